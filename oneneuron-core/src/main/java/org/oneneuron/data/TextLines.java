@@ -5,7 +5,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -14,18 +13,22 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Lines of a UTF-8 text source with 1-based line numbers. Bad encoding and I/O failures become
- * {@link DataException}s naming the source and line.
+ * Lines of a UTF-8 text source with 1-based line numbers. Bad encoding (bytes that are not UTF-8,
+ * or a U+FFFD replacement character) and I/O failures become {@link DataException}s naming the
+ * source and line.
  */
 final class TextLines implements Closeable {
+    /** What the decoder puts in place of bytes that are not UTF-8. */
+    private static final char REPLACEMENT = '\uFFFD';
+
     private final BufferedReader reader;
     private final String source;
     private int lineNumber;
 
     TextLines(InputStream in, String source) {
         this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)));
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)));
         this.source = source;
     }
 
@@ -34,8 +37,6 @@ final class TextLines implements Closeable {
         String line;
         try {
             line = reader.readLine();
-        } catch (CharacterCodingException e) {
-            throw new DataException(source, lineNumber + 1, null, "not UTF-8 text (bad byte sequence)");
         } catch (IOException e) {
             throw new DataException(source, lineNumber + 1, null, "cannot read: " + e.getMessage());
         }
@@ -43,6 +44,10 @@ final class TextLines implements Closeable {
             return null;
         }
         lineNumber++;
+        if (line.indexOf(REPLACEMENT) >= 0) {
+            throw new DataException(source, lineNumber, null, "not UTF-8 text (bad byte sequence at character "
+                    + (line.indexOf(REPLACEMENT) + 1) + ")");
+        }
         if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
             line = line.substring(1);
         }
