@@ -12,7 +12,8 @@ import org.oneneuron.autodiff.Objective;
  *
  * <p>When both reductions are below round-off (|L|·1e-12), ρ is meaningless; the step is then
  * judged by whether it shrinks the gradient norm, so the method can drive ‖g‖ to 1e-10 and below
- * for certification. A rejected step leaves θ unchanged and still counts as an iteration.
+ * for certification. A rejected step leaves θ unchanged and still counts as an iteration; a trial
+ * whose evaluation overflows (ArithmeticException) is rejected like a bad ratio.
  */
 public final class NewtonCg implements Optimizer {
 
@@ -91,8 +92,15 @@ public final class NewtonCg implements Optimizer {
         double predicted = -steihaug(theta);
         double stepNorm = Vectors.norm(step);
         Vectors.addScaled(theta, 1, step, trial);
-        double trialLoss = objective.valueAndGradient(trial, trialGradient);
-        double trialNorm = Vectors.norm(trialGradient);
+        double trialLoss;
+        double trialNorm;
+        try {
+            trialLoss = objective.valueAndGradient(trial, trialGradient);
+            trialNorm = Vectors.norm(trialGradient);
+        } catch (ArithmeticException overflow) {
+            trialLoss = Double.NaN;
+            trialNorm = Double.NaN;
+        }
         double ratio;
         if (!Double.isFinite(trialLoss) || !Double.isFinite(trialNorm)) {
             ratio = -1;

@@ -10,7 +10,8 @@ import org.oneneuron.autodiff.Objective;
  * <p>Near a minimizer the decrease φ(0) − φ(α) drowns in round-off long before the gradient is
  * small; there the sufficient-decrease test falls back on Hager and Zhang's approximate Wolfe
  * condition φ(α) ≤ φ(0) + ε|φ(0)| and φ'(α) ≤ (2c₁ − 1)φ'(0), which uses only derivatives. This is
- * what lets L-BFGS reach gradient norms of 1e-10.
+ * what lets L-BFGS reach gradient norms of 1e-10. A trial whose evaluation overflows (NaN, Inf,
+ * or the engine's {@code NonFiniteException}, an ArithmeticException) counts as too long a step.
  */
 final class StrongWolfeLineSearch {
 
@@ -141,8 +142,13 @@ final class StrongWolfeLineSearch {
 
     private void evaluate(double a) {
         Vectors.addScaled(theta, a, direction, point);
-        trialValue = objective.valueAndGradient(point, gradient);
-        trialSlope = Vectors.dot(gradient, direction);
+        try {
+            trialValue = objective.valueAndGradient(point, gradient);
+            trialSlope = Vectors.dot(gradient, direction);
+        } catch (ArithmeticException overflow) {
+            trialValue = Double.NaN;
+            trialSlope = Double.NaN;
+        }
     }
 
     private boolean accept(double a) {

@@ -10,7 +10,9 @@ import org.oneneuron.optim.Optimizer;
 /**
  * Runs one optimizer over an {@link Objective} in one short loop: listeners (the history recorder
  * first), the stopping rule, a step, the non-finite guard. θ never holds NaN or Inf: the point
- * before a failing step is kept and the stop names the step and the quantity.
+ * before a failing step is kept and the stop names the step and the quantity. An
+ * ArithmeticException from the objective (the engine's {@code NonFiniteException}) is caught the
+ * same way and its message becomes the stop's detail.
  */
 public final class Trainer {
 
@@ -43,8 +45,13 @@ public final class Trainer {
         probes.addAll(List.of(listeners));
         long start = System.nanoTime();
         StoppingRule rule = new StoppingRule(config, start);
-        optimizer.start(theta);
-        Stop stop = nonFinite(0, optimizer, theta);
+        Stop stop;
+        try {
+            optimizer.start(theta);
+            stop = nonFinite(0, optimizer, theta);
+        } catch (ArithmeticException overflow) {
+            stop = new Stop(StopReason.NON_FINITE, 0, String.valueOf(overflow.getMessage()));
+        }
         if (stop != null) {
             throw new IllegalArgumentException("the starting point is not usable: " + stop.detail());
         }
@@ -59,9 +66,15 @@ public final class Trainer {
             }
             System.arraycopy(theta, 0, previous, 0, theta.length);
             double previousLoss = optimizer.loss();
-            boolean progressed = optimizer.step(theta);
+            boolean progressed;
             step++;
-            stop = nonFinite(step, optimizer, theta);
+            try {
+                progressed = optimizer.step(theta);
+                stop = nonFinite(step, optimizer, theta);
+            } catch (ArithmeticException overflow) {
+                progressed = false;
+                stop = new Stop(StopReason.NON_FINITE, step, String.valueOf(overflow.getMessage()));
+            }
             if (stop != null) {
                 System.arraycopy(previous, 0, theta, 0, theta.length);
                 step--;

@@ -86,6 +86,47 @@ class TrainerTest {
     }
 
     @Test
+    void anArithmeticExceptionFromTheObjectiveStopsWithItsMessage() {
+        Quadratic inner = new Quadratic(2, 4, 9);
+        Objective throwing = new Objective() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public double value(double[] t) {
+                return inner.value(t);
+            }
+
+            @Override
+            public double valueAndGradient(double[] t, double[] g) {
+                if (Math.abs(t[0]) > 100) {
+                    throw new ArithmeticException("exp(u) overflow at sample 3: u = 800");
+                }
+                return inner.valueAndGradient(t, g);
+            }
+
+            @Override
+            public void hessianVector(double[] t, double[] v, double[] out) {
+                inner.hessianVector(t, v, out);
+            }
+
+            @Override
+            public Objective copy() {
+                return this;
+            }
+        };
+        TrainingResult result = Trainer.train(throwing, new double[] {50, 50},
+                base().optimizer(OptimizerKind.GD).learningRate(5).build());
+        assertEquals(StopReason.NON_FINITE, result.stop().reason(), result.stop().message());
+        assertTrue(result.stop().detail().contains("sample 3"), result.stop().detail());
+        for (double v : result.theta()) {
+            assertTrue(Math.abs(v) <= 100, "theta kept at the last evaluable point: " + v);
+        }
+    }
+
+    @Test
     void aListenerCanStopTheRun() {
         TrainingListener stopAtTen = (step, theta, loss, g) -> step == 10 ? "enough" : null;
         TrainingResult result = Trainer.train(QUADRATIC, new double[6],
