@@ -29,6 +29,16 @@ final class QuadraticObjective implements Objective {
         return new QuadraticObjective(n, m);
     }
 
+    /** A = diag(spectrum). */
+    static QuadraticObjective diagonal(double[] spectrum) {
+        int n = spectrum.length;
+        double[] m = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            m[i * n + i] = spectrum[i];
+        }
+        return new QuadraticObjective(n, m);
+    }
+
     /** M ← P M P with P = I - 2uuᵀ. */
     private static void reflect(double[] m, double[] u, int n) {
         double[] mu = new double[n];
