@@ -19,9 +19,19 @@ final class ReferenceMlp {
 
     static final double MAX_EXPONENT = 700;
 
+    private static final int NONE = 0;
+    private static final int LINEAR = 1;
+    private static final int TANH = 2;
+    private static final int RELU = 3;
+    private static final int SIGMOID = 4;
+    private static final int SOFTPLUS = 5;
+    private static final int EXP = 6;
+    private static final int QUADRATIC = 7;
+
     private final int[] widths;
-    private final String activation;
-    private final String unit;
+    private final int activation;
+    private final int unit;
+    private final boolean augmented;
     private final MarginLossFunction loss;
     private final double lambda;
     private final int dimension;
@@ -49,6 +59,7 @@ final class ReferenceMlp {
         }
         this.activation = checkActivation(activation);
         this.unit = unitOf(neuron);
+        this.augmented = unit != NONE;
         this.loss = loss;
         this.lambda = lambda;
         int p = 0;
@@ -57,7 +68,7 @@ final class ReferenceMlp {
         }
         p += widths[widths.length - 1] + 1;
         this.neuronOffset = p;
-        this.dimension = unit == null ? p : p + 2 + inputDim;
+        this.dimension = !augmented ? p : p + 2 + inputDim;
         this.pre = new double[widths.length][];
         this.post = new double[widths.length][];
         this.delta = new double[widths.length][];
@@ -73,7 +84,7 @@ final class ReferenceMlp {
     }
 
     boolean augmented() {
-        return unit != null;
+        return augmented;
     }
 
     /** Offset of a in θ; b and w follow. Only for augmented models. */
@@ -99,7 +110,7 @@ final class ReferenceMlp {
                 theta[o++] = draw(init, in, rng);
             }
         }
-        if (unit != null) {
+        if (augmented) {
             SplittableRandom unitRng = rng.split();
             theta[o] = 0;
             theta[o + 1] = 0;
@@ -152,12 +163,12 @@ final class ReferenceMlp {
             netLoss += loss.value(-yi * f);
             double u = 0;
             double s = 0;
-            if (unit != null) {
+            if (augmented) {
                 s = theta[neuronOffset + 1];
                 for (int k = 0; k < d; k++) {
                     s += theta[neuronOffset + 2 + k] * x[xi + k];
                 }
-                if (s > MAX_EXPONENT && unit.equals("exp")) {
+                if (s > MAX_EXPONENT && unit == EXP) {
                     s = MAX_EXPONENT;
                     clampCount++;
                 }
@@ -165,7 +176,7 @@ final class ReferenceMlp {
                 double contribution = Math.abs(theta[neuronOffset] * u);
                 maxContribution = Math.max(maxContribution, contribution);
             }
-            double full = f + (unit == null ? 0 : theta[neuronOffset] * u);
+            double full = f + (!augmented ? 0 : theta[neuronOffset] * u);
             double z = -yi * full;
             dataLoss += loss.value(z);
             if (yi * full > 0) {
@@ -175,7 +186,7 @@ final class ReferenceMlp {
                 continue;
             }
             double g = loss.d1(z) * -yi;
-            if (unit != null) {
+            if (augmented) {
                 double a = theta[neuronOffset];
                 gradient[neuronOffset] += g * u;
                 double gs = g * a * unitSlope(s, u);
@@ -215,12 +226,12 @@ final class ReferenceMlp {
             }
         }
         double reduce = reductionScale;
-        double penalty = unit == null ? 0 : 0.5 * lambda * theta[neuronOffset] * theta[neuronOffset];
+        double penalty = !augmented ? 0 : 0.5 * lambda * theta[neuronOffset] * theta[neuronOffset];
         if (gradient != null) {
             for (int k = 0; k < dimension; k++) {
                 gradient[k] *= reduce;
             }
-            if (unit != null) {
+            if (augmented) {
                 gradient[neuronOffset] += lambda * theta[neuronOffset];
             }
         }
@@ -240,13 +251,13 @@ final class ReferenceMlp {
 
     private double act(double s) {
         switch (activation) {
-            case "tanh":
+            case TANH:
                 return Math.tanh(s);
-            case "relu":
+            case RELU:
                 return s > 0 ? s : 0;
-            case "sigmoid":
+            case SIGMOID:
                 return 1 / (1 + Math.exp(-s));
-            case "softplus":
+            case SOFTPLUS:
                 return s > 0 ? s + Math.log1p(Math.exp(-s)) : Math.log1p(Math.exp(s));
             default:
                 return s;
@@ -255,13 +266,13 @@ final class ReferenceMlp {
 
     private double actSlope(double s, double h) {
         switch (activation) {
-            case "tanh":
+            case TANH:
                 return 1 - h * h;
-            case "relu":
+            case RELU:
                 return s > 0 ? 1 : 0;
-            case "sigmoid":
+            case SIGMOID:
                 return h * (1 - h);
-            case "softplus":
+            case SOFTPLUS:
                 return 1 / (1 + Math.exp(-s));
             default:
                 return 1;
@@ -270,13 +281,13 @@ final class ReferenceMlp {
 
     private double unitValue(double s) {
         switch (unit) {
-            case "exp":
+            case EXP:
                 return Math.exp(s);
-            case "relu":
+            case RELU:
                 return s > 0 ? s : 0;
-            case "quadratic":
+            case QUADRATIC:
                 return s * s;
-            case "sigmoid":
+            case SIGMOID:
                 return 1 / (1 + Math.exp(-s));
             default:
                 return s;
@@ -285,13 +296,13 @@ final class ReferenceMlp {
 
     private double unitSlope(double s, double u) {
         switch (unit) {
-            case "exp":
+            case EXP:
                 return u;
-            case "relu":
+            case RELU:
                 return s > 0 ? 1 : 0;
-            case "quadratic":
+            case QUADRATIC:
                 return 2 * s;
-            case "sigmoid":
+            case SIGMOID:
                 return u * (1 - u);
             default:
                 return 1;
@@ -313,19 +324,26 @@ final class ReferenceMlp {
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
-    private static String checkActivation(String word) {
+    private static int checkActivation(String word) {
         return switch (word) {
-            case "tanh", "relu", "sigmoid", "softplus", "linear" -> word;
+            case "tanh" -> TANH;
+            case "relu" -> RELU;
+            case "sigmoid" -> SIGMOID;
+            case "softplus" -> SOFTPLUS;
+            case "linear" -> LINEAR;
             default -> throw new IllegalArgumentException("unknown activation '" + word
                     + "'; expected tanh, relu, sigmoid, softplus or linear");
         };
     }
 
-    private static String unitOf(String neuron) {
+    private static int unitOf(String neuron) {
         return switch (neuron) {
-            case "none" -> null;
-            case "skip-exp", "per-layer-exp" -> "exp";
-            case "relu", "linear", "quadratic", "sigmoid" -> neuron;
+            case "none" -> NONE;
+            case "skip-exp", "per-layer-exp" -> EXP;
+            case "relu" -> RELU;
+            case "linear" -> LINEAR;
+            case "quadratic" -> QUADRATIC;
+            case "sigmoid" -> SIGMOID;
             default -> throw new IllegalArgumentException("unknown neuron '" + neuron
                     + "'; expected none, skip-exp, per-layer-exp, relu, linear, quadratic or sigmoid");
         };
