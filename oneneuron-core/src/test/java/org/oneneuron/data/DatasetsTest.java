@@ -36,8 +36,13 @@ class DatasetsTest {
 
     @Test
     void sharedWdbcCsvReadsTheSameAsTheEmbeddedCopy() {
-        Path shared = Path.of("..", "..", "..", "shared", "data", "wdbc.csv");
-        Path file = Files.exists(shared) ? shared : Path.of("src/main/resources/org/oneneuron/data/wdbc.csv");
+        Path file = Path.of("src/main/resources/org/oneneuron/data/wdbc.csv");
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("shared/data/wdbc.csv"))) {
+                file = p.resolve("shared/data/wdbc.csv");
+                break;
+            }
+        }
         Dataset ds = Datasets.load(file, ReadOptions.defaults());
         assertEquals(569, ds.n());
         assertEquals(30, ds.d());
