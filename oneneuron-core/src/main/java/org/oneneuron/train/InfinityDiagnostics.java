@@ -16,7 +16,9 @@ import java.util.Locale;
  * converging run's slope decays geometrically instead). Then:
  * <ul>
  *   <li>growth and the loss near zero (≤ zeroLossFraction·|L₀|): {@code no_attained_minimum}
- *       (expected growth, e.g. logistic loss on separable data);</li>
+ *       (expected growth, e.g. logistic loss on separable data), unless the neuron's b or ‖w‖ is
+ *       what grows while the network alone keeps a loss above that level: then the neuron
+ *       carries the fit on its way to infinity, {@code escaping_to_infinity};</li>
  *   <li>growth with the loss creeping at a positive level: {@code escaping_to_infinity};</li>
  *   <li>no growth and (‖∇L‖ ≤ gradientTolerance or everything settled): {@code converged_finite};</li>
  *   <li>otherwise {@code not_stationary}.</li>
@@ -91,13 +93,19 @@ public final class InfinityDiagnostics {
         Verdict verdict;
         String evidence;
         if (!growing.isEmpty()) {
-            boolean lossToZero = Math.abs(finalLoss)
-                    <= thresholds.zeroLossFraction() * Math.max(Math.abs(loss[0]), 1e-300);
-            verdict = lossToZero ? Verdict.NO_ATTAINED_MINIMUM : Verdict.ESCAPING_TO_INFINITY;
+            double zero = thresholds.zeroLossFraction() * Math.max(Math.abs(loss[0]), 1e-300);
+            boolean lossToZero = Math.abs(finalLoss) <= zero;
+            boolean neuronGrowing = growing.contains("b") || growing.contains("w_norm");
+            double networkOnly = history.hasNeuron() ? history.networkOnlyLoss()[n - 1] : 0;
+            boolean networkAloneBad = history.hasNeuron() && Math.abs(networkOnly) > zero;
+            verdict = lossToZero && !(neuronGrowing && networkAloneBad)
+                    ? Verdict.NO_ATTAINED_MINIMUM : Verdict.ESCAPING_TO_INFINITY;
             evidence = String.format(Locale.ROOT, "%s growing over steps %d..%d while the loss %s"
-                            + " (%.6g -> %.6g, relative decrease %.3g)", String.join(", ", growing),
+                            + " (%.6g -> %.6g, relative decrease %.3g)%s", String.join(", ", growing),
                     steps[from], last, lossToZero ? "goes to zero" : "only creeps", lossStart,
-                    finalLoss, decrease);
+                    finalLoss, decrease, lossToZero && verdict == Verdict.ESCAPING_TO_INFINITY
+                            ? String.format(Locale.ROOT, "; the network alone has loss %.6g: the"
+                            + " neuron carries the fit", networkOnly) : "");
         } else {
             boolean settled = trends.stream().allMatch(t -> Math.abs(t.end() - t.start())
                     <= thresholds.settleTolerance() * (1 + Math.abs(t.end())));

@@ -88,6 +88,48 @@ class InfinityDiagnosticsTest {
                 result.infinity().evidence());
     }
 
+    /** A synthetic run: b = log t, a = 1/t, total loss 1/t, network-only loss as given. */
+    private static TrainingHistory neuronRunningOff(double networkOnly) {
+        int n = 100;
+        long[] steps = new long[n];
+        double[] loss = new double[n];
+        double[] gradient = new double[n];
+        double[] norm = new double[n];
+        double[] alone = new double[n];
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] w = new double[n];
+        double[] contribution = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t = 100L * (i + 1);
+            steps[i] = t;
+            loss[i] = 1.0 / t;
+            gradient[i] = 1.0 / t;
+            a[i] = 1.0 / t;
+            b[i] = Math.log(t);
+            w[i] = 1;
+            norm[i] = Math.hypot(b[i], 1);
+            alone[i] = networkOnly;
+            contribution[i] = 1;
+        }
+        return new TrainingHistory(steps, loss, gradient, norm, alone, a, b, w, contribution,
+                new double[0][]);
+    }
+
+    @Test
+    void neuronCarryingTheFitToZeroLossIsEscapingNotNoMinimum() {
+        InfinityAssessment infinity = InfinityDiagnostics.defaults().assess(neuronRunningOff(0.8));
+        assertEquals(Verdict.ESCAPING_TO_INFINITY, infinity.verdict(), infinity.evidence());
+        assertTrue(infinity.evidence().contains("carries the fit"), infinity.evidence());
+        assertEquals(1.0, infinity.trend("b").orElseThrow().perEfold(), 1e-9);
+    }
+
+    @Test
+    void growthWithTheNetworkAloneAlsoFittingIsNoAttainedMinimum() {
+        InfinityAssessment infinity = InfinityDiagnostics.defaults().assess(neuronRunningOff(0));
+        assertEquals(Verdict.NO_ATTAINED_MINIMUM, infinity.verdict(), infinity.evidence());
+    }
+
     @Test
     void aShortRunIsNotAssessedForGrowth() {
         TrainingResult result = Trainer.train(new Quadratic(3, 4, 1), new double[3],
