@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.oneneuron.autodiff.Objective;
+import org.oneneuron.constructions.ToyConstruction;
 import org.oneneuron.optim.CaseC;
 import org.oneneuron.optim.Logistic;
 import org.oneneuron.optim.OptimizerKind;
@@ -17,9 +19,11 @@ class InfinityDiagnosticsTest {
                 .historyStride(stride).build();
     }
 
+    /** The engine's case C with its neuron figures, or the test copy without them. */
     private static TrainingResult caseC(boolean reportNeuron) {
-        return Trainer.train(new CaseC(1e-3, reportNeuron), new double[] {CaseC.THETA0, 0, 0},
-                gd(0.01, 100_000, 100));
+        ToyConstruction c = new ToyConstruction();
+        Objective objective = reportNeuron ? c.augmentedObjective(1e-3) : new CaseC(1e-3, false);
+        return Trainer.train(objective, c.augmentedBadPoint(), gd(0.01, 100_000, 100));
     }
 
     @Test
@@ -53,8 +57,9 @@ class InfinityDiagnosticsTest {
 
     @Test
     void caseCStoppedAtOneThousandStepsMatchesThePaper() {
-        TrainingResult result = Trainer.train(new CaseC(1e-3, true),
-                new double[] {CaseC.THETA0, 0, 0}, gd(0.01, 1000, 100));
+        ToyConstruction c = new ToyConstruction();
+        TrainingResult result = Trainer.train(c.augmentedObjective(1e-3), c.augmentedBadPoint(),
+                gd(0.01, 1000, 100));
         double[] theta = result.theta();
         assertEquals(CaseC.THETA0, theta[0], 1e-6);
         assertEquals(0.749, theta[1], 2e-3);
