@@ -9,6 +9,10 @@ import java.util.Locale;
  * infinity (PAPER.md §5). A small gradient norm is not enough: in case C it is below 1e-3 from
  * step 10³ on while b keeps growing.
  *
+ * <p>Runs shorter than minSteps (or with too few records in the window) get no trend verdict:
+ * {@code converged_finite} when the gradient norm or the loss is near zero, else
+ * {@code not_stationary}, with evidence starting "short trajectory".
+ *
  * <p>Over the window t ≥ windowStart·T, each tracked quantity q (|b|, ‖w‖, ‖θ‖ and, for models of
  * at most 8 parameters, each |θ_j|) gets the least-squares slope s = dq/d(ln t). Growth without
  * bound shows as a slope that does not die out in log time: q grows when
@@ -56,13 +60,16 @@ public final class InfinityDiagnostics {
             from++;
         }
         int count = n - from;
-        if (count < thresholds.minRecords()) {
-            Verdict v = finalGradient <= thresholds.gradientTolerance() ? Verdict.CONVERGED_FINITE
-                    : Verdict.NOT_STATIONARY;
+        if (count < thresholds.minRecords() || last < thresholds.minSteps()) {
+            boolean nearZero = Math.abs(finalLoss)
+                    <= thresholds.zeroLossFraction() * Math.max(Math.abs(loss[0]), 1e-300);
+            Verdict v = finalGradient <= thresholds.gradientTolerance() || nearZero
+                    ? Verdict.CONVERGED_FINITE : Verdict.NOT_STATIONARY;
             return new InfinityAssessment(v, List.of(), List.of(), steps[Math.min(from, n - 1)],
                     last, 0, finalLoss, finalGradient, String.format(Locale.ROOT,
-                    "short trajectory: %d entries in the window, growth not assessed; gradient norm %.3g",
-                    count, finalGradient), thresholds);
+                    "short trajectory (%d steps, %d entries in the window): growth not assessed;"
+                            + " loss %.6g, gradient norm %.3g", last, count, finalLoss,
+                    finalGradient), thresholds);
         }
         double[] x = new double[count];
         for (int i = 0; i < count; i++) {

@@ -142,5 +142,10 @@ class InfinityDiagnosticsTest {
         assertTrue(result.infinity().evidence().startsWith("short trajectory"),
                 result.infinity().evidence());
         assertEquals(Verdict.NOT_STATIONARY, result.infinity().verdict());
+        TrainingResult lbfgs = Trainer.train(new Quadratic(3, 4, 1), new double[3],
+                TrainConfig.defaults());
+        assertTrue(lbfgs.steps() < 100);
+        assertEquals(Verdict.CONVERGED_FINITE, lbfgs.infinity().verdict(),
+                lbfgs.infinity().evidence());
     }
 }
