@@ -1,17 +1,18 @@
 package org.oneneuron.landscape;
 
 /**
- * A scalar margin loss ℓ(z) with its first two derivatives: what the escape certificate needs of
- * the loss (PAPER.md §4). The engine's margin losses supply these three functions.
+ * The loss of one sample as a function of the score f and the sample's target (a ±1 label for
+ * margin losses ℓ(-y·f)), with its first two derivatives in f: what the escape certificate needs
+ * (PAPER.md §4). Same shape as the engine's sample losses.
  */
 public interface LossCurve {
 
-    /** ℓ(z). */
-    double value(double z);
+    /** ℓ(f; target). */
+    double valueAt(double f, double target);
 
-    /** ℓ'(z). */
-    double d1(double z);
+    /** ∂ℓ/∂f. */
+    double d1At(double f, double target);
 
-    /** ℓ''(z). */
-    double d2(double z);
+    /** ∂²ℓ/∂f². */
+    double d2At(double f, double target);
 }

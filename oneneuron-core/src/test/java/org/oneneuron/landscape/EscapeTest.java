@@ -94,6 +94,34 @@ class EscapeTest {
     }
 
     @Test
+    void caseBRegressionSlopeMatchesThePaper() {
+        Dataset b = new Dataset("B", DATA.x(), new double[] {0, 0, 1}, 2, List.of("x1", "x2"), List.of());
+        LossCurve halfSquare = new LossCurve() {
+            @Override
+            public double valueAt(double f, double t) {
+                return 0.5 * (f - t) * (f - t);
+            }
+
+            @Override
+            public double d1At(double f, double t) {
+                return f - t;
+            }
+
+            @Override
+            public double d2At(double f, double t) {
+                return 1.0;
+            }
+        };
+        EscapeProblem atBad = new EscapeProblem(b, new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, halfSquare, LAMBDA);
+        EscapeStep s = Escape.step(atBad, new double[] {1, 0}, 0.0);
+        double expected = (Math.sqrt(Math.E) - 1) * (Math.sqrt(Math.E) - 1) / 3;
+        assertEquals(expected, s.g(), 1e-12);
+        assertEquals(0.140280, s.g(), 1e-6);
+        assertEquals(LAMBDA + Math.E * Math.E + 1 + Math.E, s.kappa(), 1e-12);
+        assertEquals(s.predictedDecrease(), s.measuredDecrease(), 1e-12, "exactly quadratic in a");
+    }
+
+    @Test
     void anOverflowingExponentIsReportedWithTheSample() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Escape.step(atA1(), new double[] {800, 0}, 0.0));
