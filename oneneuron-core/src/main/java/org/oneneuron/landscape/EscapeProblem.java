@@ -2,6 +2,7 @@ package org.oneneuron.landscape;
 
 import java.util.Objects;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.loss.SampleLoss;
 
 /**
  * A plain network at a candidate bad point, seen through its scores: the data, the scores
@@ -13,7 +14,7 @@ import org.oneneuron.data.Dataset;
  * @param loss   ℓ with its derivatives in the score
  * @param lambda λ > 0
  */
-public record EscapeProblem(Dataset data, double[] scores, LossCurve loss, double lambda) {
+public record EscapeProblem(Dataset data, double[] scores, SampleLoss loss, double lambda) {
 
     public EscapeProblem {
         Objects.requireNonNull(data, "data");
