@@ -37,7 +37,7 @@ public final class CommonOptions {
     boolean quiet;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads for the linear algebra (default: all cores).")
+            description = "Worker threads (default: the library's default for the task).")
     Integer threads;
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
@@ -55,6 +55,11 @@ public final class CommonOptions {
     /** True when progress and chatter are off (-q or --json). */
     public boolean quiet() {
         return quiet || json;
+    }
+
+    /** The --threads value, or {@code fallback} when not given. */
+    public int threadsOr(int fallback) {
+        return threads == null ? fallback : threads;
     }
 
     /** True when errors show their stack trace. */
