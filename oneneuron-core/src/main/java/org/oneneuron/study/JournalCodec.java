@@ -1,0 +1,140 @@
+package org.oneneuron.study;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The journal's JSON Lines format: one flat object per run with snake_case keys: run_index,
+ * neuron, config (the RunSpec), then the final figures (loss, network_only_loss, grad_norm, a, b,
+ * w_norm, max_contribution, train_accuracy, held_out_accuracy, verdict, verdict_reason, steps,
+ * seconds, diagnostic) and the thinned trajectory. NaN is written as null.
+ */
+public final class JournalCodec {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JournalCodec() {
+    }
+
+    /** One line of JSON, without the newline. */
+    public static String toLine(JournalEntry entry) {
+        RunSpec r = entry.run();
+        RunOutcome o = entry.outcome();
+        ObjectNode node = JSON.createObjectNode();
+        node.put("run_index", r.runIndex());
+        node.put("neuron", r.neuron());
+        ObjectNode config = node.putObject("config");
+        config.put("data", r.data());
+        ArrayNode hidden = config.putArray("hidden");
+        r.hidden().forEach(hidden::add);
+        config.put("activation", r.activation());
+        config.put("neuron", r.neuron());
+        config.put("loss", r.loss());
+        config.put("reduction", r.reduction());
+        config.put("lambda", r.lambda());
+        config.put("optimizer", r.optimizer());
+        config.put("learning_rate", r.learningRate());
+        config.put("steps", r.steps());
+        config.put("clip", r.clip());
+        config.put("init", r.init());
+        config.put("restart", r.restart());
+        config.put("study_seed", r.studySeed());
+        config.put("held_out_fraction", r.heldOutFraction());
+        config.put("run_seed", r.runSeed());
+        put(node, "loss", o.loss());
+        put(node, "network_only_loss", o.networkOnlyLoss());
+        put(node, "grad_norm", o.gradNorm());
+        put(node, "a", o.a());
+        put(node, "b", o.b());
+        put(node, "w_norm", o.wNorm());
+        put(node, "max_contribution", o.maxContribution());
+        put(node, "train_accuracy", o.trainAccuracy());
+        put(node, "held_out_accuracy", o.heldOutAccuracy());
+        node.put("verdict", o.verdict());
+        node.put("verdict_reason", o.verdictReason());
+        node.put("steps", o.steps());
+        put(node, "seconds", o.seconds());
+        node.put("diagnostic", o.diagnostic());
+        ArrayNode trajectory = node.putArray("trajectory");
+        for (TrajectoryPoint p : o.trajectory()) {
+            ArrayNode row = trajectory.addArray();
+            row.add(p.step());
+            add(row, p.loss());
+            add(row, p.networkOnlyLoss());
+            add(row, p.gradNorm());
+            add(row, p.a());
+            add(row, p.b());
+            add(row, p.wNorm());
+        }
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write journal line for run " + r.runIndex(), e);
+        }
+    }
+
+    /**
+     * Parses one line.
+     *
+     * @throws IllegalArgumentException when the line is not a complete journal object
+     */
+    public static JournalEntry fromLine(String line) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
+        }
+        if (n == null || !n.isObject() || !n.has("config") || !n.has("trajectory")) {
+            throw new IllegalArgumentException("not a journal entry (needs config and trajectory)");
+        }
+        JsonNode c = n.get("config");
+        List<Integer> hidden = new ArrayList<>();
+        c.get("hidden").forEach(h -> hidden.add(h.asInt()));
+        RunSpec run = new RunSpec(n.get("run_index").asInt(), c.get("data").asText(), hidden,
+                c.get("activation").asText(), c.get("neuron").asText(), c.get("loss").asText(),
+                c.get("reduction").asText(), c.get("lambda").asDouble(),
+                c.get("optimizer").asText(), c.get("learning_rate").asDouble(),
+                c.get("steps").asInt(), c.get("clip").asDouble(), c.get("init").asText(),
+                c.get("restart").asInt(), c.get("study_seed").asLong(),
+                c.get("held_out_fraction").asDouble());
+        List<TrajectoryPoint> trajectory = new ArrayList<>();
+        for (JsonNode row : n.get("trajectory")) {
+            trajectory.add(new TrajectoryPoint(row.get(0).asInt(), num(row.get(1)),
+                    num(row.get(2)), num(row.get(3)), num(row.get(4)), num(row.get(5)),
+                    num(row.get(6))));
+        }
+        RunOutcome outcome = new RunOutcome(num(n.get("loss")), num(n.get("network_only_loss")),
+                num(n.get("grad_norm")), num(n.get("a")), num(n.get("b")), num(n.get("w_norm")),
+                num(n.get("max_contribution")), num(n.get("train_accuracy")),
+                num(n.get("held_out_accuracy")), n.get("verdict").asText(),
+                n.get("verdict_reason").asText(), n.get("steps").asInt(), num(n.get("seconds")),
+                n.get("diagnostic").asText(), trajectory);
+        return new JournalEntry(run, outcome);
+    }
+
+    private static void put(ObjectNode node, String key, double v) {
+        if (Double.isFinite(v)) {
+            node.put(key, v);
+        } else {
+            node.putNull(key);
+        }
+    }
+
+    private static void add(ArrayNode row, double v) {
+        if (Double.isFinite(v)) {
+            row.add(v);
+        } else {
+            row.addNull();
+        }
+    }
+
+    private static double num(JsonNode v) {
+        return v == null || v.isNull() ? Double.NaN : v.asDouble();
+    }
+}

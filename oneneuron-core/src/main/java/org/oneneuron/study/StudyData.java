@@ -1,0 +1,202 @@
+package org.oneneuron.study;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import org.oneneuron.data.DataException;
+import org.oneneuron.data.Dataset;
+
+/**
+ * Resolves a study's data names and prepares each once: "case-a" (PAPER.md §6 A: three collinear
+ * points, labels -1, -1, +1), "wdbc" (the embedded WDBC copy) or a CSV file whose last column is
+ * a ±1 label. Sets with at least 20 samples are split (held-out share from the spec, shuffled with
+ * the study seed, so every run sees the same split) and standardized with the training part's mean
+ * and standard deviation; smaller sets (the constructions) are used as they are.
+ */
+public final class StudyData {
+
+    private static final int MIN_SPLIT_SIZE = 20;
+
+    /**
+     * A prepared data set.
+     *
+     * @param train   training part, standardized
+     * @param heldOut held-out part with the training part's scaling, or null
+     */
+    public record Prepared(Dataset train, Dataset heldOut) {
+    }
+
+    private final Map<String, Dataset> raw = new ConcurrentHashMap<>();
+    private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+
+    /** The raw data set named {@code name}. */
+    public Dataset raw(String name) {
+        return raw.computeIfAbsent(name, StudyData::load);
+    }
+
+    /** The prepared split of {@code name} for a study seed and held-out share. */
+    public Prepared prepare(String name, long studySeed, double heldOutFraction) {
+        String key = name + "|" + studySeed + "|" + heldOutFraction;
+        return prepared.computeIfAbsent(key, k -> split(raw(name), studySeed, heldOutFraction));
+    }
+
+    /** sha256 over n, d, x and y of the raw data set, as hex. */
+    public String hash(String name) {
+        Dataset ds = raw(name);
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buf = ByteBuffer.allocate(8 * (2 + ds.x().length + ds.y().length));
+            buf.putLong(ds.n()).putLong(ds.d());
+            for (double v : ds.x()) {
+                buf.putDouble(v);
+            }
+            for (double v : ds.y()) {
+                buf.putDouble(v);
+            }
+            return HexFormat.of().formatHex(md.digest(buf.array()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this JDK", e);
+        }
+    }
+
+    /** PAPER.md §6 A: x = (1, 0), (0, 1), (1/2, 1/2); y = (-1, -1, +1). */
+    public static Dataset caseA() {
+        return new Dataset("case-a", new double[] {1, 0, 0, 1, 0.5, 0.5}, new double[] {-1, -1, 1},
+                2, List.of("x1", "x2"), List.of("-1", "+1"));
+    }
+
+    private static Dataset load(String name) {
+        if (name.equals("case-a")) {
+            return caseA();
+        }
+        if (name.equals("wdbc")) {
+            try (InputStream in = StudyData.class.getResourceAsStream("wdbc.csv")) {
+                if (in == null) {
+                    throw new IllegalStateException("embedded wdbc.csv missing from the classpath");
+                }
+                return parseCsv("wdbc", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read embedded wdbc.csv", e);
+            }
+        }
+        Path file = Path.of(name);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("data '" + name + "' is neither a built-in name "
+                    + "(case-a, wdbc) nor a readable file");
+        }
+        try {
+            return parseCsv(name, Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** A CSV with a header row; every column numeric; the last one the ±1 label. */
+    static Dataset parseCsv(String source, String text) {
+        String[] lines = text.split("\r?\n");
+        String[] header = lines[0].split(",", -1);
+        int d = header.length - 1;
+        if (d < 1) {
+            throw new DataException(source, 1, "header", "need at least one feature column and a label");
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (int li = 1; li < lines.length; li++) {
+            if (lines[li].isBlank()) {
+                continue;
+            }
+            String[] cells = lines[li].split(",", -1);
+            if (cells.length != d + 1) {
+                throw new DataException(source, li + 1, "row",
+                        cells.length + " columns, the header has " + (d + 1));
+            }
+            double[] row = new double[d + 1];
+            for (int j = 0; j <= d; j++) {
+                try {
+                    row[j] = Double.parseDouble(cells[j].trim());
+                } catch (NumberFormatException e) {
+                    throw new DataException(source, li + 1, header[j], "'" + cells[j] + "' is not a number");
+                }
+                if (!Double.isFinite(row[j])) {
+                    throw new DataException(source, li + 1, header[j], "'" + cells[j] + "' is not finite");
+                }
+            }
+            if (row[d] != 1 && row[d] != -1) {
+                throw new DataException(source, li + 1, header[d], "label '" + cells[d] + "' is not -1 or +1");
+            }
+            rows.add(row);
+        }
+        double[] x = new double[rows.size() * d];
+        double[] y = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            System.arraycopy(rows.get(i), 0, x, i * d, d);
+            y[i] = rows.get(i)[d];
+        }
+        return new Dataset(source, x, y, d, List.of(header).subList(0, d), List.of("-1", "+1"));
+    }
+
+    private static Prepared split(Dataset ds, long studySeed, double heldOutFraction) {
+        int n = ds.n();
+        if (n < MIN_SPLIT_SIZE) {
+            return new Prepared(ds, null);
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom rng = new SplittableRandom(RunSeeds.mix(studySeed, -1));
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int heldOut = (int) Math.round(n * heldOutFraction);
+        int train = n - heldOut;
+        int d = ds.d();
+        double[] mean = new double[d];
+        double[] sd = new double[d];
+        for (int k = 0; k < train; k++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += ds.x(order[k], j) / train;
+            }
+        }
+        for (int k = 0; k < train; k++) {
+            for (int j = 0; j < d; j++) {
+                double c = ds.x(order[k], j) - mean[j];
+                sd[j] += c * c / train;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            sd[j] = sd[j] > 0 ? Math.sqrt(sd[j]) : 1.0;
+        }
+        Dataset tr = subset(ds, order, 0, train, mean, sd, "train");
+        Dataset ho = heldOut > 0 ? subset(ds, order, train, n, mean, sd, "held_out") : null;
+        return new Prepared(tr, ho);
+    }
+
+    private static Dataset subset(Dataset ds, int[] order, int from, int to, double[] mean,
+                                  double[] sd, String part) {
+        int d = ds.d();
+        double[] x = new double[(to - from) * d];
+        double[] y = new double[to - from];
+        for (int k = from; k < to; k++) {
+            for (int j = 0; j < d; j++) {
+                x[(k - from) * d + j] = (ds.x(order[k], j) - mean[j]) / sd[j];
+            }
+            y[k - from] = ds.y()[order[k]];
+        }
+        return new Dataset(ds.name() + ":" + part, x, y, d, ds.featureNames(), ds.labelNames());
+    }
+}

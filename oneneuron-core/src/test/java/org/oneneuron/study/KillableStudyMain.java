@@ -1,0 +1,25 @@
+package org.oneneuron.study;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Child-process entry for {@link StudyKillTest}: runs the fixture study slowly, to be killed. */
+public final class KillableStudyMain {
+
+    private KillableStudyMain() {
+    }
+
+    public static void main(String[] args) {
+        StudySpec spec = StudyKillTest.spec();
+        new StudyRunner(new ReferenceRunFunction(), 2, Duration.ZERO, new StudyListener() {
+            @Override
+            public void finished(JournalEntry entry, int done, int total) {
+                try {
+                    Thread.sleep(40);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }).run(spec, Path.of(args[0]));
+    }
+}

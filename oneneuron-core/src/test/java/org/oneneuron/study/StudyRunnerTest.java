@@ -1,0 +1,90 @@
+package org.oneneuron.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StudyRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    private final StudySpec spec = StudyFixtures.caseA(6, 1500);
+    private final ReferenceRunFunction function = new ReferenceRunFunction();
+
+    @Test
+    void serialAndParallelJournalsAreIdenticalOrderAside() {
+        StudyResult serial = new StudyRunner(function, 1, Duration.ZERO, StudyListener.none())
+                .run(spec, dir.resolve("serial"));
+        StudyResult parallel = new StudyRunner(function, 4, Duration.ZERO, StudyListener.none())
+                .run(spec, dir.resolve("parallel"));
+        assertEquals(12, serial.entries().size());
+        assertTrue(serial.complete() && parallel.complete());
+        assertEquals(StudyFixtures.withoutTiming(serial.entries()),
+                StudyFixtures.withoutTiming(parallel.entries()));
+        assertEquals(StudyFixtures.withoutTiming(serial.entries()), StudyFixtures.withoutTiming(
+                Journal.open(dir.resolve("parallel").resolve(StudyRunner.JOURNAL)).entries()));
+    }
+
+    @Test
+    void resumeRunsOnlyWhatIsMissingAndMatchesAnUninterruptedStudy() throws IOException {
+        StudyResult full = new StudyRunner(function, 2, Duration.ZERO, StudyListener.none())
+                .run(spec, dir.resolve("full"));
+        Path part = dir.resolve("part");
+        new StudyRunner(function, 2, Duration.ZERO, StudyListener.none()).run(spec, part);
+        Path journal = part.resolve(StudyRunner.JOURNAL);
+        List<String> lines = Files.readAllLines(journal);
+        Files.write(journal, lines.subList(0, 5));
+        AtomicInteger ran = new AtomicInteger();
+        StudyResult resumed = new StudyRunner(function, 2, Duration.ZERO, new StudyListener() {
+            @Override
+            public void finished(JournalEntry entry, int done, int total) {
+                ran.incrementAndGet();
+            }
+        }).run(spec, part);
+        assertEquals(5, resumed.resumed());
+        assertEquals(7, ran.get());
+        assertEquals(12, Files.readAllLines(journal).size());
+        assertEquals(StudyFixtures.withoutTiming(full.entries()),
+                StudyFixtures.withoutTiming(resumed.entries()));
+    }
+
+    @Test
+    void replayOfOneRunGivesItsJournalNumbers() {
+        StudyResult full = new StudyRunner(function, 2, Duration.ZERO, StudyListener.none())
+                .run(spec, dir);
+        JournalEntry replayed = new StudyRunner(function, 1, Duration.ZERO, StudyListener.none())
+                .replay(spec, 7);
+        assertEquals(full.entries().get(7).run(), replayed.run());
+        assertEquals(full.entries().get(7).outcome().withoutTiming(), replayed.outcome().withoutTiming());
+        assertThrows(IllegalArgumentException.class, () -> new StudyRunner(function, 1,
+                Duration.ZERO, StudyListener.none()).replay(spec, 12));
+    }
+
+    @Test
+    void resumingWithAChangedSpecFailsClearly() {
+        new StudyRunner(function, 2, Duration.ZERO, StudyListener.none()).run(spec, dir);
+        StudySpec other = StudyFixtures.caseA(6, 1600);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () ->
+                new StudyRunner(function, 2, Duration.ZERO, StudyListener.none()).run(other, dir));
+        assertTrue(e.getMessage().contains("different study spec"), e.getMessage());
+    }
+
+    @Test
+    void spentBudgetStopsHandingOutRuns() {
+        StudyResult r = new StudyRunner(function, 1, Duration.ofNanos(1), StudyListener.none())
+                .run(spec, dir);
+        assertFalse(r.complete());
+        assertTrue(r.entries().size() <= 1, "at most the run already started finishes");
+    }
+}

@@ -1,0 +1,68 @@
+package org.oneneuron.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class StudySpecTest {
+
+    @Test
+    void jsonRoundTripKeepsEverySetting() {
+        StudySpec spec = new StudySpec("s", List.of("case-a", "wdbc"), List.of(List.of(2), List.of(4, 3)),
+                List.of("relu"), List.of("none", "skip-exp"), List.of("cubic-hinge"), "sum",
+                List.of(0.1, 0.01), List.of("gd"), 0.01, 50, 10, "normal", 3, 11L, 0.2);
+        assertEquals(spec, StudySpec.fromJson(spec.toJson(), "test"));
+    }
+
+    @Test
+    void missingKeysTakeTheDefaults() {
+        StudySpec spec = StudySpec.fromJson("{\"restarts\": 5}", "test");
+        StudySpec d = StudySpec.defaults();
+        assertEquals(5, spec.restarts());
+        assertEquals(d.neurons(), spec.neurons());
+        assertEquals(d.learningRate(), spec.learningRate());
+    }
+
+    @Test
+    void expansionIsTheOrderedCrossProductWithRestartFastest() {
+        StudySpec spec = StudySpec.fromJson("{\"data\":[\"case-a\"],\"hidden\":[[2],[3]],"
+                + "\"neurons\":[\"none\",\"skip-exp\"],\"lambdas\":[0.1,1],\"restarts\":3}", "test");
+        List<RunSpec> runs = spec.expand();
+        assertEquals(2 * 2 * 2 * 3, runs.size());
+        assertEquals(runs.size(), spec.runCount());
+        for (int i = 0; i < runs.size(); i++) {
+            assertEquals(i, runs.get(i).runIndex());
+            assertEquals(i % 3, runs.get(i).restart());
+        }
+        assertEquals("none", runs.get(0).neuron());
+        assertEquals("skip-exp", runs.get(3).neuron());
+        assertEquals(1.0, runs.get(6).lambda());
+        assertEquals(List.of(3), runs.get(12).hidden());
+        assertEquals(runs.get(0).runSeed(), runs.get(3).runSeed(), "variants share the seed of a restart");
+        assertTrue(runs.get(0).runSeed() != runs.get(1).runSeed());
+        assertEquals(runs.get(0).pairingKey(), runs.get(3).pairingKey());
+    }
+
+    @Test
+    void unknownKeyIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StudySpec.fromJson("{\"restart\": 5}", "spec.json"));
+        assertTrue(e.getMessage().contains("spec.json") && e.getMessage().contains("'restart'"),
+                e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"restarts\": 0}", "{\"steps\": 0}", "{\"reduction\": \"avg\"}",
+        "{\"init\": \"zeros\"}", "{\"lambdas\": [-1]}", "{\"neurons\": []}", "{\"hidden\": [[0]]}",
+        "{\"held_out_fraction\": 0.95}", "{\"learning_rate\": 0}", "[1, 2]", "{\"steps\": "})
+    void badSpecsAreRejectedWithTheSource(String json) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StudySpec.fromJson(json, "spec.json"));
+        assertTrue(e.getMessage().startsWith("spec.json"), e.getMessage());
+    }
+}
