@@ -33,6 +33,9 @@ final class Charts {
         style(chart.getStyler());
         chart.getStyler().setXAxisLogarithmic(f.logX());
         chart.getStyler().setYAxisLogarithmic(f.logY());
+        if (!f.logY()) {
+            chart.getStyler().setYAxisDecimalPattern("0.###");
+        }
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         for (FigureData.Series s : f.series()) {
             double[] x = s.x();
