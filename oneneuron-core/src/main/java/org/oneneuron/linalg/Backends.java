@@ -1,16 +1,177 @@
 package org.oneneuron.linalg;
 
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
 /**
- * Chooses the process-wide {@link Blas} back-end. Placeholder that always answers the plain
- * kernel; the linalg work replaces it with detection of the Vector API and OpenBLAS.
+ * Chooses the process-wide {@link Blas} back-end. Automatic choice: native BLAS only when it is
+ * OpenBLAS (Debian's reference libblas is slower than our kernels), else the Vector API kernels
+ * when the jdk.incubator.vector module is present, else the plain loops (logged once, as a
+ * warning). Force one with the system property {@code oneneuron.blas=vector|native|plain|auto} or
+ * {@link #use(String)} (the CLI's --blas flag). {@code active().name()} is the provenance string.
+ *
+ * <p>Threads: {@link #threads()} (system property {@code oneneuron.threads}, default 1) is how many
+ * threads the Vector API GEMM may split one product over; native BLAS threads are fixed by
+ * OPENBLAS_NUM_THREADS when the library loads.
  */
 public final class Backends {
+
+    /** Names accepted by {@link #use(String)}. */
+    public static final String AUTO = "auto";
+    public static final String VECTOR = "vector";
+    public static final String NATIVE = "native";
+    public static final String PLAIN = "plain";
+
+    private static final System.Logger LOG = System.getLogger(Backends.class.getName());
+    private static final String VECTOR_CLASS = "org.oneneuron.linalg.VectorBlas";
+
+    private static volatile Blas active;
+    private static volatile int threads = parseThreads(System.getProperty("oneneuron.threads", "1"));
+    private static boolean fallbackLogged;
 
     private Backends() {
     }
 
-    /** The active back-end. */
+    /** The active back-end (chosen on first use from {@code oneneuron.blas}, default auto). */
     public static Blas active() {
+        Blas current = active;
+        if (current == null) {
+            synchronized (Backends.class) {
+                if (active == null) {
+                    active = create(System.getProperty("oneneuron.blas", AUTO));
+                }
+                current = active;
+            }
+        }
+        return current;
+    }
+
+    /**
+     * Makes the named back-end active and returns it.
+     *
+     * @param name auto, vector, native or plain
+     * @throws IllegalArgumentException for another name, or when the named back-end is unavailable
+     */
+    public static synchronized Blas use(String name) {
+        active = create(name);
+        return active;
+    }
+
+    /** The named back-end without activating it (for tests and benchmarks); same rules as {@link #use}. */
+    public static Blas create(String name) {
+        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        switch (key) {
+            case AUTO:
+                return automatic();
+            case VECTOR:
+                return vector().orElseThrow(() -> new IllegalArgumentException(
+                        "BLAS back-end 'vector' needs the jdk.incubator.vector module: "
+                                + "run java with --add-modules jdk.incubator.vector"));
+            case NATIVE:
+                return nativeBlas().orElseThrow(() -> new IllegalArgumentException(
+                        "BLAS back-end 'native': no loadable native libblas.so.3 was found"));
+            case PLAIN:
+                return PlainBlas.INSTANCE;
+            default:
+                throw new IllegalArgumentException("BLAS back-end '" + name
+                        + "' is unknown: expected auto, vector, native or plain");
+        }
+    }
+
+    /** True when the jdk.incubator.vector module is in the boot layer. */
+    public static boolean vectorApiAvailable() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** Bits per vector register of the active back-end; 0 when it does not use the Vector API. */
+    public static int vectorBitSize() {
+        return active() instanceof VectorWidth w ? w.vectorBitSize() : 0;
+    }
+
+    /** Threads one Vector API GEMM may use (default 1, from {@code oneneuron.threads}). */
+    public static int threads() {
+        return threads;
+    }
+
+    /**
+     * Sets the threads one Vector API GEMM may use.
+     *
+     * @throws IllegalArgumentException when {@code count < 1}
+     */
+    public static void setThreads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("BLAS threads must be >= 1, got " + count);
+        }
+        threads = count;
+    }
+
+    /** The native BLAS library file netlib would load, with links followed, if any. */
+    public static Optional<Path> nativeLibrary() {
+        return NativeLibraryProbe.resolvedLibrary();
+    }
+
+    private static Blas automatic() {
+        Optional<Path> lib = NativeLibraryProbe.resolvedLibrary();
+        if (lib.isPresent() && NativeLibraryProbe.isOpenBlas(lib.get())) {
+            Optional<Blas> nat = nativeBlas();
+            if (nat.isPresent()) {
+                return nat.get();
+            }
+        }
+        Optional<Blas> vec = vector();
+        if (vec.isPresent()) {
+            return vec.get();
+        }
+        synchronized (Backends.class) {
+            if (!fallbackLogged) {
+                fallbackLogged = true;
+                LOG.log(Level.WARNING, "Vector API unavailable: add --add-modules jdk.incubator.vector; "
+                        + "using plain kernels, slower");
+            }
+        }
         return PlainBlas.INSTANCE;
+    }
+
+    private static Optional<Blas> vector() {
+        if (!vectorApiAvailable()) {
+            return Optional.empty();
+        }
+        try {
+            Class<?> type = Class.forName(VECTOR_CLASS);
+            return Optional.of((Blas) type.getConstructor().newInstance());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            LOG.log(Level.WARNING, "Vector API kernels failed to load: " + e);
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Blas> nativeBlas() {
+        Optional<Path> lib = NativeLibraryProbe.resolvedLibrary();
+        if (lib.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = NativeLibraryProbe.isOpenBlas(lib.get()) ? "openblas" : "native-blas";
+        try {
+            return Optional.of(new NativeBlas(name));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "native BLAS " + lib.get() + " failed to load: " + e);
+            return Optional.empty();
+        }
+    }
+
+    private static int parseThreads(String text) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            LOG.log(Level.WARNING, "oneneuron.threads='" + text + "' is not an integer; using 1");
+            return 1;
+        }
+        LOG.log(Level.WARNING, "oneneuron.threads='" + text + "' must be >= 1; using 1");
+        return 1;
     }
 }

@@ -1,0 +1,92 @@
+package org.oneneuron.cli;
+
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/**
+ * Options every command takes ({@code @Mixin CommonOptions common;}). The main command's
+ * execution strategy applies {@code --threads} and {@code --blas} before the command runs.
+ */
+public final class CommonOptions {
+
+    /** The BLAS back-ends a user can ask for. */
+    public enum BlasChoice {
+        AUTO, VECTOR, NATIVE, PLAIN;
+
+        /** The word on the command line, e.g. {@code native}. */
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static BlasChoice parse(String word) {
+            String w = word.toLowerCase(Locale.ROOT);
+            for (BlasChoice c : values()) {
+                if (c.word().equals(w)) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("--blas: unknown back-end '" + word
+                    + "', expected vector, native, plain or auto");
+        }
+    }
+
+    @Option(names = "--json", description = "Print one JSON object (snake_case keys) instead of text.")
+    boolean json;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only results and errors; no progress.")
+    boolean quiet;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads for the linear algebra (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--debug", description = "Show stack traces of errors.")
+    boolean debug;
+
+    @Option(names = "--blas", paramLabel = "KIND", converter = BlasConverter.class,
+            description = "Linear algebra back-end: vector, native, plain or auto (default: auto).")
+    BlasChoice blas = BlasChoice.AUTO;
+
+    /** True when output is JSON. */
+    public boolean json() {
+        return json;
+    }
+
+    /** True when progress and chatter are off (-q or --json). */
+    public boolean quiet() {
+        return quiet || json;
+    }
+
+    /** True when errors show their stack trace. */
+    public boolean debug() {
+        return debug;
+    }
+
+    /** The requested back-end. */
+    public BlasChoice blas() {
+        return blas;
+    }
+
+    /** Sets the process-wide back-end and thread count for this run; validates both. */
+    void apply() {
+        if (threads != null) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+            }
+            System.setProperty("oneneuron.threads", Integer.toString(threads));
+            System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism",
+                    Integer.toString(threads));
+        }
+        if (blas != BlasChoice.AUTO) {
+            System.setProperty("oneneuron.blas", blas.word());
+        }
+    }
+
+    /** picocli converter for {@link BlasChoice}. */
+    static final class BlasConverter implements picocli.CommandLine.ITypeConverter<BlasChoice> {
+        @Override
+        public BlasChoice convert(String value) {
+            return BlasChoice.parse(value);
+        }
+    }
+}

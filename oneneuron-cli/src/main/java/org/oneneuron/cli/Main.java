@@ -1,0 +1,81 @@
+package org.oneneuron.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/** Entry point of the {@code oneneuron} command line. */
+public final class Main {
+
+    /**
+     * Subcommands written in other packages, registered by class name when present on the class
+     * path (each owner adds its class; the name in parentheses is the command's own @Command name).
+     */
+    static final List<String> PLUGGED_COMMANDS = List.of(
+            "org.oneneuron.cli.study.DemoCommand",
+            "org.oneneuron.cli.study.StudyCommand",
+            "org.oneneuron.cli.landscape.CertifyCommand",
+            "org.oneneuron.cli.landscape.EscapeCommand",
+            "org.oneneuron.cli.landscape.SpectrumCommand",
+            "org.oneneuron.cli.landscape.SliceCommand",
+            "org.oneneuron.cli.bench.BenchCommand");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** A fully configured command line writing to the process's stdout and stderr. */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new OneNeuronCommand());
+        for (String className : PLUGGED_COMMANDS) {
+            Class<?> type = optionalClass(className);
+            if (type != null) {
+                cmd.addSubcommand(type);
+            }
+        }
+        ErrorHandling errors = new ErrorHandling();
+        cmd.setExecutionExceptionHandler(errors);
+        cmd.setParameterExceptionHandler(errors);
+        cmd.setExecutionStrategy(Main::applyCommonOptionsThenRun);
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        return cmd;
+    }
+
+    /** Runs {@code args} with output captured by the given writers; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cmd = commandLine();
+        cmd.setOut(out);
+        cmd.setErr(err);
+        return cmd.execute(args);
+    }
+
+    private static int applyCommonOptionsThenRun(ParseResult parseResult) {
+        ParseResult last = parseResult;
+        while (last.subcommand() != null) {
+            last = last.subcommand();
+        }
+        for (var mixin : last.commandSpec().mixins().values()) {
+            if (mixin.userObject() instanceof CommonOptions common) {
+                try {
+                    common.apply();
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(last.commandSpec().commandLine(),
+                            e.getMessage(), e);
+                }
+            }
+        }
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    private static Class<?> optionalClass(String name) {
+        try {
+            return Class.forName(name, false, Main.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+}

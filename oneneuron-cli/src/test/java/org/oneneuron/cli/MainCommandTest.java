@@ -1,0 +1,67 @@
+package org.oneneuron.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.oneneuron.io.LibraryInfo;
+
+class MainCommandTest {
+
+    @Test
+    void versionNamesLibraryJdkAndBackEnd() {
+        Cli r = Cli.run("--version");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertTrue(r.out().startsWith("oneneuron " + LibraryInfo.version()), r.out());
+        assertTrue(r.out().contains("java " + System.getProperty("java.version")), r.out());
+        assertTrue(r.out().contains("blas back-end: "), r.out());
+    }
+
+    @Test
+    void versionJsonIsOneObjectWithSnakeCaseKeys() throws Exception {
+        Cli r = Cli.run("version", "--json");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals(Json.SCHEMA_VERSION, json.get("schema_version").asInt());
+        assertEquals(LibraryInfo.version(), json.get("version").asText());
+        json.fieldNames().forEachRemaining(k -> assertTrue(k.matches("[a-z][a-z0-9_]*"), k));
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        Cli r = Cli.run("--help");
+        assertEquals(ExitCodes.OK, r.exitCode());
+        assertTrue(r.out().contains("version"), r.out());
+        assertTrue(r.out().contains("Exit codes: 0 ok, 1 failure"), r.out());
+    }
+
+    @Test
+    void unknownOptionIsUsageErrorWithoutStackTrace() {
+        Cli r = Cli.run("--nope");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.err().startsWith("error: Unknown option: '--nope'"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void badCommonOptionsAreUsageErrorsNamingTheOption() {
+        Cli threads = Cli.run("version", "--threads", "0");
+        assertEquals(ExitCodes.BAD_INPUT, threads.exitCode());
+        assertTrue(threads.err().startsWith("error: --threads must be >= 1, got 0"), threads.err());
+        Cli blas = Cli.run("version", "--blas", "cuda");
+        assertEquals(ExitCodes.BAD_INPUT, blas.exitCode());
+        assertTrue(blas.err().contains("--blas: unknown back-end 'cuda'"), blas.err());
+        assertFalse(blas.err().contains("\tat "), blas.err());
+    }
+
+    @Test
+    void debugShowsTheStackTrace() {
+        Cli r = Cli.run("version", "--threads", "0", "--debug");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.err().contains("\tat "), r.err());
+    }
+}

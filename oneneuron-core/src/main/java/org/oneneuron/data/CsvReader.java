@@ -1,0 +1,165 @@
+package org.oneneuron.data;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads delimited text (CSV, TSV, semicolon- or whitespace-separated) into a {@link Dataset}.
+ * Blank lines are skipped. The label column is taken out; every other column must be a finite
+ * number on every row. See {@link ReadOptions} for the label column, header and delimiter, and
+ * {@link LabelCoding} for how labels become ±1.
+ */
+public final class CsvReader {
+    /** Lines looked at to detect the delimiter and the header. */
+    private static final int SAMPLE_LINES = 5;
+
+    private CsvReader() {
+    }
+
+    /** Reads a file; messages name it as given. */
+    public static Dataset read(Path file, ReadOptions options) {
+        try (InputStream in = TextLines.open(file)) {
+            return read(in, file.toString(), fileName(file), options);
+        } catch (java.io.IOException e) {
+            throw new DataException(file.toString(), "cannot close: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a stream (not closed here).
+     *
+     * @param source name used in messages
+     * @param name   the data set's name
+     */
+    public static Dataset read(InputStream in, String source, String name, ReadOptions options) {
+        TextLines lines = new TextLines(in, source);
+        List<String> sample = new ArrayList<>();
+        List<Integer> sampleLineNumbers = new ArrayList<>();
+        String line;
+        while (sample.size() < SAMPLE_LINES && (line = lines.next()) != null) {
+            if (!line.isBlank()) {
+                sample.add(line);
+                sampleLineNumbers.add(lines.lineNumber());
+            }
+        }
+        if (sample.isEmpty()) {
+            throw new DataException(source, "empty file: no data rows");
+        }
+        Character delimiter = options.delimiter() != null ? options.delimiter() : CsvTokenizer.detect(sample);
+        CsvTokenizer tokenizer = new CsvTokenizer(delimiter);
+        List<List<String>> sampleRows = new ArrayList<>();
+        for (int k = 0; k < sample.size(); k++) {
+            sampleRows.add(tokenizer.split(sample.get(k), source, sampleLineNumbers.get(k)));
+        }
+        boolean header = switch (options.header()) {
+            case YES -> true;
+            case NO -> false;
+            case AUTO -> looksLikeHeader(sampleRows);
+        };
+        List<String> first = sampleRows.get(0);
+        int columns = first.size();
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < columns; j++) {
+            String given = header ? first.get(j) : "";
+            names.add(given.isEmpty() ? "x" + (j + 1) : given);
+        }
+        int label = labelIndex(names, header, options.labelColumn(), source);
+        String labelName = columnName(names, header, label);
+        List<String> featureNames = new ArrayList<>(names);
+        featureNames.remove(label);
+
+        LabeledRows rows = new LabeledRows();
+        double[] x = new double[columns - 1];
+        for (int k = header ? 1 : 0; k < sampleRows.size(); k++) {
+            addRow(rows, sampleRows.get(k), x, label, names, header, source, sampleLineNumbers.get(k));
+        }
+        while ((line = lines.next()) != null) {
+            if (!line.isBlank()) {
+                List<String> cells = tokenizer.split(line, source, lines.lineNumber());
+                addRow(rows, cells, x, label, names, header, source, lines.lineNumber());
+            }
+        }
+        return rows.build(name, featureNames, options, source, labelName);
+    }
+
+    private static void addRow(LabeledRows rows, List<String> cells, double[] x, int label, List<String> names,
+                               boolean header, String source, int lineNumber) {
+        if (cells.size() != names.size()) {
+            throw new DataException(source, lineNumber, null, String.format(Locale.ROOT,
+                    "ragged row: %d fields, expected %d as in the %s", cells.size(), names.size(),
+                    header ? "header" : "first row"));
+        }
+        int k = 0;
+        for (int j = 0; j < cells.size(); j++) {
+            if (j != label) {
+                x[k++] = Numbers.parse(cells.get(j), source, lineNumber, columnName(names, header, j));
+            }
+        }
+        if (cells.get(label).isEmpty()) {
+            throw new DataException(source, lineNumber, columnName(names, header, label), "missing label (empty cell)");
+        }
+        if ((long) rows.size() * x.length >= LabeledRows.maxDenseValues()) {
+            throw new DataException(source, lineNumber, null, "too many values for memory ("
+                    + rows.size() + " rows of " + x.length + " features); use a subset");
+        }
+        rows.add(x, cells.get(label));
+    }
+
+    /** A header when some cell of the first row is not a number while the same cell below is. */
+    private static boolean looksLikeHeader(List<List<String>> rows) {
+        List<String> first = rows.get(0);
+        if (rows.size() == 1) {
+            return first.stream().noneMatch(Numbers::isNumber);
+        }
+        List<String> second = rows.get(1);
+        for (int j = 0; j < Math.min(first.size(), second.size()); j++) {
+            if (!Numbers.isNumber(first.get(j)) && Numbers.isNumber(second.get(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Finds the label column by header name, else by 1-based index; null means the last one. */
+    static int labelIndex(List<String> names, boolean header, String labelColumn, String source) {
+        if (labelColumn == null) {
+            return names.size() - 1;
+        }
+        if (header) {
+            int byName = names.indexOf(labelColumn);
+            if (byName >= 0) {
+                return byName;
+            }
+        }
+        try {
+            int index = Integer.parseInt(labelColumn.trim());
+            if (index >= 1 && index <= names.size()) {
+                return index - 1;
+            }
+            throw new DataException(source, 0, labelColumn, "label column index " + index
+                    + " is out of range; the file has columns 1 to " + names.size());
+        } catch (NumberFormatException e) {
+            if (!header) {
+                throw new DataException(source, 0, "'" + labelColumn + "'", "label column not found: the file"
+                        + " has no header row, so give the label column as a 1-based index (1 to "
+                        + names.size() + ")");
+            }
+            throw new DataException(source, 0, "'" + labelColumn + "'", "label column not found; columns are: "
+                    + String.join(", ", names.subList(0, Math.min(names.size(), 40)))
+                    + (names.size() > 40 ? ", ..." : ""));
+        }
+    }
+
+    /** How messages name column j: 'name' with a header, else its 1-based index. */
+    static String columnName(List<String> names, boolean header, int j) {
+        return header ? "'" + Numbers.shorten(names.get(j)) + "'" : String.valueOf(j + 1);
+    }
+
+    static String fileName(Path file) {
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
+    }
+}

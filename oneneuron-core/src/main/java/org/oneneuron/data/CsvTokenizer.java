@@ -1,0 +1,139 @@
+package org.oneneuron.data;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits one CSV line into trimmed fields. A field may be quoted with double quotes, inside which
+ * the delimiter is plain text and {@code ""} is one quote. A null delimiter splits on runs of
+ * spaces and tabs.
+ */
+final class CsvTokenizer {
+    private static final char[] CANDIDATES = {',', ';', '\t'};
+
+    private final Character delimiter;
+
+    CsvTokenizer(Character delimiter) {
+        this.delimiter = delimiter;
+    }
+
+    /** Null for whitespace, else the delimiter. */
+    Character delimiter() {
+        return delimiter;
+    }
+
+    /**
+     * Picks the delimiter from the first lines: among comma, semicolon and tab, the one found
+     * (outside quotes) the same positive number of times on every sample line, the most frequent
+     * winning; if none is consistent, the most frequent on the first line; if none occurs at all,
+     * whitespace (null).
+     */
+    static Character detect(List<String> sample) {
+        Character best = null;
+        int bestCount = 0;
+        Character fallback = null;
+        int fallbackCount = 0;
+        for (char c : CANDIDATES) {
+            int first = countOutsideQuotes(sample.get(0), c);
+            boolean consistent = first > 0;
+            for (String line : sample) {
+                consistent &= countOutsideQuotes(line, c) == first;
+            }
+            if (consistent && first > bestCount) {
+                best = c;
+                bestCount = first;
+            }
+            if (first > fallbackCount) {
+                fallback = c;
+                fallbackCount = first;
+            }
+        }
+        return best != null ? best : fallback;
+    }
+
+    private static int countOutsideQuotes(String line, char c) {
+        int count = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == c && !quoted) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * @throws DataException for an unterminated quote or text after a closing quote
+     */
+    List<String> split(String line, String source, int lineNumber) {
+        List<String> fields = new ArrayList<>();
+        int i = 0;
+        int len = line.length();
+        if (delimiter == null) {
+            i = skipBlanks(line, i);
+        }
+        while (true) {
+            i = skipBlanks(line, i);
+            StringBuilder field = new StringBuilder();
+            if (i < len && line.charAt(i) == '"') {
+                int start = i;
+                i++;
+                while (true) {
+                    if (i >= len) {
+                        throw new DataException(source, lineNumber, String.valueOf(fields.size() + 1),
+                                "unterminated quote starting at character " + (start + 1));
+                    }
+                    char ch = line.charAt(i);
+                    if (ch == '"') {
+                        if (i + 1 < len && line.charAt(i + 1) == '"') {
+                            field.append('"');
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    field.append(ch);
+                    i++;
+                }
+                i = skipBlanks(line, i);
+                if (i < len && !isDelimiter(line.charAt(i))) {
+                    throw new DataException(source, lineNumber, String.valueOf(fields.size() + 1),
+                            "unexpected '" + line.charAt(i) + "' after a closing quote; expected a delimiter");
+                }
+                fields.add(field.toString());
+            } else {
+                int start = i;
+                while (i < len && !isDelimiter(line.charAt(i))) {
+                    i++;
+                }
+                fields.add(line.substring(start, i).trim());
+            }
+            if (i >= len) {
+                return fields;
+            }
+            i++;
+            if (delimiter == null) {
+                i = skipBlanks(line, i);
+                if (i >= len) {
+                    return fields;
+                }
+            }
+        }
+    }
+
+    private boolean isDelimiter(char ch) {
+        return delimiter == null ? ch == ' ' || ch == '\t' : ch == delimiter;
+    }
+
+    private int skipBlanks(String line, int i) {
+        while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')
+                && !(delimiter != null && line.charAt(i) == delimiter)) {
+            i++;
+        }
+        return i;
+    }
+}

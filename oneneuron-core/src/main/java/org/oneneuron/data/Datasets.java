@@ -1,0 +1,183 @@
+package org.oneneuron.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one entry point for getting data: files by extension, IDX directories, and built-in data
+ * sets by name. Every failure is a {@link DataException}.
+ */
+public final class Datasets {
+    /** Where the embedded WDBC copy lives on the class path (its NOTICE sits beside it). */
+    static final String WDBC_RESOURCE = "/org/oneneuron/data/wdbc.csv";
+
+    private static final List<BuiltinDataset> BUILTINS = List.of(
+            new BuiltinDataset("wdbc", "Breast Cancer Wisconsin (Diagnostic): 569 samples x 30 features,"
+                    + " malignant = +1 (212), benign = -1 (357); UCI, CC BY 4.0; standardize before training",
+                    Map.of()),
+            new BuiltinDataset("xor", "XOR: four Gaussian clusters at (+-1, +-1), +1 where the signs differ",
+                    params("n", "200", "noise", "0.25", "seed", "0")),
+            new BuiltinDataset("moons", "two interleaved half circles (as scikit-learn's make_moons)",
+                    params("n", "200", "noise", "0.1", "seed", "0")),
+            new BuiltinDataset("circles", "two concentric circles, the inner one (+1) of radius factor",
+                    params("n", "200", "noise", "0.05", "factor", "0.5", "seed", "0")),
+            new BuiltinDataset("blobs", "two Gaussian blobs around (-1, ..., -1) and (1, ..., 1) in d dimensions",
+                    params("n", "200", "d", "2", "noise", "1.0", "seed", "0")),
+            new BuiltinDataset("construction-a", "PAPER §6 case A: x = (1,0), (0,1), (1/2,1/2), y = (-1, -1, +1)",
+                    Map.of()),
+            new BuiltinDataset("construction-b", "PAPER §6 case B: the same x with real targets t = (0, 0, 1)",
+                    Map.of()));
+
+    private Datasets() {
+    }
+
+    /** The built-in data sets with descriptions and parameter defaults, in listing order. */
+    public static List<BuiltinDataset> builtins() {
+        return BUILTINS;
+    }
+
+    /**
+     * A built-in data set: a bare name ("wdbc", "moons") or a name with parameters
+     * ("moons:n=500,noise=0.2,seed=7"); unset parameters take the defaults of {@link #builtins()}.
+     *
+     * @throws DataException for an unknown name, an unknown parameter or a bad value
+     */
+    public static Dataset builtin(String spec) {
+        int colon = spec.indexOf(':');
+        String name = (colon < 0 ? spec : spec.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
+        String source = "built-in '" + spec + "'";
+        BuiltinDataset entry = BUILTINS.stream().filter(b -> b.name().equals(name)).findFirst()
+                .orElseThrow(() -> new DataException(source, "unknown built-in data set; known: "
+                        + String.join(", ", BUILTINS.stream().map(BuiltinDataset::name).toList())));
+        Map<String, String> p = new HashMap<>(entry.parameters());
+        if (colon >= 0 && !spec.substring(colon + 1).isBlank()) {
+            for (String kv : spec.substring(colon + 1).split(",", -1)) {
+                String[] parts = kv.split("=", 2);
+                String key = parts[0].trim();
+                if (parts.length != 2 || !p.containsKey(key)) {
+                    throw new DataException(source, "bad parameter '" + kv + "'; " + (entry.parameters().isEmpty()
+                            ? name + " takes no parameters" : "expected KEY=VALUE with KEY one of "
+                            + entry.parameters().keySet()));
+                }
+                p.put(key, parts[1].trim());
+            }
+        }
+        try {
+            return switch (name) {
+                case "wdbc" -> wdbc();
+                case "xor" -> Synthetic.xor(integer(p, "n"), real(p, "noise"), seed(p));
+                case "moons" -> Synthetic.moons(integer(p, "n"), real(p, "noise"), seed(p));
+                case "circles" -> Synthetic.circles(integer(p, "n"), real(p, "noise"), real(p, "factor"), seed(p));
+                case "blobs" -> Synthetic.blobs(integer(p, "n"), integer(p, "d"), real(p, "noise"), seed(p));
+                case "construction-a" -> Synthetic.constructionA();
+                default -> Synthetic.constructionB();
+            };
+        } catch (IllegalArgumentException e) {
+            throw new DataException(source, e.getMessage());
+        }
+    }
+
+    /**
+     * A file (by extension) or, when no such file exists and the text names a built-in data set,
+     * that built-in.
+     */
+    public static Dataset resolve(String pathOrBuiltin, ReadOptions options) {
+        Path path;
+        try {
+            path = Path.of(pathOrBuiltin);
+        } catch (java.nio.file.InvalidPathException e) {
+            path = null;
+        }
+        if (path != null && Files.exists(path)) {
+            return load(path, options);
+        }
+        String name = pathOrBuiltin.split(":", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (BUILTINS.stream().anyMatch(b -> b.name().equals(name))) {
+            return builtin(pathOrBuiltin);
+        }
+        throw new DataException(pathOrBuiltin, "no such file, and not a built-in data set (known: "
+                + String.join(", ", BUILTINS.stream().map(BuiltinDataset::name).toList()) + ")");
+    }
+
+    /**
+     * Reads a file, choosing the reader by extension: .csv, .tsv, .txt (CSV); .libsvm, .svm,
+     * .svmlight (LIBSVM); .arff (ARFF); a directory, or a name with "-ubyte" or ".idx" (IDX, plain
+     * or .gz, labels file beside it).
+     */
+    public static Dataset load(Path path, ReadOptions options) {
+        if (Files.isDirectory(path)) {
+            return IdxReader.read(path, options);
+        }
+        String name = CsvReader.fileName(path).toLowerCase(Locale.ROOT);
+        String base = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        if (base.contains("-ubyte") || base.contains(".idx")) {
+            return IdxReader.read(path, options);
+        }
+        if (!name.equals(base)) {
+            throw new DataException(path.toString(), "gzip is read for IDX files only; unpack it first");
+        }
+        if (base.endsWith(".csv") || base.endsWith(".tsv") || base.endsWith(".txt")) {
+            return CsvReader.read(path, options);
+        }
+        if (base.endsWith(".libsvm") || base.endsWith(".svm") || base.endsWith(".svmlight")) {
+            return LibsvmReader.read(path, options);
+        }
+        if (base.endsWith(".arff")) {
+            return ArffReader.read(path, options);
+        }
+        throw new DataException(path.toString(), "unknown file type; expected .csv, .tsv, .txt, .libsvm, .svm,"
+                + " .svmlight, .arff, or IDX (*-ubyte[.gz] or a directory of them)");
+    }
+
+    /** The embedded WDBC copy (read with the default options: last column, +1 = malignant). */
+    public static Dataset wdbc() {
+        String source = "wdbc (built-in)";
+        try (InputStream in = Datasets.class.getResourceAsStream(WDBC_RESOURCE)) {
+            if (in == null) {
+                throw new DataException(source, "resource " + WDBC_RESOURCE + " is missing from the class path");
+            }
+            return CsvReader.read(in, source, "wdbc", ReadOptions.defaults());
+        } catch (IOException e) {
+            throw new DataException(source, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, String> params(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    private static int integer(Map<String, String> p, String key) {
+        try {
+            return Integer.parseInt(p.get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be an integer, got '" + p.get(key) + "'");
+        }
+    }
+
+    private static double real(Map<String, String> p, String key) {
+        String v = p.get(key);
+        if (!Numbers.isNumber(v)) {
+            throw new IllegalArgumentException(key + " must be a finite number, got '" + v + "'");
+        }
+        return Double.parseDouble(v);
+    }
+
+    private static long seed(Map<String, String> p) {
+        try {
+            return Long.parseLong(p.get("seed"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("seed must be an integer, got '" + p.get("seed") + "'");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.oneneuron.data;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Rows collected by a reader (features plus a raw label each), turned into a {@link Dataset} with
+ * ±1 labels once all classes are known.
+ */
+final class LabeledRows {
+    /** Largest n·d we materialise: half the heap, and never past a Java array's length. */
+    static long maxDenseValues() {
+        return Math.min(Integer.MAX_VALUE - 8L, Runtime.getRuntime().maxMemory() / 2 / Double.BYTES);
+    }
+
+    private final DoubleList features = new DoubleList();
+    private final List<String> labels = new ArrayList<>();
+
+    /** Adds one row; {@code x} is copied. */
+    void add(double[] x, String rawLabel) {
+        for (double v : x) {
+            features.add(v);
+        }
+        labels.add(Numbers.canonicalLabel(rawLabel));
+    }
+
+    int size() {
+        return labels.size();
+    }
+
+    /**
+     * Codes the labels, drops rows outside a chosen class pair, keeps the first {@code limit}.
+     *
+     * @param name         the data set's name
+     * @param featureNames d names
+     * @param labelColumn  the label column as messages should name it
+     * @throws DataException when there are no rows, no features, or the labels do not make two classes
+     */
+    Dataset build(String name, List<String> featureNames, ReadOptions options, String source,
+                  String labelColumn) {
+        int d = featureNames.size();
+        if (labels.isEmpty()) {
+            throw new DataException(source, "no data rows; the file is empty or holds only a header");
+        }
+        if (d == 0) {
+            throw new DataException(source, "no feature columns; only the label column '"
+                    + labelColumn + "' was found");
+        }
+        LabelCoding coding = LabelCoding.decide(new LinkedHashSet<>(labels), options, source, labelColumn);
+        int n = labels.size();
+        int limit = options.limit() == 0 ? n : options.limit();
+        int kept = 0;
+        double[] y = new double[Math.min(n, limit)];
+        double[] x = new double[y.length * d];
+        for (int i = 0; i < n && kept < limit; i++) {
+            double code = coding.code(labels.get(i));
+            if (code != 0.0) {
+                for (int j = 0; j < d; j++) {
+                    x[kept * d + j] = features.get(i * d + j);
+                }
+                y[kept++] = code;
+            }
+        }
+        if (kept < y.length) {
+            y = java.util.Arrays.copyOf(y, kept);
+            x = java.util.Arrays.copyOf(x, kept * d);
+        }
+        requireBothClasses(y, coding, source, labelColumn);
+        return new Dataset(name, x, y, d, featureNames, coding.labelNames());
+    }
+
+    /** After a limit, one class may be gone: that is an error, not a silent one-class data set. */
+    static void requireBothClasses(double[] y, LabelCoding coding, String source, String labelColumn) {
+        boolean pos = false;
+        boolean neg = false;
+        for (double v : y) {
+            pos |= v > 0;
+            neg |= v < 0;
+        }
+        if (!pos || !neg) {
+            String missing = pos ? coding.negative() : coding.positive();
+            throw new DataException(source, 0, labelColumn, "no sample of class '" + missing
+                    + "' among the " + y.length + " kept; raise the limit or check the class choice");
+        }
+    }
+}

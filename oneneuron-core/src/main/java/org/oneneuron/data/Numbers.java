@@ -1,0 +1,72 @@
+package org.oneneuron.data;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Strict parsing of numeric cells: plain decimal or scientific notation, finite, nothing else. */
+final class Numbers {
+    private static final Pattern NUMBER =
+            Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern NON_FINITE =
+            Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
+
+    private Numbers() {
+    }
+
+    /** Whether {@code cell} (already trimmed) is a finite number in plain or scientific notation. */
+    static boolean isNumber(String cell) {
+        if (!NUMBER.matcher(cell).matches()) {
+            return false;
+        }
+        return Double.isFinite(Double.parseDouble(cell));
+    }
+
+    /**
+     * Parses a trimmed cell as a finite double.
+     *
+     * @throws DataException naming the cell's place and why it is not a finite number
+     */
+    static double parse(String cell, String source, int line, String column) {
+        if (NUMBER.matcher(cell).matches()) {
+            double v = Double.parseDouble(cell);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+            throw new DataException(source, line, column, "value '" + shorten(cell)
+                    + "' overflows a double; expected a finite number");
+        }
+        if (cell.isEmpty()) {
+            throw new DataException(source, line, column, "missing value (empty cell); expected a number");
+        }
+        if (cell.equals("?") || cell.equalsIgnoreCase("NA")) {
+            throw new DataException(source, line, column, "missing value '" + cell
+                    + "'; expected a number (remove or impute missing values first)");
+        }
+        if (NON_FINITE.matcher(cell).matches()) {
+            throw new DataException(source, line, column, "value '" + cell
+                    + "' is not finite (NaN or Inf); expected a finite number");
+        }
+        throw new DataException(source, line, column, "value '" + shorten(cell) + "' is not a number");
+    }
+
+    /**
+     * The canonical text of a label: a number is written in one form ("+1", "1.0" and "1" are all
+     * "1"), any other text is kept as it is.
+     */
+    static String canonicalLabel(String raw) {
+        String s = raw.trim();
+        if (!isNumber(s)) {
+            return s;
+        }
+        double v = Double.parseDouble(s) + 0.0;
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%s", v);
+    }
+
+    /** A cell cut to 40 characters for messages. */
+    static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,120 @@
+package org.oneneuron.data;
+
+import java.util.Locale;
+
+/**
+ * How to read a data file. Every reader takes the same options and ignores the ones that do not
+ * apply to its format (a CSV has no IDX limit, an IDX file has no delimiter).
+ *
+ * @param labelColumn which column holds the label: a header name, or a 1-based index; null means
+ *                    the last column (CSV, ARFF). A name is tried first, so a column named "3"
+ *                    is found by name before index 3 is used.
+ * @param positive    the label that becomes +1; null means the default rule (see {@link LabelCoding})
+ * @param negative    the label that becomes -1; with {@code positive} it picks two classes out of
+ *                    more, and rows of other classes are dropped; null means "the other class"
+ * @param delimiter   CSV delimiter; null means detect (comma, semicolon, tab, whitespace)
+ * @param header      CSV header row: yes, no, or detect
+ * @param dimension   number of features for LIBSVM (indices above it are an error); 0 means the
+ *                    largest index in the file
+ * @param limit       keep only the first {@code limit} samples (after class selection); 0 means all
+ */
+public record ReadOptions(String labelColumn, String positive, String negative, Character delimiter,
+                          Header header, int dimension, int limit) {
+
+    /** Whether the first CSV row holds column names. */
+    public enum Header {
+        /** The first row is a header when one of its cells is not a number where the second row's is. */
+        AUTO,
+        YES,
+        NO;
+
+        /** Parses "auto", "yes"/"true", "no"/"false" (any case). */
+        public static Header parse(String word) {
+            return switch (word.trim().toLowerCase(Locale.ROOT)) {
+                case "auto" -> AUTO;
+                case "yes", "true" -> YES;
+                case "no", "false" -> NO;
+                default -> throw new IllegalArgumentException(
+                        "header must be auto, yes or no, got '" + word + "'");
+            };
+        }
+    }
+
+    public ReadOptions {
+        if (labelColumn != null && labelColumn.isBlank()) {
+            throw new IllegalArgumentException("labelColumn must not be blank (use null for the last column)");
+        }
+        if (positive != null && positive.isBlank()) {
+            throw new IllegalArgumentException("positive label must not be blank");
+        }
+        if (negative != null && negative.isBlank()) {
+            throw new IllegalArgumentException("negative label must not be blank");
+        }
+        if (positive != null && negative != null && LabelCoding.sameLabel(positive, negative)) {
+            throw new IllegalArgumentException("positive and negative label are the same: '"
+                    + positive + "'");
+        }
+        if (delimiter != null && (delimiter == '"' || delimiter == '\'' || delimiter == '\n'
+                || delimiter == '\r')) {
+            throw new IllegalArgumentException("delimiter cannot be a quote or a line break, got '"
+                    + delimiter + "'");
+        }
+        if (header == null) {
+            throw new IllegalArgumentException("header must be AUTO, YES or NO, got null");
+        }
+        if (dimension < 0) {
+            throw new IllegalArgumentException("dimension must be >= 0 (0 = from the data), got " + dimension);
+        }
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0 (0 = all samples), got " + limit);
+        }
+    }
+
+    /** Last column is the label, default label rule, detected delimiter and header, no limit. */
+    public static ReadOptions defaults() {
+        return new ReadOptions(null, null, null, null, Header.AUTO, 0, 0);
+    }
+
+    public ReadOptions withLabelColumn(String column) {
+        return new ReadOptions(column, positive, negative, delimiter, header, dimension, limit);
+    }
+
+    public ReadOptions withPositive(String label) {
+        return new ReadOptions(labelColumn, label, negative, delimiter, header, dimension, limit);
+    }
+
+    /** Picks two classes: {@code negativeLabel} becomes -1, {@code positiveLabel} +1. */
+    public ReadOptions withClasses(String negativeLabel, String positiveLabel) {
+        return new ReadOptions(labelColumn, positiveLabel, negativeLabel, delimiter, header, dimension, limit);
+    }
+
+    /**
+     * Picks two classes from a spec "NEG,POS", e.g. "4,9" for MNIST 4 (-1) versus 9 (+1).
+     *
+     * @throws IllegalArgumentException when the spec is not two comma-separated labels
+     */
+    public ReadOptions withClasses(String spec) {
+        String[] parts = spec.split(",", -1);
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new IllegalArgumentException("classes must be two labels 'NEGATIVE,POSITIVE', e.g. '4,9', got '"
+                    + spec + "'");
+        }
+        return withClasses(parts[0].trim(), parts[1].trim());
+    }
+
+    public ReadOptions withDelimiter(Character c) {
+        return new ReadOptions(labelColumn, positive, negative, c, header, dimension, limit);
+    }
+
+    public ReadOptions withHeader(Header h) {
+        return new ReadOptions(labelColumn, positive, negative, delimiter, h, dimension, limit);
+    }
+
+    public ReadOptions withDimension(int d) {
+        return new ReadOptions(labelColumn, positive, negative, delimiter, header, d, limit);
+    }
+
+    public ReadOptions withLimit(int n) {
+        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, n);
+    }
+}

@@ -1,0 +1,134 @@
+package org.oneneuron.data;
+
+import java.util.Arrays;
+
+/**
+ * Per-feature affine scaling z_j = (x_j - mean_j) / scale_j, fitted on training data only and then
+ * applied to any data set with the same features. scale_j is the population standard deviation
+ * sqrt(Σ_i (x_ij - mean_j)² / n), or 1 for a zero-variance feature (centred, not divided). Stored
+ * as two plain arrays so a model file can carry it.
+ *
+ * @param mean  per-feature mean, finite
+ * @param scale per-feature divisor, finite and positive
+ */
+public record Standardizer(double[] mean, double[] scale) {
+
+    public Standardizer {
+        if (mean == null || scale == null) {
+            throw new IllegalArgumentException("mean and scale must not be null");
+        }
+        if (mean.length != scale.length || mean.length == 0) {
+            throw new IllegalArgumentException("mean has " + mean.length + " entries and scale " + scale.length
+                    + "; expected the same positive number");
+        }
+        mean = mean.clone();
+        scale = scale.clone();
+        for (int j = 0; j < mean.length; j++) {
+            if (!Double.isFinite(mean[j])) {
+                throw new IllegalArgumentException("mean[" + j + "] = " + mean[j] + " is not finite");
+            }
+            if (!(scale[j] > 0) || !Double.isFinite(scale[j])) {
+                throw new IllegalArgumentException("scale[" + j + "] = " + scale[j] + " must be finite and > 0");
+            }
+        }
+    }
+
+    /** Means and standard deviations of {@code train}'s features (two passes, for accuracy). */
+    public static Standardizer fit(Dataset train) {
+        int n = train.n();
+        int d = train.d();
+        if (n == 0) {
+            throw new IllegalArgumentException("cannot fit a Standardizer on " + train.name() + ": no samples");
+        }
+        double[] x = train.x();
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += x[i * d + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        double[] var = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                double c = x[i * d + j] - mean[j];
+                var[j] += c * c;
+            }
+        }
+        double[] scale = new double[d];
+        for (int j = 0; j < d; j++) {
+            double s = Math.sqrt(var[j] / n);
+            scale[j] = s > 0 && Double.isFinite(s) ? s : 1.0;
+        }
+        return new Standardizer(mean, scale);
+    }
+
+    /** The identity scaling for d features. */
+    public static Standardizer identity(int d) {
+        double[] ones = new double[d];
+        Arrays.fill(ones, 1.0);
+        return new Standardizer(new double[d], ones);
+    }
+
+    /** Number of features. */
+    public int d() {
+        return mean.length;
+    }
+
+    @Override
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    @Override
+    public double[] scale() {
+        return scale.clone();
+    }
+
+    /**
+     * The data set with scaled features (same targets, names and labels).
+     *
+     * @throws DataException when the data set's dimension differs from the fitted one
+     */
+    public Dataset apply(Dataset data) {
+        DataChecks.checkDimension(d(), data, data.name());
+        return new Dataset(data.name(), transform(data.x()), data.y(), data.d(), data.featureNames(),
+                data.labelNames());
+    }
+
+    /**
+     * Scales a row-major batch (length a multiple of d) into a new array.
+     *
+     * @param x features, row-major. Not modified.
+     */
+    public double[] transform(double[] x) {
+        int d = d();
+        if (x.length % d != 0) {
+            throw new IllegalArgumentException("x has " + x.length + " values, not a multiple of d = " + d);
+        }
+        double[] z = new double[x.length];
+        for (int i = 0; i < x.length; i += d) {
+            for (int j = 0; j < d; j++) {
+                z[i + j] = (x[i + j] - mean[j]) / scale[j];
+            }
+        }
+        return z;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Standardizer s && Arrays.equals(mean, s.mean) && Arrays.equals(scale, s.scale);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(mean) + Arrays.hashCode(scale);
+    }
+
+    @Override
+    public String toString() {
+        return "Standardizer[mean=" + Arrays.toString(mean) + ", scale=" + Arrays.toString(scale) + "]";
+    }
+}

@@ -1,0 +1,58 @@
+package org.oneneuron.landscape;
+
+import java.util.Optional;
+import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.train.Verdict;
+
+/**
+ * Everything known about one point θ, and the verdict decided from it (PAPER.md §9). Figures the
+ * model does not have are NaN (the identity residual of a plain model, the training error of a
+ * regression).
+ *
+ * @param loss                       L(θ)
+ * @param minimumLoss                the loss's attainable minimum used (NaN: unknown)
+ * @param networkOnlyLoss            the loss of the network alone (= loss for plain models)
+ * @param trainingError              fraction misclassified
+ * @param gradNorm                   ‖∇L(θ)‖
+ * @param hessEigMin                 λ_min(H)
+ * @param hessEigMinResidual         ‖Hv - λ_min v‖ of its eigenvector
+ * @param hessEigMax                 λ_max(H)
+ * @param hessEigMaxResidual         ‖Hv - λ_max v‖
+ * @param hessianMethod              "dense" (assembled from HVPs, exact solver) or "lanczos"
+ * @param hessianConverged           dense, or Lanczos residuals within tolerance
+ * @param hessianAsymmetry           relative asymmetry of the assembled Hessian (NaN for lanczos)
+ * @param neuron                     the special neuron's figures (augmented models)
+ * @param identityResidual           a·∂L/∂a - ∂L/∂b - λa² (PAPER.md §4; NaN for plain models)
+ * @param kinks                      how kinks were treated, and the units flagged
+ * @param perturbation               the random-perturbation probe, when run
+ * @param negativeDirection          the direction of decrease for a saddle (empty otherwise)
+ * @param pointVerdict               the verdict from this point's figures alone
+ * @param trajectory                 the trainer's verdict on the run that ended here, if any
+ * @param verdict                    the overall verdict: the trajectory's escaping_to_infinity or
+ *                                   no_attained_minimum overrides every point verdict but
+ *                                   global_minimum
+ * @param reason                     one line naming the figures and tolerances that decided it
+ * @param config                     the tolerances used
+ */
+public record Certificate(double loss, double minimumLoss, double networkOnlyLoss, double trainingError,
+                          double gradNorm, double hessEigMin, double hessEigMinResidual, double hessEigMax,
+                          double hessEigMaxResidual, String hessianMethod, boolean hessianConverged,
+                          double hessianAsymmetry, Optional<NeuronSnapshot> neuron, double identityResidual,
+                          KinkReport kinks, Optional<PerturbationProbe> perturbation,
+                          double[] negativeDirection, Verdict pointVerdict, Optional<Verdict> trajectory,
+                          Verdict verdict, String reason, CertifyConfig config) {
+
+    public Certificate {
+        negativeDirection = negativeDirection.clone();
+    }
+
+    @Override
+    public double[] negativeDirection() {
+        return negativeDirection.clone();
+    }
+
+    /** Whether the model has a special neuron. */
+    public boolean augmented() {
+        return neuron.isPresent();
+    }
+}

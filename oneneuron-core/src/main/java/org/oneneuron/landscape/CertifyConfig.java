@@ -1,0 +1,61 @@
+package org.oneneuron.landscape;
+
+/**
+ * Tolerances and effort of a point certificate ({@link Certifier}); every certificate reports the
+ * configuration it was decided with.
+ *
+ * @param gradientTolerance     stationary when ‖∇L‖ <= this (absolute)
+ * @param curvatureTolerance    negative curvature counts when λ_min < -tol·max(1, ‖H‖)
+ * @param lossTolerance         "loss at its minimum" when L - L_min <= this (absolute); also the
+ *                              bound on the network-only loss for global_minimum
+ * @param contributionTolerance the neuron's contribution max_i |a·E_i| counts as negligible below this
+ * @param denseLimit            the Hessian is assembled densely (exact spectrum) up to this dimension,
+ *                              and Lanczos is used above it
+ * @param lanczos               Lanczos settings above denseLimit
+ * @param perturbations         random directions of the perturbation probe (0 to skip)
+ * @param perturbationRadius    the probe's radius
+ * @param seed                  seed of the perturbation probe
+ */
+public record CertifyConfig(double gradientTolerance, double curvatureTolerance, double lossTolerance,
+                            double contributionTolerance, int denseLimit, LanczosConfig lanczos,
+                            int perturbations, double perturbationRadius, long seed) {
+
+    public CertifyConfig {
+        positive("gradientTolerance", gradientTolerance);
+        positive("curvatureTolerance", curvatureTolerance);
+        positive("lossTolerance", lossTolerance);
+        positive("contributionTolerance", contributionTolerance);
+        positive("perturbationRadius", perturbationRadius);
+        if (denseLimit < 0) {
+            throw new IllegalArgumentException("denseLimit must be >= 0, got " + denseLimit);
+        }
+        if (perturbations < 0) {
+            throw new IllegalArgumentException("perturbations must be >= 0, got " + perturbations);
+        }
+        java.util.Objects.requireNonNull(lanczos, "lanczos");
+    }
+
+    private static void positive(String name, double value) {
+        if (!(value > 0.0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be positive and finite, got " + value);
+        }
+    }
+
+    /**
+     * ‖∇L‖ <= 1e-6, curvature -1e-6·max(1, ‖H‖), loss and contribution 1e-6, dense up to 1500
+     * parameters, Lanczos defaults, 1000 perturbations of radius 1e-3, seed 4.
+     */
+    public static CertifyConfig defaults() {
+        return new CertifyConfig(1e-6, 1e-6, 1e-6, 1e-6, 1500, LanczosConfig.defaults(), 1000, 1e-3, 4L);
+    }
+
+    public CertifyConfig withPerturbations(int count) {
+        return new CertifyConfig(gradientTolerance, curvatureTolerance, lossTolerance,
+                contributionTolerance, denseLimit, lanczos, count, perturbationRadius, seed);
+    }
+
+    public CertifyConfig withDenseLimit(int limit) {
+        return new CertifyConfig(gradientTolerance, curvatureTolerance, lossTolerance,
+                contributionTolerance, limit, lanczos, perturbations, perturbationRadius, seed);
+    }
+}

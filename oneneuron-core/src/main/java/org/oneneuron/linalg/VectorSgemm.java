@@ -1,0 +1,241 @@
+package org.oneneuron.linalg;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Register-blocked single-precision GEMM on the Vector API: C = α·op(A)·op(B) + β·C, row-major.
+ *
+ * <p>op(B) is packed into column panels of {@code NRW = 2·L} columns (L = lanes per vector),
+ * k rows each, zero-padded on the right; op(A) is packed into row panels of {@link #MR} rows
+ * interleaved by k, zero-padded at the bottom. The micro-kernel keeps an MR × NRW block of C in
+ * 2·MR vector registers and performs one broadcast-FMA per (row, vector) for each p. Packing makes
+ * all four transpose layouts run the same kernel. Buffers are per thread and reused (no allocation
+ * once warm). Loaded only when jdk.incubator.vector is present.
+ */
+final class VectorSgemm {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Rows of C per micro-kernel call. */
+    static final int MR = 6;
+    /** Columns of C per micro-kernel call. */
+    static final int NRW = 2 * L;
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    private VectorSgemm() {
+    }
+
+    /** See {@link Blas#sgemm}. */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0) {
+            scaleC(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        float[] bp = BUFFERS.get().b(((n + NRW - 1) / NRW) * k * NRW);
+        packB(transB, n, k, b, bOff, ldb, bp);
+        int mPanels = (m + MR - 1) / MR;
+        RowSplitter.run(mPanels, (long) m * n * k, (from, to) -> panels(from, to, transA, m, n, k,
+                alpha, a, aOff, lda, bp, beta, c, cOff, ldc));
+    }
+
+    /** Row panels [from, to) of C, with op(A) packed into this thread's buffer. */
+    private static void panels(int from, int to, boolean transA, int m, int n, int k, float alpha,
+                               float[] a, int aOff, int lda, float[] bp, float beta, float[] c,
+                               int cOff, int ldc) {
+        Buffers buf = BUFFERS.get();
+        int i0 = from * MR;
+        int rowsHere = Math.min(m, to * MR) - i0;
+        float[] ap = buf.a((to - from) * k * MR);
+        packA(transA, rowsHere, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda, ap);
+        int nPanels = (n + NRW - 1) / NRW;
+        for (int jp = 0; jp < nPanels; jp++) {
+            int j0 = jp * NRW;
+            int cols = Math.min(NRW, n - j0);
+            int bBase = jp * k * NRW;
+            for (int ip = 0; ip < to - from; ip++) {
+                int r0 = ip * MR;
+                int rows = Math.min(MR, rowsHere - r0);
+                kernel(ap, ip * k * MR, bp, bBase, k, alpha, beta, c, cOff + (i0 + r0) * ldc + j0,
+                        ldc, rows, cols, buf.tile);
+            }
+        }
+    }
+
+    /** C = β·C (C = 0 when β = 0, without reading C). */
+    private static void scaleC(int m, int n, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = beta == 0 ? 0 : beta * c[row + j];
+            }
+        }
+    }
+
+    /** bp[panel][p][col] = op(B)[p][panel·NRW + col], zero beyond column n. */
+    private static void packB(boolean transB, int n, int k, float[] b, int bOff, int ldb, float[] bp) {
+        int nPanels = (n + NRW - 1) / NRW;
+        for (int jp = 0; jp < nPanels; jp++) {
+            int j0 = jp * NRW;
+            int cols = Math.min(NRW, n - j0);
+            int base = jp * k * NRW;
+            for (int p = 0; p < k; p++) {
+                int dst = base + p * NRW;
+                if (transB) {
+                    for (int j = 0; j < cols; j++) {
+                        bp[dst + j] = b[bOff + (j0 + j) * ldb + p];
+                    }
+                } else {
+                    System.arraycopy(b, bOff + p * ldb + j0, bp, dst, cols);
+                }
+                for (int j = cols; j < NRW; j++) {
+                    bp[dst + j] = 0;
+                }
+            }
+        }
+    }
+
+    /** ap[panel][p][row] = op(A)[panel·MR + row][p], zero beyond row m. */
+    private static void packA(boolean transA, int m, int k, float[] a, int aOff, int lda, float[] ap) {
+        int mPanels = (m + MR - 1) / MR;
+        for (int ip = 0; ip < mPanels; ip++) {
+            int i0 = ip * MR;
+            int rows = Math.min(MR, m - i0);
+            int base = ip * k * MR;
+            if (transA) {
+                for (int p = 0; p < k; p++) {
+                    int src = aOff + p * lda + i0;
+                    int dst = base + p * MR;
+                    for (int r = 0; r < rows; r++) {
+                        ap[dst + r] = a[src + r];
+                    }
+                    for (int r = rows; r < MR; r++) {
+                        ap[dst + r] = 0;
+                    }
+                }
+            } else {
+                for (int r = 0; r < MR; r++) {
+                    if (r < rows) {
+                        int src = aOff + (i0 + r) * lda;
+                        for (int p = 0; p < k; p++) {
+                            ap[base + p * MR + r] = a[src + p];
+                        }
+                    } else {
+                        for (int p = 0; p < k; p++) {
+                            ap[base + p * MR + r] = 0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** One MR × NRW block: C[0..rows, 0..cols] = α·Apanel·Bpanel + β·C. */
+    private static void kernel(float[] ap, int aBase, float[] bp, int bBase, int k, float alpha,
+                               float beta, float[] c, int cBase, int ldc, int rows, int cols,
+                               float[] tile) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00,
+                c21 = c00, c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        int pa = aBase;
+        int pb = bBase;
+        for (int p = 0; p < k; p++, pa += MR, pb += NRW) {
+            FloatVector b0 = FloatVector.fromArray(S, bp, pb);
+            FloatVector b1 = FloatVector.fromArray(S, bp, pb + L);
+            FloatVector x = FloatVector.broadcast(S, ap[pa]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[pa + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[pa + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[pa + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, ap[pa + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, ap[pa + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+        }
+        if (cols == NRW) {
+            storeRow(c00, c01, alpha, beta, c, cBase);
+            if (rows > 1) {
+                storeRow(c10, c11, alpha, beta, c, cBase + ldc);
+            }
+            if (rows > 2) {
+                storeRow(c20, c21, alpha, beta, c, cBase + 2 * ldc);
+            }
+            if (rows > 3) {
+                storeRow(c30, c31, alpha, beta, c, cBase + 3 * ldc);
+            }
+            if (rows > 4) {
+                storeRow(c40, c41, alpha, beta, c, cBase + 4 * ldc);
+            }
+            if (rows > 5) {
+                storeRow(c50, c51, alpha, beta, c, cBase + 5 * ldc);
+            }
+            return;
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NRW);
+        c11.intoArray(tile, NRW + L);
+        c20.intoArray(tile, 2 * NRW);
+        c21.intoArray(tile, 2 * NRW + L);
+        c30.intoArray(tile, 3 * NRW);
+        c31.intoArray(tile, 3 * NRW + L);
+        c40.intoArray(tile, 4 * NRW);
+        c41.intoArray(tile, 4 * NRW + L);
+        c50.intoArray(tile, 5 * NRW);
+        c51.intoArray(tile, 5 * NRW + L);
+        for (int r = 0; r < rows; r++) {
+            int row = cBase + r * ldc;
+            for (int j = 0; j < cols; j++) {
+                float v = alpha * tile[r * NRW + j];
+                c[row + j] = beta == 0 ? v : v + beta * c[row + j];
+            }
+        }
+    }
+
+    private static void storeRow(FloatVector v0, FloatVector v1, float alpha, float beta,
+                                 float[] c, int at) {
+        FloatVector r0 = v0.mul(alpha);
+        FloatVector r1 = v1.mul(alpha);
+        if (beta != 0) {
+            r0 = FloatVector.fromArray(S, c, at).fma(FloatVector.broadcast(S, beta), r0);
+            r1 = FloatVector.fromArray(S, c, at + L).fma(FloatVector.broadcast(S, beta), r1);
+        }
+        r0.intoArray(c, at);
+        r1.intoArray(c, at + L);
+    }
+
+    /** Per-thread packing buffers, grown on demand. */
+    private static final class Buffers {
+        float[] a = new float[0];
+        float[] b = new float[0];
+        final float[] tile = new float[MR * NRW];
+
+        float[] a(int size) {
+            if (a.length < size) {
+                a = new float[size];
+            }
+            return a;
+        }
+
+        float[] b(int size) {
+            if (b.length < size) {
+                b = new float[size];
+            }
+            return b;
+        }
+    }
+}

@@ -1,0 +1,556 @@
+package org.oneneuron.loss;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.autodiff.NonFiniteException;
+import org.oneneuron.autodiff.SampledObjective;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.model.Network;
+import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.model.NetworkWorkspace;
+import org.oneneuron.model.ParameterLayout;
+
+/**
+ * L~(θ) = s·Σ_i ω_i ℓ(f~(x_i); y_i) + (λ/2)a² over a {@link Dataset}, with s = 1 (SUM) or 1/n
+ * (MEAN) and ω_i = 1 unless per-sample weights are given. Value, gradient and the exact
+ * Hessian-vector product (R-operator, see {@link Network}) in batched passes.
+ *
+ * <p>Minibatch B (for SGD): L_B = s_B·Σ_{i∈B} ω_i ℓ_i + (λ/2)a² with s_B = 1/|B| (MEAN) or
+ * n/|B| (SUM), so E[L_B] = L~; the penalty is added once.
+ *
+ * <p>Threads: with t threads the samples are split into t fixed contiguous chunks, each with its
+ * own buffers, run in parallel, and their sums added in chunk order, so results are bitwise
+ * identical run to run for a given t (they may differ in the last bits between different t).
+ *
+ * <p>θ is never modified. A non-finite value, gradient or product throws
+ * {@link NonFiniteException} naming the quantity; a non-finite θ is an argument error.
+ */
+public final class NetworkObjective implements SampledObjective {
+
+    private static final System.Logger LOG = System.getLogger(NetworkObjective.class.getName());
+
+    private final Network net;
+    private final ParameterLayout layout;
+    private final Dataset data;
+    private final SampleLoss loss;
+    private final Reduction reduction;
+    private final double lambda;
+    private final boolean allowZeroLambda;
+    private final double[] weights;
+    private final int threads;
+    private final ObjectiveChunk[] chunks;
+    private double[] gx = new double[0];
+    private double[] gy = new double[0];
+    private double[] gw = new double[0];
+
+    private NetworkObjective(Builder b) {
+        this.net = new Network(b.spec);
+        this.layout = net.layout();
+        this.data = b.data;
+        this.loss = b.loss;
+        this.reduction = b.reduction;
+        this.lambda = b.lambda;
+        this.allowZeroLambda = b.allowZeroLambda;
+        this.weights = b.weights == null ? null : b.weights.clone();
+        this.threads = b.threads;
+        this.chunks = new ObjectiveChunk[threads];
+        for (int c = 0; c < threads; c++) {
+            chunks[c] = new ObjectiveChunk(net, loss, layout.dimension());
+        }
+    }
+
+    /** A builder over spec and data; loss cubic hinge, reduction SUM, λ required for augmented specs. */
+    public static Builder builder(NetworkSpec spec, Dataset data) {
+        return new Builder(spec, data);
+    }
+
+    /** Shorthand for the common case without weights, one thread. */
+    public static NetworkObjective of(NetworkSpec spec, Dataset data, SampleLoss loss,
+                                      Reduction reduction, double lambda) {
+        return builder(spec, data).loss(loss).reduction(reduction).lambda(lambda).build();
+    }
+
+    @Override
+    public int dimension() {
+        return layout.dimension();
+    }
+
+    @Override
+    public int sampleCount() {
+        return data.n();
+    }
+
+    public NetworkSpec spec() {
+        return net.spec();
+    }
+
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    public Dataset data() {
+        return data;
+    }
+
+    /** The per-sample loss used. */
+    public SampleLoss loss() {
+        return loss;
+    }
+
+    public Reduction reduction() {
+        return reduction;
+    }
+
+    /** λ of the penalty (λ/2)a². */
+    public double lambda() {
+        return lambda;
+    }
+
+    /** Number of sample chunks evaluated in parallel. */
+    public int threads() {
+        return threads;
+    }
+
+    /** A copy of the per-sample weights, or null when every ω_i = 1. */
+    public double[] weights() {
+        return weights == null ? null : weights.clone();
+    }
+
+    @Override
+    public double value(double[] theta) {
+        checkTheta(theta);
+        return run(Network.Pass.VALUE, theta, null, null);
+    }
+
+    @Override
+    public double valueAndGradient(double[] theta, double[] gradient) {
+        checkTheta(theta);
+        checkOut(gradient, theta, null, "gradient");
+        double value = run(Network.Pass.GRADIENT, theta, null, gradient);
+        if (layout.hasNeuron()) {
+            gradient[layout.neuronAOffset()] += lambda * theta[layout.neuronAOffset()];
+        }
+        checkFinite(gradient, "gradient");
+        return value;
+    }
+
+    @Override
+    public void hessianVector(double[] theta, double[] v, double[] out) {
+        checkTheta(theta);
+        if (v.length != dimension()) {
+            throw new IllegalArgumentException("v has length " + v.length + ", expected " + dimension());
+        }
+        checkOut(out, theta, v, "out");
+        run(Network.Pass.HESSIAN, theta, v, out);
+        if (layout.hasNeuron()) {
+            out[layout.neuronAOffset()] += lambda * v[layout.neuronAOffset()];
+        }
+        checkFinite(out, "Hessian-vector product");
+    }
+
+    @Override
+    public double batchValueAndGradient(double[] theta, int[] indices, int from, int to, double[] gradient) {
+        checkTheta(theta);
+        checkOut(gradient, theta, null, "gradient");
+        int m = to - from;
+        if (from < 0 || to > indices.length || m <= 0) {
+            throw new IllegalArgumentException("batch range [" + from + ", " + to + ") invalid for "
+                    + indices.length + " indices");
+        }
+        int d = data.d();
+        if (gy.length < m) {
+            gx = new double[m * d];
+            gy = new double[m];
+            gw = weights == null ? null : new double[m];
+        }
+        int n = data.n();
+        for (int r = 0; r < m; r++) {
+            int i = indices[from + r];
+            if (i < 0 || i >= n) {
+                throw new IllegalArgumentException("sample index " + i + " at position " + (from + r)
+                        + " outside [0, " + n + ")");
+            }
+            System.arraycopy(data.x(), i * d, gx, r * d, d);
+            gy[r] = data.y()[i];
+            if (weights != null) {
+                gw[r] = weights[i];
+            }
+        }
+        double scale = reduction.batchScale(m, n);
+        int count = dispatch(Network.Pass.GRADIENT, theta, null, gx, gy, gw, m, scale, indices, from, gradient);
+        double sum = reduceOutputs(count, gradient);
+        double value = scale * sum + penalty(theta);
+        if (layout.hasNeuron()) {
+            gradient[layout.neuronAOffset()] += lambda * theta[layout.neuronAOffset()];
+        }
+        checkFinite(gradient, "minibatch gradient");
+        return value;
+    }
+
+    @Override
+    public NetworkObjective copy() {
+        return new Builder(this).build();
+    }
+
+    /** (λ/2)a², 0 without a neuron. */
+    public double penalty(double[] theta) {
+        if (!layout.hasNeuron()) {
+            return 0;
+        }
+        double a = theta[layout.neuronAOffset()];
+        return 0.5 * lambda * a * a;
+    }
+
+    /** s·Σ_i ω_i ℓ(f~(x_i); y_i), the data part of L~. */
+    public double dataLoss(double[] theta) {
+        checkTheta(theta);
+        return run(Network.Pass.VALUE, theta, null, null) - penalty(theta);
+    }
+
+    /** s·Σ_i ω_i ℓ(f(x_i); y_i): the data loss of the network alone, the neuron removed. */
+    public double networkOnlyLoss(double[] theta) {
+        checkTheta(theta);
+        run(Network.Pass.VALUE, theta, null, null);
+        return networkOnlyFromChunks();
+    }
+
+    /** f~(x_i) for every training sample. */
+    public double[] scores(double[] theta) {
+        checkTheta(theta);
+        run(Network.Pass.VALUE, theta, null, null);
+        return gatherRows(ws -> ws.scores());
+    }
+
+    /** f(x_i; θ) without the neuron, for every training sample. */
+    public double[] networkScores(double[] theta) {
+        checkTheta(theta);
+        run(Network.Pass.VALUE, theta, null, null);
+        return gatherRows(ws -> ws.networkScores());
+    }
+
+    /** f~ for any batch of n rows (row-major, n·d values) into out[0..n). */
+    public void scores(double[] theta, double[] x, int n, double[] out) {
+        checkTheta(theta);
+        net.scores(theta, x, n, out);
+    }
+
+    /** f without the neuron for any batch of n rows into out[0..n). */
+    public void networkScores(double[] theta, double[] x, int n, double[] out) {
+        checkTheta(theta);
+        net.networkScores(theta, x, n, out);
+    }
+
+    /** z_i = -y_i f~(x_i) (margin losses only). */
+    public double[] margins(double[] theta) {
+        if (!(loss instanceof MarginLoss)) {
+            throw new IllegalStateException("margins need a margin loss; this objective uses " + loss.word());
+        }
+        double[] f = scores(theta);
+        for (int i = 0; i < f.length; i++) {
+            f[i] = -data.y()[i] * f[i];
+        }
+        return f;
+    }
+
+    /**
+     * c_i = -ω_i ∂ℓ_i/∂f~, which is ω_i ℓ'(z_i) y_i for margin losses (PAPER.md §4), so that
+     * ∂L~/∂a = -s·Σ_i c_i E_i + λa and ∇_θ L~ = -s·Σ_i c_i ∇_θ f(x_i).
+     */
+    public double[] coefficients(double[] theta) {
+        double[] f = scores(theta);
+        for (int i = 0; i < f.length; i++) {
+            double wi = weights == null ? 1 : weights[i];
+            f[i] = -wi * loss.d1At(f[i], data.y()[i]);
+        }
+        return f;
+    }
+
+    @Override
+    public Optional<NeuronSnapshot> neuron(double[] theta) {
+        if (!layout.hasNeuron()) {
+            return Optional.empty();
+        }
+        checkTheta(theta);
+        run(Network.Pass.VALUE, theta, null, null);
+        double max = 0;
+        for (int c = 0; c < activeChunks; c++) {
+            double[] g = chunks[c].workspace().neuronContribution();
+            for (int r = 0; r < chunks[c].rows; r++) {
+                max = Math.max(max, Math.abs(g[r]));
+            }
+        }
+        double norm = 0;
+        int w = layout.neuronWOffset();
+        for (int j = 0; j < layout.neuronInputDim(); j++) {
+            norm += theta[w + j] * theta[w + j];
+        }
+        return Optional.of(new NeuronSnapshot(theta[layout.neuronAOffset()], theta[layout.neuronBOffset()],
+                Math.sqrt(norm), max, networkOnlyFromChunks()));
+    }
+
+    private int activeChunks;
+
+    /** Runs a full-data pass; returns L~ (data loss + penalty). */
+    private double run(Network.Pass pass, double[] theta, double[] v, double[] out) {
+        int n = data.n();
+        int count = dispatch(pass, theta, v, data.x(), data.y(), weights, n, reduction.scale(n), null, 0, out);
+        double sum = reduceOutputs(count, pass == Network.Pass.VALUE ? null : out);
+        return reduction.scale(n) * sum + penalty(theta);
+    }
+
+    private int dispatch(Network.Pass pass, double[] theta, double[] v, double[] x, double[] y,
+                         double[] w, int m, double scale, int[] index, int indexOff, double[] out) {
+        int count = Math.min(threads, m);
+        int d = data.d();
+        for (int c = 0; c < count; c++) {
+            int start = (int) ((long) c * m / count);
+            int end = (int) ((long) (c + 1) * m / count);
+            ObjectiveChunk k = chunks[c];
+            k.pass = pass;
+            k.theta = theta;
+            k.v = v;
+            k.x = x;
+            k.xOff = start * d;
+            k.y = y;
+            k.w = w;
+            k.yOff = start;
+            k.rows = end - start;
+            k.scale = scale;
+            k.index = index;
+            k.indexOff = indexOff + start;
+            k.base = start;
+            k.out = count == 1 && out != null ? out : k.ownOut;
+        }
+        activeChunks = count;
+        if (count == 1) {
+            chunks[0].run();
+            return 1;
+        }
+        for (int c = 1; c < count; c++) {
+            chunks[c].reinitialize();
+            chunks[c].fork();
+        }
+        RuntimeException first = null;
+        try {
+            chunks[0].run();
+        } catch (RuntimeException e) {
+            first = e;
+        }
+        for (int c = 1; c < count; c++) {
+            try {
+                chunks[c].join();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return count;
+    }
+
+    /** Adds the chunks' outputs into out in chunk order (when several) and returns Σ loss sums. */
+    private double reduceOutputs(int count, double[] out) {
+        double sum = 0;
+        for (int c = 0; c < count; c++) {
+            sum += chunks[c].lossSum;
+        }
+        if (out != null && count > 1) {
+            System.arraycopy(chunks[0].ownOut, 0, out, 0, out.length);
+            for (int c = 1; c < count; c++) {
+                double[] o = chunks[c].ownOut;
+                for (int k = 0; k < out.length; k++) {
+                    out[k] += o[k];
+                }
+            }
+        }
+        return sum;
+    }
+
+    private double networkOnlyFromChunks() {
+        double sum = 0;
+        for (int c = 0; c < activeChunks; c++) {
+            ObjectiveChunk k = chunks[c];
+            double[] fNet = k.workspace().networkScores();
+            for (int r = 0; r < k.rows; r++) {
+                double wr = weights == null ? 1 : weights[k.yOff + r];
+                sum += wr * loss.valueAt(fNet[r], data.y()[k.yOff + r]);
+            }
+        }
+        return reduction.scale(data.n()) * sum;
+    }
+
+    private double[] gatherRows(java.util.function.Function<NetworkWorkspace, double[]> which) {
+        double[] all = new double[data.n()];
+        for (int c = 0; c < activeChunks; c++) {
+            ObjectiveChunk k = chunks[c];
+            System.arraycopy(which.apply(k.workspace()), 0, all, k.yOff, k.rows);
+        }
+        return all;
+    }
+
+    private void checkTheta(double[] theta) {
+        if (theta.length != dimension()) {
+            throw new IllegalArgumentException("θ has length " + theta.length + ", expected "
+                    + dimension() + " for " + layout.blocks().size() + " blocks");
+        }
+        double s = 0;
+        for (double t : theta) {
+            s += t * 0;
+        }
+        if (s != 0) {
+            for (int k = 0; k < theta.length; k++) {
+                if (!Double.isFinite(theta[k])) {
+                    throw new IllegalArgumentException("θ[" + k + "] (" + layout.describe(k) + ") is "
+                            + theta[k]);
+                }
+            }
+        }
+    }
+
+    private void checkOut(double[] out, double[] theta, double[] v, String name) {
+        if (out.length != dimension()) {
+            throw new IllegalArgumentException(name + " has length " + out.length + ", expected " + dimension());
+        }
+        if (out == theta || out == v) {
+            throw new IllegalArgumentException(name + " must not alias θ or v");
+        }
+    }
+
+    private void checkFinite(double[] g, String what) {
+        double s = 0;
+        for (double t : g) {
+            s += t * 0;
+        }
+        if (s != 0 || Double.isNaN(s)) {
+            for (int k = 0; k < g.length; k++) {
+                if (!Double.isFinite(g[k])) {
+                    throw new NonFiniteException(what, String.format(Locale.ROOT, "entry %s = %s",
+                            layout.describe(k), g[k]));
+                }
+            }
+        }
+    }
+
+    /** Builds a {@link NetworkObjective}; every setter checks its argument. */
+    public static final class Builder {
+        private final NetworkSpec spec;
+        private final Dataset data;
+        private SampleLoss loss = Losses.CUBIC_HINGE;
+        private Reduction reduction = Reduction.SUM;
+        private double lambda = Double.NaN;
+        private boolean allowZeroLambda;
+        private double[] weights;
+        private int threads = 1;
+
+        private Builder(NetworkSpec spec, Dataset data) {
+            this.spec = Objects.requireNonNull(spec, "spec");
+            this.data = Objects.requireNonNull(data, "data");
+            if (data.d() != spec.inputDim()) {
+                throw new IllegalArgumentException("data '" + data.name() + "' has d = " + data.d()
+                        + " features but the network expects inputDim = " + spec.inputDim());
+            }
+            if (data.n() == 0) {
+                throw new IllegalArgumentException("data '" + data.name() + "' has no samples");
+            }
+        }
+
+        private Builder(NetworkObjective o) {
+            this(o.spec(), o.data);
+            loss = o.loss;
+            reduction = o.reduction;
+            lambda = o.lambda;
+            allowZeroLambda = o.allowZeroLambda;
+            weights = o.weights;
+            threads = o.threads;
+        }
+
+        public Builder loss(SampleLoss loss) {
+            this.loss = Objects.requireNonNull(loss, "loss");
+            return this;
+        }
+
+        public Builder reduction(Reduction reduction) {
+            this.reduction = Objects.requireNonNull(reduction, "reduction");
+            return this;
+        }
+
+        /** λ of (λ/2)a²: finite, > 0 (or 0 with {@link #allowZeroLambda}). */
+        public Builder lambda(double lambda) {
+            if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+                throw new IllegalArgumentException("λ must be a finite number >= 0, got " + lambda);
+            }
+            this.lambda = lambda;
+            return this;
+        }
+
+        /** Allows λ = 0 for an augmented network (the ablation "guarantee lost"); logs a warning. */
+        public Builder allowZeroLambda(boolean allow) {
+            this.allowZeroLambda = allow;
+            return this;
+        }
+
+        /** Per-sample weights ω_i (finite, >= 0, length n), e.g. {@link SampleWeights#balanced}; null for none. */
+        public Builder weights(double[] weights) {
+            if (weights != null) {
+                if (weights.length != data.n()) {
+                    throw new IllegalArgumentException(weights.length + " weights for " + data.n() + " samples");
+                }
+                for (int i = 0; i < weights.length; i++) {
+                    if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
+                        throw new IllegalArgumentException("weight " + i + " must be finite and >= 0, got "
+                                + weights[i]);
+                    }
+                }
+            }
+            this.weights = weights == null ? null : weights.clone();
+            return this;
+        }
+
+        /** Number of fixed sample chunks evaluated in parallel (>= 1). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        public NetworkObjective build() {
+            if (loss instanceof MarginLoss) {
+                for (int i = 0; i < data.n(); i++) {
+                    double y = data.y()[i];
+                    if (y != 1 && y != -1) {
+                        throw new IllegalArgumentException("margin loss " + loss.word() + " needs ±1 labels; sample "
+                                + i + " of '" + data.name() + "' has " + y);
+                    }
+                }
+            }
+            if (spec.neuron().present()) {
+                if (Double.isNaN(lambda)) {
+                    throw new IllegalArgumentException("λ must be set for a network with the "
+                            + spec.neuron().word() + " neuron");
+                }
+                if (lambda == 0) {
+                    if (!allowZeroLambda) {
+                        throw new IllegalArgumentException("λ = 0 voids the theorem's guarantee; "
+                                + "call allowZeroLambda(true) to run it as an ablation");
+                    }
+                    LOG.log(System.Logger.Level.WARNING, "λ = 0 with the {0} neuron: the guarantee "
+                            + "(a = 0 at every local minimum) is void", spec.neuron().word());
+                }
+            } else if (Double.isNaN(lambda)) {
+                lambda = 0;
+            }
+            return new NetworkObjective(this);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.oneneuron.loss;
+
+import java.util.Locale;
+import java.util.concurrent.RecursiveAction;
+import org.oneneuron.autodiff.NonFiniteException;
+import org.oneneuron.model.Network;
+import org.oneneuron.model.NetworkWorkspace;
+
+/**
+ * One fixed chunk of samples with its own buffers: the loss sum, the adjoints δf~_r =
+ * scale·ω_r·∂ℓ/∂f and their tangents R(δf~_r) = scale·ω_r·∂²ℓ/∂f²·R(f~_r), and the chunk's
+ * gradient or Hessian-vector product. Reusable: the owner sets the job fields, then runs it
+ * inline or forks it. Buffers grow only when a larger chunk first appears.
+ */
+final class ObjectiveChunk extends RecursiveAction {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Network net;
+    private final transient SampleLoss loss;
+    private transient NetworkWorkspace ws;
+    private transient double[] adjoint = new double[0];
+    private transient double[] rAdjoint = new double[0];
+    /** This chunk's own output buffer (gradient or HVP) when it does not write the caller's. */
+    final transient double[] ownOut;
+
+    // Job fields, set by the owner before each run.
+    transient Network.Pass pass;
+    transient double[] theta;
+    transient double[] v;
+    transient double[] x;
+    transient int xOff;
+    transient double[] y;
+    transient double[] w;
+    transient int yOff;
+    transient int rows;
+    transient double scale;
+    transient int[] index;
+    transient int indexOff;
+    transient int base;
+    transient double[] out;
+    /** Result: Σ_r ω_r ℓ_r over the chunk (unscaled). */
+    transient double lossSum;
+
+    ObjectiveChunk(Network net, SampleLoss loss, int dimension) {
+        this.net = net;
+        this.loss = loss;
+        this.ownOut = new double[dimension];
+    }
+
+    /** The workspace of the last run (scores, network scores, neuron figures by row). */
+    NetworkWorkspace workspace() {
+        return ws;
+    }
+
+    @Override
+    protected void compute() {
+        run();
+    }
+
+    void run() {
+        if (ws == null || ws.capacity() < rows) {
+            ws = net.newWorkspace(rows);
+            adjoint = new double[rows];
+            rAdjoint = new double[rows];
+        }
+        ws.labelRows(base, index, indexOff);
+        net.forward(theta, x, xOff, rows, pass, ws);
+        double[] f = ws.scores();
+        double s = 0;
+        for (int r = 0; r < rows; r++) {
+            double wr = w == null ? 1 : w[yOff + r];
+            double yr = y[yOff + r];
+            s += wr * loss.valueAt(f[r], yr);
+            if (pass != Network.Pass.VALUE) {
+                adjoint[r] = scale * wr * loss.d1At(f[r], yr);
+            }
+        }
+        lossSum = s;
+        if (!Double.isFinite(s)) {
+            reportLoss(f);
+        }
+        if (pass == Network.Pass.GRADIENT) {
+            net.backward(theta, x, xOff, rows, adjoint, out, ws);
+        } else if (pass == Network.Pass.HESSIAN) {
+            net.tangent(theta, v, x, xOff, rows, ws);
+            double[] rf = ws.scoreTangents();
+            for (int r = 0; r < rows; r++) {
+                double wr = w == null ? 1 : w[yOff + r];
+                rAdjoint[r] = scale * wr * loss.d2At(f[r], y[yOff + r]) * rf[r];
+            }
+            net.secondOrderBackward(theta, v, x, xOff, rows, adjoint, rAdjoint, out, ws);
+        }
+    }
+
+    private void reportLoss(double[] f) {
+        for (int r = 0; r < rows; r++) {
+            double l = loss.valueAt(f[r], y[yOff + r]);
+            if (!Double.isFinite(l)) {
+                int sample = index != null ? index[indexOff + r] : base + r;
+                throw new NonFiniteException("loss ℓ_i", String.format(Locale.ROOT,
+                        "(%s) at sample %d: f~ = %.6g, target = %s", loss.word(), sample, f[r], y[yOff + r]));
+            }
+        }
+        throw new NonFiniteException("data loss", "sum over the chunk is not finite (weights too large?)");
+    }
+}

@@ -1,0 +1,39 @@
+package org.oneneuron.loss;
+
+import org.oneneuron.data.Dataset;
+
+/** Per-sample weights ω_i for the data loss Σ_i ω_i ℓ_i. */
+public final class SampleWeights {
+
+    private SampleWeights() {
+    }
+
+    /**
+     * Class-balanced weights for ±1 labels: ω_i = n / (2·n_{y_i}), so each class weighs n/2 in
+     * total and the weights average 1.
+     */
+    public static double[] balanced(Dataset data) {
+        int n = data.n();
+        int pos = 0;
+        for (int i = 0; i < n; i++) {
+            double y = data.y()[i];
+            if (y != 1 && y != -1) {
+                throw new IllegalArgumentException("balanced weights need ±1 labels; sample " + i
+                        + " of '" + data.name() + "' has " + y);
+            }
+            if (y == 1) {
+                pos++;
+            }
+        }
+        int neg = n - pos;
+        if (pos == 0 || neg == 0) {
+            throw new IllegalArgumentException("balanced weights need both classes in '" + data.name()
+                    + "': " + pos + " positive, " + neg + " negative");
+        }
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = data.y()[i] == 1 ? n / (2.0 * pos) : n / (2.0 * neg);
+        }
+        return w;
+    }
+}

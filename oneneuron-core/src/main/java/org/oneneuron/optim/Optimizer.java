@@ -1,0 +1,44 @@
+package org.oneneuron.optim;
+
+/**
+ * One iterative minimizer of an {@link org.oneneuron.autodiff.Objective}, driven one iteration at a
+ * time by the trainer's loop. After {@link #start} and after every {@link #step}, {@link #loss()}
+ * and {@link #gradient()} describe the current θ (for stochastic optimizers: the minibatch that
+ * will drive the next step).
+ *
+ * <p>Implementations own their work buffers (allocated once in {@link #start}) and are not
+ * thread-safe.
+ */
+public interface Optimizer {
+
+    /** The optimizer's word, e.g. {@code lbfgs}. */
+    String name();
+
+    /**
+     * Begins at θ: evaluates L(θ) and ∇L(θ) and resets any memory.
+     *
+     * @param theta the starting point; not modified
+     */
+    void start(double[] theta);
+
+    /**
+     * One iteration from the current θ.
+     *
+     * @param theta the current point; modified to the next point (unchanged when a trust-region
+     *              step is rejected)
+     * @return false when no further progress is possible (line search or trust region stalled)
+     */
+    boolean step(double[] theta);
+
+    /** L at the current θ (a minibatch estimate when {@link #stochastic()}). */
+    double loss();
+
+    /** ∇L at the current θ; a view into the optimizer's buffer, not to be modified. */
+    double[] gradient();
+
+    /** ‖∇L‖₂ at the current θ. */
+    double gradientNorm();
+
+    /** True when {@link #loss()} and {@link #gradient()} are minibatch estimates. */
+    boolean stochastic();
+}

@@ -1,0 +1,107 @@
+package org.oneneuron.optim;
+
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.oneneuron.autodiff.Objective;
+
+/**
+ * Minibatch SGD with heavy-ball or Nesterov momentum, in PyTorch's convention:
+ * v ← μ·v + g, θ ← θ − η·(g + μ·v) (Nesterov) or θ ← θ − η·v, where g is the (optionally
+ * norm-clipped) minibatch gradient. μ = 0 gives plain SGD. No allocation per step.
+ */
+public final class StochasticGradient implements Optimizer {
+
+    private final Objective objective;
+    private final GradientSource source;
+    private final double learningRate;
+    private final double momentum;
+    private final boolean nesterov;
+    private final double clipNorm;
+    private double[] gradient;
+    private double[] velocity;
+    private double loss;
+    private double gradientNorm;
+
+    /**
+     * @param objective    the function; a SampledObjective when batchSize > 0
+     * @param learningRate η > 0
+     * @param batchSize    samples per step, 0 for the full batch
+     * @param momentum     μ in [0, 1)
+     * @param nesterov     Nesterov's variant (needs μ > 0)
+     * @param clipNorm     largest gradient norm used, POSITIVE_INFINITY for none
+     * @param random       drives the per-epoch reshuffle
+     */
+    public StochasticGradient(Objective objective, double learningRate, int batchSize,
+                              double momentum, boolean nesterov, double clipNorm,
+                              SplittableRandom random) {
+        this.objective = Objects.requireNonNull(objective, "objective");
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be positive and finite, got "
+                    + learningRate);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
+        if (nesterov && momentum == 0) {
+            throw new IllegalArgumentException("Nesterov momentum needs momentum > 0, got 0");
+        }
+        if (!(clipNorm > 0)) {
+            throw new IllegalArgumentException("clip norm must be positive, got " + clipNorm);
+        }
+        this.source = GradientSource.of(objective, batchSize, Objects.requireNonNull(random, "random"));
+        this.learningRate = learningRate;
+        this.momentum = momentum;
+        this.nesterov = nesterov;
+        this.clipNorm = clipNorm;
+    }
+
+    @Override
+    public String name() {
+        return OptimizerKind.SGD.word();
+    }
+
+    @Override
+    public void start(double[] theta) {
+        gradient = new double[objective.dimension()];
+        velocity = new double[objective.dimension()];
+        evaluate(theta);
+    }
+
+    @Override
+    public boolean step(double[] theta) {
+        double c = Vectors.clipFactor(gradientNorm, clipNorm);
+        for (int i = 0; i < theta.length; i++) {
+            double g = c * gradient[i];
+            double v = momentum * velocity[i] + g;
+            velocity[i] = v;
+            theta[i] -= learningRate * (nesterov ? g + momentum * v : v);
+        }
+        evaluate(theta);
+        return true;
+    }
+
+    private void evaluate(double[] theta) {
+        loss = source.next(theta, gradient);
+        gradientNorm = Vectors.norm(gradient);
+    }
+
+    @Override
+    public double loss() {
+        return loss;
+    }
+
+    @Override
+    public double[] gradient() {
+        return gradient;
+    }
+
+    @Override
+    public double gradientNorm() {
+        return gradientNorm;
+    }
+
+    @Override
+    public boolean stochastic() {
+        return source.stochastic();
+    }
+}

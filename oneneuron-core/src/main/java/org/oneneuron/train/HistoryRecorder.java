@@ -1,0 +1,111 @@
+package org.oneneuron.train;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.autodiff.Objective;
+
+/**
+ * The listener that writes the {@link TrainingHistory}: every {@code stride} steps and, through
+ * {@link #recordFinal}, the last point. For stochastic optimizers it evaluates the full loss and
+ * gradient at recorded steps (its own buffer), so the history never mixes minibatch figures.
+ */
+final class HistoryRecorder implements TrainingListener {
+
+    private final Objective objective;
+    private final int stride;
+    private final boolean fullEvaluation;
+    private final boolean trackCoordinates;
+    private final double[] fullGradient;
+    private long[] steps = new long[64];
+    private double[][] columns = new double[8][64];
+    private double[][] coordinates;
+    private int size;
+    private boolean neuron;
+    private long lastRecorded = -1;
+
+    HistoryRecorder(Objective objective, int stride, boolean stochastic) {
+        this.objective = objective;
+        this.stride = stride;
+        this.fullEvaluation = stochastic;
+        this.fullGradient = stochastic ? new double[objective.dimension()] : null;
+        this.trackCoordinates = objective.dimension() <= TrainingHistory.MAX_TRACKED_COORDINATES;
+        this.coordinates = new double[64][];
+    }
+
+    @Override
+    public String onStep(long step, double[] theta, double loss, double gradientNorm) {
+        if (step % stride == 0) {
+            record(step, theta, loss, gradientNorm);
+        }
+        return null;
+    }
+
+    /** Records the final point unless it was just recorded. */
+    void recordFinal(long step, double[] theta, double loss, double gradientNorm) {
+        if (step != lastRecorded) {
+            record(step, theta, loss, gradientNorm);
+        }
+    }
+
+    private void record(long step, double[] theta, double loss, double gradientNorm) {
+        if (fullEvaluation) {
+            loss = objective.valueAndGradient(theta, fullGradient);
+            gradientNorm = norm(fullGradient);
+        }
+        Optional<NeuronSnapshot> snapshot = objective.neuron(theta);
+        if (size == 0) {
+            neuron = snapshot.isPresent();
+        }
+        grow();
+        steps[size] = step;
+        columns[0][size] = loss;
+        columns[1][size] = gradientNorm;
+        columns[2][size] = norm(theta);
+        if (neuron && snapshot.isPresent()) {
+            NeuronSnapshot s = snapshot.get();
+            columns[3][size] = s.networkOnlyLoss();
+            columns[4][size] = s.a();
+            columns[5][size] = s.b();
+            columns[6][size] = s.wNorm();
+            columns[7][size] = s.maxContribution();
+        }
+        if (trackCoordinates) {
+            coordinates[size] = theta.clone();
+        }
+        size++;
+        lastRecorded = step;
+    }
+
+    private void grow() {
+        if (size < steps.length) {
+            return;
+        }
+        int capacity = steps.length * 2;
+        steps = Arrays.copyOf(steps, capacity);
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = Arrays.copyOf(columns[c], capacity);
+        }
+        coordinates = Arrays.copyOf(coordinates, capacity);
+    }
+
+    TrainingHistory history() {
+        double[] none = new double[0];
+        return new TrainingHistory(Arrays.copyOf(steps, size), col(0), col(1), col(2),
+                neuron ? col(3) : none, neuron ? col(4) : none, neuron ? col(5) : none,
+                neuron ? col(6) : none, neuron ? col(7) : none,
+                trackCoordinates ? Arrays.copyOf(coordinates, size) : new double[0][]);
+    }
+
+    private double[] col(int c) {
+        return Arrays.copyOf(columns[c], size);
+    }
+
+    private static double norm(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+}

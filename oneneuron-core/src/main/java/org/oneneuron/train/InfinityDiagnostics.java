@@ -1,0 +1,154 @@
+package org.oneneuron.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides from a trajectory whether a run settled at a finite point or is running off to
+ * infinity (PAPER.md §5). A small gradient norm is not enough: in case C it is below 1e-3 from
+ * step 10³ on while b keeps growing.
+ *
+ * <p>Over the window t ≥ windowStart·T, each tracked quantity q (|b|, ‖w‖, ‖θ‖ and, for models of
+ * at most 8 parameters, each |θ_j|) gets the least-squares slope s = dq/d(ln t). Growth without
+ * bound shows as a slope that does not die out in log time: q grows when
+ * s ≥ minRelativeGrowth·max(|q_end|, 1) and the later half's slope is at least minSustain·s (a
+ * converging run's slope decays geometrically instead). Then:
+ * <ul>
+ *   <li>growth and the loss near zero (≤ zeroLossFraction·|L₀|): {@code no_attained_minimum}
+ *       (expected growth, e.g. logistic loss on separable data);</li>
+ *   <li>growth with the loss creeping at a positive level: {@code escaping_to_infinity};</li>
+ *   <li>no growth and (‖∇L‖ ≤ gradientTolerance or everything settled): {@code converged_finite};</li>
+ *   <li>otherwise {@code not_stationary}.</li>
+ * </ul>
+ * |a| and max_i |a·E_i| are reported as trends but never count as growth (|a| shrinks while the
+ * neuron escapes).
+ */
+public final class InfinityDiagnostics {
+
+    private final InfinityThresholds thresholds;
+
+    public InfinityDiagnostics(InfinityThresholds thresholds) {
+        this.thresholds = java.util.Objects.requireNonNull(thresholds, "thresholds");
+    }
+
+    /** Diagnostics with {@link InfinityThresholds#defaults()}. */
+    public static InfinityDiagnostics defaults() {
+        return new InfinityDiagnostics(InfinityThresholds.defaults());
+    }
+
+    /** The assessment of a recorded trajectory. */
+    public InfinityAssessment assess(TrainingHistory history) {
+        int n = history.size();
+        if (n == 0) {
+            return new InfinityAssessment(Verdict.NOT_STATIONARY, List.of(), List.of(), 0, 0, 0,
+                    0, 0, "empty history", thresholds);
+        }
+        long[] steps = history.steps();
+        double[] loss = history.loss();
+        double finalLoss = loss[n - 1];
+        double finalGradient = history.gradientNorm()[n - 1];
+        long last = steps[n - 1];
+        int from = 0;
+        while (from < n && (steps[from] < 1 || steps[from] < thresholds.windowStart() * last)) {
+            from++;
+        }
+        int count = n - from;
+        if (count < thresholds.minRecords()) {
+            Verdict v = finalGradient <= thresholds.gradientTolerance() ? Verdict.CONVERGED_FINITE
+                    : Verdict.NOT_STATIONARY;
+            return new InfinityAssessment(v, List.of(), List.of(), steps[Math.min(from, n - 1)],
+                    last, 0, finalLoss, finalGradient, String.format(Locale.ROOT,
+                    "short trajectory: %d entries in the window, growth not assessed; gradient norm %.3g",
+                    count, finalGradient), thresholds);
+        }
+        double[] x = new double[count];
+        for (int i = 0; i < count; i++) {
+            x[i] = Math.log(steps[from + i]);
+        }
+        List<ParameterTrend> trends = new ArrayList<>();
+        if (history.hasNeuron()) {
+            trends.add(trend("b", x, history.b(), from, true));
+            trends.add(trend("w_norm", x, history.wNorm(), from, true));
+            trends.add(trend("a", x, history.a(), from, false));
+            trends.add(trend("max_contribution", x, history.maxContribution(), from, false));
+        }
+        trends.add(trend("theta_norm", x, history.thetaNorm(), from, true));
+        double[][] coordinates = history.coordinates();
+        if (coordinates.length > 0) {
+            for (int j = 0; j < coordinates[0].length; j++) {
+                double[] column = new double[n];
+                for (int i = 0; i < n; i++) {
+                    column[i] = coordinates[i][j];
+                }
+                trends.add(trend("theta_" + j, x, column, from, true));
+            }
+        }
+        List<String> growing = trends.stream().filter(ParameterTrend::growing)
+                .map(ParameterTrend::parameter).toList();
+        double lossStart = loss[from];
+        double decrease = lossStart == 0 ? 0 : (lossStart - finalLoss) / Math.abs(lossStart);
+        Verdict verdict;
+        String evidence;
+        if (!growing.isEmpty()) {
+            boolean lossToZero = Math.abs(finalLoss)
+                    <= thresholds.zeroLossFraction() * Math.max(Math.abs(loss[0]), 1e-300);
+            verdict = lossToZero ? Verdict.NO_ATTAINED_MINIMUM : Verdict.ESCAPING_TO_INFINITY;
+            evidence = String.format(Locale.ROOT, "%s growing over steps %d..%d while the loss %s"
+                            + " (%.6g -> %.6g, relative decrease %.3g)", String.join(", ", growing),
+                    steps[from], last, lossToZero ? "goes to zero" : "only creeps", lossStart,
+                    finalLoss, decrease);
+        } else {
+            boolean settled = trends.stream().allMatch(t -> Math.abs(t.end() - t.start())
+                    <= thresholds.settleTolerance() * (1 + Math.abs(t.end())));
+            boolean small = finalGradient <= thresholds.gradientTolerance();
+            verdict = small || settled ? Verdict.CONVERGED_FINITE : Verdict.NOT_STATIONARY;
+            evidence = String.format(Locale.ROOT, "no parameter growing over steps %d..%d;"
+                    + " gradient norm %.3g, parameters %s", steps[from], last, finalGradient,
+                    settled ? "settled" : "still moving");
+        }
+        return new InfinityAssessment(verdict, growing, trends, steps[from], last, decrease,
+                finalLoss, finalGradient, evidence, thresholds);
+    }
+
+    private ParameterTrend trend(String name, double[] x, double[] column, int from,
+                                 boolean mayGrow) {
+        int count = x.length;
+        double[] q = new double[count];
+        for (int i = 0; i < count; i++) {
+            q[i] = Math.abs(column[from + i]);
+        }
+        double slope = slope(x, q, 0, count);
+        double middle = 0.5 * (x[0] + x[count - 1]);
+        int half = 0;
+        while (half < count - 3 && x[half] < middle) {
+            half++;
+        }
+        double sustain = slope > 0 ? slope(x, q, half, count) / slope : 0;
+        double end = q[count - 1];
+        boolean growing = mayGrow && end > q[0]
+                && slope >= thresholds.minRelativeGrowth() * Math.max(end, 1)
+                && sustain >= thresholds.minSustain();
+        return new ParameterTrend(name, q[0], end, slope, sustain, growing);
+    }
+
+    /** Least-squares slope of q against x over [from, to). */
+    private static double slope(double[] x, double[] q, int from, int to) {
+        int m = to - from;
+        double mx = 0;
+        double mq = 0;
+        for (int i = from; i < to; i++) {
+            mx += x[i];
+            mq += q[i];
+        }
+        mx /= m;
+        mq /= m;
+        double sxx = 0;
+        double sxq = 0;
+        for (int i = from; i < to; i++) {
+            sxx += (x[i] - mx) * (x[i] - mx);
+            sxq += (x[i] - mx) * (q[i] - mq);
+        }
+        return sxx == 0 ? 0 : sxq / sxx;
+    }
+}

@@ -1,0 +1,28 @@
+package org.oneneuron.train;
+
+import java.util.Locale;
+
+/** Why a training run ended. */
+public enum StopReason {
+    /** The step budget was used up. */
+    MAX_STEPS,
+    /** ‖∇L‖ fell to the gradient tolerance. */
+    GRADIENT_TOLERANCE,
+    /** L fell to the loss tolerance. */
+    LOSS_TOLERANCE,
+    /** The wall-time budget was used up. */
+    TIME_BUDGET,
+    /** The loss rose past the divergence factor times its starting value. */
+    DIVERGED,
+    /** A loss, gradient or parameter became NaN or infinite; θ is the last finite point. */
+    NON_FINITE,
+    /** The optimizer could make no further progress (line search or trust region stalled). */
+    STALLED,
+    /** A listener asked to stop. */
+    LISTENER;
+
+    /** The snake_case word, e.g. {@code gradient_tolerance}. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,171 @@
+package org.oneneuron.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.oneneuron.autodiff.Objective;
+import org.oneneuron.optim.Optimizer;
+
+/**
+ * Runs one optimizer over an {@link Objective} in one short loop: listeners (the history recorder
+ * first), the stopping rule, a step, the non-finite guard. θ never holds NaN or Inf: the point
+ * before a failing step is kept and the stop names the step and the quantity. An
+ * ArithmeticException from the objective (the engine's {@code NonFiniteException}) is caught the
+ * same way and its message becomes the stop's detail.
+ */
+public final class Trainer {
+
+    private static final System.Logger LOG = System.getLogger(Trainer.class.getName());
+
+    private Trainer() {
+    }
+
+    /**
+     * Trains from θ₀.
+     *
+     * @param objective the function to minimize
+     * @param theta0    the start, finite, length objective.dimension(); not modified
+     * @param config    how to train
+     * @param listeners probes called at every step
+     * @return the immutable result
+     */
+    public static TrainingResult train(Objective objective, double[] theta0, TrainConfig config,
+                                       TrainingListener... listeners) {
+        Objects.requireNonNull(objective, "objective");
+        Objects.requireNonNull(config, "config");
+        checkStart(objective, theta0);
+        double[] theta = theta0.clone();
+        double[] previous = theta0.clone();
+        Optimizer optimizer = config.newOptimizer(objective);
+        HistoryRecorder recorder = new HistoryRecorder(objective, config.historyStride(),
+                isStochastic(objective, config));
+        List<TrainingListener> probes = new ArrayList<>();
+        probes.add(recorder);
+        probes.addAll(List.of(listeners));
+        long start = System.nanoTime();
+        StoppingRule rule = new StoppingRule(config, start);
+        Stop stop;
+        try {
+            optimizer.start(theta);
+            stop = nonFinite(0, optimizer, theta);
+        } catch (ArithmeticException overflow) {
+            stop = new Stop(StopReason.NON_FINITE, 0, String.valueOf(overflow.getMessage()));
+        }
+        if (stop != null) {
+            throw new IllegalArgumentException("the starting point is not usable: " + stop.detail());
+        }
+        long step = 0;
+        while (true) {
+            stop = notify(probes, step, theta, optimizer);
+            if (stop == null) {
+                stop = rule.check(step, optimizer.loss(), optimizer.gradientNorm());
+            }
+            if (stop != null) {
+                break;
+            }
+            System.arraycopy(theta, 0, previous, 0, theta.length);
+            double previousLoss = optimizer.loss();
+            boolean progressed;
+            step++;
+            try {
+                progressed = optimizer.step(theta);
+                stop = nonFinite(step, optimizer, theta);
+            } catch (ArithmeticException overflow) {
+                progressed = false;
+                stop = new Stop(StopReason.NON_FINITE, step, String.valueOf(overflow.getMessage()));
+            }
+            if (stop != null) {
+                System.arraycopy(previous, 0, theta, 0, theta.length);
+                step--;
+                break;
+            }
+            if (!progressed) {
+                stop = new Stop(StopReason.STALLED, step, String.format(Locale.ROOT,
+                        "%s made no progress (loss %.6g -> %.6g)", optimizer.name(), previousLoss,
+                        optimizer.loss()));
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        double[] gradient = new double[theta.length];
+        double finalLoss = objective.valueAndGradient(theta, gradient);
+        double finalGradient = norm(gradient);
+        recorder.recordFinal(step, theta, finalLoss, finalGradient);
+        for (TrainingListener probe : probes) {
+            probe.onFinish(theta, stop);
+        }
+        TrainingHistory history = recorder.history();
+        InfinityAssessment infinity = InfinityDiagnostics.defaults().assess(history);
+        Stop finalStop = stop;
+        LOG.log(System.Logger.Level.DEBUG, () -> describe(optimizer, finalStop, finalLoss));
+        return new TrainingResult(theta, optimizer.name(), finalLoss, finalGradient, step, seconds,
+                finalStop, history, infinity, Provenance.capture(config));
+    }
+
+    private static String describe(Optimizer optimizer, Stop stop, double loss) {
+        return String.format(Locale.ROOT, "%s: %s, loss %.6g", optimizer.name(), stop.message(), loss);
+    }
+
+    private static Stop notify(List<TrainingListener> probes, long step, double[] theta,
+                               Optimizer optimizer) {
+        for (TrainingListener probe : probes) {
+            String reason = probe.onStep(step, theta, optimizer.loss(), optimizer.gradientNorm());
+            if (reason != null) {
+                return new Stop(StopReason.LISTENER, step, reason);
+            }
+        }
+        return null;
+    }
+
+    /** A NON_FINITE stop naming the first bad quantity, or null when all are finite. */
+    private static Stop nonFinite(long step, Optimizer optimizer, double[] theta) {
+        if (!Double.isFinite(optimizer.loss())) {
+            return new Stop(StopReason.NON_FINITE, step, "loss is " + optimizer.loss());
+        }
+        if (!Double.isFinite(optimizer.gradientNorm())) {
+            double[] g = optimizer.gradient();
+            for (int i = 0; i < g.length; i++) {
+                if (!Double.isFinite(g[i])) {
+                    return new Stop(StopReason.NON_FINITE, step, "gradient[" + i + "] is " + g[i]);
+                }
+            }
+            return new Stop(StopReason.NON_FINITE, step, "gradient norm overflowed");
+        }
+        for (int i = 0; i < theta.length; i++) {
+            if (!Double.isFinite(theta[i])) {
+                return new Stop(StopReason.NON_FINITE, step, "theta[" + i + "] is " + theta[i]);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isStochastic(Objective objective, TrainConfig config) {
+        return config.batchSize() > 0
+                && objective instanceof org.oneneuron.autodiff.SampledObjective s
+                && config.batchSize() < s.sampleCount()
+                && (config.optimizer() == org.oneneuron.optim.OptimizerKind.SGD
+                || config.optimizer() == org.oneneuron.optim.OptimizerKind.ADAM);
+    }
+
+    private static void checkStart(Objective objective, double[] theta0) {
+        Objects.requireNonNull(theta0, "theta0");
+        if (theta0.length != objective.dimension()) {
+            throw new IllegalArgumentException("theta0 has length " + theta0.length
+                    + ", the objective's dimension is " + objective.dimension());
+        }
+        for (int i = 0; i < theta0.length; i++) {
+            if (!Double.isFinite(theta0[i])) {
+                throw new IllegalArgumentException("theta0[" + i + "] is " + theta0[i]);
+            }
+        }
+    }
+
+    private static double norm(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+}

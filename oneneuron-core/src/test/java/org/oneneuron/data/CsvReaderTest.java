@@ -1,0 +1,198 @@
+package org.oneneuron.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CsvReaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private Dataset read(String content) throws IOException {
+        return CsvReader.read(write("t.csv", content), ReadOptions.defaults());
+    }
+
+    private DataException fails(String content, ReadOptions options) throws IOException {
+        Path p = write("bad.csv", content);
+        return assertThrows(DataException.class, () -> CsvReader.read(p, options));
+    }
+
+    @Test
+    void readsHeaderCommaAndZeroOneLabels() throws IOException {
+        Dataset ds = read("a,b,label\n1,2,0\n3,4.5,1\n\n-5e-1,6,1\n");
+        assertEquals(3, ds.n());
+        assertEquals(2, ds.d());
+        assertEquals(List.of("a", "b"), ds.featureNames());
+        assertArrayEquals(new double[] {1, 2, 3, 4.5, -0.5, 6}, ds.x());
+        assertArrayEquals(new double[] {-1, 1, 1}, ds.y());
+        assertEquals(List.of("0", "1"), ds.labelNames());
+        assertEquals("t.csv", ds.name());
+    }
+
+    @ParameterizedTest(name = "delimiter {0}")
+    @CsvSource(delimiter = '|', value = {"';'|1;2;-1", "'\t'|1\t2\t-1", "' '|1   2  -1", "','|1 , 2 , -1"})
+    void detectsDelimiters(String delimiter, String firstRow) throws IOException {
+        String second = firstRow.replace("1", "7").replace("-7", "1");
+        Dataset ds = read(firstRow + "\n" + second + "\n");
+        assertEquals(2, ds.d(), "delimiter '" + delimiter + "'");
+        assertArrayEquals(new double[] {1, 2, 7, 2}, ds.x());
+        assertArrayEquals(new double[] {-1, 1}, ds.y());
+        assertEquals(List.of("x1", "x2"), ds.featureNames());
+    }
+
+    @Test
+    void quotedFieldsMayHoldTheDelimiterAndQuotes() throws IOException {
+        Dataset ds = read("\"size, cm\",\"label \"\"kind\"\"\"\n\"1.5\",\"yes, sure\"\n2,no\n");
+        assertEquals(List.of("size, cm"), ds.featureNames());
+        assertEquals(List.of("no", "yes, sure"), ds.labelNames());
+        assertArrayEquals(new double[] {1, -1}, ds.y());
+    }
+
+    @Test
+    void stringLabelsSecondInSortedOrderIsPositive() throws IOException {
+        Dataset ds = read("id_x,diagnosis\n1,M\n2,B\n3,M\n");
+        assertEquals(List.of("B", "M"), ds.labelNames());
+        assertArrayEquals(new double[] {1, -1, 1}, ds.y());
+    }
+
+    @Test
+    void numericLabelOneIsPositiveAndEquivalentSpellingsAreOneClass() throws IOException {
+        Dataset ds = read("1,+1.0\n2,-1\n3,1\n");
+        assertArrayEquals(new double[] {1, -1, 1}, ds.y());
+        Dataset other = read("1,2\n2,4\n");
+        assertArrayEquals(new double[] {-1, 1}, other.y(), "without 1, the larger number is positive");
+    }
+
+    @Test
+    void labelColumnByNameOrIndexAndPositiveOption() throws IOException {
+        Path p = write("l.csv", "kind,a,b\nx,1,2\ny,3,4\n");
+        Dataset byName = CsvReader.read(p, ReadOptions.defaults().withLabelColumn("kind").withPositive("x"));
+        assertEquals(List.of("a", "b"), byName.featureNames());
+        assertArrayEquals(new double[] {1, -1}, byName.y());
+        assertEquals(List.of("y", "x"), byName.labelNames());
+        Dataset byIndex = CsvReader.read(p, ReadOptions.defaults().withLabelColumn("1"));
+        assertArrayEquals(new double[] {-1, 1}, byIndex.y());
+    }
+
+    @Test
+    void classesOptionPicksTwoOfManyAndDropsTheRest() throws IOException {
+        Path p = write("m.csv", "1,a\n2,b\n3,c\n4,a\n");
+        Dataset ds = CsvReader.read(p, ReadOptions.defaults().withClasses("c,a"));
+        assertArrayEquals(new double[] {1, 3, 4}, ds.x());
+        assertArrayEquals(new double[] {1, -1, 1}, ds.y());
+        assertEquals(List.of("c", "a"), ds.labelNames());
+    }
+
+    @Test
+    void headerCanBeForcedAndLimitKeepsFirstRows() throws IOException {
+        Path p = write("h.csv", "1,2,1\n3,4,-1\n5,6,1\n");
+        Dataset ds = CsvReader.read(p, ReadOptions.defaults().withHeader(ReadOptions.Header.YES).withLimit(2));
+        assertEquals(List.of("1", "2"), ds.featureNames());
+        assertArrayEquals(new double[] {-1, 1}, ds.y());
+        assertThrows(DataException.class, () -> CsvReader.read(p, ReadOptions.defaults().withLimit(1)),
+                "limit 1 leaves one class");
+        Dataset two = CsvReader.read(p, ReadOptions.defaults().withLimit(2).withDelimiter(','));
+        assertEquals(2, two.n());
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        DataException e = fails("\n  \n", ReadOptions.defaults());
+        assertTrue(e.getMessage().contains("empty file"), e.getMessage());
+    }
+
+    @Test
+    void raggedRowNamesLineAndCounts() throws IOException {
+        DataException e = fails("a,b,y\n1,2,1\n\n1,2,3,-1\n", ReadOptions.defaults());
+        assertEquals(4, e.line());
+        assertTrue(e.getMessage().contains("4 fields, expected 3"), e.getMessage());
+    }
+
+    @Test
+    void nonNumericCellNamesLineAndColumn() throws IOException {
+        DataException e = fails("a,b,y\n1,2,1\n1,abc,-1\n", ReadOptions.defaults());
+        assertEquals(3, e.line());
+        assertEquals("'b'", e.column());
+        assertTrue(e.source().endsWith("bad.csv"), e.source());
+        assertTrue(e.getMessage().contains("line 3, column 'b': value 'abc' is not a number"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"NaN", "inf", "-Infinity"})
+    void nonFiniteValuesAreRejected(String value) throws IOException {
+        DataException e = fails("1,2,1\n1," + value + ",-1\n", ReadOptions.defaults());
+        assertEquals(2, e.line());
+        assertEquals("2", e.column());
+        assertTrue(e.getMessage().contains("not finite"), e.getMessage());
+        DataException overflow = fails("1,2,1\n1,1e999,-1\n", ReadOptions.defaults());
+        assertTrue(overflow.getMessage().contains("overflows"), overflow.getMessage());
+    }
+
+    @Test
+    void singleClass() throws IOException {
+        DataException e = fails("a,y\n1,yes\n2,yes\n", ReadOptions.defaults());
+        assertEquals("'y'", e.column());
+        assertTrue(e.getMessage().contains("only one class 'yes'"), e.getMessage());
+    }
+
+    @Test
+    void moreThanTwoClassesListsThemAndSaysHowToChoose() throws IOException {
+        DataException e = fails("1,cat\n2,dog\n3,emu\n", ReadOptions.defaults());
+        assertTrue(e.getMessage().contains("3 classes found ('cat', 'dog', 'emu')"), e.getMessage());
+        assertTrue(e.getMessage().contains("--classes"), e.getMessage());
+        DataException positiveOnly = fails("1,cat\n2,dog\n3,emu\n", ReadOptions.defaults().withPositive("dog"));
+        assertTrue(positiveOnly.getMessage().contains("3 classes"), positiveOnly.getMessage());
+        DataException absent = fails("1,cat\n2,dog\n", ReadOptions.defaults().withPositive("emu"));
+        assertTrue(absent.getMessage().contains("positive label 'emu' does not occur"), absent.getMessage());
+    }
+
+    @Test
+    void missingLabelColumn() throws IOException {
+        DataException byName = fails("a,b\n1,2\n", ReadOptions.defaults().withLabelColumn("target"));
+        assertTrue(byName.getMessage().contains("label column not found; columns are: a, b"), byName.getMessage());
+        DataException noHeader = fails("1,2\n3,4\n", ReadOptions.defaults().withLabelColumn("target"));
+        assertTrue(noHeader.getMessage().contains("no header row"), noHeader.getMessage());
+        DataException range = fails("1,2\n3,4\n", ReadOptions.defaults().withLabelColumn("9"));
+        assertTrue(range.getMessage().contains("out of range"), range.getMessage());
+    }
+
+    @Test
+    void quotingErrorsAndMissingValuesAreReported() throws IOException {
+        DataException open = fails("1,2\n\"3,4\n", ReadOptions.defaults());
+        assertEquals(2, open.line());
+        assertTrue(open.getMessage().contains("unterminated quote"), open.getMessage());
+        DataException missing = fails("1,2,1\n1,,0\n", ReadOptions.defaults());
+        assertTrue(missing.getMessage().contains("line 2, column 2: missing value"), missing.getMessage());
+        DataException onlyLabel = fails("y\n1\n0\n", ReadOptions.defaults().withHeader(ReadOptions.Header.YES));
+        assertTrue(onlyLabel.getMessage().contains("no feature columns"), onlyLabel.getMessage());
+    }
+
+    @Test
+    void missingFileAndBadEncoding() throws IOException {
+        DataException missing = assertThrows(DataException.class,
+                () -> CsvReader.read(dir.resolve("nope.csv"), ReadOptions.defaults()));
+        assertTrue(missing.getMessage().contains("file not found"), missing.getMessage());
+        Path p = dir.resolve("latin1.csv");
+        Files.write(p, new byte[] {'1', ',', '2', '\n', 'a', (byte) 0xE9, ',', '1', '\n'});
+        DataException e = assertThrows(DataException.class, () -> CsvReader.read(p, ReadOptions.defaults()));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+    }
+}

@@ -1,0 +1,139 @@
+package org.oneneuron.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LibsvmAndArffReaderTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private DataException libsvmFails(String content, ReadOptions options) throws IOException {
+        Path p = write("bad.svm", content);
+        return assertThrows(DataException.class, () -> LibsvmReader.read(p, options));
+    }
+
+    private DataException arffFails(String content) throws IOException {
+        Path p = write("bad.arff", content);
+        return assertThrows(DataException.class, () -> ArffReader.read(p, ReadOptions.defaults()));
+    }
+
+    @Test
+    void libsvmSparseRowsBecomeDense() throws IOException {
+        Path p = write("a.libsvm", "# a comment line\n+1 qid:3 1:0.5 3:2 # trailing\n-1\n\n0 2:-1e1\n");
+        Dataset ds = LibsvmReader.read(p, ReadOptions.defaults().withClasses("-1,0"));
+        assertEquals(2, ds.n());
+        assertEquals(List.of("f1", "f2", "f3"), ds.featureNames());
+        assertArrayEquals(new double[] {0, 0, 0, 0, -10, 0}, ds.x());
+        assertArrayEquals(new double[] {-1, 1}, ds.y());
+        Dataset all = LibsvmReader.read(write("b.svm", "1 1:0.5 3:2\n-1 2:1\n"), ReadOptions.defaults().withDimension(5));
+        assertEquals(5, all.d());
+        assertArrayEquals(new double[] {0.5, 0, 2, 0, 0, 0, 1, 0, 0, 0}, all.x());
+        assertArrayEquals(new double[] {1, -1}, all.y());
+    }
+
+    @Test
+    void libsvmBadInputs() throws IOException {
+        DataException order = libsvmFails("1 1:1 3:1\n-1 3:1 2:1\n", ReadOptions.defaults());
+        assertEquals(2, order.line());
+        assertEquals("2", order.column());
+        assertTrue(order.getMessage().contains("strictly increasing"), order.getMessage());
+        DataException zero = libsvmFails("1 0:1\n", ReadOptions.defaults());
+        assertTrue(zero.getMessage().contains("1-based"), zero.getMessage());
+        DataException pair = libsvmFails("1 1:1\n-1 2=5\n", ReadOptions.defaults());
+        assertEquals(2, pair.line());
+        assertTrue(pair.getMessage().contains("bad pair '2=5'; expected INDEX:VALUE"), pair.getMessage());
+        DataException nan = libsvmFails("1 1:1\n-1 1:nan\n", ReadOptions.defaults());
+        assertTrue(nan.getMessage().contains("line 2, column 1: value 'nan' is not finite"), nan.getMessage());
+        DataException noLabel = libsvmFails("1:1 2:3\n", ReadOptions.defaults());
+        assertTrue(noLabel.getMessage().contains("expected a label"), noLabel.getMessage());
+        DataException tooBig = libsvmFails("1 1:1 7:1\n-1 2:1\n", ReadOptions.defaults().withDimension(5));
+        assertTrue(tooBig.getMessage().contains("exceeds the given dimension 5"), tooBig.getMessage());
+        DataException empty = libsvmFails("# nothing\n\n", ReadOptions.defaults());
+        assertTrue(empty.getMessage().contains("empty file"), empty.getMessage());
+        DataException single = libsvmFails("1 1:1\n+1 1:2\n", ReadOptions.defaults());
+        assertTrue(single.getMessage().contains("only one class '1'"), single.getMessage());
+        DataException huge = libsvmFails("1 2000000000:1\n-1 1:1\n", ReadOptions.defaults());
+        assertTrue(huge.getMessage().contains("too many values"), huge.getMessage());
+    }
+
+    @Test
+    void arffDenseWithQuotedNamesCommentsAndNominalClass() throws IOException {
+        Path p = write("d.arff", """
+                % comment
+                @RELATION 'toy data'
+                @attribute 'petal width' numeric
+                @Attribute len REAL
+                @attribute class {'Iris-setosa', Iris-virginica, other}
+
+                @DATA
+                % rows
+                1.5, 2, 'Iris-setosa'
+                3,4,Iris-virginica
+                5,6,other
+                """);
+        Dataset ds = ArffReader.read(p, ReadOptions.defaults().withClasses("Iris-setosa", "Iris-virginica"));
+        assertEquals(List.of("petal width", "len"), ds.featureNames());
+        assertArrayEquals(new double[] {1.5, 2, 3, 4}, ds.x());
+        assertArrayEquals(new double[] {-1, 1}, ds.y());
+        assertEquals(List.of("Iris-setosa", "Iris-virginica"), ds.labelNames());
+    }
+
+    @Test
+    void arffSparseRowsAndClassByName() throws IOException {
+        Path p = write("s.arff", """
+                @relation s
+                @attribute y {no, yes}
+                @attribute a numeric
+                @attribute b numeric
+                @data
+                {0 yes, 2 7}
+                {1 3}
+                """);
+        Dataset ds = ArffReader.read(p, ReadOptions.defaults().withLabelColumn("y"));
+        assertArrayEquals(new double[] {0, 7, 3, 0}, ds.x());
+        assertArrayEquals(new double[] {1, -1}, ds.y(), "an omitted nominal value is the first declared");
+    }
+
+    @Test
+    void arffBadInputs() throws IOException {
+        String head = "@relation r\n@attribute a numeric\n@attribute c {p, q}\n@data\n";
+        DataException ragged = arffFails(head + "1,p\n2,3,q\n");
+        assertEquals(6, ragged.line());
+        assertTrue(ragged.getMessage().contains("ragged row: 3 values, expected 2"), ragged.getMessage());
+        DataException undeclared = arffFails(head + "1,p\n2,z\n");
+        assertEquals(6, undeclared.line());
+        assertEquals("'c'", undeclared.column());
+        assertTrue(undeclared.getMessage().contains("not one of the declared [p, q]"), undeclared.getMessage());
+        DataException missing = arffFails(head + "?,p\n2,q\n");
+        assertTrue(missing.getMessage().contains("line 5, column 'a': missing value '?'"), missing.getMessage());
+        DataException string = arffFails("@relation r\n@attribute s string\n@attribute c {p,q}\n@data\n");
+        assertTrue(string.getMessage().contains("type 'string' is not supported"), string.getMessage());
+        DataException nominalFeature = arffFails("@relation r\n@attribute f {u,v}\n@attribute c {p,q}\n@data\nu,p\n");
+        assertTrue(nominalFeature.getMessage().contains("only the class attribute may be nominal"),
+                nominalFeature.getMessage());
+        DataException noData = arffFails("@relation r\n@attribute a numeric\n");
+        assertTrue(noData.getMessage().contains("no @data"), noData.getMessage());
+        DataException empty = arffFails("");
+        assertTrue(empty.getMessage().contains("empty file"), empty.getMessage());
+        DataException single = arffFails(head + "1,p\n2,p\n");
+        assertTrue(single.getMessage().contains("only one class 'p'"), single.getMessage());
+        DataException junk = arffFails("@relation r\nhello\n");
+        assertEquals(2, junk.line());
+    }
+}

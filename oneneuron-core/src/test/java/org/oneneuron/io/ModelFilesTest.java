@@ -1,0 +1,109 @@
+package org.oneneuron.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oneneuron.data.DataException;
+
+class ModelFilesTest {
+
+    @TempDir
+    Path dir;
+
+    static ModelFile sample(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] theta = new double[2 * 3 + 2 + 2 + 1 + 1 + 3 + 1];
+        for (int i = 0; i < theta.length; i++) {
+            // Awkward doubles: tiny, huge, subnormal-ish, with long expansions.
+            theta[i] = (rng.nextDouble() - 0.5) * Math.pow(10, rng.nextInt(-300, 300));
+        }
+        List<ModelFile.Block> blocks = ModelFile.blocks(theta,
+                List.of("W1", "b1", "v", "d", "a", "w", "b"),
+                List.of(new int[] {2, 3}, new int[] {2, 1}, new int[] {1, 2}, new int[] {1, 1},
+                        new int[] {1, 1}, new int[] {3, 1}, new int[] {1, 1}));
+        return new ModelFile(new ModelFile.Network(3, List.of(2), "leaky_relu:0.1", "skip-exp"), blocks,
+                Optional.of(new ModelFile.Standardizer(new double[] {0.1, -2, 1e-9},
+                        new double[] {1, 0.3, 7.25})),
+                List.of("x1", "x2", "x3"), List.of("benign", "malignant"), "cubic-hinge", "sum", 0.1,
+                Map.of("seed", "42", "java_version", "17"));
+    }
+
+    @Test
+    void saveThenLoadGivesTheSameModelBitForBit() {
+        for (long seed = 1; seed <= 20; seed++) {
+            ModelFile model = sample(seed);
+            Path file = dir.resolve("m" + seed + ".json");
+            ModelFiles.write(model, file);
+            ModelFile back = ModelFiles.read(file);
+            assertEquals(model, back);
+            double[] a = model.theta();
+            double[] b = back.theta();
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]));
+            }
+        }
+    }
+
+    @Test
+    void writeLeavesNoTemporaryFileBehindAndReplacesAnOldFile() throws Exception {
+        Path file = dir.resolve("model.json");
+        Files.writeString(file, "old");
+        ModelFiles.write(sample(3), file);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+        assertTrue(Files.readString(file).contains("\"format_version\" : 1"));
+    }
+
+    @Test
+    void unknownVersionIsAClearError() {
+        String json = ModelFiles.toJson(sample(5)).replace("\"format_version\" : 1",
+                "\"format_version\" : 99");
+        DataException e = assertThrows(DataException.class, () -> ModelFiles.fromJson("m.json", json));
+        assertEquals("m.json", e.source());
+        assertTrue(e.getMessage().contains("unknown model format_version 99"), e.getMessage());
+    }
+
+    @Test
+    void brokenFilesNameTheFileAndTheField() {
+        String good = ModelFiles.toJson(sample(6));
+        DataException missing = assertThrows(DataException.class,
+                () -> ModelFiles.fromJson("m.json", good.replace("\"loss\"", "\"lost\"")));
+        assertTrue(missing.getMessage().startsWith("m.json: field 'loss': missing"),
+                missing.getMessage());
+        DataException syntax = assertThrows(DataException.class,
+                () -> ModelFiles.fromJson("m.json", "{\n  \"format\" : oops\n}"));
+        assertEquals(2, syntax.line());
+        DataException notModel = assertThrows(DataException.class,
+                () -> ModelFiles.fromJson("m.json", "{\"a\": 1}"));
+        assertTrue(notModel.getMessage().contains("not a OneNeuron model file"));
+        DataException absent = assertThrows(DataException.class,
+                () -> ModelFiles.read(dir.resolve("nope.json")));
+        assertTrue(absent.getMessage().endsWith("model file not found"));
+    }
+
+    @Test
+    void nonFiniteParametersAreRefusedBeforeAnythingIsWritten() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ModelFile.Block("a", 0, 1, 1, new double[] {Double.NaN}));
+        assertTrue(e.getMessage().contains("block 'a' value 0 is NaN"));
+        assertFalse(Files.exists(dir.resolve("model.json")));
+    }
+
+    @Test
+    void libraryVersionIsFilledInByTheBuild() {
+        assertFalse(LibraryInfo.version().contains("${"), LibraryInfo.version());
+    }
+}

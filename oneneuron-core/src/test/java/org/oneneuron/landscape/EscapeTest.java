@@ -1,0 +1,102 @@
+package org.oneneuron.landscape;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.oneneuron.data.Dataset;
+
+/** The escape certificate at PAPER.md §6 A1: outputs d = 2√2 - 3 everywhere, cubic hinge. */
+class EscapeTest {
+
+    private static final double D = 2 * Math.sqrt(2) - 3;
+    private static final double LAMBDA = 0.01;
+    private static final Dataset DATA = new Dataset("A", new double[] {1, 0, 0, 1, 0.5, 0.5},
+            new double[] {-1, -1, 1}, 2, List.of("x1", "x2"), List.of("-1", "+1"));
+    private static final LossCurve LOSS = new CubicHinge();
+
+    private static EscapeProblem atA1() {
+        return new EscapeProblem(DATA, new double[] {D, D, D}, LOSS, LAMBDA);
+    }
+
+    @Test
+    void a1WithTheCoordinateDirectionMatchesThePaper() {
+        EscapeCertificate cert = Escape.certify(atA1(), new double[] {1, 0}, 0.0, EscapeConfig.defaults());
+        EscapeStep s = cert.chosen();
+        double sqrtE = Math.sqrt(Math.E);
+        double g = (36 - 24 * Math.sqrt(2)) * (sqrtE - 1) * (sqrtE - 1);
+        double[] e = {Math.E, 1.0, sqrtE};
+        double[] z = {D, D, -D};
+        double kappa = LAMBDA;
+        for (int i = 0; i < 3; i++) {
+            kappa += 6 * (z[i] + 1) * e[i] * e[i];
+        }
+        assertEquals(g, s.g(), 1e-6 * g);
+        assertEquals(0.866455, s.g(), 1e-6);
+        assertEquals(kappa, s.kappa(), 1e-6 * kappa);
+        assertTrue(s.kappa() >= 60.81 && s.kappa() < 60.82, "paper: κ = 60.81…, got " + s.kappa());
+        double predicted = g * g / (2 * kappa);
+        assertEquals(predicted, s.predictedDecrease(), 1e-6 * predicted);
+        assertTrue(s.predictedDecrease() >= 0.00617 && s.predictedDecrease() < 0.00618,
+                "paper: 0.00617…, got " + s.predictedDecrease());
+        assertEquals(-g / kappa, s.step(), 1e-6 * g / kappa);
+        assertEquals(s.predictedDecrease(), s.measuredDecrease(), 0.05 * s.predictedDecrease());
+        assertEquals(48 - 32 * Math.sqrt(2), cert.loss(), 1e-12);
+        assertFalse(cert.alreadyGlobal());
+        assertTrue(cert.escapes());
+        assertTrue(cert.best().predictedDecrease() >= s.predictedDecrease());
+        assertTrue(cert.best().measuredDecrease() > 0.0);
+    }
+
+    @Test
+    void theRandomSearchAloneFindsADirectionAtLeastAsGood() {
+        EscapeCertificate cert = Escape.certify(atA1(), null, 0.0, EscapeConfig.defaults());
+        EscapeStep reference = Escape.step(atA1(), new double[] {1, 0}, 0.0);
+        assertTrue(cert.requested().isEmpty());
+        assertTrue(cert.best().predictedDecrease() >= reference.predictedDecrease(),
+                cert.best().predictedDecrease() + " < " + reference.predictedDecrease());
+        assertTrue(cert.best().measuredDecrease() > 0.0);
+        assertEquals(64, cert.directionsTried());
+    }
+
+    @Test
+    void momentTestAlongTheFirstCoordinateIsNonzeroAtOrderTwo() {
+        EscapeCertificate cert = Escape.certify(atA1(), new double[] {1, 0}, 0.0, EscapeConfig.defaults());
+        MomentTest m = cert.moments();
+        double k = 36 - 24 * Math.sqrt(2);
+        assertEquals(0.0, m.moments()[0], 1e-12, "Σc_i = 0: d is the best constant");
+        assertEquals(0.0, m.moments()[1], 1e-12);
+        assertEquals(-2 * k, m.moments()[2], 1e-12);
+        assertEquals(2, m.firstNonzero());
+        assertFalse(m.degenerate());
+    }
+
+    @Test
+    void aDirectionWithConstantProjectionIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Escape.certify(atA1(), new double[] {1, 1}, 0.0, EscapeConfig.defaults()));
+        assertTrue(e.getMessage().contains("constant over the data"), e.getMessage());
+        assertEquals(0.0, Escape.step(atA1(), new double[] {1, 1}, 0.0).g(), 1e-12,
+                "G(w) vanishes along (1, 1): the saddle pitfall");
+    }
+
+    @Test
+    void atTheGlobalMinimumCVanishes() {
+        EscapeProblem global = new EscapeProblem(DATA, new double[] {-1, -1, 1}, LOSS, LAMBDA);
+        EscapeCertificate cert = Escape.certify(global, new double[] {1, 0}, 0.0, EscapeConfig.defaults());
+        assertTrue(cert.alreadyGlobal());
+        assertFalse(cert.escapes());
+        assertEquals(0.0, cert.chosen().g());
+        assertEquals(0.0, cert.chosen().measuredDecrease(), 0.0);
+    }
+
+    @Test
+    void anOverflowingExponentIsReportedWithTheSample() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Escape.step(atA1(), new double[] {800, 0}, 0.0));
+        assertEquals("w·x_0 + b = 800.0 overflows exp; choose a smaller w or b", e.getMessage());
+    }
+}

@@ -1,0 +1,93 @@
+package org.oneneuron.loss;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.oneneuron.autodiff.FiniteDifferences;
+import org.oneneuron.model.NeuronKind;
+
+/**
+ * Gradients against central differences, Hessian-vector products against differences of exact
+ * gradients and for symmetry, over random MLPs for every augmentation and every loss.
+ */
+class DerivativePropertiesTest {
+
+    @Provide
+    Arbitrary<String> losses() {
+        return Arbitraries.of(RandomProblem.LOSSES);
+    }
+
+    private static NetworkObjective objective(RandomProblem p, Reduction reduction) {
+        return NetworkObjective.builder(p.spec, p.data).loss(p.loss).reduction(reduction).lambda(0.3).build();
+    }
+
+    @Property(tries = 150)
+    void gradientMatchesCentralDifferences(@ForAll NeuronKind kind, @ForAll("losses") String loss,
+                                           @ForAll long seed) {
+        RandomProblem p = new RandomProblem(kind, loss, seed);
+        Assume.that(p.kinkDistance(p.theta) > 1e-4);
+        NetworkObjective obj = objective(p, seed % 2 == 0 ? Reduction.SUM : Reduction.MEAN);
+        double[] g = new double[obj.dimension()];
+        double value = obj.valueAndGradient(p.theta, g);
+        assertEquals(obj.value(p.theta), value, 0.0);
+        double[] fd = FiniteDifferences.gradient(obj, p.theta, 1e-5);
+        double err = FiniteDifferences.relativeError(g, fd, 1e-8);
+        assertTrue(err <= 1e-6, () -> "relative gradient error " + err + " for " + p.spec + " " + loss);
+    }
+
+    @Property(tries = 150)
+    void scoresMatchNaiveReference(@ForAll NeuronKind kind, @ForAll long seed) {
+        RandomProblem p = new RandomProblem(kind, "cubic-hinge", seed);
+        NetworkObjective obj = objective(p, Reduction.SUM);
+        double[] fast = obj.scores(p.theta);
+        double[] ref = p.referenceScores(p.theta);
+        double[] fastNet = obj.networkScores(p.theta);
+        double[] refNet = p.referenceNetworkScores(p.theta);
+        assertTrue(FiniteDifferences.relativeError(fast, ref, 1e-12) < 1e-13);
+        assertTrue(FiniteDifferences.relativeError(fastNet, refNet, 1e-12) < 1e-13);
+    }
+
+    @Property(tries = 120)
+    void hessianVectorMatchesGradientDifferencesAndIsSymmetric(@ForAll NeuronKind kind,
+                                                               @ForAll("losses") String loss,
+                                                               @ForAll long seed) {
+        RandomProblem p = new RandomProblem(kind, loss, seed);
+        Assume.that(p.kinkDistance(p.theta) > 1e-4);
+        NetworkObjective obj = objective(p, Reduction.SUM);
+        SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        int n = obj.dimension();
+        double[] u = new double[n];
+        double[] v = new double[n];
+        for (int k = 0; k < n; k++) {
+            u[k] = rng.nextDouble(-1, 1);
+            v[k] = rng.nextDouble(-1, 1);
+        }
+        double[] hv = new double[n];
+        double[] hu = new double[n];
+        obj.hessianVector(p.theta, v, hv);
+        obj.hessianVector(p.theta, u, hu);
+        double[] fd = FiniteDifferences.hessianVector(obj, p.theta, v, 1e-6);
+        double err = FiniteDifferences.relativeError(hv, fd, 1e-6);
+        assertTrue(err <= 1e-5, () -> "relative HVP error " + err + " for " + p.spec + " " + loss);
+        double uHv = dot(u, hv);
+        double vHu = dot(v, hu);
+        double scale = Math.sqrt(dot(u, u) * dot(hv, hv)) + Math.sqrt(dot(v, v) * dot(hu, hu));
+        assertTrue(Math.abs(uHv - vHu) <= 1e-10 * Math.max(scale, 1e-12),
+                () -> "uᵀHv = " + uHv + " but vᵀHu = " + vHu);
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            s += a[k] * b[k];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,225 @@
+package org.oneneuron.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.oneneuron.autodiff.Objective;
+import org.oneneuron.optim.OptimizerKind;
+import org.oneneuron.optim.Quadratic;
+
+class TrainerTest {
+
+    private static final Quadratic QUADRATIC = new Quadratic(6, 40, 11);
+
+    private static TrainConfigBuilder base() {
+        return TrainConfig.defaults().toBuilder().learningRate(0.01).maxSteps(3000)
+                .batchSize(8).momentum(0.5).gradientTolerance(1e-9);
+    }
+
+    @ParameterizedTest
+    @EnumSource(OptimizerKind.class)
+    void everyOptimizerReachesTheQuadraticMinimizerThroughTheTrainer(OptimizerKind kind) {
+        TrainConfig config = base().optimizer(kind).maxSteps(kind == OptimizerKind.ADAM ? 20000 : 5000)
+                .build();
+        TrainingResult result = Trainer.train(QUADRATIC, new double[6], config);
+        assertArrayEquals(QUADRATIC.minimizer(), result.theta(), kind == OptimizerKind.ADAM ? 1e-4 : 1e-7,
+                result.toString());
+        assertEquals(kind.word(), result.optimizer());
+    }
+
+    @Test
+    void sameSeedGivesIdenticalBitsAndAnotherSeedDoesNot() {
+        TrainConfig config = base().optimizer(OptimizerKind.SGD).maxSteps(200).seed(42).build();
+        TrainingResult first = Trainer.train(QUADRATIC, new double[6], config);
+        TrainingResult again = Trainer.train(QUADRATIC.copy(), new double[6], config);
+        TrainingResult other = Trainer.train(QUADRATIC, new double[6],
+                config.toBuilder().seed(43).build());
+        assertEquals(bits(first.theta()), bits(again.theta()));
+        assertEquals(first.history(), again.history());
+        assertNotEquals(bits(first.theta()), bits(other.theta()));
+        assertEquals(42, first.provenance().seed());
+    }
+
+    private static List<Long> bits(double[] x) {
+        List<Long> out = new ArrayList<>();
+        for (double v : x) {
+            out.add(Double.doubleToRawLongBits(v));
+        }
+        return out;
+    }
+
+    @Test
+    void hugeLearningRateStopsAsDivergedWithFiniteTheta() {
+        TrainConfig config = base().optimizer(OptimizerKind.GD).learningRate(50).build();
+        TrainingResult result = Trainer.train(QUADRATIC, new double[6], config);
+        assertEquals(StopReason.DIVERGED, result.stop().reason(), result.stop().message());
+        assertTrue(result.stop().message().contains("loss"), result.stop().message());
+        assertTrue(result.stop().step() > 0 && result.stop().step() < 20);
+        for (double v : result.theta()) {
+            assertTrue(Double.isFinite(v));
+        }
+    }
+
+    @Test
+    void overflowStopsAsNonFiniteAndKeepsTheLastFinitePoint() {
+        List<double[]> seen = new ArrayList<>();
+        TrainingListener keep = (step, theta, loss, g) -> {
+            seen.add(theta.clone());
+            return null;
+        };
+        TrainConfig config = base().optimizer(OptimizerKind.GD).learningRate(1).build();
+        TrainingResult result = Trainer.train(new Exploding(), new double[] {2.0}, config, keep);
+        assertEquals(StopReason.NON_FINITE, result.stop().reason(), result.stop().message());
+        assertTrue(result.stop().detail().contains("loss"), result.stop().detail());
+        assertArrayEquals(seen.get(seen.size() - 1), result.theta(), 0.0);
+        assertEquals(result.steps() + 1, result.stop().step());
+        assertTrue(Double.isFinite(result.finalLoss()));
+    }
+
+    @Test
+    void anArithmeticExceptionFromTheObjectiveStopsWithItsMessage() {
+        Quadratic inner = new Quadratic(2, 4, 9);
+        Objective throwing = new Objective() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public double value(double[] t) {
+                return inner.value(t);
+            }
+
+            @Override
+            public double valueAndGradient(double[] t, double[] g) {
+                if (Math.abs(t[0]) > 100) {
+                    throw new ArithmeticException("exp(u) overflow at sample 3: u = 800");
+                }
+                return inner.valueAndGradient(t, g);
+            }
+
+            @Override
+            public void hessianVector(double[] t, double[] v, double[] out) {
+                inner.hessianVector(t, v, out);
+            }
+
+            @Override
+            public Objective copy() {
+                return this;
+            }
+        };
+        TrainingResult result = Trainer.train(throwing, new double[] {50, 50},
+                base().optimizer(OptimizerKind.GD).learningRate(5).build());
+        assertEquals(StopReason.NON_FINITE, result.stop().reason(), result.stop().message());
+        assertTrue(result.stop().detail().contains("sample 3"), result.stop().detail());
+        for (double v : result.theta()) {
+            assertTrue(Math.abs(v) <= 100, "theta kept at the last evaluable point: " + v);
+        }
+    }
+
+    @Test
+    void aListenerCanStopTheRun() {
+        TrainingListener stopAtTen = (step, theta, loss, g) -> step == 10 ? "enough" : null;
+        TrainingResult result = Trainer.train(QUADRATIC, new double[6],
+                base().optimizer(OptimizerKind.GD).build(), stopAtTen);
+        assertEquals(StopReason.LISTENER, result.stop().reason());
+        assertEquals(10, result.steps());
+        assertEquals("listener at step 10: enough", result.stop().message());
+    }
+
+    @Test
+    void historyFollowsTheStrideAndEndsAtTheLastStep() {
+        TrainConfig config = base().optimizer(OptimizerKind.GD).maxSteps(95).gradientTolerance(0)
+                .historyStride(10).build();
+        TrainingResult result = Trainer.train(QUADRATIC, new double[6], config);
+        long[] steps = result.history().steps();
+        assertEquals(11, steps.length);
+        assertEquals(90, steps[9]);
+        assertEquals(95, steps[10]);
+        assertEquals(StopReason.MAX_STEPS, result.stop().reason());
+        assertEquals(result.finalLoss(), result.history().loss()[10], 0.0);
+        assertFalse(result.history().hasNeuron());
+    }
+
+    @Test
+    void stochasticHistoryRecordsFullBatchFigures() {
+        TrainConfig config = base().optimizer(OptimizerKind.SGD).maxSteps(20).historyStride(5)
+                .build();
+        TrainingResult result = Trainer.train(QUADRATIC, new double[6], config);
+        double[] loss = result.history().loss();
+        assertEquals(QUADRATIC.value(new double[6]), loss[0], 1e-12);
+    }
+
+    @Test
+    void gradientToleranceStopsAndNamesTheNorm() {
+        TrainingResult result = Trainer.train(QUADRATIC, new double[6],
+                base().optimizer(OptimizerKind.LBFGS).build());
+        assertEquals(StopReason.GRADIENT_TOLERANCE, result.stop().reason());
+        assertTrue(result.finalGradientNorm() <= 1e-9);
+        assertTrue(result.stop().detail().startsWith("gradient norm "), result.stop().detail());
+    }
+
+    @Test
+    void provenanceDescribesTheMachine() {
+        Provenance p = Trainer.train(QUADRATIC, new double[6], base().maxSteps(1).build())
+                .provenance();
+        assertEquals(System.getProperty("java.version"), p.javaVersion());
+        assertEquals(System.getProperty("os.arch"), p.osArch());
+        assertFalse(p.blasBackend().isEmpty());
+        assertFalse(p.libraryVersion().isEmpty());
+        assertTrue(p.vectorBits() >= 0);
+        assertEquals(1, p.threads());
+    }
+
+    @Test
+    void badStartsAreRejected() {
+        TrainConfig config = base().build();
+        assertThrows(IllegalArgumentException.class,
+                () -> Trainer.train(QUADRATIC, new double[5], config));
+        double[] nan = new double[6];
+        nan[2] = Double.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.train(QUADRATIC, nan, config));
+        assertTrue(e.getMessage().contains("theta0[2]"), e.getMessage());
+    }
+
+    /** L(θ) = exp(θ⁴): finite at 2, overflows after one step of lr 1. */
+    private static final class Exploding implements Objective {
+        @Override
+        public int dimension() {
+            return 1;
+        }
+
+        @Override
+        public double value(double[] t) {
+            return Math.exp(Math.pow(t[0], 4));
+        }
+
+        @Override
+        public double valueAndGradient(double[] t, double[] g) {
+            double v = value(t);
+            g[0] = 4 * Math.pow(t[0], 3) * v;
+            return v;
+        }
+
+        @Override
+        public void hessianVector(double[] t, double[] v, double[] out) {
+            double x = t[0];
+            out[0] = (12 * x * x + 16 * Math.pow(x, 6)) * value(t) * v[0];
+        }
+
+        @Override
+        public Objective copy() {
+            return this;
+        }
+    }
+}
