@@ -7,7 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** The accepted step satisfies the strong Wolfe conditions it promises. */
-class LineSearchProperties {
+class LineSearchPropertiesTest {
 
     @Property(tries = 60)
     void acceptedStepsSatisfyStrongWolfe(@ForAll @IntRange(min = 2, max = 8) int dimension,
