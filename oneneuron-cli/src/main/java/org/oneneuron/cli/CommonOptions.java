@@ -58,6 +58,11 @@ public final class CommonOptions {
         return quiet || json;
     }
 
+    /** The requested back-end ({@code AUTO} when not given). */
+    public BlasChoice blas() {
+        return blas == null ? BlasChoice.AUTO : blas;
+    }
+
     /** The --threads value, or {@code fallback} when not given. */
     public int threadsOr(int fallback) {
         return threads == null ? fallback : threads;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code oneneuron predict}: one line per sample with the score and the predicted label. */
 @Command(name = "predict",
         description = "Write a CSV with the score f~(x) and the predicted label of every sample"
-                + " (label +1 when the score is > 0). Scores are exact (round-trip decimals).",
+                + " (label +1 when the score is >= 0). Scores are exact (round-trip decimals).",
         footer = {"", "Examples:", "  oneneuron predict model.json new.csv --out scores.csv",
             "  oneneuron predict model.json wdbc | head"})
 final class PredictCommand implements Callable<Integer> {
@@ -47,7 +47,7 @@ final class PredictCommand implements Callable<Integer> {
         double[] scores = model.scores(data);
         StringBuilder csv = new StringBuilder("score,label\n");
         for (double score : scores) {
-            csv.append(score).append(',').append(model.labelNames().get(score > 0 ? 1 : 0)).append('\n');
+            csv.append(score).append(',').append(model.labelNames().get(score >= 0 ? 1 : 0)).append('\n');
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if (out == null) {

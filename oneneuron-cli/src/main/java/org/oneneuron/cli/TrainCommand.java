@@ -10,6 +10,7 @@ import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.io.ModelSettings;
 import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.train.ClassifierConfig;
 import org.oneneuron.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
 
     private static final ModelSettings MODEL = ModelSettings.defaults();
-    private static final TrainConfig TRAIN = TrainConfig.defaults();
+    private static final TrainConfig TRAIN = ClassifierConfig.defaults().train();
 
     @Spec
     CommandSpec spec;

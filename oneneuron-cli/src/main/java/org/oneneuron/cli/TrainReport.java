@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.oneneuron.eval.BinaryMetrics;
 import org.oneneuron.eval.Metrics;
 import org.oneneuron.model.NetworkSpec;
@@ -63,7 +64,7 @@ final class TrainReport {
         json.put("seconds", r.seconds());
         json.put("model_file", o.modelFile() == null ? null : o.modelFile().toString());
         json.put("warnings", warnings);
-        json.put("provenance", o.model().provenance());
+        json.put("provenance", new TreeMap<>(o.model().provenance()));
         return json;
     }
 

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +18,8 @@ import org.oneneuron.io.ModelSettings;
 import org.oneneuron.io.StoredModel;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.SampleWeights;
-import org.oneneuron.model.Initializer;
 import org.oneneuron.model.NetworkSpec;
-import org.oneneuron.train.Provenance;
+import org.oneneuron.train.ClassifierConfig;
 import org.oneneuron.train.Stop;
 import org.oneneuron.train.StopReason;
 import org.oneneuron.train.TrainConfig;
@@ -106,7 +104,7 @@ final class TrainingRun {
                 .build();
 
         Path checkpoint = out == null ? null : checkpointPath(out);
-        double[] theta0 = Initializer.FAN_IN_UNIFORM.initialize(spec.layout(), initSeed);
+        double[] theta0 = ClassifierConfig.defaults().initializer().initialize(spec.layout(), initSeed);
         long before = 0;
         if (resume && Files.exists(checkpoint)) {
             StoredModel saved = StoredModel.load(checkpoint);
@@ -178,21 +176,9 @@ final class TrainingRun {
     }
 
     private Map<String, String> provenance(TrainingResult result, Dataset train, long stepsDone) {
-        Provenance p = result.provenance();
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put("library_version", p.libraryVersion());
-        map.put("java_version", p.javaVersion());
-        map.put("vm_name", p.vmName());
-        map.put("os_arch", p.osArch());
-        map.put("blas", p.blasBackend());
-        map.put("vector_bits", Integer.toString(p.vectorBits()));
-        map.put("threads", Integer.toString(p.threads()));
+        Map<String, String> map = StoredModel.provenance(result);
         map.put("seed", Long.toString(config.seed()));
-        map.put("optimizer", result.optimizer());
-        map.put("learning_rate", Double.toString(config.learningRate()));
-        map.put("batch_size", Integer.toString(config.batchSize()));
         map.put("steps_done", Long.toString(stepsDone));
-        map.put("stop_reason", result.stop().reason().word());
         map.put("data", dataSource);
         map.put("n_train", Integer.toString(train.n()));
         map.put("test_fraction", Double.toString(settings.testFraction()));

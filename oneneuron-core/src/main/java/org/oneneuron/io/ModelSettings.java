@@ -9,6 +9,7 @@ import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
+import org.oneneuron.train.ClassifierConfig;
 
 /**
  * What a classifier is made of besides its parameters, and how its data are weighted and split:
@@ -59,12 +60,13 @@ public record ModelSettings(List<Integer> hidden, String activation, String neur
     }
 
     /**
-     * One hidden layer of 16 ReLU units with the paper's skip exponential neuron, the summed cubic
-     * hinge, λ = 0.1 (the PAPER.md §5 protocol), no class weights, no test split.
+     * The model choices of {@link ClassifierConfig#defaults()} (the library's one place for them),
+     * in words, with λ = 0 refused and no test split.
      */
     public static ModelSettings defaults() {
-        return new ModelSettings(List.of(16), "relu", "skip-exp", "cubic-hinge", "sum", 0.1, false,
-                "none", 0);
+        ClassifierConfig c = ClassifierConfig.defaults();
+        return new ModelSettings(c.hidden(), c.activation().word(), c.neuron().word(), c.loss().word(),
+                c.reduction().word(), c.lambda(), false, c.balancedClassWeights() ? "balanced" : "none", 0);
     }
 
     /** The network for {@code inputDim} features. */

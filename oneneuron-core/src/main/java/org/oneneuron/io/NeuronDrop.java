@@ -52,7 +52,7 @@ public record NeuronDrop(StoredModel plain, double maxContribution, double maxSc
         for (int i = 0; i < full.length; i++) {
             contribution = Math.max(contribution, Math.abs(full[i] - networkOnly[i]));
             difference = Math.max(difference, Math.abs(full[i] - plainScores[i]));
-            if ((full[i] > 0) != (plainScores[i] > 0)) {
+            if ((full[i] >= 0) != (plainScores[i] >= 0)) {
                 changes++;
             }
         }

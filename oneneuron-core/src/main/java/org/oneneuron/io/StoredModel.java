@@ -2,6 +2,7 @@ package org.oneneuron.io;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +20,10 @@ import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterBlock;
 import org.oneneuron.model.ParameterLayout;
+import org.oneneuron.train.FittedModel;
+import org.oneneuron.train.Provenance;
+import org.oneneuron.train.TrainConfig;
+import org.oneneuron.train.TrainingResult;
 
 /**
  * A trained classifier as a model file holds it: the network spec, θ, the feature standardizer,
@@ -56,6 +61,41 @@ public record StoredModel(NetworkSpec spec, double[] theta, Standardizer standar
         featureNames = List.copyOf(featureNames);
         labelNames = List.copyOf(labelNames);
         provenance = Map.copyOf(provenance);
+    }
+
+    /**
+     * The storable form of a model fitted by {@code Classifier.fit}, with names and labels from
+     * its training data and provenance from its training run.
+     */
+    public static StoredModel of(FittedModel fitted, Dataset trainingData) {
+        Map<String, String> provenance = provenance(fitted.training());
+        provenance.put("data", trainingData.name());
+        provenance.put("n_train", Integer.toString(trainingData.n()));
+        List<String> labels = trainingData.labelNames().size() == 2 ? trainingData.labelNames()
+                : List.of("-1", "+1");
+        return new StoredModel(fitted.spec(), fitted.theta(), fitted.scaler(), fitted.loss(),
+                fitted.reduction(), fitted.lambda(), trainingData.featureNames(), labels, provenance);
+    }
+
+    /** The snake_case provenance of a training run, as model files record it (a mutable copy). */
+    public static Map<String, String> provenance(TrainingResult result) {
+        Provenance p = result.provenance();
+        TrainConfig config = p.config();
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("library_version", p.libraryVersion());
+        map.put("java_version", p.javaVersion());
+        map.put("vm_name", p.vmName());
+        map.put("os_arch", p.osArch());
+        map.put("blas", p.blasBackend());
+        map.put("vector_bits", Integer.toString(p.vectorBits()));
+        map.put("threads", Integer.toString(p.threads()));
+        map.put("seed", Long.toString(p.seed()));
+        map.put("optimizer", result.optimizer());
+        map.put("learning_rate", Double.toString(config.learningRate()));
+        map.put("batch_size", Integer.toString(config.batchSize()));
+        map.put("steps_done", Long.toString(result.steps()));
+        map.put("stop_reason", result.stop().reason().word());
+        return map;
     }
 
     @Override
