@@ -51,12 +51,11 @@ final class TinyRunsWorkload {
         return rows;
     }
 
-    static Map<String, Object> run(BenchContext ctx) {
+    static Map<String, Object> run(BenchContext ctx) throws Exception {
         int steps = ctx.stepsOr(STEPS);
         double[][] rows = initialRows(ctx.seed(), RUNS);
-        if (ctx.warmupSteps() > 0) {
-            new TinyNetBatch(2, 2, X, Y, LAMBDA, rows).descend(ctx.warmupSteps(), LR);
-        }
+        TinyNetBatch warmBatch = new TinyNetBatch(2, 2, X, Y, LAMBDA, rows);
+        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(), () -> warmBatch.descend(1, LR));
         long t0 = System.nanoTime();
         TinyNetBatch batch = new TinyNetBatch(2, 2, X, Y, LAMBDA, rows);
         batch.descend(steps, LR);
@@ -77,6 +76,8 @@ final class TinyRunsWorkload {
         double loopSeconds = (System.nanoTime() - t1) * 1e-9;
 
         Map<String, Object> m = ctx.header("W4", "float64");
+        m.put("warmup_steps_run", warm.steps());
+        m.put("warmup_s", warm.seconds());
         m.put("runs", RUNS);
         m.put("steps", steps);
         m.put("lr", LR);
