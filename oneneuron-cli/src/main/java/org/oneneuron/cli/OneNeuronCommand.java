@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Binary classifiers with the special neuron of Liang et al. (NeurIPS 2018), and the",
             "instruments to check what it does to the loss landscape."},
-        subcommands = {VersionCommand.class, HelpCommand.class},
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+            ExportCommand.class, DatasetsCommand.class, VersionCommand.class, HelpCommand.class},
         footer = {"", "Examples:",
             "  oneneuron demo",
             "  oneneuron train wdbc --neuron skip-exp --out model.json",

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.oneneuron.io.LibraryInfo;
+import org.oneneuron.train.Provenance;
 
 class MainCommandTest {
 
@@ -15,7 +15,7 @@ class MainCommandTest {
     void versionNamesLibraryJdkAndBackEnd() {
         Cli r = Cli.run("--version");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
-        assertTrue(r.out().startsWith("oneneuron " + LibraryInfo.version()), r.out());
+        assertTrue(r.out().startsWith("oneneuron " + Provenance.currentLibraryVersion()), r.out());
         assertTrue(r.out().contains("java " + System.getProperty("java.version")), r.out());
         assertTrue(r.out().contains("blas back-end: "), r.out());
     }
@@ -26,7 +26,7 @@ class MainCommandTest {
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(Json.SCHEMA_VERSION, json.get("schema_version").asInt());
-        assertEquals(LibraryInfo.version(), json.get("version").asText());
+        assertEquals(Provenance.currentLibraryVersion(), json.get("version").asText());
         json.fieldNames().forEachRemaining(k -> assertTrue(k.matches("[a-z][a-z0-9_]*"), k));
         assertEquals("", r.err());
     }

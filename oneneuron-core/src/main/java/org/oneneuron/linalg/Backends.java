@@ -107,6 +107,15 @@ public final class Backends {
         threads = count;
     }
 
+    /**
+     * Runs every kernel of the active back-end and {@link ArrayMath} a few hundred times on small
+     * operands so that the JIT has compiled them before timed work: the Vector API is orders of
+     * magnitude slower until C2 compiles a kernel. Call once before benchmarks or long training.
+     */
+    public static void warmUp() {
+        WarmUp.run(active());
+    }
+
     /** The native BLAS library file netlib would load, with links followed, if any. */
     public static Optional<Path> nativeLibrary() {
         return NativeLibraryProbe.resolvedLibrary();
