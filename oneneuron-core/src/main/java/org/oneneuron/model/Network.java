@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.oneneuron.autodiff.NonFiniteException;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.linalg.Blas;
+import org.oneneuron.linalg.PlainBlas;
 
 /**
  * The MLP of a {@link NetworkSpec} with its special neuron, evaluated on row-major batches with
@@ -48,8 +49,25 @@ public final class Network {
     final NeuronKind kind;
     final int depth;
 
+    /** Widths up to this use the plain loops: call overhead dominates such small products. */
+    public static final int TINY_WIDTH = 8;
+
+    /**
+     * A network evaluated with {@link Backends#active()}, or with the plain loops when every
+     * width (input, hidden) is at most {@link #TINY_WIDTH}: for a 2-2-1 net on 4 points (W4) a
+     * gradient step took 0.75 µs with the loops against 3.9 µs through OpenBLAS.
+     */
     public Network(NetworkSpec spec) {
-        this(spec, Backends.active());
+        this(spec, isTiny(spec) ? PlainBlas.INSTANCE : Backends.active());
+    }
+
+    private static boolean isTiny(NetworkSpec spec) {
+        for (int l = 0; l <= spec.depth(); l++) {
+            if (spec.width(l) > TINY_WIDTH) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A network evaluated with the given BLAS back-end. */
@@ -63,6 +81,11 @@ public final class Network {
 
     public NetworkSpec spec() {
         return spec;
+    }
+
+    /** The BLAS back-end this network's products run on (for provenance). */
+    public Blas blas() {
+        return blas;
     }
 
     public ParameterLayout layout() {

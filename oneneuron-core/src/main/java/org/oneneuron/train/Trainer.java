@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.oneneuron.autodiff.Objective;
+import org.oneneuron.autodiff.SampledObjective;
 import org.oneneuron.optim.Optimizer;
+import org.oneneuron.optim.OptimizerKind;
 
 /**
  * Runs one optimizer over an {@link Objective} in one short loop: listeners (the history recorder
@@ -142,10 +144,9 @@ public final class Trainer {
 
     private static boolean isStochastic(Objective objective, TrainConfig config) {
         return config.batchSize() > 0
-                && objective instanceof org.oneneuron.autodiff.SampledObjective s
+                && objective instanceof SampledObjective s
                 && config.batchSize() < s.sampleCount()
-                && (config.optimizer() == org.oneneuron.optim.OptimizerKind.SGD
-                || config.optimizer() == org.oneneuron.optim.OptimizerKind.ADAM);
+                && (config.optimizer() == OptimizerKind.SGD || config.optimizer() == OptimizerKind.ADAM);
     }
 
     private static void checkStart(Objective objective, double[] theta0) {

@@ -121,5 +121,13 @@ class DatasetsTest {
                 + "@data\n1,u\n2,v\n");
         assertArrayEquals(new double[] {-1, 1}, Datasets.load(arff, ReadOptions.defaults()).y());
         assertEquals("xor", Datasets.resolve("xor:n=4", ReadOptions.defaults()).name());
+        Path libsvmTxt = Files.writeString(dir.resolve("a1a.txt"), "# header comment\n-1 3:1 11:1\n+1 5:1\n");
+        Dataset sparse = Datasets.load(libsvmTxt, ReadOptions.defaults());
+        assertEquals(11, sparse.d(), ".txt in LIBSVM form is read as LIBSVM");
+        Path csvTxt = Files.writeString(dir.resolve("plain.txt"), "1 2 1\n3 4 0\n");
+        assertEquals(2, Datasets.load(csvTxt, ReadOptions.defaults()).d());
+        DataException idx = assertThrows(DataException.class,
+                () -> Datasets.load(dir.resolve("t10k-images-idx3-ubyte"), ReadOptions.defaults()));
+        assertTrue(idx.getMessage().endsWith("t10k-images-idx3-ubyte: file not found"), idx.getMessage());
     }
 }
