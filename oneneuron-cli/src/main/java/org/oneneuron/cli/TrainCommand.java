@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code oneneuron train}: fits a classifier, reports it, optionally saves it. */
-@Command(name = "train", showDefaultValues = true,
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Train a binary classifier (an MLP, with or without the special neuron).",
         footer = {"", "Examples:",
             "  oneneuron train wdbc --out model.json",
