@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code oneneuron study}: runs (or resumes) a study and writes its report. */
 @Command(name = "study", mixinStandardHelpOptions = true,
-        description = {"Train many runs (data x shapes x neuron variants x losses x lambdas x seeds)",
-            "on all cores, journal each finished run, resume after a kill, and write report.html",
-            "with ECDFs, trajectories and a claims table. Comma lists cross."},
+        description = {"Run a resumable study of many training runs and write its report.",
+            "Crosses data x shapes x neuron variants x losses x lambdas x seeds (comma lists",
+            "cross), runs on all cores, journals each finished run, resumes after a kill, and",
+            "writes report.html with ECDFs, trajectories and a claims table."},
         footer = {"", "Examples:",
             "  oneneuron study --data wdbc --hidden 8 --neuron none,skip-exp --restarts 24 --steps 300 --seed 7 --out runs/wdbc",
             "  oneneuron study --spec study.json --out runs/s1          (re-run the same line to resume)",
