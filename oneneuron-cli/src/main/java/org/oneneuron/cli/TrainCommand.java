@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code oneneuron train}: fits a classifier, reports it, optionally saves it. */
-@Command(name = "train", showDefaultValues = true,
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Train a binary classifier (an MLP, with or without the special neuron).",
         footer = {"", "Examples:",
             "  oneneuron train wdbc --out model.json",
@@ -122,7 +122,7 @@ final class TrainCommand implements Callable<Integer> {
             warnings.add("loss " + marginLoss.word() + " does not satisfy Assumption 1 of the paper: "
                     + marginLoss.description());
         }
-        if (settings.lambda() == 0 && settings.spec(1).neuron().present()) {
+        if (settings.lambda() == 0 && settings.hasNeuron()) {
             warnings.add("λ = 0 with the " + settings.neuron() + " neuron: the guarantee (a = 0 at every"
                     + " local minimum) is void");
         }
