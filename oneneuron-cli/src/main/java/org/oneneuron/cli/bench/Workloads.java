@@ -1,6 +1,5 @@
 package org.oneneuron.cli.bench;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,7 @@ final class Workloads {
         return ids;
     }
 
-    static Map<String, Object> run(Id id, BenchContext ctx) throws IOException {
+    static Map<String, Object> run(Id id, BenchContext ctx) throws Exception {
         return switch (id) {
             case W1 -> FullBatchWorkload.run(ctx);
             case W2 -> MinibatchWorkload.run(ctx);
