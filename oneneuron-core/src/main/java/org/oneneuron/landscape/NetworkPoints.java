@@ -11,6 +11,7 @@ import org.oneneuron.loss.Reduction;
 import org.oneneuron.loss.SampleLoss;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterBlock;
 import org.oneneuron.model.ParameterLayout;
 
@@ -118,6 +119,32 @@ public final class NetworkPoints {
                     + "this objective uses " + plain.reduction().word());
         }
         return new EscapeProblem(plain.data(), plain.networkScores(theta), plain.loss(), lambda);
+    }
+
+    /** The same network, data, loss and reduction with the paper's skip-exp neuron and penalty λ. */
+    public static NetworkObjective augmentedObjective(NetworkObjective plain, double lambda) {
+        if (plain.layout().hasNeuron()) {
+            throw new IllegalArgumentException("the network already has a special neuron: "
+                    + plain.spec().neuron().word());
+        }
+        return NetworkObjective.of(plain.spec().withNeuron(NeuronKind.SKIP_EXP), plain.data(), plain.loss(),
+                plain.reduction(), lambda);
+    }
+
+    /** A plain θ extended with the neuron's (w, a, b) in the augmented objective's layout. */
+    public static double[] embed(NetworkObjective augmented, double[] plainTheta, double[] w, double a, double b) {
+        ParameterLayout layout = augmented.layout();
+        if (plainTheta.length != layout.networkDimension() || w.length != layout.neuronInputDim()) {
+            throw new IllegalArgumentException("embedding needs " + layout.networkDimension()
+                    + " network parameters and w of length " + layout.neuronInputDim() + ", got "
+                    + plainTheta.length + " and " + w.length);
+        }
+        double[] theta = new double[layout.dimension()];
+        System.arraycopy(plainTheta, 0, theta, 0, plainTheta.length);
+        System.arraycopy(w, 0, theta, layout.neuronWOffset(), w.length);
+        theta[layout.neuronAOffset()] = a;
+        theta[layout.neuronBOffset()] = b;
+        return theta;
     }
 
     /** Filters for {@link Slices#filterNormalized}: every row of every weight matrix. */

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.Iterator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.oneneuron.cli.ExitCodes;
 
 class CertifyCommandTest {
@@ -88,6 +90,23 @@ class CertifyCommandTest {
         Run point = Run.of("certify", "--construction", "A1", "--point", "middle");
         assertEquals(ExitCodes.BAD_INPUT, point.exitCode());
         assertTrue(point.err().contains("--point must be bad or global"), point.err());
+    }
+
+    @Test
+    void aSavedModelIsCertifiedOnItsData(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("model.json");
+        Run train = Run.of("train", "construction-a", "--hidden", "2", "--activation", "relu", "--neuron", "skip-exp",
+                "--steps", "30", "--test-fraction", "0", "--out", model.toString(), "-q");
+        assertEquals(ExitCodes.OK, train.exitCode(), train.toString());
+        Run r = Run.of("certify", "--model", model.toString(), "--data", "construction-a", "--json");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        JsonNode j = r.json();
+        assertEquals(13, j.get("dimension").asInt());
+        assertTrue(j.get("neuron").isObject(), "the skip-exp model reports its neuron");
+        assertEquals(0.0, j.get("identity_residual").asDouble(), 1e-9);
+        Run noData = Run.of("certify", "--model", model.toString());
+        assertEquals(ExitCodes.BAD_INPUT, noData.exitCode());
+        assertTrue(noData.err().contains("--model needs --data"), noData.err());
     }
 
     @Test
