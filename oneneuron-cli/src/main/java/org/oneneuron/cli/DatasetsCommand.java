@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code oneneuron datasets}: the built-in data sets. */
-@Command(name = "datasets", description = "List the built-in data sets (use their names as DATA).",
+@Command(name = "datasets", mixinStandardHelpOptions = true,
+        description = "List the built-in data sets (use their names as DATA).",
         footer = {"", "Examples:", "  oneneuron datasets", "  oneneuron train moons:n=500,noise=0.2"})
 final class DatasetsCommand implements Callable<Integer> {
 

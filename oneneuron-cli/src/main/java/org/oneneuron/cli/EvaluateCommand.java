@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code oneneuron evaluate}: a saved model's figures on a data set. */
-@Command(name = "evaluate",
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Accuracy, loss, precision, recall, F1, ROC AUC and the confusion matrix of a"
                 + " saved model on a data set.",
         footer = {"", "Examples:", "  oneneuron evaluate model.json wdbc",

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  * {@code oneneuron export}: rewrites a model file, with {@code --drop-neuron} as a plain MLP when
  * the special neuron no longer matters on the training data (and refuses otherwise).
  */
-@Command(name = "export",
+@Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Write a model file again; with --drop-neuron, without the special neuron.",
             "The neuron is dropped only when its largest contribution max |a*E_i| on the training"
                     + " data is below --tolerance and every training prediction keeps its class;"

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code oneneuron predict}: one line per sample with the score and the predicted label. */
-@Command(name = "predict",
+@Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Write a CSV with the score f~(x) and the predicted label of every sample"
                 + " (label +1 when the score is >= 0). Scores are exact (round-trip decimals).",
         footer = {"", "Examples:", "  oneneuron predict model.json new.csv --out scores.csv",

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code oneneuron train}: fits a classifier, reports it, optionally saves it. */
-@Command(name = "train", showDefaultValues = true,
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Train a binary classifier (an MLP, with or without the special neuron).",
         footer = {"", "Examples:",
             "  oneneuron train wdbc --out model.json",
@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
 
     private static final ModelSettings MODEL = ModelSettings.defaults();
+    private static final String ZERO_LAMBDA = "λ = 0";
     private static final TrainConfig TRAIN = ClassifierConfig.defaults().train();
 
     @Spec
@@ -122,9 +123,9 @@ final class TrainCommand implements Callable<Integer> {
             warnings.add("loss " + marginLoss.word() + " does not satisfy Assumption 1 of the paper: "
                     + marginLoss.description());
         }
-        if (settings.lambda() == 0 && settings.spec(1).neuron().present()) {
-            warnings.add("λ = 0 with the " + settings.neuron() + " neuron: the guarantee (a = 0 at every"
-                    + " local minimum) is void");
+        if (settings.lambda() == 0 && settings.hasNeuron()) {
+            warnings.add(ZERO_LAMBDA + " with the " + settings.neuron() + " neuron: the guarantee (a = 0"
+                    + " at every local minimum) is void");
         }
         Dataset dataset = data.load(dataArgument);
         List<DataChecks.Conflict> conflicts = DataChecks.conflicts(dataset);
@@ -134,7 +135,9 @@ final class TrainCommand implements Callable<Integer> {
                     + conflicts.get(0).describe());
         }
         if (!common.json()) {
-            warnings.forEach(w -> err.println("warning: " + w));
+            // λ = 0 is also logged by the library (one line on stderr via LibraryLogging).
+            warnings.stream().filter(w -> !w.startsWith(ZERO_LAMBDA))
+                    .forEach(w -> err.println("warning: " + w));
             err.flush();
         }
         TrainingRun run = new TrainingRun(settings, config, dataset, dataArgument, out, checkpointEvery, resume,

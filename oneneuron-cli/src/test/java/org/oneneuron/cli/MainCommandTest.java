@@ -40,6 +40,27 @@ class MainCommandTest {
     }
 
     @Test
+    void everySubcommandAnswersHelpWithUsage() {
+        for (String name : Main.commandLine().getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            Cli r = Cli.run(name, "--help");
+            assertEquals(ExitCodes.OK, r.exitCode(), name + ": " + r);
+            assertTrue(r.out().startsWith("Usage: oneneuron " + name), r.out());
+        }
+    }
+
+    @Test
+    void pluggedCommandsAreRegisteredWhenPresent() {
+        var commands = Main.commandLine().getSubcommands().keySet();
+        for (String required : new String[] {"train", "evaluate", "predict", "export", "datasets",
+            "version", "demo", "study", "certify", "bench"}) {
+            assertTrue(commands.contains(required), required + " missing from " + commands);
+        }
+    }
+
+    @Test
     void unknownOptionIsUsageErrorWithoutStackTrace() {
         Cli r = Cli.run("--nope");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());

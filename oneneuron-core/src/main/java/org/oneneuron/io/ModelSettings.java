@@ -74,6 +74,11 @@ public record ModelSettings(List<Integer> hidden, String activation, String neur
         return new NetworkSpec(inputDim, hidden, Activation.parse(activation), NeuronKind.parse(neuron));
     }
 
+    /** True when the network has a special neuron (any kind but {@code none}). */
+    public boolean hasNeuron() {
+        return NeuronKind.parse(neuron).present();
+    }
+
     /** The parsed loss. */
     public MarginLoss marginLoss() {
         return Losses.parse(loss);

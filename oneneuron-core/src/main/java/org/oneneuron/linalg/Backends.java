@@ -108,12 +108,13 @@ public final class Backends {
     }
 
     /**
-     * Runs every kernel of the active back-end and {@link ArrayMath} a few hundred times on small
-     * operands so that the JIT has compiled them before timed work: the Vector API is orders of
-     * magnitude slower until C2 compiles a kernel. Call once before benchmarks or long training.
+     * Runs every kernel of the active back-end and {@link ArrayMath} on small operands until their
+     * speed is stable (the JIT has compiled them), at most 5 s: the Vector API is two to three
+     * orders of magnitude slower until C2 has compiled a kernel. Call once before benchmarks or
+     * long training; returns the rounds run.
      */
-    public static void warmUp() {
-        WarmUp.run(active());
+    public static int warmUp() {
+        return WarmUp.run(active());
     }
 
     /** The native BLAS library file netlib would load, with links followed, if any. */

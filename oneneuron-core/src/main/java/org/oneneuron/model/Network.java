@@ -40,6 +40,9 @@ public final class Network {
         HESSIAN
     }
 
+    /** Rows per block in the convenience score entries, bounding their workspace. */
+    private static final int SCORE_BLOCK = 1024;
+
     /** exp overflows in double above this argument. */
     public static final double EXP_OVERFLOW = 709.782712893384;
 
@@ -102,21 +105,26 @@ public final class Network {
      * allocates a workspace; hot loops use {@link #forward} with their own workspace.
      */
     public void scores(double[] theta, double[] x, int n, double[] out) {
-        checkBatch(theta, x, n);
-        NetworkWorkspace ws = newWorkspace(Math.max(1, n));
-        if (n > 0) {
-            forward(theta, x, 0, n, Pass.VALUE, ws);
-            System.arraycopy(ws.f, 0, out, 0, n);
-        }
+        blockedScores(theta, x, n, out, false);
     }
 
     /** f(x_r; θ) with the neuron removed, for the n rows of x, into out[0..n). */
     public void networkScores(double[] theta, double[] x, int n, double[] out) {
+        blockedScores(theta, x, n, out, true);
+    }
+
+    private void blockedScores(double[] theta, double[] x, int n, double[] out, boolean networkOnly) {
         checkBatch(theta, x, n);
-        NetworkWorkspace ws = newWorkspace(Math.max(1, n));
-        if (n > 0) {
-            forward(theta, x, 0, n, Pass.VALUE, ws);
-            System.arraycopy(ws.fNet, 0, out, 0, n);
+        if (out.length < n) {
+            throw new IllegalArgumentException("out has length " + out.length + ", expected at least " + n);
+        }
+        NetworkWorkspace ws = newWorkspace(Math.max(1, Math.min(n, SCORE_BLOCK)));
+        int d = spec.inputDim();
+        for (int start = 0; start < n; start += SCORE_BLOCK) {
+            int rows = Math.min(SCORE_BLOCK, n - start);
+            ws.labelRows(start, null, 0);
+            forward(theta, x, start * d, rows, Pass.VALUE, ws);
+            System.arraycopy(networkOnly ? ws.fNet : ws.f, 0, out, start, rows);
         }
     }
 

@@ -112,4 +112,35 @@ class WeightsAndThreadsTest {
         assertEquals(one.neuron(theta).orElseThrow().maxContribution(),
                 four.neuron(theta).orElseThrow().maxContribution(), 1e-14);
     }
+
+    @Test
+    void repeatedProductsAtOnePointReuseTheForwardPassWithoutChangingResults() {
+        theta[spec.layout().neuronAOffset()] = 0.4;
+        NetworkObjective obj = NetworkObjective.builder(spec, data).lambda(0.1).threads(2).build();
+        double[] u = Initializer.STANDARD_NORMAL.initialize(spec.layout(), 1);
+        double[] v = Initializer.STANDARD_NORMAL.initialize(spec.layout(), 2);
+        double[] hu = new double[obj.dimension()];
+        double[] hv = new double[obj.dimension()];
+        double[] g = new double[obj.dimension()];
+        obj.hessianVector(theta, u, hu);
+        obj.hessianVector(theta, v, hv);
+        double[] freshHv = new double[obj.dimension()];
+        obj.copy().hessianVector(theta, v, freshHv);
+        assertArrayEquals(freshHv, hv, 0.0);
+        double[] moved = theta.clone();
+        moved[0] += 0.5;
+        obj.valueAndGradient(moved, g);
+        double[] again = new double[obj.dimension()];
+        obj.hessianVector(moved, v, again);
+        double[] freshMoved = new double[obj.dimension()];
+        obj.copy().hessianVector(moved, v, freshMoved);
+        assertArrayEquals(freshMoved, again, 0.0);
+        // θ changed in place between products must not reuse the stale pass.
+        double[] point = theta.clone();
+        obj.hessianVector(point, v, hv);
+        point[1] -= 0.3;
+        obj.hessianVector(point, v, hv);
+        obj.copy().hessianVector(point, v, freshHv);
+        assertArrayEquals(freshHv, hv, 0.0);
+    }
 }

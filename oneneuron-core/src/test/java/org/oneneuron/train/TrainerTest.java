@@ -205,6 +205,23 @@ class TrainerTest {
     }
 
     @Test
+    void aNetworkBlownUpByAHugeStepStopsWithFiniteTheta() {
+        NetworkSpec spec = new NetworkSpec(2, List.of(3), Activation.TANH, NeuronKind.SKIP_EXP);
+        NetworkObjective objective = NetworkObjective.of(spec, Constructions.caseAData(),
+                Losses.CUBIC_HINGE, Reduction.SUM, 0.1);
+        double[] theta0 = Initializer.FAN_IN_UNIFORM.initialize(spec.layout(), 4);
+        TrainingResult result = Trainer.train(objective, theta0,
+                base().optimizer(OptimizerKind.GD).learningRate(1e4).build(),
+                new LoggingListener(1, System.Logger.Level.DEBUG));
+        assertTrue(result.stop().reason() == StopReason.DIVERGED
+                || result.stop().reason() == StopReason.NON_FINITE, result.stop().message());
+        for (double v : result.theta()) {
+            assertTrue(Double.isFinite(v));
+        }
+        assertTrue(Double.isFinite(objective.value(result.theta())));
+    }
+
+    @Test
     void provenanceDescribesTheMachine() {
         Provenance p = Trainer.train(QUADRATIC, new double[6], base().maxSteps(1).build())
                 .provenance();

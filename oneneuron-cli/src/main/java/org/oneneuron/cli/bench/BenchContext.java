@@ -49,6 +49,7 @@ record BenchContext(int threads, int steps, Path dumpDir, long seed, int warmupS
         m.put("elementwise", ArrayMath.implementation());
         m.put("threads", threads);
         m.put("blas_threads", Backends.threads());
+        m.put("openblas_num_threads", System.getenv("OPENBLAS_NUM_THREADS"));
         m.put("dtype", dtype);
         m.put("seed", seed);
         m.put("warmup_steps", warmupSteps);

@@ -1,6 +1,5 @@
 package org.oneneuron.cli.bench;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.oneneuron.loss.Losses;
@@ -36,13 +35,13 @@ final class FullBatchWorkload {
                 .threads(threads).build();
     }
 
-    static Map<String, Object> run(BenchContext ctx) throws IOException {
+    static Map<String, Object> run(BenchContext ctx) throws Exception {
         W1Setup setup = ctx.w1();
         int steps = ctx.stepsOr(STEPS);
         NetworkObjective objective = objective(setup, ctx.threads());
-        if (ctx.warmupSteps() > 0) {
-            Trainer.train(objective, setup.theta0(), config(ctx.warmupSteps(), ctx.threads()));
-        }
+        double[] scratch = new double[objective.dimension()];
+        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(),
+                () -> objective.valueAndGradient(setup.theta0(), scratch));
         double loss0 = objective.value(setup.theta0());
         long t0 = System.nanoTime();
         TrainingResult result = Trainer.train(objective, setup.theta0(), config(steps, ctx.threads()));
@@ -50,6 +49,8 @@ final class FullBatchWorkload {
         double[] theta = result.theta();
         double lossT = objective.value(theta);
         Map<String, Object> m = ctx.header("W1", "float64");
+        m.put("warmup_steps_run", warm.steps());
+        m.put("warmup_s", warm.seconds());
         m.put("data_source", setup.source());
         m.put("n", setup.data().n());
         m.put("d", setup.data().d());

@@ -1,6 +1,5 @@
 package org.oneneuron.cli.bench;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.oneneuron.landscape.Lanczos;
@@ -22,7 +21,7 @@ final class HessianWorkload {
     private HessianWorkload() {
     }
 
-    static Map<String, Object> run(BenchContext ctx) throws IOException {
+    static Map<String, Object> run(BenchContext ctx) throws Exception {
         W1Setup setup = ctx.w1();
         int trainSteps = ctx.stepsOr(FullBatchWorkload.STEPS);
         NetworkObjective objective = FullBatchWorkload.objective(setup, ctx.threads());
@@ -38,9 +37,8 @@ final class HessianWorkload {
         }
         double[] out = new double[p];
         double[] other = new double[p];
-        for (int i = 0; i < Math.min(ctx.warmupSteps(), HVPS); i++) {
-            objective.hessianVector(theta, vs[i], out);
-        }
+        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(),
+                () -> objective.hessianVector(theta, vs[0], out));
         long t0 = System.nanoTime();
         for (double[] v : vs) {
             objective.hessianVector(theta, v, out);
@@ -57,6 +55,8 @@ final class HessianWorkload {
         double lanczosSeconds = (System.nanoTime() - t1) * 1e-9;
 
         Map<String, Object> m = ctx.header("W3", "float64");
+        m.put("warmup_steps_run", warm.steps());
+        m.put("warmup_s", warm.seconds());
         m.put("data_source", setup.source());
         m.put("n_params", p);
         m.put("train_steps", trainSteps);

@@ -34,7 +34,7 @@ final class MinibatchWorkload {
     private MinibatchWorkload() {
     }
 
-    static Map<String, Object> run(BenchContext ctx) {
+    static Map<String, Object> run(BenchContext ctx) throws Exception {
         int epochs = ctx.stepsOr(EPOCHS);
         SplittableRandom rnd = new SplittableRandom(ctx.seed());
         double[] x = new double[N * D];
@@ -49,9 +49,13 @@ final class MinibatchWorkload {
         double[] theta0 = new double[objective.dimension()];
         W1Setup.fanInUniform(theta0, objective.layout(), new SplittableRandom(ctx.seed() + 1));
         int batchesPerEpoch = (N + BATCH - 1) / BATCH;
-        if (ctx.warmupSteps() > 0) {
-            Trainer.train(objective, theta0, config(Math.min(ctx.warmupSteps(), batchesPerEpoch), ctx));
+        int[] order = new int[N];
+        for (int i = 0; i < N; i++) {
+            order[i] = i;
         }
+        double[] scratch = new double[objective.dimension()];
+        WarmUpLoop.Outcome warm = WarmUpLoop.run(Math.min(ctx.warmupSteps(), 20),
+                () -> objective.batchValueAndGradient(theta0, order, 0, BATCH, scratch));
         double loss0 = objective.value(theta0);
         long steps = (long) epochs * batchesPerEpoch;
         long t0 = System.nanoTime();
@@ -59,6 +63,8 @@ final class MinibatchWorkload {
         double elapsed = (System.nanoTime() - t0) * 1e-9;
         double[] theta = result.theta();
         Map<String, Object> m = ctx.header("W2", "float64");
+        m.put("warmup_steps_run", warm.steps());
+        m.put("warmup_s", warm.seconds());
         m.put("data_source", "synthetic (java.util.SplittableRandom, float32-rounded inputs; same distributions as the peer, not its numbers)");
         m.put("n", N);
         m.put("d", D);

@@ -51,16 +51,22 @@ final class TinyRunsWorkload {
         return rows;
     }
 
-    static Map<String, Object> run(BenchContext ctx) {
+    static Map<String, Object> run(BenchContext ctx) throws Exception {
         int steps = ctx.stepsOr(STEPS);
         double[][] rows = initialRows(ctx.seed(), RUNS);
-        if (ctx.warmupSteps() > 0) {
-            new TinyNetBatch(2, 2, X, Y, LAMBDA, rows).descend(ctx.warmupSteps(), LR);
-        }
+        TinyNetBatch warmBatch = new TinyNetBatch(2, 2, X, Y, LAMBDA, rows);
+        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(), () -> warmBatch.descend(1, LR));
         long t0 = System.nanoTime();
-        TinyNetBatch batch = new TinyNetBatch(2, 2, X, Y, LAMBDA, rows);
-        batch.descend(steps, LR);
-        double[] batched = batch.losses();
+        TinyNetBatch[] parts = descendInParallel(rows, steps, ctx.threads());
+        double[] batched = new double[RUNS];
+        long nonFinite = 0;
+        int at = 0;
+        for (TinyNetBatch part : parts) {
+            double[] l = part.losses();
+            System.arraycopy(l, 0, batched, at, l.length);
+            at += l.length;
+            nonFinite += Arrays.stream(part.firstNonFiniteStep()).filter(s -> s >= 0).count();
+        }
         double batchedSeconds = (System.nanoTime() - t0) * 1e-9;
 
         Dataset xor = W1Setup.dataset("xor", X, Y, 2);
@@ -77,6 +83,8 @@ final class TinyRunsWorkload {
         double loopSeconds = (System.nanoTime() - t1) * 1e-9;
 
         Map<String, Object> m = ctx.header("W4", "float64");
+        m.put("warmup_steps_run", warm.steps());
+        m.put("warmup_s", warm.seconds());
         m.put("runs", RUNS);
         m.put("steps", steps);
         m.put("lr", LR);
@@ -88,7 +96,7 @@ final class TinyRunsWorkload {
         m.put("batched_runs_per_s", RUNS / batchedSeconds);
         m.put("runs_per_s", RUNS / batchedSeconds);
         m.put("batched_final_loss", stats(batched));
-        m.put("batched_non_finite_runs", Arrays.stream(batch.firstNonFiniteStep()).filter(s -> s >= 0).count());
+        m.put("batched_non_finite_runs", nonFinite);
         m.put("loop_runs", LOOP_RUNS);
         m.put("loop_s", loopSeconds);
         m.put("loop_runs_per_s", LOOP_RUNS / loopSeconds);
@@ -99,6 +107,27 @@ final class TinyRunsWorkload {
         }
         m.put("max_abs_diff_final_loss_between_methods", diff);
         return m;
+    }
+
+    /** The runs split into {@code threads} contiguous batches, each descended on its own thread. */
+    static TinyNetBatch[] descendInParallel(double[][] rows, int steps, int threads) throws InterruptedException {
+        TinyNetBatch[] parts = new TinyNetBatch[threads];
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int from = rows.length * t / threads;
+            int to = rows.length * (t + 1) / threads;
+            parts[t] = new TinyNetBatch(2, 2, X, Y, LAMBDA, Arrays.copyOfRange(rows, from, to));
+            TinyNetBatch part = parts[t];
+            workers[t] = new Thread(() -> part.descend(steps, LR), "w4-batch-" + t);
+        }
+        for (int t = 1; t < threads; t++) {
+            workers[t].start();
+        }
+        parts[0].descend(steps, LR);
+        for (int t = 1; t < threads; t++) {
+            workers[t].join();
+        }
+        return parts;
     }
 
     static Map<String, Object> stats(double[] f) {

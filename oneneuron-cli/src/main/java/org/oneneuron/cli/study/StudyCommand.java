@@ -15,7 +15,8 @@ import org.oneneuron.cli.report.StudyReport;
 import org.oneneuron.data.DataException;
 import org.oneneuron.study.JournalCodec;
 import org.oneneuron.study.JournalEntry;
-import org.oneneuron.study.ReferenceRunFunction;
+import org.oneneuron.study.RunFunctions;
+import org.oneneuron.study.StudyData;
 import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.StudyRunner;
 import org.oneneuron.study.StudySpec;
@@ -26,9 +27,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code oneneuron study}: runs (or resumes) a study and writes its report. */
 @Command(name = "study", mixinStandardHelpOptions = true,
-        description = {"Train many runs (data x shapes x neuron variants x losses x lambdas x seeds)",
-            "on all cores, journal each finished run, resume after a kill, and write report.html",
-            "with ECDFs, trajectories and a claims table. Comma lists cross."},
+        description = {"Run a resumable study of many training runs and write its report.",
+            "Crosses data x shapes x neuron variants x losses x lambdas x seeds (comma lists",
+            "cross), runs on all cores, journals each finished run, resumes after a kill, and",
+            "writes report.html with ECDFs, trajectories and a claims table."},
         footer = {"", "Examples:",
             "  oneneuron study --data wdbc --hidden 8 --neuron none,skip-exp --restarts 24 --steps 300 --seed 7 --out runs/wdbc",
             "  oneneuron study --spec study.json --out runs/s1          (re-run the same line to resume)",
@@ -98,6 +100,10 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--name", description = "study name (report title)")
     String name;
 
+    @Option(names = "--engine", paramLabel = "NAME", description = "run implementation: trainer (engine +"
+            + " Trainer + Certifier) or reference (the study's small GD MLP, faster on tiny nets); default: ${DEFAULT-VALUE}")
+    String engine = "trainer";
+
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
@@ -126,7 +132,7 @@ public final class StudyCommand implements Callable<Integer> {
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         try {
-            StudyRunner runner = new StudyRunner(new ReferenceRunFunction(), workers,
+            StudyRunner runner = new StudyRunner(RunFunctions.named(engine, new StudyData()), workers,
                     parseDuration(budget), new StudyProgress(err, spec.name(), quiet));
             if (onlyRun != null) {
                 JournalEntry entry = runner.replay(spec, onlyRun);
@@ -141,7 +147,8 @@ public final class StudyCommand implements Callable<Integer> {
                         result.entries().size(), result.planned());
             }
             if (!noReport && !result.entries().isEmpty()) {
-                String regenerate = "oneneuron study --spec " + out.resolve("spec.json") + " --out " + out;
+                String regenerate = "oneneuron study --spec " + out.resolve("spec.json") + " --engine " + engine
+                        + " --out " + out;
                 ReportSection section = StudyReport.section("study", spec.name(),
                         describe(spec), regenerate, result);
                 Path html = StudyReport.write(out, "OneNeuron study: " + spec.name(), List.of(section));

@@ -38,7 +38,7 @@ class StudyCommandTest {
     private String[] caseA(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("--data", "case-a", "--hidden", "2",
                 "--activation", "relu", "--neuron", "none,skip-exp", "--reduction", "sum", "--lr", "0.01",
-                "--init", "normal", "--restarts", "4", "--steps", "800", "--seed", "5", "--threads", "2",
+                "--init", "normal", "--restarts", "4", "--steps", "800", "--seed", "5", "--threads", "2", "--engine", "reference",
                 "--out", dir.toString()));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
