@@ -147,7 +147,8 @@ public final class Float32NetworkObjective implements SampledObjective {
             for (int r = 0; r < rows; r++) {
                 System.arraycopy(x, indices[from + start + r] * d, gx, r * d, d);
             }
-            sum += block(theta, gx, 0, rows, scale, 0, indices, from + start, gradient, start == 0);
+            sum += block(theta, gx, 0, rows, scale, 0, indices, from + start, gradient, start == 0,
+                    "minibatch gradient");
         }
         finishGradient(theta, gradient, "minibatch gradient");
         return scale * sum + reference.penalty(theta);
@@ -203,7 +204,8 @@ public final class Float32NetworkObjective implements SampledObjective {
         double sum = 0;
         for (int start = 0; start < n; start += pass.capacity) {
             int rows = Math.min(pass.capacity, n - start);
-            sum += block(theta, x, start * d, rows, reduction.scale(n), start, null, 0, gradient, start == 0);
+            sum += block(theta, x, start * d, rows, reduction.scale(n), start, null, 0, gradient, start == 0,
+                    "gradient");
         }
         return reduction.scale(n) * sum + reference.penalty(theta);
     }
@@ -214,7 +216,8 @@ public final class Float32NetworkObjective implements SampledObjective {
      * the unscaled Σ ω_r ℓ_r.
      */
     private double block(double[] theta, float[] xs, int xOff, int rows, double scale, int base,
-                         int[] ids, int idOff, double[] gradient, boolean first) {
+                         int[] ids, int idOff, double[] gradient, boolean first,
+                         String what) {
         boolean grad = gradient != null;
         double a = layout.hasNeuron() ? theta[layout.neuronAOffset()] : 0;
         double b = layout.hasNeuron() ? theta[layout.neuronBOffset()] : 0;
@@ -241,14 +244,22 @@ public final class Float32NetworkObjective implements SampledObjective {
                 gradF[layout.neuronBOffset()] = 0f;
             }
             int dim = gradF.length;
+            float check = 0f;
             if (first) {
                 for (int k = 0; k < dim; k++) {
-                    gradient[k] = gradF[k];
+                    float v = gradF[k];
+                    gradient[k] = v;
+                    check += v * 0f;
                 }
             } else {
                 for (int k = 0; k < dim; k++) {
-                    gradient[k] += gradF[k];
+                    float v = gradF[k];
+                    gradient[k] += v;
+                    check += v * 0f;
                 }
+            }
+            if (check != 0f || Float.isNaN(check)) {
+                reportGradient(gradF, what);
             }
             gradient[bOut] += scalars[2];
             if (layout.hasNeuron()) {
@@ -294,21 +305,33 @@ public final class Float32NetworkObjective implements SampledObjective {
         }
     }
 
-    /** Adds λa to ∂/∂a and checks every entry is finite. */
+    /**
+     * Adds λa to ∂/∂a and checks the double entries (a, b, b_out); the float blocks were checked
+     * as they were written (a sum of finite floats cannot overflow a double).
+     */
     private void finishGradient(double[] theta, double[] gradient, String what) {
+        int bOut = layout.biasOffset(reference.spec().depth() + 1);
+        checkEntry(gradient, bOut, what);
         if (layout.hasNeuron()) {
-            gradient[layout.neuronAOffset()] += lambda * theta[layout.neuronAOffset()];
+            int ka = layout.neuronAOffset();
+            gradient[ka] += lambda * theta[ka];
+            checkEntry(gradient, ka, what);
+            checkEntry(gradient, layout.neuronBOffset(), what);
         }
-        double s = 0;
-        for (double t : gradient) {
-            s += t * 0;
+    }
+
+    private void checkEntry(double[] gradient, int k, String what) {
+        if (!Double.isFinite(gradient[k])) {
+            throw new NonFiniteException(what, String.format(Locale.ROOT, "entry %s = %s",
+                    layout.describe(k), gradient[k]));
         }
-        if (s != 0 || Double.isNaN(s)) {
-            for (int k = 0; k < gradient.length; k++) {
-                if (!Double.isFinite(gradient[k])) {
-                    throw new NonFiniteException(what, String.format(Locale.ROOT,
-                            "(float32) entry %s = %s", layout.describe(k), gradient[k]));
-                }
+    }
+
+    private void reportGradient(float[] g, String what) {
+        for (int k = 0; k < g.length; k++) {
+            if (!Float.isFinite(g[k])) {
+                throw new NonFiniteException(what, String.format(Locale.ROOT,
+                        "(float32) entry %s = %s", layout.describe(k), g[k]));
             }
         }
     }

@@ -64,7 +64,7 @@ final class Float32Pass {
             int n = capacity * spec.width(l);
             z[l] = new float[n];
             h[l] = new float[n];
-            d1[l] = new float[n];
+            d1[l] = spec.activation().hasKink() ? null : new float[n];
             maxWidth = Math.max(maxWidth, spec.width(l));
         }
         adjA = new float[capacity * maxWidth];
@@ -147,18 +147,23 @@ final class Float32Pass {
         return Math.copySign(Math.exp(u + Math.log(Math.abs(a))), a);
     }
 
-    /** out = σ(pre) and d1 = σ'(pre) (when non-null), float; the kinds without a float kernel go through {@link Activation}. */
+    /**
+     * out = σ(pre) and d1 = σ'(pre) (when non-null), float; relu and leaky relu keep no σ' (the
+     * reverse pass masks on the sign of Z), the kinds without a float kernel go through
+     * {@link Activation}.
+     */
     private void activate(float[] pre, float[] out, float[] dd, int n) {
         switch (activation.kind()) {
-            case RELU, LEAKY_RELU -> {
-                float left = (float) activation.d1(-1.0);
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.max(pre[i], 0f);
+                }
+            }
+            case LEAKY_RELU -> {
+                float left = (float) activation.slope();
                 for (int i = 0; i < n; i++) {
                     float v = pre[i];
-                    boolean positive = v > 0;
-                    out[i] = positive ? v : left == 0 ? 0f : left * v;
-                    if (dd != null) {
-                        dd[i] = positive ? 1f : left;
-                    }
+                    out[i] = v > 0 ? v : left * v;
                 }
             }
             case TANH -> {
@@ -233,11 +238,7 @@ final class Float32Pass {
         for (int l = depth; l >= 1; l--) {
             int hl = spec.width(l);
             int hp = spec.width(l - 1);
-            float[] dl = d1[l];
-            int n = rows * hl;
-            for (int i = 0; i < n; i++) {
-                dh[i] *= dl[i];
-            }
+            multiplyByDerivative(dh, l, rows * hl);
             float[] prev = l > 1 ? h[l - 1] : x;
             int prevOff = l > 1 ? 0 : xOff;
             int wo = layout.weightOffset(l);
@@ -261,6 +262,30 @@ final class Float32Pass {
         }
         adjA = dh;
         adjB = other;
+    }
+
+    /** dh = dh ⊙ σ'(Z_l) over n entries. */
+    private void multiplyByDerivative(float[] dh, int l, int n) {
+        float[] zl = z[l];
+        switch (activation.kind()) {
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    dh[i] = zl[i] > 0 ? dh[i] : 0f;
+                }
+            }
+            case LEAKY_RELU -> {
+                float left = (float) activation.slope();
+                for (int i = 0; i < n; i++) {
+                    dh[i] = zl[i] > 0 ? dh[i] : left * dh[i];
+                }
+            }
+            default -> {
+                float[] dl = d1[l];
+                for (int i = 0; i < n; i++) {
+                    dh[i] *= dl[i];
+                }
+            }
+        }
     }
 
     private void neuronBackward(double a, double[] adj, int rows, double[] scalars, int sampleBase,
