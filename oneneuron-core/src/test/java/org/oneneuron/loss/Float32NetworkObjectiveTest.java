@@ -203,6 +203,19 @@ class Float32NetworkObjectiveTest {
     }
 
     @Test
+    void gradientBeyondTheFloatRangeIsReportedWhereFloat64StaysFinite() {
+        NetworkObjective f64 = reference("relu", "skip-exp", "logistic", "sum", false, 12, 3, List.of(4), 6);
+        Float32NetworkObjective f32 = Float32NetworkObjective.over(f64);
+        double[] th = theta(f64.dimension(), 0.1, 7);
+        th[f64.layout().neuronBOffset()] = 690;
+        th[f64.layout().neuronAOffset()] = 1;
+        double[] g = new double[th.length];
+        f64.valueAndGradient(th, g);
+        NonFiniteException e = assertThrows(NonFiniteException.class, () -> f32.valueAndGradient(th, g));
+        assertTrue(e.getMessage().contains("float32") && e.getMessage().contains("w["), e.getMessage());
+    }
+
+    @Test
     void sgdThroughTheTrainerSeparatesASeparableSet() {
         int n = 200;
         int d = 2;
