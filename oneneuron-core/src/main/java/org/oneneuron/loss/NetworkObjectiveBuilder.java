@@ -122,4 +122,12 @@ public final class NetworkObjectiveBuilder {
         }
         return new NetworkObjective(this);
     }
+
+    /**
+     * The same objective with value and gradients in float32 ({@link Float32NetworkObjective};
+     * Hessian-vector products stay exact float64).
+     */
+    public Float32NetworkObjective buildFloat32() {
+        return Float32NetworkObjective.over(build());
+    }
 }
