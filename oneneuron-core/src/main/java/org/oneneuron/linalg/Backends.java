@@ -107,6 +107,16 @@ public final class Backends {
         threads = count;
     }
 
+    /**
+     * Runs every kernel of the active back-end and {@link ArrayMath} on small operands until their
+     * speed is stable (the JIT has compiled them), at most 5 s: the Vector API is two to three
+     * orders of magnitude slower until C2 has compiled a kernel. Call once before benchmarks or
+     * long training; returns the rounds run.
+     */
+    public static int warmUp() {
+        return WarmUp.run(active());
+    }
+
     /** The native BLAS library file netlib would load, with links followed, if any. */
     public static Optional<Path> nativeLibrary() {
         return NativeLibraryProbe.resolvedLibrary();

@@ -1,0 +1,106 @@
+package org.oneneuron.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.oneneuron.cli.CommonOptions;
+import org.oneneuron.cli.ExitCodes;
+import org.oneneuron.linalg.Backends;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code oneneuron bench W1|W2|W3|W4|all}: runs the workloads of shared/bench/WORKLOADS.md with the
+ * peers' shapes and hyper-parameters and prints one JSON line per workload with the peers' field
+ * names. {@code --compare} alternates our run and the PyTorch peer's (A B A B …) and prints the
+ * median of the paired throughput ratios.
+ */
+@Command(name = "bench", description = "Run the benchmark workloads W1-W4 (optionally side by side with the PyTorch peers).")
+public final class BenchCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "W1, W2, W3, W4 or all.")
+    String workload;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Override the workload's step count (W1 steps, W3 training steps, W4 steps per run; W2 epochs).")
+    int steps;
+
+    @Option(names = "--dump-dir", paramLabel = "DIR", description = "The peer's W1 dump folder (default: shared/bench/w1-golden when found).")
+    Path dumpDir;
+
+    @Option(names = "--synthetic", description = "Use our own seeded generator even when the peer's dump is found.")
+    boolean synthetic;
+
+    @Option(names = "--seed", description = "Seed of our generators (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--warmup-steps", paramLabel = "N", description = "Untimed steps first, so the JIT has compiled the kernels (default ${DEFAULT-VALUE}).")
+    int warmupSteps = 100;
+
+    @Option(names = "--compare", description = "Alternate ours and the PyTorch peer; print paired ratios.")
+    boolean compare;
+
+    @Option(names = "--pairs", paramLabel = "K", description = "Pairs for --compare (default ${DEFAULT-VALUE}).")
+    int pairs = 5;
+
+    @Override
+    public Integer call() throws Exception {
+        int threads = Integer.parseInt(System.getProperty("oneneuron.threads", "1"));
+        Backends.use(common.blas().word());
+        Backends.setThreads(1);
+        Backends.warmUp();
+        BenchContext ctx = new BenchContext(threads, steps, resolveDump(), seed, warmupSteps);
+        PrintWriter out = spec.commandLine().getOut();
+        for (Workloads.Id id : Workloads.parse(workload)) {
+            Map<String, Object> result = compare ? Comparison.run(id, ctx, pairs) : Workloads.run(id, ctx);
+            if (common.json()) {
+                out.println(JSON.writeValueAsString(result));
+            } else {
+                out.println(describe(result));
+            }
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private Path resolveDump() {
+        if (synthetic) {
+            return null;
+        }
+        if (dumpDir != null) {
+            if (!Files.isRegularFile(dumpDir.resolve("X.csv"))) {
+                throw new IllegalArgumentException("--dump-dir " + dumpDir + " has no X.csv");
+            }
+            return dumpDir;
+        }
+        return PeerRunner.benchFolder().map(b -> b.resolve("w1-golden"))
+                .filter(d -> Files.isRegularFile(d.resolve("X.csv"))).orElse(null);
+    }
+
+    private static String describe(Map<String, Object> result) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, Object> e : result.entrySet()) {
+            Object v = e.getValue();
+            String text = v instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : String.valueOf(v);
+            parts.add(e.getKey() + "=" + text);
+        }
+        return String.join(" ", parts);
+    }
+}

@@ -1,0 +1,95 @@
+package org.oneneuron.cli.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.loss.Losses;
+import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.loss.Reduction;
+import org.oneneuron.model.Activation;
+import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.model.NeuronKind;
+import org.oneneuron.optim.OptimizerKind;
+import org.oneneuron.train.TrainConfig;
+import org.oneneuron.train.Trainer;
+import org.oneneuron.train.TrainingResult;
+
+/**
+ * W2: minibatch SGD, n = 12000, d = 784, MLP 784-256-256-1 ReLU + the skip exponential neuron,
+ * batch 128 (the last of each epoch 96), lr 1e-2, 3 epochs reshuffled each epoch, through
+ * {@link Trainer} with the sgd optimizer. Our engine computes in float64 (the peer in float32):
+ * the figure compares our float64 with their float32. Data from our generator.
+ */
+final class MinibatchWorkload {
+
+    static final int N = 12000;
+    static final int D = 784;
+    static final int H = 256;
+    static final int BATCH = 128;
+    static final int EPOCHS = 3;
+    static final double LR = 1e-2;
+    static final double LAMBDA = 1e-2;
+
+    private MinibatchWorkload() {
+    }
+
+    static Map<String, Object> run(BenchContext ctx) throws Exception {
+        int epochs = ctx.stepsOr(EPOCHS);
+        SplittableRandom rnd = new SplittableRandom(ctx.seed());
+        double[] x = new double[N * D];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rnd.nextGaussian();
+        }
+        double[] y = W1Setup.teacherLabels(x, N, D, 16, rnd);
+        Dataset data = W1Setup.dataset("w2-synthetic", x, y, D);
+        NetworkSpec spec = new NetworkSpec(D, List.of(H, H), Activation.parse("relu"), NeuronKind.SKIP_EXP);
+        NetworkObjective objective = NetworkObjective.builder(spec, data).loss(Losses.CUBIC_HINGE)
+                .reduction(Reduction.MEAN).lambda(LAMBDA).threads(ctx.threads()).build();
+        double[] theta0 = new double[objective.dimension()];
+        W1Setup.fanInUniform(theta0, objective.layout(), new SplittableRandom(ctx.seed() + 1));
+        int batchesPerEpoch = (N + BATCH - 1) / BATCH;
+        int[] order = new int[N];
+        for (int i = 0; i < N; i++) {
+            order[i] = i;
+        }
+        double[] scratch = new double[objective.dimension()];
+        WarmUpLoop.Outcome warm = WarmUpLoop.run(Math.min(ctx.warmupSteps(), 20),
+                () -> objective.batchValueAndGradient(theta0, order, 0, BATCH, scratch));
+        double loss0 = objective.value(theta0);
+        long steps = (long) epochs * batchesPerEpoch;
+        long t0 = System.nanoTime();
+        TrainingResult result = Trainer.train(objective, theta0, config(steps, ctx));
+        double elapsed = (System.nanoTime() - t0) * 1e-9;
+        double[] theta = result.theta();
+        Map<String, Object> m = ctx.header("W2", "float64");
+        m.put("warmup_steps_run", warm.steps());
+        m.put("warmup_s", warm.seconds());
+        m.put("data_source", "synthetic (java.util.SplittableRandom, float32-rounded inputs; same distributions as the peer, not its numbers)");
+        m.put("n", N);
+        m.put("d", D);
+        m.put("layers", List.of(D, H, H, 1));
+        m.put("n_params", objective.dimension());
+        m.put("epochs", epochs);
+        m.put("batch", BATCH);
+        m.put("minibatches", result.steps());
+        m.put("lr", LR);
+        m.put("lambda", LAMBDA);
+        m.put("seconds_total", elapsed);
+        m.put("samples_per_s", (double) epochs * N / elapsed);
+        m.put("seconds_per_minibatch", elapsed / Math.max(1, result.steps()));
+        double flopsPerSample = 2.0 * (D * H + H * H + H + D) + 2.0 * (D * H + 2 * H * H + H + D);
+        m.put("gflop_per_s", flopsPerSample * epochs * N / elapsed * 1e-9);
+        m.put("loss_initial", loss0);
+        m.put("loss_final", objective.value(theta));
+        m.put("train_acc", FullBatchWorkload.accuracy(objective, theta));
+        m.put("a_final", theta[objective.layout().neuronAOffset()]);
+        return m;
+    }
+
+    private static TrainConfig config(long steps, BenchContext ctx) {
+        return TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.SGD).learningRate(LR)
+                .batchSize(BATCH).momentum(0).maxSteps(steps).gradientTolerance(0).lossTolerance(0)
+                .historyStride((int) Math.max(1, steps)).seed(ctx.seed()).threads(ctx.threads()).build();
+    }
+}

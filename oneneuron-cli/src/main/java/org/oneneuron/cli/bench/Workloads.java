@@ -1,0 +1,59 @@
+package org.oneneuron.cli.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The four workloads by id, and the peer script and figure of merit of each. */
+final class Workloads {
+
+    /** A workload, its peer script and the throughput field compared. */
+    enum Id {
+        W1("w1_fullbatch.py", "steps_per_s", "steps_per_s", List.of()),
+        W2("w2_minibatch.py", "samples_per_s", "samples_per_s", List.of()),
+        W3("w3_hessian.py", "hvp_fresh_per_s", "hvp_fresh_per_s", List.of("hvp_reuse_per_s")),
+        W4("w4_tiny_runs.py", "runs_per_s", "batched_runs_per_s", List.of("loop_runs_per_s", "vmap_runs_per_s"));
+
+        final String peerScript;
+        final String ourFigure;
+        final String peerFigure;
+        /** Other peer figures our figure is also divided by (e.g. W4's eager loop). */
+        final List<String> otherPeerFigures;
+
+        Id(String peerScript, String ourFigure, String peerFigure, List<String> otherPeerFigures) {
+            this.peerScript = peerScript;
+            this.ourFigure = ourFigure;
+            this.peerFigure = peerFigure;
+            this.otherPeerFigures = otherPeerFigures;
+        }
+    }
+
+    private Workloads() {
+    }
+
+    static List<Id> parse(String text) {
+        String t = text.trim().toUpperCase(Locale.ROOT);
+        if (t.equals("ALL")) {
+            return List.of(Id.values());
+        }
+        List<Id> ids = new ArrayList<>();
+        for (String part : t.split(",")) {
+            try {
+                ids.add(Id.valueOf(part.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("workload '" + part.trim() + "' is unknown: expected W1, W2, W3, W4 or all");
+            }
+        }
+        return ids;
+    }
+
+    static Map<String, Object> run(Id id, BenchContext ctx) throws Exception {
+        return switch (id) {
+            case W1 -> FullBatchWorkload.run(ctx);
+            case W2 -> MinibatchWorkload.run(ctx);
+            case W3 -> HessianWorkload.run(ctx);
+            case W4 -> TinyRunsWorkload.run(ctx);
+        };
+    }
+}

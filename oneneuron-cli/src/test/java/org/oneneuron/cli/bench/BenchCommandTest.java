@@ -1,0 +1,57 @@
+package org.oneneuron.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.oneneuron.cli.Main;
+
+/** {@code oneneuron bench} through picocli, as a user runs it. */
+class BenchCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void w1TenStepsRunsAndReportsThePeersFields() throws Exception {
+        String[] r = run("bench", "W1", "--steps", "10", "--warmup-steps", "0", "--json");
+        assertEquals("0", r[0], r[2]);
+        Map<String, Object> m = JSON.readValue(r[1].trim(), Map.class);
+        assertEquals("W1", m.get("workload"));
+        assertEquals(10, m.get("steps"));
+        assertEquals(6241, m.get("n_params"));
+        double loss0 = ((Number) m.get("loss_initial")).doubleValue();
+        double lossT = ((Number) m.get("loss_final")).doubleValue();
+        assertTrue(lossT < loss0, "10 GD steps lower the loss: " + loss0 + " -> " + lossT);
+        assertTrue(((Number) m.get("steps_per_s")).doubleValue() > 0);
+        if (String.valueOf(m.get("data_source")).contains("w1-golden")) {
+            assertEquals(0.9714286605672776, loss0, 1e-12, "the peer's initial loss on its own data");
+        }
+    }
+
+    @Test
+    void syntheticDataIsSaidSo() throws Exception {
+        String[] r = run("bench", "W1", "--steps", "2", "--warmup-steps", "0", "--synthetic", "--json");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("\"data_source\":\"synthetic"), r[1]);
+    }
+
+    @Test
+    void unknownWorkloadIsABadInput() {
+        String[] r = run("bench", "W9");
+        assertNotEquals("0", r[0]);
+        assertTrue(r[2].contains("W9"), r[2]);
+    }
+}
