@@ -28,9 +28,13 @@ import org.oneneuron.model.ParameterLayout;
  * <p>Full-data results (value, gradient, neuron figures) are remembered for the last θ they were
  * computed at, so repeated requests at an identical θ cost a comparison and a copy.
  *
- * <p>One thread: rows run in blocks of at most {@value #BLOCK} in a fixed order (the GEMM back-end
- * may itself split a product by rows over {@code Backends.threads()} threads, which does not change
- * any result bit), so results are bitwise identical run to run. The minibatch gather and all work
+ * <p>Build with {@link #over(NetworkObjective)} or {@code NetworkObjective.builder(spec, data)
+ * ... .buildFloat32()}.
+ *
+ * <p>One thread (the reference's {@code threads()} chunking is not used): rows run in blocks of at
+ * most {@value #BLOCK} in a fixed order; the GEMM back-end may itself split a product over threads
+ * ({@code Backends.threads()} for the Vector API kernel, OPENBLAS_NUM_THREADS for OpenBLAS), each
+ * output element still computed by one thread, so results are bitwise identical run to run. The minibatch gather and all work
  * buffers are allocated once; a call allocates nothing. Not thread-safe: use {@link #copy()} per
  * thread. θ is never modified; a non-finite score, loss or gradient throws
  * {@link NonFiniteException} naming the quantity.
