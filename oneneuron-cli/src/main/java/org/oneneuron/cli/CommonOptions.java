@@ -1,6 +1,7 @@
 package org.oneneuron.cli;
 
 import java.util.Locale;
+import org.oneneuron.linalg.Backends;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,7 +38,7 @@ public final class CommonOptions {
     boolean quiet;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads for the linear algebra (default: all cores).")
+            description = "Worker threads (default: the library's default for the task).")
     Integer threads;
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
@@ -45,7 +46,7 @@ public final class CommonOptions {
 
     @Option(names = "--blas", paramLabel = "KIND", converter = BlasConverter.class,
             description = "Linear algebra back-end: vector, native, plain or auto (default: auto).")
-    BlasChoice blas = BlasChoice.AUTO;
+    BlasChoice blas;
 
     /** True when output is JSON. */
     public boolean json() {
@@ -57,28 +58,36 @@ public final class CommonOptions {
         return quiet || json;
     }
 
+    /** The requested back-end ({@code AUTO} when not given). */
+    public BlasChoice blas() {
+        return blas == null ? BlasChoice.AUTO : blas;
+    }
+
+    /** The --threads value, or {@code fallback} when not given. */
+    public int threadsOr(int fallback) {
+        return threads == null ? fallback : threads;
+    }
+
     /** True when errors show their stack trace. */
     public boolean debug() {
         return debug;
     }
 
-    /** The requested back-end. */
-    public BlasChoice blas() {
-        return blas;
-    }
 
-    /** Sets the process-wide back-end and thread count for this run; validates both. */
+    /** Sets the process-wide back-end and thread count for this run, when given; validates both. */
     void apply() {
         if (threads != null) {
             if (threads < 1) {
                 throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
             }
-            System.setProperty("oneneuron.threads", Integer.toString(threads));
-            System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism",
-                    Integer.toString(threads));
+            Backends.setThreads(threads);
         }
-        if (blas != BlasChoice.AUTO) {
-            System.setProperty("oneneuron.blas", blas.word());
+        if (blas != null) {
+            try {
+                Backends.use(blas.word());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--blas " + blas.word() + ": " + e.getMessage(), e);
+            }
         }
     }
 

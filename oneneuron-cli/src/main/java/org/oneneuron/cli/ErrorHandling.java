@@ -21,7 +21,7 @@ final class ErrorHandling implements IExecutionExceptionHandler, IParameterExcep
         int code = exitCode(ex);
         err.println("error: " + message(ex));
         if (debug(parseResult)) {
-            ex.printStackTrace(err);
+            writeTrace(ex, err);
         } else if (code == ExitCodes.FAILURE && !(ex instanceof CommandFailure)) {
             err.println("(run again with --debug for the stack trace)");
         }
@@ -39,10 +39,20 @@ final class ErrorHandling implements IExecutionExceptionHandler, IParameterExcep
         err.println("error: " + message);
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
         if (java.util.Arrays.asList(args).contains("--debug")) {
-            ex.printStackTrace(err);
+            writeTrace(ex, err);
         }
         err.flush();
         return ExitCodes.BAD_INPUT;
+    }
+
+    /** The stack trace with its causes, as the JVM prints it, to the command's error writer. */
+    static void writeTrace(Throwable ex, PrintWriter err) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            err.println((t == ex ? "" : "Caused by: ") + t);
+            for (StackTraceElement frame : t.getStackTrace()) {
+                err.println("\tat " + frame);
+            }
+        }
     }
 
     /** The exit code for an exception thrown while a command ran. */

@@ -3,6 +3,8 @@ package org.oneneuron.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /** Entry point of the {@code oneneuron} command line. */
@@ -10,7 +12,7 @@ public final class Main {
 
     /**
      * Subcommands written in other packages, registered by class name when present on the class
-     * path (each owner adds its class; the name in parentheses is the command's own @Command name).
+     * path, so that branches can land in any order (MainCommandTest lists those that must be).
      */
     static final List<String> PLUGGED_COMMANDS = List.of(
             "org.oneneuron.cli.study.DemoCommand",
@@ -25,6 +27,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LibraryLogging.install(java.util.Arrays.asList(args).contains("--debug"));
         System.exit(commandLine().execute(args));
     }
 
@@ -36,6 +39,9 @@ public final class Main {
             if (type != null) {
                 cmd.addSubcommand(type);
             }
+        }
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            ensureHelpOption(sub.getCommandSpec());
         }
         ErrorHandling errors = new ErrorHandling();
         cmd.setExecutionExceptionHandler(errors);
@@ -69,6 +75,14 @@ public final class Main {
             }
         }
         return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /** Every command answers -h/--help, also those written without mixinStandardHelpOptions. */
+    private static void ensureHelpOption(CommandSpec spec) {
+        if (spec.options().stream().noneMatch(OptionSpec::usageHelp)) {
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
     }
 
     private static Class<?> optionalClass(String name) {

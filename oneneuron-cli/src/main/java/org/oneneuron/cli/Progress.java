@@ -2,6 +2,7 @@ package org.oneneuron.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Progress of a long task on stderr: a redrawn bar on a terminal, a plain line at every tenth
@@ -64,17 +65,24 @@ public final class Progress {
 
     /** Reports that {@code done} of the units are finished; {@code detail} is e.g. the loss. */
     public void update(long done, String detail) {
+        update(done, () -> detail);
+    }
+
+    /** As {@link #update(long, String)}, building the detail only when a line is drawn. */
+    public void update(long done, Supplier<String> detailSupplier) {
         if (mode == Mode.SILENT || total == 0) {
             return;
         }
         int percent = (int) Math.min(100, done * 100 / total);
         if (mode == Mode.BAR && percent != lastShown) {
+            String detail = detailSupplier.get();
             int filled = percent * BAR_WIDTH / 100;
             err.print(String.format(Locale.ROOT, "\r%s [%s%s] %3d%% %d/%d %s", task,
                     "#".repeat(filled), ".".repeat(BAR_WIDTH - filled), percent, done, total, detail));
             err.flush();
             lastShown = percent;
         } else if (mode == Mode.LINES && percent / 10 != lastShown) {
+            String detail = detailSupplier.get();
             err.println(String.format(Locale.ROOT, "%s: %d/%d (%d%%) %s", task, done, total, percent,
                     detail));
             err.flush();

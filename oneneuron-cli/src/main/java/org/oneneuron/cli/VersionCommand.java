@@ -8,7 +8,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code oneneuron version}: the library version, JDK and back-end, as text or JSON. */
-@Command(name = "version", description = "Show the library version, the JDK and the BLAS back-end.")
+@Command(name = "version", mixinStandardHelpOptions = true,
+        description = "Show the library version, the JDK and the BLAS back-end.")
 final class VersionCommand implements Callable<Integer> {
 
     @Spec

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.oneneuron.io.LibraryInfo;
+import org.oneneuron.train.Provenance;
 
 class MainCommandTest {
 
@@ -15,7 +15,7 @@ class MainCommandTest {
     void versionNamesLibraryJdkAndBackEnd() {
         Cli r = Cli.run("--version");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
-        assertTrue(r.out().startsWith("oneneuron " + LibraryInfo.version()), r.out());
+        assertTrue(r.out().startsWith("oneneuron " + Provenance.currentLibraryVersion()), r.out());
         assertTrue(r.out().contains("java " + System.getProperty("java.version")), r.out());
         assertTrue(r.out().contains("blas back-end: "), r.out());
     }
@@ -26,7 +26,7 @@ class MainCommandTest {
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertEquals(Json.SCHEMA_VERSION, json.get("schema_version").asInt());
-        assertEquals(LibraryInfo.version(), json.get("version").asText());
+        assertEquals(Provenance.currentLibraryVersion(), json.get("version").asText());
         json.fieldNames().forEachRemaining(k -> assertTrue(k.matches("[a-z][a-z0-9_]*"), k));
         assertEquals("", r.err());
     }
@@ -37,6 +37,27 @@ class MainCommandTest {
         assertEquals(ExitCodes.OK, r.exitCode());
         assertTrue(r.out().contains("version"), r.out());
         assertTrue(r.out().contains("Exit codes: 0 ok, 1 failure"), r.out());
+    }
+
+    @Test
+    void everySubcommandAnswersHelpWithUsage() {
+        for (String name : Main.commandLine().getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            Cli r = Cli.run(name, "--help");
+            assertEquals(ExitCodes.OK, r.exitCode(), name + ": " + r);
+            assertTrue(r.out().startsWith("Usage: oneneuron " + name), r.out());
+        }
+    }
+
+    @Test
+    void pluggedCommandsAreRegisteredWhenPresent() {
+        var commands = Main.commandLine().getSubcommands().keySet();
+        for (String required : new String[] {"train", "evaluate", "predict", "export", "datasets",
+            "version", "demo", "study", "certify", "escape", "spectrum", "slice", "bench"}) {
+            assertTrue(commands.contains(required), required + " missing from " + commands);
+        }
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class CsvReader {
         boolean header = switch (options.header()) {
             case YES -> true;
             case NO -> false;
-            case AUTO -> looksLikeHeader(sampleRows);
+            case AUTO -> looksLikeHeader(sampleRows) || namesLabelColumn(sampleRows.get(0), options.labelColumn());
         };
         List<String> first = sampleRows.get(0);
         int columns = first.size();
@@ -121,6 +121,11 @@ public final class CsvReader {
             }
         }
         return false;
+    }
+
+    /** A first row holding the label column's name (not a number) is a header. */
+    private static boolean namesLabelColumn(List<String> first, String labelColumn) {
+        return labelColumn != null && !Numbers.isNumber(labelColumn.trim()) && first.contains(labelColumn);
     }
 
     /** Finds the label column by header name, else by 1-based index; null means the last one. */

@@ -99,7 +99,9 @@ final class CsvTokenizer {
                     field.append(ch);
                     i++;
                 }
-                i = skipBlanks(line, i);
+                if (delimiter != null) {
+                    i = skipBlanks(line, i);
+                }
                 if (i < len && !isDelimiter(line.charAt(i))) {
                     throw new DataException(source, lineNumber, String.valueOf(fields.size() + 1),
                             "unexpected '" + line.charAt(i) + "' after a closing quote; expected a delimiter");

@@ -18,6 +18,9 @@ public final class Datasets {
     /** Where the embedded WDBC copy lives on the class path (its NOTICE sits beside it). */
     static final String WDBC_RESOURCE = "/org/oneneuron/data/wdbc.csv";
 
+    private static final java.util.regex.Pattern LIBSVM_LINE =
+            java.util.regex.Pattern.compile("[^\\s:]+(\\s+(qid|\\d+):\\S+)+");
+
     private static final List<BuiltinDataset> BUILTINS = List.of(
             new BuiltinDataset("wdbc", "Breast Cancer Wisconsin (Diagnostic): 569 samples x 30 features,"
                     + " malignant = +1 (212), benign = -1 (357); UCI, CC BY 4.0; standardize before training",
@@ -86,7 +89,7 @@ public final class Datasets {
 
     /**
      * A file (by extension) or, when no such file exists and the text names a built-in data set,
-     * that built-in.
+     * that built-in (built-ins ignore {@code options}; their parameters go in the spec).
      */
     public static Dataset resolve(String pathOrBuiltin, ReadOptions options) {
         Path path;
@@ -107,8 +110,8 @@ public final class Datasets {
     }
 
     /**
-     * Reads a file, choosing the reader by extension: .csv, .tsv, .txt (CSV); .libsvm, .svm,
-     * .svmlight (LIBSVM); .arff (ARFF); a directory, or a name with "-ubyte" or ".idx" (IDX, plain
+     * Reads a file, choosing the reader by extension: .csv, .tsv, .txt (CSV, except a .txt whose
+     * first data line reads "LABEL INDEX:VALUE ...", which is LIBSVM); .libsvm, .svm, .svmlight (LIBSVM); .arff (ARFF); a directory, or a name with "-ubyte" or ".idx" (IDX, plain
      * or .gz, labels file beside it).
      */
     public static Dataset load(Path path, ReadOptions options) {
@@ -123,6 +126,9 @@ public final class Datasets {
         if (!name.equals(base)) {
             throw new DataException(path.toString(), "gzip is read for IDX files only; unpack it first");
         }
+        if (base.endsWith(".txt") && looksLikeLibsvm(path)) {
+            return LibsvmReader.read(path, options);
+        }
         if (base.endsWith(".csv") || base.endsWith(".tsv") || base.endsWith(".txt")) {
             return CsvReader.read(path, options);
         }
@@ -134,6 +140,27 @@ public final class Datasets {
         }
         throw new DataException(path.toString(), "unknown file type; expected .csv, .tsv, .txt, .libsvm, .svm,"
                 + " .svmlight, .arff, or IDX (*-ubyte[.gz] or a directory of them)");
+    }
+
+    /**
+     * Whether a .txt file's first data line reads like LIBSVM ("LABEL INDEX:VALUE ..."): many
+     * LIBSVM data sets ship as .txt.
+     */
+    private static boolean looksLikeLibsvm(Path path) {
+        try (InputStream in = TextLines.open(path)) {
+            TextLines lines = new TextLines(in, path.toString());
+            String line;
+            while ((line = lines.next()) != null) {
+                int hash = line.indexOf('#');
+                String t = (hash >= 0 ? line.substring(0, hash) : line).trim();
+                if (!t.isEmpty()) {
+                    return LIBSVM_LINE.matcher(t).matches();
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new DataException(path.toString(), "cannot read: " + e.getMessage());
+        }
     }
 
     /** The embedded WDBC copy (read with the default options: last column, +1 = malignant). */

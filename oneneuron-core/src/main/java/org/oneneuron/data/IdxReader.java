@@ -54,6 +54,9 @@ public final class IdxReader {
      * labels file lies beside it (name with "images" replaced by "labels", idx3 by idx1).
      */
     public static Dataset read(Path imagesOrDirectory, ReadOptions options) {
+        if (!Files.exists(imagesOrDirectory)) {
+            throw new DataException(imagesOrDirectory.toString(), "file not found");
+        }
         Path images = Files.isDirectory(imagesOrDirectory) ? imagesIn(imagesOrDirectory) : imagesOrDirectory;
         return read(images, labelsBeside(images), options);
     }

@@ -1,7 +1,8 @@
 package org.oneneuron.eval;
 
 /**
- * Classification figures for ±1 labels, predicted label = +1 exactly when the score is > 0.
+ * Classification figures for ±1 labels, predicted label = +1 exactly when the score is >= 0
+ * (as {@code FittedModel.predict}).
  * Ratios whose denominator is zero (precision with no positive prediction, ROC AUC with a single
  * class present) are NaN; JSON writers turn NaN into null.
  *

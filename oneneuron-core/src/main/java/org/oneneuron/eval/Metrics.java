@@ -27,7 +27,7 @@ public final class Metrics {
                 throw new IllegalArgumentException("score " + i + " is " + scores[i]);
             }
             boolean positive = label(labels[i], i);
-            boolean predicted = scores[i] > 0;
+            boolean predicted = scores[i] >= 0;
             if (positive) {
                 if (predicted) {
                     tp++;

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.oneneuron.data.DataException;
+import org.oneneuron.train.Provenance;
 
 /**
  * Reads and writes model files (docs/MODEL-FORMAT.md): one JSON object with
@@ -121,7 +122,7 @@ public final class ModelFiles {
         int version = f.integer(root, "format_version");
         if (version != ModelFile.FORMAT_VERSION) {
             throw new DataException(source, "unknown model format_version " + version
-                    + "; this library (" + LibraryInfo.version() + ") reads version "
+                    + "; this library (" + Provenance.currentLibraryVersion() + ") reads version "
                     + ModelFile.FORMAT_VERSION + " only");
         }
         try {

@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * The escape certificate of PAPER.md §4. Embed a plain network's point θ_b with the special
- * neuron at a = 0, compute c_i = ℓ'(z_i) y_i, and look for a direction w with
- * G(w) = Σ_i c_i exp(wᵀx_i) clearly nonzero; along a the loss then falls by about g²/(2κ).
+ * neuron at a = 0, compute c_i = -∂ℓ_i/∂f (= ℓ'(z_i) y_i for margin losses), and look for a
+ * direction w with G(w) = Σ_i c_i exp(wᵀx_i) clearly nonzero; along a the loss then falls by about g²/(2κ).
  * Directions with wᵀx_i constant over the data are rejected (there G(w) ∝ Σc_i, the saddle
  * pitfall).
  */
@@ -47,7 +47,7 @@ public final class Escape {
         double kappa = problem.lambda();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        double[] y = problem.data().y();
+        double[] c = problem.c();
         for (int i = 0; i < t.length; i++) {
             double exponent = t[i] + b;
             if (exponent > 700.0) {
@@ -55,9 +55,8 @@ public final class Escape {
                         + " overflows exp; choose a smaller w or b");
             }
             e[i] = Math.exp(exponent);
-            double z = problem.margin(i);
-            g -= problem.loss().d1(z) * y[i] * e[i];
-            kappa += problem.loss().d2(z) * e[i] * e[i];
+            g -= c[i] * e[i];
+            kappa += problem.curvature(i) * e[i] * e[i];
             min = Math.min(min, t[i]);
             max = Math.max(max, t[i]);
         }
@@ -130,7 +129,7 @@ public final class Escape {
         double rate = 1.0;
         int d = problem.data().d();
         double[] x = problem.data().x();
-        double[] y = problem.data().y();
+        double[] c = problem.c();
         for (int it = 0; it < config.ascentSteps() && current.g() != 0.0; it++) {
             double[] w = current.w();
             double[] t = problem.projections(w);
@@ -138,9 +137,7 @@ public final class Escape {
             double ratio = current.g() / current.kappa();
             for (int i = 0; i < t.length; i++) {
                 double e = Math.exp(t[i] + current.b());
-                double z = problem.margin(i);
-                double coeff = ratio * (-problem.loss().d1(z) * y[i] * e)
-                        - ratio * ratio * problem.loss().d2(z) * e * e;
+                double coeff = -ratio * c[i] * e - ratio * ratio * problem.curvature(i) * e * e;
                 for (int j = 0; j < d; j++) {
                     grad[j] += coeff * x[i * d + j];
                 }

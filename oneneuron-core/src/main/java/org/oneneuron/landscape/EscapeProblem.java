@@ -2,18 +2,19 @@ package org.oneneuron.landscape;
 
 import java.util.Objects;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.loss.SampleLoss;
 
 /**
  * A plain network at a candidate bad point, seen through its scores: the data, the scores
- * f(x_i; θ_b), the margin loss and the penalty λ of the special neuron to be embedded with a = 0.
- * With the summed loss, L~(a) = Σ_i ℓ(-y_i (f_i + a E_i)) + (λ/2) a².
+ * f(x_i; θ_b), the per-sample loss and the penalty λ of the special neuron to be embedded with
+ * a = 0. With the summed loss, L~(a) = Σ_i ℓ(f_i + a E_i; y_i) + (λ/2) a².
  *
- * @param data   inputs x_i (row-major) and labels y_i = ±1
+ * @param data   inputs x_i (row-major) and targets y_i (±1 labels for margin losses)
  * @param scores f(x_i; θ_b), one per sample
- * @param loss   ℓ with ℓ' and ℓ''
+ * @param loss   ℓ with its derivatives in the score
  * @param lambda λ > 0
  */
-public record EscapeProblem(Dataset data, double[] scores, LossCurve loss, double lambda) {
+public record EscapeProblem(Dataset data, double[] scores, SampleLoss loss, double lambda) {
 
     public EscapeProblem {
         Objects.requireNonNull(data, "data");
@@ -42,18 +43,18 @@ public record EscapeProblem(Dataset data, double[] scores, LossCurve loss, doubl
         return scores.length;
     }
 
-    /** z_i = -y_i f_i. */
-    double margin(int i) {
-        return -data.y()[i] * scores[i];
-    }
-
-    /** c_i = ℓ'(z_i) y_i. */
+    /** c_i = -∂ℓ_i/∂f, which is ℓ'(z_i) y_i for a margin loss. */
     double[] c() {
         double[] c = new double[n()];
         for (int i = 0; i < c.length; i++) {
-            c[i] = loss.d1(margin(i)) * data.y()[i];
+            c[i] = -loss.d1At(scores[i], data.y()[i]);
         }
         return c;
+    }
+
+    /** ∂²ℓ_i/∂f² at the point, which is ℓ''(z_i) for a margin loss. */
+    double curvature(int i) {
+        return loss.d2At(scores[i], data.y()[i]);
     }
 
     /** L~ at the embedded point with the neuron's output a·E_i (E_i given). */
@@ -61,7 +62,7 @@ public record EscapeProblem(Dataset data, double[] scores, LossCurve loss, doubl
         double s = 0.5 * lambda * a * a;
         double[] y = data.y();
         for (int i = 0; i < e.length; i++) {
-            s += loss.value(-y[i] * (scores[i] + a * e[i]));
+            s += loss.valueAt(scores[i] + a * e[i], y[i]);
         }
         return s;
     }

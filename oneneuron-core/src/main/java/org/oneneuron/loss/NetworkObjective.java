@@ -1,8 +1,7 @@
 package org.oneneuron.loss;
 
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.oneneuron.autodiff.NeuronSnapshot;
 import org.oneneuron.autodiff.NonFiniteException;
 import org.oneneuron.autodiff.SampledObjective;
@@ -29,8 +28,6 @@ import org.oneneuron.model.ParameterLayout;
  */
 public final class NetworkObjective implements SampledObjective {
 
-    private static final System.Logger LOG = System.getLogger(NetworkObjective.class.getName());
-
     private final Network net;
     private final ParameterLayout layout;
     private final Dataset data;
@@ -41,11 +38,13 @@ public final class NetworkObjective implements SampledObjective {
     private final double[] weights;
     private final int threads;
     private final ObjectiveChunk[] chunks;
+    /** Number of chunks the last pass used (their workspaces hold that pass's rows). */
+    private int activeChunks;
     private double[] gx = new double[0];
     private double[] gy = new double[0];
     private double[] gw = new double[0];
 
-    private NetworkObjective(Builder b) {
+    NetworkObjective(NetworkObjectiveBuilder b) {
         this.net = new Network(b.spec);
         this.layout = net.layout();
         this.data = b.data;
@@ -62,8 +61,8 @@ public final class NetworkObjective implements SampledObjective {
     }
 
     /** A builder over spec and data; loss cubic hinge, reduction SUM, λ required for augmented specs. */
-    public static Builder builder(NetworkSpec spec, Dataset data) {
-        return new Builder(spec, data);
+    public static NetworkObjectiveBuilder builder(NetworkSpec spec, Dataset data) {
+        return new NetworkObjectiveBuilder(spec, data);
     }
 
     /** Shorthand for the common case without weights, one thread. */
@@ -115,6 +114,11 @@ public final class NetworkObjective implements SampledObjective {
     /** Number of sample chunks evaluated in parallel. */
     public int threads() {
         return threads;
+    }
+
+    /** Whether λ = 0 was explicitly allowed. */
+    public boolean zeroLambdaAllowed() {
+        return allowZeroLambda;
     }
 
     /** A copy of the per-sample weights, or null when every ω_i = 1. */
@@ -195,7 +199,7 @@ public final class NetworkObjective implements SampledObjective {
 
     @Override
     public NetworkObjective copy() {
-        return new Builder(this).build();
+        return new NetworkObjectiveBuilder(this).build();
     }
 
     /** (λ/2)a², 0 without a neuron. */
@@ -294,8 +298,6 @@ public final class NetworkObjective implements SampledObjective {
                 Math.sqrt(norm), max, networkOnlyFromChunks()));
     }
 
-    private int activeChunks;
-
     /** Runs a full-data pass; returns L~ (data loss + penalty). */
     private double run(Network.Pass pass, double[] theta, double[] v, double[] out) {
         int n = data.n();
@@ -388,7 +390,7 @@ public final class NetworkObjective implements SampledObjective {
         return reduction.scale(data.n()) * sum;
     }
 
-    private double[] gatherRows(java.util.function.Function<NetworkWorkspace, double[]> which) {
+    private double[] gatherRows(Function<NetworkWorkspace, double[]> which) {
         double[] all = new double[data.n()];
         for (int c = 0; c < activeChunks; c++) {
             ObjectiveChunk k = chunks[c];
@@ -398,159 +400,14 @@ public final class NetworkObjective implements SampledObjective {
     }
 
     private void checkTheta(double[] theta) {
-        if (theta.length != dimension()) {
-            throw new IllegalArgumentException("θ has length " + theta.length + ", expected "
-                    + dimension() + " for " + layout.blocks().size() + " blocks");
-        }
-        double s = 0;
-        for (double t : theta) {
-            s += t * 0;
-        }
-        if (s != 0) {
-            for (int k = 0; k < theta.length; k++) {
-                if (!Double.isFinite(theta[k])) {
-                    throw new IllegalArgumentException("θ[" + k + "] (" + layout.describe(k) + ") is "
-                            + theta[k]);
-                }
-            }
-        }
+        ArrayChecks.checkPoint(theta, layout);
     }
 
     private void checkOut(double[] out, double[] theta, double[] v, String name) {
-        if (out.length != dimension()) {
-            throw new IllegalArgumentException(name + " has length " + out.length + ", expected " + dimension());
-        }
-        if (out == theta || out == v) {
-            throw new IllegalArgumentException(name + " must not alias θ or v");
-        }
+        ArrayChecks.checkOutput(out, theta, v, name, dimension());
     }
 
     private void checkFinite(double[] g, String what) {
-        double s = 0;
-        for (double t : g) {
-            s += t * 0;
-        }
-        if (s != 0 || Double.isNaN(s)) {
-            for (int k = 0; k < g.length; k++) {
-                if (!Double.isFinite(g[k])) {
-                    throw new NonFiniteException(what, String.format(Locale.ROOT, "entry %s = %s",
-                            layout.describe(k), g[k]));
-                }
-            }
-        }
-    }
-
-    /** Builds a {@link NetworkObjective}; every setter checks its argument. */
-    public static final class Builder {
-        private final NetworkSpec spec;
-        private final Dataset data;
-        private SampleLoss loss = Losses.CUBIC_HINGE;
-        private Reduction reduction = Reduction.SUM;
-        private double lambda = Double.NaN;
-        private boolean allowZeroLambda;
-        private double[] weights;
-        private int threads = 1;
-
-        private Builder(NetworkSpec spec, Dataset data) {
-            this.spec = Objects.requireNonNull(spec, "spec");
-            this.data = Objects.requireNonNull(data, "data");
-            if (data.d() != spec.inputDim()) {
-                throw new IllegalArgumentException("data '" + data.name() + "' has d = " + data.d()
-                        + " features but the network expects inputDim = " + spec.inputDim());
-            }
-            if (data.n() == 0) {
-                throw new IllegalArgumentException("data '" + data.name() + "' has no samples");
-            }
-        }
-
-        private Builder(NetworkObjective o) {
-            this(o.spec(), o.data);
-            loss = o.loss;
-            reduction = o.reduction;
-            lambda = o.lambda;
-            allowZeroLambda = o.allowZeroLambda;
-            weights = o.weights;
-            threads = o.threads;
-        }
-
-        public Builder loss(SampleLoss loss) {
-            this.loss = Objects.requireNonNull(loss, "loss");
-            return this;
-        }
-
-        public Builder reduction(Reduction reduction) {
-            this.reduction = Objects.requireNonNull(reduction, "reduction");
-            return this;
-        }
-
-        /** λ of (λ/2)a²: finite, > 0 (or 0 with {@link #allowZeroLambda}). */
-        public Builder lambda(double lambda) {
-            if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-                throw new IllegalArgumentException("λ must be a finite number >= 0, got " + lambda);
-            }
-            this.lambda = lambda;
-            return this;
-        }
-
-        /** Allows λ = 0 for an augmented network (the ablation "guarantee lost"); logs a warning. */
-        public Builder allowZeroLambda(boolean allow) {
-            this.allowZeroLambda = allow;
-            return this;
-        }
-
-        /** Per-sample weights ω_i (finite, >= 0, length n), e.g. {@link SampleWeights#balanced}; null for none. */
-        public Builder weights(double[] weights) {
-            if (weights != null) {
-                if (weights.length != data.n()) {
-                    throw new IllegalArgumentException(weights.length + " weights for " + data.n() + " samples");
-                }
-                for (int i = 0; i < weights.length; i++) {
-                    if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-                        throw new IllegalArgumentException("weight " + i + " must be finite and >= 0, got "
-                                + weights[i]);
-                    }
-                }
-            }
-            this.weights = weights == null ? null : weights.clone();
-            return this;
-        }
-
-        /** Number of fixed sample chunks evaluated in parallel (>= 1). */
-        public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-            }
-            this.threads = threads;
-            return this;
-        }
-
-        public NetworkObjective build() {
-            if (loss instanceof MarginLoss) {
-                for (int i = 0; i < data.n(); i++) {
-                    double y = data.y()[i];
-                    if (y != 1 && y != -1) {
-                        throw new IllegalArgumentException("margin loss " + loss.word() + " needs ±1 labels; sample "
-                                + i + " of '" + data.name() + "' has " + y);
-                    }
-                }
-            }
-            if (spec.neuron().present()) {
-                if (Double.isNaN(lambda)) {
-                    throw new IllegalArgumentException("λ must be set for a network with the "
-                            + spec.neuron().word() + " neuron");
-                }
-                if (lambda == 0) {
-                    if (!allowZeroLambda) {
-                        throw new IllegalArgumentException("λ = 0 voids the theorem's guarantee; "
-                                + "call allowZeroLambda(true) to run it as an ablation");
-                    }
-                    LOG.log(System.Logger.Level.WARNING, "λ = 0 with the {0} neuron: the guarantee "
-                            + "(a = 0 at every local minimum) is void", spec.neuron().word());
-                }
-            } else if (Double.isNaN(lambda)) {
-                lambda = 0;
-            }
-            return new NetworkObjective(this);
-        }
+        ArrayChecks.checkFinite(g, what, layout);
     }
 }

@@ -1,5 +1,6 @@
 package org.oneneuron.loss;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.RecursiveAction;
 import org.oneneuron.autodiff.NonFiniteException;
@@ -42,6 +43,14 @@ final class ObjectiveChunk extends RecursiveAction {
     /** Result: Σ_r ω_r ℓ_r over the chunk (unscaled). */
     transient double lossSum;
 
+    // The job of the last Hessian pass, whose forward quantities the workspace still holds.
+    private transient boolean hessianReady;
+    private transient double[] lastTheta;
+    private transient double[] lastX;
+    private transient int lastXOff;
+    private transient int lastRows;
+    private transient double lastScale;
+
     ObjectiveChunk(Network net, SampleLoss loss, int dimension) {
         this.net = net;
         this.loss = loss;
@@ -60,11 +69,38 @@ final class ObjectiveChunk extends RecursiveAction {
 
     void run() {
         if (ws == null || ws.capacity() < rows) {
+            hessianReady = false;
             ws = net.newWorkspace(rows);
             adjoint = new double[rows];
             rAdjoint = new double[rows];
         }
         ws.labelRows(base, index, indexOff);
+        boolean reuse = pass == Network.Pass.HESSIAN && hessianReady && index == null && x == lastX
+                && xOff == lastXOff && rows == lastRows && scale == lastScale && Arrays.equals(theta, lastTheta);
+        if (!reuse) {
+            forwardAndAdjoint();
+        }
+        double[] f = ws.scores();
+        if (pass == Network.Pass.GRADIENT) {
+            net.backward(theta, x, xOff, rows, adjoint, out, ws);
+        } else if (pass == Network.Pass.HESSIAN) {
+            net.tangent(theta, v, x, xOff, rows, ws);
+            double[] rf = ws.scoreTangents();
+            for (int r = 0; r < rows; r++) {
+                double wr = w == null ? 1 : w[yOff + r];
+                rAdjoint[r] = scale * wr * loss.d2At(f[r], y[yOff + r]) * rf[r];
+            }
+            net.secondOrderBackward(theta, v, x, xOff, rows, adjoint, rAdjoint, out, ws);
+        }
+    }
+
+    /**
+     * Forward pass, loss sum and adjoints. A Hessian pass remembers its job so that the next
+     * product at the same θ over the same rows (Lanczos, CG) reuses them: only the tangent and
+     * second-order passes run again. Any other pass invalidates that.
+     */
+    private void forwardAndAdjoint() {
+        hessianReady = false;
         net.forward(theta, x, xOff, rows, pass, ws);
         double[] f = ws.scores();
         double s = 0;
@@ -80,16 +116,16 @@ final class ObjectiveChunk extends RecursiveAction {
         if (!Double.isFinite(s)) {
             reportLoss(f);
         }
-        if (pass == Network.Pass.GRADIENT) {
-            net.backward(theta, x, xOff, rows, adjoint, out, ws);
-        } else if (pass == Network.Pass.HESSIAN) {
-            net.tangent(theta, v, x, xOff, rows, ws);
-            double[] rf = ws.scoreTangents();
-            for (int r = 0; r < rows; r++) {
-                double wr = w == null ? 1 : w[yOff + r];
-                rAdjoint[r] = scale * wr * loss.d2At(f[r], y[yOff + r]) * rf[r];
+        if (pass == Network.Pass.HESSIAN && index == null) {
+            if (lastTheta == null || lastTheta.length != theta.length) {
+                lastTheta = new double[theta.length];
             }
-            net.secondOrderBackward(theta, v, x, xOff, rows, adjoint, rAdjoint, out, ws);
+            System.arraycopy(theta, 0, lastTheta, 0, theta.length);
+            lastX = x;
+            lastXOff = xOff;
+            lastRows = rows;
+            lastScale = scale;
+            hessianReady = true;
         }
     }
 

@@ -164,6 +164,21 @@ public final class Activation {
             }
             return;
         }
+        if (hasKink()) {
+            double left = kind == Kind.RELU ? 0 : slope;
+            for (int i = 0; i < n; i++) {
+                double u = pre[i];
+                boolean positive = u > 0;
+                out[i] = positive ? u : left == 0 ? 0 : left * u;
+                if (d1 != null) {
+                    d1[i] = positive ? 1 : left;
+                }
+                if (d2 != null) {
+                    d2[i] = 0;
+                }
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
             double u = pre[i];
             out[i] = value(u);

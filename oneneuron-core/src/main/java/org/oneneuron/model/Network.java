@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.oneneuron.autodiff.NonFiniteException;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.linalg.Blas;
+import org.oneneuron.linalg.PlainBlas;
 
 /**
  * The MLP of a {@link NetworkSpec} with its special neuron, evaluated on row-major batches with
@@ -39,6 +40,9 @@ public final class Network {
         HESSIAN
     }
 
+    /** Rows per block in the convenience score entries, bounding their workspace. */
+    private static final int SCORE_BLOCK = 1024;
+
     /** exp overflows in double above this argument. */
     public static final double EXP_OVERFLOW = 709.782712893384;
 
@@ -48,8 +52,25 @@ public final class Network {
     final NeuronKind kind;
     final int depth;
 
+    /** Widths up to this use the plain loops: call overhead dominates such small products. */
+    public static final int TINY_WIDTH = 8;
+
+    /**
+     * A network evaluated with {@link Backends#active()}, or with the plain loops when every
+     * width (input, hidden) is at most {@link #TINY_WIDTH}: for a 2-2-1 net on 4 points (W4) a
+     * gradient step took 0.75 µs with the loops against 3.9 µs through OpenBLAS.
+     */
     public Network(NetworkSpec spec) {
-        this(spec, Backends.active());
+        this(spec, isTiny(spec) ? PlainBlas.INSTANCE : Backends.active());
+    }
+
+    private static boolean isTiny(NetworkSpec spec) {
+        for (int l = 0; l <= spec.depth(); l++) {
+            if (spec.width(l) > TINY_WIDTH) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A network evaluated with the given BLAS back-end. */
@@ -63,6 +84,11 @@ public final class Network {
 
     public NetworkSpec spec() {
         return spec;
+    }
+
+    /** The BLAS back-end this network's products run on (for provenance). */
+    public Blas blas() {
+        return blas;
     }
 
     public ParameterLayout layout() {
@@ -79,21 +105,26 @@ public final class Network {
      * allocates a workspace; hot loops use {@link #forward} with their own workspace.
      */
     public void scores(double[] theta, double[] x, int n, double[] out) {
-        checkBatch(theta, x, n);
-        NetworkWorkspace ws = newWorkspace(Math.max(1, n));
-        if (n > 0) {
-            forward(theta, x, 0, n, Pass.VALUE, ws);
-            System.arraycopy(ws.f, 0, out, 0, n);
-        }
+        blockedScores(theta, x, n, out, false);
     }
 
     /** f(x_r; θ) with the neuron removed, for the n rows of x, into out[0..n). */
     public void networkScores(double[] theta, double[] x, int n, double[] out) {
+        blockedScores(theta, x, n, out, true);
+    }
+
+    private void blockedScores(double[] theta, double[] x, int n, double[] out, boolean networkOnly) {
         checkBatch(theta, x, n);
-        NetworkWorkspace ws = newWorkspace(Math.max(1, n));
-        if (n > 0) {
-            forward(theta, x, 0, n, Pass.VALUE, ws);
-            System.arraycopy(ws.fNet, 0, out, 0, n);
+        if (out.length < n) {
+            throw new IllegalArgumentException("out has length " + out.length + ", expected at least " + n);
+        }
+        NetworkWorkspace ws = newWorkspace(Math.max(1, Math.min(n, SCORE_BLOCK)));
+        int d = spec.inputDim();
+        for (int start = 0; start < n; start += SCORE_BLOCK) {
+            int rows = Math.min(SCORE_BLOCK, n - start);
+            ws.labelRows(start, null, 0);
+            forward(theta, x, start * d, rows, Pass.VALUE, ws);
+            System.arraycopy(networkOnly ? ws.fNet : ws.f, 0, out, start, rows);
         }
     }
 
@@ -145,7 +176,7 @@ public final class Network {
         double check = 0;
         for (int r = 0; r < rows; r++) {
             ws.fNet[r] += bOut;
-            check += ws.fNet[r];
+            check += ws.fNet[r] * 0;
         }
         if (!kind.present()) {
             System.arraycopy(ws.fNet, 0, ws.f, 0, rows);
@@ -153,10 +184,11 @@ public final class Network {
             neuronForward(theta, x, xOff, rows, ws);
             check = 0;
             for (int r = 0; r < rows; r++) {
-                check += ws.f[r];
+                check += ws.f[r] * 0;
             }
         }
-        if (!Double.isFinite(check)) {
+        if (check != 0) {
+            // x·0 is 0 for finite x and NaN otherwise, so check != 0 iff some score is not finite.
             reportNonFiniteScore(theta, rows, ws);
         }
     }

@@ -24,7 +24,10 @@ public final class NetworkWorkspace {
     final double[] f;
     /** The per-layer-exp chain's log-values: chain[l] = log s_l for l = 1..L. */
     final double[][] chain;
-    /** Reverse pass: ping-pong adjoint buffers of rows×maxWidth, the neuron's adjoint of u. */
+    /**
+     * Reverse pass: ping-pong adjoint buffers of rows×(widest hidden layer; the input's adjoint is
+     * never formed), the neuron's adjoint of u.
+     */
     double[] adjA;
     double[] adjB;
     double[] du;
@@ -48,7 +51,7 @@ public final class NetworkWorkspace {
         this.spec = spec;
         this.capacity = capacity;
         int depth = spec.depth();
-        int mw = spec.inputDim();
+        int mw = 1;
         for (int l = 1; l <= depth; l++) {
             mw = Math.max(mw, spec.width(l));
         }

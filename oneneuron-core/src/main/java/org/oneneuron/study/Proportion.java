@@ -1,5 +1,6 @@
 package org.oneneuron.study;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Locale;
 
 /**
@@ -20,16 +21,19 @@ public record Proportion(int k, int n) {
     }
 
     /** k/n, NaN when n = 0. */
+    @JsonProperty("share")
     public double share() {
         return n == 0 ? Double.NaN : (double) k / n;
     }
 
     /** Lower end of the Wilson 95% interval (0 when n = 0). */
+    @JsonProperty("lower")
     public double lower() {
         return n == 0 ? 0 : Math.max(0, centre() - halfWidth());
     }
 
     /** Upper end of the Wilson 95% interval (1 when n = 0). */
+    @JsonProperty("upper")
     public double upper() {
         return n == 0 ? 1 : Math.min(1, centre() + halfWidth());
     }

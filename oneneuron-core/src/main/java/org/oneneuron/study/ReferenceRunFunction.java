@@ -47,11 +47,28 @@ public final class ReferenceRunFunction implements RunFunction {
     }
 
     @Override
-    public RunOutcome run(RunSpec run) {
-        if (!run.optimizer().equals("gd")) {
-            throw new IllegalArgumentException("optimizer '" + run.optimizer()
-                    + "': the reference run function offers gd only");
+    public void check(StudySpec spec) {
+        for (String optimizer : spec.optimizers()) {
+            if (!optimizer.equals("gd")) {
+                throw new IllegalArgumentException("optimizer '" + optimizer
+                        + "': the reference run function offers gd only");
+            }
         }
+        spec.losses().forEach(MarginLossFunction::parse);
+        for (String name : spec.data()) {
+            int d = data.raw(name).d();
+            for (List<Integer> shape : spec.hidden()) {
+                for (String act : spec.activations()) {
+                    for (String neuron : spec.neurons()) {
+                        new ReferenceMlp(d, shape, act, neuron, MarginLossFunction.parse("cubic-hinge"), 0);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public RunOutcome run(RunSpec run) {
         long start = System.nanoTime();
         StudyData.Prepared prepared = data.prepare(run.data(), run.studySeed(), run.heldOutFraction());
         Dataset train = prepared.train();

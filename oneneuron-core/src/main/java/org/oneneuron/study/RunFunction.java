@@ -12,6 +12,15 @@ public interface RunFunction {
     /** Runs {@code run} and reports its outcome. */
     RunOutcome run(RunSpec run);
 
+    /**
+     * Checks every configuration of {@code spec} before any run starts (unknown words, unreadable
+     * data), so that a bad spec fails at once rather than part-way.
+     *
+     * @throws IllegalArgumentException naming the bad value
+     */
+    default void check(StudySpec spec) {
+    }
+
     /** A short name and version of the implementation, stored in study.json. */
     String name();
 

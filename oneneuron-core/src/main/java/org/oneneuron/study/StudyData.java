@@ -1,27 +1,21 @@
 package org.oneneuron.study;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import org.oneneuron.data.DataException;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Datasets;
+import org.oneneuron.data.ReadOptions;
 
 /**
  * Resolves a study's data names and prepares each once: "case-a" (PAPER.md §6 A: three collinear
- * points, labels -1, -1, +1), "wdbc" (the embedded WDBC copy) or a CSV file whose last column is
- * a ±1 label. Sets with at least 20 samples are split (held-out share from the spec, shuffled with
+ * points, labels -1, -1, +1), or anything {@link Datasets#resolve} reads: a built-in name (wdbc,
+ * xor, moons, ...) or a CSV, LIBSVM, ARFF or IDX file. Sets with at least 20 samples are split (held-out share from the spec, shuffled with
  * the study seed, so every run sees the same split) and standardized with the training part's mean
  * and standard deviation; smaller sets (the constructions) are used as they are.
  */
@@ -81,69 +75,7 @@ public final class StudyData {
         if (name.equals("case-a")) {
             return caseA();
         }
-        if (name.equals("wdbc")) {
-            try (InputStream in = StudyData.class.getResourceAsStream("wdbc.csv")) {
-                if (in == null) {
-                    throw new IllegalStateException("embedded wdbc.csv missing from the classpath");
-                }
-                return parseCsv("wdbc", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read embedded wdbc.csv", e);
-            }
-        }
-        Path file = Path.of(name);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("data '" + name + "' is neither a built-in name "
-                    + "(case-a, wdbc) nor a readable file");
-        }
-        try {
-            return parseCsv(name, Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    /** A CSV with a header row; every column numeric; the last one the ±1 label. */
-    static Dataset parseCsv(String source, String text) {
-        String[] lines = text.split("\r?\n");
-        String[] header = lines[0].split(",", -1);
-        int d = header.length - 1;
-        if (d < 1) {
-            throw new DataException(source, 1, "header", "need at least one feature column and a label");
-        }
-        List<double[]> rows = new ArrayList<>();
-        for (int li = 1; li < lines.length; li++) {
-            if (lines[li].isBlank()) {
-                continue;
-            }
-            String[] cells = lines[li].split(",", -1);
-            if (cells.length != d + 1) {
-                throw new DataException(source, li + 1, "row",
-                        cells.length + " columns, the header has " + (d + 1));
-            }
-            double[] row = new double[d + 1];
-            for (int j = 0; j <= d; j++) {
-                try {
-                    row[j] = Double.parseDouble(cells[j].trim());
-                } catch (NumberFormatException e) {
-                    throw new DataException(source, li + 1, header[j], "'" + cells[j] + "' is not a number");
-                }
-                if (!Double.isFinite(row[j])) {
-                    throw new DataException(source, li + 1, header[j], "'" + cells[j] + "' is not finite");
-                }
-            }
-            if (row[d] != 1 && row[d] != -1) {
-                throw new DataException(source, li + 1, header[d], "label '" + cells[d] + "' is not -1 or +1");
-            }
-            rows.add(row);
-        }
-        double[] x = new double[rows.size() * d];
-        double[] y = new double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            System.arraycopy(rows.get(i), 0, x, i * d, d);
-            y[i] = rows.get(i)[d];
-        }
-        return new Dataset(source, x, y, d, List.of(header).subList(0, d), List.of("-1", "+1"));
+        return Datasets.resolve(name, ReadOptions.defaults());
     }
 
     private static Prepared split(Dataset ds, long studySeed, double heldOutFraction) {

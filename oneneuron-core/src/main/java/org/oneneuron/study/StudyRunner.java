@@ -48,6 +48,7 @@ public final class StudyRunner {
 
     /** Runs (or resumes) {@code spec} in {@code dir}; returns every finished run. */
     public StudyResult run(StudySpec spec, Path dir) {
+        function.check(spec);
         StudyManifest.of(spec, function).writeOrCheck(dir);
         List<RunSpec> runs = spec.expand();
         long deadline = budget.isZero() ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
@@ -103,6 +104,7 @@ public final class StudyRunner {
 
     /** Replays run {@code runIndex} of {@code spec} alone, without touching any journal. */
     public JournalEntry replay(StudySpec spec, int runIndex) {
+        function.check(spec);
         List<RunSpec> runs = spec.expand();
         if (runIndex < 0 || runIndex >= runs.size()) {
             throw new IllegalArgumentException("--only-run " + runIndex + " is outside 0.."

@@ -107,7 +107,7 @@ public record StudySummary(double nearZeroBound, List<ConfigurationSummary> conf
                 netAlso += o.networkOnlyLoss() < NEAR_ZERO ? 1 : 0;
             }
             bad += o.verdict().equals("bad_local_minimum") ? 1 : 0;
-            inf += o.verdict().equals("escaping_to_infinity") ? 1 : 0;
+            inf += o.verdict().equals("escaping_to_infinity") || o.verdict().equals("no_attained_minimum") ? 1 : 0;
         }
         List<Claim> out = new ArrayList<>();
         Proportion fit = new Proportion(netAlso, near);
@@ -122,7 +122,7 @@ public record StudySummary(double nearZeroBound, List<ConfigurationSummary> conf
                 bad == 0 ? Claim.SUPPORTED : Claim.CONTRADICTED));
         Proportion infShare = new Proportion(inf, n);
         out.add(new Claim(scope, variant + " runs settle at finite points (no drift to infinity)",
-                "escaping_to_infinity verdicts: " + infShare.describe(),
+                "escaping_to_infinity or no_attained_minimum verdicts: " + infShare.describe(),
                 inf == 0 ? Claim.SUPPORTED : Claim.CONTRADICTED));
         return out;
     }

@@ -9,6 +9,10 @@ import java.util.Locale;
  * infinity (PAPER.md §5). A small gradient norm is not enough: in case C it is below 1e-3 from
  * step 10³ on while b keeps growing.
  *
+ * <p>Runs shorter than minSteps (or with too few records in the window) get no trend verdict:
+ * {@code converged_finite} when the gradient norm or the loss is near zero, else
+ * {@code not_stationary}, with evidence starting "short trajectory".
+ *
  * <p>Over the window t ≥ windowStart·T, each tracked quantity q (|b|, ‖w‖, ‖θ‖ and, for models of
  * at most 8 parameters, each |θ_j|) gets the least-squares slope s = dq/d(ln t). Growth without
  * bound shows as a slope that does not die out in log time: q grows when
@@ -16,7 +20,9 @@ import java.util.Locale;
  * converging run's slope decays geometrically instead). Then:
  * <ul>
  *   <li>growth and the loss near zero (≤ zeroLossFraction·|L₀|): {@code no_attained_minimum}
- *       (expected growth, e.g. logistic loss on separable data);</li>
+ *       (expected growth, e.g. logistic loss on separable data), unless the neuron's b or ‖w‖ is
+ *       what grows while the network alone keeps a loss above that level: then the neuron
+ *       carries the fit on its way to infinity, {@code escaping_to_infinity};</li>
  *   <li>growth with the loss creeping at a positive level: {@code escaping_to_infinity};</li>
  *   <li>no growth and (‖∇L‖ ≤ gradientTolerance or everything settled): {@code converged_finite};</li>
  *   <li>otherwise {@code not_stationary}.</li>
@@ -54,13 +60,16 @@ public final class InfinityDiagnostics {
             from++;
         }
         int count = n - from;
-        if (count < thresholds.minRecords()) {
-            Verdict v = finalGradient <= thresholds.gradientTolerance() ? Verdict.CONVERGED_FINITE
-                    : Verdict.NOT_STATIONARY;
+        if (count < thresholds.minRecords() || last < thresholds.minSteps()) {
+            boolean nearZero = Math.abs(finalLoss)
+                    <= thresholds.zeroLossFraction() * Math.max(Math.abs(loss[0]), 1e-300);
+            Verdict v = finalGradient <= thresholds.gradientTolerance() || nearZero
+                    ? Verdict.CONVERGED_FINITE : Verdict.NOT_STATIONARY;
             return new InfinityAssessment(v, List.of(), List.of(), steps[Math.min(from, n - 1)],
                     last, 0, finalLoss, finalGradient, String.format(Locale.ROOT,
-                    "short trajectory: %d entries in the window, growth not assessed; gradient norm %.3g",
-                    count, finalGradient), thresholds);
+                    "short trajectory (%d steps, %d entries in the window): growth not assessed;"
+                            + " loss %.6g, gradient norm %.3g", last, count, finalLoss,
+                    finalGradient), thresholds);
         }
         double[] x = new double[count];
         for (int i = 0; i < count; i++) {
@@ -91,13 +100,19 @@ public final class InfinityDiagnostics {
         Verdict verdict;
         String evidence;
         if (!growing.isEmpty()) {
-            boolean lossToZero = Math.abs(finalLoss)
-                    <= thresholds.zeroLossFraction() * Math.max(Math.abs(loss[0]), 1e-300);
-            verdict = lossToZero ? Verdict.NO_ATTAINED_MINIMUM : Verdict.ESCAPING_TO_INFINITY;
+            double zero = thresholds.zeroLossFraction() * Math.max(Math.abs(loss[0]), 1e-300);
+            boolean lossToZero = Math.abs(finalLoss) <= zero;
+            boolean neuronGrowing = growing.contains("b") || growing.contains("w_norm");
+            double networkOnly = history.hasNeuron() ? history.networkOnlyLoss()[n - 1] : 0;
+            boolean networkAloneBad = history.hasNeuron() && Math.abs(networkOnly) > zero;
+            verdict = lossToZero && !(neuronGrowing && networkAloneBad)
+                    ? Verdict.NO_ATTAINED_MINIMUM : Verdict.ESCAPING_TO_INFINITY;
             evidence = String.format(Locale.ROOT, "%s growing over steps %d..%d while the loss %s"
-                            + " (%.6g -> %.6g, relative decrease %.3g)", String.join(", ", growing),
+                            + " (%.6g -> %.6g, relative decrease %.3g)%s", String.join(", ", growing),
                     steps[from], last, lossToZero ? "goes to zero" : "only creeps", lossStart,
-                    finalLoss, decrease);
+                    finalLoss, decrease, lossToZero && verdict == Verdict.ESCAPING_TO_INFINITY
+                            ? String.format(Locale.ROOT, "; the network alone has loss %.6g: the"
+                            + " neuron carries the fit", networkOnly) : "");
         } else {
             boolean settled = trends.stream().allMatch(t -> Math.abs(t.end() - t.start())
                     <= thresholds.settleTolerance() * (1 + Math.abs(t.end())));

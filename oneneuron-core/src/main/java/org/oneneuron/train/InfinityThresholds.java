@@ -6,6 +6,8 @@ package org.oneneuron.train;
  *
  * @param windowStart          the window is the steps t ≥ windowStart·T (T the last step), e.g.
  *                             0.1 = the last decade in log time
+ * @param minSteps             fewest steps in the run for a trend verdict: growth over a few
+ *                             dozen steps of a second-order method is a transient, not evidence
  * @param minRecords           fewest history entries in the window for a trend verdict
  * @param minRelativeGrowth    a quantity q grows when its least-squares slope dq/d(ln t) over the
  *                             window is at least this times max(|q_end|, 1)
@@ -18,13 +20,16 @@ package org.oneneuron.train;
  * @param settleTolerance      without growth, every tracked quantity changing by at most
  *                             this·(1 + |q_end|) over the window also means converged
  */
-public record InfinityThresholds(double windowStart, int minRecords, double minRelativeGrowth,
+public record InfinityThresholds(double windowStart, long minSteps, int minRecords, double minRelativeGrowth,
                                  double minSustain, double zeroLossFraction,
                                  double gradientTolerance, double settleTolerance) {
 
     public InfinityThresholds {
         if (!(windowStart >= 0 && windowStart < 1)) {
             throw new IllegalArgumentException("window_start must be in [0, 1), got " + windowStart);
+        }
+        if (minSteps < 1) {
+            throw new IllegalArgumentException("min_steps must be >= 1, got " + minSteps);
         }
         if (minRecords < 3) {
             throw new IllegalArgumentException("min_records must be >= 3, got " + minRecords);
@@ -36,9 +41,12 @@ public record InfinityThresholds(double windowStart, int minRecords, double minR
         positive("settle_tolerance", settleTolerance);
     }
 
-    /** Last decade, 5 records, 2% relative growth per e-fold sustained at 30%, zero loss 1e-2·L₀. */
+    /**
+     * Last decade of at least 100 steps, 5 records, 2% relative growth per e-fold sustained at
+     * 30%, zero loss 1e-2·L₀, gradient 1e-6, settled 1e-6.
+     */
     public static InfinityThresholds defaults() {
-        return new InfinityThresholds(0.1, 5, 0.02, 0.3, 1e-2, 1e-6, 1e-6);
+        return new InfinityThresholds(0.1, 100, 5, 0.02, 0.3, 1e-2, 1e-6, 1e-6);
     }
 
     private static void positive(String name, double value) {

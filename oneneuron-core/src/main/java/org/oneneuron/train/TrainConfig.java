@@ -35,7 +35,8 @@ import org.oneneuron.optim.StochasticGradient;
  * @param divergenceFactor  stop as diverged when L > factor·max(L₀, 1) (> 1)
  * @param seed              seeds the minibatch order (and nothing global)
  * @param historyStride     record the trajectory every this many steps (≥ 1)
- * @param threads           threads the objective may use (recorded in provenance), ≥ 1
+ * @param threads           threads for objectives the library builds (Classifier passes it to
+ *                          NetworkObjective); recorded in provenance; ≥ 1
  */
 public record TrainConfig(OptimizerKind optimizer, double learningRate, long maxSteps,
                           int batchSize, double momentum, boolean nesterov, double beta1,
@@ -76,10 +77,15 @@ public record TrainConfig(OptimizerKind optimizer, double learningRate, long max
         atLeastOne("threads", threads);
     }
 
-    /** The library's defaults: L-BFGS (m = 10), 1000 steps, ‖∇L‖ ≤ 1e-8, seed 0. */
+    /**
+     * The library's defaults: L-BFGS (m = 10), at most 1000 steps, stop at ‖∇L‖ ≤ 1e-8, lr 1e-2
+     * and Adam (0.9, 0.999, 1e-8) for the first-order kinds, full batch, Δ₀ = 1 and 250 CG
+     * iterations for newton-cg, divergence at 1e6·max(|L₀|, 1), history every 10 steps (each
+     * record with a neuron costs a forward pass), seed 0, one thread.
+     */
     public static TrainConfig defaults() {
         return new TrainConfig(OptimizerKind.LBFGS, 1e-2, 1000, 0, 0, false, 0.9, 0.999, 1e-8,
-                10, 1.0, 250, 1e-8, 0, 0, 0, 1e6, 0L, 1, 1);
+                10, 1.0, 250, 1e-8, 0, 0, 0, 1e6, 0L, 10, 1);
     }
 
     /** A builder starting from these values. */

@@ -89,6 +89,10 @@ class CsvReaderTest {
         assertEquals(List.of("y", "x"), byName.labelNames());
         Dataset byIndex = CsvReader.read(p, ReadOptions.defaults().withLabelColumn("1"));
         assertArrayEquals(new double[] {-1, 1}, byIndex.y());
+        Path numericNames = write("n.csv", "10,20,y\n1,2,yes\n3,4,no\n");
+        Dataset named = CsvReader.read(numericNames, ReadOptions.defaults().withLabelColumn("y"));
+        assertEquals(List.of("10", "20"), named.featureNames(), "a first row naming the label column is a header");
+        assertEquals(2, named.n());
     }
 
     @Test

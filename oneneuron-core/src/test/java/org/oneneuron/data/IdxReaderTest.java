@@ -132,8 +132,8 @@ class IdxReaderTest {
                 new ByteArrayInputStream("hello".getBytes()), new ByteArrayInputStream(labels()), "i", "l", "x",
                 ReadOptions.defaults().withClasses("4,9"), -1, -1));
         assertTrue(notIdx.getMessage().contains("not an IDX file"), notIdx.getMessage());
-        DataException noLabels = assertThrows(DataException.class,
-                () -> IdxReader.read(dir.resolve("x-images-idx3-ubyte"), ReadOptions.defaults()));
+        Path lonely = Files.write(dir.resolve("x-images-idx3-ubyte"), images());
+        DataException noLabels = assertThrows(DataException.class, () -> IdxReader.read(lonely, ReadOptions.defaults()));
         assertTrue(noLabels.getMessage().contains("labels file not found"), noLabels.getMessage());
     }
 }

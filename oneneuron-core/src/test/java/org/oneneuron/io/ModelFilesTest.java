@@ -101,9 +101,4 @@ class ModelFilesTest {
         assertTrue(e.getMessage().contains("block 'a' value 0 is NaN"));
         assertFalse(Files.exists(dir.resolve("model.json")));
     }
-
-    @Test
-    void libraryVersionIsFilledInByTheBuild() {
-        assertFalse(LibraryInfo.version().contains("${"), LibraryInfo.version());
-    }
 }

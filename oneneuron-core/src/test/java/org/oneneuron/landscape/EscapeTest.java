@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.loss.Losses;
+import org.oneneuron.loss.SampleLoss;
 
 /** The escape certificate at PAPER.md §6 A1: outputs d = 2√2 - 3 everywhere, cubic hinge. */
 class EscapeTest {
@@ -16,7 +18,7 @@ class EscapeTest {
     private static final double LAMBDA = 0.01;
     private static final Dataset DATA = new Dataset("A", new double[] {1, 0, 0, 1, 0.5, 0.5},
             new double[] {-1, -1, 1}, 2, List.of("x1", "x2"), List.of("-1", "+1"));
-    private static final LossCurve LOSS = new CubicHinge();
+    private static final SampleLoss LOSS = Losses.CUBIC_HINGE;
 
     private static EscapeProblem atA1() {
         return new EscapeProblem(DATA, new double[] {D, D, D}, LOSS, LAMBDA);
@@ -91,6 +93,19 @@ class EscapeTest {
         assertFalse(cert.escapes());
         assertEquals(0.0, cert.chosen().g());
         assertEquals(0.0, cert.chosen().measuredDecrease(), 0.0);
+    }
+
+    @Test
+    void caseBRegressionSlopeMatchesThePaper() {
+        Dataset b = new Dataset("B", DATA.x(), new double[] {0, 0, 1}, 2, List.of("x1", "x2"), List.of());
+        SampleLoss halfSquare = Losses.TARGET_SQUARED;
+        EscapeProblem atBad = new EscapeProblem(b, new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, halfSquare, LAMBDA);
+        EscapeStep s = Escape.step(atBad, new double[] {1, 0}, 0.0);
+        double expected = (Math.sqrt(Math.E) - 1) * (Math.sqrt(Math.E) - 1) / 3;
+        assertEquals(expected, s.g(), 1e-12);
+        assertEquals(0.140280, s.g(), 1e-6);
+        assertEquals(LAMBDA + Math.E * Math.E + 1 + Math.E, s.kappa(), 1e-12);
+        assertEquals(s.predictedDecrease(), s.measuredDecrease(), 1e-12, "exactly quadratic in a");
     }
 
     @Test

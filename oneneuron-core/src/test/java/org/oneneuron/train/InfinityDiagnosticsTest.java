@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.oneneuron.autodiff.Objective;
+import org.oneneuron.constructions.ToyConstruction;
 import org.oneneuron.optim.CaseC;
 import org.oneneuron.optim.Logistic;
 import org.oneneuron.optim.OptimizerKind;
@@ -17,9 +19,11 @@ class InfinityDiagnosticsTest {
                 .historyStride(stride).build();
     }
 
+    /** The engine's case C with its neuron figures, or the test copy without them. */
     private static TrainingResult caseC(boolean reportNeuron) {
-        return Trainer.train(new CaseC(1e-3, reportNeuron), new double[] {CaseC.THETA0, 0, 0},
-                gd(0.01, 100_000, 100));
+        ToyConstruction c = new ToyConstruction();
+        Objective objective = reportNeuron ? c.augmentedObjective(1e-3) : new CaseC(1e-3, false);
+        return Trainer.train(objective, c.augmentedBadPoint(), gd(0.01, 100_000, 100));
     }
 
     @Test
@@ -53,8 +57,9 @@ class InfinityDiagnosticsTest {
 
     @Test
     void caseCStoppedAtOneThousandStepsMatchesThePaper() {
-        TrainingResult result = Trainer.train(new CaseC(1e-3, true),
-                new double[] {CaseC.THETA0, 0, 0}, gd(0.01, 1000, 100));
+        ToyConstruction c = new ToyConstruction();
+        TrainingResult result = Trainer.train(c.augmentedObjective(1e-3), c.augmentedBadPoint(),
+                gd(0.01, 1000, 100));
         double[] theta = result.theta();
         assertEquals(CaseC.THETA0, theta[0], 1e-6);
         assertEquals(0.749, theta[1], 2e-3);
@@ -88,6 +93,48 @@ class InfinityDiagnosticsTest {
                 result.infinity().evidence());
     }
 
+    /** A synthetic run: b = log t, a = 1/t, total loss 1/t, network-only loss as given. */
+    private static TrainingHistory neuronRunningOff(double networkOnly) {
+        int n = 100;
+        long[] steps = new long[n];
+        double[] loss = new double[n];
+        double[] gradient = new double[n];
+        double[] norm = new double[n];
+        double[] alone = new double[n];
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] w = new double[n];
+        double[] contribution = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t = 100L * (i + 1);
+            steps[i] = t;
+            loss[i] = 1.0 / t;
+            gradient[i] = 1.0 / t;
+            a[i] = 1.0 / t;
+            b[i] = Math.log(t);
+            w[i] = 1;
+            norm[i] = Math.hypot(b[i], 1);
+            alone[i] = networkOnly;
+            contribution[i] = 1;
+        }
+        return new TrainingHistory(steps, loss, gradient, norm, alone, a, b, w, contribution,
+                new double[0][]);
+    }
+
+    @Test
+    void neuronCarryingTheFitToZeroLossIsEscapingNotNoMinimum() {
+        InfinityAssessment infinity = InfinityDiagnostics.defaults().assess(neuronRunningOff(0.8));
+        assertEquals(Verdict.ESCAPING_TO_INFINITY, infinity.verdict(), infinity.evidence());
+        assertTrue(infinity.evidence().contains("carries the fit"), infinity.evidence());
+        assertEquals(1.0, infinity.trend("b").orElseThrow().perEfold(), 1e-9);
+    }
+
+    @Test
+    void growthWithTheNetworkAloneAlsoFittingIsNoAttainedMinimum() {
+        InfinityAssessment infinity = InfinityDiagnostics.defaults().assess(neuronRunningOff(0));
+        assertEquals(Verdict.NO_ATTAINED_MINIMUM, infinity.verdict(), infinity.evidence());
+    }
+
     @Test
     void aShortRunIsNotAssessedForGrowth() {
         TrainingResult result = Trainer.train(new Quadratic(3, 4, 1), new double[3],
@@ -95,5 +142,10 @@ class InfinityDiagnosticsTest {
         assertTrue(result.infinity().evidence().startsWith("short trajectory"),
                 result.infinity().evidence());
         assertEquals(Verdict.NOT_STATIONARY, result.infinity().verdict());
+        TrainingResult lbfgs = Trainer.train(new Quadratic(3, 4, 1), new double[3],
+                TrainConfig.defaults());
+        assertTrue(lbfgs.steps() < 100);
+        assertEquals(Verdict.CONVERGED_FINITE, lbfgs.infinity().verdict(),
+                lbfgs.infinity().evidence());
     }
 }

@@ -13,6 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.oneneuron.autodiff.Objective;
+import org.oneneuron.constructions.Constructions;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.loss.Losses;
+import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.loss.Reduction;
+import org.oneneuron.model.Activation;
+import org.oneneuron.model.Initializer;
+import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.model.NeuronKind;
 import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.optim.Quadratic;
 
@@ -166,6 +175,50 @@ class TrainerTest {
         assertEquals(StopReason.GRADIENT_TOLERANCE, result.stop().reason());
         assertTrue(result.finalGradientNorm() <= 1e-9);
         assertTrue(result.stop().detail().startsWith("gradient norm "), result.stop().detail());
+    }
+
+    @Test
+    void lossToleranceAndTimeBudgetStopTheRun() {
+        double target = QUADRATIC.value(new double[6]) / 100;
+        TrainingResult byLoss = Trainer.train(QUADRATIC, new double[6], base()
+                .optimizer(OptimizerKind.GD).gradientTolerance(0).lossTolerance(target).build());
+        assertEquals(StopReason.LOSS_TOLERANCE, byLoss.stop().reason());
+        assertTrue(byLoss.finalLoss() <= target && byLoss.steps() > 0);
+        TrainingResult byTime = Trainer.train(QUADRATIC, new double[6], base()
+                .optimizer(OptimizerKind.GD).gradientTolerance(0).timeBudgetSeconds(1e-9).build());
+        assertEquals(StopReason.TIME_BUDGET, byTime.stop().reason(), byTime.stop().message());
+    }
+
+    @Test
+    void minibatchTrainingOfANetworkIsBitwiseRepeatable() {
+        Dataset data = Constructions.caseAData();
+        NetworkSpec spec = new NetworkSpec(2, List.of(3), Activation.TANH, NeuronKind.SKIP_EXP);
+        NetworkObjective objective = NetworkObjective.of(spec, data, Losses.CUBIC_HINGE,
+                Reduction.SUM, 0.1);
+        double[] theta0 = Initializer.FAN_IN_UNIFORM.initialize(spec.layout(), 4);
+        TrainConfig config = base().optimizer(OptimizerKind.ADAM).batchSize(2).maxSteps(300)
+                .gradientTolerance(0).seed(9).build();
+        TrainingResult first = Trainer.train(objective, theta0, config);
+        TrainingResult again = Trainer.train(objective.copy(), theta0, config);
+        assertEquals(bits(first.theta()), bits(again.theta()));
+        assertTrue(first.history().hasNeuron());
+    }
+
+    @Test
+    void aNetworkBlownUpByAHugeStepStopsWithFiniteTheta() {
+        NetworkSpec spec = new NetworkSpec(2, List.of(3), Activation.TANH, NeuronKind.SKIP_EXP);
+        NetworkObjective objective = NetworkObjective.of(spec, Constructions.caseAData(),
+                Losses.CUBIC_HINGE, Reduction.SUM, 0.1);
+        double[] theta0 = Initializer.FAN_IN_UNIFORM.initialize(spec.layout(), 4);
+        TrainingResult result = Trainer.train(objective, theta0,
+                base().optimizer(OptimizerKind.GD).learningRate(1e4).build(),
+                new LoggingListener(1, System.Logger.Level.DEBUG));
+        assertTrue(result.stop().reason() == StopReason.DIVERGED
+                || result.stop().reason() == StopReason.NON_FINITE, result.stop().message());
+        for (double v : result.theta()) {
+            assertTrue(Double.isFinite(v));
+        }
+        assertTrue(Double.isFinite(objective.value(result.theta())));
     }
 
     @Test

@@ -1,0 +1,92 @@
+package org.oneneuron.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.eval.BinaryMetrics;
+import org.oneneuron.eval.Metrics;
+import org.oneneuron.io.StoredModel;
+import org.oneneuron.loss.NetworkObjective;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code oneneuron evaluate}: a saved model's figures on a data set. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Accuracy, loss, precision, recall, F1, ROC AUC and the confusion matrix of a"
+                + " saved model on a data set.",
+        footer = {"", "Examples:", "  oneneuron evaluate model.json wdbc",
+            "  oneneuron evaluate model.json test.csv --label diagnosis --json"})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by 'train'.")
+    Path modelFile;
+
+    @Parameters(index = "1", paramLabel = "DATA", description = "A data file or built-in name.")
+    String dataArgument;
+
+    @Override
+    public Integer call() {
+        StoredModel model = StoredModel.load(modelFile);
+        Dataset data = ModelInputs.load(model, dataOptions, dataArgument);
+        double[] scores = model.scores(data);
+        BinaryMetrics m = Metrics.binary(scores, data.y());
+        NetworkObjective objective = NetworkObjective.builder(model.spec(), model.standardizer().apply(data))
+                .loss(model.loss()).reduction(model.reduction()).lambda(model.lambda())
+                .allowZeroLambda(true).build();
+        double[] theta = model.theta();
+        Map<String, Object> json = Json.object("evaluate");
+        json.put("model_file", modelFile.toString());
+        json.put("data", data.name());
+        json.put("n", data.n());
+        json.put("accuracy", m.accuracy());
+        json.put("errors", m.errors());
+        json.put("precision", m.precision());
+        json.put("recall", m.recall());
+        json.put("f1", m.f1());
+        json.put("roc_auc", m.rocAuc());
+        Map<String, Object> confusion = new LinkedHashMap<>();
+        confusion.put("true_positives", m.truePositives());
+        confusion.put("false_positives", m.falsePositives());
+        confusion.put("true_negatives", m.trueNegatives());
+        confusion.put("false_negatives", m.falseNegatives());
+        json.put("confusion", confusion);
+        json.put("loss", objective.value(theta));
+        json.put("network_only_loss", objective.networkOnlyLoss(theta));
+        json.put("positive_label", model.labelNames().get(1));
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json()) {
+            Json.print(out, json);
+            return ExitCodes.OK;
+        }
+        out.println(String.format(Locale.ROOT, "%s on %s (%d samples, +1 = %s)", modelFile, data.name(),
+                data.n(), model.labelNames().get(1)));
+        out.println(String.format(Locale.ROOT, "accuracy  %s (%d errors)", TrainReport.percent(m.accuracy()),
+                m.errors()));
+        out.println("precision " + TrainReport.percent(m.precision()) + "   recall "
+                + TrainReport.percent(m.recall()) + "   F1 " + TrainReport.percent(m.f1()));
+        out.println("ROC AUC   " + TrainReport.number(m.rocAuc()));
+        out.println("loss      " + TrainReport.number(json.get("loss")) + " (network alone: "
+                + TrainReport.number(json.get("network_only_loss")) + ")");
+        out.println(String.format(Locale.ROOT, "confusion           predicted -1  predicted +1%n"
+                + "  actual -1 %14d %13d%n  actual +1 %14d %13d", m.trueNegatives(), m.falsePositives(),
+                m.falseNegatives(), m.truePositives()));
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

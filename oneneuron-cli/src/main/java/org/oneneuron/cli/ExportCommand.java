@@ -1,0 +1,116 @@
+package org.oneneuron.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.io.NeuronDrop;
+import org.oneneuron.io.StoredModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code oneneuron export}: rewrites a model file, with {@code --drop-neuron} as a plain MLP when
+ * the special neuron no longer matters on the training data (and refuses otherwise).
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write a model file again; with --drop-neuron, without the special neuron.",
+            "The neuron is dropped only when its largest contribution max |a*E_i| on the training"
+                    + " data is below --tolerance and every training prediction keeps its class;"
+                    + " otherwise the command refuses (exit 1) and says by how much they differ."},
+        footer = {"", "Examples:",
+            "  oneneuron export model.json --drop-neuron --data wdbc --out plain.json",
+            "  oneneuron export model.json --drop-neuron --tolerance 1e-3 --out plain.json"})
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    DataOptions dataOptions;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by 'train'.")
+    Path modelFile;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write.")
+    Path out;
+
+    @Option(names = "--drop-neuron", description = "Remove the special neuron (see above).")
+    boolean dropNeuron;
+
+    @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-6", showDefaultValue =
+            picocli.CommandLine.Help.Visibility.ALWAYS,
+            description = "Largest neuron contribution max |a*E_i| accepted (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--data", paramLabel = "DATA",
+            description = "The training data (default: the data named in the model's provenance).")
+    String dataArgument;
+
+    @Override
+    public Integer call() {
+        if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            throw new IllegalArgumentException("--tolerance must be a finite number >= 0, got " + tolerance);
+        }
+        StoredModel model = StoredModel.load(modelFile);
+        PrintWriter stdout = spec.commandLine().getOut();
+        Map<String, Object> json = Json.object("export");
+        json.put("model_file", modelFile.toString());
+        json.put("out", out.toString());
+        if (!dropNeuron) {
+            model.save(out);
+            json.put("dropped_neuron", false);
+            report(stdout, json, "wrote " + out);
+            return ExitCodes.OK;
+        }
+        String source = dataArgument != null ? dataArgument : model.provenance().get("data");
+        if (source == null) {
+            throw new IllegalArgumentException("--drop-neuron needs the training data: pass --data DATA");
+        }
+        Dataset data = ModelInputs.load(model, dataOptions, source);
+        NeuronDrop drop = NeuronDrop.of(model, data);
+        json.put("data", data.name());
+        json.put("n", drop.samples());
+        json.put("tolerance", tolerance);
+        json.put("max_contribution", drop.maxContribution());
+        json.put("max_score_difference", drop.maxScoreDifference());
+        json.put("sign_changes", drop.signChanges());
+        json.put("dropped_neuron", drop.agrees(tolerance));
+        if (!drop.agrees(tolerance)) {
+            String why = String.format(Locale.ROOT, "refusing to drop the %s neuron: on %s its largest"
+                    + " contribution max |a*E_i| = %.6g is not below the tolerance %.6g; the plain network's"
+                    + " scores would differ by up to %.6g and %d of %d predictions would change class",
+                    model.spec().neuron().word(), data.name(), drop.maxContribution(), tolerance,
+                    drop.maxScoreDifference(), drop.signChanges(), drop.samples());
+            if (common.json()) {
+                json.put("error", why);
+                Json.print(stdout, json);
+            }
+            throw new CommandFailure(ExitCodes.FAILURE, why);
+        }
+        drop.plain().save(out);
+        report(stdout, json, String.format(Locale.ROOT, "wrote %s without the %s neuron: on %s (%d samples)"
+                + " every prediction keeps its class; max score difference %.3g (max |a*E_i| %.3g < %.3g)",
+                out, model.spec().neuron().word(), data.name(), drop.samples(), drop.maxScoreDifference(),
+                drop.maxContribution(), tolerance));
+        return ExitCodes.OK;
+    }
+
+    private void report(PrintWriter stdout, Map<String, Object> json, String text) {
+        if (common.json()) {
+            Json.print(stdout, json);
+        } else if (!common.quiet()) {
+            stdout.println(text);
+            stdout.flush();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.oneneuron.cli;
+
+import java.util.Map;
+
+/** Maps the library's config field names in error messages to the CLI's option names. */
+final class OptionNames {
+
+    private static final Map<String, String> OPTIONS = Map.of(
+            "learning_rate", "--lr (learning_rate)",
+            "max_steps", "--steps (max_steps)",
+            "batch_size", "--batch (batch_size)",
+            "momentum", "--momentum",
+            "threads", "--threads");
+
+    private OptionNames() {
+    }
+
+    /** The message with the first config field name it mentions replaced by its option. */
+    static String rename(String message) {
+        if (message == null) {
+            return null;
+        }
+        for (Map.Entry<String, String> e : OPTIONS.entrySet()) {
+            if (message.startsWith(e.getKey() + " ")) {
+                return e.getValue() + message.substring(e.getKey().length());
+            }
+        }
+        return message;
+    }
+}

@@ -1,0 +1,194 @@
+package org.oneneuron.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.oneneuron.data.DataChecks;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.io.ModelSettings;
+import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.train.ClassifierConfig;
+import org.oneneuron.train.TrainConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code oneneuron train}: fits a classifier, reports it, optionally saves it. */
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Train a binary classifier (an MLP, with or without the special neuron).",
+        footer = {"", "Examples:",
+            "  oneneuron train wdbc --out model.json",
+            "  oneneuron train wdbc --neuron none --optimizer adam --lr 0.01 --steps 2000",
+            "  oneneuron train data.csv --label diagnosis --positive M --test-fraction 0.2 --json",
+            "  oneneuron train .bench-data/mnist --classes 4,9 --hidden 32 --batch 256 --optimizer adam",
+            "  oneneuron train big.csv --out m.json --checkpoint-every 500 --resume"})
+final class TrainCommand implements Callable<Integer> {
+
+    private static final ModelSettings MODEL = ModelSettings.defaults();
+    private static final String ZERO_LAMBDA = "λ = 0";
+    private static final TrainConfig TRAIN = ClassifierConfig.defaults().train();
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    DataOptions data;
+
+    @Parameters(index = "0", paramLabel = "DATA",
+            description = "A data file (.csv, .libsvm, .arff, IDX directory or *-ubyte) or a built-in"
+                    + " name (see 'oneneuron datasets').")
+    String dataArgument;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "W,W",
+            description = "Hidden layer widths; 0 for a linear model.")
+    List<Integer> hidden = MODEL.hidden();
+
+    @Option(names = "--activation", description = "relu, leaky_relu:SLOPE, tanh, sigmoid, softplus, elu, linear.")
+    String activation = MODEL.activation();
+
+    @Option(names = "--neuron", description = "none, skip-exp, per-layer-exp, relu, linear, quadratic,"
+            + " sigmoid, no-skip.")
+    String neuron = MODEL.neuron();
+
+    @Option(names = "--lambda", description = "λ of the penalty (λ/2)a² on the neuron's output weight.")
+    double lambda = MODEL.lambda();
+
+    @Option(names = "--allow-zero-lambda", description = "Accept λ = 0 (the theorem's guarantee is lost).")
+    boolean allowZeroLambda;
+
+    @Option(names = "--loss", description = "cubic-hinge, hinge-p:P, smooth-hinge, logistic, squared.")
+    String loss = MODEL.loss();
+
+    @Option(names = "--reduction", description = "sum (the paper's) or mean.")
+    String reduction = MODEL.reduction();
+
+    @Option(names = "--class-weight", paramLabel = "KIND", description = "none or balanced.")
+    String classWeight = MODEL.classWeight();
+
+    @Option(names = "--test-fraction", paramLabel = "F", description = "Hold out this fraction for testing.")
+    double testFraction = MODEL.testFraction();
+
+    @Option(names = "--optimizer", description = "gd, sgd, momentum, nesterov, adam, lbfgs, newton-cg.")
+    String optimizer = TRAIN.optimizer().word();
+
+    @Option(names = "--lr", paramLabel = "ETA", description = "Learning rate for gd, sgd, momentum, nesterov, adam.")
+    double learningRate = TRAIN.learningRate();
+
+    @Option(names = "--momentum", paramLabel = "MU",
+            description = "Momentum μ for momentum/nesterov (default when not given: "
+                    + OptimizerChoice.HEAVY_BALL_DEFAULT + ").")
+    Double momentum;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (>= 1).")
+    long steps = TRAIN.maxSteps();
+
+    @Option(names = "--batch", paramLabel = "B", description = "Minibatch size for sgd/adam; 0 = full batch.")
+    int batch = TRAIN.batchSize();
+
+    @Option(names = "--seed", description = "Seeds initialization, split and minibatches.")
+    long seed = TRAIN.seed();
+
+    @Option(names = "--dtype", description = "float64 (float32 is not supported by train yet).")
+    String dtype = "float64";
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the model here (JSON, atomic).")
+    Path out;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Write a checkpoint beside --out every N steps (0 = never).")
+    long checkpointEvery;
+
+    @Option(names = "--resume", description = "Continue from the checkpoint beside --out, if there is one.")
+    boolean resume;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> warnings = new ArrayList<>();
+        ModelSettings settings = new ModelSettings(hidden.equals(List.of(0)) ? List.of() : hidden,
+                activation, neuron, loss, reduction, lambda, allowZeroLambda, classWeight, testFraction);
+        TrainConfig config = trainConfig();
+        checkOptions();
+        MarginLoss marginLoss = settings.marginLoss();
+        if (!marginLoss.satisfiesAssumption1()) {
+            warnings.add("loss " + marginLoss.word() + " does not satisfy Assumption 1 of the paper: "
+                    + marginLoss.description());
+        }
+        if (settings.lambda() == 0 && settings.hasNeuron()) {
+            warnings.add(ZERO_LAMBDA + " with the " + settings.neuron() + " neuron: the guarantee (a = 0"
+                    + " at every local minimum) is void");
+        }
+        Dataset dataset = data.load(dataArgument);
+        List<DataChecks.Conflict> conflicts = DataChecks.conflicts(dataset);
+        if (!conflicts.isEmpty()) {
+            warnings.add(dataset.name() + ": " + conflicts.size() + " group(s) of identical inputs with"
+                    + " conflicting labels (no classifier can fit them all), e.g. "
+                    + conflicts.get(0).describe());
+        }
+        if (!common.json()) {
+            // λ = 0 is also logged by the library (one line on stderr via LibraryLogging).
+            warnings.stream().filter(w -> !w.startsWith(ZERO_LAMBDA))
+                    .forEach(w -> err.println("warning: " + w));
+            err.flush();
+        }
+        TrainingRun run = new TrainingRun(settings, config, dataset, dataArgument, out, checkpointEvery, resume,
+                Progress.of(common, err), err);
+        TrainingRun.Outcome outcome = run.execute();
+        Map<String, Object> report = TrainReport.of(outcome, warnings);
+        if (common.json()) {
+            Json.print(spec.commandLine().getOut(), report);
+        } else {
+            TrainReport.printText(spec.commandLine().getOut(), report);
+        }
+        if (outcome.numericalTrouble()) {
+            throw new CommandFailure(ExitCodes.FAILURE, "training stopped: "
+                    + outcome.result().stop().message() + (out == null ? ""
+                    : "; the model was not written" + (checkpointEvery > 0
+                    ? ", the last checkpoint is " + TrainingRun.checkpointPath(out) : "")));
+        }
+        return ExitCodes.OK;
+    }
+
+    private TrainConfig trainConfig() {
+        OptimizerChoice choice = OptimizerChoice.parse(optimizer);
+        try {
+            return choice.configure(TRAIN.toBuilder(), momentum)
+                    .learningRate(learningRate)
+                    .maxSteps(steps)
+                    .batchSize(batch)
+                    .seed(seed)
+                    .threads(common.threadsOr(TRAIN.threads()))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(OptionNames.rename(e.getMessage()), e);
+        }
+    }
+
+    private void checkOptions() {
+        if (steps < 1) {
+            throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
+        }
+        if (!dtype.equals("float64")) {
+            throw new IllegalArgumentException(dtype.equals("float32")
+                    ? "--dtype float32 is not supported by train: the network and its objective compute"
+                    + " in float64 (float32 exists only in the BLAS kernels)"
+                    : "--dtype must be float64 or float32, got '" + dtype + "'");
+        }
+        if (checkpointEvery < 0) {
+            throw new IllegalArgumentException("--checkpoint-every must be >= 0, got " + checkpointEvery);
+        }
+        if ((checkpointEvery > 0 || resume) && out == null) {
+            throw new IllegalArgumentException("--checkpoint-every and --resume need --out (the"
+                    + " checkpoint is written beside the model file)");
+        }
+    }
+}

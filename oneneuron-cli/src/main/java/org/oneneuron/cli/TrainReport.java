@@ -1,0 +1,122 @@
+package org.oneneuron.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.oneneuron.eval.BinaryMetrics;
+import org.oneneuron.eval.Metrics;
+import org.oneneuron.landscape.Certificate;
+import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.train.TrainingResult;
+
+/** The {@code train} command's report: one ordered map, printed as JSON or as aligned text. */
+final class TrainReport {
+
+    private TrainReport() {
+    }
+
+    static Map<String, Object> of(TrainingRun.Outcome o, List<String> warnings) {
+        TrainingResult r = o.result();
+        NetworkSpec spec = o.model().spec();
+        Map<String, Object> json = Json.object("train");
+        json.put("data", o.train().name());
+        json.put("n_train", o.train().n());
+        json.put("n_test", o.test() == null ? null : o.test().n());
+        json.put("features", spec.inputDim());
+        Map<String, Object> network = new LinkedHashMap<>();
+        network.put("hidden", spec.hidden());
+        network.put("activation", spec.activation().word());
+        network.put("neuron", spec.neuron().word());
+        network.put("parameters", spec.layout().dimension());
+        json.put("network", network);
+        json.put("loss_function", o.lossWord());
+        json.put("reduction", o.reductionWord());
+        json.put("lambda", o.lambda());
+        BinaryMetrics train = Metrics.binary(o.trainScores(), o.train().y());
+        json.put("train_accuracy", train.accuracy());
+        json.put("train_errors", train.errors());
+        if (o.test() != null) {
+            BinaryMetrics test = Metrics.binary(o.testScores(), o.test().y());
+            json.put("test_accuracy", test.accuracy());
+            json.put("test_errors", test.errors());
+        }
+        json.put("loss", o.loss());
+        json.put("network_only_loss", o.networkOnlyLoss());
+        json.put("gradient_norm", r.finalGradientNorm());
+        o.neuron().ifPresent(n -> {
+            Map<String, Object> neuron = new LinkedHashMap<>();
+            neuron.put("a", n.a());
+            neuron.put("b", n.b());
+            neuron.put("w_norm", n.wNorm());
+            neuron.put("max_contribution", n.maxContribution());
+            json.put("neuron", neuron);
+        });
+        json.put("optimizer", r.optimizer());
+        json.put("steps", o.totalSteps());
+        json.put("steps_this_run", r.steps());
+        json.put("stop_reason", r.stop().reason().word());
+        json.put("stop_detail", r.stop().detail());
+        Certificate c = o.certificate();
+        json.put("verdict", c == null ? r.infinity().verdict().word() : c.verdict().word());
+        json.put("verdict_evidence", c == null ? r.infinity().evidence() : c.reason());
+        json.put("trajectory_verdict", r.infinity().verdict().word());
+        json.put("trajectory_evidence", r.infinity().evidence());
+        json.put("hess_eig_min", c == null ? null : c.hessEigMin());
+        json.put("hess_eig_max", c == null ? null : c.hessEigMax());
+        json.put("growing", r.infinity().growing());
+        json.put("seconds", r.seconds());
+        json.put("model_file", o.modelFile() == null ? null : o.modelFile().toString());
+        json.put("warnings", warnings);
+        json.put("provenance", new TreeMap<>(o.model().provenance()));
+        return json;
+    }
+
+    /** Human-readable lines: the headline figures, then where the model went. */
+    static void printText(PrintWriter out, Map<String, Object> json) {
+        line(out, "data", json.get("data") + " (" + json.get("n_train") + " training samples"
+                + (json.get("n_test") == null ? "" : ", " + json.get("n_test") + " test") + ", "
+                + json.get("features") + " features)");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> network = (Map<String, Object>) json.get("network");
+        line(out, "network", "hidden " + network.get("hidden") + ", " + network.get("activation")
+                + ", neuron " + network.get("neuron") + ", " + network.get("parameters") + " parameters");
+        line(out, "objective", json.get("loss_function") + ", " + json.get("reduction") + ", lambda "
+                + number(json.get("lambda")));
+        line(out, "train accuracy", percent(json.get("train_accuracy")) + " (" + json.get("train_errors")
+                + " errors)");
+        if (json.containsKey("test_accuracy")) {
+            line(out, "test accuracy", percent(json.get("test_accuracy")) + " (" + json.get("test_errors")
+                    + " errors)");
+        }
+        line(out, "loss", number(json.get("loss")) + " (network alone: "
+                + number(json.get("network_only_loss")) + ")");
+        line(out, "gradient norm", number(json.get("gradient_norm")));
+        if (json.get("neuron") instanceof Map<?, ?> n) {
+            line(out, "neuron", "a " + number(n.get("a")) + ", b " + number(n.get("b")) + ", |w| "
+                    + number(n.get("w_norm")) + ", max |a*E_i| " + number(n.get("max_contribution")));
+        }
+        line(out, "steps", json.get("steps") + " with " + json.get("optimizer") + ", "
+                + json.get("stop_reason") + String.format(Locale.ROOT, " (%.2f s)", (Double) json.get("seconds")));
+        line(out, "verdict", json.get("verdict") + ": " + json.get("verdict_evidence"));
+        if (json.get("model_file") != null) {
+            line(out, "model", json.get("model_file").toString());
+        }
+        out.flush();
+    }
+
+    private static void line(PrintWriter out, String key, String value) {
+        out.println(String.format(Locale.ROOT, "%-15s %s", key, value));
+    }
+
+    static String number(Object value) {
+        return value instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : String.valueOf(value);
+    }
+
+    static String percent(Object value) {
+        return value instanceof Double d && Double.isFinite(d)
+                ? String.format(Locale.ROOT, "%.2f%%", 100 * d) : "n/a";
+    }
+}

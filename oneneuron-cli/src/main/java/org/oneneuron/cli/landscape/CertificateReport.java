@@ -1,0 +1,134 @@
+package org.oneneuron.cli.landscape;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.landscape.Certificate;
+import org.oneneuron.landscape.CertifyConfig;
+import org.oneneuron.landscape.PerturbationProbe;
+import org.oneneuron.train.TrainingResult;
+
+/** A certificate (and a training run) as a snake_case JSON map and as aligned text lines. */
+final class CertificateReport {
+
+    private CertificateReport() {
+    }
+
+    static Map<String, Object> json(Certificate c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("loss", c.loss());
+        m.put("minimum_loss", c.minimumLoss());
+        m.put("network_only_loss", c.networkOnlyLoss());
+        m.put("training_error", c.trainingError());
+        m.put("grad_norm", c.gradNorm());
+        m.put("hess_eig_min", c.hessEigMin());
+        m.put("hess_eig_min_residual", c.hessEigMinResidual());
+        m.put("hess_eig_max", c.hessEigMax());
+        m.put("hess_eig_max_residual", c.hessEigMaxResidual());
+        m.put("hessian_method", c.hessianMethod());
+        m.put("hessian_converged", c.hessianConverged());
+        m.put("hessian_asymmetry", c.hessianAsymmetry());
+        m.put("neuron", c.neuron().map(CertificateReport::neuron).orElse(null));
+        m.put("identity_residual", c.identityResidual());
+        Map<String, Object> kinks = new LinkedHashMap<>();
+        kinks.put("treatment", c.kinks().treatment());
+        kinks.put("units_at_kink", c.kinks().unitsAtKink());
+        kinks.put("units_checked", c.kinks().unitsChecked());
+        kinks.put("tolerance", c.kinks().tolerance());
+        m.put("kinks", kinks);
+        m.put("perturbation", c.perturbation().map(CertificateReport::probe).orElse(null));
+        m.put("point_verdict", c.pointVerdict().word());
+        m.put("trajectory_verdict", c.trajectory().map(v -> v.word()).orElse(null));
+        m.put("verdict", c.verdict().word());
+        m.put("reason", c.reason());
+        m.put("tolerances", tolerances(c.config()));
+        return m;
+    }
+
+    private static Map<String, Object> neuron(NeuronSnapshot s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("a", s.a());
+        m.put("b", s.b());
+        m.put("w_norm", s.wNorm());
+        m.put("max_contribution", s.maxContribution());
+        return m;
+    }
+
+    private static Map<String, Object> probe(PerturbationProbe p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("directions", p.directions());
+        m.put("radius", p.radius());
+        m.put("smallest_change", p.smallestChange());
+        m.put("decreases", p.decreases());
+        m.put("tolerance", p.tolerance());
+        return m;
+    }
+
+    private static Map<String, Object> tolerances(CertifyConfig config) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("gradient", config.gradientTolerance());
+        m.put("curvature_relative", config.curvatureTolerance());
+        m.put("loss", config.lossTolerance());
+        m.put("contribution", config.contributionTolerance());
+        m.put("dense_limit", config.denseLimit());
+        m.put("lanczos_steps", config.lanczos().steps());
+        return m;
+    }
+
+    static Map<String, Object> training(TrainingResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("optimizer", r.optimizer());
+        m.put("steps", r.steps());
+        m.put("final_loss", r.finalLoss());
+        m.put("final_grad_norm", r.finalGradientNorm());
+        m.put("stop", r.stop().reason().word());
+        m.put("infinity_verdict", r.infinity().verdict().word());
+        m.put("growing", r.infinity().growing());
+        m.put("infinity_evidence", r.infinity().evidence());
+        m.put("seconds", r.seconds());
+        return m;
+    }
+
+    static void text(PrintWriter out, Certificate c) {
+        row(out, "verdict", c.verdict().word() + (c.verdict() != c.pointVerdict()
+                ? " (point alone: " + c.pointVerdict().word() + ")" : ""));
+        row(out, "loss", num(c.loss()));
+        row(out, "network_only_loss", num(c.networkOnlyLoss()));
+        row(out, "training_error", num(c.trainingError()));
+        row(out, "grad_norm", num(c.gradNorm()));
+        row(out, "hess_eig_min", num(c.hessEigMin()) + "  (residual " + num(c.hessEigMinResidual()) + ", "
+                + c.hessianMethod() + (c.hessianConverged() ? "" : ", NOT converged") + ")");
+        row(out, "hess_eig_max", num(c.hessEigMax()) + "  (residual " + num(c.hessEigMaxResidual()) + ")");
+        c.neuron().ifPresent(s -> row(out, "neuron", String.format(Locale.ROOT,
+                "a = %s, b = %s, ‖w‖ = %s, max|a·E_i| = %s", num(s.a()), num(s.b()), num(s.wNorm()),
+                num(s.maxContribution()))));
+        if (!Double.isNaN(c.identityResidual())) {
+            row(out, "identity_residual", num(c.identityResidual()) + "  (a·∂a - ∂b - λa², PAPER §4)");
+        }
+        c.perturbation().ifPresent(p -> row(out, "perturbation", String.format(Locale.ROOT,
+                "%d directions of radius %s: smallest change %s, %d decrease(s)", p.directions(),
+                num(p.radius()), num(p.smallestChange()), p.decreases())));
+        row(out, "kinks", c.kinks().unitsAtKink() + " of " + c.kinks().unitsChecked() + " hidden units at a kink"
+                + (c.kinks().unitsChecked() > 0 ? " (" + c.kinks().treatment() + ")" : ""));
+        row(out, "reason", c.reason());
+        CertifyConfig t = c.config();
+        row(out, "tolerances", String.format(Locale.ROOT,
+                "‖∇L‖ <= %s, λ_min >= -%s·max(1, ‖H‖), loss within %s of %s, contribution <= %s",
+                num(t.gradientTolerance()), num(t.curvatureTolerance()), num(t.lossTolerance()),
+                num(c.minimumLoss()), num(t.contributionTolerance())));
+        out.flush();
+    }
+
+    static void row(PrintWriter out, String key, String value) {
+        out.printf(Locale.ROOT, "  %-18s %s%n", key, value);
+    }
+
+    static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}

@@ -1,0 +1,88 @@
+package org.oneneuron.cli.landscape;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.oneneuron.cli.CommonOptions;
+import org.oneneuron.cli.ExitCodes;
+import org.oneneuron.cli.Json;
+import org.oneneuron.landscape.Certificate;
+import org.oneneuron.landscape.Certifier;
+import org.oneneuron.landscape.CertifyConfig;
+import org.oneneuron.landscape.ContinuedRun;
+import org.oneneuron.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code oneneuron certify}: what a point is (PAPER §9 verdict) and the figures that say so. */
+@Command(name = "certify", mixinStandardHelpOptions = true, description = {
+    "Certify a point: loss, network-only loss, training error, gradient norm, extreme Hessian",
+    "eigenvalues with residuals, the special neuron's figures, a perturbation probe, and a verdict",
+    "(global_minimum, neuron_carries_fit, bad_local_minimum, saddle, not_stationary,",
+    "escaping_to_infinity, no_attained_minimum). See docs/LANDSCAPE.md for the rules."},
+        footer = {"", "Examples:",
+            "  oneneuron certify --construction A1",
+            "  oneneuron certify --construction A2 --perturbations 10000 --json",
+            "  oneneuron certify --construction C            (trains 100000 GD steps first)",
+            "  oneneuron certify --construction dead-relu --data wdbc --hidden 16",
+            "  oneneuron certify --model model.json --data wdbc"})
+public final class CertifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    SubjectOptions subject;
+
+    @Option(names = "--perturbations", paramLabel = "N", defaultValue = "1000",
+            description = "Random directions of the perturbation probe, 0 to skip (default: ${DEFAULT-VALUE}).")
+    int perturbations;
+
+    @Option(names = "--train-steps", paramLabel = "N",
+            description = "Train this many GD steps (lr --lr) from the point first and certify the end with "
+                    + "the trainer's verdict (default 0; 100000 for C).")
+    Long trainSteps;
+
+    @Option(names = "--lr", paramLabel = "η", defaultValue = "0.01",
+            description = "Learning rate for --train-steps (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Override
+    public Integer call() {
+        Subject s = subject.resolve();
+        CertifyConfig config = CertifyConfig.defaults().withPerturbations(perturbations);
+        long steps = trainSteps != null ? trainSteps : subject.isC() ? 100_000 : 0;
+        TrainingResult training = null;
+        Certificate cert;
+        if (steps > 0) {
+            TrainingOptions gd = new TrainingOptions();
+            gd.learningRate = learningRate;
+            ContinuedRun run = ContinuedRun.from(s.objective(), s.theta(), gd.config(steps), s.context(), config);
+            training = run.training();
+            cert = run.certificate();
+        } else {
+            cert = Certifier.certify(s.objective(), s.theta(), s.context(), config);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json()) {
+            Map<String, Object> json = Json.object("certify");
+            json.put("subject", s.label());
+            json.put("dimension", s.objective().dimension());
+            json.putAll(CertificateReport.json(cert));
+            json.put("training", training == null ? null : CertificateReport.training(training));
+            Json.print(out, json);
+        } else {
+            out.println("certify " + s.label() + (training == null ? ""
+                    : ", after " + training.steps() + " GD steps (trainer: " + training.infinity().verdict().word()
+                    + "; " + training.infinity().evidence() + ")"));
+            CertificateReport.text(out, cert);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,169 @@
+package org.oneneuron.cli.landscape;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.oneneuron.cli.CommonOptions;
+import org.oneneuron.cli.ExitCodes;
+import org.oneneuron.cli.Json;
+import org.oneneuron.landscape.CertifyConfig;
+import org.oneneuron.landscape.ContinuedRun;
+import org.oneneuron.landscape.Escape;
+import org.oneneuron.landscape.EscapeCertificate;
+import org.oneneuron.landscape.EscapeConfig;
+import org.oneneuron.landscape.EscapeStep;
+import org.oneneuron.landscape.MomentTest;
+import org.oneneuron.landscape.NetworkPoints;
+import org.oneneuron.loss.NetworkObjective;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code oneneuron escape}: the escape certificate of PAPER §4 at a plain network's point. */
+@Command(name = "escape", mixinStandardHelpOptions = true, description = {
+    "Embed a plain network's point with the special neuron at a = 0 and show the escape:",
+    "g = ∂L~/∂a, κ = λ + Σ ℓ''(z_i)E_i², the step a = -g/κ, the predicted decrease g²/(2κ) and the",
+    "decrease measured there; a random search for a better direction w; the moment test. With",
+    "--continue, train on by gradient descent and report where the run ends (often: off to infinity)."},
+        footer = {"", "Examples:",
+            "  oneneuron escape --construction A1",
+            "  oneneuron escape --construction A1 --w 1,0 --lambda 0.01 --json",
+            "  oneneuron escape --construction A1 --continue --steps 20000"})
+public final class EscapeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    SubjectOptions subject;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Option(names = "--w", paramLabel = "W", split = ",",
+            description = "The neuron's w to evaluate (comma-separated, d values); default: the construction's "
+                    + "(1, 0), or the search's best for other subjects.")
+    List<Double> w;
+
+    @Option(names = "--b", paramLabel = "B", defaultValue = "0", description = "The neuron's b (default: ${DEFAULT-VALUE}).")
+    double b;
+
+    @Option(names = "--continue", description = "Train on from the escape step and certify where it ends.")
+    boolean continueTraining;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "3", description = "Seed of the direction search.")
+    long seed;
+
+    @Override
+    public Integer call() {
+        if (subject.augmented) {
+            throw new IllegalArgumentException("escape starts from the plain point; drop --augmented");
+        }
+        Subject s = subject.resolve();
+        NetworkObjective plain = s.network().orElseThrow(() -> new IllegalArgumentException(
+                "escape needs a network subject (A1, A2, B, B-leaky, a recipe or --model), not " + s.label()));
+        double lambda = subject.lambda();
+        double[] direction = w != null ? w.stream().mapToDouble(Double::doubleValue).toArray()
+                : s.construction().map(c -> c.escapeW()).orElse(null);
+        EscapeCertificate cert = Escape.certify(NetworkPoints.escapeProblem(plain, s.theta(), lambda), direction, b,
+                EscapeConfig.defaults().withSeed(seed));
+        ContinuedRun run = null;
+        if (continueTraining) {
+            NetworkObjective augmented = NetworkPoints.augmentedObjective(plain, lambda);
+            EscapeStep step = cert.chosen();
+            double[] start = NetworkPoints.embed(augmented, s.theta(), step.w(), step.step(), step.b());
+            run = ContinuedRun.from(augmented, start, training.config(), CertifyConfig.defaults().withPerturbations(0));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (common.json()) {
+            Map<String, Object> json = Json.object("escape");
+            json.put("subject", s.label());
+            json.put("lambda", lambda);
+            json.put("loss_before", cert.loss());
+            json.put("already_global", cert.alreadyGlobal());
+            json.put("max_abs_c", cert.maxAbsC());
+            json.putAll(step(cert.chosen()));
+            json.put("best", step(cert.best()));
+            json.put("directions_tried", cert.directionsTried());
+            json.put("moments", moments(cert.moments()));
+            json.put("escapes", cert.escapes());
+            if (run != null) {
+                json.put("training", CertificateReport.training(run.training()));
+                json.put("final_certificate", CertificateReport.json(run.certificate()));
+                json.put("final_verdict", run.certificate().verdict().word());
+            }
+            Json.print(out, json);
+        } else {
+            text(out, s, cert, run, lambda);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> step(EscapeStep s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("direction", s.w());
+        m.put("b", s.b());
+        m.put("g", s.g());
+        m.put("kappa", s.kappa());
+        m.put("step", s.step());
+        m.put("predicted_decrease", s.predictedDecrease());
+        m.put("measured_decrease", s.measuredDecrease());
+        return m;
+    }
+
+    private static Map<String, Object> moments(MomentTest m) {
+        Map<String, Object> j = new LinkedHashMap<>();
+        j.put("u", m.u());
+        j.put("values", m.moments());
+        j.put("scale", m.scale());
+        j.put("first_nonzero", m.firstNonzero());
+        j.put("degenerate", m.degenerate());
+        return j;
+    }
+
+    private static void text(PrintWriter out, Subject s, EscapeCertificate cert, ContinuedRun run, double lambda) {
+        out.println("escape from " + s.label() + ", λ = " + lambda);
+        CertificateReport.row(out, "loss_before", CertificateReport.num(cert.loss()));
+        if (cert.alreadyGlobal()) {
+            CertificateReport.row(out, "result", "c = 0: every ℓ'(z_i) = 0, the point is already a global minimum");
+        }
+        EscapeStep c = cert.chosen();
+        CertificateReport.row(out, "direction", vector(c.w()) + ", b = " + CertificateReport.num(c.b()));
+        CertificateReport.row(out, "g", CertificateReport.num(c.g()) + "  (∂L~/∂a at a = 0)");
+        CertificateReport.row(out, "kappa", CertificateReport.num(c.kappa()) + "  (λ + Σ ℓ''(z_i) E_i²)");
+        CertificateReport.row(out, "step", "a = " + CertificateReport.num(c.step()));
+        CertificateReport.row(out, "predicted", CertificateReport.num(c.predictedDecrease()) + "  (g²/(2κ))");
+        CertificateReport.row(out, "measured", CertificateReport.num(c.measuredDecrease()));
+        EscapeStep best = cert.best();
+        CertificateReport.row(out, "best_search", String.format(Locale.ROOT, "w = %s: predicted %s, measured %s (%d random directions + ascent)",
+                vector(best.w()), CertificateReport.num(best.predictedDecrease()),
+                CertificateReport.num(best.measuredDecrease()), cert.directionsTried()));
+        MomentTest m = cert.moments();
+        CertificateReport.row(out, "moments", vector(m.moments()) + (m.certifiesEscape()
+                ? "  (m_" + m.firstNonzero() + " != 0: not a local minimum of L~)" : "  (none clearly nonzero)"));
+        if (run != null) {
+            out.println("continued " + run.training().steps() + " GD steps from the escape step:");
+            CertificateReport.row(out, "trainer", run.training().infinity().verdict().word() + ": "
+                    + run.training().infinity().evidence());
+            CertificateReport.text(out, run.certificate());
+            CertificateReport.row(out, "final_verdict", run.certificate().verdict().word());
+        }
+        out.flush();
+    }
+
+    private static String vector(double[] v) {
+        StringBuilder sb = new StringBuilder("(");
+        for (int i = 0; i < v.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(CertificateReport.num(v[i]));
+        }
+        return sb.append(')').toString();
+    }
+}

@@ -1,0 +1,189 @@
+package org.oneneuron.cli.landscape;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.oneneuron.autodiff.Objective;
+import org.oneneuron.cli.CommonOptions;
+import org.oneneuron.cli.ExitCodes;
+import org.oneneuron.cli.Json;
+import org.oneneuron.landscape.Escape;
+import org.oneneuron.landscape.EscapeConfig;
+import org.oneneuron.landscape.EscapeStep;
+import org.oneneuron.landscape.NetworkPoints;
+import org.oneneuron.landscape.Slice;
+import org.oneneuron.landscape.SliceConfig;
+import org.oneneuron.landscape.SliceWriter;
+import org.oneneuron.landscape.Slices;
+import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code oneneuron slice}: the loss of the augmented model on a line or plane, as CSV and JSON. */
+@Command(name = "slice", mixinStandardHelpOptions = true, description = {
+    "The augmented loss L~ on a plane (three named points) or a line (two), or on two random",
+    "filter-normalized directions around the subject's point. Points: plain (the plain point with",
+    "a = 0), escape (a = -g/κ), augmented (where gradient descent from the escape ends after",
+    "--steps), random. Writes slice.csv (s,t,loss) and slice.json to --out."},
+        footer = {"", "Examples:",
+            "  oneneuron slice --construction A1 --plane plain,augmented,escape --grid 41 --out slices/",
+            "  oneneuron slice --construction A1 --line plain,escape --out slices/",
+            "  oneneuron slice --construction dead-relu --plane random --extent 1 --out slices/"})
+public final class SliceCommand implements Callable<Integer> {
+
+    private static final List<String> POINTS = List.of("plain", "escape", "augmented");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    SubjectOptions subject;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Option(names = "--plane", paramLabel = "P,Q,R", split = ",",
+            description = "Three of plain, escape, augmented; or 'random'.")
+    List<String> plane;
+
+    @Option(names = "--line", paramLabel = "P,Q", split = ",", description = "Two of plain, escape, augmented.")
+    List<String> line;
+
+    @Option(names = "--grid", paramLabel = "N", defaultValue = "41", description = "Points per axis (default: ${DEFAULT-VALUE}).")
+    int grid;
+
+    @Option(names = "--extent", paramLabel = "E", defaultValue = "0.5",
+            description = "Margin beyond the points, or half-width for random directions (default: ${DEFAULT-VALUE}).")
+    double extent;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for slice.csv and slice.json.")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "5", description = "Seed of random directions.")
+    long seed;
+
+    @Override
+    public Integer call() {
+        if ((plane == null) == (line == null)) {
+            throw new IllegalArgumentException("give exactly one of --plane P,Q,R or --line P,Q");
+        }
+        List<String> names = plane != null ? plane : line;
+        boolean random = names.size() == 1 && names.get(0).equalsIgnoreCase("random");
+        if (!random) {
+            int expected = plane != null ? 3 : 2;
+            if (names.size() != expected || !POINTS.containsAll(names) || names.stream().distinct().count() != expected) {
+                throw new IllegalArgumentException((plane != null ? "--plane" : "--line") + " needs " + expected
+                        + " distinct names from " + POINTS + (plane != null ? " or 'random'" : "") + ", got " + names);
+            }
+        }
+        SliceConfig config = new SliceConfig(grid, extent, Runtime.getRuntime().availableProcessors(), seed);
+        Subject s = subject.resolve();
+        Slice slice;
+        String space;
+        if (random) {
+            Objective objective = s.objective();
+            double[] theta = s.theta();
+            List<int[]> filters = s.network().map(nw -> NetworkPoints.filters(nw.layout())).orElse(List.of());
+            SplittableRandom rng = new SplittableRandom(seed);
+            slice = plane != null
+                    ? Slices.plane(objective, theta, Slices.filterNormalized(theta, filters, rng),
+                            Slices.filterNormalized(theta, filters, rng), config)
+                    : Slices.line(objective, theta, Slices.filterNormalized(theta, filters, rng), config);
+            space = s.label();
+        } else {
+            Map<String, double[]> points = namedPoints(s, names);
+            NetworkObjective augmented = augmentedFor(s);
+            double[][] chosen = names.stream().map(points::get).toArray(double[][]::new);
+            slice = plane != null ? Slices.planeThrough(augmented, chosen, names, config)
+                    : Slices.lineThrough(augmented, chosen[0], chosen[1], names.get(0), names.get(1), config);
+            space = s.label() + " embedded with the skip-exp neuron, λ = " + subject.lambda();
+        }
+        try {
+            Files.createDirectories(out);
+            SliceWriter.writeCsv(slice, out.resolve("slice.csv"));
+            SliceWriter.writeJson(slice, out.resolve("slice.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(out + ": cannot write the slice: " + e.getMessage(), e);
+        }
+        report(slice, space);
+        return ExitCodes.OK;
+    }
+
+    private NetworkObjective augmentedFor(Subject s) {
+        NetworkObjective plain = s.network().orElseThrow(() -> new IllegalArgumentException(
+                "named points need a network subject (A1, A2, B, B-leaky, a recipe or --model); use --plane random"));
+        if (subject.augmented || plain.layout().hasNeuron()) {
+            throw new IllegalArgumentException("named points start from the plain network; drop --augmented");
+        }
+        return NetworkPoints.augmentedObjective(plain, subject.lambda());
+    }
+
+    /** plain (a = 0), escape (a = -g/κ) and, when asked, augmented (GD from escape). */
+    private Map<String, double[]> namedPoints(Subject s, List<String> names) {
+        NetworkObjective plain = s.network().orElseThrow(() -> new IllegalArgumentException(
+                "named points need a network subject (A1, A2, B, B-leaky, a recipe or --model); use --plane random"));
+        NetworkObjective augmented = augmentedFor(s);
+        double[] w = s.construction().map(c -> c.escapeW()).orElse(null);
+        EscapeStep step = Escape.certify(NetworkPoints.escapeProblem(plain, s.theta(), subject.lambda()), w, 0.0,
+                EscapeConfig.defaults()).chosen();
+        Map<String, double[]> points = new LinkedHashMap<>();
+        points.put("plain", NetworkPoints.embed(augmented, s.theta(), step.w(), 0.0, step.b()));
+        points.put("escape", NetworkPoints.embed(augmented, s.theta(), step.w(), step.step(), step.b()));
+        if (names.contains("augmented")) {
+            points.put("augmented", Trainer.train(augmented, points.get("escape"), training.config()).theta());
+        }
+        return points;
+    }
+
+    private void report(Slice slice, String space) {
+        PrintWriter w = spec.commandLine().getOut();
+        if (common.json()) {
+            Map<String, Object> json = Json.object("slice");
+            json.put("space", space);
+            json.put("kind", slice.kind());
+            json.put("grid", grid);
+            json.put("minimum", slice.minimum());
+            json.put("non_finite", slice.nonFinite());
+            List<Map<String, Object>> anchors = new ArrayList<>();
+            for (Slice.Anchor a : slice.anchors()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", a.name());
+                m.put("s", a.s());
+                m.put("t", a.t());
+                anchors.add(m);
+            }
+            json.put("anchors", anchors);
+            json.put("csv", out.resolve("slice.csv").toString());
+            json.put("json", out.resolve("slice.json").toString());
+            Json.print(w, json);
+            return;
+        }
+        w.println("slice (" + slice.kind() + ", " + grid + " points per axis) of " + space);
+        CertificateReport.row(w, "minimum", CertificateReport.num(slice.minimum()));
+        for (Slice.Anchor a : slice.anchors()) {
+            CertificateReport.row(w, a.name(), String.format(Locale.ROOT, "at (s, t) = (%s, %s)",
+                    CertificateReport.num(a.s()), CertificateReport.num(a.t())));
+        }
+        if (slice.nonFinite() > 0) {
+            CertificateReport.row(w, "non_finite", slice.nonFinite() + " grid points overflowed (written as nan)");
+        }
+        CertificateReport.row(w, "wrote", out.resolve("slice.csv") + ", " + out.resolve("slice.json"));
+        w.flush();
+    }
+}

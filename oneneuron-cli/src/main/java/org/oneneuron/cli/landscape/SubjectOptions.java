@@ -1,0 +1,162 @@
+package org.oneneuron.cli.landscape;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.oneneuron.constructions.Construction;
+import org.oneneuron.constructions.Constructions;
+import org.oneneuron.constructions.DeadReluRecipe;
+import org.oneneuron.constructions.NetworkConstruction;
+import org.oneneuron.constructions.Recipe;
+import org.oneneuron.constructions.ToyConstruction;
+import org.oneneuron.constructions.YunRecipe;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Datasets;
+import org.oneneuron.data.ReadOptions;
+import org.oneneuron.data.Standardizer;
+import org.oneneuron.io.ModelFile;
+import org.oneneuron.io.ModelFiles;
+import org.oneneuron.landscape.KinkReport;
+import org.oneneuron.landscape.NetworkPoints;
+import org.oneneuron.landscape.PointContext;
+import org.oneneuron.loss.Losses;
+import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.loss.Reduction;
+import org.oneneuron.model.Activation;
+import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.model.NeuronKind;
+import picocli.CommandLine.Option;
+
+/**
+ * Which point a landscape command looks at: a PAPER §6 construction (A1, A2, B, B-leaky, C), a §6 D
+ * recipe (dead-relu, yun) on a data set, or a saved model on a data set.
+ */
+final class SubjectOptions {
+
+    static final List<String> RECIPES = List.of("dead-relu", "yun");
+
+    @Option(names = "--construction", paramLabel = "NAME",
+            description = "A1, A2, B, B-leaky, C (PAPER §6) or the recipes dead-relu, yun (§6 D).")
+    String construction;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "A model file written by 'oneneuron train'.")
+    Path model;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Data for --model or a recipe: a file or a built-in (default for recipes: wdbc, standardized).")
+    String data;
+
+    @Option(names = "--point", paramLabel = "WHICH", defaultValue = "bad",
+            description = "bad or global point of a construction (default: ${DEFAULT-VALUE}).")
+    String point;
+
+    @Option(names = "--augmented",
+            description = "Embed the construction's point with the skip-exp neuron at a = 0, w = (1, 0), b = 0.")
+    boolean augmented;
+
+    @Option(names = "--lambda", paramLabel = "λ",
+            description = "λ of the special neuron (default 0.01; 1e-3 for C).")
+    Double lambda;
+
+    @Option(names = "--hidden", paramLabel = "WIDTHS", split = ",", defaultValue = "16",
+            description = "Hidden widths of a recipe's ReLU network (default: ${DEFAULT-VALUE}).")
+    List<Integer> hidden;
+
+    /** λ to use: the option, or the construction's default. */
+    double lambda() {
+        if (lambda != null) {
+            if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+                throw new IllegalArgumentException("--lambda must be finite and >= 0, got " + lambda);
+            }
+            return lambda;
+        }
+        return isC() ? 1e-3 : 0.01;
+    }
+
+    boolean isC() {
+        return construction != null && construction.trim().equalsIgnoreCase("C");
+    }
+
+    /** Resolves the subject; throws IllegalArgumentException naming the bad option. */
+    Subject resolve() {
+        if ((construction == null) == (model == null)) {
+            throw new IllegalArgumentException("give exactly one of --construction NAME or --model FILE");
+        }
+        if (model != null) {
+            return fromModel();
+        }
+        String name = construction.trim().toLowerCase(Locale.ROOT);
+        if (RECIPES.contains(name)) {
+            return fromRecipe(name);
+        }
+        Construction c = Constructions.byName(construction);
+        boolean global = switch (point.toLowerCase(Locale.ROOT)) {
+            case "bad" -> false;
+            case "global" -> true;
+            default -> throw new IllegalArgumentException("--point must be bad or global, got '" + point + "'");
+        };
+        if (c instanceof ToyConstruction toy) {
+            double[] theta = global ? new double[] {1, 0, 0} : toy.augmentedBadPoint();
+            var objective = toy.augmentedObjective(lambda());
+            PointContext context = new PointContext(0.0, Double.NaN, java.util.OptionalInt.of(1),
+                    java.util.OptionalInt.of(2), 2 * lambda(), KinkReport.smooth(), Optional.empty());
+            return new Subject("C " + (global ? "global" : "bad") + " point (θ, a = 0, b = 0), λ = "
+                    + lambda(), objective, theta, context, Optional.empty(), Optional.empty());
+        }
+        NetworkConstruction nc = (NetworkConstruction) c;
+        double[] plainPoint = global ? nc.globalPoint() : nc.badPoint();
+        NetworkObjective objective = augmented ? nc.augmentedObjective(lambda()) : nc.plainObjective();
+        double[] theta = augmented ? nc.augment(plainPoint, nc.escapeW(), 0, 0) : plainPoint;
+        String label = nc.name() + " " + (global ? "global" : "bad") + " point ("
+                + (augmented ? "augmented, a = 0, λ = " + lambda() : "plain") + ")";
+        return new Subject(label, objective, theta, NetworkPoints.context(objective, theta),
+                Optional.of(objective), Optional.of(nc));
+    }
+
+    private Dataset dataOrDefault() {
+        if (data == null) {
+            Dataset wdbc = Datasets.wdbc();
+            return Standardizer.fit(wdbc).apply(wdbc);
+        }
+        return Datasets.resolve(data, ReadOptions.defaults());
+    }
+
+    private Subject fromRecipe(String name) {
+        Dataset d = dataOrDefault();
+        NetworkSpec spec = new NetworkSpec(d.d(), hidden, Activation.RELU, NeuronKind.NONE);
+        Recipe recipe = name.equals("dead-relu") ? DeadReluRecipe.build(spec, d, Losses.CUBIC_HINGE)
+                : YunRecipe.build(spec, d);
+        NetworkObjective objective = recipe.plainObjective();
+        double[] theta = recipe.badPoint();
+        return new Subject(recipe.name() + " recipe on " + d.name() + " (" + d.n() + " samples, hidden "
+                + hidden + ")", objective, theta, NetworkPoints.context(objective, theta),
+                Optional.of(objective), Optional.empty());
+    }
+
+    private Subject fromModel() {
+        if (data == null) {
+            throw new IllegalArgumentException("--model needs --data FILE (the data to certify the model on)");
+        }
+        ModelFile file = ModelFiles.read(model);
+        Dataset d = Datasets.resolve(data, ReadOptions.defaults());
+        if (d.d() != file.network().inputDim()) {
+            throw new IllegalArgumentException("--data has " + d.d() + " features, the model expects "
+                    + file.network().inputDim());
+        }
+        if (!d.labelNames().isEmpty() && !d.labelNames().equals(file.labelNames())) {
+            throw new IllegalArgumentException("--data labels " + d.labelNames() + " (as -1, +1) differ from the "
+                    + "model's " + file.labelNames());
+        }
+        Dataset scaled = file.standardizer()
+                .map(s -> new Standardizer(s.mean(), s.scale()).apply(d)).orElse(d);
+        ModelFile.Network n = file.network();
+        NetworkSpec spec = new NetworkSpec(n.inputDim(), n.hidden(), Activation.parse(n.activation()),
+                NeuronKind.parse(n.neuron()));
+        NetworkObjective objective = NetworkObjective.of(spec, scaled, Losses.parse(file.loss()),
+                Reduction.parse(file.reduction()), file.lambda());
+        double[] theta = file.theta();
+        return new Subject(model.getFileName() + " on " + d.name(), objective, theta,
+                NetworkPoints.context(objective, theta), Optional.of(objective), Optional.empty());
+    }
+}

@@ -1,0 +1,101 @@
+package org.oneneuron.cli.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oneneuron.study.Claim;
+import org.oneneuron.study.StudyResult;
+import org.oneneuron.study.StudySummary;
+
+/**
+ * Writes a study report into a directory: report.html (self-contained), summary.json,
+ * claims.csv and figures/ (PNG, SVG, JSON and CSV of every figure).
+ */
+public final class StudyReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private StudyReport() {
+    }
+
+    /** A report section for a finished study. */
+    public static ReportSection section(String id, String title, String description,
+                                        String regenerate, StudyResult result) {
+        return section(id, title, description, regenerate, result, List.of());
+    }
+
+    /** A report section with extra figures (e.g. a landscape slice) after the standard ones. */
+    public static ReportSection section(String id, String title, String description,
+                                        String regenerate, StudyResult result, List<FigureData> extra) {
+        StudySummary summary = StudySummary.of(result.entries());
+        List<FigureData> figures = new java.util.ArrayList<>(
+                StudyFigures.of(id, result.entries(), summary.configurations(), regenerate));
+        figures.addAll(extra);
+        return new ReportSection(id, title, description, regenerate, summary, figures);
+    }
+
+    /** Writes the report; returns the path of report.html. */
+    public static Path write(Path dir, String title, List<ReportSection> sections) {
+        try {
+            Files.createDirectories(dir);
+            Map<String, byte[]> pngs = new LinkedHashMap<>();
+            for (ReportSection s : sections) {
+                for (FigureData f : s.figures()) {
+                    pngs.put(f.id(), FigureFiles.write(f, dir.resolve("figures")));
+                }
+            }
+            Path html = dir.resolve("report.html");
+            Files.writeString(html, HtmlReport.render(title, sections, pngs), StandardCharsets.UTF_8);
+            ObjectNode summary = JSON.createObjectNode();
+            summary.put("title", title);
+            ArrayNode list = summary.putArray("sections");
+            StringBuilder csv = new StringBuilder("section,scope,claim,evidence,verdict\n");
+            for (ReportSection s : sections) {
+                ObjectNode node = list.addObject();
+                node.put("id", s.id());
+                node.put("title", s.title());
+                node.put("regenerate", s.regenerate());
+                node.set("summary", JSON.valueToTree(s.summary()));
+                for (Claim c : s.summary().claims()) {
+                    csv.append(String.join(",", quote(s.id()), quote(c.scope()), quote(c.claim()),
+                            quote(c.evidence()), quote(c.verdict()))).append('\n');
+                }
+            }
+            Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n",
+                    StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("claims.csv"), csv.toString(), StandardCharsets.UTF_8);
+            return html;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + dir, e);
+        }
+    }
+
+    /** The claims as a plain-text table for a terminal. */
+    public static String claimsText(List<ReportSection> sections) {
+        StringBuilder out = new StringBuilder();
+        for (ReportSection s : sections) {
+            out.append(s.title()).append('\n');
+            for (Claim c : s.summary().claims()) {
+                out.append(String.format(java.util.Locale.ROOT, "  %-13s %s%n  %13s %s%n",
+                        c.verdict(), c.claim(), "", c.evidence()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,116 @@
+package org.oneneuron.cli.study;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.oneneuron.cli.report.ReportSection;
+import org.oneneuron.cli.report.StudyReport;
+import org.oneneuron.study.RunFunction;
+import org.oneneuron.study.RunFunctions;
+import org.oneneuron.study.StudyData;
+import org.oneneuron.study.StudyResult;
+import org.oneneuron.study.StudyRunner;
+import org.oneneuron.study.StudySpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code oneneuron demo}: two small studies, plain vs skip-exp vs per-layer-exp from the same
+ * seeds, on the embedded WDBC data and on PAPER.md §6 case A (the §5 protocol with fewer starts);
+ * writes the report to ./oneneuron-out/ and prints the claims table. Sized to finish in well under
+ * a minute on two cores.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run a one-minute study of the special neuron and print its claims table.",
+            "Plain vs skip-exp vs per-layer-exp networks from the same seeds, on the embedded",
+            "WDBC data and on the 3-point construction of PAPER.md section 6 (case A);",
+            "writes report.html to the output directory."},
+        footer = {"", "Examples:", "  oneneuron demo", "  oneneuron demo --restarts 50 --out /tmp/demo",
+            "", "Exit codes: 0 ok, 1 failure, 2 bad input or usage."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out = Path.of("oneneuron-out");
+
+    @Option(names = "--restarts", description = "seeds per variant (default: ${DEFAULT-VALUE})")
+    int restarts = 20;
+
+    @Option(names = "--engine", paramLabel = "NAME", description = "run implementation: trainer (engine +"
+            + " Trainer + Certifier) or reference (the study's small GD MLP, faster on tiny nets); default: ${DEFAULT-VALUE}")
+    String engine = "trainer";
+
+    @Option(names = "--threads", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress output")
+    boolean quiet;
+
+    /** The WDBC part: hidden 8 tanh, mean cubic hinge, GD lr 0.1, 200 steps, 25% held out. */
+    static StudySpec wdbc(int restarts) {
+        return new StudySpec("demo-wdbc", List.of("wdbc"), List.of(List.of(8)), List.of("tanh"),
+                List.of("none", "skip-exp", "per-layer-exp"), List.of("cubic-hinge"), "mean",
+                List.of(0.1), List.of("gd"), 0.1, 200, 10, "fan_in", restarts, 7L, 0.25);
+    }
+
+    /**
+     * Case A with the PAPER.md §5 protocol (N(0, 1) init, summed cubic hinge, λ 0.1, GD lr 0.01,
+     * clip 10) shortened to 5·10³ steps to fit the minute (the protocol has 2·10⁴).
+     */
+    static StudySpec caseA(int restarts) {
+        return new StudySpec("demo-case-a", List.of("case-a"), List.of(List.of(2)), List.of("relu"),
+                List.of("none", "skip-exp", "per-layer-exp"), List.of("cubic-hinge"), "sum",
+                List.of(0.1), List.of("gd"), 0.01, 5000, 10, "normal", restarts, 7L, 0);
+    }
+
+    @Override
+    public Integer call() {
+        var stdout = command.commandLine().getOut();
+        var err = command.commandLine().getErr();
+        if (restarts < 1) {
+            err.println("oneneuron demo: --restarts must be >= 1, got " + restarts);
+            return StudyCommand.BAD_INPUT;
+        }
+        long start = System.nanoTime();
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        
+        List<ReportSection> sections = new ArrayList<>();
+        try {
+            RunFunction function = RunFunctions.named(engine, new StudyData());
+            for (StudySpec spec : List.of(caseA(restarts), wdbc(restarts))) {
+                Path dir = out.resolve(spec.name());
+                Files.deleteIfExists(dir.resolve(StudyRunner.JOURNAL));
+                Files.deleteIfExists(dir.resolve("study.json"));
+                StudyResult result = new StudyRunner(function, workers, Duration.ZERO,
+                        new StudyProgress(err, spec.name(), quiet)).run(spec, dir);
+                String title = spec.data().get(0).equals("wdbc")
+                        ? "WDBC (569 samples, 30 features), hidden 8 tanh"
+                        : "Case A (PAPER.md §6: 3 collinear points), 2-2-1 ReLU, PAPER.md §5 protocol with 5000 steps";
+                String id = spec.name().replace('-', '_');
+                String regenerate = "oneneuron demo --restarts " + restarts + " --engine " + engine;
+                sections.add(StudyReport.section(id, title, StudyCommand.describe(spec), regenerate,
+                        result, SliceFigures.of(function, result, id, regenerate)));
+            }
+            Path html = StudyReport.write(out, "OneNeuron demo", sections);
+            stdout.print(StudyReport.claimsText(sections));
+            stdout.printf(Locale.ROOT, "report: %s (%.1f s)%n", html, (System.nanoTime() - start) / 1e9);
+            return StudyCommand.OK;
+        } catch (IllegalArgumentException e) {
+            err.println("oneneuron demo: " + e.getMessage());
+            return StudyCommand.BAD_INPUT;
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            err.println("oneneuron demo: " + e.getMessage());
+            return StudyCommand.FAILURE;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.oneneuron.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every bad input: one clear line naming file, line and column (or option), exit code 2. */
+class BadInputTest {
+
+    @TempDir
+    static Path dir;
+
+    static Stream<Arguments> badFiles() {
+        return Stream.of(
+                Arguments.of("empty.csv", "", "empty.csv: empty file"),
+                Arguments.of("ragged.csv", "a,b,label\n1,2,x\n3,4,y\n5,6\n", "ragged.csv, line 4: ragged row"),
+                Arguments.of("text.csv", "a,b,label\n1,2,x\n3,zz,y\n",
+                        "text.csv, line 3, column 'b': value 'zz' is not a number"),
+                Arguments.of("nan.csv", "a,b,label\n1,2,x\n3,NaN,y\n", "nan.csv, line 3, column 'b': value 'NaN'"),
+                Arguments.of("inf.csv", "a,b,label\n1,Inf,x\n3,4,y\n", "inf.csv, line 2, column 'b'"),
+                Arguments.of("one.csv", "a,b,label\n1,2,x\n3,4,x\n", "only one class 'x'"),
+                Arguments.of("three.csv", "a,b,label\n1,2,x\n3,4,y\n5,6,z\n", "3 classes found"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badFiles")
+    void badDataFileIsOneLineAndExitTwo(String name, String content, String expected) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content);
+        Cli r = Cli.run("train", file.toString(), "--steps", "2");
+        assertBadInput(r, expected);
+        assertTrue(r.err().contains(name), r.err());
+    }
+
+    static Stream<Arguments> badOptions() {
+        return Stream.of(
+                Arguments.of(new String[] {"--lr", "-1"}, "--lr (learning_rate) must be positive"),
+                Arguments.of(new String[] {"--steps", "0"}, "--steps must be >= 1, got 0"),
+                Arguments.of(new String[] {"--activation", "swish"}, "unknown activation 'swish'"),
+                Arguments.of(new String[] {"--neuron", "cosine"}, "unknown neuron kind 'cosine'"),
+                Arguments.of(new String[] {"--loss", "hinge"}, "unknown loss 'hinge'"),
+                Arguments.of(new String[] {"--optimizer", "rmsprop"}, "unknown optimizer 'rmsprop'"),
+                Arguments.of(new String[] {"--lambda", "0"}, "pass --allow-zero-lambda"),
+                Arguments.of(new String[] {"--lambda", "-1"}, "lambda must be a finite number >= 0"),
+                Arguments.of(new String[] {"--dtype", "float32"}, "--dtype float32 is not supported by train"),
+                Arguments.of(new String[] {"--test-fraction", "1.5"}, "test fraction must be in [0, 1)"),
+                Arguments.of(new String[] {"--class-weight", "heavy"}, "class weight must be none or balanced"),
+                Arguments.of(new String[] {"--hidden", "4,x"}, "--hidden"),
+                Arguments.of(new String[] {"--resume"}, "--checkpoint-every and --resume need --out"),
+                Arguments.of(new String[] {"--classes", "4,9", "--positive", "9"}, "give one of them"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badOptions")
+    void impossibleOptionsAreUsageErrors(String[] options, String expected) {
+        Cli r = Cli.run(TrainCommandTest.concat(new String[] {"train", "xor:n=20"}, options));
+        assertBadInput(r, expected);
+    }
+
+    @Test
+    void missingLabelColumnNamesTheColumns() throws Exception {
+        Path file = dir.resolve("labels.csv");
+        Files.writeString(file, "a,b,label\n1,2,x\n3,4,y\n");
+        assertBadInput(Cli.run("train", file.toString(), "--label", "nope"),
+                "labels.csv, column 'nope': label column not found; columns are: a, b, label");
+    }
+
+    @Test
+    void unknownDataSetOrFile() {
+        assertBadInput(Cli.run("train", "no-such-file.csv"), "no-such-file.csv: no such file");
+    }
+
+    static void assertBadInput(Cli r, String expected) {
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().startsWith("error: "), r.toString());
+        assertTrue(r.err().contains(expected), "expected '" + expected + "' in\n" + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace without --debug:\n" + r.err());
+        assertEquals("", r.out(), "nothing on stdout");
+    }
+}

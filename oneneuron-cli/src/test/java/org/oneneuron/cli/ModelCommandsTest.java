@@ -1,0 +1,160 @@
+package org.oneneuron.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Datasets;
+import org.oneneuron.data.ReadOptions;
+import org.oneneuron.io.ModelSettings;
+import org.oneneuron.io.StoredModel;
+import org.oneneuron.model.NeuronKind;
+import org.oneneuron.train.TrainConfig;
+
+/** evaluate, predict and export on a model trained once for the class. */
+class ModelCommandsTest {
+
+    static final String DATA = "moons:n=60";
+
+    @TempDir
+    static Path dir;
+
+    static Path model;
+
+    @BeforeAll
+    static void trainOnce() {
+        model = dir.resolve("model.json");
+        Cli r = Cli.run("train", DATA, "--hidden", "4", "--steps", "30", "-q", "--out", model.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+    }
+
+    @Test
+    void trainSaveLoadPredictGivesBitIdenticalScores() {
+        Dataset data = Datasets.resolve(DATA, ReadOptions.defaults());
+        TrainingRun run = new TrainingRun(ModelSettings.defaults(),
+                TrainConfig.defaults().toBuilder().maxSteps(25).build(), data, DATA,
+                dir.resolve("exact.json"), 0, false,
+                new Progress(new PrintWriter(new StringWriter()), Progress.Mode.SILENT),
+                new PrintWriter(new StringWriter()));
+        TrainingRun.Outcome outcome = run.execute();
+        double[] inMemory = outcome.model().scores(data);
+        double[] loaded = StoredModel.load(dir.resolve("exact.json")).scores(data);
+        Cli predicted = Cli.run("predict", dir.resolve("exact.json").toString(), DATA);
+        assertEquals(ExitCodes.OK, predicted.exitCode(), predicted.toString());
+        List<String> lines = predicted.out().lines().toList();
+        assertEquals("score,label", lines.get(0));
+        assertEquals(data.n() + 1, lines.size());
+        for (int i = 0; i < data.n(); i++) {
+            assertEquals(Double.doubleToRawLongBits(inMemory[i]), Double.doubleToRawLongBits(loaded[i]));
+            double csv = Double.parseDouble(lines.get(i + 1).split(",")[0]);
+            assertEquals(Double.doubleToRawLongBits(inMemory[i]), Double.doubleToRawLongBits(csv));
+        }
+    }
+
+    @Test
+    void evaluateReportsConsistentFigures() throws Exception {
+        Cli r = Cli.run("evaluate", model.toString(), DATA, "--json");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode c = j.get("confusion");
+        long tp = c.get("true_positives").asLong();
+        long tn = c.get("true_negatives").asLong();
+        long total = tp + tn + c.get("false_positives").asLong() + c.get("false_negatives").asLong();
+        assertEquals(60, total);
+        assertEquals((double) (tp + tn) / total, j.get("accuracy").asDouble(), 1e-12);
+        assertTrue(j.get("roc_auc").asDouble() >= 0 && j.get("roc_auc").asDouble() <= 1);
+        assertTrue(j.get("loss").asDouble() >= 0);
+        Cli text = Cli.run("evaluate", model.toString(), DATA);
+        assertTrue(text.out().contains("ROC AUC"), text.out());
+    }
+
+    @Test
+    void predictWritesAFileAtomically() throws Exception {
+        Path out = dir.resolve("scores.csv");
+        Cli r = Cli.run("predict", model.toString(), DATA, "--out", out.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertEquals(61, Files.readAllLines(out).size());
+    }
+
+    @Test
+    void exportDropsAVanishedNeuronAndProvesAgreement() throws Exception {
+        StoredModel trained = StoredModel.load(model);
+        double[] theta = trained.theta();
+        theta[trained.spec().layout().neuronAOffset()] = 0; // the neuron contributes nothing
+        Path quiet = dir.resolve("quiet.json");
+        trained.with(trained.spec(), theta, trained.provenance()).save(quiet);
+        Path plain = dir.resolve("plain.json");
+        Cli r = Cli.run("export", quiet.toString(), "--drop-neuron", "--out", plain.toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTrue(j.get("dropped_neuron").asBoolean());
+        assertEquals(0, j.get("sign_changes").asInt());
+        assertEquals(0.0, j.get("max_score_difference").asDouble());
+        StoredModel exported = StoredModel.load(plain);
+        assertEquals(NeuronKind.NONE, exported.spec().neuron());
+        Dataset data = Datasets.resolve(DATA, ReadOptions.defaults());
+        double[] before = StoredModel.load(quiet).scores(data);
+        double[] after = exported.scores(data);
+        for (int i = 0; i < before.length; i++) {
+            assertEquals(before[i], after[i], 0.0);
+        }
+    }
+
+    @Test
+    void exportRefusesWhenTheNeuronMatters() throws Exception {
+        StoredModel trained = StoredModel.load(model);
+        double[] theta = trained.theta();
+        theta[trained.spec().layout().neuronAOffset()] = 50;
+        Path loud = dir.resolve("loud.json");
+        trained.with(trained.spec(), theta, Map.of("data", DATA)).save(loud);
+        Path plain = dir.resolve("never.json");
+        Cli r = Cli.run("export", loud.toString(), "--drop-neuron", "--tolerance", "1e-3", "--out",
+                plain.toString());
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.toString());
+        assertTrue(r.err().startsWith("error: refusing to drop the skip-exp neuron"), r.err());
+        assertTrue(r.err().contains("would differ by up to"), r.err());
+        assertFalse(r.err().contains("\tat "));
+        assertFalse(Files.exists(plain));
+    }
+
+    @Test
+    void modelDataDimensionMismatchIsBadInput() throws Exception {
+        Path csv = dir.resolve("three.csv");
+        StoredModel trained = StoredModel.load(model);
+        String neg = trained.labelNames().get(0);
+        String pos = trained.labelNames().get(1);
+        Files.writeString(csv, "a,b,c,label\n1,2,3," + neg + "\n4,5,6," + pos + "\n");
+        BadInputTest.assertBadInput(Cli.run("evaluate", model.toString(), csv.toString()),
+                "the model expects 2 features per sample");
+    }
+
+    @Test
+    void unknownModelVersionIsBadInput() throws Exception {
+        Path future = dir.resolve("future.json");
+        Files.writeString(future, Files.readString(model).replace("\"format_version\" : 1",
+                "\"format_version\" : 2"));
+        BadInputTest.assertBadInput(Cli.run("predict", future.toString(), DATA),
+                "future.json: unknown model format_version 2");
+    }
+
+    @Test
+    void datasetsListsTheBuiltIns() throws Exception {
+        Cli r = Cli.run("datasets", "--json");
+        assertEquals(ExitCodes.OK, r.exitCode());
+        JsonNode list = new ObjectMapper().readTree(r.out()).get("datasets");
+        assertTrue(list.findValuesAsText("name").contains("wdbc"), r.out());
+        assertTrue(Cli.run("datasets").out().contains("wdbc"));
+    }
+}

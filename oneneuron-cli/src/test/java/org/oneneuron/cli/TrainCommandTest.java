@@ -1,0 +1,149 @@
+package org.oneneuron.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oneneuron.io.StoredModel;
+
+class TrainCommandTest {
+
+    static final String SMALL = "xor:n=40";
+
+    @TempDir
+    Path dir;
+
+    static JsonNode json(Cli r) throws Exception {
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    static void assertSnakeCase(JsonNode node) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                assertTrue(e.getKey().matches("[a-z][a-z0-9_]*"), "key " + e.getKey());
+                assertSnakeCase(e.getValue());
+            }
+        } else if (node.isArray()) {
+            node.forEach(TrainCommandTest::assertSnakeCase);
+        }
+    }
+
+    @Test
+    void trainJsonHasTheContractKeys() throws Exception {
+        JsonNode j = json(Cli.run("train", SMALL, "--hidden", "4", "--steps", "20", "--json",
+                "--test-fraction", "0.25"));
+        for (String key : new String[] {"schema_version", "train_accuracy", "test_accuracy", "loss",
+            "network_only_loss", "steps", "verdict", "provenance", "neuron"}) {
+            assertTrue(j.has(key), "missing " + key + " in " + j);
+        }
+        assertEquals(Json.SCHEMA_VERSION, j.get("schema_version").asInt());
+        assertEquals(30, j.get("n_train").asInt());
+        assertEquals(10, j.get("n_test").asInt());
+        assertTrue(java.util.Set.of("global_minimum", "neuron_carries_fit", "bad_local_minimum", "saddle",
+                "not_stationary", "escaping_to_infinity", "no_attained_minimum")
+                .contains(j.get("verdict").asText()), j.get("verdict").asText());
+        assertTrue(j.get("hess_eig_min").asDouble() <= j.get("hess_eig_max").asDouble());
+        assertTrue(j.get("train_accuracy").asDouble() >= 0 && j.get("train_accuracy").asDouble() <= 1);
+        assertEquals("0", j.get("provenance").get("seed").asText());
+        assertSnakeCase(j);
+    }
+
+    @Test
+    void jsonModeKeepsStderrFreeOfProgress() {
+        Cli r = Cli.run("train", SMALL, "--hidden", "4", "--steps", "5", "--json");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void textModeShowsProgressLinesOnStderr() {
+        Cli r = Cli.run("train", SMALL, "--hidden", "4", "--steps", "10", "--optimizer", "gd",
+                "--lr", "0.001");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("train: 10/10 (100%)"), r.err());
+        assertTrue(r.out().contains("train accuracy"), r.out());
+    }
+
+    @Test
+    void sameSeedSameModelBitForBit() throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        assertEquals(0, Cli.run("train", SMALL, "--hidden", "3", "--steps", "15", "--seed", "7", "-q",
+                "--out", a.toString()).exitCode());
+        assertEquals(0, Cli.run("train", SMALL, "--hidden", "3", "--steps", "15", "--seed", "7", "-q",
+                "--out", b.toString()).exitCode());
+        assertArrayEquals(StoredModel.load(a).theta(), StoredModel.load(b).theta());
+    }
+
+    @Test
+    void resumeFromACheckpointGivesTheUninterruptedResult() throws Exception {
+        // Gradient descent keeps no state besides θ, so 10 steps + 10 resumed steps = 20 steps.
+        String[] common = {"train", SMALL, "--hidden", "3", "--optimizer", "gd", "--lr", "0.001", "-q"};
+        Path whole = dir.resolve("whole.json");
+        assertEquals(0, Cli.run(concat(common, "--steps", "20", "--out", whole.toString())).exitCode());
+        Path half = dir.resolve("half.json");
+        Cli first = Cli.run(concat(common, "--steps", "10", "--checkpoint-every", "10", "--out",
+                half.toString()));
+        assertEquals(0, first.exitCode(), first.toString());
+        assertFalse(Files.exists(TrainingRun.checkpointPath(half)), "finished runs remove their checkpoint");
+        Path resumed = dir.resolve("resumed.json");
+        Files.copy(half, TrainingRun.checkpointPath(resumed));
+        Cli second = Cli.run(concat(common, "--steps", "20", "--resume", "--out", resumed.toString()));
+        assertEquals(0, second.exitCode(), second.toString());
+        assertArrayEquals(StoredModel.load(whole).theta(), StoredModel.load(resumed).theta());
+        assertEquals("20", StoredModel.load(resumed).provenance().get("steps_done"));
+    }
+
+    @Test
+    void divergenceExitsOneKeepsTheCheckpointAndWritesNoModel() throws Exception {
+        Path out = dir.resolve("m.json");
+        Cli r = Cli.run("train", SMALL, "--hidden", "3", "--optimizer", "gd", "--lr", "1e3",
+                "--steps", "50", "--checkpoint-every", "1", "--out", out.toString());
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("error: training stopped: diverged at step"), r.err());
+        assertTrue(r.out().contains("diverged"), r.out());
+        assertFalse(Files.exists(out));
+        StoredModel checkpoint = StoredModel.load(TrainingRun.checkpointPath(out));
+        assertEquals("1", checkpoint.provenance().get("steps_done"));
+    }
+
+    @Test
+    void warnsAboutLossesOutsideAssumptionOneAndZeroLambda() throws Exception {
+        Cli logistic = Cli.run("train", SMALL, "--hidden", "3", "--steps", "3", "--loss", "logistic");
+        assertEquals(ExitCodes.OK, logistic.exitCode(), logistic.toString());
+        assertTrue(logistic.err().contains("warning: loss logistic does not satisfy Assumption 1"),
+                logistic.err());
+        // λ = 0: the library logs the warning line (LibraryLogging); the JSON lists it too.
+        Cli zero = Cli.run("train", SMALL, "--hidden", "3", "--steps", "3", "--lambda", "0",
+                "--allow-zero-lambda", "--json");
+        assertEquals(ExitCodes.OK, zero.exitCode(), zero.toString());
+        assertTrue(zero.out().contains("\"λ = 0 with the skip-exp neuron"), zero.out());
+    }
+
+    @Test
+    void warnsAboutConflictingDuplicates() throws Exception {
+        Path csv = dir.resolve("dup.csv");
+        Files.writeString(csv, "a,b,label\n1,2,x\n1,2,y\n5,6,y\n7,7,x\n");
+        Cli r = Cli.run("train", csv.toString(), "--hidden", "2", "--steps", "3");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("warning: dup.csv: 1 group(s) of identical inputs with conflicting"
+                + " labels"), r.err());
+    }
+
+    static String[] concat(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+}

@@ -1,0 +1,118 @@
+package org.oneneuron.cli.landscape;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.Iterator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oneneuron.cli.ExitCodes;
+
+class CertifyCommandTest {
+
+    static void snakeCaseKeys(JsonNode node) {
+        if (node.isObject()) {
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String k = names.next();
+                assertTrue(k.matches("[a-z][a-z0-9_]*"), "key " + k);
+                snakeCaseKeys(node.get(k));
+            }
+        } else if (node.isArray()) {
+            node.forEach(CertifyCommandTest::snakeCaseKeys);
+        }
+    }
+
+    @Test
+    void a1IsABadLocalMinimumInText() {
+        Run r = Run.of("certify", "--construction", "A1");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("verdict            bad_local_minimum"), r.out());
+        assertTrue(r.out().contains("loss               2.74517"), r.out());
+        assertTrue(r.out().contains("tolerances"), r.out());
+    }
+
+    @Test
+    void a2JsonCarriesTheContractKeys() throws Exception {
+        Run r = Run.of("certify", "--construction", "A2", "--json", "--perturbations", "10000");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        JsonNode j = r.json();
+        snakeCaseKeys(j);
+        assertEquals(1, j.get("schema_version").asInt());
+        assertEquals("bad_local_minimum", j.get("verdict").asText());
+        assertEquals(48 - 32 * Math.sqrt(2), j.get("loss").asDouble(), 1e-12);
+        assertEquals(2.745166004060955, j.get("network_only_loss").asDouble(), 1e-12);
+        assertTrue(j.get("grad_norm").asDouble() < 1e-12);
+        assertTrue(j.get("hess_eig_min").asDouble() > -1e-9);
+        assertTrue(j.get("hess_eig_max").asDouble() > 0);
+        assertEquals(0, j.get("perturbation").get("decreases").asInt());
+        assertEquals(10000, j.get("perturbation").get("directions").asInt());
+    }
+
+    @Test
+    void caseCSurfacesTheTrainersEscapeVerdict() throws Exception {
+        Run r = Run.of("certify", "--construction", "C", "--json");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        JsonNode j = r.json();
+        assertEquals("escaping_to_infinity", j.get("verdict").asText());
+        assertEquals("escaping_to_infinity", j.get("training").get("infinity_verdict").asText());
+        assertEquals(100000, j.get("training").get("steps").asLong());
+        assertTrue(j.get("neuron").get("a").asDouble() > 0.3);
+    }
+
+    @Test
+    void theAugmentedBadPointIsNotStationary() throws Exception {
+        Run r = Run.of("certify", "--construction", "A1", "--augmented", "--json", "--perturbations", "0");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        JsonNode j = r.json();
+        assertEquals("not_stationary", j.get("verdict").asText());
+        assertEquals(0.866455, j.get("grad_norm").asDouble(), 1e-6, "only ∂L~/∂a is nonzero");
+        assertEquals(0.0, j.get("identity_residual").asDouble(), 1e-12);
+    }
+
+    @Test
+    void deadReluRecipeOnASmallNetwork() throws Exception {
+        Run r = Run.of("certify", "--construction", "dead-relu", "--hidden", "4", "--json", "--perturbations", "200");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertEquals("bad_local_minimum", r.json().get("verdict").asText());
+    }
+
+    @Test
+    void badInputsAreOneLineWithExitCodeTwo() {
+        Run none = Run.of("certify");
+        assertEquals(ExitCodes.BAD_INPUT, none.exitCode(), none.toString());
+        assertTrue(none.err().contains("give exactly one of --construction NAME or --model FILE"), none.err());
+        Run unknown = Run.of("certify", "--construction", "Z9");
+        assertEquals(ExitCodes.BAD_INPUT, unknown.exitCode(), unknown.toString());
+        assertTrue(unknown.err().contains("unknown construction 'Z9'"), unknown.err());
+        Run point = Run.of("certify", "--construction", "A1", "--point", "middle");
+        assertEquals(ExitCodes.BAD_INPUT, point.exitCode());
+        assertTrue(point.err().contains("--point must be bad or global"), point.err());
+    }
+
+    @Test
+    void aSavedModelIsCertifiedOnItsData(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("model.json");
+        Run train = Run.of("train", "construction-a", "--hidden", "2", "--activation", "relu", "--neuron", "skip-exp",
+                "--steps", "30", "--test-fraction", "0", "--out", model.toString(), "-q");
+        assertEquals(ExitCodes.OK, train.exitCode(), train.toString());
+        Run r = Run.of("certify", "--model", model.toString(), "--data", "construction-a", "--json");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        JsonNode j = r.json();
+        assertEquals(13, j.get("dimension").asInt());
+        assertTrue(j.get("neuron").isObject(), "the skip-exp model reports its neuron");
+        assertEquals(0.0, j.get("identity_residual").asDouble(), 1e-9);
+        Run noData = Run.of("certify", "--model", model.toString());
+        assertEquals(ExitCodes.BAD_INPUT, noData.exitCode());
+        assertTrue(noData.err().contains("--model needs --data"), noData.err());
+    }
+
+    @Test
+    void helpShowsExamples() {
+        Run r = Run.of("certify", "--help");
+        assertEquals(ExitCodes.OK, r.exitCode());
+        assertTrue(r.out().contains("oneneuron certify --construction A1"), r.out());
+    }
+}

@@ -1,0 +1,98 @@
+package org.oneneuron.cli.study;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.oneneuron.study.JournalCodec;
+import org.oneneuron.study.JournalEntry;
+import picocli.CommandLine;
+
+class StudyCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private String[] caseA(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("--data", "case-a", "--hidden", "2",
+                "--activation", "relu", "--neuron", "none,skip-exp", "--reduction", "sum", "--lr", "0.01",
+                "--init", "normal", "--restarts", "4", "--steps", "800", "--seed", "5", "--threads", "2", "--engine", "reference",
+                "--out", dir.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void studyWritesJournalReportAndFigureFilesThenResumes() throws IOException {
+        Result first = run(new StudyCommand(), caseA());
+        assertEquals(0, first.code(), first.err());
+        assertEquals(8, Files.readAllLines(dir.resolve("journal.jsonl")).size());
+        assertTrue(first.out().contains("supported") || first.out().contains("inconclusive")
+                || first.out().contains("contradicted"), first.out());
+        assertTrue(Files.size(dir.resolve("report.html")) > 10_000);
+        for (String ext : List.of("png", "svg", "json", "csv")) {
+            assertTrue(Files.exists(dir.resolve("figures/study_ecdf_loss." + ext)), ext);
+        }
+        assertTrue(Files.readString(dir.resolve("claims.csv")).startsWith("section,scope,claim"));
+        Result again = run(new StudyCommand(), caseA());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().contains("8 already in the journal"), again.err());
+        assertEquals(8, Files.readAllLines(dir.resolve("journal.jsonl")).size());
+    }
+
+    @Test
+    void onlyRunReplaysTheJournaledNumbers() throws IOException {
+        assertEquals(0, run(new StudyCommand(), caseA("--no-report", "-q")).code());
+        JournalEntry journaled = JournalCodec.fromLine(Files.readAllLines(dir.resolve("journal.jsonl"))
+                .stream().filter(l -> l.startsWith("{\"run_index\":5,")).findFirst().orElseThrow());
+        Result replay = run(new StudyCommand(), caseA("--only-run", "5"));
+        assertEquals(0, replay.code(), replay.err());
+        JournalEntry replayed = JournalCodec.fromLine(replay.out().trim());
+        assertEquals(journaled.run(), replayed.run());
+        assertEquals(journaled.outcome().withoutTiming(), replayed.outcome().withoutTiming());
+    }
+
+    @Test
+    void specFileWithOverrides() throws IOException {
+        Path spec = dir.resolve("in.json");
+        Files.writeString(spec, "{\"data\":[\"case-a\"],\"hidden\":[[2]],\"activations\":[\"relu\"],"
+                + "\"neurons\":[\"none\"],\"reduction\":\"sum\",\"restarts\":2,\"steps\":50}");
+        Path out = dir.resolve("o");
+        Result r = run(new StudyCommand(), "--spec", spec.toString(), "--restarts", "3", "--out",
+                out.toString(), "--no-report", "-q");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(3, Files.readAllLines(out.resolve("journal.jsonl")).size());
+        assertTrue(Files.readString(out.resolve("spec.json")).contains("\"restarts\" : 3"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--hidden=8y", "--held-out=2", "--budget=5x", "--data=/no/such.csv",
+        "--neuron=magic", "--only-run=99"})
+    void badInputExitsWithTwoAndAMessage(String bad) {
+        Result r = run(new StudyCommand(), caseA(bad, "-q", "--no-report"));
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("oneneuron study: "), r.err());
+    }
+}

@@ -1,0 +1,59 @@
+package org.oneneuron.constructions;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.loss.Reduction;
+import org.oneneuron.loss.SampleLoss;
+import org.oneneuron.model.NetworkSpec;
+
+/**
+ * A bad local minimum built by a recipe that scales to any data and width (PAPER.md §6 D): the
+ * data, the plain network, the loss (summed), θ of the bad point with its loss, and a global point
+ * and loss where the recipe knows them.
+ *
+ * @param name        "dead-relu" or "yun-linear"
+ * @param description one line on why the point is a local minimum
+ * @param data        the data set
+ * @param spec        the plain network
+ * @param loss        the per-sample loss (summed)
+ * @param badPoint    θ of the bad local minimum
+ * @param badLoss     the summed loss there
+ * @param globalPoint θ of a global minimum, when known
+ * @param globalLoss  the global minimum's loss, when known
+ */
+public record Recipe(String name, String description, Dataset data, NetworkSpec spec, SampleLoss loss,
+                     double[] badPoint, double badLoss, Optional<double[]> globalPoint,
+                     OptionalDouble globalLoss) {
+
+    public Recipe {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(loss, "loss");
+        if (spec.neuron().present()) {
+            throw new IllegalArgumentException("a recipe's network is plain, got neuron " + spec.neuron().word());
+        }
+        if (badPoint.length != spec.layout().dimension()) {
+            throw new IllegalArgumentException("badPoint has " + badPoint.length + " values, the network has "
+                    + spec.layout().dimension() + " parameters");
+        }
+        badPoint = badPoint.clone();
+        globalPoint = globalPoint.map(double[]::clone);
+    }
+
+    @Override
+    public double[] badPoint() {
+        return badPoint.clone();
+    }
+
+    @Override
+    public Optional<double[]> globalPoint() {
+        return globalPoint.map(double[]::clone);
+    }
+
+    /** The plain objective: summed loss, no neuron. */
+    public NetworkObjective plainObjective() {
+        return NetworkObjective.of(spec, data, loss, Reduction.SUM, 0);
+    }
+}

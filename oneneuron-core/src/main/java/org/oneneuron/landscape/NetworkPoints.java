@@ -1,0 +1,162 @@
+package org.oneneuron.landscape;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.loss.Reduction;
+import org.oneneuron.loss.SampleLoss;
+import org.oneneuron.model.Activation;
+import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.model.NeuronKind;
+import org.oneneuron.model.ParameterBlock;
+import org.oneneuron.model.ParameterLayout;
+
+/**
+ * Bridges the engine's {@link NetworkObjective} to the landscape instruments: the certificate's
+ * {@link PointContext} (training error, the neuron's a/b positions, λ, the loss's minimum, kinks),
+ * the escape problem of a plain network, and the filters of filter-normalized slices.
+ */
+public final class NetworkPoints {
+
+    /** A unit counts as "at the kink" when |pre-activation| <= this for some sample. */
+    public static final double KINK_TOLERANCE = 1e-9;
+
+    private NetworkPoints() {
+    }
+
+    /** The certificate context of θ for a network objective. */
+    public static PointContext context(NetworkObjective objective, double[] theta) {
+        ParameterLayout layout = objective.layout();
+        OptionalInt a = layout.hasNeuron() ? OptionalInt.of(layout.neuronAOffset()) : OptionalInt.empty();
+        OptionalInt b = layout.hasNeuron() ? OptionalInt.of(layout.neuronBOffset()) : OptionalInt.empty();
+        return new PointContext(minimumLoss(objective.loss()), trainingError(objective, theta), a, b,
+                layout.hasNeuron() ? objective.lambda() : 0.0, kinks(objective, theta), Optional.empty());
+    }
+
+    /**
+     * The attainable minimum of the summed loss: 0 when ℓ reaches 0 (hinge family, squared,
+     * target squared), NaN when it is only approached (logistic).
+     */
+    public static double minimumLoss(SampleLoss loss) {
+        if (loss instanceof MarginLoss margin) {
+            return margin.value(-1.0) == 0.0 || margin.value(-1e3) == 0.0 ? 0.0 : Double.NaN;
+        }
+        return loss.valueAt(1.0, 1.0) == 0.0 ? 0.0 : Double.NaN;
+    }
+
+    /** Fraction of samples with y_i·f~(x_i) <= 0 (margin losses); NaN for real-valued targets. */
+    public static double trainingError(NetworkObjective objective, double[] theta) {
+        if (!(objective.loss() instanceof MarginLoss)) {
+            return Double.NaN;
+        }
+        double[] f = objective.scores(theta);
+        double[] y = objective.data().y();
+        int wrong = 0;
+        for (int i = 0; i < f.length; i++) {
+            if (y[i] * f[i] <= 0) {
+                wrong++;
+            }
+        }
+        return (double) wrong / f.length;
+    }
+
+    /** Hidden units whose pre-activation is within {@link #KINK_TOLERANCE} of the kink for a sample. */
+    public static KinkReport kinks(NetworkObjective objective, double[] theta) {
+        NetworkSpec spec = objective.spec();
+        Activation act = spec.activation();
+        if (!act.hasKink()) {
+            return KinkReport.smooth();
+        }
+        ParameterLayout layout = objective.layout();
+        Dataset data = objective.data();
+        int units = 0;
+        int atKink = 0;
+        double[] h = data.x();
+        int width = data.d();
+        for (int l = 1; l <= spec.depth(); l++) {
+            int rows = spec.width(l);
+            int wOff = layout.weightOffset(l);
+            int bOff = layout.biasOffset(l);
+            double[] next = new double[data.n() * rows];
+            boolean[] flagged = new boolean[rows];
+            for (int i = 0; i < data.n(); i++) {
+                for (int r = 0; r < rows; r++) {
+                    double u = theta[bOff + r];
+                    for (int c = 0; c < width; c++) {
+                        u += theta[wOff + r * width + c] * h[i * width + c];
+                    }
+                    flagged[r] |= Math.abs(u) <= KINK_TOLERANCE;
+                    next[i * rows + r] = act.value(u);
+                }
+            }
+            for (boolean f : flagged) {
+                atKink += f ? 1 : 0;
+            }
+            units += rows;
+            h = next;
+            width = rows;
+        }
+        return new KinkReport(act.word() + ": one-sided derivatives, σ'(0) taken from the left; the Hessian "
+                + "omits the kink's delta, so figures at a flagged unit describe one smooth piece",
+                atKink, units, KINK_TOLERANCE);
+    }
+
+    /**
+     * The escape problem of a plain network's point: its scores on its data, its loss and the λ
+     * of the neuron to embed. The summed reduction is required (the paper's form).
+     */
+    public static EscapeProblem escapeProblem(NetworkObjective plain, double[] theta, double lambda) {
+        if (plain.layout().hasNeuron()) {
+            throw new IllegalArgumentException("the escape certificate starts from a plain network; this one has "
+                    + plain.spec().neuron().word());
+        }
+        if (plain.reduction() != Reduction.SUM) {
+            throw new IllegalArgumentException("the escape certificate uses the summed loss (PAPER §2); "
+                    + "this objective uses " + plain.reduction().word());
+        }
+        return new EscapeProblem(plain.data(), plain.networkScores(theta), plain.loss(), lambda);
+    }
+
+    /** The same network, data, loss and reduction with the paper's skip-exp neuron and penalty λ. */
+    public static NetworkObjective augmentedObjective(NetworkObjective plain, double lambda) {
+        if (plain.layout().hasNeuron()) {
+            throw new IllegalArgumentException("the network already has a special neuron: "
+                    + plain.spec().neuron().word());
+        }
+        return NetworkObjective.of(plain.spec().withNeuron(NeuronKind.SKIP_EXP), plain.data(), plain.loss(),
+                plain.reduction(), lambda);
+    }
+
+    /** A plain θ extended with the neuron's (w, a, b) in the augmented objective's layout. */
+    public static double[] embed(NetworkObjective augmented, double[] plainTheta, double[] w, double a, double b) {
+        ParameterLayout layout = augmented.layout();
+        if (plainTheta.length != layout.networkDimension() || w.length != layout.neuronInputDim()) {
+            throw new IllegalArgumentException("embedding needs " + layout.networkDimension()
+                    + " network parameters and w of length " + layout.neuronInputDim() + ", got "
+                    + plainTheta.length + " and " + w.length);
+        }
+        double[] theta = new double[layout.dimension()];
+        System.arraycopy(plainTheta, 0, theta, 0, plainTheta.length);
+        System.arraycopy(w, 0, theta, layout.neuronWOffset(), w.length);
+        theta[layout.neuronAOffset()] = a;
+        theta[layout.neuronBOffset()] = b;
+        return theta;
+    }
+
+    /** Filters for {@link Slices#filterNormalized}: every row of every weight matrix. */
+    public static List<int[]> filters(ParameterLayout layout) {
+        List<int[]> filters = new ArrayList<>();
+        for (ParameterBlock block : layout.blocks()) {
+            if (block.name().startsWith("W") && block.cols() > 1) {
+                for (int r = 0; r < block.rows(); r++) {
+                    filters.add(new int[] {block.offset() + r * block.cols(), block.cols()});
+                }
+            }
+        }
+        return filters;
+    }
+}

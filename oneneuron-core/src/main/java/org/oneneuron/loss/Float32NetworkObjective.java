@@ -1,0 +1,374 @@
+package org.oneneuron.loss;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.autodiff.NonFiniteException;
+import org.oneneuron.autodiff.SampledObjective;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.model.ParameterLayout;
+
+/**
+ * The objective of a {@link NetworkObjective} — same layout, loss, reduction, λ, weights and
+ * minibatch scaling s_B — with value and gradient computed in float32:
+ * L_B = s_B·Σ_{i∈B} ω_i ℓ(f~(x_i); y_i) + (λ/2)a².
+ *
+ * <p>θ stays double for the optimizer: each call rounds θ to a float copy (one pass over θ, cheap
+ * next to the products), runs the layers with {@code Blas.sgemm}/{@code sgemv} on float32 rows of
+ * the data (converted once, at construction), and writes the gradient back as double. The per-row
+ * scalars (the neuron's a·φ(u), ℓ, ℓ' and the a, b, b_out derivatives) are evaluated in double
+ * from float pre-activations with the {@link SampleLoss} and neuron definitions of the float64
+ * path, and the penalty (λ/2)a² and its gradient λa are exact. Expect agreement with the float64
+ * objective to about 1e-4 relative.
+ *
+ * <p>{@link #hessianVector} delegates to the float64 objective this one was built over:
+ * Hessian-vector products are always exact float64.
+ *
+ * <p>Full-data results (value, gradient, neuron figures) are remembered for the last θ they were
+ * computed at, so repeated requests at an identical θ cost a comparison and a copy.
+ *
+ * <p>Build with {@link #over(NetworkObjective)} or {@code NetworkObjective.builder(spec, data)
+ * ... .buildFloat32()}.
+ *
+ * <p>One thread (the reference's {@code threads()} chunking is not used): rows run in blocks of at
+ * most {@value #BLOCK} in a fixed order; the GEMM back-end may itself split a product over threads
+ * ({@code Backends.threads()} for the Vector API kernel, OPENBLAS_NUM_THREADS for OpenBLAS), each
+ * output element still computed by one thread, so results are bitwise identical run to run. The minibatch gather and all work
+ * buffers are allocated once; a call allocates nothing. Not thread-safe: use {@link #copy()} per
+ * thread. θ is never modified; a non-finite score, loss or gradient throws
+ * {@link NonFiniteException} naming the quantity.
+ */
+public final class Float32NetworkObjective implements SampledObjective {
+
+    /** Most rows per pass (bounds the work buffers for full-data passes). */
+    public static final int BLOCK = 1024;
+
+    private final NetworkObjective reference;
+    private final ParameterLayout layout;
+    private final SampleLoss loss;
+    private final Reduction reduction;
+    private final double lambda;
+    private final double[] weights;
+    private final double[] y;
+    private final float[] x;
+    private final int n;
+    private final int d;
+    private final Float32Pass pass;
+    private final float[] th;
+    private final float[] gradF;
+    private final float[] gx;
+    private final double[] adj;
+    private final double[] scalars = new double[3];
+    private final Float32FullPass last;
+
+    private Float32NetworkObjective(NetworkObjective reference, float[] sharedX) {
+        this.reference = reference;
+        this.layout = reference.layout();
+        this.loss = reference.loss();
+        this.reduction = reference.reduction();
+        this.lambda = reference.lambda();
+        this.weights = reference.weights();
+        Dataset data = reference.data();
+        this.n = data.n();
+        this.d = data.d();
+        this.y = data.y();
+        this.x = sharedX != null ? sharedX : toFloat(data.x());
+        int capacity = Math.min(n, BLOCK);
+        this.pass = new Float32Pass(reference.spec(), reference.network().blas(), capacity);
+        this.th = new float[layout.dimension()];
+        this.gradF = new float[layout.dimension()];
+        this.gx = new float[capacity * d];
+        this.adj = new double[capacity];
+        this.last = new Float32FullPass(layout.dimension());
+    }
+
+    /**
+     * A float32 objective over the settings and data of a float64 one (which it keeps for
+     * Hessian-vector products and neuron snapshots). The data are converted to float once.
+     */
+    public static Float32NetworkObjective over(NetworkObjective reference) {
+        return new Float32NetworkObjective(Objects.requireNonNull(reference, "reference"), null);
+    }
+
+    private static float[] toFloat(double[] v) {
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) v[i];
+        }
+        return out;
+    }
+
+    /** The float64 objective with the same settings (used for HVPs and neuron snapshots). */
+    public NetworkObjective reference() {
+        return reference;
+    }
+
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public int dimension() {
+        return layout.dimension();
+    }
+
+    @Override
+    public int sampleCount() {
+        return n;
+    }
+
+    @Override
+    public double value(double[] theta) {
+        if (last.matches(theta, false)) {
+            return last.value;
+        }
+        load(theta);
+        return full(theta, null);
+    }
+
+    @Override
+    public double valueAndGradient(double[] theta, double[] gradient) {
+        checkGradient(theta, gradient);
+        if (last.matches(theta, true)) {
+            last.gradientInto(gradient);
+            return last.value;
+        }
+        load(theta);
+        double value = full(theta, gradient);
+        return value;
+    }
+
+    @Override
+    public double batchValueAndGradient(double[] theta, int[] indices, int from, int to, double[] gradient) {
+        checkGradient(theta, gradient);
+        int m = to - from;
+        if (from < 0 || to > indices.length || m <= 0) {
+            throw new IllegalArgumentException("batch range [" + from + ", " + to + ") invalid for "
+                    + indices.length + " indices");
+        }
+        for (int p = from; p < to; p++) {
+            int i = indices[p];
+            if (i < 0 || i >= n) {
+                throw new IllegalArgumentException("sample index " + i + " at position " + p
+                        + " outside [0, " + n + ")");
+            }
+        }
+        load(theta);
+        double scale = reduction.batchScale(m, n);
+        double sum = 0;
+        for (int start = 0; start < m; start += pass.capacity) {
+            int rows = Math.min(pass.capacity, m - start);
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(x, indices[from + start + r] * d, gx, r * d, d);
+            }
+            sum += block(theta, gx, 0, rows, scale, 0, indices, from + start, gradient, start == 0,
+                    "minibatch gradient");
+        }
+        finishGradient(theta, gradient, "minibatch gradient");
+        return scale * sum + reference.penalty(theta);
+    }
+
+    /** Hessian-vector product of the float64 objective: always exact float64. */
+    @Override
+    public void hessianVector(double[] theta, double[] v, double[] out) {
+        reference.hessianVector(theta, v, out);
+    }
+
+    /**
+     * The neuron's figures from a float32 full pass (the last one when it was at this θ): a, b
+     * and ‖w‖ exact from θ; max_i |a·φ(u_i)| and the network-only loss s·Σ ω_i ℓ(f(x_i)) to float
+     * tolerance. (The Trainer asks for this at every history point, right after the full
+     * gradient at the same θ; a float64 pass here would cost more than the float32 training.)
+     */
+    @Override
+    public Optional<NeuronSnapshot> neuron(double[] theta) {
+        if (!layout.hasNeuron()) {
+            return Optional.empty();
+        }
+        if (!last.matches(theta, false)) {
+            load(theta);
+            full(theta, null);
+        }
+        double norm = 0;
+        int w = layout.neuronWOffset();
+        for (int j = 0; j < layout.neuronInputDim(); j++) {
+            norm += theta[w + j] * theta[w + j];
+        }
+        return Optional.of(new NeuronSnapshot(theta[layout.neuronAOffset()], theta[layout.neuronBOffset()],
+                Math.sqrt(norm), last.neuronMax, last.networkOnlyLoss));
+    }
+
+    /** A fresh objective with its own buffers over the same (shared, read-only) float data. */
+    @Override
+    public Float32NetworkObjective copy() {
+        return new Float32NetworkObjective(reference.copy(), x);
+    }
+
+    /**
+     * Full-data pass: returns s·Σ ω_i ℓ_i + (λ/2)a², writes the whole gradient (penalty included,
+     * checked) when non-null, gathers the neuron's figures, and remembers all of it for θ.
+     */
+    private double full(double[] theta, double[] gradient) {
+        double sum = 0;
+        double max = 0;
+        double networkOnly = 0;
+        boolean neuron = layout.hasNeuron();
+        for (int start = 0; start < n; start += pass.capacity) {
+            int rows = Math.min(pass.capacity, n - start);
+            sum += block(theta, x, start * d, rows, reduction.scale(n), start, null, 0, gradient, start == 0,
+                    "gradient");
+            if (neuron) {
+                for (int r = 0; r < rows; r++) {
+                    double wr = weights == null ? 1 : weights[start + r];
+                    max = Math.max(max, Math.abs(pass.g[r]));
+                    networkOnly += wr * loss.valueAt(pass.f[r] - pass.g[r], y[start + r]);
+                }
+            }
+        }
+        double value = reduction.scale(n) * sum + reference.penalty(theta);
+        if (gradient != null) {
+            finishGradient(theta, gradient, "gradient");
+        }
+        last.store(theta, value, gradient, max, reduction.scale(n) * networkOnly);
+        return value;
+    }
+
+    /**
+     * One block of rows; labels and weights come from sample ids (ids[idOff + r] or base + r).
+     * Adds (or, when first, writes) the block's gradient into gradient when non-null; returns
+     * the unscaled Σ ω_r ℓ_r.
+     */
+    private double block(double[] theta, float[] xs, int xOff, int rows, double scale, int base,
+                         int[] ids, int idOff, double[] gradient, boolean first,
+                         String what) {
+        boolean grad = gradient != null;
+        double a = layout.hasNeuron() ? theta[layout.neuronAOffset()] : 0;
+        double b = layout.hasNeuron() ? theta[layout.neuronBOffset()] : 0;
+        pass.forward(th, a, b, xs, xOff, rows, grad, base, ids, idOff);
+        double[] f = pass.f;
+        double s = 0;
+        for (int r = 0; r < rows; r++) {
+            int i = ids != null ? ids[idOff + r] : base + r;
+            double wr = weights == null ? 1 : weights[i];
+            s += wr * loss.valueAt(f[r], y[i]);
+            if (grad) {
+                adj[r] = scale * wr * loss.d1At(f[r], y[i]);
+            }
+        }
+        if (!Double.isFinite(s)) {
+            reportLoss(rows, base, ids, idOff);
+        }
+        if (grad) {
+            pass.backward(th, a, adj, xs, xOff, rows, gradF, scalars, base, ids, idOff);
+            int bOut = layout.biasOffset(reference.spec().depth() + 1);
+            gradF[bOut] = 0f;
+            if (layout.hasNeuron()) {
+                gradF[layout.neuronAOffset()] = 0f;
+                gradF[layout.neuronBOffset()] = 0f;
+            }
+            int dim = gradF.length;
+            float check = 0f;
+            if (first) {
+                for (int k = 0; k < dim; k++) {
+                    float v = gradF[k];
+                    gradient[k] = v;
+                    check += v * 0f;
+                }
+            } else {
+                for (int k = 0; k < dim; k++) {
+                    float v = gradF[k];
+                    gradient[k] += v;
+                    check += v * 0f;
+                }
+            }
+            if (check != 0f || Float.isNaN(check)) {
+                reportGradient(gradF, what);
+            }
+            gradient[bOut] += scalars[2];
+            if (layout.hasNeuron()) {
+                gradient[layout.neuronAOffset()] += scalars[0];
+                gradient[layout.neuronBOffset()] += scalars[1];
+            }
+        }
+        return s;
+    }
+
+    /** th = (float) θ after checking θ; a finite θ beyond the float range is reported. */
+    private void load(double[] theta) {
+        if (theta.length != th.length) {
+            throw new IllegalArgumentException("θ has length " + theta.length + ", expected "
+                    + th.length + " for " + layout.blocks().size() + " blocks");
+        }
+        float check = 0;
+        for (int k = 0; k < th.length; k++) {
+            float t = (float) theta[k];
+            th[k] = t;
+            check += t * 0f;
+        }
+        if (check != 0 || Float.isNaN(check)) {
+            for (int k = 0; k < th.length; k++) {
+                if (!Double.isFinite(theta[k])) {
+                    throw new IllegalArgumentException("θ[" + k + "] (" + layout.describe(k) + ") is " + theta[k]);
+                }
+                if (!Float.isFinite(th[k])) {
+                    throw new NonFiniteException("θ in float32", String.format(Locale.ROOT,
+                            "entry %s = %s exceeds the float range", layout.describe(k), theta[k]));
+                }
+            }
+        }
+    }
+
+    private void checkGradient(double[] theta, double[] gradient) {
+        if (gradient.length != layout.dimension()) {
+            throw new IllegalArgumentException("gradient has length " + gradient.length + ", expected "
+                    + layout.dimension());
+        }
+        if (gradient == theta) {
+            throw new IllegalArgumentException("gradient must not alias θ");
+        }
+    }
+
+    /**
+     * Adds λa to ∂/∂a and checks the double entries (a, b, b_out); the float blocks were checked
+     * as they were written (a sum of finite floats cannot overflow a double).
+     */
+    private void finishGradient(double[] theta, double[] gradient, String what) {
+        int bOut = layout.biasOffset(reference.spec().depth() + 1);
+        checkEntry(gradient, bOut, what);
+        if (layout.hasNeuron()) {
+            int ka = layout.neuronAOffset();
+            gradient[ka] += lambda * theta[ka];
+            checkEntry(gradient, ka, what);
+            checkEntry(gradient, layout.neuronBOffset(), what);
+        }
+    }
+
+    private void checkEntry(double[] gradient, int k, String what) {
+        if (!Double.isFinite(gradient[k])) {
+            throw new NonFiniteException(what, String.format(Locale.ROOT, "entry %s = %s",
+                    layout.describe(k), gradient[k]));
+        }
+    }
+
+    private void reportGradient(float[] g, String what) {
+        for (int k = 0; k < g.length; k++) {
+            if (!Float.isFinite(g[k])) {
+                throw new NonFiniteException(what, String.format(Locale.ROOT,
+                        "(float32) entry %s = %s", layout.describe(k), g[k]));
+            }
+        }
+    }
+
+    private void reportLoss(int rows, int base, int[] ids, int idOff) {
+        for (int r = 0; r < rows; r++) {
+            int i = ids != null ? ids[idOff + r] : base + r;
+            double l = loss.valueAt(pass.f[r], y[i]);
+            if (!Double.isFinite(l)) {
+                throw new NonFiniteException("loss ℓ_i", String.format(Locale.ROOT,
+                        "(%s) at sample %d: f~ = %.6g, target = %s", loss.word(), i, pass.f[r], y[i]));
+            }
+        }
+        throw new NonFiniteException("data loss", "sum over the block is not finite (weights too large?)");
+    }
+}

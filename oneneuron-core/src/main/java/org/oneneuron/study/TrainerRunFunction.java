@@ -1,0 +1,205 @@
+package org.oneneuron.study;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.landscape.Certificate;
+import org.oneneuron.landscape.Certifier;
+import org.oneneuron.landscape.CertifyConfig;
+import org.oneneuron.landscape.KinkReport;
+import org.oneneuron.landscape.LanczosConfig;
+import org.oneneuron.landscape.PointContext;
+import org.oneneuron.landscape.Slice;
+import org.oneneuron.landscape.SliceConfig;
+import org.oneneuron.landscape.Slices;
+import org.oneneuron.loss.Losses;
+import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.loss.Reduction;
+import org.oneneuron.model.Activation;
+import org.oneneuron.model.Initializer;
+import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.model.NeuronKind;
+import org.oneneuron.model.ParameterLayout;
+import org.oneneuron.optim.OptimizerKind;
+import org.oneneuron.train.StopReason;
+import org.oneneuron.train.TrainConfig;
+import org.oneneuron.train.Trainer;
+import org.oneneuron.train.TrainingHistory;
+import org.oneneuron.train.TrainingResult;
+
+/**
+ * A run on the project's engine: {@link NetworkObjective} (any NeuronKind, any margin loss) trained
+ * by {@link Trainer} for {@code steps} steps with the run's optimizer and gradient clip, then
+ * certified by {@link Certifier} (Lanczos curvature, no perturbation probe) with the trainer's
+ * infinity verdict attached. Tolerances follow PAPER.md §5 so that verdicts and the near-zero
+ * statistics speak of the same thing: loss and contribution 1e-2, gradient 1e-3.
+ * Deterministic given the RunSpec; single-threaded objective.
+ */
+public final class TrainerRunFunction implements RunFunction {
+
+    private static final int TRAJECTORY_POINTS = 60;
+
+    private final StudyData data;
+
+    /** A run function over its own data cache. */
+    public TrainerRunFunction() {
+        this(new StudyData());
+    }
+
+    /** A run function over a shared data cache. */
+    public TrainerRunFunction(StudyData data) {
+        this.data = data;
+    }
+
+    @Override
+    public String name() {
+        return "engine-trainer-certifier/1";
+    }
+
+    @Override
+    public Map<String, String> dataHashes(StudySpec spec) {
+        Map<String, String> hashes = new LinkedHashMap<>();
+        for (String name : spec.data()) {
+            hashes.put(name, data.hash(name));
+        }
+        return hashes;
+    }
+
+    @Override
+    public void check(StudySpec spec) {
+        spec.optimizers().forEach(OptimizerKind::parse);
+        spec.losses().forEach(Losses::parse);
+        Reduction.parse(spec.reduction());
+        spec.activations().forEach(Activation::parse);
+        spec.neurons().forEach(NeuronKind::parse);
+        spec.data().forEach(data::raw);
+    }
+
+    /** One trained run: its data, objective, start and the trainer's result. */
+    private record Trained(StudyData.Prepared prepared, NetworkSpec spec, NetworkObjective objective,
+                           double[] theta0, TrainingResult result) {
+    }
+
+    private Trained train(RunSpec run) {
+        StudyData.Prepared prepared = data.prepare(run.data(), run.studySeed(), run.heldOutFraction());
+        Dataset train = prepared.train();
+        NetworkSpec spec = new NetworkSpec(train.d(), run.hidden(), Activation.parse(run.activation()),
+                NeuronKind.parse(run.neuron()));
+        NetworkObjective objective = NetworkObjective.builder(spec, train).loss(Losses.parse(run.loss()))
+                .reduction(Reduction.parse(run.reduction())).lambda(run.lambda()).allowZeroLambda(true)
+                .build();
+        Initializer init = run.init().equals("normal") ? Initializer.STANDARD_NORMAL : Initializer.FAN_IN_UNIFORM;
+        double[] theta0 = init.initialize(spec.layout(), run.runSeed());
+        TrainConfig config = TrainConfig.defaults().toBuilder()
+                .optimizer(OptimizerKind.parse(run.optimizer())).learningRate(run.learningRate())
+                .maxSteps(run.steps()).clipNorm(run.clip()).gradientTolerance(0).seed(run.runSeed())
+                .historyStride(Math.max(1, run.steps() / TRAJECTORY_POINTS)).threads(1).build();
+        return new Trained(prepared, spec, objective, theta0, Trainer.train(objective, theta0, config));
+    }
+
+    /**
+     * Replays an augmented run and evaluates the loss on the plane through its start θ₀ (0, 0), its
+     * end θ* (1, 0) and θ* with a set to 0, the network alone (0, 1). Empty for plain runs and when
+     * the three points are collinear (a* = 0 already).
+     *
+     * @param run  the run
+     * @param grid points per axis
+     */
+    public Optional<Slice> slice(RunSpec run, int grid) {
+        if (!run.augmented()) {
+            return Optional.empty();
+        }
+        Trained t = train(run);
+        double[] end = t.result().theta();
+        double[] alone = end.clone();
+        alone[t.spec().layout().neuronAOffset()] = 0;
+        try {
+            return Optional.of(Slices.planeThrough(t.objective(), new double[][] {t.theta0(), end, alone},
+                    List.of("start", "end", "network alone"),
+                    SliceConfig.defaults().withGrid(grid).withThreads(1)));
+        } catch (IllegalArgumentException collinear) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public RunOutcome run(RunSpec run) {
+        long start = System.nanoTime();
+        Trained t = train(run);
+        StudyData.Prepared prepared = t.prepared();
+        Dataset train = prepared.train();
+        NetworkSpec spec = t.spec();
+        NetworkObjective objective = t.objective();
+        ParameterLayout layout = spec.layout();
+        TrainingResult result = t.result();
+        double[] theta = result.theta();
+        Optional<NeuronSnapshot> neuron = objective.neuron(theta);
+        double trainError = 1 - accuracy(objective, train, theta);
+        PointContext context = spec.neuron().present()
+                ? PointContext.augmented(trainError, layout.neuronAOffset(), layout.neuronBOffset(),
+                        run.lambda(), kinks(run))
+                : PointContext.plain(trainError, kinks(run));
+        CertifyConfig certify = new CertifyConfig(1e-3, 1e-4, StudySummary.NEAR_ZERO,
+                StudySummary.NEAR_ZERO, 0, LanczosConfig.defaults(), 0, 1e-3, run.runSeed());
+        String diagnostic = result.stop().reason() == StopReason.NON_FINITE
+                || result.stop().reason() == StopReason.DIVERGED ? result.stop().message() : "";
+        Certificate certificate = Certifier.certify(objective, theta,
+                context.withTrajectory(result.infinity().verdict()), certify);
+        double heldOut = prepared.heldOut() == null ? Double.NaN
+                : accuracy(objective, prepared.heldOut(), theta);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new RunOutcome(result.finalLoss(),
+                neuron.map(NeuronSnapshot::networkOnlyLoss).orElse(objective.dataLoss(theta)),
+                result.finalGradientNorm(), neuron.map(NeuronSnapshot::a).orElse(Double.NaN),
+                neuron.map(NeuronSnapshot::b).orElse(Double.NaN),
+                neuron.map(NeuronSnapshot::wNorm).orElse(Double.NaN),
+                neuron.map(NeuronSnapshot::maxContribution).orElse(Double.NaN), 1 - trainError,
+                heldOut, certificate.verdict().word(), certificate.reason() + "; trajectory: "
+                + result.infinity().evidence(), (int) result.steps(), seconds, diagnostic,
+                trajectory(result.history()));
+    }
+
+    private static KinkReport kinks(RunSpec run) {
+        return run.activation().startsWith("relu") || run.activation().startsWith("leaky")
+                ? new KinkReport("kinks not examined by the study; curvature describes one smooth piece",
+                        0, 0, 0.0)
+                : KinkReport.smooth();
+    }
+
+    private static double accuracy(NetworkObjective objective, Dataset d, double[] theta) {
+        double[] scores = new double[d.n()];
+        objective.scores(theta, d.x(), d.n(), scores);
+        int correct = 0;
+        for (int i = 0; i < d.n(); i++) {
+            correct += d.y()[i] * scores[i] > 0 ? 1 : 0;
+        }
+        return (double) correct / d.n();
+    }
+
+    private static List<TrajectoryPoint> trajectory(TrainingHistory h) {
+        List<TrajectoryPoint> points = new ArrayList<>();
+        long[] steps = h.steps();
+        double[] loss = h.loss();
+        double[] grad = h.gradientNorm();
+        double[] net = h.networkOnlyLoss();
+        boolean aug = h.hasNeuron();
+        double[] a = aug ? h.a() : null;
+        double[] b = aug ? h.b() : null;
+        double[] w = aug ? h.wNorm() : null;
+        for (int k = 0; k < h.size(); k++) {
+            points.add(new TrajectoryPoint((int) steps[k], loss[k], net.length <= k ? loss[k] : net[k],
+                    grad[k], aug ? a[k] : Double.NaN, aug ? b[k] : Double.NaN, aug ? w[k] : Double.NaN));
+        }
+        return points;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s", name());
+    }
+}

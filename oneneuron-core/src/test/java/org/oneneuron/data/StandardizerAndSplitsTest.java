@@ -1,0 +1,115 @@
+package org.oneneuron.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class StandardizerAndSplitsTest {
+
+    private static Dataset columns(List<Double> values, int d) {
+        int n = values.size() / d;
+        double[] x = new double[n * d];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = values.get(k);
+        }
+        double[] y = IntStream.range(0, n).mapToDouble(i -> i % 3 == 0 ? 1 : -1).toArray();
+        return new Dataset("p", x, y, d, IntStream.range(0, d).mapToObj(j -> "x" + j).toList(), List.of("-1", "1"));
+    }
+
+    @Property(tries = 60)
+    void standardizedTrainingFeaturesHaveMeanZeroAndUnitOrZeroSpread(
+            @ForAll @Size(min = 6, max = 60) List<@DoubleRange(min = -1e3, max = 1e3) Double> values) {
+        int d = 3;
+        Dataset ds = columns(values.subList(0, values.size() / d * d), d);
+        Standardizer s = Standardizer.fit(ds);
+        Dataset z = s.apply(ds);
+        for (int j = 0; j < d; j++) {
+            double mean = 0;
+            double sq = 0;
+            for (int i = 0; i < z.n(); i++) {
+                mean += z.x(i, j) / z.n();
+            }
+            for (int i = 0; i < z.n(); i++) {
+                sq += (z.x(i, j) - mean) * (z.x(i, j) - mean) / z.n();
+            }
+            assertEquals(0.0, mean, 1e-9);
+            boolean constant = s.scale()[j] == 1.0 && sq < 1e-18;
+            assertTrue(constant || Math.abs(sq - 1.0) < 1e-9, "variance " + sq + " of feature " + j);
+        }
+        assertArrayEquals(ds.y(), z.y());
+    }
+
+    @Test
+    void zeroVarianceFeaturesAreCentredNotDividedAndTheRecordRoundTrips() {
+        Dataset ds = columns(List.of(5.0, 1.0, 5.0, 3.0), 2);
+        Standardizer s = Standardizer.fit(ds);
+        assertArrayEquals(new double[] {5, 2}, s.mean());
+        assertArrayEquals(new double[] {1, 1}, s.scale());
+        assertArrayEquals(new double[] {0, -1, 0, 1}, s.apply(ds).x());
+        Standardizer copy = new Standardizer(s.mean(), s.scale());
+        assertEquals(s, copy);
+        assertArrayEquals(s.apply(ds).x(), copy.transform(ds.x()));
+        Dataset wider = columns(List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0), 3);
+        DataException e = assertThrows(DataException.class, () -> s.apply(wider));
+        assertTrue(e.getMessage().contains("expects 2 features"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Standardizer(new double[] {0}, new double[] {0}));
+    }
+
+    @Test
+    void wdbcTrainTestSplitIsStratifiedAndSeeded() {
+        Dataset wdbc = Datasets.wdbc();
+        Splits.Split a = Splits.trainTest(wdbc, 0.25, 42);
+        Splits.Split b = Splits.trainTest(wdbc, 0.25, 42);
+        Splits.Split c = Splits.trainTest(wdbc, 0.25, 43);
+        assertArrayEquals(a.testIndices(), b.testIndices());
+        assertTrue(!Arrays.equals(a.testIndices(), c.testIndices()));
+        assertEquals(Math.round(0.25 * 212) + Math.round(0.25 * 357), a.test().n());
+        assertEquals(Math.round(0.25 * 212), Arrays.stream(a.test().y()).filter(v -> v > 0).count());
+        assertEquals(569, a.train().n() + a.test().n());
+        Standardizer s = Standardizer.fit(a.train());
+        assertTrue(Math.abs(s.mean()[0] - Standardizer.fit(wdbc).mean()[0]) > 0, "fitted on training part only");
+    }
+
+    @Property(tries = 40)
+    void kFoldPartitionsEverySampleOnceWithBalancedFolds(@ForAll @IntRange(min = 4, max = 60) int n,
+                                                         @ForAll @IntRange(min = 2, max = 4) int k,
+                                                         @ForAll long seed) {
+        Dataset ds = Synthetic.blobs(n, 2, 1.0, 5);
+        List<Splits.Split> folds = Splits.kFold(ds, k, seed);
+        int[] seen = new int[n];
+        for (Splits.Split f : folds) {
+            assertTrue(Math.abs(f.test().n() - n / (double) k) < 1.0 + 1e-12, "fold size " + f.test().n());
+            assertEquals(n, f.train().n() + f.test().n());
+            for (int i : f.testIndices()) {
+                seen[i]++;
+            }
+            int pos = (int) Arrays.stream(f.test().y()).filter(v -> v > 0).count();
+            assertTrue(Math.abs(pos - (n - n / 2) / (double) k) <= 1.0 + 1e-12, "stratified: " + pos);
+        }
+        assertTrue(Arrays.stream(seen).allMatch(v -> v == 1));
+        assertArrayEquals(folds.get(0).testIndices(), Splits.kFold(ds, k, seed).get(0).testIndices());
+    }
+
+    @Test
+    void subsetAndBadArguments() {
+        Dataset a = Datasets.builtin("construction-a");
+        Dataset s = Splits.subset(a, new int[] {2, 0, 2});
+        assertArrayEquals(new double[] {0.5, 0.5, 1, 0, 0.5, 0.5}, s.x());
+        assertArrayEquals(new double[] {1, -1, 1}, s.y());
+        assertThrows(IllegalArgumentException.class, () -> Splits.subset(a, new int[] {3}));
+        assertThrows(IllegalArgumentException.class, () -> Splits.trainTest(a, 1.0, 1));
+        assertThrows(IllegalArgumentException.class, () -> Splits.trainTest(a, 0.01, 1));
+        assertThrows(IllegalArgumentException.class, () -> Splits.kFold(a, 4, 1));
+    }
+}

@@ -1,0 +1,123 @@
+package org.oneneuron.landscape;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.oneneuron.constructions.Construction;
+import org.oneneuron.constructions.Constructions;
+import org.oneneuron.constructions.NetworkConstruction;
+import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.optim.OptimizerKind;
+import org.oneneuron.train.TrainConfig;
+import org.oneneuron.train.Verdict;
+
+/** Certificates and escapes on the PAPER.md §6 constructions, through the engine. */
+class ConstructionCertificatesTest {
+
+    private static final double BAD_LOSS = 48 - 32 * Math.sqrt(2);
+
+    private static TrainConfig gd(long steps) {
+        return TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.GD).learningRate(0.01)
+                .maxSteps(steps).gradientTolerance(0).clipNorm(10).historyStride((int) (steps / 1000)).build();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"A1", "A2"})
+    void plainBadPointsAreCertifiedBadLocalMinimaAndNoPerturbationLowersThem(String name) {
+        NetworkConstruction c = (NetworkConstruction) Constructions.byName(name);
+        NetworkObjective plain = c.plainObjective();
+        double[] theta = c.badPoint();
+        CertifyConfig config = CertifyConfig.defaults().withPerturbations(10_000);
+        Certificate cert = Certifier.certify(plain, theta, NetworkPoints.context(plain, theta), config);
+        assertEquals(Verdict.BAD_LOCAL_MINIMUM, cert.verdict(), cert.reason());
+        assertEquals(BAD_LOSS, cert.loss(), 1e-12);
+        assertEquals(1.0 / 3, cert.trainingError(), 1e-15, "a constant output misclassifies one class");
+        assertTrue(cert.gradNorm() < 1e-12, "‖∇L‖ = " + cert.gradNorm());
+        PerturbationProbe probe = cert.perturbation().orElseThrow();
+        assertEquals(10_000, probe.directions());
+        assertEquals(1e-3, probe.radius());
+        assertTrue(probe.noDecrease(), "smallest change " + probe.smallestChange());
+        assertTrue(probe.smallestChange() >= -probe.tolerance(), "smallest change " + probe.smallestChange()
+                + " (dead-unit directions leave L unchanged up to round-off)");
+        assertEquals(0, cert.kinks().unitsAtKink());
+        assertEquals(2, cert.kinks().unitsChecked());
+    }
+
+    @Test
+    void theGlobalPointIsCertifiedGlobalWithItsKinkFlagged() {
+        NetworkConstruction a1 = Constructions.caseA1();
+        NetworkObjective plain = a1.plainObjective();
+        double[] theta = a1.globalPoint();
+        Certificate cert = Certifier.certify(plain, theta, NetworkPoints.context(plain, theta),
+                CertifyConfig.defaults());
+        assertEquals(Verdict.GLOBAL_MINIMUM, cert.verdict(), cert.reason());
+        assertEquals(0.0, cert.trainingError());
+        assertEquals(2, cert.kinks().unitsAtKink(), "x_3 = (1/2, 1/2) sits on both units' kinks");
+        assertTrue(cert.reason().contains("at a kink"), cert.reason());
+    }
+
+    @Test
+    void theAugmentedIdentityHoldsAtRandomPoints() {
+        NetworkObjective aug = Constructions.caseA1().augmentedObjective(0.01);
+        SplittableRandom random = new SplittableRandom(12);
+        for (int k = 0; k < 20; k++) {
+            double[] theta = Vectors.gaussian(aug.dimension(), random);
+            Certificate cert = Certifier.certify(aug, theta, NetworkPoints.context(aug, theta),
+                    CertifyConfig.defaults().withPerturbations(0));
+            double[] g = new double[aug.dimension()];
+            aug.valueAndGradient(theta, g);
+            double scale = Math.abs(theta[aug.layout().neuronAOffset()] * g[aug.layout().neuronAOffset()])
+                    + Math.abs(g[aug.layout().neuronBOffset()]) + 1.0;
+            assertEquals(0.0, cert.identityResidual(), 1e-12 * scale);
+        }
+    }
+
+    @Test
+    void escapeAtA1MatchesTheAugmentedObjective() {
+        NetworkConstruction a1 = Constructions.caseA1();
+        EscapeProblem problem = NetworkPoints.escapeProblem(a1.plainObjective(), a1.badPoint(), 0.01);
+        EscapeCertificate cert = Escape.certify(problem, new double[] {1, 0}, 0.0, EscapeConfig.defaults());
+        assertEquals(a1.escapeSlope(), cert.chosen().g(), 1e-12);
+        NetworkObjective aug = a1.augmentedObjective(0.01);
+        double before = aug.value(a1.augmentedBadPoint());
+        double after = aug.value(a1.augment(a1.badPoint(), new double[] {1, 0}, cert.chosen().step(), 0));
+        assertEquals(before - after, cert.chosen().measuredDecrease(), 1e-12);
+        double[] gradient = new double[aug.dimension()];
+        aug.valueAndGradient(a1.augmentedBadPoint(), gradient);
+        assertEquals(gradient[aug.layout().neuronAOffset()], cert.chosen().g(), 1e-12);
+    }
+
+    @Test
+    void trainingOnFromTheEscapeHeadsToInfinityNotToAGlobalMinimum() {
+        NetworkConstruction a1 = Constructions.caseA1();
+        EscapeProblem problem = NetworkPoints.escapeProblem(a1.plainObjective(), a1.badPoint(), 0.01);
+        EscapeStep step = Escape.certify(problem, new double[] {1, 0}, 0.0, EscapeConfig.defaults()).chosen();
+        NetworkObjective aug = a1.augmentedObjective(0.01);
+        double[] start = a1.augment(a1.badPoint(), step.w(), step.step(), 0.0);
+        ContinuedRun run = ContinuedRun.from(aug, start, gd(20_000), CertifyConfig.defaults().withPerturbations(0));
+        Certificate end = run.certificate();
+        assertEquals(Verdict.ESCAPING_TO_INFINITY, run.training().infinity().verdict(),
+                run.training().infinity().evidence());
+        assertEquals(Verdict.ESCAPING_TO_INFINITY, end.verdict(), end.reason());
+        assertNotEquals(Verdict.GLOBAL_MINIMUM, end.pointVerdict());
+        assertTrue(end.loss() > 2.0 && end.loss() < 2.1, "total loss creeps towards 2: " + end.loss());
+        assertTrue(end.networkOnlyLoss() > BAD_LOSS, "the network alone gets worse: " + end.networkOnlyLoss());
+        assertTrue(end.neuron().orElseThrow().b() < -1.0, "b falls: " + end.neuron());
+    }
+
+    @Test
+    void caseCIsEscapingToInfinityByOneHundredThousandSteps() {
+        Construction c = Constructions.byName("C");
+        var objective = c.augmentedObjective(1e-3);
+        ContinuedRun run = ContinuedRun.from(objective, c.augmentedBadPoint(), gd(100_000),
+                PointContext.plain(Double.NaN, KinkReport.smooth()), CertifyConfig.defaults().withPerturbations(0));
+        assertEquals(Verdict.ESCAPING_TO_INFINITY, run.certificate().verdict(), run.certificate().reason());
+        assertEquals(0.38994, run.certificate().loss(), 5e-5);
+        assertTrue(run.certificate().loss() > c.badLoss() - 1e-3);
+    }
+}
