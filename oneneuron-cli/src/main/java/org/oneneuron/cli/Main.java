@@ -27,6 +27,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LibraryLogging.install(java.util.Arrays.asList(args).contains("--debug"));
         System.exit(commandLine().execute(args));
     }
 

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 final class TrainCommand implements Callable<Integer> {
 
     private static final ModelSettings MODEL = ModelSettings.defaults();
+    private static final String ZERO_LAMBDA = "λ = 0";
     private static final TrainConfig TRAIN = ClassifierConfig.defaults().train();
 
     @Spec
@@ -123,8 +124,8 @@ final class TrainCommand implements Callable<Integer> {
                     + marginLoss.description());
         }
         if (settings.lambda() == 0 && settings.hasNeuron()) {
-            warnings.add("λ = 0 with the " + settings.neuron() + " neuron: the guarantee (a = 0 at every"
-                    + " local minimum) is void");
+            warnings.add(ZERO_LAMBDA + " with the " + settings.neuron() + " neuron: the guarantee (a = 0"
+                    + " at every local minimum) is void");
         }
         Dataset dataset = data.load(dataArgument);
         List<DataChecks.Conflict> conflicts = DataChecks.conflicts(dataset);
@@ -134,7 +135,9 @@ final class TrainCommand implements Callable<Integer> {
                     + conflicts.get(0).describe());
         }
         if (!common.json()) {
-            warnings.forEach(w -> err.println("warning: " + w));
+            // λ = 0 is also logged by the library (one line on stderr via LibraryLogging).
+            warnings.stream().filter(w -> !w.startsWith(ZERO_LAMBDA))
+                    .forEach(w -> err.println("warning: " + w));
             err.flush();
         }
         TrainingRun run = new TrainingRun(settings, config, dataset, dataArgument, out, checkpointEvery, resume,

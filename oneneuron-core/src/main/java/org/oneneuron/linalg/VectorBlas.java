@@ -97,7 +97,7 @@ public final class VectorBlas implements Blas, VectorWidth {
             s1 = DoubleVector.fromArray(D, x, xOff + i + len)
                     .fma(DoubleVector.fromArray(D, y, yOff + i + len), s1);
         }
-        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        double s = LaneSums.inLaneOrder(s0.add(s1));
         for (; i < n; i++) {
             s += x[xOff + i] * y[yOff + i];
         }
@@ -116,7 +116,7 @@ public final class VectorBlas implements Blas, VectorWidth {
             s1 = FloatVector.fromArray(F, x, xOff + i + len)
                     .fma(FloatVector.fromArray(F, y, yOff + i + len), s1);
         }
-        float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        float s = LaneSums.inLaneOrder(s0.add(s1));
         for (; i < n; i++) {
             s += x[xOff + i] * y[yOff + i];
         }

@@ -1,14 +1,42 @@
 package org.oneneuron.linalg;
 
+import static org.oneneuron.linalg.DeterministicMath.EXP_MAX;
+import static org.oneneuron.linalg.DeterministicMath.EXP_MAX_F;
+import static org.oneneuron.linalg.DeterministicMath.EXP_MIN;
+import static org.oneneuron.linalg.DeterministicMath.EXP_MIN_F;
+import static org.oneneuron.linalg.DeterministicMath.EXP_POLY;
+import static org.oneneuron.linalg.DeterministicMath.EXP_POLY_F;
+import static org.oneneuron.linalg.DeterministicMath.LN2_HI;
+import static org.oneneuron.linalg.DeterministicMath.LN2_HI_F;
+import static org.oneneuron.linalg.DeterministicMath.LN2_LO;
+import static org.oneneuron.linalg.DeterministicMath.LN2_LO_F;
+import static org.oneneuron.linalg.DeterministicMath.LOG2E;
+import static org.oneneuron.linalg.DeterministicMath.LOG2E_F;
+import static org.oneneuron.linalg.DeterministicMath.ONE_BITS;
+import static org.oneneuron.linalg.DeterministicMath.ONE_BITS_F;
+import static org.oneneuron.linalg.DeterministicMath.SHIFTER;
+import static org.oneneuron.linalg.DeterministicMath.SHIFTER_F;
+import static org.oneneuron.linalg.DeterministicMath.SIGN;
+import static org.oneneuron.linalg.DeterministicMath.SIGN_F;
+import static org.oneneuron.linalg.DeterministicMath.TANH_D;
+import static org.oneneuron.linalg.DeterministicMath.TANH_D_F;
+import static org.oneneuron.linalg.DeterministicMath.TANH_Q;
+import static org.oneneuron.linalg.DeterministicMath.TANH_Q_F;
+import static org.oneneuron.linalg.DeterministicMath.TANH_SWITCH;
+import static org.oneneuron.linalg.DeterministicMath.TANH_SWITCH_F;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Element-wise kernels on the Vector API's TANH and EXP lane operators (SVML-backed intrinsics
- * where the JIT has them), scalar java.lang.Math for the tail. Same inputs give the same bits on
- * the same JDK and CPU. Public with a no-argument constructor for reflective creation only.
+ * Element-wise kernels on the Vector API that run, lane by lane, exactly the operation sequence
+ * of {@link DeterministicMath} (add, mul, div, fma, min/max, compare/blend, exponent-bit shifts:
+ * all exact by specification, intrinsic or not). So every element gets the same bits whether it
+ * falls in a vector chunk or the scalar tail, and whether the loop is interpreted or compiled.
+ * Public with a no-argument constructor for reflective creation only.
  */
 public final class VectorElementwise implements ElementwiseKernels {
 
@@ -23,7 +51,7 @@ public final class VectorElementwise implements ElementwiseKernels {
     public void tanh(double[] src, int srcOff, double[] dst, int dstOff, int n) {
         int upper = D.loopBound(n);
         for (int i = 0; i < upper; i += D.length()) {
-            DoubleVector.fromArray(D, src, srcOff + i).lanewise(VectorOperators.TANH).intoArray(dst, dstOff + i);
+            tanh(DoubleVector.fromArray(D, src, srcOff + i)).intoArray(dst, dstOff + i);
         }
         ScalarElementwise.INSTANCE.tanh(src, srcOff + upper, dst, dstOff + upper, n - upper);
     }
@@ -32,7 +60,7 @@ public final class VectorElementwise implements ElementwiseKernels {
     public void exp(double[] src, int srcOff, double[] dst, int dstOff, int n) {
         int upper = D.loopBound(n);
         for (int i = 0; i < upper; i += D.length()) {
-            DoubleVector.fromArray(D, src, srcOff + i).lanewise(VectorOperators.EXP).intoArray(dst, dstOff + i);
+            exp(DoubleVector.fromArray(D, src, srcOff + i)).intoArray(dst, dstOff + i);
         }
         ScalarElementwise.INSTANCE.exp(src, srcOff + upper, dst, dstOff + upper, n - upper);
     }
@@ -41,8 +69,10 @@ public final class VectorElementwise implements ElementwiseKernels {
     public void sigmoid(double[] src, int srcOff, double[] dst, int dstOff, int n) {
         int upper = D.loopBound(n);
         for (int i = 0; i < upper; i += D.length()) {
-            DoubleVector e = DoubleVector.fromArray(D, src, srcOff + i).neg().lanewise(VectorOperators.EXP);
-            DoubleVector.broadcast(D, 1.0).div(e.add(1.0)).intoArray(dst, dstOff + i);
+            DoubleVector x = DoubleVector.fromArray(D, src, srcOff + i);
+            DoubleVector e = exp(x.abs().neg());
+            DoubleVector numerator = e.blend(1.0, x.compare(VectorOperators.GE, 0.0));
+            numerator.div(e.add(1.0)).intoArray(dst, dstOff + i);
         }
         ScalarElementwise.INSTANCE.sigmoid(src, srcOff + upper, dst, dstOff + upper, n - upper);
     }
@@ -51,7 +81,7 @@ public final class VectorElementwise implements ElementwiseKernels {
     public void tanh(float[] src, int srcOff, float[] dst, int dstOff, int n) {
         int upper = F.loopBound(n);
         for (int i = 0; i < upper; i += F.length()) {
-            FloatVector.fromArray(F, src, srcOff + i).lanewise(VectorOperators.TANH).intoArray(dst, dstOff + i);
+            tanh(FloatVector.fromArray(F, src, srcOff + i)).intoArray(dst, dstOff + i);
         }
         ScalarElementwise.INSTANCE.tanh(src, srcOff + upper, dst, dstOff + upper, n - upper);
     }
@@ -60,7 +90,7 @@ public final class VectorElementwise implements ElementwiseKernels {
     public void exp(float[] src, int srcOff, float[] dst, int dstOff, int n) {
         int upper = F.loopBound(n);
         for (int i = 0; i < upper; i += F.length()) {
-            FloatVector.fromArray(F, src, srcOff + i).lanewise(VectorOperators.EXP).intoArray(dst, dstOff + i);
+            exp(FloatVector.fromArray(F, src, srcOff + i)).intoArray(dst, dstOff + i);
         }
         ScalarElementwise.INSTANCE.exp(src, srcOff + upper, dst, dstOff + upper, n - upper);
     }
@@ -69,9 +99,111 @@ public final class VectorElementwise implements ElementwiseKernels {
     public void sigmoid(float[] src, int srcOff, float[] dst, int dstOff, int n) {
         int upper = F.loopBound(n);
         for (int i = 0; i < upper; i += F.length()) {
-            FloatVector e = FloatVector.fromArray(F, src, srcOff + i).neg().lanewise(VectorOperators.EXP);
-            FloatVector.broadcast(F, 1.0f).div(e.add(1.0f)).intoArray(dst, dstOff + i);
+            FloatVector x = FloatVector.fromArray(F, src, srcOff + i);
+            FloatVector e = exp(x.abs().neg());
+            FloatVector numerator = e.blend(1.0f, x.compare(VectorOperators.GE, 0.0f));
+            numerator.div(e.add(1.0f)).intoArray(dst, dstOff + i);
         }
         ScalarElementwise.INSTANCE.sigmoid(src, srcOff + upper, dst, dstOff + upper, n - upper);
+    }
+
+    /** Lane-wise {@link DeterministicMath#exp(double)}. */
+    static DoubleVector exp(DoubleVector x) {
+        DoubleVector xc = x.max(EXP_MIN).min(EXP_MAX);
+        DoubleVector t = xc.fma(LOG2E, SHIFTER);
+        DoubleVector k = t.sub(SHIFTER);
+        DoubleVector minusK = k.neg();
+        DoubleVector hi = minusK.fma(DoubleVector.broadcast(D, LN2_HI), xc);
+        DoubleVector r = minusK.fma(DoubleVector.broadcast(D, LN2_LO), hi);
+        DoubleVector p = DoubleVector.broadcast(D, EXP_POLY[0]);
+        for (int j = 1; j < EXP_POLY.length; j++) {
+            p = p.fma(r, DoubleVector.broadcast(D, EXP_POLY[j]));
+        }
+        DoubleVector t1 = k.mul(0.5).add(SHIFTER);
+        DoubleVector t2 = k.sub(t1.sub(SHIFTER)).add(SHIFTER);
+        return p.mul(pow2(t1)).mul(pow2(t2));
+    }
+
+    /** Lane-wise {@link DeterministicMath#tanh(double)}. */
+    static DoubleVector tanh(DoubleVector x) {
+        DoubleVector a = x.abs();
+        VectorMask<Double> small = a.compare(VectorOperators.LT, TANH_SWITCH);
+        DoubleVector y;
+        if (small.allTrue()) {
+            y = tanhSmall(a);
+        } else if (!small.anyTrue()) {
+            y = tanhLarge(a);
+        } else {
+            y = tanhLarge(a).blend(tanhSmall(a), small);
+        }
+        return y.reinterpretAsLongs().or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+    }
+
+    private static DoubleVector pow2(DoubleVector t) {
+        return t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(ONE_BITS).reinterpretAsDoubles();
+    }
+
+    private static DoubleVector tanhSmall(DoubleVector a) {
+        DoubleVector s = a.mul(a);
+        DoubleVector d = DoubleVector.broadcast(D, TANH_D[0]);
+        for (int j = 1; j < TANH_D.length; j++) {
+            d = d.fma(s, DoubleVector.broadcast(D, TANH_D[j]));
+        }
+        DoubleVector q = DoubleVector.broadcast(D, TANH_Q[0]);
+        for (int j = 1; j < TANH_Q.length; j++) {
+            q = q.fma(s, DoubleVector.broadcast(D, TANH_Q[j]));
+        }
+        return a.mul(s).neg().fma(d.div(q), a);
+    }
+
+    private static DoubleVector tanhLarge(DoubleVector a) {
+        return DoubleVector.broadcast(D, 1.0).sub(DoubleVector.broadcast(D, 2.0).div(exp(a.add(a)).add(1.0)));
+    }
+
+    /** Lane-wise {@link DeterministicMath#exp(float)}. */
+    static FloatVector exp(FloatVector x) {
+        FloatVector xc = x.max(EXP_MIN_F).min(EXP_MAX_F);
+        FloatVector t = xc.fma(LOG2E_F, SHIFTER_F);
+        FloatVector k = t.sub(SHIFTER_F);
+        FloatVector minusK = k.neg();
+        FloatVector hi = minusK.fma(FloatVector.broadcast(F, LN2_HI_F), xc);
+        FloatVector r = minusK.fma(FloatVector.broadcast(F, LN2_LO_F), hi);
+        FloatVector p = FloatVector.broadcast(F, EXP_POLY_F[0]);
+        for (int j = 1; j < EXP_POLY_F.length; j++) {
+            p = p.fma(r, FloatVector.broadcast(F, EXP_POLY_F[j]));
+        }
+        FloatVector t1 = k.mul(0.5f).add(SHIFTER_F);
+        FloatVector t2 = k.sub(t1.sub(SHIFTER_F)).add(SHIFTER_F);
+        return p.mul(pow2(t1)).mul(pow2(t2));
+    }
+
+    /** Lane-wise {@link DeterministicMath#tanh(float)}. */
+    static FloatVector tanh(FloatVector x) {
+        FloatVector a = x.abs();
+        VectorMask<Float> small = a.compare(VectorOperators.LT, TANH_SWITCH_F);
+        FloatVector y;
+        if (small.allTrue()) {
+            y = tanhSmall(a);
+        } else if (!small.anyTrue()) {
+            y = tanhLarge(a);
+        } else {
+            y = tanhLarge(a).blend(tanhSmall(a), small);
+        }
+        return y.reinterpretAsInts().or(x.reinterpretAsInts().and(SIGN_F)).reinterpretAsFloats();
+    }
+
+    private static FloatVector pow2(FloatVector t) {
+        return t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).add(ONE_BITS_F).reinterpretAsFloats();
+    }
+
+    private static FloatVector tanhSmall(FloatVector a) {
+        FloatVector s = a.mul(a);
+        FloatVector d = s.fma(TANH_D_F[0], TANH_D_F[1]);
+        FloatVector q = s.fma(TANH_Q_F[0], TANH_Q_F[1]).fma(s, FloatVector.broadcast(F, TANH_Q_F[2]));
+        return a.mul(s).neg().fma(d.div(q), a);
+    }
+
+    private static FloatVector tanhLarge(FloatVector a) {
+        return FloatVector.broadcast(F, 1.0f).sub(FloatVector.broadcast(F, 2.0f).div(exp(a.add(a)).add(1.0f)));
     }
 }

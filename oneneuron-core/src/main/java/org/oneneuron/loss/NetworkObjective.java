@@ -1,6 +1,5 @@
 package org.oneneuron.loss;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.oneneuron.autodiff.NeuronSnapshot;
@@ -401,45 +400,14 @@ public final class NetworkObjective implements SampledObjective {
     }
 
     private void checkTheta(double[] theta) {
-        if (theta.length != dimension()) {
-            throw new IllegalArgumentException("θ has length " + theta.length + ", expected "
-                    + dimension() + " for " + layout.blocks().size() + " blocks");
-        }
-        double s = 0;
-        for (double t : theta) {
-            s += t * 0;
-        }
-        if (s != 0) {
-            for (int k = 0; k < theta.length; k++) {
-                if (!Double.isFinite(theta[k])) {
-                    throw new IllegalArgumentException("θ[" + k + "] (" + layout.describe(k) + ") is "
-                            + theta[k]);
-                }
-            }
-        }
+        ArrayChecks.checkPoint(theta, layout);
     }
 
     private void checkOut(double[] out, double[] theta, double[] v, String name) {
-        if (out.length != dimension()) {
-            throw new IllegalArgumentException(name + " has length " + out.length + ", expected " + dimension());
-        }
-        if (out == theta || out == v) {
-            throw new IllegalArgumentException(name + " must not alias θ or v");
-        }
+        ArrayChecks.checkOutput(out, theta, v, name, dimension());
     }
 
     private void checkFinite(double[] g, String what) {
-        double s = 0;
-        for (double t : g) {
-            s += t * 0;
-        }
-        if (s != 0 || Double.isNaN(s)) {
-            for (int k = 0; k < g.length; k++) {
-                if (!Double.isFinite(g[k])) {
-                    throw new NonFiniteException(what, String.format(Locale.ROOT, "entry %s = %s",
-                            layout.describe(k), g[k]));
-                }
-            }
-        }
+        ArrayChecks.checkFinite(g, what, layout);
     }
 }

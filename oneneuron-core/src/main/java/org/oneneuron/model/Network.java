@@ -176,7 +176,7 @@ public final class Network {
         double check = 0;
         for (int r = 0; r < rows; r++) {
             ws.fNet[r] += bOut;
-            check += ws.fNet[r];
+            check += ws.fNet[r] * 0;
         }
         if (!kind.present()) {
             System.arraycopy(ws.fNet, 0, ws.f, 0, rows);
@@ -184,10 +184,11 @@ public final class Network {
             neuronForward(theta, x, xOff, rows, ws);
             check = 0;
             for (int r = 0; r < rows; r++) {
-                check += ws.f[r];
+                check += ws.f[r] * 0;
             }
         }
-        if (!Double.isFinite(check)) {
+        if (check != 0) {
+            // x·0 is 0 for finite x and NaN otherwise, so check != 0 iff some score is not finite.
             reportNonFiniteScore(theta, rows, ws);
         }
     }

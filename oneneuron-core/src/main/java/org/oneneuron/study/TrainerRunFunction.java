@@ -14,6 +14,9 @@ import org.oneneuron.landscape.CertifyConfig;
 import org.oneneuron.landscape.KinkReport;
 import org.oneneuron.landscape.LanczosConfig;
 import org.oneneuron.landscape.PointContext;
+import org.oneneuron.landscape.Slice;
+import org.oneneuron.landscape.SliceConfig;
+import org.oneneuron.landscape.Slices;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
@@ -77,9 +80,12 @@ public final class TrainerRunFunction implements RunFunction {
         spec.data().forEach(data::raw);
     }
 
-    @Override
-    public RunOutcome run(RunSpec run) {
-        long start = System.nanoTime();
+    /** One trained run: its data, objective, start and the trainer's result. */
+    private record Trained(StudyData.Prepared prepared, NetworkSpec spec, NetworkObjective objective,
+                           double[] theta0, TrainingResult result) {
+    }
+
+    private Trained train(RunSpec run) {
         StudyData.Prepared prepared = data.prepare(run.data(), run.studySeed(), run.heldOutFraction());
         Dataset train = prepared.train();
         NetworkSpec spec = new NetworkSpec(train.d(), run.hidden(), Activation.parse(run.activation()),
@@ -87,14 +93,50 @@ public final class TrainerRunFunction implements RunFunction {
         NetworkObjective objective = NetworkObjective.builder(spec, train).loss(Losses.parse(run.loss()))
                 .reduction(Reduction.parse(run.reduction())).lambda(run.lambda()).allowZeroLambda(true)
                 .build();
-        ParameterLayout layout = spec.layout();
         Initializer init = run.init().equals("normal") ? Initializer.STANDARD_NORMAL : Initializer.FAN_IN_UNIFORM;
-        double[] theta0 = init.initialize(layout, run.runSeed());
+        double[] theta0 = init.initialize(spec.layout(), run.runSeed());
         TrainConfig config = TrainConfig.defaults().toBuilder()
                 .optimizer(OptimizerKind.parse(run.optimizer())).learningRate(run.learningRate())
                 .maxSteps(run.steps()).clipNorm(run.clip()).gradientTolerance(0).seed(run.runSeed())
                 .historyStride(Math.max(1, run.steps() / TRAJECTORY_POINTS)).threads(1).build();
-        TrainingResult result = Trainer.train(objective, theta0, config);
+        return new Trained(prepared, spec, objective, theta0, Trainer.train(objective, theta0, config));
+    }
+
+    /**
+     * Replays an augmented run and evaluates the loss on the plane through its start θ₀ (0, 0), its
+     * end θ* (1, 0) and θ* with a set to 0, the network alone (0, 1). Empty for plain runs and when
+     * the three points are collinear (a* = 0 already).
+     *
+     * @param run  the run
+     * @param grid points per axis
+     */
+    public Optional<Slice> slice(RunSpec run, int grid) {
+        if (!run.augmented()) {
+            return Optional.empty();
+        }
+        Trained t = train(run);
+        double[] end = t.result().theta();
+        double[] alone = end.clone();
+        alone[t.spec().layout().neuronAOffset()] = 0;
+        try {
+            return Optional.of(Slices.planeThrough(t.objective(), new double[][] {t.theta0(), end, alone},
+                    List.of("start", "end", "network alone"),
+                    SliceConfig.defaults().withGrid(grid).withThreads(1)));
+        } catch (IllegalArgumentException collinear) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public RunOutcome run(RunSpec run) {
+        long start = System.nanoTime();
+        Trained t = train(run);
+        StudyData.Prepared prepared = t.prepared();
+        Dataset train = prepared.train();
+        NetworkSpec spec = t.spec();
+        NetworkObjective objective = t.objective();
+        ParameterLayout layout = spec.layout();
+        TrainingResult result = t.result();
         double[] theta = result.theta();
         Optional<NeuronSnapshot> neuron = objective.neuron(theta);
         double trainError = 1 - accuracy(objective, train, theta);

@@ -58,35 +58,16 @@ public final class Trainer {
             throw new IllegalArgumentException("the starting point is not usable: " + stop.detail());
         }
         long step = 0;
-        while (true) {
+        while (stop == null) {
             stop = notify(probes, step, theta, optimizer);
             if (stop == null) {
                 stop = rule.check(step, optimizer.loss(), optimizer.gradientNorm());
             }
-            if (stop != null) {
-                break;
-            }
-            System.arraycopy(theta, 0, previous, 0, theta.length);
-            double previousLoss = optimizer.loss();
-            boolean progressed;
-            step++;
-            try {
-                progressed = optimizer.step(theta);
-                stop = nonFinite(step, optimizer, theta);
-            } catch (ArithmeticException overflow) {
-                progressed = false;
-                stop = new Stop(StopReason.NON_FINITE, step, String.valueOf(overflow.getMessage()));
-            }
-            if (stop != null) {
-                System.arraycopy(previous, 0, theta, 0, theta.length);
-                step--;
-                break;
-            }
-            if (!progressed) {
-                stop = new Stop(StopReason.STALLED, step, String.format(Locale.ROOT,
-                        "%s made no progress (loss %.6g -> %.6g)", optimizer.name(), previousLoss,
-                        optimizer.loss()));
-                break;
+            if (stop == null) {
+                stop = guardedStep(optimizer, theta, previous, step + 1);
+                if (stop == null || stop.reason() == StopReason.STALLED) {
+                    step++;
+                }
             }
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
@@ -103,6 +84,37 @@ public final class Trainer {
         LOG.log(System.Logger.Level.DEBUG, () -> describe(optimizer, finalStop, finalLoss));
         return new TrainingResult(theta, optimizer.name(), finalLoss, finalGradient, step, seconds,
                 finalStop, history, infinity, Provenance.capture(config));
+    }
+
+    /**
+     * One optimizer step from θ (saved into {@code previous} first). Returns null when it went
+     * well; a NON_FINITE stop, with θ restored, when the loss, the gradient or θ went non-finite
+     * or the objective threw an ArithmeticException; a STALLED stop when the optimizer could not
+     * move.
+     */
+    private static Stop guardedStep(Optimizer optimizer, double[] theta, double[] previous,
+                                    long step) {
+        System.arraycopy(theta, 0, previous, 0, theta.length);
+        double previousLoss = optimizer.loss();
+        Stop stop;
+        boolean progressed;
+        try {
+            progressed = optimizer.step(theta);
+            stop = nonFinite(step, optimizer, theta);
+        } catch (ArithmeticException overflow) {
+            progressed = false;
+            stop = new Stop(StopReason.NON_FINITE, step, String.valueOf(overflow.getMessage()));
+        }
+        if (stop != null) {
+            System.arraycopy(previous, 0, theta, 0, theta.length);
+            return stop;
+        }
+        if (!progressed) {
+            return new Stop(StopReason.STALLED, step, String.format(Locale.ROOT,
+                    "%s made no progress (loss %.6g -> %.6g)", optimizer.name(), previousLoss,
+                    optimizer.loss()));
+        }
+        return null;
     }
 
     private static String describe(Optimizer optimizer, Stop stop, double loss) {

@@ -131,6 +131,32 @@ class ConstructionsTest {
     }
 
     @Test
+    void caseCGradientDescentCreepsOffAsPaperReports() {
+        // PAPER.md §6 C: λ = 1e-3, lr 0.01 from (θ₀, 0, 0); after 10³, 10⁴, 10⁵ steps.
+        ToyObjective obj = new ToyObjective(1e-3);
+        double[] p = new ToyConstruction().augmentedBadPoint();
+        double[] g = new double[3];
+        double[][] expected = {{9.0e-4, 0.749, 0.29, 0.39029}, {8.1e-4, 0.704, 0.35, 0.39022},
+            {3.8e-4, 0.458, 0.78, 0.38994}};
+        int mark = 0;
+        for (int step = 1; step <= 100_000; step++) {
+            obj.valueAndGradient(p, g);
+            for (int k = 0; k < 3; k++) {
+                p[k] -= 0.01 * g[k];
+            }
+            if (step == 1000 || step == 10_000 || step == 100_000) {
+                double value = obj.valueAndGradient(p, g);
+                double[] e = expected[mark++];
+                assertEquals(e[0], norm(g), 0.05e-4, "gradient norm at step " + step);
+                assertEquals(e[1], p[1], 0.0005, "a at step " + step);
+                assertEquals(e[2], p[2], 0.005, "b at step " + step);
+                assertEquals(e[3], value, 0.000005, "L~ at step " + step);
+                assertEquals(ToyConstruction.THETA0, p[0], 1e-9, "θ stays at θ₀");
+            }
+        }
+    }
+
+    @Test
     void registryKnowsEveryNameAndRejectsOthers() {
         assertEquals(5, Constructions.all().size());
         assertInstanceOf(ToyConstruction.class, Constructions.byName("c"));

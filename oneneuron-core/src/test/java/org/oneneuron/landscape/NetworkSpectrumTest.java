@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
@@ -24,6 +25,7 @@ import org.oneneuron.model.NeuronKind;
  * spectrum 27,000 wide and 40 steps give it to 1e-5·‖H‖ only; the converged flag then says false,
  * which the last test checks.)
  */
+@Tag("slow")
 class NetworkSpectrumTest {
 
     private static final Dataset WDBC = standardized();

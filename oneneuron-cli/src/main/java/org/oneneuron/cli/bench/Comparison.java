@@ -39,6 +39,15 @@ final class Comparison {
         m.put("pairs", pairs);
         m.put("median_ratio", median(ratios));
         m.put("ratios", Arrays.stream(ratios).boxed().toList());
+        for (String other : id.otherPeerFigures) {
+            double[] r = new double[pairs];
+            for (int k = 0; k < pairs; k++) {
+                r[k] = number(ours.get(k), id.ourFigure) / number(theirs.get(k), other);
+            }
+            m.put("median_ratio_vs_" + other, median(r));
+        }
+        m.put("ours_median", median(ours.stream().mapToDouble(o -> number(o, id.ourFigure)).toArray()));
+        m.put("peer_median", median(theirs.stream().mapToDouble(o -> number(o, id.peerFigure)).toArray()));
         m.put("ours", ours);
         m.put("peer", theirs);
         return m;

@@ -3,13 +3,13 @@ package org.oneneuron.cli.bench;
 /**
  * Runs one workload step untimed until its speed is stable, as a JMH warm-up does: at least
  * {@code minSteps} steps, then until {@link #STABLE} consecutive steps each took at most 1.3× the
- * fastest step seen, at most {@link #MAX_SECONDS}. The JIT compiles the Vector API kernels
+ * fastest step seen, at most {@link #MAX_SECONDS} seconds. The JIT compiles the Vector API kernels
  * asynchronously; until it has, they run two to three orders of magnitude slower.
  */
 final class WarmUpLoop {
 
     static final int STABLE = 20;
-    static final double MAX_SECONDS = 30;
+    static final double MAX_SECONDS = 10;
 
     /** One unit of work. */
     interface Step {

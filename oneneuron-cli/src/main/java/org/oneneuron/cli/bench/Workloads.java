@@ -10,19 +10,22 @@ final class Workloads {
 
     /** A workload, its peer script and the throughput field compared. */
     enum Id {
-        W1("w1_fullbatch.py", "steps_per_s", "steps_per_s"),
-        W2("w2_minibatch.py", "samples_per_s", "samples_per_s"),
-        W3("w3_hessian.py", "hvp_fresh_per_s", "hvp_fresh_per_s"),
-        W4("w4_tiny_runs.py", "runs_per_s", "batched_runs_per_s");
+        W1("w1_fullbatch.py", "steps_per_s", "steps_per_s", List.of()),
+        W2("w2_minibatch.py", "samples_per_s", "samples_per_s", List.of()),
+        W3("w3_hessian.py", "hvp_fresh_per_s", "hvp_fresh_per_s", List.of("hvp_reuse_per_s")),
+        W4("w4_tiny_runs.py", "runs_per_s", "batched_runs_per_s", List.of("loop_runs_per_s", "vmap_runs_per_s"));
 
         final String peerScript;
         final String ourFigure;
         final String peerFigure;
+        /** Other peer figures our figure is also divided by (e.g. W4's eager loop). */
+        final List<String> otherPeerFigures;
 
-        Id(String peerScript, String ourFigure, String peerFigure) {
+        Id(String peerScript, String ourFigure, String peerFigure, List<String> otherPeerFigures) {
             this.peerScript = peerScript;
             this.ourFigure = ourFigure;
             this.peerFigure = peerFigure;
+            this.otherPeerFigures = otherPeerFigures;
         }
     }
 

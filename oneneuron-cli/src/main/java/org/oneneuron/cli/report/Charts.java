@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -27,6 +29,9 @@ final class Charts {
         System.setProperty("java.awt.headless", "true");
         if (f.kind().equals("bar")) {
             return bar(f);
+        }
+        if (f.kind().equals("heatmap")) {
+            return heatmap(f);
         }
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(f.title())
                 .xAxisTitle(f.xLabel()).yAxisTitle(f.yLabel()).build();
@@ -68,6 +73,32 @@ final class Charts {
             }
             chart.addSeries(s.name(), s.categories(), values);
         }
+        return chart;
+    }
+
+    private static HeatMapChart heatmap(FigureData f) {
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(f.title())
+                .xAxisTitle(f.xLabel()).yAxisTitle(f.yLabel()).build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisDecimalPattern("0.##");
+        chart.getStyler().setYAxisDecimalPattern("0.##");
+        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
+        List<FigureData.Series> rows = f.series();
+        double[] s = rows.get(0).x();
+        List<Number> xs = new ArrayList<>();
+        for (double v : s) {
+            xs.add(Math.round(v * 100) / 100.0);
+        }
+        List<Number> ys = new ArrayList<>();
+        List<Number[]> cells = new ArrayList<>();
+        for (int j = 0; j < rows.size(); j++) {
+            ys.add(Math.round(Double.parseDouble(rows.get(j).name().substring(2)) * 100) / 100.0);
+            double[] z = rows.get(j).y();
+            for (int i = 0; i < z.length; i++) {
+                cells.add(new Number[] {i, j, Double.isFinite(z[i]) ? z[i] : Double.NaN});
+            }
+        }
+        chart.addSeries("log10 loss", xs, ys, cells);
         return chart;
     }
 

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param title    chart title
  * @param xLabel   x-axis label
  * @param yLabel   y-axis label
- * @param kind     "line", "step" (an ECDF) or "bar"
+ * @param kind     "line", "step" (an ECDF), "bar" or "heatmap" (series j is the row at
+ *                 t_j, named "t=VALUE", x the s grid, y the values)
  * @param logY     logarithmic y axis
  * @param logX     logarithmic x axis
  * @param caption  what it shows and the command that regenerates it
@@ -55,8 +56,9 @@ public record FigureData(String id, String title, String xLabel, String yLabel, 
     public FigureData {
         Objects.requireNonNull(id, "id");
         series = List.copyOf(series);
-        if (!List.of("line", "step", "bar").contains(kind)) {
-            throw new IllegalArgumentException("figure kind must be line, step or bar, got '" + kind + "'");
+        if (!List.of("line", "step", "bar", "heatmap").contains(kind)) {
+            throw new IllegalArgumentException("figure kind must be line, step, bar or heatmap, got '"
+                    + kind + "'");
         }
     }
 

@@ -87,8 +87,7 @@ final class HtmlReport {
             }
             h.append("</table>\n");
         }
-        h.append("<h3>Figures</h3>\n<p>Not shown: the 2-D landscape slice (it needs the landscape"
-                + " package's slices).</p>\n");
+        h.append("<h3>Figures</h3>\n");
         for (FigureData f : s.figures()) {
             byte[] png = pngs.get(f.id());
             h.append("<figure id=\"fig-").append(esc(f.id())).append("\"><img alt=\"")

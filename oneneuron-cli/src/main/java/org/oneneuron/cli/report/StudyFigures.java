@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.oneneuron.landscape.Slice;
 import org.oneneuron.study.ConfigurationSummary;
 import org.oneneuron.study.JournalEntry;
 import org.oneneuron.study.StudyStatistics;
@@ -74,6 +76,29 @@ public final class StudyFigures {
             figures.add(held);
         }
         return figures.stream().filter(f -> !f.empty()).toList();
+    }
+
+    /**
+     * The loss on a plane through an augmented run's start (0, 0), end (1, 0) and end with a = 0,
+     * the network alone (0, 1), as log10 of the loss.
+     */
+    public static FigureData slice(String prefix, String runLabel, Slice slice, String regenerate) {
+        double[] s = slice.s();
+        double[] t = slice.t();
+        double[] loss = slice.loss();
+        List<FigureData.Series> rows = new ArrayList<>();
+        for (int j = 0; j < t.length; j++) {
+            double[] y = new double[s.length];
+            for (int i = 0; i < s.length; i++) {
+                y[i] = Math.log10(Math.max(loss[i * t.length + j], LOG_FLOOR));
+            }
+            rows.add(new FigureData.Series(String.format(Locale.ROOT, "t=%.17g", t[j]), s, y, List.of()));
+        }
+        return new FigureData(prefix + "_slice", "log10 loss on the plane start / end / network alone",
+                "s (start 0 -> end 1)", "t (end -> network alone at 1)", "heatmap", false, false,
+                "Loss of " + runLabel + " on the plane through its start (0, 0), its end (1, 0) and its"
+                        + " end with a = 0, i.e. the network alone (0, 1); " + slice.nonFinite()
+                        + " grid points not finite. Regenerate: " + regenerate, rows);
     }
 
     private static Map<String, String> legendNames(List<ConfigurationSummary> configs) {

@@ -33,9 +33,17 @@ public final class StudyReport {
     /** A report section for a finished study. */
     public static ReportSection section(String id, String title, String description,
                                         String regenerate, StudyResult result) {
+        return section(id, title, description, regenerate, result, List.of());
+    }
+
+    /** A report section with extra figures (e.g. a landscape slice) after the standard ones. */
+    public static ReportSection section(String id, String title, String description,
+                                        String regenerate, StudyResult result, List<FigureData> extra) {
         StudySummary summary = StudySummary.of(result.entries());
-        return new ReportSection(id, title, description, regenerate, summary,
+        List<FigureData> figures = new java.util.ArrayList<>(
                 StudyFigures.of(id, result.entries(), summary.configurations(), regenerate));
+        figures.addAll(extra);
+        return new ReportSection(id, title, description, regenerate, summary, figures);
     }
 
     /** Writes the report; returns the path of report.html. */

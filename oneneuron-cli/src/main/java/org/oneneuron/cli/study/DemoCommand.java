@@ -96,8 +96,10 @@ public final class DemoCommand implements Callable<Integer> {
                 String title = spec.data().get(0).equals("wdbc")
                         ? "WDBC (569 samples, 30 features), hidden 8 tanh"
                         : "Case A (PAPER.md §6: 3 collinear points), 2-2-1 ReLU, PAPER.md §5 protocol with 5000 steps";
-                sections.add(StudyReport.section(spec.name().replace('-', '_'), title,
-                        StudyCommand.describe(spec), "oneneuron demo --restarts " + restarts + " --engine " + engine, result));
+                String id = spec.name().replace('-', '_');
+                String regenerate = "oneneuron demo --restarts " + restarts + " --engine " + engine;
+                sections.add(StudyReport.section(id, title, StudyCommand.describe(spec), regenerate,
+                        result, SliceFigures.of(function, result, id, regenerate)));
             }
             Path html = StudyReport.write(out, "OneNeuron demo", sections);
             stdout.print(StudyReport.claimsText(sections));

@@ -15,6 +15,7 @@ import org.oneneuron.cli.report.StudyReport;
 import org.oneneuron.data.DataException;
 import org.oneneuron.study.JournalCodec;
 import org.oneneuron.study.JournalEntry;
+import org.oneneuron.study.RunFunction;
 import org.oneneuron.study.RunFunctions;
 import org.oneneuron.study.StudyData;
 import org.oneneuron.study.StudyResult;
@@ -132,7 +133,8 @@ public final class StudyCommand implements Callable<Integer> {
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         try {
-            StudyRunner runner = new StudyRunner(RunFunctions.named(engine, new StudyData()), workers,
+            RunFunction function = RunFunctions.named(engine, new StudyData());
+            StudyRunner runner = new StudyRunner(function, workers,
                     parseDuration(budget), new StudyProgress(err, spec.name(), quiet));
             if (onlyRun != null) {
                 JournalEntry entry = runner.replay(spec, onlyRun);
@@ -150,7 +152,8 @@ public final class StudyCommand implements Callable<Integer> {
                 String regenerate = "oneneuron study --spec " + out.resolve("spec.json") + " --engine " + engine
                         + " --out " + out;
                 ReportSection section = StudyReport.section("study", spec.name(),
-                        describe(spec), regenerate, result);
+                        describe(spec), regenerate, result,
+                        SliceFigures.of(function, result, "study", regenerate));
                 Path html = StudyReport.write(out, "OneNeuron study: " + spec.name(), List.of(section));
                 outWriter.print(StudyReport.claimsText(List.of(section)));
                 outWriter.println("report: " + html);

@@ -26,7 +26,7 @@ final class StudyProgress implements StudyListener {
         this.err = err;
         this.task = task;
         this.quiet = quiet;
-        this.bar = System.console() != null;
+        this.bar = onTerminal();
     }
 
     @Override
@@ -63,6 +63,22 @@ final class StudyProgress implements StudyListener {
             err.printf(Locale.ROOT, "%s: %d/%d runs, %s elapsed, ETA %s%n", task, done, total,
                     clock(elapsed), clock(eta));
             err.flush();
+        }
+    }
+
+    /**
+     * True when stderr goes to a terminal. From JDK 22 System.console() may be non-null when
+     * redirected; Console.isTerminal() (looked up reflectively: we compile for 17) decides then.
+     */
+    static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
         }
     }
 

@@ -18,11 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.oneneuron.study.ReferenceRunFunction;
+import org.oneneuron.landscape.Slice;
+import org.oneneuron.study.RunSpec;
 import org.oneneuron.study.StudyListener;
 import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.StudyRunner;
 import org.oneneuron.study.StudySpec;
+import org.oneneuron.study.TrainerRunFunction;
 
 /**
  * Renders a report in headless Chromium and reads the DOM back: the tables exist and every image
@@ -46,15 +48,20 @@ class ReportBrowserTest {
 
         StudySpec spec = StudySpec.fromJson("{\"name\":\"browser\",\"data\":[\"wdbc\"],\"hidden\":[[3]],"
                 + "\"neurons\":[\"none\",\"skip-exp\"],\"restarts\":3,\"steps\":30}", "test");
-        StudyResult result = new StudyRunner(new ReferenceRunFunction(), 2, Duration.ZERO,
-                StudyListener.none()).run(spec, dir.resolve("study"));
+        TrainerRunFunction engine = new TrainerRunFunction();
+        StudyResult result = new StudyRunner(engine, 2, Duration.ZERO, StudyListener.none())
+                .run(spec, dir.resolve("study"));
+        RunSpec augmented = spec.expand().get(3);
+        Slice slice = engine.slice(augmented, 9).orElseThrow();
+        FigureData sliceFigure = StudyFigures.slice("browser", "run 3", slice, "oneneuron study ...");
         ReportSection section = StudyReport.section("browser", "Browser test", "three restarts",
-                "oneneuron study --spec spec.json --out study", result);
+                "oneneuron study --spec spec.json --out study", result, List.of(sliceFigure));
+        assertEquals("heatmap", section.figures().get(section.figures().size() - 1).kind());
         Path html = StudyReport.write(dir.resolve("report"), "Browser test", List.of(section));
         String source = Files.readString(html);
         assertFalse(source.contains("http://") || source.contains("https://"), "no network references");
         int images = count(source, "<img ");
-        assertTrue(images >= 7, "figures in the report: " + images);
+        assertTrue(images >= 8, "figures in the report (7 standard + slice): " + images);
 
         String dom = chromium(html, "--dump-dom");
         assertTrue(dom.contains("<table class=\"claims\">"), "claims table");

@@ -25,5 +25,6 @@ class DemoCommandTest {
         assertTrue(html.contains("id=\"demo_case_a\"") && html.contains("id=\"demo_wdbc\""));
         assertEquals(6, Files.readAllLines(dir.resolve("demo-wdbc/journal.jsonl")).size());
         assertTrue(Files.exists(dir.resolve("figures/demo_wdbc_held_out_accuracy.svg")));
+        assertTrue(Files.exists(dir.resolve("figures/demo_case_a_slice.png")), "landscape slice");
     }
 }

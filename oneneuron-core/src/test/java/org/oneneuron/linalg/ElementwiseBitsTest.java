@@ -1,0 +1,89 @@
+package org.oneneuron.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every element gets the same bits from the vector lanes, the scalar tail and the scalar fallback:
+ * {@link VectorElementwise} against {@link DeterministicMath} element by element, over lengths
+ * 0..80 and offsets 0..3 so each input lands in a vector chunk for some runs and in the tail for
+ * others.
+ */
+class ElementwiseBitsTest {
+
+    private static final ElementwiseKernels VECTOR = new VectorElementwise();
+
+    private static double[] inputs(int n, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] special = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+            709.78, -745.1, 0.625, -0.625, 1e-310, 19.1, -9.05};
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = switch (rnd.nextInt(4)) {
+                case 0 -> special[rnd.nextInt(special.length)];
+                case 1 -> rnd.nextDouble(-1, 1);
+                case 2 -> rnd.nextDouble(-40, 40);
+                default -> rnd.nextDouble(-750, 750);
+            };
+        }
+        return x;
+    }
+
+    @Test
+    void doubleVectorKernelsEqualScalarBitForBit() {
+        for (int n = 0; n <= 80; n++) {
+            for (int off = 0; off < 4; off++) {
+                double[] x = inputs(n + off, 31L * n + off);
+                double[] out = new double[n + 3];
+                VECTOR.tanh(x, off, out, 3, n);
+                for (int i = 0; i < n; i++) {
+                    assertBits(DeterministicMath.tanh(x[off + i]), out[3 + i], "tanh", x[off + i]);
+                }
+                VECTOR.exp(x, off, out, 3, n);
+                for (int i = 0; i < n; i++) {
+                    assertBits(DeterministicMath.exp(x[off + i]), out[3 + i], "exp", x[off + i]);
+                }
+                VECTOR.sigmoid(x, off, out, 3, n);
+                for (int i = 0; i < n; i++) {
+                    assertBits(DeterministicMath.sigmoid(x[off + i]), out[3 + i], "sigmoid", x[off + i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void floatVectorKernelsEqualScalarBitForBit() {
+        for (int n = 0; n <= 80; n++) {
+            for (int off = 0; off < 4; off++) {
+                double[] xd = inputs(n + off, 17L * n + off);
+                float[] x = new float[xd.length];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (float) (xd[i] / 8);
+                }
+                float[] out = new float[n + 2];
+                VECTOR.tanh(x, off, out, 2, n);
+                for (int i = 0; i < n; i++) {
+                    assertBits(DeterministicMath.tanh(x[off + i]), out[2 + i], "tanh", x[off + i]);
+                }
+                VECTOR.exp(x, off, out, 2, n);
+                for (int i = 0; i < n; i++) {
+                    assertBits(DeterministicMath.exp(x[off + i]), out[2 + i], "exp", x[off + i]);
+                }
+                VECTOR.sigmoid(x, off, out, 2, n);
+                for (int i = 0; i < n; i++) {
+                    assertBits(DeterministicMath.sigmoid(x[off + i]), out[2 + i], "sigmoid", x[off + i]);
+                }
+            }
+        }
+    }
+
+    private static void assertBits(double want, double got, String name, double x) {
+        assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got), name + "(" + x + ")");
+    }
+
+    private static void assertBits(float want, float got, String name, float x) {
+        assertEquals(Float.floatToIntBits(want), Float.floatToIntBits(got), name + "(" + x + ")");
+    }
+}
