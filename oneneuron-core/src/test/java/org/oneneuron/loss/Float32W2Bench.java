@@ -66,6 +66,14 @@ public final class Float32W2Bench {
             }
         }
         rawLoop(f32, theta0);
+        double[] g = new double[theta0.length];
+        double[] t = theta0.clone();
+        for (int rep = 0; rep < 3; rep++) {
+            t[0] += 1e-3;
+            long c0 = cpu();
+            f32.valueAndGradient(t, g);
+            System.out.printf(Locale.ROOT, "full-data valueAndGradient (12000 samples): cpu %.3f s%n", (cpu() - c0) * 1e-9);
+        }
     }
 
     /** CPU time of this thread (fairer than the wall on the shared machine; BLAS runs on this thread). */
