@@ -128,14 +128,7 @@ public final class VectorElementwise implements ElementwiseKernels {
     static DoubleVector tanh(DoubleVector x) {
         DoubleVector a = x.abs();
         VectorMask<Double> small = a.compare(VectorOperators.LT, TANH_SWITCH);
-        DoubleVector y;
-        if (small.allTrue()) {
-            y = tanhSmall(a);
-        } else if (!small.anyTrue()) {
-            y = tanhLarge(a);
-        } else {
-            y = tanhLarge(a).blend(tanhSmall(a), small);
-        }
+        DoubleVector y = tanhLarge(a).blend(tanhSmall(a), small);
         return y.reinterpretAsLongs().or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
     }
 
@@ -181,14 +174,7 @@ public final class VectorElementwise implements ElementwiseKernels {
     static FloatVector tanh(FloatVector x) {
         FloatVector a = x.abs();
         VectorMask<Float> small = a.compare(VectorOperators.LT, TANH_SWITCH_F);
-        FloatVector y;
-        if (small.allTrue()) {
-            y = tanhSmall(a);
-        } else if (!small.anyTrue()) {
-            y = tanhLarge(a);
-        } else {
-            y = tanhLarge(a).blend(tanhSmall(a), small);
-        }
+        FloatVector y = tanhLarge(a).blend(tanhSmall(a), small);
         return y.reinterpretAsInts().or(x.reinterpretAsInts().and(SIGN_F)).reinterpretAsFloats();
     }
 
