@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.oneneuron.eval.BinaryMetrics;
 import org.oneneuron.eval.Metrics;
+import org.oneneuron.landscape.Certificate;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.train.TrainingResult;
 
@@ -58,8 +59,13 @@ final class TrainReport {
         json.put("steps_this_run", r.steps());
         json.put("stop_reason", r.stop().reason().word());
         json.put("stop_detail", r.stop().detail());
-        json.put("verdict", r.infinity().verdict().word());
-        json.put("verdict_evidence", r.infinity().evidence());
+        Certificate c = o.certificate();
+        json.put("verdict", c == null ? r.infinity().verdict().word() : c.verdict().word());
+        json.put("verdict_evidence", c == null ? r.infinity().evidence() : c.reason());
+        json.put("trajectory_verdict", r.infinity().verdict().word());
+        json.put("trajectory_evidence", r.infinity().evidence());
+        json.put("hess_eig_min", c == null ? null : c.hessEigMin());
+        json.put("hess_eig_max", c == null ? null : c.hessEigMax());
         json.put("growing", r.infinity().growing());
         json.put("seconds", r.seconds());
         json.put("model_file", o.modelFile() == null ? null : o.modelFile().toString());

@@ -16,6 +16,10 @@ import org.oneneuron.data.Splits;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.io.ModelSettings;
 import org.oneneuron.io.StoredModel;
+import org.oneneuron.landscape.Certificate;
+import org.oneneuron.landscape.Certifier;
+import org.oneneuron.landscape.CertifyConfig;
+import org.oneneuron.landscape.NetworkPoints;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.SampleWeights;
 import org.oneneuron.model.NetworkSpec;
@@ -34,11 +38,14 @@ import org.oneneuron.train.TrainingResult;
  */
 final class TrainingRun {
 
-    /** What a run produced; {@code test} and {@code testScores} are null without a split. */
+    /**
+     * What a run produced; {@code test} and {@code testScores} are null without a split, and
+     * {@code certificate} (the end point's PAPER.md §9 verdict) is null after numerical trouble.
+     */
     record Outcome(StoredModel model, TrainingResult result, long stepsBefore, Dataset train,
                    Dataset test, double[] trainScores, double[] testScores, double loss,
                    double networkOnlyLoss, Optional<NeuronSnapshot> neuron, Path modelFile,
-                   String lossWord, String reductionWord, double lambda) {
+                   String lossWord, String reductionWord, double lambda, Certificate certificate) {
 
         /** True when training ended on NaN/Inf or divergence (exit code 1). */
         boolean numericalTrouble() {
@@ -50,6 +57,14 @@ final class TrainingRun {
             return stepsBefore + result.steps();
         }
     }
+
+    /**
+     * How the end point is certified: no random perturbations, and the exact dense Hessian only
+     * for small models (Lanczos above 300 parameters), so certification stays a small fraction of
+     * a training run.
+     */
+    private static final CertifyConfig END_POINT_CHECK =
+            CertifyConfig.defaults().withPerturbations(0).withDenseLimit(300);
 
     private final ModelSettings settings;
     private final TrainConfig config;
@@ -158,10 +173,13 @@ final class TrainingRun {
             deleteIfExists(checkpoint);
         }
         double[] testScores = test == null ? null : model.scores(test);
+        Certificate certificate = trouble ? null : Certifier.certify(objective, theta,
+                NetworkPoints.context(objective, theta).withTrajectory(result.infinity().verdict()),
+                END_POINT_CHECK);
         return new Outcome(model, result, before, train, test, objective.scores(theta), testScores,
                 objective.value(theta), objective.networkOnlyLoss(theta), objective.neuron(theta),
                 trouble ? null : out, settings.marginLoss().word(), settings.parsedReduction().word(),
-                settings.lambda());
+                settings.lambda(), certificate);
     }
 
     private boolean progressSilent() {

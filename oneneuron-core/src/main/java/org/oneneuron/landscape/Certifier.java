@@ -12,8 +12,8 @@ import org.oneneuron.train.Verdict;
  * figures and identity, a random-perturbation probe, and a verdict (PAPER.md §9):
  * <ol>
  * <li>loss within lossTolerance of its minimum: for an augmented model with the network alone
- *     above it, or the neuron's contribution max_i |a·E_i| above contributionTolerance,
- *     {@code neuron_carries_fit}; else {@code global_minimum} if stationary;</li>
+ *     above it, {@code neuron_carries_fit} (the neuron's contribution max_i |a·E_i| is reported
+ *     beside it); else {@code global_minimum} if stationary;</li>
  * <li>‖∇L‖ > gradientTolerance: {@code not_stationary};</li>
  * <li>λ_min < -curvatureTolerance·max(1, ‖H‖), or a perturbation that decreases the loss beyond
  *     round-off: {@code saddle};</li>
@@ -59,12 +59,11 @@ public final class Certifier {
         Verdict point;
         String reason;
         double[] direction = new double[0];
-        if (lossAtMinimum && neuron.isPresent()
-                && (!networkFits || contribution > config.contributionTolerance())) {
+        if (lossAtMinimum && neuron.isPresent() && !networkFits) {
             point = Verdict.NEURON_CARRIES_FIT;
-            reason = fmt("loss %.3e <= %.1e above its minimum, but network-only loss %.6g and neuron "
-                    + "contribution max|a·E_i| = %.3e (tolerance %.1e)", loss - context.minimumLoss(),
-                    config.lossTolerance(), networkOnly, contribution, config.contributionTolerance());
+            reason = fmt("loss %.3e <= %.1e above its minimum, but the network alone is at %.6g, with "
+                    + "neuron contribution max|a·E_i| = %.3e", loss - context.minimumLoss(),
+                    config.lossTolerance(), networkOnly, contribution);
         } else if (!stationary) {
             point = Verdict.NOT_STATIONARY;
             reason = fmt("‖∇L‖ = %.3e > %.1e", gradNorm, config.gradientTolerance());

@@ -25,9 +25,16 @@ import org.oneneuron.model.ParameterLayout;
  * <p>{@link #hessianVector} delegates to the float64 objective this one was built over:
  * Hessian-vector products are always exact float64.
  *
- * <p>One thread: rows run in blocks of at most {@value #BLOCK} in a fixed order (the GEMM back-end
- * may itself split a product by rows over {@code Backends.threads()} threads, which does not change
- * any result bit), so results are bitwise identical run to run. The minibatch gather and all work
+ * <p>Full-data results (value, gradient, neuron figures) are remembered for the last θ they were
+ * computed at, so repeated requests at an identical θ cost a comparison and a copy.
+ *
+ * <p>Build with {@link #over(NetworkObjective)} or {@code NetworkObjective.builder(spec, data)
+ * ... .buildFloat32()}.
+ *
+ * <p>One thread (the reference's {@code threads()} chunking is not used): rows run in blocks of at
+ * most {@value #BLOCK} in a fixed order; the GEMM back-end may itself split a product over threads
+ * ({@code Backends.threads()} for the Vector API kernel, OPENBLAS_NUM_THREADS for OpenBLAS), each
+ * output element still computed by one thread, so results are bitwise identical run to run. The minibatch gather and all work
  * buffers are allocated once; a call allocates nothing. Not thread-safe: use {@link #copy()} per
  * thread. θ is never modified; a non-finite score, loss or gradient throws
  * {@link NonFiniteException} naming the quantity.
@@ -53,6 +60,7 @@ public final class Float32NetworkObjective implements SampledObjective {
     private final float[] gx;
     private final double[] adj;
     private final double[] scalars = new double[3];
+    private final Float32FullPass last;
 
     private Float32NetworkObjective(NetworkObjective reference, float[] sharedX) {
         this.reference = reference;
@@ -72,6 +80,7 @@ public final class Float32NetworkObjective implements SampledObjective {
         this.gradF = new float[layout.dimension()];
         this.gx = new float[capacity * d];
         this.adj = new double[capacity];
+        this.last = new Float32FullPass(layout.dimension());
     }
 
     /**
@@ -111,6 +120,9 @@ public final class Float32NetworkObjective implements SampledObjective {
 
     @Override
     public double value(double[] theta) {
+        if (last.matches(theta, false)) {
+            return last.value;
+        }
         load(theta);
         return full(theta, null);
     }
@@ -118,9 +130,12 @@ public final class Float32NetworkObjective implements SampledObjective {
     @Override
     public double valueAndGradient(double[] theta, double[] gradient) {
         checkGradient(theta, gradient);
+        if (last.matches(theta, true)) {
+            last.gradientInto(gradient);
+            return last.value;
+        }
         load(theta);
         double value = full(theta, gradient);
-        finishGradient(theta, gradient, "gradient");
         return value;
     }
 
@@ -161,36 +176,27 @@ public final class Float32NetworkObjective implements SampledObjective {
     }
 
     /**
-     * The neuron's figures from a float32 value pass: a, b and ‖w‖ exact from θ; max_i |a·φ(u_i)|
-     * and the network-only loss s·Σ ω_i ℓ(f(x_i)) to float tolerance (the Trainer records this at
-     * every history point, so a float64 pass here would cost more than the float32 training).
+     * The neuron's figures from a float32 full pass (the last one when it was at this θ): a, b
+     * and ‖w‖ exact from θ; max_i |a·φ(u_i)| and the network-only loss s·Σ ω_i ℓ(f(x_i)) to float
+     * tolerance. (The Trainer asks for this at every history point, right after the full
+     * gradient at the same θ; a float64 pass here would cost more than the float32 training.)
      */
     @Override
     public Optional<NeuronSnapshot> neuron(double[] theta) {
         if (!layout.hasNeuron()) {
             return Optional.empty();
         }
-        load(theta);
-        double a = theta[layout.neuronAOffset()];
-        double b = theta[layout.neuronBOffset()];
-        double max = 0;
-        double networkOnly = 0;
-        for (int start = 0; start < n; start += pass.capacity) {
-            int rows = Math.min(pass.capacity, n - start);
-            pass.forward(th, a, b, x, start * d, rows, false, start, null, 0);
-            for (int r = 0; r < rows; r++) {
-                int i = start + r;
-                max = Math.max(max, Math.abs(pass.g[r]));
-                double wr = weights == null ? 1 : weights[i];
-                networkOnly += wr * loss.valueAt(pass.f[r] - pass.g[r], y[i]);
-            }
+        if (!last.matches(theta, false)) {
+            load(theta);
+            full(theta, null);
         }
         double norm = 0;
         int w = layout.neuronWOffset();
         for (int j = 0; j < layout.neuronInputDim(); j++) {
             norm += theta[w + j] * theta[w + j];
         }
-        return Optional.of(new NeuronSnapshot(a, b, Math.sqrt(norm), max, reduction.scale(n) * networkOnly));
+        return Optional.of(new NeuronSnapshot(theta[layout.neuronAOffset()], theta[layout.neuronBOffset()],
+                Math.sqrt(norm), last.neuronMax, last.networkOnlyLoss));
     }
 
     /** A fresh objective with its own buffers over the same (shared, read-only) float data. */
@@ -199,15 +205,33 @@ public final class Float32NetworkObjective implements SampledObjective {
         return new Float32NetworkObjective(reference.copy(), x);
     }
 
-    /** Full-data pass: returns s·Σ ω_i ℓ_i + (λ/2)a²; writes the data-part gradient when non-null. */
+    /**
+     * Full-data pass: returns s·Σ ω_i ℓ_i + (λ/2)a², writes the whole gradient (penalty included,
+     * checked) when non-null, gathers the neuron's figures, and remembers all of it for θ.
+     */
     private double full(double[] theta, double[] gradient) {
         double sum = 0;
+        double max = 0;
+        double networkOnly = 0;
+        boolean neuron = layout.hasNeuron();
         for (int start = 0; start < n; start += pass.capacity) {
             int rows = Math.min(pass.capacity, n - start);
             sum += block(theta, x, start * d, rows, reduction.scale(n), start, null, 0, gradient, start == 0,
                     "gradient");
+            if (neuron) {
+                for (int r = 0; r < rows; r++) {
+                    double wr = weights == null ? 1 : weights[start + r];
+                    max = Math.max(max, Math.abs(pass.g[r]));
+                    networkOnly += wr * loss.valueAt(pass.f[r] - pass.g[r], y[start + r]);
+                }
+            }
         }
-        return reduction.scale(n) * sum + reference.penalty(theta);
+        double value = reduction.scale(n) * sum + reference.penalty(theta);
+        if (gradient != null) {
+            finishGradient(theta, gradient, "gradient");
+        }
+        last.store(theta, value, gradient, max, reduction.scale(n) * networkOnly);
+        return value;
     }
 
     /**

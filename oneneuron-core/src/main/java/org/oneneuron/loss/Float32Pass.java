@@ -132,7 +132,7 @@ final class Float32Pass {
             }
         }
         if (!Double.isFinite(check)) {
-            reportScore(a, b, rows, sampleBase, sampleIds, idOff);
+            reportScore(a, rows, sampleBase, sampleIds, idOff);
         }
     }
 
@@ -317,7 +317,7 @@ final class Float32Pass {
         return ids != null ? ids[idOff + r] : base + r;
     }
 
-    private void reportScore(double a, double b, int rows, int base, int[] ids, int idOff) {
+    private void reportScore(double a, int rows, int base, int[] ids, int idOff) {
         for (int r = 0; r < rows; r++) {
             if (!Float.isFinite(fNet[r])) {
                 throw new NonFiniteException("network score f(x_i)", String.format(Locale.ROOT,

@@ -156,6 +156,29 @@ class Float32NetworkObjectiveTest {
     }
 
     @Test
+    void rememberedFullPassIsNeverStaleWhenThetaChangesInPlace() {
+        NetworkObjective f64 = reference("tanh", "skip-exp", "cubic-hinge", "sum", false, 25, 3, List.of(5), 14);
+        Float32NetworkObjective f32 = Float32NetworkObjective.over(f64);
+        double[] th = theta(f64.dimension(), 0.5, 15);
+        double[] g1 = new double[th.length];
+        double v1 = f32.valueAndGradient(th, g1);
+        th[0] += 0.25;
+        double[] g2 = new double[th.length];
+        double v2 = f32.valueAndGradient(th, g2);
+        double[] fresh = new double[th.length];
+        double vFresh = f32.copy().valueAndGradient(th, fresh);
+        assertTrue(v1 != v2, "value did not change with θ");
+        assertEquals(vFresh, v2);
+        assertArrayEquals(fresh, g2);
+        assertEquals(v2, f32.value(th));
+        double[] g3 = new double[th.length];
+        assertEquals(v2, f32.valueAndGradient(th, g3));
+        assertArrayEquals(g2, g3);
+        th[0] -= 0.25;
+        assertEquals(f64.value(th), f32.value(th), 1e-4 * Math.abs(f64.value(th)));
+    }
+
+    @Test
     void hessianVectorIsTheExactFloat64Product() {
         NetworkObjective f64 = reference("tanh", "skip-exp", "cubic-hinge", "sum", false, 20, 3, List.of(5), 8);
         Float32NetworkObjective f32 = Float32NetworkObjective.over(f64);
