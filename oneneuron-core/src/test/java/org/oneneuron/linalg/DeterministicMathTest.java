@@ -51,7 +51,7 @@ class DeterministicMathTest {
     @Test
     void doubleSigmoidIsWithinThreeUlps() {
         double[] inputs = inputs();
-        for (int i = 0; i < inputs.length; i += 10) {
+        for (int i = 0; i < inputs.length; i += 40) {
             double x = inputs[i];
             double e = StrictMath.exp(-Math.abs(x));
             BigDecimal num = x >= 0 ? BigDecimal.ONE : new BigDecimal(e);
