@@ -1,6 +1,7 @@
 package org.oneneuron.model;
 
 import java.util.Locale;
+import org.oneneuron.linalg.DeterministicMath;
 
 /**
  * An element-wise activation σ with its first and second derivative, the hidden layers' primitive.
@@ -97,7 +98,7 @@ public final class Activation {
         return switch (kind) {
             case RELU -> u > 0 ? u : 0;
             case LEAKY_RELU -> u > 0 ? u : slope * u;
-            case TANH -> Math.tanh(u);
+            case TANH -> DeterministicMath.tanh(u);
             case SIGMOID -> sigmoid(u);
             case SOFTPLUS -> softplus(u);
             case ELU -> u > 0 ? u : Math.expm1(u);
@@ -111,7 +112,7 @@ public final class Activation {
             case RELU -> u > 0 ? 1 : 0;
             case LEAKY_RELU -> u > 0 ? 1 : slope;
             case TANH -> {
-                double t = Math.tanh(u);
+                double t = DeterministicMath.tanh(u);
                 yield 1 - t * t;
             }
             case SIGMOID -> {
@@ -129,7 +130,7 @@ public final class Activation {
         return switch (kind) {
             case RELU, LEAKY_RELU, LINEAR -> 0;
             case TANH -> {
-                double t = Math.tanh(u);
+                double t = DeterministicMath.tanh(u);
                 yield -2 * t * (1 - t * t);
             }
             case SIGMOID -> {
@@ -191,13 +192,9 @@ public final class Activation {
         }
     }
 
-    /** 1 / (1 + e^{-u}), without overflow for large |u|. */
+    /** 1 / (1 + e^{-u}), without overflow for large |u|, the same bits as the batched kernel. */
     static double sigmoid(double u) {
-        if (u >= 0) {
-            return 1 / (1 + Math.exp(-u));
-        }
-        double e = Math.exp(u);
-        return e / (1 + e);
+        return DeterministicMath.sigmoid(u);
     }
 
     /** log(1 + e^u), without overflow for large u. */

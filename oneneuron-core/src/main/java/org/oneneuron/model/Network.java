@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.oneneuron.autodiff.NonFiniteException;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.linalg.Blas;
+import org.oneneuron.linalg.DeterministicMath;
 import org.oneneuron.linalg.PlainBlas;
 
 /**
@@ -246,7 +247,7 @@ public final class Network {
         if (e < Double.POSITIVE_INFINITY && e >= Double.MIN_NORMAL) {
             return a * e;
         }
-        return Math.copySign(Math.exp(u + Math.log(Math.abs(a))), a);
+        return Math.copySign(DeterministicMath.exp(u + Math.log(Math.abs(a))), a);
     }
 
     private void reportNonFiniteScore(double[] theta, int rows, NetworkWorkspace ws) {

@@ -1,6 +1,7 @@
 package org.oneneuron.model;
 
 import java.util.Locale;
+import org.oneneuron.linalg.DeterministicMath;
 
 /**
  * The special neuron added to the network (PAPER.md §2, §3, §7). Every kind but {@link #NONE}
@@ -60,7 +61,7 @@ public enum NeuronKind {
     public double phi(double u) {
         return switch (this) {
             case NONE -> 0;
-            case SKIP_EXP, PER_LAYER_EXP, NO_SKIP -> Math.exp(u);
+            case SKIP_EXP, PER_LAYER_EXP, NO_SKIP -> DeterministicMath.exp(u);
             case RELU -> u > 0 ? u : 0;
             case LINEAR -> u;
             case QUADRATIC -> u * u;
