@@ -179,6 +179,29 @@ class Float32NetworkObjectiveTest {
     }
 
     @Test
+    void minibatchCallsAllocateNothingOnceBuilt() {
+        // Widths <= Network.TINY_WIDTH run on the plain loops, so no JIT-dependent kernel is involved.
+        NetworkObjective f64 = reference("relu", "skip-exp", "cubic-hinge", "mean", true, 64, 6, List.of(8, 8), 19);
+        Float32NetworkObjective f32 = Float32NetworkObjective.over(f64);
+        double[] th = theta(f64.dimension(), 0.5, 20);
+        double[] g = new double[th.length];
+        int[] idx = new int[64];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = (i * 37) % 64;
+        }
+        f32.batchValueAndGradient(th, idx, 0, 16, g);
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = mx.getCurrentThreadAllocatedBytes();
+        for (int s = 0; s < 200; s++) {
+            int from = (s % 4) * 16;
+            f32.batchValueAndGradient(th, idx, from, from + 16, g);
+        }
+        long perCall = (mx.getCurrentThreadAllocatedBytes() - before) / 200;
+        assertTrue(perCall < 64, perCall + " bytes allocated per minibatch call");
+    }
+
+    @Test
     void hessianVectorIsTheExactFloat64Product() {
         NetworkObjective f64 = reference("tanh", "skip-exp", "cubic-hinge", "sum", false, 20, 3, List.of(5), 8);
         Float32NetworkObjective f32 = Float32NetworkObjective.over(f64);
