@@ -34,6 +34,7 @@ final class TrainReport {
         json.put("network", network);
         json.put("loss_function", o.lossWord());
         json.put("reduction", o.reductionWord());
+        json.put("dtype", o.model().provenance().get("dtype"));
         json.put("lambda", o.lambda());
         BinaryMetrics train = Metrics.binary(o.trainScores(), o.train().y());
         json.put("train_accuracy", train.accuracy());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.autodiff.SampledObjective;
 import org.oneneuron.data.DataException;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Splits;
@@ -20,6 +21,7 @@ import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
 import org.oneneuron.landscape.CertifyConfig;
 import org.oneneuron.landscape.NetworkPoints;
+import org.oneneuron.loss.Float32NetworkObjective;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.SampleWeights;
 import org.oneneuron.model.NetworkSpec;
@@ -32,8 +34,9 @@ import org.oneneuron.train.TrainingListener;
 import org.oneneuron.train.TrainingResult;
 
 /**
- * One {@code train} run: split, standardize, build the objective, start fresh or from the
- * checkpoint, train with progress and checkpoint listeners, save. The seed is split into
+ * One {@code train} run: split, standardize, build the objective (float32 passes on request),
+ * start fresh or from the checkpoint, train with progress and checkpoint listeners, save, and
+ * certify the end point in float64. The seed is split into
  * independent streams for the test split and the initialization; minibatches use the config's seed.
  */
 final class TrainingRun {
@@ -73,12 +76,14 @@ final class TrainingRun {
     private final Path out;
     private final long checkpointEvery;
     private final boolean resume;
+    private final boolean float32;
     private final Progress progress;
     private final PrintWriter err;
 
     /** {@code dataSource} is the DATA argument as given, recorded so that export can reread it. */
     TrainingRun(ModelSettings settings, TrainConfig config, Dataset dataset, String dataSource,
-                Path out, long checkpointEvery, boolean resume, Progress progress, PrintWriter err) {
+                Path out, long checkpointEvery, boolean resume, boolean float32, Progress progress,
+                PrintWriter err) {
         this.settings = settings;
         this.config = config;
         this.dataset = dataset;
@@ -86,6 +91,7 @@ final class TrainingRun {
         this.out = out;
         this.checkpointEvery = checkpointEvery;
         this.resume = resume;
+        this.float32 = float32;
         this.progress = progress;
         this.err = err;
     }
@@ -161,7 +167,8 @@ final class TrainingRun {
             return null;
         };
         progress.start("train", Math.max(1, remaining));
-        TrainingResult result = Trainer.train(objective, theta0, runConfig, show, save);
+        SampledObjective trained = float32 ? Float32NetworkObjective.over(objective) : objective;
+        TrainingResult result = Trainer.train(trained, theta0, runConfig, show, save);
         double[] theta = result.theta();
 
         Map<String, String> provenance = provenance(result, train, offset + result.steps());
@@ -201,6 +208,7 @@ final class TrainingRun {
         map.put("n_train", Integer.toString(train.n()));
         map.put("test_fraction", Double.toString(settings.testFraction()));
         map.put("class_weight", settings.classWeight());
+        map.put("dtype", float32 ? "float32" : "float64");
         return map;
     }
 

@@ -45,7 +45,7 @@ class ModelCommandsTest {
         Dataset data = Datasets.resolve(DATA, ReadOptions.defaults());
         TrainingRun run = new TrainingRun(ModelSettings.defaults(),
                 TrainConfig.defaults().toBuilder().maxSteps(25).build(), data, DATA,
-                dir.resolve("exact.json"), 0, false,
+                dir.resolve("exact.json"), 0, false, false,
                 new Progress(new PrintWriter(new StringWriter()), Progress.Mode.SILENT),
                 new PrintWriter(new StringWriter()));
         TrainingRun.Outcome outcome = run.execute();

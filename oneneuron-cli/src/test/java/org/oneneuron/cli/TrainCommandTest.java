@@ -60,6 +60,18 @@ class TrainCommandTest {
     }
 
     @Test
+    void float32TrainsAndReportsItsPrecision() throws Exception {
+        JsonNode j = json(Cli.run("train", SMALL, "--hidden", "4", "--optimizer", "sgd", "--batch", "8",
+                "--lr", "0.05", "--steps", "200", "--dtype", "float32", "--json"));
+        assertEquals("float32", j.get("dtype").asText());
+        JsonNode double64 = json(Cli.run("train", SMALL, "--hidden", "4", "--optimizer", "sgd", "--batch", "8",
+                "--lr", "0.05", "--steps", "200", "--json"));
+        assertEquals("float64", double64.get("dtype").asText());
+        assertEquals(double64.get("loss").asDouble(), j.get("loss").asDouble(),
+                1e-3 * Math.max(1.0, double64.get("loss").asDouble()));
+    }
+
+    @Test
     void jsonModeKeepsStderrFreeOfProgress() {
         Cli r = Cli.run("train", SMALL, "--hidden", "4", "--steps", "5", "--json");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
