@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code oneneuron version}: the library version, JDK and back-end, as text or JSON. */
 @Command(name = "version", mixinStandardHelpOptions = true,
-        description = "Show the library version, the JDK and the BLAS back-end.")
+        description = "Show the library version, the JDK and the BLAS back-end.",
+        footer = {"", "Examples:", "  oneneuron version", "  oneneuron version --json"})
 final class VersionCommand implements Callable<Integer> {
 
     @Spec

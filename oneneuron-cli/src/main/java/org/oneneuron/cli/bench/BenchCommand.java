@@ -25,7 +25,14 @@ import picocli.CommandLine.Spec;
  * names. {@code --compare} alternates our run and the PyTorch peer's (A B A B …) and prints the
  * median of the paired throughput ratios.
  */
-@Command(name = "bench", description = "Run the benchmark workloads W1-W4 (optionally side by side with the PyTorch peers).")
+@Command(name = "bench", description = "Run the benchmark workloads W1-W4 (optionally side by side with the PyTorch peers).",
+        footer = {"", "Examples:",
+            "  oneneuron bench W1                       W1 replaying shared/bench/w1-golden when found",
+            "  oneneuron bench all --threads 2 --json",
+            "  oneneuron bench W1 --compare --threads 1 --pairs 5 --json",
+            "  oneneuron bench W1 --steps 10            a quick smoke run",
+            "", "The peers need Debian's python3-torch (run with /usr/bin/python3); see docs/PERFORMANCE.md.",
+            "", "Exit codes: 0 ok, 1 failure, 2 bad input or usage."})
 public final class BenchCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
