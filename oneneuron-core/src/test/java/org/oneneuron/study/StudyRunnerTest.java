@@ -20,7 +20,7 @@ class StudyRunnerTest {
     Path dir;
 
     private final StudySpec spec = StudyFixtures.caseA(6, 1500);
-    private final ReferenceRunFunction function = new ReferenceRunFunction();
+    private final TrainerRunFunction function = new TrainerRunFunction();
 
     @Test
     void serialAndParallelJournalsAreIdenticalOrderAside() {
