@@ -19,7 +19,7 @@ class JournalTest {
     Path dir;
 
     private final List<RunSpec> runs = StudyFixtures.caseA(2, 200).expand();
-    private final ReferenceRunFunction function = new ReferenceRunFunction();
+    private final TrainerRunFunction function = new TrainerRunFunction();
 
     @Test
     void appendedEntriesComeBackIdentical() {

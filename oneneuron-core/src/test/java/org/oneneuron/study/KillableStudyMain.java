@@ -11,7 +11,7 @@ public final class KillableStudyMain {
 
     public static void main(String[] args) {
         StudySpec spec = StudyKillTest.spec();
-        new StudyRunner(new ReferenceRunFunction(), 2, Duration.ZERO, new StudyListener() {
+        new StudyRunner(new TrainerRunFunction(), 2, Duration.ZERO, new StudyListener() {
             @Override
             public void finished(JournalEntry entry, int done, int total) {
                 try {

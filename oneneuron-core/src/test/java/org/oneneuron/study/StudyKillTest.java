@@ -56,9 +56,9 @@ class StudyKillTest {
                 + " runs journaled; child log: " + Files.readString(dir.resolve("child.log")));
         assertEquals(137, child.exitValue(), "SIGKILL");
 
-        StudyResult resumed = new StudyRunner(new ReferenceRunFunction(), 2, Duration.ZERO,
+        StudyResult resumed = new StudyRunner(new TrainerRunFunction(), 2, Duration.ZERO,
                 StudyListener.none()).run(spec(), killed);
-        StudyResult uninterrupted = new StudyRunner(new ReferenceRunFunction(), 2, Duration.ZERO,
+        StudyResult uninterrupted = new StudyRunner(new TrainerRunFunction(), 2, Duration.ZERO,
                 StudyListener.none()).run(spec(), dir.resolve("whole"));
         assertEquals(total, Files.readAllLines(journal).size(), "no run missing or duplicated");
         assertTrue(resumed.resumed() >= afterKill - 1);

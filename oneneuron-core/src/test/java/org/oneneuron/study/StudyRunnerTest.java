@@ -20,7 +20,7 @@ class StudyRunnerTest {
     Path dir;
 
     private final StudySpec spec = StudyFixtures.caseA(6, 1500);
-    private final ReferenceRunFunction function = new ReferenceRunFunction();
+    private final TrainerRunFunction function = new TrainerRunFunction();
 
     @Test
     void serialAndParallelJournalsAreIdenticalOrderAside() {
@@ -78,6 +78,45 @@ class StudyRunnerTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () ->
                 new StudyRunner(function, 2, Duration.ZERO, StudyListener.none()).run(other, dir));
         assertTrue(e.getMessage().contains("different study spec"), e.getMessage());
+    }
+
+    @Test
+    void resumingAfterTheDataChangedFailsClearly() throws IOException {
+        Path csv = dir.resolve("three.csv");
+        Files.writeString(csv, "x1,x2,y\n1,0,-1\n0,1,-1\n0.5,0.5,1\n");
+        StudySpec small = StudySpec.fromJson("{\"name\":\"csv\",\"data\":[\"" + csv + "\"],"
+                + "\"hidden\":[[2]],\"neurons\":[\"none\"],\"restarts\":2,\"steps\":20}", "test");
+        Path out = dir.resolve("out");
+        new StudyRunner(new TrainerRunFunction(), 1, Duration.ZERO, StudyListener.none()).run(small, out);
+        Files.writeString(csv, "x1,x2,y\n1,0,-1\n0,1,1\n0.5,0.5,1\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new StudyRunner(
+                new TrainerRunFunction(), 1, Duration.ZERO, StudyListener.none()).run(small, out));
+        assertTrue(e.getMessage().contains("the data changed"), e.getMessage());
+    }
+
+    @Test
+    void theManifestRecordsTheEngineAndRefusesAnotherOnResume() throws IOException {
+        new StudyRunner(function, 2, Duration.ZERO, StudyListener.none()).run(spec, dir);
+        assertTrue(Files.readString(dir.resolve("study.json")).contains(function.name()));
+        RunFunction renamed = new RunFunction() {
+            @Override
+            public RunOutcome run(RunSpec run) {
+                return function.run(run);
+            }
+
+            @Override
+            public String name() {
+                return "another-engine/1";
+            }
+
+            @Override
+            public java.util.Map<String, String> dataHashes(StudySpec s) {
+                return function.dataHashes(s);
+            }
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class, () ->
+                new StudyRunner(renamed, 2, Duration.ZERO, StudyListener.none()).run(spec, dir));
+        assertTrue(e.getMessage().contains("another-engine/1"), e.getMessage());
     }
 
     @Test

@@ -16,7 +16,7 @@ class StudySummaryTest {
     /** PAPER.md §5 protocol on case A, 40 starts and 5000 steps instead of 200 and 2·10⁴. */
     @Test
     void caseAReproducesTheQualitativeFinding() {
-        StudyResult r = new StudyRunner(new ReferenceRunFunction(), 2, Duration.ZERO,
+        StudyResult r = new StudyRunner(new TrainerRunFunction(), 2, Duration.ZERO,
                 StudyListener.none()).run(StudyFixtures.caseA(40, 5000), dir);
         StudySummary s = StudySummary.of(r.entries());
         assertEquals(2, s.configurations().size());

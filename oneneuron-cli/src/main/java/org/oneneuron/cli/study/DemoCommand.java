@@ -11,12 +11,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
-import org.oneneuron.study.RunFunction;
-import org.oneneuron.study.RunFunctions;
 import org.oneneuron.study.StudyData;
 import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.StudyRunner;
 import org.oneneuron.study.StudySpec;
+import org.oneneuron.study.TrainerRunFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,10 +44,6 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--restarts", description = "seeds per variant (default: ${DEFAULT-VALUE})")
     int restarts = 20;
-
-    @Option(names = "--engine", paramLabel = "NAME", description = "run implementation: trainer (engine +"
-            + " Trainer + Certifier) or reference (the study's small GD MLP, faster on tiny nets); default: ${DEFAULT-VALUE}")
-    String engine = "trainer";
 
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
@@ -89,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
         
         List<ReportSection> sections = new ArrayList<>();
         try {
-            RunFunction function = RunFunctions.named(engine, new StudyData());
+            TrainerRunFunction function = new TrainerRunFunction(new StudyData());
             for (StudySpec spec : List.of(caseA(restarts), wdbc(restarts))) {
                 Path dir = out.resolve(spec.name());
                 Files.deleteIfExists(dir.resolve(StudyRunner.JOURNAL));
@@ -100,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
                         ? "WDBC (569 samples, 30 features), hidden 8 tanh"
                         : "Case A (PAPER.md §6: 3 collinear points), 2-2-1 ReLU, PAPER.md §5 protocol with 5000 steps";
                 String id = spec.name().replace('-', '_');
-                String regenerate = "oneneuron demo --restarts " + restarts + " --engine " + engine;
+                String regenerate = "oneneuron demo --restarts " + restarts;
                 sections.add(StudyReport.section(id, title, StudyCommand.describe(spec), regenerate,
                         result, SliceFigures.of(function, result, id, regenerate)));
             }

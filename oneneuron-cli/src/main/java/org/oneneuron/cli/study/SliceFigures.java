@@ -6,14 +6,12 @@ import org.oneneuron.cli.report.FigureData;
 import org.oneneuron.cli.report.StudyFigures;
 import org.oneneuron.landscape.Slice;
 import org.oneneuron.study.JournalEntry;
-import org.oneneuron.study.RunFunction;
 import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.TrainerRunFunction;
 
 /**
  * The report's 2-D landscape slice: the first augmented run of a study, replayed on the engine,
- * on the plane through its start, its end and its end without the neuron (a = 0). Only for the
- * trainer engine (the reference engine has no landscape objective).
+ * on the plane through its start, its end and its end without the neuron (a = 0).
  */
 final class SliceFigures {
 
@@ -22,10 +20,7 @@ final class SliceFigures {
     private SliceFigures() {
     }
 
-    static List<FigureData> of(RunFunction function, StudyResult result, String prefix, String regenerate) {
-        if (!(function instanceof TrainerRunFunction trainer)) {
-            return List.of();
-        }
+    static List<FigureData> of(TrainerRunFunction trainer, StudyResult result, String prefix, String regenerate) {
         Optional<JournalEntry> first = result.entries().stream().filter(e -> e.run().augmented()).findFirst();
         if (first.isEmpty()) {
             return List.of();

@@ -15,12 +15,11 @@ import org.oneneuron.cli.report.StudyReport;
 import org.oneneuron.data.DataException;
 import org.oneneuron.study.JournalCodec;
 import org.oneneuron.study.JournalEntry;
-import org.oneneuron.study.RunFunction;
-import org.oneneuron.study.RunFunctions;
 import org.oneneuron.study.StudyData;
 import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.StudyRunner;
 import org.oneneuron.study.StudySpec;
+import org.oneneuron.study.TrainerRunFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,10 +100,6 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--name", description = "study name (report title)")
     String name;
 
-    @Option(names = "--engine", paramLabel = "NAME", description = "run implementation: trainer (engine +"
-            + " Trainer + Certifier) or reference (the study's small GD MLP, faster on tiny nets); default: ${DEFAULT-VALUE}")
-    String engine = "trainer";
-
     @Option(names = "--threads", description = "worker threads (default: all cores)")
     Integer threads;
 
@@ -133,7 +128,7 @@ public final class StudyCommand implements Callable<Integer> {
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         try {
-            RunFunction function = RunFunctions.named(engine, new StudyData());
+            TrainerRunFunction function = new TrainerRunFunction(new StudyData());
             StudyRunner runner = new StudyRunner(function, workers,
                     parseDuration(budget), new StudyProgress(err, spec.name(), quiet));
             if (onlyRun != null) {
@@ -149,7 +144,7 @@ public final class StudyCommand implements Callable<Integer> {
                         result.entries().size(), result.planned());
             }
             if (!noReport && !result.entries().isEmpty()) {
-                String regenerate = "oneneuron study --spec " + out.resolve("spec.json") + " --engine " + engine
+                String regenerate = "oneneuron study --spec " + out.resolve("spec.json")
                         + " --out " + out;
                 ReportSection section = StudyReport.section("study", spec.name(),
                         describe(spec), regenerate, result,

@@ -38,7 +38,7 @@ class StudyCommandTest {
     private String[] caseA(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("--data", "case-a", "--hidden", "2",
                 "--activation", "relu", "--neuron", "none,skip-exp", "--reduction", "sum", "--lr", "0.01",
-                "--init", "normal", "--restarts", "4", "--steps", "800", "--seed", "5", "--threads", "2", "--engine", "reference",
+                "--init", "normal", "--restarts", "4", "--steps", "800", "--seed", "5", "--threads", "2",
                 "--out", dir.toString()));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
@@ -85,6 +85,14 @@ class StudyCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(3, Files.readAllLines(out.resolve("journal.jsonl")).size());
         assertTrue(Files.readString(out.resolve("spec.json")).contains("\"restarts\" : 3"));
+    }
+
+    @Test
+    void theRemovedEngineOptionIsAUsageError() {
+        Result r = run(new StudyCommand(), caseA("--engine", "reference", "-q", "--no-report"));
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--engine"), r.err());
+        assertTrue(Files.notExists(dir.resolve("journal.jsonl")), "nothing ran");
     }
 
     @ParameterizedTest
