@@ -69,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int threads = Integer.parseInt(System.getProperty("oneneuron.threads", "1"));
+        int threads = common.threadsOr(1);
         Backends.use(common.blas().word());
         Backends.setThreads(1);
         Backends.warmUp();
