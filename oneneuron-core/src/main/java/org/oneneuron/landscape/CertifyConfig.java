@@ -8,7 +8,6 @@ package org.oneneuron.landscape;
  * @param curvatureTolerance    negative curvature counts when λ_min < -tol·max(1, ‖H‖)
  * @param lossTolerance         "loss at its minimum" when L - L_min <= this (absolute); also the
  *                              bound on the network-only loss for global_minimum
- * @param contributionTolerance the neuron's contribution max_i |a·E_i| counts as negligible below this
  * @param denseLimit            the Hessian is assembled densely (exact spectrum) up to this dimension,
  *                              and Lanczos is used above it
  * @param lanczos               Lanczos settings above denseLimit
@@ -17,14 +16,13 @@ package org.oneneuron.landscape;
  * @param seed                  seed of the perturbation probe
  */
 public record CertifyConfig(double gradientTolerance, double curvatureTolerance, double lossTolerance,
-                            double contributionTolerance, int denseLimit, LanczosConfig lanczos,
+                            int denseLimit, LanczosConfig lanczos,
                             int perturbations, double perturbationRadius, long seed) {
 
     public CertifyConfig {
         positive("gradientTolerance", gradientTolerance);
         positive("curvatureTolerance", curvatureTolerance);
         positive("lossTolerance", lossTolerance);
-        positive("contributionTolerance", contributionTolerance);
         positive("perturbationRadius", perturbationRadius);
         if (denseLimit < 0) {
             throw new IllegalArgumentException("denseLimit must be >= 0, got " + denseLimit);
@@ -42,20 +40,20 @@ public record CertifyConfig(double gradientTolerance, double curvatureTolerance,
     }
 
     /**
-     * ‖∇L‖ <= 1e-6, curvature -1e-6·max(1, ‖H‖), loss and contribution 1e-6, dense up to 1500
+     * ‖∇L‖ <= 1e-6, curvature -1e-6·max(1, ‖H‖), loss 1e-6, dense up to 1500
      * parameters, Lanczos defaults, 1000 perturbations of radius 1e-3, seed 4.
      */
     public static CertifyConfig defaults() {
-        return new CertifyConfig(1e-6, 1e-6, 1e-6, 1e-6, 1500, LanczosConfig.defaults(), 1000, 1e-3, 4L);
+        return new CertifyConfig(1e-6, 1e-6, 1e-6, 1500, LanczosConfig.defaults(), 1000, 1e-3, 4L);
     }
 
     public CertifyConfig withPerturbations(int count) {
         return new CertifyConfig(gradientTolerance, curvatureTolerance, lossTolerance,
-                contributionTolerance, denseLimit, lanczos, count, perturbationRadius, seed);
+                denseLimit, lanczos, count, perturbationRadius, seed);
     }
 
     public CertifyConfig withDenseLimit(int limit) {
         return new CertifyConfig(gradientTolerance, curvatureTolerance, lossTolerance,
-                contributionTolerance, limit, lanczos, perturbations, perturbationRadius, seed);
+                limit, lanczos, perturbations, perturbationRadius, seed);
     }
 }

@@ -144,8 +144,8 @@ public final class TrainerRunFunction implements RunFunction {
                 ? PointContext.augmented(trainError, layout.neuronAOffset(), layout.neuronBOffset(),
                         run.lambda(), kinks(run))
                 : PointContext.plain(trainError, kinks(run));
-        CertifyConfig certify = new CertifyConfig(1e-3, 1e-4, StudySummary.NEAR_ZERO,
-                StudySummary.NEAR_ZERO, 0, LanczosConfig.defaults(), 0, 1e-3, run.runSeed());
+        CertifyConfig certify = new CertifyConfig(1e-3, 1e-4, StudySummary.NEAR_ZERO, 0,
+                LanczosConfig.defaults(), 0, 1e-3, run.runSeed());
         String diagnostic = result.stop().reason() == StopReason.NON_FINITE
                 || result.stop().reason() == StopReason.DIVERGED ? result.stop().message() : "";
         Certificate certificate = Certifier.certify(objective, theta,

@@ -71,7 +71,6 @@ final class CertificateReport {
         m.put("gradient", config.gradientTolerance());
         m.put("curvature_relative", config.curvatureTolerance());
         m.put("loss", config.lossTolerance());
-        m.put("contribution", config.contributionTolerance());
         m.put("dense_limit", config.denseLimit());
         m.put("lanczos_steps", config.lanczos().steps());
         return m;
@@ -115,9 +114,9 @@ final class CertificateReport {
         row(out, "reason", c.reason());
         CertifyConfig t = c.config();
         row(out, "tolerances", String.format(Locale.ROOT,
-                "‖∇L‖ <= %s, λ_min >= -%s·max(1, ‖H‖), loss within %s of %s, contribution <= %s",
+                "‖∇L‖ <= %s, λ_min >= -%s·max(1, ‖H‖), loss within %s of %s",
                 num(t.gradientTolerance()), num(t.curvatureTolerance()), num(t.lossTolerance()),
-                num(c.minimumLoss()), num(t.contributionTolerance())));
+                num(c.minimumLoss())));
         out.flush();
     }
 
