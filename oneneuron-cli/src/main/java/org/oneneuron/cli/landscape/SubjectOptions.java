@@ -11,6 +11,7 @@ import org.oneneuron.constructions.NetworkConstruction;
 import org.oneneuron.constructions.Recipe;
 import org.oneneuron.constructions.ToyConstruction;
 import org.oneneuron.constructions.YunRecipe;
+import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
@@ -140,6 +141,8 @@ final class SubjectOptions {
         }
         ModelFile file = ModelFiles.read(model);
         Dataset d = Datasets.resolve(data, ReadOptions.defaults());
+        // The theorem is checked here, and it assumes identical inputs carry identical labels.
+        DataChecks.requireNoConflicts(d, data);
         if (d.d() != file.network().inputDim()) {
             throw new IllegalArgumentException("--data has " + d.d() + " features, the model expects "
                     + file.network().inputDim());

@@ -110,6 +110,20 @@ class CertifyCommandTest {
     }
 
     @Test
+    void conflictingDuplicatesAreAnErrorWhereTheTheoremIsChecked(@TempDir Path dir) throws Exception {
+        Path csv = java.nio.file.Files.writeString(dir.resolve("noisy.csv"),
+                "x1,x2,label\n0,0,1\n0,1,-1\n1,0,-1\n1,1,1\n2,2,1\n2,3,-1\n1,1,-1\n");
+        Path model = dir.resolve("model.json");
+        Run train = Run.of("train", csv.toString(), "--hidden", "2", "--steps", "20", "--out", model.toString());
+        assertEquals(ExitCodes.OK, train.exitCode(), train.toString());
+        assertTrue(train.err().contains("conflicting labels"), "train only warns: " + train.err());
+        Run certify = Run.of("certify", "--model", model.toString(), "--data", csv.toString());
+        assertEquals(ExitCodes.BAD_INPUT, certify.exitCode(), certify.toString());
+        assertTrue(certify.err().contains("noisy.csv") && certify.err().contains("conflicting labels"),
+                certify.err());
+    }
+
+    @Test
     void helpShowsExamples() {
         Run r = Run.of("certify", "--help");
         assertEquals(ExitCodes.OK, r.exitCode());
