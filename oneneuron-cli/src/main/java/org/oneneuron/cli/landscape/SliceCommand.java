@@ -16,6 +16,7 @@ import org.oneneuron.autodiff.Objective;
 import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.cli.Json;
+import org.oneneuron.cli.report.SlicePlot;
 import org.oneneuron.landscape.Escape;
 import org.oneneuron.landscape.EscapeConfig;
 import org.oneneuron.landscape.EscapeStep;
@@ -120,11 +121,24 @@ public final class SliceCommand implements Callable<Integer> {
             Files.createDirectories(out);
             SliceWriter.writeCsv(slice, out.resolve("slice.csv"));
             SliceWriter.writeJson(slice, out.resolve("slice.json"));
+            String through = slice.anchors().isEmpty() ? " (random directions)"
+                    : " through " + String.join(", ", slice.anchors().stream().map(Slice.Anchor::name).toList());
+            SlicePlot.write(slice, out.resolve("figures"), "slice",
+                    (slice.isPlane() ? "log10 loss on the plane" : "loss along the line") + through,
+                    space + ". Anchors: " + anchorText(slice) + ". Data: ../slice.csv");
         } catch (IOException e) {
             throw new UncheckedIOException(out + ": cannot write the slice: " + e.getMessage(), e);
         }
         report(slice, space);
         return ExitCodes.OK;
+    }
+
+    private static String anchorText(Slice slice) {
+        List<String> parts = new ArrayList<>();
+        for (Slice.Anchor a : slice.anchors()) {
+            parts.add(String.format(Locale.ROOT, "%s at (s, t) = (%.3g, %.3g)", a.name(), a.s(), a.t()));
+        }
+        return parts.isEmpty() ? "none (random directions through the point at the origin)" : String.join(", ", parts);
     }
 
     private NetworkObjective augmentedFor(Subject s) {
@@ -173,6 +187,7 @@ public final class SliceCommand implements Callable<Integer> {
             json.put("anchors", anchors);
             json.put("csv", out.resolve("slice.csv").toString());
             json.put("json", out.resolve("slice.json").toString());
+            json.put("png", out.resolve("figures").resolve("slice.png").toString());
             Json.print(w, json);
             return;
         }
@@ -185,7 +200,8 @@ public final class SliceCommand implements Callable<Integer> {
         if (slice.nonFinite() > 0) {
             CertificateReport.row(w, "non_finite", slice.nonFinite() + " grid points overflowed (written as nan)");
         }
-        CertificateReport.row(w, "wrote", out.resolve("slice.csv") + ", " + out.resolve("slice.json"));
+        CertificateReport.row(w, "wrote", out.resolve("slice.csv") + ", " + out.resolve("slice.json") + ", "
+                + out.resolve("figures").resolve("slice.png") + " (and .svg)");
         w.flush();
     }
 }

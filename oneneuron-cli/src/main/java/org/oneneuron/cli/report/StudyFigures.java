@@ -83,22 +83,11 @@ public final class StudyFigures {
      * the network alone (0, 1), as log10 of the loss.
      */
     public static FigureData slice(String prefix, String runLabel, Slice slice, String regenerate) {
-        double[] s = slice.s();
-        double[] t = slice.t();
-        double[] loss = slice.loss();
-        List<FigureData.Series> rows = new ArrayList<>();
-        for (int j = 0; j < t.length; j++) {
-            double[] y = new double[s.length];
-            for (int i = 0; i < s.length; i++) {
-                y[i] = Math.log10(Math.max(loss[i * t.length + j], LOG_FLOOR));
-            }
-            rows.add(new FigureData.Series(String.format(Locale.ROOT, "t=%.17g", t[j]), s, y, List.of()));
-        }
-        return new FigureData(prefix + "_slice", "log10 loss on the plane start / end / network alone",
-                "s (start 0 -> end 1)", "t (end -> network alone at 1)", "heatmap", false, false,
+        return SlicePlot.figure(prefix + "_slice", "log10 loss on the plane start / end / network alone",
+                "s (start 0 -> end 1)", "t (end -> network alone at 1)", slice,
                 "Loss of " + runLabel + " on the plane through its start (0, 0), its end (1, 0) and its"
                         + " end with a = 0, i.e. the network alone (0, 1); " + slice.nonFinite()
-                        + " grid points not finite. Regenerate: " + regenerate, rows);
+                        + " grid points not finite. Regenerate: " + regenerate);
     }
 
     private static Map<String, String> legendNames(List<ConfigurationSummary> configs) {

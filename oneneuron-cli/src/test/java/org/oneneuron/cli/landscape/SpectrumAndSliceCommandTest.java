@@ -59,6 +59,9 @@ class SpectrumAndSliceCommandTest {
         double plainLoss = file.get("loss").get(2).get(2).asDouble();
         assertEquals(48 - 32 * Math.sqrt(2), plainLoss, 1e-9, "grid (-0.5..1.5, 9 points) has the plain point at (2, 2)");
         assertTrue(file.get("minimum").asDouble() < plainLoss);
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(Path.of(j.get("png").asText()).toFile());
+        assertTrue(png.getWidth() > 0 && png.getHeight() > 0, "the contour plot is a readable PNG");
+        assertTrue(Files.exists(dir.resolve("figures").resolve("slice.svg")));
     }
 
     @Test
@@ -74,5 +77,6 @@ class SpectrumAndSliceCommandTest {
                 "--out", dir.toString(), "--json");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         assertEquals(26, Files.readAllLines(dir.resolve("slice.csv")).size());
+        assertTrue(Files.size(dir.resolve("figures").resolve("slice.png")) > 0);
     }
 }
