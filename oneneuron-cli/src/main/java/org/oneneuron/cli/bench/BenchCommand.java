@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             "  oneneuron bench all --threads 2 --json",
             "  oneneuron bench W1 --compare --threads 1 --pairs 5 --json",
             "  oneneuron bench W1 --steps 10            a quick smoke run",
+            "  oneneuron bench kernel --shape 569,64,30,nt --blas vector --samples 5",
             "", "The peers need Debian's python3-torch (run with /usr/bin/python3); see docs/PERFORMANCE.md.",
             "", "Exit codes: 0 ok, 1 failure, 2 bad input or usage."})
 public final class BenchCommand implements Callable<Integer> {
@@ -43,7 +44,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "W1, W2, W3, W4 or all.")
+    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "W1, W2, W3, W4, all, or kernel (one dgemm shape, see --shape).")
     String workload;
 
     @Option(names = "--steps", paramLabel = "N", description = "Override the workload's step count (W1 steps, W3 training steps, W4 steps per run; W2 epochs).")
@@ -67,24 +68,36 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--pairs", paramLabel = "K", description = "Pairs for --compare (default ${DEFAULT-VALUE}).")
     int pairs = 5;
 
+    @Option(names = "--shape", paramLabel = "M,N,K,LAYOUT", description = "For 'kernel': the dgemm shape and layout (nn, nt, tn, tt), e.g. 569,64,30,nt.")
+    String shape;
+
+    @Option(names = "--samples", paramLabel = "S", description = "For 'kernel': samples of 100 ms CPU time (default ${DEFAULT-VALUE}).")
+    int samples = 25;
+
     @Override
     public Integer call() throws Exception {
         int threads = common.threadsOr(1);
         Backends.use(common.blas().word());
         Backends.setThreads(1);
+        if (workload.equalsIgnoreCase("kernel")) {
+            if (samples < 1) {
+                throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
+            }
+            print(KernelCpuTime.run(Backends.active(), KernelCpuTime.Shape.parse(shape), samples));
+            return ExitCodes.OK;
+        }
         Backends.warmUp();
         BenchContext ctx = new BenchContext(threads, steps, resolveDump(), seed, warmupSteps);
-        PrintWriter out = spec.commandLine().getOut();
         for (Workloads.Id id : Workloads.parse(workload)) {
-            Map<String, Object> result = compare ? Comparison.run(id, ctx, pairs) : Workloads.run(id, ctx);
-            if (common.json()) {
-                out.println(JSON.writeValueAsString(result));
-            } else {
-                out.println(describe(result));
-            }
-            out.flush();
+            print(compare ? Comparison.run(id, ctx, pairs) : Workloads.run(id, ctx));
         }
         return ExitCodes.OK;
+    }
+
+    private void print(Map<String, Object> result) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(common.json() ? JSON.writeValueAsString(result) : describe(result));
+        out.flush();
     }
 
     private Path resolveDump() {

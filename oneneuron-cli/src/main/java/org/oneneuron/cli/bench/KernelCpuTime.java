@@ -2,46 +2,74 @@ package org.oneneuron.cli.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
-import org.oneneuron.linalg.Backends;
 import org.oneneuron.linalg.Blas;
 
 /**
- * GEMM throughput per CPU-second of the calling thread, robust to other processes' load:
- * {@code java --add-modules jdk.incubator.vector -cp oneneuron-cli/target/oneneuron.jar
- * org.oneneuron.cli.bench.KernelCpuTime M N K LAYOUT BACKEND [SAMPLES]}, e.g. {@code 569 64 30 nt vector}.
- * Prints one GFLOP/s figure per 100 ms of CPU time; the first ones include JIT warm-up.
+ * GEMM throughput per CPU-second of the calling thread, robust to other processes' load
+ * ({@code oneneuron bench kernel --shape M,N,K,LAYOUT [--samples S] [--blas B]}): one GFLOP/s
+ * figure per 100 ms of CPU time; the first ones include JIT warm-up.
  */
-public final class KernelCpuTime {
+final class KernelCpuTime {
 
     private KernelCpuTime() {
     }
 
-    public static void main(String[] args) {
+    /** The shape option M,N,K,LAYOUT (LAYOUT: nn, nt, tn or tt for op(A), op(B)), validated. */
+    record Shape(int m, int n, int k, boolean transA, boolean transB) {
+
+        static Shape parse(String text) {
+            String[] f = text == null ? new String[0] : text.split(",");
+            if (f.length != 4 || !f[3].matches("[nt][nt]")) {
+                throw new IllegalArgumentException("--shape must be M,N,K,LAYOUT with LAYOUT one of nn, nt,"
+                        + " tn, tt, e.g. 569,64,30,nt; got '" + text + "'");
+            }
+            int[] mnk = new int[3];
+            for (int i = 0; i < 3; i++) {
+                try {
+                    mnk[i] = Integer.parseInt(f[i].trim());
+                } catch (NumberFormatException e) {
+                    mnk[i] = 0;
+                }
+                if (mnk[i] < 1 || mnk[i] > 8192) {
+                    throw new IllegalArgumentException("--shape: '" + f[i] + "' is not a size in 1..8192");
+                }
+            }
+            return new Shape(mnk[0], mnk[1], mnk[2], f[3].charAt(0) == 't', f[3].charAt(1) == 't');
+        }
+    }
+
+    /** Runs {@code samples} samples of 100 ms CPU time each and reports GFLOP/s per sample. */
+    static Map<String, Object> run(Blas blas, Shape s, int samples) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        int m = Integer.parseInt(args[0]);
-        int n = Integer.parseInt(args[1]);
-        int k = Integer.parseInt(args[2]);
-        boolean ta = args[3].charAt(0) == 't';
-        boolean tb = args[3].charAt(1) == 't';
-        Blas blas = Backends.create(args[4]);
-        int samples = args.length > 5 ? Integer.parseInt(args[5]) : 25;
         SplittableRandom rnd = new SplittableRandom(1);
-        double[] a = rnd.doubles((long) m * k, 0, 1).toArray();
-        double[] b = rnd.doubles((long) k * n, 0, 1).toArray();
-        double[] c = new double[m * n];
-        StringBuilder line = new StringBuilder();
+        double[] a = rnd.doubles((long) s.m() * s.k(), 0, 1).toArray();
+        double[] b = rnd.doubles((long) s.k() * s.n(), 0, 1).toArray();
+        double[] c = new double[s.m() * s.n()];
+        List<Double> gflops = new ArrayList<>();
         for (int rep = 0; rep < samples; rep++) {
             long c0 = mx.getCurrentThreadCpuTime();
             int calls = 0;
             while (mx.getCurrentThreadCpuTime() - c0 < 100_000_000L) {
-                blas.dgemm(ta, tb, m, n, k, 1.0, a, 0, ta ? m : k, b, 0, tb ? k : n, 0.0, c, 0, n);
+                blas.dgemm(s.transA(), s.transB(), s.m(), s.n(), s.k(), 1.0, a, 0, s.transA() ? s.m() : s.k(),
+                        b, 0, s.transB() ? s.k() : s.n(), 0.0, c, 0, s.n());
                 calls++;
             }
             double nanos = mx.getCurrentThreadCpuTime() - c0;
-            line.append(String.format(Locale.ROOT, "%.1f ", 2.0 * m * n * k * calls / nanos));
+            gflops.add(2.0 * s.m() * s.n() * s.k() * calls / nanos);
         }
-        System.out.println(line.toString().trim() + " GFLOP/s per CPU-second, " + blas.name());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("workload", "kernel");
+        m.put("blas", blas.name());
+        m.put("m", s.m());
+        m.put("n", s.n());
+        m.put("k", s.k());
+        m.put("layout", (s.transA() ? "t" : "n") + (s.transB() ? "t" : "n"));
+        m.put("gflop_per_cpu_s", gflops);
+        return m;
     }
 }

@@ -54,4 +54,26 @@ class BenchCommandTest {
         assertNotEquals("0", r[0]);
         assertTrue(r[2].contains("W9"), r[2]);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kernelTimesOneShapeOnTheChosenBackEnd() throws Exception {
+        String[] r = run("bench", "kernel", "--shape", "16,8,4,tn", "--samples", "2", "--blas", "plain", "--json");
+        assertEquals("0", r[0], r[2]);
+        Map<String, Object> m = JSON.readValue(r[1].trim(), Map.class);
+        assertEquals("plain", m.get("blas"));
+        assertEquals("tn", m.get("layout"));
+        java.util.List<Number> gflops = (java.util.List<Number>) m.get("gflop_per_cpu_s");
+        assertEquals(2, gflops.size());
+        assertTrue(gflops.get(1).doubleValue() > 0);
+    }
+
+    @Test
+    void aBadKernelShapeNamesTheOption() {
+        String[] r = run("bench", "kernel", "--shape", "16,x,4,nt");
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("--shape"), r[2]);
+        String[] layout = run("bench", "kernel", "--shape", "16,8,4,zz");
+        assertEquals("2", layout[0], layout[2]);
+    }
 }
