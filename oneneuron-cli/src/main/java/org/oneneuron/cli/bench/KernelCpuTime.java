@@ -23,7 +23,10 @@ final class KernelCpuTime {
     record Shape(int m, int n, int k, boolean transA, boolean transB) {
 
         static Shape parse(String text) {
-            String[] f = text == null ? new String[0] : text.split(",");
+            if (text == null) {
+                throw new IllegalArgumentException("'bench kernel' needs --shape M,N,K,LAYOUT, e.g. 569,64,30,nt");
+            }
+            String[] f = text.split(",");
             if (f.length != 4 || !f[3].matches("[nt][nt]")) {
                 throw new IllegalArgumentException("--shape must be M,N,K,LAYOUT with LAYOUT one of nn, nt,"
                         + " tn, tt, e.g. 569,64,30,nt; got '" + text + "'");

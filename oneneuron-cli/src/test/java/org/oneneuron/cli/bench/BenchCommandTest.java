@@ -75,5 +75,8 @@ class BenchCommandTest {
         assertTrue(r[2].contains("--shape"), r[2]);
         String[] layout = run("bench", "kernel", "--shape", "16,8,4,zz");
         assertEquals("2", layout[0], layout[2]);
+        String[] missing = run("bench", "kernel");
+        assertEquals("2", missing[0], missing[2]);
+        assertTrue(missing[2].contains("needs --shape"), missing[2]);
     }
 }
