@@ -1,264 +1,272 @@
 package org.oneneuron.batch;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import org.oneneuron.linalg.ArrayMath;
+import java.util.List;
+import java.util.Locale;
+import org.oneneuron.model.ParameterLayout;
 
 /**
- * Many independent full-batch gradient-descent runs of one small network at once: R runs of
- * f~(x) = Σ_k v_k tanh(W_k·x + c_k) + c_out + a·exp(w·x + b) (d inputs, h tanh units, the skip
- * exponential neuron), mean cubic hinge L = (1/n) Σ_i max(1 − y_i f~(x_i), 0)³ + (λ/2)a².
+ * Many independent full-batch gradient-descent runs of one tiny network ({@link TinyNetProblem})
+ * trained at once: θ ← θ − η·c·∇L~(θ), c = min(1, clip/‖∇L~‖), for a fixed number of steps,
+ * recording the trajectory every {@code historyStride} steps. The fast path of studies
+ * ({@code study.TrainerRunFunction}) and of benchmark W4.
  *
- * <p>Parameters are stored structure-of-arrays, {@code theta[p][r]} = parameter p of run r, with
- * p in the engine's layout order (W row-major h×d, c, v, c_out, w, a, b; 13 parameters for
- * 2-2-1), so every operation is a loop over runs that the JIT vectorizes (tanh and exp through
- * {@link ArrayMath}). Gives the same numbers as the general objective on one run, up to summation
- * order. A run whose loss or step becomes non-finite is frozen at its last finite point and its
- * step is reported by {@link #firstNonFiniteStep()}.
+ * <p>Parameters are stored structure-of-arrays, {@code theta[p][r]} = parameter p of run r, so
+ * every operation is a loop over runs that the JIT vectorizes. Nothing mixes runs: a run's bits
+ * are the same alone or in any batch, at any position. Compared with {@code Trainer} over
+ * {@code NetworkObjective} + {@code GradientDescent} the numbers agree up to the order of the
+ * sums over inputs and hidden units (the sample order is the engine's). A run that meets trouble
+ * (see {@link TinyRun#trouble()}) stops moving and is flagged.
  */
 public final class TinyNetBatch {
 
-    private final int d;
-    private final int h;
+    private final TinyNetProblem problem;
     private final int runs;
-    private final double[] x;
-    private final double[] y;
-    private final double lambda;
     private final int params;
     private final double[][] theta;
     private final double[][] grad;
-    private final double[] loss;
-    private final int[] badStep;
-    private final double[][] hidden;
-    private final double[] f;
-    private final double[] e;
-    private final double[] tmp;
-    private int stepsDone;
+    private final TinyNetPass pass;
+    private final double[] norm;
+    private final double[] scaleOf;
+    private final double[] check;
+    private final double[] initialLoss;
+    private final String[] trouble;
+    private final double[] frozen;
+    private final List<Long> recordedSteps = new ArrayList<>();
+    private final List<double[][]> recordedColumns = new ArrayList<>();
+    private final List<double[][]> recordedThetas = new ArrayList<>();
+    private boolean trained;
 
     /**
-     * @param d      inputs per sample (≥ 1)
-     * @param h      tanh units (≥ 1)
-     * @param x      n samples row-major (n·d values); copied
-     * @param y      n labels ±1; copied
-     * @param lambda λ ≥ 0 of the penalty (λ/2)a²
-     * @param theta0 initial parameters, one row of {@link #parameterCount(int, int)} values per run
+     * @param problem the shared network, data, objective and optimizer settings
+     * @param starts  θ₀ of each run, in the engine's layout; copied
      */
-    public TinyNetBatch(int d, int h, double[] x, double[] y, double lambda, double[][] theta0) {
-        if (d < 1 || h < 1) {
-            throw new IllegalArgumentException("d and h must be >= 1, got d = " + d + ", h = " + h);
+    public TinyNetBatch(TinyNetProblem problem, double[][] starts) {
+        this.problem = problem;
+        ParameterLayout layout = problem.spec().layout();
+        this.params = layout.dimension();
+        this.runs = starts.length;
+        if (runs == 0) {
+            throw new IllegalArgumentException("a batch needs at least one run");
         }
-        if (y.length == 0 || x.length != y.length * d) {
-            throw new IllegalArgumentException("x has " + x.length + " values for " + y.length
-                    + " labels of d = " + d);
-        }
-        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-            throw new IllegalArgumentException("λ must be finite and >= 0, got " + lambda);
-        }
-        this.d = d;
-        this.h = h;
-        this.x = x.clone();
-        this.y = y.clone();
-        this.lambda = lambda;
-        this.params = parameterCount(d, h);
-        this.runs = theta0.length;
-        this.theta = new double[params][runs];
+        theta = new double[params][runs];
         for (int r = 0; r < runs; r++) {
-            if (theta0[r].length != params) {
-                throw new IllegalArgumentException("run " + r + " has " + theta0[r].length
+            if (starts[r].length != params) {
+                throw new IllegalArgumentException("run " + r + " has " + starts[r].length
                         + " parameters, expected " + params);
             }
             for (int p = 0; p < params; p++) {
-                theta[p][r] = theta0[r][p];
+                theta[p][r] = starts[r][p];
             }
         }
         grad = new double[params][runs];
-        loss = new double[runs];
-        badStep = new int[runs];
-        Arrays.fill(badStep, -1);
-        hidden = new double[h][runs];
-        f = new double[runs];
-        e = new double[runs];
-        tmp = new double[runs];
+        pass = new TinyNetPass(problem, runs);
+        norm = new double[runs];
+        scaleOf = new double[runs];
+        check = new double[runs];
+        initialLoss = new double[runs];
+        trouble = new String[runs];
+        Arrays.fill(trouble, "");
+        frozen = new double[runs];
     }
 
-    /** h·d + h + h + 1 + d + 2: W, c, v, c_out, w, a, b. */
-    public static int parameterCount(int d, int h) {
-        return h * d + 2 * h + 1 + d + 2;
+    /** Trains every start for {@code steps} steps; the one public entry of the batched path. */
+    public static List<TinyRun> train(TinyNetProblem problem, double[][] starts, int steps) {
+        return new TinyNetBatch(problem, starts).train(steps);
     }
 
-    /** Number of runs R. */
+    /** Number of runs. */
     public int runs() {
         return runs;
     }
 
-    /** Steps taken so far by {@link #descend}. */
-    public int steps() {
-        return stepsDone;
-    }
-
-    /**
-     * {@code steps} gradient steps θ ← θ − lr·∇L(θ) for every run; runs that turned non-finite
-     * stay frozen.
-     */
-    public void descend(int steps, double lr) {
-        for (int s = 0; s < steps; s++) {
-            evaluate();
-            int step = stepsDone + s;
+    /** Runs {@code steps} gradient steps (once per batch) and returns every run's outcome, in order. */
+    public List<TinyRun> train(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        }
+        if (trained) {
+            throw new IllegalStateException("this batch has already been trained");
+        }
+        trained = true;
+        int stride = problem.historyStride();
+        double clip = problem.clipNorm() == 0 ? Double.POSITIVE_INFINITY : problem.clipNorm();
+        double lr = problem.learningRate();
+        for (int s = 0; ; s++) {
+            boolean record = s % stride == 0;
+            pass.evaluate(theta, grad, record);
+            checkFinite(s);
+            if (record || clip < Double.POSITIVE_INFINITY) {
+                gradientNorms();
+            }
+            if (record) {
+                record(s);
+            }
+            checkDivergence(s);
+            if (s == steps) {
+                break;
+            }
             for (int r = 0; r < runs; r++) {
-                if (badStep[r] < 0 && !Double.isFinite(loss[r])) {
-                    badStep[r] = step;
-                }
+                double c = norm[r] > clip ? clip / norm[r] : 1.0;
+                scaleOf[r] = -lr * c;
             }
             for (int p = 0; p < params; p++) {
                 double[] t = theta[p];
                 double[] g = grad[p];
                 for (int r = 0; r < runs; r++) {
-                    double next = t[r] - lr * g[r];
-                    t[r] = badStep[r] < 0 && Double.isFinite(next) ? next : t[r];
-                }
-            }
-            for (int r = 0; r < runs; r++) {
-                if (badStep[r] < 0) {
-                    for (int p = 0; p < params; p++) {
-                        if (!Double.isFinite(grad[p][r])) {
-                            badStep[r] = step;
-                            break;
-                        }
-                    }
+                    double next = t[r] + scaleOf[r] * g[r];
+                    t[r] = frozen[r] == 0 && Double.isFinite(next) ? next : t[r];
                 }
             }
         }
-        stepsDone += steps;
-    }
-
-    /** The loss of every run at the current parameters (fresh array). */
-    public double[] losses() {
-        evaluate();
-        return loss.clone();
-    }
-
-    /** Parameters of run r in layout order (fresh array). */
-    public double[] parameters(int r) {
-        double[] out = new double[params];
-        for (int p = 0; p < params; p++) {
-            out[p] = theta[p][r];
+        List<TinyRun> out = new ArrayList<>(runs);
+        for (int r = 0; r < runs; r++) {
+            out.add(result(r));
         }
         return out;
     }
 
-    /** Gradient of run r at the last evaluation (fresh array). */
-    public double[] gradient(int r) {
-        double[] out = new double[params];
+    /** Flags runs whose loss, gradient or θ is not finite, or whose exp(u) left the normal range. */
+    private void checkFinite(int step) {
+        double[] value = pass.value;
+        double[] abnormal = pass.abnormalExp;
+        for (int r = 0; r < runs; r++) {
+            check[r] = value[r] * 0 + abnormal[r];
+        }
         for (int p = 0; p < params; p++) {
-            out[p] = grad[p][r];
+            double[] g = grad[p];
+            double[] t = theta[p];
+            for (int r = 0; r < runs; r++) {
+                check[r] += g[r] * 0 + t[r] * 0;
+            }
+        }
+        for (int r = 0; r < runs; r++) {
+            if (check[r] != 0 && frozen[r] == 0) {
+                flag(r, String.format(Locale.ROOT, "non-finite loss, gradient or θ, or exp(u) "
+                        + "outside the normal range, at step %d (loss %s)", step, value[r]));
+            }
+        }
+    }
+
+    private void checkDivergence(int step) {
+        double[] value = pass.value;
+        if (step == 0) {
+            System.arraycopy(value, 0, initialLoss, 0, runs);
+        }
+        double factor = problem.divergenceFactor();
+        for (int r = 0; r < runs; r++) {
+            double ceiling = factor * Math.max(Math.abs(initialLoss[r]), 1);
+            if (value[r] > ceiling && frozen[r] == 0) {
+                flag(r, String.format(Locale.ROOT, "loss %.6g exceeded %.3g × max(|L0| = %.6g, 1) "
+                        + "at step %d", value[r], factor, initialLoss[r], step));
+            }
+        }
+    }
+
+    private void flag(int r, String why) {
+        frozen[r] = 1;
+        trouble[r] = why;
+    }
+
+    /** ‖∇L~‖ per run, scaled by max|g_p| against overflow (the optimizers' norm, same order). */
+    private void gradientNorms() {
+        Arrays.fill(scaleOf, 0);
+        for (int p = 0; p < params; p++) {
+            double[] g = grad[p];
+            for (int r = 0; r < runs; r++) {
+                scaleOf[r] = Math.max(scaleOf[r], Math.abs(g[r]));
+            }
+        }
+        Arrays.fill(norm, 0);
+        for (int p = 0; p < params; p++) {
+            double[] g = grad[p];
+            for (int r = 0; r < runs; r++) {
+                double q = g[r] / scaleOf[r];
+                norm[r] += q * q;
+            }
+        }
+        for (int r = 0; r < runs; r++) {
+            double m = scaleOf[r];
+            norm[r] = m == 0 || !Double.isFinite(m) ? m : m * Math.sqrt(norm[r]);
+        }
+    }
+
+    /** Columns: loss, ‖∇‖, ‖θ‖, network-only loss, a, b, ‖w‖, max contribution. */
+    private void record(int step) {
+        ParameterLayout layout = problem.spec().layout();
+        double[][] cols = new double[8][];
+        cols[0] = pass.value.clone();
+        cols[1] = norm.clone();
+        cols[2] = sqrtOfSquares(0, params);
+        cols[3] = pass.networkOnly.clone();
+        if (layout.hasNeuron()) {
+            cols[4] = theta[layout.neuronAOffset()].clone();
+            cols[5] = theta[layout.neuronBOffset()].clone();
+            cols[6] = sqrtOfSquares(layout.neuronWOffset(), layout.neuronWOffset() + layout.neuronInputDim());
+            cols[7] = pass.maxContribution.clone();
+        }
+        double[][] copy = new double[params][];
+        for (int p = 0; p < params; p++) {
+            copy[p] = theta[p].clone();
+        }
+        recordedSteps.add((long) step);
+        recordedColumns.add(cols);
+        recordedThetas.add(copy);
+    }
+
+    /** sqrt(Σ_{p∈[from,to)} θ_p²) per run, summed in p order. */
+    private double[] sqrtOfSquares(int from, int to) {
+        double[] s = new double[runs];
+        for (int p = from; p < to; p++) {
+            double[] t = theta[p];
+            for (int r = 0; r < runs; r++) {
+                s[r] += t[r] * t[r];
+            }
+        }
+        for (int r = 0; r < runs; r++) {
+            s[r] = Math.sqrt(s[r]);
+        }
+        return s;
+    }
+
+    private TinyRun result(int r) {
+        int k = recordedSteps.size();
+        long[] steps = new long[k];
+        double[][] cols = new double[8][k];
+        double[][] thetas = new double[k][params];
+        boolean neuron = problem.spec().layout().hasNeuron();
+        for (int i = 0; i < k; i++) {
+            steps[i] = recordedSteps.get(i);
+            double[][] c = recordedColumns.get(i);
+            for (int col = 0; col < (neuron ? 8 : 4); col++) {
+                cols[col][i] = c[col][r];
+            }
+            double[][] t = recordedThetas.get(i);
+            for (int p = 0; p < params; p++) {
+                thetas[i][p] = t[p][r];
+            }
+        }
+        double[] none = new double[0];
+        double[] end = new double[params];
+        for (int p = 0; p < params; p++) {
+            end[p] = theta[p][r];
+        }
+        return new TinyRun(end, pass.value[r], trouble[r], steps, cols[0], cols[1], cols[2],
+                cols[3], neuron ? cols[4] : none, neuron ? cols[5] : none, neuron ? cols[6] : none,
+                neuron ? cols[7] : none, thetas);
+    }
+
+    /** Test hook: L~ and ∇L~ of every run at the current θ (fresh arrays: [run] and [run][p]). */
+    double[][] gradientsAtCurrentPoint(double[] lossOut) {
+        pass.evaluate(theta, grad, true);
+        System.arraycopy(pass.value, 0, lossOut, 0, runs);
+        double[][] out = new double[runs][params];
+        for (int r = 0; r < runs; r++) {
+            for (int p = 0; p < params; p++) {
+                out[r][p] = grad[p][r];
+            }
         }
         return out;
-    }
-
-    /** For each run, the step at which its loss or gradient first became non-finite, or -1. */
-    public int[] firstNonFiniteStep() {
-        return badStep.clone();
-    }
-
-    /** Loss and gradient of every run at the current parameters. */
-    void evaluate() {
-        int n = y.length;
-        int offC = h * d;
-        int offV = offC + h;
-        int offOut = offV + h;
-        int offW = offOut + 1;
-        int offA = offW + d;
-        int offB = offA + 1;
-        double inv = 1.0 / n;
-        Arrays.fill(loss, 0);
-        for (double[] g : grad) {
-            Arrays.fill(g, 0);
-        }
-        double[] a = theta[offA];
-        for (int i = 0; i < n; i++) {
-            int xi = i * d;
-            for (int k = 0; k < h; k++) {
-                double[] pre = hidden[k];
-                System.arraycopy(theta[offC + k], 0, pre, 0, runs);
-                for (int j = 0; j < d; j++) {
-                    double xv = x[xi + j];
-                    double[] wkj = theta[k * d + j];
-                    for (int r = 0; r < runs; r++) {
-                        pre[r] += wkj[r] * xv;
-                    }
-                }
-                ArrayMath.tanh(pre, 0, pre, 0, runs);
-            }
-            System.arraycopy(theta[offB], 0, e, 0, runs);
-            for (int j = 0; j < d; j++) {
-                double xv = x[xi + j];
-                double[] wj = theta[offW + j];
-                for (int r = 0; r < runs; r++) {
-                    e[r] += wj[r] * xv;
-                }
-            }
-            ArrayMath.exp(e, 0, e, 0, runs);
-            System.arraycopy(theta[offOut], 0, f, 0, runs);
-            for (int k = 0; k < h; k++) {
-                double[] t = hidden[k];
-                double[] v = theta[offV + k];
-                for (int r = 0; r < runs; r++) {
-                    f[r] += v[r] * t[r];
-                }
-            }
-            double yi = y[i];
-            for (int r = 0; r < runs; r++) {
-                double fr = f[r] + a[r] * e[r];
-                double m = Math.max(1 - yi * fr, 0);
-                loss[r] += inv * m * m * m;
-                tmp[r] = -yi * inv * 3 * m * m;
-            }
-            double[] df = tmp;
-            addProduct(grad[offOut], df, null);
-            addProduct(grad[offA], df, e);
-            for (int r = 0; r < runs; r++) {
-                f[r] = df[r] * a[r] * e[r];
-            }
-            double[] du = f;
-            addProduct(grad[offB], du, null);
-            for (int j = 0; j < d; j++) {
-                addScaled(grad[offW + j], du, x[xi + j]);
-            }
-            for (int k = 0; k < h; k++) {
-                double[] t = hidden[k];
-                double[] v = theta[offV + k];
-                addProduct(grad[offV + k], df, t);
-                for (int r = 0; r < runs; r++) {
-                    t[r] = df[r] * v[r] * (1 - t[r] * t[r]);
-                }
-                addProduct(grad[offC + k], t, null);
-                for (int j = 0; j < d; j++) {
-                    addScaled(grad[k * d + j], t, x[xi + j]);
-                }
-            }
-        }
-        double[] ga = grad[offA];
-        for (int r = 0; r < runs; r++) {
-            loss[r] += 0.5 * lambda * a[r] * a[r];
-            ga[r] += lambda * a[r];
-        }
-    }
-
-    /** g += u (when v is null) or g += u ⊙ v. */
-    private void addProduct(double[] g, double[] u, double[] v) {
-        if (v == null) {
-            for (int r = 0; r < runs; r++) {
-                g[r] += u[r];
-            }
-        } else {
-            for (int r = 0; r < runs; r++) {
-                g[r] += u[r] * v[r];
-            }
-        }
-    }
-
-    private void addScaled(double[] g, double[] u, double s) {
-        for (int r = 0; r < runs; r++) {
-            g[r] += u[r] * s;
-        }
     }
 }

@@ -3,8 +3,12 @@ package org.oneneuron.study;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,8 +16,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a study on local cores: one single-threaded run per worker, each finished run appended to
- * DIR/journal.jsonl at once. Re-running in the same directory resumes: finished runs are skipped,
+ * Runs a study on local cores: one single-threaded task per worker, each finished run appended to
+ * DIR/journal.jsonl at once. A task is one run, or a batch of runs the function trains together
+ * ({@link RunFunction#batchKey}); a run's numbers do not depend on its batch, so serial, parallel
+ * and resumed studies give the same journal. Re-running in the same directory resumes: finished runs are skipped,
  * unfinished ones redone. A time budget stops handing out new runs once spent (runs already
  * started finish and are journaled).
  */
@@ -21,6 +27,9 @@ public final class StudyRunner {
 
     /** The journal's file name inside the study directory. */
     public static final String JOURNAL = "journal.jsonl";
+
+    /** Most runs trained together in one batch. */
+    static final int MAX_BATCH = 256;
 
     private final RunFunction function;
     private final int threads;
@@ -69,17 +78,17 @@ public final class StudyRunner {
             });
             try {
                 List<Future<?>> futures = new ArrayList<>();
-                for (RunSpec run : runs) {
-                    if (journal.contains(run.runIndex())) {
-                        continue;
-                    }
+                List<RunSpec> pending = runs.stream().filter(r -> !journal.contains(r.runIndex())).toList();
+                for (List<RunSpec> task : tasks(pending)) {
                     futures.add(pool.submit(() -> {
                         if (System.nanoTime() > deadline) {
                             return;
                         }
-                        JournalEntry entry = new JournalEntry(run, function.run(run));
-                        journal.append(entry);
-                        listener.finished(entry, done.incrementAndGet(), runs.size());
+                        function.runBatch(task, (run, outcome) -> {
+                            JournalEntry entry = new JournalEntry(run, outcome);
+                            journal.append(entry);
+                            listener.finished(entry, done.incrementAndGet(), runs.size());
+                        }, () -> System.nanoTime() <= deadline);
                     }));
                 }
                 for (Future<?> f : futures) {
@@ -100,6 +109,32 @@ public final class StudyRunner {
             List<JournalEntry> entries = List.copyOf(journal.entries().values());
             return new StudyResult(spec, entries, runs.size(), resumed);
         }
+    }
+
+    /**
+     * The pending runs cut into tasks: runs with equal {@link RunFunction#batchKey} in batches of
+     * at most ceil(count / threads) runs (and {@link #MAX_BATCH}), so that every worker gets a
+     * share; every other run alone. Tasks are ordered by their first run index.
+     */
+    List<List<RunSpec>> tasks(List<RunSpec> pending) {
+        Map<String, List<RunSpec>> groups = new LinkedHashMap<>();
+        List<List<RunSpec>> tasks = new ArrayList<>();
+        for (RunSpec run : pending) {
+            Optional<String> key = function.batchKey(run);
+            if (key.isPresent()) {
+                groups.computeIfAbsent(key.get(), k -> new ArrayList<>()).add(run);
+            } else {
+                tasks.add(List.of(run));
+            }
+        }
+        for (List<RunSpec> group : groups.values()) {
+            int size = Math.min(MAX_BATCH, (group.size() + threads - 1) / threads);
+            for (int from = 0; from < group.size(); from += size) {
+                tasks.add(List.copyOf(group.subList(from, Math.min(group.size(), from + size))));
+            }
+        }
+        tasks.sort(Comparator.comparingInt(t -> t.get(0).runIndex()));
+        return tasks;
     }
 
     /** Replays run {@code runIndex} of {@code spec} alone, without touching any journal. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import org.oneneuron.autodiff.NeuronSnapshot;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.landscape.Certificate;
@@ -21,30 +23,29 @@ import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
-import org.oneneuron.model.Initializer;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterLayout;
 import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.train.StopReason;
-import org.oneneuron.train.TrainConfig;
 import org.oneneuron.train.Trainer;
 import org.oneneuron.train.TrainingHistory;
 import org.oneneuron.train.TrainingResult;
+import org.oneneuron.study.RunTraining.Trained;
 
 /**
  * A run on the project's engine: {@link NetworkObjective} (any NeuronKind, any margin loss) trained
- * by {@link Trainer} for {@code steps} steps with the run's optimizer and gradient clip, then
- * certified by {@link Certifier} (Lanczos curvature, no perturbation probe) with the trainer's
+ * by {@link Trainer} for {@code steps} steps with the run's optimizer and gradient clip (full-batch
+ * GD on tiny one-hidden-layer networks is trained on the batched path instead, several runs at
+ * once, see {@link RunTraining}; version 2 of the name marks that), then certified by {@link Certifier} (Lanczos curvature, no perturbation probe) with the trainer's
  * infinity verdict attached. Tolerances follow PAPER.md §5 so that verdicts and the near-zero
  * statistics speak of the same thing: loss and contribution 1e-2, gradient 1e-3.
  * Deterministic given the RunSpec; single-threaded objective.
  */
 public final class TrainerRunFunction implements RunFunction {
 
-    private static final int TRAJECTORY_POINTS = 60;
-
     private final StudyData data;
+    private final RunTraining training;
 
     /** A run function over its own data cache. */
     public TrainerRunFunction() {
@@ -54,11 +55,12 @@ public final class TrainerRunFunction implements RunFunction {
     /** A run function over a shared data cache. */
     public TrainerRunFunction(StudyData data) {
         this.data = data;
+        this.training = new RunTraining(data);
     }
 
     @Override
     public String name() {
-        return "engine-trainer-certifier/1";
+        return "engine-trainer-certifier/2";
     }
 
     @Override
@@ -80,26 +82,8 @@ public final class TrainerRunFunction implements RunFunction {
         spec.data().forEach(data::raw);
     }
 
-    /** One trained run: its data, objective, start and the trainer's result. */
-    private record Trained(StudyData.Prepared prepared, NetworkSpec spec, NetworkObjective objective,
-                           double[] theta0, TrainingResult result) {
-    }
-
     private Trained train(RunSpec run) {
-        StudyData.Prepared prepared = data.prepare(run.data(), run.studySeed(), run.heldOutFraction());
-        Dataset train = prepared.train();
-        NetworkSpec spec = new NetworkSpec(train.d(), run.hidden(), Activation.parse(run.activation()),
-                NeuronKind.parse(run.neuron()));
-        NetworkObjective objective = NetworkObjective.builder(spec, train).loss(Losses.parse(run.loss()))
-                .reduction(Reduction.parse(run.reduction())).lambda(run.lambda()).allowZeroLambda(true)
-                .build();
-        Initializer init = run.init().equals("normal") ? Initializer.STANDARD_NORMAL : Initializer.FAN_IN_UNIFORM;
-        double[] theta0 = init.initialize(spec.layout(), run.runSeed());
-        TrainConfig config = TrainConfig.defaults().toBuilder()
-                .optimizer(OptimizerKind.parse(run.optimizer())).learningRate(run.learningRate())
-                .maxSteps(run.steps()).clipNorm(run.clip()).gradientTolerance(0).seed(run.runSeed())
-                .historyStride(Math.max(1, run.steps() / TRAJECTORY_POINTS)).threads(1).build();
-        return new Trained(prepared, spec, objective, theta0, Trainer.train(objective, theta0, config));
+        return training.train(List.of(run)).get(0);
     }
 
     /**
@@ -129,8 +113,29 @@ public final class TrainerRunFunction implements RunFunction {
 
     @Override
     public RunOutcome run(RunSpec run) {
-        long start = System.nanoTime();
-        Trained t = train(run);
+        return outcome(train(run), System.nanoTime());
+    }
+
+    @Override
+    public Optional<String> batchKey(RunSpec run) {
+        return training.batchKey(run);
+    }
+
+    @Override
+    public void runBatch(List<RunSpec> runs, BiConsumer<RunSpec, RunOutcome> finished,
+                         BooleanSupplier carryOn) {
+        List<Trained> trained = training.train(runs);
+        for (int i = 0; i < runs.size(); i++) {
+            if (!carryOn.getAsBoolean()) {
+                return;
+            }
+            finished.accept(runs.get(i), outcome(trained.get(i), System.nanoTime()));
+        }
+    }
+
+    /** Certifies a trained run; its wall time is the training's share plus the time from start. */
+    private RunOutcome outcome(Trained t, long start) {
+        RunSpec run = t.run();
         StudyData.Prepared prepared = t.prepared();
         Dataset train = prepared.train();
         NetworkSpec spec = t.spec();
@@ -152,7 +157,7 @@ public final class TrainerRunFunction implements RunFunction {
                 context.withTrajectory(result.infinity().verdict()), certify);
         double heldOut = prepared.heldOut() == null ? Double.NaN
                 : accuracy(objective, prepared.heldOut(), theta);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = result.seconds() + (System.nanoTime() - start) / 1e9;
         return new RunOutcome(result.finalLoss(),
                 neuron.map(NeuronSnapshot::networkOnlyLoss).orElse(objective.dataLoss(theta)),
                 result.finalGradientNorm(), neuron.map(NeuronSnapshot::a).orElse(Double.NaN),

@@ -1,111 +1,198 @@
 package org.oneneuron.batch;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.loss.Losses;
+import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
+import org.oneneuron.optim.OptimizerKind;
+import org.oneneuron.train.TrainConfig;
+import org.oneneuron.train.Trainer;
+import org.oneneuron.train.TrainingResult;
 
-/** The batched tiny-net evaluator gives the general objective's numbers, run by run. */
+/** The batched tiny-net trainer gives the engine's numbers, run by run, whatever its batch. */
 class TinyNetBatchTest {
 
     private static final double[] X = {-1, -1, -1, 1, 1, -1, 1, 1, 0.3, -0.7};
     private static final double[] Y = {-1, 1, 1, -1, 1};
+    private static final Dataset DATA = new Dataset("t", X, Y, 2, List.of("x0", "x1"), List.of("-1", "+1"));
     private static final double LAMBDA = 1e-2;
 
-    private static NetworkObjective objective(int h) {
-        Dataset data = new Dataset("t", X, Y, 2, List.of("x0", "x1"), List.of("-1", "+1"));
-        NetworkSpec spec = new NetworkSpec(2, List.of(h), Activation.parse("tanh"), NeuronKind.SKIP_EXP);
-        return NetworkObjective.builder(spec, data).loss(Losses.CUBIC_HINGE).reduction(Reduction.MEAN)
-                .lambda(LAMBDA).build();
+    private static NetworkSpec spec(String act, int h, NeuronKind kind) {
+        return new NetworkSpec(2, List.of(h), Activation.parse(act), kind);
     }
 
-    private static double[][] rows(int runs, int p, long seed) {
+    private static TinyNetProblem problem(NetworkSpec spec, MarginLoss loss, Reduction reduction,
+                                          double lr, double clip, int stride) {
+        return new TinyNetProblem(spec, DATA, loss, reduction, LAMBDA, lr, clip, 1e6, stride);
+    }
+
+    private static NetworkObjective objective(NetworkSpec spec, MarginLoss loss, Reduction reduction) {
+        return NetworkObjective.builder(spec, DATA).loss(loss).reduction(reduction).lambda(LAMBDA)
+                .allowZeroLambda(true).build();
+    }
+
+    private static double[][] rows(int runs, int p, long seed, double scale) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[][] rows = new double[runs][p];
         for (double[] row : rows) {
             for (int i = 0; i < p; i++) {
-                row[i] = rnd.nextDouble(-1, 1);
+                row[i] = scale * rnd.nextDouble(-1, 1);
             }
         }
         return rows;
     }
 
     @Test
-    void lossAndGradientMatchTheGeneralObjective() {
-        for (int h : new int[] {2, 3}) {
-            NetworkObjective objective = objective(h);
-            int p = TinyNetBatch.parameterCount(2, h);
-            assertEquals(objective.dimension(), p, "same layout size");
-            double[][] rows = rows(37, p, 5 + h);
-            TinyNetBatch batch = new TinyNetBatch(2, h, X, Y, LAMBDA, rows);
-            double[] losses = batch.losses();
-            for (int r = 0; r < rows.length; r++) {
-                double[] g = new double[p];
-                double value = objective.valueAndGradient(rows[r], g);
-                assertEquals(value, losses[r], 1e-12 * Math.abs(value), "loss of run " + r);
-                double[] ours = batch.gradient(r);
-                for (int i = 0; i < p; i++) {
-                    assertEquals(g[i], ours[i], 1e-12 * (1 + Math.abs(g[i])), "h=" + h + " run " + r + " dθ" + i);
+    void lossAndGradientMatchTheEngine() {
+        for (String act : List.of("tanh", "relu", "leaky_relu:0.1", "sigmoid", "linear")) {
+            for (NeuronKind kind : List.of(NeuronKind.NONE, NeuronKind.SKIP_EXP, NeuronKind.PER_LAYER_EXP)) {
+                for (Reduction reduction : Reduction.values()) {
+                    MarginLoss loss = reduction == Reduction.SUM ? Losses.CUBIC_HINGE : Losses.LOGISTIC;
+                    NetworkSpec spec = spec(act, 3, kind);
+                    NetworkObjective objective = objective(spec, loss, reduction);
+                    int p = objective.dimension();
+                    double[][] rows = rows(11, p, 5, 1.5);
+                    TinyNetBatch batch = new TinyNetBatch(problem(spec, loss, reduction, 0.1, 0, 1), rows);
+                    double[] losses = new double[rows.length];
+                    double[][] grads = batch.gradientsAtCurrentPoint(losses);
+                    for (int r = 0; r < rows.length; r++) {
+                        double[] g = new double[p];
+                        double value = objective.valueAndGradient(rows[r], g);
+                        String where = act + " " + kind.word() + " " + reduction.word() + " run " + r;
+                        assertEquals(value, losses[r], 1e-13 * (1 + Math.abs(value)), where);
+                        for (int i = 0; i < p; i++) {
+                            assertEquals(g[i], grads[r][i], 1e-13 * (1 + Math.abs(g[i])), where + " dθ" + i);
+                        }
+                    }
                 }
             }
         }
     }
 
     @Test
-    void descentMatchesStepByStepDescentOnTheObjective() {
-        NetworkObjective objective = objective(2);
-        double[][] rows = rows(5, 13, 9);
-        TinyNetBatch batch = new TinyNetBatch(2, 2, X, Y, LAMBDA, rows);
-        batch.descend(50, 0.05);
-        assertEquals(50, batch.steps());
-        for (int r = 0; r < rows.length; r++) {
-            double[] theta = rows[r].clone();
-            double[] g = new double[13];
-            for (int s = 0; s < 50; s++) {
-                objective.valueAndGradient(theta, g);
-                for (int i = 0; i < 13; i++) {
-                    theta[i] -= 0.05 * g[i];
+    void trainingMatchesTheTrainerOnTheEngineForPlainAndSkipExp() {
+        for (NeuronKind kind : List.of(NeuronKind.NONE, NeuronKind.SKIP_EXP)) {
+            for (String act : List.of("tanh", "relu")) {
+                NetworkSpec spec = spec(act, 2, kind);
+                NetworkObjective objective = objective(spec, Losses.CUBIC_HINGE, Reduction.SUM);
+                double[][] rows = rows(6, objective.dimension(), 9, 1.0);
+                int steps = 400;
+                List<TinyRun> runs = TinyNetBatch.train(problem(spec, Losses.CUBIC_HINGE, Reduction.SUM,
+                        0.02, 1.0, 7), rows, steps);
+                TrainConfig config = TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.GD)
+                        .learningRate(0.02).clipNorm(1.0).maxSteps(steps).gradientTolerance(0)
+                        .historyStride(7).build();
+                for (int r = 0; r < rows.length; r++) {
+                    TrainingResult engine = Trainer.train(objective, rows[r], config);
+                    TinyRun ours = runs.get(r);
+                    assertTrue(ours.clean(), ours.trouble());
+                    double[] t = engine.theta();
+                    for (int i = 0; i < t.length; i++) {
+                        assertEquals(t[i], ours.theta()[i], 1e-10 * (1 + Math.abs(t[i])),
+                                kind.word() + " " + act + " run " + r + " θ" + i);
+                    }
+                    assertEquals(engine.finalLoss(), ours.finalLoss(), 1e-10 * (1 + engine.finalLoss()));
+                    long[] engineSteps = engine.history().steps();
+                    assertArrayEquals(Arrays.copyOf(engineSteps, ours.steps().length), ours.steps(),
+                            "recorded at the trainer's history steps");
+                    double[] engineGrad = engine.history().gradientNorm();
+                    for (int k = 0; k < ours.steps().length; k++) {
+                        assertEquals(engineGrad[k], ours.gradientNorm()[k], 1e-10 * (1 + engineGrad[k]));
+                        if (kind != NeuronKind.NONE) {
+                            assertEquals(engine.history().maxContribution()[k], ours.maxContribution()[k], 1e-10);
+                            assertEquals(engine.history().networkOnlyLoss()[k], ours.networkOnlyLoss()[k], 1e-10);
+                        }
+                    }
                 }
             }
-            double[] ours = batch.parameters(r);
-            for (int i = 0; i < 13; i++) {
-                assertEquals(theta[i], ours[i], 1e-10, "run " + r + " θ" + i);
+        }
+    }
+
+    @Test
+    void aRunHasTheSameBitsAloneAndInAnyBatchAtAnyPosition() {
+        NetworkSpec spec = spec("tanh", 2, NeuronKind.SKIP_EXP);
+        TinyNetProblem problem = problem(spec, Losses.CUBIC_HINGE, Reduction.MEAN, 0.05, 10, 9);
+        double[][] rows = rows(41, spec.layout().dimension(), 21, 1.0);
+        List<TinyRun> all = TinyNetBatch.train(problem, rows, 120);
+        for (int[] cut : new int[][] {{0, 1}, {3, 4}, {5, 8}, {1, 18}, {7, 41}, {0, 41}}) {
+            List<TinyRun> part = TinyNetBatch.train(problem, Arrays.copyOfRange(rows, cut[0], cut[1]), 120);
+            for (int r = cut[0]; r < cut[1]; r++) {
+                assertSameBits(all.get(r), part.get(r - cut[0]), "run " + r + " in [" + cut[0] + ", " + cut[1] + ")");
             }
         }
-        for (int s : batch.firstNonFiniteStep()) {
-            assertEquals(-1, s);
+    }
+
+    private static void assertSameBits(TinyRun expected, TinyRun actual, String where) {
+        assertArrayEquals(expected.theta(), actual.theta(), where);
+        assertEquals(Double.doubleToRawLongBits(expected.finalLoss()), Double.doubleToRawLongBits(actual.finalLoss()), where);
+        assertArrayEquals(expected.loss(), actual.loss(), where);
+        assertArrayEquals(expected.gradientNorm(), actual.gradientNorm(), where);
+        assertArrayEquals(expected.networkOnlyLoss(), actual.networkOnlyLoss(), where);
+        assertArrayEquals(expected.maxContribution(), actual.maxContribution(), where);
+        assertArrayEquals(expected.thetaNorm(), actual.thetaNorm(), where);
+    }
+
+    @Test
+    void aRunInTroubleIsFlaggedAndLeavesTheOthersAlone() {
+        NetworkSpec spec = spec("relu", 2, NeuronKind.SKIP_EXP);
+        TinyNetProblem problem = problem(spec, Losses.CUBIC_HINGE, Reduction.SUM, 0.01, 10, 5);
+        double[][] rows = rows(3, spec.layout().dimension(), 4, 1.0);
+        double[][] wild = rows.clone();
+        wild[1] = rows[1].clone();
+        int w = spec.layout().neuronWOffset();
+        wild[1][w] = 400;
+        wild[1][spec.layout().neuronAOffset()] = 1;
+        List<TinyRun> runs = TinyNetBatch.train(problem, wild, 30);
+        assertFalse(runs.get(1).clean());
+        assertTrue(runs.get(1).trouble().contains("step"), runs.get(1).trouble());
+        List<TinyRun> calm = TinyNetBatch.train(problem, new double[][] {rows[0], rows[2]}, 30);
+        assertTrue(runs.get(0).clean() && runs.get(2).clean(), runs.get(0).trouble() + runs.get(2).trouble());
+        assertSameBits(calm.get(0), runs.get(0), "run 0");
+        assertSameBits(calm.get(1), runs.get(2), "run 2");
+        for (double v : runs.get(1).theta()) {
+            assertTrue(Double.isFinite(v), "a run in trouble keeps a finite θ");
         }
     }
 
     @Test
-    void overflowingRunsAreFrozenAndReported() {
-        double[][] rows = rows(3, 13, 1);
-        rows[1][9] = 400;
-        rows[1][11] = 1;
-        TinyNetBatch batch = new TinyNetBatch(2, 2, X, Y, LAMBDA, rows);
-        batch.descend(3, 0.05);
-        int[] bad = batch.firstNonFiniteStep();
-        assertEquals(-1, bad[0]);
-        assertEquals(0, bad[1]);
-        for (double v : batch.parameters(1)) {
-            assertTrue(Double.isFinite(v), "a frozen run keeps its last finite θ");
-        }
+    void recordsEveryStrideStepAndTheLastWhenItFallsOnTheStride() {
+        NetworkSpec spec = spec("tanh", 2, NeuronKind.NONE);
+        double[][] rows = rows(2, spec.layout().dimension(), 3, 1.0);
+        List<TinyRun> runs = TinyNetBatch.train(problem(spec, Losses.CUBIC_HINGE, Reduction.MEAN, 0.1, 0, 5), rows, 20);
+        assertArrayEquals(new long[] {0, 5, 10, 15, 20}, runs.get(0).steps());
+        assertEquals(0, runs.get(0).a().length, "no neuron columns for a plain network");
+        List<TinyRun> odd = TinyNetBatch.train(problem(spec, Losses.CUBIC_HINGE, Reduction.MEAN, 0.1, 0, 5), rows, 22);
+        assertArrayEquals(new long[] {0, 5, 10, 15, 20}, odd.get(0).steps());
     }
 
     @Test
-    void badShapesAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new TinyNetBatch(2, 2, X, Y, LAMBDA, rows(2, 12, 1)));
-        assertThrows(IllegalArgumentException.class, () -> new TinyNetBatch(3, 2, X, Y, LAMBDA, rows(2, 15, 1)));
-        assertThrows(IllegalArgumentException.class, () -> new TinyNetBatch(2, 2, X, Y, -1, rows(2, 13, 1)));
+    void refusesWhatItCannotTake() {
+        assertFalse(TinyNetProblem.supports(new NetworkSpec(2, List.of(2, 2), Activation.TANH, NeuronKind.NONE)));
+        assertFalse(TinyNetProblem.supports(new NetworkSpec(30, List.of(2), Activation.TANH, NeuronKind.NONE)));
+        assertFalse(TinyNetProblem.supports(new NetworkSpec(2, List.of(2), Activation.ELU, NeuronKind.NONE)));
+        assertFalse(TinyNetProblem.supports(new NetworkSpec(2, List.of(2), Activation.TANH, NeuronKind.NO_SKIP)));
+        assertTrue(TinyNetProblem.supports(new NetworkSpec(2, List.of(8), Activation.RELU, NeuronKind.PER_LAYER_EXP)));
+        NetworkSpec deep = new NetworkSpec(2, List.of(2, 2), Activation.TANH, NeuronKind.NONE);
+        assertThrows(IllegalArgumentException.class, () -> new TinyNetProblem(deep, DATA, Losses.CUBIC_HINGE,
+                Reduction.SUM, 0, 0.1, 0, 1e6, 1));
+        NetworkSpec ok = spec("tanh", 2, NeuronKind.NONE);
+        assertThrows(IllegalArgumentException.class, () -> new TinyNetProblem(ok, DATA, Losses.CUBIC_HINGE,
+                Reduction.SUM, 0, -0.1, 0, 1e6, 1));
+        assertThrows(IllegalArgumentException.class, () -> new TinyNetBatch(problem(ok, Losses.CUBIC_HINGE,
+                Reduction.SUM, 0.1, 0, 1), new double[][] {{1, 2}}));
     }
 }

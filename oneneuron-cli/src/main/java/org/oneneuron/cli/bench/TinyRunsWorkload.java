@@ -1,11 +1,15 @@
 package org.oneneuron.cli.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.oneneuron.batch.TinyNetBatch;
+import org.oneneuron.batch.TinyNetProblem;
+import org.oneneuron.batch.TinyRun;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.NetworkObjective;
@@ -19,8 +23,9 @@ import org.oneneuron.train.Trainer;
 
 /**
  * W4: 1000 independent 2-2-1 tanh nets + the skip exponential neuron on 4-point XOR, 500 GD steps
- * each, lr 0.05, λ 1e-2, mean cubic hinge. "batched": all runs at once in {@link TinyNetBatch};
- * "loop": one {@link NetworkObjective} + {@link Trainer} per run, on the first 20 runs (runs/s
+ * each, lr 0.05, λ 1e-2, mean cubic hinge. "batched": all runs at once through
+ * {@link TinyNetBatch#train}, the public entry of the batched path that studies use for such runs
+ * (one batch per thread, trajectory recorded at step 0 and the last step); "loop": one {@link NetworkObjective} + {@link Trainer} per run, on the first 20 runs (runs/s
  * is per run). Initial rows from our generator: every parameter ~ U(±1/√2), a = b = 0.
  */
 final class TinyRunsWorkload {
@@ -33,12 +38,20 @@ final class TinyRunsWorkload {
     static final double[] X = {-1, -1, -1, 1, 1, -1, 1, 1};
     static final double[] Y = {-1, 1, 1, -1};
 
+    static final NetworkSpec SPEC = new NetworkSpec(2, List.of(2), Activation.parse("tanh"), NeuronKind.SKIP_EXP);
+
     private TinyRunsWorkload() {
+    }
+
+    /** The W4 problem as the batched path takes it: no clipping, history at 0 and the end. */
+    static TinyNetProblem problem(int steps) {
+        return new TinyNetProblem(SPEC, W1Setup.dataset("xor", X, Y, 2), Losses.CUBIC_HINGE, Reduction.MEAN,
+                LAMBDA, LR, 0, TrainConfig.defaults().divergenceFactor(), Math.max(1, steps));
     }
 
     static double[][] initialRows(long seed, int runs) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        int p = TinyNetBatch.parameterCount(2, 2);
+        int p = SPEC.layout().dimension();
         double bound = 1 / Math.sqrt(2);
         double[][] rows = new double[runs][p];
         for (double[] row : rows) {
@@ -54,23 +67,20 @@ final class TinyRunsWorkload {
     static Map<String, Object> run(BenchContext ctx) throws Exception {
         int steps = ctx.stepsOr(STEPS);
         double[][] rows = initialRows(ctx.seed(), RUNS);
-        TinyNetBatch warmBatch = new TinyNetBatch(2, 2, X, Y, LAMBDA, rows);
-        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(), () -> warmBatch.descend(1, LR));
+        TinyNetProblem warmProblem = problem(1);
+        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(), () -> TinyNetBatch.train(warmProblem, rows, 1));
         long t0 = System.nanoTime();
-        TinyNetBatch[] parts = descendInParallel(rows, steps, ctx.threads());
+        List<TinyRun> runs = descendInParallel(problem(steps), rows, steps, ctx.threads());
+        double batchedSeconds = (System.nanoTime() - t0) * 1e-9;
         double[] batched = new double[RUNS];
         long nonFinite = 0;
-        int at = 0;
-        for (TinyNetBatch part : parts) {
-            double[] l = part.losses();
-            System.arraycopy(l, 0, batched, at, l.length);
-            at += l.length;
-            nonFinite += Arrays.stream(part.firstNonFiniteStep()).filter(s -> s >= 0).count();
+        for (int r = 0; r < RUNS; r++) {
+            batched[r] = runs.get(r).finalLoss();
+            nonFinite += runs.get(r).clean() ? 0 : 1;
         }
-        double batchedSeconds = (System.nanoTime() - t0) * 1e-9;
 
         Dataset xor = W1Setup.dataset("xor", X, Y, 2);
-        NetworkSpec spec = new NetworkSpec(2, List.of(2), Activation.parse("tanh"), NeuronKind.SKIP_EXP);
+        NetworkSpec spec = SPEC;
         TrainConfig config = TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.GD).learningRate(LR)
                 .maxSteps(steps).gradientTolerance(0).lossTolerance(0).historyStride(Math.max(1, steps)).build();
         double[] loop = new double[LOOP_RUNS];
@@ -109,25 +119,31 @@ final class TinyRunsWorkload {
         return m;
     }
 
-    /** The runs split into {@code threads} contiguous batches, each descended on its own thread. */
-    static TinyNetBatch[] descendInParallel(double[][] rows, int steps, int threads) throws InterruptedException {
-        TinyNetBatch[] parts = new TinyNetBatch[threads];
+    /**
+     * The runs split into {@code threads} contiguous batches, each trained by
+     * {@link TinyNetBatch#train} on its own thread; the runs' outcomes in order.
+     */
+    static List<TinyRun> descendInParallel(TinyNetProblem problem, double[][] rows, int steps, int threads)
+            throws InterruptedException {
+        List<List<TinyRun>> parts = new ArrayList<>(Collections.nCopies(threads, null));
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
-            int from = rows.length * t / threads;
-            int to = rows.length * (t + 1) / threads;
-            parts[t] = new TinyNetBatch(2, 2, X, Y, LAMBDA, Arrays.copyOfRange(rows, from, to));
-            TinyNetBatch part = parts[t];
-            workers[t] = new Thread(() -> part.descend(steps, LR), "w4-batch-" + t);
+            double[][] part = Arrays.copyOfRange(rows, rows.length * t / threads, rows.length * (t + 1) / threads);
+            int slot = t;
+            workers[t] = new Thread(() -> parts.set(slot, TinyNetBatch.train(problem, part, steps)), "w4-batch-" + t);
         }
         for (int t = 1; t < threads; t++) {
             workers[t].start();
         }
-        parts[0].descend(steps, LR);
+        workers[0].run();
         for (int t = 1; t < threads; t++) {
             workers[t].join();
         }
-        return parts;
+        List<TinyRun> all = new ArrayList<>(rows.length);
+        for (List<TinyRun> part : parts) {
+            all.addAll(part);
+        }
+        return all;
     }
 
     static Map<String, Object> stats(double[] f) {

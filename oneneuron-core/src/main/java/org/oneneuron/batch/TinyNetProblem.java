@@ -1,0 +1,95 @@
+package org.oneneuron.batch;
+
+import java.util.Objects;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.loss.Reduction;
+import org.oneneuron.model.Activation;
+import org.oneneuron.model.Network;
+import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.model.NeuronKind;
+
+/**
+ * What every run of a {@link TinyNetBatch} shares: the network, the data, the objective
+ * L~ = s·Σ_i ℓ(-y_i f~(x_i)) + (λ/2)a² (s = 1 or 1/n), and full-batch gradient descent
+ * θ ← θ − η·c·∇L~ with c = min(1, clip/‖∇L~‖) (as {@code optim.GradientDescent}).
+ *
+ * @param spec             one hidden layer, widths ≤ {@link Network#TINY_WIDTH}; see {@link #supports}
+ * @param data             the training samples, labels ±1
+ * @param loss             the margin loss ℓ
+ * @param reduction        SUM or MEAN
+ * @param lambda           λ ≥ 0 of (λ/2)a²
+ * @param learningRate     η > 0
+ * @param clipNorm         gradient-norm clip, 0 = off
+ * @param divergenceFactor a run whose loss exceeds factor·max(|L₀|, 1) is stopped as diverged (> 1)
+ * @param historyStride    record the trajectory every this many steps (≥ 1)
+ */
+public record TinyNetProblem(NetworkSpec spec, Dataset data, MarginLoss loss, Reduction reduction,
+                             double lambda, double learningRate, double clipNorm,
+                             double divergenceFactor, int historyStride) {
+
+    public TinyNetProblem {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(reduction, "reduction");
+        String why = unsupported(spec);
+        if (!why.isEmpty()) {
+            throw new IllegalArgumentException("the batched path cannot take " + spec + ": " + why);
+        }
+        if (data.d() != spec.inputDim()) {
+            throw new IllegalArgumentException("data has d = " + data.d() + ", the network expects "
+                    + spec.inputDim());
+        }
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("λ must be finite and >= 0, got " + lambda);
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be positive and finite, got "
+                    + learningRate);
+        }
+        if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
+            throw new IllegalArgumentException("clip norm must be finite and >= 0 (0 = off), got "
+                    + clipNorm);
+        }
+        if (!(divergenceFactor > 1)) {
+            throw new IllegalArgumentException("divergence factor must be > 1, got " + divergenceFactor);
+        }
+        if (historyStride < 1) {
+            throw new IllegalArgumentException("history stride must be >= 1, got " + historyStride);
+        }
+    }
+
+    /**
+     * Whether the batched path takes this network: exactly one hidden layer, input and hidden
+     * width at most {@link Network#TINY_WIDTH}, activation tanh, sigmoid, relu, leaky_relu or
+     * linear, neuron none, skip-exp or per-layer-exp (with one hidden layer the per-layer chain is
+     * the skip connection itself).
+     */
+    public static boolean supports(NetworkSpec spec) {
+        return unsupported(spec).isEmpty();
+    }
+
+    private static String unsupported(NetworkSpec spec) {
+        if (spec.depth() != 1) {
+            return "needs exactly one hidden layer, got " + spec.depth();
+        }
+        if (spec.inputDim() > Network.TINY_WIDTH || spec.width(1) > Network.TINY_WIDTH) {
+            return "widths must be at most " + Network.TINY_WIDTH;
+        }
+        Activation.Kind a = spec.activation().kind();
+        if (a == Activation.Kind.SOFTPLUS || a == Activation.Kind.ELU) {
+            return "activation " + spec.activation().word() + " is not batched";
+        }
+        NeuronKind k = spec.neuron();
+        if (k != NeuronKind.NONE && k != NeuronKind.SKIP_EXP && k != NeuronKind.PER_LAYER_EXP) {
+            return "neuron " + k.word() + " is not batched";
+        }
+        return "";
+    }
+
+    /** The factor s in front of the loss sum. */
+    double scale() {
+        return reduction.scale(data.n());
+    }
+}
