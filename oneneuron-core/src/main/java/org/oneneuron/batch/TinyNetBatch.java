@@ -96,7 +96,10 @@ public final class TinyNetBatch {
         for (int s = 0; ; s++) {
             boolean record = s % stride == 0;
             pass.evaluate(theta, grad, record);
-            checkFinite(s);
+            checkLoss(s);
+            if (s == steps) {
+                checkFinite(s);
+            }
             if (record || clip < Double.POSITIVE_INFINITY) {
                 gradientNorms();
             }
@@ -111,14 +114,17 @@ public final class TinyNetBatch {
                 double c = norm[r] > clip ? clip / norm[r] : 1.0;
                 scaleOf[r] = -lr * c;
             }
+            Arrays.fill(check, 0);
             for (int p = 0; p < params; p++) {
                 double[] t = theta[p];
                 double[] g = grad[p];
                 for (int r = 0; r < runs; r++) {
                     double next = t[r] + scaleOf[r] * g[r];
+                    check[r] += next * 0;
                     t[r] = frozen[r] == 0 && Double.isFinite(next) ? next : t[r];
                 }
             }
+            flagChecked(s + 1, "a non-finite gradient or θ");
         }
         List<TinyRun> out = new ArrayList<>(runs);
         for (int r = 0; r < runs; r++) {
@@ -127,12 +133,35 @@ public final class TinyNetBatch {
         return out;
     }
 
+    /**
+     * Flags runs whose loss is not finite or whose exp(u) left the normal range. A non-finite
+     * gradient or θ shows in the step's update (θ + (−η·c)·g is then not finite, c and η being
+     * finite and positive), checked there; the last point is checked in full by {@link #checkFinite}.
+     */
+    private void checkLoss(int step) {
+        double[] value = pass.value;
+        double[] exponent = pass.largestExponent;
+        for (int r = 0; r < runs; r++) {
+            check[r] = value[r] * 0 + (exponent[r] > TinyNetPass.EXP_SAFE ? 1 : 0);
+        }
+        flagChecked(step, "a non-finite loss or exp(u) outside the normal range");
+    }
+
+    /** Flags the unflagged runs whose check is not 0 (NaN: something non-finite), naming the step. */
+    private void flagChecked(int step, String what) {
+        for (int r = 0; r < runs; r++) {
+            if (check[r] != 0 && frozen[r] == 0) {
+                flag(r, String.format(Locale.ROOT, "%s at step %d (loss %s)", what, step, pass.value[r]));
+            }
+        }
+    }
+
     /** Flags runs whose loss, gradient or θ is not finite, or whose exp(u) left the normal range. */
     private void checkFinite(int step) {
         double[] value = pass.value;
-        double[] abnormal = pass.abnormalExp;
+        double[] exponent = pass.largestExponent;
         for (int r = 0; r < runs; r++) {
-            check[r] = value[r] * 0 + abnormal[r];
+            check[r] = value[r] * 0 + (exponent[r] > TinyNetPass.EXP_SAFE ? 1 : 0);
         }
         for (int p = 0; p < params; p++) {
             double[] g = grad[p];
@@ -141,12 +170,7 @@ public final class TinyNetBatch {
                 check[r] += g[r] * 0 + t[r] * 0;
             }
         }
-        for (int r = 0; r < runs; r++) {
-            if (check[r] != 0 && frozen[r] == 0) {
-                flag(r, String.format(Locale.ROOT, "non-finite loss, gradient or θ, or exp(u) "
-                        + "outside the normal range, at step %d (loss %s)", step, value[r]));
-            }
-        }
+        flagChecked(step, "a non-finite loss, gradient or θ, or exp(u) outside the normal range");
     }
 
     private void checkDivergence(int step) {

@@ -58,8 +58,14 @@ final class TinyNetPass {
     final double[] networkOnly;
     /** max_i |a·e^{u_i}|, after a recording pass. */
     final double[] maxContribution;
-    /** Per run, how many samples had e^u overflow or (with a ≠ 0) underflow below the normal range. */
-    final double[] abnormalExp;
+    /** Per run, max_i |u_i|: beyond {@link #EXP_SAFE} e^u may overflow or leave the normal range. */
+    final double[] largestExponent;
+
+    /**
+     * |u| up to which e^u is a finite normal number (e^u underflows below the normal range at
+     * u ≈ −708.4 and overflows at u ≈ 709.8), so that a·e^u is what the engine computes.
+     */
+    static final double EXP_SAFE = 708;
 
     TinyNetPass(TinyNetProblem problem, int runs) {
         ParameterLayout layout = problem.spec().layout();
@@ -94,7 +100,7 @@ final class TinyNetPass {
         value = new double[runs];
         networkOnly = new double[runs];
         maxContribution = new double[runs];
-        abnormalExp = new double[runs];
+        largestExponent = new double[runs];
     }
 
     /**
@@ -108,7 +114,7 @@ final class TinyNetPass {
         Arrays.fill(lossSum, 0);
         Arrays.fill(netSum, 0);
         Arrays.fill(maxContribution, 0);
-        Arrays.fill(abnormalExp, 0);
+        Arrays.fill(largestExponent, 0);
         for (int i = 0; i < n; i++) {
             int xi = i * d;
             for (int k = 0; k < h; k++) {
@@ -116,8 +122,12 @@ final class TinyNetPass {
             }
             double[] f = fNet;
             double[] cOut = theta[offB2];
-            Arrays.fill(f, 0);
-            for (int k = 0; k < h; k++) {
+            double[] v0 = theta[offW2];
+            double[] h0 = hid[0];
+            for (int r = 0; r < runs; r++) {
+                f[r] = v0[r] * h0[r];
+            }
+            for (int k = 1; k < h; k++) {
                 addProduct(f, theta[offW2 + k], hid[k]);
             }
             for (int r = 0; r < runs; r++) {
@@ -140,25 +150,17 @@ final class TinyNetPass {
         }
     }
 
-    /** hid[k] = σ(Σ_j W_kj x_j + c_k) and der[k] = σ'(·) for sample row xi. */
+    /**
+     * hid[k] = σ(Σ_j W_kj x_j + c_k) for sample row xi, summed as the engine does (the products
+     * first, then the bias); der[k] = σ'(·) except for tanh, whose σ' = 1 − h² the backward pass
+     * takes from hid.
+     */
     private void hiddenUnit(double[][] theta, int k, int xi) {
         double[] z = hid[k];
         double[] s = der[k];
-        Arrays.fill(z, 0);
-        for (int j = 0; j < d; j++) {
-            addScaled(z, theta[k * d + j], x[xi + j]);
-        }
-        double[] c = theta[offB1 + k];
-        for (int r = 0; r < runs; r++) {
-            z[r] += c[r];
-        }
+        productInto(z, theta, k * d, xi, theta[offB1 + k]);
         switch (act) {
-            case TANH -> {
-                ArrayMath.tanh(z, 0, z, 0, runs);
-                for (int r = 0; r < runs; r++) {
-                    s[r] = 1 - z[r] * z[r];
-                }
-            }
+            case TANH -> ArrayMath.tanh(z, 0, z, 0, runs);
             case SIGMOID -> {
                 ArrayMath.sigmoid(z, 0, z, 0, runs);
                 for (int r = 0; r < runs; r++) {
@@ -177,26 +179,31 @@ final class TinyNetPass {
         }
     }
 
-    /** u, e = e^u, g = a·e and f~ = f + g (in g's buffer, returned); counts abnormal e. */
-    private double[] neuronForward(double[][] theta, int xi) {
-        Arrays.fill(u, 0);
-        for (int j = 0; j < d; j++) {
-            addScaled(u, theta[offW + j], x[xi + j]);
-        }
-        double[] b = theta[offB];
+    /** out = Σ_j θ_{from+j}·x_{xi+j} + bias, per run. */
+    private void productInto(double[] out, double[][] theta, int from, int xi, double[] bias) {
+        double x0 = x[xi];
+        double[] w0 = theta[from];
         for (int r = 0; r < runs; r++) {
-            u[r] += b[r];
+            out[r] = w0[r] * x0;
         }
+        for (int j = 1; j < d; j++) {
+            addScaled(out, theta[from + j], x[xi + j]);
+        }
+        for (int r = 0; r < runs; r++) {
+            out[r] += bias[r];
+        }
+    }
+
+    /** u, e = e^u, g = a·e and f~ = f + g (in u's buffer, returned); tracks max |u|. */
+    private double[] neuronForward(double[][] theta, int xi) {
+        productInto(u, theta, offW, xi, theta[offB]);
         ArrayMath.exp(u, 0, e, 0, runs);
         double[] a = theta[offA];
         for (int r = 0; r < runs; r++) {
-            double er = e[r];
-            boolean normal = er < Double.POSITIVE_INFINITY && (er >= Double.MIN_NORMAL || a[r] == 0);
-            abnormalExp[r] += normal ? 0 : 1;
-            g[r] = a[r] * er;
-        }
-        for (int r = 0; r < runs; r++) {
-            u[r] = fNet[r] + g[r];
+            largestExponent[r] = Math.max(largestExponent[r], Math.abs(u[r]));
+            double gr = a[r] * e[r];
+            g[r] = gr;
+            u[r] = fNet[r] + gr;
         }
         return u;
     }
@@ -206,10 +213,9 @@ final class TinyNetPass {
         double minusY = -yi;
         if (cubic) {
             for (int r = 0; r < runs; r++) {
-                double t = minusY * score[r] + 1;
-                boolean positive = t > 0;
-                lossSum[r] += positive ? t * t * t : 0;
-                df[r] = scale * (minusY * (positive ? 3 * t * t : 0));
+                double t = Math.max(minusY * score[r] + 1, 0);
+                lossSum[r] += t * t * t;
+                df[r] = scale * (minusY * (3 * t * t));
             }
         } else {
             for (int r = 0; r < runs; r++) {
@@ -242,12 +248,11 @@ final class TinyNetPass {
         if (neuron) {
             addProduct(grad[offA], df, e);
             double[] du = u;
-            for (int r = 0; r < runs; r++) {
-                du[r] = df[r] * g[r];
-            }
             double[] gb = grad[offB];
             for (int r = 0; r < runs; r++) {
-                gb[r] += du[r];
+                double v = df[r] * g[r];
+                du[r] = v;
+                gb[r] += v;
             }
             for (int j = 0; j < d; j++) {
                 addScaled(grad[offW + j], du, x[xi + j]);
@@ -256,13 +261,21 @@ final class TinyNetPass {
         for (int k = 0; k < h; k++) {
             double[] dh = hid[k];
             double[] v = theta[offW2 + k];
-            double[] s = der[k];
-            for (int r = 0; r < runs; r++) {
-                dh[r] = df[r] * v[r] * s[r];
-            }
             double[] gc = grad[offB1 + k];
-            for (int r = 0; r < runs; r++) {
-                gc[r] += dh[r];
+            if (act == Activation.Kind.TANH) {
+                for (int r = 0; r < runs; r++) {
+                    double t = dh[r];
+                    double back = df[r] * v[r] * (1 - t * t);
+                    dh[r] = back;
+                    gc[r] += back;
+                }
+            } else {
+                double[] s = der[k];
+                for (int r = 0; r < runs; r++) {
+                    double back = df[r] * v[r] * s[r];
+                    dh[r] = back;
+                    gc[r] += back;
+                }
             }
             for (int j = 0; j < d; j++) {
                 addScaled(grad[k * d + j], dh, x[xi + j]);

@@ -166,6 +166,11 @@ class TinyNetBatchTest {
         for (double v : runs.get(1).theta()) {
             assertTrue(Double.isFinite(v), "a run in trouble keeps a finite θ");
         }
+        double[][] far = {rows[0].clone()};
+        far[0][spec.layout().neuronBOffset()] = -750;
+        TinyRun underflow = TinyNetBatch.train(problem, far, 3).get(0);
+        assertTrue(underflow.trouble().contains("exp(u)"), "exp(u) below the normal range goes to the engine: "
+                + underflow.trouble());
     }
 
     @Test
