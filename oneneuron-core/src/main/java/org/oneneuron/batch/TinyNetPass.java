@@ -2,6 +2,7 @@ package org.oneneuron.batch;
 
 import java.util.Arrays;
 import org.oneneuron.linalg.ArrayMath;
+import org.oneneuron.linalg.DeterministicMath;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.PolynomialHinge;
 import org.oneneuron.model.Activation;
@@ -17,7 +18,8 @@ import org.oneneuron.model.ParameterLayout;
  * </pre>
  *
  * Every loop runs over the runs of one sample and one parameter; nothing is ever summed across
- * runs and every element-wise function is bit-reproducible ({@link ArrayMath}), so a run's numbers
+ * runs and every element-wise function gives the same bits vectorized or not, at any position
+ * ({@link ArrayMath}, {@link DeterministicMath}), so a run's numbers
  * do not depend on which runs share its batch or where it sits in it. The engine
  * ({@code NetworkObjective}) computes the same quantities in the same sample order; the two
  * differ at most in the order of the sums over inputs and hidden units.
@@ -37,6 +39,7 @@ final class TinyNetPass {
     private final Activation.Kind act;
     private final double left;
     private final boolean neuron;
+    private final boolean vectorKernels;
     private final int offB1;
     private final int offW2;
     private final int offB2;
@@ -67,12 +70,20 @@ final class TinyNetPass {
      */
     static final double EXP_SAFE = 708;
 
+    /**
+     * Batches with at least this many runs take exp, tanh and σ from {@link ArrayMath}'s vector
+     * kernels; smaller ones call {@link DeterministicMath} per element, which gives the same bits
+     * and spares a short-lived JVM (a study of a few dozen runs) the vector kernels' warm-up.
+     */
+    static final int VECTOR_KERNEL_RUNS = 64;
+
     TinyNetPass(TinyNetProblem problem, int runs) {
         ParameterLayout layout = problem.spec().layout();
         this.d = problem.spec().inputDim();
         this.h = problem.spec().width(1);
         this.n = problem.data().n();
         this.runs = runs;
+        this.vectorKernels = runs >= VECTOR_KERNEL_RUNS;
         this.x = problem.data().x().clone();
         this.y = problem.data().y().clone();
         this.scale = problem.scale();
@@ -160,9 +171,23 @@ final class TinyNetPass {
         double[] s = der[k];
         productInto(z, theta, k * d, xi, theta[offB1 + k]);
         switch (act) {
-            case TANH -> ArrayMath.tanh(z, 0, z, 0, runs);
+            case TANH -> {
+                if (vectorKernels) {
+                    ArrayMath.tanh(z, 0, z, 0, runs);
+                } else {
+                    for (int r = 0; r < runs; r++) {
+                        z[r] = DeterministicMath.tanh(z[r]);
+                    }
+                }
+            }
             case SIGMOID -> {
-                ArrayMath.sigmoid(z, 0, z, 0, runs);
+                if (vectorKernels) {
+                    ArrayMath.sigmoid(z, 0, z, 0, runs);
+                } else {
+                    for (int r = 0; r < runs; r++) {
+                        z[r] = DeterministicMath.sigmoid(z[r]);
+                    }
+                }
                 for (int r = 0; r < runs; r++) {
                     s[r] = z[r] * (1 - z[r]);
                 }
@@ -197,7 +222,13 @@ final class TinyNetPass {
     /** u, e = e^u, g = a·e and f~ = f + g (in u's buffer, returned); tracks max |u|. */
     private double[] neuronForward(double[][] theta, int xi) {
         productInto(u, theta, offW, xi, theta[offB]);
-        ArrayMath.exp(u, 0, e, 0, runs);
+        if (vectorKernels) {
+            ArrayMath.exp(u, 0, e, 0, runs);
+        } else {
+            for (int r = 0; r < runs; r++) {
+                e[r] = DeterministicMath.exp(u[r]);
+            }
+        }
         double[] a = theta[offA];
         for (int r = 0; r < runs; r++) {
             largestExponent[r] = Math.max(largestExponent[r], Math.abs(u[r]));

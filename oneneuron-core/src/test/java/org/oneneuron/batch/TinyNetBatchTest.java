@@ -126,9 +126,10 @@ class TinyNetBatchTest {
     void aRunHasTheSameBitsAloneAndInAnyBatchAtAnyPosition() {
         NetworkSpec spec = spec("tanh", 2, NeuronKind.SKIP_EXP);
         TinyNetProblem problem = problem(spec, Losses.CUBIC_HINGE, Reduction.MEAN, 0.05, 10, 9);
-        double[][] rows = rows(41, spec.layout().dimension(), 21, 1.0);
+        double[][] rows = rows(100, spec.layout().dimension(), 21, 1.0);
         List<TinyRun> all = TinyNetBatch.train(problem, rows, 120);
-        for (int[] cut : new int[][] {{0, 1}, {3, 4}, {5, 8}, {1, 18}, {7, 41}, {0, 41}}) {
+        assertTrue(rows.length >= TinyNetPass.VECTOR_KERNEL_RUNS, "vector kernels in the whole batch");
+        for (int[] cut : new int[][] {{0, 1}, {3, 4}, {5, 8}, {1, 18}, {7, 41}, {30, 95}, {0, 100}}) {
             List<TinyRun> part = TinyNetBatch.train(problem, Arrays.copyOfRange(rows, cut[0], cut[1]), 120);
             for (int r = cut[0]; r < cut[1]; r++) {
                 assertSameBits(all.get(r), part.get(r - cut[0]), "run " + r + " in [" + cut[0] + ", " + cut[1] + ")");
