@@ -16,8 +16,9 @@ import org.oneneuron.model.ParameterLayout;
  * every operation is a loop over runs that the JIT vectorizes. Nothing mixes runs: a run's bits
  * are the same alone or in any batch, at any position. Compared with {@code Trainer} over
  * {@code NetworkObjective} + {@code GradientDescent} the numbers agree up to the order of the
- * sums over inputs and hidden units (the sample order is the engine's). A run that meets trouble
- * (see {@link TinyRun#trouble()}) stops moving and is flagged.
+ * sums over inputs and hidden units (the sample order is the engine's). After every evaluation a
+ * run whose loss, gradient or θ is not finite, whose |wᵀx + b| passed 708 or whose loss diverged
+ * is flagged ({@link TinyRun#trouble()}) and stops moving.
  */
 public final class TinyNetBatch {
 
@@ -32,7 +33,8 @@ public final class TinyNetBatch {
     private final double[] check;
     private final double[] initialLoss;
     private final String[] trouble;
-    private final double[] frozen;
+    private final int[] frozenRuns;
+    private int frozenCount;
     private final List<Long> recordedSteps = new ArrayList<>();
     private final List<double[][]> recordedColumns = new ArrayList<>();
     private final List<double[][]> recordedThetas = new ArrayList<>();
@@ -68,7 +70,7 @@ public final class TinyNetBatch {
         initialLoss = new double[runs];
         trouble = new String[runs];
         Arrays.fill(trouble, "");
-        frozen = new double[runs];
+        frozenRuns = new int[runs];
     }
 
     /** Trains every start for {@code steps} steps; the one public entry of the batched path. */
@@ -96,35 +98,38 @@ public final class TinyNetBatch {
         for (int s = 0; ; s++) {
             boolean record = s % stride == 0;
             pass.evaluate(theta, grad, record);
-            checkLoss(s);
-            if (s == steps) {
-                checkFinite(s);
-            }
+            checkFinite(s);
+            checkDivergence(s);
             if (record || clip < Double.POSITIVE_INFINITY) {
                 gradientNorms();
             }
             if (record) {
                 record(s);
             }
-            checkDivergence(s);
             if (s == steps) {
                 break;
             }
-            for (int r = 0; r < runs; r++) {
-                double c = norm[r] > clip ? clip / norm[r] : 1.0;
-                scaleOf[r] = -lr * c;
+            if (clip < Double.POSITIVE_INFINITY) {
+                for (int r = 0; r < runs; r++) {
+                    double c = norm[r] > clip ? clip / norm[r] : 1.0;
+                    scaleOf[r] = -lr * c;
+                }
+            } else {
+                Arrays.fill(scaleOf, -lr);
             }
-            Arrays.fill(check, 0);
+            for (int i = 0; i < frozenCount; i++) {
+                int r = frozenRuns[i];
+                for (int p = 0; p < params; p++) {
+                    grad[p][r] = 0;
+                }
+            }
             for (int p = 0; p < params; p++) {
                 double[] t = theta[p];
                 double[] g = grad[p];
                 for (int r = 0; r < runs; r++) {
-                    double next = t[r] + scaleOf[r] * g[r];
-                    check[r] += next * 0;
-                    t[r] = frozen[r] == 0 && Double.isFinite(next) ? next : t[r];
+                    t[r] += scaleOf[r] * g[r];
                 }
             }
-            flagChecked(s + 1, "a non-finite gradient or θ");
         }
         List<TinyRun> out = new ArrayList<>(runs);
         for (int r = 0; r < runs; r++) {
@@ -133,24 +138,10 @@ public final class TinyNetBatch {
         return out;
     }
 
-    /**
-     * Flags runs whose loss is not finite or whose exp(u) left the normal range. A non-finite
-     * gradient or θ shows in the step's update (θ + (−η·c)·g is then not finite, c and η being
-     * finite and positive), checked there; the last point is checked in full by {@link #checkFinite}.
-     */
-    private void checkLoss(int step) {
-        double[] value = pass.value;
-        double[] exponent = pass.largestExponent;
-        for (int r = 0; r < runs; r++) {
-            check[r] = value[r] * 0 + (exponent[r] > TinyNetPass.EXP_SAFE ? 1 : 0);
-        }
-        flagChecked(step, "a non-finite loss or exp(u) outside the normal range");
-    }
-
     /** Flags the unflagged runs whose check is not 0 (NaN: something non-finite), naming the step. */
     private void flagChecked(int step, String what) {
         for (int r = 0; r < runs; r++) {
-            if (check[r] != 0 && frozen[r] == 0) {
+            if (check[r] != 0 && trouble[r].isEmpty()) {
                 flag(r, String.format(Locale.ROOT, "%s at step %d (loss %s)", what, step, pass.value[r]));
             }
         }
@@ -181,15 +172,16 @@ public final class TinyNetBatch {
         double factor = problem.divergenceFactor();
         for (int r = 0; r < runs; r++) {
             double ceiling = factor * Math.max(Math.abs(initialLoss[r]), 1);
-            if (value[r] > ceiling && frozen[r] == 0) {
+            if (value[r] > ceiling && trouble[r].isEmpty()) {
                 flag(r, String.format(Locale.ROOT, "loss %.6g exceeded %.3g × max(|L0| = %.6g, 1) "
                         + "at step %d", value[r], factor, initialLoss[r], step));
             }
         }
     }
 
+    /** Marks run r as in trouble; from now on its gradient is zeroed before each step, so it stays put. */
     private void flag(int r, String why) {
-        frozen[r] = 1;
+        frozenRuns[frozenCount++] = r;
         trouble[r] = why;
     }
 

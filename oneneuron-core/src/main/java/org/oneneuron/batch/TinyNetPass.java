@@ -171,23 +171,9 @@ final class TinyNetPass {
         double[] s = der[k];
         productInto(z, theta, k * d, xi, theta[offB1 + k]);
         switch (act) {
-            case TANH -> {
-                if (vectorKernels) {
-                    ArrayMath.tanh(z, 0, z, 0, runs);
-                } else {
-                    for (int r = 0; r < runs; r++) {
-                        z[r] = DeterministicMath.tanh(z[r]);
-                    }
-                }
-            }
+            case TANH -> tanh(z);
             case SIGMOID -> {
-                if (vectorKernels) {
-                    ArrayMath.sigmoid(z, 0, z, 0, runs);
-                } else {
-                    for (int r = 0; r < runs; r++) {
-                        z[r] = DeterministicMath.sigmoid(z[r]);
-                    }
-                }
+                sigmoid(z);
                 for (int r = 0; r < runs; r++) {
                     s[r] = z[r] * (1 - z[r]);
                 }
@@ -222,19 +208,16 @@ final class TinyNetPass {
     /** u, e = e^u, g = a·e and f~ = f + g (in u's buffer, returned); tracks max |u|. */
     private double[] neuronForward(double[][] theta, int xi) {
         productInto(u, theta, offW, xi, theta[offB]);
-        if (vectorKernels) {
-            ArrayMath.exp(u, 0, e, 0, runs);
-        } else {
-            for (int r = 0; r < runs; r++) {
-                e[r] = DeterministicMath.exp(u[r]);
-            }
-        }
+        exp(u, e);
         double[] a = theta[offA];
         for (int r = 0; r < runs; r++) {
             largestExponent[r] = Math.max(largestExponent[r], Math.abs(u[r]));
-            double gr = a[r] * e[r];
-            g[r] = gr;
-            u[r] = fNet[r] + gr;
+        }
+        for (int r = 0; r < runs; r++) {
+            g[r] = a[r] * e[r];
+        }
+        for (int r = 0; r < runs; r++) {
+            u[r] = fNet[r] + g[r];
         }
         return u;
     }
@@ -281,9 +264,10 @@ final class TinyNetPass {
             double[] du = u;
             double[] gb = grad[offB];
             for (int r = 0; r < runs; r++) {
-                double v = df[r] * g[r];
-                du[r] = v;
-                gb[r] += v;
+                du[r] = df[r] * g[r];
+            }
+            for (int r = 0; r < runs; r++) {
+                gb[r] += du[r];
             }
             for (int j = 0; j < d; j++) {
                 addScaled(grad[offW + j], du, x[xi + j]);
@@ -296,21 +280,53 @@ final class TinyNetPass {
             if (act == Activation.Kind.TANH) {
                 for (int r = 0; r < runs; r++) {
                     double t = dh[r];
-                    double back = df[r] * v[r] * (1 - t * t);
-                    dh[r] = back;
-                    gc[r] += back;
+                    dh[r] = df[r] * v[r] * (1 - t * t);
                 }
             } else {
                 double[] s = der[k];
                 for (int r = 0; r < runs; r++) {
-                    double back = df[r] * v[r] * s[r];
-                    dh[r] = back;
-                    gc[r] += back;
+                    dh[r] = df[r] * v[r] * s[r];
                 }
+            }
+            for (int r = 0; r < runs; r++) {
+                gc[r] += dh[r];
             }
             for (int j = 0; j < d; j++) {
                 addScaled(grad[k * d + j], dh, x[xi + j]);
             }
+        }
+    }
+
+    /** z = tanh(z). */
+    private void tanh(double[] z) {
+        if (vectorKernels) {
+            ArrayMath.tanh(z, 0, z, 0, runs);
+            return;
+        }
+        for (int r = 0; r < runs; r++) {
+            z[r] = DeterministicMath.tanh(z[r]);
+        }
+    }
+
+    /** z = σ(z). */
+    private void sigmoid(double[] z) {
+        if (vectorKernels) {
+            ArrayMath.sigmoid(z, 0, z, 0, runs);
+            return;
+        }
+        for (int r = 0; r < runs; r++) {
+            z[r] = DeterministicMath.sigmoid(z[r]);
+        }
+    }
+
+    /** out = exp(in). */
+    private void exp(double[] in, double[] out) {
+        if (vectorKernels) {
+            ArrayMath.exp(in, 0, out, 0, runs);
+            return;
+        }
+        for (int r = 0; r < runs; r++) {
+            out[r] = DeterministicMath.exp(in[r]);
         }
     }
 

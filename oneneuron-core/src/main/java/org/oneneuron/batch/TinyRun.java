@@ -10,7 +10,7 @@ import java.util.Objects;
  * used, and callers redo it on the engine, which reports such trouble in its own words.
  * Arrays are shared, not copied: treat them as read-only.
  *
- * @param theta           θ at the end (the last finite point for a run in trouble)
+ * @param theta           θ at the end; for a run in trouble, θ where it was flagged
  * @param finalLoss       L~ at θ, as the batch computed it
  * @param trouble         what went wrong and at which step, or "" for none
  * @param steps           the recorded steps
