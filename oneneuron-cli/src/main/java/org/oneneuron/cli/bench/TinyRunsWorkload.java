@@ -35,6 +35,7 @@ final class TinyRunsWorkload {
     static final int STEPS = 500;
     static final double LR = 0.05;
     static final double LAMBDA = 1e-2;
+    static final int WARMUP_STEPS_PER_CALL = 4;
     static final double[] X = {-1, -1, -1, 1, 1, -1, 1, 1};
     static final double[] Y = {-1, 1, 1, -1};
 
@@ -67,10 +68,13 @@ final class TinyRunsWorkload {
     static Map<String, Object> run(BenchContext ctx) throws Exception {
         int steps = ctx.stepsOr(STEPS);
         double[][] rows = initialRows(ctx.seed(), RUNS);
-        TinyNetProblem warmProblem = problem(1);
-        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(), () -> TinyNetBatch.train(warmProblem, rows, 1));
+        TinyNetProblem problem = problem(steps);
+        // Warm-up steps train the same problem (history stride included) for a few steps, so the
+        // JIT profiles the measured mix of recorded and unrecorded steps.
+        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(),
+                () -> TinyNetBatch.train(problem, rows, WARMUP_STEPS_PER_CALL));
         long t0 = System.nanoTime();
-        List<TinyRun> runs = descendInParallel(problem(steps), rows, steps, ctx.threads());
+        List<TinyRun> runs = descendInParallel(problem, rows, steps, ctx.threads());
         double batchedSeconds = (System.nanoTime() - t0) * 1e-9;
         double[] batched = new double[RUNS];
         long nonFinite = 0;
