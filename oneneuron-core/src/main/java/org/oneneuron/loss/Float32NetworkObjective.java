@@ -7,6 +7,7 @@ import org.oneneuron.autodiff.NeuronSnapshot;
 import org.oneneuron.autodiff.NonFiniteException;
 import org.oneneuron.autodiff.SampledObjective;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.linalg.ArrayMath;
 import org.oneneuron.model.ParameterLayout;
 
 /**
@@ -169,6 +170,23 @@ public final class Float32NetworkObjective implements SampledObjective {
         return scale * sum + reference.penalty(theta);
     }
 
+    /**
+     * f~(x_i) for every training sample from float32 passes (the per-row neuron term in double),
+     * block by block: no buffer beyond the objective's own {@value #BLOCK} rows.
+     */
+    public double[] scores(double[] theta) {
+        load(theta);
+        double a = layout.hasNeuron() ? theta[layout.neuronAOffset()] : 0;
+        double b = layout.hasNeuron() ? theta[layout.neuronBOffset()] : 0;
+        double[] out = new double[n];
+        for (int start = 0; start < n; start += pass.capacity) {
+            int rows = Math.min(pass.capacity, n - start);
+            pass.forward(th, a, b, x, start * d, rows, false, start, null, 0);
+            System.arraycopy(pass.f, 0, out, start, rows);
+        }
+        return out;
+    }
+
     /** Hessian-vector product of the float64 objective: always exact float64. */
     @Override
     public void hessianVector(double[] theta, double[] v, double[] out) {
@@ -267,24 +285,10 @@ public final class Float32NetworkObjective implements SampledObjective {
                 gradF[layout.neuronAOffset()] = 0f;
                 gradF[layout.neuronBOffset()] = 0f;
             }
-            int dim = gradF.length;
-            float check = 0f;
-            if (first) {
-                for (int k = 0; k < dim; k++) {
-                    float v = gradF[k];
-                    gradient[k] = v;
-                    check += v * 0f;
-                }
-            } else {
-                for (int k = 0; k < dim; k++) {
-                    float v = gradF[k];
-                    gradient[k] += v;
-                    check += v * 0f;
-                }
-            }
-            if (check != 0f || Float.isNaN(check)) {
+            if (!ArrayMath.allFinite(gradF, 0, gradF.length)) {
                 reportGradient(gradF, what);
             }
+            FloatBlocks.widen(gradF, gradient, !first);
             gradient[bOut] += scalars[2];
             if (layout.hasNeuron()) {
                 gradient[layout.neuronAOffset()] += scalars[0];
@@ -300,13 +304,8 @@ public final class Float32NetworkObjective implements SampledObjective {
             throw new IllegalArgumentException("θ has length " + theta.length + ", expected "
                     + th.length + " for " + layout.blocks().size() + " blocks");
         }
-        float check = 0;
-        for (int k = 0; k < th.length; k++) {
-            float t = (float) theta[k];
-            th[k] = t;
-            check += t * 0f;
-        }
-        if (check != 0 || Float.isNaN(check)) {
+        FloatBlocks.narrow(theta, th);
+        if (!ArrayMath.allFinite(th, 0, th.length)) {
             for (int k = 0; k < th.length; k++) {
                 if (!Double.isFinite(theta[k])) {
                     throw new IllegalArgumentException("θ[" + k + "] (" + layout.describe(k) + ") is " + theta[k]);

@@ -63,13 +63,21 @@ public final class StochasticGradient implements Optimizer {
     @Override
     public void start(double[] theta) {
         gradient = new double[objective.dimension()];
-        velocity = new double[objective.dimension()];
+        velocity = momentum == 0 ? null : new double[objective.dimension()];
         evaluate(theta);
     }
 
     @Override
     public boolean step(double[] theta) {
         double c = Vectors.clipFactor(gradientNorm, clipNorm);
+        if (momentum == 0) {
+            // v = g: no velocity to keep (one pass over θ and g instead of three arrays).
+            for (int i = 0; i < theta.length; i++) {
+                theta[i] -= learningRate * (c * gradient[i]);
+            }
+            evaluate(theta);
+            return true;
+        }
         for (int i = 0; i < theta.length; i++) {
             double g = c * gradient[i];
             double v = momentum * velocity[i] + g;

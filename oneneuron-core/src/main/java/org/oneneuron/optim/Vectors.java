@@ -15,8 +15,43 @@ final class Vectors {
         return s;
     }
 
-    /** ‖x‖₂, scaled to avoid overflow of the squares. */
+    /**
+     * ‖x‖₂: √(Σ x_i²) summed in four interleaved partial sums (a fixed order, so the same bits
+     * every run), falling back to the scaled form max|x_i|·‖x / max|x_i|‖₂ only when the plain
+     * sum overflows or underflows. Non-finite entries give NaN or +∞ as max|x_i| does.
+     */
     static double norm(double[] x) {
+        double s = sumOfSquares(x);
+        if (s < Double.POSITIVE_INFINITY && s > SAFE_MIN_SQUARES) {
+            return Math.sqrt(s);
+        }
+        return scaledNorm(x);
+    }
+
+    /** Below this Σ x_i² some squares may have lost bits to underflow. */
+    private static final double SAFE_MIN_SQUARES = 0x1p-900;
+
+    /** Σ x_i² in four partial sums s_j = Σ_{i ≡ j mod 4} x_i², added as (s₀ + s₁) + (s₂ + s₃). */
+    static double sumOfSquares(double[] x) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n = x.length;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += x[i] * x[i];
+            s1 += x[i + 1] * x[i + 1];
+            s2 += x[i + 2] * x[i + 2];
+            s3 += x[i + 3] * x[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += x[i] * x[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private static double scaledNorm(double[] x) {
         double scale = 0;
         for (double v : x) {
             scale = Math.max(scale, Math.abs(v));

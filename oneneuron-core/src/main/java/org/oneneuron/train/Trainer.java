@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.oneneuron.autodiff.Objective;
 import org.oneneuron.autodiff.SampledObjective;
+import org.oneneuron.linalg.ArrayMath;
 import org.oneneuron.optim.Optimizer;
 import org.oneneuron.optim.OptimizerKind;
 
@@ -71,6 +72,7 @@ public final class Trainer {
             }
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
+        double monitoring = recorder.evaluationSeconds();
         double[] gradient = new double[theta.length];
         double finalLoss = objective.valueAndGradient(theta, gradient);
         double finalGradient = norm(gradient);
@@ -82,7 +84,7 @@ public final class Trainer {
         InfinityAssessment infinity = InfinityDiagnostics.defaults().assess(history);
         Stop finalStop = stop;
         LOG.log(System.Logger.Level.DEBUG, () -> describe(optimizer, finalStop, finalLoss));
-        return new TrainingResult(theta, optimizer.name(), finalLoss, finalGradient, step, seconds,
+        return new TrainingResult(theta, optimizer.name(), finalLoss, finalGradient, step, seconds, monitoring,
                 finalStop, history, infinity, Provenance.capture(config));
     }
 
@@ -145,6 +147,9 @@ public final class Trainer {
                 }
             }
             return new Stop(StopReason.NON_FINITE, step, "gradient norm overflowed");
+        }
+        if (ArrayMath.allFinite(theta, 0, theta.length)) {
+            return null;
         }
         for (int i = 0; i < theta.length; i++) {
             if (!Double.isFinite(theta[i])) {

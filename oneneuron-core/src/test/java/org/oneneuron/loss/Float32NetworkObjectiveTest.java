@@ -137,6 +137,19 @@ class Float32NetworkObjectiveTest {
     }
 
     @Test
+    void scoresOverSeveralBlocksMatchFloat64() {
+        int n = Float32NetworkObjective.BLOCK + 77;
+        for (String act : List.of("relu", "tanh")) {
+            NetworkObjective f64 = reference(act, "skip-exp", "cubic-hinge", "mean", false, n, 5, List.of(6, 4), 8);
+            double[] th = theta(f64.dimension(), 0.7, 9);
+            double[] want = f64.scores(th);
+            double[] got = Float32NetworkObjective.over(f64).scores(th);
+            assertEquals(n, got.length);
+            assertTrue(relativeError(got, want) < 1e-5, act + " score error " + relativeError(got, want));
+        }
+    }
+
+    @Test
     void resultsAreBitIdenticalAcrossCallsAndCopies() {
         NetworkObjective f64 = reference("relu", "skip-exp", "cubic-hinge", "mean", false, 50, 7, List.of(12, 6), 4);
         Float32NetworkObjective f32 = Float32NetworkObjective.over(f64);
@@ -289,6 +302,9 @@ class Float32NetworkObjectiveTest {
                 .batchSize(16).momentum(0.9).maxSteps(1500).gradientTolerance(0).lossTolerance(0)
                 .historyStride(500).seed(3).build();
         TrainingResult result = Trainer.train(f32, theta0, config);
+        assertTrue(result.monitoringSeconds() > 0 && result.monitoringSeconds() < result.seconds(),
+                "full-data history evaluations are part of the loop's time: " + result.monitoringSeconds()
+                        + " of " + result.seconds() + " s");
         double[] scores = f64.scores(result.theta());
         int correct = 0;
         for (int i = 0; i < n; i++) {
