@@ -119,7 +119,11 @@ public final class VectorElementwise implements ElementwiseKernels {
      */
     @Override
     public void reluBackward(float[] z, int zOff, float[] v, int vOff, float slope, int n) {
-        int upper = n < SCALAR_BELOW ? 0 : F.loopBound(n);
+        if (n < SCALAR_BELOW) {
+            ScalarElementwise.INSTANCE.reluBackward(z, zOff, v, vOff, slope, n);
+            return;
+        }
+        int upper = F.loopBound(n);
         for (int i = 0; i < upper; i += F.length()) {
             FloatVector vi = FloatVector.fromArray(F, v, vOff + i);
             FloatVector left = slope == 0f ? FloatVector.zero(F) : vi.mul(slope);
@@ -132,7 +136,10 @@ public final class VectorElementwise implements ElementwiseKernels {
     /** Lane sums of v·0 (0 when finite, NaN otherwise) stay all zero exactly when every v is finite. */
     @Override
     public boolean allFinite(double[] v, int off, int n) {
-        int upper = n < SCALAR_BELOW ? 0 : D.loopBound(n);
+        if (n < SCALAR_BELOW) {
+            return ScalarElementwise.INSTANCE.allFinite(v, off, n);
+        }
+        int upper = D.loopBound(n);
         DoubleVector acc = DoubleVector.zero(D);
         for (int i = 0; i < upper; i += D.length()) {
             acc = acc.add(DoubleVector.fromArray(D, v, off + i).mul(0.0));
@@ -143,7 +150,10 @@ public final class VectorElementwise implements ElementwiseKernels {
 
     @Override
     public boolean allFinite(float[] v, int off, int n) {
-        int upper = n < SCALAR_BELOW ? 0 : F.loopBound(n);
+        if (n < SCALAR_BELOW) {
+            return ScalarElementwise.INSTANCE.allFinite(v, off, n);
+        }
+        int upper = F.loopBound(n);
         FloatVector acc = FloatVector.zero(F);
         for (int i = 0; i < upper; i += F.length()) {
             acc = acc.add(FloatVector.fromArray(F, v, off + i).mul(0f));

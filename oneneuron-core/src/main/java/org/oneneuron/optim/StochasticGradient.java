@@ -69,20 +69,34 @@ public final class StochasticGradient implements Optimizer {
 
     @Override
     public boolean step(double[] theta) {
+        return step(theta, null);
+    }
+
+    /** One pass over θ: saves it into previous (when non-null) and moves it. */
+    @Override
+    public boolean step(double[] theta, double[] previous) {
         double c = Vectors.clipFactor(gradientNorm, clipNorm);
+        boolean save = previous != null;
         if (momentum == 0) {
-            // v = g: no velocity to keep (one pass over θ and g instead of three arrays).
+            // v = g: no velocity to keep.
             for (int i = 0; i < theta.length; i++) {
-                theta[i] -= learningRate * (c * gradient[i]);
+                double t = theta[i];
+                if (save) {
+                    previous[i] = t;
+                }
+                theta[i] = t - learningRate * (c * gradient[i]);
             }
-            evaluate(theta);
-            return true;
-        }
-        for (int i = 0; i < theta.length; i++) {
-            double g = c * gradient[i];
-            double v = momentum * velocity[i] + g;
-            velocity[i] = v;
-            theta[i] -= learningRate * (nesterov ? g + momentum * v : v);
+        } else {
+            for (int i = 0; i < theta.length; i++) {
+                double g = c * gradient[i];
+                double v = momentum * velocity[i] + g;
+                velocity[i] = v;
+                double t = theta[i];
+                if (save) {
+                    previous[i] = t;
+                }
+                theta[i] = t - learningRate * (nesterov ? g + momentum * v : v);
+            }
         }
         evaluate(theta);
         return true;

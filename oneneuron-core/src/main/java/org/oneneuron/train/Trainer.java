@@ -89,19 +89,18 @@ public final class Trainer {
     }
 
     /**
-     * One optimizer step from θ (saved into {@code previous} first). Returns null when it went
-     * well; a NON_FINITE stop, with θ restored, when the loss, the gradient or θ went non-finite
-     * or the objective threw an ArithmeticException; a STALLED stop when the optimizer could not
-     * move.
+     * One optimizer step from θ (which the optimizer saves into {@code previous}). Returns null
+     * when it went well; a NON_FINITE stop, with θ restored, when the loss, the gradient or θ went
+     * non-finite or the objective threw an ArithmeticException; a STALLED stop when the optimizer
+     * could not move.
      */
     private static Stop guardedStep(Optimizer optimizer, double[] theta, double[] previous,
                                     long step) {
-        System.arraycopy(theta, 0, previous, 0, theta.length);
         double previousLoss = optimizer.loss();
         Stop stop;
         boolean progressed;
         try {
-            progressed = optimizer.step(theta);
+            progressed = optimizer.step(theta, previous);
             stop = nonFinite(step, optimizer, theta);
         } catch (ArithmeticException overflow) {
             progressed = false;
