@@ -26,7 +26,9 @@ for part in "${parts[@]}"; do
       run w4-t1 W4 --compare --threads 1 --pairs 5
       run w4-t2 W4 --compare --threads 2 --pairs 5
       run w3-t1 W3 --compare --threads 1 --pairs 3
+      run w3-t2 W3 --compare --threads 2 --pairs 3
       run w2-t1 W2 --compare --threads 1 --pairs 5
+      run w2-t2 W2 --compare --threads 2 --pairs 5
       ;;
     vector) # what a machine without OpenBLAS runs (W4 uses no BLAS)
       run w1-t1-vector W1 --compare --threads 1 --pairs 5 --blas vector

@@ -32,17 +32,20 @@ import org.oneneuron.model.ParameterLayout;
  * <p>Build with {@link #over(NetworkObjective)} or {@code NetworkObjective.builder(spec, data)
  * ... .buildFloat32()}.
  *
- * <p>One thread (the reference's {@code threads()} chunking is not used): rows run in blocks of at
- * most {@value #BLOCK} in a fixed order; the GEMM back-end may itself split a product over threads
- * ({@code Backends.threads()} for the Vector API kernel, OPENBLAS_NUM_THREADS for OpenBLAS), each
- * output element still computed by one thread, so results are bitwise identical run to run. The minibatch gather and all work
- * buffers are allocated once; a call allocates nothing. Not thread-safe: use {@link #copy()} per
+ * <p>Threads: the reference's {@code threads()} t. Rows run in blocks of at most {@value #BLOCK};
+ * each block is split into t contiguous chunks (a minibatch of 128 on 2 threads: rows 0–63 and
+ * 64–127), each with its own pass, gather buffer and float gradient, run in parallel on the common
+ * fork-join pool, and their results added in chunk order; so results are bitwise identical run to
+ * run for a given t (and differ between t in the last bits, as the float64 engine's). The GEMM
+ * back-end may itself split a product over threads, each output element still computed by one
+ * thread. Every work buffer is allocated once; a one-thread call allocates nothing. Not
+ * thread-safe: use {@link #copy()} per
  * thread. θ is never modified; a non-finite score, loss or gradient throws
  * {@link NonFiniteException} naming the quantity.
  */
 public final class Float32NetworkObjective implements SampledObjective {
 
-    /** Most rows per pass (bounds the work buffers for full-data passes). */
+    /** Most rows per block (bounds the work buffers for full-data passes). */
     public static final int BLOCK = 1024;
 
     private final NetworkObjective reference;
@@ -55,12 +58,10 @@ public final class Float32NetworkObjective implements SampledObjective {
     private final float[] x;
     private final int n;
     private final int d;
-    private final Float32Pass pass;
+    private final Float32Chunk[] chunks;
+    /** Most rows one chunk takes; a block is chunks.length · chunkRows rows. */
+    private final int chunkRows;
     private final float[] th;
-    private final float[] gradF;
-    private final float[] gx;
-    private final double[] adj;
-    private final double[] scalars = new double[3];
     private final Float32FullPass last;
 
     private Float32NetworkObjective(NetworkObjective reference, float[] sharedX) {
@@ -75,12 +76,14 @@ public final class Float32NetworkObjective implements SampledObjective {
         this.d = data.d();
         this.y = data.y();
         this.x = sharedX != null ? sharedX : toFloat(data.x());
-        int capacity = Math.min(n, BLOCK);
-        this.pass = new Float32Pass(reference.spec(), reference.network().blas(), capacity);
+        int threads = Math.max(1, Math.min(reference.threads(), Math.min(n, BLOCK)));
+        this.chunkRows = (Math.min(n, BLOCK) + threads - 1) / threads;
+        this.chunks = new Float32Chunk[threads];
+        for (int c = 0; c < threads; c++) {
+            chunks[c] = new Float32Chunk(reference.spec(), reference.network().blas(), chunkRows, loss,
+                    weights, y, x);
+        }
         this.th = new float[layout.dimension()];
-        this.gradF = new float[layout.dimension()];
-        this.gx = new float[capacity * d];
-        this.adj = new double[capacity];
         this.last = new Float32FullPass(layout.dimension());
     }
 
@@ -158,13 +161,11 @@ public final class Float32NetworkObjective implements SampledObjective {
         load(theta);
         double scale = reduction.batchScale(m, n);
         double sum = 0;
-        for (int start = 0; start < m; start += pass.capacity) {
-            int rows = Math.min(pass.capacity, m - start);
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(x, indices[from + start + r] * d, gx, r * d, d);
-            }
-            sum += block(theta, gx, 0, rows, scale, 0, indices, from + start, gradient, start == 0,
-                    "minibatch gradient");
+        int block = chunks.length * chunkRows;
+        for (int start = 0; start < m; start += block) {
+            int rows = Math.min(block, m - start);
+            block(theta, from + start, rows, indices, scale, gradient, start == 0, "minibatch gradient");
+            sum += lastBlockSum;
         }
         finishGradient(theta, gradient, "minibatch gradient");
         return scale * sum + reference.penalty(theta);
@@ -172,13 +173,14 @@ public final class Float32NetworkObjective implements SampledObjective {
 
     /**
      * f~(x_i) for every training sample from float32 passes (the per-row neuron term in double),
-     * block by block: no buffer beyond the objective's own {@value #BLOCK} rows.
+     * block by block on one thread: no buffer beyond the objective's own.
      */
     public double[] scores(double[] theta) {
         load(theta);
         double a = layout.hasNeuron() ? theta[layout.neuronAOffset()] : 0;
         double b = layout.hasNeuron() ? theta[layout.neuronBOffset()] : 0;
         double[] out = new double[n];
+        Float32Pass pass = chunks[0].pass;
         for (int start = 0; start < n; start += pass.capacity) {
             int rows = Math.min(pass.capacity, n - start);
             pass.forward(th, a, b, x, start * d, rows, false, start, null, 0);
@@ -232,15 +234,20 @@ public final class Float32NetworkObjective implements SampledObjective {
         double max = 0;
         double networkOnly = 0;
         boolean neuron = layout.hasNeuron();
-        for (int start = 0; start < n; start += pass.capacity) {
-            int rows = Math.min(pass.capacity, n - start);
-            sum += block(theta, x, start * d, rows, reduction.scale(n), start, null, 0, gradient, start == 0,
-                    "gradient");
+        int block = chunks.length * chunkRows;
+        for (int start = 0; start < n; start += block) {
+            int rows = Math.min(block, n - start);
+            int count = block(theta, start, rows, null, reduction.scale(n), gradient, start == 0, "gradient");
+            sum += lastBlockSum;
             if (neuron) {
-                for (int r = 0; r < rows; r++) {
-                    double wr = weights == null ? 1 : weights[start + r];
-                    max = Math.max(max, Math.abs(pass.g[r]));
-                    networkOnly += wr * loss.valueAt(pass.f[r] - pass.g[r], y[start + r]);
+                for (int c = 0; c < count; c++) {
+                    Float32Chunk k = chunks[c];
+                    for (int r = 0; r < k.rows; r++) {
+                        int i = k.sample(r);
+                        double wr = weights == null ? 1 : weights[i];
+                        max = Math.max(max, Math.abs(k.pass.g[r]));
+                        networkOnly += wr * loss.valueAt(k.pass.f[r] - k.pass.g[r], y[i]);
+                    }
                 }
             }
         }
@@ -252,50 +259,80 @@ public final class Float32NetworkObjective implements SampledObjective {
         return value;
     }
 
+    /** Σ ω_r ℓ_r of the last {@link #block}, unscaled. */
+    private double lastBlockSum;
+
     /**
-     * One block of rows; labels and weights come from sample ids (ids[idOff + r] or base + r).
-     * Adds (or, when first, writes) the block's gradient into gradient when non-null; returns
-     * the unscaled Σ ω_r ℓ_r.
+     * One block of rows [from, from + rows) of the data (ids == null) or of ids, split into
+     * contiguous chunks run in parallel. Adds (or, when first, writes) the block's gradient into
+     * gradient when non-null, chunk by chunk in order; returns the number of chunks used (their
+     * passes hold the rows' scores) and leaves the unscaled loss sum in {@link #lastBlockSum}.
      */
-    private double block(double[] theta, float[] xs, int xOff, int rows, double scale, int base,
-                         int[] ids, int idOff, double[] gradient, boolean first,
-                         String what) {
-        boolean grad = gradient != null;
+    private int block(double[] theta, int from, int rows, int[] ids, double scale, double[] gradient,
+                      boolean first, String what) {
         double a = layout.hasNeuron() ? theta[layout.neuronAOffset()] : 0;
         double b = layout.hasNeuron() ? theta[layout.neuronBOffset()] : 0;
-        pass.forward(th, a, b, xs, xOff, rows, grad, base, ids, idOff);
-        double[] f = pass.f;
+        int count = Math.min(chunks.length, rows);
+        for (int c = 0; c < count; c++) {
+            Float32Chunk k = chunks[c];
+            int start = (int) ((long) c * rows / count);
+            k.th = th;
+            k.a = a;
+            k.b = b;
+            k.from = from + start;
+            k.rows = (int) ((long) (c + 1) * rows / count) - start;
+            k.ids = ids;
+            k.scale = scale;
+            k.gradient = gradient != null;
+            k.what = what;
+        }
+        runChunks(count);
         double s = 0;
-        for (int r = 0; r < rows; r++) {
-            int i = ids != null ? ids[idOff + r] : base + r;
-            double wr = weights == null ? 1 : weights[i];
-            s += wr * loss.valueAt(f[r], y[i]);
-            if (grad) {
-                adj[r] = scale * wr * loss.d1At(f[r], y[i]);
+        for (int c = 0; c < count; c++) {
+            Float32Chunk k = chunks[c];
+            s += k.lossSum;
+            if (gradient != null) {
+                FloatBlocks.widen(k.gradF, gradient, !(first && c == 0));
+                int bOut = layout.biasOffset(reference.spec().depth() + 1);
+                gradient[bOut] += k.scalars[2];
+                if (layout.hasNeuron()) {
+                    gradient[layout.neuronAOffset()] += k.scalars[0];
+                    gradient[layout.neuronBOffset()] += k.scalars[1];
+                }
             }
         }
-        if (!Double.isFinite(s)) {
-            reportLoss(rows, base, ids, idOff);
+        lastBlockSum = s;
+        return count;
+    }
+
+    /** Runs chunks 1..count-1 on the common pool and chunk 0 here; rethrows the first failure in chunk order. */
+    private void runChunks(int count) {
+        if (count == 1) {
+            chunks[0].run();
+            return;
         }
-        if (grad) {
-            pass.backward(th, a, adj, xs, xOff, rows, gradF, scalars, base, ids, idOff);
-            int bOut = layout.biasOffset(reference.spec().depth() + 1);
-            gradF[bOut] = 0f;
-            if (layout.hasNeuron()) {
-                gradF[layout.neuronAOffset()] = 0f;
-                gradF[layout.neuronBOffset()] = 0f;
-            }
-            if (!ArrayMath.allFinite(gradF, 0, gradF.length)) {
-                reportGradient(gradF, what);
-            }
-            FloatBlocks.widen(gradF, gradient, !first);
-            gradient[bOut] += scalars[2];
-            if (layout.hasNeuron()) {
-                gradient[layout.neuronAOffset()] += scalars[0];
-                gradient[layout.neuronBOffset()] += scalars[1];
+        for (int c = 1; c < count; c++) {
+            chunks[c].reinitialize();
+            chunks[c].fork();
+        }
+        RuntimeException failure = null;
+        try {
+            chunks[0].run();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (int c = 1; c < count; c++) {
+            try {
+                chunks[c].join();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
             }
         }
-        return s;
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** th = (float) θ after checking θ; a finite θ beyond the float range is reported. */
@@ -348,26 +385,5 @@ public final class Float32NetworkObjective implements SampledObjective {
             throw new NonFiniteException(what, String.format(Locale.ROOT, "entry %s = %s",
                     layout.describe(k), gradient[k]));
         }
-    }
-
-    private void reportGradient(float[] g, String what) {
-        for (int k = 0; k < g.length; k++) {
-            if (!Float.isFinite(g[k])) {
-                throw new NonFiniteException(what, String.format(Locale.ROOT,
-                        "(float32) entry %s = %s", layout.describe(k), g[k]));
-            }
-        }
-    }
-
-    private void reportLoss(int rows, int base, int[] ids, int idOff) {
-        for (int r = 0; r < rows; r++) {
-            int i = ids != null ? ids[idOff + r] : base + r;
-            double l = loss.valueAt(pass.f[r], y[i]);
-            if (!Double.isFinite(l)) {
-                throw new NonFiniteException("loss ℓ_i", String.format(Locale.ROOT,
-                        "(%s) at sample %d: f~ = %.6g, target = %s", loss.word(), i, pass.f[r], y[i]));
-            }
-        }
-        throw new NonFiniteException("data loss", "sum over the block is not finite (weights too large?)");
     }
 }

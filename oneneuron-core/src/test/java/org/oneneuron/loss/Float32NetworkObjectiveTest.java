@@ -150,6 +150,40 @@ class Float32NetworkObjectiveTest {
     }
 
     @Test
+    void threeThreadsAgreeWithOneAndRepeatThemselvesBitForBit() {
+        int n = 2 * Float32NetworkObjective.BLOCK + 5;
+        NetworkObjective one = reference("tanh", "skip-exp", "cubic-hinge", "mean", true, n, 4, List.of(7, 5), 12);
+        NetworkObjective three = NetworkObjective.builder(one.spec(), one.data()).loss(one.loss())
+                .reduction(one.reduction()).lambda(one.lambda()).weights(one.weights()).threads(3).build();
+        Float32NetworkObjective f1 = Float32NetworkObjective.over(one);
+        Float32NetworkObjective f3 = Float32NetworkObjective.over(three);
+        double[] th = theta(one.dimension(), 0.6, 13);
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = (int) ((i * 7919L) % n);
+        }
+        idx[5] = idx[6];
+        double[] g1 = new double[th.length];
+        double[] g3 = new double[th.length];
+        double[] again = new double[th.length];
+        for (int[] range : new int[][] {{0, 128}, {3, 5}, {0, n}}) {
+            double v1 = f1.batchValueAndGradient(th, idx, range[0], range[1], g1);
+            double v3 = f3.batchValueAndGradient(th, idx, range[0], range[1], g3);
+            assertEquals(v1, v3, 1e-5 * Math.abs(v1), "batch " + range[0] + ".." + range[1]);
+            assertTrue(relativeError(g3, g1) < 1e-5, "gradient error " + relativeError(g3, g1));
+            assertEquals(Double.doubleToRawLongBits(v3), Double.doubleToRawLongBits(
+                    f3.copy().batchValueAndGradient(th, idx, range[0], range[1], again)));
+            assertArrayEquals(g3, again, 0.0, "three threads, run to run");
+        }
+        double full1 = f1.valueAndGradient(th, g1);
+        double full3 = f3.valueAndGradient(th, g3);
+        assertEquals(full1, full3, 1e-5 * Math.abs(full1));
+        assertTrue(relativeError(g3, g1) < 1e-5, "full gradient error " + relativeError(g3, g1));
+        assertEquals(f1.neuron(th).orElseThrow().networkOnlyLoss(), f3.neuron(th).orElseThrow().networkOnlyLoss(),
+                1e-5 * full1);
+    }
+
+    @Test
     void resultsAreBitIdenticalAcrossCallsAndCopies() {
         NetworkObjective f64 = reference("relu", "skip-exp", "cubic-hinge", "mean", false, 50, 7, List.of(12, 6), 4);
         Float32NetworkObjective f32 = Float32NetworkObjective.over(f64);
