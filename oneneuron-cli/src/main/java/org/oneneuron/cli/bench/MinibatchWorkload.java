@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.StandardNormal;
 import org.oneneuron.loss.Float32NetworkObjective;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.NetworkObjective;
@@ -41,7 +42,7 @@ final class MinibatchWorkload {
         SplittableRandom rnd = new SplittableRandom(ctx.seed());
         double[] x = new double[N * D];
         for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rnd.nextGaussian();
+            x[i] = (float) StandardNormal.draw(rnd);
         }
         double[] y = W1Setup.teacherLabels(x, N, D, 16, rnd);
         Dataset data = W1Setup.dataset("w2-synthetic", x, y, D);
@@ -68,7 +69,7 @@ final class MinibatchWorkload {
         Map<String, Object> m = ctx.header("W2", "float32");
         m.put("warmup_steps_run", warm.steps());
         m.put("warmup_s", warm.seconds());
-        m.put("data_source", "synthetic (java.util.SplittableRandom, float32-rounded inputs; same distributions as the peer, not its numbers)");
+        m.put("data_source", "synthetic (SplittableRandom + StandardNormal, float32-rounded inputs; same distributions as the peer, not its numbers)");
         m.put("n", N);
         m.put("d", D);
         m.put("layers", List.of(D, H, H, 1));
