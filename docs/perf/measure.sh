@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The measurements behind docs/PERFORMANCE.md: ours and the PyTorch peer alternately
 # (A B A B ...), one JSON file per workload, thread count and back-end, written next to this
-# script; then the GEMM kernels at W2's shapes and W2's peak resident memory.
+# script; then the GEMM kernels at W2's shapes, W2's peak resident memory and W2's final losses
+# over seeds (its data are ours, so they compare in distribution).
 # Needs Debian's python3-torch and python3-scipy; takes about fifteen minutes on 2 cores.
-# Usage: docs/perf/measure.sh [openblas|vector|kernels|memory]...   (default: all four)
+# Usage: docs/perf/measure.sh [openblas|vector|kernels|memory|losses]...   (default: all five)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 out="$root/docs/perf"
@@ -17,7 +18,7 @@ run() { # name, then bench arguments
   echo "$name: $(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["median_ratio"])' "$out/$name.json")"
 }
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(openblas vector kernels memory)
+[ ${#parts[@]} -gt 0 ] || parts=(openblas vector kernels memory losses)
 for part in "${parts[@]}"; do
   case $part in
     openblas) # the default back-end where OpenBLAS is installed
@@ -53,6 +54,16 @@ for l in open(sys.argv[1]):
             --threads 1 2>&1 >/dev/null | tail -1
       } | tee "$out/w2-memory.txt"
       ;;
-    *) echo "measure.sh: unknown part '$part' (openblas, vector, kernels, memory)" >&2; exit 2 ;;
+    losses) # W2's data are ours, not the peer's: compare final losses over seeds, in distribution
+      for seed in 0 1 2 3 4 5 6 7; do
+        ours=$(./oneneuron bench W2 --threads 1 --seed "$seed" --json)
+        peer=$(/usr/bin/python3 "$root/../shared/bench/peers/w2_minibatch.py" --threads 1 --seed "$seed")
+        python3 -c 'import json,sys
+o=json.loads(sys.argv[2]); p=json.loads(sys.argv[3])
+print(json.dumps({"seed": int(sys.argv[1]), "ours_loss_final": o["loss_final"], "ours_train_acc": o["train_acc"],
+                  "peer_loss_final": p["loss_final"], "peer_train_acc": p["train_acc"]}))' "$seed" "$ours" "$peer"
+      done | tee "$out/w2-losses.jsonl"
+      ;;
+    *) echo "measure.sh: unknown part '$part' (openblas, vector, kernels, memory, losses)" >&2; exit 2 ;;
   esac
 done
