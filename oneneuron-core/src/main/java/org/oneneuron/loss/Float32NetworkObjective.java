@@ -39,9 +39,8 @@ import org.oneneuron.model.ParameterLayout;
  * run for a given t (and differ between t in the last bits, as the float64 engine's). The GEMM
  * back-end may itself split a product over threads, each output element still computed by one
  * thread. Every work buffer is allocated once; a one-thread call allocates nothing. Not
- * thread-safe: use {@link #copy()} per
- * thread. θ is never modified; a non-finite score, loss or gradient throws
- * {@link NonFiniteException} naming the quantity.
+ * thread-safe: use {@link #copy()} per thread. θ is never modified; a non-finite score, loss or
+ * gradient throws {@link NonFiniteException} naming the quantity.
  */
 public final class Float32NetworkObjective implements SampledObjective {
 
@@ -164,8 +163,7 @@ public final class Float32NetworkObjective implements SampledObjective {
         int block = chunks.length * chunkRows;
         for (int start = 0; start < m; start += block) {
             int rows = Math.min(block, m - start);
-            block(theta, from + start, rows, indices, scale, gradient, start == 0, "minibatch gradient");
-            sum += lastBlockSum;
+            sum += block(theta, from + start, rows, indices, scale, gradient, start == 0, "minibatch gradient");
         }
         finishGradient(theta, gradient, "minibatch gradient");
         return scale * sum + reference.penalty(theta);
@@ -237,10 +235,9 @@ public final class Float32NetworkObjective implements SampledObjective {
         int block = chunks.length * chunkRows;
         for (int start = 0; start < n; start += block) {
             int rows = Math.min(block, n - start);
-            int count = block(theta, start, rows, null, reduction.scale(n), gradient, start == 0, "gradient");
-            sum += lastBlockSum;
+            sum += block(theta, start, rows, null, reduction.scale(n), gradient, start == 0, "gradient");
             if (neuron) {
-                for (int c = 0; c < count; c++) {
+                for (int c = 0; c < chunksFor(rows); c++) {
                     Float32Chunk k = chunks[c];
                     for (int r = 0; r < k.rows; r++) {
                         int i = k.sample(r);
@@ -259,20 +256,17 @@ public final class Float32NetworkObjective implements SampledObjective {
         return value;
     }
 
-    /** Σ ω_r ℓ_r of the last {@link #block}, unscaled. */
-    private double lastBlockSum;
-
     /**
      * One block of rows [from, from + rows) of the data (ids == null) or of ids, split into
      * contiguous chunks run in parallel. Adds (or, when first, writes) the block's gradient into
-     * gradient when non-null, chunk by chunk in order; returns the number of chunks used (their
-     * passes hold the rows' scores) and leaves the unscaled loss sum in {@link #lastBlockSum}.
+     * gradient when non-null, chunk by chunk in order; returns the unscaled Σ ω_r ℓ_r. The first
+     * {@link #chunksFor}(rows) chunks' passes then hold the rows' scores.
      */
-    private int block(double[] theta, int from, int rows, int[] ids, double scale, double[] gradient,
+    private double block(double[] theta, int from, int rows, int[] ids, double scale, double[] gradient,
                       boolean first, String what) {
         double a = layout.hasNeuron() ? theta[layout.neuronAOffset()] : 0;
         double b = layout.hasNeuron() ? theta[layout.neuronBOffset()] : 0;
-        int count = Math.min(chunks.length, rows);
+        int count = chunksFor(rows);
         for (int c = 0; c < count; c++) {
             Float32Chunk k = chunks[c];
             int start = (int) ((long) c * rows / count);
@@ -301,8 +295,12 @@ public final class Float32NetworkObjective implements SampledObjective {
                 }
             }
         }
-        lastBlockSum = s;
-        return count;
+        return s;
+    }
+
+    /** Chunks a block of this many rows is split into. */
+    private int chunksFor(int rows) {
+        return Math.min(chunks.length, rows);
     }
 
     /** Runs chunks 1..count-1 on the common pool and chunk 0 here; rethrows the first failure in chunk order. */
