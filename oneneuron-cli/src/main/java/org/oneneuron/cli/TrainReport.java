@@ -69,6 +69,7 @@ final class TrainReport {
         json.put("hess_eig_max", c == null ? null : c.hessEigMax());
         json.put("growing", r.infinity().growing());
         json.put("seconds", r.seconds());
+        json.put("monitoring_seconds", r.monitoringSeconds());
         json.put("model_file", o.modelFile() == null ? null : o.modelFile().toString());
         json.put("warnings", warnings);
         json.put("provenance", new TreeMap<>(o.model().provenance()));

@@ -1,6 +1,9 @@
 package org.oneneuron.linalg;
 
-/** The element-wise kernels behind {@link ArrayMath}: dst[dstOff+i] = f(src[srcOff+i]), i < n. */
+/**
+ * The element-wise kernels behind {@link ArrayMath}: dst[dstOff+i] = f(src[srcOff+i]), i < n, and
+ * the finiteness scans.
+ */
 interface ElementwiseKernels {
 
     void tanh(double[] src, int srcOff, double[] dst, int dstOff, int n);
@@ -14,4 +17,16 @@ interface ElementwiseKernels {
     void exp(float[] src, int srcOff, float[] dst, int dstOff, int n);
 
     void sigmoid(float[] src, int srcOff, float[] dst, int dstOff, int n);
+
+    /**
+     * v[vOff+i] = z[zOff+i] > 0 ? v[vOff+i] : slope·v[vOff+i] for i < n (exactly 0 where slope
+     * is 0).
+     */
+    void reluBackward(float[] z, int zOff, float[] v, int vOff, float slope, int n);
+
+    /** True when v[off + i] is finite for every i < n. */
+    boolean allFinite(double[] v, int off, int n);
+
+    /** True when v[off + i] is finite for every i < n. */
+    boolean allFinite(float[] v, int off, int n);
 }

@@ -43,6 +43,12 @@ public final class VectorElementwise implements ElementwiseKernels {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
+    /**
+     * Below this length the scans and masks run the scalar loop: too short to gain from lanes,
+     * and it keeps tiny networks off code that allocates until the JIT has compiled it.
+     */
+    static final int SCALAR_BELOW = 512;
+
     /** For reflective creation by {@link ArrayMath}. */
     public VectorElementwise() {
     }
@@ -105,6 +111,55 @@ public final class VectorElementwise implements ElementwiseKernels {
             numerator.div(e.add(1.0f)).intoArray(dst, dstOff + i);
         }
         ScalarElementwise.INSTANCE.sigmoid(src, srcOff + upper, dst, dstOff + upper, n - upper);
+    }
+
+    /**
+     * A blend on the comparison: x86 has no scalar conditional move for floats, so the scalar
+     * loop branches on every element and mispredicts about half of them on ReLU layers.
+     */
+    @Override
+    public void reluBackward(float[] z, int zOff, float[] v, int vOff, float slope, int n) {
+        if (n < SCALAR_BELOW) {
+            ScalarElementwise.INSTANCE.reluBackward(z, zOff, v, vOff, slope, n);
+            return;
+        }
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector vi = FloatVector.fromArray(F, v, vOff + i);
+            FloatVector left = slope == 0f ? FloatVector.zero(F) : vi.mul(slope);
+            left.blend(vi, FloatVector.fromArray(F, z, zOff + i).compare(VectorOperators.GT, 0f))
+                    .intoArray(v, vOff + i);
+        }
+        ScalarElementwise.INSTANCE.reluBackward(z, zOff + upper, v, vOff + upper, slope, n - upper);
+    }
+
+    /** Lane sums of v·0 (0 when finite, NaN otherwise) stay all zero exactly when every v is finite. */
+    @Override
+    public boolean allFinite(double[] v, int off, int n) {
+        if (n < SCALAR_BELOW) {
+            return ScalarElementwise.INSTANCE.allFinite(v, off, n);
+        }
+        int upper = D.loopBound(n);
+        DoubleVector acc = DoubleVector.zero(D);
+        for (int i = 0; i < upper; i += D.length()) {
+            acc = acc.add(DoubleVector.fromArray(D, v, off + i).mul(0.0));
+        }
+        return acc.compare(VectorOperators.EQ, 0.0).allTrue()
+                && ScalarElementwise.INSTANCE.allFinite(v, off + upper, n - upper);
+    }
+
+    @Override
+    public boolean allFinite(float[] v, int off, int n) {
+        if (n < SCALAR_BELOW) {
+            return ScalarElementwise.INSTANCE.allFinite(v, off, n);
+        }
+        int upper = F.loopBound(n);
+        FloatVector acc = FloatVector.zero(F);
+        for (int i = 0; i < upper; i += F.length()) {
+            acc = acc.add(FloatVector.fromArray(F, v, off + i).mul(0f));
+        }
+        return acc.compare(VectorOperators.EQ, 0f).allTrue()
+                && ScalarElementwise.INSTANCE.allFinite(v, off + upper, n - upper);
     }
 
     /** Lane-wise {@link DeterministicMath#exp(double)}. */

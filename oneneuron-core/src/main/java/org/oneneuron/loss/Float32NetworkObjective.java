@@ -7,6 +7,7 @@ import org.oneneuron.autodiff.NeuronSnapshot;
 import org.oneneuron.autodiff.NonFiniteException;
 import org.oneneuron.autodiff.SampledObjective;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.linalg.ArrayMath;
 import org.oneneuron.model.ParameterLayout;
 
 /**
@@ -31,17 +32,19 @@ import org.oneneuron.model.ParameterLayout;
  * <p>Build with {@link #over(NetworkObjective)} or {@code NetworkObjective.builder(spec, data)
  * ... .buildFloat32()}.
  *
- * <p>One thread (the reference's {@code threads()} chunking is not used): rows run in blocks of at
- * most {@value #BLOCK} in a fixed order; the GEMM back-end may itself split a product over threads
- * ({@code Backends.threads()} for the Vector API kernel, OPENBLAS_NUM_THREADS for OpenBLAS), each
- * output element still computed by one thread, so results are bitwise identical run to run. The minibatch gather and all work
- * buffers are allocated once; a call allocates nothing. Not thread-safe: use {@link #copy()} per
- * thread. θ is never modified; a non-finite score, loss or gradient throws
- * {@link NonFiniteException} naming the quantity.
+ * <p>Threads: the reference's {@code threads()} t. Rows run in blocks of at most {@value #BLOCK};
+ * each block is split into t contiguous chunks (a minibatch of 128 on 2 threads: rows 0–63 and
+ * 64–127), each with its own pass, gather buffer and float gradient, run in parallel on the common
+ * fork-join pool, and their results added in chunk order; so results are bitwise identical run to
+ * run for a given t (and differ between t in the last bits, as the float64 engine's). The GEMM
+ * back-end may itself split a product over threads, each output element still computed by one
+ * thread. Every work buffer is allocated once; a one-thread call allocates nothing. Not
+ * thread-safe: use {@link #copy()} per thread. θ is never modified; a non-finite score, loss or
+ * gradient throws {@link NonFiniteException} naming the quantity.
  */
 public final class Float32NetworkObjective implements SampledObjective {
 
-    /** Most rows per pass (bounds the work buffers for full-data passes). */
+    /** Most rows per block (bounds the work buffers for full-data passes). */
     public static final int BLOCK = 1024;
 
     private final NetworkObjective reference;
@@ -54,12 +57,10 @@ public final class Float32NetworkObjective implements SampledObjective {
     private final float[] x;
     private final int n;
     private final int d;
-    private final Float32Pass pass;
+    private final Float32Chunk[] chunks;
+    /** Most rows one chunk takes; a block is chunks.length · chunkRows rows. */
+    private final int chunkRows;
     private final float[] th;
-    private final float[] gradF;
-    private final float[] gx;
-    private final double[] adj;
-    private final double[] scalars = new double[3];
     private final Float32FullPass last;
 
     private Float32NetworkObjective(NetworkObjective reference, float[] sharedX) {
@@ -74,12 +75,14 @@ public final class Float32NetworkObjective implements SampledObjective {
         this.d = data.d();
         this.y = data.y();
         this.x = sharedX != null ? sharedX : toFloat(data.x());
-        int capacity = Math.min(n, BLOCK);
-        this.pass = new Float32Pass(reference.spec(), reference.network().blas(), capacity);
+        int threads = Math.max(1, Math.min(reference.threads(), Math.min(n, BLOCK)));
+        this.chunkRows = (Math.min(n, BLOCK) + threads - 1) / threads;
+        this.chunks = new Float32Chunk[threads];
+        for (int c = 0; c < threads; c++) {
+            chunks[c] = new Float32Chunk(reference.spec(), reference.network().blas(), chunkRows, loss,
+                    weights, y, x);
+        }
         this.th = new float[layout.dimension()];
-        this.gradF = new float[layout.dimension()];
-        this.gx = new float[capacity * d];
-        this.adj = new double[capacity];
         this.last = new Float32FullPass(layout.dimension());
     }
 
@@ -157,16 +160,31 @@ public final class Float32NetworkObjective implements SampledObjective {
         load(theta);
         double scale = reduction.batchScale(m, n);
         double sum = 0;
-        for (int start = 0; start < m; start += pass.capacity) {
-            int rows = Math.min(pass.capacity, m - start);
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(x, indices[from + start + r] * d, gx, r * d, d);
-            }
-            sum += block(theta, gx, 0, rows, scale, 0, indices, from + start, gradient, start == 0,
-                    "minibatch gradient");
+        int block = chunks.length * chunkRows;
+        for (int start = 0; start < m; start += block) {
+            int rows = Math.min(block, m - start);
+            sum += block(theta, from + start, rows, indices, scale, gradient, start == 0, "minibatch gradient");
         }
         finishGradient(theta, gradient, "minibatch gradient");
         return scale * sum + reference.penalty(theta);
+    }
+
+    /**
+     * f~(x_i) for every training sample from float32 passes (the per-row neuron term in double),
+     * block by block on one thread: no buffer beyond the objective's own.
+     */
+    public double[] scores(double[] theta) {
+        load(theta);
+        double a = layout.hasNeuron() ? theta[layout.neuronAOffset()] : 0;
+        double b = layout.hasNeuron() ? theta[layout.neuronBOffset()] : 0;
+        double[] out = new double[n];
+        Float32Pass pass = chunks[0].pass;
+        for (int start = 0; start < n; start += pass.capacity) {
+            int rows = Math.min(pass.capacity, n - start);
+            pass.forward(th, a, b, x, start * d, rows, false, start, null, 0);
+            System.arraycopy(pass.f, 0, out, start, rows);
+        }
+        return out;
     }
 
     /** Hessian-vector product of the float64 objective: always exact float64. */
@@ -214,15 +232,19 @@ public final class Float32NetworkObjective implements SampledObjective {
         double max = 0;
         double networkOnly = 0;
         boolean neuron = layout.hasNeuron();
-        for (int start = 0; start < n; start += pass.capacity) {
-            int rows = Math.min(pass.capacity, n - start);
-            sum += block(theta, x, start * d, rows, reduction.scale(n), start, null, 0, gradient, start == 0,
-                    "gradient");
+        int block = chunks.length * chunkRows;
+        for (int start = 0; start < n; start += block) {
+            int rows = Math.min(block, n - start);
+            sum += block(theta, start, rows, null, reduction.scale(n), gradient, start == 0, "gradient");
             if (neuron) {
-                for (int r = 0; r < rows; r++) {
-                    double wr = weights == null ? 1 : weights[start + r];
-                    max = Math.max(max, Math.abs(pass.g[r]));
-                    networkOnly += wr * loss.valueAt(pass.f[r] - pass.g[r], y[start + r]);
+                for (int c = 0; c < chunksFor(rows); c++) {
+                    Float32Chunk k = chunks[c];
+                    for (int r = 0; r < k.rows; r++) {
+                        int i = k.sample(r);
+                        double wr = weights == null ? 1 : weights[i];
+                        max = Math.max(max, Math.abs(k.pass.g[r]));
+                        networkOnly += wr * loss.valueAt(k.pass.f[r] - k.pass.g[r], y[i]);
+                    }
                 }
             }
         }
@@ -235,63 +257,80 @@ public final class Float32NetworkObjective implements SampledObjective {
     }
 
     /**
-     * One block of rows; labels and weights come from sample ids (ids[idOff + r] or base + r).
-     * Adds (or, when first, writes) the block's gradient into gradient when non-null; returns
-     * the unscaled Σ ω_r ℓ_r.
+     * One block of rows [from, from + rows) of the data (ids == null) or of ids, split into
+     * contiguous chunks run in parallel. Adds (or, when first, writes) the block's gradient into
+     * gradient when non-null, chunk by chunk in order; returns the unscaled Σ ω_r ℓ_r. The first
+     * {@link #chunksFor}(rows) chunks' passes then hold the rows' scores.
      */
-    private double block(double[] theta, float[] xs, int xOff, int rows, double scale, int base,
-                         int[] ids, int idOff, double[] gradient, boolean first,
-                         String what) {
-        boolean grad = gradient != null;
+    private double block(double[] theta, int from, int rows, int[] ids, double scale, double[] gradient,
+                      boolean first, String what) {
         double a = layout.hasNeuron() ? theta[layout.neuronAOffset()] : 0;
         double b = layout.hasNeuron() ? theta[layout.neuronBOffset()] : 0;
-        pass.forward(th, a, b, xs, xOff, rows, grad, base, ids, idOff);
-        double[] f = pass.f;
+        int count = chunksFor(rows);
+        for (int c = 0; c < count; c++) {
+            Float32Chunk k = chunks[c];
+            int start = (int) ((long) c * rows / count);
+            k.th = th;
+            k.a = a;
+            k.b = b;
+            k.from = from + start;
+            k.rows = (int) ((long) (c + 1) * rows / count) - start;
+            k.ids = ids;
+            k.scale = scale;
+            k.gradient = gradient != null;
+            k.what = what;
+        }
+        runChunks(count);
         double s = 0;
-        for (int r = 0; r < rows; r++) {
-            int i = ids != null ? ids[idOff + r] : base + r;
-            double wr = weights == null ? 1 : weights[i];
-            s += wr * loss.valueAt(f[r], y[i]);
-            if (grad) {
-                adj[r] = scale * wr * loss.d1At(f[r], y[i]);
-            }
-        }
-        if (!Double.isFinite(s)) {
-            reportLoss(rows, base, ids, idOff);
-        }
-        if (grad) {
-            pass.backward(th, a, adj, xs, xOff, rows, gradF, scalars, base, ids, idOff);
-            int bOut = layout.biasOffset(reference.spec().depth() + 1);
-            gradF[bOut] = 0f;
-            if (layout.hasNeuron()) {
-                gradF[layout.neuronAOffset()] = 0f;
-                gradF[layout.neuronBOffset()] = 0f;
-            }
-            int dim = gradF.length;
-            float check = 0f;
-            if (first) {
-                for (int k = 0; k < dim; k++) {
-                    float v = gradF[k];
-                    gradient[k] = v;
-                    check += v * 0f;
+        for (int c = 0; c < count; c++) {
+            Float32Chunk k = chunks[c];
+            s += k.lossSum;
+            if (gradient != null) {
+                FloatBlocks.widen(k.gradF, gradient, !(first && c == 0));
+                int bOut = layout.biasOffset(reference.spec().depth() + 1);
+                gradient[bOut] += k.scalars[2];
+                if (layout.hasNeuron()) {
+                    gradient[layout.neuronAOffset()] += k.scalars[0];
+                    gradient[layout.neuronBOffset()] += k.scalars[1];
                 }
-            } else {
-                for (int k = 0; k < dim; k++) {
-                    float v = gradF[k];
-                    gradient[k] += v;
-                    check += v * 0f;
-                }
-            }
-            if (check != 0f || Float.isNaN(check)) {
-                reportGradient(gradF, what);
-            }
-            gradient[bOut] += scalars[2];
-            if (layout.hasNeuron()) {
-                gradient[layout.neuronAOffset()] += scalars[0];
-                gradient[layout.neuronBOffset()] += scalars[1];
             }
         }
         return s;
+    }
+
+    /** Chunks a block of this many rows is split into. */
+    private int chunksFor(int rows) {
+        return Math.min(chunks.length, rows);
+    }
+
+    /** Runs chunks 1..count-1 on the common pool and chunk 0 here; rethrows the first failure in chunk order. */
+    private void runChunks(int count) {
+        if (count == 1) {
+            chunks[0].run();
+            return;
+        }
+        for (int c = 1; c < count; c++) {
+            chunks[c].reinitialize();
+            chunks[c].fork();
+        }
+        RuntimeException failure = null;
+        try {
+            chunks[0].run();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (int c = 1; c < count; c++) {
+            try {
+                chunks[c].join();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** th = (float) θ after checking θ; a finite θ beyond the float range is reported. */
@@ -300,13 +339,8 @@ public final class Float32NetworkObjective implements SampledObjective {
             throw new IllegalArgumentException("θ has length " + theta.length + ", expected "
                     + th.length + " for " + layout.blocks().size() + " blocks");
         }
-        float check = 0;
-        for (int k = 0; k < th.length; k++) {
-            float t = (float) theta[k];
-            th[k] = t;
-            check += t * 0f;
-        }
-        if (check != 0 || Float.isNaN(check)) {
+        FloatBlocks.narrow(theta, th);
+        if (!ArrayMath.allFinite(th, 0, th.length)) {
             for (int k = 0; k < th.length; k++) {
                 if (!Double.isFinite(theta[k])) {
                     throw new IllegalArgumentException("θ[" + k + "] (" + layout.describe(k) + ") is " + theta[k]);
@@ -349,26 +383,5 @@ public final class Float32NetworkObjective implements SampledObjective {
             throw new NonFiniteException(what, String.format(Locale.ROOT, "entry %s = %s",
                     layout.describe(k), gradient[k]));
         }
-    }
-
-    private void reportGradient(float[] g, String what) {
-        for (int k = 0; k < g.length; k++) {
-            if (!Float.isFinite(g[k])) {
-                throw new NonFiniteException(what, String.format(Locale.ROOT,
-                        "(float32) entry %s = %s", layout.describe(k), g[k]));
-            }
-        }
-    }
-
-    private void reportLoss(int rows, int base, int[] ids, int idOff) {
-        for (int r = 0; r < rows; r++) {
-            int i = ids != null ? ids[idOff + r] : base + r;
-            double l = loss.valueAt(pass.f[r], y[i]);
-            if (!Double.isFinite(l)) {
-                throw new NonFiniteException("loss ℓ_i", String.format(Locale.ROOT,
-                        "(%s) at sample %d: f~ = %.6g, target = %s", loss.word(), i, pass.f[r], y[i]));
-            }
-        }
-        throw new NonFiniteException("data loss", "sum over the block is not finite (weights too large?)");
     }
 }

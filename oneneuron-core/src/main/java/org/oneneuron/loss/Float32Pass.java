@@ -268,17 +268,8 @@ final class Float32Pass {
     private void multiplyByDerivative(float[] dh, int l, int n) {
         float[] zl = z[l];
         switch (activation.kind()) {
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    dh[i] = zl[i] > 0 ? dh[i] : 0f;
-                }
-            }
-            case LEAKY_RELU -> {
-                float left = (float) activation.slope();
-                for (int i = 0; i < n; i++) {
-                    dh[i] = zl[i] > 0 ? dh[i] : left * dh[i];
-                }
-            }
+            case RELU -> ArrayMath.reluBackward(zl, 0, dh, 0, 0f, n);
+            case LEAKY_RELU -> ArrayMath.reluBackward(zl, 0, dh, 0, (float) activation.slope(), n);
             default -> {
                 float[] dl = d1[l];
                 for (int i = 0; i < n; i++) {

@@ -30,6 +30,19 @@ public interface Optimizer {
      */
     boolean step(double[] theta);
 
+    /**
+     * {@link #step} after saving θ into {@code previous}, so the caller can undo a step that went
+     * non-finite. Optimizers that read θ once per step fold the copy into that pass.
+     *
+     * @param theta    the current point; modified as by {@link #step}
+     * @param previous receives the current point; same length as θ
+     * @return as {@link #step}
+     */
+    default boolean step(double[] theta, double[] previous) {
+        System.arraycopy(theta, 0, previous, 0, theta.length);
+        return step(theta);
+    }
+
     /** L at the current θ (a minibatch estimate when {@link #stochastic()}). */
     double loss();
 

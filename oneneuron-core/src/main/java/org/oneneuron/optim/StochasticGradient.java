@@ -63,18 +63,40 @@ public final class StochasticGradient implements Optimizer {
     @Override
     public void start(double[] theta) {
         gradient = new double[objective.dimension()];
-        velocity = new double[objective.dimension()];
+        velocity = momentum == 0 ? null : new double[objective.dimension()];
         evaluate(theta);
     }
 
     @Override
     public boolean step(double[] theta) {
+        return step(theta, null);
+    }
+
+    /** One pass over θ: saves it into previous (when non-null) and moves it. */
+    @Override
+    public boolean step(double[] theta, double[] previous) {
         double c = Vectors.clipFactor(gradientNorm, clipNorm);
-        for (int i = 0; i < theta.length; i++) {
-            double g = c * gradient[i];
-            double v = momentum * velocity[i] + g;
-            velocity[i] = v;
-            theta[i] -= learningRate * (nesterov ? g + momentum * v : v);
+        boolean save = previous != null;
+        if (momentum == 0) {
+            // v = g: no velocity to keep.
+            for (int i = 0; i < theta.length; i++) {
+                double t = theta[i];
+                if (save) {
+                    previous[i] = t;
+                }
+                theta[i] = t - learningRate * (c * gradient[i]);
+            }
+        } else {
+            for (int i = 0; i < theta.length; i++) {
+                double g = c * gradient[i];
+                double v = momentum * velocity[i] + g;
+                velocity[i] = v;
+                double t = theta[i];
+                if (save) {
+                    previous[i] = t;
+                }
+                theta[i] = t - learningRate * (nesterov ? g + momentum * v : v);
+            }
         }
         evaluate(theta);
         return true;

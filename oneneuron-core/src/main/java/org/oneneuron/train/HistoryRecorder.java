@@ -23,6 +23,7 @@ final class HistoryRecorder implements TrainingListener {
     private int size;
     private boolean neuron;
     private long lastRecorded = -1;
+    private long evaluationNanos;
 
     HistoryRecorder(Objective objective, int stride, boolean stochastic) {
         this.objective = objective;
@@ -49,11 +50,15 @@ final class HistoryRecorder implements TrainingListener {
     }
 
     private void record(long step, double[] theta, double loss, double gradientNorm) {
+        long start = System.nanoTime();
         if (fullEvaluation) {
             loss = objective.valueAndGradient(theta, fullGradient);
             gradientNorm = norm(fullGradient);
         }
         Optional<NeuronSnapshot> snapshot = objective.neuron(theta);
+        if (fullEvaluation) {
+            evaluationNanos += System.nanoTime() - start;
+        }
         if (size == 0) {
             neuron = snapshot.isPresent();
         }
@@ -87,6 +92,11 @@ final class HistoryRecorder implements TrainingListener {
             columns[c] = Arrays.copyOf(columns[c], capacity);
         }
         coordinates = Arrays.copyOf(coordinates, capacity);
+    }
+
+    /** Wall time spent so far on full-data evaluations (minibatch runs only). */
+    double evaluationSeconds() {
+        return evaluationNanos * 1e-9;
     }
 
     TrainingHistory history() {

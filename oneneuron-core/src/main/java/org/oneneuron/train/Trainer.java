@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.oneneuron.autodiff.Objective;
 import org.oneneuron.autodiff.SampledObjective;
+import org.oneneuron.linalg.ArrayMath;
 import org.oneneuron.optim.Optimizer;
 import org.oneneuron.optim.OptimizerKind;
 
@@ -71,6 +72,7 @@ public final class Trainer {
             }
         }
         double seconds = (System.nanoTime() - start) * 1e-9;
+        double monitoring = recorder.evaluationSeconds();
         double[] gradient = new double[theta.length];
         double finalLoss = objective.valueAndGradient(theta, gradient);
         double finalGradient = norm(gradient);
@@ -82,24 +84,23 @@ public final class Trainer {
         InfinityAssessment infinity = InfinityDiagnostics.defaults().assess(history);
         Stop finalStop = stop;
         LOG.log(System.Logger.Level.DEBUG, () -> describe(optimizer, finalStop, finalLoss));
-        return new TrainingResult(theta, optimizer.name(), finalLoss, finalGradient, step, seconds,
+        return new TrainingResult(theta, optimizer.name(), finalLoss, finalGradient, step, seconds, monitoring,
                 finalStop, history, infinity, Provenance.capture(config));
     }
 
     /**
-     * One optimizer step from θ (saved into {@code previous} first). Returns null when it went
-     * well; a NON_FINITE stop, with θ restored, when the loss, the gradient or θ went non-finite
-     * or the objective threw an ArithmeticException; a STALLED stop when the optimizer could not
-     * move.
+     * One optimizer step from θ (which the optimizer saves into {@code previous}). Returns null
+     * when it went well; a NON_FINITE stop, with θ restored, when the loss, the gradient or θ went
+     * non-finite or the objective threw an ArithmeticException; a STALLED stop when the optimizer
+     * could not move.
      */
     private static Stop guardedStep(Optimizer optimizer, double[] theta, double[] previous,
                                     long step) {
-        System.arraycopy(theta, 0, previous, 0, theta.length);
         double previousLoss = optimizer.loss();
         Stop stop;
         boolean progressed;
         try {
-            progressed = optimizer.step(theta);
+            progressed = optimizer.step(theta, previous);
             stop = nonFinite(step, optimizer, theta);
         } catch (ArithmeticException overflow) {
             progressed = false;
@@ -145,6 +146,9 @@ public final class Trainer {
                 }
             }
             return new Stop(StopReason.NON_FINITE, step, "gradient norm overflowed");
+        }
+        if (ArrayMath.allFinite(theta, 0, theta.length)) {
+            return null;
         }
         for (int i = 0; i < theta.length; i++) {
             if (!Double.isFinite(theta[i])) {

@@ -14,13 +14,16 @@ import java.util.Objects;
  * @param finalGradientNorm ‖∇L(θ)‖ at the final point (full batch)
  * @param steps        iterations done
  * @param seconds      wall time of the loop
+ * @param monitoringSeconds the part of {@code seconds} spent on full-data evaluations for the
+ *                     history of a minibatch run (0 for full-batch optimizers, whose steps
+ *                     already hold those figures)
  * @param stop         why it stopped
  * @param history      the recorded trajectory
  * @param infinity     the trajectory verdict
  * @param provenance   seed, config, versions, back-end
  */
 public record TrainingResult(double[] theta, String optimizer, double finalLoss,
-                             double finalGradientNorm, long steps, double seconds, Stop stop,
+                             double finalGradientNorm, long steps, double seconds, double monitoringSeconds, Stop stop,
                              TrainingHistory history, InfinityAssessment infinity,
                              Provenance provenance) {
 
@@ -41,6 +44,11 @@ public record TrainingResult(double[] theta, String optimizer, double finalLoss,
     /** Steps per second of the loop. */
     public double stepsPerSecond() {
         return seconds > 0 ? steps / seconds : 0;
+    }
+
+    /** Wall time of the optimizer's own work: {@code seconds − monitoringSeconds}. */
+    public double optimizationSeconds() {
+        return seconds - monitoringSeconds;
     }
 
     @Override

@@ -137,6 +137,53 @@ class Float32NetworkObjectiveTest {
     }
 
     @Test
+    void scoresOverSeveralBlocksMatchFloat64() {
+        int n = Float32NetworkObjective.BLOCK + 77;
+        for (String act : List.of("relu", "tanh")) {
+            NetworkObjective f64 = reference(act, "skip-exp", "cubic-hinge", "mean", false, n, 5, List.of(6, 4), 8);
+            double[] th = theta(f64.dimension(), 0.7, 9);
+            double[] want = f64.scores(th);
+            double[] got = Float32NetworkObjective.over(f64).scores(th);
+            assertEquals(n, got.length);
+            assertTrue(relativeError(got, want) < 1e-5, act + " score error " + relativeError(got, want));
+        }
+    }
+
+    @Test
+    void threeThreadsAgreeWithOneAndRepeatThemselvesBitForBit() {
+        int n = 2 * Float32NetworkObjective.BLOCK + 5;
+        NetworkObjective one = reference("tanh", "skip-exp", "cubic-hinge", "mean", true, n, 4, List.of(7, 5), 12);
+        NetworkObjective three = NetworkObjective.builder(one.spec(), one.data()).loss(one.loss())
+                .reduction(one.reduction()).lambda(one.lambda()).weights(one.weights()).threads(3).build();
+        Float32NetworkObjective f1 = Float32NetworkObjective.over(one);
+        Float32NetworkObjective f3 = Float32NetworkObjective.over(three);
+        double[] th = theta(one.dimension(), 0.6, 13);
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = (int) ((i * 7919L) % n);
+        }
+        idx[5] = idx[6];
+        double[] g1 = new double[th.length];
+        double[] g3 = new double[th.length];
+        double[] again = new double[th.length];
+        for (int[] range : new int[][] {{0, 128}, {3, 5}, {0, n}}) {
+            double v1 = f1.batchValueAndGradient(th, idx, range[0], range[1], g1);
+            double v3 = f3.batchValueAndGradient(th, idx, range[0], range[1], g3);
+            assertEquals(v1, v3, 1e-5 * Math.abs(v1), "batch " + range[0] + ".." + range[1]);
+            assertTrue(relativeError(g3, g1) < 1e-5, "gradient error " + relativeError(g3, g1));
+            assertEquals(Double.doubleToRawLongBits(v3), Double.doubleToRawLongBits(
+                    f3.copy().batchValueAndGradient(th, idx, range[0], range[1], again)));
+            assertArrayEquals(g3, again, 0.0, "three threads, run to run");
+        }
+        double full1 = f1.valueAndGradient(th, g1);
+        double full3 = f3.valueAndGradient(th, g3);
+        assertEquals(full1, full3, 1e-5 * Math.abs(full1));
+        assertTrue(relativeError(g3, g1) < 1e-5, "full gradient error " + relativeError(g3, g1));
+        assertEquals(f1.neuron(th).orElseThrow().networkOnlyLoss(), f3.neuron(th).orElseThrow().networkOnlyLoss(),
+                1e-5 * full1);
+    }
+
+    @Test
     void resultsAreBitIdenticalAcrossCallsAndCopies() {
         NetworkObjective f64 = reference("relu", "skip-exp", "cubic-hinge", "mean", false, 50, 7, List.of(12, 6), 4);
         Float32NetworkObjective f32 = Float32NetworkObjective.over(f64);
@@ -289,6 +336,9 @@ class Float32NetworkObjectiveTest {
                 .batchSize(16).momentum(0.9).maxSteps(1500).gradientTolerance(0).lossTolerance(0)
                 .historyStride(500).seed(3).build();
         TrainingResult result = Trainer.train(f32, theta0, config);
+        assertTrue(result.monitoringSeconds() > 0 && result.monitoringSeconds() < result.seconds(),
+                "full-data history evaluations are part of the loop's time: " + result.monitoringSeconds()
+                        + " of " + result.seconds() + " s");
         double[] scores = f64.scores(result.theta());
         int correct = 0;
         for (int i = 0; i < n; i++) {

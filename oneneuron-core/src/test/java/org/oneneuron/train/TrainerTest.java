@@ -43,6 +43,10 @@ class TrainerTest {
         assertArrayEquals(QUADRATIC.minimizer(), result.theta(), kind == OptimizerKind.ADAM ? 1e-4 : 1e-7,
                 result.toString());
         assertEquals(kind.word(), result.optimizer());
+        boolean minibatch = kind == OptimizerKind.SGD || kind == OptimizerKind.ADAM;
+        assertEquals(minibatch, result.monitoringSeconds() > 0,
+                "only minibatch runs spend time on full-data history evaluations");
+        assertTrue(result.optimizationSeconds() > 0 && result.optimizationSeconds() <= result.seconds());
     }
 
     @Test

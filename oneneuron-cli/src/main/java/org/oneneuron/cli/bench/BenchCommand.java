@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             "  oneneuron bench W1 --compare --threads 1 --pairs 5 --json",
             "  oneneuron bench W1 --steps 10            a quick smoke run",
             "  oneneuron bench kernel --shape 569,64,30,nt --blas vector --samples 5",
+            "  oneneuron bench kernel --shape 128,256,784,nt --dtype float32",
             "", "The peers need Debian's python3-torch (run with /usr/bin/python3); see docs/PERFORMANCE.md.",
             "", "Exit codes: 0 ok, 1 failure, 2 bad input or usage."})
 public final class BenchCommand implements Callable<Integer> {
@@ -44,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "W1, W2, W3, W4, all, or kernel (one dgemm shape, see --shape).")
+    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "W1, W2, W3, W4, all, or kernel (one GEMM shape, see --shape and --dtype).")
     String workload;
 
     @Option(names = "--steps", paramLabel = "N", description = "Override the workload's step count (W1 steps, W3 training steps, W4 steps per run; W2 epochs).")
@@ -68,11 +69,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--pairs", paramLabel = "K", description = "Pairs for --compare (default ${DEFAULT-VALUE}).")
     int pairs = 5;
 
-    @Option(names = "--shape", paramLabel = "M,N,K,LAYOUT", description = "For 'kernel': the dgemm shape and layout (nn, nt, tn, tt), e.g. 569,64,30,nt.")
+    @Option(names = "--shape", paramLabel = "M,N,K,LAYOUT", description = "For 'kernel': the GEMM shape and layout (nn, nt, tn, tt), e.g. 569,64,30,nt.")
     String shape;
 
     @Option(names = "--samples", paramLabel = "S", description = "For 'kernel': samples of 100 ms CPU time (default ${DEFAULT-VALUE}).")
     int samples = 25;
+
+    @Option(names = "--dtype", paramLabel = "TYPE", description = "For 'kernel': float64 (dgemm, default) or float32 (sgemm).")
+    String dtype = "float64";
 
     @Override
     public Integer call() throws Exception {
@@ -83,7 +87,11 @@ public final class BenchCommand implements Callable<Integer> {
             if (samples < 1) {
                 throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
             }
-            print(KernelCpuTime.run(Backends.active(), KernelCpuTime.Shape.parse(shape), samples));
+            if (!dtype.equals("float64") && !dtype.equals("float32")) {
+                throw new IllegalArgumentException("--dtype must be float64 or float32, got '" + dtype + "'");
+            }
+            print(KernelCpuTime.run(Backends.active(), KernelCpuTime.Shape.parse(shape), samples,
+                    dtype.equals("float32")));
             return ExitCodes.OK;
         }
         Backends.warmUp();

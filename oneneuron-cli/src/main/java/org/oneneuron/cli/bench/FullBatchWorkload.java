@@ -85,8 +85,11 @@ final class FullBatchWorkload {
     }
 
     static double accuracy(NetworkObjective objective, double[] theta) {
-        double[] f = objective.scores(theta);
-        double[] y = objective.data().y();
+        return accuracy(objective.scores(theta), objective.data().y());
+    }
+
+    /** Share of samples with sign(f_i) = y_i. */
+    static double accuracy(double[] f, double[] y) {
         int right = 0;
         for (int i = 0; i < f.length; i++) {
             if (Math.signum(f[i]) == y[i]) {

@@ -2,6 +2,7 @@ package org.oneneuron.cli.bench;
 
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.oneneuron.data.StandardNormal;
 import org.oneneuron.landscape.Lanczos;
 import org.oneneuron.landscape.LanczosConfig;
 import org.oneneuron.landscape.LanczosResult;
@@ -32,7 +33,7 @@ final class HessianWorkload {
         double[][] vs = new double[HVPS][p];
         for (double[] v : vs) {
             for (int i = 0; i < p; i++) {
-                v[i] = rnd.nextGaussian();
+                v[i] = StandardNormal.draw(rnd);
             }
         }
         double[] out = new double[p];

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.StandardNormal;
+import org.oneneuron.linalg.DeterministicMath;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
@@ -61,7 +63,7 @@ record W1Setup(Dataset data, double[] theta0, String source) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] x = new double[N * D];
         for (int i = 0; i < x.length; i++) {
-            x[i] = rnd.nextGaussian();
+            x[i] = StandardNormal.draw(rnd);
         }
         double[] y = teacherLabels(x, N, D, 8, rnd);
         ParameterLayout layout = spec().layout();
@@ -69,18 +71,18 @@ record W1Setup(Dataset data, double[] theta0, String source) {
         SplittableRandom init = new SplittableRandom(seed + 1);
         fanInUniform(theta, layout, init);
         return new W1Setup(dataset("w1-synthetic", x, y, D), theta,
-                String.format(Locale.ROOT, "synthetic (java.util.SplittableRandom seed %d; same distributions as the peer, not its numbers)", seed));
+                String.format(Locale.ROOT, "synthetic (SplittableRandom seed %d + StandardNormal; same distributions as the peer, not its numbers)", seed));
     }
 
     /** y_i = sign(Σ_k v_k tanh(x_i·U_k)) with U ~ N(0, 1/d), v ~ N(0, 1). */
     static double[] teacherLabels(double[] x, int n, int d, int k, SplittableRandom rnd) {
         double[] u = new double[d * k];
         for (int i = 0; i < u.length; i++) {
-            u[i] = rnd.nextGaussian() / Math.sqrt(d);
+            u[i] = StandardNormal.draw(rnd) / Math.sqrt(d);
         }
         double[] v = new double[k];
         for (int i = 0; i < k; i++) {
-            v[i] = rnd.nextGaussian();
+            v[i] = StandardNormal.draw(rnd);
         }
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
@@ -90,7 +92,7 @@ record W1Setup(Dataset data, double[] theta0, String source) {
                 for (int j = 0; j < d; j++) {
                     z += x[i * d + j] * u[j * k + c];
                 }
-                s += v[c] * Math.tanh(z);
+                s += v[c] * DeterministicMath.tanh(z);
             }
             y[i] = s >= 0 ? 1 : -1;
         }

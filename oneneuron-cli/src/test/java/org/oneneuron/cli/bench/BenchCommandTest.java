@@ -66,6 +66,11 @@ class BenchCommandTest {
         java.util.List<Number> gflops = (java.util.List<Number>) m.get("gflop_per_cpu_s");
         assertEquals(2, gflops.size());
         assertTrue(gflops.get(1).doubleValue() > 0);
+        assertEquals("float64", m.get("dtype"));
+        String[] single = run("bench", "kernel", "--shape", "16,8,4,nt", "--samples", "1", "--dtype", "float32",
+                "--blas", "plain", "--json");
+        assertEquals("0", single[0], single[2]);
+        assertEquals("float32", JSON.readValue(single[1].trim(), Map.class).get("dtype"));
     }
 
     @Test
@@ -78,5 +83,8 @@ class BenchCommandTest {
         String[] missing = run("bench", "kernel");
         assertEquals("2", missing[0], missing[2]);
         assertTrue(missing[2].contains("needs --shape"), missing[2]);
+        String[] dtype = run("bench", "kernel", "--shape", "16,8,4,nt", "--dtype", "float16");
+        assertEquals("2", dtype[0], dtype[2]);
+        assertTrue(dtype[2].contains("--dtype"), dtype[2]);
     }
 }
