@@ -29,6 +29,7 @@ public final class TinyNetBatch {
     private final double[][] grad;
     private final TinyNetPass pass;
     private final double[] norm;
+    private final double[][] partial;
     private final double[] scaleOf;
     private final double[] check;
     private final double[] initialLoss;
@@ -65,6 +66,7 @@ public final class TinyNetBatch {
         grad = new double[params][runs];
         pass = new TinyNetPass(problem, runs);
         norm = new double[runs];
+        partial = new double[8][runs];
         scaleOf = new double[runs];
         check = new double[runs];
         initialLoss = new double[runs];
@@ -185,27 +187,58 @@ public final class TinyNetBatch {
         trouble[r] = why;
     }
 
-    /** ‖∇L~‖ per run, scaled by max|g_p| against overflow (the optimizers' norm, same order). */
+    /**
+     * ‖∇L~‖ per run as the optimizers compute it ({@code optim.Vectors.norm}): Σ g_p² in eight
+     * interleaved partial sums s_j = Σ_{p ≡ j mod 8} g_p², added as
+     * ((s₀ + s₁) + (s₂ + s₃)) + ((s₄ + s₅) + (s₆ + s₇)), the tail in order, then √; the form
+     * max|g_p|·‖g / max|g_p|‖ only where that sum overflows or falls below 2⁻⁹⁰⁰.
+     */
     private void gradientNorms() {
-        Arrays.fill(scaleOf, 0);
-        for (int p = 0; p < params; p++) {
-            double[] g = grad[p];
-            for (int r = 0; r < runs; r++) {
-                scaleOf[r] = Math.max(scaleOf[r], Math.abs(g[r]));
-            }
+        int body = params / 8 * 8;
+        for (double[] part : partial) {
+            Arrays.fill(part, 0);
         }
-        Arrays.fill(norm, 0);
-        for (int p = 0; p < params; p++) {
+        for (int p = 0; p < body; p++) {
             double[] g = grad[p];
+            double[] part = partial[p % 8];
             for (int r = 0; r < runs; r++) {
-                double q = g[r] / scaleOf[r];
-                norm[r] += q * q;
+                part[r] += g[r] * g[r];
             }
         }
         for (int r = 0; r < runs; r++) {
-            double m = scaleOf[r];
-            norm[r] = m == 0 || !Double.isFinite(m) ? m : m * Math.sqrt(norm[r]);
+            norm[r] = ((partial[0][r] + partial[1][r]) + (partial[2][r] + partial[3][r]))
+                    + ((partial[4][r] + partial[5][r]) + (partial[6][r] + partial[7][r]));
         }
+        for (int p = body; p < params; p++) {
+            double[] g = grad[p];
+            for (int r = 0; r < runs; r++) {
+                norm[r] += g[r] * g[r];
+            }
+        }
+        for (int r = 0; r < runs; r++) {
+            double sum = norm[r];
+            norm[r] = sum < Double.POSITIVE_INFINITY && sum > SAFE_MIN_SQUARES ? Math.sqrt(sum) : scaledNorm(r);
+        }
+    }
+
+    /** Below this Σ g_p² some squares may have lost bits to underflow (the optimizers' bound). */
+    private static final double SAFE_MIN_SQUARES = 0x1p-900;
+
+    /** max|g_p|·‖g / max|g_p|‖ of run r, summed in p order. */
+    private double scaledNorm(int r) {
+        double scale = 0;
+        for (int p = 0; p < params; p++) {
+            scale = Math.max(scale, Math.abs(grad[p][r]));
+        }
+        if (scale == 0 || !Double.isFinite(scale)) {
+            return scale;
+        }
+        double s = 0;
+        for (int p = 0; p < params; p++) {
+            double q = grad[p][r] / scale;
+            s += q * q;
+        }
+        return scale * Math.sqrt(s);
     }
 
     /** Columns: loss, ‖∇‖, ‖θ‖, network-only loss, a, b, ‖w‖, max contribution. */

@@ -175,7 +175,7 @@ final class RunTraining {
         TrainingHistory history = history(tiny, run.steps(), theta, finalLoss, finalGradient, neuron);
         TrainConfig config = config(run);
         TrainingResult result = new TrainingResult(theta, OptimizerKind.GD.word(), finalLoss,
-                finalGradient, run.steps(), seconds,
+                finalGradient, run.steps(), seconds, 0,
                 new Stop(StopReason.MAX_STEPS, run.steps(), "step budget " + run.steps() + " used"),
                 history, InfinityDiagnostics.defaults().assess(history), Provenance.capture(config));
         return Optional.of(new Trained(run, prepared, spec, objective, theta0, result));
