@@ -25,8 +25,9 @@ import org.oneneuron.train.Trainer;
  * W4: 1000 independent 2-2-1 tanh nets + the skip exponential neuron on 4-point XOR, 500 GD steps
  * each, lr 0.05, λ 1e-2, mean cubic hinge. "batched": all runs at once through
  * {@link TinyNetBatch#train}, the public entry of the batched path that studies use for such runs
- * (one batch per thread, trajectory recorded at step 0 and the last step); "loop": one {@link NetworkObjective} + {@link Trainer} per run, on the first 20 runs (runs/s
- * is per run). Initial rows from our generator: every parameter ~ U(±1/√2), a = b = 0.
+ * (one batch per thread, trajectory recorded at step 0 and the last step); "loop": one
+ * {@link NetworkObjective} + {@link Trainer} per run, on the first 20 runs (runs/s is per run).
+ * Initial rows from our generator: every parameter ~ U(±1/√2), a = b = 0.
  */
 final class TinyRunsWorkload {
 
