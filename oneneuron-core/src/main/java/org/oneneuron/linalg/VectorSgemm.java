@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Register-blocked float-precision GEMM on the Vector API: C = α·op(A)·op(B) + β·C, row-major.
  *
  * <p>op(B) is packed into column panels of {@code NRW = 2·L} columns (L = lanes per vector),
- * zero-padded on the right; op(A) into row panels of {@link #MR} rows interleaved by p, zero-padded
- * at the bottom. k is cut into blocks of at most {@link #KC} (the same for every thread), so one
+ * zero-padded on the right; op(A) is read in place, {@link #MR} rows at a time, in either layout
+ * (only a last panel of fewer than MR rows is copied and zero-padded). k is cut into blocks of at most {@link #KC} (the same for every thread), so one
  * block of a B panel stays in L1 while every A panel passes it: C = α·Σ_blocks(A_blk·B_blk) + β·C,
  * the first block applying β and the later ones adding to C. The micro-kernel keeps an MR × NRW
  * block in 2·MR vector registers (one broadcast-FMA per row and vector for each p).
@@ -64,15 +64,23 @@ final class VectorSgemm {
         return (k + blocks - 1) / blocks;
     }
 
-    /** Row panels [from, to) of C, with op(A) packed into this thread's buffer. */
+    /**
+     * Row panels [from, to) of C. Full panels read op(A) in place (element (r, p) at
+     * aRow + r·rowStep + p·pStep); only a partial last panel is packed, zero-padded to MR rows.
+     */
     private static void panels(int from, int to, boolean transA, int m, int n, int k, float alpha,
                                float[] a, int aOff, int lda, float[] bp, float beta, float[] c,
                                int cOff, int ldc) {
         Buffers buf = BUFFERS.get();
-        int i0 = from * MR;
-        int rowsHere = Math.min(m, to * MR) - i0;
-        float[] ap = buf.a((to - from) * k * MR);
-        packA(transA, rowsHere, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda, ap);
+        int rowStep = transA ? 1 : lda;
+        int pStep = transA ? lda : 1;
+        int fullPanels = Math.min(to, m / MR) - from;
+        float[] ap = buf.a;
+        if (fullPanels < to - from) {
+            int i0 = (to - 1) * MR;
+            ap = buf.a(k * MR);
+            packA(transA, m - i0, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda, ap);
+        }
         int nPanels = (n + NRW - 1) / NRW;
         int kc = blockDepth(k);
         for (int p0 = 0; p0 < k; p0 += kc) {
@@ -82,11 +90,14 @@ final class VectorSgemm {
                 int j0 = jp * NRW;
                 int cols = Math.min(NRW, n - j0);
                 int bBase = jp * k * NRW + p0 * NRW;
-                for (int ip = 0; ip < to - from; ip++) {
-                    int r0 = ip * MR;
-                    kernel(ap, ip * k * MR + p0 * MR, bp, bBase, depth, buf.tile);
-                    update(buf.tile, Math.min(MR, rowsHere - r0), cols, alpha, betaHere, c,
-                            cOff + (i0 + r0) * ldc + j0, ldc);
+                for (int ip = from; ip < to; ip++) {
+                    int i0 = ip * MR;
+                    if (ip - from < fullPanels) {
+                        kernel(a, aOff + i0 * rowStep + p0 * pStep, rowStep, pStep, bp, bBase, depth, buf.tile);
+                    } else {
+                        kernel(ap, p0 * MR, 1, MR, bp, bBase, depth, buf.tile);
+                    }
+                    update(buf.tile, Math.min(MR, m - i0), cols, alpha, betaHere, c, cOff + i0 * ldc + j0, ldc);
                 }
             }
         }
@@ -167,8 +178,12 @@ final class VectorSgemm {
         }
     }
 
-    /** tile[r][j] = Σ_p Apanel[p][r]·Bpanel[p][j] over depth p, for the MR × NRW block. */
-    private static void kernel(float[] ap, int aBase, float[] bp, int bBase, int depth, float[] tile) {
+    /**
+     * tile[r][j] = Σ_p A(r, p)·Bpanel[p][j] over depth p for the MR × NRW block, A(r, p) at
+     * a[aBase + r·rowStep + p·pStep].
+     */
+    private static void kernel(float[] a, int aBase, int rowStep, int pStep, float[] bp, int bBase,
+                               int depth, float[] tile) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);
@@ -181,27 +196,32 @@ final class VectorSgemm {
         FloatVector c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S);
         FloatVector c51 = FloatVector.zero(S);
+        int r1 = rowStep;
+        int r2 = 2 * rowStep;
+        int r3 = 3 * rowStep;
+        int r4 = 4 * rowStep;
+        int r5 = 5 * rowStep;
         int pa = aBase;
         int pb = bBase;
-        for (int p = 0; p < depth; p++, pa += MR, pb += NRW) {
+        for (int p = 0; p < depth; p++, pa += pStep, pb += NRW) {
             FloatVector b0 = FloatVector.fromArray(S, bp, pb);
             FloatVector b1 = FloatVector.fromArray(S, bp, pb + L);
-            FloatVector x = FloatVector.broadcast(S, ap[pa]);
+            FloatVector x = FloatVector.broadcast(S, a[pa]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, ap[pa + 1]);
+            x = FloatVector.broadcast(S, a[pa + r1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, ap[pa + 2]);
+            x = FloatVector.broadcast(S, a[pa + r2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, ap[pa + 3]);
+            x = FloatVector.broadcast(S, a[pa + r3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, ap[pa + 4]);
+            x = FloatVector.broadcast(S, a[pa + r4]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, ap[pa + 5]);
+            x = FloatVector.broadcast(S, a[pa + r5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
