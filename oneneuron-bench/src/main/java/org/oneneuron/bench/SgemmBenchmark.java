@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Single-precision GEMM at the shapes of workload W2 (minibatch 128, 784 inputs, 256 hidden):
- * forward X·W1ᵀ, H·W2ᵀ; backward G·W2 and Gᵀ·X. Flops per call: 2·m·n·k.
+ * forward X·W1ᵀ, H·W2ᵀ; backward Gᵀ·H, G·W2 and Gᵀ·X. Flops per call: 2·m·n·k.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,7 +31,7 @@ public class SgemmBenchmark {
     @Param({"vector", "native", "plain"})
     public String backend;
 
-    @Param({"128x256x784:nt", "128x256x256:nt", "128x256x256:nn", "256x784x128:tn"})
+    @Param({"128x256x784:nt", "128x256x256:nt", "256x256x128:tn", "128x256x256:nn", "256x784x128:tn"})
     public String shape;
 
     private Blas blas;

@@ -24,9 +24,13 @@ final class RowSplitter {
     private RowSplitter() {
     }
 
+    /** Threads {@link #run} uses for this many panels and multiply-adds (1: the caller alone). */
+    static int threadsFor(int panels, long work) {
+        return (int) Math.min(Math.min(Backends.threads(), panels), Math.max(1, work / MIN_WORK_PER_THREAD));
+    }
+
     static void run(int panels, long work, Body body) {
-        int threads = (int) Math.min(Math.min(Backends.threads(), panels),
-                Math.max(1, work / MIN_WORK_PER_THREAD));
+        int threads = threadsFor(panels, work);
         if (threads <= 1) {
             body.run(0, panels);
             return;

@@ -2,7 +2,6 @@ package org.oneneuron.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -10,7 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  * GEMM is register-blocked ({@link VectorDgemm}, {@link VectorSgemm}); level 1 and 2 are plain
  * vector loops with scalar tails. Created reflectively by {@link Backends} only when the module is
  * present, so the library still loads without {@code --add-modules jdk.incubator.vector}.
- * Deterministic: the summation order depends only on the shapes and the vector width.
+ * Deterministic: the summation order depends only on the shapes and the vector width (ddot/sdot
+ * add the lanes of their accumulators in index order, the same bits compiled or interpreted;
+ * reduceLanes associates differently in the two). No vector is passed to or returned from a
+ * method of ours: C2 may not inline it, and the vector is then boxed at every operation.
  */
 public final class VectorBlas implements Blas, VectorWidth {
 
@@ -97,7 +99,11 @@ public final class VectorBlas implements Blas, VectorWidth {
             s1 = DoubleVector.fromArray(D, x, xOff + i + len)
                     .fma(DoubleVector.fromArray(D, y, yOff + i + len), s1);
         }
-        double s = LaneSums.inLaneOrder(s0.add(s1));
+        DoubleVector sum = s0.add(s1);
+        double s = sum.lane(0);
+        for (int j = 1; j < len; j++) {
+            s += sum.lane(j);
+        }
         for (; i < n; i++) {
             s += x[xOff + i] * y[yOff + i];
         }
@@ -116,7 +122,11 @@ public final class VectorBlas implements Blas, VectorWidth {
             s1 = FloatVector.fromArray(F, x, xOff + i + len)
                     .fma(FloatVector.fromArray(F, y, yOff + i + len), s1);
         }
-        float s = LaneSums.inLaneOrder(s0.add(s1));
+        FloatVector sum = s0.add(s1);
+        float s = sum.lane(0);
+        for (int j = 1; j < len; j++) {
+            s += sum.lane(j);
+        }
         for (; i < n; i++) {
             s += x[xOff + i] * y[yOff + i];
         }

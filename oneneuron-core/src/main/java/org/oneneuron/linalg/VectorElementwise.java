@@ -37,6 +37,11 @@ import jdk.incubator.vector.VectorSpecies;
  * all exact by specification, intrinsic or not). So every element gets the same bits whether it
  * falls in a vector chunk or the scalar tail, and whether the loop is interpreted or compiled.
  * Public with a no-argument constructor for reflective creation only.
+ *
+ * <p>Each loop is written out in one method (exp appears inline in exp, tanh and sigmoid): a
+ * vector passed to or returned from a helper that C2 declines to inline (it does, for helpers
+ * already compiled on their own into a big method) loses its exact class, and the helper then runs
+ * the Vector API's Java fallback with a boxed vector per operation, 10-100x slower.
  */
 public final class VectorElementwise implements ElementwiseKernels {
 
@@ -57,26 +62,87 @@ public final class VectorElementwise implements ElementwiseKernels {
     public void tanh(double[] src, int srcOff, double[] dst, int dstOff, int n) {
         int upper = D.loopBound(n);
         for (int i = 0; i < upper; i += D.length()) {
-            tanh(DoubleVector.fromArray(D, src, srcOff + i)).intoArray(dst, dstOff + i);
+            DoubleVector x = DoubleVector.fromArray(D, src, srcOff + i);
+            DoubleVector a = x.abs();
+            VectorMask<Double> isSmall = a.compare(VectorOperators.LT, TANH_SWITCH);
+            // large: 1 - 2 / (exp(2a) + 1), exp as in exp(double[]) below
+            DoubleVector xc = a.add(a).max(EXP_MIN).min(EXP_MAX);
+            DoubleVector k = xc.fma(LOG2E, SHIFTER).sub(SHIFTER);
+            DoubleVector minusK = k.neg();
+            DoubleVector r = minusK.fma(DoubleVector.broadcast(D, LN2_LO),
+                    minusK.fma(DoubleVector.broadcast(D, LN2_HI), xc));
+            DoubleVector p = DoubleVector.broadcast(D, EXP_POLY[0]);
+            for (int j = 1; j < EXP_POLY.length; j++) {
+                p = p.fma(r, DoubleVector.broadcast(D, EXP_POLY[j]));
+            }
+            DoubleVector t1 = k.mul(0.5).add(SHIFTER);
+            DoubleVector t2 = k.sub(t1.sub(SHIFTER)).add(SHIFTER);
+            DoubleVector e = p.mul(t1.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(ONE_BITS)
+                    .reinterpretAsDoubles()).mul(t2.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)
+                    .add(ONE_BITS).reinterpretAsDoubles());
+            DoubleVector large = DoubleVector.broadcast(D, 1.0).sub(DoubleVector.broadcast(D, 2.0).div(e.add(1.0)));
+            // small: a - a·s·d(s)/q(s), s = a²
+            DoubleVector s = a.mul(a);
+            DoubleVector d = DoubleVector.broadcast(D, TANH_D[0]);
+            for (int j = 1; j < TANH_D.length; j++) {
+                d = d.fma(s, DoubleVector.broadcast(D, TANH_D[j]));
+            }
+            DoubleVector q = DoubleVector.broadcast(D, TANH_Q[0]);
+            for (int j = 1; j < TANH_Q.length; j++) {
+                q = q.fma(s, DoubleVector.broadcast(D, TANH_Q[j]));
+            }
+            DoubleVector small = a.mul(s).neg().fma(d.div(q), a);
+            DoubleVector y = large.blend(small, isSmall);
+            y.reinterpretAsLongs().or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles()
+                    .intoArray(dst, dstOff + i);
         }
         ScalarElementwise.INSTANCE.tanh(src, srcOff + upper, dst, dstOff + upper, n - upper);
     }
 
+    /** Lane-wise {@link DeterministicMath#exp(double)}: 2^k·p(r), k = round(x·log2 e), 2^k as two halves. */
     @Override
     public void exp(double[] src, int srcOff, double[] dst, int dstOff, int n) {
         int upper = D.loopBound(n);
         for (int i = 0; i < upper; i += D.length()) {
-            exp(DoubleVector.fromArray(D, src, srcOff + i)).intoArray(dst, dstOff + i);
+            DoubleVector xc = DoubleVector.fromArray(D, src, srcOff + i).max(EXP_MIN).min(EXP_MAX);
+            DoubleVector k = xc.fma(LOG2E, SHIFTER).sub(SHIFTER);
+            DoubleVector minusK = k.neg();
+            DoubleVector r = minusK.fma(DoubleVector.broadcast(D, LN2_LO),
+                    minusK.fma(DoubleVector.broadcast(D, LN2_HI), xc));
+            DoubleVector p = DoubleVector.broadcast(D, EXP_POLY[0]);
+            for (int j = 1; j < EXP_POLY.length; j++) {
+                p = p.fma(r, DoubleVector.broadcast(D, EXP_POLY[j]));
+            }
+            DoubleVector t1 = k.mul(0.5).add(SHIFTER);
+            DoubleVector t2 = k.sub(t1.sub(SHIFTER)).add(SHIFTER);
+            p.mul(t1.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(ONE_BITS).reinterpretAsDoubles())
+                    .mul(t2.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(ONE_BITS)
+                            .reinterpretAsDoubles())
+                    .intoArray(dst, dstOff + i);
         }
         ScalarElementwise.INSTANCE.exp(src, srcOff + upper, dst, dstOff + upper, n - upper);
     }
 
+    /** σ(x) = e/(1 + e) for x &lt; 0 and 1/(1 + e) otherwise, e = exp(-|x|). */
     @Override
     public void sigmoid(double[] src, int srcOff, double[] dst, int dstOff, int n) {
         int upper = D.loopBound(n);
         for (int i = 0; i < upper; i += D.length()) {
             DoubleVector x = DoubleVector.fromArray(D, src, srcOff + i);
-            DoubleVector e = exp(x.abs().neg());
+            DoubleVector xc = x.abs().neg().max(EXP_MIN).min(EXP_MAX);
+            DoubleVector k = xc.fma(LOG2E, SHIFTER).sub(SHIFTER);
+            DoubleVector minusK = k.neg();
+            DoubleVector r = minusK.fma(DoubleVector.broadcast(D, LN2_LO),
+                    minusK.fma(DoubleVector.broadcast(D, LN2_HI), xc));
+            DoubleVector p = DoubleVector.broadcast(D, EXP_POLY[0]);
+            for (int j = 1; j < EXP_POLY.length; j++) {
+                p = p.fma(r, DoubleVector.broadcast(D, EXP_POLY[j]));
+            }
+            DoubleVector t1 = k.mul(0.5).add(SHIFTER);
+            DoubleVector t2 = k.sub(t1.sub(SHIFTER)).add(SHIFTER);
+            DoubleVector e = p.mul(t1.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(ONE_BITS)
+                    .reinterpretAsDoubles()).mul(t2.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52)
+                    .add(ONE_BITS).reinterpretAsDoubles());
             DoubleVector numerator = e.blend(1.0, x.compare(VectorOperators.GE, 0.0));
             numerator.div(e.add(1.0)).intoArray(dst, dstOff + i);
         }
@@ -87,7 +153,31 @@ public final class VectorElementwise implements ElementwiseKernels {
     public void tanh(float[] src, int srcOff, float[] dst, int dstOff, int n) {
         int upper = F.loopBound(n);
         for (int i = 0; i < upper; i += F.length()) {
-            tanh(FloatVector.fromArray(F, src, srcOff + i)).intoArray(dst, dstOff + i);
+            FloatVector x = FloatVector.fromArray(F, src, srcOff + i);
+            FloatVector a = x.abs();
+            VectorMask<Float> isSmall = a.compare(VectorOperators.LT, TANH_SWITCH_F);
+            FloatVector xc = a.add(a).max(EXP_MIN_F).min(EXP_MAX_F);
+            FloatVector k = xc.fma(LOG2E_F, SHIFTER_F).sub(SHIFTER_F);
+            FloatVector minusK = k.neg();
+            FloatVector r = minusK.fma(FloatVector.broadcast(F, LN2_LO_F),
+                    minusK.fma(FloatVector.broadcast(F, LN2_HI_F), xc));
+            FloatVector p = FloatVector.broadcast(F, EXP_POLY_F[0]);
+            for (int j = 1; j < EXP_POLY_F.length; j++) {
+                p = p.fma(r, FloatVector.broadcast(F, EXP_POLY_F[j]));
+            }
+            FloatVector t1 = k.mul(0.5f).add(SHIFTER_F);
+            FloatVector t2 = k.sub(t1.sub(SHIFTER_F)).add(SHIFTER_F);
+            FloatVector e = p.mul(t1.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).add(ONE_BITS_F)
+                    .reinterpretAsFloats()).mul(t2.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(ONE_BITS_F).reinterpretAsFloats());
+            FloatVector large = FloatVector.broadcast(F, 1.0f).sub(FloatVector.broadcast(F, 2.0f).div(e.add(1.0f)));
+            FloatVector s = a.mul(a);
+            FloatVector d = s.fma(TANH_D_F[0], TANH_D_F[1]);
+            FloatVector q = s.fma(TANH_Q_F[0], TANH_Q_F[1]).fma(s, FloatVector.broadcast(F, TANH_Q_F[2]));
+            FloatVector small = a.mul(s).neg().fma(d.div(q), a);
+            FloatVector y = large.blend(small, isSmall);
+            y.reinterpretAsInts().or(x.reinterpretAsInts().and(SIGN_F)).reinterpretAsFloats()
+                    .intoArray(dst, dstOff + i);
         }
         ScalarElementwise.INSTANCE.tanh(src, srcOff + upper, dst, dstOff + upper, n - upper);
     }
@@ -96,7 +186,21 @@ public final class VectorElementwise implements ElementwiseKernels {
     public void exp(float[] src, int srcOff, float[] dst, int dstOff, int n) {
         int upper = F.loopBound(n);
         for (int i = 0; i < upper; i += F.length()) {
-            exp(FloatVector.fromArray(F, src, srcOff + i)).intoArray(dst, dstOff + i);
+            FloatVector xc = FloatVector.fromArray(F, src, srcOff + i).max(EXP_MIN_F).min(EXP_MAX_F);
+            FloatVector k = xc.fma(LOG2E_F, SHIFTER_F).sub(SHIFTER_F);
+            FloatVector minusK = k.neg();
+            FloatVector r = minusK.fma(FloatVector.broadcast(F, LN2_LO_F),
+                    minusK.fma(FloatVector.broadcast(F, LN2_HI_F), xc));
+            FloatVector p = FloatVector.broadcast(F, EXP_POLY_F[0]);
+            for (int j = 1; j < EXP_POLY_F.length; j++) {
+                p = p.fma(r, FloatVector.broadcast(F, EXP_POLY_F[j]));
+            }
+            FloatVector t1 = k.mul(0.5f).add(SHIFTER_F);
+            FloatVector t2 = k.sub(t1.sub(SHIFTER_F)).add(SHIFTER_F);
+            p.mul(t1.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).add(ONE_BITS_F).reinterpretAsFloats())
+                    .mul(t2.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).add(ONE_BITS_F)
+                            .reinterpretAsFloats())
+                    .intoArray(dst, dstOff + i);
         }
         ScalarElementwise.INSTANCE.exp(src, srcOff + upper, dst, dstOff + upper, n - upper);
     }
@@ -106,7 +210,20 @@ public final class VectorElementwise implements ElementwiseKernels {
         int upper = F.loopBound(n);
         for (int i = 0; i < upper; i += F.length()) {
             FloatVector x = FloatVector.fromArray(F, src, srcOff + i);
-            FloatVector e = exp(x.abs().neg());
+            FloatVector xc = x.abs().neg().max(EXP_MIN_F).min(EXP_MAX_F);
+            FloatVector k = xc.fma(LOG2E_F, SHIFTER_F).sub(SHIFTER_F);
+            FloatVector minusK = k.neg();
+            FloatVector r = minusK.fma(FloatVector.broadcast(F, LN2_LO_F),
+                    minusK.fma(FloatVector.broadcast(F, LN2_HI_F), xc));
+            FloatVector p = FloatVector.broadcast(F, EXP_POLY_F[0]);
+            for (int j = 1; j < EXP_POLY_F.length; j++) {
+                p = p.fma(r, FloatVector.broadcast(F, EXP_POLY_F[j]));
+            }
+            FloatVector t1 = k.mul(0.5f).add(SHIFTER_F);
+            FloatVector t2 = k.sub(t1.sub(SHIFTER_F)).add(SHIFTER_F);
+            FloatVector e = p.mul(t1.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).add(ONE_BITS_F)
+                    .reinterpretAsFloats()).mul(t2.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(ONE_BITS_F).reinterpretAsFloats());
             FloatVector numerator = e.blend(1.0f, x.compare(VectorOperators.GE, 0.0f));
             numerator.div(e.add(1.0f)).intoArray(dst, dstOff + i);
         }
@@ -160,91 +277,5 @@ public final class VectorElementwise implements ElementwiseKernels {
         }
         return acc.compare(VectorOperators.EQ, 0f).allTrue()
                 && ScalarElementwise.INSTANCE.allFinite(v, off + upper, n - upper);
-    }
-
-    /** Lane-wise {@link DeterministicMath#exp(double)}. */
-    static DoubleVector exp(DoubleVector x) {
-        DoubleVector xc = x.max(EXP_MIN).min(EXP_MAX);
-        DoubleVector t = xc.fma(LOG2E, SHIFTER);
-        DoubleVector k = t.sub(SHIFTER);
-        DoubleVector minusK = k.neg();
-        DoubleVector hi = minusK.fma(DoubleVector.broadcast(D, LN2_HI), xc);
-        DoubleVector r = minusK.fma(DoubleVector.broadcast(D, LN2_LO), hi);
-        DoubleVector p = DoubleVector.broadcast(D, EXP_POLY[0]);
-        for (int j = 1; j < EXP_POLY.length; j++) {
-            p = p.fma(r, DoubleVector.broadcast(D, EXP_POLY[j]));
-        }
-        DoubleVector t1 = k.mul(0.5).add(SHIFTER);
-        DoubleVector t2 = k.sub(t1.sub(SHIFTER)).add(SHIFTER);
-        return p.mul(pow2(t1)).mul(pow2(t2));
-    }
-
-    /** Lane-wise {@link DeterministicMath#tanh(double)}. */
-    static DoubleVector tanh(DoubleVector x) {
-        DoubleVector a = x.abs();
-        VectorMask<Double> small = a.compare(VectorOperators.LT, TANH_SWITCH);
-        DoubleVector y = tanhLarge(a).blend(tanhSmall(a), small);
-        return y.reinterpretAsLongs().or(x.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
-    }
-
-    private static DoubleVector pow2(DoubleVector t) {
-        return t.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(ONE_BITS).reinterpretAsDoubles();
-    }
-
-    private static DoubleVector tanhSmall(DoubleVector a) {
-        DoubleVector s = a.mul(a);
-        DoubleVector d = DoubleVector.broadcast(D, TANH_D[0]);
-        for (int j = 1; j < TANH_D.length; j++) {
-            d = d.fma(s, DoubleVector.broadcast(D, TANH_D[j]));
-        }
-        DoubleVector q = DoubleVector.broadcast(D, TANH_Q[0]);
-        for (int j = 1; j < TANH_Q.length; j++) {
-            q = q.fma(s, DoubleVector.broadcast(D, TANH_Q[j]));
-        }
-        return a.mul(s).neg().fma(d.div(q), a);
-    }
-
-    private static DoubleVector tanhLarge(DoubleVector a) {
-        return DoubleVector.broadcast(D, 1.0).sub(DoubleVector.broadcast(D, 2.0).div(exp(a.add(a)).add(1.0)));
-    }
-
-    /** Lane-wise {@link DeterministicMath#exp(float)}. */
-    static FloatVector exp(FloatVector x) {
-        FloatVector xc = x.max(EXP_MIN_F).min(EXP_MAX_F);
-        FloatVector t = xc.fma(LOG2E_F, SHIFTER_F);
-        FloatVector k = t.sub(SHIFTER_F);
-        FloatVector minusK = k.neg();
-        FloatVector hi = minusK.fma(FloatVector.broadcast(F, LN2_HI_F), xc);
-        FloatVector r = minusK.fma(FloatVector.broadcast(F, LN2_LO_F), hi);
-        FloatVector p = FloatVector.broadcast(F, EXP_POLY_F[0]);
-        for (int j = 1; j < EXP_POLY_F.length; j++) {
-            p = p.fma(r, FloatVector.broadcast(F, EXP_POLY_F[j]));
-        }
-        FloatVector t1 = k.mul(0.5f).add(SHIFTER_F);
-        FloatVector t2 = k.sub(t1.sub(SHIFTER_F)).add(SHIFTER_F);
-        return p.mul(pow2(t1)).mul(pow2(t2));
-    }
-
-    /** Lane-wise {@link DeterministicMath#tanh(float)}. */
-    static FloatVector tanh(FloatVector x) {
-        FloatVector a = x.abs();
-        VectorMask<Float> small = a.compare(VectorOperators.LT, TANH_SWITCH_F);
-        FloatVector y = tanhLarge(a).blend(tanhSmall(a), small);
-        return y.reinterpretAsInts().or(x.reinterpretAsInts().and(SIGN_F)).reinterpretAsFloats();
-    }
-
-    private static FloatVector pow2(FloatVector t) {
-        return t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23).add(ONE_BITS_F).reinterpretAsFloats();
-    }
-
-    private static FloatVector tanhSmall(FloatVector a) {
-        FloatVector s = a.mul(a);
-        FloatVector d = s.fma(TANH_D_F[0], TANH_D_F[1]);
-        FloatVector q = s.fma(TANH_Q_F[0], TANH_Q_F[1]).fma(s, FloatVector.broadcast(F, TANH_Q_F[2]));
-        return a.mul(s).neg().fma(d.div(q), a);
-    }
-
-    private static FloatVector tanhLarge(FloatVector a) {
-        return FloatVector.broadcast(F, 1.0f).sub(FloatVector.broadcast(F, 2.0f).div(exp(a.add(a)).add(1.0f)));
     }
 }

@@ -4,14 +4,20 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Register-blocked single-precision GEMM on the Vector API: C = α·op(A)·op(B) + β·C, row-major.
+ * Register-blocked float-precision GEMM on the Vector API: C = α·op(A)·op(B) + β·C, row-major.
  *
  * <p>op(B) is packed into column panels of {@code NRW = 2·L} columns (L = lanes per vector),
- * k rows each, zero-padded on the right; op(A) is packed into row panels of {@link #MR} rows
- * interleaved by k, zero-padded at the bottom. The micro-kernel keeps an MR × NRW block of C in
- * 2·MR vector registers and performs one broadcast-FMA per (row, vector) for each p. Packing makes
- * all four transpose layouts run the same kernel. Buffers are per thread and reused (no allocation
- * once warm). Loaded only when jdk.incubator.vector is present.
+ * zero-padded on the right; op(A) is read in place, {@link #MR} rows at a time, in either layout
+ * (only a last panel of fewer than MR rows is copied and zero-padded). k is cut into blocks of at most {@link #KC} (the same for every thread), so one
+ * block of a B panel stays in L1 while every A panel passes it: C = α·Σ_blocks(A_blk·B_blk) + β·C,
+ * the first block applying β and the later ones adding to C. The micro-kernel keeps an MR × NRW
+ * block in 2·MR vector registers (one broadcast-FMA per row and vector for each p).
+ *
+ * <p>JIT robustness: no Vector API value crosses a method boundary of ours. The micro-kernel
+ * stores its accumulators to a per-thread tile and {@link #update} reloads them. A vector passed to
+ * a method C2 did not inline (which happened on JDK 17 when a large k made the call sites look
+ * cold) must be boxed, and C2 then allocates the box at every FMA of the loop: ~0.2 GFLOP/s and
+ * megabytes per call. Buffers are per thread and reused (no allocation once warm).
  */
 final class VectorSgemm {
 
@@ -21,6 +27,8 @@ final class VectorSgemm {
     static final int MR = 6;
     /** Columns of C per micro-kernel call. */
     static final int NRW = 2 * L;
+    /** Largest k block; blocks are balanced, e.g. k = 569 runs as 5 blocks of at most 114. */
+    static final int KC = 128;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -41,29 +49,56 @@ final class VectorSgemm {
         float[] bp = BUFFERS.get().b(((n + NRW - 1) / NRW) * k * NRW);
         packB(transB, n, k, b, bOff, ldb, bp);
         int mPanels = (m + MR - 1) / MR;
-        RowSplitter.run(mPanels, (long) m * n * k, (from, to) -> panels(from, to, transA, m, n, k,
+        long work = (long) m * n * k;
+        if (RowSplitter.threadsFor(mPanels, work) <= 1) {
+            panels(0, mPanels, transA, m, n, k, alpha, a, aOff, lda, bp, beta, c, cOff, ldc);
+            return;
+        }
+        RowSplitter.run(mPanels, work, (from, to) -> panels(from, to, transA, m, n, k,
                 alpha, a, aOff, lda, bp, beta, c, cOff, ldc));
     }
 
-    /** Row panels [from, to) of C, with op(A) packed into this thread's buffer. */
+    /** k block length: ⌈k / ⌈k / KC⌉⌉. */
+    static int blockDepth(int k) {
+        int blocks = (k + KC - 1) / KC;
+        return (k + blocks - 1) / blocks;
+    }
+
+    /**
+     * Row panels [from, to) of C. Full panels read op(A) in place (element (r, p) at
+     * aRow + r·rowStep + p·pStep); only a partial last panel is packed, zero-padded to MR rows.
+     */
     private static void panels(int from, int to, boolean transA, int m, int n, int k, float alpha,
                                float[] a, int aOff, int lda, float[] bp, float beta, float[] c,
                                int cOff, int ldc) {
         Buffers buf = BUFFERS.get();
-        int i0 = from * MR;
-        int rowsHere = Math.min(m, to * MR) - i0;
-        float[] ap = buf.a((to - from) * k * MR);
-        packA(transA, rowsHere, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda, ap);
+        int rowStep = transA ? 1 : lda;
+        int pStep = transA ? lda : 1;
+        int fullPanels = Math.min(to, m / MR) - from;
+        float[] ap = buf.a;
+        if (fullPanels < to - from) {
+            int i0 = (to - 1) * MR;
+            ap = buf.a(k * MR);
+            packA(transA, m - i0, k, a, transA ? aOff + i0 : aOff + i0 * lda, lda, ap);
+        }
         int nPanels = (n + NRW - 1) / NRW;
-        for (int jp = 0; jp < nPanels; jp++) {
-            int j0 = jp * NRW;
-            int cols = Math.min(NRW, n - j0);
-            int bBase = jp * k * NRW;
-            for (int ip = 0; ip < to - from; ip++) {
-                int r0 = ip * MR;
-                int rows = Math.min(MR, rowsHere - r0);
-                kernel(ap, ip * k * MR, bp, bBase, k, alpha, beta, c, cOff + (i0 + r0) * ldc + j0,
-                        ldc, rows, cols, buf.tile);
+        int kc = blockDepth(k);
+        for (int p0 = 0; p0 < k; p0 += kc) {
+            int depth = Math.min(kc, k - p0);
+            float betaHere = p0 == 0 ? beta : 1f;
+            for (int jp = 0; jp < nPanels; jp++) {
+                int j0 = jp * NRW;
+                int cols = Math.min(NRW, n - j0);
+                int bBase = jp * k * NRW + p0 * NRW;
+                for (int ip = from; ip < to; ip++) {
+                    int i0 = ip * MR;
+                    if (ip - from < fullPanels) {
+                        kernel(a, aOff + i0 * rowStep + p0 * pStep, rowStep, pStep, bp, bBase, depth, buf.tile);
+                    } else {
+                        kernel(ap, p0 * MR, 1, MR, bp, bBase, depth, buf.tile);
+                    }
+                    update(buf.tile, Math.min(MR, m - i0), cols, alpha, betaHere, c, cOff + i0 * ldc + j0, ldc);
+                }
             }
         }
     }
@@ -85,17 +120,24 @@ final class VectorSgemm {
             int j0 = jp * NRW;
             int cols = Math.min(NRW, n - j0);
             int base = jp * k * NRW;
-            for (int p = 0; p < k; p++) {
-                int dst = base + p * NRW;
-                if (transB) {
-                    for (int j = 0; j < cols; j++) {
-                        bp[dst + j] = b[bOff + (j0 + j) * ldb + p];
+            if (transB) {
+                for (int j = 0; j < cols; j++) {
+                    int src = bOff + (j0 + j) * ldb;
+                    for (int p = 0; p < k; p++) {
+                        bp[base + p * NRW + j] = b[src + p];
                     }
-                } else {
-                    System.arraycopy(b, bOff + p * ldb + j0, bp, dst, cols);
                 }
-                for (int j = cols; j < NRW; j++) {
-                    bp[dst + j] = 0;
+            } else {
+                for (int p = 0; p < k; p++) {
+                    System.arraycopy(b, bOff + p * ldb + j0, bp, base + p * NRW, cols);
+                }
+            }
+            if (cols < NRW) {
+                for (int p = 0; p < k; p++) {
+                    int dst = base + p * NRW;
+                    for (int j = cols; j < NRW; j++) {
+                        bp[dst + j] = 0;
+                    }
                 }
             }
         }
@@ -136,10 +178,12 @@ final class VectorSgemm {
         }
     }
 
-    /** One MR × NRW block: C[0..rows, 0..cols] = α·Apanel·Bpanel + β·C. */
-    private static void kernel(float[] ap, int aBase, float[] bp, int bBase, int k, float alpha,
-                               float beta, float[] c, int cBase, int ldc, int rows, int cols,
-                               float[] tile) {
+    /**
+     * tile[r][j] = Σ_p A(r, p)·Bpanel[p][j] over depth p for the MR × NRW block, A(r, p) at
+     * a[aBase + r·rowStep + p·pStep].
+     */
+    private static void kernel(float[] a, int aBase, int rowStep, int pStep, float[] bp, int bBase,
+                               int depth, float[] tile) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);
@@ -152,48 +196,34 @@ final class VectorSgemm {
         FloatVector c41 = FloatVector.zero(S);
         FloatVector c50 = FloatVector.zero(S);
         FloatVector c51 = FloatVector.zero(S);
+        int r1 = rowStep;
+        int r2 = 2 * rowStep;
+        int r3 = 3 * rowStep;
+        int r4 = 4 * rowStep;
+        int r5 = 5 * rowStep;
         int pa = aBase;
         int pb = bBase;
-        for (int p = 0; p < k; p++, pa += MR, pb += NRW) {
+        for (int p = 0; p < depth; p++, pa += pStep, pb += NRW) {
             FloatVector b0 = FloatVector.fromArray(S, bp, pb);
             FloatVector b1 = FloatVector.fromArray(S, bp, pb + L);
-            FloatVector x = FloatVector.broadcast(S, ap[pa]);
+            FloatVector x = FloatVector.broadcast(S, a[pa]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, ap[pa + 1]);
+            x = FloatVector.broadcast(S, a[pa + r1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, ap[pa + 2]);
+            x = FloatVector.broadcast(S, a[pa + r2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, ap[pa + 3]);
+            x = FloatVector.broadcast(S, a[pa + r3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, ap[pa + 4]);
+            x = FloatVector.broadcast(S, a[pa + r4]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, ap[pa + 5]);
+            x = FloatVector.broadcast(S, a[pa + r5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-        }
-        if (cols == NRW) {
-            storeRow(c00, c01, alpha, beta, c, cBase);
-            if (rows > 1) {
-                storeRow(c10, c11, alpha, beta, c, cBase + ldc);
-            }
-            if (rows > 2) {
-                storeRow(c20, c21, alpha, beta, c, cBase + 2 * ldc);
-            }
-            if (rows > 3) {
-                storeRow(c30, c31, alpha, beta, c, cBase + 3 * ldc);
-            }
-            if (rows > 4) {
-                storeRow(c40, c41, alpha, beta, c, cBase + 4 * ldc);
-            }
-            if (rows > 5) {
-                storeRow(c50, c51, alpha, beta, c, cBase + 5 * ldc);
-            }
-            return;
         }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
@@ -207,25 +237,34 @@ final class VectorSgemm {
         c41.intoArray(tile, 4 * NRW + L);
         c50.intoArray(tile, 5 * NRW);
         c51.intoArray(tile, 5 * NRW + L);
-        for (int r = 0; r < rows; r++) {
-            int row = cBase + r * ldc;
-            for (int j = 0; j < cols; j++) {
-                float v = alpha * tile[r * NRW + j];
-                c[row + j] = beta == 0 ? v : v + beta * c[row + j];
-            }
-        }
     }
 
-    private static void storeRow(FloatVector v0, FloatVector v1, float alpha, float beta,
-                                 float[] c, int at) {
-        FloatVector r0 = v0.mul(alpha);
-        FloatVector r1 = v1.mul(alpha);
-        if (beta != 0) {
-            r0 = FloatVector.fromArray(S, c, at).fma(FloatVector.broadcast(S, beta), r0);
-            r1 = FloatVector.fromArray(S, c, at + L).fma(FloatVector.broadcast(S, beta), r1);
+    /**
+     * C[r][j] = fma(β, C[r][j], α·tile[r][j]) for r &lt; rows, j &lt; cols (C not read when β = 0);
+     * vector and scalar paths give the same bits.
+     */
+    private static void update(float[] tile, int rows, int cols, float alpha, float beta,
+                               float[] c, int cBase, int ldc) {
+        for (int r = 0; r < rows; r++) {
+            int row = cBase + r * ldc;
+            int t = r * NRW;
+            if (cols == NRW) {
+                FloatVector v0 = FloatVector.fromArray(S, tile, t).mul(alpha);
+                FloatVector v1 = FloatVector.fromArray(S, tile, t + L).mul(alpha);
+                if (beta != 0) {
+                    FloatVector bv = FloatVector.broadcast(S, beta);
+                    v0 = FloatVector.fromArray(S, c, row).fma(bv, v0);
+                    v1 = FloatVector.fromArray(S, c, row + L).fma(bv, v1);
+                }
+                v0.intoArray(c, row);
+                v1.intoArray(c, row + L);
+            } else {
+                for (int j = 0; j < cols; j++) {
+                    float v = alpha * tile[t + j];
+                    c[row + j] = beta == 0 ? v : Math.fma(beta, c[row + j], v);
+                }
+            }
         }
-        r0.intoArray(c, at);
-        r1.intoArray(c, at + L);
     }
 
     /** Per-thread packing buffers, grown on demand. */

@@ -8,7 +8,7 @@ import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
 
 /**
- * VectorBlas ddot/sdot equal, bit for bit, a scalar emulation of their order: two lane-wise fma
+ * VectorBlas ddot/sdot (lane sums) equal, bit for bit, a scalar emulation of their order: two lane-wise fma
  * accumulators over chunks of 2·L, lanes of their sum added in index order, then the tail.
  */
 class LaneSumsTest {
