@@ -4,12 +4,16 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * Chooses the process-wide {@link Blas} back-end. Automatic choice: native BLAS only when it is
- * OpenBLAS (Debian's reference libblas is slower than our kernels), else the Vector API kernels
- * when the jdk.incubator.vector module is present, else the plain loops (logged once, as a
- * warning). Force one with the system property {@code oneneuron.blas=vector|native|plain|auto} or
+ * Chooses the process-wide {@link Blas} back-end. Automatic choice: the Vector API kernels when
+ * the jdk.incubator.vector module is present and the JIT's preferred vectors are 512 bits wide
+ * (AVX-512: there they outrun OpenBLAS 0.3.21 at every workload's shapes, docs/PERFORMANCE.md);
+ * else native BLAS when it is OpenBLAS (Debian's reference libblas is slower than our kernels);
+ * else the Vector API kernels at whatever width; else the plain loops (logged once, as a
+ * warning). The choice depends only on the machine and the JVM, so a given machine always gets
+ * the same back-end. Force one with the system property {@code oneneuron.blas=vector|native|plain|auto} or
  * {@link #use(String)} (the CLI's --blas flag). {@code active().name()} is the provenance string.
  *
  * <p>Threads: {@link #threads()} (system property {@code oneneuron.threads}, default 1) is how many
@@ -26,6 +30,9 @@ public final class Backends {
 
     private static final System.Logger LOG = System.getLogger(Backends.class.getName());
     private static final String VECTOR_CLASS = "org.oneneuron.linalg.VectorBlas";
+
+    /** Vector width from which {@code auto} prefers our kernels to OpenBLAS. */
+    static final int WIDE_VECTOR_BITS = 512;
 
     private static volatile Blas active;
     private static volatile int threads = parseThreads(System.getProperty("oneneuron.threads", "1"));
@@ -90,6 +97,16 @@ public final class Backends {
         return active() instanceof VectorWidth w ? w.vectorBitSize() : 0;
     }
 
+    /**
+     * The core's fused multiply-add peak in GFLOP/s (float32 when {@code single}) as measured on
+     * the preferred vectors, about a second of work; empty without the Vector API. The yardstick
+     * for the GEMM figures of {@code oneneuron bench}.
+     */
+    public static OptionalDouble fmaPeakGflops(boolean single) {
+        return vector().map(b -> OptionalDouble.of(((VectorWidth) b).fmaPeakGflops(single)))
+                .orElse(OptionalDouble.empty());
+    }
+
     /** Threads one Vector API GEMM may use (default 1, from {@code oneneuron.threads}). */
     public static int threads() {
         return threads;
@@ -123,6 +140,10 @@ public final class Backends {
     }
 
     private static Blas automatic() {
+        Optional<Blas> vec = vector();
+        if (vec.isPresent() && ((VectorWidth) vec.get()).vectorBitSize() >= WIDE_VECTOR_BITS) {
+            return vec.get();
+        }
         Optional<Path> lib = NativeLibraryProbe.resolvedLibrary();
         if (lib.isPresent() && NativeLibraryProbe.isOpenBlas(lib.get())) {
             Optional<Blas> nat = nativeBlas();
@@ -130,7 +151,6 @@ public final class Backends {
                 return nat.get();
             }
         }
-        Optional<Blas> vec = vector();
         if (vec.isPresent()) {
             return vec.get();
         }

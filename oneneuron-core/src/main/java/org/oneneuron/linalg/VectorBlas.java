@@ -34,6 +34,11 @@ public final class VectorBlas implements Blas, VectorWidth {
     }
 
     @Override
+    public double fmaPeakGflops(boolean single) {
+        return VectorPeak.gflops(single, 5);
+    }
+
+    @Override
     public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                       double beta, double[] c, int cOff, int ldc) {

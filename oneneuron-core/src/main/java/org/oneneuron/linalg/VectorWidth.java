@@ -5,4 +5,7 @@ interface VectorWidth {
 
     /** Bits per vector register the kernels use, e.g. 512 with AVX-512. */
     int vectorBitSize();
+
+    /** The core's measured fused multiply-add peak in GFLOP/s, float32 or float64 lanes. */
+    double fmaPeakGflops(boolean single);
 }

@@ -19,9 +19,10 @@ class BackendsTest {
     }
 
     @Test
-    void autoPicksOpenBlasOnlyWhenTheLibraryIsOpenBlas() {
+    void autoPrefersWideVectorsThenOpenBlasThenNarrowVectors() {
         boolean openBlas = Backends.nativeLibrary().map(NativeLibraryProbe::isOpenBlas).orElse(false);
-        assertEquals(openBlas ? "openblas" : "vector-api", Backends.create("auto").name());
+        boolean wide = ((VectorWidth) Backends.create("vector")).vectorBitSize() >= Backends.WIDE_VECTOR_BITS;
+        assertEquals(wide || !openBlas ? "vector-api" : "openblas", Backends.create("auto").name());
     }
 
     @Test

@@ -74,6 +74,17 @@ class BenchCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void peakMeasuresBothPrecisions() throws Exception {
+        String[] r = run("bench", "peak", "--json");
+        assertEquals("0", r[0], r[2]);
+        Map<String, Object> m = JSON.readValue(r[1].trim(), Map.class);
+        double single = ((Number) m.get("fp32_gflop_per_s")).doubleValue();
+        double dbl = ((Number) m.get("fp64_gflop_per_s")).doubleValue();
+        assertTrue(single > 0 && dbl > 0, m.toString());
+    }
+
+    @Test
     void aBadKernelShapeNamesTheOption() {
         String[] r = run("bench", "kernel", "--shape", "16,x,4,nt");
         assertEquals("2", r[0], r[2]);
