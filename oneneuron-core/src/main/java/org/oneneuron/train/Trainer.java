@@ -84,8 +84,8 @@ public final class Trainer {
         InfinityAssessment infinity = InfinityDiagnostics.defaults().assess(history);
         Stop finalStop = stop;
         LOG.log(System.Logger.Level.DEBUG, () -> describe(optimizer, finalStop, finalLoss));
-        return new TrainingResult(theta, optimizer.name(), finalLoss, finalGradient, step, seconds, monitoring,
-                finalStop, history, infinity, Provenance.capture(config));
+        return new TrainingResult(theta, optimizer.name(), finalLoss, finalGradient, step, seconds,
+                monitoring, finalStop, history, infinity, Provenance.capture(config));
     }
 
     /**
