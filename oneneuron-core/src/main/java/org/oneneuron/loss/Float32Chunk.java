@@ -1,7 +1,6 @@
 package org.oneneuron.loss;
 
 import java.util.Locale;
-import java.util.concurrent.RecursiveAction;
 import org.oneneuron.autodiff.NonFiniteException;
 import org.oneneuron.linalg.ArrayMath;
 import org.oneneuron.linalg.Blas;
@@ -11,41 +10,39 @@ import org.oneneuron.model.ParameterLayout;
 /**
  * One contiguous share of a block's rows in {@link Float32NetworkObjective}, with its own
  * {@link Float32Pass}, gather buffer and float gradient: forward, per-row loss and adjoint
- * δf~_r = scale·ω_r·ℓ'(f~_r), reverse pass. The owner sets the job fields, runs it inline or forks
- * it, then adds the chunks' results in chunk order. Every buffer is allocated once.
+ * δf~_r = scale·ω_r·ℓ'(f~_r), reverse pass. The owner sets the job fields, runs the chunks through
+ * {@link org.oneneuron.linalg.ChunkWorkers}, then adds their results in chunk order. Every buffer is allocated once.
  */
-final class Float32Chunk extends RecursiveAction {
+final class Float32Chunk implements Runnable {
 
-    private static final long serialVersionUID = 1L;
-
-    final transient Float32Pass pass;
+    final Float32Pass pass;
     /** ∂L/∂θ of this chunk's rows for the float-computed blocks (a, b and b_out set to 0). */
-    final transient float[] gradF;
+    final float[] gradF;
     /** {∂L/∂a, ∂L/∂b, ∂L/∂b_out} of this chunk's rows, in double. */
-    final transient double[] scalars = new double[3];
-    private final transient ParameterLayout layout;
-    private final transient SampleLoss loss;
-    private final transient double[] weights;
-    private final transient double[] y;
-    private final transient float[] x;
-    private final transient int d;
-    private final transient int bOut;
-    private final transient float[] gx;
-    private final transient double[] adj;
+    final double[] scalars = new double[3];
+    private final ParameterLayout layout;
+    private final SampleLoss loss;
+    private final double[] weights;
+    private final double[] y;
+    private final float[] x;
+    private final int d;
+    private final int bOut;
+    private final float[] gx;
+    private final double[] adj;
 
     // Job fields, set by the owner before each run.
-    transient float[] th;
-    transient double a;
-    transient double b;
+    float[] th;
+    double a;
+    double b;
     /** First row: a sample id (ids == null) or a position in ids. */
-    transient int from;
-    transient int rows;
-    transient int[] ids;
-    transient double scale;
-    transient boolean gradient;
-    transient String what;
+    int from;
+    int rows;
+    int[] ids;
+    double scale;
+    boolean gradient;
+    String what;
     /** Result: Σ_r ω_r ℓ_r over the chunk's rows (unscaled). */
-    transient double lossSum;
+    double lossSum;
 
     Float32Chunk(NetworkSpec spec, Blas blas, int capacity, SampleLoss loss, double[] weights,
                  double[] y, float[] x) {
@@ -62,13 +59,9 @@ final class Float32Chunk extends RecursiveAction {
         this.adj = new double[capacity];
     }
 
-    @Override
-    protected void compute() {
-        run();
-    }
-
     /** Runs the job: rows [from, from + rows) of the data, or of ids when ids is non-null. */
-    void run() {
+    @Override
+    public void run() {
         float[] xs = x;
         int xOff = from * d;
         int base = from;

@@ -8,6 +8,7 @@ import org.oneneuron.autodiff.NonFiniteException;
 import org.oneneuron.autodiff.SampledObjective;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.linalg.ArrayMath;
+import org.oneneuron.linalg.ChunkWorkers;
 import org.oneneuron.model.ParameterLayout;
 
 /**
@@ -34,9 +35,9 @@ import org.oneneuron.model.ParameterLayout;
  *
  * <p>Threads: the reference's {@code threads()} t. Rows run in blocks of at most {@value #BLOCK};
  * each block is split into t contiguous chunks (a minibatch of 128 on 2 threads: rows 0–63 and
- * 64–127), each with its own pass, gather buffer and float gradient, run in parallel on the common
- * fork-join pool, and their results added in chunk order; so results are bitwise identical run to
- * run for a given t (and differ between t in the last bits, as the float64 engine's). The GEMM
+ * 64–127), each with its own pass, gather buffer and float gradient, run in parallel by
+ * {@link ChunkWorkers}, and their results added in chunk order; so results are bitwise identical
+ * run to run for a given t (and differ between t in the last bits, as the float64 engine's). The GEMM
  * back-end may itself split a product over threads, each output element still computed by one
  * thread. Every work buffer is allocated once; a one-thread call allocates nothing. Not
  * thread-safe: use {@link #copy()} per thread. θ is never modified; a non-finite score, loss or
@@ -280,7 +281,7 @@ public final class Float32NetworkObjective implements SampledObjective {
             k.gradient = gradient != null;
             k.what = what;
         }
-        runChunks(count);
+        ChunkWorkers.run(chunks, count);
         double s = 0;
         for (int c = 0; c < count; c++) {
             Float32Chunk k = chunks[c];
@@ -301,36 +302,6 @@ public final class Float32NetworkObjective implements SampledObjective {
     /** Chunks a block of this many rows is split into. */
     private int chunksFor(int rows) {
         return Math.min(chunks.length, rows);
-    }
-
-    /** Runs chunks 1..count-1 on the common pool and chunk 0 here; rethrows the first failure in chunk order. */
-    private void runChunks(int count) {
-        if (count == 1) {
-            chunks[0].run();
-            return;
-        }
-        for (int c = 1; c < count; c++) {
-            chunks[c].reinitialize();
-            chunks[c].fork();
-        }
-        RuntimeException failure = null;
-        try {
-            chunks[0].run();
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (int c = 1; c < count; c++) {
-            try {
-                chunks[c].join();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
     }
 
     /** th = (float) θ after checking θ; a finite θ beyond the float range is reported. */

@@ -6,6 +6,7 @@ import org.oneneuron.autodiff.NeuronSnapshot;
 import org.oneneuron.autodiff.NonFiniteException;
 import org.oneneuron.autodiff.SampledObjective;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.linalg.ChunkWorkers;
 import org.oneneuron.model.Network;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NetworkWorkspace;
@@ -330,32 +331,7 @@ public final class NetworkObjective implements SampledObjective {
             k.out = count == 1 && out != null ? out : k.ownOut;
         }
         activeChunks = count;
-        if (count == 1) {
-            chunks[0].run();
-            return 1;
-        }
-        for (int c = 1; c < count; c++) {
-            chunks[c].reinitialize();
-            chunks[c].fork();
-        }
-        RuntimeException first = null;
-        try {
-            chunks[0].run();
-        } catch (RuntimeException e) {
-            first = e;
-        }
-        for (int c = 1; c < count; c++) {
-            try {
-                chunks[c].join();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        ChunkWorkers.run(chunks, count);
         return count;
     }
 

@@ -2,7 +2,6 @@ package org.oneneuron.loss;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.RecursiveAction;
 import org.oneneuron.autodiff.NonFiniteException;
 import org.oneneuron.model.Network;
 import org.oneneuron.model.NetworkWorkspace;
@@ -10,46 +9,45 @@ import org.oneneuron.model.NetworkWorkspace;
 /**
  * One fixed chunk of samples with its own buffers: the loss sum, the adjoints δf~_r =
  * scale·ω_r·∂ℓ/∂f and their tangents R(δf~_r) = scale·ω_r·∂²ℓ/∂f²·R(f~_r), and the chunk's
- * gradient or Hessian-vector product. Reusable: the owner sets the job fields, then runs it
- * inline or forks it. Buffers grow only when a larger chunk first appears.
+ * gradient or Hessian-vector product. Reusable: the owner sets the job fields, then runs the
+ * chunks through {@link org.oneneuron.linalg.ChunkWorkers}. Buffers grow only when a larger chunk
+ * first appears.
  */
-final class ObjectiveChunk extends RecursiveAction {
+final class ObjectiveChunk implements Runnable {
 
-    private static final long serialVersionUID = 1L;
-
-    private final transient Network net;
-    private final transient SampleLoss loss;
-    private transient NetworkWorkspace ws;
-    private transient double[] adjoint = new double[0];
-    private transient double[] rAdjoint = new double[0];
+    private final Network net;
+    private final SampleLoss loss;
+    private NetworkWorkspace ws;
+    private double[] adjoint = new double[0];
+    private double[] rAdjoint = new double[0];
     /** This chunk's own output buffer (gradient or HVP) when it does not write the caller's. */
-    final transient double[] ownOut;
+    final double[] ownOut;
 
     // Job fields, set by the owner before each run.
-    transient Network.Pass pass;
-    transient double[] theta;
-    transient double[] v;
-    transient double[] x;
-    transient int xOff;
-    transient double[] y;
-    transient double[] w;
-    transient int yOff;
-    transient int rows;
-    transient double scale;
-    transient int[] index;
-    transient int indexOff;
-    transient int base;
-    transient double[] out;
+    Network.Pass pass;
+    double[] theta;
+    double[] v;
+    double[] x;
+    int xOff;
+    double[] y;
+    double[] w;
+    int yOff;
+    int rows;
+    double scale;
+    int[] index;
+    int indexOff;
+    int base;
+    double[] out;
     /** Result: Σ_r ω_r ℓ_r over the chunk (unscaled). */
-    transient double lossSum;
+    double lossSum;
 
     // The job of the last Hessian pass, whose forward quantities the workspace still holds.
-    private transient boolean hessianReady;
-    private transient double[] lastTheta;
-    private transient double[] lastX;
-    private transient int lastXOff;
-    private transient int lastRows;
-    private transient double lastScale;
+    private boolean hessianReady;
+    private double[] lastTheta;
+    private double[] lastX;
+    private int lastXOff;
+    private int lastRows;
+    private double lastScale;
 
     ObjectiveChunk(Network net, SampleLoss loss, int dimension) {
         this.net = net;
@@ -63,11 +61,7 @@ final class ObjectiveChunk extends RecursiveAction {
     }
 
     @Override
-    protected void compute() {
-        run();
-    }
-
-    void run() {
+    public void run() {
         if (ws == null || ws.capacity() < rows) {
             hessianReady = false;
             ws = net.newWorkspace(rows);
