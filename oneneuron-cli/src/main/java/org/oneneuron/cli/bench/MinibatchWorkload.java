@@ -12,6 +12,7 @@ import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
+import org.oneneuron.optim.Optimizer;
 import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.train.TrainConfig;
 import org.oneneuron.train.Trainer;
@@ -52,14 +53,14 @@ final class MinibatchWorkload {
         double[] theta0 = new double[objective.dimension()];
         W1Setup.fanInUniform(theta0, objective.layout(), new SplittableRandom(ctx.seed() + 1));
         int batchesPerEpoch = (N + BATCH - 1) / BATCH;
-        int[] order = new int[N];
-        for (int i = 0; i < N; i++) {
-            order[i] = i;
-        }
         Float32NetworkObjective single = Float32NetworkObjective.over(objective);
-        double[] scratch = new double[objective.dimension()];
-        WarmUpLoop.Outcome warm = WarmUpLoop.run(Math.min(ctx.warmupSteps(), 20),
-                () -> single.batchValueAndGradient(theta0, order, 0, BATCH, scratch));
+        // Warm up the optimizer's whole step (minibatch pass, update, norm, checks) on a copy of
+        // θ₀, so the JIT has compiled what the timed run executes, on every thread it uses.
+        Optimizer warmUp = config(1, ctx).newOptimizer(single);
+        double[] warmTheta = theta0.clone();
+        double[] previous = new double[theta0.length];
+        warmUp.start(warmTheta);
+        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(), () -> warmUp.step(warmTheta, previous));
         double loss0 = single.value(theta0);
         long steps = (long) epochs * batchesPerEpoch;
         long t0 = System.nanoTime();
