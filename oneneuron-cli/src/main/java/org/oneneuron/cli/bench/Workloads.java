@@ -42,7 +42,7 @@ final class Workloads {
             try {
                 ids.add(Id.valueOf(part.trim()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("workload '" + part.trim() + "' is unknown: expected W1, W2, W3, W4 or all");
+                throw new IllegalArgumentException("workload '" + part.trim() + "' is unknown: expected W1, W2, W3, W4, all, kernel or peak");
             }
         }
         return ids;
