@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oneneuron.io.StoredModel;
+import org.oneneuron.linalg.Backends;
 
 class TrainCommandTest {
 
@@ -69,6 +70,13 @@ class TrainCommandTest {
         assertEquals("float64", double64.get("dtype").asText());
         assertEquals(double64.get("loss").asDouble(), j.get("loss").asDouble(),
                 1e-3 * Math.max(1.0, double64.get("loss").asDouble()));
+    }
+
+    @Test
+    void threadsGoToTheSampleChunksNotAlsoToTheGemmKernels() throws Exception {
+        JsonNode j = json(Cli.run("train", SMALL, "--hidden", "4", "--steps", "20", "--threads", "2", "--json"));
+        assertEquals("2", j.get("provenance").get("threads").asText(), j.toString());
+        assertEquals(1, Backends.threads(), "nested splitting (chunks, then each GEMM) made W2 3x slower");
     }
 
     @Test
