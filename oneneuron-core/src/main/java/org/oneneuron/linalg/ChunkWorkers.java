@@ -11,8 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * step hands out work every millisecond or so, and waking a parked thread costs 80–120 µs on a
  * virtual machine (measured here), a tenth of the step; a spinning worker starts within a
  * microsecond. The workers are shared by the process; a caller that finds them busy (another
- * pass running in parallel) uses the common fork-join pool instead, so passes never wait for
- * each other. Which thread runs a chunk never changes a result: every chunk has its own buffers
+ * pass running in parallel, or a pass started from inside one of its chunks) uses the common
+ * fork-join pool instead, so passes never wait for each other. Which thread runs a chunk never changes a result: every chunk has its own buffers
  * and the owner adds the results in chunk order.
  */
 public final class ChunkWorkers {
@@ -35,7 +35,9 @@ public final class ChunkWorkers {
             chunks[0].run();
             return;
         }
-        if (!LOCK.tryLock()) {
+        // A pass started from inside a chunk of another pass (the lock is reentrant) must not
+        // hand work to the workers that are running that pass.
+        if (LOCK.isHeldByCurrentThread() || !LOCK.tryLock()) {
             runOnCommonPool(chunks, count);
             return;
         }

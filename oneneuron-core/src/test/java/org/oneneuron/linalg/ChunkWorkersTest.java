@@ -50,6 +50,30 @@ class ChunkWorkersTest {
     }
 
     @Test
+    void aPassStartedInsideAChunkRunsOnItsOwn() {
+        AtomicIntegerArray inner = new AtomicIntegerArray(2);
+        AtomicIntegerArray outer = new AtomicIntegerArray(2);
+        Runnable[] innerChunks = {() -> inner.incrementAndGet(0), () -> inner.incrementAndGet(1)};
+        Runnable[] outerChunks = {
+            () -> {
+                ChunkWorkers.run(innerChunks, 2);
+                outer.incrementAndGet(0);
+            },
+            () -> {
+                ChunkWorkers.run(innerChunks, 2);
+                outer.incrementAndGet(1);
+            },
+        };
+        for (int pass = 0; pass < 50; pass++) {
+            ChunkWorkers.run(outerChunks, 2);
+        }
+        assertEquals(50, outer.get(0));
+        assertEquals(50, outer.get(1));
+        assertEquals(100, inner.get(0));
+        assertEquals(100, inner.get(1));
+    }
+
+    @Test
     void overlappingCallersEachGetTheirChunksRun() throws InterruptedException {
         int callers = 4;
         AtomicIntegerArray runs = new AtomicIntegerArray(callers * 2);
