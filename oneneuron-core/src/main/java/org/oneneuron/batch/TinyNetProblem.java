@@ -5,7 +5,7 @@ import org.oneneuron.data.Dataset;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
-import org.oneneuron.model.Network;
+import org.oneneuron.engine.Graph;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 
@@ -14,7 +14,7 @@ import org.oneneuron.model.NeuronKind;
  * L~ = s·Σ_i ℓ(-y_i f~(x_i)) + (λ/2)a² (s = 1 or 1/n), and full-batch gradient descent
  * θ ← θ − η·c·∇L~ with c = min(1, clip/‖∇L~‖) (as {@code optim.GradientDescent}).
  *
- * @param spec             one hidden layer, widths ≤ {@link Network#TINY_WIDTH}; see {@link #supports}
+ * @param spec             one hidden layer, widths ≤ {@link Graph#TINY_WIDTH}; see {@link #supports}
  * @param data             the training samples, labels ±1
  * @param loss             the margin loss ℓ
  * @param reduction        SUM or MEAN
@@ -62,7 +62,7 @@ public record TinyNetProblem(NetworkSpec spec, Dataset data, MarginLoss loss, Re
 
     /**
      * Whether the batched path takes this network: exactly one hidden layer, input and hidden
-     * width at most {@link Network#TINY_WIDTH}, activation tanh, sigmoid, relu, leaky_relu or
+     * width at most {@link Graph#TINY_WIDTH}, activation tanh, sigmoid, relu, leaky_relu or
      * linear, neuron none, skip-exp or per-layer-exp (with one hidden layer the per-layer chain is
      * the skip connection itself).
      */
@@ -74,8 +74,8 @@ public record TinyNetProblem(NetworkSpec spec, Dataset data, MarginLoss loss, Re
         if (spec.depth() != 1) {
             return "needs exactly one hidden layer, got " + spec.depth();
         }
-        if (spec.inputDim() > Network.TINY_WIDTH || spec.width(1) > Network.TINY_WIDTH) {
-            return "widths must be at most " + Network.TINY_WIDTH;
+        if (spec.inputDim() > Graph.TINY_WIDTH || spec.width(1) > Graph.TINY_WIDTH) {
+            return "widths must be at most " + Graph.TINY_WIDTH;
         }
         Activation.Kind a = spec.activation().kind();
         if (a == Activation.Kind.SOFTPLUS || a == Activation.Kind.ELU) {

@@ -15,7 +15,7 @@ import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
-import org.oneneuron.model.Network;
+import org.oneneuron.engine.Graph;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterBlock;
@@ -117,7 +117,7 @@ public record StoredModel(NetworkSpec spec, double[] theta, Standardizer standar
         DataChecks.checkDimension(spec.inputDim(), raw, raw.name());
         double[] x = standardizer.transform(raw.x());
         double[] out = new double[raw.n()];
-        Network network = new Network(spec);
+        Graph network = new Graph(spec);
         if (networkOnly) {
             network.networkScores(theta, x, raw.n(), out);
         } else {

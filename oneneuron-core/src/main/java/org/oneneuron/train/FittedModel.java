@@ -5,7 +5,7 @@ import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.Reduction;
-import org.oneneuron.model.Network;
+import org.oneneuron.engine.Graph;
 import org.oneneuron.model.NetworkSpec;
 
 /**
@@ -80,7 +80,7 @@ public record FittedModel(NetworkSpec spec, double[] theta, Standardizer scaler,
         }
         double[] x = scaler.transform(data.x());
         double[] out = new double[data.n()];
-        Network network = new Network(spec);
+        Graph network = new Graph(spec);
         if (withNeuron) {
             network.scores(theta, x, data.n(), out);
         } else {

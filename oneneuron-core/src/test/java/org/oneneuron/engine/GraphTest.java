@@ -1,4 +1,4 @@
-package org.oneneuron.model;
+package org.oneneuron.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.oneneuron.linalg.PlainBlas;
+import org.oneneuron.model.Activation;
+import org.oneneuron.model.Initializer;
+import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.model.NeuronKind;
 
-class NetworkTest {
+class GraphTest {
 
     @Test
     void blockedScoresEqualOneBigPassRowByRow() {
         NetworkSpec spec = new NetworkSpec(3, List.of(16), Activation.TANH, NeuronKind.SKIP_EXP);
-        Network net = new Network(spec, PlainBlas.INSTANCE);
+        Graph net = new Graph(spec, PlainBlas.INSTANCE);
         double[] theta = Initializer.FAN_IN_UNIFORM.initialize(spec.layout(), 1);
         theta[spec.layout().neuronAOffset()] = 0.5;
         int n = 2500;
@@ -25,8 +29,9 @@ class NetworkTest {
         }
         double[] blocked = new double[n];
         net.scores(theta, x, n, blocked);
-        NetworkWorkspace ws = net.newWorkspace(n);
-        net.forward(theta, x, 0, n, Network.Pass.VALUE, ws);
+        Workspace ws = net.newWorkspace(Precision.FLOAT64, n);
+        net.load(ws, theta, null, null, null);
+        net.forward(ws, theta, Buf.of(x), 0, n, PassKind.VALUE);
         for (int i = 0; i < n; i++) {
             assertEquals(ws.scores()[i], blocked[i], 0.0, "row " + i);
         }
@@ -38,7 +43,7 @@ class NetworkTest {
 
     @Test
     void tinyNetworksRunOnThePlainLoops() {
-        assertSame(PlainBlas.INSTANCE, new Network(new NetworkSpec(2, List.of(2), Activation.TANH,
+        assertSame(PlainBlas.INSTANCE, new Graph(new NetworkSpec(2, List.of(2), Activation.TANH,
                 NeuronKind.SKIP_EXP)).blas());
     }
 }
