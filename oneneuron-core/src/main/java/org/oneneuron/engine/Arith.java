@@ -114,8 +114,24 @@ public abstract class Arith {
     abstract void maxWindows(Buf src, int sOff, int[] win, int k, int outputs, Buf dst, int dOff,
                              int[] arg, int aOff);
 
+    /** {@link #maxWindows} for 2×2 windows at stride 2 over a channels×h×w sample, without the window table. */
+    abstract void maxPool2x2(Buf src, int sOff, int channels, int h, int w, Buf dst, int dOff, int[] arg, int aOff);
+
     /** Average pooling: dst[dOff + o] = (1/k)·Σ_j src[sOff + win[o·k + j]], o < outputs. */
     abstract void meanWindows(Buf src, int sOff, int[] win, int k, int outputs, Buf dst, int dOff);
+
+    /**
+     * im2col of one sample: for each run (src, row, col, len, stride) of {@code runs},
+     * cols[row·ld + colBase + col + t] = x[xOff + src + t·stride], t < len. Entries no run
+     * writes (the zero padding) are left as they are.
+     */
+    abstract void im2col(Buf x, int xOff, int[] runs, Buf cols, int ld, int colBase);
+
+    /** col2im of one sample, the adjoint of {@link #im2col}: dx[dxOff + src + t·stride] += cols[...], in run order. */
+    abstract void col2im(Buf cols, int ld, int colBase, int[] runs, Buf dx, int dxOff);
+
+    /** count runs of len values: dst[dOff + i·dStride + t] = src[sOff + i·sStride + t]. */
+    abstract void copyRuns(Buf src, int sOff, int sStride, Buf dst, int dOff, int dStride, int count, int len);
 
     /** Sets dst[dOff..dOff+n) to 0. */
     abstract void zero(Buf dst, int dOff, int n);

@@ -245,13 +245,48 @@ final class F64Arith extends Arith {
             for (int j = 1; j < k; j++) {
                 int at = win[base + j];
                 double v = s[sOff + at];
-                if (v > m || m != m) {
+                if (v > m || v != v) {
                     m = v;
                     best = at;
                 }
             }
             dst.d[dOff + o] = m;
             arg[aOff + o] = best;
+        }
+    }
+
+    @Override
+    void maxPool2x2(Buf src, int sOff, int channels, int h, int w, Buf dst, int dOff, int[] arg, int aOff) {
+        double[] x = src.d;
+        double[] y = dst.d;
+        int oh = h / 2;
+        int ow = w / 2;
+        int o = 0;
+        for (int ch = 0; ch < channels; ch++) {
+            for (int i = 0; i < oh; i++) {
+                int top = ch * h * w + 2 * i * w;
+                for (int j = 0; j < ow; j++, o++) {
+                    // Conditional moves, not branches: which of four random values is largest
+                    // mispredicts half the time. A NaN anywhere in the window is the output.
+                    int at = top + 2 * j;
+                    double v0 = x[sOff + at];
+                    double v1 = x[sOff + at + 1];
+                    double v2 = x[sOff + at + w];
+                    double v3 = x[sOff + at + w + 1];
+                    boolean t = v1 > v0;
+                    double m = t ? v1 : v0;
+                    int best = t ? at + 1 : at;
+                    t = v2 > m;
+                    m = t ? v2 : m;
+                    best = t ? at + w : best;
+                    t = v3 > m;
+                    m = t ? v3 : m;
+                    best = t ? at + w + 1 : best;
+                    boolean nan = (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3);
+                    y[dOff + o] = nan ? Double.NaN : m;
+                    arg[aOff + o] = best;
+                }
+            }
         }
     }
 
@@ -265,6 +300,51 @@ final class F64Arith extends Arith {
                 acc += s[sOff + win[o * k + j]];
             }
             dst.d[dOff + o] = acc * inv;
+        }
+    }
+
+    @Override
+    void im2col(Buf x, int xOff, int[] runs, Buf cols, int ld, int colBase) {
+        double[] src = x.d;
+        double[] dst = cols.d;
+        for (int q = 0; q < runs.length; q += 5) {
+            int s = xOff + runs[q];
+            int o = runs[q + 1] * ld + colBase + runs[q + 2];
+            int len = runs[q + 3];
+            int stride = runs[q + 4];
+            if (stride == 1 && len > 32) {
+                System.arraycopy(src, s, dst, o, len);
+            } else if (stride == 1) {
+                for (int t = 0; t < len; t++) {
+                    dst[o + t] = src[s + t];
+                }
+            } else {
+                for (int t = 0; t < len; t++) {
+                    dst[o + t] = src[s + t * stride];
+                }
+            }
+        }
+    }
+
+    @Override
+    void col2im(Buf cols, int ld, int colBase, int[] runs, Buf dx, int dxOff) {
+        double[] src = cols.d;
+        double[] dst = dx.d;
+        for (int q = 0; q < runs.length; q += 5) {
+            int s = dxOff + runs[q];
+            int o = runs[q + 1] * ld + colBase + runs[q + 2];
+            int len = runs[q + 3];
+            int stride = runs[q + 4];
+            for (int t = 0; t < len; t++) {
+                dst[s + t * stride] += src[o + t];
+            }
+        }
+    }
+
+    @Override
+    void copyRuns(Buf src, int sOff, int sStride, Buf dst, int dOff, int dStride, int count, int len) {
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(src.d, sOff + i * sStride, dst.d, dOff + i * dStride, len);
         }
     }
 

@@ -14,12 +14,15 @@ final class PoolLayer extends Layer {
     private final int window;
     /** win[o·window + j] = input index (within the sample) of the j-th value of output o's window. */
     private final int[] win;
+    /** 2×2 windows at stride 2, the common case, with a loop of its own. */
+    private final boolean twoByTwo;
 
     PoolLayer(Shape in, LayerSpec.Pool spec) {
         super(in, spec.output(in));
         this.max = spec.max();
         this.window = spec.size() * spec.size();
         this.win = windows(in, spec, out);
+        this.twoByTwo = max && spec.size() == 2 && spec.stride() == 2;
     }
 
     private static int[] windows(Shape in, LayerSpec.Pool spec, Shape out) {
@@ -54,7 +57,9 @@ final class PoolLayer extends Layer {
         for (int r = 0; r < p.rows; r++) {
             int xs = xOff + r * in.size();
             int ys = r * out.size();
-            if (max) {
+            if (twoByTwo) {
+                p.ar.maxPool2x2(x, xs, in.channels(), in.height(), in.width(), y, ys, (int[]) state, ys);
+            } else if (max) {
                 p.ar.maxWindows(x, xs, win, window, out.size(), y, ys, (int[]) state, ys);
             } else {
                 p.ar.meanWindows(x, xs, win, window, out.size(), y, ys);

@@ -46,6 +46,10 @@ final class VectorDgemm {
             scaleC(m, n, beta, c, cOff, ldc);
             return;
         }
+        if (VectorDotGemm.suits(transA, transB, m, n, k)) {
+            VectorDotGemm.dgemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         double[] bp = BUFFERS.get().b(((n + NRW - 1) / NRW) * k * NRW);
         packB(transB, n, k, b, bOff, ldb, bp);
         int mPanels = (m + MR - 1) / MR;

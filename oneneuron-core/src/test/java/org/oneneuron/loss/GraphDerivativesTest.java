@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
 import org.oneneuron.autodiff.FiniteDifferences;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.model.Activation;
@@ -17,6 +15,7 @@ import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.Shape;
+import org.oneneuron.testing.Property;
 
 /**
  * Every layer's gradient against central differences of the value, its Hessian-vector product
@@ -24,26 +23,24 @@ import org.oneneuron.model.Shape;
  * graphs: case k puts layer type k mod 7 (convolution with a random kernel, stride and padding,
  * max and average pooling, layer norm, a residual block, a smooth activation, dense) between a
  * random input shape and a dense output, with a random special neuron; every fourth case stacks
- * several. Seeded: case k draws from SplittableRandom(SEED + k), named in every failure.
+ * several. Seeded through {@link Property}: a failure names the case, its seed and the graph.
  */
 class GraphDerivativesTest {
 
-    static final long SEED = 20261202L;
     static final List<Activation> SMOOTH = List.of(Activation.TANH, Activation.SIGMOID, Activation.SOFTPLUS);
 
-    static LongStream cases() {
-        return LongStream.range(0, 70);
+    @Test
+    void gradientAndHessianVectorProductsMatchDifferences() {
+        int[] counter = {0};
+        Property.forAll(70, g -> check(counter[0]++, g.intIn("type", 0, 6), g.seed("graph")));
     }
 
-    @ParameterizedTest(name = "case {0}")
-    @MethodSource("cases")
-    void gradientAndHessianVectorProductsMatchDifferences(long k) {
-        SplittableRandom rng = new SplittableRandom(SEED + k);
-        NetworkSpec spec = randomSpec(rng, (int) (k % 7), k % 4 == 3);
+    private static void check(int k, int type, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        NetworkSpec spec = randomSpec(rng, k < 7 ? k : type, k % 4 == 3);
         NeuronKind kind = NeuronKind.values()[rng.nextInt(NeuronKind.values().length)];
         spec = spec.withNeuron(kind);
-        String where = "case " + k + " (seed " + (SEED + k) + "): " + spec.input() + " " + spec.architecture()
-                + " + " + kind.word();
+        String where = spec.input() + " " + spec.architecture() + " + " + kind.word();
         int d = spec.inputDim();
         int n = 2 + rng.nextInt(3);
         double[] x = new double[n * d];
