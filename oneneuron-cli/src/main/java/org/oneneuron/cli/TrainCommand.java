@@ -55,6 +55,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--activation", description = "relu, leaky_relu:SLOPE, tanh, sigmoid, softplus, elu, linear.")
     String activation = MODEL.activation();
 
+    @Option(names = "--arch", paramLabel = "LAYERS",
+            description = "Any layer graph instead of --hidden/--activation, e.g. "
+                    + "conv:8x5x5,relu,maxpool:2,flatten,dense:64,relu,dense:1 (words: docs/ARCHITECTURE.md).")
+    String arch = MODEL.architecture();
+
+    @Option(names = "--input-shape", paramLabel = "CxHxW",
+            description = "How to read each sample, e.g. 1x28x28 (IDX images keep theirs; CSV rows are vectors).")
+    String inputShape = MODEL.inputShape();
+
     @Option(names = "--neuron", description = "none, skip-exp, per-layer-exp, relu, linear, quadratic,"
             + " sigmoid, no-skip.")
     String neuron = MODEL.neuron();
@@ -112,12 +121,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the checkpoint beside --out, if there is one.")
     boolean resume;
 
+    private boolean matched(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         List<String> warnings = new ArrayList<>();
+        if (!arch.isBlank() && (matched("--hidden") || matched("--activation"))) {
+            throw new IllegalArgumentException("give --arch or --hidden/--activation, not both: --arch names "
+                    + "every layer (e.g. dense:16,tanh,dense:1)");
+        }
         ModelSettings settings = new ModelSettings(hidden.equals(List.of(0)) ? List.of() : hidden,
-                activation, neuron, loss, reduction, lambda, allowZeroLambda, classWeight, testFraction);
+                activation, neuron, loss, reduction, lambda, allowZeroLambda, classWeight, testFraction, arch,
+                inputShape);
         TrainConfig config = trainConfig();
         checkOptions();
         MarginLoss marginLoss = settings.marginLoss();

@@ -27,8 +27,10 @@ final class TrainReport {
         json.put("n_test", o.test() == null ? null : o.test().n());
         json.put("features", spec.inputDim());
         Map<String, Object> network = new LinkedHashMap<>();
-        network.put("hidden", spec.hidden());
-        network.put("activation", spec.activation().word());
+        network.put("input_shape", spec.input().toString());
+        network.put("architecture", spec.architecture());
+        network.put("hidden", spec.isMlp() ? spec.hidden() : null);
+        network.put("activation", spec.isMlp() ? spec.activation().word() : null);
         network.put("neuron", spec.neuron().word());
         network.put("parameters", spec.layout().dimension());
         json.put("network", network);
@@ -83,8 +85,11 @@ final class TrainReport {
                 + json.get("features") + " features)");
         @SuppressWarnings("unchecked")
         Map<String, Object> network = (Map<String, Object>) json.get("network");
-        line(out, "network", "hidden " + network.get("hidden") + ", " + network.get("activation")
-                + ", neuron " + network.get("neuron") + ", " + network.get("parameters") + " parameters");
+        String shape = network.get("hidden") != null
+                ? "hidden " + network.get("hidden") + ", " + network.get("activation")
+                : network.get("architecture") + " on " + network.get("input_shape");
+        line(out, "network", shape + ", neuron " + network.get("neuron") + ", " + network.get("parameters")
+                + " parameters");
         line(out, "objective", json.get("loss_function") + ", " + json.get("reduction") + ", lambda "
                 + number(json.get("lambda")));
         line(out, "train accuracy", percent(json.get("train_accuracy")) + " (" + json.get("train_errors")

@@ -113,7 +113,7 @@ final class TrainingRun {
             test = split.test();
         }
         Standardizer standardizer = Standardizer.fit(train);
-        NetworkSpec spec = settings.spec(train.d());
+        NetworkSpec spec = settings.spec(train);
         Dataset scaled = standardizer.apply(train);
         NetworkObjective objective = NetworkObjective.builder(spec, scaled)
                 .loss(settings.marginLoss())

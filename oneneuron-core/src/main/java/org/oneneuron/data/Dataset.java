@@ -17,9 +17,16 @@ import java.util.Objects;
  * @param featureNames d names
  * @param labelNames   the original label names for -1 and +1 (in that order), or empty for
  *                     real-valued targets
+ * @param shape        the shape of one sample, C×H×W with C·H·W = d (images keep theirs; other
+ *                     data are vectors, d×1×1)
  */
 public record Dataset(String name, double[] x, double[] y, int d, List<String> featureNames,
-                      List<String> labelNames) {
+                      List<String> labelNames, Shape shape) {
+
+    /** A data set of feature vectors (shape d×1×1). */
+    public Dataset(String name, double[] x, double[] y, int d, List<String> featureNames, List<String> labelNames) {
+        this(name, x, y, d, featureNames, labelNames, null);
+    }
 
     public Dataset {
         Objects.requireNonNull(name, "name");
@@ -37,6 +44,17 @@ public record Dataset(String name, double[] x, double[] y, int d, List<String> f
         if (featureNames.size() != d) {
             throw new IllegalArgumentException(featureNames.size() + " feature names for d = " + d);
         }
+        if (shape == null) {
+            shape = Shape.vector(d);
+        } else if (shape.size() != d) {
+            throw new IllegalArgumentException("sample shape " + shape + " has " + shape.size()
+                    + " values, but the data have d = " + d + " features");
+        }
+    }
+
+    /** The same data with each sample read as the given shape (C·H·W must equal d). */
+    public Dataset withShape(Shape sampleShape) {
+        return new Dataset(name, x, y, d, featureNames, labelNames, sampleShape);
     }
 
     /** Number of samples. */

@@ -26,8 +26,8 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
                         List<String> featureNames, List<String> labelNames, String loss,
                         String reduction, double lambda, Map<String, String> provenance) {
 
-    /** The format version this library writes; readers accept exactly the versions they know. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version this library writes (2: the layer graph); it also reads version 1. */
+    public static final int FORMAT_VERSION = 2;
 
     public ModelFile {
         Objects.requireNonNull(network, "network");
@@ -75,14 +75,19 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
     }
 
     /**
-     * The architecture in words.
+     * The architecture in words. Format version 2 stores the layer graph ({@code architecture},
+     * {@code input_shape}); version 1 stored an MLP as hidden widths and one activation, which
+     * is the same as the architecture {@code dense:h_1,σ,…,dense:h_L,σ,dense:1}.
      *
-     * @param inputDim   number of input features d
-     * @param hidden     hidden layer widths, input side first
-     * @param activation activation word, e.g. {@code relu} or {@code leaky_relu:0.1}
-     * @param neuron     special neuron word, e.g. {@code none} or {@code skip-exp}
+     * @param inputDim     number of input features d = C·H·W
+     * @param hidden       hidden layer widths of an MLP, input side first (empty for other graphs)
+     * @param activation   the MLP's activation word, e.g. {@code relu} (empty for other graphs)
+     * @param neuron       special neuron word, e.g. {@code none} or {@code skip-exp}
+     * @param inputShape   the shape of one sample, e.g. {@code 1x28x28} or {@code 30}
+     * @param architecture the layer words, e.g. {@code conv:8x5x5,relu,…,dense:1}; empty: the MLP
      */
-    public record Network(int inputDim, List<Integer> hidden, String activation, String neuron) {
+    public record Network(int inputDim, List<Integer> hidden, String activation, String neuron,
+                          String inputShape, String architecture) {
         public Network {
             if (inputDim <= 0) {
                 throw new IllegalArgumentException("input_dim must be positive, got " + inputDim);
@@ -95,6 +100,18 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
             }
             Objects.requireNonNull(activation, "activation");
             Objects.requireNonNull(neuron, "neuron");
+            inputShape = inputShape == null || inputShape.isBlank() ? Integer.toString(inputDim) : inputShape;
+            architecture = architecture == null ? "" : architecture;
+        }
+
+        /** An MLP on d features (format version 1's network). */
+        public Network(int inputDim, List<Integer> hidden, String activation, String neuron) {
+            this(inputDim, hidden, activation, neuron, null, null);
+        }
+
+        /** True when the network is described by its layer words rather than as an MLP. */
+        public boolean isGraph() {
+            return !architecture.isEmpty();
         }
     }
 

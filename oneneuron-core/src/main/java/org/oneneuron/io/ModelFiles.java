@@ -63,11 +63,17 @@ public final class ModelFiles {
         root.put("format", FORMAT_NAME);
         root.put("format_version", ModelFile.FORMAT_VERSION);
         ObjectNode network = root.putObject("network");
-        network.put("input_dim", model.network().inputDim());
-        ArrayNode hidden = network.putArray("hidden");
-        model.network().hidden().forEach(hidden::add);
-        network.put("activation", model.network().activation());
-        network.put("neuron", model.network().neuron());
+        ModelFile.Network net = model.network();
+        network.put("input_dim", net.inputDim());
+        network.put("input_shape", net.inputShape());
+        if (net.isGraph()) {
+            network.put("architecture", net.architecture());
+        } else {
+            ArrayNode hidden = network.putArray("hidden");
+            net.hidden().forEach(hidden::add);
+            network.put("activation", net.activation());
+        }
+        network.put("neuron", net.neuron());
         root.put("loss", model.loss());
         root.put("reduction", model.reduction());
         root.put("lambda", model.lambda());
@@ -120,10 +126,10 @@ public final class ModelFiles {
                     + FORMAT_NAME + "')");
         }
         int version = f.integer(root, "format_version");
-        if (version != ModelFile.FORMAT_VERSION) {
+        if (version < 1 || version > ModelFile.FORMAT_VERSION) {
             throw new DataException(source, "unknown model format_version " + version
-                    + "; this library (" + Provenance.currentLibraryVersion() + ") reads version "
-                    + ModelFile.FORMAT_VERSION + " only");
+                    + "; this library (" + Provenance.currentLibraryVersion() + ") reads versions 1 to "
+                    + ModelFile.FORMAT_VERSION);
         }
         try {
             return parse(f, root);
@@ -134,15 +140,21 @@ public final class ModelFiles {
 
     private static ModelFile parse(Fields f, JsonNode root) {
         JsonNode net = f.object(root, "network");
-        List<Integer> hidden = new ArrayList<>();
-        for (JsonNode w : f.array(net, "hidden")) {
-            if (!w.canConvertToInt() || !w.isIntegralNumber()) {
-                throw f.bad("network.hidden", "widths must be integers, got " + w);
+        ModelFile.Network network;
+        if (net.has("architecture")) {
+            network = new ModelFile.Network(f.integer(net, "input_dim"), List.of(), "", f.text(net, "neuron"),
+                    f.text(net, "input_shape"), f.text(net, "architecture"));
+        } else {
+            List<Integer> hidden = new ArrayList<>();
+            for (JsonNode w : f.array(net, "hidden")) {
+                if (!w.canConvertToInt() || !w.isIntegralNumber()) {
+                    throw f.bad("network.hidden", "widths must be integers, got " + w);
+                }
+                hidden.add(w.intValue());
             }
-            hidden.add(w.intValue());
+            network = new ModelFile.Network(f.integer(net, "input_dim"), hidden, f.text(net, "activation"),
+                    f.text(net, "neuron"));
         }
-        ModelFile.Network network = new ModelFile.Network(f.integer(net, "input_dim"), hidden,
-                f.text(net, "activation"), f.text(net, "neuron"));
         Optional<ModelFile.Standardizer> standardizer = Optional.empty();
         JsonNode s = root.get("standardizer");
         if (s != null && !s.isNull()) {

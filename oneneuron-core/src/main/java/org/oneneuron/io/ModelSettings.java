@@ -3,10 +3,13 @@ package org.oneneuron.io;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Shape;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
+import org.oneneuron.model.Architecture;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.train.ClassifierConfig;
@@ -26,10 +29,20 @@ import org.oneneuron.train.ClassifierConfig;
  * @param allowZeroLambda whether λ = 0 is accepted with a special neuron (the guarantee is lost)
  * @param classWeight     {@code none} or {@code balanced} (each class weighs n/(2·n_class))
  * @param testFraction    fraction of samples held out for testing, in [0, 1); 0 = no split
+ * @param architecture    layer words ({@link Architecture}), e.g. {@code conv:8x5x5,relu,…,dense:1};
+ *                        empty: the MLP of {@code hidden} and {@code activation}
+ * @param inputShape      the shape of one sample, e.g. {@code 1x28x28}; empty: the data's own
+ *                        (IDX images keep theirs, other data are vectors)
  */
 public record ModelSettings(List<Integer> hidden, String activation, String neuron, String loss,
                             String reduction, double lambda, boolean allowZeroLambda,
-                            String classWeight, double testFraction) {
+                            String classWeight, double testFraction, String architecture, String inputShape) {
+
+    /** Settings of an MLP on the data's features. */
+    public ModelSettings(List<Integer> hidden, String activation, String neuron, String loss, String reduction,
+                         double lambda, boolean allowZeroLambda, String classWeight, double testFraction) {
+        this(hidden, activation, neuron, loss, reduction, lambda, allowZeroLambda, classWeight, testFraction, "", "");
+    }
 
     public ModelSettings {
         hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden"));
@@ -57,6 +70,14 @@ public record ModelSettings(List<Integer> hidden, String activation, String neur
         if (!(testFraction >= 0 && testFraction < 1)) {
             throw new IllegalArgumentException("test fraction must be in [0, 1), got " + testFraction);
         }
+        architecture = architecture == null ? "" : architecture.trim();
+        inputShape = inputShape == null ? "" : inputShape.trim();
+        if (!architecture.isEmpty()) {
+            Architecture.parse(architecture);
+        }
+        if (!inputShape.isEmpty()) {
+            Shape.parse(inputShape);
+        }
     }
 
     /**
@@ -69,9 +90,29 @@ public record ModelSettings(List<Integer> hidden, String activation, String neur
                 c.reduction().word(), c.lambda(), false, c.balancedClassWeights() ? "balanced" : "none", 0);
     }
 
-    /** The network for {@code inputDim} features. */
+    /** The network for {@code inputDim} features (samples read as vectors unless an input shape is set). */
     public NetworkSpec spec(int inputDim) {
-        return new NetworkSpec(inputDim, hidden, Activation.parse(activation), NeuronKind.parse(neuron));
+        return spec(Shape.vector(inputDim));
+    }
+
+    /** The network for the data's samples: their own shape, or the input shape when one is set. */
+    public NetworkSpec spec(Dataset data) {
+        return spec(data.shape());
+    }
+
+    private NetworkSpec spec(Shape dataShape) {
+        Shape shape = dataShape;
+        if (!inputShape.isEmpty()) {
+            shape = Shape.parse(inputShape);
+            if (shape.size() != dataShape.size()) {
+                throw new IllegalArgumentException("--input-shape " + shape + " holds " + shape.size()
+                        + " values per sample, but the data have " + dataShape.size() + " features");
+            }
+        }
+        if (architecture.isEmpty()) {
+            return new NetworkSpec(shape.size(), hidden, Activation.parse(activation), NeuronKind.parse(neuron));
+        }
+        return new NetworkSpec(shape, Architecture.parse(architecture), NeuronKind.parse(neuron));
     }
 
     /** True when the network has a special neuron (any kind but {@code none}). */

@@ -10,11 +10,13 @@ import java.util.Optional;
 import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.DataException;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Shape;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
+import org.oneneuron.model.Architecture;
 import org.oneneuron.engine.Graph;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
@@ -140,10 +142,33 @@ public record StoredModel(NetworkSpec spec, double[] theta, Standardizer standar
             System.arraycopy(theta, b.offset(), values, 0, b.size());
             blocks.add(new ModelFile.Block(b.name(), b.offset(), b.rows(), b.cols(), values));
         }
-        return new ModelFile(new ModelFile.Network(spec.inputDim(), spec.hidden(),
-                spec.activation().word(), spec.neuron().word()), blocks,
+        return new ModelFile(network(spec), blocks,
                 Optional.of(new ModelFile.Standardizer(standardizer.mean(), standardizer.scale())),
                 featureNames, labelNames, loss.word(), reduction.word(), lambda, provenance);
+    }
+
+    /** The network in the file's words: an MLP as hidden widths and activation, any other graph by its layers. */
+    static ModelFile.Network network(NetworkSpec spec) {
+        if (spec.isMlp()) {
+            return new ModelFile.Network(spec.inputDim(), spec.hidden(), spec.activation().word(),
+                    spec.neuron().word(), spec.input().toString(), null);
+        }
+        return new ModelFile.Network(spec.inputDim(), List.of(), "", spec.neuron().word(), spec.input().toString(),
+                spec.architecture());
+    }
+
+    /** The network a file describes. */
+    public static NetworkSpec spec(ModelFile.Network n) {
+        if (!n.isGraph()) {
+            return new NetworkSpec(n.inputDim(), n.hidden(), Activation.parse(n.activation()),
+                    NeuronKind.parse(n.neuron()));
+        }
+        Shape shape = Shape.parse(n.inputShape());
+        if (shape.size() != n.inputDim()) {
+            throw new IllegalArgumentException("field 'network.input_shape': " + shape + " holds " + shape.size()
+                    + " values but input_dim is " + n.inputDim());
+        }
+        return new NetworkSpec(shape, Architecture.parse(n.architecture()), NeuronKind.parse(n.neuron()));
     }
 
     /** Writes the model file atomically. */
@@ -164,9 +189,7 @@ public record StoredModel(NetworkSpec spec, double[] theta, Standardizer standar
      */
     public static StoredModel fromFile(ModelFile file, String source) {
         try {
-            ModelFile.Network n = file.network();
-            NetworkSpec spec = new NetworkSpec(n.inputDim(), n.hidden(), Activation.parse(n.activation()),
-                    NeuronKind.parse(n.neuron()));
+            NetworkSpec spec = spec(file.network());
             ParameterLayout layout = spec.layout();
             if (layout.blocks().size() != file.parameters().size()) {
                 throw new DataException(source, "field 'parameters.blocks': " + file.parameters().size()
@@ -195,6 +218,6 @@ public record StoredModel(NetworkSpec spec, double[] theta, Standardizer standar
     }
 
     private static String describe(NetworkSpec spec) {
-        return spec.inputDim() + "-" + spec.hidden() + "-1 " + spec.neuron().word();
+        return spec.input() + " " + spec.architecture() + " " + spec.neuron().word();
     }
 }

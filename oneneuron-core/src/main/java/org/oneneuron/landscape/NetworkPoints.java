@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.loss.SampleLoss;
 import org.oneneuron.model.Activation;
+import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterBlock;
@@ -64,45 +67,35 @@ public final class NetworkPoints {
         return (double) wrong / f.length;
     }
 
-    /** Hidden units whose pre-activation is within {@link #KINK_TOLERANCE} of the kink for a sample. */
+    /**
+     * Units of kinked activations (relu, leaky relu) whose pre-activation is within
+     * {@link #KINK_TOLERANCE} of the kink for some sample (the engine scans one forward pass).
+     */
     public static KinkReport kinks(NetworkObjective objective, double[] theta) {
-        NetworkSpec spec = objective.spec();
-        Activation act = spec.activation();
-        if (!act.hasKink()) {
+        Dataset data = objective.data();
+        int[] c = objective.network().kinks(theta, data.x(), data.n(), KINK_TOLERANCE);
+        if (c[1] == 0) {
             return KinkReport.smooth();
         }
-        ParameterLayout layout = objective.layout();
-        Dataset data = objective.data();
-        int units = 0;
-        int atKink = 0;
-        double[] h = data.x();
-        int width = data.d();
-        for (int l = 1; l <= spec.depth(); l++) {
-            int rows = spec.width(l);
-            int wOff = layout.weightOffset(l);
-            int bOff = layout.biasOffset(l);
-            double[] next = new double[data.n() * rows];
-            boolean[] flagged = new boolean[rows];
-            for (int i = 0; i < data.n(); i++) {
-                for (int r = 0; r < rows; r++) {
-                    double u = theta[bOff + r];
-                    for (int c = 0; c < width; c++) {
-                        u += theta[wOff + r * width + c] * h[i * width + c];
-                    }
-                    flagged[r] |= Math.abs(u) <= KINK_TOLERANCE;
-                    next[i * rows + r] = act.value(u);
-                }
+        return new KinkReport(kinkedActivations(objective.spec()) + ": one-sided derivatives, σ'(0) taken from "
+                + "the left; the Hessian omits the kink's delta, so figures at a flagged unit describe one "
+                + "smooth piece", c[0], c[1], KINK_TOLERANCE);
+    }
+
+    private static String kinkedActivations(NetworkSpec spec) {
+        Set<String> words = new TreeSet<>();
+        collect(spec.layers(), words);
+        return String.join(", ", words);
+    }
+
+    private static void collect(List<LayerSpec> layers, Set<String> words) {
+        for (LayerSpec l : layers) {
+            if (l instanceof LayerSpec.Act a && a.activation().hasKink()) {
+                words.add(a.activation().word());
+            } else if (l instanceof LayerSpec.Residual r) {
+                collect(r.body(), words);
             }
-            for (boolean f : flagged) {
-                atKink += f ? 1 : 0;
-            }
-            units += rows;
-            h = next;
-            width = rows;
         }
-        return new KinkReport(act.word() + ": one-sided derivatives, σ'(0) taken from the left; the Hessian "
-                + "omits the kink's delta, so figures at a flagged unit describe one smooth piece",
-                atKink, units, KINK_TOLERANCE);
     }
 
     /**

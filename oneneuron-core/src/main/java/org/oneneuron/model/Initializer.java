@@ -2,6 +2,7 @@ package org.oneneuron.model;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.oneneuron.data.Shape;
 
 /**
  * How a fresh θ is drawn. Draws go block by block in θ order from one

@@ -129,6 +129,6 @@ public final class StudyData {
             }
             y[k - from] = ds.y()[order[k]];
         }
-        return new Dataset(ds.name() + ":" + part, x, y, d, ds.featureNames(), ds.labelNames());
+        return new Dataset(ds.name() + ":" + part, x, y, d, ds.featureNames(), ds.labelNames(), ds.shape());
     }
 }

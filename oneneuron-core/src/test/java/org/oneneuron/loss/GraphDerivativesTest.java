@@ -14,7 +14,7 @@ import org.oneneuron.model.Activation;
 import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
-import org.oneneuron.model.Shape;
+import org.oneneuron.data.Shape;
 import org.oneneuron.testing.Property;
 
 /**

@@ -12,7 +12,7 @@ import org.oneneuron.data.Dataset;
 import org.oneneuron.model.Architecture;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
-import org.oneneuron.model.Shape;
+import org.oneneuron.data.Shape;
 
 /**
  * The W5 golden case (a CNN with the special neuron on the raw pixels, PyTorch float64): loss,

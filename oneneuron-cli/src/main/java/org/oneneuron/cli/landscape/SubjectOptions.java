@@ -18,6 +18,7 @@ import org.oneneuron.data.ReadOptions;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.io.ModelFile;
 import org.oneneuron.io.ModelFiles;
+import org.oneneuron.io.StoredModel;
 import org.oneneuron.landscape.KinkReport;
 import org.oneneuron.landscape.NetworkPoints;
 import org.oneneuron.landscape.PointContext;
@@ -153,9 +154,7 @@ final class SubjectOptions {
         }
         Dataset scaled = file.standardizer()
                 .map(s -> new Standardizer(s.mean(), s.scale()).apply(d)).orElse(d);
-        ModelFile.Network n = file.network();
-        NetworkSpec spec = new NetworkSpec(n.inputDim(), n.hidden(), Activation.parse(n.activation()),
-                NeuronKind.parse(n.neuron()));
+        NetworkSpec spec = StoredModel.spec(file.network());
         NetworkObjective objective = NetworkObjective.of(spec, scaled, Losses.parse(file.loss()),
                 Reduction.parse(file.reduction()), file.lambda());
         double[] theta = file.theta();

@@ -1,4 +1,4 @@
-package org.oneneuron.model;
+package org.oneneuron.data;
 
 /**
  * The shape of one sample as it flows through a network: channels × height × width, stored
