@@ -20,6 +20,14 @@ public enum SliceValue {
         public double at(Objective objective, double[] theta) {
             return objective.neuron(theta).map(NeuronSnapshot::networkOnlyLoss).orElse(Double.NaN);
         }
+    },
+
+    /** The special neuron's largest contribution max_i |a·E_i| to the score (needs a neuron). */
+    CONTRIBUTION {
+        @Override
+        public double at(Objective objective, double[] theta) {
+            return objective.neuron(theta).map(NeuronSnapshot::maxContribution).orElse(Double.NaN);
+        }
     };
 
     /** The value at θ; θ is not modified. */

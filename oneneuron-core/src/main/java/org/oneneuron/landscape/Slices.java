@@ -131,7 +131,7 @@ public final class Slices {
      * other's width, so a nearly straight path still shows its valley); anchors "start" (the
      * first recorded point) and "end" (the origin).
      *
-     * @param value {@link SliceValue#LOSS} or {@link SliceValue#NETWORK_ONLY} (needs a neuron)
+     * @param value what to evaluate (all but {@link SliceValue#LOSS} need a neuron)
      */
     public static Slice trajectoryPlane(Objective objective, PcaPlane plane, SliceConfig config,
                                         SliceValue value) {
@@ -176,8 +176,9 @@ public final class Slices {
                                   double[] t, List<Slice.Anchor> anchors, SliceConfig config,
                                   SliceValue value) {
         Lanczos.checkPoint(objective, origin);
-        if (value == SliceValue.NETWORK_ONLY && objective.neuron(origin).isEmpty()) {
-            throw new IllegalArgumentException("the network-only loss needs an objective with the special neuron");
+        if (value != SliceValue.LOSS && objective.neuron(origin).isEmpty()) {
+            throw new IllegalArgumentException("the network-only loss and the neuron's contribution need an"
+                    + " objective with the special neuron");
         }
         int cols = Math.max(1, t.length);
         double[] loss = new double[s.length * cols];
