@@ -25,8 +25,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 /**
  * One figure painted three ways: a PNG bitmap, an SVG through VectorGraphics2D (strings become
  * SVG text elements, so labels stay editable), and a PDF through PDFBox's Graphics2D with the
- * DejaVu Sans font embedded when the system has it (text stays text; without it PDFBox draws the
- * glyphs as outlines).
+ * DejaVu Sans fonts (regular, bold, oblique) embedded when the system has them (text stays text;
+ * without them PDFBox draws the glyphs as outlines).
  */
 final class VectorFiles {
 
@@ -34,7 +34,11 @@ final class VectorFiles {
     private static final List<String> FONT_DIRS = List.of("/usr/share/fonts", "/usr/local/share/fonts",
             System.getProperty("user.home") + "/.fonts", "/Library/Fonts", "C:\\Windows\\Fonts");
 
-    private static volatile Optional<File> dejaVu;
+    /** The DejaVu Sans file of each style our figures use. */
+    private static final java.util.Map<Integer, String> FONT_FILES = java.util.Map.of(java.awt.Font.PLAIN,
+            "DejaVuSans.ttf", java.awt.Font.BOLD, "DejaVuSans-Bold.ttf", java.awt.Font.ITALIC, "DejaVuSans-Oblique.ttf");
+
+    private static final java.util.Map<String, Optional<File>> FOUND = new java.util.concurrent.ConcurrentHashMap<>();
 
     private VectorFiles() {
     }
@@ -65,7 +69,9 @@ final class VectorFiles {
             document.addPage(page);
             PdfBoxGraphics2D g = new PdfBoxGraphics2D(document, PaperStyle.WIDTH, PaperStyle.HEIGHT);
             PdfBoxGraphics2DFontTextDrawer fonts = new PdfBoxGraphics2DFontTextDrawer();
-            font().ifPresent(ttf -> fonts.registerFont(PaperStyle.FAMILY, ttf));
+            for (java.awt.Font style : List.of(PaperStyle.LABEL, PaperStyle.TITLE, PaperStyle.NOTE)) {
+                font(FONT_FILES.get(style.getStyle())).ifPresent(ttf -> fonts.registerFont(style.getFontName(), ttf));
+            }
             g.setFontTextDrawer(fonts);
             FigurePainter.paint(g, f);
             g.dispose();
@@ -79,28 +85,27 @@ final class VectorFiles {
         }
     }
 
-    /** DejaVuSans.ttf from the usual font folders, looked up once. */
-    private static Optional<File> font() {
-        Optional<File> found = dejaVu;
-        if (found == null) {
-            found = Optional.empty();
-            for (String dir : FONT_DIRS) {
-                Path root = Path.of(dir);
-                if (!Files.isDirectory(root)) {
-                    continue;
-                }
-                try (Stream<Path> walk = Files.walk(root, 4)) {
-                    found = walk.filter(p -> p.getFileName().toString().equals("DejaVuSans.ttf"))
-                            .map(Path::toFile).findFirst();
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    found = Optional.empty();
-                }
-                if (found.isPresent()) {
-                    break;
-                }
+    /** A font file from the usual font folders, looked up once. */
+    private static Optional<File> font(String name) {
+        return FOUND.computeIfAbsent(name, VectorFiles::find);
+    }
+
+    private static Optional<File> find(String name) {
+        for (String dir : FONT_DIRS) {
+            Path root = Path.of(dir);
+            if (!Files.isDirectory(root)) {
+                continue;
             }
-            dejaVu = found;
+            try (Stream<Path> walk = Files.walk(root, 4)) {
+                Optional<File> found = walk.filter(p -> p.getFileName().toString().equals(name))
+                        .map(Path::toFile).findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+            } catch (IOException | java.io.UncheckedIOException unreadable) {
+                // an unreadable font folder: try the next one
+            }
         }
-        return found;
+        return Optional.empty();
     }
 }
