@@ -55,7 +55,7 @@ final class ContourPainter {
             p.g.setColor(Color.WHITE);
             p.g.setStroke(new BasicStroke(3.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             p.g.draw(line);
-            p.g.setColor(PaperStyle.series(k + 1));
+            p.g.setColor(PaperStyle.series(k));
             p.g.setStroke(new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             p.g.draw(line);
             double[] xs = path.x();

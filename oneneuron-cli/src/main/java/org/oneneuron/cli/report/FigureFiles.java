@@ -100,7 +100,7 @@ final class FigureFiles {
         f.notes().forEach(notes::add);
         ArrayNode colours = node.putArray("series_colours");
         for (int k = 0; k < f.series().size(); k++) {
-            colours.add(PaperStyle.hex(PaperStyle.series(f.kind().equals("contour") ? k + 1 : k)));
+            colours.add(PaperStyle.hex(PaperStyle.series(k)));
         }
         return node;
     }

@@ -8,7 +8,7 @@ import java.awt.Stroke;
 /**
  * Sizes, fonts and colours of every static figure, set once: a 720 × 440 canvas, DejaVu Sans
  * (falls back to the JVM's sans-serif), title 14 px, axis labels 12 px, ticks and legend 11 px,
- * notes 10 px; the Okabe–Ito colours for series (distinct for colour-blind readers) with a dash
+ * notes 10 px (regular and bold only: what fonts-dejavu-core has); the Okabe–Ito colours for series (distinct for colour-blind readers) with a dash
  * pattern each, so overlapping series stay apart in print; viridis for values on a grid.
  */
 final class PaperStyle {
@@ -21,7 +21,7 @@ final class PaperStyle {
     static final Font LABEL = new Font(FAMILY, Font.PLAIN, 12);
     static final Font TICK = new Font(FAMILY, Font.PLAIN, 11);
     static final Font LEGEND = new Font(FAMILY, Font.PLAIN, 11);
-    static final Font NOTE = new Font(FAMILY, Font.ITALIC, 10);
+    static final Font NOTE = new Font(FAMILY, Font.PLAIN, 10);
 
     static final Color INK = new Color(0x22, 0x22, 0x22);
     static final Color GRID = new Color(0xe4, 0xe4, 0xe4);

@@ -25,7 +25,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 /**
  * One figure painted three ways: a PNG bitmap, an SVG through VectorGraphics2D (strings become
  * SVG text elements, so labels stay editable), and a PDF through PDFBox's Graphics2D with the
- * DejaVu Sans fonts (regular, bold, oblique) embedded when the system has them (text stays text;
+ * DejaVu Sans fonts (regular and bold, both in Debian's fonts-dejavu-core) embedded when the system has them (text stays text;
  * without them PDFBox draws the glyphs as outlines).
  */
 final class VectorFiles {
@@ -36,7 +36,7 @@ final class VectorFiles {
 
     /** The DejaVu Sans file of each style our figures use. */
     private static final java.util.Map<Integer, String> FONT_FILES = java.util.Map.of(java.awt.Font.PLAIN,
-            "DejaVuSans.ttf", java.awt.Font.BOLD, "DejaVuSans-Bold.ttf", java.awt.Font.ITALIC, "DejaVuSans-Oblique.ttf");
+            "DejaVuSans.ttf", java.awt.Font.BOLD, "DejaVuSans-Bold.ttf");
 
     private static final java.util.Map<String, Optional<File>> FOUND = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -69,7 +69,7 @@ final class VectorFiles {
             document.addPage(page);
             PdfBoxGraphics2D g = new PdfBoxGraphics2D(document, PaperStyle.WIDTH, PaperStyle.HEIGHT);
             PdfBoxGraphics2DFontTextDrawer fonts = new PdfBoxGraphics2DFontTextDrawer();
-            for (java.awt.Font style : List.of(PaperStyle.LABEL, PaperStyle.TITLE, PaperStyle.NOTE)) {
+            for (java.awt.Font style : List.of(PaperStyle.LABEL, PaperStyle.TITLE)) {
                 font(FONT_FILES.get(style.getStyle())).ifPresent(ttf -> fonts.registerFont(style.getFontName(), ttf));
             }
             g.setFontTextDrawer(fonts);
