@@ -17,6 +17,7 @@ public final class Main {
     static final List<String> PLUGGED_COMMANDS = List.of(
             "org.oneneuron.cli.study.DemoCommand",
             "org.oneneuron.cli.study.StudyCommand",
+            "org.oneneuron.cli.study.ReportCommand",
             "org.oneneuron.cli.landscape.CertifyCommand",
             "org.oneneuron.cli.landscape.EscapeCommand",
             "org.oneneuron.cli.landscape.SpectrumCommand",

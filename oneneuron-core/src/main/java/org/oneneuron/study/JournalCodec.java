@@ -12,7 +12,10 @@ import java.util.List;
  * The journal's JSON Lines format: one flat object per run with snake_case keys: run_index,
  * neuron, config (the RunSpec), then the final figures (loss, network_only_loss, grad_norm, a, b,
  * w_norm, max_contribution, train_accuracy, held_out_accuracy, verdict, verdict_reason, steps,
- * seconds, diagnostic) and the thinned trajectory. NaN is written as null.
+ * seconds, diagnostic) and the thinned trajectory. NaN is written as null. Since the θ path was
+ * added, {@code theta_path} {steps, theta} holds θ at a few steps; its inner points are rounded
+ * to float precision (they serve pictures), the end point is exact. Lines without it (older
+ * journals) read as an empty path.
  */
 public final class JournalCodec {
 
@@ -71,6 +74,26 @@ public final class JournalCodec {
             add(row, p.b());
             add(row, p.wNorm());
         }
+        ThetaPath path = o.thetaPath();
+        if (!path.isEmpty()) {
+            ObjectNode tp = node.putObject("theta_path");
+            ArrayNode steps = tp.putArray("steps");
+            for (int s : path.steps()) {
+                steps.add(s);
+            }
+            ArrayNode thetas = tp.putArray("theta");
+            for (int k = 0; k < path.size(); k++) {
+                ArrayNode row = thetas.addArray();
+                boolean exact = k == path.size() - 1;
+                for (double v : path.theta(k)) {
+                    if (exact) {
+                        row.add(v);
+                    } else {
+                        row.add((float) v);
+                    }
+                }
+            }
+        }
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -114,8 +137,36 @@ public final class JournalCodec {
                 num(n.get("max_contribution")), num(n.get("train_accuracy")),
                 num(n.get("held_out_accuracy")), n.get("verdict").asText(),
                 n.get("verdict_reason").asText(), n.get("steps").asInt(), num(n.get("seconds")),
-                n.get("diagnostic").asText(), trajectory);
+                n.get("diagnostic").asText(), trajectory, thetaPath(n.get("theta_path")));
         return new JournalEntry(run, outcome);
+    }
+
+    private static ThetaPath thetaPath(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return ThetaPath.empty();
+        }
+        JsonNode steps = node.get("steps");
+        JsonNode theta = node.get("theta");
+        if (steps == null || theta == null || !steps.isArray() || !theta.isArray()) {
+            throw new IllegalArgumentException("theta_path needs the arrays steps and theta");
+        }
+        int[] s = new int[steps.size()];
+        double[][] t = new double[theta.size()][];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = steps.get(k).asInt();
+        }
+        for (int k = 0; k < t.length; k++) {
+            JsonNode row = theta.get(k);
+            t[k] = new double[row.size()];
+            for (int j = 0; j < t[k].length; j++) {
+                if (!row.get(j).isNumber()) {
+                    throw new IllegalArgumentException("theta_path point " + k + " entry " + j
+                            + " is not a number");
+                }
+                t[k][j] = row.get(j).asDouble();
+            }
+        }
+        return new ThetaPath(s, t);
     }
 
     private static void put(ObjectNode node, String key, double v) {

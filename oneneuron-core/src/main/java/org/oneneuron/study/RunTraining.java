@@ -42,9 +42,9 @@ final class RunTraining {
     /** Trajectory points a run records (history stride = steps / this). */
     static final int TRAJECTORY_POINTS = 60;
 
-    /** One trained run: its data, objective, start and the training result. */
+    /** One trained run: its data, objective, start, the training result and θ at a few steps. */
     record Trained(RunSpec run, StudyData.Prepared prepared, NetworkSpec spec, NetworkObjective objective,
-                   double[] theta0, TrainingResult result) {
+                   double[] theta0, TrainingResult result, ThetaPath thetaPath) {
     }
 
     private final StudyData data;
@@ -136,6 +136,30 @@ final class RunTraining {
         return Math.max(1, run.steps() / TRAJECTORY_POINTS);
     }
 
+    /**
+     * Steps between stored θ points: a multiple of the history stride (so the batched path,
+     * which keeps θ at history steps, stores the same steps) giving at most
+     * {@link ThetaPath#pointsFor} points.
+     */
+    private static int thetaStride(RunSpec run, int parameters) {
+        int h = stride(run);
+        int wanted = Math.max(1, (int) Math.ceil(run.steps() / (ThetaPath.pointsFor(parameters) - 1.0)));
+        return h * (int) Math.ceil((double) wanted / h);
+    }
+
+    /** The kept points (step multiple of the θ stride), plus the end point when not among them. */
+    private static ThetaPath thetaPath(List<Integer> steps, List<double[]> thetas, long endStep, double[] end) {
+        List<Integer> s = new java.util.ArrayList<>(steps);
+        List<double[]> t = new java.util.ArrayList<>(thetas);
+        if (s.isEmpty() || s.get(s.size() - 1) != endStep) {
+            s.add((int) endStep);
+            t.add(end.clone());
+        } else {
+            t.set(t.size() - 1, end.clone());
+        }
+        return ThetaPath.recorded(s.stream().mapToInt(Integer::intValue).toArray(), t.toArray(new double[0][]));
+    }
+
     private static TrainConfig config(RunSpec run) {
         return TrainConfig.defaults().toBuilder()
                 .optimizer(OptimizerKind.parse(run.optimizer())).learningRate(run.learningRate())
@@ -149,7 +173,26 @@ final class RunTraining {
         NetworkSpec spec = spec(run, prepared.train());
         NetworkObjective objective = objective(run, spec, prepared.train());
         double[] theta0 = start(run, spec);
-        return new Trained(run, prepared, spec, objective, theta0, Trainer.train(objective, theta0, config(run)));
+        int every = thetaStride(run, theta0.length);
+        List<Integer> steps = new ArrayList<>();
+        List<double[]> thetas = new ArrayList<>();
+        TrainingResult result = Trainer.train(objective, theta0, config(run), (step, theta, loss, norm) -> {
+            if (step % every == 0) {
+                steps.add((int) step);
+                thetas.add(theta.clone());
+            }
+            return null;
+        });
+        return new Trained(run, prepared, spec, objective, theta0, result,
+                thetaPath(steps, thetas, result.steps(), result.theta()));
+    }
+
+    /** The objective of a run and its start θ₀, built as training builds them (nothing trained). */
+    Trained untrained(RunSpec run) {
+        StudyData.Prepared prepared = prepared(run);
+        NetworkSpec spec = spec(run, prepared.train());
+        return new Trained(run, prepared, spec, objective(run, spec, prepared.train()), start(run, spec),
+                null, ThetaPath.empty());
     }
 
     /**
@@ -174,11 +217,23 @@ final class RunTraining {
         double finalGradient = norm(gradient);
         TrainingHistory history = history(tiny, run.steps(), theta, finalLoss, finalGradient, neuron);
         TrainConfig config = config(run);
+        int every = thetaStride(run, theta.length);
+        List<Integer> kept = new ArrayList<>();
+        List<double[]> keptThetas = new ArrayList<>();
+        long[] recorded = tiny.steps();
+        double[][] tinyThetas = tiny.thetas();
+        for (int k = 0; k < recorded.length; k++) {
+            if (recorded[k] % every == 0) {
+                kept.add((int) recorded[k]);
+                keptThetas.add(tinyThetas[k]);
+            }
+        }
         TrainingResult result = new TrainingResult(theta, OptimizerKind.GD.word(), finalLoss,
                 finalGradient, run.steps(), seconds, 0,
                 new Stop(StopReason.MAX_STEPS, run.steps(), "step budget " + run.steps() + " used"),
                 history, InfinityDiagnostics.defaults().assess(history), Provenance.capture(config));
-        return Optional.of(new Trained(run, prepared, spec, objective, theta0, result));
+        return Optional.of(new Trained(run, prepared, spec, objective, theta0, result,
+                thetaPath(kept, keptThetas, run.steps(), theta)));
     }
 
     /** The batch's records plus, unless the last step was recorded, the engine's final point. */

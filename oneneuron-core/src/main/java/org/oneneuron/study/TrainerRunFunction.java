@@ -166,7 +166,20 @@ public final class TrainerRunFunction implements RunFunction {
                 neuron.map(NeuronSnapshot::maxContribution).orElse(Double.NaN), 1 - trainError,
                 heldOut, certificate.verdict().word(), certificate.reason() + "; trajectory: "
                 + result.infinity().evidence(), (int) result.steps(), seconds, diagnostic,
-                trajectory(result.history()));
+                trajectory(result.history()), t.thetaPath());
+    }
+
+    /**
+     * The objective a run trains (its data split, network, loss and λ; one thread), built without
+     * training: landscape pictures evaluate it at the journal's θ points.
+     */
+    public NetworkObjective objective(RunSpec run) {
+        return training.untrained(run).objective();
+    }
+
+    /** The run's start θ₀ (from its seed), as training draws it. */
+    public double[] start(RunSpec run) {
+        return training.untrained(run).theta0();
     }
 
     private static KinkReport kinks(RunSpec run) {

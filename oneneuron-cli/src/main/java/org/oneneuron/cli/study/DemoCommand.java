@@ -95,9 +95,10 @@ public final class DemoCommand implements Callable<Integer> {
                         ? "WDBC (569 samples, 30 features), hidden 8 tanh"
                         : "Case A (PAPER.md §6: 3 collinear points), 2-2-1 ReLU, PAPER.md §5 protocol with 5000 steps";
                 String id = spec.name().replace('-', '_');
-                String regenerate = "oneneuron demo --restarts " + restarts;
-                sections.add(StudyReport.section(id, title, StudyCommand.describe(spec), regenerate,
-                        result, SliceFigures.of(function, result, id, regenerate)));
+                String regenerate = "oneneuron demo --restarts " + restarts + " (or, to redraw from the journals:"
+                        + " oneneuron report " + out + ")";
+                sections.add(StudyReport.withLandscapes(function, id, title, StudyCommand.describe(spec),
+                        regenerate, result));
             }
             Path html = StudyReport.write(out, "OneNeuron demo", sections);
             stdout.print(StudyReport.claimsText(sections));

@@ -144,11 +144,9 @@ public final class StudyCommand implements Callable<Integer> {
                         result.entries().size(), result.planned());
             }
             if (!noReport && !result.entries().isEmpty()) {
-                String regenerate = "oneneuron study --spec " + out.resolve("spec.json")
-                        + " --out " + out;
-                ReportSection section = StudyReport.section("study", spec.name(),
-                        describe(spec), regenerate, result,
-                        SliceFigures.of(function, result, "study", regenerate));
+                String regenerate = regenerate(out);
+                ReportSection section = StudyReport.withLandscapes(function, "study", spec.name(),
+                        describe(spec), regenerate, result);
                 Path html = StudyReport.write(out, "OneNeuron study: " + spec.name(), List.of(section));
                 outWriter.print(StudyReport.claimsText(List.of(section)));
                 outWriter.println("report: " + html);
@@ -181,6 +179,12 @@ public final class StudyCommand implements Callable<Integer> {
                 or(learningRate, base.learningRate()), or(steps, base.steps()), or(clip, base.clip()),
                 or(init, base.init()), or(restarts, base.restarts()), or(seed, base.seed()),
                 or(heldOut, base.heldOutFraction()));
+    }
+
+    /** The commands that redraw (from the journal) and re-run (resumes, so only what is missing) a study. */
+    static String regenerate(Path dir) {
+        return "oneneuron report " + dir + " (redraws from the journal; the runs: oneneuron study --spec "
+                + dir.resolve("spec.json") + " --out " + dir + ")";
     }
 
     static String describe(StudySpec s) {
