@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The one entry point for getting data: files by extension, IDX directories, and built-in data
- * sets by name. Every failure is a {@link DataException}.
+ * sets by name. Every failure is a {@link DataException}, except a data set too large for the
+ * heap, refused before it is read with a {@link HeapLimitException} ({@link HeapCheck}).
  */
 public final class Datasets {
     /** Where the embedded WDBC copy lives on the class path (its NOTICE sits beside it). */
@@ -127,15 +128,19 @@ public final class Datasets {
             throw new DataException(path.toString(), "gzip is read for IDX files only; unpack it first");
         }
         if (base.endsWith(".txt") && looksLikeLibsvm(path)) {
+            HeapCheck.beforeReading(path, DataSize.Format.LIBSVM, options);
             return LibsvmReader.read(path, options);
         }
         if (base.endsWith(".csv") || base.endsWith(".tsv") || base.endsWith(".txt")) {
+            HeapCheck.beforeReading(path, DataSize.Format.CSV, options);
             return CsvReader.read(path, options);
         }
         if (base.endsWith(".libsvm") || base.endsWith(".svm") || base.endsWith(".svmlight")) {
+            HeapCheck.beforeReading(path, DataSize.Format.LIBSVM, options);
             return LibsvmReader.read(path, options);
         }
         if (base.endsWith(".arff")) {
+            HeapCheck.beforeReading(path, DataSize.Format.ARFF, options);
             return ArffReader.read(path, options);
         }
         throw new DataException(path.toString(), "unknown file type; expected .csv, .tsv, .txt, .libsvm, .svm,"
