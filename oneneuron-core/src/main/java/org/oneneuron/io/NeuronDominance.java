@@ -16,7 +16,7 @@ import org.oneneuron.data.Dataset;
 public final class NeuronDominance {
 
     /** How many times larger than the network's outputs the contribution must be to warn. */
-    public static final double RATIO = 1e3;
+    public static final double RATIO = 1e4;
 
     /** A standardized feature value beyond this many standard deviations counts as heavy-tailed. */
     public static final double HEAVY_TAIL_Z = 10;
@@ -51,7 +51,8 @@ public final class NeuronDominance {
         String form = model.spec().neuron().exponential() ? "a·exp(wᵀx_i + b)" : "a·σ(wᵀx_i + b)";
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "the special neuron dwarfs the"
                 + " network: max_i |%s| = %.3g (sample %d, 0-based) against max_i |f(x_i)| = %.3g for the"
-                + " network alone, so the predictions are the neuron's. ", form, maxContribution, at, maxNetwork));
+                + " network alone, so where it is large the neuron, not the network, decides the prediction. ",
+                form, maxContribution, at, maxNetwork));
         double[] z = model.standardizer().transform(raw.x());
         int d = raw.d();
         int worst = 0;

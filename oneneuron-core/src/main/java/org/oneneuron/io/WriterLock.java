@@ -68,7 +68,7 @@ public final class WriterLock implements AutoCloseable {
         } catch (IOException e) {
             throw new WriteFailedException("cannot create the folder " + dir, e, "nothing was written");
         }
-        return acquire(dir.resolve(FOLDER_LOCK), dir.toString(), "folder", command);
+        return acquire(dir.resolve(FOLDER_LOCK), dir.toString(), "a folder", command);
     }
 
     /**
@@ -83,7 +83,7 @@ public final class WriterLock implements AutoCloseable {
             throw new WriteFailedException("cannot create the folder of " + file, e, "nothing was written");
         }
         return acquire(file.resolveSibling("." + absolute.getFileName() + ".lock"), file.toString(),
-                "output file", command);
+                "an output file", command);
     }
 
     /** The lock file. */
@@ -101,7 +101,7 @@ public final class WriterLock implements AutoCloseable {
                     return held;
                 }
                 throw new InUseException(name + " is in use by another task of this process (thread '"
-                        + held.owner.getName() + "'); only one writer may use a " + kind + " at a time");
+                        + held.owner.getName() + "'); only one writer may use " + kind + " at a time");
             }
             FileChannel channel = null;
             try {
@@ -116,7 +116,7 @@ public final class WriterLock implements AutoCloseable {
                 if (lock == null) {
                     String holder = holder(channel);
                     throw new InUseException(name + " is in use: another oneneuron process holds its lock ("
-                            + holder + "). Wait for it to finish or stop it; only one process may write a "
+                            + holder + "). Wait for it to finish or stop it; only one process may write "
                             + kind + " at a time. Lock file: " + lockFile);
                 }
                 WriterLock acquired = new WriterLock(key, lockFile, channel, lock);
