@@ -20,7 +20,8 @@ record ChildCli(int exitCode, String out, String err) {
     static List<String> command(List<String> jvmFlags, String... args) {
         List<String> c = new ArrayList<>();
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        c.addAll(List.of("--add-modules", "jdk.incubator.vector", "-XX:-UsePerfData", "-XX:+UseSerialGC"));
+        c.addAll(List.of("--add-modules", "jdk.incubator.vector", "-XX:-UsePerfData", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
         c.addAll(jvmFlags);
         c.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         c.addAll(List.of(args));

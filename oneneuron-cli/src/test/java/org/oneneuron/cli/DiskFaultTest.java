@@ -58,7 +58,7 @@ class DiskFaultTest {
         ChildCli child = ChildCli.run(dir, "ulimit -f 12", ChildCli.command(List.of(), study(out)));
         assertEquals(ExitCodes.FAILURE, child.exitCode(), child.toString());
         assertTrue(child.err().contains("oneneuron study: cannot append run ") && child.err().contains(
-                "the file size limit was reached (see ulimit -f) (File too large); the partial line was removed;"
+                "the file size limit was reached (see ulimit -f) (File too large); no partial line is left;"
                 + " the journal keeps the "), child.toString());
         assertTrue(child.err().contains("re-run the same command to resume") && child.noTrace(), child.toString());
         Path journal = out.resolve("journal.jsonl");
@@ -128,7 +128,7 @@ class DiskFaultTest {
         ChildCli child = ChildCli.run(dir, null, command);
         String studyErr = Files.readString(saved.resolve("study.err"));
         assertEquals("1", Files.readString(saved.resolve("study.rc")).trim(), studyErr + child);
-        assertTrue(studyErr.contains("the disk is full (No space left on device); the partial line was removed"),
+        assertTrue(studyErr.contains("the disk is full (No space left on device); no partial line is left"),
                 studyErr);
         entries(saved.resolve("s/journal.jsonl"));
         String trainErr = Files.readString(saved.resolve("train.err"));

@@ -149,7 +149,7 @@ public final class Journal implements Closeable {
             channel.force(false);
         } catch (IOException e) {
             failure = new WriteFailedException("cannot append run " + entry.runIndex() + " to " + file, e,
-                    cutBack(before) + "; the journal keeps the " + entries.size() + " runs finished before."
+                    cutBack(before) + "; the journal keeps the " + entries.size() + " run(s) finished before."
                             + " Fix the cause, then re-run the same command to resume");
             throw failure;
         }
@@ -165,7 +165,7 @@ public final class Journal implements Closeable {
             channel.truncate(before);
             channel.position(before);
             channel.force(false);
-            return "the partial line was removed";
+            return "no partial line is left";
         } catch (IOException e) {
             return "the partial line could not be removed (" + e.getMessage() + "); the next run of the"
                     + " study drops it as a torn last line";

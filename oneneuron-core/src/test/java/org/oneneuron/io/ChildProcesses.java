@@ -23,6 +23,7 @@ public final class ChildProcesses {
         command.add("jdk.incubator.vector");
         command.add("-XX:-UsePerfData");
         command.add("-XX:+UseSerialGC");
+        command.add("-XX:TieredStopAtLevel=1");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
