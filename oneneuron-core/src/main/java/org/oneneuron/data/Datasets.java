@@ -74,6 +74,10 @@ public final class Datasets {
             }
         }
         try {
+            if (p.containsKey("n")) {
+                HeapCheck.require(source, integer(p, "n"), p.containsKey("d") ? integer(p, "d") : 2,
+                        "from its parameters", HeapCheck.IDX_COPIES);
+            }
             return switch (name) {
                 case "wdbc" -> wdbc();
                 case "xor" -> Synthetic.xor(integer(p, "n"), real(p, "noise"), seed(p));

@@ -27,6 +27,10 @@ class HeapCheckTest {
                 + " training them need about 405 MB of heap, but the Java heap is limited to 256 MB. Raise the"
                 + " limit: ONENEURON_JAVA_OPTS=-Xmx512m (the machine needs that much free memory), or use a"
                 + " subset of the data", e.getMessage());
+        HeapLimitException generated = assertThrows(HeapLimitException.class,
+                () -> Datasets.builtin("blobs:n=100000000,d=1000"));
+        assertTrue(generated.getMessage().startsWith("built-in 'blobs:n=100000000,d=1000': 100,000,000 samples x"
+                + " 1,000 features (from its parameters)"), generated.getMessage());
         assertEquals("2g", HeapCheck.xmx(1100 * mb));
         assertEquals("1.5 GB", HeapCheck.size(1536 * mb));
     }
