@@ -3,6 +3,9 @@ package org.oneneuron.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.oneneuron.data.DataException;
+import org.oneneuron.data.HeapLimitException;
+import org.oneneuron.io.InUseException;
+import org.oneneuron.io.WriteFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -22,7 +25,7 @@ final class ErrorHandling implements IExecutionExceptionHandler, IParameterExcep
         err.println("error: " + message(ex));
         if (debug(parseResult)) {
             writeTrace(ex, err);
-        } else if (code == ExitCodes.FAILURE && !(ex instanceof CommandFailure)) {
+        } else if (code == ExitCodes.FAILURE && !(ex instanceof CommandFailure) && !operational(ex)) {
             err.println("(run again with --debug for the stack trace)");
         }
         err.flush();
@@ -60,6 +63,9 @@ final class ErrorHandling implements IExecutionExceptionHandler, IParameterExcep
         if (ex instanceof CommandFailure failure) {
             return failure.exitCode();
         }
+        if (operational(ex)) {
+            return ExitCodes.FAILURE;
+        }
         if (ex instanceof DataException || ex instanceof IllegalArgumentException
                 || ex instanceof UncheckedIOException) {
             return ExitCodes.BAD_INPUT;
@@ -67,9 +73,18 @@ final class ErrorHandling implements IExecutionExceptionHandler, IParameterExcep
         return ExitCodes.FAILURE;
     }
 
+    /**
+     * Failures of the machine, not of the input, whose messages are written for the user: a
+     * folder or file in use, a failed write, data that does not fit the heap.
+     */
+    private static boolean operational(Throwable ex) {
+        return ex instanceof InUseException || ex instanceof WriteFailedException
+                || ex instanceof HeapLimitException;
+    }
+
     private static String message(Throwable ex) {
         if (ex instanceof CommandFailure || ex instanceof DataException
-                || ex instanceof IllegalArgumentException) {
+                || ex instanceof IllegalArgumentException || operational(ex)) {
             return ex.getMessage();
         }
         if (ex instanceof UncheckedIOException io) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
+import org.oneneuron.io.WriterLock;
 import org.oneneuron.study.StudyData;
 import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.StudyRunner;
@@ -83,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         
         List<ReportSection> sections = new ArrayList<>();
-        try {
+        try (WriterLock lock = WriterLock.folder(out, "oneneuron demo")) {
             TrainerRunFunction function = new TrainerRunFunction(new StudyData());
             for (StudySpec spec : List.of(caseA(restarts), wdbc(restarts))) {
                 Path dir = out.resolve(spec.name());
