@@ -35,6 +35,8 @@ public final class Main {
             code = commandLine().execute(args);
         } catch (OutOfMemoryError e) {
             code = OutOfMemory.report(e, debug);
+        } catch (RuntimeException | Error e) { // what picocli's handlers do not catch
+            code = ErrorHandling.uncaught(e, debug, new PrintWriter(System.err, true));
         }
         System.exit(code);
     }
