@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.io.ModelSettings;
+import org.oneneuron.io.NeuronDominance;
+import org.oneneuron.io.WriterLock;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.train.ClassifierConfig;
 import org.oneneuron.train.TrainConfig;
@@ -125,8 +127,15 @@ final class TrainCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
+    /** With --out, one writer at a time for the model file and its checkpoint ({@link WriterLock}). */
     @Override
     public Integer call() {
+        try (WriterLock lock = out == null ? null : WriterLock.beside(out, "oneneuron train --out " + out)) {
+            return train();
+        }
+    }
+
+    private Integer train() {
         PrintWriter err = spec.commandLine().getErr();
         List<String> warnings = new ArrayList<>();
         if (!arch.isBlank() && (matched("--hidden") || matched("--activation"))) {
@@ -163,6 +172,14 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun run = new TrainingRun(settings, config, dataset, dataArgument, out, checkpointEvery, resume,
                 dtype.equals("float32"), Progress.of(common, err), err);
         TrainingRun.Outcome outcome = run.execute();
+        if (!outcome.numericalTrouble()) {
+            NeuronDominance.warning(outcome.model(), outcome.train()).ifPresent(w -> {
+                warnings.add(w);
+                if (!common.json()) {
+                    err.println("warning: " + w);
+                }
+            });
+        }
         Map<String, Object> report = TrainReport.of(outcome, warnings);
         if (common.json()) {
             Json.print(spec.commandLine().getOut(), report);

@@ -101,10 +101,7 @@ public final class CsvReader {
         if (cells.get(label).isEmpty()) {
             throw new DataException(source, lineNumber, columnName(names, header, label), "missing label (empty cell)");
         }
-        if ((long) rows.size() * x.length >= LabeledRows.maxDenseValues()) {
-            throw new DataException(source, lineNumber, null, "too many values for memory ("
-                    + rows.size() + " rows of " + x.length + " features); use a subset");
-        }
+        LabeledRows.requireRoom(source, rows.size() + 1L, x.length);
         rows.add(x, cells.get(label));
     }
 

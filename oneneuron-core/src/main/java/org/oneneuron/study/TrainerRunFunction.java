@@ -13,6 +13,7 @@ import org.oneneuron.data.Dataset;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
 import org.oneneuron.landscape.CertifyConfig;
+import org.oneneuron.landscape.DataFloor;
 import org.oneneuron.landscape.KinkReport;
 import org.oneneuron.landscape.LanczosConfig;
 import org.oneneuron.landscape.PointContext;
@@ -149,6 +150,7 @@ public final class TrainerRunFunction implements RunFunction {
                 ? PointContext.augmented(trainError, layout.neuronAOffset(), layout.neuronBOffset(),
                         run.lambda(), kinks(run))
                 : PointContext.plain(trainError, kinks(run));
+        context = context.withDataFloor(DataFloor.of(objective));
         CertifyConfig certify = new CertifyConfig(1e-3, 1e-4, StudySummary.NEAR_ZERO, 0,
                 LanczosConfig.defaults(), 0, 1e-3, run.runSeed());
         String diagnostic = result.stop().reason() == StopReason.NON_FINITE

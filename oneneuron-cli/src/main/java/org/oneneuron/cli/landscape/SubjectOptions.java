@@ -11,7 +11,6 @@ import org.oneneuron.constructions.NetworkConstruction;
 import org.oneneuron.constructions.Recipe;
 import org.oneneuron.constructions.ToyConstruction;
 import org.oneneuron.constructions.YunRecipe;
-import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
@@ -142,8 +141,7 @@ final class SubjectOptions {
         }
         ModelFile file = ModelFiles.read(model);
         Dataset d = Datasets.resolve(data, ReadOptions.defaults());
-        // The theorem is checked here, and it assumes identical inputs carry identical labels.
-        DataChecks.requireNoConflicts(d, data);
+        // Identical inputs with different labels are certified against the data's floor (DataFloor).
         if (d.d() != file.network().inputDim()) {
             throw new IllegalArgumentException("--data has " + d.d() + " features, the model expects "
                     + file.network().inputDim());

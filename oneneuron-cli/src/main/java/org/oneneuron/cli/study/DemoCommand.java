@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
+import org.oneneuron.io.WriterLock;
 import org.oneneuron.study.StudyData;
 import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.StudyRunner;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
             "Plain vs skip-exp vs per-layer-exp networks from the same seeds, on the embedded",
             "WDBC data and on the 3-point construction of PAPER.md section 6 (case A);",
             "writes report.html to the output directory."},
-        footer = {"", "Examples:", "  oneneuron demo", "  oneneuron demo --restarts 50 --out /tmp/demo",
+        footer = {"", "Examples:", "  oneneuron demo", "  oneneuron demo --restarts 50 --out demo-out",
             "", "Exit codes: 0 ok, 1 failure, 2 bad input or usage."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -83,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         
         List<ReportSection> sections = new ArrayList<>();
-        try {
+        try (WriterLock lock = WriterLock.folder(out, "oneneuron demo")) {
             TrainerRunFunction function = new TrainerRunFunction(new StudyData());
             for (StudySpec spec : List.of(caseA(restarts), wdbc(restarts))) {
                 Path dir = out.resolve(spec.name());

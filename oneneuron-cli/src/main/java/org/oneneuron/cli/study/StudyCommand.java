@@ -1,6 +1,7 @@
 package org.oneneuron.cli.study;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.util.concurrent.Callable;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
 import org.oneneuron.data.DataException;
+import org.oneneuron.io.AtomicFiles;
+import org.oneneuron.io.WriterLock;
 import org.oneneuron.study.JournalCodec;
 import org.oneneuron.study.JournalEntry;
 import org.oneneuron.study.StudyData;
@@ -35,8 +38,10 @@ import picocli.CommandLine.Spec;
             "  oneneuron study --data wdbc --hidden 8 --neuron none,skip-exp --restarts 24 --steps 300 --seed 7 --out runs/wdbc",
             "  oneneuron study --spec study.json --out runs/s1          (re-run the same line to resume)",
             "  oneneuron study --spec study.json --out runs/s1 --only-run 17   (replay run 17 alone)",
+            "  oneneuron study --repair runs/s1     (move damaged journal lines aside; then re-run)",
             "", "Shapes: --hidden 8,16x8 means two shapes, [8] and [16, 8]. Options given with --spec",
-            "override the file's values. Exit codes: 0 ok, 1 failure, 2 bad input or usage."})
+            "override the file's values. One process at a time per --out folder (a second one stops at",
+            "once). Exit codes: 0 ok, 1 failure (also: folder in use, a write failed), 2 bad input or usage."})
 public final class StudyCommand implements Callable<Integer> {
 
     static final int OK = 0;
@@ -49,8 +54,12 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "study spec (JSON); missing keys take defaults")
     Path specFile;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "study directory (journal, report)")
+    @Option(names = "--out", paramLabel = "DIR", description = "study directory (journal, report); required")
     Path out;
+
+    @Option(names = "--repair", paramLabel = "DIR", description = "move damaged or duplicate journal lines of"
+            + " study DIR to journal.damaged.jsonl (kept, with line numbers); the next study redoes those runs")
+    Path repair;
 
     @Option(names = "--data", split = ",", paramLabel = "NAME|FILE", description = "data sets: wdbc, case-a, or CSV files (last column ±1)")
     List<String> data;
@@ -119,6 +128,13 @@ public final class StudyCommand implements Callable<Integer> {
     public Integer call() {
         var outWriter = command.commandLine().getOut();
         var err = command.commandLine().getErr();
+        if (repair != null) {
+            return StudyRepair.run(repair, outWriter, err);
+        }
+        if (out == null) {
+            err.println("oneneuron study: --out DIR is required (or --repair DIR)");
+            return BAD_INPUT;
+        }
         StudySpec spec;
         try {
             spec = buildSpec();
@@ -136,30 +152,40 @@ public final class StudyCommand implements Callable<Integer> {
                 outWriter.println(JournalCodec.toLine(entry));
                 return OK;
             }
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("spec.json"), spec.toJson() + "\n", StandardCharsets.UTF_8);
-            StudyResult result = runner.run(spec, out);
-            if (!result.complete()) {
-                err.printf(Locale.ROOT, "time budget spent: %d of %d runs finished; re-run to continue%n",
-                        result.entries().size(), result.planned());
+            try (WriterLock lock = WriterLock.folder(out, "oneneuron study")) {
+                return runLocked(spec, function, runner, outWriter, err);
             }
-            if (!noReport && !result.entries().isEmpty()) {
-                String regenerate = regenerate(out);
-                ReportSection section = StudyReport.withLandscapes(function, "study", spec.name(),
-                        describe(spec), regenerate, result);
-                Path html = StudyReport.write(out, "OneNeuron study: " + spec.name(), List.of(section));
-                outWriter.print(StudyReport.claimsText(List.of(section)));
-                outWriter.println("report: " + html);
-            }
-            outWriter.println("journal: " + out.resolve(StudyRunner.JOURNAL));
-            return OK;
         } catch (IllegalArgumentException | DataException e) {
             err.println("oneneuron study: " + e.getMessage());
             return BAD_INPUT;
-        } catch (IllegalStateException | IOException | UncheckedIOException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             err.println("oneneuron study: " + e.getMessage());
             return FAILURE;
         }
+    }
+
+    /**
+     * The study and its report, with the folder locked. spec.json is written once the runner has
+     * checked the folder's study.json, so a refused resume never overwrites it.
+     */
+    private int runLocked(StudySpec spec, TrainerRunFunction function, StudyRunner runner,
+                          PrintWriter outWriter, PrintWriter err) {
+        StudyResult result = runner.run(spec, out);
+        AtomicFiles.writeString(out.resolve("spec.json"), spec.toJson() + "\n");
+        if (!result.complete()) {
+            err.printf(Locale.ROOT, "time budget spent: %d of %d runs finished; re-run to continue%n",
+                    result.entries().size(), result.planned());
+        }
+        if (!noReport && !result.entries().isEmpty()) {
+            String regenerate = regenerate(out);
+            ReportSection section = StudyReport.withLandscapes(function, "study", spec.name(),
+                    describe(spec), regenerate, result);
+            Path html = StudyReport.write(out, "OneNeuron study: " + spec.name(), List.of(section));
+            outWriter.print(StudyReport.claimsText(List.of(section)));
+            outWriter.println("report: " + html);
+        }
+        outWriter.println("journal: " + out.resolve(StudyRunner.JOURNAL));
+        return OK;
     }
 
     /** The spec: the file (or the defaults), overridden by every option given. */
