@@ -143,10 +143,10 @@ class ModelCommandsTest {
     @Test
     void unknownModelVersionIsBadInput() throws Exception {
         Path future = dir.resolve("future.json");
-        Files.writeString(future, Files.readString(model).replace("\"format_version\" : 1",
-                "\"format_version\" : 2"));
+        Files.writeString(future, Files.readString(model).replace("\"format_version\" : 2",
+                "\"format_version\" : 3"));
         BadInputTest.assertBadInput(Cli.run("predict", future.toString(), DATA),
-                "future.json: unknown model format_version 2");
+                "future.json: unknown model format_version 3");
     }
 
     @Test
