@@ -1,6 +1,6 @@
 package org.oneneuron.constructions;
 
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /**
  * A problem with a known bad local minimum (PAPER.md §6): the bad point, a global point, their

@@ -1,7 +1,7 @@
 package org.oneneuron.landscape;
 
 import java.util.Objects;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.train.TrainConfig;
 import org.oneneuron.train.Trainer;

@@ -2,9 +2,9 @@ package org.oneneuron.loss;
 
 import java.util.Optional;
 import java.util.function.Function;
-import org.oneneuron.autodiff.NeuronSnapshot;
-import org.oneneuron.autodiff.NonFiniteException;
-import org.oneneuron.autodiff.SampledObjective;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.NonFiniteException;
+import org.oneneuron.objective.SampledObjective;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.linalg.ChunkWorkers;
 import org.oneneuron.model.Network;

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.batch.TinyNetBatch;
 import org.oneneuron.batch.TinyNetProblem;
 import org.oneneuron.batch.TinyRun;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
-import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.oneneuron.autodiff.FiniteDifferences;
+import org.oneneuron.objective.FiniteDifferences;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.model.ParameterLayout;
 

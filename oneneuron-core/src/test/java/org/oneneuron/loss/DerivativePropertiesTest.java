@@ -10,7 +10,7 @@ import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.oneneuron.autodiff.FiniteDifferences;
+import org.oneneuron.objective.FiniteDifferences;
 import org.oneneuron.model.NeuronKind;
 
 /**

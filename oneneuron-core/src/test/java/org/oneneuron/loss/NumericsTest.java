@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.oneneuron.autodiff.NeuronSnapshot;
-import org.oneneuron.autodiff.NonFiniteException;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.NonFiniteException;
 import org.oneneuron.constructions.Constructions;
 import org.oneneuron.constructions.NetworkConstruction;
 import org.oneneuron.model.ParameterLayout;

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.CertifyConfig;
 import org.oneneuron.landscape.PerturbationProbe;

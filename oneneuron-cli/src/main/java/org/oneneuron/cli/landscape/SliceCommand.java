@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.cli.Json;

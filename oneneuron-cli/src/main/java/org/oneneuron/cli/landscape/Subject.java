@@ -2,7 +2,7 @@ package org.oneneuron.cli.landscape;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 import org.oneneuron.constructions.NetworkConstruction;
 import org.oneneuron.landscape.PointContext;
 import org.oneneuron.loss.NetworkObjective;

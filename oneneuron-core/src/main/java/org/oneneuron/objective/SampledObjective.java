@@ -1,4 +1,4 @@
-package org.oneneuron.autodiff;
+package org.oneneuron.objective;
 
 /**
  * An objective that is a reduction over n samples plus a penalty, so that a minibatch gradient

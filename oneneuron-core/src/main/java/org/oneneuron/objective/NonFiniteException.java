@@ -1,4 +1,4 @@
-package org.oneneuron.autodiff;
+package org.oneneuron.objective;
 
 /**
  * A value, gradient or Hessian-vector product would be non-finite (PAPER.md §8). Thrown instead

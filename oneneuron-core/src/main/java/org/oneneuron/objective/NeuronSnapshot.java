@@ -1,4 +1,4 @@
-package org.oneneuron.autodiff;
+package org.oneneuron.objective;
 
 /**
  * The special neuron's state at one point (PAPER.md §5): judge "the neuron carries the fit" by

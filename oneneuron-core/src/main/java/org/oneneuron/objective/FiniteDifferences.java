@@ -1,4 +1,4 @@
-package org.oneneuron.autodiff;
+package org.oneneuron.objective;
 
 /**
  * Central finite differences of an {@link Objective}: an explicit checker for tests, never used

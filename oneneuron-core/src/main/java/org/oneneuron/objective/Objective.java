@@ -1,4 +1,4 @@
-package org.oneneuron.autodiff;
+package org.oneneuron.objective;
 
 import java.util.Optional;
 
