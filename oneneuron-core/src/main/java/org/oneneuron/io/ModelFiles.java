@@ -107,7 +107,7 @@ public final class ModelFiles {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new DataException(source, at == null ? 0 : (int) at.getLineNr(),
+            throw new DataException(source, at == null ? 0 : at.getLineNr(),
                     at == null ? null : String.valueOf(at.getColumnNr()),
                     "not valid JSON: " + e.getOriginalMessage());
         }
