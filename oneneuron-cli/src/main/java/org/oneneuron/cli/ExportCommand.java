@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.Dataset;
-import org.oneneuron.io.NeuronDrop;
-import org.oneneuron.io.StoredModel;
+import org.oneneuron.run.NeuronDrop;
+import org.oneneuron.run.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +61,7 @@ final class ExportCommand implements Callable<Integer> {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("--tolerance must be a finite number >= 0, got " + tolerance);
         }
-        StoredModel model = StoredModel.load(modelFile);
+        Model model = Model.load(modelFile);
         PrintWriter stdout = spec.commandLine().getOut();
         Map<String, Object> json = Json.object("export");
         json.put("model_file", modelFile.toString());

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.io.AtomicFiles;
-import org.oneneuron.io.StoredModel;
+import org.oneneuron.run.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +42,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StoredModel model = StoredModel.load(modelFile);
+        Model model = Model.load(modelFile);
         Dataset data = ModelInputs.load(model, dataOptions, dataArgument);
         double[] scores = model.scores(data);
         StringBuilder csv = new StringBuilder("score,label\n");

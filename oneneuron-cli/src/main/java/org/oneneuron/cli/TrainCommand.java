@@ -8,9 +8,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
-import org.oneneuron.io.ModelSettings;
+import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.MarginLoss;
-import org.oneneuron.train.ClassifierConfig;
+import org.oneneuron.loss.Reduction;
+import org.oneneuron.model.Activation;
+import org.oneneuron.model.NeuronKind;
+import org.oneneuron.run.ClassifierConfig;
+import org.oneneuron.run.Precision;
 import org.oneneuron.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +34,9 @@ import picocli.CommandLine.Spec;
             "  oneneuron train big.csv --out m.json --checkpoint-every 500 --resume"})
 final class TrainCommand implements Callable<Integer> {
 
-    private static final ModelSettings MODEL = ModelSettings.defaults();
+    private static final ClassifierConfig MODEL = ClassifierConfig.defaults();
     private static final String ZERO_LAMBDA = "λ = 0";
-    private static final TrainConfig TRAIN = ClassifierConfig.defaults().train();
+    private static final TrainConfig TRAIN = MODEL.train();
 
     @Spec
     CommandSpec spec;
@@ -53,11 +57,11 @@ final class TrainCommand implements Callable<Integer> {
     List<Integer> hidden = MODEL.hidden();
 
     @Option(names = "--activation", description = "relu, leaky_relu:SLOPE, tanh, sigmoid, softplus, elu, linear.")
-    String activation = MODEL.activation();
+    String activation = MODEL.activation().word();
 
     @Option(names = "--neuron", description = "none, skip-exp, per-layer-exp, relu, linear, quadratic,"
             + " sigmoid, no-skip.")
-    String neuron = MODEL.neuron();
+    String neuron = MODEL.neuron().word();
 
     @Option(names = "--lambda", description = "λ of the penalty (λ/2)a² on the neuron's output weight.")
     double lambda = MODEL.lambda();
@@ -66,16 +70,16 @@ final class TrainCommand implements Callable<Integer> {
     boolean allowZeroLambda;
 
     @Option(names = "--loss", description = "cubic-hinge, hinge-p:P, smooth-hinge, logistic, squared.")
-    String loss = MODEL.loss();
+    String loss = MODEL.loss().word();
 
     @Option(names = "--reduction", description = "sum (the paper's) or mean.")
-    String reduction = MODEL.reduction();
+    String reduction = MODEL.reduction().word();
 
     @Option(names = "--class-weight", paramLabel = "KIND", description = "none or balanced.")
-    String classWeight = MODEL.classWeight();
+    String classWeight = MODEL.balancedClassWeights() ? "balanced" : "none";
 
     @Option(names = "--test-fraction", paramLabel = "F", description = "Hold out this fraction for testing.")
-    double testFraction = MODEL.testFraction();
+    double testFraction = MODEL.heldOut();
 
     @Option(names = "--optimizer", description = "gd, sgd, momentum, nesterov, adam, lbfgs, newton-cg.")
     String optimizer = TRAIN.optimizer().word();
@@ -100,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dtype", description = "float64, or float32 for the forward and reverse passes"
             + " (Hessian-vector products, the end point's certificate and the reported figures stay"
             + " float64).")
-    String dtype = "float64";
+    String dtype = MODEL.precision().word();
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the model here (JSON, atomic).")
     Path out;
@@ -116,17 +120,19 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         List<String> warnings = new ArrayList<>();
-        ModelSettings settings = new ModelSettings(hidden.equals(List.of(0)) ? List.of() : hidden,
-                activation, neuron, loss, reduction, lambda, allowZeroLambda, classWeight, testFraction);
-        TrainConfig config = trainConfig();
         checkOptions();
-        MarginLoss marginLoss = settings.marginLoss();
+        ClassifierConfig settings = MODEL.withHidden(hidden.equals(List.of(0)) ? List.of() : hidden)
+                .withActivation(Activation.parse(activation)).withNeuron(NeuronKind.parse(neuron))
+                .withAllowZeroLambda(allowZeroLambda).withLambda(lambda).withLoss(Losses.parse(loss))
+                .withReduction(Reduction.parse(reduction)).withBalancedClassWeights(balanced())
+                .withHeldOut(testFraction).withPrecision(Precision.parse(dtype)).withTrain(trainConfig());
+        MarginLoss marginLoss = settings.loss();
         if (!marginLoss.satisfiesAssumption1()) {
             warnings.add("loss " + marginLoss.word() + " does not satisfy Assumption 1 of the paper: "
                     + marginLoss.description());
         }
-        if (settings.lambda() == 0 && settings.hasNeuron()) {
-            warnings.add(ZERO_LAMBDA + " with the " + settings.neuron() + " neuron: the guarantee (a = 0"
+        if (settings.lambda() == 0 && settings.neuron().present()) {
+            warnings.add(ZERO_LAMBDA + " with the " + settings.neuron().word() + " neuron: the guarantee (a = 0"
                     + " at every local minimum) is void");
         }
         Dataset dataset = data.load(dataArgument);
@@ -142,8 +148,8 @@ final class TrainCommand implements Callable<Integer> {
                     .forEach(w -> err.println("warning: " + w));
             err.flush();
         }
-        TrainingRun run = new TrainingRun(settings, config, dataset, dataArgument, out, checkpointEvery, resume,
-                dtype.equals("float32"), Progress.of(common, err), err);
+        TrainingRun run = new TrainingRun(settings, dataset, dataArgument, out, checkpointEvery, resume,
+                Progress.of(common, err), err);
         TrainingRun.Outcome outcome = run.execute();
         Map<String, Object> report = TrainReport.of(outcome, warnings);
         if (common.json()) {
@@ -153,7 +159,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (outcome.numericalTrouble()) {
             throw new CommandFailure(ExitCodes.FAILURE, "training stopped: "
-                    + outcome.result().stop().message() + (out == null ? ""
+                    + outcome.fit().training().stop().message() + (out == null ? ""
                     : "; the model was not written" + (checkpointEvery > 0
                     ? ", the last checkpoint is " + TrainingRun.checkpointPath(out) : "")));
         }
@@ -175,7 +181,26 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    private boolean balanced() {
+        return switch (classWeight.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "none" -> false;
+            case "balanced" -> true;
+            default -> throw new IllegalArgumentException("--class-weight must be none or balanced, got '"
+                    + classWeight + "'");
+        };
+    }
+
     private void checkOptions() {
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("--lambda must be a finite number >= 0, got " + lambda);
+        }
+        if (lambda == 0 && !allowZeroLambda && NeuronKind.parse(neuron).present()) {
+            throw new IllegalArgumentException("--lambda 0 voids the theorem's guarantee (a = 0 at every"
+                    + " local minimum); pass --allow-zero-lambda to run it as an ablation");
+        }
+        if (!(testFraction >= 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("--test-fraction must be in [0, 1), got " + testFraction);
+        }
         if (steps < 1) {
             throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
         }

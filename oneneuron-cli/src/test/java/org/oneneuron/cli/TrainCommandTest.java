@@ -13,7 +13,7 @@ import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.oneneuron.io.StoredModel;
+import org.oneneuron.run.Model;
 import org.oneneuron.linalg.Backends;
 
 class TrainCommandTest {
@@ -44,8 +44,8 @@ class TrainCommandTest {
     void trainJsonHasTheContractKeys() throws Exception {
         JsonNode j = json(Cli.run("train", SMALL, "--hidden", "4", "--steps", "20", "--json",
                 "--test-fraction", "0.25"));
-        for (String key : new String[] {"schema_version", "train_accuracy", "test_accuracy", "loss",
-            "network_only_loss", "steps", "verdict", "provenance", "neuron"}) {
+        for (String key : new String[] {"schema_version", "train_accuracy", "test_accuracy", "loss_total",
+            "loss_network_only", "loss_data", "loss_penalty", "steps", "verdict", "provenance", "neuron"}) {
             assertTrue(j.has(key), "missing " + key + " in " + j);
         }
         assertEquals(Json.SCHEMA_VERSION, j.get("schema_version").asInt());
@@ -68,8 +68,8 @@ class TrainCommandTest {
         JsonNode double64 = json(Cli.run("train", SMALL, "--hidden", "4", "--optimizer", "sgd", "--batch", "8",
                 "--lr", "0.05", "--steps", "200", "--json"));
         assertEquals("float64", double64.get("dtype").asText());
-        assertEquals(double64.get("loss").asDouble(), j.get("loss").asDouble(),
-                1e-3 * Math.max(1.0, double64.get("loss").asDouble()));
+        assertEquals(double64.get("loss_total").asDouble(), j.get("loss_total").asDouble(),
+                1e-3 * Math.max(1.0, double64.get("loss_total").asDouble()));
     }
 
     @Test
@@ -103,7 +103,7 @@ class TrainCommandTest {
                 "--out", a.toString()).exitCode());
         assertEquals(0, Cli.run("train", SMALL, "--hidden", "3", "--steps", "15", "--seed", "7", "-q",
                 "--out", b.toString()).exitCode());
-        assertArrayEquals(StoredModel.load(a).theta(), StoredModel.load(b).theta());
+        assertArrayEquals(Model.load(a).theta(), Model.load(b).theta());
     }
 
     @Test
@@ -121,8 +121,8 @@ class TrainCommandTest {
         Files.copy(half, TrainingRun.checkpointPath(resumed));
         Cli second = Cli.run(concat(common, "--steps", "20", "--resume", "--out", resumed.toString()));
         assertEquals(0, second.exitCode(), second.toString());
-        assertArrayEquals(StoredModel.load(whole).theta(), StoredModel.load(resumed).theta());
-        assertEquals("20", StoredModel.load(resumed).provenance().get("steps_done"));
+        assertArrayEquals(Model.load(whole).theta(), Model.load(resumed).theta());
+        assertEquals("20", Model.load(resumed).provenance().get("steps_done"));
     }
 
     @Test
@@ -134,7 +134,7 @@ class TrainCommandTest {
         assertTrue(r.err().contains("error: training stopped: diverged at step"), r.err());
         assertTrue(r.out().contains("diverged"), r.out());
         assertFalse(Files.exists(out));
-        StoredModel checkpoint = StoredModel.load(TrainingRun.checkpointPath(out));
+        Model checkpoint = Model.load(TrainingRun.checkpointPath(out));
         assertEquals("1", checkpoint.provenance().get("steps_done"));
     }
 

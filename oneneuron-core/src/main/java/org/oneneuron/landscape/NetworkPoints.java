@@ -5,20 +5,23 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.eval.Metrics;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.loss.SampleLoss;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
-import org.oneneuron.model.NeuronKind;
+import org.oneneuron.model.Network;
+import org.oneneuron.model.NetworkWorkspace;
 import org.oneneuron.model.ParameterBlock;
 import org.oneneuron.model.ParameterLayout;
 
 /**
  * Bridges the engine's {@link NetworkObjective} to the landscape instruments: the certificate's
  * {@link PointContext} (training error, the neuron's a/b positions, λ, the loss's minimum, kinks),
- * the escape problem of a plain network, and the filters of filter-normalized slices.
+ * the escape problem of a plain network, the embedding of a plain point with the neuron, and the
+ * filters of filter-normalized slices. It builds no objective: the run floor does.
  */
 public final class NetworkPoints {
 
@@ -48,7 +51,10 @@ public final class NetworkPoints {
         return loss.valueAt(1.0, 1.0) == 0.0 ? 0.0 : Double.NaN;
     }
 
-    /** Fraction of samples with y_i·f~(x_i) <= 0 (margin losses); NaN for real-valued targets. */
+    /**
+     * Fraction of samples misclassified by the one accuracy rule ({@link Metrics#correct}: right
+     * when y_i·f~(x_i) > 0), margin losses only; NaN for real-valued targets.
+     */
     public static double trainingError(NetworkObjective objective, double[] theta) {
         if (!(objective.loss() instanceof MarginLoss)) {
             return Double.NaN;
@@ -57,48 +63,50 @@ public final class NetworkPoints {
         double[] y = objective.data().y();
         int wrong = 0;
         for (int i = 0; i < f.length; i++) {
-            if (y[i] * f[i] <= 0) {
+            if (!Metrics.correct(f[i], y[i])) {
                 wrong++;
             }
         }
         return (double) wrong / f.length;
     }
 
-    /** Hidden units whose pre-activation is within {@link #KINK_TOLERANCE} of the kink for a sample. */
+    /**
+     * Hidden units whose pre-activation is within {@link #KINK_TOLERANCE} of the kink for a sample,
+     * read off the engine's own forward pass (its pre-activations Z_l).
+     */
     public static KinkReport kinks(NetworkObjective objective, double[] theta) {
         NetworkSpec spec = objective.spec();
         Activation act = spec.activation();
         if (!act.hasKink()) {
             return KinkReport.smooth();
         }
-        ParameterLayout layout = objective.layout();
+        Network network = objective.network();
         Dataset data = objective.data();
+        int block = Math.max(1, Math.min(data.n(), 1024));
+        NetworkWorkspace ws = network.newWorkspace(block);
+        boolean[][] flagged = new boolean[spec.depth() + 1][];
         int units = 0;
-        int atKink = 0;
-        double[] h = data.x();
-        int width = data.d();
         for (int l = 1; l <= spec.depth(); l++) {
-            int rows = spec.width(l);
-            int wOff = layout.weightOffset(l);
-            int bOff = layout.biasOffset(l);
-            double[] next = new double[data.n() * rows];
-            boolean[] flagged = new boolean[rows];
-            for (int i = 0; i < data.n(); i++) {
-                for (int r = 0; r < rows; r++) {
-                    double u = theta[bOff + r];
-                    for (int c = 0; c < width; c++) {
-                        u += theta[wOff + r * width + c] * h[i * width + c];
-                    }
-                    flagged[r] |= Math.abs(u) <= KINK_TOLERANCE;
-                    next[i * rows + r] = act.value(u);
+            flagged[l] = new boolean[spec.width(l)];
+            units += spec.width(l);
+        }
+        for (int start = 0; start < data.n(); start += block) {
+            int rows = Math.min(block, data.n() - start);
+            ws.labelRows(start, null, 0);
+            network.forward(theta, data.x(), start * data.d(), rows, Network.Pass.VALUE, ws);
+            for (int l = 1; l <= spec.depth(); l++) {
+                int width = spec.width(l);
+                double[] z = ws.preActivations(l);
+                for (int i = 0; i < rows * width; i++) {
+                    flagged[l][i % width] |= Math.abs(z[i]) <= KINK_TOLERANCE;
                 }
             }
-            for (boolean f : flagged) {
+        }
+        int atKink = 0;
+        for (int l = 1; l <= spec.depth(); l++) {
+            for (boolean f : flagged[l]) {
                 atKink += f ? 1 : 0;
             }
-            units += rows;
-            h = next;
-            width = rows;
         }
         return new KinkReport(act.word() + ": one-sided derivatives, σ'(0) taken from the left; the Hessian "
                 + "omits the kink's delta, so figures at a flagged unit describe one smooth piece",
@@ -119,16 +127,6 @@ public final class NetworkPoints {
                     + "this objective uses " + plain.reduction().word());
         }
         return new EscapeProblem(plain.data(), plain.networkScores(theta), plain.loss(), lambda);
-    }
-
-    /** The same network, data, loss and reduction with the paper's skip-exp neuron and penalty λ. */
-    public static NetworkObjective augmentedObjective(NetworkObjective plain, double lambda) {
-        if (plain.layout().hasNeuron()) {
-            throw new IllegalArgumentException("the network already has a special neuron: "
-                    + plain.spec().neuron().word());
-        }
-        return NetworkObjective.of(plain.spec().withNeuron(NeuronKind.SKIP_EXP), plain.data(), plain.loss(),
-                plain.reduction(), lambda);
     }
 
     /** A plain θ extended with the neuron's (w, a, b) in the augmented objective's layout. */

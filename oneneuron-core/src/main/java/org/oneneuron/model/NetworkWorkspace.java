@@ -84,6 +84,17 @@ public final class NetworkWorkspace {
     }
 
     /** f~(x_r) of the last forward pass, rows [0, rows). Read-only view. */
+    /**
+     * Z_l of the last forward pass, row-major (rows × width(l)), for hidden layer l in 1..L: the
+     * pre-activations, e.g. to find units at an activation's kink.
+     */
+    public double[] preActivations(int layer) {
+        if (layer < 1 || layer >= z.length) {
+            throw new IllegalArgumentException("hidden layer must be in 1.." + (z.length - 1) + ", got " + layer);
+        }
+        return z[layer];
+    }
+
     public double[] scores() {
         return f;
     }

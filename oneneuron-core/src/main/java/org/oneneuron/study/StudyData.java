@@ -1,9 +1,5 @@
 package org.oneneuron.study;
 
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -46,23 +42,9 @@ public final class StudyData {
         return prepared.computeIfAbsent(key, k -> split(raw(name), studySeed, heldOutFraction));
     }
 
-    /** sha256 over n, d, x and y of the raw data set, as hex. */
+    /** sha256 over n, d, x and y of the raw data set, as hex ({@link Datasets#sha256}). */
     public String hash(String name) {
-        Dataset ds = raw(name);
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            ByteBuffer buf = ByteBuffer.allocate(8 * (2 + ds.x().length + ds.y().length));
-            buf.putLong(ds.n()).putLong(ds.d());
-            for (double v : ds.x()) {
-                buf.putDouble(v);
-            }
-            for (double v : ds.y()) {
-                buf.putDouble(v);
-            }
-            return HexFormat.of().formatHex(md.digest(buf.array()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from this JDK", e);
-        }
+        return Datasets.sha256(raw(name));
     }
 
     /** PAPER.md §6 A: x = (1, 0), (0, 1), (1/2, 1/2); y = (-1, -1, +1). */

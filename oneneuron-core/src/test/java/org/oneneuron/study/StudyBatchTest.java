@@ -123,7 +123,7 @@ class StudyBatchTest {
         TrainConfig config = TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.GD)
                 .learningRate(run.learningRate()).maxSteps(run.steps()).clipNorm(run.clip())
                 .gradientTolerance(0).seed(run.runSeed())
-                .historyStride(Math.max(1, run.steps() / RunTraining.TRAJECTORY_POINTS)).build();
+                .historyStride(Math.max(1, run.steps() / RunProblems.TRAJECTORY_POINTS)).build();
         return Trainer.train(objective, theta0, config);
     }
 }

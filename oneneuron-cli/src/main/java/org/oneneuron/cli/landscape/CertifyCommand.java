@@ -9,7 +9,7 @@ import org.oneneuron.cli.Json;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
 import org.oneneuron.landscape.CertifyConfig;
-import org.oneneuron.landscape.ContinuedRun;
+import org.oneneuron.run.ContinuedRun;
 import org.oneneuron.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

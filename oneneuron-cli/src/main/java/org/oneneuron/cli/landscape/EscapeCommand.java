@@ -10,14 +10,15 @@ import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.cli.Json;
 import org.oneneuron.landscape.CertifyConfig;
-import org.oneneuron.landscape.ContinuedRun;
 import org.oneneuron.landscape.Escape;
 import org.oneneuron.landscape.EscapeCertificate;
 import org.oneneuron.landscape.EscapeConfig;
 import org.oneneuron.landscape.EscapeStep;
 import org.oneneuron.landscape.MomentTest;
 import org.oneneuron.landscape.NetworkPoints;
-import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.model.NeuronKind;
+import org.oneneuron.run.ContinuedRun;
+import org.oneneuron.run.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,18 +71,18 @@ public final class EscapeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("escape starts from the plain point; drop --augmented");
         }
         Subject s = subject.resolve();
-        NetworkObjective plain = s.network().orElseThrow(() -> new IllegalArgumentException(
+        Problem plain = s.problem().orElseThrow(() -> new IllegalArgumentException(
                 "escape needs a network subject (A1, A2, B, B-leaky, a recipe or --model), not " + s.label()));
-        double lambda = subject.lambda();
+        double lambda = s.lambda();
         double[] direction = w != null ? w.stream().mapToDouble(Double::doubleValue).toArray()
                 : s.construction().map(c -> c.escapeW()).orElse(null);
-        EscapeCertificate cert = Escape.certify(NetworkPoints.escapeProblem(plain, s.theta(), lambda), direction, b,
-                EscapeConfig.defaults().withSeed(seed));
+        EscapeCertificate cert = Escape.certify(NetworkPoints.escapeProblem(plain.objective(), s.theta(), lambda),
+                direction, b, EscapeConfig.defaults().withSeed(seed));
         ContinuedRun run = null;
         if (continueTraining) {
-            NetworkObjective augmented = NetworkPoints.augmentedObjective(plain, lambda);
+            Problem augmented = augmented(plain, lambda);
             EscapeStep step = cert.chosen();
-            double[] start = NetworkPoints.embed(augmented, s.theta(), step.w(), step.step(), step.b());
+            double[] start = NetworkPoints.embed(augmented.objective(), s.theta(), step.w(), step.step(), step.b());
             run = ContinuedRun.from(augmented, start, training.config(), CertifyConfig.defaults().withPerturbations(0));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -107,6 +108,15 @@ public final class EscapeCommand implements Callable<Integer> {
             text(out, s, cert, run, lambda);
         }
         return ExitCodes.OK;
+    }
+
+    /** The plain problem with the paper's skip-exp neuron and λ. */
+    static Problem augmented(Problem plain, double lambda) {
+        if (plain.spec().neuron().present()) {
+            throw new IllegalArgumentException("the network already has a special neuron: "
+                    + plain.spec().neuron().word());
+        }
+        return plain.withNeuron(NeuronKind.SKIP_EXP, lambda);
     }
 
     private static Map<String, Object> step(EscapeStep s) {

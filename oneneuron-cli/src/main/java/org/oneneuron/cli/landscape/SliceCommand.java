@@ -26,7 +26,8 @@ import org.oneneuron.landscape.SliceConfig;
 import org.oneneuron.landscape.SliceWriter;
 import org.oneneuron.landscape.Slices;
 import org.oneneuron.loss.NetworkObjective;
-import org.oneneuron.train.Trainer;
+import org.oneneuron.run.Fit;
+import org.oneneuron.run.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,7 +103,7 @@ public final class SliceCommand implements Callable<Integer> {
         if (random) {
             Objective objective = s.objective();
             double[] theta = s.theta();
-            List<int[]> filters = s.network().map(nw -> NetworkPoints.filters(nw.layout())).orElse(List.of());
+            List<int[]> filters = s.problem().map(p -> NetworkPoints.filters(p.spec().layout())).orElse(List.of());
             SplittableRandom rng = new SplittableRandom(seed);
             slice = plane != null
                     ? Slices.plane(objective, theta, Slices.filterNormalized(theta, filters, rng),
@@ -111,11 +112,11 @@ public final class SliceCommand implements Callable<Integer> {
             space = s.label();
         } else {
             Map<String, double[]> points = namedPoints(s, names);
-            NetworkObjective augmented = augmentedFor(s);
+            NetworkObjective augmented = augmentedFor(s).objective();
             double[][] chosen = names.stream().map(points::get).toArray(double[][]::new);
             slice = plane != null ? Slices.planeThrough(augmented, chosen, names, config)
                     : Slices.lineThrough(augmented, chosen[0], chosen[1], names.get(0), names.get(1), config);
-            space = s.label() + " embedded with the skip-exp neuron, λ = " + subject.lambda();
+            space = s.label() + " embedded with the skip-exp neuron, λ = " + s.lambda();
         }
         try {
             Files.createDirectories(out);
@@ -141,28 +142,28 @@ public final class SliceCommand implements Callable<Integer> {
         return parts.isEmpty() ? "none (random directions through the point at the origin)" : String.join(", ", parts);
     }
 
-    private NetworkObjective augmentedFor(Subject s) {
-        NetworkObjective plain = s.network().orElseThrow(() -> new IllegalArgumentException(
+    private Problem augmentedFor(Subject s) {
+        Problem plain = s.problem().orElseThrow(() -> new IllegalArgumentException(
                 "named points need a network subject (A1, A2, B, B-leaky, a recipe or --model); use --plane random"));
-        if (subject.augmented || plain.layout().hasNeuron()) {
+        if (subject.augmented || plain.spec().neuron().present()) {
             throw new IllegalArgumentException("named points start from the plain network; drop --augmented");
         }
-        return NetworkPoints.augmentedObjective(plain, subject.lambda());
+        return EscapeCommand.augmented(plain, s.lambda());
     }
 
     /** plain (a = 0), escape (a = -g/κ) and, when asked, augmented (GD from escape). */
     private Map<String, double[]> namedPoints(Subject s, List<String> names) {
-        NetworkObjective plain = s.network().orElseThrow(() -> new IllegalArgumentException(
+        Problem plain = s.problem().orElseThrow(() -> new IllegalArgumentException(
                 "named points need a network subject (A1, A2, B, B-leaky, a recipe or --model); use --plane random"));
-        NetworkObjective augmented = augmentedFor(s);
+        Problem augmented = augmentedFor(s);
         double[] w = s.construction().map(c -> c.escapeW()).orElse(null);
-        EscapeStep step = Escape.certify(NetworkPoints.escapeProblem(plain, s.theta(), subject.lambda()), w, 0.0,
-                EscapeConfig.defaults()).chosen();
+        EscapeStep step = Escape.certify(NetworkPoints.escapeProblem(plain.objective(), s.theta(), s.lambda()), w,
+                0.0, EscapeConfig.defaults()).chosen();
         Map<String, double[]> points = new LinkedHashMap<>();
-        points.put("plain", NetworkPoints.embed(augmented, s.theta(), step.w(), 0.0, step.b()));
-        points.put("escape", NetworkPoints.embed(augmented, s.theta(), step.w(), step.step(), step.b()));
+        points.put("plain", NetworkPoints.embed(augmented.objective(), s.theta(), step.w(), 0.0, step.b()));
+        points.put("escape", NetworkPoints.embed(augmented.objective(), s.theta(), step.w(), step.step(), step.b()));
         if (names.contains("augmented")) {
-            points.put("augmented", Trainer.train(augmented, points.get("escape"), training.config()).theta());
+            points.put("augmented", Fit.from(augmented, points.get("escape"), training.config()).theta());
         }
         return points;
     }

@@ -16,17 +16,15 @@ import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
 import org.oneneuron.data.Standardizer;
-import org.oneneuron.io.ModelFile;
-import org.oneneuron.io.ModelFiles;
 import org.oneneuron.landscape.KinkReport;
 import org.oneneuron.landscape.NetworkPoints;
 import org.oneneuron.landscape.PointContext;
 import org.oneneuron.loss.Losses;
-import org.oneneuron.loss.NetworkObjective;
-import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
+import org.oneneuron.run.Model;
+import org.oneneuron.run.Problem;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,22 +55,23 @@ final class SubjectOptions {
     boolean augmented;
 
     @Option(names = "--lambda", paramLabel = "λ",
-            description = "λ of the special neuron (default 0.01; 1e-3 for C).")
+            description = "λ of the special neuron (default: the subject's: a model file's λ, or the"
+                    + " construction's PAPER.md §6 value, 0.01; 1e-3 for C).")
     Double lambda;
 
     @Option(names = "--hidden", paramLabel = "WIDTHS", split = ",", defaultValue = "16",
             description = "Hidden widths of a recipe's ReLU network (default: ${DEFAULT-VALUE}).")
     List<Integer> hidden;
 
-    /** λ to use: the option, or the construction's default. */
-    double lambda() {
+    /** λ to use: the option, or {@code own}, the subject's. */
+    private double lambda(double own) {
         if (lambda != null) {
             if (!(lambda >= 0) || !Double.isFinite(lambda)) {
                 throw new IllegalArgumentException("--lambda must be finite and >= 0, got " + lambda);
             }
             return lambda;
         }
-        return isC() ? 1e-3 : 0.01;
+        return own;
     }
 
     boolean isC() {
@@ -97,22 +96,24 @@ final class SubjectOptions {
             case "global" -> true;
             default -> throw new IllegalArgumentException("--point must be bad or global, got '" + point + "'");
         };
+        double lam = lambda(c.lambda());
         if (c instanceof ToyConstruction toy) {
             double[] theta = global ? new double[] {1, 0, 0} : toy.augmentedBadPoint();
-            var objective = toy.augmentedObjective(lambda());
+            var objective = toy.augmentedObjective(lam);
             PointContext context = new PointContext(0.0, Double.NaN, java.util.OptionalInt.of(1),
-                    java.util.OptionalInt.of(2), 2 * lambda(), KinkReport.smooth(), Optional.empty());
+                    java.util.OptionalInt.of(2), 2 * lam, KinkReport.smooth(), Optional.empty());
             return new Subject("C " + (global ? "global" : "bad") + " point (θ, a = 0, b = 0), λ = "
-                    + lambda(), objective, theta, context, Optional.empty(), Optional.empty());
+                    + lam, objective, theta, context, Optional.empty(), Optional.empty(), lam);
         }
         NetworkConstruction nc = (NetworkConstruction) c;
         double[] plainPoint = global ? nc.globalPoint() : nc.badPoint();
-        NetworkObjective objective = augmented ? nc.augmentedObjective(lambda()) : nc.plainObjective();
+        Problem plain = Problem.plain(nc);
+        Problem problem = augmented ? plain.withNeuron(NeuronKind.SKIP_EXP, lam) : plain;
         double[] theta = augmented ? nc.augment(plainPoint, nc.escapeW(), 0, 0) : plainPoint;
         String label = nc.name() + " " + (global ? "global" : "bad") + " point ("
-                + (augmented ? "augmented, a = 0, λ = " + lambda() : "plain") + ")";
-        return new Subject(label, objective, theta, NetworkPoints.context(objective, theta),
-                Optional.of(objective), Optional.of(nc));
+                + (augmented ? "augmented, a = 0, λ = " + lam : "plain") + ")";
+        return new Subject(label, problem.objective(), theta, NetworkPoints.context(problem.objective(), theta),
+                Optional.of(problem), Optional.of(nc), lam);
     }
 
     private Dataset dataOrDefault() {
@@ -128,38 +129,33 @@ final class SubjectOptions {
         NetworkSpec spec = new NetworkSpec(d.d(), hidden, Activation.RELU, NeuronKind.NONE);
         Recipe recipe = name.equals("dead-relu") ? DeadReluRecipe.build(spec, d, Losses.CUBIC_HINGE)
                 : YunRecipe.build(spec, d);
-        NetworkObjective objective = recipe.plainObjective();
+        Problem problem = Problem.plain(recipe);
         double[] theta = recipe.badPoint();
         return new Subject(recipe.name() + " recipe on " + d.name() + " (" + d.n() + " samples, hidden "
-                + hidden + ")", objective, theta, NetworkPoints.context(objective, theta),
-                Optional.of(objective), Optional.empty());
+                + hidden + ")", problem.objective(), theta, NetworkPoints.context(problem.objective(), theta),
+                Optional.of(problem), Optional.empty(), lambda(recipe.lambda()));
     }
 
     private Subject fromModel() {
         if (data == null) {
             throw new IllegalArgumentException("--model needs --data FILE (the data to certify the model on)");
         }
-        ModelFile file = ModelFiles.read(model);
+        Model m = Model.load(model);
         Dataset d = Datasets.resolve(data, ReadOptions.defaults());
         // The theorem is checked here, and it assumes identical inputs carry identical labels.
         DataChecks.requireNoConflicts(d, data);
-        if (d.d() != file.network().inputDim()) {
+        if (d.d() != m.spec().inputDim()) {
             throw new IllegalArgumentException("--data has " + d.d() + " features, the model expects "
-                    + file.network().inputDim());
+                    + m.spec().inputDim());
         }
-        if (!d.labelNames().isEmpty() && !d.labelNames().equals(file.labelNames())) {
+        if (!d.labelNames().isEmpty() && !d.labelNames().equals(m.labelNames())) {
             throw new IllegalArgumentException("--data labels " + d.labelNames() + " (as -1, +1) differ from the "
-                    + "model's " + file.labelNames());
+                    + "model's " + m.labelNames());
         }
-        Dataset scaled = file.standardizer()
-                .map(s -> new Standardizer(s.mean(), s.scale()).apply(d)).orElse(d);
-        ModelFile.Network n = file.network();
-        NetworkSpec spec = new NetworkSpec(n.inputDim(), n.hidden(), Activation.parse(n.activation()),
-                NeuronKind.parse(n.neuron()));
-        NetworkObjective objective = NetworkObjective.of(spec, scaled, Losses.parse(file.loss()),
-                Reduction.parse(file.reduction()), file.lambda());
-        double[] theta = file.theta();
-        return new Subject(model.getFileName() + " on " + d.name(), objective, theta,
-                NetworkPoints.context(objective, theta), Optional.of(objective), Optional.empty());
+        Problem problem = m.problem(d);
+        double[] theta = m.theta();
+        return new Subject(model.getFileName() + " on " + d.name(), problem.objective(), theta,
+                NetworkPoints.context(problem.objective(), theta), Optional.of(problem), Optional.empty(),
+                lambda(m.lambda()));
     }
 }

@@ -1,4 +1,4 @@
-package org.oneneuron.io;
+package org.oneneuron.run;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ import org.oneneuron.model.ParameterLayout;
  * @param signChanges        samples whose predicted class differs
  * @param samples            n, the number of samples checked
  */
-public record NeuronDrop(StoredModel plain, double maxContribution, double maxScoreDifference,
+public record NeuronDrop(Model plain, double maxContribution, double maxScoreDifference,
                          int signChanges, int samples) {
 
     /**
@@ -27,7 +27,7 @@ public record NeuronDrop(StoredModel plain, double maxContribution, double maxSc
      *
      * @throws IllegalArgumentException when the model has no special neuron
      */
-    public static NeuronDrop of(StoredModel model, Dataset data) {
+    public static NeuronDrop of(Model model, Dataset data) {
         if (!model.spec().neuron().present()) {
             throw new IllegalArgumentException("the model has no special neuron to drop");
         }
@@ -41,7 +41,7 @@ public record NeuronDrop(StoredModel plain, double maxContribution, double maxSc
         }
         Map<String, String> provenance = new LinkedHashMap<>(model.provenance());
         provenance.put("dropped_neuron", model.spec().neuron().word());
-        StoredModel plain = model.with(to.spec(), plainTheta, provenance);
+        Model plain = model.with(to.spec(), plainTheta, provenance);
 
         double[] full = model.scores(data);
         double[] networkOnly = model.networkScores(data);
