@@ -2,6 +2,7 @@ package org.oneneuron.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import org.oneneuron.run.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = "Accuracy, loss, precision, recall, F1, ROC AUC and the confusion matrix of a"
                 + " saved model on a data set.",
         footer = {"", "Examples:", "  oneneuron evaluate model.json wdbc",
-            "  oneneuron evaluate model.json test.csv --label diagnosis --json"})
+            "  oneneuron evaluate model.json wdbc --split test      (the samples 'train --held-out' kept out)",
+            "  oneneuron evaluate --model model.json --data test.csv --label diagnosis --json"})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -32,16 +35,25 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by 'train'.")
-    Path modelFile;
+    @Parameters(arity = "0..2", paramLabel = "MODEL DATA",
+            description = "The model file and the data set (or give them with --model and --data).")
+    List<String> inputs;
 
-    @Parameters(index = "1", paramLabel = "DATA", description = "A data file or built-in name.")
-    String dataArgument;
+    @Option(names = "--model", paramLabel = "FILE", description = Vocabulary.MODEL_FILE)
+    String modelOption;
+
+    @Option(names = "--data", paramLabel = "DATA", description = Vocabulary.DATA)
+    String dataOption;
+
+    @Option(names = "--split", paramLabel = "PART", description = Vocabulary.SPLIT)
+    String split = "all";
 
     @Override
     public Integer call() {
+        String[] given = Inputs.modelAndData(inputs, modelOption, dataOption, true);
+        Path modelFile = Path.of(given[0]);
         Model model = Model.load(modelFile);
-        Dataset data = ModelInputs.load(model, dataOptions, dataArgument);
+        Dataset data = ModelInputs.load(model, dataOptions, given[1], split);
         Assessment a = model.assess(data);
         BinaryMetrics m = a.metrics();
         Map<String, Object> json = Json.object("evaluate");

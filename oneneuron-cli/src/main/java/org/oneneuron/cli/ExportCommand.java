@@ -38,8 +38,11 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by 'train'.")
-    Path modelFile;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = Vocabulary.MODEL_FILE)
+    String modelArgument;
+
+    @Option(names = "--model", paramLabel = "FILE", description = Vocabulary.MODEL_FILE)
+    String modelOption;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write.")
     Path out;
@@ -52,15 +55,20 @@ final class ExportCommand implements Callable<Integer> {
             description = "Largest neuron contribution max |a*E_i| accepted (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--data", paramLabel = "DATA",
-            description = "The training data (default: the data named in the model's provenance).")
+    @Option(names = "--data", paramLabel = "DATA", description = Vocabulary.DATA
+            + " With --drop-neuron: the training data (default: the data named in the model's provenance).")
     String dataArgument;
+
+    @Option(names = "--split", paramLabel = "PART", description = Vocabulary.SPLIT)
+    String split = "all";
 
     @Override
     public Integer call() {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("--tolerance must be a finite number >= 0, got " + tolerance);
         }
+        Path modelFile = Path.of(Inputs.modelAndData(modelArgument == null ? null
+                : java.util.List.of(modelArgument), modelOption, null, false)[0]);
         Model model = Model.load(modelFile);
         PrintWriter stdout = spec.commandLine().getOut();
         Map<String, Object> json = Json.object("export");
@@ -76,7 +84,7 @@ final class ExportCommand implements Callable<Integer> {
         if (source == null) {
             throw new IllegalArgumentException("--drop-neuron needs the training data: pass --data DATA");
         }
-        Dataset data = ModelInputs.load(model, dataOptions, source);
+        Dataset data = ModelInputs.load(model, dataOptions, source, split);
         NeuronDrop drop = NeuronDrop.of(model, data);
         json.put("data", data.name());
         json.put("n", drop.samples());

@@ -55,7 +55,7 @@ class ModelCommandsTest {
         Cli predicted = Cli.run("predict", dir.resolve("exact.json").toString(), DATA);
         assertEquals(ExitCodes.OK, predicted.exitCode(), predicted.toString());
         List<String> lines = predicted.out().lines().toList();
-        assertEquals("score,label", lines.get(0));
+        assertEquals("score,label,probability", lines.get(0));
         assertEquals(data.n() + 1, lines.size());
         for (int i = 0; i < data.n(); i++) {
             assertEquals(Double.doubleToRawLongBits(inMemory[i]), Double.doubleToRawLongBits(loaded[i]));

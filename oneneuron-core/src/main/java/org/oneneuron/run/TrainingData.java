@@ -22,6 +22,9 @@ import org.oneneuron.data.Standardizer;
 public record TrainingData(Dataset raw, Dataset train, Optional<Dataset> heldOut,
                            Standardizer standardizer, Optional<HeldOutSplit> split) {
 
+    /** Data sets with fewer samples are never split (the constructions, a toy XOR), as in studies. */
+    public static final int MIN_SPLIT_SIZE = 20;
+
     public TrainingData {
         Objects.requireNonNull(raw, "raw");
         Objects.requireNonNull(train, "train");
@@ -31,14 +34,15 @@ public record TrainingData(Dataset raw, Dataset train, Optional<Dataset> heldOut
     }
 
     /**
-     * Splits off {@code heldOutShare} of {@code raw} (none for 0) and fits the standardizer on the
-     * rest (identity when {@code standardize} is false).
+     * Splits off {@code heldOutShare} of {@code raw} (none for 0, or for fewer than
+     * {@link #MIN_SPLIT_SIZE} samples) and fits the standardizer on the rest (identity when
+     * {@code standardize} is false).
      */
     public static TrainingData prepare(Dataset raw, double heldOutShare, boolean standardize, long seed) {
         Dataset train = raw;
         Optional<Dataset> heldOut = Optional.empty();
         Optional<HeldOutSplit> split = Optional.empty();
-        if (heldOutShare > 0) {
+        if (heldOutShare > 0 && raw.n() >= MIN_SPLIT_SIZE) {
             long splitSeed = new SplittableRandom(seed).nextLong();
             Splits.Split s = Splits.trainTest(raw, heldOutShare, splitSeed);
             train = s.train();

@@ -30,10 +30,21 @@ public final class StudyData {
 
     private final Map<String, Dataset> raw = new ConcurrentHashMap<>();
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+    private final ReadOptions read;
+
+    /** Data read with the default label rule (last column). */
+    public StudyData() {
+        this(ReadOptions.defaults());
+    }
+
+    /** Data read with {@code read} (label column, classes), e.g. a spec's {@link StudySpec#readOptions()}. */
+    public StudyData(ReadOptions read) {
+        this.read = java.util.Objects.requireNonNull(read, "read");
+    }
 
     /** The raw data set named {@code name}. */
     public Dataset raw(String name) {
-        return raw.computeIfAbsent(name, StudyData::load);
+        return raw.computeIfAbsent(name, this::load);
     }
 
     /** The prepared split of {@code name} for a study seed and held-out share. */
@@ -53,11 +64,11 @@ public final class StudyData {
                 2, List.of("x1", "x2"), List.of("-1", "+1"));
     }
 
-    private static Dataset load(String name) {
+    private Dataset load(String name) {
         if (name.equals("case-a")) {
             return caseA();
         }
-        return Datasets.resolve(name, ReadOptions.defaults());
+        return Datasets.resolve(name, read);
     }
 
     private static Prepared split(Dataset ds, long studySeed, double heldOutFraction) {

@@ -1,5 +1,6 @@
 package org.oneneuron.cli.landscape;
 
+import org.oneneuron.cli.Vocabulary;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,21 +50,21 @@ public final class EscapeCommand implements Callable<Integer> {
     SubjectOptions subject;
 
     @Mixin
-    TrainingOptions training;
+    ContinuationOptions training;
 
     @Option(names = "--w", paramLabel = "W", split = ",",
             description = "The neuron's w to evaluate (comma-separated, d values); default: the construction's "
                     + "(1, 0), or the search's best for other subjects.")
     List<Double> w;
 
-    @Option(names = "--b", paramLabel = "B", defaultValue = "0", description = "The neuron's b (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--b", paramLabel = "B", description = "The neuron's b.")
     double b;
 
     @Option(names = "--continue", description = "Train on from the escape step and certify where it ends.")
     boolean continueTraining;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "3", description = "Seed of the direction search.")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = Vocabulary.SEED + " Here: of the direction search.")
+    long seed = Vocabulary.TRAIN.seed();
 
     @Override
     public Integer call() {
@@ -90,7 +91,7 @@ public final class EscapeCommand implements Callable<Integer> {
             Map<String, Object> json = Json.object("escape");
             json.put("subject", s.label());
             json.put("lambda", lambda);
-            json.put("loss_before", cert.loss());
+            json.put("loss_total_before", cert.loss());
             json.put("already_global", cert.alreadyGlobal());
             json.put("max_abs_c", cert.maxAbsC());
             json.putAll(step(cert.chosen()));
@@ -143,7 +144,7 @@ public final class EscapeCommand implements Callable<Integer> {
 
     private static void text(PrintWriter out, Subject s, EscapeCertificate cert, ContinuedRun run, double lambda) {
         out.println("escape from " + s.label() + ", λ = " + lambda);
-        CertificateReport.row(out, "loss_before", CertificateReport.num(cert.loss()));
+        CertificateReport.row(out, "loss_total_before", CertificateReport.num(cert.loss()));
         if (cert.alreadyGlobal()) {
             CertificateReport.row(out, "result", "c = 0: every ℓ'(z_i) = 0, the point is already a global minimum");
         }

@@ -1,5 +1,6 @@
 package org.oneneuron.cli.landscape;
 
+import org.oneneuron.cli.Vocabulary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ public final class SliceCommand implements Callable<Integer> {
     SubjectOptions subject;
 
     @Mixin
-    TrainingOptions training;
+    ContinuationOptions training;
 
     @Option(names = "--plane", paramLabel = "P,Q,R", split = ",",
             description = "Three of plain, escape, augmented; or 'random'.")
@@ -69,18 +70,18 @@ public final class SliceCommand implements Callable<Integer> {
     @Option(names = "--line", paramLabel = "P,Q", split = ",", description = "Two of plain, escape, augmented.")
     List<String> line;
 
-    @Option(names = "--grid", paramLabel = "N", defaultValue = "41", description = "Points per axis (default: ${DEFAULT-VALUE}).")
-    int grid;
+    @Option(names = "--grid", paramLabel = "N", description = "Points per axis.")
+    int grid = SliceConfig.defaults().grid();
 
-    @Option(names = "--extent", paramLabel = "E", defaultValue = "0.5",
-            description = "Margin beyond the points, or half-width for random directions (default: ${DEFAULT-VALUE}).")
-    double extent;
+    @Option(names = "--extent", paramLabel = "E",
+            description = "Margin beyond the points, or half-width for random directions.")
+    double extent = SliceConfig.defaults().extent();
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for slice.csv and slice.json.")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "5", description = "Seed of random directions.")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = Vocabulary.SEED + " Here: of random directions.")
+    long seed = Vocabulary.TRAIN.seed();
 
     @Override
     public Integer call() {

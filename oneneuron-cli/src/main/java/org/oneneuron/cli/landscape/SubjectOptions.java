@@ -13,8 +13,10 @@ import org.oneneuron.constructions.ToyConstruction;
 import org.oneneuron.constructions.YunRecipe;
 import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.cli.DataOptions;
+import org.oneneuron.cli.ModelInputs;
+import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.data.Datasets;
-import org.oneneuron.data.ReadOptions;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.landscape.KinkReport;
 import org.oneneuron.landscape.NetworkPoints;
@@ -25,6 +27,7 @@ import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.run.Model;
 import org.oneneuron.run.Problem;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,29 +42,36 @@ final class SubjectOptions {
             description = "A1, A2, B, B-leaky, C (PAPER §6) or the recipes dead-relu, yun (§6 D).")
     String construction;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "A model file written by 'oneneuron train'.")
+    @Option(names = "--model", paramLabel = "FILE", description = Vocabulary.MODEL_FILE)
     Path model;
 
-    @Option(names = "--data", paramLabel = "FILE",
-            description = "Data for --model or a recipe: a file or a built-in (default for recipes: wdbc, standardized).")
+    @Option(names = "--data", paramLabel = "DATA", description = Vocabulary.DATA
+            + " For --model or a recipe (recipes default to the built-in wdbc, standardized).")
     String data;
 
-    @Option(names = "--point", paramLabel = "WHICH", defaultValue = "bad",
-            description = "bad or global point of a construction (default: ${DEFAULT-VALUE}).")
-    String point;
+    @Option(names = "--split", paramLabel = "PART", description = Vocabulary.SPLIT
+            + " With --model: defaults to train when the model records a held-out split (the objective it"
+            + " was trained on), else all.")
+    String split;
+
+    @Option(names = "--point", paramLabel = "WHICH", description = "bad or global point of a construction.")
+    String point = "bad";
 
     @Option(names = "--augmented",
             description = "Embed the construction's point with the skip-exp neuron at a = 0, w = (1, 0), b = 0.")
     boolean augmented;
 
-    @Option(names = "--lambda", paramLabel = "λ",
-            description = "λ of the special neuron (default: the subject's: a model file's λ, or the"
-                    + " construction's PAPER.md §6 value, 0.01; 1e-3 for C).")
+    @Option(names = "--lambda", paramLabel = "λ", description = Vocabulary.LAMBDA
+            + " Default: the subject's own: a model file's λ, or the construction's PAPER.md §6 value"
+            + " (0.01; 1e-3 for C).")
     Double lambda;
 
-    @Option(names = "--hidden", paramLabel = "WIDTHS", split = ",", defaultValue = "16",
-            description = "Hidden widths of a recipe's ReLU network (default: ${DEFAULT-VALUE}).")
-    List<Integer> hidden;
+    @Option(names = "--hidden", paramLabel = "W[,W...]", description = Vocabulary.HIDDEN
+            + " For the recipes' ReLU network.")
+    String hidden = Vocabulary.HIDDEN_DEFAULT;
+
+    @Mixin
+    DataOptions dataOptions;
 
     /** λ to use: the option, or {@code own}, the subject's. */
     private double lambda(double own) {
@@ -121,36 +131,34 @@ final class SubjectOptions {
             Dataset wdbc = Datasets.wdbc();
             return Standardizer.fit(wdbc).apply(wdbc);
         }
-        return Datasets.resolve(data, ReadOptions.defaults());
+        return dataOptions.load(data);
     }
 
     private Subject fromRecipe(String name) {
         Dataset d = dataOrDefault();
-        NetworkSpec spec = new NetworkSpec(d.d(), hidden, Activation.RELU, NeuronKind.NONE);
+        NetworkSpec spec = new NetworkSpec(d.d(), Vocabulary.parseWidths(hidden, "--hidden"), Activation.RELU,
+                NeuronKind.NONE);
         Recipe recipe = name.equals("dead-relu") ? DeadReluRecipe.build(spec, d, Losses.CUBIC_HINGE)
                 : YunRecipe.build(spec, d);
         Problem problem = Problem.plain(recipe);
         double[] theta = recipe.badPoint();
         return new Subject(recipe.name() + " recipe on " + d.name() + " (" + d.n() + " samples, hidden "
-                + hidden + ")", problem.objective(), theta, NetworkPoints.context(problem.objective(), theta),
+                + spec.hidden() + ")", problem.objective(), theta, NetworkPoints.context(problem.objective(), theta),
                 Optional.of(problem), Optional.empty(), lambda(recipe.lambda()));
     }
 
     private Subject fromModel() {
         if (data == null) {
-            throw new IllegalArgumentException("--model needs --data FILE (the data to certify the model on)");
+            throw new IllegalArgumentException("--model needs --data DATA (the data to certify the model on)");
         }
         Model m = Model.load(model);
-        Dataset d = Datasets.resolve(data, ReadOptions.defaults());
+        String part = split != null ? split : m.split().isPresent() ? "train" : "all";
+        Dataset d = ModelInputs.load(m, dataOptions, data, part);
         // The theorem is checked here, and it assumes identical inputs carry identical labels.
         DataChecks.requireNoConflicts(d, data);
         if (d.d() != m.spec().inputDim()) {
             throw new IllegalArgumentException("--data has " + d.d() + " features, the model expects "
                     + m.spec().inputDim());
-        }
-        if (!d.labelNames().isEmpty() && !d.labelNames().equals(m.labelNames())) {
-            throw new IllegalArgumentException("--data labels " + d.labelNames() + " (as -1, +1) differ from the "
-                    + "model's " + m.labelNames());
         }
         Problem problem = m.problem(d);
         double[] theta = m.theta();

@@ -30,7 +30,7 @@ class CertifyCommandTest {
         Run r = Run.of("certify", "--construction", "A1");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         assertTrue(r.out().contains("verdict            bad_local_minimum"), r.out());
-        assertTrue(r.out().contains("loss               2.74517"), r.out());
+        assertTrue(r.out().contains("loss_total         2.74517"), r.out());
         assertTrue(r.out().contains("tolerances"), r.out());
     }
 
@@ -40,10 +40,10 @@ class CertifyCommandTest {
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         JsonNode j = r.json();
         snakeCaseKeys(j);
-        assertEquals(1, j.get("schema_version").asInt());
+        assertEquals(org.oneneuron.cli.Json.SCHEMA_VERSION, j.get("schema_version").asInt());
         assertEquals("bad_local_minimum", j.get("verdict").asText());
-        assertEquals(48 - 32 * Math.sqrt(2), j.get("loss").asDouble(), 1e-12);
-        assertEquals(2.745166004060955, j.get("network_only_loss").asDouble(), 1e-12);
+        assertEquals(48 - 32 * Math.sqrt(2), j.get("loss_total").asDouble(), 1e-12);
+        assertEquals(2.745166004060955, j.get("loss_network_only").asDouble(), 1e-12);
         assertTrue(j.get("grad_norm").asDouble() < 1e-12);
         assertTrue(j.get("hess_eig_min").asDouble() > -1e-9);
         assertTrue(j.get("hess_eig_max").asDouble() > 0);
