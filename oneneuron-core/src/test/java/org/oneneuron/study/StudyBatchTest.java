@@ -30,7 +30,7 @@ class StudyBatchTest {
         return StudySpec.fromJson("{\"name\":\"b\",\"data\":[\"case-a\"],\"hidden\":[[2]],"
                 + "\"activations\":[\"relu\"],\"neurons\":[\"none\",\"skip-exp\",\"per-layer-exp\"],"
                 + "\"reduction\":\"sum\",\"optimizers\":[\"" + optimizer + "\"],\"learning_rate\":" + lr
-                + ",\"clip\":" + clip + ",\"steps\":700,\"init\":\"normal\",\"restarts\":5,\"seed\":11}", "test");
+                + ",\"clip\":" + clip + ",\"steps\":700,\"init\":\"normal\",\"restarts\":5,\"seed\":11,\"lambdas\":[0.1]}", "test");
     }
 
     private List<RunOutcome> batch(List<RunSpec> runs) {
