@@ -47,7 +47,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "The output directory.")
     Path out = Path.of("oneneuron-out");
 
-    @Option(names = "--restarts", paramLabel = "R", description = "Seeds per variant.")
+    @Option(names = "--restarts", paramLabel = "R", description = "Seeds per configuration. The demo's"
+            + " default is sized to finish within a minute on two cores.")
     int restarts = 20;
 
     /**

@@ -124,7 +124,8 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--init", paramLabel = "WORD", description = Vocabulary.INIT)
     String init;
 
-    @Option(names = "--restarts", paramLabel = "R", description = "Seeds per configuration (run r uses mix(seed, r)).")
+    @Option(names = "--restarts", paramLabel = "R", description = "Seeds per configuration. Restart r uses"
+            + " the seed mix(seed, r), shared by the neuron variants.")
     Integer restarts;
 
     @Option(names = "--seed", paramLabel = "S", description = Vocabulary.SEED)
