@@ -106,6 +106,24 @@ class OneVocabularyTest {
     }
 
     @Test
+    void theLandscapeCommandsUseTheModelsLambdaLossAndReduction() throws Exception {
+        Path model = dir.resolve("plain.json");
+        assertEquals(ExitCodes.OK, Cli.run("train", DATA, "--hidden", "3", "--neuron", "none", "--lambda", "0.5",
+                "--reduction", "sum", "--loss", "smooth-hinge", "--steps", "20", "-q", "--out", model.toString())
+                .exitCode());
+        JsonNode escape = json(Cli.run("escape", "--model", model.toString(), "--data", DATA, "--json"));
+        assertEquals(0.5, escape.get("lambda").asDouble(), 0.0, "the model's λ, not a command default");
+        JsonNode certify = json(Cli.run("certify", "--model", model.toString(), "--data", DATA,
+                "--perturbations", "0", "--json"));
+        Model m = Model.load(model);
+        Dataset data = Datasets.resolve(DATA, ReadOptions.defaults());
+        assertEquals(m.assess(data).loss().total(), certify.get("loss_total").asDouble(), 1e-12,
+                "certify's loss is the model's smooth hinge, summed");
+        assertEquals(1.0, json(Cli.run("escape", "--model", model.toString(), "--data", DATA, "--lambda", "1",
+                "--json")).get("lambda").asDouble(), 0.0);
+    }
+
+    @Test
     void aStudysHiddenIsOneNetworkAndItsShapesAreSeveral() throws Exception {
         assertEquals("[[2,3]]", studyShapes("--hidden", "2,3"));
         assertEquals("[[2],[3]]", studyShapes("--hidden", "2", "--hidden", "3"));
