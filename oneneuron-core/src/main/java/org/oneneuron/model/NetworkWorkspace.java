@@ -83,7 +83,6 @@ public final class NetworkWorkspace {
         return capacity;
     }
 
-    /** f~(x_r) of the last forward pass, rows [0, rows). Read-only view. */
     /**
      * Z_l of the last forward pass, row-major (rows × width(l)), for hidden layer l in 1..L: the
      * pre-activations, e.g. to find units at an activation's kink.
@@ -95,6 +94,7 @@ public final class NetworkWorkspace {
         return z[layer];
     }
 
+    /** f~(x_r) of the last forward pass, rows [0, rows). Read-only view. */
     public double[] scores() {
         return f;
     }
