@@ -109,9 +109,12 @@ public final class Model {
         if (Calibration.lossDefinesProbabilities(model.loss())) {
             return model.withCalibration(Calibration.logisticLoss());
         }
-        Dataset on = data.heldOut().orElse(data.train());
+        // The held-out part when it holds both classes (a stratified split of a rare class can
+        // leave it none), else the training part, which always does.
+        Optional<Dataset> heldOut = data.heldOut().filter(Model::hasBothClasses);
+        Dataset on = heldOut.orElse(data.train());
         return model.withCalibration(Calibration.platt(model.scores(on), on.y(),
-                data.heldOut().isPresent() ? "held_out" : "train"));
+                heldOut.isPresent() ? "held_out" : "train"));
     }
 
     /**
@@ -307,6 +310,16 @@ public final class Model {
             network.scores(theta, x, n, out);
         }
         return out;
+    }
+
+    private static boolean hasBothClasses(Dataset d) {
+        boolean pos = false;
+        boolean neg = false;
+        for (double y : d.y()) {
+            pos |= y > 0;
+            neg |= y < 0;
+        }
+        return pos && neg;
     }
 
     private static double[] labels(double[] scores) {

@@ -76,6 +76,20 @@ class ModelTest {
     }
 
     @Test
+    void aHeldOutPartWithoutTheRareClassCalibratesOnTheTrainingPart() {
+        double[] x = new double[103];
+        double[] y = new double[103];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i < 100 ? -1 - i / 100.0 : 1 + i / 100.0;
+            y[i] = i < 100 ? -1 : 1;
+        }
+        Dataset rare = new Dataset("rare", x, y, 1, null, List.of("no", "yes"));
+        Model model = Classifier.fit(rare, SMALL.withHeldOut(0.1));
+        assertEquals(10, model.split().orElseThrow().testIndices().length, "round(0.1·3) = 0 of the rare class");
+        assertEquals("train", model.calibration().orElseThrow().fittedOn());
+    }
+
+    @Test
     void theLogisticLossGivesItsOwnProbabilities() {
         Dataset wdbc = Datasets.wdbc();
         Model model = Classifier.fit(wdbc, SMALL.withLoss(Losses.LOGISTIC));
