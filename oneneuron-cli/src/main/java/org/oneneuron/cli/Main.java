@@ -13,8 +13,17 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LibraryLogging.install(java.util.Arrays.asList(args).contains("--debug"));
-        System.exit(commandLine().execute(args));
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        LibraryLogging.install(debug);
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            code = OutOfMemory.report(e, debug);
+        } catch (RuntimeException | Error e) { // what picocli's handlers do not catch
+            code = ErrorHandling.uncaught(e, debug, new PrintWriter(System.err, true));
+        }
+        System.exit(code);
     }
 
     /** A fully configured command line writing to the process's stdout and stderr. */

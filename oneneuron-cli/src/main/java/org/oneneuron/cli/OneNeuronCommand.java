@@ -6,6 +6,7 @@ import org.oneneuron.cli.landscape.EscapeCommand;
 import org.oneneuron.cli.landscape.SliceCommand;
 import org.oneneuron.cli.landscape.SpectrumCommand;
 import org.oneneuron.cli.study.DemoCommand;
+import org.oneneuron.cli.study.ReportCommand;
 import org.oneneuron.cli.study.StudyCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
                 + " and the instruments to check what it does to the loss landscape.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
             ExportCommand.class, DatasetsCommand.class, VersionCommand.class, DemoCommand.class,
-            StudyCommand.class, CertifyCommand.class, EscapeCommand.class, SpectrumCommand.class,
+            StudyCommand.class, ReportCommand.class, CertifyCommand.class, EscapeCommand.class, SpectrumCommand.class,
             SliceCommand.class, BenchCommand.class, HelpCommand.class},
         footer = {"", "Examples:",
             "  oneneuron demo",

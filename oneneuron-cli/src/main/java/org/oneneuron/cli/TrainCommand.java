@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.io.WriterLock;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.run.ClassifierConfig;
+import org.oneneuron.run.NeuronDominance;
 import org.oneneuron.run.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,8 +79,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the checkpoint beside --out, if there is one.")
     boolean resume;
 
+    /** With --out, one writer at a time for the model file and its checkpoint ({@link WriterLock}). */
+    @SuppressWarnings("try") // the lock is held for the block and never read
     @Override
     public Integer call() {
+        try (WriterLock lock = out == null ? null : WriterLock.beside(out, "oneneuron train --out " + out)) {
+            return train();
+        }
+    }
+
+    private Integer train() {
         PrintWriter err = spec.commandLine().getErr();
         List<String> warnings = new ArrayList<>();
         String source = Inputs.data(dataArgument, dataOption);
@@ -113,6 +123,14 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun run = new TrainingRun(config, dataset, source, out, checkpointEvery, resume,
                 Progress.of(common, err), err);
         TrainingRun.Outcome outcome = run.execute();
+        if (!outcome.numericalTrouble()) {
+            NeuronDominance.warning(outcome.model(), outcome.data().train()).ifPresent(w -> {
+                warnings.add(w);
+                if (!common.json()) {
+                    err.println("warning: " + w);
+                }
+            });
+        }
         Map<String, Object> report = TrainReport.of(outcome, warnings);
         if (common.json()) {
             Json.print(spec.commandLine().getOut(), report);

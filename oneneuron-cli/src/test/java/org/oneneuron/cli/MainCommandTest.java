@@ -55,7 +55,7 @@ class MainCommandTest {
     void everyCommandIsRegisteredStatically() {
         var commands = Main.commandLine().getSubcommands().keySet();
         for (String required : new String[] {"train", "evaluate", "predict", "export", "datasets",
-            "version", "demo", "study", "certify", "escape", "spectrum", "slice", "bench"}) {
+            "version", "demo", "study", "report", "certify", "escape", "spectrum", "slice", "bench"}) {
             assertTrue(commands.contains(required), required + " missing from " + commands);
         }
     }

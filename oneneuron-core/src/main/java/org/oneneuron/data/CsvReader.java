@@ -151,9 +151,7 @@ public final class CsvReader {
                     "ragged row: %d fields, expected %d as in the %s", cells.size(), names.size(),
                     header ? "header" : "first row"));
         }
-        if ((long) values.size() + cells.size() >= LabeledRows.maxDenseValues()) {
-            throw new DataException(source, lineNumber, null, "too many values for memory; use a subset");
-        }
+        LabeledRows.requireRoom(source, values.size() / names.size() + 1L, names.size());
         for (int j = 0; j < cells.size(); j++) {
             values.add(Numbers.parse(cells.get(j), source, lineNumber, columnName(names, header, j)));
         }
@@ -175,10 +173,7 @@ public final class CsvReader {
         if (cells.get(label).isEmpty()) {
             throw new DataException(source, lineNumber, columnName(names, header, label), "missing label (empty cell)");
         }
-        if ((long) rows.size() * x.length >= LabeledRows.maxDenseValues()) {
-            throw new DataException(source, lineNumber, null, "too many values for memory ("
-                    + rows.size() + " rows of " + x.length + " features); use a subset");
-        }
+        LabeledRows.requireRoom(source, rows.size() + 1L, x.length);
         rows.add(x, cells.get(label));
     }
 

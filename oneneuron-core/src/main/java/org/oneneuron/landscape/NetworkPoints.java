@@ -31,13 +31,17 @@ public final class NetworkPoints {
     private NetworkPoints() {
     }
 
-    /** The certificate context of θ for a network objective. */
+    /**
+     * The certificate context of θ for a network objective; on data with conflicting labels the
+     * loss's minimum is the data's floor ({@link DataFloor}).
+     */
     public static PointContext context(NetworkObjective objective, double[] theta) {
         ParameterLayout layout = objective.layout();
         OptionalInt a = layout.hasNeuron() ? OptionalInt.of(layout.neuronAOffset()) : OptionalInt.empty();
         OptionalInt b = layout.hasNeuron() ? OptionalInt.of(layout.neuronBOffset()) : OptionalInt.empty();
         return new PointContext(minimumLoss(objective.loss()), trainingError(objective, theta), a, b,
-                layout.hasNeuron() ? objective.lambda() : 0.0, kinks(objective, theta), Optional.empty());
+                layout.hasNeuron() ? objective.lambda() : 0.0, kinks(objective, theta), Optional.empty())
+                .withDataFloor(DataFloor.of(objective));
     }
 
     /**

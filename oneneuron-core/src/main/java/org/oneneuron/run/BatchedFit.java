@@ -29,7 +29,8 @@ final class BatchedFit {
     private BatchedFit() {
     }
 
-    static List<FitResult> train(List<Problem> problems, TrainConfig config) {
+    /** The fits, each keeping θ at the multiples of {@code keepEvery} steps (none when 0). */
+    static List<FitResult> train(List<Problem> problems, TrainConfig config, int keepEvery) {
         if (problems.isEmpty()) {
             return List.of();
         }
@@ -43,9 +44,14 @@ final class BatchedFit {
         if (!first.batchable(config)) {
             List<FitResult> out = new ArrayList<>(problems.size());
             for (Problem p : problems) {
-                out.add(Fit.run(p, config));
+                out.add(Fit.keeping(p, config, keepEvery));
             }
             return out;
+        }
+        if (keepEvery % config.historyStride() != 0) {
+            throw new IllegalArgumentException("the batched path knows θ only every "
+                    + config.historyStride() + " steps (the history stride), so it cannot keep θ every "
+                    + keepEvery);
         }
         long start = System.nanoTime();
         double[][] starts = new double[problems.size()][];
@@ -59,9 +65,9 @@ final class BatchedFit {
         for (int i = 0; i < starts.length; i++) {
             Problem p = problems.get(i);
             TinyRun tiny = batched.get(i);
-            Optional<FitResult> r = tiny.clean() ? finish(p, config, starts[i], tiny, steps, seconds)
-                    : Optional.empty();
-            out.add(r.orElseGet(() -> Fit.run(p, config)));
+            Optional<FitResult> r = tiny.clean()
+                    ? finish(p, config, starts[i], tiny, steps, seconds, keepEvery) : Optional.empty();
+            out.add(r.orElseGet(() -> Fit.keeping(p, config, keepEvery)));
         }
         return out;
     }
@@ -80,7 +86,7 @@ final class BatchedFit {
      * engine finds the end point non-finite.
      */
     private static Optional<FitResult> finish(Problem problem, TrainConfig config, double[] theta0,
-                                              TinyRun tiny, int steps, double seconds) {
+                                              TinyRun tiny, int steps, double seconds, int keepEvery) {
         NetworkObjective objective = problem.objective();
         double[] theta = tiny.theta();
         double[] gradient = new double[theta.length];
@@ -98,7 +104,25 @@ final class BatchedFit {
                 finalGradient, steps, seconds, 0,
                 new Stop(StopReason.MAX_STEPS, steps, "step budget " + steps + " used"),
                 history, InfinityDiagnostics.defaults().assess(history), Provenance.capture(config));
-        return Optional.of(new FitResult(problem, theta0, result));
+        return Optional.of(new FitResult(problem, theta0, result, kept(tiny, keepEvery)));
+    }
+
+    /** The batch's θ at its recorded steps that are multiples of {@code keepEvery}. */
+    private static ThetaTrace kept(TinyRun tiny, int keepEvery) {
+        if (keepEvery == 0) {
+            return ThetaTrace.none();
+        }
+        long[] recorded = tiny.steps();
+        double[][] thetas = tiny.thetas();
+        List<Long> steps = new ArrayList<>();
+        List<double[]> kept = new ArrayList<>();
+        for (int k = 0; k < recorded.length; k++) {
+            if (recorded[k] % keepEvery == 0) {
+                steps.add(recorded[k]);
+                kept.add(thetas[k]);
+            }
+        }
+        return new ThetaTrace(steps.stream().mapToLong(Long::longValue).toArray(), kept.toArray(new double[0][]));
     }
 
     /** The batch's records plus, unless the last step was recorded, the engine's final point. */

@@ -1,5 +1,6 @@
 package org.oneneuron.run;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.oneneuron.objective.Objective;
@@ -32,6 +33,25 @@ public final class Fit {
         return new FitResult(problem, start, result);
     }
 
+    /** {@link #run}, keeping θ at every multiple of {@code keepEvery} steps (none when 0). */
+    static FitResult keeping(Problem problem, TrainConfig config, int keepEvery) {
+        if (keepEvery == 0) {
+            return run(problem, config);
+        }
+        List<Long> steps = new ArrayList<>();
+        List<double[]> thetas = new ArrayList<>();
+        TrainingListener keep = (step, theta, loss, gradientNorm) -> {
+            if (step % keepEvery == 0) {
+                steps.add(step);
+                thetas.add(theta.clone());
+            }
+            return null;
+        };
+        FitResult fit = run(problem, config, keep);
+        return new FitResult(problem, fit.start(), fit.training(), new ThetaTrace(
+                steps.stream().mapToLong(Long::longValue).toArray(), thetas.toArray(new double[0][])));
+    }
+
     /**
      * Trains any objective from {@code start}: for the closed-form objectives of the
      * constructions (case C), which are not networks and have no {@link Problem}.
@@ -49,7 +69,24 @@ public final class Fit {
      * @throws IllegalArgumentException when the problems differ in more than their seed
      */
     public static List<FitResult> together(List<Problem> problems, TrainConfig config) {
-        return BatchedFit.train(problems, config);
+        return BatchedFit.train(problems, config, 0);
+    }
+
+    /**
+     * {@link #together}, keeping θ at every step that is a multiple of {@code keepEvery} (step 0
+     * included) in each result's {@link FitResult#kept()}. The batched path knows θ only at the
+     * history steps, so {@code keepEvery} must be a multiple of {@code config.historyStride()}
+     * there; then both paths keep the same steps.
+     *
+     * @throws IllegalArgumentException when the problems differ in more than their seed, or
+     *                                  {@code keepEvery} is below 1 or, on the batched path, not a
+     *                                  multiple of the history stride
+     */
+    public static List<FitResult> together(List<Problem> problems, TrainConfig config, int keepEvery) {
+        if (keepEvery < 1) {
+            throw new IllegalArgumentException("θ is kept every k >= 1 steps, got " + keepEvery);
+        }
+        return BatchedFit.train(problems, config, keepEvery);
     }
 
     /** Whether {@link #together} would take {@code problem} onto the batched path. */

@@ -27,8 +27,8 @@ final class RunProblems {
     /** Trajectory points a run records (history stride = steps / this). */
     static final int TRAJECTORY_POINTS = 60;
 
-    /** One trained run: its prepared data and the fit. */
-    record Trained(RunSpec run, StudyData.Prepared prepared, FitResult fit) {
+    /** One trained run: its prepared data, the fit and θ at a few steps (for the journal). */
+    record Trained(RunSpec run, StudyData.Prepared prepared, FitResult fit, ThetaPath thetaPath) {
     }
 
     private final StudyData data;
@@ -82,12 +82,46 @@ final class RunProblems {
         for (RunSpec run : runs) {
             problems.add(problem(run));
         }
-        List<FitResult> fits = Fit.together(problems, config(first));
+        int every = thetaStride(first, problems.get(0).spec().layout().dimension());
+        List<FitResult> fits = Fit.together(problems, config(first), every);
         List<Trained> out = new ArrayList<>(runs.size());
         for (int i = 0; i < runs.size(); i++) {
-            out.add(new Trained(runs.get(i), prepared(runs.get(i)), fits.get(i)));
+            FitResult fit = fits.get(i);
+            out.add(new Trained(runs.get(i), prepared(runs.get(i)), fit, thetaPath(fit)));
         }
         return out;
+    }
+
+    /**
+     * Steps between stored θ points: a multiple of the history stride (so the batched path,
+     * which keeps θ at history steps, stores the same steps) giving at most
+     * {@link ThetaPath#pointsFor} points.
+     */
+    static int thetaStride(RunSpec run, int parameters) {
+        int h = Math.max(1, run.steps() / TRAJECTORY_POINTS);
+        int wanted = Math.max(1, (int) Math.ceil(run.steps() / (ThetaPath.pointsFor(parameters) - 1.0)));
+        return h * (int) Math.ceil((double) wanted / h);
+    }
+
+    /** The kept points, the end point last (exact; added when its step was not kept). */
+    private static ThetaPath thetaPath(FitResult fit) {
+        long[] keptSteps = fit.kept().steps();
+        double[][] keptThetas = fit.kept().thetas();
+        long endStep = fit.training().steps();
+        List<Integer> steps = new ArrayList<>();
+        List<double[]> thetas = new ArrayList<>(List.of(keptThetas));
+        for (long s : keptSteps) {
+            steps.add(Math.toIntExact(s));
+        }
+        double[] end = fit.theta();
+        if (steps.isEmpty() || steps.get(steps.size() - 1) != endStep) {
+            steps.add(Math.toIntExact(endStep));
+            thetas.add(end);
+        } else {
+            thetas.set(thetas.size() - 1, end);
+        }
+        return ThetaPath.recorded(steps.stream().mapToInt(Integer::intValue).toArray(),
+                thetas.toArray(new double[0][]));
     }
 
     private StudyData.Prepared prepared(RunSpec run) {

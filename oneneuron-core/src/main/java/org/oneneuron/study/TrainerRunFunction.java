@@ -13,6 +13,7 @@ import org.oneneuron.data.Dataset;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
 import org.oneneuron.landscape.CertifyConfig;
+import org.oneneuron.landscape.DataFloor;
 import org.oneneuron.landscape.KinkReport;
 import org.oneneuron.landscape.LanczosConfig;
 import org.oneneuron.landscape.PointContext;
@@ -151,6 +152,7 @@ public final class TrainerRunFunction implements RunFunction {
                 ? PointContext.augmented(trainError, layout.neuronAOffset(), layout.neuronBOffset(),
                         run.lambda(), kinks(run))
                 : PointContext.plain(trainError, kinks(run));
+        context = context.withDataFloor(DataFloor.of(objective));
         CertifyConfig certify = new CertifyConfig(1e-3, 1e-4, StudySummary.NEAR_ZERO, 0,
                 LanczosConfig.defaults(), 0, 1e-3, run.runSeed());
         String diagnostic = result.stop().reason() == StopReason.NON_FINITE
@@ -168,7 +170,20 @@ public final class TrainerRunFunction implements RunFunction {
                 neuron.map(NeuronSnapshot::maxContribution).orElse(Double.NaN), 1 - trainError,
                 heldOut, certificate.verdict().word(), certificate.reason() + "; trajectory: "
                 + result.infinity().evidence(), (int) result.steps(), seconds, diagnostic,
-                trajectory(result.history()));
+                trajectory(result.history()), t.thetaPath());
+    }
+
+    /**
+     * The objective a run trains (its data split, network, loss and λ; one thread), built without
+     * training: landscape pictures evaluate it at the journal's θ points.
+     */
+    public NetworkObjective objective(RunSpec run) {
+        return training.problem(run).objective();
+    }
+
+    /** The run's start θ₀ (from its seed), as training draws it. */
+    public double[] start(RunSpec run) {
+        return training.problem(run).initialPoint();
     }
 
     private static KinkReport kinks(RunSpec run) {

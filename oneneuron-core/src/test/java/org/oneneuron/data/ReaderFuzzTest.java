@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.oneneuron.testing.Property;
 
 /**
  * Every reader, fed random bytes or valid files with random damage, returns a valid Dataset or
@@ -97,30 +95,43 @@ class ReaderFuzzTest {
                 "img", "lbl", "fuzz", ReadOptions.defaults().withClasses("4,9"), -1, labels.length);
     }
 
-    @Property(tries = 150)
-    void randomBytes(@ForAll @Size(max = 300) byte[] bytes) {
-        mustBeValidOrDataException(bytes, ReaderFuzzTest::csv);
-        mustBeValidOrDataException(bytes, ReaderFuzzTest::libsvm);
-        mustBeValidOrDataException(bytes, ReaderFuzzTest::arff);
-        mustBeValidOrDataException(bytes, ReaderFuzzTest::idxImages);
-        mustBeValidOrDataException(bytes, ReaderFuzzTest::idxLabels);
+    @Test
+    void randomBytes() {
+        Property.forAll(150, g -> {
+            byte[] bytes = g.bytes("bytes", 300);
+            mustBeValidOrDataException(bytes, ReaderFuzzTest::csv);
+            mustBeValidOrDataException(bytes, ReaderFuzzTest::libsvm);
+            mustBeValidOrDataException(bytes, ReaderFuzzTest::arff);
+            mustBeValidOrDataException(bytes, ReaderFuzzTest::idxImages);
+            mustBeValidOrDataException(bytes, ReaderFuzzTest::idxLabels);
+        });
     }
 
-    @Property(tries = 300)
-    void damagedTextFiles(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int count) {
-        mustBeValidOrDataException(mutate(CSV.getBytes(StandardCharsets.UTF_8), seed, count), ReaderFuzzTest::csv);
-        mustBeValidOrDataException(mutate(LIBSVM.getBytes(StandardCharsets.UTF_8), seed, count),
-                ReaderFuzzTest::libsvm);
-        mustBeValidOrDataException(mutate(ARFF.getBytes(StandardCharsets.UTF_8), seed, count), ReaderFuzzTest::arff);
+    @Test
+    void damagedTextFiles() {
+        Property.forAll(300, g -> {
+            long seed = g.seed("seed");
+            int count = g.intIn("count", 1, 6);
+            mustBeValidOrDataException(mutate(CSV.getBytes(StandardCharsets.UTF_8), seed, count),
+                    ReaderFuzzTest::csv);
+            mustBeValidOrDataException(mutate(LIBSVM.getBytes(StandardCharsets.UTF_8), seed, count),
+                    ReaderFuzzTest::libsvm);
+            mustBeValidOrDataException(mutate(ARFF.getBytes(StandardCharsets.UTF_8), seed, count),
+                    ReaderFuzzTest::arff);
+        });
     }
 
-    @Property(tries = 200)
-    void damagedIdxFilesPlainAndGzip(@ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int count)
-            throws IOException {
-        mustBeValidOrDataException(mutate(IdxReaderTest.images(), seed, count), ReaderFuzzTest::idxImages);
-        mustBeValidOrDataException(mutate(IdxReaderTest.labels(), seed, count), ReaderFuzzTest::idxLabels);
-        mustBeValidOrDataException(mutate(gzip(IdxReaderTest.images()), seed, count), ReaderFuzzTest::idxImages);
-        mustBeValidOrDataException(gzip(mutate(IdxReaderTest.labels(), seed, count)), ReaderFuzzTest::idxLabels);
+    @Test
+    void damagedIdxFilesPlainAndGzip() {
+        Property.forAll(200, g -> {
+            long seed = g.seed("seed");
+            int count = g.intIn("count", 1, 4);
+            mustBeValidOrDataException(mutate(IdxReaderTest.images(), seed, count), ReaderFuzzTest::idxImages);
+            mustBeValidOrDataException(mutate(IdxReaderTest.labels(), seed, count), ReaderFuzzTest::idxLabels);
+            mustBeValidOrDataException(mutate(gzip(IdxReaderTest.images()), seed, count),
+                    ReaderFuzzTest::idxImages);
+            mustBeValidOrDataException(gzip(mutate(IdxReaderTest.labels(), seed, count)), ReaderFuzzTest::idxLabels);
+        });
     }
 
     private static byte[] gzip(byte[] raw) throws IOException {

@@ -8,30 +8,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+import org.oneneuron.testing.Property;
 
 class StandardizerAndSplitsTest {
 
     private static Dataset columns(List<Double> values, int d) {
-        int n = values.size() / d;
-        double[] x = new double[n * d];
-        for (int k = 0; k < x.length; k++) {
-            x[k] = values.get(k);
-        }
+        return columns(values.stream().mapToDouble(Double::doubleValue).toArray(), d);
+    }
+
+    private static Dataset columns(double[] values, int d) {
+        int n = values.length / d;
+        double[] x = Arrays.copyOf(values, n * d);
         double[] y = IntStream.range(0, n).mapToDouble(i -> i % 3 == 0 ? 1 : -1).toArray();
         return new Dataset("p", x, y, d, IntStream.range(0, d).mapToObj(j -> "x" + j).toList(), List.of("-1", "1"));
     }
 
-    @Property(tries = 60)
-    void standardizedTrainingFeaturesHaveMeanZeroAndUnitOrZeroSpread(
-            @ForAll @Size(min = 6, max = 60) List<@DoubleRange(min = -1e3, max = 1e3) Double> values) {
-        int d = 3;
-        Dataset ds = columns(values.subList(0, values.size() / d * d), d);
+    @Test
+    void standardizedTrainingFeaturesHaveMeanZeroAndUnitOrZeroSpread() {
+        Property.forAll(60, g -> standardizeAndCheck(columns(g.doubles("values", 6, 60, -1e3, 1e3), 3)));
+    }
+
+    private static void standardizeAndCheck(Dataset ds) {
+        int d = ds.d();
         Standardizer s = Standardizer.fit(ds);
         Dataset z = s.apply(ds);
         for (int j = 0; j < d; j++) {
@@ -81,10 +80,12 @@ class StandardizerAndSplitsTest {
         assertTrue(Math.abs(s.mean()[0] - Standardizer.fit(wdbc).mean()[0]) > 0, "fitted on training part only");
     }
 
-    @Property(tries = 40)
-    void kFoldPartitionsEverySampleOnceWithBalancedFolds(@ForAll @IntRange(min = 4, max = 60) int n,
-                                                         @ForAll @IntRange(min = 2, max = 4) int k,
-                                                         @ForAll long seed) {
+    @Test
+    void kFoldPartitionsEverySampleOnceWithBalancedFolds() {
+        Property.forAll(40, g -> checkFolds(g.intIn("n", 4, 60), g.intIn("k", 2, 4), g.seed("seed")));
+    }
+
+    private static void checkFolds(int n, int k, long seed) {
         Dataset ds = Synthetic.blobs(n, 2, 1.0, 5);
         List<Splits.Split> folds = Splits.kFold(ds, k, seed);
         int[] seen = new int[n];

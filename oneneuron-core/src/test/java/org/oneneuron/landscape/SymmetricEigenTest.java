@@ -6,16 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.oneneuron.testing.Property;
 
 class SymmetricEigenTest {
 
-    @Property(tries = 30)
-    void recoversAKnownSpectrumAndOrthonormalVectors(@ForAll @IntRange(min = 1, max = 40) int n,
-                                                     @ForAll long seed) {
+    @Test
+    void recoversAKnownSpectrumAndOrthonormalVectors() {
+        Property.forAll(30, g -> recoversTheSpectrum(g.intIn("n", 1, 40), g.seed("seed")));
+    }
+
+    private static void recoversTheSpectrum(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] spectrum = new double[n];
         for (int i = 0; i < n; i++) {

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 import org.oneneuron.objective.FiniteDifferences;
 import org.oneneuron.model.NeuronKind;
+import org.oneneuron.testing.Gen;
+import org.oneneuron.testing.Property;
 
 /**
  * Gradients against central differences, Hessian-vector products against differences of exact
@@ -19,21 +16,27 @@ import org.oneneuron.model.NeuronKind;
  */
 class DerivativePropertiesTest {
 
-    @Provide
-    Arbitrary<String> losses() {
-        return Arbitraries.of(RandomProblem.LOSSES);
+    /** A random problem for any neuron kind and loss; rejected when a kink is within 1e-4 if asked. */
+    private static RandomProblem problem(Gen g, String loss, boolean awayFromKinks) {
+        RandomProblem p = new RandomProblem(g.oneOf("kind", NeuronKind.class), loss, g.seed("seed"));
+        g.assume(!awayFromKinks || p.kinkDistance(p.theta) > 1e-4);
+        return p;
     }
 
     private static NetworkObjective objective(RandomProblem p, Reduction reduction) {
         return NetworkObjective.builder(p.spec, p.data).loss(p.loss).reduction(reduction).lambda(0.3).build();
     }
 
-    @Property(tries = 150)
-    void gradientMatchesCentralDifferences(@ForAll NeuronKind kind, @ForAll("losses") String loss,
-                                           @ForAll long seed) {
-        RandomProblem p = new RandomProblem(kind, loss, seed);
-        Assume.that(p.kinkDistance(p.theta) > 1e-4);
-        NetworkObjective obj = objective(p, seed % 2 == 0 ? Reduction.SUM : Reduction.MEAN);
+    @Test
+    void gradientMatchesCentralDifferences() {
+        Property.forAll(150, g -> {
+            String loss = g.oneOf("loss", RandomProblem.LOSSES);
+            checkGradient(problem(g, loss, true), loss, g.bool("mean") ? Reduction.MEAN : Reduction.SUM);
+        });
+    }
+
+    private static void checkGradient(RandomProblem p, String loss, Reduction reduction) {
+        NetworkObjective obj = objective(p, reduction);
         double[] g = new double[obj.dimension()];
         double value = obj.valueAndGradient(p.theta, g);
         assertEquals(obj.value(p.theta), value, 0.0);
@@ -42,26 +45,31 @@ class DerivativePropertiesTest {
         assertTrue(err <= 1e-6, () -> "relative gradient error " + err + " for " + p.spec + " " + loss);
     }
 
-    @Property(tries = 150)
-    void scoresMatchNaiveReference(@ForAll NeuronKind kind, @ForAll long seed) {
-        RandomProblem p = new RandomProblem(kind, "cubic-hinge", seed);
-        NetworkObjective obj = objective(p, Reduction.SUM);
-        double[] fast = obj.scores(p.theta);
-        double[] ref = p.referenceScores(p.theta);
-        double[] fastNet = obj.networkScores(p.theta);
-        double[] refNet = p.referenceNetworkScores(p.theta);
-        assertTrue(FiniteDifferences.relativeError(fast, ref, 1e-12) < 1e-13);
-        assertTrue(FiniteDifferences.relativeError(fastNet, refNet, 1e-12) < 1e-13);
+    @Test
+    void scoresMatchNaiveReference() {
+        Property.forAll(150, g -> {
+            RandomProblem p = problem(g, "cubic-hinge", false);
+            NetworkObjective obj = objective(p, Reduction.SUM);
+            double[] fast = obj.scores(p.theta);
+            double[] ref = p.referenceScores(p.theta);
+            double[] fastNet = obj.networkScores(p.theta);
+            double[] refNet = p.referenceNetworkScores(p.theta);
+            assertTrue(FiniteDifferences.relativeError(fast, ref, 1e-12) < 1e-13, "scores of " + p.spec);
+            assertTrue(FiniteDifferences.relativeError(fastNet, refNet, 1e-12) < 1e-13, "network scores of " + p.spec);
+        });
     }
 
-    @Property(tries = 120)
-    void hessianVectorMatchesGradientDifferencesAndIsSymmetric(@ForAll NeuronKind kind,
-                                                               @ForAll("losses") String loss,
-                                                               @ForAll long seed) {
-        RandomProblem p = new RandomProblem(kind, loss, seed);
-        Assume.that(p.kinkDistance(p.theta) > 1e-4);
+    @Test
+    void hessianVectorMatchesGradientDifferencesAndIsSymmetric() {
+        Property.forAll(120, g -> {
+            String loss = g.oneOf("loss", RandomProblem.LOSSES);
+            checkHessianVector(problem(g, loss, true), loss, g.seed("directions"));
+        });
+    }
+
+    private static void checkHessianVector(RandomProblem p, String loss, long directionSeed) {
         NetworkObjective obj = objective(p, Reduction.SUM);
-        SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        SplittableRandom rng = new SplittableRandom(directionSeed);
         int n = obj.dimension();
         double[] u = new double[n];
         double[] v = new double[n];

@@ -6,49 +6,44 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.oneneuron.testing.Property;
 
 class LossesTest {
 
-    @Provide
-    Arbitrary<String> words() {
-        return Arbitraries.of("cubic-hinge", "hinge-p:2", "hinge-p:4", "hinge-p:2.5", "smooth-hinge",
-                "logistic", "squared");
+    private static final List<String> WORDS = List.of("cubic-hinge", "hinge-p:2", "hinge-p:4", "hinge-p:2.5",
+            "smooth-hinge", "logistic", "squared");
+
+    @Test
+    void derivativesMatchCentralDifferences() {
+        Property.forAll(300, g -> {
+            MarginLoss l = Losses.parse(g.oneOf("word", WORDS));
+            double z = g.doubleIn("z", -4, 4);
+            g.assume(Math.abs(z + 1) > 1e-3 && Math.abs(z) > 1e-3);
+            double h = 1e-6;
+            assertEquals((l.value(z + h) - l.value(z - h)) / (2 * h), l.d1(z), 1e-6 * Math.max(1, Math.abs(l.d1(z))));
+            assertEquals((l.d1(z + h) - l.d1(z - h)) / (2 * h), l.d2(z), 1e-5 * Math.max(1, Math.abs(l.d2(z))));
+        });
     }
 
-    @Property(tries = 300)
-    void derivativesMatchCentralDifferences(@ForAll("words") String word,
-                                            @ForAll @DoubleRange(min = -4, max = 4) double z) {
-        Assume.that(Math.abs(z + 1) > 1e-3 && Math.abs(z) > 1e-3);
-        MarginLoss l = Losses.parse(word);
-        double h = 1e-6;
-        assertEquals((l.value(z + h) - l.value(z - h)) / (2 * h), l.d1(z), 1e-6 * Math.max(1, Math.abs(l.d1(z))));
-        assertEquals((l.d1(z + h) - l.d1(z - h)) / (2 * h), l.d2(z), 1e-5 * Math.max(1, Math.abs(l.d2(z))));
-    }
-
-    @Property(tries = 100)
-    void scoreFormUsesTheMargin(@ForAll("words") String word, @ForAll @DoubleRange(min = -3, max = 3) double f) {
-        MarginLoss l = Losses.parse(word);
-        for (double y : new double[] {-1, 1}) {
-            assertEquals(l.value(-y * f), l.valueAt(f, y), 0.0);
-            assertEquals(-y * l.d1(-y * f), l.d1At(f, y), 0.0);
-            assertEquals(l.d2(-y * f), l.d2At(f, y), 0.0);
-        }
+    @Test
+    void scoreFormUsesTheMargin() {
+        Property.forAll(100, g -> {
+            MarginLoss l = Losses.parse(g.oneOf("word", WORDS));
+            double f = g.doubleIn("f", -3, 3);
+            for (double y : new double[] {-1, 1}) {
+                assertEquals(l.value(-y * f), l.valueAt(f, y), 0.0);
+                assertEquals(-y * l.d1(-y * f), l.d1At(f, y), 0.0);
+                assertEquals(l.d2(-y * f), l.d2At(f, y), 0.0);
+            }
+        });
     }
 
     @Test
     void wordsRoundTripAndAssumptionOneTable() {
-        for (String w : List.of("cubic-hinge", "hinge-p:2", "hinge-p:4", "hinge-p:2.5", "smooth-hinge",
-                "logistic", "squared")) {
+        for (String w : WORDS) {
             assertEquals(w, Losses.parse(w).word());
             assertFalse(Losses.parse(w).description().isBlank());
         }

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterLayout;
+import org.oneneuron.testing.Gen;
+import org.oneneuron.testing.Property;
 
 /**
  * The proof mechanics of PAPER.md §4 at random points: the bias identity for exponential units,
@@ -22,29 +21,26 @@ class NeuronIdentitiesTest {
 
     private static final double LAMBDA = 0.37;
 
-    @Provide
-    Arbitrary<String> losses() {
-        return Arbitraries.of(RandomProblem.LOSSES);
-    }
+    private static final List<NeuronKind> EXPONENTIAL_KINDS =
+            List.of(NeuronKind.SKIP_EXP, NeuronKind.PER_LAYER_EXP, NeuronKind.NO_SKIP);
+    private static final List<NeuronKind> HOMOGENEOUS_KINDS =
+            List.of(NeuronKind.RELU, NeuronKind.LINEAR, NeuronKind.QUADRATIC);
 
-    @Provide
-    Arbitrary<NeuronKind> exponentialKinds() {
-        return Arbitraries.of(NeuronKind.SKIP_EXP, NeuronKind.PER_LAYER_EXP, NeuronKind.NO_SKIP);
-    }
-
-    @Provide
-    Arbitrary<NeuronKind> homogeneousKinds() {
-        return Arbitraries.of(NeuronKind.RELU, NeuronKind.LINEAR, NeuronKind.QUADRATIC);
+    /** A random problem with a neuron kind from the list and any loss. */
+    private static RandomProblem problem(Gen g, List<NeuronKind> kinds) {
+        return new RandomProblem(g.oneOf("kind", kinds), g.oneOf("loss", RandomProblem.LOSSES), g.seed("seed"));
     }
 
     private static NetworkObjective objective(RandomProblem p) {
         return NetworkObjective.builder(p.spec, p.data).loss(p.loss).lambda(LAMBDA).build();
     }
 
-    @Property(tries = 60)
-    void biasIdentityForExponentialUnits(@ForAll("exponentialKinds") NeuronKind kind,
-                                         @ForAll("losses") String loss, @ForAll long seed) {
-        RandomProblem p = new RandomProblem(kind, loss, seed);
+    @Test
+    void biasIdentityForExponentialUnits() {
+        Property.forAll(60, g -> checkBiasIdentity(problem(g, EXPONENTIAL_KINDS)));
+    }
+
+    private static void checkBiasIdentity(RandomProblem p) {
         NetworkObjective obj = objective(p);
         ParameterLayout layout = obj.layout();
         double[] g = new double[obj.dimension()];
@@ -56,10 +52,13 @@ class NeuronIdentitiesTest {
         assertEquals(LAMBDA * a * a, aDa - db, 1e-10 * scale);
     }
 
-    @Property(tries = 60)
-    void homogeneityIdentityForReluLinearQuadraticUnits(@ForAll("homogeneousKinds") NeuronKind kind,
-                                                        @ForAll("losses") String loss, @ForAll long seed) {
-        RandomProblem p = new RandomProblem(kind, loss, seed);
+    @Test
+    void homogeneityIdentityForReluLinearQuadraticUnits() {
+        Property.forAll(60, g -> checkHomogeneityIdentity(problem(g, HOMOGENEOUS_KINDS)));
+    }
+
+    private static void checkHomogeneityIdentity(RandomProblem p) {
+        NeuronKind kind = p.spec.neuron();
         NetworkObjective obj = objective(p);
         ParameterLayout layout = obj.layout();
         double[] g = new double[obj.dimension()];
@@ -77,10 +76,12 @@ class NeuronIdentitiesTest {
         assertEquals(LAMBDA * a * a, aDa - inner / degree, 1e-10 * Math.max(scale, LAMBDA * a * a));
     }
 
-    @Property(tries = 60)
-    void zeroOutputWeightReproducesThePlainModel(@ForAll NeuronKind kind, @ForAll("losses") String loss,
-                                                 @ForAll long seed) {
-        RandomProblem p = new RandomProblem(kind, loss, seed);
+    @Test
+    void zeroOutputWeightReproducesThePlainModel() {
+        Property.forAll(60, g -> checkPlainModelAtZeroWeight(problem(g, List.of(NeuronKind.values()))));
+    }
+
+    private static void checkPlainModelAtZeroWeight(RandomProblem p) {
         NetworkObjective aug = objective(p);
         ParameterLayout layout = aug.layout();
         double[] theta = p.theta.clone();
@@ -97,8 +98,12 @@ class NeuronIdentitiesTest {
         assertArrayEquals(gp, Arrays.copyOf(ga, gp.length), 0.0);
     }
 
-    @Property(tries = 60)
-    void perLayerChainEqualsSkipNeuron(@ForAll("losses") String loss, @ForAll long seed) {
+    @Test
+    void perLayerChainEqualsSkipNeuron() {
+        Property.forAll(60, g -> checkChainEqualsSkip(g.oneOf("loss", RandomProblem.LOSSES), g.seed("seed")));
+    }
+
+    private static void checkChainEqualsSkip(String loss, long seed) {
         RandomProblem skip = new RandomProblem(NeuronKind.SKIP_EXP, loss, seed);
         RandomProblem chain = new RandomProblem(NeuronKind.PER_LAYER_EXP, loss, seed);
         assertArrayEquals(skip.theta, chain.theta, 0.0);

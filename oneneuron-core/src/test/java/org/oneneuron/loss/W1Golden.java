@@ -13,7 +13,7 @@ import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterLayout;
 
-/** Loads the W1 golden dump (shared/bench/w1-golden) found by walking up from the working directory. */
+/** Loads the W1 golden dump, the repository's bench/w1-golden (written by bench/peers/w1_fullbatch.py --dump). */
 final class W1Golden {
 
     static final NetworkSpec SPEC = new NetworkSpec(30, List.of(64, 64), Activation.TANH, NeuronKind.SKIP_EXP);
@@ -26,17 +26,13 @@ final class W1Golden {
         this.theta = theta;
     }
 
-    /** The golden directory, or empty when no shared/ is found above the working directory. */
+    /**
+     * The repository's copy of the dump, {@code bench/w1-golden} (tests run in the module folder,
+     * so it is {@code ../bench/w1-golden}); empty when missing.
+     */
     static Optional<Path> locate() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        while (dir != null) {
-            Path p = dir.resolve("shared/bench/w1-golden");
-            if (Files.isRegularFile(p.resolve("X.csv"))) {
-                return Optional.of(p);
-            }
-            dir = dir.getParent();
-        }
-        return Optional.empty();
+        Path p = Path.of("..", "bench", "w1-golden");
+        return Files.isRegularFile(p.resolve("X.csv")) ? Optional.of(p) : Optional.empty();
     }
 
     static W1Golden load(Path dir) throws IOException {

@@ -5,49 +5,44 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.oneneuron.testing.Property;
 
 class ActivationTest {
 
     private static final List<Activation> ALL = List.of(Activation.RELU, Activation.leakyRelu(0.1),
             Activation.TANH, Activation.SIGMOID, Activation.SOFTPLUS, Activation.ELU, Activation.LINEAR);
 
-    @Provide
-    Arbitrary<Activation> activations() {
-        return Arbitraries.of(ALL);
+    @Test
+    void derivativesMatchCentralDifferences() {
+        Property.forAll(200, g -> {
+            Activation act = g.oneOf("activation", ALL);
+            double u = g.doubleIn("u", -6, 6);
+            g.assume(Math.abs(u) > 1e-3);
+            double h = 1e-6;
+            assertEquals((act.value(u + h) - act.value(u - h)) / (2 * h), act.d1(u), 1e-8);
+            assertEquals((act.d1(u + h) - act.d1(u - h)) / (2 * h), act.d2(u), 1e-7);
+        });
     }
 
-    @Property(tries = 200)
-    void derivativesMatchCentralDifferences(@ForAll("activations") Activation act,
-                                            @ForAll @DoubleRange(min = -6, max = 6) double u) {
-        Assume.that(Math.abs(u) > 1e-3);
-        double h = 1e-6;
-        assertEquals((act.value(u + h) - act.value(u - h)) / (2 * h), act.d1(u), 1e-8);
-        assertEquals((act.d1(u + h) - act.d1(u - h)) / (2 * h), act.d2(u), 1e-7);
-    }
-
-    @Property(tries = 50)
-    void batchedApplyMatchesScalarRules(@ForAll("activations") Activation act,
-                                        @ForAll @DoubleRange(min = -6, max = 6) double u) {
-        double[] pre = {u, -u, 0.5 * u};
-        double[] out = new double[3];
-        double[] d1 = new double[3];
-        double[] d2 = new double[3];
-        act.apply(pre, out, d1, d2, 3);
-        for (int i = 0; i < 3; i++) {
-            assertEquals(act.value(pre[i]), out[i], 1e-15);
-            assertEquals(act.d1(pre[i]), d1[i], 1e-15);
-            assertEquals(act.d2(pre[i]), d2[i], 1e-15);
-        }
+    @Test
+    void batchedApplyMatchesScalarRules() {
+        Property.forAll(50, g -> {
+            Activation act = g.oneOf("activation", ALL);
+            double u = g.doubleIn("u", -6, 6);
+            double[] pre = {u, -u, 0.5 * u};
+            double[] out = new double[3];
+            double[] d1 = new double[3];
+            double[] d2 = new double[3];
+            act.apply(pre, out, d1, d2, 3);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(act.value(pre[i]), out[i], 1e-15);
+                assertEquals(act.d1(pre[i]), d1[i], 1e-15);
+                assertEquals(act.d2(pre[i]), d2[i], 1e-15);
+            }
+        });
     }
 
     @Test

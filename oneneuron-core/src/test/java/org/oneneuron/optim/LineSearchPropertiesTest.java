@@ -2,17 +2,19 @@ package org.oneneuron.optim;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.oneneuron.testing.Property;
 
 /** The accepted step satisfies the strong Wolfe conditions it promises. */
 class LineSearchPropertiesTest {
 
-    @Property(tries = 60)
-    void acceptedStepsSatisfyStrongWolfe(@ForAll @IntRange(min = 2, max = 8) int dimension,
-                                         @ForAll long seed,
-                                         @ForAll @IntRange(min = -3, max = 3) int exponent) {
+    @Test
+    void acceptedStepsSatisfyStrongWolfe() {
+        Property.forAll(60, g -> searchAndCheck(g.intIn("dimension", 2, 8), g.seed("seed"),
+                g.intIn("exponent", -3, 3)));
+    }
+
+    private static void searchAndCheck(int dimension, long seed, int exponent) {
         double initial = Math.pow(10, exponent);
         Quadratic quadratic = new Quadratic(dimension, 5, seed);
         double[] theta = new double[dimension];

@@ -3,10 +3,8 @@ package org.oneneuron.study;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.oneneuron.testing.Property;
 
 class StudyStatisticsTest {
 
@@ -22,12 +20,15 @@ class StudyStatisticsTest {
         assertEquals("50% [30, 70] (10/20)", half.describe());
     }
 
-    @Property(tries = 200)
-    void wilsonIntervalContainsTheShare(@ForAll @IntRange(min = 1, max = 500) int n,
-                                        @ForAll @IntRange(min = 0, max = 500) int k) {
-        Proportion p = new Proportion(Math.min(k, n), n);
-        assertTrue(p.lower() <= p.share() + 1e-12 && p.share() <= p.upper() + 1e-12);
-        assertTrue(p.lower() >= 0 && p.upper() <= 1);
+    @Test
+    void wilsonIntervalContainsTheShare() {
+        Property.forAll(200, g -> {
+            int n = g.intIn("n", 1, 500);
+            int k = g.intIn("k", 0, 500);
+            Proportion p = new Proportion(Math.min(k, n), n);
+            assertTrue(p.lower() <= p.share() + 1e-12 && p.share() <= p.upper() + 1e-12, p.describe());
+            assertTrue(p.lower() >= 0 && p.upper() <= 1, p.describe());
+        });
     }
 
     @Test

@@ -36,6 +36,19 @@ record W1Setup(Dataset data, double[] theta0, String source) {
         return new NetworkSpec(D, List.of(H, H), Activation.parse("tanh"), NeuronKind.SKIP_EXP);
     }
 
+    /**
+     * The dump folder as the JSON's data_source names it: relative to the checkout when inside it
+     * (e.g. bench/w1-golden), else as given, so no machine's absolute path lands in results.
+     */
+    static String describe(Path dir) {
+        java.util.Optional<Path> root = BenchFiles.benchFolder().map(Path::getParent);
+        Path absolute = dir.toAbsolutePath().normalize();
+        if (root.isPresent() && absolute.startsWith(root.get().toAbsolutePath().normalize())) {
+            return root.get().toAbsolutePath().normalize().relativize(absolute).toString();
+        }
+        return dir.toString();
+    }
+
     /** Reads the peer's dump folder. */
     static W1Setup fromDump(Path dir) throws IOException {
         double[][] x = readCsv(dir.resolve("X.csv"));
@@ -56,7 +69,7 @@ record W1Setup(Dataset data, double[] theta0, String source) {
             }
             System.arraycopy(values, 0, theta, layout.offsetOf(block), size);
         }
-        return new W1Setup(dataset("w1-dump", flatX, y, d), theta, dir.toAbsolutePath().toString());
+        return new W1Setup(dataset("w1-dump", flatX, y, d), theta, describe(dir));
     }
 
     /** Our generator: x ~ N(0, 1), labels sign(tanh(xU)v) of a random teacher, fan-in uniform init. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.CertifyConfig;
+import org.oneneuron.landscape.DataFloor;
 import org.oneneuron.landscape.PerturbationProbe;
 import org.oneneuron.train.TrainingResult;
 
@@ -43,7 +44,18 @@ final class CertificateReport {
         m.put("trajectory_verdict", c.trajectory().map(v -> v.word()).orElse(null));
         m.put("verdict", c.verdict().word());
         m.put("reason", c.reason());
+        m.put("data_floor", c.dataFloor().map(CertificateReport::floor).orElse(null));
         m.put("tolerances", tolerances(c.config()));
+        return m;
+    }
+
+    private static Map<String, Object> floor(DataFloor f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("conflicting_groups", f.groups());
+        m.put("conflicting_samples", f.samples());
+        m.put("loss", f.loss());
+        m.put("forced_errors", f.forcedErrors());
+        m.put("example", f.example());
         return m;
     }
 
@@ -94,6 +106,9 @@ final class CertificateReport {
         row(out, "verdict", c.verdict().word() + (c.verdict() != c.pointVerdict()
                 ? " (point alone: " + c.pointVerdict().word() + ")" : ""));
         row(out, "loss_total", num(c.loss()));
+        c.dataFloor().ifPresent(f -> row(out, "data_floor", num(f.loss()) + "  (zero loss is unattainable: "
+                + f.groups() + " group(s) of identical inputs carry conflicting labels; at least "
+                + f.forcedErrors() + " sample(s) misclassified by any classifier)"));
         row(out, "loss_network_only", num(c.networkOnlyLoss()));
         row(out, "training_error", num(c.trainingError()));
         row(out, "grad_norm", num(c.gradNorm()));

@@ -17,6 +17,7 @@ import org.oneneuron.objective.Objective;
 import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.cli.Json;
+import org.oneneuron.cli.report.FigureData;
 import org.oneneuron.cli.report.SlicePlot;
 import org.oneneuron.landscape.Escape;
 import org.oneneuron.landscape.EscapeConfig;
@@ -24,6 +25,7 @@ import org.oneneuron.landscape.EscapeStep;
 import org.oneneuron.landscape.NetworkPoints;
 import org.oneneuron.landscape.Slice;
 import org.oneneuron.landscape.SliceConfig;
+import org.oneneuron.landscape.SliceValue;
 import org.oneneuron.landscape.SliceWriter;
 import org.oneneuron.landscape.Slices;
 import org.oneneuron.loss.NetworkObjective;
@@ -42,7 +44,7 @@ import picocli.CommandLine.Spec;
     "The augmented loss L~ on a plane (three named points) or a line (two), or on two random",
     "filter-normalized directions around the subject's point. Points: plain (the plain point with",
     "a = 0), escape (a = -g/κ), augmented (where gradient descent from the escape ends after",
-    "--steps), random. Writes slice.csv (s,t,loss) and slice.json to --out."},
+    "--steps), random. Writes slice.csv (s,t,loss), slice.json and figures/slice.{png,svg,pdf} to --out."},
         footer = {"", "Examples:",
             "  oneneuron slice --construction A1 --plane plain,augmented,escape --grid 41 --out slices/",
             "  oneneuron slice --construction A1 --line plain,escape --out slices/",
@@ -101,16 +103,23 @@ public final class SliceCommand implements Callable<Integer> {
         Subject s = subject.resolve();
         Slice slice;
         String space;
+        Objective evaluated;
+        double[] origin;
+        double[] d1;
+        double[] d2 = null;
         if (random) {
             Objective objective = s.objective();
             double[] theta = s.theta();
             List<int[]> filters = s.problem().map(p -> NetworkPoints.filters(p.spec().layout())).orElse(List.of());
             SplittableRandom rng = new SplittableRandom(seed);
-            slice = plane != null
-                    ? Slices.plane(objective, theta, Slices.filterNormalized(theta, filters, rng),
-                            Slices.filterNormalized(theta, filters, rng), config)
-                    : Slices.line(objective, theta, Slices.filterNormalized(theta, filters, rng), config);
+            d1 = Slices.filterNormalized(theta, filters, rng);
+            if (plane != null) {
+                d2 = Slices.filterNormalized(theta, filters, rng);
+            }
+            slice = plane != null ? Slices.plane(objective, theta, d1, d2, config) : Slices.line(objective, theta, d1, config);
             space = s.label();
+            evaluated = objective;
+            origin = theta;
         } else {
             Map<String, double[]> points = namedPoints(s, names);
             NetworkObjective augmented = augmentedFor(s).objective();
@@ -118,21 +127,50 @@ public final class SliceCommand implements Callable<Integer> {
             slice = plane != null ? Slices.planeThrough(augmented, chosen, names, config)
                     : Slices.lineThrough(augmented, chosen[0], chosen[1], names.get(0), names.get(1), config);
             space = s.label() + " embedded with the skip-exp neuron, λ = " + s.lambda();
+            evaluated = augmented;
+            origin = chosen[0];
+            d1 = minus(chosen[1], chosen[0]);
+            if (plane != null) {
+                d2 = minus(chosen[2], chosen[0]);
+            }
         }
         try {
             Files.createDirectories(out);
             SliceWriter.writeCsv(slice, out.resolve("slice.csv"));
             SliceWriter.writeJson(slice, out.resolve("slice.json"));
-            String through = slice.anchors().isEmpty() ? " (random directions)"
+            String through = random ? " (random directions)"
                     : " through " + String.join(", ", slice.anchors().stream().map(Slice.Anchor::name).toList());
-            SlicePlot.write(slice, out.resolve("figures"), "slice",
-                    (slice.isPlane() ? "log10 loss on the plane" : "loss along the line") + through,
-                    space + ". Anchors: " + anchorText(slice) + ". Data: ../slice.csv");
+            String caption = space + ". Anchors: " + anchorText(slice) + "; " + slice.nonFinite()
+                    + " grid points not finite. Data: ../slice.csv. Regenerate: oneneuron slice "
+                    + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+            FigureData figure;
+            if (slice.isPlane()) {
+                figure = SlicePlot.figure("slice", "Loss on the plane" + through, "s", "t", slice, "loss L~",
+                        caption, List.of());
+            } else {
+                boolean neuron = evaluated.neuron(origin).isPresent();
+                double[] net = neuron ? Slices.reevaluate(evaluated, origin, d1, null, slice, config,
+                        SliceValue.NETWORK_ONLY).loss() : new double[0];
+                double[] contribution = neuron ? Slices.reevaluate(evaluated, origin, d1, null, slice, config,
+                        SliceValue.CONTRIBUTION).loss() : new double[0];
+                figure = SlicePlot.line("slice", "Loss along the line" + through, slice, net, contribution,
+                        caption + (neuron ? " The network-only loss (a = 0) and the neuron's largest"
+                                + " contribution max_i |a·E_i| are drawn beside the loss." : ""));
+            }
+            SlicePlot.write(figure, out.resolve("figures"));
         } catch (IOException e) {
             throw new UncheckedIOException(out + ": cannot write the slice: " + e.getMessage(), e);
         }
         report(slice, space);
         return ExitCodes.OK;
+    }
+
+    private static double[] minus(double[] a, double[] b) {
+        double[] d = a.clone();
+        for (int i = 0; i < d.length; i++) {
+            d[i] -= b[i];
+        }
+        return d;
     }
 
     private static String anchorText(Slice slice) {
@@ -203,7 +241,7 @@ public final class SliceCommand implements Callable<Integer> {
             CertificateReport.row(w, "non_finite", slice.nonFinite() + " grid points overflowed (written as nan)");
         }
         CertificateReport.row(w, "wrote", out.resolve("slice.csv") + ", " + out.resolve("slice.json") + ", "
-                + out.resolve("figures").resolve("slice.png") + " (and .svg)");
+                + out.resolve("figures").resolve("slice.png") + " (and .svg, .pdf)");
         w.flush();
     }
 }

@@ -11,7 +11,6 @@ import org.oneneuron.constructions.NetworkConstruction;
 import org.oneneuron.constructions.Recipe;
 import org.oneneuron.constructions.ToyConstruction;
 import org.oneneuron.constructions.YunRecipe;
-import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.cli.DataOptions;
 import org.oneneuron.cli.ModelInputs;
@@ -154,8 +153,7 @@ final class SubjectOptions {
         Model m = Model.load(model);
         String part = split != null ? split : m.split().isPresent() ? "train" : "all";
         Dataset d = ModelInputs.load(m, dataOptions, data, part);
-        // The theorem is checked here, and it assumes identical inputs carry identical labels.
-        DataChecks.requireNoConflicts(d, data);
+        // Identical inputs with different labels are certified against the data's floor (DataFloor).
         if (d.d() != m.spec().inputDim()) {
             throw new IllegalArgumentException("--data has " + d.d() + " features, the model expects "
                     + m.spec().inputDim());

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
+import org.oneneuron.io.WriterLock;
 import org.oneneuron.study.StudyData;
 import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.StudyRunner;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
             "Plain vs skip-exp vs per-layer-exp networks from the same seeds, on the embedded",
             "WDBC data and on the 3-point construction of PAPER.md section 6 (case A);",
             "writes report.html to the output directory."},
-        footer = {"", "Examples:", "  oneneuron demo", "  oneneuron demo --restarts 50 --out /tmp/demo",
+        footer = {"", "Examples:", "  oneneuron demo", "  oneneuron demo --restarts 50 --out demo-out",
             "", "Exit codes: 0 ok, 1 failure, 2 bad input or usage."})
 public final class DemoCommand implements Callable<Integer> {
 
@@ -71,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
                 List.of(0.1), List.of("gd"), 0.01, 5000, 10, "normal", restarts, 7L, 0);
     }
 
+    @SuppressWarnings("try") // the lock is held for the block and never read
     @Override
     public Integer call() {
         var stdout = command.commandLine().getOut();
@@ -83,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
         int workers = common.threadsOr(Runtime.getRuntime().availableProcessors());
         
         List<ReportSection> sections = new ArrayList<>();
-        try {
+        try (WriterLock lock = WriterLock.folder(out, "oneneuron demo")) {
             TrainerRunFunction function = new TrainerRunFunction(new StudyData());
             for (StudySpec spec : List.of(caseA(restarts), wdbc(restarts))) {
                 Path dir = out.resolve(spec.name());
@@ -95,9 +97,10 @@ public final class DemoCommand implements Callable<Integer> {
                         ? "WDBC (569 samples, 30 features), hidden 8 tanh"
                         : "Case A (PAPER.md §6: 3 collinear points), 2-2-1 ReLU, PAPER.md §5 protocol with 5000 steps";
                 String id = spec.name().replace('-', '_');
-                String regenerate = "oneneuron demo --restarts " + restarts;
-                sections.add(StudyReport.section(id, title, StudyCommand.describe(spec), regenerate,
-                        result, SliceFigures.of(function, result, id, regenerate)));
+                String regenerate = "oneneuron demo --restarts " + restarts + " (or, to redraw from the journals:"
+                        + " oneneuron report " + out + ")";
+                sections.add(StudyReport.withLandscapes(function, id, title, StudyCommand.describe(spec),
+                        regenerate, result));
             }
             Path html = StudyReport.write(out, "OneNeuron demo", sections);
             stdout.print(StudyReport.claimsText(sections));

@@ -1,6 +1,7 @@
 package org.oneneuron.cli.study;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,8 @@ import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
 import org.oneneuron.data.DataException;
+import org.oneneuron.io.AtomicFiles;
+import org.oneneuron.io.WriterLock;
 import org.oneneuron.model.Initializer;
 import org.oneneuron.study.JournalCodec;
 import org.oneneuron.study.JournalEntry;
@@ -51,7 +54,9 @@ import picocli.CommandLine.Spec;
             "  oneneuron study --data wdbc --shapes '16;16,8' --out runs/shapes     (two networks)",
             "  oneneuron study --spec study.json --out runs/s1          (re-run the same line to resume)",
             "  oneneuron study --spec study.json --out runs/s1 --only-run 17   (replay run 17 alone)",
-            "", "Exit codes: 0 ok, 1 failure, 2 bad input or usage."})
+            "  oneneuron study --repair runs/s1     (move damaged journal lines aside; then re-run)",
+            "", "One process at a time per --out folder (a second one stops at once).",
+            "Exit codes: 0 ok, 1 failure (also: folder in use, a write failed), 2 bad input or usage."})
 public final class StudyCommand implements Callable<Integer> {
 
     static final int OK = 0;
@@ -69,8 +74,13 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "A study spec (JSON); missing keys take the defaults.")
     Path specFile;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The study directory (journal, report).")
+    @Option(names = "--out", paramLabel = "DIR", description = "The study directory (journal, report);"
+            + " required unless --repair.")
     Path out;
+
+    @Option(names = "--repair", paramLabel = "DIR", description = "Move damaged or duplicate journal lines of"
+            + " study DIR to journal.damaged.jsonl (kept, with line numbers); the next study redoes those runs.")
+    Path repair;
 
     @Option(names = "--data", split = ",", paramLabel = "DATA", description = Vocabulary.DATA + CROSSES)
     List<String> data;
@@ -146,10 +156,18 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Skip report.html and the figures.")
     boolean noReport;
 
+    @SuppressWarnings("try") // the lock is held for the block and never read
     @Override
     public Integer call() {
         var outWriter = command.commandLine().getOut();
         var err = command.commandLine().getErr();
+        if (repair != null) {
+            return StudyRepair.run(repair, outWriter, err);
+        }
+        if (out == null) {
+            err.println("oneneuron study: --out DIR is required (or --repair DIR)");
+            return BAD_INPUT;
+        }
         StudySpec spec;
         try {
             spec = buildSpec();
@@ -167,50 +185,58 @@ public final class StudyCommand implements Callable<Integer> {
                 outWriter.println(JournalCodec.toLine(entry));
                 return OK;
             }
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("spec.json"), spec.toJson() + "\n", StandardCharsets.UTF_8);
-            StudyResult result = runner.run(spec, out);
-            if (!result.complete()) {
-                err.printf(Locale.ROOT, "time budget spent: %d of %d runs finished; re-run to continue%n",
-                        result.entries().size(), result.planned());
+            try (WriterLock lock = WriterLock.folder(out, "oneneuron study")) {
+                return runLocked(spec, function, runner, outWriter, err);
             }
-            Path html = null;
-            String claims = "";
-            if (!noReport && !result.entries().isEmpty()) {
-                String regenerate = "oneneuron study --spec " + out.resolve("spec.json")
-                        + " --out " + out;
-                ReportSection section = StudyReport.section("study", spec.name(),
-                        describe(spec), regenerate, result,
-                        SliceFigures.of(function, result, "study", regenerate));
-                html = StudyReport.write(out, "OneNeuron study: " + spec.name(), List.of(section));
-                claims = StudyReport.claimsText(List.of(section));
-            }
-            if (common.json()) {
-                Map<String, Object> json = Json.object("study");
-                json.put("name", spec.name());
-                json.put("out", out.toString());
-                json.put("planned", result.planned());
-                json.put("finished", result.entries().size());
-                json.put("resumed", result.resumed());
-                json.put("complete", result.complete());
-                json.put("journal", out.resolve(StudyRunner.JOURNAL).toString());
-                json.put("report", html == null ? null : html.toString());
-                Json.print(outWriter, json);
-                return OK;
-            }
-            outWriter.print(claims);
-            if (html != null) {
-                outWriter.println("report: " + html);
-            }
-            outWriter.println("journal: " + out.resolve(StudyRunner.JOURNAL));
-            return OK;
         } catch (IllegalArgumentException | DataException e) {
             err.println("oneneuron study: " + e.getMessage());
             return BAD_INPUT;
-        } catch (IllegalStateException | IOException | UncheckedIOException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             err.println("oneneuron study: " + e.getMessage());
             return FAILURE;
         }
+    }
+
+    /**
+     * The study and its report, with the folder locked. spec.json is written once the runner has
+     * checked the folder's study.json, so a refused resume never overwrites it.
+     */
+    private int runLocked(StudySpec spec, TrainerRunFunction function, StudyRunner runner,
+                          PrintWriter outWriter, PrintWriter err) {
+        StudyResult result = runner.run(spec, out);
+        AtomicFiles.writeString(out.resolve("spec.json"), spec.toJson() + "\n");
+        if (!result.complete()) {
+            err.printf(Locale.ROOT, "time budget spent: %d of %d runs finished; re-run to continue%n",
+                    result.entries().size(), result.planned());
+        }
+        Path html = null;
+        String claims = "";
+        if (!noReport && !result.entries().isEmpty()) {
+            String regenerate = regenerate(out);
+            ReportSection section = StudyReport.withLandscapes(function, "study", spec.name(),
+                    describe(spec), regenerate, result);
+            html = StudyReport.write(out, "OneNeuron study: " + spec.name(), List.of(section));
+            claims = StudyReport.claimsText(List.of(section));
+        }
+        if (common.json()) {
+            Map<String, Object> json = Json.object("study");
+            json.put("name", spec.name());
+            json.put("out", out.toString());
+            json.put("planned", result.planned());
+            json.put("finished", result.entries().size());
+            json.put("resumed", result.resumed());
+            json.put("complete", result.complete());
+            json.put("journal", out.resolve(StudyRunner.JOURNAL).toString());
+            json.put("report", html == null ? null : html.toString());
+            Json.print(outWriter, json);
+            return OK;
+        }
+        outWriter.print(claims);
+        if (html != null) {
+            outWriter.println("report: " + html);
+        }
+        outWriter.println("journal: " + out.resolve(StudyRunner.JOURNAL));
+        return OK;
     }
 
     /** The spec: the file (or the defaults), overridden by every option given. */
@@ -248,6 +274,12 @@ public final class StudyCommand implements Callable<Integer> {
 
     private <T> T pick(String option, T value, T fallback) {
         return given(option) ? value : fallback;
+    }
+
+    /** The commands that redraw (from the journal) and re-run (resumes, so only what is missing) a study. */
+    static String regenerate(Path dir) {
+        return "oneneuron report " + dir + " (redraws from the journal; the runs: oneneuron study --spec "
+                + dir.resolve("spec.json") + " --out " + dir + ")";
     }
 
     static String describe(StudySpec s) {
