@@ -75,6 +75,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void takesTheCommonOptionsAndPrintsOneJsonObject() throws IOException {
+        study();
+        StudyCommandTest.Result r = StudyCommandTest.run(new ReportCommand(), dir.toString(), "--json",
+                "--threads", "1", "--debug");
+        assertEquals(0, r.code(), r.err());
+        var json = new ObjectMapper().readTree(r.out());
+        assertEquals("report", json.get("command").asText(), r.out());
+        assertEquals(dir.resolve("report.html").toString(), json.get("report").asText(), r.out());
+        assertEquals(1, json.get("studies").size(), r.out());
+        assertTrue(Files.exists(dir.resolve("report.html")));
+    }
+
+    @Test
     void aDirectoryWithoutAStudyIsBadInput() throws IOException {
         Files.createDirectories(dir.resolve("empty"));
         StudyCommandTest.Result r = StudyCommandTest.run(new ReportCommand(), dir.resolve("empty").toString());
