@@ -3,7 +3,7 @@ package org.oneneuron.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.oneneuron.autodiff.NonFiniteException;
+import org.oneneuron.objective.NonFiniteException;
 import org.oneneuron.data.Shape;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.linalg.Blas;

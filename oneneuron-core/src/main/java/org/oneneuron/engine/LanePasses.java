@@ -3,7 +3,6 @@ package org.oneneuron.engine;
 import java.util.Arrays;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.linalg.ArrayMath;
-import org.oneneuron.loss.SampleLoss;
 import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
@@ -31,7 +30,7 @@ public final class LanePasses {
     private final int d;
     private final Buf x;
     private final double[] y;
-    private final SampleLoss loss;
+    private final ScoreLoss loss;
     private final double scale;
     private final double lambda;
     private final Pass pass;
@@ -61,7 +60,7 @@ public final class LanePasses {
     /**
      * @param scale s in front of the loss sum (1, or 1/n for the mean)
      */
-    public LanePasses(NetworkSpec spec, Dataset data, SampleLoss loss, double scale, double lambda, int lanes) {
+    public LanePasses(NetworkSpec spec, Dataset data, ScoreLoss loss, double scale, double lambda, int lanes) {
         String why = unsupported(spec);
         if (!why.isEmpty()) {
             throw new IllegalArgumentException("the many-networks mode cannot take " + spec.architecture() + ": " + why);

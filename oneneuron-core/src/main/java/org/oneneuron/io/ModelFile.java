@@ -21,10 +21,13 @@ import java.util.Optional;
  * @param reduction    {@code sum} or {@code mean}
  * @param lambda       the penalty weight λ on a²
  * @param provenance   how the model was made: config, seed, versions, back-end (snake_case keys)
+ * @param split        which samples of the training data were held out, if any
+ * @param calibration  how scores become probabilities, if recorded
  */
 public record ModelFile(Network network, List<Block> parameters, Optional<Standardizer> standardizer,
                         List<String> featureNames, List<String> labelNames, String loss,
-                        String reduction, double lambda, Map<String, String> provenance) {
+                        String reduction, double lambda, Map<String, String> provenance,
+                        Optional<Split> split, Optional<Calibration> calibration) {
 
     /** The format version this library writes (2: the layer graph); it also reads version 1. */
     public static final int FORMAT_VERSION = 2;
@@ -50,6 +53,8 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
             throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);
         }
         standardizer.ifPresent(s -> s.requireDimension(network.inputDim()));
+        Objects.requireNonNull(split, "split");
+        Objects.requireNonNull(calibration, "calibration");
         int expectedOffset = 0;
         for (Block block : parameters) {
             if (block.offset() != expectedOffset) {
@@ -58,6 +63,14 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
             }
             expectedOffset += block.values().length;
         }
+    }
+
+    /** A model file without a recorded split or calibration (files of earlier versions). */
+    public ModelFile(Network network, List<Block> parameters, Optional<Standardizer> standardizer,
+                     List<String> featureNames, List<String> labelNames, String loss, String reduction,
+                     double lambda, Map<String, String> provenance) {
+        this(network, parameters, standardizer, featureNames, labelNames, loss, reduction, lambda,
+                provenance, Optional.empty(), Optional.empty());
     }
 
     /** θ: the blocks' values concatenated in order (a fresh array). */
@@ -218,6 +231,61 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
         @Override
         public String toString() {
             return "Standardizer[d=" + mean.length + "]";
+        }
+    }
+
+    /**
+     * The held-out split of the training data.
+     *
+     * @param heldOutShare the share asked for
+     * @param seed         the seed of the stratified shuffle
+     * @param n            samples of the data set it was drawn from
+     * @param dataSha256   that data set's fingerprint (sha256 over n, d, x, y)
+     * @param testIndices  the held-out samples' 0-based indices, increasing; copied in and out
+     */
+    public record Split(double heldOutShare, long seed, int n, String dataSha256, int[] testIndices) {
+        public Split {
+            Objects.requireNonNull(dataSha256, "dataSha256");
+            testIndices = testIndices.clone();
+        }
+
+        @Override
+        public int[] testIndices() {
+            return testIndices.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Split s && Double.compare(heldOutShare, s.heldOutShare) == 0
+                    && seed == s.seed && n == s.n && dataSha256.equals(s.dataSha256)
+                    && Arrays.equals(testIndices, s.testIndices);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(heldOutShare, seed, n, dataSha256, Arrays.hashCode(testIndices));
+        }
+
+        @Override
+        public String toString() {
+            return "Split[" + testIndices.length + " of " + n + " held out]";
+        }
+    }
+
+    /**
+     * How scores become probabilities: {@code logistic-loss} (σ(f~)) or {@code platt}
+     * (1/(1 + exp(a·f~ + b))).
+     *
+     * @param method   the method's word
+     * @param a        Platt's slope
+     * @param b        Platt's offset
+     * @param fittedOn what it was fitted on (e.g. {@code held_out})
+     * @param samples  samples it was fitted on
+     */
+    public record Calibration(String method, double a, double b, String fittedOn, int samples) {
+        public Calibration {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(fittedOn, "fittedOn");
         }
     }
 

@@ -97,6 +97,27 @@ public final class ModelFiles {
             b.put("cols", block.cols());
             doubles(b.putArray("values"), block.values());
         }
+        if (model.split().isPresent()) {
+            ModelFile.Split split = model.split().get();
+            ObjectNode node = root.putObject("split");
+            node.put("held_out_share", split.heldOutShare());
+            node.put("seed", split.seed());
+            node.put("n", split.n());
+            node.put("data_sha256", split.dataSha256());
+            ArrayNode indices = node.putArray("test_indices");
+            for (int i : split.testIndices()) {
+                indices.add(i);
+            }
+        }
+        if (model.calibration().isPresent()) {
+            ModelFile.Calibration c = model.calibration().get();
+            ObjectNode node = root.putObject("calibration");
+            node.put("method", c.method());
+            node.put("a", c.a());
+            node.put("b", c.b());
+            node.put("fitted_on", c.fittedOn());
+            node.put("samples", c.samples());
+        }
         ObjectNode provenance = root.putObject("provenance");
         new TreeMap<>(model.provenance()).forEach(provenance::put);
         try {
@@ -113,7 +134,7 @@ public final class ModelFiles {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new DataException(source, at == null ? 0 : (int) at.getLineNr(),
+            throw new DataException(source, at == null ? 0 : at.getLineNr(),
                     at == null ? null : String.valueOf(at.getColumnNr()),
                     "not valid JSON: " + e.getOriginalMessage());
         }
@@ -177,13 +198,44 @@ public final class ModelFiles {
         }
         ModelFile model = new ModelFile(network, blocks, standardizer, f.strings(root, "feature_names"),
                 f.strings(root, "label_names"), f.text(root, "loss"), f.text(root, "reduction"),
-                f.number(root, "lambda"), provenance);
+                f.number(root, "lambda"), provenance, split(f, root.get("split")),
+                calibration(f, root.get("calibration")));
         int dimension = f.integer(params, "dimension");
         if (dimension != model.dimension()) {
             throw f.bad("parameters.dimension", dimension + " but the blocks hold "
                     + model.dimension() + " values");
         }
         return model;
+    }
+
+    /** The optional {@code split} object (absent in files written before it existed). */
+    private static Optional<ModelFile.Split> split(Fields f, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        JsonNode indices = f.array(node, "test_indices");
+        int[] test = new int[indices.size()];
+        for (int i = 0; i < test.length; i++) {
+            if (!indices.get(i).canConvertToInt() || !indices.get(i).isIntegralNumber()) {
+                throw f.bad("split.test_indices", "element " + i + " is not an integer: " + indices.get(i));
+            }
+            test[i] = indices.get(i).intValue();
+        }
+        JsonNode seed = f.required(node, "seed");
+        if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+            throw f.bad("split.seed", "expected an integer, got " + seed);
+        }
+        return Optional.of(new ModelFile.Split(f.number(node, "held_out_share"), seed.longValue(),
+                f.integer(node, "n"), f.text(node, "data_sha256"), test));
+    }
+
+    /** The optional {@code calibration} object. */
+    private static Optional<ModelFile.Calibration> calibration(Fields f, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ModelFile.Calibration(f.text(node, "method"), f.number(node, "a"),
+                f.number(node, "b"), f.text(node, "fitted_on"), f.integer(node, "samples")));
     }
 
     private static void strings(ArrayNode array, List<String> values) {

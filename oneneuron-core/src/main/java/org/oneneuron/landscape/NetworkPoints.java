@@ -7,21 +7,21 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.eval.Metrics;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.loss.SampleLoss;
-import org.oneneuron.model.Activation;
 import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NetworkSpec;
-import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterBlock;
 import org.oneneuron.model.ParameterLayout;
 
 /**
  * Bridges the engine's {@link NetworkObjective} to the landscape instruments: the certificate's
  * {@link PointContext} (training error, the neuron's a/b positions, λ, the loss's minimum, kinks),
- * the escape problem of a plain network, and the filters of filter-normalized slices.
+ * the escape problem of a plain network, the embedding of a plain point with the neuron, and the
+ * filters of filter-normalized slices. It builds no objective: the run floor does.
  */
 public final class NetworkPoints {
 
@@ -55,7 +55,10 @@ public final class NetworkPoints {
         return loss.valueAt(1.0, 1.0) == 0.0 ? 0.0 : Double.NaN;
     }
 
-    /** Fraction of samples with y_i·f~(x_i) <= 0 (margin losses); NaN for real-valued targets. */
+    /**
+     * Fraction of samples misclassified by the one accuracy rule ({@link Metrics#correct}: right
+     * when y_i·f~(x_i) > 0), margin losses only; NaN for real-valued targets.
+     */
     public static double trainingError(NetworkObjective objective, double[] theta) {
         if (!(objective.loss() instanceof MarginLoss)) {
             return Double.NaN;
@@ -64,7 +67,7 @@ public final class NetworkPoints {
         double[] y = objective.data().y();
         int wrong = 0;
         for (int i = 0; i < f.length; i++) {
-            if (y[i] * f[i] <= 0) {
+            if (!Metrics.correct(f[i], y[i])) {
                 wrong++;
             }
         }
@@ -116,16 +119,6 @@ public final class NetworkPoints {
                     + "this objective uses " + plain.reduction().word());
         }
         return new EscapeProblem(plain.data(), plain.networkScores(theta), plain.loss(), lambda);
-    }
-
-    /** The same network, data, loss and reduction with the paper's skip-exp neuron and penalty λ. */
-    public static NetworkObjective augmentedObjective(NetworkObjective plain, double lambda) {
-        if (plain.layout().hasNeuron()) {
-            throw new IllegalArgumentException("the network already has a special neuron: "
-                    + plain.spec().neuron().word());
-        }
-        return NetworkObjective.of(plain.spec().withNeuron(NeuronKind.SKIP_EXP), plain.data(), plain.loss(),
-                plain.reduction(), lambda);
     }
 
     /** A plain θ extended with the neuron's (w, a, b) in the augmented objective's layout. */

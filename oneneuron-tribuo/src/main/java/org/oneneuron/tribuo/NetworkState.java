@@ -11,7 +11,7 @@ import org.oneneuron.model.NeuronKind;
 /**
  * A trained network in serializable form (Tribuo models are {@link Serializable}): the spec in
  * words, θ and the feature standardizer. {@link #scores} runs exactly what {@code oneneuron
- * predict} runs (StoredModel.scores: standardize, then {@link Network#scores}), so both give the
+ * predict} runs (the run floor's Model.scores: standardize, then {@link Network#scores}), so both give the
  * same bits on the same rows.
  *
  * @param inputDim   features
