@@ -95,7 +95,7 @@ class GraphInstrumentsTest {
                 r.err());
         Cli shape = Cli.run("train", data.toString(), "--arch", ARCH, "--input-shape", "1x5x5");
         assertEquals(ExitCodes.BAD_INPUT, shape.exitCode(), shape.toString());
-        assertTrue(shape.err().contains("--input-shape 1x5x5 holds 25 values"), shape.err());
+        assertTrue(shape.err().contains("input shape 1x5x5 holds 25 values"), shape.err());
         Cli both = Cli.run("train", data.toString(), "--arch", ARCH, "--hidden", "4");
         assertEquals(ExitCodes.BAD_INPUT, both.exitCode(), both.toString());
         assertTrue(both.err().contains("--arch or --hidden"), both.err());
