@@ -15,7 +15,9 @@ import java.util.List;
  * seconds, diagnostic) and the thinned trajectory. NaN is written as null. Since the θ path was
  * added, {@code theta_path} {steps, theta} holds θ at a few steps; its inner points are rounded
  * to float precision (they serve pictures), the end point is exact. Lines without it (older
- * journals) read as an empty path.
+ * journals) read as an empty path. A run on a layer graph has {@code architecture} (and, when
+ * set, {@code input_shape}) in its config instead of {@code hidden} and {@code activation}; an
+ * MLP's line has exactly the keys it always had, so old journals read, resume and compare equal.
  */
 public final class JournalCodec {
 
@@ -33,9 +35,16 @@ public final class JournalCodec {
         node.put("neuron", r.neuron());
         ObjectNode config = node.putObject("config");
         config.put("data", r.data());
-        ArrayNode hidden = config.putArray("hidden");
-        r.hidden().forEach(hidden::add);
-        config.put("activation", r.activation());
+        if (r.graph()) {
+            config.put("architecture", r.architecture());
+            if (!r.inputShape().isEmpty()) {
+                config.put("input_shape", r.inputShape());
+            }
+        } else {
+            ArrayNode hidden = config.putArray("hidden");
+            r.hidden().forEach(hidden::add);
+            config.put("activation", r.activation());
+        }
         config.put("neuron", r.neuron());
         config.put("loss", r.loss());
         config.put("reduction", r.reduction());
@@ -121,15 +130,19 @@ public final class JournalCodec {
 
     private static JournalEntry entry(JsonNode n) {
         JsonNode c = req(n, "config");
+        boolean graph = c.has("architecture");
         List<Integer> hidden = new ArrayList<>();
-        req(c, "hidden").forEach(h -> hidden.add(h.asInt()));
+        if (!graph) {
+            req(c, "hidden").forEach(h -> hidden.add(h.asInt()));
+        }
         RunSpec run = new RunSpec(req(n, "run_index").asInt(), req(c, "data").asText(), hidden,
-                req(c, "activation").asText(), req(c, "neuron").asText(), req(c, "loss").asText(),
+                graph ? "" : req(c, "activation").asText(), req(c, "neuron").asText(), req(c, "loss").asText(),
                 req(c, "reduction").asText(), req(c, "lambda").asDouble(),
                 req(c, "optimizer").asText(), req(c, "learning_rate").asDouble(),
                 req(c, "steps").asInt(), req(c, "clip").asDouble(), req(c, "init").asText(),
                 req(c, "restart").asInt(), req(c, "study_seed").asLong(),
-                req(c, "held_out_fraction").asDouble());
+                req(c, "held_out_fraction").asDouble(), graph ? req(c, "architecture").asText() : "",
+                c.has("input_shape") ? c.get("input_shape").asText() : "");
         List<TrajectoryPoint> trajectory = new ArrayList<>();
         for (JsonNode row : req(n, "trajectory")) {
             if (row.size() != 7) {

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Shape;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
+import org.oneneuron.model.Architecture;
 import org.oneneuron.model.Initializer;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
@@ -40,12 +43,38 @@ final class RunProblems {
     /** The run's problem: its prepared training part, λ = 0 allowed (a study may ablate it). */
     Problem problem(RunSpec run) {
         StudyData.Prepared prepared = prepared(run);
-        NetworkSpec spec = new NetworkSpec(prepared.train().d(), run.hidden(),
-                Activation.parse(run.activation()), NeuronKind.parse(run.neuron()));
+        NetworkSpec spec = network(run, prepared.train());
         return Problem.builder(spec, prepared.train()).loss(Losses.parse(run.loss()))
                 .reduction(Reduction.parse(run.reduction())).lambda(run.lambda()).allowZeroLambda(true)
                 .initializer(run.init().equals("normal") ? Initializer.STANDARD_NORMAL : Initializer.FAN_IN_UNIFORM)
                 .seed(run.runSeed()).threads(1).build();
+    }
+
+    /**
+     * The run's network on {@code data}: the MLP on the features as a vector, or the layer graph
+     * on the run's input shape (or the data's own, as IDX images keep theirs).
+     *
+     * @throws IllegalArgumentException naming the data set, the network and what does not fit
+     */
+    static NetworkSpec network(RunSpec run, Dataset data) {
+        NeuronKind neuron = NeuronKind.parse(run.neuron());
+        if (!run.graph()) {
+            return new NetworkSpec(data.d(), run.hidden(), Activation.parse(run.activation()), neuron);
+        }
+        Shape shape = data.shape();
+        if (!run.inputShape().isEmpty()) {
+            shape = Shape.parse(run.inputShape());
+            if (shape.size() != data.d()) {
+                throw new IllegalArgumentException("input shape " + shape + " holds " + shape.size()
+                        + " values per sample, but " + run.data() + " has " + data.d() + " features");
+            }
+        }
+        try {
+            return new NetworkSpec(shape, Architecture.parse(run.architecture()), neuron);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("architecture " + run.architecture() + " on " + run.data()
+                    + " (input " + shape + "): " + e.getMessage(), e);
+        }
     }
 
     /** The run's optimizer and stopping: its steps, no gradient-norm stop, its clip. */

@@ -8,10 +8,14 @@ import java.util.Objects;
  * One run of a study: one configuration and one restart. Produced by {@link StudySpec#expand()};
  * a run is fully determined by its RunSpec, so it can be replayed alone ({@code --only-run K}).
  *
+ * <p>The network is an MLP ({@code hidden} widths, one {@code activation}) or, when
+ * {@code architecture} is set, a layer graph in {@code --arch} words (then {@code hidden} is empty
+ * and {@code activation} is ""; the activations are in the words).
+ *
  * @param runIndex        position in the study's ordered expansion, from 0
  * @param data            data set name (built-in name or file path)
- * @param hidden          hidden layer widths
- * @param activation      activation word (tanh, relu, ...)
+ * @param hidden          hidden layer widths of the MLP (empty for a layer graph)
+ * @param activation      activation word of the MLP (tanh, relu, ...; "" for a layer graph)
  * @param neuron          neuron variant word (none, skip-exp, per-layer-exp, ...)
  * @param loss            margin loss word (cubic-hinge, hinge-p:P, logistic, ...)
  * @param reduction       sum or mean over samples
@@ -24,16 +28,28 @@ import java.util.Objects;
  * @param restart         restart index r; the run's seed is {@link RunSeeds#mix}(studySeed, r)
  * @param studySeed       the study seed
  * @param heldOutFraction share of the data held out for evaluation (0 = none)
+ * @param architecture    the layer graph in {@code --arch} words, or "" for the MLP
+ * @param inputShape      how each sample is read, CxHxW, or "" for the data's own shape
  */
 public record RunSpec(int runIndex, String data, List<Integer> hidden, String activation,
                       String neuron, String loss, String reduction, double lambda, String optimizer,
                       double learningRate, int steps, double clip, String init, int restart,
-                      long studySeed, double heldOutFraction) {
+                      long studySeed, double heldOutFraction, String architecture, String inputShape) {
 
     public RunSpec {
         Objects.requireNonNull(data, "data");
         hidden = List.copyOf(hidden);
         Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(architecture, "architecture");
+        Objects.requireNonNull(inputShape, "inputShape");
+        if (!architecture.isEmpty() && (!hidden.isEmpty() || !activation.isEmpty())) {
+            throw new IllegalArgumentException("a run on the layer graph " + architecture
+                    + " has no hidden widths or activation of its own, got " + hidden + " " + activation);
+        }
+        if (architecture.isEmpty() && !inputShape.isEmpty()) {
+            throw new IllegalArgumentException("an input shape (" + inputShape + ") is for a layer graph;"
+                    + " an MLP reads each sample as a vector");
+        }
         Objects.requireNonNull(neuron, "neuron");
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(reduction, "reduction");
@@ -43,6 +59,34 @@ public record RunSpec(int runIndex, String data, List<Integer> hidden, String ac
             throw new IllegalArgumentException("run index and restart must be >= 0, got "
                     + runIndex + " and " + restart);
         }
+    }
+
+    /** An MLP run on the data's own shape. */
+    public RunSpec(int runIndex, String data, List<Integer> hidden, String activation, String neuron,
+                   String loss, String reduction, double lambda, String optimizer, double learningRate,
+                   int steps, double clip, String init, int restart, long studySeed, double heldOutFraction) {
+        this(runIndex, data, hidden, activation, neuron, loss, reduction, lambda, optimizer, learningRate,
+                steps, clip, init, restart, studySeed, heldOutFraction, "", "");
+    }
+
+    /** True when the network is a layer graph given in {@code --arch} words. */
+    public boolean graph() {
+        return !architecture.isEmpty();
+    }
+
+    /**
+     * The network in {@code --arch} words: the architecture, or the MLP's
+     * ({@code dense:16,tanh,dense:1} for hidden [16] and tanh).
+     */
+    public String network() {
+        if (graph()) {
+            return architecture;
+        }
+        StringBuilder words = new StringBuilder();
+        for (int width : hidden) {
+            words.append("dense:").append(width).append(',').append(activation).append(',');
+        }
+        return words.append("dense:1").toString();
     }
 
     /** The run's generator seed: mix(study seed, restart). */
@@ -60,11 +104,18 @@ public record RunSpec(int runIndex, String data, List<Integer> hidden, String ac
         return pairingKey() + " neuron=" + neuron;
     }
 
-    /** The configuration without the neuron: runs with equal keys and restarts are paired. */
+    /**
+     * The configuration without the neuron: runs with equal keys and restarts are paired. An MLP
+     * is named by {@code hidden=[16] act=tanh} (the key of every journal so far), a layer graph by
+     * {@code arch=WORDS} and, when set, {@code input=CxHxW}.
+     */
     public String pairingKey() {
+        String network = graph()
+                ? "arch=" + architecture + (inputShape.isEmpty() ? "" : " input=" + inputShape)
+                : "hidden=" + hidden + " act=" + activation;
         return String.format(Locale.ROOT,
-                "data=%s hidden=%s act=%s loss=%s/%s lambda=%s opt=%s lr=%s steps=%d clip=%s init=%s",
-                data, hidden, activation, loss, reduction, num(lambda), optimizer,
+                "data=%s %s loss=%s/%s lambda=%s opt=%s lr=%s steps=%d clip=%s init=%s",
+                data, network, loss, reduction, num(lambda), optimizer,
                 num(learningRate), steps, num(clip), init);
     }
 

@@ -1,5 +1,6 @@
 package org.oneneuron.study;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,21 +13,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.oneneuron.data.ReadOptions;
+import org.oneneuron.data.Shape;
+import org.oneneuron.model.Architecture;
 import org.oneneuron.model.Initializer;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.run.ClassifierConfig;
 import org.oneneuron.train.TrainConfig;
 
 /**
- * A study: the cross product of data sets, network shapes, activations, neuron variants, losses,
- * λ values and optimizers, each run from {@code restarts} seeds. Validates itself; missing JSON
+ * A study: the cross product of data sets, networks, neuron variants, losses, λ values and
+ * optimizers, each run from {@code restarts} seeds. The networks are the MLPs of {@code hidden}
+ * × {@code activations}, or the layer graphs of {@code architectures} ({@code --arch} words, read
+ * with {@code inputShape}); a spec gives one kind or the other. Validates itself; missing JSON
  * keys take their value from {@link #defaults()}, which reads every choice a study shares with
  * {@code train} from the library's {@link ClassifierConfig#defaults()}.
  *
  * @param name            study name (report title)
  * @param data            data set names or file paths
- * @param hidden          network shapes, each a list of hidden widths
- * @param activations     activation words
+ * @param hidden          MLP shapes, each a list of hidden widths (empty with architectures)
+ * @param activations     the MLPs' activation words (empty with architectures)
  * @param neurons         neuron variant words; "none" is the plain network
  * @param losses          margin loss words
  * @param reduction       sum (the paper) or mean
@@ -42,25 +47,50 @@ import org.oneneuron.train.TrainConfig;
  * @param label           the label column of every data file (null: the last column)
  * @param positive        the label that becomes +1 (null: the data set's rule)
  * @param classes         two classes "NEG,POS" picked out of more (null: all rows)
+ * @param architectures   layer graphs in {@code --arch} words, stored in their canonical
+ *                        spelling (empty: the MLPs of hidden × activations)
+ * @param inputShape      how the layer graphs read each sample, CxHxW (null: the data's own
+ *                        shape); only with architectures
  */
 public record StudySpec(String name, List<String> data, List<List<Integer>> hidden,
                         List<String> activations, List<String> neurons, List<String> losses,
                         String reduction, List<Double> lambdas, List<String> optimizers,
                         double learningRate, int steps, double clip, String init, int restarts,
                         long seed, double heldOutFraction, String label, String positive,
-                        String classes) {
+                        String classes,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> architectures,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) String inputShape) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> REDUCTIONS = Set.of("sum", "mean");
     private static final Set<String> INITS = Set.of("fan_in", "normal");
+    /** Keys an MLP spec leaves out (so its JSON is what it was before layer graphs). */
+    private static final List<String> GRAPH_KEYS = List.of("architectures", "input_shape");
 
     public StudySpec {
         Objects.requireNonNull(name, "name");
         data = nonEmpty("data", data);
-        hidden = nonEmpty("hidden", hidden).stream().map(List::copyOf).toList();
-        activations = nonEmpty("activations", activations);
+        inputShape = inputShape == null || inputShape.isBlank() ? null : inputShape;
+        architectures = architectures == null ? List.of()
+                : architectures.stream().map(StudySpec::canonicalArchitecture).toList();
+        if (architectures.isEmpty()) {
+            hidden = nonEmpty("hidden", hidden).stream().map(List::copyOf).toList();
+            activations = nonEmpty("activations", activations);
+            if (inputShape != null) {
+                throw new IllegalArgumentException("input_shape is for architectures; an MLP of hidden widths"
+                        + " reads each sample as a vector");
+            }
+        } else {
+            if (hidden != null && !hidden.isEmpty() || activations != null && !activations.isEmpty()) {
+                throw new IllegalArgumentException("architectures and hidden/activations both give the networks;"
+                        + " give one (an MLP in words: dense:16,tanh,dense:1)");
+            }
+            hidden = List.of();
+            activations = List.of();
+            inputShape = inputShape == null ? null : canonicalShape(inputShape);
+        }
         neurons = nonEmpty("neurons", neurons);
         losses = nonEmpty("losses", losses);
         lambdas = nonEmpty("lambdas", lambdas);
@@ -109,7 +139,8 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
                      double learningRate, int steps, double clip, String init, int restarts,
                      long seed, double heldOutFraction) {
         this(name, data, hidden, activations, neurons, losses, reduction, lambdas, optimizers,
-                learningRate, steps, clip, init, restarts, seed, heldOutFraction, null, null, null);
+                learningRate, steps, clip, init, restarts, seed, heldOutFraction, null, null, null,
+                List.of(), null);
     }
 
     /**
@@ -125,7 +156,35 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
                 List.of(NeuronKind.NONE.word(), c.neuron().word()), List.of(c.loss().word()),
                 c.reduction().word(), List.of(c.lambda()), List.of(t.optimizer().word()), t.learningRate(),
                 Math.toIntExact(t.maxSteps()), t.clipNorm(), initWord(c.initializer()), 24, t.seed(),
-                c.heldOut(), null, null, null);
+                c.heldOut(), null, null, null, List.of(), null);
+    }
+
+    /** A spec of MLPs (no architectures). */
+    public StudySpec(String name, List<String> data, List<List<Integer>> hidden,
+                     List<String> activations, List<String> neurons, List<String> losses,
+                     String reduction, List<Double> lambdas, List<String> optimizers,
+                     double learningRate, int steps, double clip, String init, int restarts,
+                     long seed, double heldOutFraction, String label, String positive, String classes) {
+        this(name, data, hidden, activations, neurons, losses, reduction, lambdas, optimizers,
+                learningRate, steps, clip, init, restarts, seed, heldOutFraction, label, positive, classes,
+                List.of(), null);
+    }
+
+    /** {@code --arch} words in the spelling {@link Architecture#words} gives them. */
+    private static String canonicalArchitecture(String words) {
+        try {
+            return Architecture.words(Architecture.parse(words));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("architectures: " + e.getMessage(), e);
+        }
+    }
+
+    private static String canonicalShape(String text) {
+        try {
+            return Shape.parse(text).toString();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("input_shape: " + e.getMessage(), e);
+        }
     }
 
     /** The study's word for an initializer: {@code fan_in} or {@code normal}. */
@@ -156,28 +215,26 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
 
     /** Number of runs: the product of all list sizes and the restarts. */
     public int runCount() {
-        return data.size() * hidden.size() * activations.size() * losses.size() * lambdas.size()
+        return data.size() * networks().size() * losses.size() * lambdas.size()
                 * optimizers.size() * neurons.size() * restarts;
     }
 
     /**
-     * The ordered runs: data, shape, activation, loss, λ, optimizer, neuron, then restart vary,
-     * the last fastest. run_index is the position in this list.
+     * The ordered runs: data, network (shape then activation, or architecture), loss, λ,
+     * optimizer, neuron, then restart vary, the last fastest. run_index is the position in this list.
      */
     public List<RunSpec> expand() {
         List<RunSpec> runs = new ArrayList<>(runCount());
         for (String d : data) {
-            for (List<Integer> shape : hidden) {
-                for (String act : activations) {
-                    for (String loss : losses) {
-                        for (double lambda : lambdas) {
-                            for (String opt : optimizers) {
-                                for (String neuron : neurons) {
-                                    for (int r = 0; r < restarts; r++) {
-                                        runs.add(new RunSpec(runs.size(), d, shape, act, neuron,
-                                                loss, reduction, lambda, opt, learningRate, steps,
-                                                clip, init, r, seed, heldOutFraction));
-                                    }
+            for (Network net : networks()) {
+                for (String loss : losses) {
+                    for (double lambda : lambdas) {
+                        for (String opt : optimizers) {
+                            for (String neuron : neurons) {
+                                for (int r = 0; r < restarts; r++) {
+                                    runs.add(new RunSpec(runs.size(), d, net.hidden(), net.activation(), neuron,
+                                            loss, reduction, lambda, opt, learningRate, steps, clip, init, r,
+                                            seed, heldOutFraction, net.architecture(), net.inputShape()));
                                 }
                             }
                         }
@@ -186,6 +243,23 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
             }
         }
         return List.copyOf(runs);
+    }
+
+    /** One network of the grid: an MLP (hidden, activation) or a layer graph (architecture). */
+    private record Network(List<Integer> hidden, String activation, String architecture, String inputShape) {
+    }
+
+    private List<Network> networks() {
+        List<Network> out = new ArrayList<>();
+        for (String arch : architectures) {
+            out.add(new Network(List.of(), "", arch, inputShape == null ? "" : inputShape));
+        }
+        for (List<Integer> shape : hidden) {
+            for (String act : activations) {
+                out.add(new Network(shape, act, "", ""));
+            }
+        }
+        return out;
     }
 
     /** The spec as pretty JSON with snake_case keys. */
@@ -220,13 +294,23 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
             throw new IllegalArgumentException(source + ": a study spec must be a JSON object");
         }
         ObjectNode merged = (ObjectNode) defaults().toJsonTree();
+        List<String> known = iterable(merged.fieldNames());
+        known.addAll(GRAPH_KEYS);
         for (Iterator<String> it = given.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (!merged.has(key)) {
+            if (!known.contains(key)) {
                 throw new IllegalArgumentException(source + ": unknown key '" + key
-                        + "'; known keys: " + iterable(merged.fieldNames()));
+                        + "'; known keys: " + known);
             }
             merged.set(key, given.get(key));
+        }
+        JsonNode architectures = given.get("architectures");
+        if (architectures != null && architectures.isArray() && !architectures.isEmpty()) {
+            for (String mlpKey : List.of("hidden", "activations")) {
+                if (!given.has(mlpKey)) {
+                    merged.putArray(mlpKey); // the default MLP gives way to the architectures
+                }
+            }
         }
         try {
             return JSON.treeToValue(merged, StudySpec.class);

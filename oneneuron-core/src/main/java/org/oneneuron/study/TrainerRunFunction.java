@@ -25,6 +25,7 @@ import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
+import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterLayout;
@@ -83,6 +84,11 @@ public final class TrainerRunFunction implements RunFunction {
         spec.activations().forEach(Activation::parse);
         spec.neurons().forEach(NeuronKind::parse);
         spec.data().forEach(data::raw);
+        for (RunSpec run : spec.expand()) {
+            if (run.graph() && run.restart() == 0) {
+                RunProblems.network(run, data.raw(run.data()));
+            }
+        }
     }
 
     private Trained train(RunSpec run) {
@@ -150,8 +156,8 @@ public final class TrainerRunFunction implements RunFunction {
         double trainError = 1 - accuracy(objective, train, theta);
         PointContext context = spec.neuron().present()
                 ? PointContext.augmented(trainError, layout.neuronAOffset(), layout.neuronBOffset(),
-                        run.lambda(), kinks(run))
-                : PointContext.plain(trainError, kinks(run));
+                        run.lambda(), kinks(spec))
+                : PointContext.plain(trainError, kinks(spec));
         context = context.withDataFloor(DataFloor.of(objective));
         CertifyConfig certify = new CertifyConfig(1e-3, 1e-4, StudySummary.NEAR_ZERO, 0,
                 LanczosConfig.defaults(), 0, 1e-3, run.runSeed());
@@ -186,11 +192,26 @@ public final class TrainerRunFunction implements RunFunction {
         return training.problem(run).initialPoint();
     }
 
-    private static KinkReport kinks(RunSpec run) {
-        return run.activation().startsWith("relu") || run.activation().startsWith("leaky")
+    private static KinkReport kinks(NetworkSpec spec) {
+        return kinked(spec.layers())
                 ? new KinkReport("kinks not examined by the study; curvature describes one smooth piece",
                         0, 0, 0.0)
                 : KinkReport.smooth();
+    }
+
+    /** Whether a layer is piecewise smooth: a relu or leaky relu, or a max pooling. */
+    private static boolean kinked(List<LayerSpec> layers) {
+        for (LayerSpec layer : layers) {
+            boolean kink = layer instanceof LayerSpec.Act act
+                    && (act.activation().kind() == Activation.Kind.RELU
+                        || act.activation().kind() == Activation.Kind.LEAKY_RELU)
+                    || layer instanceof LayerSpec.Pool pool && pool.max()
+                    || layer instanceof LayerSpec.Residual res && kinked(res.body());
+            if (kink) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The one accuracy rule ({@link Metrics#accuracy}: right when y·f~ > 0) on any data set. */

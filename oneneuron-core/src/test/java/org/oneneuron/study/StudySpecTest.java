@@ -1,6 +1,7 @@
 package org.oneneuron.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,10 +60,41 @@ class StudySpecTest {
     @ParameterizedTest
     @ValueSource(strings = {"{\"restarts\": 0}", "{\"steps\": 0}", "{\"reduction\": \"avg\"}",
         "{\"init\": \"zeros\"}", "{\"lambdas\": [-1]}", "{\"neurons\": []}", "{\"hidden\": [[0]]}",
-        "{\"held_out_fraction\": 0.95}", "{\"learning_rate\": 0}", "[1, 2]", "{\"steps\": "})
+        "{\"held_out_fraction\": 0.95}", "{\"learning_rate\": 0}", "[1, 2]", "{\"steps\": ",
+        "{\"input_shape\": \"1x8x8\"}",
+        "{\"architectures\": [\"conv:2x3\"], \"hidden\": [[4]]}", "{\"architectures\": [\"dropout\"]}",
+        "{\"architectures\": [\"flatten,dense:1\"], \"input_shape\": \"1x0x8\"}"})
     void badSpecsAreRejectedWithTheSource(String json) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StudySpec.fromJson(json, "spec.json"));
         assertTrue(e.getMessage().startsWith("spec.json"), e.getMessage());
+    }
+
+    @Test
+    void layerGraphsTakeThePlaceOfTheMlpsAndAreStoredInTheirCanonicalWords() {
+        StudySpec spec = StudySpec.fromJson("{\"architectures\": [\"conv:2x3x3:s1:p0 , relu,maxpool:2:s2,flatten,"
+                + "dense:1\", \"flatten,dense:1\"], \"input_shape\": \" 1x8x8\", \"restarts\": 2}", "spec.json");
+        assertEquals(List.of("conv:2x3x3,relu,maxpool:2,flatten,dense:1", "flatten,dense:1"), spec.architectures());
+        assertEquals("1x8x8", spec.inputShape());
+        assertEquals(List.of(), spec.hidden());
+        assertEquals(List.of(), spec.activations());
+        assertEquals(spec, StudySpec.fromJson(spec.toJson(), "again"));
+        List<RunSpec> runs = spec.expand();
+        assertEquals(2 * 2 * 2, runs.size());
+        assertEquals("conv:2x3x3,relu,maxpool:2,flatten,dense:1", runs.get(0).architecture());
+        assertEquals("flatten,dense:1", runs.get(4).network());
+        assertEquals("1x8x8", runs.get(7).inputShape());
+        assertTrue(runs.get(0).pairingKey().contains(" arch=conv:2x3x3,relu,maxpool:2,flatten,dense:1 input=1x8x8 "),
+                runs.get(0).pairingKey());
+    }
+
+    @Test
+    void anMlpSpecWritesTheJsonItAlwaysWrote() {
+        String json = StudySpec.defaults().toJson();
+        assertFalse(json.contains("architectures") || json.contains("input_shape"), json);
+        RunSpec run = StudySpec.defaults().expand().get(0);
+        assertEquals("dense:16,tanh,dense:1", run.network());
+        assertEquals("data=wdbc hidden=[16] act=tanh loss=cubic-hinge/mean lambda=1.0 opt=lbfgs lr=0.01 steps=1000"
+                + " clip=0.0 init=fan_in", run.pairingKey());
     }
 }
