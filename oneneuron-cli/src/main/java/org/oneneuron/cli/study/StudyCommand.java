@@ -40,18 +40,21 @@ import picocli.CommandLine.Spec;
  * {@code oneneuron study}: runs (or resumes) a study and writes its report. Every option a study
  * shares with {@code train} means the same and has the same default (the library's, through
  * {@link StudySpec#defaults()}); a study's several networks are one {@code --hidden} each, or
- * {@code --shapes}.
+ * {@code --shapes}, or layer graphs, one {@code --arch} each (read with {@code --input-shape}).
  */
 @Command(name = "study", mixinStandardHelpOptions = true, defaultValueProvider = StudyDefaults.class,
         description = {"Run a resumable study of many training runs and write its report.",
-            "Crosses data x networks x activations x neuron variants x losses x lambdas x optimizers",
-            "x restarts (a comma list crosses its values), runs on all cores, journals each finished",
-            "run, resumes after a kill, and writes report.html with ECDFs, trajectories and a claims",
-            "table. Options given with --spec override the file's values."},
+            "Crosses data x networks (MLPs x activations, or --arch layer graphs) x neuron variants",
+            "x losses x lambdas x optimizers x restarts (a comma list crosses its values), runs on all",
+            "cores, journals each finished run, resumes after a kill, and writes report.html with ECDFs,",
+            "trajectories and a claims table. Options given with --spec override the file's values."},
         footer = {"", "Examples:",
             "  oneneuron study --data wdbc --hidden 8 --neuron none,skip-exp --restarts 24 --out runs/wdbc",
             "  oneneuron study --data case-a --hidden 2 --hidden 4 --activation relu --optimizer gd --out runs/a",
             "  oneneuron study --data wdbc --shapes '16;16,8' --out runs/shapes     (two networks)",
+            "  oneneuron study --data .bench-data/mnist --classes 4,9 --arch conv:4x5x5,relu,maxpool:2,flatten,dense:1 \\",
+            "      --optimizer adam --lr 0.001 --steps 200 --restarts 4 --out runs/cnn     (a layer graph)",
+            "  oneneuron study --data images.csv --input-shape 1x8x8 --arch conv:4x3x3,tanh,flatten,dense:1 --out runs/c",
             "  oneneuron study --spec study.json --out runs/s1          (re-run the same line to resume)",
             "  oneneuron study --spec study.json --out runs/s1 --only-run 17   (replay run 17 alone)",
             "  oneneuron study --repair runs/s1     (move damaged journal lines aside; then re-run)",
@@ -104,6 +107,14 @@ public final class StudyCommand implements Callable<Integer> {
 
     @Option(names = "--activation", split = ",", paramLabel = "WORD", description = Vocabulary.ACTIVATION + CROSSES)
     List<String> activations;
+
+    @Option(names = "--arch", paramLabel = "LAYERS", description = Vocabulary.ARCH
+            + " Repeat it for several networks; instead of --hidden, --shapes and --activation.")
+    List<String> architectures;
+
+    @Option(names = "--input-shape", paramLabel = "CxHxW", description = Vocabulary.INPUT_SHAPE
+            + " For the --arch networks.")
+    String inputShape;
 
     @Option(names = "--neuron", split = ",", paramLabel = "KIND", description = Vocabulary.NEURON
             + " A comma list crosses several; the default pairs the plain network with the library's neuron.")
@@ -252,10 +263,31 @@ public final class StudyCommand implements Callable<Integer> {
         if (given("--hidden") && given("--shapes")) {
             throw new IllegalArgumentException("--hidden and --shapes both give the networks; use one");
         }
+        boolean mlp = given("--hidden") || given("--shapes") || given("--activation");
+        if (given("--arch") && mlp) {
+            throw new IllegalArgumentException("--arch and --hidden/--shapes/--activation both give the networks;"
+                    + " use one (an MLP in words: --arch dense:16,tanh,dense:1)");
+        }
         List<List<Integer>> networks = given("--shapes") ? shapes(shapes)
                 : given("--hidden") ? networks(hidden) : base.hidden();
+        List<String> acts = pick("--activation", activations, base.activations());
+        List<String> archs = pick("--arch", architectures, base.architectures());
+        String shape = pick("--input-shape", inputShape, base.inputShape());
+        if (given("--input-shape") && archs.isEmpty()) {
+            throw new IllegalArgumentException("--input-shape is for the --arch networks; an MLP (--hidden)"
+                    + " reads each sample as a vector");
+        }
+        if (given("--arch")) {
+            networks = List.of();
+            acts = List.of();
+        } else if (mlp) {
+            archs = List.of(); // the command line's MLP replaces the spec file's layer graphs
+            shape = given("--input-shape") ? shape : null;
+            networks = networks.isEmpty() ? StudySpec.defaults().hidden() : networks;
+            acts = acts.isEmpty() ? StudySpec.defaults().activations() : acts;
+        }
         return new StudySpec(pick("--name", name, base.name()), pick("--data", data, base.data()), networks,
-                pick("--activation", activations, base.activations()), pick("--neuron", neurons, base.neurons()),
+                acts, pick("--neuron", neurons, base.neurons()),
                 pick("--loss", losses, base.losses()), pick("--reduction", reduction, base.reduction()),
                 pick("--lambda", lambdas, base.lambdas()), pick("--optimizer", optimizers, base.optimizers()),
                 pick("--lr", learningRate, base.learningRate()), pick("--steps", steps, base.steps()),
@@ -263,7 +295,8 @@ public final class StudyCommand implements Callable<Integer> {
                 given("--init") ? StudySpec.initWord(Initializer.parse(init)) : base.init(),
                 pick("--restarts", restarts, base.restarts()), pick("--seed", seed, base.seed()),
                 pick("--held-out", heldOut, base.heldOutFraction()), pick("--label", label, base.label()),
-                pick("--positive", positive, base.positive()), pick("--classes", classes, base.classes()));
+                pick("--positive", positive, base.positive()), pick("--classes", classes, base.classes()),
+                archs, shape);
     }
 
     /** Whether the user gave the option (the fields hold the defaults otherwise). */
@@ -283,9 +316,12 @@ public final class StudyCommand implements Callable<Integer> {
     }
 
     static String describe(StudySpec s) {
-        return String.format(Locale.ROOT, "data %s; hidden %s; activation %s; neurons %s; loss %s (%s);"
+        String networks = s.architectures().isEmpty()
+                ? String.format(Locale.ROOT, "hidden %s; activation %s", s.hidden(), s.activations())
+                : "architectures " + s.architectures() + (s.inputShape() == null ? "" : " on " + s.inputShape());
+        return String.format(Locale.ROOT, "data %s; %s; neurons %s; loss %s (%s);"
                         + " lambda %s; %s lr %s, %d steps, clip %s; init %s; %d restarts; seed %d;"
-                        + " held-out share %s.", s.data(), s.hidden(), s.activations(), s.neurons(),
+                        + " held-out share %s.", s.data(), networks, s.neurons(),
                 s.losses(), s.reduction(), s.lambdas(), s.optimizers(), s.learningRate(), s.steps(),
                 s.clip(), s.init(), s.restarts(), s.seed(), s.heldOutFraction());
     }
