@@ -1,14 +1,15 @@
 package org.oneneuron.onnx;
 
 import java.util.Objects;
+import org.oneneuron.data.Shape;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NeuronKind;
 
 /**
  * One layer of a {@link LayerGraph}: named input tensor(s), one named output tensor, and the
  * numbers that define it. The ONNX exporter maps each kind one-to-one to ONNX nodes; a new kind
- * (convolution, pooling, flatten, once the layer-graph engine has them) is a new record here and
- * one new case in {@link OnnxExporter}.
+ * is a new record here and one new case in {@link OnnxExporter}. Tensors are [N, d] (vectors) or
+ * [N, C, H, W] (images); {@link Reshape} and {@link Flatten} move between the two.
  */
 public sealed interface Layer {
 
@@ -64,5 +65,64 @@ public sealed interface Layer {
             }
             w = w.clone();
         }
+    }
+
+    /** [N, C·H·W] to [N, C, H, W] (ONNX Reshape; no data moves). */
+    record Reshape(String input, String output, Shape shape) implements Layer {
+        public Reshape {
+            Objects.requireNonNull(shape, "shape");
+        }
+    }
+
+    /** [N, C, H, W] to [N, C·H·W] in (channel, row, column) order (ONNX Flatten, axis 1). */
+    record Flatten(String input, String output) implements Layer {
+    }
+
+    /**
+     * 2-D cross-correlation (ONNX Conv): {@code filters} kernels of {@code channels}×kh×kw, stride
+     * and zero padding on all four sides.
+     *
+     * @param weight row-major, {@code filters × channels × kh × kw}
+     * @param bias   length {@code filters}
+     */
+    record Conv(String input, String output, int channels, int filters, int kernelHeight, int kernelWidth,
+                int stride, int padding, double[] weight, double[] bias) implements Layer {
+        public Conv {
+            if (weight.length != filters * channels * kernelHeight * kernelWidth || bias.length != filters) {
+                throw new IllegalArgumentException("conv " + filters + "x" + channels + "x" + kernelHeight + "x"
+                        + kernelWidth + " needs " + filters * channels * kernelHeight * kernelWidth
+                        + " weights and " + filters + " biases, got " + weight.length + " and " + bias.length);
+            }
+            weight = weight.clone();
+            bias = bias.clone();
+        }
+    }
+
+    /** Max or average over size×size windows moved by stride, no padding (ONNX MaxPool, AveragePool). */
+    record Pool(String input, String output, boolean max, int size, int stride) implements Layer {
+    }
+
+    /**
+     * y = γ ⊙ (x − μ)/√(σ² + ε) + β over all values of a sample, σ² the mean of squares
+     * (ONNX LayerNormalization, axis 1, opset 17).
+     *
+     * @param gamma γ, one per value of a sample, in (channel, row, column) order
+     * @param beta  β, likewise
+     * @param shape the sample's shape (C×H×W, or d×1×1 for a vector tensor)
+     */
+    record LayerNorm(String input, String output, Shape shape, double[] gamma, double[] beta, double epsilon)
+            implements Layer {
+        public LayerNorm {
+            if (gamma.length != shape.size() || beta.length != shape.size()) {
+                throw new IllegalArgumentException("layer norm over " + shape + " needs " + shape.size()
+                        + " scales and shifts, got " + gamma.length + " and " + beta.length);
+            }
+            gamma = gamma.clone();
+            beta = beta.clone();
+        }
+    }
+
+    /** y = a + b element-wise (ONNX Add): a residual block's skip. */
+    record Add(String left, String right, String output) implements Layer {
     }
 }

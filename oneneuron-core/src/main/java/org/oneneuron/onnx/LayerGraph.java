@@ -6,8 +6,7 @@ import java.util.Map;
 
 /**
  * A trained model as a chain of layers over named tensors, what the ONNX exporter reads: the seam
- * between the model (today's MLP model file, {@link LayerGraphs#of}; the layer-graph engine's
- * model later) and the file format.
+ * between the model (an MLP or any layer graph, {@link LayerGraphs#of}) and the file format.
  *
  * @param input     name of the raw feature tensor, shape [N, inputDim]
  * @param inputDim  features per sample

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.oneneuron.run.Model;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.ParameterBlock;
@@ -12,11 +14,12 @@ import org.oneneuron.model.ParameterLayout;
 import org.oneneuron.train.Provenance;
 
 /**
- * Reads today's model (an MLP with or without the special neuron, {@link Model}) as a
- * {@link LayerGraph}: standardize, then per hidden layer a dense layer and its activation, then
- * the output layer, then the special neuron. Tensors: {@code features} (raw input), {@code x}
- * (standardized), {@code z1}, {@code h1}, …, {@code f} (the network's score), {@code score}.
- * A model format that stores a layer graph needs only another method here.
+ * Reads a stored model ({@link Model}, with or without the special neuron) as a
+ * {@link LayerGraph}. An MLP: standardize, then per hidden layer a dense layer and its
+ * activation, then the output layer, then the special neuron; tensors {@code features} (raw
+ * input), {@code x} (standardized), {@code z1}, {@code h1}, …, {@code f} (the network's score),
+ * {@code score}. Any other layer graph (convolutions, pooling, layer norm, residual blocks):
+ * standardize, {@link NetworkLayers}, the special neuron.
  */
 public final class LayerGraphs {
 
@@ -28,18 +31,22 @@ public final class LayerGraphs {
     private LayerGraphs() {
     }
 
-    /** The layers of a stored model. */
+    /** The layers of a stored model: an MLP as always, any other network through {@link NetworkLayers}. */
     public static LayerGraph of(Model model) {
         NetworkSpec spec = model.spec();
-        if (!spec.isMlp()) {
-            throw new IllegalArgumentException("ONNX export takes MLPs (dense layers and one activation) so far; "
-                    + "this model is " + spec.architecture() + " on " + spec.input());
+        if (spec.outputs() != 1) {
+            throw new IllegalArgumentException("ONNX export writes binary classifiers (one score, dense:1 last);"
+                    + " this model has " + spec.outputs() + " outputs");
         }
+        return spec.isMlp() ? mlp(model) : graph(model);
+    }
+
+    private static LayerGraph mlp(Model model) {
+        NetworkSpec spec = model.spec();
         ParameterLayout layout = spec.layout();
         double[] theta = model.theta();
         List<Layer> layers = new ArrayList<>();
-        layers.add(new Layer.Standardize(INPUT, "x", model.standardizer().mean(),
-                model.standardizer().scale()));
+        layers.add(standardize(model));
         String previous = "x";
         int depth = spec.depth();
         for (int l = 1; l <= depth; l++) {
@@ -52,21 +59,55 @@ public final class LayerGraphs {
         String network = neuron ? "f" : SCORE;
         layers.add(new Layer.Dense(previous, network, spec.width(depth), 1,
                 block(theta, layout, "W" + (depth + 1)), block(theta, layout, "b" + (depth + 1))));
-        if (neuron) {
-            String source = spec.neuron().readsHidden() ? previous : "x";
-            layers.add(new Layer.SpecialNeuron(source, network, SCORE, spec.neuron(),
-                    block(theta, layout, "w"), block(theta, layout, "a")[0], block(theta, layout, "b")[0]));
+        neuron(model, previous, network).ifPresent(layers::add);
+        return new LayerGraph(INPUT, spec.inputDim(), layers, SCORE, model.labelNames(), metadata(model,
+                spec.inputDim() + "-" + spec.hidden() + "-1 " + spec.activation().word()));
+    }
+
+    /**
+     * Any layer graph: standardize, then {@link NetworkLayers} (Reshape to the sample's C×H×W,
+     * the layers, Flatten before dense), then the neuron, whose w reads {@code x} (all C·H·W
+     * standardized values) or, for no-skip, the output layer's input.
+     */
+    private static LayerGraph graph(Model model) {
+        NetworkSpec spec = model.spec();
+        List<Layer> layers = new ArrayList<>();
+        layers.add(standardize(model));
+        String network = spec.neuron().present() ? "f" : SCORE;
+        NetworkLayers.Built built = NetworkLayers.of(spec, model.theta(), "x", network);
+        layers.addAll(built.layers());
+        neuron(model, built.representation(), network).ifPresent(layers::add);
+        return new LayerGraph(INPUT, spec.inputDim(), layers, SCORE, model.labelNames(), metadata(model,
+                spec.architecture() + " on " + spec.input()));
+    }
+
+    private static Layer standardize(Model model) {
+        return new Layer.Standardize(INPUT, "x", model.standardizer().mean(), model.standardizer().scale());
+    }
+
+    /** The special neuron after the network's score tensor, reading x or (no-skip) {@code representation}. */
+    private static Optional<Layer> neuron(Model model, String representation, String network) {
+        NetworkSpec spec = model.spec();
+        if (!spec.neuron().present()) {
+            return Optional.empty();
         }
+        ParameterLayout layout = spec.layout();
+        double[] theta = model.theta();
+        String source = spec.neuron().readsHidden() ? representation : "x";
+        return Optional.of(new Layer.SpecialNeuron(source, network, SCORE, spec.neuron(),
+                block(theta, layout, "w"), block(theta, layout, "a")[0], block(theta, layout, "b")[0]));
+    }
+
+    private static Map<String, String> metadata(Model model, String network) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("library_version", Provenance.currentLibraryVersion());
-        metadata.put("network", spec.inputDim() + "-" + spec.hidden() + "-1 " + spec.activation().word()
-                + ", neuron " + spec.neuron().word());
+        metadata.put("network", network + ", neuron " + model.spec().neuron().word());
         metadata.put("loss", model.loss().word());
         metadata.put("lambda", Double.toString(model.lambda()));
         metadata.put("feature_names", String.join(",", model.featureNames()));
         metadata.put("label_names", String.join(",", model.labelNames()));
-        new java.util.TreeMap<>(model.provenance()).forEach((k, v) -> metadata.put("provenance." + k, v));
-        return new LayerGraph(INPUT, spec.inputDim(), layers, SCORE, model.labelNames(), metadata);
+        new TreeMap<>(model.provenance()).forEach((k, v) -> metadata.put("provenance." + k, v));
+        return metadata;
     }
 
     private static double[] block(double[] theta, ParameterLayout layout, String name) {

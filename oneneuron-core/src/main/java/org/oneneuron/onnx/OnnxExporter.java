@@ -10,7 +10,9 @@ import org.oneneuron.train.Provenance;
 
 /**
  * Writes a {@link LayerGraph} as an ONNX model (IR version {@value #IR_VERSION}, default-domain
- * opset {@value #OPSET}), float32 throughout. Input {@code features} [N, d] (raw, unscaled);
+ * opset {@value #OPSET}, or {@value #OPSET_LAYER_NORM} when it has a layer norm), float32
+ * throughout. Input {@code features} [N, d] (raw, unscaled, an image's C·H·W values in
+ * (channel, row, column) order);
  * outputs {@code score} [N, 1] = f~(x) and {@code label} [N, 1] = +1 where score ≥ 0, else -1.
  * Each layer maps to its own nodes:
  *
@@ -22,6 +24,8 @@ import org.oneneuron.train.Provenance;
  *       the engine's stable form, E = Exp(u), Where(MIN_NORMAL ≤ E ≤ MAX, a·E,
  *       sign(a)·Exp(u + log|a|)), so a·exp(u) stays finite where a → 0 and u → ∞ (it overflows
  *       only where the product itself exceeds float32's 3.4e38); a = 0 adds nothing</li>
+ *   <li>a layer graph's other layers: Reshape to [N, C, H, W], Conv, MaxPool, AveragePool,
+ *       Flatten, LayerNormalization, Add for a residual block ({@link ImageLayerNodes})</li>
  * </ul>
  *
  * The protobuf messages are written by hand ({@link ProtoWriter}); see docs/ARCHITECTURE.md.
@@ -32,6 +36,8 @@ public final class OnnxExporter {
     public static final long IR_VERSION = 8;
     /** Opset of the default domain. */
     public static final long OPSET = 13;
+    /** Opset of the default domain for a graph with layer norm (LayerNormalization is opset 17). */
+    public static final long OPSET_LAYER_NORM = 17;
     /** The ±1 class output. */
     public static final String LABEL = "label";
 
@@ -64,7 +70,7 @@ public final class OnnxExporter {
                 activate(g, a);
             } else if (layer instanceof Layer.SpecialNeuron n) {
                 SpecialNeuronNodes.add(g, n);
-            } else {
+            } else if (!ImageLayerNodes.add(g, layer)) {
                 throw new IllegalArgumentException("no ONNX mapping for layer " + layer);
             }
         }
@@ -85,11 +91,16 @@ public final class OnnxExporter {
                 .varint(5, 1)                                   // model_version
                 .string(6, doc)                                 // doc_string
                 .message(7, g.graph("oneneuron", doc))          // graph
-                .message(8, new ProtoWriter().string(1, "").varint(2, OPSET)); // opset_import
+                .message(8, new ProtoWriter().string(1, "").varint(2, opset(graph))); // opset_import
         for (Map.Entry<String, String> e : graph.metadata().entrySet()) {
             model.message(14, new ProtoWriter().string(1, e.getKey()).string(2, e.getValue()));
         }
         return model.toByteArray();
+    }
+
+    /** {@value #OPSET}, or {@value #OPSET_LAYER_NORM} when the graph has a layer norm. */
+    static long opset(LayerGraph graph) {
+        return graph.layers().stream().anyMatch(l -> l instanceof Layer.LayerNorm) ? OPSET_LAYER_NORM : OPSET;
     }
 
     private static String label(LayerGraph graph, int index) {

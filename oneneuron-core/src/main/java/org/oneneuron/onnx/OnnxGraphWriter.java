@@ -12,6 +12,8 @@ final class OnnxGraphWriter {
 
     /** TensorProto.DataType.FLOAT. */
     static final int FLOAT = 1;
+    /** TensorProto.DataType.INT64. */
+    static final int INT64 = 7;
 
     private final List<ProtoWriter> nodes = new ArrayList<>();
     private final List<ProtoWriter> initializers = new ArrayList<>();
@@ -34,6 +36,15 @@ final class OnnxGraphWriter {
         t.varint(2, FLOAT);                        // data_type
         t.string(8, name);                         // name
         t.bytes(9, ProtoWriter.littleEndian(values)); // raw_data
+        initializers.add(t);
+        return name;
+    }
+
+    /** An int64 vector constant (a Reshape's target shape); returns its name. */
+    String longs(String stem, long... values) {
+        String name = fresh(stem);
+        ProtoWriter t = new ProtoWriter().varint(1, values.length).varint(2, INT64).string(8, name)
+                .bytes(9, ProtoWriter.littleEndian(values));
         initializers.add(t);
         return name;
     }
@@ -66,6 +77,15 @@ final class OnnxGraphWriter {
     /** An INT attribute (AttributeProto name 1, i 3, type 20 = INT). */
     static ProtoWriter intAttribute(String name, long value) {
         return new ProtoWriter().string(1, name).varint(3, value).varint(20, 2);
+    }
+
+    /** An INTS attribute (AttributeProto name 1, ints 8, type 20 = INTS). */
+    static ProtoWriter intsAttribute(String name, long... values) {
+        ProtoWriter a = new ProtoWriter().string(1, name);
+        for (long v : values) {
+            a.varint(8, v);
+        }
+        return a.varint(20, 7);
     }
 
     /** A FLOAT attribute (AttributeProto name 1, f 2, type 20 = FLOAT). */

@@ -63,6 +63,15 @@ final class ProtoWriter {
         return buffer.array();
     }
 
+    /** The little-endian bytes of {@code values} (int64 TensorProto.raw_data). */
+    static byte[] littleEndian(long[] values) {
+        ByteBuffer buffer = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (long v : values) {
+            buffer.putLong(v);
+        }
+        return buffer.array();
+    }
+
     byte[] toByteArray() {
         return out.toByteArray();
     }
