@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
@@ -19,7 +21,7 @@ import org.oneneuron.run.Model;
 
 /**
  * {@code export --format onnx} of layer graphs (convolutions, pooling, residual blocks, layer
- * norm, flatten, dense) with and without the special neuron: ONNX Runtime for Java gives our
+ * norm, flatten, dense) with and without the special neuron (every kind): ONNX Runtime for Java gives our
  * scores and labels on the training data, float32 against our float64, to 1e-5 relative (the
  * rule of {@link OnnxExportTest#check}).
  */
@@ -92,5 +94,12 @@ class OnnxLayerGraphExportTest {
     @Test
     void aStridedConvWithTheNoSkipNeuronMatchesOurs() throws Exception {
         trainExportAndCheck("strided-noskip", "conv:2x3x3:s2:p1,tanh,flatten,dense:1", "no-skip");
+    }
+
+    /** The ablation neurons (φ = relu, identity, u², σ) on a small conv net. */
+    @ParameterizedTest
+    @ValueSource(strings = {"relu", "linear", "quadratic", "sigmoid"})
+    void theAblationNeuronsMatchOurs(String neuron) throws Exception {
+        trainExportAndCheck("ablation-" + neuron, "conv:2x3x3,tanh,flatten,dense:1", neuron);
     }
 }

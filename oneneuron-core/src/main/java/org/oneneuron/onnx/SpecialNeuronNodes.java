@@ -21,18 +21,20 @@ final class SpecialNeuronNodes {
                 g.constant("w", OnnxExporter.floats(n.w()), 1, n.w().length),
                 g.constant("neuron_b", new float[] {(float) n.b()}, 1)),
                 OnnxGraphWriter.intAttribute("transB", 1));
-        String a = g.scalar("a", (float) n.a());
         String term = switch (n.kind()) {
             case SKIP_EXP, PER_LAYER_EXP, NO_SKIP -> stableExp(g, u, n.a());
-            case RELU -> g.node("Mul", g.fresh("a_phi"), List.of(g.node("Relu", g.fresh("phi"), List.of(u)), a));
-            case LINEAR -> g.node("Mul", g.fresh("a_phi"), List.of(u, a));
-            case QUADRATIC -> g.node("Mul", g.fresh("a_phi"),
-                    List.of(g.node("Mul", g.fresh("phi"), List.of(u, u)), a));
-            case SIGMOID -> g.node("Mul", g.fresh("a_phi"),
-                    List.of(g.node("Sigmoid", g.fresh("phi"), List.of(u)), a));
+            case RELU -> times(g, n.a(), g.node("Relu", g.fresh("phi"), List.of(u)));
+            case LINEAR -> times(g, n.a(), u);
+            case QUADRATIC -> times(g, n.a(), g.node("Mul", g.fresh("phi"), List.of(u, u)));
+            case SIGMOID -> times(g, n.a(), g.node("Sigmoid", g.fresh("phi"), List.of(u)));
             case NONE -> throw new IllegalArgumentException("no special neuron to export");
         };
         g.node("Add", n.output(), List.of(n.network(), term));
+    }
+
+    /** a·φ for the ablations' φ. */
+    private static String times(OnnxGraphWriter g, double a, String phi) {
+        return g.node("Mul", g.fresh("a_phi"), List.of(phi, g.scalar("a", (float) a)));
     }
 
     /** Where(MIN_NORMAL ≤ E ≤ MAX, a·E, sign(a)·exp(u + log|a|)) with E = exp(u), a ≠ 0. */
