@@ -1,6 +1,7 @@
 package org.oneneuron.engine;
 
 import org.oneneuron.linalg.Blas;
+import org.oneneuron.linalg.ConvKernels;
 import org.oneneuron.model.Activation;
 
 /**
@@ -24,6 +25,35 @@ public abstract class Arith {
 
     /** "float64" or "float32". */
     abstract String precision();
+
+    /** Whether stride-1 convolutions run on {@link ConvKernels} (shifted rows) rather than im2col. */
+    boolean shiftKernels() {
+        return ConvKernels.suits(blas);
+    }
+
+    /**
+     * out[oOff + s·oStride + r·ldo + t] (=|+=) Σ_{b &lt; taps} w[wOff + b·ldw + r]·in[iOff + s·iStride + off[b] + t],
+     * r &lt; rows, t &lt; span, s &lt; samples ({@link ConvKernels#rows}).
+     */
+    abstract void shiftRows(int rows, int span, int taps, int[] off, Buf w, int wOff, int ldw, Buf in, int iOff,
+                            int iStride, boolean accumulate, Buf out, int oOff, int ldo, int oStride, int samples);
+
+    /**
+     * g[gOff + r·ldg + b] (=|+=) Σ_s Σ_{t &lt; span} d[dOff + s·dStride + r·ldd + t]·in[iOff + s·iStride + off[b] + t]
+     * ({@link ConvKernels#dots}).
+     */
+    abstract void shiftDots(int rows, int span, int taps, int[] off, Buf d, int dOff, int ldd, int dStride, Buf in,
+                            int iOff, int iStride, int samples, boolean accumulate, Buf g, int gOff, int ldg);
+
+    /** dst[dOff + j·rows + i] = src[sOff + i·cols + j]: the transpose of a rows×cols block. */
+    abstract void transpose(Buf src, int sOff, int rows, int cols, Buf dst, int dOff);
+
+    /**
+     * dst[dOff + (c·h + i)·w + j] = src[sOff + c·sChannel + i·sRow + j] (+ bias[bOff + c] when bias is
+     * non-null), c &lt; channels, i &lt; h, j &lt; w: planes stored with a wider stride, packed.
+     */
+    abstract void packPlanes(Buf src, int sOff, int sChannel, int sRow, Buf bias, int bOff, int channels, int h,
+                             int w, Buf dst, int dOff);
 
     /** C = op(A)·op(B) (+ C when {@code accumulate}). op(A) m×k, op(B) k×n, C m×n. */
     abstract void gemm(boolean transA, boolean transB, int m, int n, int k, Buf a, int aOff, int lda,

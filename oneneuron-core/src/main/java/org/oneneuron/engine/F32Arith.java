@@ -3,6 +3,7 @@ package org.oneneuron.engine;
 import java.util.Arrays;
 import org.oneneuron.linalg.ArrayMath;
 import org.oneneuron.linalg.Blas;
+import org.oneneuron.linalg.ConvKernels;
 import org.oneneuron.model.Activation;
 
 /**
@@ -317,6 +318,10 @@ final class F32Arith extends Arith {
 
     @Override
     void maxPool2x2(Buf src, int sOff, int channels, int h, int w, Buf dst, int dOff, int[] arg, int aOff) {
+        if (ConvKernels.available()) {
+            ConvKernels.maxPool2x2(src.f, sOff, channels, h, w, dst.f, dOff, arg, aOff);
+            return;
+        }
         float[] x = src.f;
         float[] y = dst.f;
         int oh = h / 2;
@@ -402,9 +407,67 @@ final class F32Arith extends Arith {
     }
 
     @Override
+    void shiftRows(int rows, int span, int taps, int[] off, Buf w, int wOff, int ldw, Buf in, int iOff, int iStride,
+                   boolean accumulate, Buf out, int oOff, int ldo, int oStride, int samples) {
+        ConvKernels.rows(rows, span, taps, off, w.f, wOff, ldw, in.f, iOff, iStride, accumulate, out.f, oOff, ldo,
+                oStride, samples);
+    }
+
+    @Override
+    void shiftDots(int rows, int span, int taps, int[] off, Buf d, int dOff, int ldd, int dStride, Buf in, int iOff,
+                   int iStride, int samples, boolean accumulate, Buf g, int gOff, int ldg) {
+        ConvKernels.dots(rows, span, taps, off, d.f, dOff, ldd, dStride, in.f, iOff, iStride, samples, accumulate,
+                g.f, gOff, ldg);
+    }
+
+    @Override
+    void transpose(Buf src, int sOff, int rows, int cols, Buf dst, int dOff) {
+        float[] s = src.f;
+        float[] d = dst.f;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                d[dOff + j * rows + i] = s[sOff + i * cols + j];
+            }
+        }
+    }
+
+    @Override
+    void packPlanes(Buf src, int sOff, int sChannel, int sRow, Buf bias, int bOff, int channels, int h, int w,
+                    Buf dst, int dOff) {
+        float[] s = src.f;
+        float[] d = dst.f;
+        for (int c = 0; c < channels; c++) {
+            float add = bias == null ? 0 : bias.f[bOff + c];
+            for (int i = 0; i < h; i++) {
+                int from = sOff + c * sChannel + i * sRow;
+                int to = dOff + (c * h + i) * w;
+                if (bias == null) {
+                    System.arraycopy(s, from, d, to, w);
+                } else {
+                    for (int j = 0; j < w; j++) {
+                        d[to + j] = s[from + j] + add;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
     void copyRuns(Buf src, int sOff, int sStride, Buf dst, int dOff, int dStride, int count, int len) {
+        if (len >= 32) {
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(src.f, sOff + i * sStride, dst.f, dOff + i * dStride, len);
+            }
+            return;
+        }
+        var s = src.f;
+        var d = dst.f;
         for (int i = 0; i < count; i++) {
-            System.arraycopy(src.f, sOff + i * sStride, dst.f, dOff + i * dStride, len);
+            int from = sOff + i * sStride;
+            int to = dOff + i * dStride;
+            for (int t = 0; t < len; t++) {
+                d[to + t] = s[from + t];
+            }
         }
     }
 

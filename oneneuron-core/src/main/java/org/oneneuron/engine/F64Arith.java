@@ -3,6 +3,7 @@ package org.oneneuron.engine;
 import java.util.Arrays;
 import org.oneneuron.linalg.ArrayMath;
 import org.oneneuron.linalg.Blas;
+import org.oneneuron.linalg.ConvKernels;
 import org.oneneuron.model.Activation;
 
 /** {@link Arith} in float64. */
@@ -257,6 +258,10 @@ final class F64Arith extends Arith {
 
     @Override
     void maxPool2x2(Buf src, int sOff, int channels, int h, int w, Buf dst, int dOff, int[] arg, int aOff) {
+        if (ConvKernels.available()) {
+            ConvKernels.maxPool2x2(src.d, sOff, channels, h, w, dst.d, dOff, arg, aOff);
+            return;
+        }
         double[] x = src.d;
         double[] y = dst.d;
         int oh = h / 2;
@@ -342,9 +347,67 @@ final class F64Arith extends Arith {
     }
 
     @Override
+    void shiftRows(int rows, int span, int taps, int[] off, Buf w, int wOff, int ldw, Buf in, int iOff, int iStride,
+                   boolean accumulate, Buf out, int oOff, int ldo, int oStride, int samples) {
+        ConvKernels.rows(rows, span, taps, off, w.d, wOff, ldw, in.d, iOff, iStride, accumulate, out.d, oOff, ldo,
+                oStride, samples);
+    }
+
+    @Override
+    void shiftDots(int rows, int span, int taps, int[] off, Buf d, int dOff, int ldd, int dStride, Buf in, int iOff,
+                   int iStride, int samples, boolean accumulate, Buf g, int gOff, int ldg) {
+        ConvKernels.dots(rows, span, taps, off, d.d, dOff, ldd, dStride, in.d, iOff, iStride, samples, accumulate,
+                g.d, gOff, ldg);
+    }
+
+    @Override
+    void transpose(Buf src, int sOff, int rows, int cols, Buf dst, int dOff) {
+        double[] s = src.d;
+        double[] d = dst.d;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                d[dOff + j * rows + i] = s[sOff + i * cols + j];
+            }
+        }
+    }
+
+    @Override
+    void packPlanes(Buf src, int sOff, int sChannel, int sRow, Buf bias, int bOff, int channels, int h, int w,
+                    Buf dst, int dOff) {
+        double[] s = src.d;
+        double[] d = dst.d;
+        for (int c = 0; c < channels; c++) {
+            double add = bias == null ? 0 : bias.d[bOff + c];
+            for (int i = 0; i < h; i++) {
+                int from = sOff + c * sChannel + i * sRow;
+                int to = dOff + (c * h + i) * w;
+                if (bias == null) {
+                    System.arraycopy(s, from, d, to, w);
+                } else {
+                    for (int j = 0; j < w; j++) {
+                        d[to + j] = s[from + j] + add;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
     void copyRuns(Buf src, int sOff, int sStride, Buf dst, int dOff, int dStride, int count, int len) {
+        if (len >= 32) {
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(src.d, sOff + i * sStride, dst.d, dOff + i * dStride, len);
+            }
+            return;
+        }
+        var s = src.d;
+        var d = dst.d;
         for (int i = 0; i < count; i++) {
-            System.arraycopy(src.d, sOff + i * sStride, dst.d, dOff + i * dStride, len);
+            int from = sOff + i * sStride;
+            int to = dOff + i * dStride;
+            for (int t = 0; t < len; t++) {
+                d[to + t] = s[from + t];
+            }
         }
     }
 

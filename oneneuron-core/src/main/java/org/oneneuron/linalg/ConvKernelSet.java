@@ -1,0 +1,24 @@
+package org.oneneuron.linalg;
+
+/**
+ * The shifted-window kernels behind {@link ConvKernels}, in float and double. See there for the
+ * contracts; implementations: {@link VectorConvKernels}.
+ */
+interface ConvKernelSet {
+
+    void rows(int rows, int span, int taps, int[] off, float[] w, int wOff, int ldw, float[] in, int iOff,
+              int iStride, boolean accumulate, float[] out, int oOff, int ldo, int oStride, int samples);
+
+    void rows(int rows, int span, int taps, int[] off, double[] w, int wOff, int ldw, double[] in, int iOff,
+              int iStride, boolean accumulate, double[] out, int oOff, int ldo, int oStride, int samples);
+
+    void dots(int rows, int span, int taps, int[] off, float[] d, int dOff, int ldd, int dStride, float[] in,
+              int iOff, int iStride, int samples, boolean accumulate, float[] g, int gOff, int ldg);
+
+    void dots(int rows, int span, int taps, int[] off, double[] d, int dOff, int ldd, int dStride, double[] in,
+              int iOff, int iStride, int samples, boolean accumulate, double[] g, int gOff, int ldg);
+
+    void maxPool2x2(float[] x, int xOff, int channels, int h, int w, float[] y, int yOff, int[] arg, int aOff);
+
+    void maxPool2x2(double[] x, int xOff, int channels, int h, int w, double[] y, int yOff, int[] arg, int aOff);
+}
