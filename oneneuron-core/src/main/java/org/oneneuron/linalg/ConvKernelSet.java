@@ -21,4 +21,20 @@ interface ConvKernelSet {
     void maxPool2x2(float[] x, int xOff, int channels, int h, int w, float[] y, int yOff, int[] arg, int aOff);
 
     void maxPool2x2(double[] x, int xOff, int channels, int h, int w, double[] y, int yOff, int[] arg, int aOff);
+
+    int lanes(boolean single);
+
+    void bcast(int na, int nb, int lanes, int[] ia, int[] ib, float[] v, int vOff, int ldv, int vStride, float[] x,
+               int xOff, int xStride, int samples, boolean transposed, boolean accumulate, float[] out, int oOff,
+               int ldo);
+
+    void bcast(int na, int nb, int lanes, int[] ia, int[] ib, double[] v, int vOff, int ldv, int vStride, double[] x,
+               int xOff, int xStride, int samples, boolean transposed, boolean accumulate, double[] out, int oOff,
+               int ldo);
+
+    void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, float[] p, int pOff, int ldp,
+                float[] dx, int dxOff);
+
+    void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, double[] p, int pOff, int ldp,
+                double[] dx, int dxOff);
 }

@@ -97,6 +97,48 @@ public final class ConvKernels {
         KERNELS.maxPool2x2(x, xOff, channels, h, w, y, yOff, arg, aOff);
     }
 
+    /** Values per vector of the kernels: float lanes when {@code single}, else double lanes; 1 without them. */
+    public static int lanes(boolean single) {
+        return KERNELS == null ? 1 : KERNELS.lanes(single);
+    }
+
+    /**
+     * The channels-in-lanes product: for a &lt; na and l &lt; lanes,
+     * S[a, l] = Σ_{s &lt; samples} Σ_{b &lt; nb} v[vOff + s·vStride + b·ldv + l]·x[xOff + s·xStride + ia[a] + ib[b]],
+     * one fma chain in (s, b) order, stored (or added) at out[oOff + a·ldo + l], or at
+     * out[oOff + l·ldo + a] when {@code transposed}.
+     */
+    public static void bcast(int na, int nb, int lanes, int[] ia, int[] ib, float[] v, int vOff, int ldv, int vStride,
+                             float[] x, int xOff, int xStride, int samples, boolean transposed, boolean accumulate,
+                             float[] out, int oOff, int ldo) {
+        KERNELS.bcast(na, nb, lanes, ia, ib, v, vOff, ldv, vStride, x, xOff, xStride, samples, transposed, accumulate,
+                out, oOff, ldo);
+    }
+
+    /** Double-precision {@link #bcast(int, int, int, int[], int[], float[], int, int, int, float[], int, int, int, boolean, boolean, float[], int, int)}. */
+    public static void bcast(int na, int nb, int lanes, int[] ia, int[] ib, double[] v, int vOff, int ldv, int vStride,
+                             double[] x, int xOff, int xStride, int samples, boolean transposed, boolean accumulate,
+                             double[] out, int oOff, int ldo) {
+        KERNELS.bcast(na, nb, lanes, ia, ib, v, vOff, ldv, vStride, x, xOff, xStride, samples, transposed, accumulate,
+                out, oOff, ldo);
+    }
+
+    /**
+     * col2im of one sample by gathering: dx[c, ih, iw] = Σ_{i &lt; kh, j &lt; kw} P[(c·kh + i)·kw + j, (ih + pad − i)·ow + iw + pad − j]
+     * over the terms inside the oh×ow output (P row q at pOff + q·ldp), added in (i, j) order from 0;
+     * every dx entry of the sample is written.
+     */
+    public static void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, float[] p, int pOff,
+                              int ldp, float[] dx, int dxOff) {
+        KERNELS.col2im(channels, h, w, kh, kw, pad, oh, ow, p, pOff, ldp, dx, dxOff);
+    }
+
+    /** Double-precision {@link #col2im(int, int, int, int, int, int, int, int, float[], int, int, float[], int)}. */
+    public static void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, double[] p,
+                              int pOff, int ldp, double[] dx, int dxOff) {
+        KERNELS.col2im(channels, h, w, kh, kw, pad, oh, ow, p, pOff, ldp, dx, dxOff);
+    }
+
     private static ConvKernelSet load() {
         if (!Backends.vectorApiAvailable()) {
             return null;

@@ -167,6 +167,116 @@ class ConvKernelsTest {
         });
     }
 
+    @Test
+    void channelLanesAreTheNaiveFmaChainsBitForBit() {
+        assumeTrue(ConvKernels.available(), "no Vector API");
+        Property.forAll(200, g -> {
+            int na = g.intIn("outputs", 1, 40);
+            int nb = g.intIn("steps", 1, 30);
+            int lanes = g.intIn("lanes", 1, 37);
+            int samples = g.intIn("samples", 1, 3);
+            boolean transposed = g.bool("transposed");
+            boolean acc = g.bool("accumulate");
+            SplittableRandom rnd = new SplittableRandom(g.seed("values"));
+            int[] ia = new int[na];
+            int[] ib = new int[nb];
+            int span = 0;
+            for (int a = 0; a < na; a++) {
+                ia[a] = rnd.nextInt(30);
+                span = Math.max(span, ia[a]);
+            }
+            int spanB = 0;
+            for (int b = 0; b < nb; b++) {
+                ib[b] = rnd.nextInt(30);
+                spanB = Math.max(spanB, ib[b]);
+            }
+            int ldv = lanes + g.intIn("lane padding", 0, 3);
+            int vStride = nb * ldv + 1;
+            int xStride = span + spanB + 2;
+            int ldo = (transposed ? na : lanes) + 2;
+            double[] v = values(rnd, samples * vStride);
+            double[] x = values(rnd, samples * xStride + 1);
+            double[] out = values(rnd, (transposed ? lanes : na) * ldo + 1);
+            double[] want = out.clone();
+            float[] wantf = toFloat(out);
+            float[] vf = toFloat(v);
+            float[] xf = toFloat(x);
+            for (int a = 0; a < na; a++) {
+                for (int l = 0; l < lanes; l++) {
+                    double sum = 0;
+                    float sumf = 0;
+                    for (int s = 0; s < samples; s++) {
+                        for (int b = 0; b < nb; b++) {
+                            int vi = s * vStride + b * ldv + l;
+                            int xi = 1 + s * xStride + ia[a] + ib[b];
+                            sum = Math.fma(x[xi], v[vi], sum);
+                            sumf = Math.fma(xf[xi], vf[vi], sumf);
+                        }
+                    }
+                    int k = 1 + (transposed ? l * ldo + a : a * ldo + l);
+                    want[k] = acc ? want[k] + sum : sum;
+                    wantf[k] = acc ? wantf[k] + sumf : sumf;
+                }
+            }
+            double[] got = out.clone();
+            ConvKernels.bcast(na, nb, lanes, ia, ib, v, 0, ldv, vStride, x, 1, xStride, samples, transposed, acc, got, 1,
+                    ldo);
+            assertTrue(Arrays.equals(want, got), "double channel lanes");
+            float[] gotf = toFloat(out);
+            ConvKernels.bcast(na, nb, lanes, ia, ib, vf, 0, ldv, vStride, xf, 1, xStride, samples, transposed, acc,
+                    gotf, 1, ldo);
+            assertTrue(Arrays.equals(wantf, gotf), "float channel lanes");
+        });
+    }
+
+    @Test
+    void col2imIsTheNaiveSumOfShiftedColumns() {
+        assumeTrue(ConvKernels.available(), "no Vector API");
+        Property.forAll(200, g -> {
+            int c = g.intIn("channels", 1, 3);
+            int kh = g.intIn("kh", 1, 5);
+            int kw = g.intIn("kw", 1, 5);
+            int pad = g.intIn("pad", 0, 3);
+            int h = g.intIn("h", Math.max(1, kh - 2 * pad), 14);
+            int w = g.intIn("w", Math.max(1, kw - 2 * pad), 40);
+            int oh = h + 2 * pad - kh + 1;
+            int ow = w + 2 * pad - kw + 1;
+            int ldp = oh * ow + g.intIn("column padding", 0, 3);
+            SplittableRandom rnd = new SplittableRandom(g.seed("values"));
+            double[] p = values(rnd, 2 + c * kh * kw * ldp);
+            double[] want = values(rnd, c * h * w + 4);
+            double[] out = want.clone();
+            float[] outf = toFloat(want);
+            float[] pf = toFloat(p);
+            float[] wantf = toFloat(want);
+            for (int ch = 0; ch < c; ch++) {
+                for (int ih = 0; ih < h; ih++) {
+                    for (int iw = 0; iw < w; iw++) {
+                        double sum = 0;
+                        float sumf = 0;
+                        for (int i = 0; i < kh; i++) {
+                            for (int j = 0; j < kw; j++) {
+                                int r = ih + pad - i;
+                                int q = iw + pad - j;
+                                if (r >= 0 && r < oh && q >= 0 && q < ow) {
+                                    int k = 2 + ((ch * kh + i) * kw + j) * ldp + r * ow + q;
+                                    sum += p[k];
+                                    sumf += pf[k];
+                                }
+                            }
+                        }
+                        want[3 + (ch * h + ih) * w + iw] = sum;
+                        wantf[3 + (ch * h + ih) * w + iw] = sumf;
+                    }
+                }
+            }
+            ConvKernels.col2im(c, h, w, kh, kw, pad, oh, ow, p, 2, ldp, out, 3);
+            assertTrue(Arrays.equals(want, out), "double col2im");
+            ConvKernels.col2im(c, h, w, kh, kw, pad, oh, ow, pf, 2, ldp, outf, 3);
+            assertTrue(Arrays.equals(wantf, outf), "float col2im");
+        });
+    }
+
     /** A random kernel geometry: rows, span, taps with offsets, samples with their strides. */
     private record Geometry(int rows, int span, int taps, int[] off, int ldw, int ldo, int iStride, int oStride,
                             int samples) {

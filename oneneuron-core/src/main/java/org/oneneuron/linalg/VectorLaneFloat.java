@@ -1,0 +1,144 @@
+package org.oneneuron.linalg;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float-precision kernels of {@link ConvKernels} with the channels in the lanes: {@code bcast}
+ * keeps a tile of 16 outputs × one vector of lanes in registers; per step b, one vector load of
+ * v's row b and 16 broadcast inputs, 16 fused multiply-adds. {@code col2im} adds shifted rows of
+ * the columns with masked loads. No Vector API value crosses a method of ours (see
+ * {@link VectorSgemm}).
+ */
+final class VectorLaneFloat {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int TILE_ROWS = 16;
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[TILE_ROWS * L]);
+
+    private VectorLaneFloat() {
+    }
+
+    static void bcast(int na, int nb, int lanes, int[] ia, int[] ib, float[] v, int vOff, int ldv, int vStride, float[] x,
+                      int xOff, int xStride, int samples, boolean transposed, boolean accumulate, float[] out, int oOff,
+                      int ldo) {
+        float[] tile = TILE.get();
+        for (int l0 = 0; l0 < lanes; l0 += L) {
+            int ln = Math.min(L, lanes - l0);
+            VectorMask<Float> part = S.indexInRange(0, ln);
+            for (int a0 = 0; a0 < na; a0 += TILE_ROWS) {
+                int an = Math.min(TILE_ROWS, na - a0);
+                int i0 = ia[a0];
+                int i1 = ia[a0 + Math.min(1, an - 1)];
+                int i2 = ia[a0 + Math.min(2, an - 1)];
+                int i3 = ia[a0 + Math.min(3, an - 1)];
+                int i4 = ia[a0 + Math.min(4, an - 1)];
+                int i5 = ia[a0 + Math.min(5, an - 1)];
+                int i6 = ia[a0 + Math.min(6, an - 1)];
+                int i7 = ia[a0 + Math.min(7, an - 1)];
+                int i8 = ia[a0 + Math.min(8, an - 1)];
+                int i9 = ia[a0 + Math.min(9, an - 1)];
+                int i10 = ia[a0 + Math.min(10, an - 1)];
+                int i11 = ia[a0 + Math.min(11, an - 1)];
+                int i12 = ia[a0 + Math.min(12, an - 1)];
+                int i13 = ia[a0 + Math.min(13, an - 1)];
+                int i14 = ia[a0 + Math.min(14, an - 1)];
+                int i15 = ia[a0 + Math.min(15, an - 1)];
+                FloatVector c0 = FloatVector.zero(S);
+                FloatVector c1 = FloatVector.zero(S);
+                FloatVector c2 = FloatVector.zero(S);
+                FloatVector c3 = FloatVector.zero(S);
+                FloatVector c4 = FloatVector.zero(S);
+                FloatVector c5 = FloatVector.zero(S);
+                FloatVector c6 = FloatVector.zero(S);
+                FloatVector c7 = FloatVector.zero(S);
+                FloatVector c8 = FloatVector.zero(S);
+                FloatVector c9 = FloatVector.zero(S);
+                FloatVector c10 = FloatVector.zero(S);
+                FloatVector c11 = FloatVector.zero(S);
+                FloatVector c12 = FloatVector.zero(S);
+                FloatVector c13 = FloatVector.zero(S);
+                FloatVector c14 = FloatVector.zero(S);
+                FloatVector c15 = FloatVector.zero(S);
+                for (int s = 0; s < samples; s++) {
+                    int vs = vOff + s * vStride + l0;
+                    int xs = xOff + s * xStride;
+                    for (int b = 0; b < nb; b++) {
+                        FloatVector e = ln == L ? FloatVector.fromArray(S, v, vs + b * ldv) : FloatVector.fromArray(S, v, vs + b * ldv, part);
+                        int xb = xs + ib[b];
+                        c0 = FloatVector.broadcast(S, x[xb + i0]).fma(e, c0);
+                        c1 = FloatVector.broadcast(S, x[xb + i1]).fma(e, c1);
+                        c2 = FloatVector.broadcast(S, x[xb + i2]).fma(e, c2);
+                        c3 = FloatVector.broadcast(S, x[xb + i3]).fma(e, c3);
+                        c4 = FloatVector.broadcast(S, x[xb + i4]).fma(e, c4);
+                        c5 = FloatVector.broadcast(S, x[xb + i5]).fma(e, c5);
+                        c6 = FloatVector.broadcast(S, x[xb + i6]).fma(e, c6);
+                        c7 = FloatVector.broadcast(S, x[xb + i7]).fma(e, c7);
+                        c8 = FloatVector.broadcast(S, x[xb + i8]).fma(e, c8);
+                        c9 = FloatVector.broadcast(S, x[xb + i9]).fma(e, c9);
+                        c10 = FloatVector.broadcast(S, x[xb + i10]).fma(e, c10);
+                        c11 = FloatVector.broadcast(S, x[xb + i11]).fma(e, c11);
+                        c12 = FloatVector.broadcast(S, x[xb + i12]).fma(e, c12);
+                        c13 = FloatVector.broadcast(S, x[xb + i13]).fma(e, c13);
+                        c14 = FloatVector.broadcast(S, x[xb + i14]).fma(e, c14);
+                        c15 = FloatVector.broadcast(S, x[xb + i15]).fma(e, c15);
+                    }
+                }
+                c0.intoArray(tile, 0 * L);
+                c1.intoArray(tile, 1 * L);
+                c2.intoArray(tile, 2 * L);
+                c3.intoArray(tile, 3 * L);
+                c4.intoArray(tile, 4 * L);
+                c5.intoArray(tile, 5 * L);
+                c6.intoArray(tile, 6 * L);
+                c7.intoArray(tile, 7 * L);
+                c8.intoArray(tile, 8 * L);
+                c9.intoArray(tile, 9 * L);
+                c10.intoArray(tile, 10 * L);
+                c11.intoArray(tile, 11 * L);
+                c12.intoArray(tile, 12 * L);
+                c13.intoArray(tile, 13 * L);
+                c14.intoArray(tile, 14 * L);
+                c15.intoArray(tile, 15 * L);
+                for (int k = 0; k < an; k++) {
+                    for (int l = 0; l < ln; l++) {
+                        int o = transposed ? oOff + (l0 + l) * ldo + a0 + k : oOff + (a0 + k) * ldo + l0 + l;
+                        float t = tile[k * L + l];
+                        out[o] = accumulate ? out[o] + t : t;
+                    }
+                }
+            }
+        }
+    }
+
+    static void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, float[] p, int pOff, int ldp,
+                       float[] dx, int dxOff) {
+        for (int c = 0; c < channels; c++) {
+            for (int ih = 0; ih < h; ih++) {
+                for (int v0 = 0; v0 < w; v0 += L) {
+                    FloatVector acc = FloatVector.zero(S);
+                    for (int i = 0; i < kh; i++) {
+                        int r = ih + pad - i;
+                        if (r < 0 || r >= oh) {
+                            continue;
+                        }
+                        for (int j = 0; j < kw; j++) {
+                            int shift = v0 + pad - j;
+                            int lo = Math.max(0, -shift);
+                            int hi = Math.min(Math.min(L, w - v0), ow - shift);
+                            if (lo >= hi) {
+                                continue;
+                            }
+                            VectorMask<Float> m = S.indexInRange(-lo, hi - lo);
+                            int row = pOff + ((c * kh + i) * kw + j) * ldp + r * ow + shift;
+                            acc = acc.add(FloatVector.fromArray(S, p, row, m));
+                        }
+                    }
+                    acc.intoArray(dx, dxOff + (c * h + ih) * w + v0, S.indexInRange(0, w - v0));
+                }
+            }
+        }
+    }
+}
