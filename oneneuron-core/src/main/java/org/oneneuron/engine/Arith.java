@@ -45,6 +45,22 @@ public abstract class Arith {
     abstract void shiftDots(int rows, int span, int taps, int[] off, Buf d, int dOff, int ldd, int dStride, Buf in,
                             int iOff, int iStride, int samples, boolean accumulate, Buf g, int gOff, int ldg);
 
+    /** Values per vector of {@link ConvKernels} in this precision. */
+    abstract int lanes();
+
+    /**
+     * S[a, l] = Σ_s Σ_b v[vOff + s·vStride + b·ldv + l]·in[iOff + s·iStride + ia[a] + ib[b]] for a &lt; na,
+     * l &lt; lanes, into out[oOff + a·ldo + l] or, transposed, out[oOff + l·ldo + a] (=|+=)
+     * ({@link ConvKernels#bcast}).
+     */
+    abstract void laneProduct(int na, int nb, int lanes, int[] ia, int[] ib, Buf v, int vOff, int ldv, int vStride,
+                              Buf in, int iOff, int iStride, int samples, boolean transposed, boolean accumulate,
+                              Buf out, int oOff, int ldo);
+
+    /** col2im of one sample by gathering the shifted rows of P ({@link ConvKernels#col2im}); dx overwritten. */
+    abstract void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, Buf cols, int cOff,
+                         int ldc, Buf dx, int dxOff);
+
     /** dst[dOff + j·rows + i] = src[sOff + i·cols + j]: the transpose of a rows×cols block. */
     abstract void transpose(Buf src, int sOff, int rows, int cols, Buf dst, int dOff);
 

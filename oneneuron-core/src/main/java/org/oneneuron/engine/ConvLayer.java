@@ -36,7 +36,7 @@ final class ConvLayer extends Layer {
         this.kernel = spec.kernelSize(in);
         this.positions = out.area();
         this.runs = runs(in, spec, out);
-        this.shift = spec.stride() == 1 ? new ShiftConv(in, spec, out, weightOffset, biasOffset) : null;
+        this.shift = spec.stride() == 1 ? new ShiftConv(in, spec, weightOffset, biasOffset) : null;
     }
 
     private static int[] runs(Shape in, LayerSpec.Conv spec, Shape out) {

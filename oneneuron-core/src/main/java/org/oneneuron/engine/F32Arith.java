@@ -421,6 +421,25 @@ final class F32Arith extends Arith {
     }
 
     @Override
+    int lanes() {
+        return ConvKernels.lanes(true);
+    }
+
+    @Override
+    void laneProduct(int na, int nb, int lanes, int[] ia, int[] ib, Buf v, int vOff, int ldv, int vStride, Buf in,
+                     int iOff, int iStride, int samples, boolean transposed, boolean accumulate, Buf out, int oOff,
+                     int ldo) {
+        ConvKernels.bcast(na, nb, lanes, ia, ib, v.f, vOff, ldv, vStride, in.f, iOff, iStride, samples, transposed,
+                accumulate, out.f, oOff, ldo);
+    }
+
+    @Override
+    void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, Buf cols, int cOff, int ldc,
+                Buf dx, int dxOff) {
+        ConvKernels.col2im(channels, h, w, kh, kw, pad, oh, ow, cols.f, cOff, ldc, dx.f, dxOff);
+    }
+
+    @Override
     void transpose(Buf src, int sOff, int rows, int cols, Buf dst, int dOff) {
         float[] s = src.f;
         float[] d = dst.f;

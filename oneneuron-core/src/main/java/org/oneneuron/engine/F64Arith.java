@@ -361,6 +361,25 @@ final class F64Arith extends Arith {
     }
 
     @Override
+    int lanes() {
+        return ConvKernels.lanes(false);
+    }
+
+    @Override
+    void laneProduct(int na, int nb, int lanes, int[] ia, int[] ib, Buf v, int vOff, int ldv, int vStride, Buf in,
+                     int iOff, int iStride, int samples, boolean transposed, boolean accumulate, Buf out, int oOff,
+                     int ldo) {
+        ConvKernels.bcast(na, nb, lanes, ia, ib, v.d, vOff, ldv, vStride, in.d, iOff, iStride, samples, transposed,
+                accumulate, out.d, oOff, ldo);
+    }
+
+    @Override
+    void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, Buf cols, int cOff, int ldc,
+                Buf dx, int dxOff) {
+        ConvKernels.col2im(channels, h, w, kh, kw, pad, oh, ow, cols.d, cOff, ldc, dx.d, dxOff);
+    }
+
+    @Override
     void transpose(Buf src, int sOff, int rows, int cols, Buf dst, int dOff) {
         double[] s = src.d;
         double[] d = dst.d;

@@ -4,288 +4,243 @@ import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.Shape;
 
 /**
- * The rules of a stride-1 convolution without im2col, on the shifted-row kernels of
- * {@link Arith#shiftRows} and {@link Arith#shiftDots}. Every plane is kept in rows of one stride
- * wp = W + 2·pad (the padded input width), so output position t = oh·wp + ow reads input
- * t + off(c, i, j) with off = (c·hp + i)·wp + j: one kernel call per sample computes
- * Z = K ⋆ x as rows of filters over t, and the positions ow ≥ OW of each row are dropped when Z
- * is packed into y (with the bias).
+ * The rules of a stride-1 convolution without im2col, on the kernels of
+ * {@link org.oneneuron.linalg.ConvKernels}. Two layouts of the work, chosen per product and
+ * precision by the share of vector lanes doing useful work ({@link ShiftPlan}):
  *
- * <p>The reverse pass writes δy into an adjoint buffer D of the same row stride, one zero-bordered
- * block per filter: ∂K[f, (c,i,j)] = Σ_t D_f[t]·x[t + off(c,i,j)] (the zero columns drop the
- * dropped positions) and δx[c, u] = Σ_{f,i,j} K[f,c,i,j]·D_f[u + pad·wp + pad − i·wp − j] over
- * u = ih·wp + iw (a full correlation: the borders of D are zeros). The R-operator uses the same
- * products with (V, Rx, Rδy). Samples go in groups whose buffers stay near the L2 cache.
+ * <ul>
+ *   <li><b>positions in lanes</b> ({@link Arith#shiftRows}, {@link Arith#shiftDots}): planes kept in
+ *       rows of stride wp = W + 2·pad, so output t = oh·wp + ow reads input t + off(c, i, j) with
+ *       off = (c·hp + i)·wp + j; Z = K ⋆ x is one call per sample (positions ow ≥ OW of a row are
+ *       computed and dropped when Z is packed into y with the bias), ∂K[f, (c,i,j)] = Σ_t D_f[t]·x[t + off]
+ *       over an adjoint buffer D of the same stride whose extra columns are zeros, and
+ *       δx[c, u] = Σ_{f,i,j} K[f,c,i,j]·D_f[u + pad·wp + pad − i·wp − j] (a full correlation over
+ *       zero-bordered blocks of D);</li>
+ *   <li><b>channels in lanes</b> ({@link Arith#laneProduct}): y[f, p] = b_f + Σ_{(c,i,j)} Kᵀ[(c,i,j), f]·x[p + off],
+ *       ∂K[f, (c,i,j)] = Σ_s Σ_p δyᵀ[p, f]·x[p + off]; and the input adjoint as columns
+ *       P = Kᵀ·δy (one {@link Arith#shiftRows} with the filters as taps) gathered by {@link Arith#col2im}.</li>
+ * </ul>
+ *
+ * Every output is one fma chain in a fixed order, so the bits depend only on the shapes, the
+ * precision and the vector width. The R-operator uses the same products with (V, Rx, Rδy).
+ * Samples of the weight gradient go in groups whose buffers stay near the L2 cache.
  */
 final class ShiftConv {
 
-    /** Values of one group's adjoint and padded-input buffers. */
-    static final int GROUP_VALUES = 1 << 16;
+    final ShiftPlan g;
 
-    private final Shape in;
-    private final Shape out;
-    private final int w;
-    private final int b;
-    private final int filters;
-    private final int channels;
-    private final int area;
-    private final int pad;
-    private final int hp;
-    private final int wp;
-    /** C·kh·kw and F·kh·kw: the taps of the forward products and of the input adjoint. */
-    private final int taps;
-    private final int backTaps;
-    private final int kk;
-    /** off(c, i, j) of the forward product and the weight gradient; span of t. */
-    private final int[] forward;
-    private final int span;
-    /** Start of the data in one filter's block of D, the block length, and the span of D's rows. */
-    private final int lead;
-    private final int block;
-    private final int adjointSpan;
-    /** Offsets (f, i, j) of the input adjoint into D, and the span of u. */
-    private final int[] backward;
-    private final int backSpan;
-
-    ShiftConv(Shape in, LayerSpec.Conv spec, Shape out, int weightOffset, int biasOffset) {
-        this.in = in;
-        this.out = out;
-        this.w = weightOffset;
-        this.b = biasOffset;
-        this.filters = spec.filters();
-        this.channels = in.channels();
-        this.area = out.area();
-        int kh = spec.kernelHeight();
-        int kw = spec.kernelWidth();
-        this.kk = kh * kw;
-        this.pad = spec.padding();
-        this.hp = in.height() + 2 * pad;
-        this.wp = in.width() + 2 * pad;
-        this.taps = channels * kk;
-        this.backTaps = filters * kk;
-        this.forward = new int[taps];
-        for (int c = 0; c < channels; c++) {
-            for (int i = 0; i < kh; i++) {
-                for (int j = 0; j < kw; j++) {
-                    forward[(c * kh + i) * kw + j] = (c * hp + i) * wp + j;
-                }
-            }
-        }
-        this.span = (out.height() - 1) * wp + out.width();
-        this.lead = Math.max(0, kh - 1 - pad) * wp + Math.max(0, kw - 1 - pad);
-        this.block = lead + Math.max(out.height(), in.height() + pad) * wp;
-        this.adjointSpan = span;
-        this.backward = new int[backTaps];
-        for (int f = 0; f < filters; f++) {
-            for (int i = 0; i < kh; i++) {
-                for (int j = 0; j < kw; j++) {
-                    backward[(f * kh + i) * kw + j] = f * block + lead + pad * wp + pad - i * wp - j;
-                }
-            }
-        }
-        this.backSpan = (in.height() - 1) * wp + in.width();
+    ShiftConv(Shape in, LayerSpec.Conv spec, int weightOffset, int biasOffset) {
+        this.g = new ShiftPlan(in, spec, weightOffset, biasOffset);
     }
 
-    /** Weights rearranged per pass, one sample's Z, and a group's padded inputs and adjoints. */
+    /** The products' layouts for one precision, and their buffers. */
     static final class State {
+        final boolean lanesForward;
+        final boolean lanesGradient;
+        final boolean gather;
         final int group;
-        /** Kᵀ (taps × F) and V's, for the forward products. */
         final Buf kt;
         Buf vt;
-        /** K as (f, i, j) × C and V's, for the input adjoint. */
         Buf kb;
         Buf vb;
-        final Buf z;
+        Buf z;
         Buf xp;
         Buf rxp;
         Buf d;
         Buf rd;
+        Buf dt;
+        Buf rdt;
+        Buf cols;
         Buf dxp;
 
-        State(Arith ar, ShiftConv c, int capacity) {
-            int perSample = c.filters * c.block + (c.pad > 0 ? c.channels * c.hp * c.wp : 0);
-            this.group = Math.max(1, Math.min(capacity, GROUP_VALUES / perSample));
-            this.kt = ar.alloc(c.taps * c.filters);
-            this.z = ar.alloc(c.filters * c.span);
+        State(Arith ar, ShiftPlan g, int capacity) {
+            this(ar, g, capacity, g.lanesForward(ar.lanes()), g.lanesGradient(ar.lanes()),
+                    g.gatherInputAdjoint(ar.lanes()));
+        }
+
+        /** Layouts given (tests run every combination against im2col). */
+        State(Arith ar, ShiftPlan g, int capacity, boolean lanesForward, boolean lanesGradient, boolean gather) {
+            this.lanesForward = lanesForward;
+            this.lanesGradient = lanesGradient;
+            this.gather = gather;
+            int perSample = (lanesGradient ? g.positions * g.filters : g.filters * g.block)
+                    + (g.pad > 0 ? g.paddedSize : 0);
+            this.group = Math.max(1, Math.min(capacity, ShiftPlan.GROUP_VALUES / perSample));
+            this.kt = ar.alloc(g.taps * g.filters);
         }
     }
 
     State newState(Arith ar, int capacity) {
-        return new State(ar, this, capacity);
+        return new State(ar, g, capacity);
     }
 
     private static Buf ensure(Arith ar, Buf buf, int n) {
         return buf != null ? buf : ar.alloc(n);
     }
 
-    /** Rows [r0, r0 + count) of x in the padded layout: x itself (no padding) or copies in buf. */
-    private Buf padded(Arith ar, Buf x, int xOff, int r0, int count, Buf buf) {
-        if (pad == 0) {
-            return x;
-        }
-        int ph = hp * wp;
-        for (int r = 0; r < count; r++) {
-            int src = xOff + (r0 + r) * in.size();
-            for (int c = 0; c < channels; c++) {
-                ar.copyRuns(x, src + c * in.area(), in.width(), buf, r * channels * ph + c * ph + pad * wp + pad, wp,
-                        in.height(), in.width());
-            }
-        }
-        return buf;
-    }
-
-    private int paddedOffset(int xOff, int r0) {
-        return pad == 0 ? xOff + r0 * in.size() : 0;
-    }
-
-    private int paddedStride() {
-        return pad == 0 ? in.size() : channels * hp * wp;
-    }
-
-    /** D's blocks of the group's samples = δy rows [r0, r0 + count) (borders stay zero). */
-    private void fold(Arith ar, Buf dy, int r0, int count, Buf d) {
-        for (int r = 0; r < count; r++) {
-            for (int f = 0; f < filters; f++) {
-                ar.copyRuns(dy, (r0 + r) * out.size() + f * area, out.width(), d, (r * filters + f) * block + lead, wp,
-                        out.height(), out.width());
-            }
-        }
-    }
-
     void value(Pass p, Buf x, int xOff, Buf y, State s) {
         Arith ar = p.ar;
-        ar.transpose(p.theta, w, filters, taps, s.kt, 0);
-        if (pad > 0) {
-            s.xp = ensure(ar, s.xp, s.group * channels * hp * wp);
+        ar.transpose(p.theta, g.w, g.filters, g.taps, s.kt, 0);
+        s.xp = g.pad > 0 ? ensure(ar, s.xp, s.group * g.paddedSize) : null;
+        if (!s.lanesForward) {
+            s.z = ensure(ar, s.z, g.filters * g.span);
         }
         for (int r = 0; r < p.rows; r++) {
-            Buf src = padded(ar, x, xOff, r, 1, s.xp);
-            ar.shiftRows(filters, span, taps, forward, s.kt, 0, filters, src, paddedOffset(xOff, r), 0, false, s.z, 0,
-                    span, 0, 1);
-            ar.packPlanes(s.z, 0, span, wp, p.theta, b, filters, out.height(), out.width(), y, r * out.size());
+            Buf src = g.padded(ar, x, xOff, r, 1, s.xp);
+            int srcOff = g.paddedOffset(xOff, r);
+            int ys = r * g.out.size();
+            if (s.lanesForward) {
+                ar.fillChannels(p.theta, g.b, g.filters, g.positions, y, ys);
+                g.laneForward(ar, s.kt, src, srcOff, y, ys);
+            } else {
+                ar.shiftRows(g.filters, g.span, g.taps, g.forward, s.kt, 0, g.filters, src, srcOff, 0, false, s.z, 0,
+                        g.span, 0, 1);
+                ar.packPlanes(s.z, 0, g.span, g.wp, p.theta, g.b, g.filters, g.out.height(), g.out.width(), y, ys);
+            }
         }
     }
 
     void tangent(Pass p, Buf x, int xOff, Buf rx, Buf ry, State s) {
         Arith ar = p.ar;
-        s.vt = ensure(ar, s.vt, taps * filters);
-        ar.transpose(p.v, w, filters, taps, s.vt, 0);
-        ar.transpose(p.theta, w, filters, taps, s.kt, 0);
-        if (pad > 0) {
-            s.xp = ensure(ar, s.xp, s.group * channels * hp * wp);
-            s.rxp = ensure(ar, s.rxp, s.group * channels * hp * wp);
+        s.vt = ensure(ar, s.vt, g.taps * g.filters);
+        ar.transpose(p.v, g.w, g.filters, g.taps, s.vt, 0);
+        ar.transpose(p.theta, g.w, g.filters, g.taps, s.kt, 0);
+        if (g.pad > 0) {
+            s.xp = ensure(ar, s.xp, s.group * g.paddedSize);
+            s.rxp = ensure(ar, s.rxp, s.group * g.paddedSize);
+        }
+        if (!s.lanesForward) {
+            s.z = ensure(ar, s.z, g.filters * g.span);
         }
         for (int r = 0; r < p.rows; r++) {
-            Buf src = padded(ar, x, xOff, r, 1, s.xp);
-            ar.shiftRows(filters, span, taps, forward, s.vt, 0, filters, src, paddedOffset(xOff, r), 0, false, s.z, 0,
-                    span, 0, 1);
-            if (rx != null) {
-                Buf rsrc = padded(ar, rx, 0, r, 1, s.rxp);
-                ar.shiftRows(filters, span, taps, forward, s.kt, 0, filters, rsrc, paddedOffset(0, r), 0, true, s.z,
-                        0, span, 0, 1);
+            Buf src = g.padded(ar, x, xOff, r, 1, s.xp);
+            int srcOff = g.paddedOffset(xOff, r);
+            Buf rsrc = rx == null ? null : g.padded(ar, rx, 0, r, 1, s.rxp);
+            int rOff = g.paddedOffset(0, r);
+            int ys = r * g.out.size();
+            if (s.lanesForward) {
+                ar.fillChannels(p.v, g.b, g.filters, g.positions, ry, ys);
+                g.laneForward(ar, s.vt, src, srcOff, ry, ys);
+                if (rx != null) {
+                    g.laneForward(ar, s.kt, rsrc, rOff, ry, ys);
+                }
+            } else {
+                ar.shiftRows(g.filters, g.span, g.taps, g.forward, s.vt, 0, g.filters, src, srcOff, 0, false, s.z, 0,
+                        g.span, 0, 1);
+                if (rx != null) {
+                    ar.shiftRows(g.filters, g.span, g.taps, g.forward, s.kt, 0, g.filters, rsrc, rOff, 0, true, s.z,
+                            0, g.span, 0, 1);
+                }
+                ar.packPlanes(s.z, 0, g.span, g.wp, p.v, g.b, g.filters, g.out.height(), g.out.width(), ry, ys);
             }
-            ar.packPlanes(s.z, 0, span, wp, p.v, b, filters, out.height(), out.width(), ry, r * out.size());
         }
     }
 
     void vjp(Pass p, Buf x, int xOff, Buf dy, Buf dx, State s) {
         Arith ar = p.ar;
-        s.d = ensure(ar, s.d, s.group * filters * block);
-        if (dx != null) {
-            s.kb = arrangeBackward(ar, p.theta, s.kb);
-        }
-        if (pad > 0) {
-            s.xp = ensure(ar, s.xp, s.group * channels * hp * wp);
-        }
+        boolean folded = !s.lanesGradient || (dx != null && !s.gather);
+        prepareReverse(ar, s, p, folded, dx != null, false);
         for (int r0 = 0; r0 < p.rows; r0 += s.group) {
             int count = Math.min(s.group, p.rows - r0);
             boolean acc = p.accumulate || r0 > 0;
-            fold(ar, dy, r0, count, s.d);
-            Buf src = padded(ar, x, xOff, r0, count, s.xp);
-            ar.shiftDots(filters, adjointSpan, taps, forward, s.d, lead, block, filters * block, src,
-                    paddedOffset(xOff, r0), paddedStride(), count, acc, p.out, w, taps);
-            biasSums(ar, dy, r0, count, acc, p.out);
+            Buf src = g.padded(ar, x, xOff, r0, count, s.xp);
+            int srcOff = g.paddedOffset(xOff, r0);
+            if (folded) {
+                g.fold(ar, dy, r0, count, s.d);
+            }
+            if (s.lanesGradient) {
+                g.transposeAdjoints(ar, dy, r0, count, s.dt);
+                g.laneGradient(ar, s.dt, src, srcOff, count, acc, p.out);
+            } else {
+                g.dotsGradient(ar, s.d, src, srcOff, count, acc, p.out);
+            }
+            g.biasSums(ar, dy, r0, count, acc, p.out);
             if (dx != null) {
-                inputAdjoint(ar, s, s.kb, s.d, null, null, dx, r0, count);
+                inputAdjoint(p, s, dy, s.d, null, null, dx, r0, count);
             }
         }
     }
 
     void rvjp(Pass p, Buf x, int xOff, Buf rx, Buf dy, Buf rdy, Buf dx, Buf rdx, State s) {
         Arith ar = p.ar;
-        s.d = ensure(ar, s.d, s.group * filters * block);
-        s.rd = ensure(ar, s.rd, s.group * filters * block);
-        if (dx != null) {
-            s.kb = arrangeBackward(ar, p.theta, s.kb);
-            s.vb = arrangeBackward(ar, p.v, s.vb);
-        }
-        if (pad > 0) {
-            s.xp = ensure(ar, s.xp, s.group * channels * hp * wp);
-            s.rxp = ensure(ar, s.rxp, s.group * channels * hp * wp);
-        }
+        boolean folded = !s.lanesGradient || (dx != null && !s.gather);
+        prepareReverse(ar, s, p, folded, dx != null, true);
         for (int r0 = 0; r0 < p.rows; r0 += s.group) {
             int count = Math.min(s.group, p.rows - r0);
             boolean acc = p.accumulate || r0 > 0;
-            fold(ar, dy, r0, count, s.d);
-            fold(ar, rdy, r0, count, s.rd);
-            Buf src = padded(ar, x, xOff, r0, count, s.xp);
-            ar.shiftDots(filters, adjointSpan, taps, forward, s.rd, lead, block, filters * block, src,
-                    paddedOffset(xOff, r0), paddedStride(), count, acc, p.out, w, taps);
-            if (rx != null) {
-                Buf rsrc = padded(ar, rx, 0, r0, count, s.rxp);
-                ar.shiftDots(filters, adjointSpan, taps, forward, s.d, lead, block, filters * block, rsrc,
-                        paddedOffset(0, r0), paddedStride(), count, true, p.out, w, taps);
+            Buf src = g.padded(ar, x, xOff, r0, count, s.xp);
+            int srcOff = g.paddedOffset(xOff, r0);
+            Buf rsrc = rx == null ? null : g.padded(ar, rx, 0, r0, count, s.rxp);
+            int rOff = g.paddedOffset(0, r0);
+            if (folded) {
+                g.fold(ar, dy, r0, count, s.d);
+                g.fold(ar, rdy, r0, count, s.rd);
             }
-            biasSums(ar, rdy, r0, count, acc, p.out);
+            if (s.lanesGradient) {
+                g.transposeAdjoints(ar, rdy, r0, count, s.rdt);
+                g.laneGradient(ar, s.rdt, src, srcOff, count, acc, p.out);
+                if (rx != null) {
+                    g.transposeAdjoints(ar, dy, r0, count, s.dt);
+                    g.laneGradient(ar, s.dt, rsrc, rOff, count, true, p.out);
+                }
+            } else {
+                g.dotsGradient(ar, s.rd, src, srcOff, count, acc, p.out);
+                if (rx != null) {
+                    g.dotsGradient(ar, s.d, rsrc, rOff, count, true, p.out);
+                }
+            }
+            g.biasSums(ar, rdy, r0, count, acc, p.out);
             if (dx != null) {
-                inputAdjoint(ar, s, s.kb, s.d, null, null, dx, r0, count);
-                inputAdjoint(ar, s, s.kb, s.rd, s.vb, s.d, rdx, r0, count);
+                inputAdjoint(p, s, dy, s.d, null, null, dx, r0, count);
+                inputAdjoint(p, s, rdy, s.rd, dy, s.d, rdx, r0, count);
             }
         }
     }
 
-    /** (f, i, j) × C: kb[((f·kh + i)·kw + j)·C + c] = K[f, c, i, j], the input adjoint's weights. */
-    private Buf arrangeBackward(Arith ar, Buf theta, Buf buf) {
-        Buf kb = ensure(ar, buf, backTaps * channels);
-        for (int f = 0; f < filters; f++) {
-            ar.transpose(theta, w + f * taps, channels, kk, kb, f * kk * channels);
+    /** Buffers and rearranged weights of a reverse pass (R-operator: also V's and the tangent's). */
+    private void prepareReverse(Arith ar, State s, Pass p, boolean folded, boolean inputAdjoint, boolean second) {
+        int n = s.group * g.filters * g.block;
+        if (folded) {
+            s.d = ensure(ar, s.d, n);
+            s.rd = second ? ensure(ar, s.rd, n) : s.rd;
         }
-        return kb;
-    }
-
-    /** ∂b (=|+=) Σ over the group's rows and positions of δy, per filter. */
-    private void biasSums(Arith ar, Buf dy, int r0, int count, boolean acc, Buf outGrad) {
-        for (int f = 0; f < filters; f++) {
-            double sum = 0;
-            for (int r = 0; r < count; r++) {
-                sum += ar.sum(dy, (r0 + r) * out.size() + f * area, area);
+        if (s.lanesGradient) {
+            s.dt = ensure(ar, s.dt, s.group * g.positions * g.filters);
+            s.rdt = second ? ensure(ar, s.rdt, s.group * g.positions * g.filters) : s.rdt;
+        }
+        if (g.pad > 0) {
+            s.xp = ensure(ar, s.xp, s.group * g.paddedSize);
+            s.rxp = second ? ensure(ar, s.rxp, s.group * g.paddedSize) : s.rxp;
+        }
+        if (inputAdjoint && s.gather) {
+            s.cols = ensure(ar, s.cols, g.columnsLength(ar.lanes()));
+        } else if (inputAdjoint) {
+            s.kb = g.arrangeBackward(ar, p.theta, ensure(ar, s.kb, g.backTaps * g.channels));
+            if (second) {
+                s.vb = g.arrangeBackward(ar, p.v, ensure(ar, s.vb, g.backTaps * g.channels));
             }
-            outGrad.set(b + f, acc ? outGrad.get(b + f) + sum : sum);
+            if (g.wp != g.in.width()) {
+                s.dxp = ensure(ar, s.dxp, g.channels * g.backSpan);
+            }
         }
     }
 
     /**
-     * dx rows [r0, r0 + count) = Σ K-correlations of the group's D (+ those of V with D2 when
-     * non-null), overwritten.
+     * dx rows [r0, r0 + count) (overwritten) = Kᵀ·a (+ Vᵀ·a2 when a2 is non-null): the input adjoint
+     * of δy = a, or the R-operator's Kᵀ·Rδy + Vᵀ·δy; aD and a2D are their folded buffers D.
      */
-    private void inputAdjoint(Arith ar, State s, Buf k, Buf d, Buf k2, Buf d2, Buf dx, int r0, int count) {
-        boolean direct = wp == in.width();
-        if (!direct) {
-            s.dxp = ensure(ar, s.dxp, channels * backSpan);
-        }
+    private void inputAdjoint(Pass p, State s, Buf a, Buf aD, Buf a2, Buf a2D, Buf dx, int r0, int count) {
+        Arith ar = p.ar;
         for (int r = 0; r < count; r++) {
-            Buf target = direct ? dx : s.dxp;
-            int tOff = direct ? (r0 + r) * in.size() : 0;
-            int ld = direct ? in.area() : backSpan;
-            ar.shiftRows(channels, backSpan, backTaps, backward, k, 0, channels, d, r * filters * block, 0, false,
-                    target, tOff, ld, 0, 1);
-            if (k2 != null) {
-                ar.shiftRows(channels, backSpan, backTaps, backward, k2, 0, channels, d2, r * filters * block, 0, true,
-                        target, tOff, ld, 0, 1);
-            }
-            if (!direct) {
-                ar.packPlanes(s.dxp, 0, backSpan, wp, null, 0, channels, in.height(), in.width(), dx,
-                        (r0 + r) * in.size());
+            int row = r0 + r;
+            if (s.gather) {
+                g.columns(ar, p.theta, a, row, false, s.cols);
+                if (a2 != null) {
+                    g.columns(ar, p.v, a2, row, true, s.cols);
+                }
+                g.gather(ar, s.cols, dx, row);
+            } else {
+                g.correlate(ar, s.kb, aD, r, a2 == null ? null : s.vb, a2D, s.dxp, dx, row);
             }
         }
     }

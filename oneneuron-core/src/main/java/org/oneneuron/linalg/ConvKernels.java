@@ -126,7 +126,9 @@ public final class ConvKernels {
     /**
      * col2im of one sample by gathering: dx[c, ih, iw] = Σ_{i &lt; kh, j &lt; kw} P[(c·kh + i)·kw + j, (ih + pad − i)·ow + iw + pad − j]
      * over the terms inside the oh×ow output (P row q at pOff + q·ldp), added in (i, j) order from 0;
-     * every dx entry of the sample is written.
+     * every dx entry of the sample is written. Reads whole vectors: p must hold indices
+     * [pOff − kw + 1, pOff + channels·kh·kw·ldp + w + pad + {@link #lanes}) (the values outside the
+     * terms are read and dropped).
      */
     public static void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, float[] p, int pOff,
                               int ldp, float[] dx, int dxOff) {

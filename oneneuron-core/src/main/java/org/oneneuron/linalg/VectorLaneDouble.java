@@ -1,5 +1,6 @@
 package org.oneneuron.linalg;
 
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
@@ -7,8 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * double-precision kernels of {@link ConvKernels} with the channels in the lanes: {@code bcast}
  * keeps a tile of 16 outputs × one vector of lanes in registers; per step b, one vector load of
- * v's row b and 16 broadcast inputs, 16 fused multiply-adds. {@code col2im} adds shifted rows of
- * the columns with masked loads. No Vector API value crosses a method of ours (see
+ * v's row b and 16 broadcast inputs, 16 fused multiply-adds. {@code col2im} sums, per input row, the
+ * shifted rows of the columns in a register, the lanes outside the output cleared by a bit mask
+ * (one per column shift j), into rows padded to whole vectors, then copies the rows out. No Vector API value crosses a method of ours (see
  * {@link VectorSgemm}).
  */
 final class VectorLaneDouble {
@@ -17,6 +19,8 @@ final class VectorLaneDouble {
     private static final int L = S.length();
     private static final int TILE_ROWS = 16;
     private static final ThreadLocal<double[]> TILE = ThreadLocal.withInitial(() -> new double[TILE_ROWS * L]);
+    private static final VectorSpecies<Long> SB = S.withLanes(long.class);
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private VectorLaneDouble() {
     }
@@ -115,30 +119,57 @@ final class VectorLaneDouble {
 
     static void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, double[] p, int pOff, int ldp,
                        double[] dx, int dxOff) {
-        for (int c = 0; c < channels; c++) {
-            for (int ih = 0; ih < h; ih++) {
-                for (int v0 = 0; v0 < w; v0 += L) {
-                    DoubleVector acc = DoubleVector.zero(S);
-                    for (int i = 0; i < kh; i++) {
-                        int r = ih + pad - i;
-                        if (r < 0 || r >= oh) {
-                            continue;
-                        }
-                        for (int j = 0; j < kw; j++) {
-                            int shift = v0 + pad - j;
-                            int lo = Math.max(0, -shift);
-                            int hi = Math.min(Math.min(L, w - v0), ow - shift);
-                            if (lo >= hi) {
-                                continue;
-                            }
-                            VectorMask<Double> m = S.indexInRange(-lo, hi - lo);
-                            int row = pOff + ((c * kh + i) * kw + j) * ldp + r * ow + shift;
-                            acc = acc.add(DoubleVector.fromArray(S, p, row, m));
-                        }
-                    }
-                    acc.intoArray(dx, dxOff + (c * h + ih) * w + v0, S.indexInRange(0, w - v0));
+        int wv = (w + L - 1) / L * L;
+        Scratch sc = SCRATCH.get();
+        double[] rows = sc.rows(channels * h * wv);
+        long[] bits = sc.bits(kw * L);
+        for (int v0 = 0; v0 < w; v0 += L) {
+            for (int j = 0; j < kw; j++) {
+                int shift = v0 + pad - j;
+                int lo = Math.max(0, -shift);
+                int hi = Math.min(Math.min(L, w - v0), ow - shift);
+                for (int l = 0; l < L; l++) {
+                    bits[j * L + l] = l >= lo && l < hi ? -1 : 0;
                 }
             }
+            for (int c = 0; c < channels; c++) {
+                for (int ih = 0; ih < h; ih++) {
+                    DoubleVector acc = DoubleVector.zero(S);
+                    int iFrom = Math.max(0, ih + pad - oh + 1);
+                    int iTo = Math.min(kh, ih + pad + 1);
+                    for (int i = iFrom; i < iTo; i++) {
+                        int row = pOff + (c * kh + i) * kw * ldp + (ih + pad - i) * ow + v0 + pad;
+                        for (int j = 0; j < kw; j++) {
+                            LongVector keep = LongVector.fromArray(SB, bits, j * L);
+                            acc = acc.add(DoubleVector.fromArray(S, p, row + j * ldp - j).reinterpretAsLongs().and(keep).reinterpretAsDoubles());
+                        }
+                    }
+                    acc.intoArray(rows, (c * h + ih) * wv + v0);
+                }
+            }
+        }
+        for (int r = 0; r < channels * h; r++) {
+            System.arraycopy(rows, r * wv, dx, dxOff + r * w, w);
+        }
+    }
+
+    /** Per-thread row buffer (rows padded to whole vectors) and lane mask of {@link #col2im}. */
+    private static final class Scratch {
+        double[] rows = new double[0];
+        long[] bits = new long[0];
+
+        double[] rows(int n) {
+            if (rows.length < n) {
+                rows = new double[n];
+            }
+            return rows;
+        }
+
+        long[] bits(int n) {
+            if (bits.length < n) {
+                bits = new long[n];
+            }
+            return bits;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.oneneuron.linalg;
 
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
@@ -7,8 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * float-precision kernels of {@link ConvKernels} with the channels in the lanes: {@code bcast}
  * keeps a tile of 16 outputs × one vector of lanes in registers; per step b, one vector load of
- * v's row b and 16 broadcast inputs, 16 fused multiply-adds. {@code col2im} adds shifted rows of
- * the columns with masked loads. No Vector API value crosses a method of ours (see
+ * v's row b and 16 broadcast inputs, 16 fused multiply-adds. {@code col2im} sums, per input row, the
+ * shifted rows of the columns in a register, the lanes outside the output cleared by a bit mask
+ * (one per column shift j), into rows padded to whole vectors, then copies the rows out. No Vector API value crosses a method of ours (see
  * {@link VectorSgemm}).
  */
 final class VectorLaneFloat {
@@ -17,6 +19,8 @@ final class VectorLaneFloat {
     private static final int L = S.length();
     private static final int TILE_ROWS = 16;
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[TILE_ROWS * L]);
+    private static final VectorSpecies<Integer> SB = S.withLanes(int.class);
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private VectorLaneFloat() {
     }
@@ -115,30 +119,57 @@ final class VectorLaneFloat {
 
     static void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, float[] p, int pOff, int ldp,
                        float[] dx, int dxOff) {
-        for (int c = 0; c < channels; c++) {
-            for (int ih = 0; ih < h; ih++) {
-                for (int v0 = 0; v0 < w; v0 += L) {
-                    FloatVector acc = FloatVector.zero(S);
-                    for (int i = 0; i < kh; i++) {
-                        int r = ih + pad - i;
-                        if (r < 0 || r >= oh) {
-                            continue;
-                        }
-                        for (int j = 0; j < kw; j++) {
-                            int shift = v0 + pad - j;
-                            int lo = Math.max(0, -shift);
-                            int hi = Math.min(Math.min(L, w - v0), ow - shift);
-                            if (lo >= hi) {
-                                continue;
-                            }
-                            VectorMask<Float> m = S.indexInRange(-lo, hi - lo);
-                            int row = pOff + ((c * kh + i) * kw + j) * ldp + r * ow + shift;
-                            acc = acc.add(FloatVector.fromArray(S, p, row, m));
-                        }
-                    }
-                    acc.intoArray(dx, dxOff + (c * h + ih) * w + v0, S.indexInRange(0, w - v0));
+        int wv = (w + L - 1) / L * L;
+        Scratch sc = SCRATCH.get();
+        float[] rows = sc.rows(channels * h * wv);
+        int[] bits = sc.bits(kw * L);
+        for (int v0 = 0; v0 < w; v0 += L) {
+            for (int j = 0; j < kw; j++) {
+                int shift = v0 + pad - j;
+                int lo = Math.max(0, -shift);
+                int hi = Math.min(Math.min(L, w - v0), ow - shift);
+                for (int l = 0; l < L; l++) {
+                    bits[j * L + l] = l >= lo && l < hi ? -1 : 0;
                 }
             }
+            for (int c = 0; c < channels; c++) {
+                for (int ih = 0; ih < h; ih++) {
+                    FloatVector acc = FloatVector.zero(S);
+                    int iFrom = Math.max(0, ih + pad - oh + 1);
+                    int iTo = Math.min(kh, ih + pad + 1);
+                    for (int i = iFrom; i < iTo; i++) {
+                        int row = pOff + (c * kh + i) * kw * ldp + (ih + pad - i) * ow + v0 + pad;
+                        for (int j = 0; j < kw; j++) {
+                            IntVector keep = IntVector.fromArray(SB, bits, j * L);
+                            acc = acc.add(FloatVector.fromArray(S, p, row + j * ldp - j).reinterpretAsInts().and(keep).reinterpretAsFloats());
+                        }
+                    }
+                    acc.intoArray(rows, (c * h + ih) * wv + v0);
+                }
+            }
+        }
+        for (int r = 0; r < channels * h; r++) {
+            System.arraycopy(rows, r * wv, dx, dxOff + r * w, w);
+        }
+    }
+
+    /** Per-thread row buffer (rows padded to whole vectors) and lane mask of {@link #col2im}. */
+    private static final class Scratch {
+        float[] rows = new float[0];
+        int[] bits = new int[0];
+
+        float[] rows(int n) {
+            if (rows.length < n) {
+                rows = new float[n];
+            }
+            return rows;
+        }
+
+        int[] bits(int n) {
+            if (bits.length < n) {
+                bits = new int[n];
+            }
+            return bits;
         }
     }
 }

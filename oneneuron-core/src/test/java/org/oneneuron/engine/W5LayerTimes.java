@@ -26,7 +26,7 @@ public final class W5LayerTimes {
     }
 
     public static void main(String[] args) {
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 4;
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2;
         NetworkSpec spec = new NetworkSpec(Shape.parse("1x28x28"), Architecture.parse(ARCH), NeuronKind.SKIP_EXP);
         Graph g = new Graph(spec);
         double[] theta = Initializer.FAN_IN_UNIFORM.initialize(g.layout(), 1L);
@@ -68,7 +68,12 @@ public final class W5LayerTimes {
             }
         }
         String[] names = {"value", "tangent", "vjp", "rvjp"};
-        for (int round = 0; round < 3; round++) {
+        double[][] best = new double[n][4];
+        for (double[] bRow : best) {
+            java.util.Arrays.fill(bRow, Double.MAX_VALUE);
+        }
+        int rounds = 6;
+        for (int round = 0; round < rounds; round++) {
             long[][] cpu = new long[n][4];
             long reps = 0;
             long start = now();
@@ -101,21 +106,25 @@ public final class W5LayerTimes {
                 }
                 reps++;
             }
-            long total = 0;
-            StringBuilder s = new StringBuilder();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < n && round > 0; i++) {
                 for (int k = 0; k < 4; k++) {
-                    if (cpu[i][k] > 0) {
-                        total += cpu[i][k];
-                        s.append(String.format(Locale.ROOT, "  %-28s %-7s %8.2f µs/sample%n",
-                                seq.layers[i].getClass().getSimpleName() + " " + seq.layers[i].out, names[k],
-                                cpu[i][k] * 1e-3 / (reps * rows)));
-                    }
+                    best[i][k] = Math.min(best[i][k], cpu[i][k] * 1e-3 / (reps * rows));
                 }
             }
-            System.out.printf(Locale.ROOT, "%s rows=%d: %.2f µs/sample in the body (%d reps)%n%s",
-                    p.ar.precision(), rows, total * 1e-3 / (reps * rows), reps, s);
         }
+        double total = 0;
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 4; k++) {
+                if (best[i][k] > 0 && best[i][k] < Double.MAX_VALUE) {
+                    total += best[i][k];
+                    s.append(String.format(Locale.ROOT, "  %-28s %-7s %8.2f µs/sample%n",
+                            seq.layers[i].getClass().getSimpleName() + " " + seq.layers[i].out, names[k], best[i][k]));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s rows=%d: %.2f µs/sample in the body (sum of per-pass minima over %d rounds)%n%s",
+                p.ar.precision(), rows, total, rounds - 1, s);
     }
 
     private static long now() {

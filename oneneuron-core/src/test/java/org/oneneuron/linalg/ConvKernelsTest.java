@@ -243,7 +243,8 @@ class ConvKernelsTest {
             int ow = w + 2 * pad - kw + 1;
             int ldp = oh * ow + g.intIn("column padding", 0, 3);
             SplittableRandom rnd = new SplittableRandom(g.seed("values"));
-            double[] p = values(rnd, 2 + c * kh * kw * ldp);
+            int pOff = kw + 1;
+            double[] p = values(rnd, pOff + c * kh * kw * ldp + w + pad + ConvKernels.lanes(false) + ConvKernels.lanes(true));
             double[] want = values(rnd, c * h * w + 4);
             double[] out = want.clone();
             float[] outf = toFloat(want);
@@ -259,7 +260,7 @@ class ConvKernelsTest {
                                 int r = ih + pad - i;
                                 int q = iw + pad - j;
                                 if (r >= 0 && r < oh && q >= 0 && q < ow) {
-                                    int k = 2 + ((ch * kh + i) * kw + j) * ldp + r * ow + q;
+                                    int k = pOff + ((ch * kh + i) * kw + j) * ldp + r * ow + q;
                                     sum += p[k];
                                     sumf += pf[k];
                                 }
@@ -270,9 +271,9 @@ class ConvKernelsTest {
                     }
                 }
             }
-            ConvKernels.col2im(c, h, w, kh, kw, pad, oh, ow, p, 2, ldp, out, 3);
+            ConvKernels.col2im(c, h, w, kh, kw, pad, oh, ow, p, pOff, ldp, out, 3);
             assertTrue(Arrays.equals(want, out), "double col2im");
-            ConvKernels.col2im(c, h, w, kh, kw, pad, oh, ow, pf, 2, ldp, outf, 3);
+            ConvKernels.col2im(c, h, w, kh, kw, pad, oh, ow, pf, pOff, ldp, outf, 3);
             assertTrue(Arrays.equals(wantf, outf), "float col2im");
         });
     }
