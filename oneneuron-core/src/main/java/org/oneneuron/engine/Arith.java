@@ -45,6 +45,9 @@ public abstract class Arith {
     abstract void shiftDots(int rows, int span, int taps, int[] off, Buf d, int dOff, int ldd, int dStride, Buf in,
                             int iOff, int iStride, int samples, boolean accumulate, Buf g, int gOff, int ldg);
 
+    /** Σ x over n values in double, lane-parallel ({@link ConvKernels#sum}): a convolution's bias gradient. */
+    abstract double planeSum(Buf x, int off, int n);
+
     /** Values per vector of {@link ConvKernels} in this precision. */
     abstract int lanes();
 

@@ -421,6 +421,11 @@ final class F32Arith extends Arith {
     }
 
     @Override
+    double planeSum(Buf x, int off, int n) {
+        return ConvKernels.sum(x.f, off, n);
+    }
+
+    @Override
     int lanes() {
         return ConvKernels.lanes(true);
     }

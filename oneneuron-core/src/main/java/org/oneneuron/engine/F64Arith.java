@@ -361,6 +361,11 @@ final class F64Arith extends Arith {
     }
 
     @Override
+    double planeSum(Buf x, int off, int n) {
+        return ConvKernels.sum(x.d, off, n);
+    }
+
+    @Override
     int lanes() {
         return ConvKernels.lanes(false);
     }

@@ -213,7 +213,7 @@ final class ShiftPlan {
         for (int f = 0; f < filters; f++) {
             double sum = 0;
             for (int r = 0; r < count; r++) {
-                sum += ar.sum(dy, (r0 + r) * out.size() + f * positions, positions);
+                sum += ar.planeSum(dy, (r0 + r) * out.size() + f * positions, positions);
             }
             grad.set(b + f, acc ? grad.get(b + f) + sum : sum);
         }

@@ -37,4 +37,8 @@ interface ConvKernelSet {
 
     void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, double[] p, int pOff, int ldp,
                 double[] dx, int dxOff);
+
+    double sum(float[] x, int off, int n);
+
+    double sum(double[] x, int off, int n);
 }

@@ -141,6 +141,19 @@ public final class ConvKernels {
         KERNELS.col2im(channels, h, w, kh, kw, pad, oh, ow, p, pOff, ldp, dx, dxOff);
     }
 
+    /**
+     * Σ x[off + i], i &lt; n, in double: lane-parallel sums over whole vectors (floats widened), the
+     * lanes added in index order, then the tail; the bits depend on the vector width only.
+     */
+    public static double sum(float[] x, int off, int n) {
+        return KERNELS.sum(x, off, n);
+    }
+
+    /** Double-precision {@link #sum(float[], int, int)}. */
+    public static double sum(double[] x, int off, int n) {
+        return KERNELS.sum(x, off, n);
+    }
+
     private static ConvKernelSet load() {
         if (!Backends.vectorApiAvailable()) {
             return null;

@@ -2,9 +2,15 @@ package org.oneneuron.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /** {@link ConvKernelSet} on the Vector API; public for reflective creation by {@link ConvKernels}. */
 public final class VectorConvKernels implements ConvKernelSet {
+
+    private static final VectorSpecies<Float> SF = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> SD = DoubleVector.SPECIES_PREFERRED;
+    private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[2 * SD.length()]);
 
     /** Created by {@link ConvKernels} only. */
     public VectorConvKernels() {
@@ -81,5 +87,50 @@ public final class VectorConvKernels implements ConvKernelSet {
     public void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, double[] p, int pOff,
                        int ldp, double[] dx, int dxOff) {
         VectorLaneDouble.col2im(channels, h, w, kh, kw, pad, oh, ow, p, pOff, ldp, dx, dxOff);
+    }
+
+    /** Two double vectors of lane sums (each float vector widened in halves), lanes added in index order. */
+    @Override
+    public double sum(float[] x, int off, int n) {
+        DoubleVector a0 = DoubleVector.zero(SD);
+        DoubleVector a1 = DoubleVector.zero(SD);
+        int l = SF.length();
+        int i = 0;
+        for (; i <= n - l; i += l) {
+            FloatVector v = FloatVector.fromArray(SF, x, off + i);
+            a0 = a0.add((DoubleVector) v.convertShape(VectorOperators.F2D, SD, 0));
+            a1 = a1.add((DoubleVector) v.convertShape(VectorOperators.F2D, SD, 1));
+        }
+        double[] lanes = LANES.get();
+        a0.intoArray(lanes, 0);
+        a1.intoArray(lanes, SD.length());
+        double s = 0;
+        for (double v : lanes) {
+            s += v;
+        }
+        for (; i < n; i++) {
+            s += x[off + i];
+        }
+        return s;
+    }
+
+    @Override
+    public double sum(double[] x, int off, int n) {
+        DoubleVector a0 = DoubleVector.zero(SD);
+        int l = SD.length();
+        int i = 0;
+        for (; i <= n - l; i += l) {
+            a0 = a0.add(DoubleVector.fromArray(SD, x, off + i));
+        }
+        double[] lanes = LANES.get();
+        a0.intoArray(lanes, 0);
+        double s = 0;
+        for (int k = 0; k < l; k++) {
+            s += lanes[k];
+        }
+        for (; i < n; i++) {
+            s += x[off + i];
+        }
+        return s;
     }
 }

@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * double-precision kernels of {@link ConvKernels} with the channels in the lanes: {@code bcast}
  * keeps a tile of 16 outputs × one vector of lanes in registers; per step b, one vector load of
- * v's row b and 16 broadcast inputs, 16 fused multiply-adds. {@code col2im} sums, per input row, the
- * shifted rows of the columns in a register, the lanes outside the output cleared by a bit mask
+ * v's row b and 16 broadcast inputs, 16 fused multiply-adds. {@code col2im} sums, per input row (four
+ * channels at a time, four independent chains), the shifted rows of the columns in a register, the lanes outside the output cleared by a bit mask
  * (one per column shift j), into rows padded to whole vectors, then copies the rows out. No Vector API value crosses a method of ours (see
  * {@link VectorSgemm}).
  */
@@ -132,7 +132,35 @@ final class VectorLaneDouble {
                     bits[j * L + l] = l >= lo && l < hi ? -1 : 0;
                 }
             }
-            for (int c = 0; c < channels; c++) {
+            int cs = kh * kw * ldp;
+            int c = 0;
+            for (; c + 4 <= channels; c += 4) {
+                for (int ih = 0; ih < h; ih++) {
+                    DoubleVector acc0 = DoubleVector.zero(S);
+                    DoubleVector acc1 = acc0;
+                    DoubleVector acc2 = acc0;
+                    DoubleVector acc3 = acc0;
+                    int iFrom = Math.max(0, ih + pad - oh + 1);
+                    int iTo = Math.min(kh, ih + pad + 1);
+                    for (int i = iFrom; i < iTo; i++) {
+                        int row = pOff + (c * kh + i) * kw * ldp + (ih + pad - i) * ow + v0 + pad;
+                        for (int j = 0; j < kw; j++) {
+                            LongVector keep = LongVector.fromArray(SB, bits, j * L);
+                            int at = row + j * ldp - j;
+                            acc0 = acc0.add(DoubleVector.fromArray(S, p, at).reinterpretAsLongs().and(keep).reinterpretAsDoubles());
+                            acc1 = acc1.add(DoubleVector.fromArray(S, p, at + cs).reinterpretAsLongs().and(keep).reinterpretAsDoubles());
+                            acc2 = acc2.add(DoubleVector.fromArray(S, p, at + 2 * cs).reinterpretAsLongs().and(keep).reinterpretAsDoubles());
+                            acc3 = acc3.add(DoubleVector.fromArray(S, p, at + 3 * cs).reinterpretAsLongs().and(keep).reinterpretAsDoubles());
+                        }
+                    }
+                    int o = (c * h + ih) * wv + v0;
+                    acc0.intoArray(rows, o);
+                    acc1.intoArray(rows, o + h * wv);
+                    acc2.intoArray(rows, o + 2 * h * wv);
+                    acc3.intoArray(rows, o + 3 * h * wv);
+                }
+            }
+            for (; c < channels; c++) {
                 for (int ih = 0; ih < h; ih++) {
                     DoubleVector acc = DoubleVector.zero(S);
                     int iFrom = Math.max(0, ih + pad - oh + 1);

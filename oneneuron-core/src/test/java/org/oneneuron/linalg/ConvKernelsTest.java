@@ -278,6 +278,28 @@ class ConvKernelsTest {
         });
     }
 
+    @Test
+    void sumsAgreeWithASequentialSum() {
+        assumeTrue(ConvKernels.available(), "no Vector API");
+        Property.forAll(100, g -> {
+            int n = g.intIn("n", 0, 700);
+            int off = g.intIn("offset", 0, 3);
+            SplittableRandom rnd = new SplittableRandom(g.seed("values"));
+            double[] x = values(rnd, off + n + 2);
+            float[] xf = toFloat(x);
+            double want = 0;
+            double wantf = 0;
+            double abs = 0;
+            for (int i = 0; i < n; i++) {
+                want += x[off + i];
+                wantf += xf[off + i];
+                abs += Math.abs(x[off + i]);
+            }
+            assertEquals(want, ConvKernels.sum(x, off, n), 1e-14 * (abs + 1), "double");
+            assertEquals(wantf, ConvKernels.sum(xf, off, n), 1e-14 * (abs + 1), "float widened");
+        });
+    }
+
     /** A random kernel geometry: rows, span, taps with offsets, samples with their strides. */
     private record Geometry(int rows, int span, int taps, int[] off, int ldw, int ldo, int iStride, int oStride,
                             int samples) {
