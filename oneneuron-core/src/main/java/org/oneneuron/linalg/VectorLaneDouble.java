@@ -29,7 +29,12 @@ final class VectorLaneDouble {
                       int xOff, int xStride, int samples, boolean transposed, boolean accumulate, double[] out, int oOff,
                       int ldo) {
         double[] tile = TILE.get();
-        for (int l0 = 0; l0 < lanes; l0 += L) {
+        int l0 = 0;
+        for (; lanes - l0 > L; l0 += 2 * L) {
+            pairs(na, nb, lanes, l0, ia, ib, v, vOff, ldv, vStride, x, xOff, xStride, samples, transposed, accumulate,
+                    out, oOff, ldo, tile);
+        }
+        for (; l0 < lanes; l0 += L) {
             int ln = Math.min(L, lanes - l0);
             VectorMask<Double> part = S.indexInRange(0, ln);
             for (int a0 = 0; a0 < na; a0 += TILE_ROWS) {
@@ -112,6 +117,102 @@ final class VectorLaneDouble {
                         double t = tile[k * L + l];
                         out[o] = accumulate ? out[o] + t : t;
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * Lanes [l0, l0 + 2L) of {@link #bcast} (the second vector possibly partial): tiles of 8 outputs ×
+     * 2 vectors, so each broadcast input feeds two fused multiply-adds.
+     */
+    private static void pairs(int na, int nb, int lanes, int l0, int[] ia, int[] ib, double[] v, int vOff, int ldv,
+                              int vStride, double[] x, int xOff, int xStride, int samples, boolean transposed,
+                              boolean accumulate, double[] out, int oOff, int ldo, double[] tile) {
+        int ln = Math.min(2 * L, lanes - l0);
+        VectorMask<Double> part = S.indexInRange(0, ln - L);
+        for (int a0 = 0; a0 < na; a0 += 8) {
+            int an = Math.min(8, na - a0);
+            int i0 = ia[a0];
+            int i1 = ia[a0 + Math.min(1, an - 1)];
+            int i2 = ia[a0 + Math.min(2, an - 1)];
+            int i3 = ia[a0 + Math.min(3, an - 1)];
+            int i4 = ia[a0 + Math.min(4, an - 1)];
+            int i5 = ia[a0 + Math.min(5, an - 1)];
+            int i6 = ia[a0 + Math.min(6, an - 1)];
+            int i7 = ia[a0 + Math.min(7, an - 1)];
+            DoubleVector c0e = DoubleVector.zero(S);
+            DoubleVector c0f = DoubleVector.zero(S);
+            DoubleVector c1e = DoubleVector.zero(S);
+            DoubleVector c1f = DoubleVector.zero(S);
+            DoubleVector c2e = DoubleVector.zero(S);
+            DoubleVector c2f = DoubleVector.zero(S);
+            DoubleVector c3e = DoubleVector.zero(S);
+            DoubleVector c3f = DoubleVector.zero(S);
+            DoubleVector c4e = DoubleVector.zero(S);
+            DoubleVector c4f = DoubleVector.zero(S);
+            DoubleVector c5e = DoubleVector.zero(S);
+            DoubleVector c5f = DoubleVector.zero(S);
+            DoubleVector c6e = DoubleVector.zero(S);
+            DoubleVector c6f = DoubleVector.zero(S);
+            DoubleVector c7e = DoubleVector.zero(S);
+            DoubleVector c7f = DoubleVector.zero(S);
+            for (int s = 0; s < samples; s++) {
+                int vs = vOff + s * vStride + l0;
+                int xs = xOff + s * xStride;
+                for (int b = 0; b < nb; b++) {
+                    int vb = vs + b * ldv;
+                    DoubleVector e = DoubleVector.fromArray(S, v, vb);
+                    DoubleVector f = ln == 2 * L ? DoubleVector.fromArray(S, v, vb + L) : DoubleVector.fromArray(S, v, vb + L, part);
+                    int xb = xs + ib[b];
+                    DoubleVector q;
+                    q = DoubleVector.broadcast(S, x[xb + i0]);
+                    c0e = q.fma(e, c0e);
+                    c0f = q.fma(f, c0f);
+                    q = DoubleVector.broadcast(S, x[xb + i1]);
+                    c1e = q.fma(e, c1e);
+                    c1f = q.fma(f, c1f);
+                    q = DoubleVector.broadcast(S, x[xb + i2]);
+                    c2e = q.fma(e, c2e);
+                    c2f = q.fma(f, c2f);
+                    q = DoubleVector.broadcast(S, x[xb + i3]);
+                    c3e = q.fma(e, c3e);
+                    c3f = q.fma(f, c3f);
+                    q = DoubleVector.broadcast(S, x[xb + i4]);
+                    c4e = q.fma(e, c4e);
+                    c4f = q.fma(f, c4f);
+                    q = DoubleVector.broadcast(S, x[xb + i5]);
+                    c5e = q.fma(e, c5e);
+                    c5f = q.fma(f, c5f);
+                    q = DoubleVector.broadcast(S, x[xb + i6]);
+                    c6e = q.fma(e, c6e);
+                    c6f = q.fma(f, c6f);
+                    q = DoubleVector.broadcast(S, x[xb + i7]);
+                    c7e = q.fma(e, c7e);
+                    c7f = q.fma(f, c7f);
+                }
+            }
+            c0e.intoArray(tile, 0 * L);
+            c0f.intoArray(tile, 1 * L);
+            c1e.intoArray(tile, 2 * L);
+            c1f.intoArray(tile, 3 * L);
+            c2e.intoArray(tile, 4 * L);
+            c2f.intoArray(tile, 5 * L);
+            c3e.intoArray(tile, 6 * L);
+            c3f.intoArray(tile, 7 * L);
+            c4e.intoArray(tile, 8 * L);
+            c4f.intoArray(tile, 9 * L);
+            c5e.intoArray(tile, 10 * L);
+            c5f.intoArray(tile, 11 * L);
+            c6e.intoArray(tile, 12 * L);
+            c6f.intoArray(tile, 13 * L);
+            c7e.intoArray(tile, 14 * L);
+            c7f.intoArray(tile, 15 * L);
+            for (int k = 0; k < an; k++) {
+                for (int l = 0; l < ln; l++) {
+                    int o = transposed ? oOff + (l0 + l) * ldo + a0 + k : oOff + (a0 + k) * ldo + l0 + l;
+                    double t = tile[k * 2 * L + l];
+                    out[o] = accumulate ? out[o] + t : t;
                 }
             }
         }
