@@ -91,9 +91,7 @@ final class F32Arith extends Arith {
                 float left = (float) act.slope();
                 if (d1 == null && d2 == null) {
                     if (left == 0) {
-                        for (int i = 0; i < n; i++) {
-                            o[oOff + i] = Math.max(p[pOff + i], 0f);
-                        }
+                        ArrayMath.relu(p, pOff, o, oOff, n);
                     } else {
                         for (int i = 0; i < n; i++) {
                             float v = p[pOff + i];
@@ -462,6 +460,10 @@ final class F32Arith extends Arith {
         float[] d = dst.f;
         for (int c = 0; c < channels; c++) {
             float add = bias == null ? 0 : bias.f[bOff + c];
+            if (ConvKernels.available()) {
+                ConvKernels.copyRows(s, sOff + c * sChannel, sRow, d, dOff + c * h * w, w, h, w, bias != null, add);
+                continue;
+            }
             for (int i = 0; i < h; i++) {
                 int from = sOff + c * sChannel + i * sRow;
                 int to = dOff + (c * h + i) * w;
@@ -482,15 +484,11 @@ final class F32Arith extends Arith {
             for (int i = 0; i < count; i++) {
                 System.arraycopy(src.f, sOff + i * sStride, dst.f, dOff + i * dStride, len);
             }
-            return;
-        }
-        var s = src.f;
-        var d = dst.f;
-        for (int i = 0; i < count; i++) {
-            int from = sOff + i * sStride;
-            int to = dOff + i * dStride;
-            for (int t = 0; t < len; t++) {
-                d[to + t] = s[from + t];
+        } else if (ConvKernels.available()) {
+            ConvKernels.copyRows(src.f, sOff, sStride, dst.f, dOff, dStride, count, len, false, 0f);
+        } else {
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(src.f, sOff + i * sStride, dst.f, dOff + i * dStride, len);
             }
         }
     }

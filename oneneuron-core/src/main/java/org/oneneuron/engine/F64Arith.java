@@ -408,6 +408,10 @@ final class F64Arith extends Arith {
         double[] d = dst.d;
         for (int c = 0; c < channels; c++) {
             double add = bias == null ? 0 : bias.d[bOff + c];
+            if (ConvKernels.available()) {
+                ConvKernels.copyRows(s, sOff + c * sChannel, sRow, d, dOff + c * h * w, w, h, w, bias != null, add);
+                continue;
+            }
             for (int i = 0; i < h; i++) {
                 int from = sOff + c * sChannel + i * sRow;
                 int to = dOff + (c * h + i) * w;
@@ -428,15 +432,11 @@ final class F64Arith extends Arith {
             for (int i = 0; i < count; i++) {
                 System.arraycopy(src.d, sOff + i * sStride, dst.d, dOff + i * dStride, len);
             }
-            return;
-        }
-        var s = src.d;
-        var d = dst.d;
-        for (int i = 0; i < count; i++) {
-            int from = sOff + i * sStride;
-            int to = dOff + i * dStride;
-            for (int t = 0; t < len; t++) {
-                d[to + t] = s[from + t];
+        } else if (ConvKernels.available()) {
+            ConvKernels.copyRows(src.d, sOff, sStride, dst.d, dOff, dStride, count, len, false, 0.0);
+        } else {
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(src.d, sOff + i * sStride, dst.d, dOff + i * dStride, len);
             }
         }
     }

@@ -62,6 +62,11 @@ public final class ArrayMath {
         KERNELS.reluBackward(z, zOff, v, vOff, slope, n);
     }
 
+    /** dst[dOff+i] = Math.max(src[sOff+i], 0f), i < n: float ReLU, vectorized, the same bits. */
+    public static void relu(float[] src, int sOff, float[] dst, int dOff, int n) {
+        KERNELS.relu(src, sOff, dst, dOff, n);
+    }
+
     /**
      * (Leaky) ReLU and its derivatives, branch-free: out[oOff+i] = u > 0 ? u : slope·u (exactly 0
      * where slope is 0), d1[dOff+i] = u > 0 ? 1 : slope and d2[dOff+i] = 0 when non-null, with

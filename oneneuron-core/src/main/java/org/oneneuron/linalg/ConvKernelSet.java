@@ -41,4 +41,10 @@ interface ConvKernelSet {
     double sum(float[] x, int off, int n);
 
     double sum(double[] x, int off, int n);
+
+    void copyRows(float[] src, int sOff, int sStride, float[] dst, int dOff, int dStride, int count, int len,
+                  boolean add, float addend);
+
+    void copyRows(double[] src, int sOff, int sStride, double[] dst, int dOff, int dStride, int count, int len,
+                  boolean add, double addend);
 }

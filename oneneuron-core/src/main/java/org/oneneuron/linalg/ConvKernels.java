@@ -154,6 +154,21 @@ public final class ConvKernels {
         return KERNELS.sum(x, off, n);
     }
 
+    /**
+     * count rows of len values: dst[dOff + r·dStride + j] = src[sOff + r·sStride + j] (+ addend when
+     * {@code add}), vector by vector with a masked last one.
+     */
+    public static void copyRows(float[] src, int sOff, int sStride, float[] dst, int dOff, int dStride, int count,
+                                int len, boolean add, float addend) {
+        KERNELS.copyRows(src, sOff, sStride, dst, dOff, dStride, count, len, add, addend);
+    }
+
+    /** Double-precision {@link #copyRows(float[], int, int, float[], int, int, int, int, boolean, float)}. */
+    public static void copyRows(double[] src, int sOff, int sStride, double[] dst, int dOff, int dStride, int count,
+                                int len, boolean add, double addend) {
+        KERNELS.copyRows(src, sOff, sStride, dst, dOff, dStride, count, len, add, addend);
+    }
+
     private static ConvKernelSet load() {
         if (!Backends.vectorApiAvailable()) {
             return null;

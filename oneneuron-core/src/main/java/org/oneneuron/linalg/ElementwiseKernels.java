@@ -30,6 +30,9 @@ interface ElementwiseKernels {
      */
     void kink(double[] pre, int pOff, double[] out, int oOff, double[] d1, double[] d2, int dOff, double slope, int n);
 
+    /** dst[dOff+i] = Math.max(src[sOff+i], 0f), i < n: ReLU in float. */
+    void relu(float[] src, int sOff, float[] dst, int dOff, int n);
+
     /** True when v[off + i] is finite for every i < n. */
     boolean allFinite(double[] v, int off, int n);
 

@@ -62,6 +62,13 @@ final class ScalarElementwise implements ElementwiseKernels {
     }
 
     @Override
+    public void relu(float[] src, int sOff, float[] dst, int dOff, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[dOff + i] = Math.max(src[sOff + i], 0f);
+        }
+    }
+
+    @Override
     public void kink(double[] pre, int pOff, double[] out, int oOff, double[] d1, double[] d2, int dOff, double slope,
                      int n) {
         for (int i = 0; i < n; i++) {

@@ -2,6 +2,7 @@ package org.oneneuron.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -132,5 +133,45 @@ public final class VectorConvKernels implements ConvKernelSet {
             s += x[off + i];
         }
         return s;
+    }
+
+    @Override
+    public void copyRows(float[] src, int sOff, int sStride, float[] dst, int dOff, int dStride, int count, int len,
+                         boolean add, float addend) {
+        int l = SF.length();
+        int full = len - len % l;
+        VectorMask<Float> tail = SF.indexInRange(0, len - full);
+        for (int r = 0; r < count; r++) {
+            int s = sOff + r * sStride;
+            int d = dOff + r * dStride;
+            for (int j = 0; j < full; j += l) {
+                FloatVector v = FloatVector.fromArray(SF, src, s + j);
+                (add ? v.add(addend) : v).intoArray(dst, d + j);
+            }
+            if (full < len) {
+                FloatVector v = FloatVector.fromArray(SF, src, s + full, tail);
+                (add ? v.add(addend) : v).intoArray(dst, d + full, tail);
+            }
+        }
+    }
+
+    @Override
+    public void copyRows(double[] src, int sOff, int sStride, double[] dst, int dOff, int dStride, int count, int len,
+                         boolean add, double addend) {
+        int l = SD.length();
+        int full = len - len % l;
+        VectorMask<Double> tail = SD.indexInRange(0, len - full);
+        for (int r = 0; r < count; r++) {
+            int s = sOff + r * sStride;
+            int d = dOff + r * dStride;
+            for (int j = 0; j < full; j += l) {
+                DoubleVector v = DoubleVector.fromArray(SD, src, s + j);
+                (add ? v.add(addend) : v).intoArray(dst, d + j);
+            }
+            if (full < len) {
+                DoubleVector v = DoubleVector.fromArray(SD, src, s + full, tail);
+                (add ? v.add(addend) : v).intoArray(dst, d + full, tail);
+            }
+        }
     }
 }

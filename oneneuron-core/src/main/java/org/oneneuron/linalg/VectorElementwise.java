@@ -250,6 +250,16 @@ public final class VectorElementwise implements ElementwiseKernels {
         ScalarElementwise.INSTANCE.reluBackward(z, zOff + upper, v, vOff + upper, slope, n - upper);
     }
 
+    /** Lane-wise MAX is Math.max: the same bits (NaN stays NaN, −0 becomes +0). */
+    @Override
+    public void relu(float[] src, int sOff, float[] dst, int dOff, int n) {
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector.fromArray(F, src, sOff + i).max(0f).intoArray(dst, dOff + i);
+        }
+        ScalarElementwise.INSTANCE.relu(src, sOff + upper, dst, dOff + upper, n - upper);
+    }
+
     /** Blends on the sign mask instead of a branch that mispredicts on random signs; the scalar loop's bits. */
     @Override
     public void kink(double[] pre, int pOff, double[] out, int oOff, double[] d1, double[] d2, int dOff, double slope,

@@ -11,15 +11,17 @@ import jdk.incubator.vector.VectorSpecies;
  * (overlapping the previous tile, identical bits per output) and only its new positions stored;
  * fewer than 8 rows repeat the last row and store the real ones. Spans shorter than 2 vectors run
  * a scalar loop with the same fma chain. {@code dots}: a tile of 8 rows × 2 taps, one vector
- * accumulator each over every sample's positions (the last vector of a row masked), lanes added
- * in index order. No Vector API value crosses a method of ours (see {@link VectorSgemm}).
+ * accumulator each over every sample's whole vectors of positions, then over the last, masked
+ * vector (a method of its own: C2 then inlines every vector operation), lanes added in index
+ * order, whole vectors' first. No Vector API value crosses a method of ours (see {@link VectorSgemm}).
  */
 final class VectorShiftDouble {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int MR = 8;
-    private static final ThreadLocal<double[]> TILE = ThreadLocal.withInitial(() -> new double[16 * L]);
+    private static final ThreadLocal<double[]> TILE = ThreadLocal.withInitial(() -> new double[32 * L]);
+    private static final ThreadLocal<int[]> ROWS_AT = ThreadLocal.withInitial(() -> new int[MR]);
 
     private VectorShiftDouble() {
     }
@@ -183,119 +185,20 @@ final class VectorShiftDouble {
     static void dots(int rows, int span, int taps, int[] off, double[] d, int dOff, int ldd, int dStride, double[] in,
                      int iOff, int iStride, int samples, boolean accumulate, double[] g, int gOff, int ldg) {
         double[] lanes = TILE.get();
+        int[] at = ROWS_AT.get();
         int spanV = span - span % L;
-        VectorMask<Double> tail = S.indexInRange(spanV, span);
-        boolean partial = spanV < span;
         for (int r0 = 0; r0 < rows; r0 += MR) {
             int rn = Math.min(MR, rows - r0);
-                int d0 = dOff + r0 * ldd;
-                int d1 = dOff + (r0 + Math.min(1, rn - 1)) * ldd;
-                int d2 = dOff + (r0 + Math.min(2, rn - 1)) * ldd;
-                int d3 = dOff + (r0 + Math.min(3, rn - 1)) * ldd;
-                int d4 = dOff + (r0 + Math.min(4, rn - 1)) * ldd;
-                int d5 = dOff + (r0 + Math.min(5, rn - 1)) * ldd;
-                int d6 = dOff + (r0 + Math.min(6, rn - 1)) * ldd;
-                int d7 = dOff + (r0 + Math.min(7, rn - 1)) * ldd;
+            for (int r = 0; r < MR; r++) {
+                at[r] = dOff + (r0 + Math.min(r, rn - 1)) * ldd;
+            }
             for (int b0 = 0; b0 < taps; b0 += 2) {
                 int bn = Math.min(2, taps - b0);
                 int o0 = iOff + off[b0];
                 int o1 = iOff + off[b0 + bn - 1];
-                {
-                    DoubleVector a00 = DoubleVector.zero(S);
-                    DoubleVector a01 = DoubleVector.zero(S);
-                    DoubleVector a10 = DoubleVector.zero(S);
-                    DoubleVector a11 = DoubleVector.zero(S);
-                    DoubleVector a20 = DoubleVector.zero(S);
-                    DoubleVector a21 = DoubleVector.zero(S);
-                    DoubleVector a30 = DoubleVector.zero(S);
-                    DoubleVector a31 = DoubleVector.zero(S);
-                    DoubleVector a40 = DoubleVector.zero(S);
-                    DoubleVector a41 = DoubleVector.zero(S);
-                    DoubleVector a50 = DoubleVector.zero(S);
-                    DoubleVector a51 = DoubleVector.zero(S);
-                    DoubleVector a60 = DoubleVector.zero(S);
-                    DoubleVector a61 = DoubleVector.zero(S);
-                    DoubleVector a70 = DoubleVector.zero(S);
-                    DoubleVector a71 = DoubleVector.zero(S);
-                    for (int s = 0; s < samples; s++) {
-                        int ds = s * dStride;
-                        int x0b = o0 + s * iStride;
-                        int x1b = o1 + s * iStride;
-                        for (int t = 0; t < spanV; t += L) {
-                            DoubleVector x0 = DoubleVector.fromArray(S, in, x0b + t);
-                            DoubleVector x1 = DoubleVector.fromArray(S, in, x1b + t);
-                            DoubleVector e;
-                            e = DoubleVector.fromArray(S, d, d0 + ds + t);
-                            a00 = e.fma(x0, a00);
-                            a01 = e.fma(x1, a01);
-                            e = DoubleVector.fromArray(S, d, d1 + ds + t);
-                            a10 = e.fma(x0, a10);
-                            a11 = e.fma(x1, a11);
-                            e = DoubleVector.fromArray(S, d, d2 + ds + t);
-                            a20 = e.fma(x0, a20);
-                            a21 = e.fma(x1, a21);
-                            e = DoubleVector.fromArray(S, d, d3 + ds + t);
-                            a30 = e.fma(x0, a30);
-                            a31 = e.fma(x1, a31);
-                            e = DoubleVector.fromArray(S, d, d4 + ds + t);
-                            a40 = e.fma(x0, a40);
-                            a41 = e.fma(x1, a41);
-                            e = DoubleVector.fromArray(S, d, d5 + ds + t);
-                            a50 = e.fma(x0, a50);
-                            a51 = e.fma(x1, a51);
-                            e = DoubleVector.fromArray(S, d, d6 + ds + t);
-                            a60 = e.fma(x0, a60);
-                            a61 = e.fma(x1, a61);
-                            e = DoubleVector.fromArray(S, d, d7 + ds + t);
-                            a70 = e.fma(x0, a70);
-                            a71 = e.fma(x1, a71);
-                        }
-                        if (partial) {
-                            DoubleVector x0 = DoubleVector.fromArray(S, in, x0b + spanV, tail);
-                            DoubleVector x1 = DoubleVector.fromArray(S, in, x1b + spanV, tail);
-                            DoubleVector e;
-                            e = DoubleVector.fromArray(S, d, d0 + ds + spanV, tail);
-                            a00 = e.fma(x0, a00);
-                            a01 = e.fma(x1, a01);
-                            e = DoubleVector.fromArray(S, d, d1 + ds + spanV, tail);
-                            a10 = e.fma(x0, a10);
-                            a11 = e.fma(x1, a11);
-                            e = DoubleVector.fromArray(S, d, d2 + ds + spanV, tail);
-                            a20 = e.fma(x0, a20);
-                            a21 = e.fma(x1, a21);
-                            e = DoubleVector.fromArray(S, d, d3 + ds + spanV, tail);
-                            a30 = e.fma(x0, a30);
-                            a31 = e.fma(x1, a31);
-                            e = DoubleVector.fromArray(S, d, d4 + ds + spanV, tail);
-                            a40 = e.fma(x0, a40);
-                            a41 = e.fma(x1, a41);
-                            e = DoubleVector.fromArray(S, d, d5 + ds + spanV, tail);
-                            a50 = e.fma(x0, a50);
-                            a51 = e.fma(x1, a51);
-                            e = DoubleVector.fromArray(S, d, d6 + ds + spanV, tail);
-                            a60 = e.fma(x0, a60);
-                            a61 = e.fma(x1, a61);
-                            e = DoubleVector.fromArray(S, d, d7 + ds + spanV, tail);
-                            a70 = e.fma(x0, a70);
-                            a71 = e.fma(x1, a71);
-                        }
-                    }
-                    a00.intoArray(lanes, 0 * L);
-                    a01.intoArray(lanes, 1 * L);
-                    a10.intoArray(lanes, 2 * L);
-                    a11.intoArray(lanes, 3 * L);
-                    a20.intoArray(lanes, 4 * L);
-                    a21.intoArray(lanes, 5 * L);
-                    a30.intoArray(lanes, 6 * L);
-                    a31.intoArray(lanes, 7 * L);
-                    a40.intoArray(lanes, 8 * L);
-                    a41.intoArray(lanes, 9 * L);
-                    a50.intoArray(lanes, 10 * L);
-                    a51.intoArray(lanes, 11 * L);
-                    a60.intoArray(lanes, 12 * L);
-                    a61.intoArray(lanes, 13 * L);
-                    a70.intoArray(lanes, 14 * L);
-                    a71.intoArray(lanes, 15 * L);
+                tile(at, o0, o1, 0, spanV, d, dStride, in, iStride, samples, lanes, 0);
+                if (spanV < span) {
+                    tail(at, o0, o1, spanV, span, d, dStride, in, iStride, samples, lanes, 16 * L);
                 }
                 for (int r = 0; r < rn; r++) {
                     for (int q = 0; q < bn; q++) {
@@ -304,11 +207,171 @@ final class VectorShiftDouble {
                         for (int j = 0; j < L; j++) {
                             sum += lanes[base + j];
                         }
+                        for (int j = 0; spanV < span && j < L; j++) {
+                            sum += lanes[16 * L + base + j];
+                        }
                         int k = gOff + (r0 + r) * ldg + b0 + q;
                         g[k] = accumulate ? g[k] + sum : sum;
                     }
                 }
             }
         }
+    }
+
+    /** Lane sums of the 8 × 2 tile over positions [t0, t1) (whole vectors) of every sample, into lanes from base. */
+    private static void tile(int[] at, int o0, int o1, int t0, int t1, double[] d, int dStride, double[] in, int iStride,
+                             int samples, double[] lanes, int base) {
+        int d0 = at[0];
+        int d1 = at[1];
+        int d2 = at[2];
+        int d3 = at[3];
+        int d4 = at[4];
+        int d5 = at[5];
+        int d6 = at[6];
+        int d7 = at[7];
+        DoubleVector a00 = DoubleVector.zero(S);
+        DoubleVector a01 = DoubleVector.zero(S);
+        DoubleVector a10 = DoubleVector.zero(S);
+        DoubleVector a11 = DoubleVector.zero(S);
+        DoubleVector a20 = DoubleVector.zero(S);
+        DoubleVector a21 = DoubleVector.zero(S);
+        DoubleVector a30 = DoubleVector.zero(S);
+        DoubleVector a31 = DoubleVector.zero(S);
+        DoubleVector a40 = DoubleVector.zero(S);
+        DoubleVector a41 = DoubleVector.zero(S);
+        DoubleVector a50 = DoubleVector.zero(S);
+        DoubleVector a51 = DoubleVector.zero(S);
+        DoubleVector a60 = DoubleVector.zero(S);
+        DoubleVector a61 = DoubleVector.zero(S);
+        DoubleVector a70 = DoubleVector.zero(S);
+        DoubleVector a71 = DoubleVector.zero(S);
+        for (int s = 0; s < samples; s++) {
+            int ds = s * dStride;
+            int x0b = o0 + s * iStride;
+            int x1b = o1 + s * iStride;
+            for (int t = t0; t < t1; t += L) {
+                DoubleVector x0 = DoubleVector.fromArray(S, in, x0b + t);
+                DoubleVector x1 = DoubleVector.fromArray(S, in, x1b + t);
+                DoubleVector e;
+                e = DoubleVector.fromArray(S, d, d0 + ds + t);
+                a00 = e.fma(x0, a00);
+                a01 = e.fma(x1, a01);
+                e = DoubleVector.fromArray(S, d, d1 + ds + t);
+                a10 = e.fma(x0, a10);
+                a11 = e.fma(x1, a11);
+                e = DoubleVector.fromArray(S, d, d2 + ds + t);
+                a20 = e.fma(x0, a20);
+                a21 = e.fma(x1, a21);
+                e = DoubleVector.fromArray(S, d, d3 + ds + t);
+                a30 = e.fma(x0, a30);
+                a31 = e.fma(x1, a31);
+                e = DoubleVector.fromArray(S, d, d4 + ds + t);
+                a40 = e.fma(x0, a40);
+                a41 = e.fma(x1, a41);
+                e = DoubleVector.fromArray(S, d, d5 + ds + t);
+                a50 = e.fma(x0, a50);
+                a51 = e.fma(x1, a51);
+                e = DoubleVector.fromArray(S, d, d6 + ds + t);
+                a60 = e.fma(x0, a60);
+                a61 = e.fma(x1, a61);
+                e = DoubleVector.fromArray(S, d, d7 + ds + t);
+                a70 = e.fma(x0, a70);
+                a71 = e.fma(x1, a71);
+            }
+        }
+        a00.intoArray(lanes, base + 0 * L);
+        a01.intoArray(lanes, base + 1 * L);
+        a10.intoArray(lanes, base + 2 * L);
+        a11.intoArray(lanes, base + 3 * L);
+        a20.intoArray(lanes, base + 4 * L);
+        a21.intoArray(lanes, base + 5 * L);
+        a30.intoArray(lanes, base + 6 * L);
+        a31.intoArray(lanes, base + 7 * L);
+        a40.intoArray(lanes, base + 8 * L);
+        a41.intoArray(lanes, base + 9 * L);
+        a50.intoArray(lanes, base + 10 * L);
+        a51.intoArray(lanes, base + 11 * L);
+        a60.intoArray(lanes, base + 12 * L);
+        a61.intoArray(lanes, base + 13 * L);
+        a70.intoArray(lanes, base + 14 * L);
+        a71.intoArray(lanes, base + 15 * L);
+    }
+
+    /** {@link #tile} over the last, partial vector [t0, t1) of each sample, masked. */
+    private static void tail(int[] at, int o0, int o1, int t0, int t1, double[] d, int dStride, double[] in, int iStride,
+                             int samples, double[] lanes, int base) {
+        VectorMask<Double> tail = S.indexInRange(0, t1 - t0);
+        int d0 = at[0];
+        int d1 = at[1];
+        int d2 = at[2];
+        int d3 = at[3];
+        int d4 = at[4];
+        int d5 = at[5];
+        int d6 = at[6];
+        int d7 = at[7];
+        DoubleVector a00 = DoubleVector.zero(S);
+        DoubleVector a01 = DoubleVector.zero(S);
+        DoubleVector a10 = DoubleVector.zero(S);
+        DoubleVector a11 = DoubleVector.zero(S);
+        DoubleVector a20 = DoubleVector.zero(S);
+        DoubleVector a21 = DoubleVector.zero(S);
+        DoubleVector a30 = DoubleVector.zero(S);
+        DoubleVector a31 = DoubleVector.zero(S);
+        DoubleVector a40 = DoubleVector.zero(S);
+        DoubleVector a41 = DoubleVector.zero(S);
+        DoubleVector a50 = DoubleVector.zero(S);
+        DoubleVector a51 = DoubleVector.zero(S);
+        DoubleVector a60 = DoubleVector.zero(S);
+        DoubleVector a61 = DoubleVector.zero(S);
+        DoubleVector a70 = DoubleVector.zero(S);
+        DoubleVector a71 = DoubleVector.zero(S);
+        for (int s = 0; s < samples; s++) {
+            int ds = s * dStride + t0;
+            int x0b = o0 + s * iStride + t0;
+            int x1b = o1 + s * iStride + t0;
+            DoubleVector x0 = DoubleVector.fromArray(S, in, x0b, tail);
+            DoubleVector x1 = DoubleVector.fromArray(S, in, x1b, tail);
+            DoubleVector e;
+            e = DoubleVector.fromArray(S, d, d0 + ds, tail);
+            a00 = e.fma(x0, a00);
+            a01 = e.fma(x1, a01);
+            e = DoubleVector.fromArray(S, d, d1 + ds, tail);
+            a10 = e.fma(x0, a10);
+            a11 = e.fma(x1, a11);
+            e = DoubleVector.fromArray(S, d, d2 + ds, tail);
+            a20 = e.fma(x0, a20);
+            a21 = e.fma(x1, a21);
+            e = DoubleVector.fromArray(S, d, d3 + ds, tail);
+            a30 = e.fma(x0, a30);
+            a31 = e.fma(x1, a31);
+            e = DoubleVector.fromArray(S, d, d4 + ds, tail);
+            a40 = e.fma(x0, a40);
+            a41 = e.fma(x1, a41);
+            e = DoubleVector.fromArray(S, d, d5 + ds, tail);
+            a50 = e.fma(x0, a50);
+            a51 = e.fma(x1, a51);
+            e = DoubleVector.fromArray(S, d, d6 + ds, tail);
+            a60 = e.fma(x0, a60);
+            a61 = e.fma(x1, a61);
+            e = DoubleVector.fromArray(S, d, d7 + ds, tail);
+            a70 = e.fma(x0, a70);
+            a71 = e.fma(x1, a71);
+        }
+        a00.intoArray(lanes, base + 0 * L);
+        a01.intoArray(lanes, base + 1 * L);
+        a10.intoArray(lanes, base + 2 * L);
+        a11.intoArray(lanes, base + 3 * L);
+        a20.intoArray(lanes, base + 4 * L);
+        a21.intoArray(lanes, base + 5 * L);
+        a30.intoArray(lanes, base + 6 * L);
+        a31.intoArray(lanes, base + 7 * L);
+        a40.intoArray(lanes, base + 8 * L);
+        a41.intoArray(lanes, base + 9 * L);
+        a50.intoArray(lanes, base + 10 * L);
+        a51.intoArray(lanes, base + 11 * L);
+        a60.intoArray(lanes, base + 12 * L);
+        a61.intoArray(lanes, base + 13 * L);
+        a70.intoArray(lanes, base + 14 * L);
+        a71.intoArray(lanes, base + 15 * L);
     }
 }

@@ -300,6 +300,42 @@ class ConvKernelsTest {
         });
     }
 
+    @Test
+    void rowCopiesMoveExactlyTheirRuns() {
+        assumeTrue(ConvKernels.available(), "no Vector API");
+        Property.forAll(100, g -> {
+            int count = g.intIn("count", 0, 6);
+            int len = g.intIn("len", 0, 40);
+            int sStride = len + g.intIn("source padding", 0, 5);
+            int dStride = len + g.intIn("target padding", 0, 5);
+            boolean add = g.bool("add");
+            SplittableRandom rnd = new SplittableRandom(g.seed("values"));
+            double[] src = values(rnd, 1 + count * sStride);
+            src[0] = -0.0;
+            double[] dst = values(rnd, 2 + count * dStride + 3);
+            double[] want = dst.clone();
+            for (int r = 0; r < count; r++) {
+                for (int j = 0; j < len; j++) {
+                    double v = src[1 + r * sStride + j];
+                    want[2 + r * dStride + j] = add ? v + 0.25 : v;
+                }
+            }
+            double[] got = dst.clone();
+            ConvKernels.copyRows(src, 1, sStride, got, 2, dStride, count, len, add, 0.25);
+            assertTrue(Arrays.equals(want, got), "double rows");
+            float[] gotf = toFloat(dst);
+            ConvKernels.copyRows(toFloat(src), 1, sStride, gotf, 2, dStride, count, len, add, 0.25f);
+            float[] wantf = toFloat(dst);
+            for (int r = 0; r < count; r++) {
+                for (int j = 0; j < len; j++) {
+                    float v = (float) src[1 + r * sStride + j];
+                    wantf[2 + r * dStride + j] = add ? v + 0.25f : v;
+                }
+            }
+            assertTrue(Arrays.equals(wantf, gotf), "float rows");
+        });
+    }
+
     /** A random kernel geometry: rows, span, taps with offsets, samples with their strides. */
     private record Geometry(int rows, int span, int taps, int[] off, int ldw, int ldo, int iStride, int oStride,
                             int samples) {

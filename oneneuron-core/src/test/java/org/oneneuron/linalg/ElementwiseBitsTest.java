@@ -80,6 +80,24 @@ class ElementwiseBitsTest {
     }
 
     @Test
+    void floatReluIsMathMaxBitForBit() {
+        for (int n = 0; n <= 80; n++) {
+            for (int off = 0; off < 4; off++) {
+                double[] xd = inputs(n + off, 11L * n + off);
+                float[] x = new float[xd.length];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (float) xd[i];
+                }
+                float[] out = new float[n + 3];
+                VECTOR.relu(x, off, out, 3, n);
+                for (int i = 0; i < n; i++) {
+                    assertBits(Math.max(x[off + i], 0f), out[3 + i], "relu", x[off + i]);
+                }
+            }
+        }
+    }
+
+    @Test
     void kinkEqualsTheActivationRuleBitForBit() {
         for (double slope : new double[] {0.0, 0.01, -0.3}) {
             org.oneneuron.model.Activation act = slope == 0 ? org.oneneuron.model.Activation.RELU
