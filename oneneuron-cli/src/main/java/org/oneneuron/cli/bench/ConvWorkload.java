@@ -88,13 +88,23 @@ final class ConvWorkload {
     private static void train(BenchContext ctx, NetworkObjective objective, double[] theta0, int epochs, double[] y,
                               Map<String, Object> m) throws Exception {
         Float32NetworkObjective single = Float32NetworkObjective.over(objective);
+        // Warm up the optimizer's whole step on a copy of θ₀, restarted from θ₀ every epoch: SGD
+        // run on for the dozens of epochs a 10 s warm-up allows leaves the 2-epoch trajectory
+        // (the neuron's exp overflowed after ~25 epochs in a trial).
+        int batchesPerEpoch = (N + BATCH - 1) / BATCH;
         Optimizer warmUp = config(1, ctx).newOptimizer(single);
         double[] warmTheta = theta0.clone();
         double[] previous = new double[theta0.length];
-        warmUp.start(warmTheta);
-        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(), () -> warmUp.step(warmTheta, previous));
+        int[] taken = {0};
+        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(), () -> {
+            if (taken[0]++ % batchesPerEpoch == 0) {
+                System.arraycopy(theta0, 0, warmTheta, 0, theta0.length);
+                warmUp.start(warmTheta);
+            }
+            warmUp.step(warmTheta, previous);
+        });
         double loss0 = single.value(theta0);
-        long steps = (long) epochs * ((N + BATCH - 1) / BATCH);
+        long steps = (long) epochs * batchesPerEpoch;
         TrainingResult result = Trainer.train(single, theta0, config(steps, ctx));
         double loop = result.optimizationSeconds();
         double[] theta = result.theta();
