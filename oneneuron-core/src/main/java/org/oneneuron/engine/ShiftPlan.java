@@ -7,14 +7,17 @@ import org.oneneuron.model.Shape;
  * The geometry of a {@link ShiftConv}: offset tables, the layouts of its buffers, which layout
  * each product uses, and the products themselves on one sample or one group of samples.
  *
- * <p>Layout choice: each product runs where the larger share of its vector lanes does useful
- * work. Positions in lanes compute span = (OH − 1)·wp + OW positions per filter in tiles of two
- * vectors and rows in tiles of 8 (the full correlation of the input adjoint also sums over the
- * zero borders); channels in lanes compute ⌈F / lanes⌉ vectors per position in tiles of 16; the
- * gathered input adjoint computes exactly its columns and then adds them once more. For W5 in
- * float32 (16 lanes): conv1 (8 filters, 24×24) keeps positions in lanes (86% of the lanes useful
- * against 50%), conv2 (16 filters, 8×8) takes channels in lanes (100% against 67%) and the
- * gathered input adjoint (100% against 40%).
+ * <p>Layout choice: each product takes the layout with the lower count of vector fmas, weighted
+ * by their measured cost (ConvPieceTimes, CPU time per sample on this machine kind; W5's layers,
+ * float32 / float64): positions in lanes compute span = (OH − 1)·wp + OW positions per filter in
+ * tiles of two vectors and the rows in tiles of 8 (the full correlation of the input adjoint also
+ * sums over zero borders); channels in lanes compute ⌈F / lanes⌉ vectors per output, with one
+ * broadcast per fma when F fits one vector (1.4× a shifted-rows fma: conv1's value took 8.6 µs
+ * against 3.7 µs in rows in float32, 9.8 against 6.5 in float64) and one per two fmas otherwise
+ * (0.9×: conv2's value 6.5 against 10.6 µs in float64); the gathered input adjoint computes exactly
+ * its columns, then adds them (conv2 in float32: 11.1 µs against 14.2 for the full correlation).
+ * For W5 in float32 (16 lanes) conv1 keeps positions in lanes and conv2 takes channels in lanes
+ * and the gathered input adjoint; in float64 (8 lanes) the same.
  */
 final class ShiftPlan {
 
@@ -23,7 +26,13 @@ final class ShiftPlan {
     /** Tiles of the kernels: rows of {@code shiftRows}/{@code shiftDots}, outputs of {@code laneProduct}. */
     private static final int ROW_TILE = 8;
     private static final int LANE_TILE = 16;
-    /** Weight of the gathering pass of the gathered input adjoint against its products. */
+    /**
+     * Cost of a fma, against one of {@code shiftRows}, in a channels-in-lanes tile of one vector
+     * (a broadcast per fma), in {@code shiftDots} (two loads per two fmas, the adjoint re-read
+     * for every pair of taps) and in the gathered input adjoint (its columns, then col2im).
+     */
+    private static final double SINGLE_COST = 1.4;
+    private static final double DOTS_COST = 1.3;
     private static final double GATHER_COST = 1.15;
 
     final Shape in;
@@ -106,34 +115,33 @@ final class ShiftPlan {
         return (n + tile - 1) / tile * tile;
     }
 
-    /** Lane-positions a shifted-rows product computes for a span (a span shorter than a tile runs scalar). */
-    private static double spanCost(int span, int lanes) {
-        return span < 2 * lanes ? (double) span * lanes : up(span, 2 * lanes);
+    /** Vector fmas of a shifted-rows product: rows in tiles of 8, the span in tiles of 2 vectors (scalar when shorter). */
+    private static double rowsCost(int rows, int span, int taps, int lanes) {
+        double spanVectors = span < 2 * lanes ? span : up(span, 2 * lanes) / (double) lanes;
+        return up(rows, ROW_TILE) * spanVectors * taps;
     }
 
-    private double rowsShare(int lanes) {
-        return (double) filters * positions / (up(filters, ROW_TILE) * spanCost(span, lanes));
-    }
-
-    private double laneShare(int lanes, int outputs) {
-        return (double) filters * outputs / ((double) up(filters, lanes) * up(outputs, LANE_TILE));
+    /**
+     * Weighted fmas of a channels-in-lanes product: one broadcast per fma in tiles of 16 outputs ×
+     * 1 vector (weight {@link #SINGLE_COST}), or per two fmas in tiles of 8 × 2 vectors.
+     */
+    private double laneCost(int outputs, int steps, int lanes) {
+        int vectors = (filters + lanes - 1) / lanes;
+        return vectors >= 2 ? (double) vectors * up(outputs, 8) * steps
+                : SINGLE_COST * up(outputs, LANE_TILE) * steps;
     }
 
     boolean lanesForward(int lanes) {
-        return laneShare(lanes, positions) > rowsShare(lanes);
+        return laneCost(positions, taps, lanes) < rowsCost(filters, span, taps, lanes);
     }
 
     boolean lanesGradient(int lanes) {
-        double dots = (double) filters * positions * taps
-                / ((double) up(filters, ROW_TILE) * up(span, lanes) * up(taps, 2));
-        return laneShare(lanes, taps) > dots;
+        double dots = DOTS_COST * up(filters, ROW_TILE) * ((span + lanes - 1) / lanes) * up(taps, 2);
+        return laneCost(taps, positions, lanes) < dots;
     }
 
     boolean gatherInputAdjoint(int lanes) {
-        double useful = (double) filters * taps * positions;
-        double correlate = useful / (up(channels, ROW_TILE) * spanCost(backSpan, lanes) * backTaps);
-        double gathered = useful / (up(taps, ROW_TILE) * spanCost(positions, lanes) * filters) / GATHER_COST;
-        return gathered > correlate;
+        return GATHER_COST * rowsCost(taps, positions, filters, lanes) < rowsCost(channels, backSpan, backTaps, lanes);
     }
 
     // ---- buffers ----

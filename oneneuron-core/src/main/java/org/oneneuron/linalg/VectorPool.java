@@ -6,7 +6,6 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -16,8 +15,9 @@ import jdk.incubator.vector.VectorSpecies;
  * pair swap puts each window's top-right (bottom-right) value beside its top-left (bottom-left)
  * one, and the first maximum in the order top-left, top-right, bottom-left, bottom-right is found
  * by three strict comparisons with blends of values and indices, exactly the scalar loop's
- * choice; a NaN in the window makes the output NaN. The even lanes are then packed and stored.
- * Partial chunks use masked loads and stores.
+ * choice; a NaN in the window makes the output NaN. The even lanes are then packed and stored
+ * (masked in float; through a small tile in double, whose 8-lane int store was not intrinsified).
+ * Only a partial last chunk of a row uses masked loads.
  */
 final class VectorPool {
 
@@ -26,7 +26,6 @@ final class VectorPool {
     private static final int LF = SF.length();
     private static final VectorSpecies<Double> SD = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Long> SDL = SD.withLanes(long.class);
-    private static final VectorSpecies<Integer> SDI = VectorSpecies.of(int.class, VectorShape.forBitSize(SD.length() * 32));
     private static final int LD = SD.length();
     private static final int[] SWAP = new int[Math.max(LF, LD)];
     private static final int[] IOTA = new int[Math.max(LF, LD)];
@@ -56,6 +55,14 @@ final class VectorPool {
         SWAP_DL = VectorShuffle.fromArray(SDL, SWAP, 0);
     }
 
+    private static final ThreadLocal<Tile> TILE = ThreadLocal.withInitial(Tile::new);
+
+    /** Per-thread landing place of one chunk's packed values and indices. */
+    private static final class Tile {
+        final double[] d = new double[LD];
+        final long[] l = new long[LD];
+    }
+
     private VectorPool() {
     }
 
@@ -76,9 +83,16 @@ final class VectorPool {
                 for (int j0 = 0; j0 < ow; j0 += half) {
                     int n = Math.min(half, ow - j0);
                     int at = top + 2 * j0;
-                    VectorMask<Float> in = SF.indexInRange(0, 2 * n);
-                    FloatVector t = FloatVector.fromArray(SF, x, xOff + at, in);
-                    FloatVector b = FloatVector.fromArray(SF, x, xOff + at + w, in);
+                    FloatVector t;
+                    FloatVector b;
+                    if (n == half) {
+                        t = FloatVector.fromArray(SF, x, xOff + at);
+                        b = FloatVector.fromArray(SF, x, xOff + at + w);
+                    } else {
+                        VectorMask<Float> in = SF.indexInRange(0, 2 * n);
+                        t = FloatVector.fromArray(SF, x, xOff + at, in);
+                        b = FloatVector.fromArray(SF, x, xOff + at + w, in);
+                    }
                     FloatVector ts = t.rearrange(swap);
                     FloatVector bs = b.rearrange(swap);
                     FloatVector best = t;
@@ -115,6 +129,7 @@ final class VectorPool {
         LongVector iota = LongVector.fromArray(SDL, IOTA_L, 0);
         LongVector iotaSwap = iota.rearrange(SWAP_DL);
         DoubleVector nan = DoubleVector.broadcast(SD, Double.NaN);
+        Tile tile = TILE.get();
         int o = 0;
         for (int c = 0; c < channels; c++) {
             for (int i = 0; i < oh; i++) {
@@ -122,9 +137,16 @@ final class VectorPool {
                 for (int j0 = 0; j0 < ow; j0 += half) {
                     int n = Math.min(half, ow - j0);
                     int at = top + 2 * j0;
-                    VectorMask<Double> in = SD.indexInRange(0, 2 * n);
-                    DoubleVector t = DoubleVector.fromArray(SD, x, xOff + at, in);
-                    DoubleVector b = DoubleVector.fromArray(SD, x, xOff + at + w, in);
+                    DoubleVector t;
+                    DoubleVector b;
+                    if (n == half) {
+                        t = DoubleVector.fromArray(SD, x, xOff + at);
+                        b = DoubleVector.fromArray(SD, x, xOff + at + w);
+                    } else {
+                        VectorMask<Double> in = SD.indexInRange(0, 2 * n);
+                        t = DoubleVector.fromArray(SD, x, xOff + at, in);
+                        b = DoubleVector.fromArray(SD, x, xOff + at + w, in);
+                    }
                     DoubleVector ts = t.rearrange(swap);
                     DoubleVector bs = b.rearrange(swap);
                     DoubleVector best = t;
@@ -141,10 +163,12 @@ final class VectorPool {
                     VectorMask<Double> bad = t.test(VectorOperators.IS_NAN).or(ts.test(VectorOperators.IS_NAN))
                             .or(b.test(VectorOperators.IS_NAN)).or(bs.test(VectorOperators.IS_NAN));
                     best = best.blend(nan, bad);
-                    VectorMask<Double> out = SD.indexInRange(0, n);
-                    best.rearrange(even).intoArray(y, yOff + o, out);
-                    ((IntVector) idx.rearrange(evenL).convertShape(VectorOperators.L2I, SDI, 0))
-                            .intoArray(arg, aOff + o, SDI.indexInRange(0, n));
+                    best.rearrange(even).intoArray(tile.d, 0);
+                    idx.rearrange(evenL).intoArray(tile.l, 0);
+                    for (int k = 0; k < n; k++) {
+                        y[yOff + o + k] = tile.d[k];
+                        arg[aOff + o + k] = (int) tile.l[k];
+                    }
                     o += n;
                 }
             }
