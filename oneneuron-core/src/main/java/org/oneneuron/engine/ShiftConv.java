@@ -5,17 +5,17 @@ import org.oneneuron.model.Shape;
 
 /**
  * The rules of a stride-1 convolution without im2col, on the kernels of
- * {@link org.oneneuron.linalg.ConvKernels}. Two layouts of the work, chosen per product and
- * precision by the share of vector lanes doing useful work ({@link ShiftPlan}):
+ * {@link org.oneneuron.linalg.ConvKernels}, with every product in the layout that
+ * {@link ShiftPlan} measured faster for the layer and precision:
  *
  * <ul>
- *   <li><b>positions in lanes</b> ({@link Arith#shiftRows}, {@link Arith#shiftDots}): planes kept in
- *       rows of stride wp = W + 2·pad, so output t = oh·wp + ow reads input t + off(c, i, j) with
- *       off = (c·hp + i)·wp + j; Z = K ⋆ x is one call per sample (positions ow ≥ OW of a row are
- *       computed and dropped when Z is packed into y with the bias), ∂K[f, (c,i,j)] = Σ_t D_f[t]·x[t + off]
- *       over an adjoint buffer D of the same stride whose extra columns are zeros, and
- *       δx[c, u] = Σ_{f,i,j} K[f,c,i,j]·D_f[u + pad·wp + pad − i·wp − j] (a full correlation over
- *       zero-bordered blocks of D);</li>
+ *   <li><b>positions in lanes</b> ({@link Arith#shiftRows}, {@link Arith#shiftDots}): the value
+ *       y[f, p] = b_f + Σ_{(c,i,j)} K[f,c,i,j]·X_j[c, oh + i, ow] over kw shifted copies of the
+ *       (padded) input, X_j[c, ih, ow] = x[c, ih, ow + j], whose OH·OW positions are contiguous;
+ *       the weight gradient ∂K[f, (c,i,j)] = Σ_t D_f[t]·x[t + off] over planes in rows of stride
+ *       wp = W + 2·pad, off = (c·hp + i)·wp + j, with δy in an adjoint buffer D of that stride
+ *       whose extra columns are zeros; the input adjoint as the full correlation
+ *       δx[c, u] = Σ_{f,i,j} K[f,c,i,j]·D_f[u + pad·wp + pad − i·wp − j] over zero-bordered blocks;</li>
  *   <li><b>channels in lanes</b> ({@link Arith#laneProduct}): y[f, p] = b_f + Σ_{(c,i,j)} Kᵀ[(c,i,j), f]·x[p + off],
  *       ∂K[f, (c,i,j)] = Σ_s Σ_p δyᵀ[p, f]·x[p + off]; and the input adjoint as columns
  *       P = Kᵀ·δy (one {@link Arith#shiftRows} with the filters as taps) gathered by {@link Arith#col2im}.</li>
@@ -43,7 +43,7 @@ final class ShiftConv {
         Buf vt;
         Buf kb;
         Buf vb;
-        Buf z;
+        Buf copies;
         Buf xp;
         Buf rxp;
         Buf d;
@@ -81,22 +81,11 @@ final class ShiftConv {
     void value(Pass p, Buf x, int xOff, Buf y, State s) {
         Arith ar = p.ar;
         ar.transpose(p.theta, g.w, g.filters, g.taps, s.kt, 0);
-        s.xp = g.pad > 0 ? ensure(ar, s.xp, s.group * g.paddedSize) : null;
-        if (!s.lanesForward) {
-            s.z = ensure(ar, s.z, g.filters * g.span);
-        }
+        prepareForward(ar, s, false);
         for (int r = 0; r < p.rows; r++) {
-            Buf src = g.padded(ar, x, xOff, r, 1, s.xp);
-            int srcOff = g.paddedOffset(xOff, r);
             int ys = r * g.out.size();
-            if (s.lanesForward) {
-                ar.fillChannels(p.theta, g.b, g.filters, g.positions, y, ys);
-                g.laneForward(ar, s.kt, src, srcOff, y, ys);
-            } else {
-                ar.shiftRows(g.filters, g.span, g.taps, g.forward, s.kt, 0, g.filters, src, srcOff, 0, false, s.z, 0,
-                        g.span, 0, 1);
-                ar.packPlanes(s.z, 0, g.span, g.wp, p.theta, g.b, g.filters, g.out.height(), g.out.width(), y, ys);
-            }
+            ar.fillChannels(p.theta, g.b, g.filters, g.positions, y, ys);
+            forward(ar, s, s.kt, x, xOff, r, s.xp, y, ys);
         }
     }
 
@@ -105,34 +94,34 @@ final class ShiftConv {
         s.vt = ensure(ar, s.vt, g.taps * g.filters);
         ar.transpose(p.v, g.w, g.filters, g.taps, s.vt, 0);
         ar.transpose(p.theta, g.w, g.filters, g.taps, s.kt, 0);
+        prepareForward(ar, s, true);
+        for (int r = 0; r < p.rows; r++) {
+            int ys = r * g.out.size();
+            ar.fillChannels(p.v, g.b, g.filters, g.positions, ry, ys);
+            forward(ar, s, s.vt, x, xOff, r, s.xp, ry, ys);
+            if (rx != null) {
+                forward(ar, s, s.kt, rx, 0, r, s.rxp, ry, ys);
+            }
+        }
+    }
+
+    private void prepareForward(Arith ar, State s, boolean second) {
         if (g.pad > 0) {
             s.xp = ensure(ar, s.xp, s.group * g.paddedSize);
-            s.rxp = ensure(ar, s.rxp, s.group * g.paddedSize);
+            s.rxp = second ? ensure(ar, s.rxp, s.group * g.paddedSize) : s.rxp;
         }
         if (!s.lanesForward) {
-            s.z = ensure(ar, s.z, g.filters * g.span);
+            s.copies = ensure(ar, s.copies, g.copiesSize);
         }
-        for (int r = 0; r < p.rows; r++) {
-            Buf src = g.padded(ar, x, xOff, r, 1, s.xp);
-            int srcOff = g.paddedOffset(xOff, r);
-            Buf rsrc = rx == null ? null : g.padded(ar, rx, 0, r, 1, s.rxp);
-            int rOff = g.paddedOffset(0, r);
-            int ys = r * g.out.size();
-            if (s.lanesForward) {
-                ar.fillChannels(p.v, g.b, g.filters, g.positions, ry, ys);
-                g.laneForward(ar, s.vt, src, srcOff, ry, ys);
-                if (rx != null) {
-                    g.laneForward(ar, s.kt, rsrc, rOff, ry, ys);
-                }
-            } else {
-                ar.shiftRows(g.filters, g.span, g.taps, g.forward, s.vt, 0, g.filters, src, srcOff, 0, false, s.z, 0,
-                        g.span, 0, 1);
-                if (rx != null) {
-                    ar.shiftRows(g.filters, g.span, g.taps, g.forward, s.kt, 0, g.filters, rsrc, rOff, 0, true, s.z,
-                            0, g.span, 0, 1);
-                }
-                ar.packPlanes(s.z, 0, g.span, g.wp, p.v, g.b, g.filters, g.out.height(), g.out.width(), ry, ys);
-            }
+    }
+
+    /** y[ys..] += W ⋆ (row r of x), W given transposed (taps × F), in the state's layout. */
+    private void forward(Arith ar, State s, Buf wt, Buf x, int xOff, int r, Buf xp, Buf y, int ys) {
+        if (s.lanesForward) {
+            g.laneForward(ar, wt, g.padded(ar, x, xOff, r, 1, xp), g.paddedOffset(xOff, r), y, ys);
+        } else {
+            g.shiftedCopies(ar, x, xOff, r, xp, s.copies);
+            g.copiesForward(ar, wt, s.copies, y, ys);
         }
     }
 

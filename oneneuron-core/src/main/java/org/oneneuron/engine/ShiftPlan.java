@@ -8,16 +8,19 @@ import org.oneneuron.model.Shape;
  * each product uses, and the products themselves on one sample or one group of samples.
  *
  * <p>Layout choice: each product takes the layout with the lower count of vector fmas, weighted
- * by their measured cost (ConvPieceTimes, CPU time per sample on this machine kind; W5's layers,
- * float32 / float64): positions in lanes compute span = (OH − 1)·wp + OW positions per filter in
- * tiles of two vectors and the rows in tiles of 8 (the full correlation of the input adjoint also
- * sums over zero borders); channels in lanes compute ⌈F / lanes⌉ vectors per output, with one
- * broadcast per fma when F fits one vector (1.4× a shifted-rows fma: conv1's value took 8.6 µs
- * against 3.7 µs in rows in float32, 9.8 against 6.5 in float64) and one per two fmas otherwise
- * (0.9×: conv2's value 6.5 against 10.6 µs in float64); the gathered input adjoint computes exactly
- * its columns, then adds them (conv2 in float32: 11.1 µs against 14.2 for the full correlation).
- * For W5 in float32 (16 lanes) conv1 keeps positions in lanes and conv2 takes channels in lanes
- * and the gathered input adjoint; in float64 (8 lanes) the same.
+ * by their measured cost (ConvPieceTimes: CPU time per sample of every layout of W5's layers on
+ * this machine kind). Positions in lanes compute the value over shifted copies of the input
+ * (exactly OH·OW positions) and the weight gradient over span = (OH − 1)·wp + OW positions per
+ * filter, in tiles of two vectors, the rows in tiles of 8 (the full correlation of the input
+ * adjoint also sums over zero borders). Channels in lanes compute ⌈F / lanes⌉ vectors per output:
+ * with one broadcast input per fma when F fits one vector, 1.4× a shifted-rows fma (conv1's value
+ * took 9.1 µs against 3.4 µs in float32, 10.1 against 6.1 in float64), with one per two fmas
+ * otherwise, 0.9× (conv2's value in float64: 6.9 against 7.7 µs). The gathered input adjoint
+ * computes exactly its columns, then adds them once more (conv2 in float32: 10.3 µs with the
+ * channel-lanes gradient, against 14.2 for the full correlation). W5: conv1 takes positions in
+ * lanes for both products in both precisions; conv2 the shifted copies for its value in float32,
+ * channels in lanes for it in float64, channels in lanes for its weight gradient and the gathered
+ * input adjoint in both.
  */
 final class ShiftPlan {
 
@@ -32,6 +35,7 @@ final class ShiftPlan {
      * for every pair of taps) and in the gathered input adjoint (its columns, then col2im).
      */
     private static final double SINGLE_COST = 1.4;
+    private static final double PAIR_COST = 0.9;
     private static final double DOTS_COST = 1.3;
     private static final double GATHER_COST = 1.15;
 
@@ -62,6 +66,13 @@ final class ShiftPlan {
     final int backSpan;
     /** f·OH·OW: the filters as taps of the gathered input adjoint's columns. */
     final int[] filterRows;
+    /**
+     * The shifted copies of one sample's padded input, X_j[c, ih, ow] = x[c, ih, ow + j] for j &lt; kw
+     * (kw·C·hp·OW values): tap (c, i, j) of output p = oh·OW + ow reads X_j[c, oh + i, ow], so the
+     * value's positions are contiguous and exact.
+     */
+    final int copiesSize;
+    final int[] copyTaps;
 
     ShiftPlan(Shape in, LayerSpec.Conv spec, int weightOffset, int biasOffset) {
         this.in = in;
@@ -107,6 +118,16 @@ final class ShiftPlan {
         for (int f = 0; f < filters; f++) {
             filterRows[f] = f * positions;
         }
+        int plane = hp * out.width();
+        this.copiesSize = kw * channels * plane;
+        this.copyTaps = new int[taps];
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < kh; i++) {
+                for (int j = 0; j < kw; j++) {
+                    copyTaps[(c * kh + i) * kw + j] = (j * channels + c) * plane + i * out.width();
+                }
+            }
+        }
     }
 
     // ---- layout choice ----
@@ -123,16 +144,16 @@ final class ShiftPlan {
 
     /**
      * Weighted fmas of a channels-in-lanes product: one broadcast per fma in tiles of 16 outputs ×
-     * 1 vector (weight {@link #SINGLE_COST}), or per two fmas in tiles of 8 × 2 vectors.
+     * 1 vector (weight {@link #SINGLE_COST}), or per two fmas in tiles of 8 × 2 vectors ({@link #PAIR_COST}).
      */
     private double laneCost(int outputs, int steps, int lanes) {
         int vectors = (filters + lanes - 1) / lanes;
-        return vectors >= 2 ? (double) vectors * up(outputs, 8) * steps
+        return vectors >= 2 ? PAIR_COST * vectors * up(outputs, 8) * steps
                 : SINGLE_COST * up(outputs, LANE_TILE) * steps;
     }
 
     boolean lanesForward(int lanes) {
-        return laneCost(positions, taps, lanes) < rowsCost(filters, span, taps, lanes);
+        return laneCost(positions, taps, lanes) < rowsCost(filters, positions, taps, lanes);
     }
 
     boolean lanesGradient(int lanes) {
@@ -168,6 +189,24 @@ final class ShiftPlan {
 
     int paddedStride() {
         return pad == 0 ? in.size() : paddedSize;
+    }
+
+    /** The shifted copies of row r of x (padded through xp when pad &gt; 0) into copies. */
+    void shiftedCopies(Arith ar, Buf x, int xOff, int r, Buf xp, Buf copies) {
+        Buf src = padded(ar, x, xOff, r, 1, xp);
+        int srcOff = paddedOffset(xOff, r);
+        int plane = hp * out.width();
+        for (int j = 0; j < kw; j++) {
+            for (int c = 0; c < channels; c++) {
+                ar.copyRuns(src, srcOff + c * hp * wp + j, wp, copies, (j * channels + c) * plane, out.width(), hp,
+                        out.width());
+            }
+        }
+    }
+
+    /** y[ys + f·P + p] += Σ_{(c,i,j)} Wᵀ[(c,i,j), f]·X_j[c, oh + i, ow] over the shifted copies. */
+    void copiesForward(Arith ar, Buf wt, Buf copies, Buf y, int ys) {
+        ar.shiftRows(filters, positions, taps, copyTaps, wt, 0, filters, copies, 0, 0, true, y, ys, positions, 0, 1);
     }
 
     /** D's blocks of the group's samples = δy rows [r0, r0 + count) (borders stay zero). */
