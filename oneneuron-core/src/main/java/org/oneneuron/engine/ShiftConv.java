@@ -12,10 +12,10 @@ import org.oneneuron.model.Shape;
  *   <li><b>positions in lanes</b> ({@link Arith#shiftRows}, {@link Arith#shiftDots}): the value
  *       y[f, p] = b_f + Σ_{(c,i,j)} K[f,c,i,j]·X_j[c, oh + i, ow] over kw shifted copies of the
  *       (padded) input, X_j[c, ih, ow] = x[c, ih, ow + j], whose OH·OW positions are contiguous;
- *       the weight gradient ∂K[f, (c,i,j)] = Σ_t D_f[t]·x[t + off] over planes in rows of stride
- *       wp = W + 2·pad, off = (c·hp + i)·wp + j, with δy in an adjoint buffer D of that stride
- *       whose extra columns are zeros; the input adjoint as the full correlation
- *       δx[c, u] = Σ_{f,i,j} K[f,c,i,j]·D_f[u + pad·wp + pad − i·wp − j] over zero-bordered blocks;</li>
+ *       the weight gradient ∂K[f, (c,i,j)] = Σ_s Σ_p δy[f, p]·X_j[c, oh + i, ow] over the same
+ *       copies; the input adjoint as the full correlation
+ *       δx[c, u] = Σ_{f,i,j} K[f,c,i,j]·D_f[u + pad·wp + pad − i·wp − j] over an adjoint buffer D
+ *       in rows of stride wp = W + 2·pad with zero borders and columns;</li>
  *   <li><b>channels in lanes</b> ({@link Arith#laneProduct}): y[f, p] = b_f + Σ_{(c,i,j)} Kᵀ[(c,i,j), f]·x[p + off],
  *       ∂K[f, (c,i,j)] = Σ_s Σ_p δyᵀ[p, f]·x[p + off]; and the input adjoint as columns
  *       P = Kᵀ·δy (one {@link Arith#shiftRows} with the filters as taps) gathered by {@link Arith#col2im}.</li>
@@ -44,6 +44,7 @@ final class ShiftConv {
         Buf kb;
         Buf vb;
         Buf copies;
+        Buf gcopies;
         Buf xp;
         Buf rxp;
         Buf d;
@@ -63,8 +64,8 @@ final class ShiftConv {
             this.lanesForward = lanesForward;
             this.lanesGradient = lanesGradient;
             this.gather = gather;
-            int perSample = (lanesGradient ? g.positions * g.filters : g.filters * g.block)
-                    + (g.pad > 0 ? g.paddedSize : 0);
+            int perSample = (lanesGradient ? g.positions * g.filters : g.copiesSize) + (g.pad > 0 ? g.paddedSize : 0)
+                    + (gather ? 0 : g.filters * g.block);
             this.group = Math.max(1, Math.min(capacity, ShiftPlan.GROUP_VALUES / perSample));
             this.kt = ar.alloc(g.taps * g.filters);
         }
@@ -120,28 +121,28 @@ final class ShiftConv {
         if (s.lanesForward) {
             g.laneForward(ar, wt, g.padded(ar, x, xOff, r, 1, xp), g.paddedOffset(xOff, r), y, ys);
         } else {
-            g.shiftedCopies(ar, x, xOff, r, xp, s.copies);
+            g.shiftedCopies(ar, x, xOff, r, xp, s.copies, 0);
             g.copiesForward(ar, wt, s.copies, y, ys);
         }
     }
 
     void vjp(Pass p, Buf x, int xOff, Buf dy, Buf dx, State s) {
         Arith ar = p.ar;
-        boolean folded = !s.lanesGradient || (dx != null && !s.gather);
+        boolean folded = dx != null && !s.gather;
         prepareReverse(ar, s, p, folded, dx != null, false);
         for (int r0 = 0; r0 < p.rows; r0 += s.group) {
             int count = Math.min(s.group, p.rows - r0);
             boolean acc = p.accumulate || r0 > 0;
-            Buf src = g.padded(ar, x, xOff, r0, count, s.xp);
-            int srcOff = g.paddedOffset(xOff, r0);
             if (folded) {
                 g.fold(ar, dy, r0, count, s.d);
             }
             if (s.lanesGradient) {
                 g.transposeAdjoints(ar, dy, r0, count, s.dt);
-                g.laneGradient(ar, s.dt, src, srcOff, count, acc, p.out);
+                g.laneGradient(ar, s.dt, g.padded(ar, x, xOff, r0, count, s.xp), g.paddedOffset(xOff, r0), count,
+                        acc, p.out);
             } else {
-                g.dotsGradient(ar, s.d, src, srcOff, count, acc, p.out);
+                g.groupCopies(ar, x, xOff, r0, count, s.xp, s.gcopies);
+                g.dotsGradient(ar, dy, r0, s.gcopies, count, acc, p.out);
             }
             g.biasSums(ar, dy, r0, count, acc, p.out);
             if (dx != null) {
@@ -152,30 +153,30 @@ final class ShiftConv {
 
     void rvjp(Pass p, Buf x, int xOff, Buf rx, Buf dy, Buf rdy, Buf dx, Buf rdx, State s) {
         Arith ar = p.ar;
-        boolean folded = !s.lanesGradient || (dx != null && !s.gather);
+        boolean folded = dx != null && !s.gather;
         prepareReverse(ar, s, p, folded, dx != null, true);
         for (int r0 = 0; r0 < p.rows; r0 += s.group) {
             int count = Math.min(s.group, p.rows - r0);
             boolean acc = p.accumulate || r0 > 0;
-            Buf src = g.padded(ar, x, xOff, r0, count, s.xp);
-            int srcOff = g.paddedOffset(xOff, r0);
-            Buf rsrc = rx == null ? null : g.padded(ar, rx, 0, r0, count, s.rxp);
-            int rOff = g.paddedOffset(0, r0);
             if (folded) {
                 g.fold(ar, dy, r0, count, s.d);
                 g.fold(ar, rdy, r0, count, s.rd);
             }
             if (s.lanesGradient) {
                 g.transposeAdjoints(ar, rdy, r0, count, s.rdt);
-                g.laneGradient(ar, s.rdt, src, srcOff, count, acc, p.out);
+                g.laneGradient(ar, s.rdt, g.padded(ar, x, xOff, r0, count, s.xp), g.paddedOffset(xOff, r0), count,
+                        acc, p.out);
                 if (rx != null) {
                     g.transposeAdjoints(ar, dy, r0, count, s.dt);
-                    g.laneGradient(ar, s.dt, rsrc, rOff, count, true, p.out);
+                    g.laneGradient(ar, s.dt, g.padded(ar, rx, 0, r0, count, s.rxp), g.paddedOffset(0, r0), count,
+                            true, p.out);
                 }
             } else {
-                g.dotsGradient(ar, s.rd, src, srcOff, count, acc, p.out);
+                g.groupCopies(ar, x, xOff, r0, count, s.xp, s.gcopies);
+                g.dotsGradient(ar, rdy, r0, s.gcopies, count, acc, p.out);
                 if (rx != null) {
-                    g.dotsGradient(ar, s.d, rsrc, rOff, count, true, p.out);
+                    g.groupCopies(ar, rx, 0, r0, count, s.rxp, s.gcopies);
+                    g.dotsGradient(ar, dy, r0, s.gcopies, count, true, p.out);
                 }
             }
             g.biasSums(ar, rdy, r0, count, acc, p.out);
@@ -196,6 +197,8 @@ final class ShiftConv {
         if (s.lanesGradient) {
             s.dt = ensure(ar, s.dt, s.group * g.positions * g.filters);
             s.rdt = second ? ensure(ar, s.rdt, s.group * g.positions * g.filters) : s.rdt;
+        } else {
+            s.gcopies = ensure(ar, s.gcopies, s.group * g.copiesSize);
         }
         if (g.pad > 0) {
             s.xp = ensure(ar, s.xp, s.group * g.paddedSize);

@@ -9,18 +9,19 @@ import org.oneneuron.model.Shape;
  *
  * <p>Layout choice: each product takes the layout with the lower count of vector fmas, weighted
  * by their measured cost (ConvPieceTimes: CPU time per sample of every layout of W5's layers on
- * this machine kind). Positions in lanes compute the value over shifted copies of the input
- * (exactly OH·OW positions) and the weight gradient over span = (OH − 1)·wp + OW positions per
- * filter, in tiles of two vectors, the rows in tiles of 8 (the full correlation of the input
- * adjoint also sums over zero borders). Channels in lanes compute ⌈F / lanes⌉ vectors per output:
- * with one broadcast input per fma when F fits one vector, 1.4× a shifted-rows fma (conv1's value
- * took 9.1 µs against 3.4 µs in float32, 10.1 against 6.1 in float64), with one per two fmas
- * otherwise, 0.9× (conv2's value in float64: 6.9 against 7.7 µs). The gathered input adjoint
- * computes exactly its columns, then adds them once more (conv2 in float32: 10.3 µs with the
- * channel-lanes gradient, against 14.2 for the full correlation). W5: conv1 takes positions in
- * lanes for both products in both precisions; conv2 the shifted copies for its value in float32,
- * channels in lanes for it in float64, channels in lanes for its weight gradient and the gathered
- * input adjoint in both.
+ * this machine kind). Positions in lanes compute the value and the weight gradient over shifted
+ * copies of the input (exactly OH·OW positions), in tiles of two vectors, the rows in tiles of 8
+ * (the full correlation of the input adjoint also sums over zero borders); a weight-gradient fma
+ * costs 1.5× a value fma (two loads per two fmas, the adjoint re-read for every pair of taps),
+ * plus the lane sums of each tile once per group of samples. Channels in lanes compute
+ * ⌈F / lanes⌉ vectors per output: with one broadcast input per fma when F fits one vector, 1.4×
+ * a shifted-rows fma (conv1's value took 9.1 µs against 3.1 µs in float32, 9.6 against 6.5 in
+ * float64), with one per two fmas otherwise, 0.9× (conv2's value in float64: 6.9 against 7.7 µs).
+ * The gathered input adjoint computes exactly its columns, then adds them once more (conv2 in
+ * float32: 10.1 µs with the channel-lanes gradient, against 12.1 for the full correlation; with
+ * positions in lanes for the gradient, 15.1). W5: conv1 takes positions in lanes for both its
+ * products in both precisions; conv2 the shifted copies for its value in float32 and channels in
+ * lanes in float64, channels in lanes for its weight gradient and the gathered input adjoint.
  */
 final class ShiftPlan {
 
@@ -36,7 +37,7 @@ final class ShiftPlan {
      */
     private static final double SINGLE_COST = 1.4;
     private static final double PAIR_COST = 0.9;
-    private static final double DOTS_COST = 1.3;
+    private static final double DOTS_COST = 1.5;
     private static final double GATHER_COST = 1.15;
 
     final Shape in;
@@ -157,7 +158,10 @@ final class ShiftPlan {
     }
 
     boolean lanesGradient(int lanes) {
-        double dots = DOTS_COST * up(filters, ROW_TILE) * ((span + lanes - 1) / lanes) * up(taps, 2);
+        // fmas, plus the lane sums of every 8 × 2 tile once per group of samples
+        double group = Math.max(1, Math.min(64, GROUP_VALUES / (double) copiesSize));
+        double dots = DOTS_COST * up(filters, ROW_TILE) * ((positions + lanes - 1) / lanes) * up(taps, 2)
+                + up(filters, ROW_TILE) / 8.0 * up(taps, 2) / 2.0 * 16 * lanes / group;
         return laneCost(taps, positions, lanes) < dots;
     }
 
@@ -191,16 +195,23 @@ final class ShiftPlan {
         return pad == 0 ? in.size() : paddedSize;
     }
 
-    /** The shifted copies of row r of x (padded through xp when pad &gt; 0) into copies. */
-    void shiftedCopies(Arith ar, Buf x, int xOff, int r, Buf xp, Buf copies) {
+    /** The shifted copies of row r of x (padded through xp when pad &gt; 0) into copies from cOff. */
+    void shiftedCopies(Arith ar, Buf x, int xOff, int r, Buf xp, Buf copies, int cOff) {
         Buf src = padded(ar, x, xOff, r, 1, xp);
         int srcOff = paddedOffset(xOff, r);
         int plane = hp * out.width();
         for (int j = 0; j < kw; j++) {
             for (int c = 0; c < channels; c++) {
-                ar.copyRuns(src, srcOff + c * hp * wp + j, wp, copies, (j * channels + c) * plane, out.width(), hp,
-                        out.width());
+                ar.copyRuns(src, srcOff + c * hp * wp + j, wp, copies, cOff + (j * channels + c) * plane, out.width(),
+                        hp, out.width());
             }
+        }
+    }
+
+    /** The shifted copies of rows [r0, r0 + count) of x, one sample after another. */
+    void groupCopies(Arith ar, Buf x, int xOff, int r0, int count, Buf xp, Buf copies) {
+        for (int r = 0; r < count; r++) {
+            shiftedCopies(ar, x, xOff, r0 + r, xp, copies, r * copiesSize);
         }
     }
 
@@ -249,10 +260,10 @@ final class ShiftPlan {
                 srcOff, paddedStride(), count, true, acc, grad, w, taps);
     }
 
-    /** ∂K (=|+=) Σ over the group of D ⊗ shifted inputs, positions in lanes. */
-    void dotsGradient(Arith ar, Buf d, Buf src, int srcOff, int count, boolean acc, Buf grad) {
-        ar.shiftDots(filters, span, taps, forward, d, lead, block, filters * block, src, srcOff, paddedStride(), count,
-                acc, grad, w, taps);
+    /** ∂K (=|+=) Σ over the group (rows [r0, r0 + count)) of δy ⊗ shifted copies, positions in lanes. */
+    void dotsGradient(Arith ar, Buf dy, int r0, Buf copies, int count, boolean acc, Buf grad) {
+        ar.shiftDots(filters, positions, taps, copyTaps, dy, r0 * out.size(), positions, out.size(), copies, 0,
+                copiesSize, count, acc, grad, w, taps);
     }
 
     /** ∂b (=|+=) Σ over the group's rows and positions of δy, per filter. */
