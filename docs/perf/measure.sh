@@ -55,14 +55,14 @@ for l in open(sys.argv[1]):
     memory) # peak resident memory (VmHWM) of one W2 run each
       {
         /usr/bin/time -f "ours %M kB" ./oneneuron bench W2 --threads 1 --json 2>&1 >/dev/null | tail -1
-        /usr/bin/time -f "peer %M kB" /usr/bin/python3 "$root/../shared/bench/peers/w2_minibatch.py" \
+        /usr/bin/time -f "peer %M kB" /usr/bin/python3 "$root/bench/peers/w2_minibatch.py" \
             --threads 1 2>&1 >/dev/null | tail -1
       } | tee "$out/w2-memory.txt"
       ;;
     losses) # W2's data are ours, not the peer's: compare final losses over seeds, in distribution
       for seed in 0 1 2 3 4 5 6 7; do
         ours=$(./oneneuron bench W2 --threads 1 --seed "$seed" --json)
-        peer=$(/usr/bin/python3 "$root/../shared/bench/peers/w2_minibatch.py" --threads 1 --seed "$seed")
+        peer=$(/usr/bin/python3 "$root/bench/peers/w2_minibatch.py" --threads 1 --seed "$seed")
         python3 -c 'import json,sys
 o=json.loads(sys.argv[2]); p=json.loads(sys.argv[3])
 print(json.dumps({"seed": int(sys.argv[1]), "ours_loss_final": o["loss_final"], "ours_train_acc": o["train_acc"],

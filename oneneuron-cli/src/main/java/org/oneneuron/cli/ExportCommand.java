@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.Dataset;
-import org.oneneuron.io.NeuronDrop;
-import org.oneneuron.io.StoredModel;
+import org.oneneuron.onnx.OnnxExporter;
+import org.oneneuron.run.Model;
+import org.oneneuron.run.NeuronDrop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,13 +21,17 @@ import picocli.CommandLine.Spec;
  * the special neuron no longer matters on the training data (and refuses otherwise).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a model file again; with --drop-neuron, without the special neuron.",
+        description = {"Write a model file again, as OneNeuron JSON or as ONNX (--format onnx);"
+                    + " with --drop-neuron, without the special neuron.",
             "The neuron is dropped only when its largest contribution max |a*E_i| on the training"
                     + " data is below --tolerance and every training prediction keeps its class;"
                     + " otherwise the command refuses (exit 1) and says by how much they differ."},
         footer = {"", "Examples:",
             "  oneneuron export model.json --drop-neuron --data wdbc --out plain.json",
-            "  oneneuron export model.json --drop-neuron --tolerance 1e-3 --out plain.json"})
+            "  oneneuron export model.json --drop-neuron --tolerance 1e-3 --out plain.json",
+            "  oneneuron export model.json --format onnx --out model.onnx",
+            "", "ONNX (opset 13, float32): input 'features' [N, d] raw; outputs 'score' [N, 1] and"
+                    + " 'label' [N, 1] (+1 where score >= 0). See docs/MODEL-FORMAT.md."})
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -38,11 +43,18 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by 'train'.")
-    Path modelFile;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = Vocabulary.MODEL_FILE)
+    String modelArgument;
+
+    @Option(names = "--model", paramLabel = "FILE", description = Vocabulary.MODEL_FILE)
+    String modelOption;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write.")
     Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "json (a OneNeuron model file) or onnx; default: onnx when --out ends in .onnx, else json.")
+    String format;
 
     @Option(names = "--drop-neuron", description = "Remove the special neuron (see above).")
     boolean dropNeuron;
@@ -52,22 +64,29 @@ final class ExportCommand implements Callable<Integer> {
             description = "Largest neuron contribution max |a*E_i| accepted (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--data", paramLabel = "DATA",
-            description = "The training data (default: the data named in the model's provenance).")
+    @Option(names = "--data", paramLabel = "DATA", description = Vocabulary.DATA
+            + " With --drop-neuron: the training data (default: the data named in the model's provenance).")
     String dataArgument;
+
+    @Option(names = "--split", paramLabel = "PART", description = Vocabulary.SPLIT)
+    String split = "all";
 
     @Override
     public Integer call() {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("--tolerance must be a finite number >= 0, got " + tolerance);
         }
-        StoredModel model = StoredModel.load(modelFile);
+        Path modelFile = Path.of(Inputs.modelAndData(modelArgument == null ? null
+                : java.util.List.of(modelArgument), modelOption, null, false)[0]);
+        Model model = Model.load(modelFile);
         PrintWriter stdout = spec.commandLine().getOut();
         Map<String, Object> json = Json.object("export");
         json.put("model_file", modelFile.toString());
         json.put("out", out.toString());
+        boolean onnx = onnx();
+        json.put("format", onnx ? "onnx" : "json");
         if (!dropNeuron) {
-            model.save(out);
+            write(model, onnx);
             json.put("dropped_neuron", false);
             report(stdout, json, "wrote " + out);
             return ExitCodes.OK;
@@ -76,7 +95,7 @@ final class ExportCommand implements Callable<Integer> {
         if (source == null) {
             throw new IllegalArgumentException("--drop-neuron needs the training data: pass --data DATA");
         }
-        Dataset data = ModelInputs.load(model, dataOptions, source);
+        Dataset data = ModelInputs.load(model, dataOptions, source, split);
         NeuronDrop drop = NeuronDrop.of(model, data);
         json.put("data", data.name());
         json.put("n", drop.samples());
@@ -97,12 +116,31 @@ final class ExportCommand implements Callable<Integer> {
             }
             throw new CommandFailure(ExitCodes.FAILURE, why);
         }
-        drop.plain().save(out);
+        write(drop.plain(), onnx);
         report(stdout, json, String.format(Locale.ROOT, "wrote %s without the %s neuron: on %s (%d samples)"
                 + " every prediction keeps its class; max score difference %.3g (max |a*E_i| %.3g < %.3g)",
                 out, model.spec().neuron().word(), data.name(), drop.samples(), drop.maxScoreDifference(),
                 drop.maxContribution(), tolerance));
         return ExitCodes.OK;
+    }
+
+    private boolean onnx() {
+        if (format == null) {
+            return out.getFileName() != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
+        }
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "onnx" -> true;
+            case "json" -> false;
+            default -> throw new IllegalArgumentException("--format must be json or onnx, got '" + format + "'");
+        };
+    }
+
+    private void write(Model model, boolean onnx) {
+        if (onnx) {
+            OnnxExporter.write(model, out);
+        } else {
+            model.save(out);
+        }
     }
 
     private void report(PrintWriter stdout, Map<String, Object> json, String text) {

@@ -1,7 +1,6 @@
 package org.oneneuron.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -10,38 +9,30 @@ import picocli.CommandLine.ParseResult;
 /** Entry point of the {@code oneneuron} command line. */
 public final class Main {
 
-    /**
-     * Subcommands written in other packages, registered by class name when present on the class
-     * path, so that branches can land in any order (MainCommandTest lists those that must be).
-     */
-    static final List<String> PLUGGED_COMMANDS = List.of(
-            "org.oneneuron.cli.study.DemoCommand",
-            "org.oneneuron.cli.study.StudyCommand",
-            "org.oneneuron.cli.landscape.CertifyCommand",
-            "org.oneneuron.cli.landscape.EscapeCommand",
-            "org.oneneuron.cli.landscape.SpectrumCommand",
-            "org.oneneuron.cli.landscape.SliceCommand",
-            "org.oneneuron.cli.bench.BenchCommand");
-
     private Main() {
     }
 
     public static void main(String[] args) {
-        LibraryLogging.install(java.util.Arrays.asList(args).contains("--debug"));
-        System.exit(commandLine().execute(args));
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        LibraryLogging.install(debug);
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            code = OutOfMemory.report(e, debug);
+        } catch (RuntimeException | Error e) { // what picocli's handlers do not catch
+            code = ErrorHandling.uncaught(e, debug, new PrintWriter(System.err, true));
+        }
+        System.exit(code);
     }
 
     /** A fully configured command line writing to the process's stdout and stderr. */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new OneNeuronCommand());
-        for (String className : PLUGGED_COMMANDS) {
-            Class<?> type = optionalClass(className);
-            if (type != null) {
-                cmd.addSubcommand(type);
-            }
-        }
         for (CommandLine sub : cmd.getSubcommands().values()) {
             ensureHelpOption(sub.getCommandSpec());
+            // Every --help shows the defaults (read from the library's config records).
+            sub.getCommandSpec().usageMessage().showDefaultValues(true);
         }
         ErrorHandling errors = new ErrorHandling();
         cmd.setExecutionExceptionHandler(errors);
@@ -82,14 +73,6 @@ public final class Main {
         if (spec.options().stream().noneMatch(OptionSpec::usageHelp)) {
             spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                     .description("Show this help message and exit.").build());
-        }
-    }
-
-    private static Class<?> optionalClass(String name) {
-        try {
-            return Class.forName(name, false, Main.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            return null;
         }
     }
 }

@@ -62,7 +62,7 @@ class FormatsAcceptanceTest {
         assertTrue(j.get("train_accuracy").asDouble() >= 0.9, j.toString());
     }
 
-    /** Needs MNIST from shared/data/fetch-benchmarks.sh; skips on a dev machine, fails in CI. */
+    /** Needs MNIST from data/fetch-benchmarks.sh; skips on a dev machine, fails in CI. */
     @Test
     @Tag("slow")
     void mnistFourVersusNine() throws Exception {
@@ -71,7 +71,7 @@ class FormatsAcceptanceTest {
         boolean present = Files.exists(mnist.resolve("train-images-idx3-ubyte"));
         if (!present && "true".equals(System.getenv("CI"))) {
             throw new AssertionError("MNIST is missing at " + mnist.toAbsolutePath()
-                    + " (CI=true): run shared/data/fetch-benchmarks.sh " + root);
+                    + " (CI=true): run data/fetch-benchmarks.sh " + root);
         }
         Assumptions.assumeTrue(present, "MNIST not fetched at " + mnist.toAbsolutePath());
         JsonNode j = train(mnist.resolve("t10k-images-idx3-ubyte").toString(), "--classes", "4,9",

@@ -100,9 +100,7 @@ public final class ArffReader {
                 throw new DataException(source, lineNumber, labelName, "class value '" + Numbers.shorten(value)
                         + "' is not one of the declared " + cls.nominal());
             }
-            if ((long) rows.size() * x.length >= LabeledRows.maxDenseValues()) {
-                throw new DataException(source, lineNumber, null, "too many values for memory; use a subset");
-            }
+            LabeledRows.requireRoom(source, rows.size() + 1L, x.length);
             rows.add(x, value);
         }
         return rows.build(name, featureNames, options, source, labelName);

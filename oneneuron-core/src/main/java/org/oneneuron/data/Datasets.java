@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The one entry point for getting data: files by extension, IDX directories, and built-in data
- * sets by name. Every failure is a {@link DataException}.
+ * sets by name. Every failure is a {@link DataException}, except a data set too large for the
+ * heap, refused before it is read with a {@link HeapLimitException} ({@link HeapCheck}).
  */
 public final class Datasets {
     /** Where the embedded WDBC copy lives on the class path (its NOTICE sits beside it). */
@@ -73,6 +74,10 @@ public final class Datasets {
             }
         }
         try {
+            if (p.containsKey("n")) {
+                HeapCheck.require(source, integer(p, "n"), p.containsKey("d") ? integer(p, "d") : 2,
+                        "from its parameters", HeapCheck.IDX_COPIES);
+            }
             return switch (name) {
                 case "wdbc" -> wdbc();
                 case "xor" -> Synthetic.xor(integer(p, "n"), real(p, "noise"), seed(p));
@@ -127,15 +132,19 @@ public final class Datasets {
             throw new DataException(path.toString(), "gzip is read for IDX files only; unpack it first");
         }
         if (base.endsWith(".txt") && looksLikeLibsvm(path)) {
+            HeapCheck.beforeReading(path, DataSize.Format.LIBSVM, options);
             return LibsvmReader.read(path, options);
         }
         if (base.endsWith(".csv") || base.endsWith(".tsv") || base.endsWith(".txt")) {
+            HeapCheck.beforeReading(path, DataSize.Format.CSV, options);
             return CsvReader.read(path, options);
         }
         if (base.endsWith(".libsvm") || base.endsWith(".svm") || base.endsWith(".svmlight")) {
+            HeapCheck.beforeReading(path, DataSize.Format.LIBSVM, options);
             return LibsvmReader.read(path, options);
         }
         if (base.endsWith(".arff")) {
+            HeapCheck.beforeReading(path, DataSize.Format.ARFF, options);
             return ArffReader.read(path, options);
         }
         throw new DataException(path.toString(), "unknown file type; expected .csv, .tsv, .txt, .libsvm, .svm,"
@@ -160,6 +169,27 @@ public final class Datasets {
             return false;
         } catch (IOException e) {
             throw new DataException(path.toString(), "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * sha256 over n, d, x and y (big-endian longs and doubles, x row-major), as hex: a data set's
+     * fingerprint, so a study or a model's held-out split can tell whether it sees the same data.
+     */
+    public static String sha256(Dataset data) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * (2 + data.x().length + data.y().length));
+            buf.putLong(data.n()).putLong(data.d());
+            for (double v : data.x()) {
+                buf.putDouble(v);
+            }
+            for (double v : data.y()) {
+                buf.putDouble(v);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest(buf.array()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this JDK", e);
         }
     }
 

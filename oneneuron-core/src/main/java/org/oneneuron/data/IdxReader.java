@@ -24,7 +24,9 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Nothing is allocated from header numbers alone: labels are read as they come, an image is at
  * most {@value #MAX_IMAGE_VALUES} values, and plain files must have exactly the size the header
- * announces, so a corrupt or malicious header gives a DataException, not an OutOfMemoryError.
+ * announces, so a corrupt or malicious header gives a DataException, not an OutOfMemoryError. Once
+ * the labels say how many images the class selection keeps, {@link HeapCheck} refuses a data set
+ * that will not fit the heap before a single image is read.
  */
 public final class IdxReader {
     /** Largest number of values in one image (4096 x 4096). */
@@ -120,10 +122,11 @@ public final class IdxReader {
                 requireSize(imagesSize, ih.headerBytes() + (long) ih.n() * per, imagesSource);
             }
             int d = (int) per;
-            if ((long) chosen.size() * d > LabeledRows.maxDenseValues()) {
-                throw new DataException(imagesSource, chosen.size() + " images of " + d
-                        + " values are too many for this memory; use a limit");
+            if ((long) chosen.size() * d > LabeledRows.MAX_DENSE_VALUES) {
+                throw new DataException(imagesSource, chosen.size() + " images of " + d + " values exceed the "
+                        + LabeledRows.MAX_DENSE_VALUES + " values one dense data set can hold; use a limit");
             }
+            HeapCheck.require(imagesSource, chosen.size(), d, "from its IDX header", HeapCheck.IDX_COPIES);
             double[] x = new double[chosen.size() * d];
             double[] y = new double[chosen.size()];
             byte[] buffer = new byte[d];
@@ -143,7 +146,7 @@ public final class IdxReader {
                 }
             }
             LabeledRows.requireBothClasses(y, coding, labelsSource, "label");
-            return new Dataset(name, x, y, d, featureNames(ih.dims()), coding.labelNames());
+            return new Dataset(name, x, y, d, featureNames(ih.dims()), coding.labelNames(), shape(ih.dims()));
         } catch (IOException e) {
             throw new DataException(imagesSource, "cannot read: " + e.getMessage());
         }
@@ -231,6 +234,15 @@ public final class IdxReader {
             throw new DataException(source, "file has " + actual + " bytes but its IDX header announces "
                     + expected);
         }
+    }
+
+    /** An image file (n × H × W) gives 1×H×W samples, n × C × H × W gives C×H×W; others are vectors. */
+    private static Shape shape(int[] dims) {
+        return switch (dims.length) {
+            case 3 -> new Shape(1, dims[1], dims[2]);
+            case 4 -> new Shape(dims[1], dims[2], dims[3]);
+            default -> null;
+        };
     }
 
     private static List<String> featureNames(int[] dims) {

@@ -9,9 +9,22 @@ import java.util.List;
  * ±1 labels once all classes are known.
  */
 final class LabeledRows {
-    /** Largest n·d we materialise: half the heap, and never past a Java array's length. */
-    static long maxDenseValues() {
-        return Math.min(Integer.MAX_VALUE - 8L, Runtime.getRuntime().maxMemory() / 2 / Double.BYTES);
+    /** Largest n·d in one Java array of doubles. */
+    static final long MAX_DENSE_VALUES = Integer.MAX_VALUE - 8L;
+
+    /**
+     * Checks that {@code rows} rows of {@code d} values still fit: one Java array, and the heap by
+     * {@link HeapCheck}'s rule (the estimate made before reading can be off; this cannot).
+     *
+     * @throws DataException       beyond one array's capacity
+     * @throws HeapLimitException  beyond the heap
+     */
+    static void requireRoom(String source, long rows, long d) {
+        if (rows * d > MAX_DENSE_VALUES) {
+            throw new DataException(source, rows + " rows of " + d + " values exceed the " + MAX_DENSE_VALUES
+                    + " values one dense data set can hold; use a subset");
+        }
+        HeapCheck.whileReading(source, rows, d);
     }
 
     private final DoubleList features = new DoubleList();

@@ -81,10 +81,7 @@ public final class LibsvmReader {
         if (d == 0) {
             throw new DataException(source, "no features: no line has an INDEX:VALUE pair");
         }
-        if ((long) labels.size() * d > LabeledRows.maxDenseValues()) {
-            throw new DataException(source, labels.size() + " samples of " + d
-                    + " features are too many values for a dense data set in this memory");
-        }
+        LabeledRows.requireRoom(source, labels.size(), d);
         LabeledRows rows = new LabeledRows();
         double[] x = new double[d];
         for (int i = 0; i < labels.size(); i++) {

@@ -1,12 +1,12 @@
 package org.oneneuron.engine;
 
+import org.oneneuron.data.Shape;
 import org.oneneuron.model.Activation;
-import org.oneneuron.model.Shape;
 
 /** y = σ(x) element-wise; keeps σ' (when the reverse pass needs it) and σ'' (for Hessians). */
 final class ActivationLayer extends Layer {
 
-    private final Activation act;
+    final Activation act;
     private final int size;
 
     ActivationLayer(Shape in, Activation act) {

@@ -11,6 +11,11 @@ public final class Buf {
     public double[] d;
     /** The float32 values, or null. */
     public float[] f;
+    /**
+     * Many-networks mode ({@link LaneArith}) only: true for a buffer every network reads alike
+     * (the data), one value per element; other buffers hold one value per element and network.
+     */
+    boolean shared;
 
     Buf(double[] d) {
         this.d = d;
@@ -23,6 +28,13 @@ public final class Buf {
     /** A view of float64 values. */
     public static Buf of(double[] values) {
         return new Buf(values);
+    }
+
+    /** A view of float64 values that every network of a {@link LaneArith} reads alike (the data). */
+    public static Buf shared(double[] values) {
+        Buf b = new Buf(values);
+        b.shared = true;
+        return b;
     }
 
     /** A view of float32 values. */

@@ -2,8 +2,8 @@ package org.oneneuron.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.oneneuron.data.Shape;
 import org.oneneuron.model.LayerSpec;
-import org.oneneuron.model.Shape;
 
 /**
  * 2-D convolution by im2col over groups of samples: cols = im2col(x) (C·kh·kw × R·P for R samples

@@ -1,6 +1,6 @@
 package org.oneneuron.engine;
 
-import org.oneneuron.model.Shape;
+import org.oneneuron.data.Shape;
 
 /**
  * y = W x + b over a block: Y = X Wᵀ + 1 bᵀ, W units×d at {@code w}, b at {@code b} in θ.

@@ -3,14 +3,14 @@ package org.oneneuron.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.oneneuron.autodiff.NonFiniteException;
+import org.oneneuron.objective.NonFiniteException;
+import org.oneneuron.data.Shape;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.linalg.Blas;
 import org.oneneuron.linalg.PlainBlas;
 import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.ParameterLayout;
-import org.oneneuron.model.Shape;
 
 /**
  * A {@link NetworkSpec} compiled into layers: the body (every layer but the output), the dense
@@ -306,6 +306,27 @@ public final class Graph {
             }
             body.rvjp(p, x, xOff, null, ws.drep, ws.rdrep, null, null, ws.body);
         }
+    }
+
+    /**
+     * Units of kinked activations (relu, leaky relu; one per output position) whose
+     * pre-activation lies within {@code tol} of the kink for at least one of the n rows of x:
+     * {flagged, checked}. Near a kink the derivatives are one-sided and the Hessian omits the
+     * kink's delta. {0, 0} when the network has no kinked activation.
+     */
+    public int[] kinks(double[] theta, double[] x, int n, double tol) {
+        int d = spec.inputDim();
+        Workspace ws = newWorkspace(Precision.FLOAT64, Math.max(1, Math.min(n, SCORE_BLOCK)));
+        load(ws, theta, null, null, null);
+        Buf xb = Buf.of(x);
+        boolean[][] flags = new boolean[body.layers.length][];
+        for (int start = 0; start < n; start += SCORE_BLOCK) {
+            int rows = Math.min(SCORE_BLOCK, n - start);
+            ws.labelRows(start, null, 0);
+            forward(ws, theta, xb, start * d, rows, PassKind.VALUE);
+            body.kinks(xb, start * d, rows, tol, ws.body, flags);
+        }
+        return Sequence.count(body.layers, flags, ws.body);
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.oneneuron.engine;
 
-import org.oneneuron.model.Shape;
+import org.oneneuron.data.Shape;
 
 /**
  * One layer of the engine: its four rules over a block of rows (row r of a buffer holds one

@@ -1,7 +1,7 @@
 package org.oneneuron.engine;
 
+import org.oneneuron.data.Shape;
 import org.oneneuron.model.LayerSpec;
-import org.oneneuron.model.Shape;
 
 /**
  * Layer normalization over the D values of each sample: x̂ = s(x − μ) with μ = mean x,

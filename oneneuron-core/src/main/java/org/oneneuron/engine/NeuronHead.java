@@ -1,7 +1,7 @@
 package org.oneneuron.engine;
 
 import java.util.Locale;
-import org.oneneuron.autodiff.NonFiniteException;
+import org.oneneuron.objective.NonFiniteException;
 import org.oneneuron.linalg.ArrayMath;
 import org.oneneuron.linalg.DeterministicMath;
 import org.oneneuron.model.NeuronKind;

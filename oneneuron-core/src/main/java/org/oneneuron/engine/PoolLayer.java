@@ -1,7 +1,7 @@
 package org.oneneuron.engine;
 
+import org.oneneuron.data.Shape;
 import org.oneneuron.model.LayerSpec;
-import org.oneneuron.model.Shape;
 
 /**
  * Max or average pooling over size×size windows. Max pooling remembers, per output, the input

@@ -3,7 +3,7 @@ package org.oneneuron.engine;
 /** y = x + body(x): the body's rules, plus the identity's, summed. */
 final class ResidualLayer extends Layer {
 
-    private final Sequence body;
+    final Sequence body;
     private final int size;
 
     ResidualLayer(Sequence body) {
@@ -17,6 +17,8 @@ final class ResidualLayer extends Layer {
         Sequence.Memory memory;
         Buf dx;
         Buf rdx;
+        /** Kink flags of the body's layers (see Sequence#kinks). */
+        boolean[][] kinkFlags;
     }
 
     @Override

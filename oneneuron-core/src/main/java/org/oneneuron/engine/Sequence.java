@@ -1,6 +1,6 @@
 package org.oneneuron.engine;
 
-import org.oneneuron.model.Shape;
+import org.oneneuron.data.Shape;
 
 /**
  * Layers applied one after another, with the buffers of each layer's output, its tangent and
@@ -135,6 +135,56 @@ final class Sequence {
             layers[i].rvjp(p, i > 0 ? m.y[i - 1] : x, i > 0 ? 0 : xOff, i > 0 ? m.ry[i - 1] : rx,
                     dy, rdy, target, rtarget, m.states[i]);
         }
+    }
+
+    /**
+     * After a forward pass over the rows: for every unit (output position) of every kinked
+     * activation (relu, leaky relu), whether some row's pre-activation lies within tol of 0.
+     * Adds to counts[0] the flagged units and to counts[1] all such units.
+     */
+    void kinks(Buf x, int xOff, int rows, double tol, Memory m, boolean[][] flags) {
+        for (int i = 0; i < layers.length; i++) {
+            Buf in = i > 0 ? m.y[i - 1] : x;
+            int inOff = i > 0 ? 0 : xOff;
+            if (layers[i] instanceof ActivationLayer a && a.act.hasKink()) {
+                if (flags[i] == null) {
+                    flags[i] = new boolean[a.in.size()];
+                }
+                int size = a.in.size();
+                for (int r = 0; r < rows; r++) {
+                    for (int j = 0; j < size; j++) {
+                        flags[i][j] |= Math.abs(in.get(inOff + r * size + j)) <= tol;
+                    }
+                }
+            } else if (layers[i] instanceof ResidualLayer res) {
+                ResidualLayer.State st = (ResidualLayer.State) m.states[i];
+                if (st.kinkFlags == null) {
+                    st.kinkFlags = new boolean[res.body.layers.length][];
+                }
+                res.body.kinks(in, inOff, rows, tol, st.memory, st.kinkFlags);
+            }
+        }
+    }
+
+    /** {flagged, checked} units over the flags of {@link #kinks}, residual bodies included. */
+    static int[] count(Layer[] layers, boolean[][] flags, Memory m) {
+        int[] c = new int[2];
+        for (int i = 0; i < layers.length; i++) {
+            if (flags[i] != null) {
+                for (boolean f : flags[i]) {
+                    c[0] += f ? 1 : 0;
+                }
+                c[1] += flags[i].length;
+            } else if (layers[i] instanceof ResidualLayer res) {
+                ResidualLayer.State st = (ResidualLayer.State) m.states[i];
+                if (st.kinkFlags != null) {
+                    int[] inner = count(res.body.layers, st.kinkFlags, st.memory);
+                    c[0] += inner[0];
+                    c[1] += inner[1];
+                }
+            }
+        }
+        return c;
     }
 
     /** buf, or a new buffer the size of like (allocated once, on first use). */

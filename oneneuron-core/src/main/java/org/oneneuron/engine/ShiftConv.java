@@ -1,7 +1,7 @@
 package org.oneneuron.engine;
 
+import org.oneneuron.data.Shape;
 import org.oneneuron.model.LayerSpec;
-import org.oneneuron.model.Shape;
 
 /**
  * The rules of a stride-1 convolution without im2col, on the kernels of

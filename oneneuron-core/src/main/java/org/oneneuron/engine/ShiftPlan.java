@@ -1,7 +1,7 @@
 package org.oneneuron.engine;
 
+import org.oneneuron.data.Shape;
 import org.oneneuron.model.LayerSpec;
-import org.oneneuron.model.Shape;
 
 /**
  * The geometry of a {@link ShiftConv}: offset tables, the layouts of its buffers, which layout

@@ -1,42 +1,85 @@
 package org.oneneuron.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
- * Writes a file so that readers never see it half-written: the bytes go to a temporary file in
- * the same directory, which is then moved over the target in one step.
+ * Writes a file so that it is always either the old one or the new one, never torn: the bytes go
+ * to a temporary file in the same directory, are forced to disk, and the temporary file is then
+ * renamed over the target in one step (and the directory forced, so the rename survives a power
+ * cut). When any step fails (disk full, file size limit, permission, I/O error) the temporary file
+ * is removed, the target is untouched, and a {@link WriteFailedException} says so. The temporary
+ * file is created like any other new file, so the result gets the permissions the process's umask
+ * gives (e.g. readable by the group), not the owner-only ones of {@code Files.createTempFile}.
  */
 public final class AtomicFiles {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
 
-    /** Writes {@code text} as UTF-8 to {@code target} atomically (temp file + move). */
+    /** Writes {@code text} as UTF-8 to {@code target} atomically. */
     public static void writeString(Path target, String text) {
         write(target, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes {@code bytes} to {@code target} atomically (temp file + move). */
+    /**
+     * Writes {@code bytes} to {@code target} atomically.
+     *
+     * @throws WriteFailedException naming the target and the cause; the target is unchanged
+     */
     public static void write(Path target, byte[] bytes) {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            Files.write(temp, bytes);
+            temp = createTemp(dir, absolute.getFileName().toString(), bytes);
             moveOver(temp, absolute);
             temp = null;
+            forceDirectory(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            boolean existed = Files.exists(absolute);
+            throw new WriteFailedException("cannot write " + target, e,
+                    existed ? target + " is unchanged" : "nothing was written");
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * A new file ".NAME.RANDOM.tmp" in {@code dir} holding {@code bytes}, forced to disk, created
+     * with default permissions.
+     */
+    private static Path createTemp(Path dir, String name, byte[] bytes) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                deleteQuietly(temp);
+                throw e;
+            }
         }
     }
 
@@ -47,6 +90,18 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             // Same directory, so a plain rename is still a single step on every file system we know.
             Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Forces a directory's entries (the rename) to disk. Some platforms cannot open a directory as
+     * a channel; there the rename is as durable as the file system makes it, which is no worse.
+     */
+    static void forceDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // Not supported here (e.g. Windows): nothing more can be done portably.
         }
     }
 

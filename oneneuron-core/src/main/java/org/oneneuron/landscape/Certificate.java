@@ -1,7 +1,7 @@
 package org.oneneuron.landscape;
 
 import java.util.Optional;
-import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.train.Verdict;
 
 /**
@@ -33,6 +33,8 @@ import org.oneneuron.train.Verdict;
  *                                   global_minimum
  * @param reason                     one line naming the figures and tolerances that decided it
  * @param config                     the tolerances used
+ * @param dataFloor                  when identical inputs carry conflicting labels, the data's
+ *                                   floor, which is then {@code minimumLoss}
  */
 public record Certificate(double loss, double minimumLoss, double networkOnlyLoss, double trainingError,
                           double gradNorm, double hessEigMin, double hessEigMinResidual, double hessEigMax,
@@ -40,7 +42,8 @@ public record Certificate(double loss, double minimumLoss, double networkOnlyLos
                           double hessianAsymmetry, Optional<NeuronSnapshot> neuron, double identityResidual,
                           KinkReport kinks, Optional<PerturbationProbe> perturbation,
                           double[] negativeDirection, Verdict pointVerdict, Optional<Verdict> trajectory,
-                          Verdict verdict, String reason, CertifyConfig config) {
+                          Verdict verdict, String reason, CertifyConfig config,
+                          Optional<DataFloor> dataFloor) {
 
     public Certificate {
         negativeDirection = negativeDirection.clone();

@@ -3,8 +3,8 @@ package org.oneneuron.landscape;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.oneneuron.autodiff.NeuronSnapshot;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.Objective;
 import org.oneneuron.train.Verdict;
 
 /**
@@ -21,7 +21,8 @@ import org.oneneuron.train.Verdict;
  *     unknown, so "bad" cannot be decided).</li>
  * </ol>
  * A trajectory verdict escaping_to_infinity or no_attained_minimum from the trainer overrides
- * every point verdict but global_minimum.
+ * every point verdict but global_minimum. On data whose identical inputs carry conflicting labels
+ * the minimum is the data's floor ({@link DataFloor}, from the context), and the reason says so.
  */
 public final class Certifier {
 
@@ -69,8 +70,8 @@ public final class Certifier {
             reason = fmt("‖∇L‖ = %.3e > %.1e", gradNorm, config.gradientTolerance());
         } else if (lossAtMinimum) {
             point = Verdict.GLOBAL_MINIMUM;
-            reason = fmt("‖∇L‖ = %.3e <= %.1e and loss %.3e within %.1e of its minimum %s", gradNorm,
-                    config.gradientTolerance(), loss, config.lossTolerance(),
+            reason = fmt("‖∇L‖ = %.3e <= %.1e and loss %.6g within %.1e of its minimum %.6g%s", gradNorm,
+                    config.gradientTolerance(), loss, config.lossTolerance(), context.minimumLoss(),
                     neuron.isPresent() ? fmt("; network alone %.3e, neuron contribution %.3e",
                             networkOnly, contribution) : "");
         } else if (negativeCurvature || perturbationDecrease) {
@@ -102,10 +103,14 @@ public final class Certifier {
         if (context.kinks().flagged()) {
             reason += fmt("; %d unit(s) at a kink (derivatives one-sided there)", context.kinks().unitsAtKink());
         }
+        if (context.dataFloor().isPresent()) {
+            reason += "; " + context.dataFloor().get().describe();
+        }
         return new Certificate(loss, context.minimumLoss(), networkOnly, context.trainingError(), gradNorm,
                 curvature.min, curvature.minResidual, curvature.max, curvature.maxResidual,
                 curvature.method, curvature.converged, curvature.asymmetry, neuron, identity,
-                context.kinks(), probe, direction, point, trajectory, overall, reason, config);
+                context.kinks(), probe, direction, point, trajectory, overall, reason, config,
+                context.dataFloor());
     }
 
     private static String fmt(String format, Object... args) {

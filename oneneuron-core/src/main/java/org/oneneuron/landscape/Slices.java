@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /**
  * Loss slices: L(θ₀ + s·d1) on a line, L(θ₀ + s·d1 + t·d2) on a plane. Directions are either
@@ -125,9 +125,61 @@ public final class Slices {
         return g;
     }
 
+    /**
+     * L(origin + x·d1 + y·d2) of a trajectory plane ({@link TrajectoryPca}) on a grid covering the
+     * path with a margin of a fifth of its extent on each side (each axis at least a tenth of the
+     * other's width, so a nearly straight path still shows its valley); anchors "start" (the
+     * first recorded point) and "end" (the origin).
+     *
+     * @param value what to evaluate (all but {@link SliceValue#LOSS} need a neuron)
+     */
+    public static Slice trajectoryPlane(Objective objective, PcaPlane plane, SliceConfig config,
+                                        SliceValue value) {
+        double[] x = plane.x();
+        double[] y = plane.y();
+        double[] xr = range(x);
+        double[] yr = range(y);
+        double wx = Math.max(xr[1] - xr[0], 0.1 * (yr[1] - yr[0]));
+        double wy = Math.max(yr[1] - yr[0], 0.1 * wx);
+        double cx = 0.5 * (xr[0] + xr[1]);
+        double cy = 0.5 * (yr[0] + yr[1]);
+        double[] s = grid(cx - 0.7 * wx, cx + 0.7 * wx, config.grid());
+        double[] t = grid(cy - 0.7 * wy, cy + 0.7 * wy, config.grid());
+        List<Slice.Anchor> anchors = List.of(new Slice.Anchor("start", x[0], y[0]),
+                new Slice.Anchor("end", 0, 0));
+        return evaluate(objective, plane.origin(), plane.d1(), plane.d2(), s, t, anchors, config, value);
+    }
+
+    private static double[] range(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double d : v) {
+            lo = Math.min(lo, d);
+            hi = Math.max(hi, d);
+        }
+        return new double[] {lo, hi};
+    }
+
+    /** The same grid as {@code slice}, evaluating {@code value} instead (e.g. the network-only loss). */
+    public static Slice reevaluate(Objective objective, double[] origin, double[] d1, double[] d2,
+                                   Slice slice, SliceConfig config, SliceValue value) {
+        return evaluate(objective, origin, d1, slice.isPlane() ? d2 : null, slice.s(), slice.t(),
+                slice.anchors(), config, value);
+    }
+
     private static Slice evaluate(Objective objective, double[] origin, double[] d1, double[] d2, double[] s,
                                   double[] t, List<Slice.Anchor> anchors, SliceConfig config) {
+        return evaluate(objective, origin, d1, d2, s, t, anchors, config, SliceValue.LOSS);
+    }
+
+    private static Slice evaluate(Objective objective, double[] origin, double[] d1, double[] d2, double[] s,
+                                  double[] t, List<Slice.Anchor> anchors, SliceConfig config,
+                                  SliceValue value) {
         Lanczos.checkPoint(objective, origin);
+        if (value != SliceValue.LOSS && objective.neuron(origin).isEmpty()) {
+            throw new IllegalArgumentException("the network-only loss and the neuron's contribution need an"
+                    + " objective with the special neuron");
+        }
         int cols = Math.max(1, t.length);
         double[] loss = new double[s.length * cols];
         int workers = Math.min(config.threads(), s.length);
@@ -144,7 +196,12 @@ public final class Slices {
                             for (int k = 0; k < point.length; k++) {
                                 point[k] = origin[k] + s[i] * d1[k] + (d2 == null ? 0.0 : t[j] * d2[k]);
                             }
-                            double v = own.value(point);
+                            double v;
+                            try {
+                                v = value.at(own, point);
+                            } catch (ArithmeticException overflow) {
+                                v = Double.NaN;
+                            }
                             loss[i * cols + j] = Double.isFinite(v) ? v : Double.NaN;
                         }
                     }

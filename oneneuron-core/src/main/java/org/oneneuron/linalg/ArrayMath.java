@@ -97,7 +97,9 @@ public final class ArrayMath {
                     .getConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             System.getLogger(ArrayMath.class.getName()).log(Level.WARNING,
-                    "vector element-wise kernels failed to load, using scalar: " + e);
+                    "the vector element-wise kernels could not be loaded ("
+                            + (e.getMessage() == null ? "no reason given" : e.getMessage())
+                            + "); the scalar ones give the same numbers");
             return ScalarElementwise.INSTANCE;
         }
     }

@@ -5,16 +5,22 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * Chooses the process-wide {@link Blas} back-end. Automatic choice: the Vector API kernels when
  * the jdk.incubator.vector module is present and the JIT's preferred vectors are 512 bits wide
  * (AVX-512: there they outrun OpenBLAS 0.3.21 at every workload's shapes, docs/PERFORMANCE.md);
  * else native BLAS when it is OpenBLAS (Debian's reference libblas is slower than our kernels);
- * else the Vector API kernels at whatever width; else the plain loops (logged once, as a
- * warning). The choice depends only on the machine and the JVM, so a given machine always gets
- * the same back-end. Force one with the system property {@code oneneuron.blas=vector|native|plain|auto} or
- * {@link #use(String)} (the CLI's --blas flag). {@code active().name()} is the provenance string.
+ * else the Vector API kernels at whatever width. The choice depends only on the machine and the
+ * JVM, so a given machine always gets the same back-end. Force one with the system property
+ * {@code oneneuron.blas=vector|vector-scalar|native|plain|auto} or {@link #use(String)} (the CLI's
+ * --blas flag). {@code active().name()} is the provenance string.
+ *
+ * <p>Without the module ({@code java} started without {@code --add-modules jdk.incubator.vector})
+ * the automatic choice is the same decision, with {@link VectorEquivalentBlas} (scalar loops that
+ * give the vector kernels' bits at the width the JVM would use, read by {@link VectorWidthProbe})
+ * in place of the vector kernels: same seed, same numbers, only slower. One warning says so.
  *
  * <p>Threads: {@link #threads()} (system property {@code oneneuron.threads}, default 1) is how many
  * threads the Vector API GEMM may split one product over; native BLAS threads are fixed by
@@ -27,6 +33,8 @@ public final class Backends {
     public static final String VECTOR = "vector";
     public static final String NATIVE = "native";
     public static final String PLAIN = "plain";
+    /** The vector kernels' arithmetic as scalar loops (no module needed). */
+    public static final String VECTOR_SCALAR = "vector-scalar";
 
     private static final System.Logger LOG = System.getLogger(Backends.class.getName());
     private static final String VECTOR_CLASS = "org.oneneuron.linalg.VectorBlas";
@@ -81,9 +89,12 @@ public final class Backends {
                         "BLAS back-end 'native': no loadable native libblas.so.3 was found"));
             case PLAIN:
                 return PlainBlas.INSTANCE;
+            case VECTOR_SCALAR:
+                return vectorScalar().orElseThrow(() -> new IllegalArgumentException(
+                        "BLAS back-end 'vector-scalar': the JVM's vector width could not be read"));
             default:
                 throw new IllegalArgumentException("BLAS back-end '" + name
-                        + "' is unknown: expected auto, vector, native or plain");
+                        + "' is unknown: expected auto, vector, vector-scalar, native or plain");
         }
     }
 
@@ -94,7 +105,11 @@ public final class Backends {
 
     /** Bits per vector register of the active back-end; 0 when it does not use the Vector API. */
     public static int vectorBitSize() {
-        return active() instanceof VectorWidth w ? w.vectorBitSize() : 0;
+        Blas blas = active();
+        if (blas instanceof VectorEquivalentBlas e) {
+            return e.emulatedBits();
+        }
+        return blas instanceof VectorWidth w ? w.vectorBitSize() : 0;
     }
 
     /**
@@ -105,6 +120,19 @@ public final class Backends {
     public static OptionalDouble fmaPeakGflops(boolean single) {
         return vector().map(b -> OptionalDouble.of(((VectorWidth) b).fmaPeakGflops(single)))
                 .orElse(OptionalDouble.empty());
+    }
+
+    /** Multiply-adds one extra GEMM thread must get before splitting pays (waking it costs more). */
+    static final long MIN_GEMM_WORK_PER_THREAD = 1L << 19;
+
+    /**
+     * How many parts one Vector API GEMM of {@code panels} row panels and {@code work}
+     * multiply-adds is split into: at most {@link #threads()} and the panels, and 1 (the caller
+     * alone) below {@link #MIN_GEMM_WORK_PER_THREAD} multiply-adds per part. The parts run on
+     * {@link ChunkWorkers}.
+     */
+    static int gemmThreads(int panels, long work) {
+        return (int) Math.min(Math.min(threads, panels), Math.max(1, work / MIN_GEMM_WORK_PER_THREAD));
     }
 
     /** Threads one Vector API GEMM may use (default 1, from {@code oneneuron.threads}). */
@@ -141,27 +169,53 @@ public final class Backends {
 
     private static Blas automatic() {
         Optional<Blas> vec = vector();
-        if (vec.isPresent() && ((VectorWidth) vec.get()).vectorBitSize() >= WIDE_VECTOR_BITS) {
-            return vec.get();
+        if (vec.isEmpty()) {
+            vec = vectorScalar();
         }
-        Optional<Path> lib = NativeLibraryProbe.resolvedLibrary();
-        if (lib.isPresent() && NativeLibraryProbe.isOpenBlas(lib.get())) {
-            Optional<Blas> nat = nativeBlas();
-            if (nat.isPresent()) {
-                return nat.get();
+        int bits = vec.map(Backends::bitsOf).orElse(0);
+        Blas chosen = null;
+        if (bits >= WIDE_VECTOR_BITS) {
+            chosen = vec.get();
+        } else {
+            Optional<Path> lib = NativeLibraryProbe.resolvedLibrary();
+            if (lib.isPresent() && NativeLibraryProbe.isOpenBlas(lib.get())) {
+                chosen = nativeBlas().orElse(null);
+            }
+            if (chosen == null) {
+                chosen = vec.orElse(PlainBlas.INSTANCE);
             }
         }
-        if (vec.isPresent()) {
-            return vec.get();
+        if (!vectorApiAvailable()) {
+            warnOnce(chosen);
         }
+        return chosen;
+    }
+
+    private static int bitsOf(Blas blas) {
+        return blas instanceof VectorEquivalentBlas e ? e.emulatedBits() : ((VectorWidth) blas).vectorBitSize();
+    }
+
+    /** The one line a JVM without the module gets: what runs instead, and what it costs. */
+    private static void warnOnce(Blas chosen) {
         synchronized (Backends.class) {
-            if (!fallbackLogged) {
-                fallbackLogged = true;
-                LOG.log(Level.WARNING, "Vector API unavailable: add --add-modules jdk.incubator.vector; "
-                        + "using plain kernels, slower");
+            if (fallbackLogged) {
+                return;
             }
+            fallbackLogged = true;
         }
-        return PlainBlas.INSTANCE;
+        String what = chosen instanceof VectorEquivalentBlas
+                ? "the vector kernels run as scalar loops (same numbers, several times slower)"
+                : chosen instanceof PlainBlas
+                ? "the plain kernels run (the vector width could not be read: numbers differ from the"
+                        + " vector back-end's)"
+                : "element-wise functions run as scalar loops (same numbers, slower)";
+        LOG.log(Level.WARNING, "Java was started without --add-modules jdk.incubator.vector: " + what);
+    }
+
+    /** The scalar equivalent of the vector kernels at this JVM's width, when it can be read. */
+    private static Optional<Blas> vectorScalar() {
+        OptionalInt bits = VectorWidthProbe.preferredBits();
+        return bits.isPresent() ? Optional.of(new VectorEquivalentBlas(bits.getAsInt())) : Optional.empty();
     }
 
     private static Optional<Blas> vector() {
@@ -172,7 +226,8 @@ public final class Backends {
             Class<?> type = Class.forName(VECTOR_CLASS);
             return Optional.of((Blas) type.getConstructor().newInstance());
         } catch (ReflectiveOperationException | LinkageError e) {
-            LOG.log(Level.WARNING, "Vector API kernels failed to load: " + e);
+            LOG.log(Level.WARNING, "the Vector API kernels could not be loaded ("
+                    + (e.getMessage() == null ? "no reason given" : e.getMessage()) + ")");
             return Optional.empty();
         }
     }
@@ -183,11 +238,19 @@ public final class Backends {
             return Optional.empty();
         }
         String name = NativeLibraryProbe.isOpenBlas(lib.get()) ? "openblas" : "native-blas";
+        // netlib logs a warning of its own for each implementation it cannot load (its Vector API
+        // one without the module): noise for our users, who get our one line instead.
+        java.util.logging.Logger netlib = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+        java.util.logging.Level before = netlib.getLevel();
+        netlib.setLevel(java.util.logging.Level.SEVERE);
         try {
             return Optional.of(new NativeBlas(name));
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.WARNING, "native BLAS " + lib.get() + " failed to load: " + e);
+            LOG.log(Level.WARNING, "native BLAS " + lib.get() + " could not be loaded ("
+                    + (e.getMessage() == null ? "no reason given" : e.getMessage()) + ")");
             return Optional.empty();
+        } finally {
+            netlib.setLevel(before);
         }
     }
 

@@ -1,9 +1,9 @@
 package org.oneneuron.loss;
 
 import java.util.Optional;
-import org.oneneuron.autodiff.NeuronSnapshot;
-import org.oneneuron.autodiff.NonFiniteException;
-import org.oneneuron.autodiff.SampledObjective;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.NonFiniteException;
+import org.oneneuron.objective.SampledObjective;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.engine.Buf;
 import org.oneneuron.engine.Graph;

@@ -2,7 +2,7 @@ package org.oneneuron.loss;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.oneneuron.autodiff.NonFiniteException;
+import org.oneneuron.objective.NonFiniteException;
 import org.oneneuron.engine.Buf;
 import org.oneneuron.engine.Graph;
 import org.oneneuron.engine.PassKind;

@@ -2,6 +2,7 @@ package org.oneneuron.model;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.oneneuron.data.Shape;
 
 /**
  * How a fresh θ is drawn. Draws go block by block in θ order from one
@@ -23,16 +24,25 @@ public enum Initializer {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Parses {@code fan-in-uniform} or {@code standard-normal}. */
+    /**
+     * Parses {@code fan-in-uniform} or {@code standard-normal}, or the study's short words
+     * {@code fan_in} / {@code fan-in} and {@code normal}.
+     */
     public static Initializer parse(String word) {
         String w = word.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        if (w.equals("FAN_IN")) {
+            return FAN_IN_UNIFORM;
+        }
+        if (w.equals("NORMAL")) {
+            return STANDARD_NORMAL;
+        }
         for (Initializer i : values()) {
             if (i.name().equals(w)) {
                 return i;
             }
         }
         throw new IllegalArgumentException("unknown initializer '" + word
-                + "'; expected fan-in-uniform or standard-normal");
+                + "'; expected fan-in-uniform (or fan_in) or standard-normal (or normal)");
     }
 
     /** A fresh θ for the layout, seeded by {@code seed}. */

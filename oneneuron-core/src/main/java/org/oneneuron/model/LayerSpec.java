@@ -2,6 +2,7 @@ package org.oneneuron.model;
 
 import java.util.List;
 import java.util.Objects;
+import org.oneneuron.data.Shape;
 
 /**
  * One layer of a network as a value: what it is and how it changes a sample's {@link Shape}.

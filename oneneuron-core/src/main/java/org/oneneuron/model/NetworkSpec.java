@@ -3,6 +3,7 @@ package org.oneneuron.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.oneneuron.data.Shape;
 
 /**
  * A network as a value: a declared input shape, a sequence of layers (residual blocks nest

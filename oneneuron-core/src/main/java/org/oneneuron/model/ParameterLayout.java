@@ -2,6 +2,7 @@ package org.oneneuron.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.oneneuron.data.Shape;
 
 /**
  * Where every parameter sits in the flat θ: PyTorch's parameter order, the order of the peer

@@ -12,13 +12,19 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.oneneuron.io.WriteFailedException;
 
 /**
  * The append-only JSON Lines journal of a study, one line per finished run, each line written
  * whole and forced to disk ({@link FileChannel#force}) before the next. Opening an existing
  * journal reads the finished runs; a torn last line (a kill while writing) is detected and cut
- * off, so a re-run redoes that run and never duplicates one. A damaged line that is not the last
- * is an error naming its line number.
+ * off, so a re-run redoes that run and never duplicates one. A damaged or duplicate line that is
+ * not the last is an error naming its line number and the repair command ({@link JournalRepair}).
+ *
+ * <p>When an append fails (disk full, file size limit, permission lost, I/O error) the bytes of
+ * the partial line are cut off again, so the file keeps only whole lines, and the journal refuses
+ * every later append with the same {@link WriteFailedException}: a study stops at its first lost
+ * run instead of leaving holes.
  */
 public final class Journal implements Closeable {
 
@@ -28,6 +34,7 @@ public final class Journal implements Closeable {
     private final FileChannel channel;
     private final Map<Integer, JournalEntry> entries;
     private final int droppedTornLines;
+    private WriteFailedException failure;
 
     private Journal(Path file, FileChannel channel, Map<Integer, JournalEntry> entries,
                     int droppedTornLines) {
@@ -39,55 +46,63 @@ public final class Journal implements Closeable {
 
     /** Opens (creating if absent) the journal at {@code file}, reading what it holds. */
     public static Journal open(Path file) {
+        FileChannel channel = null;
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
             byte[] bytes = Files.readAllBytes(file);
             Map<Integer, JournalEntry> entries = new TreeMap<>();
-            int start = 0;
-            int lineNumber = 0;
             long goodEnd = 0;
             int dropped = 0;
-            while (start < bytes.length) {
-                lineNumber++;
-                int end = indexOf(bytes, (byte) '\n', start);
-                boolean last = end < 0 || end == bytes.length - 1;
-                String line = new String(bytes, start, (end < 0 ? bytes.length : end) - start,
-                        StandardCharsets.UTF_8);
-                JournalEntry entry = null;
-                if (end >= 0 && !line.isBlank()) {
-                    try {
-                        entry = JournalCodec.fromLine(line);
-                    } catch (IllegalArgumentException e) {
-                        if (!last) {
-                            throw new IllegalStateException(file + ", line " + lineNumber
-                                    + ": damaged journal line (" + e.getMessage()
-                                    + "); only a torn last line is dropped automatically", e);
+            for (JournalScan.Line line : JournalScan.lines(bytes)) {
+                switch (line.kind()) {
+                    case ENTRY -> entries.put(line.entry().runIndex(), line.entry());
+                    case BLANK -> { }
+                    case DAMAGED -> {
+                        if (!line.last()) {
+                            throw new IllegalStateException(file + ", line " + line.number()
+                                    + ": damaged journal line (" + line.problem() + "); only a torn last"
+                                    + " line is dropped automatically. " + repairHint(file));
                         }
+                        dropped++;
+                        LOG.log(System.Logger.Level.WARNING, "{0}, line {1}: dropping a torn last line"
+                                + " ({2} bytes); that run will be redone", file, line.number(),
+                                line.end() - line.start());
                     }
+                    case DUPLICATE -> throw new IllegalStateException(file + ", line " + line.number() + ": "
+                            + line.problem() + " (two processes wrote this study at once?). " + repairHint(file));
                 }
-                if (entry == null && !line.isBlank()) {
-                    dropped++;
-                    LOG.log(System.Logger.Level.WARNING, "{0}, line {1}: dropping a torn last line"
-                            + " ({2} bytes); that run will be redone", file, lineNumber, line.length());
-                    break;
+                if (line.kind() != JournalScan.Kind.DAMAGED) {
+                    goodEnd = line.end();
                 }
-                if (entry != null && entries.putIfAbsent(entry.runIndex(), entry) != null) {
-                    throw new IllegalStateException(file + ", line " + lineNumber + ": run "
-                            + entry.runIndex() + " appears twice");
-                }
-                goodEnd = end < 0 ? bytes.length : end + 1;
-                start = (int) goodEnd;
             }
             if (goodEnd < bytes.length) {
                 channel.truncate(goodEnd);
                 channel.force(true);
             }
             channel.position(goodEnd);
-            return new Journal(file, channel, entries, dropped);
+            Journal journal = new Journal(file, channel, entries, dropped);
+            channel = null;
+            return journal;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open journal " + file, e);
+            throw new UncheckedIOException("cannot open journal " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // The open failed already; that error is the one to report.
+                }
+            }
         }
+    }
+
+    /** What to run to move damaged or duplicate lines aside. */
+    static String repairHint(Path file) {
+        String folder = file.getParent() == null ? "." : file.getParent().toString();
+        return "Run 'oneneuron study --repair " + folder + "' to move such lines to "
+                + JournalRepair.DAMAGED + " (kept, with their line numbers), then re-run the study to redo"
+                + " those runs";
     }
 
     /** The finished runs read at open time plus those appended since, by run index. */
@@ -105,22 +120,56 @@ public final class Journal implements Closeable {
         return droppedTornLines;
     }
 
-    /** Appends one finished run as one line and forces it to disk. */
+    /** True after an append failed: every later append is refused. */
+    public synchronized boolean failed() {
+        return failure != null;
+    }
+
+    /**
+     * Appends one finished run as one line and forces it to disk.
+     *
+     * @throws WriteFailedException when the write or the force fails (the partial line is cut off),
+     *                              or an earlier append failed
+     */
     public synchronized void append(JournalEntry entry) {
+        if (failure != null) {
+            throw new WriteFailedException(failure);
+        }
         if (entries.containsKey(entry.runIndex())) {
             throw new IllegalStateException("run " + entry.runIndex() + " is already in " + file);
         }
         byte[] line = (JournalCodec.toLine(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+        long before = -1;
         try {
+            before = channel.position();
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
             channel.force(false);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append run " + entry.runIndex() + " to " + file, e);
+            failure = new WriteFailedException("cannot append run " + entry.runIndex() + " to " + file, e,
+                    cutBack(before) + "; the journal keeps the " + entries.size() + " run(s) finished before."
+                            + " Fix the cause, then re-run the same command to resume");
+            throw failure;
         }
         entries.put(entry.runIndex(), entry);
+    }
+
+    /** Cuts a partial line off after a failed append; says what the file holds afterwards. */
+    private String cutBack(long before) {
+        if (before < 0) {
+            return "nothing was written";
+        }
+        try {
+            channel.truncate(before);
+            channel.position(before);
+            channel.force(false);
+            return "no partial line is left";
+        } catch (IOException e) {
+            return "the partial line could not be removed (" + e.getMessage() + "); the next run of the"
+                    + " study drops it as a torn last line";
+        }
     }
 
     @Override
@@ -130,14 +179,5 @@ public final class Journal implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close journal " + file, e);
         }
-    }
-
-    private static int indexOf(byte[] bytes, byte b, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -12,7 +12,10 @@ import java.util.List;
  * The journal's JSON Lines format: one flat object per run with snake_case keys: run_index,
  * neuron, config (the RunSpec), then the final figures (loss, network_only_loss, grad_norm, a, b,
  * w_norm, max_contribution, train_accuracy, held_out_accuracy, verdict, verdict_reason, steps,
- * seconds, diagnostic) and the thinned trajectory. NaN is written as null.
+ * seconds, diagnostic) and the thinned trajectory. NaN is written as null. Since the θ path was
+ * added, {@code theta_path} {steps, theta} holds θ at a few steps; its inner points are rounded
+ * to float precision (they serve pictures), the end point is exact. Lines without it (older
+ * journals) read as an empty path.
  */
 public final class JournalCodec {
 
@@ -71,6 +74,26 @@ public final class JournalCodec {
             add(row, p.b());
             add(row, p.wNorm());
         }
+        ThetaPath path = o.thetaPath();
+        if (!path.isEmpty()) {
+            ObjectNode tp = node.putObject("theta_path");
+            ArrayNode steps = tp.putArray("steps");
+            for (int s : path.steps()) {
+                steps.add(s);
+            }
+            ArrayNode thetas = tp.putArray("theta");
+            for (int k = 0; k < path.size(); k++) {
+                ArrayNode row = thetas.addArray();
+                boolean exact = k == path.size() - 1;
+                for (double v : path.theta(k)) {
+                    if (exact) {
+                        row.add(v);
+                    } else {
+                        row.add((float) v);
+                    }
+                }
+            }
+        }
         try {
             return JSON.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -93,29 +116,64 @@ public final class JournalCodec {
         if (n == null || !n.isObject() || !n.has("config") || !n.has("trajectory")) {
             throw new IllegalArgumentException("not a journal entry (needs config and trajectory)");
         }
-        JsonNode c = n.get("config");
+        return entry(n);
+    }
+
+    private static JournalEntry entry(JsonNode n) {
+        JsonNode c = req(n, "config");
         List<Integer> hidden = new ArrayList<>();
-        c.get("hidden").forEach(h -> hidden.add(h.asInt()));
-        RunSpec run = new RunSpec(n.get("run_index").asInt(), c.get("data").asText(), hidden,
-                c.get("activation").asText(), c.get("neuron").asText(), c.get("loss").asText(),
-                c.get("reduction").asText(), c.get("lambda").asDouble(),
-                c.get("optimizer").asText(), c.get("learning_rate").asDouble(),
-                c.get("steps").asInt(), c.get("clip").asDouble(), c.get("init").asText(),
-                c.get("restart").asInt(), c.get("study_seed").asLong(),
-                c.get("held_out_fraction").asDouble());
+        req(c, "hidden").forEach(h -> hidden.add(h.asInt()));
+        RunSpec run = new RunSpec(req(n, "run_index").asInt(), req(c, "data").asText(), hidden,
+                req(c, "activation").asText(), req(c, "neuron").asText(), req(c, "loss").asText(),
+                req(c, "reduction").asText(), req(c, "lambda").asDouble(),
+                req(c, "optimizer").asText(), req(c, "learning_rate").asDouble(),
+                req(c, "steps").asInt(), req(c, "clip").asDouble(), req(c, "init").asText(),
+                req(c, "restart").asInt(), req(c, "study_seed").asLong(),
+                req(c, "held_out_fraction").asDouble());
         List<TrajectoryPoint> trajectory = new ArrayList<>();
-        for (JsonNode row : n.get("trajectory")) {
+        for (JsonNode row : req(n, "trajectory")) {
+            if (row.size() != 7) {
+                throw new IllegalArgumentException("a trajectory row has " + row.size() + " values, expected 7");
+            }
             trajectory.add(new TrajectoryPoint(row.get(0).asInt(), num(row.get(1)),
                     num(row.get(2)), num(row.get(3)), num(row.get(4)), num(row.get(5)),
                     num(row.get(6))));
         }
-        RunOutcome outcome = new RunOutcome(num(n.get("loss")), num(n.get("network_only_loss")),
-                num(n.get("grad_norm")), num(n.get("a")), num(n.get("b")), num(n.get("w_norm")),
-                num(n.get("max_contribution")), num(n.get("train_accuracy")),
-                num(n.get("held_out_accuracy")), n.get("verdict").asText(),
-                n.get("verdict_reason").asText(), n.get("steps").asInt(), num(n.get("seconds")),
-                n.get("diagnostic").asText(), trajectory);
+        RunOutcome outcome = new RunOutcome(num(req(n, "loss")), num(req(n, "network_only_loss")),
+                num(req(n, "grad_norm")), num(req(n, "a")), num(req(n, "b")), num(req(n, "w_norm")),
+                num(req(n, "max_contribution")), num(req(n, "train_accuracy")),
+                num(req(n, "held_out_accuracy")), req(n, "verdict").asText(),
+                req(n, "verdict_reason").asText(), req(n, "steps").asInt(), num(req(n, "seconds")),
+                req(n, "diagnostic").asText(), trajectory, thetaPath(n.get("theta_path")));
         return new JournalEntry(run, outcome);
+    }
+
+    private static ThetaPath thetaPath(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return ThetaPath.empty();
+        }
+        JsonNode steps = node.get("steps");
+        JsonNode theta = node.get("theta");
+        if (steps == null || theta == null || !steps.isArray() || !theta.isArray()) {
+            throw new IllegalArgumentException("theta_path needs the arrays steps and theta");
+        }
+        int[] s = new int[steps.size()];
+        double[][] t = new double[theta.size()][];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = steps.get(k).asInt();
+        }
+        for (int k = 0; k < t.length; k++) {
+            JsonNode row = theta.get(k);
+            t[k] = new double[row.size()];
+            for (int j = 0; j < t[k].length; j++) {
+                if (!row.get(j).isNumber()) {
+                    throw new IllegalArgumentException("theta_path point " + k + " entry " + j
+                            + " is not a number");
+                }
+                t[k][j] = row.get(j).asDouble();
+            }
+        }
+        return new ThetaPath(s, t);
     }
 
     private static void put(ObjectNode node, String key, double v) {
@@ -132,6 +190,15 @@ public final class JournalCodec {
         } else {
             row.addNull();
         }
+    }
+
+    /** The field {@code key} of {@code node}; a missing one makes the line damaged. */
+    private static JsonNode req(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("an incomplete journal entry: '" + key + "' is missing");
+        }
+        return v;
     }
 
     private static double num(JsonNode v) {

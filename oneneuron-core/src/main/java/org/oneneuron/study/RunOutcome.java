@@ -23,23 +23,36 @@ import java.util.Objects;
  * @param seconds         wall time of the run (not part of the run's reproducible numbers)
  * @param diagnostic      numerical trouble met (overflow clamp, non-finite value), or ""
  * @param trajectory      thinned trajectory, first and last step included
+ * @param thetaPath       θ at a few steps, start and end included (empty in older journals)
  */
 public record RunOutcome(double loss, double networkOnlyLoss, double gradNorm, double a, double b,
                          double wNorm, double maxContribution, double trainAccuracy,
                          double heldOutAccuracy, String verdict, String verdictReason, int steps,
-                         double seconds, String diagnostic, List<TrajectoryPoint> trajectory) {
+                         double seconds, String diagnostic, List<TrajectoryPoint> trajectory,
+                         ThetaPath thetaPath) {
 
     public RunOutcome {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(verdictReason, "verdictReason");
         Objects.requireNonNull(diagnostic, "diagnostic");
         trajectory = List.copyOf(trajectory);
+        Objects.requireNonNull(thetaPath, "thetaPath");
+    }
+
+    /** An outcome without recorded θ (as journals before the θ path was added). */
+    public RunOutcome(double loss, double networkOnlyLoss, double gradNorm, double a, double b,
+                      double wNorm, double maxContribution, double trainAccuracy,
+                      double heldOutAccuracy, String verdict, String verdictReason, int steps,
+                      double seconds, String diagnostic, List<TrajectoryPoint> trajectory) {
+        this(loss, networkOnlyLoss, gradNorm, a, b, wNorm, maxContribution, trainAccuracy,
+                heldOutAccuracy, verdict, verdictReason, steps, seconds, diagnostic, trajectory,
+                ThetaPath.empty());
     }
 
     /** The same outcome with the wall time set to zero, for comparing reproducible numbers. */
     public RunOutcome withoutTiming() {
         return new RunOutcome(loss, networkOnlyLoss, gradNorm, a, b, wNorm, maxContribution,
                 trainAccuracy, heldOutAccuracy, verdict, verdictReason, steps, 0.0, diagnostic,
-                trajectory);
+                trajectory, thetaPath);
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.linalg.Backends;
 
 /**
@@ -79,7 +80,7 @@ public record StudyManifest(StudySpec spec, Map<String, String> dataHashes, Stri
             node.put("run_function", runFunction);
             node.put("jdk", jdk);
             node.put("backend", backend);
-            Files.writeString(file, JSON.writeValueAsString(node) + "\n", StandardCharsets.UTF_8);
+            AtomicFiles.writeString(file, JSON.writeValueAsString(node) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write or read " + file, e);
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.oneneuron.io.WriterLock;
 
 /**
  * Runs a study on local cores: one single-threaded task per worker, each finished run appended to
@@ -21,7 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link RunFunction#batchKey}); a run's numbers do not depend on its batch, so serial, parallel
  * and resumed studies give the same journal. Re-running in the same directory resumes: finished runs are skipped,
  * unfinished ones redone. A time budget stops handing out new runs once spent (runs already
- * started finish and are journaled).
+ * started finish and are journaled). One process at a time: the folder's {@link WriterLock} is
+ * held for the whole run, so a second study on the same folder fails at once, having written
+ * nothing. A failed journal append stops the study: no new run starts, runs in flight are
+ * discarded, and the append's {@link org.oneneuron.io.WriteFailedException} is thrown.
  */
 public final class StudyRunner {
 
@@ -56,9 +60,16 @@ public final class StudyRunner {
     }
 
     /** Runs (or resumes) {@code spec} in {@code dir}; returns every finished run. */
+    @SuppressWarnings("try") // the lock is held for the block and never read
     public StudyResult run(StudySpec spec, Path dir) {
         function.check(spec);
-        StudyManifest.of(spec, function).writeOrCheck(dir);
+        try (WriterLock lock = WriterLock.folder(dir, "oneneuron study")) {
+            StudyManifest.of(spec, function).writeOrCheck(dir);
+            return runLocked(spec, dir);
+        }
+    }
+
+    private StudyResult runLocked(StudySpec spec, Path dir) {
         List<RunSpec> runs = spec.expand();
         long deadline = budget.isZero() ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
         try (Journal journal = Journal.open(dir.resolve(JOURNAL))) {
@@ -81,14 +92,14 @@ public final class StudyRunner {
                 List<RunSpec> pending = runs.stream().filter(r -> !journal.contains(r.runIndex())).toList();
                 for (List<RunSpec> task : tasks(pending)) {
                     futures.add(pool.submit(() -> {
-                        if (System.nanoTime() > deadline) {
+                        if (System.nanoTime() > deadline || journal.failed()) {
                             return;
                         }
                         function.runBatch(task, (run, outcome) -> {
                             JournalEntry entry = new JournalEntry(run, outcome);
                             journal.append(entry);
                             listener.finished(entry, done.incrementAndGet(), runs.size());
-                        }, () -> System.nanoTime() <= deadline);
+                        }, () -> System.nanoTime() <= deadline && !journal.failed());
                     }));
                 }
                 for (Future<?> f : futures) {
@@ -101,6 +112,9 @@ public final class StudyRunner {
                 Throwable cause = e.getCause();
                 if (cause instanceof RuntimeException re) {
                     throw re;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
                 }
                 throw new IllegalStateException("a run failed: " + cause, cause);
             } finally {

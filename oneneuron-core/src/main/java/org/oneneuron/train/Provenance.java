@@ -62,11 +62,12 @@ public record Provenance(long seed, TrainConfig config, String libraryVersion, S
 
     /**
      * DoubleVector.SPECIES_PREFERRED.vectorBitSize(), asked reflectively so that this class loads
-     * on a JVM started without {@code --add-modules jdk.incubator.vector}; 0 when absent.
+     * on a JVM started without {@code --add-modules jdk.incubator.vector}; without the module, the
+     * width the scalar twin of the vector kernels reproduces ({@code vector-api-scalar}), else 0.
      */
     public static int currentVectorBits() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return 0;
+            return org.oneneuron.linalg.Backends.vectorBitSize();
         }
         try {
             Class<?> vector = Class.forName("jdk.incubator.vector.DoubleVector");

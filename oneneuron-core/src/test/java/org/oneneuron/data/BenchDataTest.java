@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads the real benchmark IDX files fetched by /work/shared/data/fetch-benchmarks.sh DIR. DIR is
+ * Reads the real benchmark IDX files fetched by data/fetch-benchmarks.sh DIR (in the repository). DIR is
  * the environment variable ONENEURON_BENCH_DATA, or .bench-data at the repository root. Skipped
  * when the files are absent, except under CI=true, where absence is a failure.
  */

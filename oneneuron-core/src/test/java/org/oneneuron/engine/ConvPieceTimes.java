@@ -4,9 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.oneneuron.data.Shape;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.model.LayerSpec;
-import org.oneneuron.model.Shape;
 
 /**
  * CPU time per sample of each product of a convolution in each layout, for tuning

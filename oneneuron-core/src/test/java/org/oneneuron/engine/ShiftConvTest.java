@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.oneneuron.data.Shape;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.linalg.Blas;
 import org.oneneuron.linalg.ConvKernels;
 import org.oneneuron.linalg.PlainBlas;
 import org.oneneuron.model.LayerSpec;
-import org.oneneuron.model.Shape;
 import org.oneneuron.testing.Property;
 
 /**

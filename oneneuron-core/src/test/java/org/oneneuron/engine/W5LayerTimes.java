@@ -4,12 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.oneneuron.data.Shape;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.model.Architecture;
 import org.oneneuron.model.Initializer;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
-import org.oneneuron.model.Shape;
 
 /**
  * CPU time per sample of each W5 body layer's passes (not a test; run by hand): value and VJP

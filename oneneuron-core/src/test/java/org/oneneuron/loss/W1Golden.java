@@ -3,7 +3,6 @@ package org.oneneuron.loss;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +11,9 @@ import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterLayout;
+import org.oneneuron.testing.GoldenCase;
 
-/** Loads the W1 golden dump (shared/bench/w1-golden) found by walking up from the working directory. */
+/** Loads the W1 golden dump, the repository's bench/w1-golden (written by bench/peers/w1_fullbatch.py --dump). */
 final class W1Golden {
 
     static final NetworkSpec SPEC = new NetworkSpec(30, List.of(64, 64), Activation.TANH, NeuronKind.SKIP_EXP);
@@ -26,17 +26,13 @@ final class W1Golden {
         this.theta = theta;
     }
 
-    /** The golden directory, or empty when no shared/ is found above the working directory. */
+    /**
+     * The repository's copy of the dump, {@code bench/w1-golden} (tests run in the module folder,
+     * so it is {@code ../bench/w1-golden}); empty when missing.
+     */
     static Optional<Path> locate() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        while (dir != null) {
-            Path p = dir.resolve("shared/bench/w1-golden");
-            if (Files.isRegularFile(p.resolve("X.csv"))) {
-                return Optional.of(p);
-            }
-            dir = dir.getParent();
-        }
-        return Optional.empty();
+        Path p = Path.of("..", "bench", "w1-golden");
+        return Files.isRegularFile(p.resolve("X.csv")) ? Optional.of(p) : Optional.empty();
     }
 
     static W1Golden load(Path dir) throws IOException {
@@ -58,19 +54,6 @@ final class W1Golden {
     }
 
     private static double[] read(Path file) throws IOException {
-        List<Double> values = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            for (String cell : line.split(",")) {
-                values.add(Double.parseDouble(cell.trim()));
-            }
-        }
-        double[] out = new double[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
+        return GoldenCase.numbers(file);
     }
 }

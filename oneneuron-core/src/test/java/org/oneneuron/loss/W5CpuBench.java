@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Shape;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.model.Architecture;
 import org.oneneuron.model.Initializer;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
-import org.oneneuron.model.Shape;
 
 /**
  * W5's two timed parts measured in CPU time of the calling thread (not a test; run by hand): on

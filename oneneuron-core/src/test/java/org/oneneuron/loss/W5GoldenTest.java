@@ -1,18 +1,17 @@
 package org.oneneuron.loss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Shape;
 import org.oneneuron.model.Architecture;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
-import org.oneneuron.model.Shape;
+import org.oneneuron.testing.GoldenCase;
 
 /**
  * The W5 golden case (a CNN with the special neuron on the raw pixels, PyTorch float64): loss,
@@ -24,10 +23,7 @@ class W5GoldenTest {
 
     @Test
     void cnnMatchesPyTorchToOneInABillion() throws IOException {
-        Optional<GoldenCase> found = GoldenCase.find("w5-golden");
-        assumeTrue(found.isPresent() || System.getenv("CI") == null, "w5-golden must be present in CI");
-        assumeTrue(found.isPresent(), "no w5-golden folder");
-        GoldenCase g = found.get();
+        GoldenCase g = GoldenCase.of("w5-golden");
         NetworkSpec spec = new NetworkSpec(Shape.parse("1x28x28"), Architecture.parse(ARCH), NeuronKind.SKIP_EXP);
         double[] x = g.csv("X.csv");
         double[] y = g.csv("y.csv");
@@ -47,7 +43,7 @@ class W5GoldenTest {
         close(g.number("hv_norm"), norm(hv), "|Hv|");
         close(g.number("v_hv"), dot(v, hv), "v·Hv");
         for (int i = 0; i < 8; i++) {
-            close(g.golden.get("hv_first8").get(i).asDouble(), hv[i], "Hv[" + i + "]");
+            close(g.golden().get("hv_first8").get(i).asDouble(), hv[i], "Hv[" + i + "]");
         }
         for (int step = 0; step < 50; step++) {
             obj.valueAndGradient(theta, grad);

@@ -56,6 +56,7 @@ class StudyKillTest {
                 + " runs journaled; child log: " + Files.readString(dir.resolve("child.log")));
         assertEquals(137, child.exitValue(), "SIGKILL");
 
+        // The resume takes the folder's lock the killed child held: SIGKILL left no stale lock.
         StudyResult resumed = new StudyRunner(new TrainerRunFunction(), 2, Duration.ZERO,
                 StudyListener.none()).run(spec(), killed);
         StudyResult uninterrupted = new StudyRunner(new TrainerRunFunction(), 2, Duration.ZERO,

@@ -2,12 +2,10 @@ package org.oneneuron.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -21,12 +19,12 @@ import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterLayout;
 import org.oneneuron.optim.OptimizerKind;
+import org.oneneuron.testing.GoldenCase;
 
 /**
- * Replays workload W1 (shared/bench/w1-golden, written by peers/w1_fullbatch.py --dump): 30-64-64-1
+ * Replays workload W1 (bench/w1-golden, written by bench/peers/w1_fullbatch.py --dump): 30-64-64-1
  * tanh + skip-exp, mean cubic hinge, λ = 1e-2, plain GD lr 1e-2, 2000 steps; PyTorch ends at loss
- * 0.016986811608448178 with a = -0.25084830695693944. Skipped when shared/ is not found above
- * the working directory, except on CI (env CI=true), where that is a failure.
+ * 0.016986811608448178 with a = -0.25084830695693944.
  */
 @Tag("slow")
 class W1GoldenReplayTest {
@@ -34,41 +32,19 @@ class W1GoldenReplayTest {
     private static final double GOLDEN_LOSS = 0.016986811608448178;
     private static final double GOLDEN_A = -0.25084830695693944;
 
+    /** The repository's copy of the dump (tests run in the module folder). */
     static Path golden() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/bench/w1-golden");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        return Path.of("..", "bench", "w1-golden");
     }
 
     private static double[] numbers(Path file) throws IOException {
-        List<Double> values = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            for (String cell : line.split(",")) {
-                values.add(Double.parseDouble(cell.trim()));
-            }
-        }
-        double[] out = new double[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
+        return GoldenCase.numbers(file);
     }
 
     @Test
     void gradientDescentLandsOnPyTorchsFinalLoss() throws IOException {
         Path dir = golden();
-        if (dir == null) {
-            assertTrue(!"true".equals(System.getenv("CI")),
-                    "CI=true but shared/bench/w1-golden was not found above " + Path.of("").toAbsolutePath());
-            assumeTrue(false, "shared/bench/w1-golden not found above the working directory; skipped");
-        }
+        assertTrue(Files.isRegularFile(dir.resolve("X.csv")), "bench/w1-golden is missing from the repository");
         double[] x = numbers(dir.resolve("X.csv"));
         double[] y = numbers(dir.resolve("y.csv"));
         Dataset data = new Dataset("w1", x, y, 30, Collections.nCopies(30, "x"), List.of("-1", "+1"));

@@ -15,6 +15,7 @@ import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.linalg.Backends;
 import picocli.CommandLine.Command;
+import org.oneneuron.cli.Vocabulary;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,21 +23,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code oneneuron bench W1|W2|W3|W4|W5|all}: runs the workloads of shared/bench/WORKLOADS.md with the
+ * {@code oneneuron bench W1|W2|W3|W4|W5|all}: runs the workloads of bench/WORKLOADS.md with the
  * peers' shapes and hyper-parameters and prints one JSON line per workload with the peers' field
  * names. {@code --compare} alternates our run and the PyTorch peer's (A B A B …) and prints the
  * median of the paired throughput ratios.
  */
 @Command(name = "bench", description = "Run the benchmark workloads W1-W5 (optionally side by side with the PyTorch peers).",
         footer = {"", "Examples:",
-            "  oneneuron bench W1                       W1 replaying shared/bench/w1-golden when found",
+            "  oneneuron bench W1                       W1 replaying bench/w1-golden",
             "  oneneuron bench all --threads 2 --json",
             "  oneneuron bench W1 --compare --threads 1 --pairs 5 --json",
             "  oneneuron bench W1 --steps 10            a quick smoke run",
             "  oneneuron bench kernel --shape 569,64,30,nt --blas vector --samples 5",
             "  oneneuron bench kernel --shape 128,256,784,nt --dtype float32",
             "  oneneuron bench peak                     the core's float32/float64 FMA peak, GFLOP/s",
-            "", "The peers need Debian's python3-torch (run with /usr/bin/python3); see docs/PERFORMANCE.md.",
+            "", "The peers (bench/peers) need a Python with torch and scipy on OpenBLAS: Debian's python3-torch,",
+            "python3-scipy and libopenblas0-pthread; the first python3 on PATH that has them is used, or --python.",
+            "See docs/PERFORMANCE.md.",
             "", "Exit codes: 0 ok, 1 failure, 2 bad input or usage."})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -51,34 +54,39 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WORKLOAD", description = "W1, W2, W3, W4, W5, all, kernel (one GEMM shape, see --shape and --dtype), or peak (the core's FMA peak).")
     String workload;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Override the workload's step count (W1 steps, W3 training steps, W4 steps per run; W2 and W5 epochs).")
-    int steps;
+    @Option(names = "--steps", paramLabel = "N", description = Vocabulary.STEPS + " Here: overrides the"
+            + " workload's count (W1 steps, W3 training steps, W4 steps per run; W2 and W5 epochs); default: the workload's.")
+    Integer steps;
 
-    @Option(names = "--dump-dir", paramLabel = "DIR", description = "The peer's W1 dump folder (default: shared/bench/w1-golden when found).")
+    @Option(names = "--dump-dir", paramLabel = "DIR", description = "The peer's W1 dump folder (default: the checkout's bench/w1-golden).")
     Path dumpDir;
 
     @Option(names = "--synthetic", description = "Use our own seeded generator even when the peer's dump is found.")
     boolean synthetic;
 
-    @Option(names = "--seed", description = "Seed of our generators (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = Vocabulary.SEED + " Here: of our data and θ₀ generators.")
+    long seed = Vocabulary.TRAIN.seed();
 
-    @Option(names = "--warmup-steps", paramLabel = "N", description = "Untimed steps first, so the JIT has compiled the kernels (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-steps", paramLabel = "N", description = "Untimed steps first, so the JIT has compiled the kernels.")
     int warmupSteps = 100;
 
     @Option(names = "--compare", description = "Alternate ours and the PyTorch peer; print paired ratios.")
     boolean compare;
 
-    @Option(names = "--pairs", paramLabel = "K", description = "Pairs for --compare (default ${DEFAULT-VALUE}).")
+    @Option(names = "--python", paramLabel = "PYTHON", description = "For --compare: the Python that runs the PyTorch peers (default: the first python3 on PATH with torch and scipy, else /usr/bin/python3).")
+    Path python;
+
+    @Option(names = "--pairs", paramLabel = "K", description = "Pairs for --compare.")
     int pairs = 5;
 
     @Option(names = "--shape", paramLabel = "M,N,K,LAYOUT", description = "For 'kernel': the GEMM shape and layout (nn, nt, tn, tt), e.g. 569,64,30,nt.")
     String shape;
 
-    @Option(names = "--samples", paramLabel = "S", description = "For 'kernel': samples of 100 ms CPU time (default ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", paramLabel = "S", description = "For 'kernel': samples of 100 ms CPU time.")
     int samples = 25;
 
-    @Option(names = "--dtype", paramLabel = "TYPE", description = "For 'kernel': float64 (dgemm, default) or float32 (sgemm).")
+    @Option(names = "--dtype", paramLabel = "TYPE", description = Vocabulary.DTYPE + " Here: for 'kernel',"
+            + " dgemm (float64) or sgemm (float32).")
     String dtype = "float64";
 
     @Override
@@ -101,10 +109,13 @@ public final class BenchCommand implements Callable<Integer> {
                     dtype.equals("float32")));
             return ExitCodes.OK;
         }
+        Path dump = resolveDump();
+        List<Workloads.Id> ids = Workloads.parse(workload);
+        PeerRunner peer = compare ? PeerRunner.prepare(python) : null;
         Backends.warmUp();
-        BenchContext ctx = new BenchContext(threads, steps, resolveDump(), seed, warmupSteps);
-        for (Workloads.Id id : Workloads.parse(workload)) {
-            print(compare ? Comparison.run(id, ctx, pairs) : Workloads.run(id, ctx));
+        BenchContext ctx = new BenchContext(threads, steps == null ? 0 : steps, dump, seed, warmupSteps);
+        for (Workloads.Id id : ids) {
+            print(compare ? Comparison.run(id, ctx, pairs, peer) : Workloads.run(id, ctx));
         }
         return ExitCodes.OK;
     }
@@ -141,8 +152,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             return dumpDir;
         }
-        return PeerRunner.benchFolder().map(b -> b.resolve("w1-golden"))
-                .filter(d -> Files.isRegularFile(d.resolve("X.csv"))).orElse(null);
+        return BenchFiles.w1Golden().orElse(null);
     }
 
     private static String describe(Map<String, Object> result) {

@@ -16,7 +16,8 @@ final class Comparison {
     private Comparison() {
     }
 
-    static Map<String, Object> run(Workloads.Id id, BenchContext ctx, int pairs) throws Exception {
+    static Map<String, Object> run(Workloads.Id id, BenchContext ctx, int pairs, PeerRunner peer)
+            throws Exception {
         if (pairs < 1) {
             throw new IllegalArgumentException("--pairs must be >= 1, got " + pairs);
         }
@@ -26,7 +27,7 @@ final class Comparison {
         List<String> peerArgs = peerArguments(id, ctx);
         for (int k = 0; k < pairs; k++) {
             Map<String, Object> a = Workloads.run(id, ctx);
-            Map<String, Object> b = PeerRunner.run(id.peerScript, ctx.threads(), peerArgs);
+            Map<String, Object> b = peer.run(id.peerScript, ctx.threads(), peerArgs);
             ours.add(a);
             theirs.add(b);
             ratios[k] = number(a, id.ourFigure) / number(b, id.peerFigure);
@@ -37,6 +38,8 @@ final class Comparison {
         m.put("figure", id.ourFigure);
         m.put("peer_figure", id.peerFigure);
         m.put("pairs", pairs);
+        m.put("peer_python", peer.python().python().toString());
+        m.put("peer_blas", peer.python().blasKind());
         m.put("median_ratio", median(ratios));
         m.put("ratios", Arrays.stream(ratios).boxed().toList());
         for (String other : id.otherPeerFigures) {

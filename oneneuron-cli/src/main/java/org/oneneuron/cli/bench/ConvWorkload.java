@@ -1,29 +1,32 @@
 package org.oneneuron.cli.bench;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Shape;
 import org.oneneuron.data.StandardNormal;
+import org.oneneuron.eval.Metrics;
 import org.oneneuron.loss.Float32NetworkObjective;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Architecture;
-import org.oneneuron.model.Initializer;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
-import org.oneneuron.model.Shape;
 import org.oneneuron.optim.Optimizer;
 import org.oneneuron.optim.OptimizerKind;
+import org.oneneuron.run.Fit;
+import org.oneneuron.run.Precision;
+import org.oneneuron.run.Problem;
 import org.oneneuron.train.TrainConfig;
-import org.oneneuron.train.Trainer;
 import org.oneneuron.train.TrainingResult;
 
 /**
  * W5: a small convolutional network with the skip exponential neuron on the raw pixels, as
  * peers/w5_cnn.py: n = 6000 synthetic 1×28×28 images, {@value #ARCH}, mean cubic hinge,
  * λ = 1e-2. Timed: minibatch SGD in float32 (batch 64, the last of each epoch 48, lr 1e-2,
- * 2 epochs, reshuffled each epoch) through {@link Trainer}, like W2; then exact float64
+ * 2 epochs, reshuffled each epoch) through the run floor's {@link Fit}, like W2; then exact float64
  * Hessian-vector products on the first 256 samples at θ₀, "fresh" (θ differs from the previous
  * product's, so no forward pass is reused: the peer's fresh graph) and at a reused point (the
  * objective keeps the forward pass and adjoints; only the tangent and second-order passes run).
@@ -64,30 +67,31 @@ final class ConvWorkload {
             x[i] = (float) StandardNormal.draw(rnd);
         }
         double[] y = W1Setup.teacherLabels(x, N, D, 16, rnd);
-        NetworkObjective objective = objective(W1Setup.dataset("w5-synthetic", x, y, D), ctx.threads());
-        double[] theta0 = Initializer.FAN_IN_UNIFORM.initialize(objective.layout(), new SplittableRandom(ctx.seed() + 1));
+        Problem problem = problem(W1Setup.dataset("w5-synthetic", x, y, D), Precision.FLOAT32, ctx);
+        double[] theta0 = problem.initialPoint();
         Map<String, Object> m = ctx.header("W5", "float32");
         m.put("data_source", "synthetic (SplittableRandom + StandardNormal, float32-rounded inputs; same distributions as the peer, not its numbers)");
         m.put("n", N);
         m.put("d", D);
         m.put("input_shape", INPUT.toString());
         m.put("arch", ARCH);
-        m.put("n_params", objective.dimension());
-        train(ctx, objective, theta0, epochs, y, m);
-        double[] hx = java.util.Arrays.copyOf(x, HVP_SAMPLES * D);
-        double[] hy = java.util.Arrays.copyOf(y, HVP_SAMPLES);
-        hessianVectorProducts(ctx, objective(W1Setup.dataset("w5-hvp", hx, hy, D), ctx.threads()), theta0, m);
+        m.put("n_params", problem.spec().layout().dimension());
+        train(ctx, problem, theta0, epochs, y, m);
+        double[] hx = Arrays.copyOf(x, HVP_SAMPLES * D);
+        double[] hy = Arrays.copyOf(y, HVP_SAMPLES);
+        hessianVectorProducts(ctx, problem(W1Setup.dataset("w5-hvp", hx, hy, D), Precision.FLOAT64, ctx).objective(),
+                theta0, m);
         return m;
     }
 
-    private static NetworkObjective objective(Dataset data, int threads) {
-        return NetworkObjective.builder(spec(), data).loss(Losses.CUBIC_HINGE).reduction(Reduction.MEAN)
-                .lambda(LAMBDA).threads(threads).build();
+    private static Problem problem(Dataset data, Precision precision, BenchContext ctx) {
+        return Problem.builder(spec(), data).loss(Losses.CUBIC_HINGE).reduction(Reduction.MEAN).lambda(LAMBDA)
+                .threads(ctx.threads()).precision(precision).seed(ctx.seed() + 1).build();
     }
 
-    private static void train(BenchContext ctx, NetworkObjective objective, double[] theta0, int epochs, double[] y,
+    private static void train(BenchContext ctx, Problem problem, double[] theta0, int epochs, double[] y,
                               Map<String, Object> m) throws Exception {
-        Float32NetworkObjective single = Float32NetworkObjective.over(objective);
+        Float32NetworkObjective single = (Float32NetworkObjective) problem.descendedObjective();
         // Warm up the optimizer's whole step on a copy of θ₀, restarted from θ₀ every epoch: SGD
         // run on for the dozens of epochs a 10 s warm-up allows leaves the 2-epoch trajectory
         // (the neuron's exp overflowed after ~25 epochs in a trial).
@@ -105,7 +109,7 @@ final class ConvWorkload {
         });
         double loss0 = single.value(theta0);
         long steps = (long) epochs * batchesPerEpoch;
-        TrainingResult result = Trainer.train(single, theta0, config(steps, ctx));
+        TrainingResult result = Fit.from(problem, theta0, config(steps, ctx)).training();
         double loop = result.optimizationSeconds();
         double[] theta = result.theta();
         m.put("warmup_steps_run", warm.steps());
@@ -122,8 +126,8 @@ final class ConvWorkload {
         m.put("gflop_per_s", 2 * (MACS_FORWARD + MACS_REVERSE) * epochs * N / loop * 1e-9);
         m.put("loss_initial", loss0);
         m.put("loss_final", single.value(theta));
-        m.put("train_acc", FullBatchWorkload.accuracy(single.scores(theta), y));
-        m.put("a_final", theta[objective.layout().neuronAOffset()]);
+        m.put("train_acc", Metrics.accuracy(single.scores(theta), y));
+        m.put("a_final", theta[problem.spec().layout().neuronAOffset()]);
     }
 
     /**

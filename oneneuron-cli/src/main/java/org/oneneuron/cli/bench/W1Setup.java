@@ -14,6 +14,7 @@ import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterLayout;
+import org.oneneuron.run.Problem;
 
 /**
  * Data and starting point of W1 (and W3, which starts from W1's end point): n = 569, d = 30,
@@ -33,6 +34,19 @@ record W1Setup(Dataset data, double[] theta0, String source) {
 
     static NetworkSpec spec() {
         return new NetworkSpec(D, List.of(H, H), Activation.parse("tanh"), NeuronKind.SKIP_EXP);
+    }
+
+    /**
+     * The dump folder as the JSON's data_source names it: relative to the checkout when inside it
+     * (e.g. bench/w1-golden), else as given, so no machine's absolute path lands in results.
+     */
+    static String describe(Path dir) {
+        java.util.Optional<Path> root = BenchFiles.benchFolder().map(Path::getParent);
+        Path absolute = dir.toAbsolutePath().normalize();
+        if (root.isPresent() && absolute.startsWith(root.get().toAbsolutePath().normalize())) {
+            return root.get().toAbsolutePath().normalize().relativize(absolute).toString();
+        }
+        return dir.toString();
     }
 
     /** Reads the peer's dump folder. */
@@ -55,7 +69,7 @@ record W1Setup(Dataset data, double[] theta0, String source) {
             }
             System.arraycopy(values, 0, theta, layout.offsetOf(block), size);
         }
-        return new W1Setup(dataset("w1-dump", flatX, y, d), theta, dir.toAbsolutePath().toString());
+        return new W1Setup(dataset("w1-dump", flatX, y, d), theta, describe(dir));
     }
 
     /** Our generator: x ~ N(0, 1), labels sign(tanh(xU)v) of a random teacher, fan-in uniform init. */
@@ -66,11 +80,11 @@ record W1Setup(Dataset data, double[] theta0, String source) {
             x[i] = StandardNormal.draw(rnd);
         }
         double[] y = teacherLabels(x, N, D, 8, rnd);
-        ParameterLayout layout = spec().layout();
-        double[] theta = new double[layout.dimension()];
-        SplittableRandom init = new SplittableRandom(seed + 1);
-        fanInUniform(theta, layout, init);
-        return new W1Setup(dataset("w1-synthetic", x, y, D), theta,
+        Dataset data = dataset("w1-synthetic", x, y, D);
+        // θ₀ from the run floor: fan-in uniform, seed + 1 (every weight and bias of layer l
+        // ~ U(±1/√fan_in(l)), neuron w ~ U(±1/√d), a = b = 0, drawn in layout order).
+        double[] theta = Problem.builder(spec(), data).seed(seed + 1).build().initialPoint();
+        return new W1Setup(data, theta,
                 String.format(Locale.ROOT, "synthetic (SplittableRandom seed %d + StandardNormal; same distributions as the peer, not its numbers)", seed));
     }
 
@@ -97,27 +111,6 @@ record W1Setup(Dataset data, double[] theta0, String source) {
             y[i] = s >= 0 ? 1 : -1;
         }
         return y;
-    }
-
-    /** Every weight and bias of layer l ~ U(±1/√fan_in(l)); neuron w ~ U(±1/√d), a = b = 0. */
-    static void fanInUniform(double[] theta, ParameterLayout layout, SplittableRandom rnd) {
-        NetworkSpec spec = layout.spec();
-        for (int l = 1; l <= spec.depth() + 1; l++) {
-            int fanIn = spec.width(l - 1);
-            double bound = 1 / Math.sqrt(fanIn);
-            int rows = l == spec.depth() + 1 ? 1 : spec.width(l);
-            fill(theta, layout.weightOffset(l), rows * fanIn, bound, rnd);
-            fill(theta, layout.biasOffset(l), rows, bound, rnd);
-        }
-        if (layout.hasNeuron()) {
-            fill(theta, layout.neuronWOffset(), layout.neuronInputDim(), 1 / Math.sqrt(spec.inputDim()), rnd);
-        }
-    }
-
-    private static void fill(double[] theta, int off, int size, double bound, SplittableRandom rnd) {
-        for (int i = 0; i < size; i++) {
-            theta[off + i] = rnd.nextDouble(-bound, bound);
-        }
     }
 
     static Dataset dataset(String name, double[] x, double[] y, int d) {

@@ -4,9 +4,10 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.CertifyConfig;
+import org.oneneuron.landscape.DataFloor;
 import org.oneneuron.landscape.PerturbationProbe;
 import org.oneneuron.train.TrainingResult;
 
@@ -18,9 +19,9 @@ final class CertificateReport {
 
     static Map<String, Object> json(Certificate c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("loss", c.loss());
-        m.put("minimum_loss", c.minimumLoss());
-        m.put("network_only_loss", c.networkOnlyLoss());
+        m.put("loss_total", c.loss());
+        m.put("loss_minimum", c.minimumLoss());
+        m.put("loss_network_only", c.networkOnlyLoss());
         m.put("training_error", c.trainingError());
         m.put("grad_norm", c.gradNorm());
         m.put("hess_eig_min", c.hessEigMin());
@@ -43,7 +44,18 @@ final class CertificateReport {
         m.put("trajectory_verdict", c.trajectory().map(v -> v.word()).orElse(null));
         m.put("verdict", c.verdict().word());
         m.put("reason", c.reason());
+        m.put("data_floor", c.dataFloor().map(CertificateReport::floor).orElse(null));
         m.put("tolerances", tolerances(c.config()));
+        return m;
+    }
+
+    private static Map<String, Object> floor(DataFloor f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("conflicting_groups", f.groups());
+        m.put("conflicting_samples", f.samples());
+        m.put("loss", f.loss());
+        m.put("forced_errors", f.forcedErrors());
+        m.put("example", f.example());
         return m;
     }
 
@@ -80,7 +92,7 @@ final class CertificateReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("optimizer", r.optimizer());
         m.put("steps", r.steps());
-        m.put("final_loss", r.finalLoss());
+        m.put("final_loss_total", r.finalLoss());
         m.put("final_grad_norm", r.finalGradientNorm());
         m.put("stop", r.stop().reason().word());
         m.put("infinity_verdict", r.infinity().verdict().word());
@@ -93,8 +105,11 @@ final class CertificateReport {
     static void text(PrintWriter out, Certificate c) {
         row(out, "verdict", c.verdict().word() + (c.verdict() != c.pointVerdict()
                 ? " (point alone: " + c.pointVerdict().word() + ")" : ""));
-        row(out, "loss", num(c.loss()));
-        row(out, "network_only_loss", num(c.networkOnlyLoss()));
+        row(out, "loss_total", num(c.loss()));
+        c.dataFloor().ifPresent(f -> row(out, "data_floor", num(f.loss()) + "  (zero loss is unattainable: "
+                + f.groups() + " group(s) of identical inputs carry conflicting labels; at least "
+                + f.forcedErrors() + " sample(s) misclassified by any classifier)"));
+        row(out, "loss_network_only", num(c.networkOnlyLoss()));
         row(out, "training_error", num(c.trainingError()));
         row(out, "grad_norm", num(c.gradNorm()));
         row(out, "hess_eig_min", num(c.hessEigMin()) + "  (residual " + num(c.hessEigMinResidual()) + ", "

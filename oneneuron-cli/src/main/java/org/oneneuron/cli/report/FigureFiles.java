@@ -10,35 +10,41 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
-import org.knowm.xchart.internal.chartpart.Chart;
 
-/** Writes a figure as DIR/ID.png, ID.svg, ID.json and ID.csv; returns the PNG bytes for inlining. */
+/**
+ * Writes a figure as DIR/ID.png, ID.svg, ID.pdf (for papers), ID.json (the data, also what the
+ * interactive report draws) and ID.csv.
+ */
 final class FigureFiles {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private FigureFiles() {
     }
 
-    static byte[] write(FigureData f, Path dir) {
+    /** Writes every file of the figure (identical series merged first). */
+    static void write(FigureData figure, Path dir) {
+        FigureData f = figure.mergeIdentical();
         try {
             Files.createDirectories(dir);
-            Chart<?, ?> chart = Charts.of(f);
-            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            Files.write(dir.resolve(f.id() + ".png"), png);
-            VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve(f.id()).toString(),
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            Files.writeString(dir.resolve(f.id() + ".json"), json(f), StandardCharsets.UTF_8);
+            Files.write(dir.resolve(f.id() + ".png"), VectorFiles.png(f));
+            VectorFiles.svg(f, dir.resolve(f.id() + ".svg"));
+            VectorFiles.pdf(f, dir.resolve(f.id() + ".pdf"));
+            Files.writeString(dir.resolve(f.id() + ".json"),
+                    PRETTY.writeValueAsString(tree(f)) + "\n",
+                    StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(f.id() + ".csv"), csv(f), StandardCharsets.UTF_8);
-            return png;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write figure " + f.id() + " to " + dir, e);
+            throw new UncheckedIOException("cannot write figure " + f.id() + " to " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    static String json(FigureData f) throws IOException {
+    /**
+     * The figure as JSON: its fields in snake_case, NaN as null; a contour figure also carries
+     * its levels and band colours so that the interactive chart matches the static one.
+     */
+    static ObjectNode tree(FigureData f) {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", f.id());
         node.put("title", f.title());
@@ -52,35 +58,107 @@ final class FigureFiles {
         for (FigureData.Series s : f.series()) {
             ObjectNode sn = series.addObject();
             sn.put("name", s.name());
-            ArrayNode x = sn.putArray("x");
-            for (double v : s.x()) {
-                x.add(v);
-            }
-            ArrayNode y = sn.putArray("y");
-            for (double v : s.y()) {
-                y.add(v);
-            }
+            numbers(sn.putArray("x"), s.x());
+            numbers(sn.putArray("y"), s.y());
             if (!s.categories().isEmpty()) {
                 ArrayNode c = sn.putArray("categories");
                 s.categories().forEach(c::add);
             }
+            if (s.runs().length > 0) {
+                ArrayNode r = sn.putArray("runs");
+                for (int run : s.runs()) {
+                    r.add(run);
+                }
+            }
         }
-        return JSON.writeValueAsString(node) + "\n";
+        if (f.grid() != null) {
+            FigureData.Grid g = f.grid();
+            ObjectNode gn = node.putObject("grid");
+            numbers(gn.putArray("s"), g.s());
+            numbers(gn.putArray("t"), g.t());
+            numbers(gn.putArray("value"), g.value());
+            gn.put("log", g.log());
+            gn.put("value_label", g.valueLabel());
+            double[] levels = ContourBands.levels(ContourBands.transformed(g));
+            numbers(gn.putArray("levels"), levels);
+            ArrayNode colours = gn.putArray("colours");
+            for (int k = 0; k + 1 < levels.length; k++) {
+                colours.add(PaperStyle.hex(ContourPainter.colour(k, levels.length - 1)));
+            }
+        }
+        ArrayNode marks = node.putArray("marks");
+        for (FigureData.Mark m : f.marks()) {
+            ObjectNode mn = marks.addObject();
+            mn.put("name", m.name());
+            number(mn, "x", m.x());
+            number(mn, "y", m.y());
+            mn.put("arrow", m.arrow());
+            number(mn, "x2", m.x2());
+            number(mn, "y2", m.y2());
+        }
+        ArrayNode notes = node.putArray("notes");
+        f.notes().forEach(notes::add);
+        ArrayNode colours = node.putArray("series_colours");
+        for (int k = 0; k < f.series().size(); k++) {
+            colours.add(PaperStyle.hex(PaperStyle.series(k)));
+        }
+        return node;
+    }
+
+    /** The JSON on one line (for inlining in report.html). */
+    static String compact(FigureData f) throws IOException {
+        return JSON.writeValueAsString(tree(f.mergeIdentical()));
+    }
+
+    private static void numbers(ArrayNode array, double[] values) {
+        for (double v : values) {
+            if (Double.isFinite(v)) {
+                array.add(v);
+            } else {
+                array.addNull();
+            }
+        }
+    }
+
+    private static void number(ObjectNode node, String key, double v) {
+        if (Double.isFinite(v)) {
+            node.put(key, v);
+        } else {
+            node.putNull(key);
+        }
     }
 
     static String csv(FigureData f) {
-        StringBuilder out = new StringBuilder("series,x,y,category\n");
+        StringBuilder out = new StringBuilder();
+        if (f.grid() != null) {
+            out.append("s,t,value\n");
+            FigureData.Grid g = f.grid();
+            double[] s = g.s();
+            double[] t = g.t();
+            for (int i = 0; i < s.length; i++) {
+                for (int j = 0; j < t.length; j++) {
+                    out.append(String.format(Locale.ROOT, "%.17g,%.17g,%s%n", s[i], t[j], value(g.at(i, j))));
+                }
+            }
+            return out.toString();
+        }
+        out.append("series,x,y,category,run\n");
         for (FigureData.Series s : f.series()) {
             double[] x = s.x();
             double[] y = s.y();
+            int[] runs = s.runs();
             for (int i = 0; i < x.length; i++) {
                 String category = s.categories().isEmpty() ? "" : s.categories().get(i);
-                out.append(quote(s.name())).append(',')
-                        .append(String.format(Locale.ROOT, "%.17g,%.17g,", x[i], y[i]))
-                        .append(quote(category)).append('\n');
+                out.append(quote(s.name())).append(',').append(value(x[i])).append(',').append(value(y[i]))
+                        .append(',').append(quote(category)).append(',')
+                        .append(runs.length == 0 ? "" : Integer.toString(runs[i])).append('\n');
             }
         }
         return out.toString();
+    }
+
+    private static String value(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.17g", v) : "nan";
     }
 
     private static String quote(String s) {

@@ -13,13 +13,21 @@ import org.oneneuron.study.StudySummary;
  * @param regenerate  the command that regenerates this section
  * @param summary     its statistics and claims
  * @param figures     its figures
+ * @param tables      further tables (runs, barrier heights), after the figures
  */
 public record ReportSection(String id, String title, String description, String regenerate,
-                            StudySummary summary, List<FigureData> figures) {
+                            StudySummary summary, List<FigureData> figures, List<ReportTable> tables) {
 
     public ReportSection {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(summary, "summary");
         figures = List.copyOf(figures);
+        tables = List.copyOf(tables);
+    }
+
+    /** A section without further tables. */
+    public ReportSection(String id, String title, String description, String regenerate,
+                         StudySummary summary, List<FigureData> figures) {
+        this(id, title, description, regenerate, summary, figures, List.of());
     }
 }

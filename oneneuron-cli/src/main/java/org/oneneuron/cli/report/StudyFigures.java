@@ -15,8 +15,9 @@ import org.oneneuron.study.TrajectoryPoint;
 
 /**
  * Builds the figures of a study from its journal: ECDFs of the final total loss and of the
- * network-only loss per variant, median loss curves, median trajectories of a, b and ‖w‖, and the
- * held-out accuracy per variant. (The 2-D landscape slice waits for the landscape package.)
+ * network-only loss per variant, their spread as box-and-strip plots (every run a dot, linked to
+ * the runs table), median loss curves, median trajectories of a, b and ‖w‖, and the held-out
+ * accuracy's spread per variant; and the runs table.
  */
 public final class StudyFigures {
 
@@ -70,24 +71,74 @@ public final class StudyFigures {
         figures.add(medianCurve(prefix + "_trajectory_w_norm", "Median ‖w‖ during training", "‖w‖",
                 false, byConfig, names, true, TrajectoryPoint::wNorm,
                 "Median norm of the special neuron's input weights w." + how));
-        FigureData held = heldOut(prefix + "_held_out_accuracy", byConfig, names,
-                "Median held-out accuracy of the full model per variant (bars)." + how);
-        if (!held.empty()) {
-            figures.add(held);
-        }
+        figures.add(spread(prefix + "_final_losses", "Final losses per variant", "loss", true, byConfig, names,
+                List.of("total loss L~", "network-only loss"),
+                List.of(e -> e.outcome().loss(), e -> e.outcome().networkOnlyLoss()),
+                "Every run's final total loss and the loss of its network alone (dots), with the"
+                        + " quartiles (box), median (thick line) and range (whisker) per variant;"
+                        + " values below 1e-12 drawn at 1e-12." + how));
+        figures.add(spread(prefix + "_held_out_accuracy", "Held-out accuracy per variant", "held-out accuracy",
+                false, byConfig, names, List.of("held-out accuracy"),
+                List.of(e -> e.outcome().heldOutAccuracy()),
+                "Held-out accuracy of the full model, every run a dot, box and median per variant." + how));
         return figures.stream().filter(f -> !f.empty()).toList();
+    }
+
+    /** Box-and-strip figure: one series per quantity, one category per variant, runs linked. */
+    private static FigureData spread(String id, String title, String yLabel, boolean log,
+                                     Map<String, List<JournalEntry>> byConfig, Map<String, String> names,
+                                     List<String> quantities, List<ToDoubleFunction<JournalEntry>> values,
+                                     String caption) {
+        List<FigureData.Series> series = new ArrayList<>();
+        for (int q = 0; q < quantities.size(); q++) {
+            List<Double> y = new ArrayList<>();
+            List<String> categories = new ArrayList<>();
+            List<Integer> runs = new ArrayList<>();
+            for (var e : byConfig.entrySet()) {
+                for (JournalEntry r : e.getValue()) {
+                    double v = values.get(q).applyAsDouble(r);
+                    if (Double.isFinite(v)) {
+                        y.add(log ? Math.max(v, LOG_FLOOR) : v);
+                        categories.add(names.get(e.getKey()));
+                        runs.add(r.runIndex());
+                    }
+                }
+            }
+            double[] x = new double[y.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = List.copyOf(names.values()).indexOf(categories.get(i));
+            }
+            series.add(new FigureData.Series(quantities.get(q), x, y.stream().mapToDouble(Double::doubleValue).toArray(),
+                    categories, runs.stream().mapToInt(Integer::intValue).toArray()));
+        }
+        return new FigureData(id, title, "variant", yLabel, "box", false, log, caption, series);
+    }
+
+    /** Every run: index, variant, restart, final figures and verdict; rows link to the charts. */
+    public static ReportTable runsTable(List<JournalEntry> entries) {
+        List<List<String>> rows = new ArrayList<>();
+        List<Integer> runs = new ArrayList<>();
+        for (JournalEntry e : entries) {
+            var o = e.outcome();
+            rows.add(List.of(Integer.toString(e.runIndex()), e.run().neuron(), Integer.toString(e.run().restart()),
+                    Axis.round(o.loss()), Axis.round(o.networkOnlyLoss()), Axis.round(o.heldOutAccuracy()),
+                    Axis.round(o.maxContribution()), o.verdict()));
+            runs.add(e.runIndex());
+        }
+        return new ReportTable("runs", "Runs", List.of("run", "variant", "restart", "final loss",
+                "network-only loss", "held-out accuracy", "max |a·E|", "verdict"), rows, runs);
     }
 
     /**
      * The loss on a plane through an augmented run's start (0, 0), end (1, 0) and end with a = 0,
-     * the network alone (0, 1), as log10 of the loss.
+     * the network alone (0, 1), as filled contours on a log colour scale.
      */
     public static FigureData slice(String prefix, String runLabel, Slice slice, String regenerate) {
-        return SlicePlot.figure(prefix + "_slice", "log10 loss on the plane start / end / network alone",
-                "s (start 0 -> end 1)", "t (end -> network alone at 1)", slice,
+        return SlicePlot.figure(prefix + "_slice", "Loss on the plane start / end / network alone",
+                "s (start 0 → end 1)", "t (end → network alone at 1)", slice, "loss L~",
                 "Loss of " + runLabel + " on the plane through its start (0, 0), its end (1, 0) and its"
                         + " end with a = 0, i.e. the network alone (0, 1); " + slice.nonFinite()
-                        + " grid points not finite. Regenerate: " + regenerate);
+                        + " grid points not finite (grey). Regenerate: " + regenerate, List.of());
     }
 
     private static Map<String, String> legendNames(List<ConfigurationSummary> configs) {
@@ -153,26 +204,4 @@ public final class StudyFigures {
         return new FigureData(id, title, "step", yLabel, "line", false, logY, caption, series);
     }
 
-    private static FigureData heldOut(String id, Map<String, List<JournalEntry>> byConfig,
-                                      Map<String, String> names, String caption) {
-        List<String> categories = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        for (var e : byConfig.entrySet()) {
-            double median = StudyStatistics.quantile(e.getValue().stream()
-                    .mapToDouble(r -> r.outcome().heldOutAccuracy()).toArray(), 0.5);
-            if (Double.isFinite(median)) {
-                categories.add(names.get(e.getKey()));
-                values.add(median);
-            }
-        }
-        double[] x = new double[values.size()];
-        double[] y = new double[values.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = i;
-            y[i] = values.get(i);
-        }
-        return new FigureData(id, "Median held-out accuracy", "variant", "held-out accuracy", "bar",
-                false, false, caption, List.of(new FigureData.Series("median held-out accuracy", x, y,
-                        categories)));
-    }
 }

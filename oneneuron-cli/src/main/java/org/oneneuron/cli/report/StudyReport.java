@@ -10,16 +10,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.oneneuron.study.Claim;
 import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.StudySummary;
 
 /**
- * Writes a study report into a directory: report.html (self-contained), summary.json,
- * claims.csv and figures/ (PNG, SVG, JSON and CSV of every figure).
+ * Writes a study report into a directory: report.html (self-contained, interactive), summary.json,
+ * claims.csv and figures/ (PNG, SVG, PDF, JSON and CSV of every figure).
  */
 public final class StudyReport {
 
@@ -39,25 +37,48 @@ public final class StudyReport {
     /** A report section with extra figures (e.g. a landscape slice) after the standard ones. */
     public static ReportSection section(String id, String title, String description,
                                         String regenerate, StudyResult result, List<FigureData> extra) {
+        return section(id, title, description, regenerate, result, extra, List.of());
+    }
+
+    /**
+     * A report section: the standard figures (ECDFs, curves, spread), the extra ones, the runs
+     * table (linked to the charts' points) and the extra tables.
+     */
+    public static ReportSection section(String id, String title, String description, String regenerate,
+                                        StudyResult result, List<FigureData> extra, List<ReportTable> tables) {
         StudySummary summary = StudySummary.of(result.entries());
         List<FigureData> figures = new java.util.ArrayList<>(
                 StudyFigures.of(id, result.entries(), summary.configurations(), regenerate));
         figures.addAll(extra);
-        return new ReportSection(id, title, description, regenerate, summary, figures);
+        List<ReportTable> all = new java.util.ArrayList<>(tables);
+        all.add(StudyFigures.runsTable(result.entries()));
+        return new ReportSection(id, title, description, regenerate, summary, figures, all);
+    }
+
+    /**
+     * A full report section: the standard figures and tables plus the landscape pictures drawn
+     * from the journal's θ paths (slice, trajectory PCA, mode connectivity), with a remark in the
+     * description for any picture that could not be drawn.
+     */
+    public static ReportSection withLandscapes(org.oneneuron.study.TrainerRunFunction function, String id,
+                                               String title, String description, String regenerate,
+                                               StudyResult result) {
+        StudyLandscapes.Pictures p = StudyLandscapes.of(function, result, id, regenerate);
+        String text = p.missing().isEmpty() ? description : description + " " + String.join(" ", p.missing());
+        return section(id, title, text, regenerate, result, p.figures(), p.tables());
     }
 
     /** Writes the report; returns the path of report.html. */
     public static Path write(Path dir, String title, List<ReportSection> sections) {
         try {
             Files.createDirectories(dir);
-            Map<String, byte[]> pngs = new LinkedHashMap<>();
             for (ReportSection s : sections) {
                 for (FigureData f : s.figures()) {
-                    pngs.put(f.id(), FigureFiles.write(f, dir.resolve("figures")));
+                    FigureFiles.write(f, dir.resolve("figures"));
                 }
             }
             Path html = dir.resolve("report.html");
-            Files.writeString(html, HtmlReport.render(title, sections, pngs), StandardCharsets.UTF_8);
+            Files.writeString(html, HtmlReport.render(title, sections), StandardCharsets.UTF_8);
             ObjectNode summary = JSON.createObjectNode();
             summary.put("title", title);
             ArrayNode list = summary.putArray("sections");

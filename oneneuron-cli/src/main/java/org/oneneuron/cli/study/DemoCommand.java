@@ -11,12 +11,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
+import org.oneneuron.io.WriterLock;
 import org.oneneuron.study.StudyData;
 import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.StudyRunner;
 import org.oneneuron.study.StudySpec;
 import org.oneneuron.study.TrainerRunFunction;
+import org.oneneuron.cli.CommonOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,24 +35,22 @@ import picocli.CommandLine.Spec;
             "Plain vs skip-exp vs per-layer-exp networks from the same seeds, on the embedded",
             "WDBC data and on the 3-point construction of PAPER.md section 6 (case A);",
             "writes report.html to the output directory."},
-        footer = {"", "Examples:", "  oneneuron demo", "  oneneuron demo --restarts 50 --out /tmp/demo",
+        footer = {"", "Examples:", "  oneneuron demo", "  oneneuron demo --restarts 50 --out demo-out",
             "", "Exit codes: 0 ok, 1 failure, 2 bad input or usage."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec command;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: ${DEFAULT-VALUE})")
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The output directory.")
     Path out = Path.of("oneneuron-out");
 
-    @Option(names = "--restarts", description = "seeds per variant (default: ${DEFAULT-VALUE})")
+    @Option(names = "--restarts", paramLabel = "R", description = "Seeds per configuration. The demo's"
+            + " default is sized to finish within a minute on two cores.")
     int restarts = 20;
-
-    @Option(names = "--threads", description = "worker threads (default: all cores)")
-    Integer threads;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress output")
-    boolean quiet;
 
     /**
      * The WDBC part: hidden 8 tanh, mean cubic hinge, λ = 1 (the library's default), L-BFGS for at
@@ -71,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
                 List.of(0.1), List.of("gd"), 0.01, 5000, 10, "normal", restarts, 7L, 0);
     }
 
+    @SuppressWarnings("try") // the lock is held for the block and never read
     @Override
     public Integer call() {
         var stdout = command.commandLine().getOut();
@@ -80,24 +82,25 @@ public final class DemoCommand implements Callable<Integer> {
             return StudyCommand.BAD_INPUT;
         }
         long start = System.nanoTime();
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int workers = common.threadsOr(Runtime.getRuntime().availableProcessors());
         
         List<ReportSection> sections = new ArrayList<>();
-        try {
+        try (WriterLock lock = WriterLock.folder(out, "oneneuron demo")) {
             TrainerRunFunction function = new TrainerRunFunction(new StudyData());
             for (StudySpec spec : List.of(caseA(restarts), wdbc(restarts))) {
                 Path dir = out.resolve(spec.name());
                 Files.deleteIfExists(dir.resolve(StudyRunner.JOURNAL));
                 Files.deleteIfExists(dir.resolve("study.json"));
                 StudyResult result = new StudyRunner(function, workers, Duration.ZERO,
-                        new StudyProgress(err, spec.name(), quiet)).run(spec, dir);
+                        new StudyProgress(err, spec.name(), common.quiet())).run(spec, dir);
                 String title = spec.data().get(0).equals("wdbc")
                         ? "WDBC (569 samples, 30 features), hidden 8 tanh"
                         : "Case A (PAPER.md §6: 3 collinear points), 2-2-1 ReLU, PAPER.md §5 protocol with 5000 steps";
                 String id = spec.name().replace('-', '_');
-                String regenerate = "oneneuron demo --restarts " + restarts;
-                sections.add(StudyReport.section(id, title, StudyCommand.describe(spec), regenerate,
-                        result, SliceFigures.of(function, result, id, regenerate)));
+                String regenerate = "oneneuron demo --restarts " + restarts + " (or, to redraw from the journals:"
+                        + " oneneuron report " + out + ")";
+                sections.add(StudyReport.withLandscapes(function, id, title, StudyCommand.describe(spec),
+                        regenerate, result));
             }
             Path html = StudyReport.write(out, "OneNeuron demo", sections);
             stdout.print(StudyReport.claimsText(sections));

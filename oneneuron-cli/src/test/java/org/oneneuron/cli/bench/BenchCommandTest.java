@@ -36,9 +36,8 @@ class BenchCommandTest {
         double lossT = ((Number) m.get("loss_final")).doubleValue();
         assertTrue(lossT < loss0, "10 GD steps lower the loss: " + loss0 + " -> " + lossT);
         assertTrue(((Number) m.get("steps_per_s")).doubleValue() > 0);
-        if (String.valueOf(m.get("data_source")).contains("w1-golden")) {
-            assertEquals(0.9714286605672776, loss0, 1e-12, "the peer's initial loss on its own data");
-        }
+        assertEquals("bench/w1-golden", m.get("data_source"), "the repository's golden dump, named relative to it");
+        assertEquals(0.9714286605672776, loss0, 1e-12, "the peer's initial loss on its own data");
     }
 
     @Test

@@ -30,7 +30,7 @@ class CertifyCommandTest {
         Run r = Run.of("certify", "--construction", "A1");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         assertTrue(r.out().contains("verdict            bad_local_minimum"), r.out());
-        assertTrue(r.out().contains("loss               2.74517"), r.out());
+        assertTrue(r.out().contains("loss_total         2.74517"), r.out());
         assertTrue(r.out().contains("tolerances"), r.out());
     }
 
@@ -40,10 +40,10 @@ class CertifyCommandTest {
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         JsonNode j = r.json();
         snakeCaseKeys(j);
-        assertEquals(1, j.get("schema_version").asInt());
+        assertEquals(org.oneneuron.cli.Json.SCHEMA_VERSION, j.get("schema_version").asInt());
         assertEquals("bad_local_minimum", j.get("verdict").asText());
-        assertEquals(48 - 32 * Math.sqrt(2), j.get("loss").asDouble(), 1e-12);
-        assertEquals(2.745166004060955, j.get("network_only_loss").asDouble(), 1e-12);
+        assertEquals(48 - 32 * Math.sqrt(2), j.get("loss_total").asDouble(), 1e-12);
+        assertEquals(2.745166004060955, j.get("loss_network_only").asDouble(), 1e-12);
         assertTrue(j.get("grad_norm").asDouble() < 1e-12);
         assertTrue(j.get("hess_eig_min").asDouble() > -1e-9);
         assertTrue(j.get("hess_eig_max").asDouble() > 0);
@@ -109,18 +109,39 @@ class CertifyCommandTest {
         assertTrue(noData.err().contains("--model needs --data"), noData.err());
     }
 
+    /**
+     * Acceptance (issue 13): data whose identical inputs carry different labels are certified
+     * against their floor (here 2: one pair at score 0 under the summed cubic hinge), not refused:
+     * a trained model at the floor is a global minimum of the unfittable problem, the dead-ReLU point
+     * above it a bad local minimum, and both say zero loss is unattainable.
+     */
     @Test
-    void conflictingDuplicatesAreAnErrorWhereTheTheoremIsChecked(@TempDir Path dir) throws Exception {
+    void dataWithConflictingDuplicatesAreCertifiedAgainstTheirFloor(@TempDir Path dir) throws Exception {
         Path csv = java.nio.file.Files.writeString(dir.resolve("noisy.csv"),
                 "x1,x2,label\n0,0,1\n0,1,-1\n1,0,-1\n1,1,1\n2,2,1\n2,3,-1\n1,1,-1\n");
         Path model = dir.resolve("model.json");
-        Run train = Run.of("train", csv.toString(), "--hidden", "2", "--steps", "20", "--out", model.toString());
+        Run train = Run.of("train", csv.toString(), "--hidden", "4", "--reduction", "sum", "--steps", "2000",
+                "-q", "--out", model.toString());
         assertEquals(ExitCodes.OK, train.exitCode(), train.toString());
-        assertTrue(train.err().contains("conflicting labels"), "train only warns: " + train.err());
-        Run certify = Run.of("certify", "--model", model.toString(), "--data", csv.toString());
-        assertEquals(ExitCodes.BAD_INPUT, certify.exitCode(), certify.toString());
-        assertTrue(certify.err().contains("noisy.csv") && certify.err().contains("conflicting labels"),
-                certify.err());
+        assertTrue(train.err().contains("conflicting labels"), "train warns: " + train.err());
+        Run certify = Run.of("certify", "--model", model.toString(), "--data", csv.toString(), "--json",
+                "--perturbations", "50");
+        assertEquals(ExitCodes.OK, certify.exitCode(), certify.toString());
+        JsonNode j = certify.json();
+        assertEquals("global_minimum", j.get("verdict").asText(), j.toString());
+        assertEquals(2.0, j.get("loss_minimum").asDouble(), 1e-12);
+        assertEquals(2.0, j.get("loss_total").asDouble(), 1e-6);
+        assertEquals(1, j.get("data_floor").get("conflicting_groups").asInt());
+        assertEquals(1, j.get("data_floor").get("forced_errors").asInt());
+        assertTrue(j.get("reason").asText().contains("zero loss is unattainable on this data"), j.toString());
+
+        Run dead = Run.of("certify", "--construction", "dead-relu", "--data", csv.toString(), "--hidden", "4",
+                "--perturbations", "0", "--json");
+        assertEquals(ExitCodes.OK, dead.exitCode(), dead.toString());
+        JsonNode d = dead.json();
+        assertEquals("bad_local_minimum", d.get("verdict").asText(), d.toString());
+        assertTrue(d.get("loss_total").asDouble() > 2.0 + 1e-3 && d.get("reason").asText().contains("above the minimum 2"),
+                d.toString());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.oneneuron.io.WriterLock;
 import org.oneneuron.study.JournalCodec;
 import org.oneneuron.study.JournalEntry;
 import picocli.CommandLine;
@@ -85,6 +86,62 @@ class StudyCommandTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(3, Files.readAllLines(out.resolve("journal.jsonl")).size());
         assertTrue(Files.readString(out.resolve("spec.json")).contains("\"restarts\" : 3"));
+    }
+
+    @Test
+    void aDamagedJournalNamesTheRepairWhichMovesItsLinesAsideThenTheStudyResumes() throws IOException {
+        assertEquals(0, run(new StudyCommand(), caseA("--no-report", "-q")).code());
+        Path journal = dir.resolve("journal.jsonl");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(journal));
+        lines.set(2, lines.get(2).substring(0, 100));
+        lines.add(lines.get(0));
+        Files.write(journal, lines);
+        Result refused = run(new StudyCommand(), caseA("--no-report", "-q"));
+        assertEquals(1, refused.code(), refused.err());
+        assertTrue(refused.err().contains("journal.jsonl, line 3: damaged journal line")
+                && refused.err().contains("Run 'oneneuron study --repair " + dir + "'"), refused.err());
+        Result repaired = run(new StudyCommand(), "--repair", dir.toString());
+        assertEquals(0, repaired.code(), repaired.err());
+        assertTrue(repaired.out().contains("kept 7 runs, moved 2 line(s) to " + dir.resolve("journal.damaged.jsonl"))
+                && repaired.out().contains("  line 3: damaged: ") && repaired.out().contains("  line 9: duplicate: run "),
+                repaired.out());
+        Result resumed = run(new StudyCommand(), caseA("--no-report", "-q"));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertEquals(8, Files.readAllLines(journal).size());
+        Result noJournal = run(new StudyCommand(), "--repair", dir.resolve("none").toString());
+        assertEquals(2, noJournal.code());
+        assertTrue(noJournal.err().contains("holds no study journal"), noJournal.err());
+        Result noOut = run(new StudyCommand(), "--data", "case-a");
+        assertEquals(2, noOut.code());
+        assertTrue(noOut.err().contains("--out DIR is required"), noOut.err());
+    }
+
+    @SuppressWarnings("try") // the lock is held for the block and never read
+    @Test
+    void aFolderInUseIsRefusedAtOnceAndNothingIsWritten() throws Exception {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            try (WriterLock lock = WriterLock.folder(dir, "another study")) {
+                held.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "holder");
+        holder.start();
+        held.await();
+        try {
+            Result r = run(new StudyCommand(), caseA("--no-report", "-q"));
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().startsWith("oneneuron study: " + dir + " is in use"), r.err());
+            try (var files = Files.list(dir)) {
+                assertEquals(List.of(WriterLock.FOLDER_LOCK), files.map(p -> p.getFileName().toString()).toList());
+            }
+        } finally {
+            release.countDown();
+            holder.join();
+        }
     }
 
     @Test

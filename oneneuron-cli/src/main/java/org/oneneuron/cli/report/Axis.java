@@ -1,0 +1,128 @@
+package org.oneneuron.cli.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One axis: its range, linear or logarithmic, the map to pixels and readable ticks. Linear ticks
+ * are 1, 2 or 5 × 10^k apart, about six of them, labelled with just the digits their spacing
+ * needs; logarithmic ticks sit on whole decades (every k-th when there are many), labelled 10ⁿ.
+ */
+final class Axis {
+
+    /** A tick: its value and label. */
+    record Tick(double value, String label) {
+    }
+
+    private final double low;
+    private final double high;
+    private final boolean log;
+
+    private Axis(double low, double high, boolean log) {
+        this.low = low;
+        this.high = high;
+        this.log = log;
+    }
+
+    /**
+     * An axis covering the finite values (positive ones when log), padded by 4 % on linear
+     * axes; [0, 1] (or [1, 10]) when there are none.
+     */
+    static Axis covering(double[] values, boolean log, boolean pad) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            if (Double.isFinite(v) && (!log || v > 0)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo > hi) {
+            return log ? new Axis(0, 1, true) : new Axis(0, 1, false);
+        }
+        if (log) {
+            double a = Math.floor(Math.log10(lo) + 1e-9);
+            double b = Math.ceil(Math.log10(hi) - 1e-9);
+            return new Axis(a, Math.max(b, a + 1), true);
+        }
+        if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
+            double w = Math.max(Math.abs(hi) * 0.1, 0.5);
+            return new Axis(lo - w, hi + w, false);
+        }
+        double p = pad ? 0.04 * (hi - lo) : 0;
+        return new Axis(lo - p, hi + p, false);
+    }
+
+    /** An axis over [low, high] exactly (linear). */
+    static Axis between(double low, double high) {
+        return new Axis(low, high, false);
+    }
+
+    boolean log() {
+        return log;
+    }
+
+    /** Position of v in [0, 1] along the axis (NaN for v <= 0 on a log axis). */
+    double fraction(double v) {
+        double x = log ? (v > 0 ? Math.log10(v) : Double.NaN) : v;
+        return (x - low) / (high - low);
+    }
+
+    /** The ticks inside the range. */
+    List<Tick> ticks() {
+        List<Tick> ticks = new ArrayList<>();
+        if (log) {
+            int span = (int) Math.round(high - low);
+            int every = Math.max(1, (int) Math.ceil(span / 6.0));
+            for (int e = (int) Math.round(low); e <= Math.round(high); e++) {
+                if (Math.floorMod(e, every) == 0) {
+                    ticks.add(new Tick(Math.pow(10, e), power(e)));
+                }
+            }
+            return ticks;
+        }
+        double step = niceStep((high - low) / 6);
+        int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
+        for (double v = Math.ceil(low / step - 1e-9) * step; v <= high + step * 1e-9; v += step) {
+            double r = Math.abs(v) < step * 1e-9 ? 0 : v;
+            ticks.add(new Tick(r, String.format(Locale.ROOT, "%." + decimals + "f", r)));
+        }
+        return ticks;
+    }
+
+    /** 1, 2 or 5 × 10^k at or above raw. */
+    static double niceStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / p;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+    }
+
+    /** "10ⁿ" with superscript digits (1 and 10 for n = 0, 1). */
+    static String power(int e) {
+        if (e == 0) {
+            return "1";
+        }
+        if (e == 1) {
+            return "10";
+        }
+        StringBuilder s = new StringBuilder("10");
+        for (char c : Integer.toString(e).toCharArray()) {
+            s.append(c == '-' ? '\u207b' : "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079".charAt(c - '0'));
+        }
+        return s.toString();
+    }
+
+    /** A value rounded to 3 significant digits, as labels and tooltips show it. */
+    static String round(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        return a >= 1e-3 && a < 1e5 ? new java.math.BigDecimal(v).round(new java.math.MathContext(3))
+                .stripTrailingZeros().toPlainString() : String.format(Locale.ROOT, "%.2e", v);
+    }
+}

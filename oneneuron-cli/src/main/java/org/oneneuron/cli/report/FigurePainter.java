@@ -1,0 +1,237 @@
+package org.oneneuron.cli.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Draws a {@link FigureData} on any Graphics2D (a bitmap, VectorGraphics2D's SVG, PDFBox's PDF):
+ * title, frame, readable ticks, axis labels, the series, and a panel on the right with the legend
+ * (or the colour bar) and the figure's notes. Text is drawn as text, so the SVG and PDF keep it
+ * editable. Sizes and fonts come from {@link PaperStyle}.
+ */
+final class FigurePainter {
+
+    static final int LEFT = 74;
+    static final int TOP = 40;
+    static final int BOTTOM = 52;
+    static final int PANEL = 176;
+
+    final Graphics2D g;
+    final FigureData f;
+    final Rectangle2D plot;
+
+    private FigurePainter(Graphics2D g, FigureData f) {
+        this.g = g;
+        this.f = f;
+        this.plot = new Rectangle2D.Double(LEFT, TOP, PaperStyle.WIDTH - LEFT - PANEL - 14,
+                PaperStyle.HEIGHT - TOP - BOTTOM);
+    }
+
+    /** Paints the whole figure on a canvas of {@link PaperStyle#WIDTH} × {@link PaperStyle#HEIGHT}. */
+    static void paint(Graphics2D g, FigureData figure) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setColor(Color.WHITE);
+        g.fill(new Rectangle2D.Double(0, 0, PaperStyle.WIDTH, PaperStyle.HEIGHT));
+        FigurePainter p = new FigurePainter(g, figure);
+        p.text(figure.title(), PaperStyle.TITLE, LEFT, 24, 0);
+        switch (figure.kind()) {
+            case "contour" -> ContourPainter.paint(p);
+            case "bar", "box" -> CategoryPainter.paint(p);
+            default -> p.paintXY();
+        }
+    }
+
+    private void paintXY() {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (FigureData.Series s : f.series()) {
+            for (double v : s.x()) {
+                xs.add(v);
+            }
+            for (double v : s.y()) {
+                ys.add(v);
+            }
+        }
+        Axis x = Axis.covering(xs.stream().mapToDouble(Double::doubleValue).toArray(), f.logX(), !f.logX());
+        Axis y = Axis.covering(ys.stream().mapToDouble(Double::doubleValue).toArray(), f.logY(), true);
+        if (f.kind().equals("step")) {
+            y = Axis.between(0, 1.02);
+        }
+        axes(x, y, true);
+        Shape clip = g.getClip();
+        g.clip(plot);
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < f.series().size(); k++) {
+            FigureData.Series s = f.series().get(k);
+            names.add(s.name());
+            g.setColor(PaperStyle.series(k));
+            g.setStroke(PaperStyle.line(k));
+            g.draw(polyline(x, y, s.x(), s.y(), f.kind().equals("step")));
+        }
+        g.setClip(clip);
+        legend(names, false, TOP);
+    }
+
+    /** The points as a path, broken where a value cannot be drawn; an ECDF as a staircase. */
+    Path2D polyline(Axis x, Axis y, double[] xs, double[] ys, boolean stairs) {
+        Path2D path = new Path2D.Double();
+        boolean open = false;
+        double lastY = 0;
+        for (int i = 0; i < xs.length; i++) {
+            double px = px(x, xs[i]);
+            double py = py(y, ys[i]);
+            if (!Double.isFinite(px) || !Double.isFinite(py)) {
+                open = false;
+                continue;
+            }
+            if (!open) {
+                path.moveTo(px, stairs ? py(y, 0) : py);
+                if (stairs) {
+                    path.lineTo(px, py);
+                }
+                open = true;
+            } else {
+                if (stairs) {
+                    path.lineTo(px, lastY);
+                }
+                path.lineTo(px, py);
+            }
+            lastY = py;
+        }
+        return path;
+    }
+
+    double px(Axis x, double v) {
+        return plot.getX() + x.fraction(v) * plot.getWidth();
+    }
+
+    double py(Axis y, double v) {
+        return plot.getMaxY() - y.fraction(v) * plot.getHeight();
+    }
+
+    /** Grid lines, frame, ticks and labels of both axes (x ticks only when numeric). */
+    void axes(Axis x, Axis y, boolean xTicks) {
+        axes(x, y, xTicks, true);
+    }
+
+    /** The same, without grid lines when {@code gridLines} is false (over filled contours). */
+    void axes(Axis x, Axis y, boolean xTicks, boolean gridLines) {
+        g.setStroke(new BasicStroke(0.8f));
+        FontMetrics tm = g.getFontMetrics(PaperStyle.TICK);
+        for (Axis.Tick t : y.ticks()) {
+            double py = py(y, t.value());
+            g.setColor(gridLines ? PaperStyle.GRID : PaperStyle.FRAME);
+            g.draw(gridLines ? new Line2D.Double(plot.getX(), py, plot.getMaxX(), py)
+                    : new Line2D.Double(plot.getX() - 4, py, plot.getX(), py));
+            text(t.label(), PaperStyle.TICK, plot.getX() - 6 - tm.stringWidth(t.label()), py + tm.getAscent() / 2.0 - 1, 0);
+        }
+        if (xTicks) {
+            double lastRight = Double.NEGATIVE_INFINITY;
+            for (Axis.Tick t : x.ticks()) {
+                double px = px(x, t.value());
+                g.setColor(gridLines ? PaperStyle.GRID : PaperStyle.FRAME);
+                g.draw(gridLines ? new Line2D.Double(px, plot.getY(), px, plot.getMaxY())
+                        : new Line2D.Double(px, plot.getMaxY(), px, plot.getMaxY() + 4));
+                double w = tm.stringWidth(t.label());
+                if (px - w / 2 > lastRight + 6) {
+                    text(t.label(), PaperStyle.TICK, px - w / 2, plot.getMaxY() + 6 + tm.getAscent(), 0);
+                    lastRight = px + w / 2;
+                }
+            }
+        }
+        g.setColor(PaperStyle.FRAME);
+        g.draw(plot);
+        FontMetrics lm = g.getFontMetrics(PaperStyle.LABEL);
+        text(f.xLabel(), PaperStyle.LABEL, plot.getCenterX() - lm.stringWidth(f.xLabel()) / 2.0,
+                PaperStyle.HEIGHT - 12, 0);
+        text(f.yLabel(), PaperStyle.LABEL, 18, plot.getCenterY() + lm.stringWidth(f.yLabel()) / 2.0, -Math.PI / 2);
+    }
+
+    /**
+     * The legend in the right panel from {@code top}: a sample line (or a dot for points) and the
+     * name of each series, then the notes, wrapped.
+     */
+    double legend(List<String> names, boolean dots, double top) {
+        double x = plot.getMaxX() + 14;
+        double y = top + 4;
+        FontMetrics m = g.getFontMetrics(PaperStyle.LEGEND);
+        for (int k = 0; k < names.size(); k++) {
+            List<String> lines = wrap(names.get(k), PaperStyle.LEGEND, PANEL - 34);
+            g.setColor(PaperStyle.series(k));
+            if (dots) {
+                g.fill(new java.awt.geom.Ellipse2D.Double(x + 7, y + 3, 8, 8));
+            } else {
+                g.setStroke(PaperStyle.line(k));
+                g.draw(new Line2D.Double(x, y + 7, x + 22, y + 7));
+            }
+            for (String line : lines) {
+                text(line, PaperStyle.LEGEND, x + 28, y + m.getAscent() - 1, 0);
+                y += m.getHeight();
+            }
+            y += 3;
+        }
+        return notes(y + 6);
+    }
+
+    /** The figure's notes, wrapped, from y; returns the y below them. */
+    double notes(double y) {
+        FontMetrics n = g.getFontMetrics(PaperStyle.NOTE);
+        for (String note : f.notes()) {
+            for (String line : wrap(note, PaperStyle.NOTE, PANEL - 6)) {
+                text(line, PaperStyle.NOTE, plot.getMaxX() + 14, y + n.getAscent(), 0);
+                y += n.getHeight();
+            }
+            y += 4;
+        }
+        return y;
+    }
+
+    /** Text at (x, y) (baseline), rotated by angle around that point, in the ink colour. */
+    void text(String s, Font font, double x, double y, double angle) {
+        if (s == null || s.isEmpty()) {
+            return;
+        }
+        AffineTransform saved = g.getTransform();
+        g.setFont(font);
+        g.setColor(PaperStyle.INK);
+        g.translate(x, y);
+        if (angle != 0) {
+            g.rotate(angle);
+        }
+        g.drawString(s, 0f, 0f);
+        g.setTransform(saved);
+    }
+
+    /** Words of s in lines no wider than width pixels. */
+    List<String> wrap(String s, Font font, double width) {
+        FontMetrics m = g.getFontMetrics(font);
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : s.split(" ")) {
+            String next = line.length() == 0 ? word : line + " " + word;
+            if (m.stringWidth(next) > width && line.length() > 0) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(next);
+            }
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,165 @@
+package org.oneneuron.cli.study;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.oneneuron.cli.CommonOptions;
+import org.oneneuron.cli.Json;
+import org.oneneuron.cli.report.ReportSection;
+import org.oneneuron.cli.report.StudyReport;
+import org.oneneuron.study.JournalCodec;
+import org.oneneuron.study.JournalEntry;
+import org.oneneuron.study.StudyData;
+import org.oneneuron.study.StudyManifest;
+import org.oneneuron.study.StudyResult;
+import org.oneneuron.study.StudyRunner;
+import org.oneneuron.study.StudySpec;
+import org.oneneuron.study.TrainerRunFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code oneneuron report DIR}: redraws every figure and report.html of a study from its journal,
+ * training nothing. DIR is a study directory (study.json + journal.jsonl) or a directory whose
+ * sub-directories are (the demo's layout: one section each). The journal is only read.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Redraw a study's figures and report.html from its journal, without re-running.",
+            "DIR holds study.json and journal.jsonl, or sub-directories that do (as the demo writes).",
+            "Writes DIR/report.html, DIR/figures/ (PNG, SVG, PDF, JSON, CSV), summary.json and claims.csv."},
+        footer = {"", "Examples:", "  oneneuron report runs/wdbc", "  oneneuron report oneneuron-out",
+            "", "Exit codes: 0 ok, 1 failure, 2 bad input or usage."})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec command;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "the study directory")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        var out = command.commandLine().getOut();
+        var err = command.commandLine().getErr();
+        List<Path> studies;
+        try {
+            studies = studies(dir);
+        } catch (IllegalArgumentException e) {
+            err.println("oneneuron report: " + e.getMessage());
+            return StudyCommand.BAD_INPUT;
+        }
+        try {
+            TrainerRunFunction function = new TrainerRunFunction(new StudyData());
+            List<ReportSection> sections = new ArrayList<>();
+            for (Path study : studies) {
+                StudySpec spec = StudyManifest.read(study.resolve("study.json")).spec();
+                checkData(function, spec, study);
+                StudyResult result = new StudyResult(spec, read(study.resolve(StudyRunner.JOURNAL)),
+                        spec.expand().size(), 0);
+                String id = studies.size() == 1 ? "study" : spec.name().replace('-', '_');
+                sections.add(StudyReport.withLandscapes(function, id, spec.name(), StudyCommand.describe(spec)
+                        + " " + result.entries().size() + " of " + result.planned() + " runs in the journal.",
+                        "oneneuron report " + dir, result));
+            }
+            Path html = StudyReport.write(dir, "OneNeuron study report: " + dir.getFileName(), sections);
+            if (common.json()) {
+                Map<String, Object> json = Json.object("report");
+                json.put("dir", dir.toString());
+                json.put("studies", studies.stream().map(Path::toString).toList());
+                json.put("report", html.toString());
+                Json.print(out, json);
+                return StudyCommand.OK;
+            }
+            out.print(StudyReport.claimsText(sections));
+            out.println("report: " + html);
+            return StudyCommand.OK;
+        } catch (IllegalArgumentException e) {
+            err.println("oneneuron report: " + e.getMessage());
+            return StudyCommand.BAD_INPUT;
+        } catch (IllegalStateException | UncheckedIOException e) {
+            err.println("oneneuron report: " + e.getMessage());
+            return StudyCommand.FAILURE;
+        }
+    }
+
+    /** DIR itself when it holds a journal, else its sub-directories that do, in name order. */
+    static List<Path> studies(Path dir) {
+        if (isStudy(dir)) {
+            return List.of(dir);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + " is not a directory");
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            List<Path> found = children.filter(ReportCommand::isStudy).sorted().toList();
+            if (found.isEmpty()) {
+                throw new IllegalArgumentException(dir + " holds no study (study.json and "
+                        + StudyRunner.JOURNAL + "), nor do its sub-directories");
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    private static boolean isStudy(Path dir) {
+        return Files.isRegularFile(dir.resolve("study.json")) && Files.isRegularFile(dir.resolve(StudyRunner.JOURNAL));
+    }
+
+    /** The data must be what the study ran on, or the pictures would describe other data. */
+    private static void checkData(TrainerRunFunction function, StudySpec spec, Path study) {
+        Map<String, String> now = new TreeMap<>(function.dataHashes(spec));
+        Map<String, String> then = new TreeMap<>(StudyManifest.read(study.resolve("study.json")).dataHashes());
+        if (!now.equals(then)) {
+            throw new IllegalStateException(study.resolve("study.json") + ": the data changed since the study"
+                    + " ran (sha256 stored " + then + ", now " + now + "); the pictures would not match the runs");
+        }
+    }
+
+    /**
+     * The journal's entries, read only: a torn last line (a run killed while writing) is skipped;
+     * a damaged line elsewhere is an error naming it.
+     */
+    static List<JournalEntry> read(Path journal) {
+        Map<Integer, JournalEntry> entries = new TreeMap<>();
+        try (BufferedReader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
+            List<String> lines = in.lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    JournalEntry e = JournalCodec.fromLine(line);
+                    entries.put(e.runIndex(), e);
+                } catch (IllegalArgumentException | NullPointerException bad) {
+                    if (i == lines.size() - 1) {
+                        continue;
+                    }
+                    throw new IllegalArgumentException(journal + ", line " + (i + 1) + ": " + bad.getMessage(), bad);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + journal, e);
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException(journal + " holds no finished run");
+        }
+        return List.copyOf(entries.values());
+    }
+}

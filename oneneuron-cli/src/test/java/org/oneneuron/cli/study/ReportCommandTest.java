@@ -1,0 +1,98 @@
+package org.oneneuron.cli.study;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code oneneuron report DIR} redraws a study from its journal alone. */
+class ReportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private void study() {
+        StudyCommandTest.Result r = StudyCommandTest.run(new StudyCommand(), "--data", "case-a", "--hidden", "2",
+                "--activation", "relu", "--neuron", "none,skip-exp", "--reduction", "sum", "--lr", "0.01",
+                "--init", "normal", "--restarts", "4", "--steps", "400", "--seed", "5", "--threads", "2",
+                "--optimizer", "gd", "--clip", "10", "--lambda", "0.1",
+                "--out", dir.toString(), "--no-report");
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    void redrawsEveryFigureFromTheJournalWithoutTouchingIt() throws IOException {
+        study();
+        byte[] journal = Files.readAllBytes(dir.resolve("journal.jsonl"));
+        assertFalse(Files.exists(dir.resolve("report.html")), "--no-report wrote no report");
+        StudyCommandTest.Result r = StudyCommandTest.run(new ReportCommand(), dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("report: "), r.out());
+        assertArrayEquals(journal, Files.readAllBytes(dir.resolve("journal.jsonl")), "the journal is only read");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("oneneuron report " + dir), "captions name the command that redraws them");
+        for (String id : List.of("study_ecdf_loss", "study_final_losses", "study_slice", "study_pca_loss",
+                "study_pca_network_only", "study_barriers", "study_connectivity")) {
+            for (String ext : List.of("png", "svg", "pdf", "json", "csv")) {
+                assertTrue(Files.size(dir.resolve("figures/" + id + "." + ext)) > 0, id + "." + ext);
+            }
+            assertTrue(html.contains("data-figure=\"" + id + "\""), id + " is an interactive chart");
+        }
+        String pca = Files.readString(dir.resolve("figures/study_pca_loss.json"));
+        assertTrue(pca.matches("(?s).*\\d+\\.\\d% \\+ \\d+\\.\\d%.*"), "the explained variance is printed");
+    }
+
+    @Test
+    void aJournalWithoutThetaPathsStillGivesTheReportAndSaysWhatIsMissing() throws IOException {
+        study();
+        ObjectMapper json = new ObjectMapper();
+        List<String> old = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("journal.jsonl"))) {
+            ObjectNode node = (ObjectNode) json.readTree(line);
+            node.remove("theta_path");
+            old.add(json.writeValueAsString(node));
+        }
+        Files.write(dir.resolve("journal.jsonl"), old);
+        StudyCommandTest.Result r = StudyCommandTest.run(new ReportCommand(), dir.toString());
+        assertEquals(0, r.code(), r.err());
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("keeps no θ path"), "the report says why the landscape is absent");
+        assertTrue(Files.exists(dir.resolve("figures/study_ecdf_loss.svg")));
+        try (Stream<Path> files = Files.list(dir.resolve("figures"))) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("study_pca")));
+        }
+    }
+
+    @Test
+    void takesTheCommonOptionsAndPrintsOneJsonObject() throws IOException {
+        study();
+        StudyCommandTest.Result r = StudyCommandTest.run(new ReportCommand(), dir.toString(), "--json",
+                "--threads", "1", "--debug");
+        assertEquals(0, r.code(), r.err());
+        var json = new ObjectMapper().readTree(r.out());
+        assertEquals("report", json.get("command").asText(), r.out());
+        assertEquals(dir.resolve("report.html").toString(), json.get("report").asText(), r.out());
+        assertEquals(1, json.get("studies").size(), r.out());
+        assertTrue(Files.exists(dir.resolve("report.html")));
+    }
+
+    @Test
+    void aDirectoryWithoutAStudyIsBadInput() throws IOException {
+        Files.createDirectories(dir.resolve("empty"));
+        StudyCommandTest.Result r = StudyCommandTest.run(new ReportCommand(), dir.resolve("empty").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("holds no study"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+}

@@ -1,0 +1,146 @@
+package org.oneneuron.tribuo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.oneneuron.loss.Losses;
+import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.loss.Reduction;
+import org.oneneuron.run.Calibration;
+import org.oneneuron.train.Provenance;
+import org.tribuo.Example;
+import org.tribuo.Excuse;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.provenance.ModelProvenance;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+
+/**
+ * A binary classifier trained by {@link OneNeuronClassificationTrainer}, predicting through
+ * Tribuo's API. Each prediction carries both labels' scores: f~(x) for the positive label, -f~(x)
+ * for the negative one; the predicted label is the positive one where f~(x) ≥ 0 (as
+ * {@code oneneuron predict}). Scores, not probabilities. {@link #toOneNeuronModel()} gives the same
+ * model as a OneNeuron model file (for {@code oneneuron predict}, {@code evaluate}, {@code export}).
+ */
+public final class OneNeuronClassificationModel extends Model<Label> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final NetworkState state;
+    private final String negative;
+    private final String positive;
+    private final String loss;
+    private final String reduction;
+    private final double lambda;
+
+    OneNeuronClassificationModel(String name, ModelProvenance provenance, ImmutableFeatureMap features,
+                                 ImmutableOutputInfo<Label> outputs, NetworkState state, String negative,
+                                 String positive, String loss, String reduction, double lambda) {
+        super(name, provenance, features, outputs, false);
+        this.state = state;
+        this.negative = negative;
+        this.positive = positive;
+        this.loss = loss;
+        this.reduction = reduction;
+        this.lambda = lambda;
+    }
+
+    /** The label coded +1. */
+    public String positiveLabel() {
+        return positive;
+    }
+
+    /** The label coded -1. */
+    public String negativeLabel() {
+        return negative;
+    }
+
+    @Override
+    public Prediction<Label> predict(Example<Label> example) {
+        return innerPredict(List.of(example)).get(0);
+    }
+
+    /** All examples scored in one batch (what {@code predict(Dataset)} and evaluators call). */
+    @Override
+    protected List<Prediction<Label>> innerPredict(Iterable<Example<Label>> examples) {
+        List<Example<Label>> rows = new ArrayList<>();
+        examples.forEach(rows::add);
+        double[] scores = scores(rows);
+        List<Prediction<Label>> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            double f = scores[i];
+            Map<String, Label> both = new LinkedHashMap<>();
+            both.put(negative, new Label(negative, -f));
+            both.put(positive, new Label(positive, f));
+            Label chosen = f >= 0 ? both.get(positive) : both.get(negative);
+            out.add(new Prediction<>(chosen, both, usedFeatures(rows.get(i)), rows.get(i), false));
+        }
+        return out;
+    }
+
+    /** f~(x) for each example (raw features; the model standardizes them). */
+    public double[] scores(List<? extends Example<?>> examples) {
+        for (int i = 0; i < examples.size(); i++) {
+            if (usedFeatures(examples.get(i)) == 0) {
+                throw new IllegalArgumentException("example " + i + " has none of the model's features");
+            }
+        }
+        return state.scores(TribuoRows.matrix(examples, featureIDMap), examples.size());
+    }
+
+    private int usedFeatures(Example<?> example) {
+        int used = 0;
+        for (var f : example) {
+            if (featureIDMap.getID(f.getName()) >= 0) {
+                used++;
+            }
+        }
+        return used;
+    }
+
+    /**
+     * Features ranked by the Euclidean norm of their column of the first layer's weights (on
+     * standardized inputs): how strongly the network reads each one. {@code n < 0} lists all.
+     */
+    @Override
+    public Map<String, List<Pair<String, Double>>> getTopFeatures(int n) {
+        return Map.of(ALL_OUTPUTS, FirstLayerWeights.ranked(state, featureIDMap, n));
+    }
+
+    @Override
+    public Optional<Excuse<Label>> getExcuse(Example<Label> example) {
+        return Optional.empty();
+    }
+
+    @Override
+    protected OneNeuronClassificationModel copy(String newName, ModelProvenance newProvenance) {
+        return new OneNeuronClassificationModel(newName, newProvenance, featureIDMap, outputIDInfo, state,
+                negative, positive, loss, reduction, lambda);
+    }
+
+    /**
+     * The model as a OneNeuron model file holds it (features in Tribuo's id order; no held-out
+     * split; P(+1) is σ(f~) for the logistic loss, else none until {@link org.oneneuron.run.Model#calibratedOn}).
+     */
+    public org.oneneuron.run.Model toOneNeuronModel() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("library_version", Provenance.currentLibraryVersion());
+        facts.put("trained_by", "oneneuron-tribuo");
+        facts.put("tribuo_model", getName());
+        MarginLoss margin = Losses.parse(loss);
+        return new org.oneneuron.run.Model(state.spec(), state.theta(), state.standardizer(), margin,
+                Reduction.parse(reduction), lambda, TribuoRows.names(featureIDMap), List.of(negative, positive),
+                facts, Optional.empty(), Calibration.lossDefinesProbabilities(margin)
+                        ? Optional.of(Calibration.logisticLoss()) : Optional.empty(), Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+        return "OneNeuronClassificationModel(" + state.spec() + ", -1 = " + negative + ", +1 = " + positive + ")";
+    }
+}

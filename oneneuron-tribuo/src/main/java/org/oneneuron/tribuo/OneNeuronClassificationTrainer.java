@@ -1,0 +1,171 @@
+package org.oneneuron.tribuo;
+
+import com.oracle.labs.mlrg.olcut.config.Config;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.oneneuron.data.LabelCoding;
+import org.oneneuron.data.ReadOptions;
+import org.oneneuron.loss.Losses;
+import org.oneneuron.run.ClassifierConfig;
+import org.tribuo.Dataset;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.provenance.TrainerProvenance;
+import org.tribuo.provenance.impl.TrainerProvenanceImpl;
+
+/**
+ * A Tribuo {@link Trainer} of binary classifiers: an MLP with the special neuron of Liang et al.
+ * (NeurIPS 2018), trained by OneNeuron's engine. On the same data (same rows, and columns in
+ * Tribuo's feature order) and seed it gives the model {@code oneneuron train DATA --seed S} gives,
+ * bit for bit, with the same defaults (the first call of train; later calls mix the invocation
+ * count into the seed, see {@code seedFor}). The dataset must hold exactly two labels; which is +1 is
+ * {@code positiveLabel}, else the CLI's rule (1 for numbers, else the second in sorted order).
+ *
+ * <p>Multi-class: OneNeuron's engine is binary today. When multi-class training lands (one special
+ * neuron per output, issue 11), this trainer takes any number of labels and its model returns one
+ * score per label; the options and the model's API stay as they are.
+ */
+public final class OneNeuronClassificationTrainer extends NetworkTrainerSettings implements Trainer<Label> {
+
+    private static final ClassifierConfig CONFIG = ClassifierConfig.defaults();
+
+    @Config(description = "Margin loss: cubic-hinge, hinge-p:P, smooth-hinge, logistic, squared.")
+    private String loss = CONFIG.loss().word();
+
+    @Config(description = "none or balanced (each class weighs n/(2 n_class)).")
+    private String classWeight = CONFIG.balancedClassWeights() ? "balanced" : "none";
+
+    @Config(description = "The label coded +1 (default: 1 for numbers, else the second in sorted order).")
+    private String positiveLabel;
+
+    private int invocationCount;
+
+    /** For OLCUT configuration: the defaults of {@code oneneuron train}. */
+    public OneNeuronClassificationTrainer() {
+    }
+
+    /**
+     * A trainer with the given architecture and run length; everything else as {@code oneneuron
+     * train}'s defaults.
+     *
+     * @param hidden   hidden widths
+     * @param neuron   special neuron word, e.g. {@code skip-exp} or {@code none}
+     * @param maxSteps optimizer steps
+     * @param seed     seed
+     */
+    public OneNeuronClassificationTrainer(int[] hidden, String neuron, long maxSteps, long seed) {
+        this.hidden = hidden.clone();
+        this.neuron = neuron;
+        this.maxSteps = maxSteps;
+        this.seed = seed;
+        postConfig();
+    }
+
+    /** Sets the label coded +1 and returns this trainer. */
+    public OneNeuronClassificationTrainer positiveLabel(String label) {
+        this.positiveLabel = label;
+        return this;
+    }
+
+    @Override
+    public void postConfig() {
+        check();
+        Losses.parse(loss);
+        if (!classWeight.equalsIgnoreCase("none") && !classWeight.equalsIgnoreCase("balanced")) {
+            throw new IllegalArgumentException("class weight must be none or balanced, got '" + classWeight + "'");
+        }
+    }
+
+    @Override
+    public OneNeuronClassificationModel train(Dataset<Label> examples) {
+        return train(examples, Map.of());
+    }
+
+    @Override
+    public OneNeuronClassificationModel train(Dataset<Label> examples, Map<String, Provenance> runProvenance) {
+        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
+    }
+
+    @Override
+    public synchronized OneNeuronClassificationModel train(Dataset<Label> examples,
+                                                           Map<String, Provenance> runProvenance,
+                                                           int invocation) {
+        if (invocation != INCREMENT_INVOCATION_COUNT) {
+            setInvocationCount(invocation);
+        }
+        TrainerProvenance trainerProvenance = getProvenance();
+        long runSeed = seedFor(invocationCount);
+        invocationCount++;
+        ImmutableFeatureMap features = examples.getFeatureIDMap();
+        ImmutableOutputInfo<Label> outputs = examples.getOutputIDInfo();
+        if (outputs.size() != 2) {
+            throw new IllegalArgumentException("OneNeuron trains binary classifiers; the dataset has "
+                    + outputs.size() + " labels " + labelNames(outputs) + " (multi-class arrives with"
+                    + " one special neuron per output)");
+        }
+        ReadOptions choice = positiveLabel == null ? ReadOptions.defaults()
+                : ReadOptions.defaults().withPositive(positiveLabel);
+        LabelCoding coding = LabelCoding.decide(labelNames(outputs), choice, "tribuo dataset", "label");
+        List<org.tribuo.Example<Label>> rows = examples.getData();
+        double[] x = TribuoRows.matrix(rows, features);
+        double[] y = new double[rows.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = LabelCoding.sameLabel(rows.get(i).getOutput().getLabel(), coding.positive()) ? 1 : -1;
+        }
+        org.oneneuron.data.Dataset data = new org.oneneuron.data.Dataset(examples.getSourceDescription(), x, y,
+                features.size(), TribuoRows.names(features), coding.labelNames());
+        Trained fit = fit(data, Losses.parse(loss), classWeight.equalsIgnoreCase("balanced"), runSeed);
+        ModelProvenance provenance = new ModelProvenance(OneNeuronClassificationModel.class.getName(),
+                OffsetDateTime.now(), examples.getProvenance(), trainerProvenance, runFacts(fit, runProvenance));
+        return new OneNeuronClassificationModel("oneneuron-classifier", provenance, features, outputs, fit.state(),
+                label(outputs, coding.negative()), label(outputs, coding.positive()), loss, reduction, lambda);
+    }
+
+    private static List<String> labelNames(ImmutableOutputInfo<Label> outputs) {
+        List<String> names = new ArrayList<>();
+        outputs.getDomain().forEach(l -> names.add(l.getLabel()));
+        Collections.sort(names);
+        return names;
+    }
+
+    /** The dataset's own spelling of a class. */
+    private static String label(ImmutableOutputInfo<Label> outputs, String canonical) {
+        for (Label l : outputs.getDomain()) {
+            if (LabelCoding.sameLabel(l.getLabel(), canonical)) {
+                return l.getLabel();
+            }
+        }
+        return canonical;
+    }
+
+    @Override
+    public int getInvocationCount() {
+        return invocationCount;
+    }
+
+    @Override
+    public synchronized void setInvocationCount(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("invocation count must be >= 0, got " + count);
+        }
+        invocationCount = count;
+    }
+
+    @Override
+    public TrainerProvenance getProvenance() {
+        return new TrainerProvenanceImpl(this);
+    }
+
+    @Override
+    public String toString() {
+        return "OneNeuronClassificationTrainer(" + describe() + ", loss=" + loss + ", classWeight="
+                + classWeight + ", positiveLabel=" + positiveLabel + ")";
+    }
+}
