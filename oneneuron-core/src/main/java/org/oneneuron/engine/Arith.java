@@ -1,6 +1,7 @@
 package org.oneneuron.engine;
 
 import org.oneneuron.linalg.Blas;
+import org.oneneuron.linalg.ConvKernelSet;
 import org.oneneuron.linalg.ConvKernels;
 import org.oneneuron.model.Activation;
 
@@ -15,9 +16,12 @@ public abstract class Arith {
 
     /** The BLAS back-end the products run on. */
     final Blas blas;
+    /** Shifted-row convolution kernels for this back-end, or null (im2col): {@link ConvKernels#forBlas}. */
+    final ConvKernelSet conv;
 
     Arith(Blas blas) {
         this.blas = blas;
+        this.conv = ConvKernels.forBlas(blas);
     }
 
     /** A zeroed buffer of n values. */
@@ -28,7 +32,7 @@ public abstract class Arith {
 
     /** Whether stride-1 convolutions run on {@link ConvKernels} (shifted rows) rather than im2col. */
     boolean shiftKernels() {
-        return ConvKernels.suits(blas);
+        return conv != null;
     }
 
     /**

@@ -407,39 +407,39 @@ final class F32Arith extends Arith {
     @Override
     void shiftRows(int rows, int span, int taps, int[] off, Buf w, int wOff, int ldw, Buf in, int iOff, int iStride,
                    boolean accumulate, Buf out, int oOff, int ldo, int oStride, int samples) {
-        ConvKernels.rows(rows, span, taps, off, w.f, wOff, ldw, in.f, iOff, iStride, accumulate, out.f, oOff, ldo,
+        conv.rows(rows, span, taps, off, w.f, wOff, ldw, in.f, iOff, iStride, accumulate, out.f, oOff, ldo,
                 oStride, samples);
     }
 
     @Override
     void shiftDots(int rows, int span, int taps, int[] off, Buf d, int dOff, int ldd, int dStride, Buf in, int iOff,
                    int iStride, int samples, boolean accumulate, Buf g, int gOff, int ldg) {
-        ConvKernels.dots(rows, span, taps, off, d.f, dOff, ldd, dStride, in.f, iOff, iStride, samples, accumulate,
+        conv.dots(rows, span, taps, off, d.f, dOff, ldd, dStride, in.f, iOff, iStride, samples, accumulate,
                 g.f, gOff, ldg);
     }
 
     @Override
     double planeSum(Buf x, int off, int n) {
-        return ConvKernels.sum(x.f, off, n);
+        return conv.sum(x.f, off, n);
     }
 
     @Override
     int lanes() {
-        return ConvKernels.lanes(true);
+        return conv == null ? 1 : conv.lanes(true);
     }
 
     @Override
     void laneProduct(int na, int nb, int lanes, int[] ia, int[] ib, Buf v, int vOff, int ldv, int vStride, Buf in,
                      int iOff, int iStride, int samples, boolean transposed, boolean accumulate, Buf out, int oOff,
                      int ldo) {
-        ConvKernels.bcast(na, nb, lanes, ia, ib, v.f, vOff, ldv, vStride, in.f, iOff, iStride, samples, transposed,
+        conv.bcast(na, nb, lanes, ia, ib, v.f, vOff, ldv, vStride, in.f, iOff, iStride, samples, transposed,
                 accumulate, out.f, oOff, ldo);
     }
 
     @Override
     void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, Buf cols, int cOff, int ldc,
                 Buf dx, int dxOff) {
-        ConvKernels.col2im(channels, h, w, kh, kw, pad, oh, ow, cols.f, cOff, ldc, dx.f, dxOff);
+        conv.col2im(channels, h, w, kh, kw, pad, oh, ow, cols.f, cOff, ldc, dx.f, dxOff);
     }
 
     @Override

@@ -355,39 +355,39 @@ final class F64Arith extends Arith {
     @Override
     void shiftRows(int rows, int span, int taps, int[] off, Buf w, int wOff, int ldw, Buf in, int iOff, int iStride,
                    boolean accumulate, Buf out, int oOff, int ldo, int oStride, int samples) {
-        ConvKernels.rows(rows, span, taps, off, w.d, wOff, ldw, in.d, iOff, iStride, accumulate, out.d, oOff, ldo,
+        conv.rows(rows, span, taps, off, w.d, wOff, ldw, in.d, iOff, iStride, accumulate, out.d, oOff, ldo,
                 oStride, samples);
     }
 
     @Override
     void shiftDots(int rows, int span, int taps, int[] off, Buf d, int dOff, int ldd, int dStride, Buf in, int iOff,
                    int iStride, int samples, boolean accumulate, Buf g, int gOff, int ldg) {
-        ConvKernels.dots(rows, span, taps, off, d.d, dOff, ldd, dStride, in.d, iOff, iStride, samples, accumulate,
+        conv.dots(rows, span, taps, off, d.d, dOff, ldd, dStride, in.d, iOff, iStride, samples, accumulate,
                 g.d, gOff, ldg);
     }
 
     @Override
     double planeSum(Buf x, int off, int n) {
-        return ConvKernels.sum(x.d, off, n);
+        return conv.sum(x.d, off, n);
     }
 
     @Override
     int lanes() {
-        return ConvKernels.lanes(false);
+        return conv == null ? 1 : conv.lanes(false);
     }
 
     @Override
     void laneProduct(int na, int nb, int lanes, int[] ia, int[] ib, Buf v, int vOff, int ldv, int vStride, Buf in,
                      int iOff, int iStride, int samples, boolean transposed, boolean accumulate, Buf out, int oOff,
                      int ldo) {
-        ConvKernels.bcast(na, nb, lanes, ia, ib, v.d, vOff, ldv, vStride, in.d, iOff, iStride, samples, transposed,
+        conv.bcast(na, nb, lanes, ia, ib, v.d, vOff, ldv, vStride, in.d, iOff, iStride, samples, transposed,
                 accumulate, out.d, oOff, ldo);
     }
 
     @Override
     void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, Buf cols, int cOff, int ldc,
                 Buf dx, int dxOff) {
-        ConvKernels.col2im(channels, h, w, kh, kw, pad, oh, ow, cols.d, cOff, ldc, dx.d, dxOff);
+        conv.col2im(channels, h, w, kh, kw, pad, oh, ow, cols.d, cOff, ldc, dx.d, dxOff);
     }
 
     @Override

@@ -2,9 +2,10 @@ package org.oneneuron.linalg;
 
 /**
  * The shifted-window kernels behind {@link ConvKernels}, in float and double. See there for the
- * contracts; implementations: {@link VectorConvKernels}.
+ * contracts; implementations: {@link VectorConvKernels} and its scalar twin {@link ScalarConvKernels}
+ * (the same bits at a given vector width). {@link ConvKernels#forBlas} picks one for a back-end.
  */
-interface ConvKernelSet {
+public interface ConvKernelSet {
 
     void rows(int rows, int span, int taps, int[] off, float[] w, int wOff, int ldw, float[] in, int iOff,
               int iStride, boolean accumulate, float[] out, int oOff, int ldo, int oStride, int samples);

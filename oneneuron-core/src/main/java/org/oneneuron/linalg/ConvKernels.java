@@ -26,8 +26,15 @@ import java.lang.System.Logger.Level;
 public final class ConvKernels {
 
     private static final ConvKernelSet KERNELS = load();
+    private static final ConvKernelSet[] TWINS = {
+        new ScalarConvKernels(128), new ScalarConvKernels(256), new ScalarConvKernels(512)};
 
     private ConvKernels() {
+    }
+
+    /** The Vector API kernels, or null when they did not load. */
+    static ConvKernelSet loaded() {
+        return KERNELS;
     }
 
     /** True when the Vector API kernels loaded. */
@@ -36,11 +43,28 @@ public final class ConvKernels {
     }
 
     /**
-     * Whether convolutions evaluated with {@code blas} should use these kernels: when they loaded and
-     * the back-end is ours on the Vector API (plain and native back-ends keep im2col and their GEMM).
+     * Whether convolutions evaluated with {@code blas} should use shifted-row kernels
+     * ({@link #forBlas} gives some).
      */
     public static boolean suits(Blas blas) {
-        return KERNELS != null && blas instanceof VectorWidth;
+        return forBlas(blas) != null;
+    }
+
+    /**
+     * The kernels convolutions evaluated with {@code blas} run on: the Vector API's for our vector
+     * back-end; for {@link VectorEquivalentBlas} (the JVM without the module, or chosen by name)
+     * their scalar twin at its width, so a convolutional model gives the same bits with and without
+     * the module; null for the plain and native back-ends (they keep im2col and their GEMM).
+     */
+    public static ConvKernelSet forBlas(Blas blas) {
+        if (blas instanceof VectorEquivalentBlas e) {
+            return switch (e.emulatedBits()) {
+                case 128 -> TWINS[0];
+                case 256 -> TWINS[1];
+                default -> TWINS[2];
+            };
+        }
+        return blas instanceof VectorWidth ? KERNELS : null;
     }
 
     /**

@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.oneneuron.data.Shape;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.linalg.Blas;
 import org.oneneuron.linalg.ConvKernels;
 import org.oneneuron.linalg.PlainBlas;
+import org.oneneuron.linalg.VectorEquivalentBlas;
 import org.oneneuron.model.LayerSpec;
+import org.oneneuron.testing.Gen;
 import org.oneneuron.testing.Property;
 
 /**
@@ -19,7 +23,7 @@ import org.oneneuron.testing.Property;
  * the im2col path on the plain loops: value, tangent (with and without R(x)), VJP and R-VJP with
  * their input adjoints, in float64 (to 1e-12) and float32 (to 1e-4), over random stride-1
  * geometries (odd sizes, paddings 0–2, filter counts around the kernels' tiles, several rows,
- * accumulation into the parameter gradient).
+ * accumulation into the parameter gradient), on the Vector API kernels and on their scalar twin.
  */
 class ShiftConvTest {
 
@@ -28,7 +32,21 @@ class ShiftConvTest {
     @Test
     void everyLayoutMatchesIm2col() {
         assumeTrue(ConvKernels.available(), "no Vector API");
-        Property.forAll(40, g -> {
+        everyLayout(40, g -> VECTOR);
+    }
+
+    /**
+     * The scalar twin of the kernels (what a JVM without the Vector API runs, through
+     * {@link VectorEquivalentBlas}) in every layout, at a width drawn per case: runs everywhere.
+     */
+    @Test
+    void everyLayoutOnTheScalarTwinMatchesIm2col() {
+        everyLayout(16, g -> new VectorEquivalentBlas(g.oneOf("width", List.of(128, 256, 512))));
+    }
+
+    private static void everyLayout(int cases, Function<Gen, Blas> backEnd) {
+        Property.forAll(cases, g -> {
+            Blas blas = backEnd.apply(g);
             int c = g.intIn("channels", 1, 4);
             int kh = g.intIn("kh", 1, 5);
             int kw = g.intIn("kw", 1, 5);
@@ -41,10 +59,11 @@ class ShiftConvTest {
             LayerSpec.Conv spec = new LayerSpec.Conv(filters, kh, kw, 1, pad);
             long seed = g.seed("values");
             for (int layout = 0; layout < 8; layout++) {
-                String where = in + " conv " + spec.word() + " rows " + rows + " layout " + layout;
-                compare(new F64Arith(PlainBlas.INSTANCE), new F64Arith(VECTOR), in, spec, rows, layout, seed, 1e-12,
+                String where = in + " conv " + spec.word() + " rows " + rows + " layout " + layout + " on "
+                        + blas.name();
+                compare(new F64Arith(PlainBlas.INSTANCE), new F64Arith(blas), in, spec, rows, layout, seed, 1e-12,
                         where + " float64");
-                compare(new F32Arith(PlainBlas.INSTANCE), new F32Arith(VECTOR), in, spec, rows, layout, seed, 1e-4,
+                compare(new F32Arith(PlainBlas.INSTANCE), new F32Arith(blas), in, spec, rows, layout, seed, 1e-4,
                         where + " float32");
             }
         });
@@ -58,6 +77,7 @@ class ShiftConvTest {
         Shape out = layer.out;
         Object ref = layer.newState(plain, rows);
         assertTrue(!(ref instanceof ShiftConv.State), "plain loops take im2col");
+        assertTrue(fast.shiftKernels(), "the back-end under test runs the shifted-row kernels");
         Object state = new ShiftConv.State(fast, new ShiftPlan(in, spec, 3, 3 + weights), rows, (layout & 1) != 0,
                 (layout & 2) != 0, (layout & 4) != 0);
         SplittableRandom rnd = new SplittableRandom(seed);

@@ -2,16 +2,18 @@ package org.oneneuron.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.oneneuron.testing.Gen;
 import org.oneneuron.testing.Property;
 
 /**
- * {@link ConvKernels} against naive loops over random geometries: row counts around the 8-row
+ * {@link ConvKernels} (the Vector API's kernels when they load, and their scalar twin at 128, 256
+ * and 512 bits, one of them drawn per case) against naive loops over random geometries: row counts around the 8-row
  * tile, spans shorter and longer than a tile (the overlapped last tile), random tap offsets,
  * several samples with their own strides, overwrite and accumulate. {@code rows} must give the
  * naive fma chain's bits and leave every other entry alone; {@code dots} must agree with a sum in
@@ -22,8 +24,8 @@ class ConvKernelsTest {
 
     @Test
     void rowsAreTheNaiveFmaChainsBitForBit() {
-        assumeTrue(ConvKernels.available(), "no Vector API");
         Property.forAll(300, g -> {
+            ConvKernelSet kernels = g.oneOf("kernels", sets());
             Geometry q = Geometry.draw(g);
             SplittableRandom rnd = new SplittableRandom(g.seed("values"));
             boolean acc = g.bool("accumulate");
@@ -44,7 +46,7 @@ class ConvKernelsTest {
                 }
             }
             double[] got = out.clone();
-            ConvKernels.rows(q.rows, q.span, q.taps, q.off, w, 0, q.ldw, in, 0, q.iStride, acc, got, 2, q.ldo,
+            kernels.rows(q.rows, q.span, q.taps, q.off, w, 0, q.ldw, in, 0, q.iStride, acc, got, 2, q.ldo,
                     q.oStride, q.samples);
             assertTrue(Arrays.equals(want, got), "double rows differ from the fma chains " + q);
             float[] wf = toFloat(w);
@@ -63,7 +65,7 @@ class ConvKernelsTest {
                     }
                 }
             }
-            ConvKernels.rows(q.rows, q.span, q.taps, q.off, wf, 0, q.ldw, inf, 0, q.iStride, acc, outf, 2, q.ldo,
+            kernels.rows(q.rows, q.span, q.taps, q.off, wf, 0, q.ldw, inf, 0, q.iStride, acc, outf, 2, q.ldo,
                     q.oStride, q.samples);
             assertTrue(Arrays.equals(wantf, outf), "float rows differ from the fma chains " + q);
         });
@@ -71,8 +73,8 @@ class ConvKernelsTest {
 
     @Test
     void dotsAgreeWithADoubleSumAndRepeatTheirBits() {
-        assumeTrue(ConvKernels.available(), "no Vector API");
         Property.forAll(300, g -> {
+            ConvKernelSet kernels = g.oneOf("kernels", sets());
             Geometry q = Geometry.draw(g);
             SplittableRandom rnd = new SplittableRandom(g.seed("values"));
             boolean acc = g.bool("accumulate");
@@ -101,19 +103,19 @@ class ConvKernelsTest {
                 }
             }
             double[] got = g0.clone();
-            ConvKernels.dots(q.rows, q.span, q.taps, q.off, d, 0, ldd, dStride, in, 0, q.iStride, q.samples, acc, got, 1,
+            kernels.dots(q.rows, q.span, q.taps, q.off, d, 0, ldd, dStride, in, 0, q.iStride, q.samples, acc, got, 1,
                     ldg);
             float[] gotf = toFloat(g0);
             float[] df = toFloat(d);
             float[] inf = toFloat(in);
-            ConvKernels.dots(q.rows, q.span, q.taps, q.off, df, 0, ldd, dStride, inf, 0, q.iStride, q.samples, acc,
+            kernels.dots(q.rows, q.span, q.taps, q.off, df, 0, ldd, dStride, inf, 0, q.iStride, q.samples, acc,
                     gotf, 1, ldg);
             for (int k = 0; k < want.length; k++) {
                 assertEquals(want[k], got[k], 1e-13 * (scale[k] + 1), "double dots entry " + k + " " + q);
                 assertEquals(want[k], gotf[k], 2e-5 * (scale[k] + 1), "float dots entry " + k + " " + q);
             }
             double[] again = g0.clone();
-            ConvKernels.dots(q.rows, q.span, q.taps, q.off, d, 0, ldd, dStride, in, 0, q.iStride, q.samples, acc, again,
+            kernels.dots(q.rows, q.span, q.taps, q.off, d, 0, ldd, dStride, in, 0, q.iStride, q.samples, acc, again,
                     1, ldg);
             assertTrue(Arrays.equals(got, again), "dots repeat their bits");
         });
@@ -121,8 +123,8 @@ class ConvKernelsTest {
 
     @Test
     void maxPoolingPicksTheScalarLoopsValuesAndIndices() {
-        assumeTrue(ConvKernels.available(), "no Vector API");
         Property.forAll(300, g -> {
+            ConvKernelSet kernels = g.oneOf("kernels", sets());
             int c = g.intIn("channels", 1, 4);
             int h = g.intIn("height", 2, 13);
             int w = g.intIn("width", 2, 41);
@@ -156,12 +158,12 @@ class ConvKernelsTest {
             }
             double[] got = new double[outputs + 3];
             int[] arg = new int[outputs + 3];
-            ConvKernels.maxPool2x2(x, xOff, c, h, w, got, 1, arg, 2);
+            kernels.maxPool2x2(x, xOff, c, h, w, got, 1, arg, 2);
             assertTrue(Arrays.equals(want, got), "double values");
             assertTrue(Arrays.equals(wantArg, arg), "double indices");
             float[] gotf = new float[outputs + 3];
             int[] argf = new int[outputs + 3];
-            ConvKernels.maxPool2x2(toFloat(x), xOff, c, h, w, gotf, 1, argf, 2);
+            kernels.maxPool2x2(toFloat(x), xOff, c, h, w, gotf, 1, argf, 2);
             assertTrue(Arrays.equals(toFloat(want), gotf), "float values");
             assertTrue(Arrays.equals(wantArg, argf), "float indices");
         });
@@ -169,8 +171,8 @@ class ConvKernelsTest {
 
     @Test
     void channelLanesAreTheNaiveFmaChainsBitForBit() {
-        assumeTrue(ConvKernels.available(), "no Vector API");
         Property.forAll(200, g -> {
+            ConvKernelSet kernels = g.oneOf("kernels", sets());
             int na = g.intIn("outputs", 1, 40);
             int nb = g.intIn("steps", 1, 30);
             int lanes = g.intIn("lanes", 1, 37);
@@ -219,11 +221,11 @@ class ConvKernelsTest {
                 }
             }
             double[] got = out.clone();
-            ConvKernels.bcast(na, nb, lanes, ia, ib, v, 0, ldv, vStride, x, 1, xStride, samples, transposed, acc, got, 1,
+            kernels.bcast(na, nb, lanes, ia, ib, v, 0, ldv, vStride, x, 1, xStride, samples, transposed, acc, got, 1,
                     ldo);
             assertTrue(Arrays.equals(want, got), "double channel lanes");
             float[] gotf = toFloat(out);
-            ConvKernels.bcast(na, nb, lanes, ia, ib, vf, 0, ldv, vStride, xf, 1, xStride, samples, transposed, acc,
+            kernels.bcast(na, nb, lanes, ia, ib, vf, 0, ldv, vStride, xf, 1, xStride, samples, transposed, acc,
                     gotf, 1, ldo);
             assertTrue(Arrays.equals(wantf, gotf), "float channel lanes");
         });
@@ -231,8 +233,8 @@ class ConvKernelsTest {
 
     @Test
     void col2imIsTheNaiveSumOfShiftedColumns() {
-        assumeTrue(ConvKernels.available(), "no Vector API");
         Property.forAll(200, g -> {
+            ConvKernelSet kernels = g.oneOf("kernels", sets());
             int c = g.intIn("channels", 1, 3);
             int kh = g.intIn("kh", 1, 5);
             int kw = g.intIn("kw", 1, 5);
@@ -244,7 +246,7 @@ class ConvKernelsTest {
             int ldp = oh * ow + g.intIn("column padding", 0, 3);
             SplittableRandom rnd = new SplittableRandom(g.seed("values"));
             int pOff = kw + 1;
-            double[] p = values(rnd, pOff + c * kh * kw * ldp + w + pad + ConvKernels.lanes(false) + ConvKernels.lanes(true));
+            double[] p = values(rnd, pOff + c * kh * kw * ldp + w + pad + kernels.lanes(false) + kernels.lanes(true));
             double[] want = values(rnd, c * h * w + 4);
             double[] out = want.clone();
             float[] outf = toFloat(want);
@@ -271,17 +273,17 @@ class ConvKernelsTest {
                     }
                 }
             }
-            ConvKernels.col2im(c, h, w, kh, kw, pad, oh, ow, p, pOff, ldp, out, 3);
+            kernels.col2im(c, h, w, kh, kw, pad, oh, ow, p, pOff, ldp, out, 3);
             assertTrue(Arrays.equals(want, out), "double col2im");
-            ConvKernels.col2im(c, h, w, kh, kw, pad, oh, ow, pf, pOff, ldp, outf, 3);
+            kernels.col2im(c, h, w, kh, kw, pad, oh, ow, pf, pOff, ldp, outf, 3);
             assertTrue(Arrays.equals(wantf, outf), "float col2im");
         });
     }
 
     @Test
     void sumsAgreeWithASequentialSum() {
-        assumeTrue(ConvKernels.available(), "no Vector API");
         Property.forAll(100, g -> {
+            ConvKernelSet kernels = g.oneOf("kernels", sets());
             int n = g.intIn("n", 0, 700);
             int off = g.intIn("offset", 0, 3);
             SplittableRandom rnd = new SplittableRandom(g.seed("values"));
@@ -295,15 +297,15 @@ class ConvKernelsTest {
                 wantf += xf[off + i];
                 abs += Math.abs(x[off + i]);
             }
-            assertEquals(want, ConvKernels.sum(x, off, n), 1e-14 * (abs + 1), "double");
-            assertEquals(wantf, ConvKernels.sum(xf, off, n), 1e-14 * (abs + 1), "float widened");
+            assertEquals(want, kernels.sum(x, off, n), 1e-14 * (abs + 1), "double");
+            assertEquals(wantf, kernels.sum(xf, off, n), 1e-14 * (abs + 1), "float widened");
         });
     }
 
     @Test
     void rowCopiesMoveExactlyTheirRuns() {
-        assumeTrue(ConvKernels.available(), "no Vector API");
         Property.forAll(100, g -> {
+            ConvKernelSet kernels = g.oneOf("kernels", sets());
             int count = g.intIn("count", 0, 6);
             int len = g.intIn("len", 0, 40);
             int sStride = len + g.intIn("source padding", 0, 5);
@@ -321,10 +323,10 @@ class ConvKernelsTest {
                 }
             }
             double[] got = dst.clone();
-            ConvKernels.copyRows(src, 1, sStride, got, 2, dStride, count, len, add, 0.25);
+            kernels.copyRows(src, 1, sStride, got, 2, dStride, count, len, add, 0.25);
             assertTrue(Arrays.equals(want, got), "double rows");
             float[] gotf = toFloat(dst);
-            ConvKernels.copyRows(toFloat(src), 1, sStride, gotf, 2, dStride, count, len, add, 0.25f);
+            kernels.copyRows(toFloat(src), 1, sStride, gotf, 2, dStride, count, len, add, 0.25f);
             float[] wantf = toFloat(dst);
             for (int r = 0; r < count; r++) {
                 for (int j = 0; j < len; j++) {
@@ -336,13 +338,25 @@ class ConvKernelsTest {
         });
     }
 
+    /** The kernels under test: the Vector API's when they load, and the scalar twin at every width. */
+    static List<ConvKernelSet> sets() {
+        List<ConvKernelSet> sets = new ArrayList<>();
+        if (ConvKernels.available()) {
+            sets.add(ConvKernels.loaded());
+        }
+        for (int bits : new int[] {128, 256, 512}) {
+            sets.add(new ScalarConvKernels(bits));
+        }
+        return sets;
+    }
+
     /** A random kernel geometry: rows, span, taps with offsets, samples with their strides. */
-    private record Geometry(int rows, int span, int taps, int[] off, int ldw, int ldo, int iStride, int oStride,
+    record Geometry(int rows, int span, int taps, int[] off, int ldw, int ldo, int iStride, int oStride,
                             int samples) {
 
         static Geometry draw(Gen g) {
             int rows = g.intIn("rows", 1, 19);
-            int span = g.oneOf("span kind", java.util.List.of("short", "long")).equals("short")
+            int span = g.oneOf("span kind", List.of("short", "long")).equals("short")
                     ? g.intIn("span", 1, 40) : g.intIn("span", 40, 700);
             int taps = g.intIn("taps", 1, 30);
             int[] off = new int[taps];
@@ -365,7 +379,7 @@ class ConvKernelsTest {
         }
     }
 
-    private static double[] values(SplittableRandom rnd, int n) {
+    static double[] values(SplittableRandom rnd, int n) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             v[i] = rnd.nextDouble(-1, 1);
@@ -373,7 +387,7 @@ class ConvKernelsTest {
         return v;
     }
 
-    private static float[] toFloat(double[] v) {
+    static float[] toFloat(double[] v) {
         float[] f = new float[v.length];
         for (int i = 0; i < v.length; i++) {
             f[i] = (float) v[i];
