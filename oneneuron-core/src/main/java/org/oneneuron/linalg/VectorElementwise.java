@@ -253,6 +253,10 @@ public final class VectorElementwise implements ElementwiseKernels {
     /** Lane-wise MAX is Math.max: the same bits (NaN stays NaN, −0 becomes +0). */
     @Override
     public void relu(float[] src, int sOff, float[] dst, int dOff, int n) {
+        if (n < SCALAR_BELOW) {
+            ScalarElementwise.INSTANCE.relu(src, sOff, dst, dOff, n);
+            return;
+        }
         int upper = F.loopBound(n);
         for (int i = 0; i < upper; i += F.length()) {
             FloatVector.fromArray(F, src, sOff + i).max(0f).intoArray(dst, dOff + i);
