@@ -118,8 +118,8 @@ final class ConvWorkload {
         double cpuFit = (processCpuNanos() - c0) * 1e-9;
         double loop = result.optimizationSeconds();
         // The loop alone in CPU time: the same optimizer steps from θ₀ again, without the
-        // Trainer's full-data monitoring passes (float64 for a CNN, most of the Fit call's CPU),
-        // as the peer's process time covers its minibatch loop only.
+        // Trainer's full-data monitoring passes (as long as the loop in wall time here), as the
+        // peer's process time covers its minibatch loop only.
         Optimizer again = config(steps, ctx).newOptimizer(single);
         double[] theta1 = theta0.clone();
         again.start(theta1);
