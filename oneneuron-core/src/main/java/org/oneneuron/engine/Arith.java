@@ -1,6 +1,8 @@
 package org.oneneuron.engine;
 
 import org.oneneuron.linalg.Blas;
+import org.oneneuron.linalg.ConvKernelSet;
+import org.oneneuron.linalg.ConvKernels;
 import org.oneneuron.model.Activation;
 
 /**
@@ -14,9 +16,12 @@ public abstract class Arith {
 
     /** The BLAS back-end the products run on. */
     final Blas blas;
+    /** Shifted-row convolution kernels for this back-end, or null (im2col): {@link ConvKernels#forBlas}. */
+    final ConvKernelSet conv;
 
     Arith(Blas blas) {
         this.blas = blas;
+        this.conv = ConvKernels.forBlas(blas);
     }
 
     /** A zeroed buffer of n values. */
@@ -24,6 +29,54 @@ public abstract class Arith {
 
     /** "float64" or "float32". */
     abstract String precision();
+
+    /** Whether stride-1 convolutions run on {@link ConvKernels} (shifted rows) rather than im2col. */
+    boolean shiftKernels() {
+        return conv != null;
+    }
+
+    /**
+     * out[oOff + s·oStride + r·ldo + t] (=|+=) Σ_{b &lt; taps} w[wOff + b·ldw + r]·in[iOff + s·iStride + off[b] + t],
+     * r &lt; rows, t &lt; span, s &lt; samples ({@link ConvKernels#rows}).
+     */
+    abstract void shiftRows(int rows, int span, int taps, int[] off, Buf w, int wOff, int ldw, Buf in, int iOff,
+                            int iStride, boolean accumulate, Buf out, int oOff, int ldo, int oStride, int samples);
+
+    /**
+     * g[gOff + r·ldg + b] (=|+=) Σ_s Σ_{t &lt; span} d[dOff + s·dStride + r·ldd + t]·in[iOff + s·iStride + off[b] + t]
+     * ({@link ConvKernels#dots}).
+     */
+    abstract void shiftDots(int rows, int span, int taps, int[] off, Buf d, int dOff, int ldd, int dStride, Buf in,
+                            int iOff, int iStride, int samples, boolean accumulate, Buf g, int gOff, int ldg);
+
+    /** Σ x over n values in double, lane-parallel ({@link ConvKernels#sum}): a convolution's bias gradient. */
+    abstract double planeSum(Buf x, int off, int n);
+
+    /** Values per vector of {@link ConvKernels} in this precision. */
+    abstract int lanes();
+
+    /**
+     * S[a, l] = Σ_s Σ_b v[vOff + s·vStride + b·ldv + l]·in[iOff + s·iStride + ia[a] + ib[b]] for a &lt; na,
+     * l &lt; lanes, into out[oOff + a·ldo + l] or, transposed, out[oOff + l·ldo + a] (=|+=)
+     * ({@link ConvKernels#bcast}).
+     */
+    abstract void laneProduct(int na, int nb, int lanes, int[] ia, int[] ib, Buf v, int vOff, int ldv, int vStride,
+                              Buf in, int iOff, int iStride, int samples, boolean transposed, boolean accumulate,
+                              Buf out, int oOff, int ldo);
+
+    /** col2im of one sample by gathering the shifted rows of P ({@link ConvKernels#col2im}); dx overwritten. */
+    abstract void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, Buf cols, int cOff,
+                         int ldc, Buf dx, int dxOff);
+
+    /** dst[dOff + j·rows + i] = src[sOff + i·cols + j]: the transpose of a rows×cols block. */
+    abstract void transpose(Buf src, int sOff, int rows, int cols, Buf dst, int dOff);
+
+    /**
+     * dst[dOff + (c·h + i)·w + j] = src[sOff + c·sChannel + i·sRow + j] (+ bias[bOff + c] when bias is
+     * non-null), c &lt; channels, i &lt; h, j &lt; w: planes stored with a wider stride, packed.
+     */
+    abstract void packPlanes(Buf src, int sOff, int sChannel, int sRow, Buf bias, int bOff, int channels, int h,
+                             int w, Buf dst, int dOff);
 
     /** C = op(A)·op(B) (+ C when {@code accumulate}). op(A) m×k, op(B) k×n, C m×n. */
     abstract void gemm(boolean transA, boolean transB, int m, int n, int k, Buf a, int aOff, int lda,

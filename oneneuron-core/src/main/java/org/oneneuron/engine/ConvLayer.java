@@ -25,6 +25,8 @@ final class ConvLayer extends Layer {
     private final int positions;
     /** im2col runs of one sample: (source offset, row, column, length, stride) each. */
     private final int[] runs;
+    /** The rules without im2col, for stride 1 on back-ends with the shifted-row kernels. */
+    private final ShiftConv shift;
 
     ConvLayer(Shape in, LayerSpec.Conv spec, int weightOffset, int biasOffset) {
         super(in, spec.output(in));
@@ -34,6 +36,7 @@ final class ConvLayer extends Layer {
         this.kernel = spec.kernelSize(in);
         this.positions = out.area();
         this.runs = runs(in, spec, out);
+        this.shift = spec.stride() == 1 ? new ShiftConv(in, spec, weightOffset, biasOffset) : null;
     }
 
     private static int[] runs(Shape in, LayerSpec.Conv spec, Shape out) {
@@ -83,6 +86,9 @@ final class ConvLayer extends Layer {
 
     @Override
     Object newState(Arith ar, int capacity) {
+        if (shift != null && ar.shiftKernels()) {
+            return shift.newState(ar, capacity);
+        }
         int group = Math.max(1, Math.min(capacity, GROUP_VALUES / Math.max(1, kernel * positions)));
         State s = new State(group, positions);
         s.cols = ar.alloc(kernel * s.ld);
@@ -121,6 +127,10 @@ final class ConvLayer extends Layer {
 
     @Override
     void value(Pass p, Buf x, int xOff, Buf y, Object state) {
+        if (state instanceof ShiftConv.State direct) {
+            shift.value(p, x, xOff, y, direct);
+            return;
+        }
         State s = (State) state;
         Arith ar = p.ar;
         for (int r0 = 0; r0 < p.rows; r0 += s.group) {
@@ -134,6 +144,10 @@ final class ConvLayer extends Layer {
 
     @Override
     void tangent(Pass p, Buf x, int xOff, Buf rx, Buf ry, Object state) {
+        if (state instanceof ShiftConv.State direct) {
+            shift.tangent(p, x, xOff, rx, ry, direct);
+            return;
+        }
         State s = (State) state;
         Arith ar = p.ar;
         if (rx != null) {
@@ -154,6 +168,10 @@ final class ConvLayer extends Layer {
 
     @Override
     void vjp(Pass p, Buf x, int xOff, Buf dy, Buf dx, Object state) {
+        if (state instanceof ShiftConv.State direct) {
+            shift.vjp(p, x, xOff, dy, dx, direct);
+            return;
+        }
         State s = (State) state;
         Arith ar = p.ar;
         for (int r0 = 0; r0 < p.rows; r0 += s.group) {
@@ -172,6 +190,10 @@ final class ConvLayer extends Layer {
 
     @Override
     void rvjp(Pass p, Buf x, int xOff, Buf rx, Buf dy, Buf rdy, Buf dx, Buf rdx, Object state) {
+        if (state instanceof ShiftConv.State direct) {
+            shift.rvjp(p, x, xOff, rx, dy, rdy, dx, rdx, direct);
+            return;
+        }
         State s = (State) state;
         Arith ar = p.ar;
         s.rz = ensure(ar, s.rz, filters * s.ld);

@@ -8,9 +8,10 @@ import org.oneneuron.model.Activation;
 /**
  * {@link Arith} in float32 (products through sgemm/sgemv; sums and dots accumulate in double).
  * tanh and σ use the float kernels of {@link ArrayMath}; relu and leaky relu keep no σ' (the
- * reverse pass masks on the sign of the pre-activation).
+ * reverse pass masks on the sign of the pre-activation). The rules over windows (pooling,
+ * convolutions) are in {@link F32Windows}.
  */
-final class F32Arith extends Arith {
+final class F32Arith extends F32Windows {
 
     F32Arith(Blas blas) {
         super(blas);
@@ -90,9 +91,7 @@ final class F32Arith extends Arith {
                 float left = (float) act.slope();
                 if (d1 == null && d2 == null) {
                     if (left == 0) {
-                        for (int i = 0; i < n; i++) {
-                            o[oOff + i] = Math.max(p[pOff + i], 0f);
-                        }
+                        ArrayMath.relu(p, pOff, o, oOff, n);
                     } else {
                         for (int i = 0; i < n; i++) {
                             float v = p[pOff + i];
@@ -270,142 +269,6 @@ final class F32Arith extends Arith {
             s += (double) x.f[xOff + i] * y.f[yOff + i];
         }
         return s;
-    }
-
-    @Override
-    void gather(Buf src, int sOff, int[] idx, int iOff, int n, Buf dst, int dOff) {
-        float[] s = src.f;
-        float[] d = dst.f;
-        for (int i = 0; i < n; i++) {
-            int k = idx[iOff + i];
-            d[dOff + i] = k < 0 ? 0f : s[sOff + k];
-        }
-    }
-
-    @Override
-    void scatterAdd(Buf src, int sOff, int[] idx, int iOff, int n, int group, double alpha, Buf dst, int dOff) {
-        float[] s = src.f;
-        float[] d = dst.f;
-        float a = (float) alpha;
-        for (int i = 0; i < n; i++) {
-            int k = idx[iOff + i];
-            if (k >= 0) {
-                d[dOff + k] += a == 1f ? s[sOff + i / group] : a * s[sOff + i / group];
-            }
-        }
-    }
-
-    @Override
-    void maxWindows(Buf src, int sOff, int[] win, int k, int outputs, Buf dst, int dOff, int[] arg, int aOff) {
-        float[] s = src.f;
-        for (int o = 0; o < outputs; o++) {
-            int base = o * k;
-            int best = win[base];
-            float m = s[sOff + best];
-            for (int j = 1; j < k; j++) {
-                int at = win[base + j];
-                float v = s[sOff + at];
-                if (v > m || v != v) {
-                    m = v;
-                    best = at;
-                }
-            }
-            dst.f[dOff + o] = m;
-            arg[aOff + o] = best;
-        }
-    }
-
-    @Override
-    void maxPool2x2(Buf src, int sOff, int channels, int h, int w, Buf dst, int dOff, int[] arg, int aOff) {
-        float[] x = src.f;
-        float[] y = dst.f;
-        int oh = h / 2;
-        int ow = w / 2;
-        int o = 0;
-        for (int ch = 0; ch < channels; ch++) {
-            for (int i = 0; i < oh; i++) {
-                int top = ch * h * w + 2 * i * w;
-                for (int j = 0; j < ow; j++, o++) {
-                    // Conditional moves, not branches: which of four random values is largest
-                    // mispredicts half the time. A NaN anywhere in the window is the output.
-                    int at = top + 2 * j;
-                    float v0 = x[sOff + at];
-                    float v1 = x[sOff + at + 1];
-                    float v2 = x[sOff + at + w];
-                    float v3 = x[sOff + at + w + 1];
-                    boolean t = v1 > v0;
-                    float m = t ? v1 : v0;
-                    int best = t ? at + 1 : at;
-                    t = v2 > m;
-                    m = t ? v2 : m;
-                    best = t ? at + w : best;
-                    t = v3 > m;
-                    m = t ? v3 : m;
-                    best = t ? at + w + 1 : best;
-                    boolean nan = (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3);
-                    y[dOff + o] = nan ? Float.NaN : m;
-                    arg[aOff + o] = best;
-                }
-            }
-        }
-    }
-
-    @Override
-    void meanWindows(Buf src, int sOff, int[] win, int k, int outputs, Buf dst, int dOff) {
-        float[] s = src.f;
-        float inv = 1f / k;
-        for (int o = 0; o < outputs; o++) {
-            float acc = 0;
-            for (int j = 0; j < k; j++) {
-                acc += s[sOff + win[o * k + j]];
-            }
-            dst.f[dOff + o] = acc * inv;
-        }
-    }
-
-    @Override
-    void im2col(Buf x, int xOff, int[] runs, Buf cols, int ld, int colBase) {
-        float[] src = x.f;
-        float[] dst = cols.f;
-        for (int q = 0; q < runs.length; q += 5) {
-            int s = xOff + runs[q];
-            int o = runs[q + 1] * ld + colBase + runs[q + 2];
-            int len = runs[q + 3];
-            int stride = runs[q + 4];
-            if (stride == 1 && len > 32) {
-                System.arraycopy(src, s, dst, o, len);
-            } else if (stride == 1) {
-                for (int t = 0; t < len; t++) {
-                    dst[o + t] = src[s + t];
-                }
-            } else {
-                for (int t = 0; t < len; t++) {
-                    dst[o + t] = src[s + t * stride];
-                }
-            }
-        }
-    }
-
-    @Override
-    void col2im(Buf cols, int ld, int colBase, int[] runs, Buf dx, int dxOff) {
-        float[] src = cols.f;
-        float[] dst = dx.f;
-        for (int q = 0; q < runs.length; q += 5) {
-            int s = dxOff + runs[q];
-            int o = runs[q + 1] * ld + colBase + runs[q + 2];
-            int len = runs[q + 3];
-            int stride = runs[q + 4];
-            for (int t = 0; t < len; t++) {
-                dst[s + t * stride] += src[o + t];
-            }
-        }
-    }
-
-    @Override
-    void copyRuns(Buf src, int sOff, int sStride, Buf dst, int dOff, int dStride, int count, int len) {
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(src.f, sOff + i * sStride, dst.f, dOff + i * dStride, len);
-        }
     }
 
     @Override

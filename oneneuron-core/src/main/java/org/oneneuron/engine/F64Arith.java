@@ -5,8 +5,8 @@ import org.oneneuron.linalg.ArrayMath;
 import org.oneneuron.linalg.Blas;
 import org.oneneuron.model.Activation;
 
-/** {@link Arith} in float64. */
-final class F64Arith extends Arith {
+/** {@link Arith} in float64; the rules over windows (pooling, convolutions) are in {@link F64Windows}. */
+final class F64Arith extends F64Windows {
 
     F64Arith(Blas blas) {
         super(blas);
@@ -79,6 +79,12 @@ final class F64Arith extends Arith {
 
     @Override
     void activate(Activation act, Buf pre, int pOff, Buf out, int oOff, Buf d1, Buf d2, int n) {
+        if (act.hasKink()) {
+            // Activation.apply's rule without its branch (random signs mispredict half the time).
+            double left = act.kind() == Activation.Kind.RELU ? 0 : act.slope();
+            ArrayMath.kink(pre.d, pOff, out.d, oOff, d1 == null ? null : d1.d, d2 == null ? null : d2.d, 0, left, n);
+            return;
+        }
         if (pOff == 0 && oOff == 0) {
             act.apply(pre.d, out.d, d1 == null ? null : d1.d, d2 == null ? null : d2.d, n);
             return;
@@ -211,141 +217,6 @@ final class F64Arith extends Arith {
             s += x.d[xOff + i] * y.d[yOff + i];
         }
         return s;
-    }
-
-    @Override
-    void gather(Buf src, int sOff, int[] idx, int iOff, int n, Buf dst, int dOff) {
-        double[] s = src.d;
-        double[] d = dst.d;
-        for (int i = 0; i < n; i++) {
-            int k = idx[iOff + i];
-            d[dOff + i] = k < 0 ? 0.0 : s[sOff + k];
-        }
-    }
-
-    @Override
-    void scatterAdd(Buf src, int sOff, int[] idx, int iOff, int n, int group, double alpha, Buf dst, int dOff) {
-        double[] s = src.d;
-        double[] d = dst.d;
-        for (int i = 0; i < n; i++) {
-            int k = idx[iOff + i];
-            if (k >= 0) {
-                d[dOff + k] += alpha == 1 ? s[sOff + i / group] : alpha * s[sOff + i / group];
-            }
-        }
-    }
-
-    @Override
-    void maxWindows(Buf src, int sOff, int[] win, int k, int outputs, Buf dst, int dOff, int[] arg, int aOff) {
-        double[] s = src.d;
-        for (int o = 0; o < outputs; o++) {
-            int base = o * k;
-            int best = win[base];
-            double m = s[sOff + best];
-            for (int j = 1; j < k; j++) {
-                int at = win[base + j];
-                double v = s[sOff + at];
-                if (v > m || v != v) {
-                    m = v;
-                    best = at;
-                }
-            }
-            dst.d[dOff + o] = m;
-            arg[aOff + o] = best;
-        }
-    }
-
-    @Override
-    void maxPool2x2(Buf src, int sOff, int channels, int h, int w, Buf dst, int dOff, int[] arg, int aOff) {
-        double[] x = src.d;
-        double[] y = dst.d;
-        int oh = h / 2;
-        int ow = w / 2;
-        int o = 0;
-        for (int ch = 0; ch < channels; ch++) {
-            for (int i = 0; i < oh; i++) {
-                int top = ch * h * w + 2 * i * w;
-                for (int j = 0; j < ow; j++, o++) {
-                    // Conditional moves, not branches: which of four random values is largest
-                    // mispredicts half the time. A NaN anywhere in the window is the output.
-                    int at = top + 2 * j;
-                    double v0 = x[sOff + at];
-                    double v1 = x[sOff + at + 1];
-                    double v2 = x[sOff + at + w];
-                    double v3 = x[sOff + at + w + 1];
-                    boolean t = v1 > v0;
-                    double m = t ? v1 : v0;
-                    int best = t ? at + 1 : at;
-                    t = v2 > m;
-                    m = t ? v2 : m;
-                    best = t ? at + w : best;
-                    t = v3 > m;
-                    m = t ? v3 : m;
-                    best = t ? at + w + 1 : best;
-                    boolean nan = (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3);
-                    y[dOff + o] = nan ? Double.NaN : m;
-                    arg[aOff + o] = best;
-                }
-            }
-        }
-    }
-
-    @Override
-    void meanWindows(Buf src, int sOff, int[] win, int k, int outputs, Buf dst, int dOff) {
-        double[] s = src.d;
-        double inv = 1.0 / k;
-        for (int o = 0; o < outputs; o++) {
-            double acc = 0;
-            for (int j = 0; j < k; j++) {
-                acc += s[sOff + win[o * k + j]];
-            }
-            dst.d[dOff + o] = acc * inv;
-        }
-    }
-
-    @Override
-    void im2col(Buf x, int xOff, int[] runs, Buf cols, int ld, int colBase) {
-        double[] src = x.d;
-        double[] dst = cols.d;
-        for (int q = 0; q < runs.length; q += 5) {
-            int s = xOff + runs[q];
-            int o = runs[q + 1] * ld + colBase + runs[q + 2];
-            int len = runs[q + 3];
-            int stride = runs[q + 4];
-            if (stride == 1 && len > 32) {
-                System.arraycopy(src, s, dst, o, len);
-            } else if (stride == 1) {
-                for (int t = 0; t < len; t++) {
-                    dst[o + t] = src[s + t];
-                }
-            } else {
-                for (int t = 0; t < len; t++) {
-                    dst[o + t] = src[s + t * stride];
-                }
-            }
-        }
-    }
-
-    @Override
-    void col2im(Buf cols, int ld, int colBase, int[] runs, Buf dx, int dxOff) {
-        double[] src = cols.d;
-        double[] dst = dx.d;
-        for (int q = 0; q < runs.length; q += 5) {
-            int s = dxOff + runs[q];
-            int o = runs[q + 1] * ld + colBase + runs[q + 2];
-            int len = runs[q + 3];
-            int stride = runs[q + 4];
-            for (int t = 0; t < len; t++) {
-                dst[s + t * stride] += src[o + t];
-            }
-        }
-    }
-
-    @Override
-    void copyRuns(Buf src, int sOff, int sStride, Buf dst, int dOff, int dStride, int count, int len) {
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(src.d, sOff + i * sStride, dst.d, dOff + i * dStride, len);
-        }
     }
 
     @Override

@@ -325,4 +325,55 @@ final class LaneArith extends Arith {
     void copyRuns(Buf src, int sOff, int sStride, Buf dst, int dOff, int dStride, int count, int len) {
         throw perNetwork("a convolution");
     }
+
+    @Override
+    boolean shiftKernels() {
+        return false;
+    }
+
+    @Override
+    void shiftRows(int rows, int span, int taps, int[] off, Buf w, int wOff, int ldw, Buf in, int iOff, int iStride,
+                   boolean accumulate, Buf out, int oOff, int ldo, int oStride, int samples) {
+        throw perNetwork("a convolution");
+    }
+
+    @Override
+    void shiftDots(int rows, int span, int taps, int[] off, Buf d, int dOff, int ldd, int dStride, Buf in, int iOff,
+                   int iStride, int samples, boolean accumulate, Buf g, int gOff, int ldg) {
+        throw perNetwork("a convolution");
+    }
+
+    @Override
+    double planeSum(Buf x, int off, int n) {
+        throw perNetwork("a convolution");
+    }
+
+    @Override
+    int lanes() {
+        return 1;
+    }
+
+    @Override
+    void laneProduct(int na, int nb, int lanes, int[] ia, int[] ib, Buf v, int vOff, int ldv, int vStride, Buf in,
+                     int iOff, int iStride, int samples, boolean transposed, boolean accumulate, Buf out, int oOff,
+                     int ldo) {
+        throw perNetwork("a convolution");
+    }
+
+    @Override
+    void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, Buf cols, int cOff, int ldc,
+                Buf dx, int dxOff) {
+        throw perNetwork("a convolution");
+    }
+
+    @Override
+    void transpose(Buf src, int sOff, int rows, int cols, Buf dst, int dOff) {
+        throw perNetwork("a convolution");
+    }
+
+    @Override
+    void packPlanes(Buf src, int sOff, int sChannel, int sRow, Buf bias, int bOff, int channels, int h, int w,
+                    Buf dst, int dOff) {
+        throw perNetwork("a convolution");
+    }
 }

@@ -62,6 +62,21 @@ public final class ArrayMath {
         KERNELS.reluBackward(z, zOff, v, vOff, slope, n);
     }
 
+    /** dst[dOff+i] = Math.max(src[sOff+i], 0f), i < n: float ReLU, vectorized, the same bits. */
+    public static void relu(float[] src, int sOff, float[] dst, int dOff, int n) {
+        KERNELS.relu(src, sOff, dst, dOff, n);
+    }
+
+    /**
+     * (Leaky) ReLU and its derivatives, branch-free: out[oOff+i] = u > 0 ? u : slope·u (exactly 0
+     * where slope is 0), d1[dOff+i] = u > 0 ? 1 : slope and d2[dOff+i] = 0 when non-null, with
+     * u = pre[pOff+i], i < n. The same bits as the scalar rule.
+     */
+    public static void kink(double[] pre, int pOff, double[] out, int oOff, double[] d1, double[] d2, int dOff,
+                            double slope, int n) {
+        KERNELS.kink(pre, pOff, out, oOff, d1, d2, dOff, slope, n);
+    }
+
     /** True when every v[off + i], i < n, is finite (no NaN, no ±∞). */
     public static boolean allFinite(double[] v, int off, int n) {
         return KERNELS.allFinite(v, off, n);

@@ -24,6 +24,15 @@ interface ElementwiseKernels {
      */
     void reluBackward(float[] z, int zOff, float[] v, int vOff, float slope, int n);
 
+    /**
+     * (Leaky) ReLU with its derivatives: out = u > 0 ? u : slope·u (exactly 0 where slope is 0),
+     * d1 = u > 0 ? 1 : slope and d2 = 0 when non-null (from dOff), u = pre[pOff + i], i < n.
+     */
+    void kink(double[] pre, int pOff, double[] out, int oOff, double[] d1, double[] d2, int dOff, double slope, int n);
+
+    /** dst[dOff+i] = Math.max(src[sOff+i], 0f), i < n: ReLU in float. */
+    void relu(float[] src, int sOff, float[] dst, int dOff, int n);
+
     /** True when v[off + i] is finite for every i < n. */
     boolean allFinite(double[] v, int off, int n);
 

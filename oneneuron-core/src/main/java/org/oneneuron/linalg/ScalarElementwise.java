@@ -61,6 +61,29 @@ final class ScalarElementwise implements ElementwiseKernels {
         }
     }
 
+    @Override
+    public void relu(float[] src, int sOff, float[] dst, int dOff, int n) {
+        for (int i = 0; i < n; i++) {
+            dst[dOff + i] = Math.max(src[sOff + i], 0f);
+        }
+    }
+
+    @Override
+    public void kink(double[] pre, int pOff, double[] out, int oOff, double[] d1, double[] d2, int dOff, double slope,
+                     int n) {
+        for (int i = 0; i < n; i++) {
+            double u = pre[pOff + i];
+            boolean positive = u > 0;
+            out[oOff + i] = positive ? u : slope == 0 ? 0 : slope * u;
+            if (d1 != null) {
+                d1[dOff + i] = positive ? 1 : slope;
+            }
+            if (d2 != null) {
+                d2[dOff + i] = 0;
+            }
+        }
+    }
+
     /**
      * v·0 is 0 for finite v and NaN otherwise; four interleaved partial sums of it keep four adds
      * in flight instead of one chain.

@@ -250,6 +250,46 @@ public final class VectorElementwise implements ElementwiseKernels {
         ScalarElementwise.INSTANCE.reluBackward(z, zOff + upper, v, vOff + upper, slope, n - upper);
     }
 
+    /** Lane-wise MAX is Math.max: the same bits (NaN stays NaN, −0 becomes +0). */
+    @Override
+    public void relu(float[] src, int sOff, float[] dst, int dOff, int n) {
+        if (n < SCALAR_BELOW) {
+            ScalarElementwise.INSTANCE.relu(src, sOff, dst, dOff, n);
+            return;
+        }
+        int upper = F.loopBound(n);
+        for (int i = 0; i < upper; i += F.length()) {
+            FloatVector.fromArray(F, src, sOff + i).max(0f).intoArray(dst, dOff + i);
+        }
+        ScalarElementwise.INSTANCE.relu(src, sOff + upper, dst, dOff + upper, n - upper);
+    }
+
+    /** Blends on the sign mask instead of a branch that mispredicts on random signs; the scalar loop's bits. */
+    @Override
+    public void kink(double[] pre, int pOff, double[] out, int oOff, double[] d1, double[] d2, int dOff, double slope,
+                     int n) {
+        if (n < SCALAR_BELOW) {
+            ScalarElementwise.INSTANCE.kink(pre, pOff, out, oOff, d1, d2, dOff, slope, n);
+            return;
+        }
+        int upper = D.loopBound(n);
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector left = DoubleVector.broadcast(D, slope);
+        for (int i = 0; i < upper; i += D.length()) {
+            DoubleVector u = DoubleVector.fromArray(D, pre, pOff + i);
+            VectorMask<Double> positive = u.compare(VectorOperators.GT, 0.0);
+            (slope == 0 ? zero : u.mul(slope)).blend(u, positive).intoArray(out, oOff + i);
+            if (d1 != null) {
+                left.blend(one, positive).intoArray(d1, dOff + i);
+            }
+            if (d2 != null) {
+                zero.intoArray(d2, dOff + i);
+            }
+        }
+        ScalarElementwise.INSTANCE.kink(pre, pOff + upper, out, oOff + upper, d1, d2, dOff + upper, slope, n - upper);
+    }
+
     /** Lane sums of v·0 (0 when finite, NaN otherwise) stay all zero exactly when every v is finite. */
     @Override
     public boolean allFinite(double[] v, int off, int n) {

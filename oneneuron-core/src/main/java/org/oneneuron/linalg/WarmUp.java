@@ -64,6 +64,35 @@ final class WarmUp {
         ArrayMath.tanh(o.af, 0, o.tf, 0, 97);
         ArrayMath.exp(o.af, 0, o.tf, 0, 97);
         ArrayMath.sigmoid(o.af, 0, o.tf, 0, 97);
+        if (ConvKernels.available()) {
+            convolutions(o);
+        }
+    }
+
+    /**
+     * Every path of {@link ConvKernels} (full and partial tiles, masked last vectors, one and two
+     * lane vectors, pooling, sums, row copies) on small operands: a path used once per tile, like
+     * the weight gradient's masked last vector, is otherwise interpreted for seconds.
+     */
+    private static void convolutions(Operands o) {
+        int[] off = {0, 1, 2, 30, 31, 32};
+        int[] ia = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17};
+        ConvKernels.rows(9, 45, 6, off, o.a, 0, 9, o.b, 0, 0, false, o.c, 0, 45, 0, 1);
+        ConvKernels.rows(9, 45, 6, off, o.af, 0, 9, o.bf, 0, 0, true, o.cf, 0, 45, 0, 1);
+        ConvKernels.dots(9, 45, 6, off, o.a, 0, 45, 0, o.b, 0, 0, 1, false, o.c, 0, 6);
+        ConvKernels.dots(9, 45, 6, off, o.af, 0, 45, 0, o.bf, 0, 0, 1, true, o.cf, 0, 6);
+        ConvKernels.bcast(18, 6, 20, ia, off, o.a, 0, 20, 0, o.b, 0, 0, 1, true, false, o.c, 0, 18);
+        ConvKernels.bcast(18, 6, 20, ia, off, o.af, 0, 20, 0, o.bf, 0, 0, 1, false, true, o.cf, 0, 20);
+        ConvKernels.bcast(18, 6, 8, ia, off, o.a, 0, 8, 0, o.b, 0, 0, 1, true, false, o.c, 0, 18);
+        ConvKernels.bcast(18, 6, 8, ia, off, o.af, 0, 8, 0, o.bf, 0, 0, 1, false, true, o.cf, 0, 8);
+        ConvKernels.col2im(2, 6, 19, 3, 3, 1, 6, 19, o.b, 3, 114, o.c, 0);
+        ConvKernels.col2im(2, 6, 19, 3, 3, 1, 6, 19, o.bf, 3, 114, o.cf, 0);
+        int[] arg = o.arg;
+        ConvKernels.maxPool2x2(o.a, 0, 2, 6, 26, o.t, 0, arg, 0);
+        ConvKernels.maxPool2x2(o.af, 0, 2, 6, 26, o.tf, 0, arg, 0);
+        o.c[1] += ConvKernels.sum(o.a, 0, 97) + ConvKernels.sum(o.af, 0, 97);
+        ConvKernels.copyRows(o.a, 0, 30, o.t, 0, 24, 3, 21, true, 0.5);
+        ConvKernels.copyRows(o.af, 0, 30, o.tf, 0, 24, 3, 21, false, 0f);
     }
 
     /** The small operands every round reuses. */
@@ -76,6 +105,7 @@ final class WarmUp {
         final float[] cf = new float[c.length];
         final double[] t = new double[97];
         final float[] tf = new float[97];
+        final int[] arg = new int[97];
     }
 
     private static float[] toFloat(double[] v) {

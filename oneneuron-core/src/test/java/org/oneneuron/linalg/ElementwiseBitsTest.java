@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
  * Every element gets the same bits from the vector lanes, the scalar tail and the scalar fallback:
  * {@link VectorElementwise} against {@link DeterministicMath} element by element, over lengths
  * 0..80 and offsets 0..3 so each input lands in a vector chunk for some runs and in the tail for
- * others.
+ * others. The (leaky) ReLU kernel against {@link org.oneneuron.model.Activation}'s rule.
  */
 class ElementwiseBitsTest {
 
@@ -74,6 +74,48 @@ class ElementwiseBitsTest {
                 VECTOR.sigmoid(x, off, out, 2, n);
                 for (int i = 0; i < n; i++) {
                     assertBits(DeterministicMath.sigmoid(x[off + i]), out[2 + i], "sigmoid", x[off + i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void floatReluIsMathMaxBitForBit() {
+        for (int n = 0; n <= 80; n++) {
+            for (int off = 0; off < 4; off++) {
+                double[] xd = inputs(n + off, 11L * n + off);
+                float[] x = new float[xd.length];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (float) xd[i];
+                }
+                float[] out = new float[n + 3];
+                VECTOR.relu(x, off, out, 3, n);
+                for (int i = 0; i < n; i++) {
+                    assertBits(Math.max(x[off + i], 0f), out[3 + i], "relu", x[off + i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void kinkEqualsTheActivationRuleBitForBit() {
+        for (double slope : new double[] {0.0, 0.01, -0.3}) {
+            org.oneneuron.model.Activation act = slope == 0 ? org.oneneuron.model.Activation.RELU
+                    : org.oneneuron.model.Activation.leakyRelu(slope);
+            for (int n = 0; n <= 80; n++) {
+                for (int off = 0; off < 4; off++) {
+                    double[] x = inputs(n + off, 13L * n + off);
+                    double[] out = new double[n + 3];
+                    double[] d1 = new double[n + 2];
+                    double[] d2 = new double[n + 2];
+                    java.util.Arrays.fill(d2, 7);
+                    VECTOR.kink(x, off, out, 3, d1, d2, 2, slope, n);
+                    for (int i = 0; i < n; i++) {
+                        double u = x[off + i];
+                        assertBits(act.value(u), out[3 + i], "kink", u);
+                        assertBits(act.d1(u), d1[2 + i], "kink d1", u);
+                        assertBits(act.d2(u), d2[2 + i], "kink d2", u);
+                    }
                 }
             }
         }

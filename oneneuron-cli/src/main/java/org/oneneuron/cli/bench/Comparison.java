@@ -49,6 +49,14 @@ final class Comparison {
             }
             m.put("median_ratio_vs_" + other, median(r));
         }
+        for (String figure : id.pairedFigures) {
+            double[] r = new double[pairs];
+            for (int k = 0; k < pairs; k++) {
+                r[k] = number(ours.get(k), figure) / number(theirs.get(k), figure);
+            }
+            m.put("median_ratio_" + figure, median(r));
+            m.put("ratios_" + figure, Arrays.stream(r).boxed().toList());
+        }
         m.put("ours_median", median(ours.stream().mapToDouble(o -> number(o, id.ourFigure)).toArray()));
         m.put("peer_median", median(theirs.stream().mapToDouble(o -> number(o, id.peerFigure)).toArray()));
         m.put("ours", ours);

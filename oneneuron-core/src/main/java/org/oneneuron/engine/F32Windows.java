@@ -1,0 +1,238 @@
+package org.oneneuron.engine;
+
+import org.oneneuron.linalg.Blas;
+import org.oneneuron.linalg.ConvKernels;
+
+/**
+ * The float32 rules of {@link Arith} over windows of a sample's planes: gathers and scatters,
+ * max and mean pooling, im2col/col2im, and the shifted-row convolution kernels of ({@code conv})
+ * with the row packing around them. {@link F32Arith} adds the dense and element-wise rules.
+ */
+abstract class F32Windows extends Arith {
+
+    F32Windows(Blas blas) {
+        super(blas);
+    }
+
+    @Override
+    void gather(Buf src, int sOff, int[] idx, int iOff, int n, Buf dst, int dOff) {
+        float[] s = src.f;
+        float[] d = dst.f;
+        for (int i = 0; i < n; i++) {
+            int k = idx[iOff + i];
+            d[dOff + i] = k < 0 ? 0f : s[sOff + k];
+        }
+    }
+
+    @Override
+    void scatterAdd(Buf src, int sOff, int[] idx, int iOff, int n, int group, double alpha, Buf dst, int dOff) {
+        float[] s = src.f;
+        float[] d = dst.f;
+        float a = (float) alpha;
+        for (int i = 0; i < n; i++) {
+            int k = idx[iOff + i];
+            if (k >= 0) {
+                d[dOff + k] += a == 1f ? s[sOff + i / group] : a * s[sOff + i / group];
+            }
+        }
+    }
+
+    @Override
+    void maxWindows(Buf src, int sOff, int[] win, int k, int outputs, Buf dst, int dOff, int[] arg, int aOff) {
+        float[] s = src.f;
+        for (int o = 0; o < outputs; o++) {
+            int base = o * k;
+            int best = win[base];
+            float m = s[sOff + best];
+            for (int j = 1; j < k; j++) {
+                int at = win[base + j];
+                float v = s[sOff + at];
+                if (v > m || v != v) {
+                    m = v;
+                    best = at;
+                }
+            }
+            dst.f[dOff + o] = m;
+            arg[aOff + o] = best;
+        }
+    }
+
+    @Override
+    void maxPool2x2(Buf src, int sOff, int channels, int h, int w, Buf dst, int dOff, int[] arg, int aOff) {
+        if (ConvKernels.available()) {
+            ConvKernels.maxPool2x2(src.f, sOff, channels, h, w, dst.f, dOff, arg, aOff);
+            return;
+        }
+        float[] x = src.f;
+        float[] y = dst.f;
+        int oh = h / 2;
+        int ow = w / 2;
+        int o = 0;
+        for (int ch = 0; ch < channels; ch++) {
+            for (int i = 0; i < oh; i++) {
+                int top = ch * h * w + 2 * i * w;
+                for (int j = 0; j < ow; j++, o++) {
+                    // Conditional moves, not branches: which of four random values is largest
+                    // mispredicts half the time. A NaN anywhere in the window is the output.
+                    int at = top + 2 * j;
+                    float v0 = x[sOff + at];
+                    float v1 = x[sOff + at + 1];
+                    float v2 = x[sOff + at + w];
+                    float v3 = x[sOff + at + w + 1];
+                    boolean t = v1 > v0;
+                    float m = t ? v1 : v0;
+                    int best = t ? at + 1 : at;
+                    t = v2 > m;
+                    m = t ? v2 : m;
+                    best = t ? at + w : best;
+                    t = v3 > m;
+                    m = t ? v3 : m;
+                    best = t ? at + w + 1 : best;
+                    boolean nan = (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3);
+                    y[dOff + o] = nan ? Float.NaN : m;
+                    arg[aOff + o] = best;
+                }
+            }
+        }
+    }
+
+    @Override
+    void meanWindows(Buf src, int sOff, int[] win, int k, int outputs, Buf dst, int dOff) {
+        float[] s = src.f;
+        float inv = 1f / k;
+        for (int o = 0; o < outputs; o++) {
+            float acc = 0;
+            for (int j = 0; j < k; j++) {
+                acc += s[sOff + win[o * k + j]];
+            }
+            dst.f[dOff + o] = acc * inv;
+        }
+    }
+
+    @Override
+    void im2col(Buf x, int xOff, int[] runs, Buf cols, int ld, int colBase) {
+        float[] src = x.f;
+        float[] dst = cols.f;
+        for (int q = 0; q < runs.length; q += 5) {
+            int s = xOff + runs[q];
+            int o = runs[q + 1] * ld + colBase + runs[q + 2];
+            int len = runs[q + 3];
+            int stride = runs[q + 4];
+            if (stride == 1 && len > 32) {
+                System.arraycopy(src, s, dst, o, len);
+            } else if (stride == 1) {
+                for (int t = 0; t < len; t++) {
+                    dst[o + t] = src[s + t];
+                }
+            } else {
+                for (int t = 0; t < len; t++) {
+                    dst[o + t] = src[s + t * stride];
+                }
+            }
+        }
+    }
+
+    @Override
+    void col2im(Buf cols, int ld, int colBase, int[] runs, Buf dx, int dxOff) {
+        float[] src = cols.f;
+        float[] dst = dx.f;
+        for (int q = 0; q < runs.length; q += 5) {
+            int s = dxOff + runs[q];
+            int o = runs[q + 1] * ld + colBase + runs[q + 2];
+            int len = runs[q + 3];
+            int stride = runs[q + 4];
+            for (int t = 0; t < len; t++) {
+                dst[s + t * stride] += src[o + t];
+            }
+        }
+    }
+
+    @Override
+    void shiftRows(int rows, int span, int taps, int[] off, Buf w, int wOff, int ldw, Buf in, int iOff, int iStride,
+                   boolean accumulate, Buf out, int oOff, int ldo, int oStride, int samples) {
+        conv.rows(rows, span, taps, off, w.f, wOff, ldw, in.f, iOff, iStride, accumulate, out.f, oOff, ldo,
+                oStride, samples);
+    }
+
+    @Override
+    void shiftDots(int rows, int span, int taps, int[] off, Buf d, int dOff, int ldd, int dStride, Buf in, int iOff,
+                   int iStride, int samples, boolean accumulate, Buf g, int gOff, int ldg) {
+        conv.dots(rows, span, taps, off, d.f, dOff, ldd, dStride, in.f, iOff, iStride, samples, accumulate,
+                g.f, gOff, ldg);
+    }
+
+    @Override
+    double planeSum(Buf x, int off, int n) {
+        return conv.sum(x.f, off, n);
+    }
+
+    @Override
+    int lanes() {
+        return conv == null ? 1 : conv.lanes(true);
+    }
+
+    @Override
+    void laneProduct(int na, int nb, int lanes, int[] ia, int[] ib, Buf v, int vOff, int ldv, int vStride, Buf in,
+                     int iOff, int iStride, int samples, boolean transposed, boolean accumulate, Buf out, int oOff,
+                     int ldo) {
+        conv.bcast(na, nb, lanes, ia, ib, v.f, vOff, ldv, vStride, in.f, iOff, iStride, samples, transposed,
+                accumulate, out.f, oOff, ldo);
+    }
+
+    @Override
+    void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, Buf cols, int cOff, int ldc,
+                Buf dx, int dxOff) {
+        conv.col2im(channels, h, w, kh, kw, pad, oh, ow, cols.f, cOff, ldc, dx.f, dxOff);
+    }
+
+    @Override
+    void transpose(Buf src, int sOff, int rows, int cols, Buf dst, int dOff) {
+        float[] s = src.f;
+        float[] d = dst.f;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                d[dOff + j * rows + i] = s[sOff + i * cols + j];
+            }
+        }
+    }
+
+    @Override
+    void packPlanes(Buf src, int sOff, int sChannel, int sRow, Buf bias, int bOff, int channels, int h, int w,
+                    Buf dst, int dOff) {
+        float[] s = src.f;
+        float[] d = dst.f;
+        for (int c = 0; c < channels; c++) {
+            float add = bias == null ? 0 : bias.f[bOff + c];
+            if (ConvKernels.available()) {
+                ConvKernels.copyRows(s, sOff + c * sChannel, sRow, d, dOff + c * h * w, w, h, w, bias != null, add);
+                continue;
+            }
+            for (int i = 0; i < h; i++) {
+                int from = sOff + c * sChannel + i * sRow;
+                int to = dOff + (c * h + i) * w;
+                if (bias == null) {
+                    System.arraycopy(s, from, d, to, w);
+                } else {
+                    for (int j = 0; j < w; j++) {
+                        d[to + j] = s[from + j] + add;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    void copyRuns(Buf src, int sOff, int sStride, Buf dst, int dOff, int dStride, int count, int len) {
+        if (len >= 32) {
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(src.f, sOff + i * sStride, dst.f, dOff + i * dStride, len);
+            }
+        } else if (ConvKernels.available()) {
+            ConvKernels.copyRows(src.f, sOff, sStride, dst.f, dOff, dStride, count, len, false, 0f);
+        } else {
+            for (int i = 0; i < count; i++) {
+                System.arraycopy(src.f, sOff + i * sStride, dst.f, dOff + i * dStride, len);
+            }
+        }
+    }
+}

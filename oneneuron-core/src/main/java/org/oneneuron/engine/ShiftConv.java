@@ -1,0 +1,239 @@
+package org.oneneuron.engine;
+
+import org.oneneuron.data.Shape;
+import org.oneneuron.model.LayerSpec;
+
+/**
+ * The rules of a stride-1 convolution without im2col, on the kernels of
+ * {@link org.oneneuron.linalg.ConvKernels}, with every product in the layout that
+ * {@link ShiftPlan} measured faster for the layer and precision:
+ *
+ * <ul>
+ *   <li><b>positions in lanes</b> ({@link Arith#shiftRows}, {@link Arith#shiftDots}): the value
+ *       y[f, p] = b_f + Σ_{(c,i,j)} K[f,c,i,j]·X_j[c, oh + i, ow] over kw shifted copies of the
+ *       (padded) input, X_j[c, ih, ow] = x[c, ih, ow + j], whose OH·OW positions are contiguous;
+ *       the weight gradient ∂K[f, (c,i,j)] = Σ_s Σ_p δy[f, p]·X_j[c, oh + i, ow] over the same
+ *       copies; the input adjoint as the full correlation
+ *       δx[c, u] = Σ_{f,i,j} K[f,c,i,j]·D_f[u + pad·wp + pad − i·wp − j] over an adjoint buffer D
+ *       in rows of stride wp = W + 2·pad with zero borders and columns;</li>
+ *   <li><b>channels in lanes</b> ({@link Arith#laneProduct}): y[f, p] = b_f + Σ_{(c,i,j)} Kᵀ[(c,i,j), f]·x[p + off],
+ *       ∂K[f, (c,i,j)] = Σ_s Σ_p δyᵀ[p, f]·x[p + off]; and the input adjoint as columns
+ *       P = Kᵀ·δy (one {@link Arith#shiftRows} with the filters as taps) gathered by {@link Arith#col2im}.</li>
+ * </ul>
+ *
+ * Every output is one fma chain in a fixed order, so the bits depend only on the shapes, the
+ * precision and the vector width. The R-operator uses the same products with (V, Rx, Rδy).
+ * Samples of the weight gradient go in groups whose buffers stay near the L2 cache.
+ */
+final class ShiftConv {
+
+    final ShiftPlan g;
+
+    ShiftConv(Shape in, LayerSpec.Conv spec, int weightOffset, int biasOffset) {
+        this.g = new ShiftPlan(in, spec, weightOffset, biasOffset);
+    }
+
+    /** The products' layouts for one precision, and their buffers. */
+    static final class State {
+        final boolean lanesForward;
+        final boolean lanesGradient;
+        final boolean gather;
+        final int group;
+        final Buf kt;
+        Buf vt;
+        Buf kb;
+        Buf vb;
+        Buf copies;
+        Buf gcopies;
+        Buf xp;
+        Buf rxp;
+        Buf d;
+        Buf rd;
+        Buf dt;
+        Buf rdt;
+        Buf cols;
+        Buf dxp;
+
+        State(Arith ar, ShiftPlan g, int capacity) {
+            this(ar, g, capacity, g.lanesForward(ar.lanes()), g.lanesGradient(ar.lanes()),
+                    g.gatherInputAdjoint(ar.lanes()));
+        }
+
+        /** Layouts given (tests run every combination against im2col). */
+        State(Arith ar, ShiftPlan g, int capacity, boolean lanesForward, boolean lanesGradient, boolean gather) {
+            this.lanesForward = lanesForward;
+            this.lanesGradient = lanesGradient;
+            this.gather = gather;
+            int perSample = (lanesGradient ? g.positions * g.filters : g.copiesSize) + (g.pad > 0 ? g.paddedSize : 0)
+                    + (gather ? 0 : g.filters * g.block);
+            this.group = Math.max(1, Math.min(capacity, ShiftPlan.GROUP_VALUES / perSample));
+            this.kt = ar.alloc(g.taps * g.filters);
+        }
+    }
+
+    State newState(Arith ar, int capacity) {
+        return new State(ar, g, capacity);
+    }
+
+    private static Buf ensure(Arith ar, Buf buf, int n) {
+        return buf != null ? buf : ar.alloc(n);
+    }
+
+    void value(Pass p, Buf x, int xOff, Buf y, State s) {
+        Arith ar = p.ar;
+        ar.transpose(p.theta, g.w, g.filters, g.taps, s.kt, 0);
+        prepareForward(ar, s, false);
+        for (int r = 0; r < p.rows; r++) {
+            int ys = r * g.out.size();
+            ar.fillChannels(p.theta, g.b, g.filters, g.positions, y, ys);
+            forward(ar, s, s.kt, x, xOff, r, s.xp, y, ys);
+        }
+    }
+
+    void tangent(Pass p, Buf x, int xOff, Buf rx, Buf ry, State s) {
+        Arith ar = p.ar;
+        s.vt = ensure(ar, s.vt, g.taps * g.filters);
+        ar.transpose(p.v, g.w, g.filters, g.taps, s.vt, 0);
+        ar.transpose(p.theta, g.w, g.filters, g.taps, s.kt, 0);
+        prepareForward(ar, s, true);
+        for (int r = 0; r < p.rows; r++) {
+            int ys = r * g.out.size();
+            ar.fillChannels(p.v, g.b, g.filters, g.positions, ry, ys);
+            forward(ar, s, s.vt, x, xOff, r, s.xp, ry, ys);
+            if (rx != null) {
+                forward(ar, s, s.kt, rx, 0, r, s.rxp, ry, ys);
+            }
+        }
+    }
+
+    private void prepareForward(Arith ar, State s, boolean second) {
+        if (g.pad > 0) {
+            s.xp = ensure(ar, s.xp, s.group * g.paddedSize);
+            s.rxp = second ? ensure(ar, s.rxp, s.group * g.paddedSize) : s.rxp;
+        }
+        if (!s.lanesForward) {
+            s.copies = ensure(ar, s.copies, g.copiesSize);
+        }
+    }
+
+    /** y[ys..] += W ⋆ (row r of x), W given transposed (taps × F), in the state's layout. */
+    private void forward(Arith ar, State s, Buf wt, Buf x, int xOff, int r, Buf xp, Buf y, int ys) {
+        if (s.lanesForward) {
+            g.laneForward(ar, wt, g.padded(ar, x, xOff, r, 1, xp), g.paddedOffset(xOff, r), y, ys);
+        } else {
+            g.shiftedCopies(ar, x, xOff, r, xp, s.copies, 0);
+            g.copiesForward(ar, wt, s.copies, y, ys);
+        }
+    }
+
+    void vjp(Pass p, Buf x, int xOff, Buf dy, Buf dx, State s) {
+        Arith ar = p.ar;
+        boolean folded = dx != null && !s.gather;
+        prepareReverse(ar, s, p, folded, dx != null, false);
+        for (int r0 = 0; r0 < p.rows; r0 += s.group) {
+            int count = Math.min(s.group, p.rows - r0);
+            boolean acc = p.accumulate || r0 > 0;
+            if (folded) {
+                g.fold(ar, dy, r0, count, s.d);
+            }
+            if (s.lanesGradient) {
+                g.transposeAdjoints(ar, dy, r0, count, s.dt);
+                g.laneGradient(ar, s.dt, g.padded(ar, x, xOff, r0, count, s.xp), g.paddedOffset(xOff, r0), count,
+                        acc, p.out);
+            } else {
+                g.groupCopies(ar, x, xOff, r0, count, s.xp, s.gcopies);
+                g.dotsGradient(ar, dy, r0, s.gcopies, count, acc, p.out);
+            }
+            g.biasSums(ar, dy, r0, count, acc, p.out);
+            if (dx != null) {
+                inputAdjoint(p, s, dy, s.d, null, null, dx, r0, count);
+            }
+        }
+    }
+
+    void rvjp(Pass p, Buf x, int xOff, Buf rx, Buf dy, Buf rdy, Buf dx, Buf rdx, State s) {
+        Arith ar = p.ar;
+        boolean folded = dx != null && !s.gather;
+        prepareReverse(ar, s, p, folded, dx != null, true);
+        for (int r0 = 0; r0 < p.rows; r0 += s.group) {
+            int count = Math.min(s.group, p.rows - r0);
+            boolean acc = p.accumulate || r0 > 0;
+            if (folded) {
+                g.fold(ar, dy, r0, count, s.d);
+                g.fold(ar, rdy, r0, count, s.rd);
+            }
+            if (s.lanesGradient) {
+                g.transposeAdjoints(ar, rdy, r0, count, s.rdt);
+                g.laneGradient(ar, s.rdt, g.padded(ar, x, xOff, r0, count, s.xp), g.paddedOffset(xOff, r0), count,
+                        acc, p.out);
+                if (rx != null) {
+                    g.transposeAdjoints(ar, dy, r0, count, s.dt);
+                    g.laneGradient(ar, s.dt, g.padded(ar, rx, 0, r0, count, s.rxp), g.paddedOffset(0, r0), count,
+                            true, p.out);
+                }
+            } else {
+                g.groupCopies(ar, x, xOff, r0, count, s.xp, s.gcopies);
+                g.dotsGradient(ar, rdy, r0, s.gcopies, count, acc, p.out);
+                if (rx != null) {
+                    g.groupCopies(ar, rx, 0, r0, count, s.rxp, s.gcopies);
+                    g.dotsGradient(ar, dy, r0, s.gcopies, count, true, p.out);
+                }
+            }
+            g.biasSums(ar, rdy, r0, count, acc, p.out);
+            if (dx != null) {
+                inputAdjoint(p, s, dy, s.d, null, null, dx, r0, count);
+                inputAdjoint(p, s, rdy, s.rd, dy, s.d, rdx, r0, count);
+            }
+        }
+    }
+
+    /** Buffers and rearranged weights of a reverse pass (R-operator: also V's and the tangent's). */
+    private void prepareReverse(Arith ar, State s, Pass p, boolean folded, boolean inputAdjoint, boolean second) {
+        int n = s.group * g.filters * g.block;
+        if (folded) {
+            s.d = ensure(ar, s.d, n);
+            s.rd = second ? ensure(ar, s.rd, n) : s.rd;
+        }
+        if (s.lanesGradient) {
+            s.dt = ensure(ar, s.dt, s.group * g.positions * g.filters);
+            s.rdt = second ? ensure(ar, s.rdt, s.group * g.positions * g.filters) : s.rdt;
+        } else {
+            s.gcopies = ensure(ar, s.gcopies, s.group * g.copiesSize);
+        }
+        if (g.pad > 0) {
+            s.xp = ensure(ar, s.xp, s.group * g.paddedSize);
+            s.rxp = second ? ensure(ar, s.rxp, s.group * g.paddedSize) : s.rxp;
+        }
+        if (inputAdjoint && s.gather) {
+            s.cols = ensure(ar, s.cols, g.columnsLength(ar.lanes()));
+        } else if (inputAdjoint) {
+            s.kb = g.arrangeBackward(ar, p.theta, ensure(ar, s.kb, g.backTaps * g.channels));
+            if (second) {
+                s.vb = g.arrangeBackward(ar, p.v, ensure(ar, s.vb, g.backTaps * g.channels));
+            }
+            if (g.wp != g.in.width()) {
+                s.dxp = ensure(ar, s.dxp, g.channels * g.backSpan);
+            }
+        }
+    }
+
+    /**
+     * dx rows [r0, r0 + count) (overwritten) = Kᵀ·a (+ Vᵀ·a2 when a2 is non-null): the input adjoint
+     * of δy = a, or the R-operator's Kᵀ·Rδy + Vᵀ·δy; aD and a2D are their folded buffers D.
+     */
+    private void inputAdjoint(Pass p, State s, Buf a, Buf aD, Buf a2, Buf a2D, Buf dx, int r0, int count) {
+        Arith ar = p.ar;
+        for (int r = 0; r < count; r++) {
+            int row = r0 + r;
+            if (s.gather) {
+                g.columns(ar, p.theta, a, row, false, s.cols);
+                if (a2 != null) {
+                    g.columns(ar, p.v, a2, row, true, s.cols);
+                }
+                g.gather(ar, s.cols, dx, row);
+            } else {
+                g.correlate(ar, s.kb, aD, r, a2 == null ? null : s.vb, a2D, s.dxp, dx, row);
+            }
+        }
+    }
+}

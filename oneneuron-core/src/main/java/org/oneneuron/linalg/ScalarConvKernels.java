@@ -1,0 +1,354 @@
+package org.oneneuron.linalg;
+
+import java.util.Arrays;
+
+/**
+ * {@link ConvKernelSet} in scalar loops that give exactly the bits of {@link VectorConvKernels} at
+ * a given vector width, for JVMs started without {@code --add-modules jdk.incubator.vector} (the
+ * convolution counterpart of {@link VectorEquivalentBlas}). Each kernel follows the vector one's
+ * order of operations:
+ *
+ * <ul>
+ *   <li>rows, bcast: every output is one fma chain from 0 (over taps b; over samples then b),
+ *       independent of the width;</li>
+ *   <li>dots: L lane accumulators (L = lanes of the width), lane j fed by fma with the positions
+ *       t ≡ j (mod L) of the whole vectors, sample after sample; L more for the last, partial
+ *       vector; the sum from 0 adds the whole vectors' lanes in index order, then the partial
+ *       vector's;</li>
+ *   <li>col2im: each input value summed from 0 over its terms in (i, j) order (the vector
+ *       kernel's masked-out terms are +0, which leaves a sum that started at +0 unchanged);</li>
+ *   <li>sum: lane-parallel double sums over whole vectors (floats widened), lanes added in
+ *       index order, then the tail;</li>
+ *   <li>max pooling and row copies: the scalar rule itself.</li>
+ * </ul>
+ *
+ * Tested bit for bit against the vector kernels ({@code ConvKernelsTest}).
+ */
+final class ScalarConvKernels implements ConvKernelSet {
+
+    /** Per-thread lane accumulators (at most 2 × 16 lanes). */
+    private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[32]);
+    private static final ThreadLocal<float[]> FLOAT_LANES = ThreadLocal.withInitial(() -> new float[32]);
+
+    private final int floatLanes;
+    private final int doubleLanes;
+
+    /** @param bits the vector width whose results to reproduce: 128, 256 or 512 */
+    ScalarConvKernels(int bits) {
+        if (bits != 128 && bits != 256 && bits != 512) {
+            throw new IllegalArgumentException("vector width must be 128, 256 or 512 bits, got " + bits);
+        }
+        this.floatLanes = bits / 32;
+        this.doubleLanes = bits / 64;
+    }
+
+    @Override
+    public String toString() {
+        return "scalar twin at " + floatLanes * 32 + " bits";
+    }
+
+    @Override
+    public int lanes(boolean single) {
+        return single ? floatLanes : doubleLanes;
+    }
+
+    @Override
+    public void rows(int rows, int span, int taps, int[] off, float[] w, int wOff, int ldw, float[] in, int iOff,
+                     int iStride, boolean accumulate, float[] out, int oOff, int ldo, int oStride, int samples) {
+        for (int s = 0; s < samples; s++) {
+            int ib = iOff + s * iStride;
+            for (int r = 0; r < rows; r++) {
+                int o = oOff + s * oStride + r * ldo;
+                for (int t = 0; t < span; t++) {
+                    float sum = 0;
+                    for (int b = 0; b < taps; b++) {
+                        sum = Math.fma(in[ib + off[b] + t], w[wOff + b * ldw + r], sum);
+                    }
+                    out[o + t] = accumulate ? out[o + t] + sum : sum;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void rows(int rows, int span, int taps, int[] off, double[] w, int wOff, int ldw, double[] in, int iOff,
+                     int iStride, boolean accumulate, double[] out, int oOff, int ldo, int oStride, int samples) {
+        for (int s = 0; s < samples; s++) {
+            int ib = iOff + s * iStride;
+            for (int r = 0; r < rows; r++) {
+                int o = oOff + s * oStride + r * ldo;
+                for (int t = 0; t < span; t++) {
+                    double sum = 0;
+                    for (int b = 0; b < taps; b++) {
+                        sum = Math.fma(in[ib + off[b] + t], w[wOff + b * ldw + r], sum);
+                    }
+                    out[o + t] = accumulate ? out[o + t] + sum : sum;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void dots(int rows, int span, int taps, int[] off, float[] d, int dOff, int ldd, int dStride, float[] in,
+                     int iOff, int iStride, int samples, boolean accumulate, float[] g, int gOff, int ldg) {
+        int l = floatLanes;
+        int spanV = span - span % l;
+        float[] acc = FLOAT_LANES.get();
+        for (int r = 0; r < rows; r++) {
+            for (int b = 0; b < taps; b++) {
+                Arrays.fill(acc, 0f);
+                for (int s = 0; s < samples; s++) {
+                    int dr = dOff + s * dStride + r * ldd;
+                    int xb = iOff + s * iStride + off[b];
+                    for (int t = 0; t < spanV; t++) {
+                        acc[t % l] = Math.fma(d[dr + t], in[xb + t], acc[t % l]);
+                    }
+                    for (int t = spanV; t < span; t++) {
+                        acc[l + t - spanV] = Math.fma(d[dr + t], in[xb + t], acc[l + t - spanV]);
+                    }
+                }
+                float sum = 0;
+                for (int j = 0; j < (spanV < span ? 2 * l : l); j++) {
+                    sum += acc[j];
+                }
+                int k = gOff + r * ldg + b;
+                g[k] = accumulate ? g[k] + sum : sum;
+            }
+        }
+    }
+
+    @Override
+    public void dots(int rows, int span, int taps, int[] off, double[] d, int dOff, int ldd, int dStride,
+                     double[] in, int iOff, int iStride, int samples, boolean accumulate, double[] g, int gOff,
+                     int ldg) {
+        int l = doubleLanes;
+        int spanV = span - span % l;
+        double[] acc = LANES.get();
+        for (int r = 0; r < rows; r++) {
+            for (int b = 0; b < taps; b++) {
+                Arrays.fill(acc, 0);
+                for (int s = 0; s < samples; s++) {
+                    int dr = dOff + s * dStride + r * ldd;
+                    int xb = iOff + s * iStride + off[b];
+                    for (int t = 0; t < spanV; t++) {
+                        acc[t % l] = Math.fma(d[dr + t], in[xb + t], acc[t % l]);
+                    }
+                    for (int t = spanV; t < span; t++) {
+                        acc[l + t - spanV] = Math.fma(d[dr + t], in[xb + t], acc[l + t - spanV]);
+                    }
+                }
+                double sum = 0;
+                for (int j = 0; j < (spanV < span ? 2 * l : l); j++) {
+                    sum += acc[j];
+                }
+                int k = gOff + r * ldg + b;
+                g[k] = accumulate ? g[k] + sum : sum;
+            }
+        }
+    }
+
+    @Override
+    public void bcast(int na, int nb, int lanes, int[] ia, int[] ib, float[] v, int vOff, int ldv, int vStride,
+                      float[] x, int xOff, int xStride, int samples, boolean transposed, boolean accumulate,
+                      float[] out, int oOff, int ldo) {
+        for (int a = 0; a < na; a++) {
+            for (int l = 0; l < lanes; l++) {
+                float c = 0;
+                for (int s = 0; s < samples; s++) {
+                    int xb = xOff + s * xStride + ia[a];
+                    int vb = vOff + s * vStride + l;
+                    for (int b = 0; b < nb; b++) {
+                        c = Math.fma(x[xb + ib[b]], v[vb + b * ldv], c);
+                    }
+                }
+                int o = transposed ? oOff + l * ldo + a : oOff + a * ldo + l;
+                out[o] = accumulate ? out[o] + c : c;
+            }
+        }
+    }
+
+    @Override
+    public void bcast(int na, int nb, int lanes, int[] ia, int[] ib, double[] v, int vOff, int ldv, int vStride,
+                      double[] x, int xOff, int xStride, int samples, boolean transposed, boolean accumulate,
+                      double[] out, int oOff, int ldo) {
+        for (int a = 0; a < na; a++) {
+            for (int l = 0; l < lanes; l++) {
+                double c = 0;
+                for (int s = 0; s < samples; s++) {
+                    int xb = xOff + s * xStride + ia[a];
+                    int vb = vOff + s * vStride + l;
+                    for (int b = 0; b < nb; b++) {
+                        c = Math.fma(x[xb + ib[b]], v[vb + b * ldv], c);
+                    }
+                }
+                int o = transposed ? oOff + l * ldo + a : oOff + a * ldo + l;
+                out[o] = accumulate ? out[o] + c : c;
+            }
+        }
+    }
+
+    @Override
+    public void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, float[] p, int pOff,
+                       int ldp, float[] dx, int dxOff) {
+        for (int c = 0; c < channels; c++) {
+            for (int ih = 0; ih < h; ih++) {
+                int iFrom = Math.max(0, ih + pad - oh + 1);
+                int iTo = Math.min(kh, ih + pad + 1);
+                for (int iw = 0; iw < w; iw++) {
+                    float acc = 0;
+                    for (int i = iFrom; i < iTo; i++) {
+                        int row = pOff + (c * kh + i) * kw * ldp + (ih + pad - i) * ow;
+                        for (int j = 0; j < kw; j++) {
+                            int col = iw + pad - j;
+                            if (col >= 0 && col < ow) {
+                                acc += p[row + j * ldp + col];
+                            }
+                        }
+                    }
+                    dx[dxOff + (c * h + ih) * w + iw] = acc;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, double[] p, int pOff,
+                       int ldp, double[] dx, int dxOff) {
+        for (int c = 0; c < channels; c++) {
+            for (int ih = 0; ih < h; ih++) {
+                int iFrom = Math.max(0, ih + pad - oh + 1);
+                int iTo = Math.min(kh, ih + pad + 1);
+                for (int iw = 0; iw < w; iw++) {
+                    double acc = 0;
+                    for (int i = iFrom; i < iTo; i++) {
+                        int row = pOff + (c * kh + i) * kw * ldp + (ih + pad - i) * ow;
+                        for (int j = 0; j < kw; j++) {
+                            int col = iw + pad - j;
+                            if (col >= 0 && col < ow) {
+                                acc += p[row + j * ldp + col];
+                            }
+                        }
+                    }
+                    dx[dxOff + (c * h + ih) * w + iw] = acc;
+                }
+            }
+        }
+    }
+
+    @Override
+    public double sum(float[] x, int off, int n) {
+        int l = floatLanes;
+        double[] lanes = LANES.get();
+        Arrays.fill(lanes, 0, l, 0);
+        int i = 0;
+        for (; i <= n - l; i += l) {
+            for (int k = 0; k < l; k++) {
+                lanes[k] += x[off + i + k];
+            }
+        }
+        double s = 0;
+        for (int k = 0; k < l; k++) {
+            s += lanes[k];
+        }
+        for (; i < n; i++) {
+            s += x[off + i];
+        }
+        return s;
+    }
+
+    @Override
+    public double sum(double[] x, int off, int n) {
+        int l = doubleLanes;
+        double[] lanes = LANES.get();
+        Arrays.fill(lanes, 0, l, 0);
+        int i = 0;
+        for (; i <= n - l; i += l) {
+            for (int k = 0; k < l; k++) {
+                lanes[k] += x[off + i + k];
+            }
+        }
+        double s = 0;
+        for (int k = 0; k < l; k++) {
+            s += lanes[k];
+        }
+        for (; i < n; i++) {
+            s += x[off + i];
+        }
+        return s;
+    }
+
+    @Override
+    public void copyRows(float[] src, int sOff, int sStride, float[] dst, int dOff, int dStride, int count, int len,
+                         boolean add, float addend) {
+        for (int r = 0; r < count; r++) {
+            for (int j = 0; j < len; j++) {
+                float v = src[sOff + r * sStride + j];
+                dst[dOff + r * dStride + j] = add ? v + addend : v;
+            }
+        }
+    }
+
+    @Override
+    public void copyRows(double[] src, int sOff, int sStride, double[] dst, int dOff, int dStride, int count, int len,
+                         boolean add, double addend) {
+        for (int r = 0; r < count; r++) {
+            for (int j = 0; j < len; j++) {
+                double v = src[sOff + r * sStride + j];
+                dst[dOff + r * dStride + j] = add ? v + addend : v;
+            }
+        }
+    }
+
+    @Override
+    public void maxPool2x2(float[] x, int xOff, int channels, int h, int w, float[] y, int yOff, int[] arg, int aOff) {
+        int o = 0;
+        for (int ch = 0; ch < channels; ch++) {
+            for (int i = 0; i < h / 2; i++) {
+                int top = ch * h * w + 2 * i * w;
+                for (int j = 0; j < w / 2; j++, o++) {
+                    int at = top + 2 * j;
+                    float v0 = x[xOff + at];
+                    float v1 = x[xOff + at + 1];
+                    float v2 = x[xOff + at + w];
+                    float v3 = x[xOff + at + w + 1];
+                    float m = v1 > v0 ? v1 : v0;
+                    int best = v1 > v0 ? at + 1 : at;
+                    best = v2 > m ? at + w : best;
+                    m = v2 > m ? v2 : m;
+                    best = v3 > m ? at + w + 1 : best;
+                    m = v3 > m ? v3 : m;
+                    boolean nan = (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3);
+                    y[yOff + o] = nan ? Float.NaN : m;
+                    arg[aOff + o] = best;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void maxPool2x2(double[] x, int xOff, int channels, int h, int w, double[] y, int yOff, int[] arg,
+                           int aOff) {
+        int o = 0;
+        for (int ch = 0; ch < channels; ch++) {
+            for (int i = 0; i < h / 2; i++) {
+                int top = ch * h * w + 2 * i * w;
+                for (int j = 0; j < w / 2; j++, o++) {
+                    int at = top + 2 * j;
+                    double v0 = x[xOff + at];
+                    double v1 = x[xOff + at + 1];
+                    double v2 = x[xOff + at + w];
+                    double v3 = x[xOff + at + w + 1];
+                    double m = v1 > v0 ? v1 : v0;
+                    int best = v1 > v0 ? at + 1 : at;
+                    best = v2 > m ? at + w : best;
+                    m = v2 > m ? v2 : m;
+                    best = v3 > m ? at + w + 1 : best;
+                    m = v3 > m ? v3 : m;
+                    boolean nan = (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3);
+                    y[yOff + o] = nan ? Double.NaN : m;
+                    arg[aOff + o] = best;
+                }
+            }
+        }
+    }
+}

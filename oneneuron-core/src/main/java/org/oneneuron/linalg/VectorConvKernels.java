@@ -1,0 +1,177 @@
+package org.oneneuron.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** {@link ConvKernelSet} on the Vector API; public for reflective creation by {@link ConvKernels}. */
+public final class VectorConvKernels implements ConvKernelSet {
+
+    private static final VectorSpecies<Float> SF = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> SD = DoubleVector.SPECIES_PREFERRED;
+    private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[2 * SD.length()]);
+
+    /** Created by {@link ConvKernels} only. */
+    public VectorConvKernels() {
+    }
+
+    @Override
+    public void rows(int rows, int span, int taps, int[] off, float[] w, int wOff, int ldw, float[] in, int iOff,
+                     int iStride, boolean accumulate, float[] out, int oOff, int ldo, int oStride, int samples) {
+        VectorShiftFloat.rows(rows, span, taps, off, w, wOff, ldw, in, iOff, iStride, accumulate, out, oOff, ldo,
+                oStride, samples);
+    }
+
+    @Override
+    public void rows(int rows, int span, int taps, int[] off, double[] w, int wOff, int ldw, double[] in, int iOff,
+                     int iStride, boolean accumulate, double[] out, int oOff, int ldo, int oStride, int samples) {
+        VectorShiftDouble.rows(rows, span, taps, off, w, wOff, ldw, in, iOff, iStride, accumulate, out, oOff, ldo,
+                oStride, samples);
+    }
+
+    @Override
+    public void dots(int rows, int span, int taps, int[] off, float[] d, int dOff, int ldd, int dStride, float[] in,
+                     int iOff, int iStride, int samples, boolean accumulate, float[] g, int gOff, int ldg) {
+        VectorShiftFloat.dots(rows, span, taps, off, d, dOff, ldd, dStride, in, iOff, iStride, samples, accumulate,
+                g, gOff, ldg);
+    }
+
+    @Override
+    public void dots(int rows, int span, int taps, int[] off, double[] d, int dOff, int ldd, int dStride,
+                     double[] in, int iOff, int iStride, int samples, boolean accumulate, double[] g, int gOff,
+                     int ldg) {
+        VectorShiftDouble.dots(rows, span, taps, off, d, dOff, ldd, dStride, in, iOff, iStride, samples, accumulate,
+                g, gOff, ldg);
+    }
+
+    @Override
+    public void maxPool2x2(float[] x, int xOff, int channels, int h, int w, float[] y, int yOff, int[] arg, int aOff) {
+        VectorPool.maxPool2x2(x, xOff, channels, h, w, y, yOff, arg, aOff);
+    }
+
+    @Override
+    public void maxPool2x2(double[] x, int xOff, int channels, int h, int w, double[] y, int yOff, int[] arg,
+                           int aOff) {
+        VectorPool.maxPool2x2(x, xOff, channels, h, w, y, yOff, arg, aOff);
+    }
+
+    @Override
+    public int lanes(boolean single) {
+        return single ? FloatVector.SPECIES_PREFERRED.length() : DoubleVector.SPECIES_PREFERRED.length();
+    }
+
+    @Override
+    public void bcast(int na, int nb, int lanes, int[] ia, int[] ib, float[] v, int vOff, int ldv, int vStride,
+                      float[] x, int xOff, int xStride, int samples, boolean transposed, boolean accumulate,
+                      float[] out, int oOff, int ldo) {
+        VectorLaneFloat.bcast(na, nb, lanes, ia, ib, v, vOff, ldv, vStride, x, xOff, xStride, samples, transposed,
+                accumulate, out, oOff, ldo);
+    }
+
+    @Override
+    public void bcast(int na, int nb, int lanes, int[] ia, int[] ib, double[] v, int vOff, int ldv, int vStride,
+                      double[] x, int xOff, int xStride, int samples, boolean transposed, boolean accumulate,
+                      double[] out, int oOff, int ldo) {
+        VectorLaneDouble.bcast(na, nb, lanes, ia, ib, v, vOff, ldv, vStride, x, xOff, xStride, samples, transposed,
+                accumulate, out, oOff, ldo);
+    }
+
+    @Override
+    public void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, float[] p, int pOff,
+                       int ldp, float[] dx, int dxOff) {
+        VectorLaneFloat.col2im(channels, h, w, kh, kw, pad, oh, ow, p, pOff, ldp, dx, dxOff);
+    }
+
+    @Override
+    public void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, double[] p, int pOff,
+                       int ldp, double[] dx, int dxOff) {
+        VectorLaneDouble.col2im(channels, h, w, kh, kw, pad, oh, ow, p, pOff, ldp, dx, dxOff);
+    }
+
+    /** Two double vectors of lane sums (each float vector widened in halves), lanes added in index order. */
+    @Override
+    public double sum(float[] x, int off, int n) {
+        DoubleVector a0 = DoubleVector.zero(SD);
+        DoubleVector a1 = DoubleVector.zero(SD);
+        int l = SF.length();
+        int i = 0;
+        for (; i <= n - l; i += l) {
+            FloatVector v = FloatVector.fromArray(SF, x, off + i);
+            a0 = a0.add((DoubleVector) v.convertShape(VectorOperators.F2D, SD, 0));
+            a1 = a1.add((DoubleVector) v.convertShape(VectorOperators.F2D, SD, 1));
+        }
+        double[] lanes = LANES.get();
+        a0.intoArray(lanes, 0);
+        a1.intoArray(lanes, SD.length());
+        double s = 0;
+        for (double v : lanes) {
+            s += v;
+        }
+        for (; i < n; i++) {
+            s += x[off + i];
+        }
+        return s;
+    }
+
+    @Override
+    public double sum(double[] x, int off, int n) {
+        DoubleVector a0 = DoubleVector.zero(SD);
+        int l = SD.length();
+        int i = 0;
+        for (; i <= n - l; i += l) {
+            a0 = a0.add(DoubleVector.fromArray(SD, x, off + i));
+        }
+        double[] lanes = LANES.get();
+        a0.intoArray(lanes, 0);
+        double s = 0;
+        for (int k = 0; k < l; k++) {
+            s += lanes[k];
+        }
+        for (; i < n; i++) {
+            s += x[off + i];
+        }
+        return s;
+    }
+
+    @Override
+    public void copyRows(float[] src, int sOff, int sStride, float[] dst, int dOff, int dStride, int count, int len,
+                         boolean add, float addend) {
+        int l = SF.length();
+        int full = len - len % l;
+        VectorMask<Float> tail = SF.indexInRange(0, len - full);
+        for (int r = 0; r < count; r++) {
+            int s = sOff + r * sStride;
+            int d = dOff + r * dStride;
+            for (int j = 0; j < full; j += l) {
+                FloatVector v = FloatVector.fromArray(SF, src, s + j);
+                (add ? v.add(addend) : v).intoArray(dst, d + j);
+            }
+            if (full < len) {
+                FloatVector v = FloatVector.fromArray(SF, src, s + full, tail);
+                (add ? v.add(addend) : v).intoArray(dst, d + full, tail);
+            }
+        }
+    }
+
+    @Override
+    public void copyRows(double[] src, int sOff, int sStride, double[] dst, int dOff, int dStride, int count, int len,
+                         boolean add, double addend) {
+        int l = SD.length();
+        int full = len - len % l;
+        VectorMask<Double> tail = SD.indexInRange(0, len - full);
+        for (int r = 0; r < count; r++) {
+            int s = sOff + r * sStride;
+            int d = dOff + r * dStride;
+            for (int j = 0; j < full; j += l) {
+                DoubleVector v = DoubleVector.fromArray(SD, src, s + j);
+                (add ? v.add(addend) : v).intoArray(dst, d + j);
+            }
+            if (full < len) {
+                DoubleVector v = DoubleVector.fromArray(SD, src, s + full, tail);
+                (add ? v.add(addend) : v).intoArray(dst, d + full, tail);
+            }
+        }
+    }
+}

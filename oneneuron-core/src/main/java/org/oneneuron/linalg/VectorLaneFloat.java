@@ -1,0 +1,304 @@
+package org.oneneuron.linalg;
+
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float-precision kernels of {@link ConvKernels} with the channels in the lanes: {@code bcast}
+ * keeps a tile of 16 outputs × one vector of lanes in registers; per step b, one vector load of
+ * v's row b and 16 broadcast inputs, 16 fused multiply-adds. {@code col2im} sums, per input row (four
+ * channels at a time, four independent chains), the shifted rows of the columns in a register, the lanes outside the output cleared by a bit mask
+ * (one per column shift j), into rows padded to whole vectors, then copies the rows out. No Vector API value crosses a method of ours (see
+ * {@link VectorSgemm}).
+ */
+final class VectorLaneFloat {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int TILE_ROWS = 16;
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[TILE_ROWS * L]);
+    private static final VectorSpecies<Integer> SB = S.withLanes(int.class);
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private VectorLaneFloat() {
+    }
+
+    static void bcast(int na, int nb, int lanes, int[] ia, int[] ib, float[] v, int vOff, int ldv, int vStride, float[] x,
+                      int xOff, int xStride, int samples, boolean transposed, boolean accumulate, float[] out, int oOff,
+                      int ldo) {
+        float[] tile = TILE.get();
+        int l0 = 0;
+        for (; lanes - l0 > L; l0 += 2 * L) {
+            pairs(na, nb, lanes, l0, ia, ib, v, vOff, ldv, vStride, x, xOff, xStride, samples, transposed, accumulate,
+                    out, oOff, ldo, tile);
+        }
+        for (; l0 < lanes; l0 += L) {
+            int ln = Math.min(L, lanes - l0);
+            VectorMask<Float> part = S.indexInRange(0, ln);
+            for (int a0 = 0; a0 < na; a0 += TILE_ROWS) {
+                int an = Math.min(TILE_ROWS, na - a0);
+                int i0 = ia[a0];
+                int i1 = ia[a0 + Math.min(1, an - 1)];
+                int i2 = ia[a0 + Math.min(2, an - 1)];
+                int i3 = ia[a0 + Math.min(3, an - 1)];
+                int i4 = ia[a0 + Math.min(4, an - 1)];
+                int i5 = ia[a0 + Math.min(5, an - 1)];
+                int i6 = ia[a0 + Math.min(6, an - 1)];
+                int i7 = ia[a0 + Math.min(7, an - 1)];
+                int i8 = ia[a0 + Math.min(8, an - 1)];
+                int i9 = ia[a0 + Math.min(9, an - 1)];
+                int i10 = ia[a0 + Math.min(10, an - 1)];
+                int i11 = ia[a0 + Math.min(11, an - 1)];
+                int i12 = ia[a0 + Math.min(12, an - 1)];
+                int i13 = ia[a0 + Math.min(13, an - 1)];
+                int i14 = ia[a0 + Math.min(14, an - 1)];
+                int i15 = ia[a0 + Math.min(15, an - 1)];
+                FloatVector c0 = FloatVector.zero(S);
+                FloatVector c1 = FloatVector.zero(S);
+                FloatVector c2 = FloatVector.zero(S);
+                FloatVector c3 = FloatVector.zero(S);
+                FloatVector c4 = FloatVector.zero(S);
+                FloatVector c5 = FloatVector.zero(S);
+                FloatVector c6 = FloatVector.zero(S);
+                FloatVector c7 = FloatVector.zero(S);
+                FloatVector c8 = FloatVector.zero(S);
+                FloatVector c9 = FloatVector.zero(S);
+                FloatVector c10 = FloatVector.zero(S);
+                FloatVector c11 = FloatVector.zero(S);
+                FloatVector c12 = FloatVector.zero(S);
+                FloatVector c13 = FloatVector.zero(S);
+                FloatVector c14 = FloatVector.zero(S);
+                FloatVector c15 = FloatVector.zero(S);
+                for (int s = 0; s < samples; s++) {
+                    int vs = vOff + s * vStride + l0;
+                    int xs = xOff + s * xStride;
+                    for (int b = 0; b < nb; b++) {
+                        FloatVector e = ln == L ? FloatVector.fromArray(S, v, vs + b * ldv) : FloatVector.fromArray(S, v, vs + b * ldv, part);
+                        int xb = xs + ib[b];
+                        c0 = FloatVector.broadcast(S, x[xb + i0]).fma(e, c0);
+                        c1 = FloatVector.broadcast(S, x[xb + i1]).fma(e, c1);
+                        c2 = FloatVector.broadcast(S, x[xb + i2]).fma(e, c2);
+                        c3 = FloatVector.broadcast(S, x[xb + i3]).fma(e, c3);
+                        c4 = FloatVector.broadcast(S, x[xb + i4]).fma(e, c4);
+                        c5 = FloatVector.broadcast(S, x[xb + i5]).fma(e, c5);
+                        c6 = FloatVector.broadcast(S, x[xb + i6]).fma(e, c6);
+                        c7 = FloatVector.broadcast(S, x[xb + i7]).fma(e, c7);
+                        c8 = FloatVector.broadcast(S, x[xb + i8]).fma(e, c8);
+                        c9 = FloatVector.broadcast(S, x[xb + i9]).fma(e, c9);
+                        c10 = FloatVector.broadcast(S, x[xb + i10]).fma(e, c10);
+                        c11 = FloatVector.broadcast(S, x[xb + i11]).fma(e, c11);
+                        c12 = FloatVector.broadcast(S, x[xb + i12]).fma(e, c12);
+                        c13 = FloatVector.broadcast(S, x[xb + i13]).fma(e, c13);
+                        c14 = FloatVector.broadcast(S, x[xb + i14]).fma(e, c14);
+                        c15 = FloatVector.broadcast(S, x[xb + i15]).fma(e, c15);
+                    }
+                }
+                c0.intoArray(tile, 0 * L);
+                c1.intoArray(tile, 1 * L);
+                c2.intoArray(tile, 2 * L);
+                c3.intoArray(tile, 3 * L);
+                c4.intoArray(tile, 4 * L);
+                c5.intoArray(tile, 5 * L);
+                c6.intoArray(tile, 6 * L);
+                c7.intoArray(tile, 7 * L);
+                c8.intoArray(tile, 8 * L);
+                c9.intoArray(tile, 9 * L);
+                c10.intoArray(tile, 10 * L);
+                c11.intoArray(tile, 11 * L);
+                c12.intoArray(tile, 12 * L);
+                c13.intoArray(tile, 13 * L);
+                c14.intoArray(tile, 14 * L);
+                c15.intoArray(tile, 15 * L);
+                for (int k = 0; k < an; k++) {
+                    for (int l = 0; l < ln; l++) {
+                        int o = transposed ? oOff + (l0 + l) * ldo + a0 + k : oOff + (a0 + k) * ldo + l0 + l;
+                        float t = tile[k * L + l];
+                        out[o] = accumulate ? out[o] + t : t;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Lanes [l0, l0 + 2L) of {@link #bcast} (the second vector possibly partial): tiles of 8 outputs ×
+     * 2 vectors, so each broadcast input feeds two fused multiply-adds.
+     */
+    private static void pairs(int na, int nb, int lanes, int l0, int[] ia, int[] ib, float[] v, int vOff, int ldv,
+                              int vStride, float[] x, int xOff, int xStride, int samples, boolean transposed,
+                              boolean accumulate, float[] out, int oOff, int ldo, float[] tile) {
+        int ln = Math.min(2 * L, lanes - l0);
+        VectorMask<Float> part = S.indexInRange(0, ln - L);
+        for (int a0 = 0; a0 < na; a0 += 8) {
+            int an = Math.min(8, na - a0);
+            int i0 = ia[a0];
+            int i1 = ia[a0 + Math.min(1, an - 1)];
+            int i2 = ia[a0 + Math.min(2, an - 1)];
+            int i3 = ia[a0 + Math.min(3, an - 1)];
+            int i4 = ia[a0 + Math.min(4, an - 1)];
+            int i5 = ia[a0 + Math.min(5, an - 1)];
+            int i6 = ia[a0 + Math.min(6, an - 1)];
+            int i7 = ia[a0 + Math.min(7, an - 1)];
+            FloatVector c0e = FloatVector.zero(S);
+            FloatVector c0f = FloatVector.zero(S);
+            FloatVector c1e = FloatVector.zero(S);
+            FloatVector c1f = FloatVector.zero(S);
+            FloatVector c2e = FloatVector.zero(S);
+            FloatVector c2f = FloatVector.zero(S);
+            FloatVector c3e = FloatVector.zero(S);
+            FloatVector c3f = FloatVector.zero(S);
+            FloatVector c4e = FloatVector.zero(S);
+            FloatVector c4f = FloatVector.zero(S);
+            FloatVector c5e = FloatVector.zero(S);
+            FloatVector c5f = FloatVector.zero(S);
+            FloatVector c6e = FloatVector.zero(S);
+            FloatVector c6f = FloatVector.zero(S);
+            FloatVector c7e = FloatVector.zero(S);
+            FloatVector c7f = FloatVector.zero(S);
+            for (int s = 0; s < samples; s++) {
+                int vs = vOff + s * vStride + l0;
+                int xs = xOff + s * xStride;
+                for (int b = 0; b < nb; b++) {
+                    int vb = vs + b * ldv;
+                    FloatVector e = FloatVector.fromArray(S, v, vb);
+                    FloatVector f = ln == 2 * L ? FloatVector.fromArray(S, v, vb + L) : FloatVector.fromArray(S, v, vb + L, part);
+                    int xb = xs + ib[b];
+                    FloatVector q;
+                    q = FloatVector.broadcast(S, x[xb + i0]);
+                    c0e = q.fma(e, c0e);
+                    c0f = q.fma(f, c0f);
+                    q = FloatVector.broadcast(S, x[xb + i1]);
+                    c1e = q.fma(e, c1e);
+                    c1f = q.fma(f, c1f);
+                    q = FloatVector.broadcast(S, x[xb + i2]);
+                    c2e = q.fma(e, c2e);
+                    c2f = q.fma(f, c2f);
+                    q = FloatVector.broadcast(S, x[xb + i3]);
+                    c3e = q.fma(e, c3e);
+                    c3f = q.fma(f, c3f);
+                    q = FloatVector.broadcast(S, x[xb + i4]);
+                    c4e = q.fma(e, c4e);
+                    c4f = q.fma(f, c4f);
+                    q = FloatVector.broadcast(S, x[xb + i5]);
+                    c5e = q.fma(e, c5e);
+                    c5f = q.fma(f, c5f);
+                    q = FloatVector.broadcast(S, x[xb + i6]);
+                    c6e = q.fma(e, c6e);
+                    c6f = q.fma(f, c6f);
+                    q = FloatVector.broadcast(S, x[xb + i7]);
+                    c7e = q.fma(e, c7e);
+                    c7f = q.fma(f, c7f);
+                }
+            }
+            c0e.intoArray(tile, 0 * L);
+            c0f.intoArray(tile, 1 * L);
+            c1e.intoArray(tile, 2 * L);
+            c1f.intoArray(tile, 3 * L);
+            c2e.intoArray(tile, 4 * L);
+            c2f.intoArray(tile, 5 * L);
+            c3e.intoArray(tile, 6 * L);
+            c3f.intoArray(tile, 7 * L);
+            c4e.intoArray(tile, 8 * L);
+            c4f.intoArray(tile, 9 * L);
+            c5e.intoArray(tile, 10 * L);
+            c5f.intoArray(tile, 11 * L);
+            c6e.intoArray(tile, 12 * L);
+            c6f.intoArray(tile, 13 * L);
+            c7e.intoArray(tile, 14 * L);
+            c7f.intoArray(tile, 15 * L);
+            for (int k = 0; k < an; k++) {
+                for (int l = 0; l < ln; l++) {
+                    int o = transposed ? oOff + (l0 + l) * ldo + a0 + k : oOff + (a0 + k) * ldo + l0 + l;
+                    float t = tile[k * 2 * L + l];
+                    out[o] = accumulate ? out[o] + t : t;
+                }
+            }
+        }
+    }
+
+    static void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, float[] p, int pOff, int ldp,
+                       float[] dx, int dxOff) {
+        int wv = (w + L - 1) / L * L;
+        Scratch sc = SCRATCH.get();
+        float[] rows = sc.rows(channels * h * wv);
+        int[] bits = sc.bits(kw * L);
+        for (int v0 = 0; v0 < w; v0 += L) {
+            for (int j = 0; j < kw; j++) {
+                int shift = v0 + pad - j;
+                int lo = Math.max(0, -shift);
+                int hi = Math.min(Math.min(L, w - v0), ow - shift);
+                for (int l = 0; l < L; l++) {
+                    bits[j * L + l] = l >= lo && l < hi ? -1 : 0;
+                }
+            }
+            int cs = kh * kw * ldp;
+            int c = 0;
+            for (; c + 4 <= channels; c += 4) {
+                for (int ih = 0; ih < h; ih++) {
+                    FloatVector acc0 = FloatVector.zero(S);
+                    FloatVector acc1 = acc0;
+                    FloatVector acc2 = acc0;
+                    FloatVector acc3 = acc0;
+                    int iFrom = Math.max(0, ih + pad - oh + 1);
+                    int iTo = Math.min(kh, ih + pad + 1);
+                    for (int i = iFrom; i < iTo; i++) {
+                        int row = pOff + (c * kh + i) * kw * ldp + (ih + pad - i) * ow + v0 + pad;
+                        for (int j = 0; j < kw; j++) {
+                            IntVector keep = IntVector.fromArray(SB, bits, j * L);
+                            int at = row + j * ldp - j;
+                            acc0 = acc0.add(FloatVector.fromArray(S, p, at).reinterpretAsInts().and(keep).reinterpretAsFloats());
+                            acc1 = acc1.add(FloatVector.fromArray(S, p, at + cs).reinterpretAsInts().and(keep).reinterpretAsFloats());
+                            acc2 = acc2.add(FloatVector.fromArray(S, p, at + 2 * cs).reinterpretAsInts().and(keep).reinterpretAsFloats());
+                            acc3 = acc3.add(FloatVector.fromArray(S, p, at + 3 * cs).reinterpretAsInts().and(keep).reinterpretAsFloats());
+                        }
+                    }
+                    int o = (c * h + ih) * wv + v0;
+                    acc0.intoArray(rows, o);
+                    acc1.intoArray(rows, o + h * wv);
+                    acc2.intoArray(rows, o + 2 * h * wv);
+                    acc3.intoArray(rows, o + 3 * h * wv);
+                }
+            }
+            for (; c < channels; c++) {
+                for (int ih = 0; ih < h; ih++) {
+                    FloatVector acc = FloatVector.zero(S);
+                    int iFrom = Math.max(0, ih + pad - oh + 1);
+                    int iTo = Math.min(kh, ih + pad + 1);
+                    for (int i = iFrom; i < iTo; i++) {
+                        int row = pOff + (c * kh + i) * kw * ldp + (ih + pad - i) * ow + v0 + pad;
+                        for (int j = 0; j < kw; j++) {
+                            IntVector keep = IntVector.fromArray(SB, bits, j * L);
+                            acc = acc.add(FloatVector.fromArray(S, p, row + j * ldp - j).reinterpretAsInts().and(keep).reinterpretAsFloats());
+                        }
+                    }
+                    acc.intoArray(rows, (c * h + ih) * wv + v0);
+                }
+            }
+        }
+        for (int r = 0; r < channels * h; r++) {
+            System.arraycopy(rows, r * wv, dx, dxOff + r * w, w);
+        }
+    }
+
+    /** Per-thread row buffer (rows padded to whole vectors) and lane mask of {@link #col2im}. */
+    private static final class Scratch {
+        float[] rows = new float[0];
+        int[] bits = new int[0];
+
+        float[] rows(int n) {
+            if (rows.length < n) {
+                rows = new float[n];
+            }
+            return rows;
+        }
+
+        int[] bits(int n) {
+            if (bits.length < n) {
+                bits = new int[n];
+            }
+            return bits;
+        }
+    }
+}

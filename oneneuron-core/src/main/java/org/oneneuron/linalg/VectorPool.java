@@ -1,0 +1,186 @@
+package org.oneneuron.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * 2×2 max pooling at stride 2 on the Vector API ({@link ConvKernels#maxPool2x2}). One vector
+ * holds 2n consecutive values of the window's top row and one of its bottom row, n outputs; a
+ * pair swap puts each window's top-right (bottom-right) value beside its top-left (bottom-left)
+ * one, and the first maximum in the order top-left, top-right, bottom-left, bottom-right is found
+ * by three strict comparisons with blends of values and indices, exactly the scalar loop's
+ * choice; a NaN in the window makes the output NaN. The even lanes are then packed and stored
+ * (masked in float; through a small tile in double, whose 8-lane int store was not intrinsified).
+ * Only a partial last chunk of a row uses masked loads.
+ */
+final class VectorPool {
+
+    private static final VectorSpecies<Float> SF = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> SFI = SF.withLanes(int.class);
+    private static final int LF = SF.length();
+    private static final VectorSpecies<Double> SD = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Long> SDL = SD.withLanes(long.class);
+    private static final int LD = SD.length();
+    private static final int[] SWAP = new int[Math.max(LF, LD)];
+    private static final int[] IOTA = new int[Math.max(LF, LD)];
+    private static final long[] IOTA_L = new long[LD];
+    private static final VectorShuffle<Float> SWAP_F;
+    private static final VectorShuffle<Float> EVEN_F;
+    private static final VectorShuffle<Integer> EVEN_FI;
+    private static final VectorShuffle<Double> SWAP_D;
+    private static final VectorShuffle<Double> EVEN_D;
+    private static final VectorShuffle<Long> EVEN_DL;
+    private static final VectorShuffle<Long> SWAP_DL;
+
+    static {
+        for (int i = 0; i < SWAP.length; i++) {
+            SWAP[i] = i ^ 1;
+            IOTA[i] = i;
+        }
+        for (int i = 0; i < LD; i++) {
+            IOTA_L[i] = i;
+        }
+        SWAP_F = VectorShuffle.fromArray(SF, SWAP, 0);
+        EVEN_F = VectorShuffle.fromArray(SF, evenFor(LF), 0);
+        EVEN_FI = VectorShuffle.fromArray(SFI, evenFor(LF), 0);
+        SWAP_D = VectorShuffle.fromArray(SD, SWAP, 0);
+        EVEN_D = VectorShuffle.fromArray(SD, evenFor(LD), 0);
+        EVEN_DL = VectorShuffle.fromArray(SDL, evenFor(LD), 0);
+        SWAP_DL = VectorShuffle.fromArray(SDL, SWAP, 0);
+    }
+
+    private static final ThreadLocal<Tile> TILE = ThreadLocal.withInitial(Tile::new);
+
+    /** Per-thread landing place of one chunk's packed values and indices. */
+    private static final class Tile {
+        final double[] d = new double[LD];
+        final long[] l = new long[LD];
+    }
+
+    private VectorPool() {
+    }
+
+    static void maxPool2x2(float[] x, int xOff, int channels, int h, int w, float[] y, int yOff, int[] arg, int aOff) {
+        int oh = h / 2;
+        int ow = w / 2;
+        int half = LF / 2;
+        VectorShuffle<Float> swap = SWAP_F;
+        VectorShuffle<Float> even = EVEN_F;
+        VectorShuffle<Integer> evenI = EVEN_FI;
+        IntVector iota = IntVector.fromArray(SFI, IOTA, 0);
+        IntVector iotaSwap = IntVector.fromArray(SFI, SWAP, 0);
+        FloatVector nan = FloatVector.broadcast(SF, Float.NaN);
+        int o = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < oh; i++) {
+                int top = c * h * w + 2 * i * w;
+                for (int j0 = 0; j0 < ow; j0 += half) {
+                    int n = Math.min(half, ow - j0);
+                    int at = top + 2 * j0;
+                    FloatVector t;
+                    FloatVector b;
+                    if (n == half) {
+                        t = FloatVector.fromArray(SF, x, xOff + at);
+                        b = FloatVector.fromArray(SF, x, xOff + at + w);
+                    } else {
+                        VectorMask<Float> in = SF.indexInRange(0, 2 * n);
+                        t = FloatVector.fromArray(SF, x, xOff + at, in);
+                        b = FloatVector.fromArray(SF, x, xOff + at + w, in);
+                    }
+                    FloatVector ts = t.rearrange(swap);
+                    FloatVector bs = b.rearrange(swap);
+                    FloatVector best = t;
+                    IntVector idx = iota.add(at);
+                    VectorMask<Float> m = ts.compare(VectorOperators.GT, best);
+                    best = best.blend(ts, m);
+                    idx = idx.blend(iotaSwap.add(at), m.cast(SFI));
+                    m = b.compare(VectorOperators.GT, best);
+                    best = best.blend(b, m);
+                    idx = idx.blend(iota.add(at + w), m.cast(SFI));
+                    m = bs.compare(VectorOperators.GT, best);
+                    best = best.blend(bs, m);
+                    idx = idx.blend(iotaSwap.add(at + w), m.cast(SFI));
+                    VectorMask<Float> bad = t.test(VectorOperators.IS_NAN).or(ts.test(VectorOperators.IS_NAN))
+                            .or(b.test(VectorOperators.IS_NAN)).or(bs.test(VectorOperators.IS_NAN));
+                    best = best.blend(nan, bad);
+                    VectorMask<Float> out = SF.indexInRange(0, n);
+                    best.rearrange(even).intoArray(y, yOff + o, out);
+                    idx.rearrange(evenI).intoArray(arg, aOff + o, out.cast(SFI));
+                    o += n;
+                }
+            }
+        }
+    }
+
+    static void maxPool2x2(double[] x, int xOff, int channels, int h, int w, double[] y, int yOff, int[] arg,
+                           int aOff) {
+        int oh = h / 2;
+        int ow = w / 2;
+        int half = LD / 2;
+        VectorShuffle<Double> swap = SWAP_D;
+        VectorShuffle<Double> even = EVEN_D;
+        VectorShuffle<Long> evenL = EVEN_DL;
+        LongVector iota = LongVector.fromArray(SDL, IOTA_L, 0);
+        LongVector iotaSwap = iota.rearrange(SWAP_DL);
+        DoubleVector nan = DoubleVector.broadcast(SD, Double.NaN);
+        Tile tile = TILE.get();
+        int o = 0;
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < oh; i++) {
+                int top = c * h * w + 2 * i * w;
+                for (int j0 = 0; j0 < ow; j0 += half) {
+                    int n = Math.min(half, ow - j0);
+                    int at = top + 2 * j0;
+                    DoubleVector t;
+                    DoubleVector b;
+                    if (n == half) {
+                        t = DoubleVector.fromArray(SD, x, xOff + at);
+                        b = DoubleVector.fromArray(SD, x, xOff + at + w);
+                    } else {
+                        VectorMask<Double> in = SD.indexInRange(0, 2 * n);
+                        t = DoubleVector.fromArray(SD, x, xOff + at, in);
+                        b = DoubleVector.fromArray(SD, x, xOff + at + w, in);
+                    }
+                    DoubleVector ts = t.rearrange(swap);
+                    DoubleVector bs = b.rearrange(swap);
+                    DoubleVector best = t;
+                    LongVector idx = iota.add(at);
+                    VectorMask<Double> m = ts.compare(VectorOperators.GT, best);
+                    best = best.blend(ts, m);
+                    idx = idx.blend(iotaSwap.add(at), m.cast(SDL));
+                    m = b.compare(VectorOperators.GT, best);
+                    best = best.blend(b, m);
+                    idx = idx.blend(iota.add(at + w), m.cast(SDL));
+                    m = bs.compare(VectorOperators.GT, best);
+                    best = best.blend(bs, m);
+                    idx = idx.blend(iotaSwap.add(at + w), m.cast(SDL));
+                    VectorMask<Double> bad = t.test(VectorOperators.IS_NAN).or(ts.test(VectorOperators.IS_NAN))
+                            .or(b.test(VectorOperators.IS_NAN)).or(bs.test(VectorOperators.IS_NAN));
+                    best = best.blend(nan, bad);
+                    best.rearrange(even).intoArray(tile.d, 0);
+                    idx.rearrange(evenL).intoArray(tile.l, 0);
+                    for (int k = 0; k < n; k++) {
+                        y[yOff + o + k] = tile.d[k];
+                        arg[aOff + o + k] = (int) tile.l[k];
+                    }
+                    o += n;
+                }
+            }
+        }
+    }
+
+    /** The shuffle that moves the even lanes of a {@code lanes}-lane vector to its lower half. */
+    private static int[] evenFor(int lanes) {
+        int[] e = new int[lanes];
+        for (int i = 0; i < lanes; i++) {
+            e[i] = i < lanes / 2 ? 2 * i : 2 * (i - lanes / 2) + 1;
+        }
+        return e;
+    }
+}
