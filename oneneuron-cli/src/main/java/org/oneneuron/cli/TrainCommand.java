@@ -14,6 +14,7 @@ import org.oneneuron.model.NeuronKind;
 import org.oneneuron.run.ClassifierConfig;
 import org.oneneuron.run.NeuronDominance;
 import org.oneneuron.run.TrainingData;
+import org.oneneuron.train.PhaseClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,6 +80,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the checkpoint beside --out, if there is one.")
     boolean resume;
 
+    @Option(names = "--no-certificate", description = "Skip the end point's certificate (the verdict is then"
+            + " the trajectory's; hess_eig_min/max are null).")
+    boolean noCertificate;
+
     private boolean matched(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
@@ -93,6 +98,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Integer train() {
+        PhaseClock clock = new PhaseClock();
         PrintWriter err = spec.commandLine().getErr();
         List<String> warnings = new ArrayList<>();
         String source = Inputs.data(dataArgument, dataOption);
@@ -108,6 +114,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " at every local minimum) is void");
         }
         Dataset dataset = data.load(source);
+        clock.charge(TrainingRun.LOAD);
         List<DataChecks.Conflict> conflicts = DataChecks.conflicts(dataset);
         if (!conflicts.isEmpty()) {
             warnings.add(dataset.name() + ": " + conflicts.size() + " group(s) of identical inputs with"
@@ -124,9 +131,11 @@ final class TrainCommand implements Callable<Integer> {
                     .forEach(w -> err.println("warning: " + w));
             err.flush();
         }
+        clock.charge(TrainingRun.CHECKS);
         TrainingRun run = new TrainingRun(config, dataset, source, out, checkpointEvery, resume,
-                Progress.of(common, err), err);
+                Progress.of(common, err), err, !noCertificate, clock);
         TrainingRun.Outcome outcome = run.execute();
+        PhaseClock last = new PhaseClock();
         if (!outcome.numericalTrouble()) {
             NeuronDominance.warning(outcome.model(), outcome.data().train()).ifPresent(w -> {
                 warnings.add(w);
@@ -135,7 +144,8 @@ final class TrainCommand implements Callable<Integer> {
                 }
             });
         }
-        Map<String, Object> report = TrainReport.of(outcome, warnings);
+        last.charge(TrainingRun.ASSESSMENT);
+        Map<String, Object> report = TrainReport.of(outcome, outcome.timings().then(last.timings()), warnings);
         if (common.json()) {
             Json.print(spec.commandLine().getOut(), report);
         } else {
