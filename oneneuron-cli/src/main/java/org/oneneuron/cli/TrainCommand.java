@@ -137,7 +137,11 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun.Outcome outcome = run.execute();
         PhaseClock last = new PhaseClock();
         if (!outcome.numericalTrouble()) {
-            NeuronDominance.warning(outcome.model(), outcome.data().train()).ifPresent(w -> {
+            // the end point's scores on the (standardized) training data, remembered by the objective
+            double[] theta = outcome.fit().theta();
+            var objective = outcome.fit().problem().objective();
+            NeuronDominance.warning(outcome.model(), outcome.data().train(), objective.scores(theta),
+                    objective.networkScores(theta)).ifPresent(w -> {
                 warnings.add(w);
                 if (!common.json()) {
                     err.println("warning: " + w);
