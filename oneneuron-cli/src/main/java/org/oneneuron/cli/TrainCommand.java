@@ -80,6 +80,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the checkpoint beside --out, if there is one.")
     boolean resume;
 
+    @Option(names = "--history-every", paramLabel = "N", description = "Record the trajectory every N steps;"
+            + " 0 = automatic (every 10 steps, and for sgd/adam minibatches every ten epochs but at least"
+            + " about six records).")
+    int historyEvery = Vocabulary.TRAIN.historyStride();
+
     @Option(names = "--no-certificate", description = "Skip the end point's certificate (the verdict is then"
             + " the trajectory's; hess_eig_min/max are null).")
     boolean noCertificate;
@@ -174,6 +179,9 @@ final class TrainCommand implements Callable<Integer> {
         if (!(share >= 0 && share < 1)) {
             throw new IllegalArgumentException("--held-out must be in [0, 1), got " + share);
         }
+        if (historyEvery < 0) {
+            throw new IllegalArgumentException("--history-every must be >= 0 (0 = automatic), got " + historyEvery);
+        }
         NeuronKind neuron = network.neuron();
         if (!network.layers().isEmpty() && (matched("--hidden") || matched("--activation"))) {
             throw new IllegalArgumentException("give --arch or --hidden/--activation, not both: --arch names "
@@ -186,7 +194,8 @@ final class TrainCommand implements Callable<Integer> {
                 .withReduction(objective.reduction()).withInitializer(training.initializer())
                 .withBalancedClassWeights(objective.balanced()).withHeldOut(share)
                 .withPrecision(training.precision())
-                .withTrain(training.config(Vocabulary.TRAIN, common.threadsOr(Vocabulary.TRAIN.threads())));
+                .withTrain(training.config(Vocabulary.TRAIN, common.threadsOr(Vocabulary.TRAIN.threads()))
+                        .toBuilder().historyStride(historyEvery).build());
     }
 
     private void checkOptions() {
