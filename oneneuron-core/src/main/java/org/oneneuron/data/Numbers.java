@@ -51,7 +51,8 @@ final class Numbers {
     /**
      * {@link Double#parseDouble} of a cell with number syntax, by Jackson's bundled
      * FastDoubleParser (correctly rounded like the JDK's, in about two thirds of its time on a
-     * CSV of random numbers: text files are mostly this call). The same bits as {@code Double.parseDouble} (NumbersTest).
+     * CSV of random numbers: text files are mostly this call). The same bits as
+     * {@code Double.parseDouble} (NumbersTest).
      */
     static double parseDouble(String cell) {
         return NumberInput.parseDouble(cell, true);
