@@ -14,6 +14,7 @@ import org.oneneuron.model.NeuronKind;
 import org.oneneuron.run.ClassifierConfig;
 import org.oneneuron.run.NeuronDominance;
 import org.oneneuron.run.TrainingData;
+import org.oneneuron.train.PhaseClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,6 +80,15 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the checkpoint beside --out, if there is one.")
     boolean resume;
 
+    @Option(names = "--history-every", paramLabel = "N", description = "Record the trajectory every N steps;"
+            + " 0 = automatic (every 10 steps, and for sgd/adam minibatches every ten epochs but at least"
+            + " about six records).")
+    int historyEvery = Vocabulary.TRAIN.historyStride();
+
+    @Option(names = "--no-certificate", description = "Skip the end point's certificate (the verdict is then"
+            + " the trajectory's; hess_eig_min/max are null).")
+    boolean noCertificate;
+
     private boolean matched(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
@@ -93,6 +103,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private Integer train() {
+        PhaseClock clock = new PhaseClock();
         PrintWriter err = spec.commandLine().getErr();
         List<String> warnings = new ArrayList<>();
         String source = Inputs.data(dataArgument, dataOption);
@@ -108,6 +119,7 @@ final class TrainCommand implements Callable<Integer> {
                     + " at every local minimum) is void");
         }
         Dataset dataset = data.load(source);
+        clock.charge(TrainingRun.LOAD);
         List<DataChecks.Conflict> conflicts = DataChecks.conflicts(dataset);
         if (!conflicts.isEmpty()) {
             warnings.add(dataset.name() + ": " + conflicts.size() + " group(s) of identical inputs with"
@@ -124,18 +136,25 @@ final class TrainCommand implements Callable<Integer> {
                     .forEach(w -> err.println("warning: " + w));
             err.flush();
         }
+        clock.charge(TrainingRun.CHECKS);
         TrainingRun run = new TrainingRun(config, dataset, source, out, checkpointEvery, resume,
-                Progress.of(common, err), err);
+                Progress.of(common, err), err, !noCertificate, clock);
         TrainingRun.Outcome outcome = run.execute();
+        PhaseClock last = new PhaseClock();
         if (!outcome.numericalTrouble()) {
-            NeuronDominance.warning(outcome.model(), outcome.data().train()).ifPresent(w -> {
+            // the end point's scores on the (standardized) training data, remembered by the objective
+            double[] theta = outcome.fit().theta();
+            var objective = outcome.fit().problem().objective();
+            NeuronDominance.warning(outcome.model(), outcome.data().train(), objective.scores(theta),
+                    objective.networkScores(theta)).ifPresent(w -> {
                 warnings.add(w);
                 if (!common.json()) {
                     err.println("warning: " + w);
                 }
             });
         }
-        Map<String, Object> report = TrainReport.of(outcome, warnings);
+        last.charge(TrainingRun.ASSESSMENT);
+        Map<String, Object> report = TrainReport.of(outcome, outcome.timings().then(last.timings()), warnings);
         if (common.json()) {
             Json.print(spec.commandLine().getOut(), report);
         } else {
@@ -160,6 +179,9 @@ final class TrainCommand implements Callable<Integer> {
         if (!(share >= 0 && share < 1)) {
             throw new IllegalArgumentException("--held-out must be in [0, 1), got " + share);
         }
+        if (historyEvery < 0) {
+            throw new IllegalArgumentException("--history-every must be >= 0 (0 = automatic), got " + historyEvery);
+        }
         NeuronKind neuron = network.neuron();
         if (!network.layers().isEmpty() && (matched("--hidden") || matched("--activation"))) {
             throw new IllegalArgumentException("give --arch or --hidden/--activation, not both: --arch names "
@@ -172,7 +194,8 @@ final class TrainCommand implements Callable<Integer> {
                 .withReduction(objective.reduction()).withInitializer(training.initializer())
                 .withBalancedClassWeights(objective.balanced()).withHeldOut(share)
                 .withPrecision(training.precision())
-                .withTrain(training.config(Vocabulary.TRAIN, common.threadsOr(Vocabulary.TRAIN.threads())));
+                .withTrain(training.config(Vocabulary.TRAIN, common.threadsOr(Vocabulary.TRAIN.threads()))
+                        .toBuilder().historyStride(historyEvery).build());
     }
 
     private void checkOptions() {

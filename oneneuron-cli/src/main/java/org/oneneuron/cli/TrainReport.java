@@ -11,6 +11,7 @@ import org.oneneuron.landscape.Certificate;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.run.Assessment;
 import org.oneneuron.run.Calibration;
+import org.oneneuron.train.Timings;
 import org.oneneuron.train.TrainingResult;
 
 /** The {@code train} command's report: one ordered map, printed as JSON or as aligned text. */
@@ -19,7 +20,7 @@ final class TrainReport {
     private TrainReport() {
     }
 
-    static Map<String, Object> of(TrainingRun.Outcome o, List<String> warnings) {
+    static Map<String, Object> of(TrainingRun.Outcome o, Timings timings, List<String> warnings) {
         TrainingResult r = o.fit().training();
         NetworkSpec spec = o.model().spec();
         Assessment train = o.train();
@@ -64,11 +65,29 @@ final class TrainReport {
         json.put("growing", r.infinity().growing());
         json.put("seconds", r.seconds());
         json.put("monitoring_seconds", r.monitoringSeconds());
+        json.put("timings", timings(timings));
         json.put("probabilities", o.model().calibration().map(Calibration::describe).orElse(null));
         json.put("model_file", o.modelFile() == null ? null : o.modelFile().toString());
         json.put("warnings", warnings);
         json.put("provenance", new TreeMap<>(o.model().provenance()));
         return json;
+    }
+
+    /** The phases in order, then {@code total}: each {@code {"seconds": wall, "cpu_seconds": thread CPU}}. */
+    static Map<String, Object> timings(Timings timings) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Timings.Phase p : timings.phases()) {
+            out.put(p.name(), phase(p.seconds(), p.cpuSeconds()));
+        }
+        out.put("total", phase(timings.totalSeconds(), timings.totalCpuSeconds()));
+        return out;
+    }
+
+    private static Map<String, Object> phase(double seconds, double cpuSeconds) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("seconds", seconds);
+        out.put("cpu_seconds", cpuSeconds);
+        return out;
     }
 
     /** Human-readable lines: the headline figures, then where the model went. */
@@ -102,10 +121,28 @@ final class TrainReport {
         line(out, "steps", json.get("steps") + " with " + json.get("optimizer") + ", "
                 + json.get("stop_reason") + String.format(Locale.ROOT, " (%.2f s)", (Double) json.get("seconds")));
         line(out, "verdict", json.get("verdict") + ": " + json.get("verdict_evidence"));
+        if (json.get("timings") instanceof Map<?, ?> timings) {
+            line(out, "time", timeLine(timings));
+        }
         if (json.get("model_file") != null) {
             line(out, "model", json.get("model_file").toString());
         }
         out.flush();
+    }
+
+    /** E.g. {@code 3.41 s: load 0.21, prepare 0.05, optimizer 2.60, ...} (wall seconds; phases under 5 ms left out). */
+    private static String timeLine(Map<?, ?> timings) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<?, ?> e : timings.entrySet()) {
+            double seconds = (Double) ((Map<?, ?>) e.getValue()).get("seconds");
+            if (e.getKey().equals("total")) {
+                b.insert(0, String.format(Locale.ROOT, "%.2f s:", seconds));
+            } else if (seconds >= 0.005) {
+                b.append(String.format(Locale.ROOT, "%s %s %.2f", b.length() == 0 ? "" : ",",
+                        e.getKey().toString().replace('_', ' '), seconds));
+            }
+        }
+        return b.toString();
     }
 
     private static void line(PrintWriter out, String key, String value) {

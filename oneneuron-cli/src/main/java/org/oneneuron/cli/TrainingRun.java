@@ -22,6 +22,8 @@ import org.oneneuron.run.TrainingData;
 import org.oneneuron.train.Stop;
 import org.oneneuron.train.StopReason;
 import org.oneneuron.train.TrainConfig;
+import org.oneneuron.train.PhaseClock;
+import org.oneneuron.train.Timings;
 import org.oneneuron.train.TrainingListener;
 
 /**
@@ -38,7 +40,7 @@ final class TrainingRun {
      * (with the end point's certificate unless there was numerical trouble) and of the held-out part.
      */
     record Outcome(Model model, FitResult fit, long stepsBefore, TrainingData data, Assessment train,
-                   Optional<Assessment> test, Path modelFile) {
+                   Optional<Assessment> test, Path modelFile, Timings timings) {
 
         /** True when training ended on NaN/Inf or divergence (exit code 1). */
         boolean numericalTrouble() {
@@ -53,11 +55,20 @@ final class TrainingRun {
 
     /**
      * How the end point is certified: no random perturbations, and the exact dense Hessian only
-     * for small models (Lanczos above 300 parameters), so certification stays a small fraction of
-     * a training run.
+     * for small models (Lanczos, at most 40 Hessian-vector products, above 300 parameters), so
+     * certification stays a small fraction of a training run ({@link #endPointCheck}).
      */
-    private static final CertifyConfig END_POINT_CHECK =
+    static final CertifyConfig END_POINT_CHECK =
             CertifyConfig.defaults().withPerturbations(0).withDenseLimit(300);
+
+    /** Phase names of the command's {@link Timings} (the fit adds the trainer's). */
+    static final String LOAD = "load";
+    static final String CHECKS = "checks";
+    static final String PREPARE = "prepare";
+    static final String MODEL = "model";
+    static final String WRITE = "write";
+    static final String ASSESSMENT = "assessment";
+    static final String CERTIFICATE = "certificate";
 
     private final ClassifierConfig config;
     private final Dataset dataset;
@@ -67,10 +78,13 @@ final class TrainingRun {
     private final boolean resume;
     private final Progress progress;
     private final PrintWriter err;
+    private final boolean certify;
+    private final PhaseClock clock;
 
     /** {@code dataSource} is the DATA argument as given, recorded so that export can reread it. */
     TrainingRun(ClassifierConfig config, Dataset dataset, String dataSource, Path out,
-                long checkpointEvery, boolean resume, Progress progress, PrintWriter err) {
+                long checkpointEvery, boolean resume, Progress progress, PrintWriter err,
+                boolean certify, PhaseClock clock) {
         this.config = config;
         this.dataset = dataset;
         this.dataSource = dataSource;
@@ -79,6 +93,8 @@ final class TrainingRun {
         this.resume = resume;
         this.progress = progress;
         this.err = err;
+        this.certify = certify;
+        this.clock = clock;
     }
 
     /** The checkpoint file beside the model file. */
@@ -130,19 +146,53 @@ final class TrainingRun {
             return null;
         };
         progress.start("train", Math.max(1, remaining));
+        clock.charge(PREPARE);
         FitResult fit = Fit.from(problem, start, runConfig, show, save);
+        PhaseClock after = new PhaseClock();
         Model model = Model.of(fit, data, provenance(offset + fit.training().steps()));
+        after.charge(MODEL);
         boolean trouble = fit.training().stop().reason() == StopReason.NON_FINITE
                 || fit.training().stop().reason() == StopReason.DIVERGED;
         if (out != null && !trouble) {
             model.save(out);
             deleteIfExists(checkpoint);
         }
-        Assessment train = trouble ? Assessment.of(problem, fit.theta())
-                : Assessment.of(problem, fit.theta(), Optional.of(fit.training().infinity().verdict()),
-                        Optional.of(END_POINT_CHECK));
+        after.charge(WRITE);
+        Assessment train = Assessment.of(problem, fit.theta());
         Optional<Assessment> test = data.heldOut().map(model::assess);
-        return new Outcome(model, fit, before, data, train, test, trouble ? null : out);
+        after.charge(ASSESSMENT);
+        if (!trouble && certify) {
+            train = train.certified(problem, fit.theta(), Optional.of(fit.training().infinity().verdict()),
+                    endPointCheck(problem, fit));
+            after.charge(CERTIFICATE);
+        }
+        Timings timings = clock.timings().then(fit.timings()).then(after.timings());
+        return new Outcome(model, fit, offset, data, train, test, trouble ? null : out, timings);
+    }
+
+    /** Curvature work (sample-gradients × parameters) that is always affordable: ~1e9, a second or less. */
+    static final double SMALL_CURVATURE_WORK = 1e9;
+
+    /**
+     * {@link #END_POINT_CHECK}, computing the Hessian's extremes only at a stationary point (where
+     * alone they can change the verdict) when they would cost more than a quarter of the training
+     * and more than {@link #SMALL_CURVATURE_WORK}. In units of one sample's gradient times the
+     * parameters P: a Hessian-vector product costs about two gradients over the n samples, Lanczos
+     * takes up to 40 of them (the dense Hessian one per parameter up to 300), and training took
+     * one gradient over B samples per step (B = n for full-batch optimizers; line searches not
+     * counted).
+     */
+    static CertifyConfig endPointCheck(Problem problem, FitResult fit) {
+        int n = problem.data().n();
+        int dimension = problem.spec().layout().dimension();
+        long products = dimension <= END_POINT_CHECK.denseLimit() ? dimension
+                : END_POINT_CHECK.lanczos().steps();
+        int batch = fit.training().provenance().config().batchSize();
+        long perStep = batch > 0 && batch < n ? batch : n;
+        double curvature = 2.0 * products * n * dimension;
+        double training = (double) fit.training().steps() * perStep * dimension;
+        return END_POINT_CHECK.withCurvatureWhenStationary(
+                curvature > Math.max(0.25 * training, SMALL_CURVATURE_WORK));
     }
 
     private boolean progressSilent() {

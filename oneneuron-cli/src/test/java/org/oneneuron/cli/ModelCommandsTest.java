@@ -1,5 +1,6 @@
 package org.oneneuron.cli;
 
+import org.oneneuron.train.PhaseClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ class ModelCommandsTest {
                 TrainConfig.defaults().toBuilder().maxSteps(25).build()), data, DATA,
                 dir.resolve("exact.json"), 0, false,
                 new Progress(new PrintWriter(new StringWriter()), Progress.Mode.SILENT),
-                new PrintWriter(new StringWriter()));
+                new PrintWriter(new StringWriter()), true, new PhaseClock());
         TrainingRun.Outcome outcome = run.execute();
         double[] inMemory = outcome.model().scores(data);
         double[] loaded = Model.load(dir.resolve("exact.json")).scores(data);

@@ -1,5 +1,6 @@
 package org.oneneuron.cli;
 
+import org.oneneuron.train.PhaseClock;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ class OneVocabularyTest {
 
         TrainingRun run = new TrainingRun(config, data, DATA, null, 0, false,
                 new Progress(new PrintWriter(new StringWriter()), Progress.Mode.SILENT),
-                new PrintWriter(new StringWriter()));
+                new PrintWriter(new StringWriter()), true, new PhaseClock());
         double[] cliStart = run.execute().fit().start();
         double[] libraryStart = config.problem(TrainingData.prepare(data, config).scaledTrain()).initialPoint();
         assertArrayEquals(libraryStart, cliStart, 0.0, "same seed, same θ₀");

@@ -62,6 +62,32 @@ class TrainCommandTest {
     }
 
     @Test
+    void timingsNameEveryPhaseAndTheCertificateCanBeSkipped() throws Exception {
+        String[] args = {"train", SMALL, "--hidden", "4", "--steps", "20", "--json"};
+        JsonNode j = json(Cli.run(args));
+        java.util.List<String> phases = new java.util.ArrayList<>();
+        j.get("timings").fieldNames().forEachRemaining(phases::add);
+        assertEquals(java.util.List.of("load", "checks", "prepare", "start", "optimizer", "history",
+                "final_evaluation", "model", "write", "assessment", "certificate", "total"), phases);
+        double sum = 0;
+        for (String phase : phases.subList(0, phases.size() - 1)) {
+            JsonNode t = j.get("timings").get(phase);
+            assertTrue(t.get("seconds").asDouble() >= 0 && t.get("cpu_seconds").asDouble() >= 0, phase);
+            sum += t.get("seconds").asDouble();
+        }
+        assertEquals(sum, j.get("timings").get("total").get("seconds").asDouble(), 1e-9);
+        assertTrue(j.get("hess_eig_min").isNumber(), "a small model's curvature is always computed");
+
+        String[] skip = java.util.Arrays.copyOf(args, args.length + 1);
+        skip[args.length] = "--no-certificate";
+        JsonNode s = json(Cli.run(skip));
+        assertFalse(s.get("timings").has("certificate"), s.get("timings").toString());
+        assertTrue(s.get("hess_eig_min").isNull() && s.get("hess_eig_max").isNull());
+        assertEquals(s.get("trajectory_verdict").asText(), s.get("verdict").asText());
+        assertEquals(j.get("loss_total").asDouble(), s.get("loss_total").asDouble(), 0.0, "same training");
+    }
+
+    @Test
     void float32TrainsAndReportsItsPrecision() throws Exception {
         JsonNode j = json(Cli.run("train", SMALL, "--hidden", "4", "--optimizer", "sgd", "--batch", "8",
                 "--lr", "0.05", "--steps", "200", "--dtype", "float32", "--json"));

@@ -15,6 +15,8 @@ import java.util.Locale;
 public final class CsvReader {
     /** Lines looked at to detect the delimiter and the header. */
     private static final int SAMPLE_LINES = 5;
+    /** The heap is checked every this many rows (the check reads the runtime's limits). */
+    private static final int HEAP_CHECK_ROWS = 64;
 
     private CsvReader() {
     }
@@ -167,13 +169,19 @@ public final class CsvReader {
         int k = 0;
         for (int j = 0; j < cells.size(); j++) {
             if (j != label) {
-                x[k++] = Numbers.parse(cells.get(j), source, lineNumber, columnName(names, header, j));
+                String cell = cells.get(j);
+                double v = Numbers.hasNumberSyntax(cell) ? Numbers.parseDouble(cell) : Double.NaN;
+                // the column's name is made only for the message of a bad cell
+                x[k++] = Double.isFinite(v) ? v : Numbers.parse(cell, source, lineNumber, columnName(names, header, j));
             }
         }
         if (cells.get(label).isEmpty()) {
             throw new DataException(source, lineNumber, columnName(names, header, label), "missing label (empty cell)");
         }
-        LabeledRows.requireRoom(source, rows.size() + 1L, x.length);
+        long count = rows.size() + 1L;
+        if (count * x.length > LabeledRows.MAX_DENSE_VALUES || rows.size() % HEAP_CHECK_ROWS == 0) {
+            LabeledRows.requireRoom(source, count, x.length);
+        }
         rows.add(x, cells.get(label));
     }
 

@@ -12,9 +12,14 @@ final class CsvTokenizer {
     private static final char[] CANDIDATES = {',', ';', '\t'};
 
     private final Character delimiter;
+    /** The delimiter unboxed (unused for whitespace). */
+    private final char delimiterChar;
+    /** Fields of the widest row so far: the next row's list starts that large. */
+    private int expectedFields = 10;
 
     CsvTokenizer(Character delimiter) {
         this.delimiter = delimiter;
+        this.delimiterChar = delimiter == null ? ' ' : delimiter;
     }
 
     /** Null for whitespace, else the delimiter. */
@@ -69,7 +74,7 @@ final class CsvTokenizer {
      * @throws DataException for an unterminated quote or text after a closing quote
      */
     List<String> split(String line, String source, int lineNumber) {
-        List<String> fields = new ArrayList<>();
+        List<String> fields = new ArrayList<>(expectedFields);
         int i = 0;
         int len = line.length();
         if (delimiter == null) {
@@ -77,8 +82,8 @@ final class CsvTokenizer {
         }
         while (true) {
             i = skipBlanks(line, i);
-            StringBuilder field = new StringBuilder();
             if (i < len && line.charAt(i) == '"') {
+                StringBuilder field = new StringBuilder();
                 int start = i;
                 i++;
                 while (true) {
@@ -115,6 +120,7 @@ final class CsvTokenizer {
                 fields.add(line.substring(start, i).trim());
             }
             if (i >= len) {
+                expectedFields = Math.max(expectedFields, fields.size());
                 return fields;
             }
             i++;
@@ -128,12 +134,12 @@ final class CsvTokenizer {
     }
 
     private boolean isDelimiter(char ch) {
-        return delimiter == null ? ch == ' ' || ch == '\t' : ch == delimiter;
+        return delimiter == null ? ch == ' ' || ch == '\t' : ch == delimiterChar;
     }
 
     private int skipBlanks(String line, int i) {
         while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')
-                && !(delimiter != null && line.charAt(i) == delimiter)) {
+                && !(delimiter != null && line.charAt(i) == delimiterChar)) {
             i++;
         }
         return i;

@@ -32,6 +32,14 @@ public final class IdxReader {
     /** Largest number of values in one image (4096 x 4096). */
     static final int MAX_IMAGE_VALUES = 1 << 24;
     private static final int TYPE_UNSIGNED_BYTE = 0x08;
+    /** b / 255.0 for every byte value b (the same bits as dividing). */
+    private static final double[] BYTE_SCALED = new double[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            BYTE_SCALED[b] = b / 255.0;
+        }
+    }
 
     private IdxReader() {
     }
@@ -131,19 +139,23 @@ public final class IdxReader {
             double[] y = new double[chosen.size()];
             byte[] buffer = new byte[d];
             int next = 0;
-            for (int i = 0; next < chosen.size(); i++) {
+            long position = 0;
+            for (int k = 0; k < chosen.size(); k++) {
+                int i = chosen.get(k);
                 try {
+                    // images of other classes are skipped, not read (a seek in a plain file)
+                    iin.skipNBytes((i - position) * d);
                     iin.readFully(buffer);
                 } catch (EOFException e) {
                     throw new DataException(imagesSource, "file ends inside image " + (i + 1) + " of " + ih.n());
                 }
-                if (chosen.get(next) == i) {
-                    for (int j = 0; j < d; j++) {
-                        x[next * d + j] = (buffer[j] & 0xff) / 255.0;
-                    }
-                    y[next] = coding.code(Integer.toString(labelBytes[i] & 0xff));
-                    next++;
+                position = i + 1L;
+                int base = next * d;
+                for (int j = 0; j < d; j++) {
+                    x[base + j] = BYTE_SCALED[buffer[j] & 0xff];
                 }
+                y[next] = coding.code(Integer.toString(labelBytes[i] & 0xff));
+                next++;
             }
             LabeledRows.requireBothClasses(y, coding, labelsSource, "label");
             return new Dataset(name, x, y, d, featureNames(ih.dims()), coding.labelNames(), shape(ih.dims()));

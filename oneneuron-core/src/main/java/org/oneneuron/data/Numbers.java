@@ -1,5 +1,6 @@
 package org.oneneuron.data;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -26,7 +27,7 @@ final class Numbers {
      */
     static double parse(String cell, String source, int line, String column) {
         if (hasNumberSyntax(cell)) {
-            double v = Double.parseDouble(cell);
+            double v = parseDouble(cell);
             if (Double.isFinite(v)) {
                 return v;
             }
@@ -45,6 +46,16 @@ final class Numbers {
                     + "' is not finite (NaN or Inf); expected a finite number");
         }
         throw new DataException(source, line, column, "value '" + shorten(cell) + "' is not a number");
+    }
+
+    /**
+     * {@link Double#parseDouble} of a cell with number syntax, by Jackson's bundled
+     * FastDoubleParser (correctly rounded like the JDK's, in about two thirds of its time on a
+     * CSV of random numbers: text files are mostly this call). The same bits as
+     * {@code Double.parseDouble} (NumbersTest).
+     */
+    static double parseDouble(String cell) {
+        return NumberInput.parseDouble(cell, true);
     }
 
     /**

@@ -18,7 +18,9 @@ import org.oneneuron.train.Verdict;
  * @param hessEigMinResidual         ‖Hv - λ_min v‖ of its eigenvector
  * @param hessEigMax                 λ_max(H)
  * @param hessEigMaxResidual         ‖Hv - λ_max v‖
- * @param hessianMethod              "dense" (assembled from HVPs, exact solver) or "lanczos"
+ * @param hessianMethod              "dense" (assembled from HVPs, exact solver), "lanczos", or
+ *                                   "skipped" (not stationary, {@link CertifyConfig#curvatureWhenStationary()}:
+ *                                   the eigenvalues are NaN)
  * @param hessianConverged           dense, or Lanczos residuals within tolerance
  * @param hessianAsymmetry           relative asymmetry of the assembled Hessian (NaN for lanczos)
  * @param neuron                     the special neuron's figures (augmented models)

@@ -43,7 +43,9 @@ public final class Certifier {
         Optional<NeuronSnapshot> neuron = objective.neuron(theta);
         double networkOnly = neuron.map(NeuronSnapshot::networkOnlyLoss).orElse(loss);
         double identity = identityResidual(theta, gradient, context);
-        Curvature curvature = n <= config.denseLimit() ? dense(objective, theta) : lanczos(objective, theta, config);
+        Curvature curvature = config.curvatureWhenStationary() && gradNorm > config.gradientTolerance()
+                ? Curvature.SKIPPED
+                : n <= config.denseLimit() ? dense(objective, theta) : lanczos(objective, theta, config);
         Optional<PerturbationProbe> probe = config.perturbations() == 0 ? Optional.empty()
                 : Optional.of(perturb(objective, theta, loss, config));
 
@@ -130,6 +132,10 @@ public final class Certifier {
 
     private record Curvature(double min, double minResidual, double[] minVector, double max,
                              double maxResidual, String method, boolean converged, double asymmetry) {
+
+        /** Not computed: the point is not stationary, so the curvature cannot change the verdict. */
+        static final Curvature SKIPPED = new Curvature(Double.NaN, Double.NaN, new double[0], Double.NaN,
+                Double.NaN, "skipped", false, Double.NaN);
     }
 
     private static Curvature dense(Objective objective, double[] theta) {

@@ -14,10 +14,16 @@ package org.oneneuron.landscape;
  * @param perturbations         random directions of the perturbation probe (0 to skip)
  * @param perturbationRadius    the probe's radius
  * @param seed                  seed of the perturbation probe
+ * @param curvatureWhenStationary compute the Hessian's extremes only at a stationary point (‖∇L‖
+ *                              within {@code gradientTolerance}), the only place they can change
+ *                              the verdict; elsewhere the certificate reports them as NaN and
+ *                              costs one gradient instead of up to {@code lanczos.steps()}
+ *                              (or {@code denseLimit}) Hessian-vector products
  */
 public record CertifyConfig(double gradientTolerance, double curvatureTolerance, double lossTolerance,
                             int denseLimit, LanczosConfig lanczos,
-                            int perturbations, double perturbationRadius, long seed) {
+                            int perturbations, double perturbationRadius, long seed,
+                            boolean curvatureWhenStationary) {
 
     public CertifyConfig {
         positive("gradientTolerance", gradientTolerance);
@@ -31,6 +37,14 @@ public record CertifyConfig(double gradientTolerance, double curvatureTolerance,
             throw new IllegalArgumentException("perturbations must be >= 0, got " + perturbations);
         }
         java.util.Objects.requireNonNull(lanczos, "lanczos");
+    }
+
+    /** A config that always computes the Hessian's extremes. */
+    public CertifyConfig(double gradientTolerance, double curvatureTolerance, double lossTolerance,
+                         int denseLimit, LanczosConfig lanczos, int perturbations,
+                         double perturbationRadius, long seed) {
+        this(gradientTolerance, curvatureTolerance, lossTolerance, denseLimit, lanczos, perturbations,
+                perturbationRadius, seed, false);
     }
 
     private static void positive(String name, double value) {
@@ -49,11 +63,17 @@ public record CertifyConfig(double gradientTolerance, double curvatureTolerance,
 
     public CertifyConfig withPerturbations(int count) {
         return new CertifyConfig(gradientTolerance, curvatureTolerance, lossTolerance,
-                denseLimit, lanczos, count, perturbationRadius, seed);
+                denseLimit, lanczos, count, perturbationRadius, seed, curvatureWhenStationary);
     }
 
     public CertifyConfig withDenseLimit(int limit) {
         return new CertifyConfig(gradientTolerance, curvatureTolerance, lossTolerance,
-                limit, lanczos, perturbations, perturbationRadius, seed);
+                limit, lanczos, perturbations, perturbationRadius, seed, curvatureWhenStationary);
+    }
+
+    /** This config, computing the curvature only at stationary points when {@code only}. */
+    public CertifyConfig withCurvatureWhenStationary(boolean only) {
+        return new CertifyConfig(gradientTolerance, curvatureTolerance, lossTolerance,
+                denseLimit, lanczos, perturbations, perturbationRadius, seed, only);
     }
 }

@@ -1,5 +1,6 @@
 package org.oneneuron.loss;
 
+import java.util.Arrays;
 import java.util.Optional;
 import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.objective.NonFiniteException;
@@ -25,6 +26,12 @@ import org.oneneuron.model.ParameterLayout;
  * own buffers, run in parallel, and their sums added in chunk order, so results are bitwise
  * identical run to run for a given t (they may differ in the last bits between different t).
  *
+ * <p>The reporting figures of one θ (scores, network-only scores, the network-only loss, the
+ * neuron's figures, and the value) come from one value pass, remembered for the last θ it ran at
+ * ({@link #scores}, {@link #networkScores}, {@link #dataLoss}, {@link #networkOnlyLoss},
+ * {@link #neuron} fill it; {@link #value} reads it): an assessment asks for all of them at the end
+ * point and pays one pass, with the bits of separate passes.
+ *
  * <p>θ is never modified. A non-finite value, gradient or product throws
  * {@link NonFiniteException} naming the quantity; a non-finite θ is an argument error.
  */
@@ -40,6 +47,13 @@ public final class NetworkObjective implements SampledObjective {
     private final double[] weights;
     private final int threads;
     private final SamplePasses passes;
+    /** The last full value pass with figures: its θ (null before the first), Σ ω_i ℓ_i, f~, f, figures. */
+    private double[] memoTheta;
+    private double memoSum;
+    private double[] memoScores;
+    private double[] memoNetwork;
+    private double memoNetworkLossSum;
+    private double memoNeuronMax;
 
     NetworkObjective(NetworkObjectiveBuilder b) {
         this.net = new Graph(b.spec);
@@ -124,6 +138,9 @@ public final class NetworkObjective implements SampledObjective {
     @Override
     public double value(double[] theta) {
         checkTheta(theta);
+        if (remembers(theta)) {
+            return reduction.scale(data.n()) * memoSum + penalty(theta);
+        }
         return run(PassKind.VALUE, theta, null, null);
     }
 
@@ -197,40 +214,52 @@ public final class NetworkObjective implements SampledObjective {
 
     /** s·Σ_i ω_i ℓ(f~(x_i); y_i), the data part of L~. */
     public double dataLoss(double[] theta) {
-        checkTheta(theta);
-        return run(PassKind.VALUE, theta, null, null) - penalty(theta);
+        figures(theta);
+        return reduction.scale(data.n()) * memoSum + penalty(theta) - penalty(theta);
     }
 
     /** s·Σ_i ω_i ℓ(f(x_i); y_i): the data loss of the network alone, the neuron removed. */
     public double networkOnlyLoss(double[] theta) {
-        checkTheta(theta);
-        return reduction.scale(data.n()) * figures(theta);
-    }
-
-    /** A value pass gathering the neuron's figures; returns Σ ω_i ℓ(f(x_i)) of the network alone. */
-    private double figures(double[] theta) {
-        int n = data.n();
-        passes.run(PassKind.VALUE, theta, null, null, null, null, 0, n, reduction.scale(n), null, null, null, true);
-        return passes.networkLossSum();
+        figures(theta);
+        return reduction.scale(data.n()) * memoNetworkLossSum;
     }
 
     /** f~(x_i) for every training sample. */
     public double[] scores(double[] theta) {
-        return rowScores(theta, false);
+        figures(theta);
+        return memoScores.clone();
     }
 
     /** f(x_i; θ) without the neuron, for every training sample. */
     public double[] networkScores(double[] theta) {
-        return rowScores(theta, true);
+        figures(theta);
+        return memoNetwork.clone();
     }
 
-    private double[] rowScores(double[] theta, boolean networkOnly) {
+    private boolean remembers(double[] theta) {
+        return memoTheta != null && Arrays.equals(memoTheta, theta);
+    }
+
+    /**
+     * One value pass at θ gathering f~, f, the network-only loss and the neuron's figures,
+     * unless the last one ran at this θ.
+     */
+    private void figures(double[] theta) {
         checkTheta(theta);
+        if (remembers(theta)) {
+            return;
+        }
         int n = data.n();
-        double[] scores = new double[n];
-        double[] network = new double[n];
-        passes.run(PassKind.VALUE, theta, null, null, null, null, 0, n, reduction.scale(n), null, scores, network, false);
-        return networkOnly ? network : scores;
+        if (memoScores == null) {
+            memoScores = new double[n];
+            memoNetwork = new double[n];
+        }
+        memoTheta = null;
+        memoSum = passes.run(PassKind.VALUE, theta, null, null, null, null, 0, n, reduction.scale(n), null,
+                memoScores, memoNetwork, true);
+        memoNetworkLossSum = passes.networkLossSum();
+        memoNeuronMax = passes.neuronMax();
+        memoTheta = theta.clone();
     }
 
     /** f~ for any batch of n rows (row-major, n·d values) into out[0..n). */
@@ -275,9 +304,9 @@ public final class NetworkObjective implements SampledObjective {
         if (!layout.hasNeuron()) {
             return Optional.empty();
         }
-        checkTheta(theta);
-        double networkOnly = reduction.scale(data.n()) * figures(theta);
-        double max = passes.neuronMax();
+        figures(theta);
+        double networkOnly = reduction.scale(data.n()) * memoNetworkLossSum;
+        double max = memoNeuronMax;
         double norm = 0;
         int w = layout.neuronWOffset();
         for (int j = 0; j < layout.neuronInputDim(); j++) {

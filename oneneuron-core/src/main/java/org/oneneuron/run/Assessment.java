@@ -57,13 +57,22 @@ public record Assessment(String data, int samples, BinaryMetrics metrics, Binary
         Dataset data = problem.data();
         BinaryMetrics metrics = Metrics.binary(objective.scores(theta), data.y());
         BinaryMetrics alone = Metrics.binary(objective.networkScores(theta), data.y());
-        Optional<Certificate> certificate = certify.map(config -> {
-            PointContext context = NetworkPoints.context(objective, theta);
-            return Certifier.certify(objective, theta,
-                    trajectory.map(context::withTrajectory).orElse(context), config);
-        });
-        return new Assessment(data.name(), data.n(), metrics, alone, LossFigures.of(objective, theta),
-                objective.neuron(theta), certificate);
+        Assessment figures = new Assessment(data.name(), data.n(), metrics, alone,
+                LossFigures.of(objective, theta), objective.neuron(theta), Optional.empty());
+        return certify.map(config -> figures.certified(problem, theta, trajectory, config)).orElse(figures);
+    }
+
+    /**
+     * These figures with the certificate of θ (the point they were computed at) added; the
+     * trainer's verdict on the trajectory that ended at θ joins it when given.
+     */
+    public Assessment certified(Problem problem, double[] theta, Optional<Verdict> trajectory,
+                                CertifyConfig config) {
+        NetworkObjective objective = problem.objective();
+        PointContext context = NetworkPoints.context(objective, theta);
+        Certificate certificate = Certifier.certify(objective, theta,
+                trajectory.map(context::withTrajectory).orElse(context), config);
+        return new Assessment(data, samples, metrics, networkOnly, loss, neuron, Optional.of(certificate));
     }
 
     /** Fraction of samples with y·f~(x) > 0. */

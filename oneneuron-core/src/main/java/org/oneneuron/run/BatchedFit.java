@@ -48,9 +48,9 @@ final class BatchedFit {
             }
             return out;
         }
-        if (keepEvery % config.historyStride() != 0) {
+        if (keepEvery % config.effectiveHistoryStride(0, false) != 0) {
             throw new IllegalArgumentException("the batched path knows θ only every "
-                    + config.historyStride() + " steps (the history stride), so it cannot keep θ every "
+                    + config.effectiveHistoryStride(0, false) + " steps (the history stride), so it cannot keep θ every "
                     + keepEvery);
         }
         long start = System.nanoTime();

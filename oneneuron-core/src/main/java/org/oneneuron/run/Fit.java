@@ -75,7 +75,7 @@ public final class Fit {
     /**
      * {@link #together}, keeping θ at every step that is a multiple of {@code keepEvery} (step 0
      * included) in each result's {@link FitResult#kept()}. The batched path knows θ only at the
-     * history steps, so {@code keepEvery} must be a multiple of {@code config.historyStride()}
+     * history steps, so {@code keepEvery} must be a multiple of the history stride ({@code config.effectiveHistoryStride(0, false)})
      * there; then both paths keep the same steps.
      *
      * @throws IllegalArgumentException when the problems differ in more than their seed, or

@@ -1,6 +1,7 @@
 package org.oneneuron.run;
 
 import java.util.Objects;
+import org.oneneuron.train.Timings;
 import org.oneneuron.train.TrainingResult;
 
 /**
@@ -30,6 +31,14 @@ public record FitResult(Problem problem, double[] start, TrainingResult training
     @Override
     public double[] start() {
         return start.clone();
+    }
+
+    /**
+     * Where the fit's time went: the trainer's phases ({@code start}, {@code optimizer},
+     * {@code history}, {@code final_evaluation}; wall and thread CPU seconds).
+     */
+    public Timings timings() {
+        return training.timings();
     }
 
     /** The end point θ (always finite). */

@@ -32,8 +32,23 @@ public final class NeuronDominance {
         if (!model.spec().neuron().present()) {
             return Optional.empty();
         }
-        double[] total = model.scores(raw);
-        double[] network = model.networkScores(raw);
+        return warning(model, raw, model.scores(raw), model.networkScores(raw));
+    }
+
+    /**
+     * {@link #warning(Model, Dataset)} from scores already computed on {@code raw}: f~(x_i) in
+     * {@code total} and the network alone's f(x_i) in {@code network} (e.g. the training
+     * objective's, {@link org.oneneuron.loss.NetworkObjective#scores}, which an assessment of the
+     * end point has just computed).
+     */
+    public static Optional<String> warning(Model model, Dataset raw, double[] total, double[] network) {
+        if (!model.spec().neuron().present()) {
+            return Optional.empty();
+        }
+        if (total.length != raw.n() || network.length != raw.n()) {
+            throw new IllegalArgumentException("scores for " + total.length + " and " + network.length
+                    + " samples, the data has " + raw.n());
+        }
         double maxContribution = 0;
         int at = 0;
         double maxNetwork = 0;

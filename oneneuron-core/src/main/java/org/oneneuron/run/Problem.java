@@ -179,7 +179,7 @@ public final class Problem {
         }
         TinyNetProblem tiny = new TinyNetProblem(spec, data, (MarginLoss) loss, reduction, lambda,
                 config.learningRate(), config.clipNorm(), config.divergenceFactor(),
-                config.historyStride());
+                config.effectiveHistoryStride(0, false));
         return TinyNetBatch.train(tiny, starts, steps);
     }
 

@@ -6,11 +6,11 @@ import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.objective.Objective;
 
 /**
- * The listener that writes the {@link TrainingHistory}: every {@code stride} steps and, through
- * {@link #recordFinal}, the last point. For stochastic optimizers it evaluates the full loss and
+ * Writes the {@link TrainingHistory}: the trainer asks {@link #due} at every step, calls
+ * {@link #record} every {@code stride} steps and, through {@link #recordFinal}, at the last point. For stochastic optimizers it evaluates the full loss and
  * gradient at recorded steps (its own buffer), so the history never mixes minibatch figures.
  */
-final class HistoryRecorder implements TrainingListener {
+final class HistoryRecorder {
 
     private final Objective objective;
     private final int stride;
@@ -34,12 +34,9 @@ final class HistoryRecorder implements TrainingListener {
         this.coordinates = new double[64][];
     }
 
-    @Override
-    public String onStep(long step, double[] theta, double loss, double gradientNorm) {
-        if (step % stride == 0) {
-            record(step, theta, loss, gradientNorm);
-        }
-        return null;
+    /** Whether step {@code step} is recorded. */
+    boolean due(long step) {
+        return step % stride == 0;
     }
 
     /** Records the final point unless it was just recorded. */
@@ -49,7 +46,8 @@ final class HistoryRecorder implements TrainingListener {
         }
     }
 
-    private void record(long step, double[] theta, double loss, double gradientNorm) {
+    /** Records θ at {@code step} (the optimizer's loss and gradient norm unless stochastic). */
+    void record(long step, double[] theta, double loss, double gradientNorm) {
         long start = System.nanoTime();
         if (fullEvaluation) {
             loss = objective.valueAndGradient(theta, fullGradient);

@@ -34,7 +34,8 @@ import org.oneneuron.optim.StochasticGradient;
  * @param clipNorm          clip the gradient norm at this for gd/sgd/adam (0 = off)
  * @param divergenceFactor  stop as diverged when L > factor·max(L₀, 1) (> 1)
  * @param seed              seeds the minibatch order (and nothing global)
- * @param historyStride     record the trajectory every this many steps (≥ 1)
+ * @param historyStride     record the trajectory every this many steps (≥ 1), or 0 for
+ *                          {@link #effectiveHistoryStride automatic}
  * @param threads           threads for objectives the library builds (Classifier passes it to
  *                          NetworkObjective); recorded in provenance; ≥ 1
  */
@@ -73,19 +74,48 @@ public record TrainConfig(OptimizerKind optimizer, double learningRate, long max
             throw new IllegalArgumentException("divergence_factor must be > 1, got "
                     + divergenceFactor);
         }
-        atLeastOne("history_stride", historyStride);
+        if (historyStride < 0) {
+            throw new IllegalArgumentException("history_stride must be >= 1, or 0 for automatic, got "
+                    + historyStride);
+        }
         atLeastOne("threads", threads);
     }
 
     /**
      * The library's defaults: L-BFGS (m = 10), at most 1000 steps, stop at ‖∇L‖ ≤ 1e-8, lr 1e-2
      * and Adam (0.9, 0.999, 1e-8) for the first-order kinds, full batch, Δ₀ = 1 and 250 CG
-     * iterations for newton-cg, divergence at 1e6·max(|L₀|, 1), history every 10 steps (each
-     * record with a neuron costs a forward pass), seed 0, one thread.
+     * iterations for newton-cg, divergence at 1e6·max(|L₀|, 1), the automatic history stride
+     * ({@link #effectiveHistoryStride}), seed 0, one thread.
      */
     public static TrainConfig defaults() {
         return new TrainConfig(OptimizerKind.LBFGS, 1e-2, 1000, 0, 0, false, 0.9, 0.999, 1e-8,
-                10, 1.0, 250, 1e-8, 0, 0, 0, 1e6, 0L, 10, 1);
+                10, 1.0, 250, 1e-8, 0, 0, 0, 1e6, 0L, 0, 1);
+    }
+
+    /** The stride of full-batch runs, and the least one of the automatic stride. */
+    public static final int BASE_HISTORY_STRIDE = 10;
+
+    /**
+     * The history stride a run uses: {@link #historyStride} when set; automatic (0) is
+     * {@value #BASE_HISTORY_STRIDE} for full-batch runs, whose records reuse the optimizer's own
+     * loss and gradient, and for minibatch runs (where each record is a full-data pass over
+     * {@code n} samples) s = max(10, min(⌈10·n/B⌉, ⌊T/6⌋)) for T = maxSteps: the records cost
+     * about a tenth of the minibatch work (one every ten epochs) but are never fewer than about
+     * six, which the trajectory verdict needs ({@link InfinityThresholds#minRecords()}).
+     *
+     * @param samples    n, the objective's samples (0 when unknown)
+     * @param stochastic whether each step sees a minibatch of B < n samples
+     */
+    public int effectiveHistoryStride(int samples, boolean stochastic) {
+        if (historyStride > 0) {
+            return historyStride;
+        }
+        if (!stochastic || batchSize <= 0 || samples <= 0) {
+            return BASE_HISTORY_STRIDE;
+        }
+        long epochs = (10L * samples + batchSize - 1) / batchSize;
+        long stride = Math.min(epochs, maxSteps / 6);
+        return (int) Math.max(BASE_HISTORY_STRIDE, Math.min(stride, Integer.MAX_VALUE));
     }
 
     /** A builder starting from these values. */

@@ -1,6 +1,5 @@
 package org.oneneuron.train;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,6 +20,15 @@ public final class Trainer {
 
     private static final System.Logger LOG = System.getLogger(Trainer.class.getName());
 
+    /** {@link Timings} phase: checking θ₀ and the optimizer's first evaluation. */
+    public static final String START = "start";
+    /** {@link Timings} phase: the loop's steps, stopping rule and the caller's listeners. */
+    public static final String OPTIMIZER = "optimizer";
+    /** {@link Timings} phase: the history records (full-data figures of minibatch runs). */
+    public static final String HISTORY = "history";
+    /** {@link Timings} phase: the final full-data loss and gradient and the trajectory verdict. */
+    public static final String FINAL = "final_evaluation";
+
     private Trainer() {
     }
 
@@ -37,15 +45,15 @@ public final class Trainer {
                                        TrainingListener... listeners) {
         Objects.requireNonNull(objective, "objective");
         Objects.requireNonNull(config, "config");
+        PhaseClock clock = new PhaseClock();
         checkStart(objective, theta0);
         double[] theta = theta0.clone();
         double[] previous = theta0.clone();
         Optimizer optimizer = config.newOptimizer(objective);
-        HistoryRecorder recorder = new HistoryRecorder(objective, config.historyStride(),
-                isStochastic(objective, config));
-        List<TrainingListener> probes = new ArrayList<>();
-        probes.add(recorder);
-        probes.addAll(List.of(listeners));
+        boolean stochastic = isStochastic(objective, config);
+        HistoryRecorder recorder = new HistoryRecorder(objective,
+                config.effectiveHistoryStride(sampleCount(objective), stochastic), stochastic);
+        List<TrainingListener> probes = List.of(listeners);
         long start = System.nanoTime();
         StoppingRule rule = new StoppingRule(config, start);
         Stop stop;
@@ -58,9 +66,17 @@ public final class Trainer {
         if (stop != null) {
             throw new IllegalArgumentException("the starting point is not usable: " + stop.detail());
         }
+        clock.charge(START);
         long step = 0;
         while (stop == null) {
-            stop = notify(probes, step, theta, optimizer);
+            if (recorder.due(step)) {
+                clock.charge(OPTIMIZER);
+                stop = record(recorder, step, theta, optimizer);
+                clock.charge(HISTORY);
+            }
+            if (stop == null) {
+                stop = notify(probes, step, theta, optimizer);
+            }
             if (stop == null) {
                 stop = rule.check(step, optimizer.loss(), optimizer.gradientNorm());
             }
@@ -71,21 +87,52 @@ public final class Trainer {
                 }
             }
         }
+        clock.charge(OPTIMIZER);
         double seconds = (System.nanoTime() - start) * 1e-9;
         double monitoring = recorder.evaluationSeconds();
         double[] gradient = new double[theta.length];
-        double finalLoss = objective.valueAndGradient(theta, gradient);
-        double finalGradient = norm(gradient);
-        recorder.recordFinal(step, theta, finalLoss, finalGradient);
+        double finalLoss;
+        double finalGradient;
+        try {
+            finalLoss = objective.valueAndGradient(theta, gradient);
+            finalGradient = norm(gradient);
+            recorder.recordFinal(step, theta, finalLoss, finalGradient);
+        } catch (ArithmeticException overflow) {
+            finalLoss = Double.NaN;
+            finalGradient = Double.NaN;
+            if (stop.reason() != StopReason.NON_FINITE) {
+                stop = new Stop(StopReason.NON_FINITE, step, "at the final point: " + overflow.getMessage());
+            }
+        }
         for (TrainingListener probe : probes) {
             probe.onFinish(theta, stop);
         }
         TrainingHistory history = recorder.history();
         InfinityAssessment infinity = InfinityDiagnostics.defaults().assess(history);
         Stop finalStop = stop;
-        LOG.log(System.Logger.Level.DEBUG, () -> describe(optimizer, finalStop, finalLoss));
+        double loss = finalLoss;
+        LOG.log(System.Logger.Level.DEBUG, () -> describe(optimizer, finalStop, loss));
+        clock.charge(FINAL);
         return new TrainingResult(theta, optimizer.name(), finalLoss, finalGradient, step, seconds,
-                monitoring, finalStop, history, infinity, Provenance.capture(config));
+                monitoring, finalStop, history, infinity, Provenance.capture(config), clock.timings());
+    }
+
+    /**
+     * A history record at {@code step}; a NON_FINITE stop when the full-data figures of a minibatch
+     * run overflow there (the engine's ArithmeticException), else null.
+     */
+    private static Stop record(HistoryRecorder recorder, long step, double[] theta, Optimizer optimizer) {
+        try {
+            recorder.record(step, theta, optimizer.loss(), optimizer.gradientNorm());
+            return null;
+        } catch (ArithmeticException overflow) {
+            return new Stop(StopReason.NON_FINITE, step, "full-data figures for the history: "
+                    + overflow.getMessage());
+        }
+    }
+
+    private static int sampleCount(Objective objective) {
+        return objective instanceof SampledObjective s ? s.sampleCount() : 0;
     }
 
     /**

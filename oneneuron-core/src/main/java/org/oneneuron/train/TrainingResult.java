@@ -21,19 +21,31 @@ import java.util.Objects;
  * @param history      the recorded trajectory
  * @param infinity     the trajectory verdict
  * @param provenance   seed, config, versions, back-end
+ * @param timings      where the call's time went: {@link Trainer#START}, {@link Trainer#OPTIMIZER},
+ *                     {@link Trainer#HISTORY}, {@link Trainer#FINAL} (none for results made
+ *                     elsewhere, e.g. the batched path)
  */
 public record TrainingResult(double[] theta, String optimizer, double finalLoss,
                              double finalGradientNorm, long steps, double seconds, double monitoringSeconds, Stop stop,
                              TrainingHistory history, InfinityAssessment infinity,
-                             Provenance provenance) {
+                             Provenance provenance, Timings timings) {
 
     public TrainingResult {
+        Objects.requireNonNull(timings, "timings");
         theta = theta.clone();
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(stop, "stop");
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(infinity, "infinity");
         Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /** A result without a breakdown of its time ({@link Timings#none()}). */
+    public TrainingResult(double[] theta, String optimizer, double finalLoss, double finalGradientNorm,
+                          long steps, double seconds, double monitoringSeconds, Stop stop,
+                          TrainingHistory history, InfinityAssessment infinity, Provenance provenance) {
+        this(theta, optimizer, finalLoss, finalGradientNorm, steps, seconds, monitoringSeconds, stop,
+                history, infinity, provenance, Timings.none());
     }
 
     @Override

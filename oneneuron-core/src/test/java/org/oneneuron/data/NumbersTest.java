@@ -19,6 +19,23 @@ class NumbersTest {
         });
     }
 
+    @Test
+    void theFastParserGivesTheJdksBits() {
+        Property.forAll(3000, g -> {
+            String s = switch (g.intIn("form", 0, 3)) {
+                case 0 -> Double.toString(Double.longBitsToDouble(g.seed("bits") >>> 2));
+                case 1 -> String.format(java.util.Locale.ROOT, "%." + g.intIn("digits", 0, 20) + "g",
+                        g.doubleIn("value", -1e6, 1e6));
+                case 2 -> g.string("mantissa", "0123456789", 30) + "." + g.string("fraction", "0123456789", 30)
+                        + "e" + g.intIn("exponent", -330, 310);
+                default -> g.string("digits", "0123456789", 25) + "." + g.string("more", "0123456789", 5);
+            };
+            g.assume(Numbers.hasNumberSyntax(s));
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(s)),
+                    Double.doubleToRawLongBits(Numbers.parseDouble(s)), "'" + s + "'");
+        });
+    }
+
     @ParameterizedTest
     @CsvSource({"+1,1", "1.0,1", "-1,-1", "-0,0", "0.50,0.5", "yes,yes", "' B ',B", "1e2,100"})
     void canonicalLabels(String raw, String canonical) {

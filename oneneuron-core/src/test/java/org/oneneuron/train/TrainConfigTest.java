@@ -26,7 +26,7 @@ class TrainConfigTest {
                 Arguments.of("gradient_tolerance", "NaN", (UnaryOperator<TrainConfigBuilder>) b -> b.gradientTolerance(Double.NaN)),
                 Arguments.of("clip_norm", "-1.0", (UnaryOperator<TrainConfigBuilder>) b -> b.clipNorm(-1)),
                 Arguments.of("divergence_factor", "1.0", (UnaryOperator<TrainConfigBuilder>) b -> b.divergenceFactor(1)),
-                Arguments.of("history_stride", "0", (UnaryOperator<TrainConfigBuilder>) b -> b.historyStride(0)),
+                Arguments.of("history_stride", "-1", (UnaryOperator<TrainConfigBuilder>) b -> b.historyStride(-1)),
                 Arguments.of("threads", "0", (UnaryOperator<TrainConfigBuilder>) b -> b.threads(0)));
     }
 

@@ -1,5 +1,6 @@
 package org.oneneuron.cli.bench;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -19,6 +20,7 @@ import org.oneneuron.train.TrainConfig;
 import org.oneneuron.run.Fit;
 import org.oneneuron.run.Precision;
 import org.oneneuron.run.Problem;
+import org.oneneuron.train.Timings;
 import org.oneneuron.train.TrainingResult;
 
 /**
@@ -93,6 +95,11 @@ final class MinibatchWorkload {
         m.put("seconds_monitoring", result.monitoringSeconds());
         m.put("seconds_train_call", elapsed);
         m.put("samples_per_s_train_call", (double) epochs * N / elapsed);
+        Map<String, Object> phases = new LinkedHashMap<>();
+        for (Timings.Phase p : result.timings().phases()) {
+            phases.put(p.name(), Map.of("seconds", p.seconds(), "cpu_seconds", p.cpuSeconds()));
+        }
+        m.put("train_call_timings", phases);
         double flopsPerSample = 2.0 * (D * H + H * H + H + D) + 2.0 * (D * H + 2 * H * H + H + D);
         m.put("gflop_per_s", flopsPerSample * epochs * N / loop * 1e-9);
         m.put("loss_initial", loss0);
