@@ -14,7 +14,9 @@ import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
 import org.oneneuron.landscape.CertifyConfig;
 import org.oneneuron.landscape.DataFloor;
+import org.oneneuron.landscape.EscapeConfig;
 import org.oneneuron.landscape.KinkReport;
+import org.oneneuron.landscape.NetworkPoints;
 import org.oneneuron.landscape.LanczosConfig;
 import org.oneneuron.landscape.PointContext;
 import org.oneneuron.landscape.Slice;
@@ -152,7 +154,8 @@ public final class TrainerRunFunction implements RunFunction {
                 ? PointContext.augmented(trainError, layout.neuronAOffset(), layout.neuronBOffset(),
                         run.lambda(), kinks(run))
                 : PointContext.plain(trainError, kinks(run));
-        context = context.withDataFloor(DataFloor.of(objective));
+        context = context.withDataFloor(DataFloor.of(objective))
+                .withEscape(NetworkPoints.escapeProbe(objective, EscapeConfig.defaults()));
         CertifyConfig certify = new CertifyConfig(1e-3, 1e-4, StudySummary.NEAR_ZERO, 0,
                 LanczosConfig.defaults(), 0, 1e-3, run.runSeed());
         String diagnostic = result.stop().reason() == StopReason.NON_FINITE
