@@ -53,7 +53,7 @@ class TrainCommandTest {
         assertEquals(30, j.get("n_train").asInt());
         assertEquals(10, j.get("n_test").asInt());
         assertTrue(java.util.Set.of("global_minimum", "neuron_carries_fit", "bad_local_minimum", "saddle",
-                "not_stationary", "escaping_to_infinity", "no_attained_minimum")
+                "not_stationary", "not_converged", "escaping_to_infinity", "no_attained_minimum")
                 .contains(j.get("verdict").asText()), j.get("verdict").asText());
         assertTrue(j.get("hess_eig_min").asDouble() <= j.get("hess_eig_max").asDouble());
         assertTrue(j.get("train_accuracy").asDouble() >= 0 && j.get("train_accuracy").asDouble() <= 1);

@@ -24,7 +24,10 @@ import org.oneneuron.train.Verdict;
  *     {@code converged_finite} when the loss's minimum is unknown, so "bad" cannot be decided).</li>
  * </ol>
  * A trajectory verdict escaping_to_infinity or no_attained_minimum from the trainer overrides
- * every point verdict but global_minimum. On data whose identical inputs carry conflicting labels
+ * every point verdict but global_minimum; no_attained_minimum becomes {@code not_converged} when the
+ * loss attains its minimum (the hinge family: zero loss at finite parameters), and a trajectory
+ * {@code not_converged} turns a point's {@code not_stationary} into {@code not_converged} (the run
+ * stopped while still moving). On data whose identical inputs carry conflicting labels
  * the minimum is the data's floor ({@link DataFloor}, from the context), and the reason says so.
  */
 public final class Certifier {
@@ -106,11 +109,20 @@ public final class Certifier {
         }
         Verdict overall = point;
         Optional<Verdict> trajectory = context.trajectory();
-        if (trajectory.isPresent() && point != Verdict.GLOBAL_MINIMUM
-                && (trajectory.get() == Verdict.ESCAPING_TO_INFINITY
-                || trajectory.get() == Verdict.NO_ATTAINED_MINIMUM)) {
-            overall = trajectory.get();
-            reason = "trainer: " + overall.word() + "; at the last point " + point.word() + ": " + reason;
+        if (trajectory.isPresent() && point != Verdict.GLOBAL_MINIMUM) {
+            Verdict t = trajectory.get();
+            if (t == Verdict.NO_ATTAINED_MINIMUM && minimumKnown) {
+                overall = Verdict.NOT_CONVERGED;
+                reason = "trainer: parameters growing while the loss goes to zero, but this loss attains its minimum "
+                        + fmt("%.6g", context.minimumLoss()) + " at finite parameters, so the run has not converged;"
+                        + " at the last point " + point.word() + ": " + reason;
+            } else if (t == Verdict.ESCAPING_TO_INFINITY || t == Verdict.NO_ATTAINED_MINIMUM) {
+                overall = t;
+                reason = "trainer: " + overall.word() + "; at the last point " + point.word() + ": " + reason;
+            } else if (t == Verdict.NOT_CONVERGED && point == Verdict.NOT_STATIONARY) {
+                overall = t;
+                reason = "trainer: stopped while still moving; at the last point " + point.word() + ": " + reason;
+            }
         }
         if (context.kinks().flagged()) {
             reason += fmt("; %d unit(s) at a kink (derivatives one-sided there)", context.kinks().unitsAtKink());
