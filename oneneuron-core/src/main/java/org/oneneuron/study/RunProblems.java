@@ -14,6 +14,7 @@ import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.run.Fit;
 import org.oneneuron.run.FitResult;
 import org.oneneuron.run.Problem;
+import org.oneneuron.run.ScaffoldFit;
 import org.oneneuron.train.TrainConfig;
 
 /**
@@ -37,11 +38,16 @@ final class RunProblems {
         this.data = data;
     }
 
-    /** The run's problem: its prepared training part, λ = 0 allowed (a study may ablate it). */
+    /**
+     * The run's problem: its prepared training part, λ = 0 allowed (a study may ablate it). A
+     * scaffold run's problem is the plain network its model ends as ({@link #train} fits the
+     * skip-exp network first).
+     */
     Problem problem(RunSpec run) {
         StudyData.Prepared prepared = prepared(run);
         NetworkSpec spec = new NetworkSpec(prepared.train().d(), run.hidden(),
-                Activation.parse(run.activation()), NeuronKind.parse(run.neuron()));
+                Activation.parse(run.activation()), run.scaffold().isPresent() ? NeuronKind.NONE
+                : NeuronKind.parse(run.neuron()));
         return Problem.builder(spec, prepared.train()).loss(Losses.parse(run.loss()))
                 .reduction(Reduction.parse(run.reduction())).lambda(run.lambda()).allowZeroLambda(true)
                 .initializer(run.init().equals("normal") ? Initializer.STANDARD_NORMAL : Initializer.FAN_IN_UNIFORM)
@@ -61,7 +67,7 @@ final class RunProblems {
      * when it is trained alone.
      */
     Optional<String> batchKey(RunSpec run) {
-        if (!Fit.batchable(problem(run), config(run))) {
+        if (run.scaffold().isPresent() || !Fit.batchable(problem(run), config(run))) {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "%s seed=%d held_out=%s", run.configKey(),
@@ -77,6 +83,15 @@ final class RunProblems {
                 throw new IllegalArgumentException("run " + run.runIndex() + " cannot be trained together"
                         + " with run " + first.runIndex());
             }
+        }
+        if (first.scaffold().isPresent()) {
+            Problem plain = problem(first);
+            ScaffoldFit fit = ScaffoldFit.run(plain.withNeuron(NeuronKind.SKIP_EXP, first.lambda()), config(first),
+                    first.scaffold().get());
+            FitResult end = fit.plain();
+            return List.of(new Trained(first, prepared(first), end, ThetaPath.recorded(
+                    new int[] {0, Math.toIntExact(end.training().steps())},
+                    new double[][] {plain.initialPoint(), end.theta()})));
         }
         List<Problem> problems = new ArrayList<>(runs.size());
         for (RunSpec run : runs) {

@@ -83,7 +83,13 @@ public final class TrainerRunFunction implements RunFunction {
         spec.losses().forEach(Losses::parse);
         Reduction.parse(spec.reduction());
         spec.activations().forEach(Activation::parse);
-        spec.neurons().forEach(NeuronKind::parse);
+        spec.neurons().forEach(n -> {
+            if (n.startsWith(RunSpec.SCAFFOLD)) {
+                RunSpec.scaffoldOf(n);
+            } else {
+                NeuronKind.parse(n);
+            }
+        });
         spec.data().forEach(data::raw);
     }
 
