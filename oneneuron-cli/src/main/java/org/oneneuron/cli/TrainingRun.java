@@ -18,6 +18,8 @@ import org.oneneuron.run.Fit;
 import org.oneneuron.run.FitResult;
 import org.oneneuron.run.Model;
 import org.oneneuron.run.Problem;
+import org.oneneuron.run.Scaffold;
+import org.oneneuron.run.ScaffoldFit;
 import org.oneneuron.run.TrainingData;
 import org.oneneuron.train.Stop;
 import org.oneneuron.train.StopReason;
@@ -67,10 +69,18 @@ final class TrainingRun {
     private final boolean resume;
     private final Progress progress;
     private final PrintWriter err;
+    private final Scaffold scaffold;
 
     /** {@code dataSource} is the DATA argument as given, recorded so that export can reread it. */
     TrainingRun(ClassifierConfig config, Dataset dataset, String dataSource, Path out,
                 long checkpointEvery, boolean resume, Progress progress, PrintWriter err) {
+        this(config, dataset, dataSource, out, checkpointEvery, resume, progress, err, Scaffold.of(Scaffold.Mode.KEEP));
+    }
+
+    /** A run with a {@link Scaffold} schedule (drop and lambda end in a plain model; no checkpoints). */
+    TrainingRun(ClassifierConfig config, Dataset dataset, String dataSource, Path out,
+                long checkpointEvery, boolean resume, Progress progress, PrintWriter err, Scaffold scaffold) {
+        this.scaffold = scaffold;
         this.config = config;
         this.dataset = dataset;
         this.dataSource = dataSource;
@@ -130,16 +140,34 @@ final class TrainingRun {
             return null;
         };
         progress.start("train", Math.max(1, remaining));
-        FitResult fit = Fit.from(problem, start, runConfig, show, save);
-        Model model = Model.of(fit, data, provenance(offset + fit.training().steps()));
+        FitResult fit;
+        Map<String, String> provenance;
+        if (scaffold.mode() == Scaffold.Mode.DROP || scaffold.mode() == Scaffold.Mode.LAMBDA) {
+            if (checkpointEvery > 0 || resume) {
+                throw new IllegalArgumentException("--checkpoint-every and --resume work with --scaffold keep or none,"
+                        + " not " + scaffold.mode().word());
+            }
+            ScaffoldFit scaffolded = ScaffoldFit.run(problem, runConfig, scaffold, show);
+            fit = scaffolded.plain();
+            provenance = provenance(fit.training().steps() + scaffolded.augmentedSteps());
+            provenance.putAll(scaffolded.provenance());
+        } else {
+            fit = Fit.from(problem, start, runConfig, show, save);
+            provenance = provenance(offset + fit.training().steps());
+            if (problem.spec().neuron().present()) {
+                provenance.put("scaffold", Scaffold.Mode.KEEP.word());
+            }
+        }
+        Model model = Model.of(fit, data, provenance);
         boolean trouble = fit.training().stop().reason() == StopReason.NON_FINITE
                 || fit.training().stop().reason() == StopReason.DIVERGED;
         if (out != null && !trouble) {
             model.save(out);
             deleteIfExists(checkpoint);
         }
-        Assessment train = trouble ? Assessment.of(problem, fit.theta())
-                : Assessment.of(problem, fit.theta(), Optional.of(fit.training().infinity().verdict()),
+        Problem ended = fit.problem();
+        Assessment train = trouble ? Assessment.of(ended, fit.theta())
+                : Assessment.of(ended, fit.theta(), Optional.of(fit.training().infinity().verdict()),
                         Optional.of(END_POINT_CHECK));
         Optional<Assessment> test = data.heldOut().map(model::assess);
         return new Outcome(model, fit, before, data, train, test, trouble ? null : out);

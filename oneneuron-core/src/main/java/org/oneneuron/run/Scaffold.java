@@ -14,7 +14,9 @@ import java.util.Locale;
  *   <li>{@code lambda} (λ continuation): the augmented phase of share·T steps in {@code rounds}
  *       equal rounds; after each round, when max_i |a·E_i| on the training data is below
  *       {@code tolerance} the phase ends, else λ ← growth·λ and training continues from the same
- *       point; then the neuron is dropped and the plain network fine-tuned for the rest. Raising λ
+ *       point (for gd and sgd λ stops at 1/η, beyond which the penalty alone makes the step
+ *       unstable; a round that diverges ends the phase at the previous round's point); then the
+ *       neuron is dropped and the plain network fine-tuned for the rest. Raising λ
  *       makes a costlier (the penalty (λ/2)a²), pushing the fit back into the network before the
  *       drop.</li>
  *   <li>{@code none}: the plain network for T steps (what a model without a neuron does anyway).</li>
@@ -69,6 +71,17 @@ public record Scaffold(Mode mode, double tolerance, double growth, int rounds, d
             }
         }
         throw new IllegalArgumentException("unknown scaffold '" + word + "'; expected keep, drop, lambda or none");
+    }
+
+    /**
+     * The mode a fit gets when the user names none: the library's and {@code train}'s default,
+     * chosen from the measured comparison in docs/RESULTS.md §6. Plain networks get {@code none}.
+     */
+    public static final Mode DEFAULT = Mode.LAMBDA;
+
+    /** The default schedule for a network: {@link #DEFAULT} with a special neuron, else none. */
+    public static Scaffold defaultFor(boolean hasNeuron) {
+        return of(hasNeuron ? DEFAULT : Mode.NONE);
     }
 
     /** Whether the shipped model keeps the neuron. */

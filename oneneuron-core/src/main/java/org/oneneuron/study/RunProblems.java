@@ -28,8 +28,12 @@ final class RunProblems {
     /** Trajectory points a run records (history stride = steps / this). */
     static final int TRAJECTORY_POINTS = 60;
 
-    /** One trained run: its prepared data, the fit and θ at a few steps (for the journal). */
-    record Trained(RunSpec run, StudyData.Prepared prepared, FitResult fit, ThetaPath thetaPath) {
+    /**
+     * One trained run: its prepared data, the fit, θ at a few steps (for the journal), and the wall
+     * time spent before the fit (a scaffold's augmented phase).
+     */
+    record Trained(RunSpec run, StudyData.Prepared prepared, FitResult fit, ThetaPath thetaPath,
+                   double secondsBefore) {
     }
 
     private final StudyData data;
@@ -91,7 +95,7 @@ final class RunProblems {
             FitResult end = fit.plain();
             return List.of(new Trained(first, prepared(first), end, ThetaPath.recorded(
                     new int[] {0, Math.toIntExact(end.training().steps())},
-                    new double[][] {plain.initialPoint(), end.theta()})));
+                    new double[][] {plain.initialPoint(), end.theta()}), fit.augmentedSeconds()));
         }
         List<Problem> problems = new ArrayList<>(runs.size());
         for (RunSpec run : runs) {
@@ -102,7 +106,7 @@ final class RunProblems {
         List<Trained> out = new ArrayList<>(runs.size());
         for (int i = 0; i < runs.size(); i++) {
             FitResult fit = fits.get(i);
-            out.add(new Trained(runs.get(i), prepared(runs.get(i)), fit, thetaPath(fit)));
+            out.add(new Trained(runs.get(i), prepared(runs.get(i)), fit, thetaPath(fit), 0.0));
         }
         return out;
     }

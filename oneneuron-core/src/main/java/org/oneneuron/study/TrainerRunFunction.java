@@ -170,7 +170,7 @@ public final class TrainerRunFunction implements RunFunction {
                 context.withTrajectory(result.infinity().verdict()), certify);
         double heldOut = prepared.heldOut() == null ? Double.NaN
                 : accuracy(objective, prepared.heldOut(), theta);
-        double seconds = result.seconds() + (System.nanoTime() - start) / 1e9;
+        double seconds = t.secondsBefore() + result.seconds() + (System.nanoTime() - start) / 1e9;
         return new RunOutcome(result.finalLoss(),
                 neuron.map(NeuronSnapshot::networkOnlyLoss).orElse(objective.dataLoss(theta)),
                 result.finalGradientNorm(), neuron.map(NeuronSnapshot::a).orElse(Double.NaN),
