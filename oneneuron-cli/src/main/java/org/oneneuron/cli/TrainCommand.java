@@ -13,6 +13,7 @@ import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.run.ClassifierConfig;
 import org.oneneuron.run.NeuronDominance;
+import org.oneneuron.run.Scaffold;
 import org.oneneuron.run.TrainingData;
 import org.oneneuron.train.PhaseClock;
 import picocli.CommandLine.Command;
@@ -89,6 +90,27 @@ final class TrainCommand implements Callable<Integer> {
             + " the trajectory's; hess_eig_min/max are null).")
     boolean noCertificate;
 
+    @Option(names = "--scaffold", paramLabel = "MODE", description = "What happens to the special neuron by the"
+            + " end: lambda (λ raised by --scaffold-growth per round until max|a·E_i| < --scaffold-tolerance,"
+            + " then the neuron dropped and the plain network fine-tuned), drop (train augmented, drop, fine-tune),"
+            + " keep (ship the neuron, with a warning), none. Default: lambda with a neuron, none without"
+            + " (docs/RESULTS.md §6).")
+    String scaffoldMode;
+
+    @Option(names = "--scaffold-tolerance", paramLabel = "TOL",
+            description = "max_i |a·E_i| below which the neuron counts as gone (score units).")
+    double scaffoldTolerance = Scaffold.TOLERANCE;
+
+    @Option(names = "--scaffold-growth", paramLabel = "G", description = "λ's factor per round (--scaffold lambda).")
+    double scaffoldGrowth = Scaffold.of(Scaffold.Mode.LAMBDA).growth();
+
+    @Option(names = "--scaffold-rounds", paramLabel = "R", description = "Rounds of the augmented phase (--scaffold lambda).")
+    int scaffoldRounds = Scaffold.of(Scaffold.Mode.LAMBDA).rounds();
+
+    @Option(names = "--scaffold-share", paramLabel = "SHARE",
+            description = "Share of --steps for the augmented phase (drop, lambda); the fine-tune gets the rest.")
+    double scaffoldShare = Scaffold.of(Scaffold.Mode.LAMBDA).share();
+
     private boolean matched(String option) {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
@@ -136,11 +158,30 @@ final class TrainCommand implements Callable<Integer> {
                     .forEach(w -> err.println("warning: " + w));
             err.flush();
         }
+        Scaffold scaffold = (scaffoldMode == null ? Scaffold.defaultFor(config.neuron().present())
+                : Scaffold.parse(scaffoldMode)).withTolerance(scaffoldTolerance).withGrowth(scaffoldGrowth)
+                .withRounds(scaffoldRounds).withShare(scaffoldShare);
+        if (scaffold.mode() != Scaffold.Mode.NONE && !config.neuron().present()) {
+            throw new IllegalArgumentException("--scaffold " + scaffold.mode().word()
+                    + " needs a special neuron; the network has none (--neuron none)");
+        }
         clock.charge(TrainingRun.CHECKS);
         TrainingRun run = new TrainingRun(config, dataset, source, out, checkpointEvery, resume,
-                Progress.of(common, err), err, !noCertificate, clock);
+                Progress.of(common, err), err, !noCertificate, clock, scaffold);
         TrainingRun.Outcome outcome = run.execute();
         PhaseClock last = new PhaseClock();
+        if (!outcome.numericalTrouble() && scaffold.keepsNeuron()) {
+            double kept = outcome.train().neuron().map(n -> n.maxContribution()).orElse(0.0);
+            if (!(kept <= scaffold.tolerance())) {
+                String w = String.format(java.util.Locale.ROOT, "the model keeps its special neuron (--scaffold keep)"
+                        + " with max_i |a·E_i| = %.3g > %.1g on the training data: out of distribution its scores"
+                        + " can explode; the default (--scaffold lambda) removes it", kept, scaffold.tolerance());
+                warnings.add(w);
+                if (!common.json()) {
+                    err.println("warning: " + w);
+                }
+            }
+        }
         if (!outcome.numericalTrouble()) {
             // the end point's scores on the (standardized) training data, remembered by the objective
             double[] theta = outcome.fit().theta();

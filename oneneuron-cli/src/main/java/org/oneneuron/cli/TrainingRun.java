@@ -18,6 +18,8 @@ import org.oneneuron.run.Fit;
 import org.oneneuron.run.FitResult;
 import org.oneneuron.run.Model;
 import org.oneneuron.run.Problem;
+import org.oneneuron.run.Scaffold;
+import org.oneneuron.run.ScaffoldFit;
 import org.oneneuron.run.TrainingData;
 import org.oneneuron.train.Stop;
 import org.oneneuron.train.StopReason;
@@ -80,11 +82,24 @@ final class TrainingRun {
     private final PrintWriter err;
     private final boolean certify;
     private final PhaseClock clock;
+    private final Scaffold scaffold;
 
-    /** {@code dataSource} is the DATA argument as given, recorded so that export can reread it. */
+    /** A run that keeps the special neuron ({@code --scaffold keep}). */
     TrainingRun(ClassifierConfig config, Dataset dataset, String dataSource, Path out,
                 long checkpointEvery, boolean resume, Progress progress, PrintWriter err,
                 boolean certify, PhaseClock clock) {
+        this(config, dataset, dataSource, out, checkpointEvery, resume, progress, err, certify, clock,
+                Scaffold.of(Scaffold.Mode.KEEP));
+    }
+
+    /**
+     * {@code dataSource} is the DATA argument as given, recorded so that export can reread it; a
+     * {@link Scaffold} schedule of drop or lambda ends in a plain model (no checkpoints).
+     */
+    TrainingRun(ClassifierConfig config, Dataset dataset, String dataSource, Path out,
+                long checkpointEvery, boolean resume, Progress progress, PrintWriter err,
+                boolean certify, PhaseClock clock, Scaffold scaffold) {
+        this.scaffold = scaffold;
         this.config = config;
         this.dataset = dataset;
         this.dataSource = dataSource;
@@ -147,9 +162,26 @@ final class TrainingRun {
         };
         progress.start("train", Math.max(1, remaining));
         clock.charge(PREPARE);
-        FitResult fit = Fit.from(problem, start, runConfig, show, save);
+        FitResult fit;
+        Map<String, String> provenance;
+        if (scaffold.mode() == Scaffold.Mode.DROP || scaffold.mode() == Scaffold.Mode.LAMBDA) {
+            if (checkpointEvery > 0 || resume) {
+                throw new IllegalArgumentException("--checkpoint-every and --resume work with --scaffold keep or none,"
+                        + " not " + scaffold.mode().word());
+            }
+            ScaffoldFit scaffolded = ScaffoldFit.run(problem, runConfig, scaffold, show);
+            fit = scaffolded.plain();
+            provenance = provenance(fit.training().steps() + scaffolded.augmentedSteps());
+            provenance.putAll(scaffolded.provenance());
+        } else {
+            fit = Fit.from(problem, start, runConfig, show, save);
+            provenance = provenance(offset + fit.training().steps());
+            if (problem.spec().neuron().present()) {
+                provenance.put("scaffold", Scaffold.Mode.KEEP.word());
+            }
+        }
         PhaseClock after = new PhaseClock();
-        Model model = Model.of(fit, data, provenance(offset + fit.training().steps()));
+        Model model = Model.of(fit, data, provenance);
         after.charge(MODEL);
         boolean trouble = fit.training().stop().reason() == StopReason.NON_FINITE
                 || fit.training().stop().reason() == StopReason.DIVERGED;
@@ -158,12 +190,13 @@ final class TrainingRun {
             deleteIfExists(checkpoint);
         }
         after.charge(WRITE);
-        Assessment train = Assessment.of(problem, fit.theta());
+        Problem ended = fit.problem();
+        Assessment train = Assessment.of(ended, fit.theta());
         Optional<Assessment> test = data.heldOut().map(model::assess);
         after.charge(ASSESSMENT);
         if (!trouble && certify) {
-            train = train.certified(problem, fit.theta(), Optional.of(fit.training().infinity().verdict()),
-                    endPointCheck(problem, fit));
+            train = train.certified(ended, fit.theta(), Optional.of(fit.training().infinity().verdict()),
+                    endPointCheck(ended, fit));
             after.charge(CERTIFICATE);
         }
         Timings timings = clock.timings().then(fit.timings()).then(after.timings());

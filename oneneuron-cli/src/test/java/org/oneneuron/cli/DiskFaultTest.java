@@ -76,7 +76,8 @@ class DiskFaultTest {
     @Test
     void aTrainingWhoseCheckpointOrModelCannotBeWrittenLeavesTheOldModel() throws Exception {
         Path model = dir.resolve("model.json");
-        String[] train = {"train", "blobs:n=40", "--hidden", "2", "--steps", "20", "-q", "--out", model.toString()};
+        String[] train = {"train", "blobs:n=40", "--hidden", "2", "--steps", "20", "-q", "--scaffold", "keep",
+            "--out", model.toString()};
         byte[] old = oldModel(model);
 
         ChildCli checkpoint = ChildCli.run(dir, "ulimit -f 1", ChildCli.command(List.of(),

@@ -54,7 +54,7 @@ class GraphInstrumentsTest {
         model = dir.resolve("cnn.json");
         plain = dir.resolve("cnn-plain.json");
         Cli train = Cli.run("train", data.toString(), "--arch", ARCH, "--input-shape", "1x6x6", "--steps", "40",
-                "--seed", "2", "--out", model.toString(), "-q");
+                "--seed", "2", "--scaffold", "keep", "--out", model.toString(), "-q");
         assertEquals(ExitCodes.OK, train.exitCode(), train.toString());
         Cli trainPlain = Cli.run("train", data.toString(), "--arch", ARCH, "--input-shape", "1x6x6", "--steps", "40",
                 "--neuron", "none", "--reduction", "sum", "--out", plain.toString(), "-q");

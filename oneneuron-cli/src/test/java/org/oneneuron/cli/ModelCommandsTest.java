@@ -38,7 +38,8 @@ class ModelCommandsTest {
     @BeforeAll
     static void trainOnce() {
         model = dir.resolve("model.json");
-        Cli r = Cli.run("train", DATA, "--hidden", "4", "--steps", "30", "-q", "--out", model.toString());
+        Cli r = Cli.run("train", DATA, "--hidden", "4", "--steps", "30", "-q", "--scaffold", "keep",
+                "--out", model.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
     }
 

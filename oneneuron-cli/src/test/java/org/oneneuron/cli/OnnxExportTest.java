@@ -98,7 +98,7 @@ class OnnxExportTest {
 
     @Test
     void skipExpNetworkMatchesOursOnTheTrainingData() throws Exception {
-        Model model = trainAndExport("skip", "--hidden", "16", "--steps", "300");
+        Model model = trainAndExport("skip", "--hidden", "16", "--steps", "300", "--scaffold", "keep");
         Dataset wdbc = Datasets.resolve("wdbc", ReadOptions.defaults());
         double worst = check(model, dir.resolve("skip.onnx"), wdbc, RELATIVE);
         System.out.printf(Locale.ROOT, "skip-exp: worst relative error %.3g%n", worst);
@@ -116,7 +116,7 @@ class OnnxExportTest {
     @Test
     void noSkipNeuronOnLeakyReluMatchesOurs() throws Exception {
         Model model = trainAndExport("noskip", "--hidden", "8", "--activation", "leaky_relu:0.1",
-                "--neuron", "no-skip", "--steps", "200");
+                "--neuron", "no-skip", "--steps", "200", "--scaffold", "keep");
         Dataset wdbc = Datasets.resolve("wdbc", ReadOptions.defaults());
         double worst = check(model, dir.resolve("noskip.onnx"), wdbc, RELATIVE);
         System.out.printf(Locale.ROOT, "no-skip/leaky: worst relative error %.3g%n", worst);
@@ -130,7 +130,7 @@ class OnnxExportTest {
      */
     @Test
     void stableFormKeepsATinyNeuronWithHugeExponentFinite() throws Exception {
-        Model model = trainAndExport("stable", "--hidden", "8", "--steps", "50");
+        Model model = trainAndExport("stable", "--hidden", "8", "--steps", "50", "--scaffold", "keep");
         ParameterLayout layout = model.spec().layout();
         double[] theta = model.theta();
         java.util.Arrays.fill(theta, layout.offsetOf("w"), layout.offsetOf("w") + layout.block("w").size(), 0.01);

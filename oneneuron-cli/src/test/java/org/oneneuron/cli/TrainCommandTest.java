@@ -44,7 +44,7 @@ class TrainCommandTest {
     @Test
     void trainJsonHasTheContractKeys() throws Exception {
         JsonNode j = json(Cli.run("train", SMALL, "--hidden", "4", "--steps", "20", "--json",
-                "--test-fraction", "0.25"));
+                "--test-fraction", "0.25", "--scaffold", "keep"));
         for (String key : new String[] {"schema_version", "train_accuracy", "test_accuracy", "loss_total",
             "loss_network_only", "loss_data", "loss_penalty", "steps", "verdict", "provenance", "neuron"}) {
             assertTrue(j.has(key), "missing " + key + " in " + j);
@@ -53,7 +53,7 @@ class TrainCommandTest {
         assertEquals(30, j.get("n_train").asInt());
         assertEquals(10, j.get("n_test").asInt());
         assertTrue(java.util.Set.of("global_minimum", "neuron_carries_fit", "bad_local_minimum", "saddle",
-                "not_stationary", "escaping_to_infinity", "no_attained_minimum")
+                "not_stationary", "not_converged", "escaping_to_infinity", "no_attained_minimum")
                 .contains(j.get("verdict").asText()), j.get("verdict").asText());
         assertTrue(j.get("hess_eig_min").asDouble() <= j.get("hess_eig_max").asDouble());
         assertTrue(j.get("train_accuracy").asDouble() >= 0 && j.get("train_accuracy").asDouble() <= 1);
@@ -136,7 +136,8 @@ class TrainCommandTest {
     @Test
     void resumeFromACheckpointGivesTheUninterruptedResult() throws Exception {
         // Gradient descent keeps no state besides θ, so 10 steps + 10 resumed steps = 20 steps.
-        String[] common = {"train", SMALL, "--hidden", "3", "--optimizer", "gd", "--lr", "0.001", "-q"};
+        String[] common = {"train", SMALL, "--hidden", "3", "--optimizer", "gd", "--lr", "0.001", "-q",
+            "--scaffold", "keep"};
         Path whole = dir.resolve("whole.json");
         assertEquals(0, Cli.run(concat(common, "--steps", "20", "--out", whole.toString())).exitCode());
         Path half = dir.resolve("half.json");
@@ -156,7 +157,7 @@ class TrainCommandTest {
     void divergenceExitsOneKeepsTheCheckpointAndWritesNoModel() throws Exception {
         Path out = dir.resolve("m.json");
         Cli r = Cli.run("train", SMALL, "--hidden", "3", "--optimizer", "gd", "--lr", "1e3",
-                "--steps", "50", "--checkpoint-every", "1", "--out", out.toString());
+                "--steps", "50", "--checkpoint-every", "1", "--scaffold", "keep", "--out", out.toString());
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.toString());
         assertTrue(r.err().contains("error: training stopped: diverged at step"), r.err());
         assertTrue(r.out().contains("diverged"), r.out());
@@ -236,19 +237,43 @@ class TrainCommandTest {
             logged.append(String.format(java.util.Locale.ROOT, "%.4f,%.4f,%.6f,%d%n", x1, x2, Math.log1p(count), y));
         }
         Path heavy = Files.writeString(dir.resolve("heavy.csv"), raw);
-        Cli r = Cli.run("train", heavy.toString(), "--lambda", "0.01", "--steps", "300", "-q");
+        Cli r = Cli.run("train", heavy.toString(), "--lambda", "0.01", "--steps", "300", "-q", "--scaffold", "keep");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         assertTrue(r.err().contains("warning: the special neuron dwarfs the network: max_i |a·exp(wᵀx_i + b)| = ")
                 && r.err().contains("Likely cause: heavy-tailed or unscaled features; after standardization feature"
                 + " 'count' reaches ") && r.err().contains("Try log-transforming such features"), r.toString());
         Path tamed = Files.writeString(dir.resolve("tamed.csv"), logged);
         JsonNode small = json(Cli.run("train", tamed.toString(), "--lambda", "0.01", "--steps", "300", "--seed", "1",
-                "--json"));
-        assertEquals(1, small.get("warnings").size(), small.toString());
-        String w = small.get("warnings").get(0).asText();
+                "--json", "--scaffold", "keep"));
+        assertEquals(2, small.get("warnings").size(), small.toString());
+        assertTrue(small.get("warnings").get(0).asText().contains("keeps its special neuron (--scaffold keep)"),
+                small.toString());
+        String w = small.get("warnings").get(1).asText();
         assertTrue(w.contains("so the neuron itself carries the fit") && !w.contains("heavy-tailed"), w);
         JsonNode defaults = json(Cli.run("train", tamed.toString(), "--steps", "300", "--seed", "1", "--json"));
         assertEquals(0, defaults.get("warnings").size(), defaults.get("warnings").toString());
+    }
+
+    @Test
+    void theDefaultShipsNoNeuronOnHeavyTailedDataAndAnExplodingRowScoresFinitely() throws Exception {
+        StringBuilder csv = new StringBuilder("x1,x2,x3,y\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 200; i++) {
+            double heavy = Math.exp(4 * random.nextGaussian());
+            double x2 = random.nextGaussian();
+            csv.append(String.format(java.util.Locale.ROOT, "%.6g,%.6g,%.6g,%d%n", heavy, x2, random.nextGaussian(),
+                    x2 + 0.1 * Math.log(heavy) > 0 ? 1 : -1));
+        }
+        Path data = Files.writeString(dir.resolve("spam-like.csv"), csv.toString());
+        Path model = dir.resolve("default.json");
+        Cli r = Cli.run("train", data.toString(), "--steps", "200", "--json", "--out", model.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        JsonNode j = json(r);
+        assertEquals("none", j.get("network").get("neuron").asText(), "the default drops the scaffold: " + j);
+        assertEquals("lambda", j.get("provenance").get("scaffold").asText());
+        Model m = Model.load(model);
+        assertFalse(m.spec().neuron().present());
+        assertTrue(Double.isFinite(m.score(new double[] {1e12, 0, 0})), "no neuron to explode out of distribution");
     }
 
     static String[] concat(String[] head, String... tail) {

@@ -37,6 +37,8 @@ import org.oneneuron.train.Verdict;
  * @param config                     the tolerances used
  * @param dataFloor                  when identical inputs carry conflicting labels, the data's
  *                                   floor, which is then {@code minimumLoss}
+ * @param escape                     the theorem's escape, when it was asked (a point curvature
+ *                                   alone would call a bad local minimum, exponential neuron)
  */
 public record Certificate(double loss, double minimumLoss, double networkOnlyLoss, double trainingError,
                           double gradNorm, double hessEigMin, double hessEigMinResidual, double hessEigMax,
@@ -45,7 +47,7 @@ public record Certificate(double loss, double minimumLoss, double networkOnlyLos
                           KinkReport kinks, Optional<PerturbationProbe> perturbation,
                           double[] negativeDirection, Verdict pointVerdict, Optional<Verdict> trajectory,
                           Verdict verdict, String reason, CertifyConfig config,
-                          Optional<DataFloor> dataFloor) {
+                          Optional<DataFloor> dataFloor, Optional<EscapeEvidence> escape) {
 
     public Certificate {
         negativeDirection = negativeDirection.clone();

@@ -17,11 +17,17 @@ import org.oneneuron.train.Verdict;
  * <li>‖∇L‖ > gradientTolerance: {@code not_stationary};</li>
  * <li>λ_min < -curvatureTolerance·max(1, ‖H‖), or a perturbation that decreases the loss beyond
  *     round-off: {@code saddle};</li>
- * <li>otherwise {@code bad_local_minimum} (or {@code converged_finite} when the loss's minimum is
- *     unknown, so "bad" cannot be decided).</li>
+ * <li>otherwise, for the exponential neuron, the theorem's escape is asked first
+ *     ({@link EscapeProbe}): when it lowers the loss the point is a {@code saddle} with the measured
+ *     decrease and slope in the reason (PAPER.md §4: such a point cannot be a local minimum);</li>
+ * <li>otherwise {@code bad_local_minimum}, with the escape's search effort when one was run (or
+ *     {@code converged_finite} when the loss's minimum is unknown, so "bad" cannot be decided).</li>
  * </ol>
  * A trajectory verdict escaping_to_infinity or no_attained_minimum from the trainer overrides
- * every point verdict but global_minimum. On data whose identical inputs carry conflicting labels
+ * every point verdict but global_minimum; no_attained_minimum becomes {@code not_converged} when the
+ * loss attains its minimum (the hinge family: zero loss at finite parameters), and a trajectory
+ * {@code not_converged} turns a point's {@code not_stationary} into {@code not_converged} (the run
+ * stopped while still moving). On data whose identical inputs carry conflicting labels
  * the minimum is the data's floor ({@link DataFloor}, from the context), and the reason says so.
  */
 public final class Certifier {
@@ -62,6 +68,7 @@ public final class Certifier {
         Verdict point;
         String reason;
         double[] direction = new double[0];
+        Optional<EscapeEvidence> escape = Optional.empty();
         if (lossAtMinimum && neuron.isPresent() && !networkFits) {
             point = Verdict.NEURON_CARRIES_FIT;
             reason = fmt("loss %.3e <= %.1e above its minimum, but the network alone is at %.6g, with "
@@ -85,10 +92,18 @@ public final class Certifier {
                     : fmt("stationary, λ_min = %.3e, but a perturbation of radius %.1e lowers the loss by %.3e",
                             curvature.min, config.perturbationRadius(), -probe.orElseThrow().smallestChange());
         } else if (minimumKnown) {
-            point = Verdict.BAD_LOCAL_MINIMUM;
-            reason = fmt("‖∇L‖ = %.3e <= %.1e, λ_min = %.3e >= %.3e, loss %.6g above the minimum %.6g",
+            escape = context.escape().map(p -> p.probe(theta, loss));
+            String figures = fmt("‖∇L‖ = %.3e <= %.1e, λ_min = %.3e >= %.3e, loss %.6g above the minimum %.6g",
                     gradNorm, config.gradientTolerance(), curvature.min, curvatureBound, loss,
                     context.minimumLoss());
+            if (escape.isPresent() && escape.get().escapes()) {
+                point = Verdict.SADDLE;
+                direction = escapeDirection(theta, escape.get().escapePoint());
+                reason = "stationary, " + figures + ", but " + escape.get().describe();
+            } else {
+                point = Verdict.BAD_LOCAL_MINIMUM;
+                reason = figures + escape.map(e -> "; " + e.describe()).orElse("");
+            }
         } else {
             point = Verdict.CONVERGED_FINITE;
             reason = fmt("‖∇L‖ = %.3e, λ_min = %.3e: a local minimum, but the loss's minimum is unknown",
@@ -96,11 +111,20 @@ public final class Certifier {
         }
         Verdict overall = point;
         Optional<Verdict> trajectory = context.trajectory();
-        if (trajectory.isPresent() && point != Verdict.GLOBAL_MINIMUM
-                && (trajectory.get() == Verdict.ESCAPING_TO_INFINITY
-                || trajectory.get() == Verdict.NO_ATTAINED_MINIMUM)) {
-            overall = trajectory.get();
-            reason = "trainer: " + overall.word() + "; at the last point " + point.word() + ": " + reason;
+        if (trajectory.isPresent() && point != Verdict.GLOBAL_MINIMUM) {
+            Verdict t = trajectory.get();
+            if (t == Verdict.NO_ATTAINED_MINIMUM && minimumKnown) {
+                overall = Verdict.NOT_CONVERGED;
+                reason = "trainer: parameters growing while the loss goes to zero, but this loss attains its minimum "
+                        + fmt("%.6g", context.minimumLoss()) + " at finite parameters, so the run has not converged;"
+                        + " at the last point " + point.word() + ": " + reason;
+            } else if (t == Verdict.ESCAPING_TO_INFINITY || t == Verdict.NO_ATTAINED_MINIMUM) {
+                overall = t;
+                reason = "trainer: " + overall.word() + "; at the last point " + point.word() + ": " + reason;
+            } else if (t == Verdict.NOT_CONVERGED && point == Verdict.NOT_STATIONARY) {
+                overall = t;
+                reason = "trainer: stopped while still moving; at the last point " + point.word() + ": " + reason;
+            }
         }
         if (context.kinks().flagged()) {
             reason += fmt("; %d unit(s) at a kink (derivatives one-sided there)", context.kinks().unitsAtKink());
@@ -112,7 +136,20 @@ public final class Certifier {
                 curvature.min, curvature.minResidual, curvature.max, curvature.maxResidual,
                 curvature.method, curvature.converged, curvature.asymmetry, neuron, identity,
                 context.kinks(), probe, direction, point, trajectory, overall, reason, config,
-                context.dataFloor());
+                context.dataFloor(), escape);
+    }
+
+    /** The unit vector from θ towards the escape's end point. */
+    private static double[] escapeDirection(double[] theta, double[] end) {
+        double[] d = new double[theta.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = end[i] - theta[i];
+        }
+        double norm = Vectors.norm(d);
+        if (norm > 0.0) {
+            Vectors.scale(1.0 / norm, d);
+        }
+        return d;
     }
 
     private static String fmt(String format, Object... args) {

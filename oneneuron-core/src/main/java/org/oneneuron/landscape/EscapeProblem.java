@@ -6,15 +6,24 @@ import org.oneneuron.loss.SampleLoss;
 
 /**
  * A plain network at a candidate bad point, seen through its scores: the data, the scores
- * f(x_i; θ_b), the per-sample loss and the penalty λ of the special neuron to be embedded with
- * a = 0. With the summed loss, L~(a) = Σ_i ℓ(f_i + a E_i; y_i) + (λ/2) a².
+ * f(x_i; θ_b), the per-sample loss, the penalty λ of the special neuron to be embedded with
+ * a = 0, and each sample's factor s·ω_i in the loss (s = 1 for the summed loss, 1/n for the mean;
+ * ω_i the class or sample weight): L~(a) = Σ_i s·ω_i ℓ(f_i + a E_i; y_i) + (λ/2) a². The mean
+ * only rescales the data term, so the certificate scales with it: g = -Σ s·ω_i c_i E_i,
+ * κ = λ + Σ s·ω_i ℓ''_i E_i².
  *
- * @param data   inputs x_i (row-major) and targets y_i (±1 labels for margin losses)
- * @param scores f(x_i; θ_b), one per sample
- * @param loss   ℓ with its derivatives in the score
- * @param lambda λ > 0
+ * @param data    inputs x_i (row-major) and targets y_i (±1 labels for margin losses)
+ * @param scores  f(x_i; θ_b), one per sample
+ * @param loss    ℓ with its derivatives in the score
+ * @param lambda  λ >= 0
+ * @param factors s·ω_i, one per sample, finite and >= 0
  */
-public record EscapeProblem(Dataset data, double[] scores, SampleLoss loss, double lambda) {
+public record EscapeProblem(Dataset data, double[] scores, SampleLoss loss, double lambda, double[] factors) {
+
+    /** The summed, unweighted loss (the paper's form): every factor 1. */
+    public EscapeProblem(Dataset data, double[] scores, SampleLoss loss, double lambda) {
+        this(data, scores, loss, lambda, ones(scores.length));
+    }
 
     public EscapeProblem {
         Objects.requireNonNull(data, "data");
@@ -31,7 +40,29 @@ public record EscapeProblem(Dataset data, double[] scores, SampleLoss loss, doub
         if (!(lambda >= 0.0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);
         }
+        if (factors.length != scores.length) {
+            throw new IllegalArgumentException("factors has " + factors.length + " values for "
+                    + scores.length + " samples");
+        }
+        for (int i = 0; i < factors.length; i++) {
+            if (!(factors[i] >= 0.0) || !Double.isFinite(factors[i])) {
+                throw new IllegalArgumentException("factor of sample " + i + " must be finite and >= 0, got "
+                        + factors[i]);
+            }
+        }
         scores = scores.clone();
+        factors = factors.clone();
+    }
+
+    private static double[] ones(int n) {
+        double[] f = new double[n];
+        java.util.Arrays.fill(f, 1.0);
+        return f;
+    }
+
+    @Override
+    public double[] factors() {
+        return factors.clone();
     }
 
     @Override
@@ -43,18 +74,18 @@ public record EscapeProblem(Dataset data, double[] scores, SampleLoss loss, doub
         return scores.length;
     }
 
-    /** c_i = -∂ℓ_i/∂f, which is ℓ'(z_i) y_i for a margin loss. */
+    /** c_i = -s·ω_i ∂ℓ_i/∂f, which is s·ω_i ℓ'(z_i) y_i for a margin loss. */
     double[] c() {
         double[] c = new double[n()];
         for (int i = 0; i < c.length; i++) {
-            c[i] = -loss.d1At(scores[i], data.y()[i]);
+            c[i] = -factors[i] * loss.d1At(scores[i], data.y()[i]);
         }
         return c;
     }
 
-    /** ∂²ℓ_i/∂f² at the point, which is ℓ''(z_i) for a margin loss. */
+    /** s·ω_i ∂²ℓ_i/∂f² at the point, which is s·ω_i ℓ''(z_i) for a margin loss. */
     double curvature(int i) {
-        return loss.d2At(scores[i], data.y()[i]);
+        return factors[i] * loss.d2At(scores[i], data.y()[i]);
     }
 
     /** L~ at the embedded point with the neuron's output a·E_i (E_i given). */
@@ -62,7 +93,7 @@ public record EscapeProblem(Dataset data, double[] scores, SampleLoss loss, doub
         double s = 0.5 * lambda * a * a;
         double[] y = data.y();
         for (int i = 0; i < e.length; i++) {
-            s += loss.valueAt(scores[i] + a * e[i], y[i]);
+            s += factors[i] * loss.valueAt(scores[i] + a * e[i], y[i]);
         }
         return s;
     }

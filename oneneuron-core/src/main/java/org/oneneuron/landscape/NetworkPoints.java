@@ -10,7 +10,6 @@ import org.oneneuron.data.Dataset;
 import org.oneneuron.eval.Metrics;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.NetworkObjective;
-import org.oneneuron.loss.Reduction;
 import org.oneneuron.loss.SampleLoss;
 import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NetworkSpec;
@@ -41,7 +40,8 @@ public final class NetworkPoints {
         OptionalInt b = layout.hasNeuron() ? OptionalInt.of(layout.neuronBOffset()) : OptionalInt.empty();
         return new PointContext(minimumLoss(objective.loss()), trainingError(objective, theta), a, b,
                 layout.hasNeuron() ? objective.lambda() : 0.0, kinks(objective, theta), Optional.empty())
-                .withDataFloor(DataFloor.of(objective));
+                .withDataFloor(DataFloor.of(objective))
+                .withEscape(escapeProbe(objective, EscapeConfig.defaults()));
     }
 
     /**
@@ -106,19 +106,40 @@ public final class NetworkPoints {
     }
 
     /**
-     * The escape problem of a plain network's point: its scores on its data, its loss and the λ
-     * of the neuron to embed. The summed reduction is required (the paper's form).
+     * The escape problem of a plain network's point: its scores on its data, its loss (summed or
+     * mean, with its sample weights: each sample's factor s·ω_i) and the λ of the neuron to embed.
      */
     public static EscapeProblem escapeProblem(NetworkObjective plain, double[] theta, double lambda) {
         if (plain.layout().hasNeuron()) {
             throw new IllegalArgumentException("the escape certificate starts from a plain network; this one has "
                     + plain.spec().neuron().word());
         }
-        if (plain.reduction() != Reduction.SUM) {
-            throw new IllegalArgumentException("the escape certificate uses the summed loss (PAPER §2); "
-                    + "this objective uses " + plain.reduction().word());
+        return new EscapeProblem(plain.data(), plain.networkScores(theta), plain.loss(), lambda, factors(plain));
+    }
+
+    /** s·ω_i for every sample: the objective's reduction scale times its sample weight. */
+    static double[] factors(NetworkObjective objective) {
+        int n = objective.data().n();
+        double scale = objective.reduction().scale(n);
+        double[] weights = objective.weights();
+        double[] f = new double[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = weights == null ? scale : scale * weights[i];
         }
-        return new EscapeProblem(plain.data(), plain.networkScores(theta), plain.loss(), lambda);
+        return f;
+    }
+
+    /**
+     * The theorem's escape at an augmented network's points ({@link EscapeCheck}), for the
+     * exponential neuron with one output (skip-exp, per-layer-exp); empty otherwise (the ablation
+     * units do not remove bad minima, PAPER.md §7, and no escape is promised for them).
+     */
+    public static Optional<EscapeProbe> escapeProbe(NetworkObjective augmented, EscapeConfig config) {
+        NetworkSpec spec = augmented.spec();
+        if (!spec.neuron().exponential() || spec.neuron().readsHidden() || spec.outputs() != 1) {
+            return Optional.empty();
+        }
+        return Optional.of((theta, loss) -> EscapeCheck.at(augmented, theta, loss, config));
     }
 
     /** A plain θ extended with the neuron's (w, a, b) in the augmented objective's layout. */

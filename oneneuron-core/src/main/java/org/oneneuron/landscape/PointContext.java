@@ -18,15 +18,19 @@ import org.oneneuron.train.Verdict;
  * @param trajectory    the trainer's verdict on the run that ended here, when there was one
  * @param dataFloor     when identical inputs carry conflicting labels: the least loss any function
  *                      reaches on the data, which is then {@code minimumLoss}
+ * @param escape        the theorem's escape, asked before an augmented point is called a bad local
+ *                      minimum (exponential neuron; empty for plain models and the ablation units)
  */
 public record PointContext(double minimumLoss, double trainingError, OptionalInt aIndex,
                            OptionalInt bIndex, double lambda, KinkReport kinks,
-                           Optional<Verdict> trajectory, Optional<DataFloor> dataFloor) {
+                           Optional<Verdict> trajectory, Optional<DataFloor> dataFloor,
+                           Optional<EscapeProbe> escape) {
 
     public PointContext {
         Objects.requireNonNull(kinks, "kinks");
         Objects.requireNonNull(trajectory, "trajectory");
         Objects.requireNonNull(dataFloor, "dataFloor");
+        Objects.requireNonNull(escape, "escape");
         if (aIndex.isPresent() != bIndex.isPresent()) {
             throw new IllegalArgumentException("aIndex and bIndex must both be given or both be absent");
         }
@@ -35,7 +39,8 @@ public record PointContext(double minimumLoss, double trainingError, OptionalInt
     /** A context of data whose identical inputs carry identical labels. */
     public PointContext(double minimumLoss, double trainingError, OptionalInt aIndex, OptionalInt bIndex,
                         double lambda, KinkReport kinks, Optional<Verdict> trajectory) {
-        this(minimumLoss, trainingError, aIndex, bIndex, lambda, kinks, trajectory, Optional.empty());
+        this(minimumLoss, trainingError, aIndex, bIndex, lambda, kinks, trajectory, Optional.empty(),
+                Optional.empty());
     }
 
     /** A plain model with a hinge-family loss (minimum 0). */
@@ -54,11 +59,12 @@ public record PointContext(double minimumLoss, double trainingError, OptionalInt
     /** The same context with the trainer's verdict attached. */
     public PointContext withTrajectory(Verdict verdict) {
         return new PointContext(minimumLoss, trainingError, aIndex, bIndex, lambda, kinks,
-                Optional.of(verdict), dataFloor);
+                Optional.of(verdict), dataFloor, escape);
     }
 
     public PointContext withMinimumLoss(double minimum) {
-        return new PointContext(minimum, trainingError, aIndex, bIndex, lambda, kinks, trajectory, dataFloor);
+        return new PointContext(minimum, trainingError, aIndex, bIndex, lambda, kinks, trajectory, dataFloor,
+                escape);
     }
 
     /**
@@ -70,6 +76,12 @@ public record PointContext(double minimumLoss, double trainingError, OptionalInt
             return this;
         }
         return new PointContext(floor.get().loss(), trainingError, aIndex, bIndex, lambda, kinks, trajectory,
-                floor);
+                floor, escape);
+    }
+
+    /** The same context with the escape asked before a bad_local_minimum verdict (empty: none). */
+    public PointContext withEscape(Optional<EscapeProbe> probe) {
+        return new PointContext(minimumLoss, trainingError, aIndex, bIndex, lambda, kinks, trajectory, dataFloor,
+                probe);
     }
 }

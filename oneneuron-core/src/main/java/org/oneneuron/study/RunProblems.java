@@ -17,6 +17,7 @@ import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.run.Fit;
 import org.oneneuron.run.FitResult;
 import org.oneneuron.run.Problem;
+import org.oneneuron.run.ScaffoldFit;
 import org.oneneuron.train.TrainConfig;
 
 /**
@@ -30,8 +31,12 @@ final class RunProblems {
     /** Trajectory points a run records (history stride = steps / this). */
     static final int TRAJECTORY_POINTS = 60;
 
-    /** One trained run: its prepared data, the fit and θ at a few steps (for the journal). */
-    record Trained(RunSpec run, StudyData.Prepared prepared, FitResult fit, ThetaPath thetaPath) {
+    /**
+     * One trained run: its prepared data, the fit, θ at a few steps (for the journal), and the wall
+     * time spent before the fit (a scaffold's augmented phase).
+     */
+    record Trained(RunSpec run, StudyData.Prepared prepared, FitResult fit, ThetaPath thetaPath,
+                   double secondsBefore) {
     }
 
     private final StudyData data;
@@ -40,7 +45,11 @@ final class RunProblems {
         this.data = data;
     }
 
-    /** The run's problem: its prepared training part, λ = 0 allowed (a study may ablate it). */
+    /**
+     * The run's problem: its prepared training part, λ = 0 allowed (a study may ablate it). A
+     * scaffold run's problem is the plain network its model ends as ({@link #train} fits the
+     * skip-exp network first).
+     */
     Problem problem(RunSpec run) {
         StudyData.Prepared prepared = prepared(run);
         NetworkSpec spec = network(run, prepared.train());
@@ -57,7 +66,7 @@ final class RunProblems {
      * @throws IllegalArgumentException naming the data set, the network and what does not fit
      */
     static NetworkSpec network(RunSpec run, Dataset data) {
-        NeuronKind neuron = NeuronKind.parse(run.neuron());
+        NeuronKind neuron = run.scaffold().isPresent() ? NeuronKind.NONE : NeuronKind.parse(run.neuron());
         if (!run.graph()) {
             return new NetworkSpec(data.d(), run.hidden(), Activation.parse(run.activation()), neuron);
         }
@@ -90,7 +99,7 @@ final class RunProblems {
      * when it is trained alone.
      */
     Optional<String> batchKey(RunSpec run) {
-        if (!Fit.batchable(problem(run), config(run))) {
+        if (run.scaffold().isPresent() || !Fit.batchable(problem(run), config(run))) {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "%s seed=%d held_out=%s", run.configKey(),
@@ -107,6 +116,15 @@ final class RunProblems {
                         + " with run " + first.runIndex());
             }
         }
+        if (first.scaffold().isPresent()) {
+            Problem plain = problem(first);
+            ScaffoldFit fit = ScaffoldFit.run(plain.withNeuron(NeuronKind.SKIP_EXP, first.lambda()), config(first),
+                    first.scaffold().get());
+            FitResult end = fit.plain();
+            return List.of(new Trained(first, prepared(first), end, ThetaPath.recorded(
+                    new int[] {0, Math.toIntExact(end.training().steps())},
+                    new double[][] {plain.initialPoint(), end.theta()}), fit.augmentedSeconds()));
+        }
         List<Problem> problems = new ArrayList<>(runs.size());
         for (RunSpec run : runs) {
             problems.add(problem(run));
@@ -116,7 +134,7 @@ final class RunProblems {
         List<Trained> out = new ArrayList<>(runs.size());
         for (int i = 0; i < runs.size(); i++) {
             FitResult fit = fits.get(i);
-            out.add(new Trained(runs.get(i), prepared(runs.get(i)), fit, thetaPath(fit)));
+            out.add(new Trained(runs.get(i), prepared(runs.get(i)), fit, thetaPath(fit), 0.0));
         }
         return out;
     }

@@ -96,8 +96,32 @@ public record RunSpec(int runIndex, String data, List<Integer> hidden, String ac
 
     /** True when the run has a special neuron (any variant other than none). */
     public boolean augmented() {
-        return !"none".equals(neuron);
+        return !"none".equals(neuron) && scaffold().isEmpty();
     }
+
+    /**
+     * The scaffold schedule of a {@code scaffold-drop} or {@code scaffold-lambda} run: the skip-exp
+     * neuron trained as a scaffold and removed by the end (the run's model is plain); empty otherwise.
+     */
+    public java.util.Optional<org.oneneuron.run.Scaffold> scaffold() {
+        return scaffoldOf(neuron);
+    }
+
+    /** The scaffold schedule a neuron variant word names (see {@link #scaffold()}). */
+    static java.util.Optional<org.oneneuron.run.Scaffold> scaffoldOf(String neuron) {
+        if (!neuron.startsWith(SCAFFOLD)) {
+            return java.util.Optional.empty();
+        }
+        org.oneneuron.run.Scaffold s = org.oneneuron.run.Scaffold.parse(neuron.substring(SCAFFOLD.length()));
+        if (s.mode() != org.oneneuron.run.Scaffold.Mode.DROP && s.mode() != org.oneneuron.run.Scaffold.Mode.LAMBDA) {
+            throw new IllegalArgumentException("unknown neuron variant '" + neuron
+                    + "'; the scaffold variants are scaffold-drop and scaffold-lambda");
+        }
+        return java.util.Optional.of(s);
+    }
+
+    /** The prefix of the scaffold variants' neuron words. */
+    public static final String SCAFFOLD = "scaffold-";
 
     /** Identity of the configuration: everything but the restart and the run index. */
     public String configKey() {

@@ -89,18 +89,16 @@ public record StudySummary(double nearZeroBound, List<ConfigurationSummary> conf
         String evidence = String.format(Locale.ROOT, "%s: %s vs none: %s; discordant pairs %d:%d,"
                 + " McNemar exact p = %.2g", c.second(), second.describe(), first.describe(),
                 c.onlySecond(), c.onlyFirst(), c.pValue());
-        String verdict = c.pValue() >= 0.05 ? Claim.INCONCLUSIVE
-                : c.onlySecond() > c.onlyFirst() ? Claim.SUPPORTED : Claim.CONTRADICTED;
-        return new Claim(scope, claim, evidence, verdict);
+        return new Claim(scope, claim, evidence, ClaimsRule.paired(c));
     }
 
     private static List<Claim> endPointClaims(String scope, String variant,
                                               java.util.Collection<RunOutcome> runs) {
-        int n = runs.size();
         int near = 0;
         int netAlso = 0;
         int bad = 0;
         int inf = 0;
+        int decided = 0;
         for (RunOutcome o : runs) {
             if (o.loss() < NEAR_ZERO) {
                 near++;
@@ -108,22 +106,22 @@ public record StudySummary(double nearZeroBound, List<ConfigurationSummary> conf
             }
             bad += o.verdict().equals("bad_local_minimum") ? 1 : 0;
             inf += o.verdict().equals("escaping_to_infinity") || o.verdict().equals("no_attained_minimum") ? 1 : 0;
+            decided += o.verdict().equals("not_converged") || o.verdict().equals("not_stationary") ? 0 : 1;
         }
         List<Claim> out = new ArrayList<>();
         Proportion fit = new Proportion(netAlso, near);
         out.add(new Claim(scope, "where " + variant + " reaches near-zero total loss, the network alone"
                 + " fits too (the theorem's conclusion a -> 0)", "network alone < 1e-2 in "
-                + fit.describe() + " of the near-zero runs",
-                near == 0 ? Claim.INCONCLUSIVE : fit.lower() >= 0.5 ? Claim.SUPPORTED
-                        : fit.upper() < 0.5 ? Claim.CONTRADICTED : Claim.INCONCLUSIVE));
-        Proportion badShare = new Proportion(bad, n);
+                + fit.describe() + " of the near-zero runs", ClaimsRule.share(fit)));
+        Proportion badShare = new Proportion(bad, decided);
         out.add(new Claim(scope, variant + " runs end at no bad local minimum",
-                "bad_local_minimum verdicts: " + badShare.describe(),
-                bad == 0 ? Claim.SUPPORTED : Claim.CONTRADICTED));
-        Proportion infShare = new Proportion(inf, n);
+                "bad_local_minimum verdicts (after the escape check): " + badShare.describe()
+                        + " of the runs whose end is decided (" + (runs.size() - decided) + " not converged)",
+                ClaimsRule.none(bad, decided)));
+        Proportion infShare = new Proportion(inf, decided);
         out.add(new Claim(scope, variant + " runs settle at finite points (no drift to infinity)",
-                "escaping_to_infinity or no_attained_minimum verdicts: " + infShare.describe(),
-                inf == 0 ? Claim.SUPPORTED : Claim.CONTRADICTED));
+                "escaping_to_infinity or no_attained_minimum verdicts: " + infShare.describe()
+                        + " of the runs whose end is decided", ClaimsRule.none(inf, decided)));
         return out;
     }
 

@@ -14,7 +14,9 @@ import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
 import org.oneneuron.landscape.CertifyConfig;
 import org.oneneuron.landscape.DataFloor;
+import org.oneneuron.landscape.EscapeConfig;
 import org.oneneuron.landscape.KinkReport;
+import org.oneneuron.landscape.NetworkPoints;
 import org.oneneuron.landscape.LanczosConfig;
 import org.oneneuron.landscape.PointContext;
 import org.oneneuron.landscape.Slice;
@@ -82,7 +84,13 @@ public final class TrainerRunFunction implements RunFunction {
         spec.losses().forEach(Losses::parse);
         Reduction.parse(spec.reduction());
         spec.activations().forEach(Activation::parse);
-        spec.neurons().forEach(NeuronKind::parse);
+        spec.neurons().forEach(n -> {
+            if (n.startsWith(RunSpec.SCAFFOLD)) {
+                RunSpec.scaffoldOf(n);
+            } else {
+                NeuronKind.parse(n);
+            }
+        });
         spec.data().forEach(data::raw);
         for (RunSpec run : spec.expand()) {
             if (run.graph() && run.restart() == 0) {
@@ -158,7 +166,8 @@ public final class TrainerRunFunction implements RunFunction {
                 ? PointContext.augmented(trainError, layout.neuronAOffset(), layout.neuronBOffset(),
                         run.lambda(), kinks(spec))
                 : PointContext.plain(trainError, kinks(spec));
-        context = context.withDataFloor(DataFloor.of(objective));
+        context = context.withDataFloor(DataFloor.of(objective))
+                .withEscape(NetworkPoints.escapeProbe(objective, EscapeConfig.defaults()));
         CertifyConfig certify = new CertifyConfig(1e-3, 1e-4, StudySummary.NEAR_ZERO, 0,
                 LanczosConfig.defaults(), 0, 1e-3, run.runSeed());
         String diagnostic = result.stop().reason() == StopReason.NON_FINITE
@@ -167,7 +176,7 @@ public final class TrainerRunFunction implements RunFunction {
                 context.withTrajectory(result.infinity().verdict()), certify);
         double heldOut = prepared.heldOut() == null ? Double.NaN
                 : accuracy(objective, prepared.heldOut(), theta);
-        double seconds = result.seconds() + (System.nanoTime() - start) / 1e9;
+        double seconds = t.secondsBefore() + result.seconds() + (System.nanoTime() - start) / 1e9;
         return new RunOutcome(result.finalLoss(),
                 neuron.map(NeuronSnapshot::networkOnlyLoss).orElse(objective.dataLoss(theta)),
                 result.finalGradientNorm(), neuron.map(NeuronSnapshot::a).orElse(Double.NaN),

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The trajectory verdict of a run (PAPER.md §5, §9): {@code converged_finite},
- * {@code escaping_to_infinity}, {@code no_attained_minimum} or {@code not_stationary}, with the
+ * {@code escaping_to_infinity}, {@code no_attained_minimum} or {@code not_converged}, with the
  * figures and thresholds it was decided with.
  *
  * @param verdict              the verdict

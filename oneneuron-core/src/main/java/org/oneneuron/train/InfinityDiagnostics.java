@@ -11,21 +11,26 @@ import java.util.Locale;
  *
  * <p>Runs shorter than minSteps (or with too few records in the window) get no trend verdict:
  * {@code converged_finite} when the gradient norm or the loss is near zero, else
- * {@code not_stationary}, with evidence starting "short trajectory".
+ * {@code not_converged}, with evidence starting "short trajectory".
  *
  * <p>Over the window t ≥ windowStart·T, each tracked quantity q (|b|, ‖w‖, ‖θ‖ and, for models of
  * at most 8 parameters, each |θ_j|) gets the least-squares slope s = dq/d(ln t). Growth without
  * bound shows as a slope that does not die out in log time: q grows when
  * s ≥ minRelativeGrowth·max(|q_end|, 1) and the later half's slope is at least minSustain·s (a
- * converging run's slope decays geometrically instead). Then:
+ * converging run's slope decays geometrically instead). The infinity evidence must hold over a
+ * stated horizon: a run shorter than horizonSteps that shows growth is {@code not_converged}
+ * ("run longer to tell"). Then:
  * <ul>
  *   <li>growth and the loss near zero (≤ zeroLossFraction·|L₀|): {@code no_attained_minimum}
- *       (expected growth, e.g. logistic loss on separable data), unless the neuron's b or ‖w‖ is
+ *       (expected growth, e.g. logistic loss on separable data; the certificate turns it into
+ *       {@code not_converged} when the loss attains its minimum), unless the neuron's b or ‖w‖ is
  *       what grows while the network alone keeps a loss above that level: then the neuron
  *       carries the fit on its way to infinity, {@code escaping_to_infinity};</li>
- *   <li>growth with the loss creeping at a positive level: {@code escaping_to_infinity};</li>
+ *   <li>growth with the loss creeping at a positive level (relative decrease over the window at
+ *       most creepFraction): {@code escaping_to_infinity};</li>
+ *   <li>growth while the loss still falls faster: {@code not_converged};</li>
  *   <li>no growth and (‖∇L‖ ≤ gradientTolerance or everything settled): {@code converged_finite};</li>
- *   <li>otherwise {@code not_stationary}.</li>
+ *   <li>otherwise {@code not_converged} (stopped while still moving).</li>
  * </ul>
  * |a| and max_i |a·E_i| are reported as trends but never count as growth (|a| shrinks while the
  * neuron escapes).
@@ -64,7 +69,7 @@ public final class InfinityDiagnostics {
             boolean nearZero = Math.abs(finalLoss)
                     <= thresholds.zeroLossFraction() * Math.max(Math.abs(loss[0]), 1e-300);
             Verdict v = finalGradient <= thresholds.gradientTolerance() || nearZero
-                    ? Verdict.CONVERGED_FINITE : Verdict.NOT_STATIONARY;
+                    ? Verdict.CONVERGED_FINITE : Verdict.NOT_CONVERGED;
             return new InfinityAssessment(v, List.of(), List.of(), steps[Math.min(from, n - 1)],
                     last, 0, finalLoss, finalGradient, String.format(Locale.ROOT,
                     "short trajectory (%d steps, %d entries in the window): growth not assessed;"
@@ -105,19 +110,32 @@ public final class InfinityDiagnostics {
             boolean neuronGrowing = growing.contains("b") || growing.contains("w_norm");
             double networkOnly = history.hasNeuron() ? history.networkOnlyLoss()[n - 1] : 0;
             boolean networkAloneBad = history.hasNeuron() && Math.abs(networkOnly) > zero;
-            verdict = lossToZero && !(neuronGrowing && networkAloneBad)
-                    ? Verdict.NO_ATTAINED_MINIMUM : Verdict.ESCAPING_TO_INFINITY;
-            evidence = String.format(Locale.ROOT, "%s growing over steps %d..%d while the loss %s"
-                            + " (%.6g -> %.6g, relative decrease %.3g)%s", String.join(", ", growing),
-                    steps[from], last, lossToZero ? "goes to zero" : "only creeps", lossStart,
-                    finalLoss, decrease, lossToZero && verdict == Verdict.ESCAPING_TO_INFINITY
-                            ? String.format(Locale.ROOT, "; the network alone has loss %.6g: the"
-                            + " neuron carries the fit", networkOnly) : "");
+            boolean creeps = decrease <= thresholds.creepFraction();
+            String growth = String.format(Locale.ROOT, "%s growing over steps %d..%d while the loss %s"
+                            + " (%.6g -> %.6g, relative decrease %.3g)", String.join(", ", growing),
+                    steps[from], last, lossToZero ? "goes to zero" : creeps ? "only creeps" : "still falls",
+                    lossStart, finalLoss, decrease);
+            if (last < thresholds.horizonSteps()) {
+                verdict = Verdict.NOT_CONVERGED;
+                evidence = growth + String.format(Locale.ROOT, "; the run (%d steps) is shorter than the %d-step"
+                        + " horizon the infinity test needs: run longer to tell", last, thresholds.horizonSteps());
+            } else if (lossToZero) {
+                verdict = neuronGrowing && networkAloneBad ? Verdict.ESCAPING_TO_INFINITY : Verdict.NO_ATTAINED_MINIMUM;
+                evidence = growth + (verdict == Verdict.ESCAPING_TO_INFINITY ? String.format(Locale.ROOT,
+                        "; the network alone has loss %.6g: the neuron carries the fit", networkOnly) : "");
+            } else if (creeps) {
+                verdict = Verdict.ESCAPING_TO_INFINITY;
+                evidence = growth;
+            } else {
+                verdict = Verdict.NOT_CONVERGED;
+                evidence = growth + String.format(Locale.ROOT, "; a loss still falling by more than %.3g of itself"
+                        + " over the window is not yet evidence of an escape", thresholds.creepFraction());
+            }
         } else {
             boolean settled = trends.stream().allMatch(t -> Math.abs(t.end() - t.start())
                     <= thresholds.settleTolerance() * (1 + Math.abs(t.end())));
             boolean small = finalGradient <= thresholds.gradientTolerance();
-            verdict = small || settled ? Verdict.CONVERGED_FINITE : Verdict.NOT_STATIONARY;
+            verdict = small || settled ? Verdict.CONVERGED_FINITE : Verdict.NOT_CONVERGED;
             evidence = String.format(Locale.ROOT, "no parameter growing over steps %d..%d;"
                     + " gradient norm %.3g, parameters %s", steps[from], last, finalGradient,
                     settled ? "settled" : "still moving");

@@ -19,10 +19,17 @@ package org.oneneuron.train;
  * @param gradientTolerance    without growth, ‖∇L‖ at most this means converged
  * @param settleTolerance      without growth, every tracked quantity changing by at most
  *                             this·(1 + |q_end|) over the window also means converged
+ * @param horizonSteps         the horizon the infinity evidence must hold over: a growth verdict
+ *                             (escaping_to_infinity, no_attained_minimum) needs a run of at least
+ *                             this many steps; growth seen in a shorter run is {@code not_converged}
+ * @param creepFraction        growth with the loss at a positive level is escaping_to_infinity only
+ *                             when the loss "only creeps": its relative decrease over the window is
+ *                             at most this; a loss still falling faster is {@code not_converged}
  */
 public record InfinityThresholds(double windowStart, long minSteps, int minRecords, double minRelativeGrowth,
                                  double minSustain, double zeroLossFraction,
-                                 double gradientTolerance, double settleTolerance) {
+                                 double gradientTolerance, double settleTolerance, long horizonSteps,
+                                 double creepFraction) {
 
     public InfinityThresholds {
         if (!(windowStart >= 0 && windowStart < 1)) {
@@ -39,14 +46,20 @@ public record InfinityThresholds(double windowStart, long minSteps, int minRecor
         positive("zero_loss_fraction", zeroLossFraction);
         positive("gradient_tolerance", gradientTolerance);
         positive("settle_tolerance", settleTolerance);
+        if (horizonSteps < minSteps) {
+            throw new IllegalArgumentException("horizon_steps must be >= min_steps (" + minSteps + "), got "
+                    + horizonSteps);
+        }
+        positive("creep_fraction", creepFraction);
     }
 
     /**
      * Last decade of at least 100 steps, 5 records, 2% relative growth per e-fold sustained at
-     * 30%, zero loss 1e-2·L₀, gradient 1e-6, settled 1e-6.
+     * 30%, zero loss 1e-2·L₀, gradient 1e-6, settled 1e-6; growth verdicts need 1000 steps and a
+     * loss whose relative decrease over the window is at most 25%.
      */
     public static InfinityThresholds defaults() {
-        return new InfinityThresholds(0.1, 100, 5, 0.02, 0.3, 1e-2, 1e-6, 1e-6);
+        return new InfinityThresholds(0.1, 100, 5, 0.02, 0.3, 1e-2, 1e-6, 1e-6, 1000, 0.25);
     }
 
     private static void positive(String name, double value) {

@@ -14,6 +14,11 @@ public enum Verdict {
     SADDLE,
     /** Gradient above tolerance. */
     NOT_STATIONARY,
+    /**
+     * The run stopped (its step budget) while still moving: no growth shown over the stated
+     * horizon, or growth while the loss still falls, or growth towards a minimum the loss attains.
+     */
+    NOT_CONVERGED,
     /** Parameters grow without bound while the loss only creeps. */
     ESCAPING_TO_INFINITY,
     /** The loss has no minimum to reach (logistic loss on separable data); growth is expected. */

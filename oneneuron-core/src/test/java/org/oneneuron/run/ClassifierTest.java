@@ -17,9 +17,9 @@ import org.oneneuron.train.TrainConfig;
 class ClassifierTest {
 
     @Test
-    void defaultsFitStandardizedWdbcPerfectly() {
+    void defaultsWithTheNeuronKeptFitStandardizedWdbcPerfectly() {
         Dataset wdbc = Datasets.wdbc();
-        Model model = Classifier.fit(wdbc, ClassifierConfig.defaults());
+        Model model = Classifier.fit(wdbc, ClassifierConfig.defaults(), Scaffold.of(Scaffold.Mode.KEEP));
         Assessment fit = model.assess(wdbc);
         assertEquals(569, fit.samples());
         assertEquals(1.0, fit.accuracy(), 0.0, model.training().toString());
@@ -61,7 +61,7 @@ class ClassifierTest {
         assertArrayEquals(theta0, problem.initialPoint(), 0.0);
         FitResult fit = Fit.run(problem, config.train());
         assertArrayEquals(theta0, fit.start(), 0.0);
-        assertArrayEquals(Classifier.fit(wdbc, config).theta(), fit.theta(), 0.0);
+        assertArrayEquals(Classifier.fit(wdbc, config, Scaffold.of(Scaffold.Mode.KEEP)).theta(), fit.theta(), 0.0);
     }
 
     @Test

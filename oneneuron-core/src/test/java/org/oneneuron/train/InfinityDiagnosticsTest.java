@@ -141,11 +141,68 @@ class InfinityDiagnosticsTest {
                 gd(0.01, 2, 1));
         assertTrue(result.infinity().evidence().startsWith("short trajectory"),
                 result.infinity().evidence());
-        assertEquals(Verdict.NOT_STATIONARY, result.infinity().verdict());
+        assertEquals(Verdict.NOT_CONVERGED, result.infinity().verdict());
         TrainingResult lbfgs = Trainer.train(new Quadratic(3, 4, 1), new double[3],
                 TrainConfig.defaults());
         assertTrue(lbfgs.steps() < 100);
         assertEquals(Verdict.CONVERGED_FINITE, lbfgs.infinity().verdict(),
                 lbfgs.infinity().evidence());
+    }
+
+    /** A synthetic plain run of {@code last} steps: ‖θ‖ = 1 + log t, loss = scale/t. */
+    private static TrainingHistory plainGrowing(long last, double lossScale) {
+        int n = 60;
+        long[] steps = new long[n];
+        double[] loss = new double[n];
+        double[] gradient = new double[n];
+        double[] norm = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t = i == 0 ? 1 : last * i / (n - 1);
+            steps[i] = t;
+            loss[i] = lossScale / t;
+            gradient[i] = lossScale / t;
+            norm[i] = 1 + Math.log(t);
+        }
+        return new TrainingHistory(steps, loss, gradient, norm, new double[0], new double[0], new double[0],
+                new double[0], new double[0], new double[0][]);
+    }
+
+    @Test
+    void growthInARunShorterThanTheHorizonIsNotConvergedNotAVerdictOnInfinity() {
+        long horizon = InfinityThresholds.defaults().horizonSteps();
+        InfinityAssessment short300 = InfinityDiagnostics.defaults().assess(plainGrowing(300, 1.0));
+        assertEquals(Verdict.NOT_CONVERGED, short300.verdict(), short300.evidence());
+        assertTrue(short300.growing().contains("theta_norm"), "the growth is still reported: " + short300.growing());
+        assertTrue(short300.evidence().contains(horizon + "-step horizon"), short300.evidence());
+        InfinityAssessment longRun = InfinityDiagnostics.defaults().assess(plainGrowing(30_000, 1.0));
+        assertEquals(Verdict.NO_ATTAINED_MINIMUM, longRun.verdict(),
+                "the same evidence over the horizon keeps its verdict: " + longRun.evidence());
+    }
+
+    @Test
+    void growthWhileTheLossStillFallsIsNotConvergedAndCreepingIsEscaping() {
+        int n = 60;
+        long[] steps = new long[n];
+        double[] falling = new double[n];
+        double[] creeping = new double[n];
+        double[] gradient = new double[n];
+        double[] norm = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t = 5000L * (i + 1) / n + 1;
+            steps[i] = t;
+            falling[i] = 0.2 + 10.0 / Math.sqrt(t);
+            creeping[i] = 2.0 + 1.0 / Math.sqrt(t);
+            gradient[i] = 1e-3;
+            norm[i] = 1 + Math.log(t);
+        }
+        InfinityAssessment stillFalling = InfinityDiagnostics.defaults().assess(new TrainingHistory(steps, falling,
+                gradient, norm, new double[0], new double[0], new double[0], new double[0], new double[0],
+                new double[0][]));
+        assertEquals(Verdict.NOT_CONVERGED, stillFalling.verdict(), stillFalling.evidence());
+        assertTrue(stillFalling.lossRelativeDecrease() > InfinityThresholds.defaults().creepFraction());
+        InfinityAssessment creeps = InfinityDiagnostics.defaults().assess(new TrainingHistory(steps, creeping,
+                gradient, norm, new double[0], new double[0], new double[0], new double[0], new double[0],
+                new double[0][]));
+        assertEquals(Verdict.ESCAPING_TO_INFINITY, creeps.verdict(), creeps.evidence());
     }
 }

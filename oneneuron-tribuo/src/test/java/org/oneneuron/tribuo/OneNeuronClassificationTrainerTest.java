@@ -88,7 +88,7 @@ class OneNeuronClassificationTrainerTest {
         Path modelFile = dir.resolve("cli-model.json");
         Path scoresFile = dir.resolve("cli-scores.csv");
         cli("train", csv.toString(), "--label", "diagnosis", "--hidden", "8", "--neuron", "skip-exp",
-                "--steps", "150", "--seed", "5", "--out", modelFile.toString(), "-q");
+                "--steps", "150", "--seed", "5", "--scaffold", "keep", "--out", modelFile.toString(), "-q");
         cli("predict", modelFile.toString(), csv.toString(), "--label", "diagnosis", "--out", scoresFile.toString(), "-q");
         List<String> lines = Files.readAllLines(scoresFile);
 

@@ -45,7 +45,24 @@ final class CertificateReport {
         m.put("verdict", c.verdict().word());
         m.put("reason", c.reason());
         m.put("data_floor", c.dataFloor().map(CertificateReport::floor).orElse(null));
+        m.put("escape", c.escape().map(CertificateReport::escape).orElse(null));
         m.put("tolerances", tolerances(c.config()));
+        return m;
+    }
+
+    private static Map<String, Object> escape(org.oneneuron.landscape.EscapeEvidence e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("escapes", e.escapes());
+        m.put("decrease", e.decrease());
+        m.put("slope", e.slope());
+        m.put("kappa", e.kappa());
+        m.put("step", e.step());
+        m.put("barrier", e.barrier());
+        m.put("w_distance", e.wDistance());
+        m.put("directions_tried", e.directionsTried());
+        m.put("ascent_steps", e.ascentSteps());
+        m.put("seed", e.seed());
+        m.put("tolerance", e.tolerance());
         return m;
     }
 

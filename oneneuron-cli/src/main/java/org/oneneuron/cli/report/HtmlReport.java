@@ -108,7 +108,8 @@ final class HtmlReport {
                     .append("</td><td>").append(esc(c.evidence())).append("</td><td class=\"")
                     .append(esc(c.verdict())).append("\">").append(esc(c.verdict())).append("</td></tr>\n");
         }
-        h.append("</table>\n<h3>Configurations</h3>\n<table class=\"configurations\"><tr><th>variant"
+        h.append("</table>\n<p class=\"rule\">").append(esc(org.oneneuron.study.ClaimsRule.TEXT)).append("</p>\n");
+        h.append("<h3>Configurations</h3>\n<table class=\"configurations\"><tr><th>variant"
                 + "</th><th>runs</th><th>total loss near zero</th><th>network alone near zero</th>"
                 + "<th>verdicts</th><th>median loss</th><th>median network-only loss</th>"
                 + "<th>median held-out accuracy</th><th>s/run</th></tr>\n");

@@ -113,6 +113,9 @@ public final class StudyReport {
                         c.verdict(), c.claim(), "", c.evidence()));
             }
         }
+        if (!sections.isEmpty()) {
+            out.append(org.oneneuron.study.ClaimsRule.TEXT).append('\n');
+        }
         return out.toString();
     }
 

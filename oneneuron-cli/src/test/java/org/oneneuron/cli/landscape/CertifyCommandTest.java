@@ -96,7 +96,7 @@ class CertifyCommandTest {
     void aSavedModelIsCertifiedOnItsData(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("model.json");
         Run train = Run.of("train", "construction-a", "--hidden", "2", "--activation", "relu", "--neuron", "skip-exp",
-                "--steps", "30", "--test-fraction", "0", "--out", model.toString(), "-q");
+                "--steps", "30", "--test-fraction", "0", "--scaffold", "keep", "--out", model.toString(), "-q");
         assertEquals(ExitCodes.OK, train.exitCode(), train.toString());
         Run r = Run.of("certify", "--model", model.toString(), "--data", "construction-a", "--json");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
