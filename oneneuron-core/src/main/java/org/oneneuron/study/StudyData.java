@@ -35,6 +35,18 @@ public final class StudyData {
     private final Map<String, Dataset> raw = new ConcurrentHashMap<>();
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
 
+    /** A cache that reads each name when first asked. */
+    public StudyData() {
+    }
+
+    /**
+     * A cache that starts with {@code given} data sets under their names (e.g. the sets a cluster's
+     * driver read and sent to its executors) and reads any other name when first asked.
+     */
+    public StudyData(Map<String, Dataset> given) {
+        raw.putAll(given);
+    }
+
     /** The raw data set named {@code name}. */
     public Dataset raw(String name) {
         return raw.computeIfAbsent(name, StudyData::load);
