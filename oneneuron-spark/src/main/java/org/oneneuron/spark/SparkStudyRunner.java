@@ -2,9 +2,12 @@ package org.oneneuron.spark;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +36,10 @@ import scala.util.Try;
 /**
  * {@code oneneuron study --master URL}: the study's runs as Spark tasks, with the in-process
  * runner's promises. The driver owns the study folder: it takes the folder's lock, writes or
- * checks study.json, opens the journal, and appends each finished run (forced to disk) as its
- * task's result arrives, on one driver thread, so that a driver killed at any moment leaves whole
- * lines and a re-run redoes only unfinished runs. Executors compute each run with the in-process
+ * checks study.json, opens the journal, and appends each finished run as its task's result
+ * arrives, on one driver thread (the runs that arrive together are written and forced to disk
+ * once: a group commit), so that a driver killed at any moment leaves whole lines and a re-run
+ * redoes only unfinished runs. Executors compute each run with the in-process
  * runner's {@link TrainerRunFunction} over the driver's data (a broadcast) and write nothing.
  * Spark calls a job's result handler once per partition however often a task is retried, and the
  * journal refuses a run it already holds, so every run is in the journal exactly once.
@@ -146,10 +150,14 @@ public final class SparkStudyRunner implements ClusterStudyRunner {
             long start = System.nanoTime();
             boolean warnedIdle = false;
             try {
+                List<TaskResult> arrived = new ArrayList<>();
                 while (true) {
                     TaskResult result = arrivals.poll(200, TimeUnit.MILLISECONDS);
                     if (result != null) {
-                        record(result, done);
+                        arrived.add(result);
+                        arrivals.drainTo(arrived);
+                        record(arrived, done);
+                        arrived.clear();
                     } else if (job.isCompleted()) {
                         if (arrivals.isEmpty()) {
                             break;
@@ -177,17 +185,27 @@ public final class SparkStudyRunner implements ClusterStudyRunner {
             }
         }
 
-        /** Appends a task's runs to the journal (forced to disk), then reports them. */
-        private void record(TaskResult result, AtomicInteger done) {
-            warnOnDifferentExecutor(result);
-            for (int i = 0; i < result.runIndices().size(); i++) {
-                int index = result.runIndices().get(i);
-                if (journal.contains(index)) {
-                    LOG.log(System.Logger.Level.WARNING, "run {0} arrived twice; the journal keeps the first", index);
-                    continue;
+        /**
+         * Appends the runs of the tasks that arrived together to the journal, all forced to disk
+         * with one force (a group commit: the driver keeps up with results arriving faster than
+         * one force per run), then reports them.
+         */
+        private void record(List<TaskResult> arrived, AtomicInteger done) {
+            List<JournalEntry> group = new ArrayList<>();
+            Set<Integer> inGroup = new HashSet<>();
+            for (TaskResult result : arrived) {
+                warnOnDifferentExecutor(result);
+                for (int i = 0; i < result.runIndices().size(); i++) {
+                    int index = result.runIndices().get(i);
+                    if (journal.contains(index) || !inGroup.add(index)) {
+                        LOG.log(System.Logger.Level.WARNING, "run {0} arrived twice; the journal keeps the first", index);
+                        continue;
+                    }
+                    group.add(new JournalEntry(runs.get(index), result.outcomes().get(i)));
                 }
-                JournalEntry entry = new JournalEntry(runs.get(index), result.outcomes().get(i));
-                journal.append(entry);
+            }
+            journal.appendAll(group);
+            for (JournalEntry entry : group) {
                 listener.finished(entry, done.incrementAndGet(), runs.size());
             }
         }

@@ -160,14 +160,14 @@ class SparkStudyAcceptanceTest {
                 "killed part-way: " + linesAtKill + " of " + RUNS + " runs journaled\n" + firstLog);
         assertEquals(137, first.exitValue(), "SIGKILL");
 
-        Process second = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-        assertTrue(second.waitFor(3, TimeUnit.MINUTES), "the re-run finished");
-        String secondLog = Files.readString(log.toPath(), StandardCharsets.UTF_8);
-        assertEquals(0, second.exitValue(), secondLog);
-        long resumed = Long.parseLong(secondLog.replaceAll("(?s).*study: " + RUNS + " runs, (\\d+) already in the journal.*", "$1"));
+        // The same command again (in this JVM, which saves starting one more).
+        Cli second = Cli.run(args(out, "--master", "local[2]"));
+        assertEquals(0, second.exitCode(), second::toString);
+        long resumed = Long.parseLong(second.err().replaceAll("(?s).*study: " + RUNS
+                + " runs, (\\d+) already in the journal.*", "$1"));
         assertTrue(resumed >= linesAtKill - 1, "the re-run kept the journaled runs (a torn last line is redone): "
-                + resumed + " of " + linesAtKill + "\n" + secondLog);
-        assertEquals(reference, Journals.comparable(journal), secondLog);
+                + resumed + " of " + linesAtKill + "\n" + second);
+        assertEquals(reference, Journals.comparable(journal), second::toString);
     }
 
     private static String[] args(Path out, String... more) {

@@ -95,6 +95,30 @@ final class StandaloneCluster implements AutoCloseable {
         return true;
     }
 
+    /**
+     * CPU seconds (user + system) used so far by the master, the workers and their executors, from
+     * /proc (Linux; USER_HZ = 100 ticks a second).
+     */
+    double cpuSeconds() {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(master.toHandle());
+        for (Process worker : workers) {
+            all.add(worker.toHandle());
+            worker.descendants().forEach(all::add);
+        }
+        long ticks = 0;
+        for (ProcessHandle p : all) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+            } catch (IOException | RuntimeException e) {
+                // gone already
+            }
+        }
+        return ticks / 100.0;
+    }
+
     /** Worker {@code i} and its executor, killed with SIGKILL as a machine that dies. */
     void killWorker(int i) {
         SparkJvms.killHard(workers.get(i));
