@@ -69,6 +69,11 @@ public final class SparkStudyRunner implements ClusterStudyRunner {
         if (budget.isNegative()) {
             throw new IllegalArgumentException("budget must not be negative, got " + budget);
         }
+        if ("cluster".equals(System.getProperty("spark.submit.deployMode"))) {
+            LOG.log(System.Logger.Level.WARNING, "spark-submit --deploy-mode cluster: the study folder {0}"
+                    + " is on the node that runs the driver; unless that path is on a file system you share,"
+                    + " submit in client mode to keep the journal where you can resume it", dir);
+        }
         StudyData data = new StudyData();
         TrainerRunFunction function = new TrainerRunFunction(data);
         function.check(spec);
