@@ -25,7 +25,8 @@ import org.oneneuron.study.TrainerRunFunction;
  * last journaled run, runs/s over it and in steady state (the first result of each task slot
  * left out: executor start and JIT warm-up), the total wall time with Spark's start and stop, the
  * CPU seconds of every process involved (this JVM, and for a standalone cluster its master,
- * workers and executors), and the load average before and after.
+ * workers and executors) and of those that computed the runs (this JVM, or the executors), and the
+ * load average before and after.
  *
  * <pre>
  * java SPARK_FLAGS -cp TEST_CLASSPATH org.oneneuron.spark.ScalingBenchmark MODE SPEC.json WORKDIR
@@ -51,9 +52,9 @@ public final class ScalingBenchmark {
         int n = Integer.parseInt(mode.substring(mode.indexOf(':') + 1));
         String result = switch (kind) {
             case "journal" -> journal(spec, work, n);
-            case "in-process" -> study(mode, spec, work, n, () -> { }, () -> ownCpu(),
+            case "in-process" -> study(mode, spec, work, n, () -> ownCpu(), () -> ownCpu(),
                     (dir, listener) -> new StudyRunner(new TrainerRunFunction(), n, Duration.ZERO, listener).run(spec, dir));
-            case "local" -> study(mode, spec, work, n, () -> { }, () -> ownCpu(),
+            case "local" -> study(mode, spec, work, n, () -> ownCpu(), () -> ownCpu(),
                     (dir, listener) -> new SparkStudyRunner().run("local[" + n + "]", spec, dir, Duration.ZERO, listener));
             case "standalone" -> standalone(mode, spec, work, n);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
@@ -76,9 +77,13 @@ public final class ScalingBenchmark {
                 "spark.driver.bindAddress", "127.0.0.1", "spark.ui.enabled", "false");
         props.forEach(System::setProperty);
         try (StandaloneCluster cluster = StandaloneCluster.start(work.resolve("cluster"), workers)) {
-            double[] clusterCpu = {0};
-            String out = study(mode, spec, work, workers, () -> clusterCpu[0] = cluster.cpuSeconds(),
-                    () -> ownCpu() + clusterCpu[0],
+            double[] clusterCpu = {0, 0};
+            Runnable sample = () -> {
+                clusterCpu[0] = cluster.cpuSeconds();
+                clusterCpu[1] = cluster.executorCpuSeconds();
+            };
+            String out = study(mode, spec, work, workers, () -> ownCpu() + clusterCpu[0],
+                    () -> clusterCpu[1],
                     (dir, listener) -> new SparkStudyRunner().run(cluster.url(), spec, dir, Duration.ZERO,
                             new StudyListener() {
                                 @Override
@@ -90,7 +95,7 @@ public final class ScalingBenchmark {
                                 public void finished(JournalEntry entry, int done, int total) {
                                     listener.finished(entry, done, total);
                                     if (done == total) {
-                                        clusterCpu[0] = cluster.cpuSeconds(); // before the executors stop
+                                        sample.run(); // before the executors stop
                                     }
                                 }
                             }));
@@ -98,8 +103,8 @@ public final class ScalingBenchmark {
         }
     }
 
-    private static String study(String mode, StudySpec spec, Path work, int slots, Runnable beforeCpu, Cpu cpu,
-                                Study study) {
+    private static String study(String mode, StudySpec spec, Path work, int slots, Cpu cpu,
+                                Cpu computeCpu, Study study) {
         List<Long> finished = new ArrayList<>();
         long[] started = {0};
         double[] runSeconds = {0};
@@ -116,15 +121,16 @@ public final class ScalingBenchmark {
                 runSeconds[0] += entry.outcome().seconds();
             }
         });
-        beforeCpu.run();
         int runs = finished.size();
         double studySeconds = (finished.get(runs - 1) - started[0]) / 1e9;
         int warm = Math.min(slots, runs - 1);
         double steady = (runs - warm) / ((finished.get(runs - 1) - finished.get(warm - 1)) / 1e9);
         double cpuSeconds = cpu.seconds();
+        double computeSeconds = computeCpu.seconds();
         return String.format(Locale.ROOT, "\"runs\":%d,\"study_s\":%.3f,\"runs_per_s\":%.4f,"
-                + "\"steady_runs_per_s\":%.4f,\"mean_run_s\":%.4f,\"cpu_s\":%.2f,\"cpu_per_run_s\":%.4f",
-                runs, studySeconds, runs / studySeconds, steady, runSeconds[0] / runs, cpuSeconds, cpuSeconds / runs);
+                + "\"steady_runs_per_s\":%.4f,\"mean_run_s\":%.4f,\"cpu_s\":%.2f,\"cpu_per_run_s\":%.4f,"
+                + "\"compute_cpu_s\":%.2f", runs, studySeconds, runs / studySeconds, steady, runSeconds[0] / runs,
+                cpuSeconds, cpuSeconds / runs, computeSeconds);
     }
 
     /**

@@ -106,8 +106,19 @@ final class StandaloneCluster implements AutoCloseable {
             all.add(worker.toHandle());
             worker.descendants().forEach(all::add);
         }
+        return cpuSeconds(all);
+    }
+
+    /** CPU seconds used so far by the executors alone (the workers' child JVMs). */
+    double executorCpuSeconds() {
+        List<ProcessHandle> executors = new ArrayList<>();
+        workers.forEach(worker -> worker.descendants().forEach(executors::add));
+        return cpuSeconds(executors);
+    }
+
+    private static double cpuSeconds(List<ProcessHandle> processes) {
         long ticks = 0;
-        for (ProcessHandle p : all) {
+        for (ProcessHandle p : processes) {
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
                 String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
