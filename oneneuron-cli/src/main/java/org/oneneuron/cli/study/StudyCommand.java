@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
             "  oneneuron study --spec study.json --out runs/s1          (re-run the same line to resume)",
             "  oneneuron study --spec study.json --out runs/s1 --only-run 17   (replay run 17 alone)",
             "  oneneuron study --repair runs/s1     (move damaged journal lines aside; then re-run)",
+            "  oneneuron study --spec study.json --out runs/s1 --master spark://head:7077   (on Apache Spark)",
             "", "Shapes: --hidden 8,16x8 means two shapes, [8] and [16, 8]. Options given with --spec",
             "override the file's values. One process at a time per --out folder (a second one stops at",
             "once). Exit codes: 0 ok, 1 failure (also: folder in use, a write failed), 2 bad input or usage."})
