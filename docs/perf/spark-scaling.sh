@@ -39,7 +39,7 @@ for what in "${@:-long overhead journal}"; do
     case $w in
       long) for m in in-process:1 standalone:1 in-process:2 local:2 standalone:2; do bench "$m" long; done ;;
       overhead) for m in in-process:1 local:1 standalone:1; do bench "$m" overhead; done ;;
-      journal) bench journal:2000 overhead ;;
+      journal) bench journal:2000 overhead; bench journal:500 long ;;
       *) echo "unknown: $w" >&2; exit 2 ;;
     esac
   done

@@ -175,17 +175,19 @@ public final class Journal implements Closeable {
             throw new WriteFailedException(failure);
         }
         Set<Integer> indices = new HashSet<>();
-        StringBuilder text = new StringBuilder();
         for (JournalEntry entry : group) {
             if (entries.containsKey(entry.runIndex()) || !indices.add(entry.runIndex())) {
                 throw new IllegalStateException("run " + entry.runIndex() + " is already in " + file
                         + (entries.containsKey(entry.runIndex()) ? "" : " (twice in one group)"));
             }
-            text.append(JournalCodec.toLine(entry)).append('\n');
         }
         if (group.isEmpty()) {
             return;
         }
+        // Encoding a line costs more than writing it (a 40 KB line: ~2.5 ms); a group is encoded on
+        // all cores, in order.
+        StringBuilder text = new StringBuilder();
+        group.parallelStream().map(JournalCodec::toLine).forEachOrdered(line -> text.append(line).append('\n'));
         long before = -1;
         try {
             before = channel.position();
