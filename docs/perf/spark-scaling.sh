@@ -2,7 +2,9 @@
 # Issue 12's scaling measurements (docs/CLUSTER.md, docs/PERFORMANCE.md): the same study
 # in-process, on local[N] and on a standalone cluster of one-core workers on this machine, each
 # mode in a fresh JVM (ScalingBenchmark, oneneuron-spark's test sources), appended as JSON lines
-# to docs/perf/spark-scaling.jsonl. Usage: docs/perf/spark-scaling.sh [long|overhead|journal]...
+# to docs/perf/spark-scaling.jsonl. Usage: docs/perf/spark-scaling.sh [long|pairs|overhead|journal]...
+# (pairs: in-process, one worker and two workers, three times in turn, for the scaling ratios on a
+# machine whose load moves).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -16,9 +18,10 @@ cp="$root/oneneuron-spark/target/test-classes:$root/oneneuron-spark/target/class
 read -r -a flags <<<"$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' oneneuron-spark/pom.xml)"
 export OPENBLAS_NUM_THREADS=1
 
-# long: runs of about a second each or more (WDBC, one hidden layer of 16, 8000 GD steps), each its own task.
+# long: runs of more than a second each (WDBC, one hidden layer of 16, 16,000 GD steps, about
+# 1.2 s on a quiet core), each its own task.
 cat >"$work/long.json" <<'JSON'
-{"name": "long", "data": ["wdbc"], "hidden": [[16]], "neurons": ["none", "skip-exp"], "steps": 8000,
+{"name": "long", "data": ["wdbc"], "hidden": [[16]], "neurons": ["none", "skip-exp"], "steps": 16000,
  "restarts": 8, "seed": 3}
 JSON
 # overhead: 400 runs of a few milliseconds, each its own task: what a task costs beyond its run.
@@ -38,6 +41,7 @@ for what in "${@:-long overhead journal}"; do
   for w in $what; do
     case $w in
       long) for m in in-process:1 standalone:1 in-process:2 local:2 standalone:2; do bench "$m" long; done ;;
+      pairs) for i in 1 2 3; do for m in in-process:1 standalone:1 standalone:2; do bench "$m" long; done; done ;;
       overhead) for m in in-process:1 local:1 standalone:1; do bench "$m" overhead; done ;;
       journal) bench journal:2000 overhead; bench journal:500 long ;;
       *) echo "unknown: $w" >&2; exit 2 ;;

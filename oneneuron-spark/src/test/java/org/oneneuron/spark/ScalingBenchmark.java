@@ -59,8 +59,9 @@ public final class ScalingBenchmark {
             case "standalone" -> standalone(mode, spec, work, n);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         };
-        System.out.printf(Locale.ROOT, "{\"mode\":\"%s\",%s,\"wall_total_s\":%.2f,\"load_before\":\"%s\",\"load_after\":\"%s\"}%n",
-                mode, result, (System.nanoTime() - begin) / 1e9, load, loadAverage());
+        System.out.printf(Locale.ROOT, "{\"mode\":\"%s\",\"steps\":%d,%s,\"wall_total_s\":%.2f,\"load_before\":\"%s\","
+                + "\"load_after\":\"%s\"}%n", mode, spec.steps(), result, (System.nanoTime() - begin) / 1e9, load,
+                loadAverage());
     }
 
     private interface Study {
