@@ -12,6 +12,7 @@ import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
+import org.oneneuron.run.Problem;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -70,12 +71,10 @@ public class W1StepBenchmark {
         }
         Dataset data = new Dataset("w1-jmh", x, y, d, names, List.of("-1", "+1"));
         NetworkSpec spec = new NetworkSpec(d, List.of(64, 64), Activation.parse("tanh"), NeuronKind.SKIP_EXP);
-        objective = NetworkObjective.builder(spec, data).loss(Losses.CUBIC_HINGE).reduction(Reduction.MEAN)
+        Problem problem = Problem.builder(spec, data).loss(Losses.CUBIC_HINGE).reduction(Reduction.MEAN)
                 .lambda(1e-2).threads(threads).build();
-        theta = new double[objective.dimension()];
-        for (int i = 0; i < theta.length; i++) {
-            theta[i] = rnd.nextDouble(-0.15, 0.15);
-        }
+        objective = problem.objective();
+        theta = problem.initialPoint();
         gradient = new double[theta.length];
         v = new double[theta.length];
         for (int i = 0; i < v.length; i++) {

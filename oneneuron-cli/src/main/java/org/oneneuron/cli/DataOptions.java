@@ -8,17 +8,22 @@ import picocli.CommandLine.Option;
 /** How to read a data argument: which column is the label and which classes become ±1. */
 public final class DataOptions {
 
-    @Option(names = "--label", paramLabel = "COL",
-            description = "Label column: a header name or 1-based index (default: the last column).")
+    /** The meaning of {@code --label}. */
+    public static final String LABEL = "Label column: a header name or 1-based index; default: the last column.";
+    /** The meaning of {@code --positive}. */
+    public static final String POSITIVE = "The label that becomes +1; default: the data set's rule (e.g. the"
+            + " minority or the larger label).";
+    /** The meaning of {@code --classes}. */
+    public static final String CLASSES = "Pick two classes NEG,POS out of more, e.g. 4,9 for MNIST; other"
+            + " rows are dropped.";
+
+    @Option(names = "--label", paramLabel = "COL", description = LABEL)
     String label;
 
-    @Option(names = "--positive", paramLabel = "LABEL",
-            description = "The label that becomes +1 (default: the data set's rule, e.g. the"
-                    + " minority or the larger label).")
+    @Option(names = "--positive", paramLabel = "LABEL", description = POSITIVE)
     String positive;
 
-    @Option(names = "--classes", paramLabel = "NEG,POS",
-            description = "Pick two classes out of more, e.g. 4,9 for MNIST; other rows are dropped.")
+    @Option(names = "--classes", paramLabel = "NEG,POS", description = CLASSES)
     String classes;
 
     /** The reader options these flags describe. */

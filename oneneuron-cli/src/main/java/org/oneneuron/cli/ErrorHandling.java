@@ -17,6 +17,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns exceptions into one clear line on stderr and an exit code ({@link ExitCodes}); the stack
@@ -46,6 +47,9 @@ final class ErrorHandling implements IExecutionExceptionHandler, IParameterExcep
         String message = withoutClassNames(cause instanceof IllegalArgumentException
                 && cause.getMessage() != null ? cause.getMessage() : ex.getMessage());
         err.println("error: " + message);
+        if (ex instanceof UnmatchedArgumentException unmatched) {
+            OptionHints.of(unmatched).forEach(err::println);
+        }
         err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
         if (java.util.Arrays.asList(args).contains("--debug")) {
             writeTrace(ex, err);

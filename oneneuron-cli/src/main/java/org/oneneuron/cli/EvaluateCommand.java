@@ -2,18 +2,18 @@ package org.oneneuron.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.eval.BinaryMetrics;
-import org.oneneuron.eval.Metrics;
-import org.oneneuron.io.StoredModel;
-import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.run.Assessment;
+import org.oneneuron.run.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = "Accuracy, loss, precision, recall, F1, ROC AUC and the confusion matrix of a"
                 + " saved model on a data set.",
         footer = {"", "Examples:", "  oneneuron evaluate model.json wdbc",
-            "  oneneuron evaluate model.json test.csv --label diagnosis --json"})
+            "  oneneuron evaluate model.json wdbc --split test      (the samples 'train --held-out' kept out)",
+            "  oneneuron evaluate --model model.json --data test.csv --label diagnosis --json"})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -34,40 +35,35 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by 'train'.")
-    Path modelFile;
+    @Parameters(arity = "0..2", paramLabel = "MODEL DATA",
+            description = "The model file and the data set (or give them with --model and --data).")
+    List<String> inputs;
 
-    @Parameters(index = "1", paramLabel = "DATA", description = "A data file or built-in name.")
-    String dataArgument;
+    @Option(names = "--model", paramLabel = "FILE", description = Vocabulary.MODEL_FILE)
+    String modelOption;
+
+    @Option(names = "--data", paramLabel = "DATA", description = Vocabulary.DATA)
+    String dataOption;
+
+    @Option(names = "--split", paramLabel = "PART", description = Vocabulary.SPLIT)
+    String split = "all";
 
     @Override
     public Integer call() {
-        StoredModel model = StoredModel.load(modelFile);
-        Dataset data = ModelInputs.load(model, dataOptions, dataArgument);
-        double[] scores = model.scores(data);
-        BinaryMetrics m = Metrics.binary(scores, data.y());
-        NetworkObjective objective = NetworkObjective.builder(model.spec(), model.standardizer().apply(data))
-                .loss(model.loss()).reduction(model.reduction()).lambda(model.lambda())
-                .allowZeroLambda(true).build();
-        double[] theta = model.theta();
+        String[] given = Inputs.modelAndData(inputs, modelOption, dataOption, true);
+        Path modelFile = Path.of(given[0]);
+        Model model = Model.load(modelFile);
+        Dataset data = ModelInputs.load(model, dataOptions, given[1], split);
+        Assessment a = model.assess(data);
+        BinaryMetrics m = a.metrics();
         Map<String, Object> json = Json.object("evaluate");
         json.put("model_file", modelFile.toString());
         json.put("data", data.name());
         json.put("n", data.n());
-        json.put("accuracy", m.accuracy());
-        json.put("errors", m.errors());
-        json.put("precision", m.precision());
-        json.put("recall", m.recall());
-        json.put("f1", m.f1());
-        json.put("roc_auc", m.rocAuc());
-        Map<String, Object> confusion = new LinkedHashMap<>();
-        confusion.put("true_positives", m.truePositives());
-        confusion.put("false_positives", m.falsePositives());
-        confusion.put("true_negatives", m.trueNegatives());
-        confusion.put("false_negatives", m.falseNegatives());
-        json.put("confusion", confusion);
-        json.put("loss", objective.value(theta));
-        json.put("network_only_loss", objective.networkOnlyLoss(theta));
+        Figures.putMetrics(json, m);
+        json.put("network_only_accuracy", a.networkOnly().accuracy());
+        Figures.putLoss(json, a.loss());
+        a.neuron().ifPresent(n -> json.put("neuron", Figures.neuron(n)));
         json.put("positive_label", model.labelNames().get(1));
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
@@ -76,13 +72,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.println(String.format(Locale.ROOT, "%s on %s (%d samples, +1 = %s)", modelFile, data.name(),
                 data.n(), model.labelNames().get(1)));
-        out.println(String.format(Locale.ROOT, "accuracy  %s (%d errors)", TrainReport.percent(m.accuracy()),
-                m.errors()));
+        out.println(String.format(Locale.ROOT, "accuracy  %s (%d errors; network alone %s)",
+                TrainReport.percent(m.accuracy()), m.errors(), TrainReport.percent(a.networkOnly().accuracy())));
         out.println("precision " + TrainReport.percent(m.precision()) + "   recall "
                 + TrainReport.percent(m.recall()) + "   F1 " + TrainReport.percent(m.f1()));
         out.println("ROC AUC   " + TrainReport.number(m.rocAuc()));
-        out.println("loss      " + TrainReport.number(json.get("loss")) + " (network alone: "
-                + TrainReport.number(json.get("network_only_loss")) + ")");
+        out.println("loss      " + Figures.lossText(a.loss()));
         out.println(String.format(Locale.ROOT, "confusion           predicted -1  predicted +1%n"
                 + "  actual -1 %14d %13d%n  actual +1 %14d %13d", m.trueNegatives(), m.falsePositives(),
                 m.falseNegatives(), m.truePositives()));

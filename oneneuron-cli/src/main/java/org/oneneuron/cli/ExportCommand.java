@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.Dataset;
-import org.oneneuron.io.NeuronDrop;
-import org.oneneuron.io.StoredModel;
 import org.oneneuron.onnx.OnnxExporter;
+import org.oneneuron.run.Model;
+import org.oneneuron.run.NeuronDrop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,8 +43,11 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by 'train'.")
-    Path modelFile;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = Vocabulary.MODEL_FILE)
+    String modelArgument;
+
+    @Option(names = "--model", paramLabel = "FILE", description = Vocabulary.MODEL_FILE)
+    String modelOption;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write.")
     Path out;
@@ -61,16 +64,21 @@ final class ExportCommand implements Callable<Integer> {
             description = "Largest neuron contribution max |a*E_i| accepted (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--data", paramLabel = "DATA",
-            description = "The training data (default: the data named in the model's provenance).")
+    @Option(names = "--data", paramLabel = "DATA", description = Vocabulary.DATA
+            + " With --drop-neuron: the training data (default: the data named in the model's provenance).")
     String dataArgument;
+
+    @Option(names = "--split", paramLabel = "PART", description = Vocabulary.SPLIT)
+    String split = "all";
 
     @Override
     public Integer call() {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("--tolerance must be a finite number >= 0, got " + tolerance);
         }
-        StoredModel model = StoredModel.load(modelFile);
+        Path modelFile = Path.of(Inputs.modelAndData(modelArgument == null ? null
+                : java.util.List.of(modelArgument), modelOption, null, false)[0]);
+        Model model = Model.load(modelFile);
         PrintWriter stdout = spec.commandLine().getOut();
         Map<String, Object> json = Json.object("export");
         json.put("model_file", modelFile.toString());
@@ -87,7 +95,7 @@ final class ExportCommand implements Callable<Integer> {
         if (source == null) {
             throw new IllegalArgumentException("--drop-neuron needs the training data: pass --data DATA");
         }
-        Dataset data = ModelInputs.load(model, dataOptions, source);
+        Dataset data = ModelInputs.load(model, dataOptions, source, split);
         NeuronDrop drop = NeuronDrop.of(model, data);
         json.put("data", data.name());
         json.put("n", drop.samples());
@@ -127,7 +135,7 @@ final class ExportCommand implements Callable<Integer> {
         };
     }
 
-    private void write(StoredModel model, boolean onnx) {
+    private void write(Model model, boolean onnx) {
         if (onnx) {
             OnnxExporter.write(model, out);
         } else {

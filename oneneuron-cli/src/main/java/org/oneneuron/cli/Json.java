@@ -18,7 +18,7 @@ import java.util.Map;
 public final class Json {
 
     /** Version of the JSON output contract; bumped when a key changes meaning or disappears. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private static final ObjectMapper MAPPER =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -1,7 +1,6 @@
 package org.oneneuron.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -9,20 +8,6 @@ import picocli.CommandLine.ParseResult;
 
 /** Entry point of the {@code oneneuron} command line. */
 public final class Main {
-
-    /**
-     * Subcommands written in other packages, registered by class name when present on the class
-     * path, so that branches can land in any order (MainCommandTest lists those that must be).
-     */
-    static final List<String> PLUGGED_COMMANDS = List.of(
-            "org.oneneuron.cli.study.DemoCommand",
-            "org.oneneuron.cli.study.StudyCommand",
-            "org.oneneuron.cli.study.ReportCommand",
-            "org.oneneuron.cli.landscape.CertifyCommand",
-            "org.oneneuron.cli.landscape.EscapeCommand",
-            "org.oneneuron.cli.landscape.SpectrumCommand",
-            "org.oneneuron.cli.landscape.SliceCommand",
-            "org.oneneuron.cli.bench.BenchCommand");
 
     private Main() {
     }
@@ -44,14 +29,10 @@ public final class Main {
     /** A fully configured command line writing to the process's stdout and stderr. */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new OneNeuronCommand());
-        for (String className : PLUGGED_COMMANDS) {
-            Class<?> type = optionalClass(className);
-            if (type != null) {
-                cmd.addSubcommand(type);
-            }
-        }
         for (CommandLine sub : cmd.getSubcommands().values()) {
             ensureHelpOption(sub.getCommandSpec());
+            // Every --help shows the defaults (read from the library's config records).
+            sub.getCommandSpec().usageMessage().showDefaultValues(true);
         }
         ErrorHandling errors = new ErrorHandling();
         cmd.setExecutionExceptionHandler(errors);
@@ -92,14 +73,6 @@ public final class Main {
         if (spec.options().stream().noneMatch(OptionSpec::usageHelp)) {
             spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                     .description("Show this help message and exit.").build());
-        }
-    }
-
-    private static Class<?> optionalClass(String name) {
-        try {
-            return Class.forName(name, false, Main.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            return null;
         }
     }
 }

@@ -1,16 +1,29 @@
 package org.oneneuron.cli;
 
+import org.oneneuron.cli.bench.BenchCommand;
+import org.oneneuron.cli.landscape.CertifyCommand;
+import org.oneneuron.cli.landscape.EscapeCommand;
+import org.oneneuron.cli.landscape.SliceCommand;
+import org.oneneuron.cli.landscape.SpectrumCommand;
+import org.oneneuron.cli.study.DemoCommand;
+import org.oneneuron.cli.study.ReportCommand;
+import org.oneneuron.cli.study.StudyCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code oneneuron} command; it only dispatches to its subcommands. */
+/**
+ * The top-level {@code oneneuron} command; it only dispatches to its subcommands, which are listed
+ * here (registered statically: a missing command is a compile error, not a silent absence).
+ */
 @Command(name = "oneneuron", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = "Binary classifiers with the special neuron of Liang et al. (NeurIPS 2018),"
                 + " and the instruments to check what it does to the loss landscape.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-            ExportCommand.class, DatasetsCommand.class, VersionCommand.class, HelpCommand.class},
+            ExportCommand.class, DatasetsCommand.class, VersionCommand.class, DemoCommand.class,
+            StudyCommand.class, ReportCommand.class, CertifyCommand.class, EscapeCommand.class, SpectrumCommand.class,
+            SliceCommand.class, BenchCommand.class, HelpCommand.class},
         footer = {"", "Examples:",
             "  oneneuron demo",
             "  oneneuron train wdbc --neuron skip-exp --out model.json",

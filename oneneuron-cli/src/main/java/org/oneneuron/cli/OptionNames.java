@@ -10,6 +10,7 @@ final class OptionNames {
             "max_steps", "--steps (max_steps)",
             "batch_size", "--batch (batch_size)",
             "momentum", "--momentum",
+            "clip_norm", "--clip (clip_norm)",
             "threads", "--threads");
 
     private OptionNames() {

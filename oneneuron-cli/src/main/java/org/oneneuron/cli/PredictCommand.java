@@ -2,11 +2,13 @@ package org.oneneuron.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.io.AtomicFiles;
-import org.oneneuron.io.StoredModel;
+import org.oneneuron.run.Calibration;
+import org.oneneuron.run.Model;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,11 +16,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code oneneuron predict}: one line per sample with the score and the predicted label. */
+/**
+ * {@code oneneuron predict}: one line per sample with the score, the predicted class and, when
+ * the model knows how, P(+1). Rows may be unlabeled (a CSV of the model's features only).
+ */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Write a CSV with the score f~(x) and the predicted label of every sample"
-                + " (label +1 when the score is >= 0). Scores are exact (round-trip decimals).",
+        description = {"Write a CSV with the score f~(x), the predicted class (+1 when the score is >= 0)"
+                + " and P(+1) of every sample. Scores are exact (round-trip decimals).",
+            "A CSV with exactly the model's features as columns is read as unlabeled rows (or say so"
+                + " with --no-label). P(+1) is σ(f~) for the logistic loss and Platt-calibrated"
+                + " otherwise; 'probability_method' in --json says which."},
         footer = {"", "Examples:", "  oneneuron predict model.json new.csv --out scores.csv",
+            "  oneneuron predict model.json unlabeled.csv          (columns: the model's features)",
             "  oneneuron predict model.json wdbc | head"})
 final class PredictCommand implements Callable<Integer> {
 
@@ -31,23 +40,48 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A model file written by 'train'.")
-    Path modelFile;
+    @Parameters(arity = "0..2", paramLabel = "MODEL DATA",
+            description = "The model file and the data set (or give them with --model and --data).")
+    List<String> inputs;
 
-    @Parameters(index = "1", paramLabel = "DATA", description = "A data file or built-in name.")
-    String dataArgument;
+    @Option(names = "--model", paramLabel = "FILE", description = Vocabulary.MODEL_FILE)
+    String modelOption;
+
+    @Option(names = "--data", paramLabel = "DATA", description = Vocabulary.DATA)
+    String dataOption;
+
+    @Option(names = "--split", paramLabel = "PART", description = Vocabulary.SPLIT)
+    String split = "all";
+
+    @Option(names = "--no-label", description = "DATA has no label column: every column is a feature"
+            + " (inferred when a CSV has exactly the model's number of columns).")
+    boolean noLabel;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here (default: stdout).")
     Path out;
 
     @Override
     public Integer call() {
-        StoredModel model = StoredModel.load(modelFile);
-        Dataset data = ModelInputs.load(model, dataOptions, dataArgument);
+        String[] given = Inputs.modelAndData(inputs, modelOption, dataOption, true);
+        Path modelFile = Path.of(given[0]);
+        Model model = Model.load(modelFile);
+        boolean unlabeled = noLabel || ModelInputs.unlabeled(model, dataOptions, given[1]);
+        if (unlabeled && !split.equals("all")) {
+            throw new IllegalArgumentException("--split " + split + " needs the labeled data the model was"
+                    + " trained on; unlabeled rows are all scored");
+        }
+        Dataset data = unlabeled ? ModelInputs.loadUnlabeled(model, dataOptions, given[1])
+                : ModelInputs.load(model, dataOptions, given[1], split);
         double[] scores = model.scores(data);
-        StringBuilder csv = new StringBuilder("score,label\n");
-        for (double score : scores) {
-            csv.append(score).append(',').append(model.labelNames().get(score >= 0 ? 1 : 0)).append('\n');
+        Calibration calibration = model.calibration().orElse(null);
+        double[] p = calibration == null ? null : model.probabilitiesOf(scores);
+        StringBuilder csv = new StringBuilder(p == null ? "score,label\n" : "score,label,probability\n");
+        for (int i = 0; i < scores.length; i++) {
+            csv.append(scores[i]).append(',').append(model.labelNames().get(scores[i] >= 0 ? 1 : 0));
+            if (p != null) {
+                csv.append(',').append(p[i]);
+            }
+            csv.append('\n');
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if (out == null) {
@@ -61,10 +95,14 @@ final class PredictCommand implements Callable<Integer> {
             json.put("model_file", modelFile.toString());
             json.put("data", data.name());
             json.put("n", scores.length);
+            json.put("labeled", !unlabeled);
+            json.put("probability_method", calibration == null ? null : calibration.method());
+            json.put("probability", calibration == null ? null : calibration.describe());
             json.put("out", out.toString());
             Json.print(stdout, json);
         } else if (!common.quiet()) {
-            stdout.println("wrote " + scores.length + " predictions to " + out);
+            stdout.println("wrote " + scores.length + " predictions to " + out
+                    + (calibration == null ? "" : "; P(+1) is " + calibration.describe()));
             stdout.flush();
         }
         return ExitCodes.OK;

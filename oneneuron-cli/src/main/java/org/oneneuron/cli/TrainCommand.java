@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
-import org.oneneuron.io.ModelSettings;
-import org.oneneuron.io.NeuronDominance;
 import org.oneneuron.io.WriterLock;
 import org.oneneuron.loss.MarginLoss;
-import org.oneneuron.train.ClassifierConfig;
-import org.oneneuron.train.TrainConfig;
+import org.oneneuron.model.NeuronKind;
+import org.oneneuron.run.ClassifierConfig;
+import org.oneneuron.run.NeuronDominance;
+import org.oneneuron.run.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,20 +21,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code oneneuron train}: fits a classifier, reports it, optionally saves it. */
-@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
+/**
+ * {@code oneneuron train}: fits a classifier through the run floor (the same steps as the
+ * library's {@code Classifier.fit}: the same data, options and seed give the same θ₀ and model),
+ * reports it, optionally saves it.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a binary classifier (an MLP, with or without the special neuron).",
         footer = {"", "Examples:",
             "  oneneuron train wdbc --out model.json",
-            "  oneneuron train wdbc --neuron none --optimizer adam --lr 0.01 --steps 2000",
-            "  oneneuron train data.csv --label diagnosis --positive M --test-fraction 0.2 --json",
+            "  oneneuron train --data wdbc --neuron none --optimizer adam --lr 0.01 --steps 2000",
+            "  oneneuron train data.csv --label diagnosis --positive M --held-out 0.2 --json",
             "  oneneuron train .bench-data/mnist --classes 4,9 --hidden 32 --batch 256 --optimizer adam",
             "  oneneuron train big.csv --out m.json --checkpoint-every 500 --resume"})
 final class TrainCommand implements Callable<Integer> {
 
-    private static final ModelSettings MODEL = ModelSettings.defaults();
     private static final String ZERO_LAMBDA = "λ = 0";
-    private static final TrainConfig TRAIN = ClassifierConfig.defaults().train();
 
     @Spec
     CommandSpec spec;
@@ -45,64 +47,27 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Parameters(index = "0", paramLabel = "DATA",
-            description = "A data file (.csv, .libsvm, .arff, IDX directory or *-ubyte) or a built-in"
-                    + " name (see 'oneneuron datasets').")
+    @Mixin
+    NetworkOptions network;
+
+    @Mixin
+    ObjectiveOptions objective;
+
+    @Mixin
+    OptimizerOptions training;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = Vocabulary.DATA)
     String dataArgument;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "W,W",
-            description = "Hidden layer widths; 0 for a linear model.")
-    List<Integer> hidden = MODEL.hidden();
+    @Option(names = "--data", paramLabel = "DATA", description = Vocabulary.DATA)
+    String dataOption;
 
-    @Option(names = "--activation", description = "relu, leaky_relu:SLOPE, tanh, sigmoid, softplus, elu, linear.")
-    String activation = MODEL.activation();
+    @Option(names = "--held-out", paramLabel = "SHARE", description = Vocabulary.HELD_OUT)
+    double heldOut = Vocabulary.MODEL.heldOut();
 
-    @Option(names = "--neuron", description = "none, skip-exp, per-layer-exp, relu, linear, quadratic,"
-            + " sigmoid, no-skip.")
-    String neuron = MODEL.neuron();
-
-    @Option(names = "--lambda", description = "λ of the penalty (λ/2)a² on the neuron's output weight.")
-    double lambda = MODEL.lambda();
-
-    @Option(names = "--allow-zero-lambda", description = "Accept λ = 0 (the theorem's guarantee is lost).")
-    boolean allowZeroLambda;
-
-    @Option(names = "--loss", description = "cubic-hinge, hinge-p:P, smooth-hinge, logistic, squared.")
-    String loss = MODEL.loss();
-
-    @Option(names = "--reduction", description = "sum (the paper's) or mean.")
-    String reduction = MODEL.reduction();
-
-    @Option(names = "--class-weight", paramLabel = "KIND", description = "none or balanced.")
-    String classWeight = MODEL.classWeight();
-
-    @Option(names = "--test-fraction", paramLabel = "F", description = "Hold out this fraction for testing.")
-    double testFraction = MODEL.testFraction();
-
-    @Option(names = "--optimizer", description = "gd, sgd, momentum, nesterov, adam, lbfgs, newton-cg.")
-    String optimizer = TRAIN.optimizer().word();
-
-    @Option(names = "--lr", paramLabel = "ETA", description = "Learning rate for gd, sgd, momentum, nesterov, adam.")
-    double learningRate = TRAIN.learningRate();
-
-    @Option(names = "--momentum", paramLabel = "MU",
-            description = "Momentum μ for momentum/nesterov (default when not given: "
-                    + OptimizerChoice.HEAVY_BALL_DEFAULT + ").")
-    Double momentum;
-
-    @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps (>= 1).")
-    long steps = TRAIN.maxSteps();
-
-    @Option(names = "--batch", paramLabel = "B", description = "Minibatch size for sgd/adam; 0 = full batch.")
-    int batch = TRAIN.batchSize();
-
-    @Option(names = "--seed", description = "Seeds initialization, split and minibatches.")
-    long seed = TRAIN.seed();
-
-    @Option(names = "--dtype", description = "float64, or float32 for the forward and reverse passes"
-            + " (Hessian-vector products, the end point's certificate and the reported figures stay"
-            + " float64).")
-    String dtype = "float64";
+    @Option(names = "--test-fraction", hidden = true, paramLabel = "SHARE",
+            description = "Deprecated name of --held-out.")
+    Double testFraction;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the model here (JSON, atomic).")
     Path out;
@@ -114,7 +79,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the checkpoint beside --out, if there is one.")
     boolean resume;
 
+    private boolean matched(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
     /** With --out, one writer at a time for the model file and its checkpoint ({@link WriterLock}). */
+    @SuppressWarnings("try") // the lock is held for the block and never read
     @Override
     public Integer call() {
         try (WriterLock lock = out == null ? null : WriterLock.beside(out, "oneneuron train --out " + out)) {
@@ -125,25 +95,28 @@ final class TrainCommand implements Callable<Integer> {
     private Integer train() {
         PrintWriter err = spec.commandLine().getErr();
         List<String> warnings = new ArrayList<>();
-        ModelSettings settings = new ModelSettings(hidden.equals(List.of(0)) ? List.of() : hidden,
-                activation, neuron, loss, reduction, lambda, allowZeroLambda, classWeight, testFraction);
-        TrainConfig config = trainConfig();
+        String source = Inputs.data(dataArgument, dataOption);
+        ClassifierConfig config = config(warnings);
         checkOptions();
-        MarginLoss marginLoss = settings.marginLoss();
+        MarginLoss marginLoss = config.loss();
         if (!marginLoss.satisfiesAssumption1()) {
             warnings.add("loss " + marginLoss.word() + " does not satisfy Assumption 1 of the paper: "
                     + marginLoss.description());
         }
-        if (settings.lambda() == 0 && settings.hasNeuron()) {
-            warnings.add(ZERO_LAMBDA + " with the " + settings.neuron() + " neuron: the guarantee (a = 0"
+        if (config.lambda() == 0 && config.neuron().present()) {
+            warnings.add(ZERO_LAMBDA + " with the " + config.neuron().word() + " neuron: the guarantee (a = 0"
                     + " at every local minimum) is void");
         }
-        Dataset dataset = data.load(dataArgument);
+        Dataset dataset = data.load(source);
         List<DataChecks.Conflict> conflicts = DataChecks.conflicts(dataset);
         if (!conflicts.isEmpty()) {
             warnings.add(dataset.name() + ": " + conflicts.size() + " group(s) of identical inputs with"
                     + " conflicting labels (no classifier can fit them all), e.g. "
                     + conflicts.get(0).describe());
+        }
+        if (config.heldOut() > 0 && dataset.n() < TrainingData.MIN_SPLIT_SIZE) {
+            warnings.add(dataset.name() + " has " + dataset.n() + " samples, fewer than "
+                    + TrainingData.MIN_SPLIT_SIZE + ": nothing is held out");
         }
         if (!common.json()) {
             // λ = 0 is also logged by the library (one line on stderr via LibraryLogging).
@@ -151,11 +124,11 @@ final class TrainCommand implements Callable<Integer> {
                     .forEach(w -> err.println("warning: " + w));
             err.flush();
         }
-        TrainingRun run = new TrainingRun(settings, config, dataset, dataArgument, out, checkpointEvery, resume,
-                dtype.equals("float32"), Progress.of(common, err), err);
+        TrainingRun run = new TrainingRun(config, dataset, source, out, checkpointEvery, resume,
+                Progress.of(common, err), err);
         TrainingRun.Outcome outcome = run.execute();
         if (!outcome.numericalTrouble()) {
-            NeuronDominance.warning(outcome.model(), outcome.train()).ifPresent(w -> {
+            NeuronDominance.warning(outcome.model(), outcome.data().train()).ifPresent(w -> {
                 warnings.add(w);
                 if (!common.json()) {
                     err.println("warning: " + w);
@@ -170,35 +143,39 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (outcome.numericalTrouble()) {
             throw new CommandFailure(ExitCodes.FAILURE, "training stopped: "
-                    + outcome.result().stop().message() + (out == null ? ""
+                    + outcome.fit().training().stop().message() + (out == null ? ""
                     : "; the model was not written" + (checkpointEvery > 0
                     ? ", the last checkpoint is " + TrainingRun.checkpointPath(out) : "")));
         }
         return ExitCodes.OK;
     }
 
-    private TrainConfig trainConfig() {
-        OptimizerChoice choice = OptimizerChoice.parse(optimizer);
-        try {
-            return choice.configure(TRAIN.toBuilder(), momentum)
-                    .learningRate(learningRate)
-                    .maxSteps(steps)
-                    .batchSize(batch)
-                    .seed(seed)
-                    .threads(common.threadsOr(TRAIN.threads()))
-                    .build();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(OptionNames.rename(e.getMessage()), e);
+    /** The library's config from the options (every default is the library's). */
+    private ClassifierConfig config(List<String> warnings) {
+        double share = heldOut;
+        if (testFraction != null) {
+            warnings.add("--test-fraction is deprecated; it is --held-out now");
+            share = testFraction;
         }
+        if (!(share >= 0 && share < 1)) {
+            throw new IllegalArgumentException("--held-out must be in [0, 1), got " + share);
+        }
+        NeuronKind neuron = network.neuron();
+        if (!network.layers().isEmpty() && (matched("--hidden") || matched("--activation"))) {
+            throw new IllegalArgumentException("give --arch or --hidden/--activation, not both: --arch names "
+                    + "every layer (e.g. dense:16,tanh,dense:1)");
+        }
+        return Vocabulary.MODEL.withHidden(network.widths()).withActivation(network.activation())
+                .withLayers(network.layers()).withInputShape(network.inputShape())
+                .withNeuron(neuron).withAllowZeroLambda(objective.allowZeroLambda())
+                .withLambda(objective.lambda(neuron)).withLoss(objective.loss())
+                .withReduction(objective.reduction()).withInitializer(training.initializer())
+                .withBalancedClassWeights(objective.balanced()).withHeldOut(share)
+                .withPrecision(training.precision())
+                .withTrain(training.config(Vocabulary.TRAIN, common.threadsOr(Vocabulary.TRAIN.threads())));
     }
 
     private void checkOptions() {
-        if (steps < 1) {
-            throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
-        }
-        if (!dtype.equals("float64") && !dtype.equals("float32")) {
-            throw new IllegalArgumentException("--dtype must be float64 or float32, got '" + dtype + "'");
-        }
         if (checkpointEvery < 0) {
             throw new IllegalArgumentException("--checkpoint-every must be >= 0, got " + checkpointEvery);
         }

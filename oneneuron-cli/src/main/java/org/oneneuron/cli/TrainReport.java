@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.oneneuron.eval.BinaryMetrics;
-import org.oneneuron.eval.Metrics;
+import org.oneneuron.data.Dataset;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.run.Assessment;
+import org.oneneuron.run.Calibration;
 import org.oneneuron.train.TrainingResult;
 
 /** The {@code train} command's report: one ordered map, printed as JSON or as aligned text. */
@@ -19,48 +20,41 @@ final class TrainReport {
     }
 
     static Map<String, Object> of(TrainingRun.Outcome o, List<String> warnings) {
-        TrainingResult r = o.result();
+        TrainingResult r = o.fit().training();
         NetworkSpec spec = o.model().spec();
+        Assessment train = o.train();
         Map<String, Object> json = Json.object("train");
-        json.put("data", o.train().name());
-        json.put("n_train", o.train().n());
-        json.put("n_test", o.test() == null ? null : o.test().n());
+        json.put("data", o.data().train().name());
+        json.put("n_train", o.data().train().n());
+        json.put("n_test", o.data().heldOut().map(Dataset::n).orElse(null));
         json.put("features", spec.inputDim());
         Map<String, Object> network = new LinkedHashMap<>();
-        network.put("hidden", spec.hidden());
-        network.put("activation", spec.activation().word());
+        network.put("input_shape", spec.input().toString());
+        network.put("architecture", spec.architecture());
+        network.put("hidden", spec.isMlp() ? spec.hidden() : null);
+        network.put("activation", spec.isMlp() ? spec.activation().word() : null);
         network.put("neuron", spec.neuron().word());
         network.put("parameters", spec.layout().dimension());
         json.put("network", network);
-        json.put("loss_function", o.lossWord());
-        json.put("reduction", o.reductionWord());
-        json.put("dtype", o.model().provenance().get("dtype"));
-        json.put("lambda", o.lambda());
-        BinaryMetrics train = Metrics.binary(o.trainScores(), o.train().y());
-        json.put("train_accuracy", train.accuracy());
-        json.put("train_errors", train.errors());
-        if (o.test() != null) {
-            BinaryMetrics test = Metrics.binary(o.testScores(), o.test().y());
-            json.put("test_accuracy", test.accuracy());
-            json.put("test_errors", test.errors());
-        }
-        json.put("loss", o.loss());
-        json.put("network_only_loss", o.networkOnlyLoss());
-        json.put("gradient_norm", r.finalGradientNorm());
-        o.neuron().ifPresent(n -> {
-            Map<String, Object> neuron = new LinkedHashMap<>();
-            neuron.put("a", n.a());
-            neuron.put("b", n.b());
-            neuron.put("w_norm", n.wNorm());
-            neuron.put("max_contribution", n.maxContribution());
-            json.put("neuron", neuron);
+        json.put("loss_function", o.model().loss().word());
+        json.put("reduction", o.model().reduction().word());
+        json.put("dtype", o.fit().problem().precision().word());
+        json.put("lambda", o.model().lambda());
+        json.put("train_accuracy", train.metrics().accuracy());
+        json.put("train_errors", train.metrics().errors());
+        o.test().ifPresent(test -> {
+            json.put("test_accuracy", test.metrics().accuracy());
+            json.put("test_errors", test.metrics().errors());
         });
+        Figures.putLoss(json, train.loss());
+        json.put("gradient_norm", r.finalGradientNorm());
+        train.neuron().ifPresent(n -> json.put("neuron", Figures.neuron(n)));
         json.put("optimizer", r.optimizer());
         json.put("steps", o.totalSteps());
         json.put("steps_this_run", r.steps());
         json.put("stop_reason", r.stop().reason().word());
         json.put("stop_detail", r.stop().detail());
-        Certificate c = o.certificate();
+        Certificate c = train.certificate().orElse(null);
         json.put("verdict", c == null ? r.infinity().verdict().word() : c.verdict().word());
         json.put("verdict_evidence", c == null ? r.infinity().evidence() : c.reason());
         json.put("trajectory_verdict", r.infinity().verdict().word());
@@ -70,6 +64,7 @@ final class TrainReport {
         json.put("growing", r.infinity().growing());
         json.put("seconds", r.seconds());
         json.put("monitoring_seconds", r.monitoringSeconds());
+        json.put("probabilities", o.model().calibration().map(Calibration::describe).orElse(null));
         json.put("model_file", o.modelFile() == null ? null : o.modelFile().toString());
         json.put("warnings", warnings);
         json.put("provenance", new TreeMap<>(o.model().provenance()));
@@ -83,8 +78,11 @@ final class TrainReport {
                 + json.get("features") + " features)");
         @SuppressWarnings("unchecked")
         Map<String, Object> network = (Map<String, Object>) json.get("network");
-        line(out, "network", "hidden " + network.get("hidden") + ", " + network.get("activation")
-                + ", neuron " + network.get("neuron") + ", " + network.get("parameters") + " parameters");
+        String shape = network.get("hidden") != null
+                ? "hidden " + network.get("hidden") + ", " + network.get("activation")
+                : network.get("architecture") + " on " + network.get("input_shape");
+        line(out, "network", shape + ", neuron " + network.get("neuron") + ", " + network.get("parameters")
+                + " parameters");
         line(out, "objective", json.get("loss_function") + ", " + json.get("reduction") + ", lambda "
                 + number(json.get("lambda")));
         line(out, "train accuracy", percent(json.get("train_accuracy")) + " (" + json.get("train_errors")
@@ -93,8 +91,9 @@ final class TrainReport {
             line(out, "test accuracy", percent(json.get("test_accuracy")) + " (" + json.get("test_errors")
                     + " errors)");
         }
-        line(out, "loss", number(json.get("loss")) + " (network alone: "
-                + number(json.get("network_only_loss")) + ")");
+        line(out, "loss", "total " + number(json.get("loss_total")) + " = data "
+                + number(json.get("loss_data")) + " + penalty " + number(json.get("loss_penalty"))
+                + "; network alone " + number(json.get("loss_network_only")));
         line(out, "gradient norm", number(json.get("gradient_norm")));
         if (json.get("neuron") instanceof Map<?, ?> n) {
             line(out, "neuron", "a " + number(n.get("a")) + ", b " + number(n.get("b")) + ", |w| "

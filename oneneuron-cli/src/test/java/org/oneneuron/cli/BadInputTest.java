@@ -50,10 +50,10 @@ class BadInputTest {
                 Arguments.of(new String[] {"--loss", "hinge"}, "unknown loss 'hinge'"),
                 Arguments.of(new String[] {"--optimizer", "rmsprop"}, "unknown optimizer 'rmsprop'"),
                 Arguments.of(new String[] {"--lambda", "0"}, "pass --allow-zero-lambda"),
-                Arguments.of(new String[] {"--lambda", "-1"}, "lambda must be a finite number >= 0"),
+                Arguments.of(new String[] {"--lambda", "-1"}, "--lambda must be a finite number >= 0"),
                 Arguments.of(new String[] {"--dtype", "float16"}, "--dtype must be float64 or float32, got 'float16'"),
-                Arguments.of(new String[] {"--test-fraction", "1.5"}, "test fraction must be in [0, 1)"),
-                Arguments.of(new String[] {"--class-weight", "heavy"}, "class weight must be none or balanced"),
+                Arguments.of(new String[] {"--held-out", "1.5"}, "--held-out must be in [0, 1)"),
+                Arguments.of(new String[] {"--class-weight", "heavy"}, "--class-weight must be none or balanced"),
                 Arguments.of(new String[] {"--hidden", "4,x"}, "--hidden"),
                 Arguments.of(new String[] {"--resume"}, "--checkpoint-every and --resume need --out"),
                 Arguments.of(new String[] {"--classes", "4,9", "--positive", "9"}, "give one of them"));

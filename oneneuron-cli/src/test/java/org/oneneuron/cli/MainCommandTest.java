@@ -52,10 +52,10 @@ class MainCommandTest {
     }
 
     @Test
-    void pluggedCommandsAreRegisteredWhenPresent() {
+    void everyCommandIsRegisteredStatically() {
         var commands = Main.commandLine().getSubcommands().keySet();
         for (String required : new String[] {"train", "evaluate", "predict", "export", "datasets",
-            "version", "demo", "study", "certify", "escape", "spectrum", "slice", "bench"}) {
+            "version", "demo", "study", "report", "certify", "escape", "spectrum", "slice", "bench"}) {
             assertTrue(commands.contains(required), required + " missing from " + commands);
         }
     }
@@ -84,5 +84,30 @@ class MainCommandTest {
         Cli r = Cli.run("version", "--threads", "0", "--debug");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
         assertTrue(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void everyHelpShowsItsDefaults() {
+        assertTrue(Cli.run("train", "--help").out().contains("Default: 1.0"), "λ's default");
+        assertTrue(Cli.run("train", "--help").out().contains("Default: lbfgs"));
+        String study = Cli.run("study", "--help").out();
+        assertTrue(study.contains("Default: lbfgs") && study.contains("Default: 1000")
+                && study.contains("Default: none,skip-exp"), study);
+        String certify = Cli.run("certify", "--help").out();
+        assertTrue(certify.contains("Default: 1000"), "--perturbations from CertifyConfig: " + certify);
+    }
+
+    @Test
+    void aMistypedOptionGetsTheCloseOneAndAMisplacedOneItsCommand() {
+        Cli typo = Cli.run("train", "wdbc", "--hiden", "4");
+        assertEquals(ExitCodes.BAD_INPUT, typo.exitCode());
+        assertTrue(typo.err().contains("Did you mean --hidden?"), typo.err());
+        Cli misplaced = Cli.run("train", "wdbc", "--restarts", "4");
+        assertEquals(ExitCodes.BAD_INPUT, misplaced.exitCode());
+        assertTrue(misplaced.err().contains("'--restarts' is an option of ")
+                && misplaced.err().contains("'study'") && misplaced.err().contains("not of 'train'"),
+                misplaced.err());
+        Cli landscape = Cli.run("evaluate", "m.json", "wdbc", "--perturbations", "3");
+        assertTrue(landscape.err().contains("'--perturbations' is an option of 'certify'"), landscape.err());
     }
 }

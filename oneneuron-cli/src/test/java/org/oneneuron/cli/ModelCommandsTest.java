@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
-import org.oneneuron.io.ModelSettings;
-import org.oneneuron.io.StoredModel;
+import org.oneneuron.run.Assessment;
+import org.oneneuron.run.ClassifierConfig;
+import org.oneneuron.run.Model;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.train.TrainConfig;
 
@@ -43,18 +44,18 @@ class ModelCommandsTest {
     @Test
     void trainSaveLoadPredictGivesBitIdenticalScores() {
         Dataset data = Datasets.resolve(DATA, ReadOptions.defaults());
-        TrainingRun run = new TrainingRun(ModelSettings.defaults(),
-                TrainConfig.defaults().toBuilder().maxSteps(25).build(), data, DATA,
-                dir.resolve("exact.json"), 0, false, false,
+        TrainingRun run = new TrainingRun(ClassifierConfig.defaults().withTrain(
+                TrainConfig.defaults().toBuilder().maxSteps(25).build()), data, DATA,
+                dir.resolve("exact.json"), 0, false,
                 new Progress(new PrintWriter(new StringWriter()), Progress.Mode.SILENT),
                 new PrintWriter(new StringWriter()));
         TrainingRun.Outcome outcome = run.execute();
         double[] inMemory = outcome.model().scores(data);
-        double[] loaded = StoredModel.load(dir.resolve("exact.json")).scores(data);
+        double[] loaded = Model.load(dir.resolve("exact.json")).scores(data);
         Cli predicted = Cli.run("predict", dir.resolve("exact.json").toString(), DATA);
         assertEquals(ExitCodes.OK, predicted.exitCode(), predicted.toString());
         List<String> lines = predicted.out().lines().toList();
-        assertEquals("score,label", lines.get(0));
+        assertEquals("score,label,probability", lines.get(0));
         assertEquals(data.n() + 1, lines.size());
         for (int i = 0; i < data.n(); i++) {
             assertEquals(Double.doubleToRawLongBits(inMemory[i]), Double.doubleToRawLongBits(loaded[i]));
@@ -75,9 +76,30 @@ class ModelCommandsTest {
         assertEquals(60, total);
         assertEquals((double) (tp + tn) / total, j.get("accuracy").asDouble(), 1e-12);
         assertTrue(j.get("roc_auc").asDouble() >= 0 && j.get("roc_auc").asDouble() <= 1);
-        assertTrue(j.get("loss").asDouble() >= 0);
+        assertTrue(j.get("loss_total").asDouble() >= 0);
         Cli text = Cli.run("evaluate", model.toString(), DATA);
         assertTrue(text.out().contains("ROC AUC"), text.out());
+    }
+
+    @Test
+    void evaluateAndTheLibraryReportTheSameNamedFigures() throws Exception {
+        JsonNode j = new ObjectMapper().readTree(Cli.run("evaluate", model.toString(), DATA, "--json").out());
+        Model loaded = Model.load(model);
+        Dataset data = ModelInputs.load(loaded, new DataOptions(), DATA);
+        Assessment a = loaded.assess(data);
+        assertEquals(a.loss().total(), j.get("loss_total").asDouble(), 0.0);
+        assertEquals(a.loss().data(), j.get("loss_data").asDouble(), 0.0);
+        assertEquals(a.loss().networkOnly(), j.get("loss_network_only").asDouble(), 0.0);
+        assertEquals(a.loss().penalty(), j.get("loss_penalty").asDouble(), 0.0);
+        assertEquals(a.loss().total(), a.loss().data() + a.loss().penalty(), 1e-15);
+        assertTrue(a.loss().penalty() > 0, "the skip-exp model has a penalty: " + a.loss());
+        assertEquals(a.metrics().accuracy(), j.get("accuracy").asDouble(), 0.0);
+        assertEquals(a.metrics().f1(), j.get("f1").asDouble(), 0.0);
+        assertEquals(a.metrics().rocAuc(), j.get("roc_auc").asDouble(), 0.0);
+        assertEquals(a.networkOnly().accuracy(), j.get("network_only_accuracy").asDouble(), 0.0);
+        assertEquals(a.metrics().truePositives(), j.get("confusion").get("true_positives").asLong());
+        assertEquals(a.neuron().orElseThrow().maxContribution(),
+                j.get("neuron").get("max_contribution").asDouble(), 0.0);
     }
 
     @Test
@@ -90,7 +112,7 @@ class ModelCommandsTest {
 
     @Test
     void exportDropsAVanishedNeuronAndProvesAgreement() throws Exception {
-        StoredModel trained = StoredModel.load(model);
+        Model trained = Model.load(model);
         double[] theta = trained.theta();
         theta[trained.spec().layout().neuronAOffset()] = 0; // the neuron contributes nothing
         Path quiet = dir.resolve("quiet.json");
@@ -102,10 +124,10 @@ class ModelCommandsTest {
         assertTrue(j.get("dropped_neuron").asBoolean());
         assertEquals(0, j.get("sign_changes").asInt());
         assertEquals(0.0, j.get("max_score_difference").asDouble());
-        StoredModel exported = StoredModel.load(plain);
+        Model exported = Model.load(plain);
         assertEquals(NeuronKind.NONE, exported.spec().neuron());
         Dataset data = Datasets.resolve(DATA, ReadOptions.defaults());
-        double[] before = StoredModel.load(quiet).scores(data);
+        double[] before = Model.load(quiet).scores(data);
         double[] after = exported.scores(data);
         for (int i = 0; i < before.length; i++) {
             assertEquals(before[i], after[i], 0.0);
@@ -114,7 +136,7 @@ class ModelCommandsTest {
 
     @Test
     void exportRefusesWhenTheNeuronMatters() throws Exception {
-        StoredModel trained = StoredModel.load(model);
+        Model trained = Model.load(model);
         double[] theta = trained.theta();
         theta[trained.spec().layout().neuronAOffset()] = 50;
         Path loud = dir.resolve("loud.json");
@@ -132,7 +154,7 @@ class ModelCommandsTest {
     @Test
     void modelDataDimensionMismatchIsBadInput() throws Exception {
         Path csv = dir.resolve("three.csv");
-        StoredModel trained = StoredModel.load(model);
+        Model trained = Model.load(model);
         String neg = trained.labelNames().get(0);
         String pos = trained.labelNames().get(1);
         Files.writeString(csv, "a,b,c,label\n1,2,3," + neg + "\n4,5,6," + pos + "\n");
@@ -143,10 +165,10 @@ class ModelCommandsTest {
     @Test
     void unknownModelVersionIsBadInput() throws Exception {
         Path future = dir.resolve("future.json");
-        Files.writeString(future, Files.readString(model).replace("\"format_version\" : 1",
-                "\"format_version\" : 2"));
+        Files.writeString(future, Files.readString(model).replace("\"format_version\" : 2",
+                "\"format_version\" : 3"));
         BadInputTest.assertBadInput(Cli.run("predict", future.toString(), DATA),
-                "future.json: unknown model format_version 2");
+                "future.json: unknown model format_version 3");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
-import org.oneneuron.io.StoredModel;
+import org.oneneuron.run.Model;
 import org.oneneuron.model.ParameterLayout;
 
 /**
@@ -30,7 +30,7 @@ class OnnxExportTest {
     @TempDir
     Path dir;
 
-    private StoredModel trainAndExport(String name, String... options) throws Exception {
+    private Model trainAndExport(String name, String... options) throws Exception {
         Path model = dir.resolve(name + ".json");
         String[] args = new String[options.length + 6];
         args[0] = "train";
@@ -48,7 +48,7 @@ class OnnxExportTest {
         Cli exported = Cli.run("export", model.toString(), "--format", "onnx", "--out", onnx.toString(), "--json");
         assertEquals(ExitCodes.OK, exported.exitCode(), exported.toString());
         assertTrue(exported.out().contains("\"format\" : \"onnx\""), exported.out());
-        return StoredModel.load(model);
+        return Model.load(model);
     }
 
     /** Runs the ONNX file on the data: [scores, labels]. */
@@ -76,7 +76,7 @@ class OnnxExportTest {
     }
 
     /** max_i |onnx_i - ours_i| / max(|ours_i|, 1e-2·max|ours|), and the labels agree. */
-    static double check(StoredModel model, Path onnx, Dataset data, double tolerance) throws Exception {
+    static double check(Model model, Path onnx, Dataset data, double tolerance) throws Exception {
         double[] ours = model.scores(data);
         float[][] theirs = runOnnx(onnx, data);
         double largest = 0;
@@ -98,7 +98,7 @@ class OnnxExportTest {
 
     @Test
     void skipExpNetworkMatchesOursOnTheTrainingData() throws Exception {
-        StoredModel model = trainAndExport("skip", "--hidden", "16", "--steps", "300");
+        Model model = trainAndExport("skip", "--hidden", "16", "--steps", "300");
         Dataset wdbc = Datasets.resolve("wdbc", ReadOptions.defaults());
         double worst = check(model, dir.resolve("skip.onnx"), wdbc, RELATIVE);
         System.out.printf(Locale.ROOT, "skip-exp: worst relative error %.3g%n", worst);
@@ -106,7 +106,7 @@ class OnnxExportTest {
 
     @Test
     void plainReluNetworkMatchesOurs() throws Exception {
-        StoredModel model = trainAndExport("plain", "--hidden", "16,8", "--activation", "relu",
+        Model model = trainAndExport("plain", "--hidden", "16,8", "--activation", "relu",
                 "--neuron", "none", "--steps", "200");
         Dataset wdbc = Datasets.resolve("wdbc", ReadOptions.defaults());
         double worst = check(model, dir.resolve("plain.onnx"), wdbc, RELATIVE);
@@ -115,7 +115,7 @@ class OnnxExportTest {
 
     @Test
     void noSkipNeuronOnLeakyReluMatchesOurs() throws Exception {
-        StoredModel model = trainAndExport("noskip", "--hidden", "8", "--activation", "leaky_relu:0.1",
+        Model model = trainAndExport("noskip", "--hidden", "8", "--activation", "leaky_relu:0.1",
                 "--neuron", "no-skip", "--steps", "200");
         Dataset wdbc = Datasets.resolve("wdbc", ReadOptions.defaults());
         double worst = check(model, dir.resolve("noskip.onnx"), wdbc, RELATIVE);
@@ -130,13 +130,13 @@ class OnnxExportTest {
      */
     @Test
     void stableFormKeepsATinyNeuronWithHugeExponentFinite() throws Exception {
-        StoredModel model = trainAndExport("stable", "--hidden", "8", "--steps", "50");
+        Model model = trainAndExport("stable", "--hidden", "8", "--steps", "50");
         ParameterLayout layout = model.spec().layout();
         double[] theta = model.theta();
         java.util.Arrays.fill(theta, layout.offsetOf("w"), layout.offsetOf("w") + layout.block("w").size(), 0.01);
         theta[layout.offsetOf("a")] = 1e-30;
         theta[layout.offsetOf("b")] = 90;
-        StoredModel extreme = model.with(model.spec(), theta, model.provenance());
+        Model extreme = model.with(model.spec(), theta, model.provenance());
         Path onnx = dir.resolve("extreme.onnx");
         org.oneneuron.onnx.OnnxExporter.write(extreme, onnx);
         Dataset wdbc = Datasets.resolve("wdbc", ReadOptions.defaults());

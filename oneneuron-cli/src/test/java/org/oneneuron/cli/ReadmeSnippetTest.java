@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.oneneuron.data.*;
-import org.oneneuron.io.StoredModel;
-import org.oneneuron.train.*;
+import org.oneneuron.run.*;
 
 /** The README's library snippet is this class's code: same lines, compiled and run here. */
 class ReadmeSnippetTest {
@@ -23,22 +22,25 @@ class ReadmeSnippetTest {
     // readme:imports:start
     // import java.nio.file.Path;
     // import org.oneneuron.data.*;
-    // import org.oneneuron.io.StoredModel;
-    // import org.oneneuron.train.*;
+    // import org.oneneuron.run.*;
     // readme:imports:end
 
-    record Snippet(Dataset data, FittedModel model, double[] labels, Evaluation figures) {
+    record Snippet(Dataset data, Model model, double[] labels, Assessment figures, double label,
+                   double probability) {
     }
 
     static Snippet snippet() {
         // readme:start
-        Dataset data = Datasets.resolve("wdbc", ReadOptions.defaults());       // or a .csv/.libsvm/.arff path
-        FittedModel model = Classifier.fit(data, ClassifierConfig.defaults());  // MLP + the special neuron
-        double[] labels = model.predict(data);                                  // -1 or +1 per sample
-        Evaluation figures = model.evaluate(data);                              // accuracy, loss, network alone
-        StoredModel.of(model, data).save(Path.of("model.json"));                // for 'oneneuron predict'
+        Dataset data = Datasets.resolve("wdbc", ReadOptions.defaults());    // or a .csv/.libsvm/.arff path
+        Model model = Classifier.fit(data, ClassifierConfig.defaults().withHeldOut(0.25)); // = train --held-out 0.25
+        double[] labels = model.predict(data);           // -1 or +1 per sample
+        Assessment figures = model.assess(data);         // metrics; loss total, data, network alone, penalty
+        model.save(Path.of("model.json"));               // for 'oneneuron predict' and Model.load
+        double[] row = new double[data.d()];             // one row of raw features
+        double label = Model.load(Path.of("model.json")).predict(row);         // -1 or +1
+        double probability = model.probability(row);     // P(+1): Platt-calibrated for the cubic hinge
         // readme:end
-        return new Snippet(data, model, labels, figures);
+        return new Snippet(data, model, labels, figures, label, probability);
     }
 
     @Test
@@ -67,8 +69,10 @@ class ReadmeSnippetTest {
             Snippet s = snippet();
             assertEquals(s.data().n(), s.labels().length);
             assertTrue(s.figures().accuracy() > 0.95, s.figures().toString());
-            StoredModel stored = StoredModel.load(file);
+            Model stored = Model.load(file);
             assertArrayEquals(s.model().scores(s.data()), stored.scores(s.data()));
+            assertEquals(s.model().predict(new double[s.data().d()]), s.label());
+            assertTrue(s.probability() >= 0 && s.probability() <= 1);
             Cli r = Cli.run("evaluate", file.toString(), "wdbc", "--json");
             assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         } finally {

@@ -40,7 +40,7 @@ class ReadmeSnippetTest {
                 source.add("        " + line);
             }
         }
-        source.add("        System.out.println(figures);");
+        source.add("        System.out.println(\"accuracy=\" + figures.accuracy() + \" \" + figures);");
         source.add("        System.out.println(java.util.Arrays.hashCode(model.theta()) + \" \""
                 + " + java.util.Arrays.hashCode(labels));");
         source.add("    }");
@@ -70,7 +70,7 @@ class ReadmeSnippetTest {
         assertTrue(withFlag.err.lines().allMatch(l -> l.contains("Using incubator modules")),
                 "nothing but the JVM's own notice with the flag:\n" + withFlag.err);
 
-        URL core = Class.forName("org.oneneuron.train.Classifier").getProtectionDomain().getCodeSource().getLocation();
+        URL core = Class.forName("org.oneneuron.run.Classifier").getProtectionDomain().getCodeSource().getLocation();
         try (JarFile jar = new JarFile(new File(core.toURI()))) {
             assertEquals("org.oneneuron.core", jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
         }

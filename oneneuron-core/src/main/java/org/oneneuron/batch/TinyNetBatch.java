@@ -13,10 +13,9 @@ import org.oneneuron.model.ParameterLayout;
  * ({@code study.TrainerRunFunction}) and of benchmark W4.
  *
  * <p>Parameters are stored structure-of-arrays, {@code theta[p][r]} = parameter p of run r, so
- * every operation is a loop over runs that the JIT vectorizes. Nothing mixes runs: a run's bits
- * are the same alone or in any batch, at any position. Compared with {@code Trainer} over
- * {@code NetworkObjective} + {@code GradientDescent} the numbers agree up to the order of the
- * sums over inputs and hidden units (the sample order is the engine's). After every evaluation a
+ * every operation is a loop over runs that the JIT vectorizes ({@link BatchPass}). Nothing mixes
+ * runs: a run's bits are the same alone or in any batch, at any position, and equal those of
+ * {@code Trainer} over {@code NetworkObjective} + {@code GradientDescent} (tested). After every evaluation a
  * run whose loss, gradient or θ is not finite, whose |wᵀx + b| passed 708 or whose loss diverged
  * is flagged ({@link TinyRun#trouble()}) and stops moving.
  */
@@ -27,7 +26,7 @@ public final class TinyNetBatch {
     private final int params;
     private final double[][] theta;
     private final double[][] grad;
-    private final TinyNetPass pass;
+    private final BatchPass pass;
     private final double[] norm;
     private final double[][] partial;
     private final double[] scaleOf;
@@ -64,7 +63,7 @@ public final class TinyNetBatch {
             }
         }
         grad = new double[params][runs];
-        pass = new TinyNetPass(problem, runs);
+        pass = BatchPass.of(problem, runs);
         norm = new double[runs];
         partial = new double[8][runs];
         scaleOf = new double[runs];
@@ -144,15 +143,15 @@ public final class TinyNetBatch {
     private void flagChecked(int step, String what) {
         for (int r = 0; r < runs; r++) {
             if (check[r] != 0 && trouble[r].isEmpty()) {
-                flag(r, String.format(Locale.ROOT, "%s at step %d (loss %s)", what, step, pass.value[r]));
+                flag(r, String.format(Locale.ROOT, "%s at step %d (loss %s)", what, step, pass.value()[r]));
             }
         }
     }
 
     /** Flags runs whose loss, gradient or θ is not finite, or whose exp(u) left the normal range. */
     private void checkFinite(int step) {
-        double[] value = pass.value;
-        double[] exponent = pass.largestExponent;
+        double[] value = pass.value();
+        double[] exponent = pass.largestExponent();
         for (int r = 0; r < runs; r++) {
             check[r] = value[r] * 0 + (exponent[r] > TinyNetPass.EXP_SAFE ? 1 : 0);
         }
@@ -167,7 +166,7 @@ public final class TinyNetBatch {
     }
 
     private void checkDivergence(int step) {
-        double[] value = pass.value;
+        double[] value = pass.value();
         if (step == 0) {
             System.arraycopy(value, 0, initialLoss, 0, runs);
         }
@@ -245,15 +244,15 @@ public final class TinyNetBatch {
     private void record(int step) {
         ParameterLayout layout = problem.spec().layout();
         double[][] cols = new double[8][];
-        cols[0] = pass.value.clone();
+        cols[0] = pass.value().clone();
         cols[1] = norm.clone();
         cols[2] = sqrtOfSquares(0, params);
-        cols[3] = pass.networkOnly.clone();
+        cols[3] = pass.networkOnly().clone();
         if (layout.hasNeuron()) {
             cols[4] = theta[layout.neuronAOffset()].clone();
             cols[5] = theta[layout.neuronBOffset()].clone();
             cols[6] = sqrtOfSquares(layout.neuronWOffset(), layout.neuronWOffset() + layout.neuronInputDim());
-            cols[7] = pass.maxContribution.clone();
+            cols[7] = pass.maxContribution().clone();
         }
         double[][] copy = new double[params][];
         for (int p = 0; p < params; p++) {
@@ -301,7 +300,7 @@ public final class TinyNetBatch {
         for (int p = 0; p < params; p++) {
             end[p] = theta[p][r];
         }
-        return new TinyRun(end, pass.value[r], trouble[r], steps, cols[0], cols[1], cols[2],
+        return new TinyRun(end, pass.value()[r], trouble[r], steps, cols[0], cols[1], cols[2],
                 cols[3], neuron ? cols[4] : none, neuron ? cols[5] : none, neuron ? cols[6] : none,
                 neuron ? cols[7] : none, thetas);
     }
@@ -309,7 +308,7 @@ public final class TinyNetBatch {
     /** Test hook: L~ and ∇L~ of every run at the current θ (fresh arrays: [run] and [run][p]). */
     double[][] gradientsAtCurrentPoint(double[] lossOut) {
         pass.evaluate(theta, grad, true);
-        System.arraycopy(pass.value, 0, lossOut, 0, runs);
+        System.arraycopy(pass.value(), 0, lossOut, 0, runs);
         double[][] out = new double[runs][params];
         for (int r = 0; r < runs; r++) {
             for (int p = 0; p < params; p++) {

@@ -6,6 +6,8 @@ import org.oneneuron.linalg.DeterministicMath;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.PolynomialHinge;
 import org.oneneuron.model.Activation;
+import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterLayout;
 
 /**
@@ -21,10 +23,11 @@ import org.oneneuron.model.ParameterLayout;
  * runs and every element-wise function gives the same bits vectorized or not, at any position
  * ({@link ArrayMath}, {@link DeterministicMath}), so a run's numbers
  * do not depend on which runs share its batch or where it sits in it. The engine
- * ({@code NetworkObjective}) computes the same quantities in the same sample order; the two
- * differ at most in the order of the sums over inputs and hidden units.
+ * ({@code NetworkObjective}) and its many-networks mode compute the same quantities in the same
+ * order, so all three give the same bits (tested); this one fuses the layers of a network with
+ * one hidden layer for speed (docs/PERFORMANCE.md, W4).
  */
-final class TinyNetPass {
+final class TinyNetPass implements BatchPass {
 
     private final int d;
     private final int h;
@@ -115,10 +118,46 @@ final class TinyNetPass {
     }
 
     /**
+     * Whether this pass takes the problem: one hidden layer; tanh, sigmoid, relu, leaky relu or
+     * linear; no neuron, skip-exp or per-layer-exp (the same unit with one hidden layer).
+     */
+    static boolean takes(TinyNetProblem problem) {
+        NetworkSpec spec = problem.spec();
+        if (!spec.isMlp() || spec.depth() != 1) {
+            return false;
+        }
+        Activation.Kind a = spec.activation().kind();
+        NeuronKind k = spec.neuron();
+        return a != Activation.Kind.SOFTPLUS && a != Activation.Kind.ELU
+                && (k == NeuronKind.NONE || k == NeuronKind.SKIP_EXP || k == NeuronKind.PER_LAYER_EXP);
+    }
+
+    @Override
+    public double[] value() {
+        return value;
+    }
+
+    @Override
+    public double[] networkOnly() {
+        return networkOnly;
+    }
+
+    @Override
+    public double[] maxContribution() {
+        return maxContribution;
+    }
+
+    @Override
+    public double[] largestExponent() {
+        return largestExponent;
+    }
+
+    /**
      * L~ into {@link #value} and ∇L~ into grad (every entry written) at theta; with
      * {@code record}, also {@link #networkOnly} and {@link #maxContribution}.
      */
-    void evaluate(double[][] theta, double[][] grad, boolean record) {
+    @Override
+    public void evaluate(double[][] theta, double[][] grad, boolean record) {
         for (double[] gp : grad) {
             Arrays.fill(gp, 0);
         }

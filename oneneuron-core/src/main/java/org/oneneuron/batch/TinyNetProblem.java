@@ -4,17 +4,16 @@ import java.util.Objects;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.Reduction;
-import org.oneneuron.model.Activation;
-import org.oneneuron.model.Network;
+import org.oneneuron.engine.Graph;
+import org.oneneuron.engine.LanePasses;
 import org.oneneuron.model.NetworkSpec;
-import org.oneneuron.model.NeuronKind;
 
 /**
  * What every run of a {@link TinyNetBatch} shares: the network, the data, the objective
  * L~ = s·Σ_i ℓ(-y_i f~(x_i)) + (λ/2)a² (s = 1 or 1/n), and full-batch gradient descent
  * θ ← θ − η·c·∇L~ with c = min(1, clip/‖∇L~‖) (as {@code optim.GradientDescent}).
  *
- * @param spec             one hidden layer, widths ≤ {@link Network#TINY_WIDTH}; see {@link #supports}
+ * @param spec             a tiny MLP, widths ≤ {@link Graph#TINY_WIDTH}; see {@link #supports}
  * @param data             the training samples, labels ±1
  * @param loss             the margin loss ℓ
  * @param reduction        SUM or MEAN
@@ -61,35 +60,28 @@ public record TinyNetProblem(NetworkSpec spec, Dataset data, MarginLoss loss, Re
     }
 
     /**
-     * Whether the batched path takes this network: exactly one hidden layer, input and hidden
-     * width at most {@link Network#TINY_WIDTH}, activation tanh, sigmoid, relu, leaky_relu or
-     * linear, neuron none, skip-exp or per-layer-exp (with one hidden layer the per-layer chain is
-     * the skip connection itself).
+     * Whether the batched path takes this network: dense layers and activations (an MLP of any
+     * depth), every width — input, hidden, output — at most {@link Graph#TINY_WIDTH} (where the
+     * engine itself runs on the plain loops, so both paths give the same bits), one output, and a
+     * neuron that reads the raw input (any kind but no-skip); see {@link LanePasses}.
      */
     public static boolean supports(NetworkSpec spec) {
         return unsupported(spec).isEmpty();
     }
 
     private static String unsupported(NetworkSpec spec) {
-        if (spec.depth() != 1) {
-            return "needs exactly one hidden layer, got " + spec.depth();
+        String lanes = LanePasses.unsupported(spec);
+        if (!lanes.isEmpty()) {
+            return lanes;
         }
-        if (spec.inputDim() > Network.TINY_WIDTH || spec.width(1) > Network.TINY_WIDTH) {
-            return "widths must be at most " + Network.TINY_WIDTH;
-        }
-        Activation.Kind a = spec.activation().kind();
-        if (a == Activation.Kind.SOFTPLUS || a == Activation.Kind.ELU) {
-            return "activation " + spec.activation().word() + " is not batched";
-        }
-        NeuronKind k = spec.neuron();
-        if (k != NeuronKind.NONE && k != NeuronKind.SKIP_EXP && k != NeuronKind.PER_LAYER_EXP) {
-            return "neuron " + k.word() + " is not batched";
+        if (!new Graph(spec).blas().name().equals("plain")) {
+            return "widths must be at most " + Graph.TINY_WIDTH;
         }
         return "";
     }
 
     /** The factor s in front of the loss sum. */
-    double scale() {
+    public double scale() {
         return reduction.scale(data.n());
     }
 }

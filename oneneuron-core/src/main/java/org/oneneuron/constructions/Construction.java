@@ -1,10 +1,10 @@
 package org.oneneuron.constructions;
 
-import org.oneneuron.autodiff.Objective;
 
 /**
  * A problem with a known bad local minimum (PAPER.md §6): the bad point, a global point, their
- * losses, and the augmented objective in which the special neuron should let descent escape.
+ * losses, and the λ of the demonstrations. A network construction's objectives are built by the
+ * run floor ({@code org.oneneuron.run.Problem}); case C is its own closed-form objective.
  */
 public sealed interface Construction permits NetworkConstruction, ToyConstruction {
 
@@ -26,8 +26,8 @@ public sealed interface Construction permits NetworkConstruction, ToyConstructio
     /** Plain loss at the global point. */
     double globalLoss();
 
-    /** The augmented objective L~ with penalty parameter λ. */
-    Objective augmentedObjective(double lambda);
+    /** λ of the PAPER.md §6 demonstrations on this case; the landscape commands' default. */
+    double lambda();
 
     /** The bad point embedded in the augmented parameter space with a = 0 (w, b as the case fixes them). */
     double[] augmentedBadPoint();

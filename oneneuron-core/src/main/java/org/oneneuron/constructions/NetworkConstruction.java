@@ -1,7 +1,6 @@
 package org.oneneuron.constructions;
 
 import org.oneneuron.data.Dataset;
-import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.loss.SampleLoss;
 import org.oneneuron.model.NetworkSpec;
@@ -58,24 +57,18 @@ public record NetworkConstruction(String name, String description, Dataset data,
         return Reduction.SUM;
     }
 
-    /** The plain objective L(θ) (summed loss, no neuron). */
-    public NetworkObjective plainObjective() {
-        return NetworkObjective.of(plainSpec, data, loss, Reduction.SUM, 0);
-    }
-
     /** The spec with the given special neuron. */
     public NetworkSpec augmentedSpec(NeuronKind kind) {
         return plainSpec.withNeuron(kind);
     }
 
-    /** L~ with the given neuron and λ (> 0). */
-    public NetworkObjective augmentedObjective(NeuronKind kind, double lambda) {
-        return NetworkObjective.of(augmentedSpec(kind), data, loss, Reduction.SUM, lambda);
-    }
-
+    /**
+     * λ of the PAPER.md §4 and §6 demonstrations on this construction (at A1 with w = (1, 0),
+     * b = 0, λ = 0.01: g ≈ 0.866455); the landscape commands use it unless told otherwise.
+     */
     @Override
-    public NetworkObjective augmentedObjective(double lambda) {
-        return augmentedObjective(NeuronKind.SKIP_EXP, lambda);
+    public double lambda() {
+        return 0.01;
     }
 
     /** The plain point θ extended with the neuron's (w, a, b) for a skip-reading neuron kind. */

@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.oneneuron.data.Dataset;
-import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.loss.SampleLoss;
 import org.oneneuron.model.NetworkSpec;
@@ -52,8 +51,13 @@ public record Recipe(String name, String description, Dataset data, NetworkSpec 
         return globalPoint.map(double[]::clone);
     }
 
-    /** The plain objective: summed loss, no neuron. */
-    public NetworkObjective plainObjective() {
-        return NetworkObjective.of(spec, data, loss, Reduction.SUM, 0);
+    /** The reduction every recipe uses: the paper's sum. */
+    public Reduction reduction() {
+        return Reduction.SUM;
+    }
+
+    /** λ of the neuron embedded at the bad point by the landscape commands (as for the §6 cases). */
+    public double lambda() {
+        return 0.01;
     }
 }

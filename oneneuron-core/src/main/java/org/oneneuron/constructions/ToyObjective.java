@@ -2,9 +2,9 @@ package org.oneneuron.constructions;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.oneneuron.autodiff.NeuronSnapshot;
-import org.oneneuron.autodiff.NonFiniteException;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.NonFiniteException;
+import org.oneneuron.objective.Objective;
 
 /**
  * Case C over p = (θ, a, b): L~ = L(θ)·P + λa² with L(θ) = (θ² - 1)² + 0.1(θ - 1)²,

@@ -35,6 +35,82 @@ public final class CsvReader {
      * @param name   the data set's name
      */
     public static Dataset read(InputStream in, String source, String name, ReadOptions options) {
+        Start start = start(in, source, options, options.labelColumn());
+        List<String> names = start.names();
+        boolean header = start.header();
+        int label = labelIndex(names, header, options.labelColumn(), source);
+        String labelName = columnName(names, header, label);
+        List<String> featureNames = new ArrayList<>(names);
+        featureNames.remove(label);
+
+        LabeledRows rows = new LabeledRows();
+        double[] x = new double[names.size() - 1];
+        for (int k = header ? 1 : 0; k < start.sampleRows().size(); k++) {
+            addRow(rows, start.sampleRows().get(k), x, label, names, header, source, start.sampleLineNumbers().get(k));
+        }
+        String line;
+        while ((line = start.lines().next()) != null) {
+            if (!line.isBlank()) {
+                List<String> cells = start.tokenizer().split(line, source, start.lines().lineNumber());
+                addRow(rows, cells, x, label, names, header, source, start.lines().lineNumber());
+            }
+        }
+        return rows.build(name, featureNames, options, source, labelName);
+    }
+
+    /**
+     * Reads a file without a label column: every column is a feature. The data set's targets are 0
+     * and it has no label names; it can be scored, not evaluated.
+     */
+    public static Dataset readUnlabeled(Path file, ReadOptions options) {
+        String source = file.toString();
+        try (InputStream in = TextLines.open(file)) {
+            Start start = start(in, source, options, null);
+            List<String> names = start.names();
+            boolean header = start.header();
+            DoubleList values = new DoubleList();
+            int n = 0;
+            for (int k = header ? 1 : 0; k < start.sampleRows().size(); k++) {
+                addFeatures(values, start.sampleRows().get(k), names, header, source,
+                        start.sampleLineNumbers().get(k));
+                n++;
+            }
+            String line;
+            while ((line = start.lines().next()) != null) {
+                if (!line.isBlank()) {
+                    addFeatures(values, start.tokenizer().split(line, source, start.lines().lineNumber()),
+                            names, header, source, start.lines().lineNumber());
+                    n++;
+                }
+            }
+            if (n == 0) {
+                throw new DataException(source, "no data rows; the file is empty or holds only a header");
+            }
+            double[] x = new double[n * names.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = values.get(i);
+            }
+            return new Dataset(fileName(file), x, new double[n], names.size(), names, List.of());
+        } catch (java.io.IOException e) {
+            throw new DataException(source, "cannot close: " + e.getMessage());
+        }
+    }
+
+    /** The column names of a file (its header, or x1..xk without one), for deciding how to read it. */
+    public static List<String> columns(Path file, ReadOptions options) {
+        try (InputStream in = TextLines.open(file)) {
+            return start(in, file.toString(), options, options.labelColumn()).names();
+        } catch (java.io.IOException e) {
+            throw new DataException(file.toString(), "cannot close: " + e.getMessage());
+        }
+    }
+
+    /** The first lines looked at: delimiter, header and column names decided, the rest unread. */
+    private record Start(TextLines lines, CsvTokenizer tokenizer, List<List<String>> sampleRows,
+                         List<Integer> sampleLineNumbers, boolean header, List<String> names) {
+    }
+
+    private static Start start(InputStream in, String source, ReadOptions options, String labelColumn) {
         TextLines lines = new TextLines(in, source);
         List<String> sample = new ArrayList<>();
         List<Integer> sampleLineNumbers = new ArrayList<>();
@@ -57,32 +133,28 @@ public final class CsvReader {
         boolean header = switch (options.header()) {
             case YES -> true;
             case NO -> false;
-            case AUTO -> looksLikeHeader(sampleRows) || namesLabelColumn(sampleRows.get(0), options.labelColumn());
+            case AUTO -> looksLikeHeader(sampleRows) || namesLabelColumn(sampleRows.get(0), labelColumn);
         };
         List<String> first = sampleRows.get(0);
-        int columns = first.size();
         List<String> names = new ArrayList<>();
-        for (int j = 0; j < columns; j++) {
+        for (int j = 0; j < first.size(); j++) {
             String given = header ? first.get(j) : "";
             names.add(given.isEmpty() ? "x" + (j + 1) : given);
         }
-        int label = labelIndex(names, header, options.labelColumn(), source);
-        String labelName = columnName(names, header, label);
-        List<String> featureNames = new ArrayList<>(names);
-        featureNames.remove(label);
+        return new Start(lines, tokenizer, sampleRows, sampleLineNumbers, header, names);
+    }
 
-        LabeledRows rows = new LabeledRows();
-        double[] x = new double[columns - 1];
-        for (int k = header ? 1 : 0; k < sampleRows.size(); k++) {
-            addRow(rows, sampleRows.get(k), x, label, names, header, source, sampleLineNumbers.get(k));
+    private static void addFeatures(DoubleList values, List<String> cells, List<String> names, boolean header,
+                                    String source, int lineNumber) {
+        if (cells.size() != names.size()) {
+            throw new DataException(source, lineNumber, null, String.format(Locale.ROOT,
+                    "ragged row: %d fields, expected %d as in the %s", cells.size(), names.size(),
+                    header ? "header" : "first row"));
         }
-        while ((line = lines.next()) != null) {
-            if (!line.isBlank()) {
-                List<String> cells = tokenizer.split(line, source, lines.lineNumber());
-                addRow(rows, cells, x, label, names, header, source, lines.lineNumber());
-            }
+        LabeledRows.requireRoom(source, values.size() / names.size() + 1L, names.size());
+        for (int j = 0; j < cells.size(); j++) {
+            values.add(Numbers.parse(cells.get(j), source, lineNumber, columnName(names, header, j)));
         }
-        return rows.build(name, featureNames, options, source, labelName);
     }
 
     private static void addRow(LabeledRows rows, List<String> cells, double[] x, int label, List<String> names,

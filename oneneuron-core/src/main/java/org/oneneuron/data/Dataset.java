@@ -16,19 +16,32 @@ import java.util.Objects;
  * @param x            features, length n·d, all finite
  * @param y            targets, length n, all finite
  * @param d            number of features
- * @param featureNames d names
+ * @param featureNames d names; null gives x1..xd
  * @param labelNames   the original label names for -1 and +1 (in that order), or empty for
- *                     real-valued targets
+ *                     real-valued targets; null gives empty
+ * @param shape        the shape of one sample, C×H×W with C·H·W = d (images keep theirs; other
+ *                     data are vectors, d×1×1)
  */
 public record Dataset(String name, double[] x, double[] y, int d, List<String> featureNames,
-                      List<String> labelNames) implements Serializable {
+                      List<String> labelNames, Shape shape) implements Serializable {
+
+    /** A data set of feature vectors (shape d×1×1). */
+    public Dataset(String name, double[] x, double[] y, int d, List<String> featureNames, List<String> labelNames) {
+        this(name, x, y, d, featureNames, labelNames, null);
+    }
 
     public Dataset {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(x, "x");
-        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(name, "a data set needs a name");
+        Objects.requireNonNull(x, "a data set needs its features x (n·d values, row-major)");
+        Objects.requireNonNull(y, "a data set needs its targets y (n values)");
         if (d <= 0) {
             throw new IllegalArgumentException("d must be positive, got " + d);
+        }
+        if (featureNames == null) {
+            featureNames = java.util.stream.IntStream.rangeClosed(1, d).mapToObj(j -> "x" + j).toList();
+        }
+        if (labelNames == null) {
+            labelNames = List.of();
         }
         if (x.length != y.length * d) {
             throw new IllegalArgumentException("x has " + x.length + " values, expected n*d = "
@@ -39,6 +52,17 @@ public record Dataset(String name, double[] x, double[] y, int d, List<String> f
         if (featureNames.size() != d) {
             throw new IllegalArgumentException(featureNames.size() + " feature names for d = " + d);
         }
+        if (shape == null) {
+            shape = Shape.vector(d);
+        } else if (shape.size() != d) {
+            throw new IllegalArgumentException("sample shape " + shape + " has " + shape.size()
+                    + " values, but the data have d = " + d + " features");
+        }
+    }
+
+    /** The same data with each sample read as the given shape (C·H·W must equal d). */
+    public Dataset withShape(Shape sampleShape) {
+        return new Dataset(name, x, y, d, featureNames, labelNames, sampleShape);
     }
 
     /** Number of samples. */

@@ -172,6 +172,27 @@ public final class Datasets {
         }
     }
 
+    /**
+     * sha256 over n, d, x and y (big-endian longs and doubles, x row-major), as hex: a data set's
+     * fingerprint, so a study or a model's held-out split can tell whether it sees the same data.
+     */
+    public static String sha256(Dataset data) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * (2 + data.x().length + data.y().length));
+            buf.putLong(data.n()).putLong(data.d());
+            for (double v : data.x()) {
+                buf.putDouble(v);
+            }
+            for (double v : data.y()) {
+                buf.putDouble(v);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest(buf.array()));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this JDK", e);
+        }
+    }
+
     /** The embedded WDBC copy (read with the default options: last column, +1 = malignant). */
     public static Dataset wdbc() {
         String source = "wdbc (built-in)";

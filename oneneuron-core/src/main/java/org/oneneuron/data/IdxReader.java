@@ -146,7 +146,7 @@ public final class IdxReader {
                 }
             }
             LabeledRows.requireBothClasses(y, coding, labelsSource, "label");
-            return new Dataset(name, x, y, d, featureNames(ih.dims()), coding.labelNames());
+            return new Dataset(name, x, y, d, featureNames(ih.dims()), coding.labelNames(), shape(ih.dims()));
         } catch (IOException e) {
             throw new DataException(imagesSource, "cannot read: " + e.getMessage());
         }
@@ -234,6 +234,15 @@ public final class IdxReader {
             throw new DataException(source, "file has " + actual + " bytes but its IDX header announces "
                     + expected);
         }
+    }
+
+    /** An image file (n × H × W) gives 1×H×W samples, n × C × H × W gives C×H×W; others are vectors. */
+    private static Shape shape(int[] dims) {
+        return switch (dims.length) {
+            case 3 -> new Shape(1, dims[1], dims[2]);
+            case 4 -> new Shape(dims[1], dims[2], dims[3]);
+            default -> null;
+        };
     }
 
     private static List<String> featureNames(int[] dims) {

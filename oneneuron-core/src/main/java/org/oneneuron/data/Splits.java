@@ -108,7 +108,7 @@ public final class Splits {
             System.arraycopy(data.x(), i * d, x, k * d, d);
             y[k] = data.y()[i];
         }
-        return new Dataset(data.name(), x, y, d, data.featureNames(), data.labelNames());
+        return new Dataset(data.name(), x, y, d, data.featureNames(), data.labelNames(), data.shape());
     }
 
     private static Split split(Dataset data, boolean[] inTest, String testName) {
@@ -137,7 +137,7 @@ public final class Splits {
     }
 
     private static Dataset rename(Dataset d, String name) {
-        return new Dataset(name, d.x(), d.y(), d.d(), d.featureNames(), d.labelNames());
+        return new Dataset(name, d.x(), d.y(), d.d(), d.featureNames(), d.labelNames(), d.shape());
     }
 
     /** Sample indices per target value, in increasing target order. */

@@ -1,15 +1,15 @@
 package org.oneneuron.eval;
 
 /**
- * Classification figures for ±1 labels, predicted label = +1 exactly when the score is >= 0
- * (as {@code FittedModel.predict}).
+ * Classification figures for ±1 labels by {@link Metrics}' one rule: a sample is right when
+ * y·f > 0; a score of exactly 0 counts as an error (FN for +1, FP for -1).
  * Ratios whose denominator is zero (precision with no positive prediction, ROC AUC with a single
  * class present) are NaN; JSON writers turn NaN into null.
  *
- * @param truePositives  y = +1, predicted +1
- * @param falsePositives y = -1, predicted +1
- * @param trueNegatives  y = -1, predicted -1
- * @param falseNegatives y = +1, predicted -1
+ * @param truePositives  y = +1, f > 0
+ * @param falsePositives y = -1, f >= 0
+ * @param trueNegatives  y = -1, f < 0
+ * @param falseNegatives y = +1, f <= 0
  * @param rocAuc         area under the ROC curve of the scores (ties count one half)
  */
 public record BinaryMetrics(long truePositives, long falsePositives, long trueNegatives,

@@ -2,7 +2,13 @@ package org.oneneuron.eval;
 
 import java.util.Arrays;
 
-/** Evaluation of scores f~(x_i) against ±1 labels: confusion counts and the ROC AUC. */
+/**
+ * Evaluation of scores f~(x_i) against ±1 labels: confusion counts and the ROC AUC, by the
+ * project's one accuracy rule: sample i is classified right exactly when y_i·f~(x_i) > 0 (the
+ * theorem's "classifies every sample correctly"). A score of exactly 0 decides nothing and counts
+ * as an error: a false negative for a +1 sample, a false positive for a -1 sample.
+ * {@link #label} still names a class for it (+1), because a prediction must name one.
+ */
 public final class Metrics {
 
     private Metrics() {
@@ -27,20 +33,41 @@ public final class Metrics {
                 throw new IllegalArgumentException("score " + i + " is " + scores[i]);
             }
             boolean positive = label(labels[i], i);
-            boolean predicted = scores[i] >= 0;
             if (positive) {
-                if (predicted) {
+                if (scores[i] > 0) {
                     tp++;
                 } else {
                     fn++;
                 }
-            } else if (predicted) {
-                fp++;
-            } else {
+            } else if (scores[i] < 0) {
                 tn++;
+            } else {
+                fp++;
             }
         }
         return new BinaryMetrics(tp, fp, tn, fn, rocAuc(scores, labels));
+    }
+
+    /** Whether a score classifies a ±1 label right: y·f > 0. */
+    public static boolean correct(double score, double label) {
+        return label * score > 0;
+    }
+
+    /** Fraction of samples with y_i·f_i > 0 (0 for no samples). */
+    public static double accuracy(double[] scores, double[] labels) {
+        if (scores.length != labels.length) {
+            throw new IllegalArgumentException(scores.length + " scores for " + labels.length + " labels");
+        }
+        int right = 0;
+        for (int i = 0; i < scores.length; i++) {
+            right += correct(scores[i], labels[i]) ? 1 : 0;
+        }
+        return scores.length == 0 ? 0 : (double) right / scores.length;
+    }
+
+    /** The predicted ±1 label of a score: +1 when f >= 0 (a score of 0 must name some class). */
+    public static double label(double score) {
+        return score >= 0 ? 1 : -1;
     }
 
     /**

@@ -5,20 +5,25 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
+import java.security.SecureRandom;
 
 /**
  * Writes a file so that it is always either the old one or the new one, never torn: the bytes go
  * to a temporary file in the same directory, are forced to disk, and the temporary file is then
  * renamed over the target in one step (and the directory forced, so the rename survives a power
  * cut). When any step fails (disk full, file size limit, permission, I/O error) the temporary file
- * is removed, the target is untouched, and a {@link WriteFailedException} says so.
+ * is removed, the target is untouched, and a {@link WriteFailedException} says so. The temporary
+ * file is created like any other new file, so the result gets the permissions the process's umask
+ * gives (e.g. readable by the group), not the owner-only ones of {@code Files.createTempFile}.
  */
 public final class AtomicFiles {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -39,16 +44,7 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            // A new file of our own (not createTempFile, whose 0600 mode the model would inherit).
-            temp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
+            temp = createTemp(dir, absolute.getFileName().toString(), bytes);
             moveOver(temp, absolute);
             temp = null;
             forceDirectory(dir);
@@ -58,6 +54,32 @@ public final class AtomicFiles {
                     existed ? target + " is unchanged" : "nothing was written");
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * A new file ".NAME.RANDOM.tmp" in {@code dir} holding {@code bytes}, forced to disk, created
+     * with default permissions.
+     */
+    private static Path createTemp(Path dir, String name, byte[] bytes) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                deleteQuietly(temp);
+                throw e;
+            }
         }
     }
 

@@ -21,13 +21,16 @@ import java.util.Optional;
  * @param reduction    {@code sum} or {@code mean}
  * @param lambda       the penalty weight λ on a²
  * @param provenance   how the model was made: config, seed, versions, back-end (snake_case keys)
+ * @param split        which samples of the training data were held out, if any
+ * @param calibration  how scores become probabilities, if recorded
  */
 public record ModelFile(Network network, List<Block> parameters, Optional<Standardizer> standardizer,
                         List<String> featureNames, List<String> labelNames, String loss,
-                        String reduction, double lambda, Map<String, String> provenance) {
+                        String reduction, double lambda, Map<String, String> provenance,
+                        Optional<Split> split, Optional<Calibration> calibration) {
 
-    /** The format version this library writes; readers accept exactly the versions they know. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version this library writes (2: the layer graph); it also reads version 1. */
+    public static final int FORMAT_VERSION = 2;
 
     public ModelFile {
         Objects.requireNonNull(network, "network");
@@ -50,6 +53,8 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
             throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);
         }
         standardizer.ifPresent(s -> s.requireDimension(network.inputDim()));
+        Objects.requireNonNull(split, "split");
+        Objects.requireNonNull(calibration, "calibration");
         int expectedOffset = 0;
         for (Block block : parameters) {
             if (block.offset() != expectedOffset) {
@@ -58,6 +63,14 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
             }
             expectedOffset += block.values().length;
         }
+    }
+
+    /** A model file without a recorded split or calibration (files of earlier versions). */
+    public ModelFile(Network network, List<Block> parameters, Optional<Standardizer> standardizer,
+                     List<String> featureNames, List<String> labelNames, String loss, String reduction,
+                     double lambda, Map<String, String> provenance) {
+        this(network, parameters, standardizer, featureNames, labelNames, loss, reduction, lambda,
+                provenance, Optional.empty(), Optional.empty());
     }
 
     /** θ: the blocks' values concatenated in order (a fresh array). */
@@ -75,14 +88,19 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
     }
 
     /**
-     * The architecture in words.
+     * The architecture in words. Format version 2 stores the layer graph ({@code architecture},
+     * {@code input_shape}); version 1 stored an MLP as hidden widths and one activation, which
+     * is the same as the architecture {@code dense:h_1,σ,…,dense:h_L,σ,dense:1}.
      *
-     * @param inputDim   number of input features d
-     * @param hidden     hidden layer widths, input side first
-     * @param activation activation word, e.g. {@code relu} or {@code leaky_relu:0.1}
-     * @param neuron     special neuron word, e.g. {@code none} or {@code skip-exp}
+     * @param inputDim     number of input features d = C·H·W
+     * @param hidden       hidden layer widths of an MLP, input side first (empty for other graphs)
+     * @param activation   the MLP's activation word, e.g. {@code relu} (empty for other graphs)
+     * @param neuron       special neuron word, e.g. {@code none} or {@code skip-exp}
+     * @param inputShape   the shape of one sample, e.g. {@code 1x28x28} or {@code 30}
+     * @param architecture the layer words, e.g. {@code conv:8x5x5,relu,…,dense:1}; empty: the MLP
      */
-    public record Network(int inputDim, List<Integer> hidden, String activation, String neuron) {
+    public record Network(int inputDim, List<Integer> hidden, String activation, String neuron,
+                          String inputShape, String architecture) {
         public Network {
             if (inputDim <= 0) {
                 throw new IllegalArgumentException("input_dim must be positive, got " + inputDim);
@@ -95,6 +113,18 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
             }
             Objects.requireNonNull(activation, "activation");
             Objects.requireNonNull(neuron, "neuron");
+            inputShape = inputShape == null || inputShape.isBlank() ? Integer.toString(inputDim) : inputShape;
+            architecture = architecture == null ? "" : architecture;
+        }
+
+        /** An MLP on d features (format version 1's network). */
+        public Network(int inputDim, List<Integer> hidden, String activation, String neuron) {
+            this(inputDim, hidden, activation, neuron, null, null);
+        }
+
+        /** True when the network is described by its layer words rather than as an MLP. */
+        public boolean isGraph() {
+            return !architecture.isEmpty();
         }
     }
 
@@ -201,6 +231,61 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
         @Override
         public String toString() {
             return "Standardizer[d=" + mean.length + "]";
+        }
+    }
+
+    /**
+     * The held-out split of the training data.
+     *
+     * @param heldOutShare the share asked for
+     * @param seed         the seed of the stratified shuffle
+     * @param n            samples of the data set it was drawn from
+     * @param dataSha256   that data set's fingerprint (sha256 over n, d, x, y)
+     * @param testIndices  the held-out samples' 0-based indices, increasing; copied in and out
+     */
+    public record Split(double heldOutShare, long seed, int n, String dataSha256, int[] testIndices) {
+        public Split {
+            Objects.requireNonNull(dataSha256, "dataSha256");
+            testIndices = testIndices.clone();
+        }
+
+        @Override
+        public int[] testIndices() {
+            return testIndices.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Split s && Double.compare(heldOutShare, s.heldOutShare) == 0
+                    && seed == s.seed && n == s.n && dataSha256.equals(s.dataSha256)
+                    && Arrays.equals(testIndices, s.testIndices);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(heldOutShare, seed, n, dataSha256, Arrays.hashCode(testIndices));
+        }
+
+        @Override
+        public String toString() {
+            return "Split[" + testIndices.length + " of " + n + " held out]";
+        }
+    }
+
+    /**
+     * How scores become probabilities: {@code logistic-loss} (σ(f~)) or {@code platt}
+     * (1/(1 + exp(a·f~ + b))).
+     *
+     * @param method   the method's word
+     * @param a        Platt's slope
+     * @param b        Platt's offset
+     * @param fittedOn what it was fitted on (e.g. {@code held_out})
+     * @param samples  samples it was fitted on
+     */
+    public record Calibration(String method, double a, double b, String fittedOn, int samples) {
+        public Calibration {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(fittedOn, "fittedOn");
         }
     }
 

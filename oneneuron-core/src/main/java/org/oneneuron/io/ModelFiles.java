@@ -63,11 +63,17 @@ public final class ModelFiles {
         root.put("format", FORMAT_NAME);
         root.put("format_version", ModelFile.FORMAT_VERSION);
         ObjectNode network = root.putObject("network");
-        network.put("input_dim", model.network().inputDim());
-        ArrayNode hidden = network.putArray("hidden");
-        model.network().hidden().forEach(hidden::add);
-        network.put("activation", model.network().activation());
-        network.put("neuron", model.network().neuron());
+        ModelFile.Network net = model.network();
+        network.put("input_dim", net.inputDim());
+        network.put("input_shape", net.inputShape());
+        if (net.isGraph()) {
+            network.put("architecture", net.architecture());
+        } else {
+            ArrayNode hidden = network.putArray("hidden");
+            net.hidden().forEach(hidden::add);
+            network.put("activation", net.activation());
+        }
+        network.put("neuron", net.neuron());
         root.put("loss", model.loss());
         root.put("reduction", model.reduction());
         root.put("lambda", model.lambda());
@@ -91,6 +97,27 @@ public final class ModelFiles {
             b.put("cols", block.cols());
             doubles(b.putArray("values"), block.values());
         }
+        if (model.split().isPresent()) {
+            ModelFile.Split split = model.split().get();
+            ObjectNode node = root.putObject("split");
+            node.put("held_out_share", split.heldOutShare());
+            node.put("seed", split.seed());
+            node.put("n", split.n());
+            node.put("data_sha256", split.dataSha256());
+            ArrayNode indices = node.putArray("test_indices");
+            for (int i : split.testIndices()) {
+                indices.add(i);
+            }
+        }
+        if (model.calibration().isPresent()) {
+            ModelFile.Calibration c = model.calibration().get();
+            ObjectNode node = root.putObject("calibration");
+            node.put("method", c.method());
+            node.put("a", c.a());
+            node.put("b", c.b());
+            node.put("fitted_on", c.fittedOn());
+            node.put("samples", c.samples());
+        }
         ObjectNode provenance = root.putObject("provenance");
         new TreeMap<>(model.provenance()).forEach(provenance::put);
         try {
@@ -107,7 +134,7 @@ public final class ModelFiles {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new DataException(source, at == null ? 0 : (int) at.getLineNr(),
+            throw new DataException(source, at == null ? 0 : at.getLineNr(),
                     at == null ? null : String.valueOf(at.getColumnNr()),
                     "not valid JSON: " + e.getOriginalMessage());
         }
@@ -120,10 +147,10 @@ public final class ModelFiles {
                     + FORMAT_NAME + "')");
         }
         int version = f.integer(root, "format_version");
-        if (version != ModelFile.FORMAT_VERSION) {
+        if (version < 1 || version > ModelFile.FORMAT_VERSION) {
             throw new DataException(source, "unknown model format_version " + version
-                    + "; this library (" + Provenance.currentLibraryVersion() + ") reads version "
-                    + ModelFile.FORMAT_VERSION + " only");
+                    + "; this library (" + Provenance.currentLibraryVersion() + ") reads versions 1 to "
+                    + ModelFile.FORMAT_VERSION);
         }
         try {
             return parse(f, root);
@@ -134,15 +161,21 @@ public final class ModelFiles {
 
     private static ModelFile parse(Fields f, JsonNode root) {
         JsonNode net = f.object(root, "network");
-        List<Integer> hidden = new ArrayList<>();
-        for (JsonNode w : f.array(net, "hidden")) {
-            if (!w.canConvertToInt() || !w.isIntegralNumber()) {
-                throw f.bad("network.hidden", "widths must be integers, got " + w);
+        ModelFile.Network network;
+        if (net.has("architecture")) {
+            network = new ModelFile.Network(f.integer(net, "input_dim"), List.of(), "", f.text(net, "neuron"),
+                    f.text(net, "input_shape"), f.text(net, "architecture"));
+        } else {
+            List<Integer> hidden = new ArrayList<>();
+            for (JsonNode w : f.array(net, "hidden")) {
+                if (!w.canConvertToInt() || !w.isIntegralNumber()) {
+                    throw f.bad("network.hidden", "widths must be integers, got " + w);
+                }
+                hidden.add(w.intValue());
             }
-            hidden.add(w.intValue());
+            network = new ModelFile.Network(f.integer(net, "input_dim"), hidden, f.text(net, "activation"),
+                    f.text(net, "neuron"));
         }
-        ModelFile.Network network = new ModelFile.Network(f.integer(net, "input_dim"), hidden,
-                f.text(net, "activation"), f.text(net, "neuron"));
         Optional<ModelFile.Standardizer> standardizer = Optional.empty();
         JsonNode s = root.get("standardizer");
         if (s != null && !s.isNull()) {
@@ -165,13 +198,44 @@ public final class ModelFiles {
         }
         ModelFile model = new ModelFile(network, blocks, standardizer, f.strings(root, "feature_names"),
                 f.strings(root, "label_names"), f.text(root, "loss"), f.text(root, "reduction"),
-                f.number(root, "lambda"), provenance);
+                f.number(root, "lambda"), provenance, split(f, root.get("split")),
+                calibration(f, root.get("calibration")));
         int dimension = f.integer(params, "dimension");
         if (dimension != model.dimension()) {
             throw f.bad("parameters.dimension", dimension + " but the blocks hold "
                     + model.dimension() + " values");
         }
         return model;
+    }
+
+    /** The optional {@code split} object (absent in files written before it existed). */
+    private static Optional<ModelFile.Split> split(Fields f, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        JsonNode indices = f.array(node, "test_indices");
+        int[] test = new int[indices.size()];
+        for (int i = 0; i < test.length; i++) {
+            if (!indices.get(i).canConvertToInt() || !indices.get(i).isIntegralNumber()) {
+                throw f.bad("split.test_indices", "element " + i + " is not an integer: " + indices.get(i));
+            }
+            test[i] = indices.get(i).intValue();
+        }
+        JsonNode seed = f.required(node, "seed");
+        if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+            throw f.bad("split.seed", "expected an integer, got " + seed);
+        }
+        return Optional.of(new ModelFile.Split(f.number(node, "held_out_share"), seed.longValue(),
+                f.integer(node, "n"), f.text(node, "data_sha256"), test));
+    }
+
+    /** The optional {@code calibration} object. */
+    private static Optional<ModelFile.Calibration> calibration(Fields f, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ModelFile.Calibration(f.text(node, "method"), f.number(node, "a"),
+                f.number(node, "b"), f.text(node, "fitted_on"), f.integer(node, "samples")));
     }
 
     private static void strings(ArrayNode array, List<String> values) {

@@ -1,7 +1,7 @@
 package org.oneneuron.landscape;
 
 import java.util.Optional;
-import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.train.Verdict;
 
 /**

@@ -3,8 +3,8 @@ package org.oneneuron.landscape;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.oneneuron.autodiff.NeuronSnapshot;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.Objective;
 import org.oneneuron.train.Verdict;
 
 /**

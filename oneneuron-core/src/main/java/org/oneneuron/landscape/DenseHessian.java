@@ -6,7 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /**
  * The Hessian assembled column by column from exact Hessian-vector products, H e_j, then

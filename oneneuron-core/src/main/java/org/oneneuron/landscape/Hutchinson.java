@@ -1,7 +1,7 @@
 package org.oneneuron.landscape;
 
 import java.util.SplittableRandom;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /**
  * Hutchinson's trace estimator with Rademacher probes v (entries ±1): E[vᵀHv] = tr(H), so the

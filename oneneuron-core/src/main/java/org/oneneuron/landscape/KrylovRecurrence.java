@@ -1,7 +1,7 @@
 package org.oneneuron.landscape;
 
 import java.util.Arrays;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /**
  * The Lanczos three-term recurrence H q_j = β_{j-1} q_{j-1} + α_j q_j + β_j q_{j+1} with full

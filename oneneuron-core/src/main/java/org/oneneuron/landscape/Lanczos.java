@@ -1,7 +1,7 @@
 package org.oneneuron.landscape;
 
 import java.util.SplittableRandom;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /**
  * Extreme eigenvalues of the Hessian H(θ) by the Lanczos method with full reorthogonalization,

@@ -1,7 +1,7 @@
 package org.oneneuron.landscape;
 
 import java.util.SplittableRandom;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /**
  * Mode connectivity between two end points θa, θb (Garipov et al., 2018, and their

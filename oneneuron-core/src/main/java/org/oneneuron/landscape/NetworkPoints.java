@@ -4,21 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.eval.Metrics;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.loss.SampleLoss;
-import org.oneneuron.model.Activation;
+import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NetworkSpec;
-import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterBlock;
 import org.oneneuron.model.ParameterLayout;
 
 /**
  * Bridges the engine's {@link NetworkObjective} to the landscape instruments: the certificate's
  * {@link PointContext} (training error, the neuron's a/b positions, λ, the loss's minimum, kinks),
- * the escape problem of a plain network, and the filters of filter-normalized slices.
+ * the escape problem of a plain network, the embedding of a plain point with the neuron, and the
+ * filters of filter-normalized slices. It builds no objective: the run floor does.
  */
 public final class NetworkPoints {
 
@@ -52,7 +55,10 @@ public final class NetworkPoints {
         return loss.valueAt(1.0, 1.0) == 0.0 ? 0.0 : Double.NaN;
     }
 
-    /** Fraction of samples with y_i·f~(x_i) <= 0 (margin losses); NaN for real-valued targets. */
+    /**
+     * Fraction of samples misclassified by the one accuracy rule ({@link Metrics#correct}: right
+     * when y_i·f~(x_i) > 0), margin losses only; NaN for real-valued targets.
+     */
     public static double trainingError(NetworkObjective objective, double[] theta) {
         if (!(objective.loss() instanceof MarginLoss)) {
             return Double.NaN;
@@ -61,52 +67,42 @@ public final class NetworkPoints {
         double[] y = objective.data().y();
         int wrong = 0;
         for (int i = 0; i < f.length; i++) {
-            if (y[i] * f[i] <= 0) {
+            if (!Metrics.correct(f[i], y[i])) {
                 wrong++;
             }
         }
         return (double) wrong / f.length;
     }
 
-    /** Hidden units whose pre-activation is within {@link #KINK_TOLERANCE} of the kink for a sample. */
+    /**
+     * Units of kinked activations (relu, leaky relu) whose pre-activation is within
+     * {@link #KINK_TOLERANCE} of the kink for some sample (the engine scans one forward pass).
+     */
     public static KinkReport kinks(NetworkObjective objective, double[] theta) {
-        NetworkSpec spec = objective.spec();
-        Activation act = spec.activation();
-        if (!act.hasKink()) {
+        Dataset data = objective.data();
+        int[] c = objective.network().kinks(theta, data.x(), data.n(), KINK_TOLERANCE);
+        if (c[1] == 0) {
             return KinkReport.smooth();
         }
-        ParameterLayout layout = objective.layout();
-        Dataset data = objective.data();
-        int units = 0;
-        int atKink = 0;
-        double[] h = data.x();
-        int width = data.d();
-        for (int l = 1; l <= spec.depth(); l++) {
-            int rows = spec.width(l);
-            int wOff = layout.weightOffset(l);
-            int bOff = layout.biasOffset(l);
-            double[] next = new double[data.n() * rows];
-            boolean[] flagged = new boolean[rows];
-            for (int i = 0; i < data.n(); i++) {
-                for (int r = 0; r < rows; r++) {
-                    double u = theta[bOff + r];
-                    for (int c = 0; c < width; c++) {
-                        u += theta[wOff + r * width + c] * h[i * width + c];
-                    }
-                    flagged[r] |= Math.abs(u) <= KINK_TOLERANCE;
-                    next[i * rows + r] = act.value(u);
-                }
+        return new KinkReport(kinkedActivations(objective.spec()) + ": one-sided derivatives, σ'(0) taken from "
+                + "the left; the Hessian omits the kink's delta, so figures at a flagged unit describe one "
+                + "smooth piece", c[0], c[1], KINK_TOLERANCE);
+    }
+
+    private static String kinkedActivations(NetworkSpec spec) {
+        Set<String> words = new TreeSet<>();
+        collect(spec.layers(), words);
+        return String.join(", ", words);
+    }
+
+    private static void collect(List<LayerSpec> layers, Set<String> words) {
+        for (LayerSpec l : layers) {
+            if (l instanceof LayerSpec.Act a && a.activation().hasKink()) {
+                words.add(a.activation().word());
+            } else if (l instanceof LayerSpec.Residual r) {
+                collect(r.body(), words);
             }
-            for (boolean f : flagged) {
-                atKink += f ? 1 : 0;
-            }
-            units += rows;
-            h = next;
-            width = rows;
         }
-        return new KinkReport(act.word() + ": one-sided derivatives, σ'(0) taken from the left; the Hessian "
-                + "omits the kink's delta, so figures at a flagged unit describe one smooth piece",
-                atKink, units, KINK_TOLERANCE);
     }
 
     /**
@@ -123,16 +119,6 @@ public final class NetworkPoints {
                     + "this objective uses " + plain.reduction().word());
         }
         return new EscapeProblem(plain.data(), plain.networkScores(theta), plain.loss(), lambda);
-    }
-
-    /** The same network, data, loss and reduction with the paper's skip-exp neuron and penalty λ. */
-    public static NetworkObjective augmentedObjective(NetworkObjective plain, double lambda) {
-        if (plain.layout().hasNeuron()) {
-            throw new IllegalArgumentException("the network already has a special neuron: "
-                    + plain.spec().neuron().word());
-        }
-        return NetworkObjective.of(plain.spec().withNeuron(NeuronKind.SKIP_EXP), plain.data(), plain.loss(),
-                plain.reduction(), lambda);
     }
 
     /** A plain θ extended with the neuron's (w, a, b) in the augmented objective's layout. */

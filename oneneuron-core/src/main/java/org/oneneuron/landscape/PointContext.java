@@ -6,7 +6,7 @@ import java.util.OptionalInt;
 import org.oneneuron.train.Verdict;
 
 /**
- * What a certificate needs to know about the model beyond its {@link org.oneneuron.autodiff.Objective}.
+ * What a certificate needs to know about the model beyond its {@link org.oneneuron.objective.Objective}.
  *
  * @param minimumLoss   the loss's attainable minimum (0 for the hinge family); NaN when unknown
  *                      (then global_minimum is never claimed)

@@ -1,7 +1,7 @@
 package org.oneneuron.landscape;
 
-import org.oneneuron.autodiff.NeuronSnapshot;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.Objective;
 
 /** What a slice or a path evaluates at each point. */
 public enum SliceValue {

@@ -1,7 +1,7 @@
 package org.oneneuron.landscape;
 
 import java.util.SplittableRandom;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /**
  * Stochastic Lanczos quadrature (Golub–Welsch on each probe's Lanczos tridiagonal): for a unit

@@ -122,6 +122,19 @@ public final class Backends {
                 .orElse(OptionalDouble.empty());
     }
 
+    /** Multiply-adds one extra GEMM thread must get before splitting pays (waking it costs more). */
+    static final long MIN_GEMM_WORK_PER_THREAD = 1L << 19;
+
+    /**
+     * How many parts one Vector API GEMM of {@code panels} row panels and {@code work}
+     * multiply-adds is split into: at most {@link #threads()} and the panels, and 1 (the caller
+     * alone) below {@link #MIN_GEMM_WORK_PER_THREAD} multiply-adds per part. The parts run on
+     * {@link ChunkWorkers}.
+     */
+    static int gemmThreads(int panels, long work) {
+        return (int) Math.min(Math.min(threads, panels), Math.max(1, work / MIN_GEMM_WORK_PER_THREAD));
+    }
+
     /** Threads one Vector API GEMM may use (default 1, from {@code oneneuron.threads}). */
     public static int threads() {
         return threads;

@@ -12,8 +12,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * virtual machine (measured here), a tenth of the step; a spinning worker starts within a
  * microsecond. The workers are shared by the process; a caller that finds them busy (another
  * pass running in parallel, or a pass started from inside one of its chunks) uses the common
- * fork-join pool instead, so passes never wait for each other. Which thread runs a chunk never changes a result: every chunk has its own buffers
- * and the owner adds the results in chunk order.
+ * fork-join pool instead, so passes never wait for each other. Which thread runs a chunk never
+ * changes a result: every chunk has its own buffers and the owner adds the results in chunk order.
+ * This is the one executor of parallel passes: the objectives' sample chunks and the Vector API
+ * GEMM's row panels ({@link #runRanges}) both run here.
  */
 public final class ChunkWorkers {
 
@@ -62,6 +64,30 @@ public final class ChunkWorkers {
         } finally {
             LOCK.unlock();
         }
+    }
+
+    /** A body over a contiguous range [from, to) of items. */
+    public interface RangeBody {
+        /** Runs items [from, to). */
+        void run(int from, int to);
+    }
+
+    /**
+     * Cuts [0, items) into {@code parts} contiguous ranges (range t is [t·items/parts,
+     * (t+1)·items/parts)) and runs them as the chunks of one pass ({@link #run}).
+     */
+    public static void runRanges(int items, int parts, RangeBody body) {
+        if (parts <= 1) {
+            body.run(0, items);
+            return;
+        }
+        Runnable[] chunks = new Runnable[parts];
+        for (int t = 0; t < parts; t++) {
+            int from = (int) ((long) items * t / parts);
+            int to = (int) ((long) items * (t + 1) / parts);
+            chunks[t] = () -> body.run(from, to);
+        }
+        run(chunks, parts);
     }
 
     /** At least {@code size} started workers (called with the lock held). */

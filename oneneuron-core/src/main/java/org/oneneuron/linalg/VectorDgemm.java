@@ -46,15 +46,20 @@ final class VectorDgemm {
             scaleC(m, n, beta, c, cOff, ldc);
             return;
         }
+        if (VectorDotGemm.suits(transA, transB, m, n, k)) {
+            VectorDotGemm.dgemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         double[] bp = BUFFERS.get().b(((n + NRW - 1) / NRW) * k * NRW);
         packB(transB, n, k, b, bOff, ldb, bp);
         int mPanels = (m + MR - 1) / MR;
         long work = (long) m * n * k;
-        if (RowSplitter.threadsFor(mPanels, work) <= 1) {
+        int parts = Backends.gemmThreads(mPanels, work);
+        if (parts <= 1) {
             panels(0, mPanels, transA, m, n, k, alpha, a, aOff, lda, bp, beta, c, cOff, ldc);
             return;
         }
-        RowSplitter.run(mPanels, work, (from, to) -> panels(from, to, transA, m, n, k,
+        ChunkWorkers.runRanges(mPanels, parts, (from, to) -> panels(from, to, transA, m, n, k,
                 alpha, a, aOff, lda, bp, beta, c, cOff, ldc));
     }
 

@@ -1,7 +1,7 @@
 package org.oneneuron.loss;
 
 import java.util.Locale;
-import org.oneneuron.autodiff.NonFiniteException;
+import org.oneneuron.objective.NonFiniteException;
 import org.oneneuron.model.ParameterLayout;
 
 /**

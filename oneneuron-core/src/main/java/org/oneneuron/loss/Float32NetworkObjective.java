@@ -3,26 +3,27 @@ package org.oneneuron.loss;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.oneneuron.autodiff.NeuronSnapshot;
-import org.oneneuron.autodiff.NonFiniteException;
-import org.oneneuron.autodiff.SampledObjective;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.NonFiniteException;
+import org.oneneuron.objective.SampledObjective;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.engine.Buf;
+import org.oneneuron.engine.PassKind;
+import org.oneneuron.engine.Precision;
 import org.oneneuron.linalg.ArrayMath;
-import org.oneneuron.linalg.ChunkWorkers;
 import org.oneneuron.model.ParameterLayout;
 
 /**
- * The objective of a {@link NetworkObjective} — same layout, loss, reduction, λ, weights and
- * minibatch scaling s_B — with value and gradient computed in float32:
- * L_B = s_B·Σ_{i∈B} ω_i ℓ(f~(x_i); y_i) + (λ/2)a².
+ * The objective of a {@link NetworkObjective} — same network, loss, reduction, λ, weights and
+ * minibatch scaling s_B — with value and gradient computed in float32 by the same layer-graph
+ * engine: L_B = s_B·Σ_{i∈B} ω_i ℓ(f~(x_i); y_i) + (λ/2)a².
  *
  * <p>θ stays double for the optimizer: each call rounds θ to a float copy (one pass over θ, cheap
- * next to the products), runs the layers with {@code Blas.sgemm}/{@code sgemv} on float32 rows of
- * the data (converted once, at construction), and writes the gradient back as double. The per-row
- * scalars (the neuron's a·φ(u), ℓ, ℓ' and the a, b, b_out derivatives) are evaluated in double
- * from float pre-activations with the {@link SampleLoss} and neuron definitions of the float64
- * path, and the penalty (λ/2)a² and its gradient λa are exact. Expect agreement with the float64
- * objective to about 1e-4 relative.
+ * next to the products), runs the layers with sgemm/sgemv on float32 rows of the data (converted
+ * once, at construction), and writes the gradient back as double. The per-row scalars (the
+ * neuron's a·φ(u), ℓ, ℓ' and the a, b derivatives) are evaluated in double from float scores, and
+ * the penalty (λ/2)a² and its gradient λa are exact. Expect agreement with the float64 objective
+ * to about 1e-4 relative.
  *
  * <p>{@link #hessianVector} delegates to the float64 objective this one was built over:
  * Hessian-vector products are always exact float64.
@@ -30,66 +31,43 @@ import org.oneneuron.model.ParameterLayout;
  * <p>Full-data results (value, gradient, neuron figures) are remembered for the last θ they were
  * computed at, so repeated requests at an identical θ cost a comparison and a copy.
  *
- * <p>Build with {@link #over(NetworkObjective)} or {@code NetworkObjective.builder(spec, data)
- * ... .buildFloat32()}.
- *
- * <p>Threads: the reference's {@code threads()} t. Rows run in blocks of at most {@value #BLOCK};
- * each block is split into t contiguous chunks (a minibatch of 128 on 2 threads: rows 0–63 and
- * 64–127), each with its own pass, gather buffer and float gradient, run in parallel by
- * {@link ChunkWorkers}, and their results added in chunk order; so results are bitwise identical
- * run to run for a given t (and differ between t in the last bits, as the float64 engine's). The GEMM
- * back-end may itself split a product over threads, each output element still computed by one
- * thread. Every work buffer is allocated once; a one-thread call allocates nothing. Not
- * thread-safe: use {@link #copy()} per thread. θ is never modified; a non-finite score, loss or
- * gradient throws {@link NonFiniteException} naming the quantity.
+ * <p>Threads: the reference's {@code threads()} t; rows split into t contiguous chunks run in
+ * parallel and added in chunk order, full passes in blocks of at most {@value SamplePasses#FLOAT32_BLOCK}
+ * rows, so results are bitwise identical run to run for a given t. Every work buffer is
+ * allocated once. Not thread-safe: use {@link #copy()} per thread.
  */
 public final class Float32NetworkObjective implements SampledObjective {
 
-    /** Most rows per block (bounds the work buffers for full-data passes). */
-    public static final int BLOCK = 1024;
+    /** Most rows per block of a full pass. */
+    public static final int BLOCK = SamplePasses.FLOAT32_BLOCK;
 
     private final NetworkObjective reference;
     private final ParameterLayout layout;
-    private final SampleLoss loss;
     private final Reduction reduction;
     private final double lambda;
-    private final double[] weights;
-    private final double[] y;
-    private final float[] x;
     private final int n;
-    private final int d;
-    private final Float32Chunk[] chunks;
-    /** Most rows one chunk takes; a block is chunks.length · chunkRows rows. */
-    private final int chunkRows;
+    private final float[] x;
+    private final SamplePasses passes;
     private final float[] th;
     private final Float32FullPass last;
 
     private Float32NetworkObjective(NetworkObjective reference, float[] sharedX) {
         this.reference = reference;
         this.layout = reference.layout();
-        this.loss = reference.loss();
         this.reduction = reference.reduction();
         this.lambda = reference.lambda();
-        this.weights = reference.weights();
         Dataset data = reference.data();
         this.n = data.n();
-        this.d = data.d();
-        this.y = data.y();
         this.x = sharedX != null ? sharedX : toFloat(data.x());
-        int threads = Math.max(1, Math.min(reference.threads(), Math.min(n, BLOCK)));
-        this.chunkRows = (Math.min(n, BLOCK) + threads - 1) / threads;
-        this.chunks = new Float32Chunk[threads];
-        for (int c = 0; c < threads; c++) {
-            chunks[c] = new Float32Chunk(reference.spec(), reference.network().blas(), chunkRows, loss,
-                    weights, y, x);
-        }
+        this.passes = new SamplePasses(reference.network(), Precision.FLOAT32, Buf.of(x), data.y(),
+                reference.weights(), reference.loss(), reference.threads());
         this.th = new float[layout.dimension()];
         this.last = new Float32FullPass(layout.dimension());
     }
 
     /**
      * A float32 objective over the settings and data of a float64 one (which it keeps for
-     * Hessian-vector products and neuron snapshots). The data are converted to float once.
+     * Hessian-vector products). The data are converted to float once.
      */
     public static Float32NetworkObjective over(NetworkObjective reference) {
         return new Float32NetworkObjective(Objects.requireNonNull(reference, "reference"), null);
@@ -103,7 +81,7 @@ public final class Float32NetworkObjective implements SampledObjective {
         return out;
     }
 
-    /** The float64 objective with the same settings (used for HVPs and neuron snapshots). */
+    /** The float64 objective with the same settings (used for HVPs). */
     public NetworkObjective reference() {
         return reference;
     }
@@ -139,8 +117,7 @@ public final class Float32NetworkObjective implements SampledObjective {
             return last.value;
         }
         load(theta);
-        double value = full(theta, gradient);
-        return value;
+        return full(theta, gradient);
     }
 
     @Override
@@ -160,32 +137,19 @@ public final class Float32NetworkObjective implements SampledObjective {
         }
         load(theta);
         double scale = reduction.batchScale(m, n);
-        double sum = 0;
-        int block = chunks.length * chunkRows;
-        for (int start = 0; start < m; start += block) {
-            int rows = Math.min(block, m - start);
-            sum += block(theta, from + start, rows, indices, scale, gradient, start == 0, "minibatch gradient");
-        }
+        double sum = passes.run(PassKind.GRADIENT, theta, th, null, null, indices, from, m, scale, gradient,
+                null, null, false);
         finishGradient(theta, gradient, "minibatch gradient");
         return scale * sum + reference.penalty(theta);
     }
 
-    /**
-     * f~(x_i) for every training sample from float32 passes (the per-row neuron term in double),
-     * block by block on one thread: no buffer beyond the objective's own.
-     */
+    /** f~(x_i) for every training sample from float32 passes (the per-row neuron term in double). */
     public double[] scores(double[] theta) {
         load(theta);
-        double a = layout.hasNeuron() ? theta[layout.neuronAOffset()] : 0;
-        double b = layout.hasNeuron() ? theta[layout.neuronBOffset()] : 0;
-        double[] out = new double[n];
-        Float32Pass pass = chunks[0].pass;
-        for (int start = 0; start < n; start += pass.capacity) {
-            int rows = Math.min(pass.capacity, n - start);
-            pass.forward(th, a, b, x, start * d, rows, false, start, null, 0);
-            System.arraycopy(pass.f, 0, out, start, rows);
-        }
-        return out;
+        double[] scores = new double[n];
+        double[] network = new double[n];
+        passes.run(PassKind.VALUE, theta, th, null, null, null, 0, n, reduction.scale(n), null, scores, network, false);
+        return scores;
     }
 
     /** Hessian-vector product of the float64 objective: always exact float64. */
@@ -229,79 +193,17 @@ public final class Float32NetworkObjective implements SampledObjective {
      * checked) when non-null, gathers the neuron's figures, and remembers all of it for θ.
      */
     private double full(double[] theta, double[] gradient) {
-        double sum = 0;
-        double max = 0;
-        double networkOnly = 0;
-        boolean neuron = layout.hasNeuron();
-        int block = chunks.length * chunkRows;
-        for (int start = 0; start < n; start += block) {
-            int rows = Math.min(block, n - start);
-            sum += block(theta, start, rows, null, reduction.scale(n), gradient, start == 0, "gradient");
-            if (neuron) {
-                for (int c = 0; c < chunksFor(rows); c++) {
-                    Float32Chunk k = chunks[c];
-                    for (int r = 0; r < k.rows; r++) {
-                        int i = k.sample(r);
-                        double wr = weights == null ? 1 : weights[i];
-                        max = Math.max(max, Math.abs(k.pass.g[r]));
-                        networkOnly += wr * loss.valueAt(k.pass.f[r] - k.pass.g[r], y[i]);
-                    }
-                }
-            }
-        }
-        double value = reduction.scale(n) * sum + reference.penalty(theta);
+        double scale = reduction.scale(n);
+        double sum = passes.run(gradient != null ? PassKind.GRADIENT : PassKind.VALUE, theta, th, null, null, null,
+                0, n, scale, gradient, null, null, layout.hasNeuron());
+        double value = scale * sum + reference.penalty(theta);
         if (gradient != null) {
             finishGradient(theta, gradient, "gradient");
         }
-        last.store(theta, value, gradient, max, reduction.scale(n) * networkOnly);
+        double max = layout.hasNeuron() ? passes.neuronMax() : 0;
+        double networkOnly = layout.hasNeuron() ? scale * passes.networkLossSum() : 0;
+        last.store(theta, value, gradient, max, networkOnly);
         return value;
-    }
-
-    /**
-     * One block of rows [from, from + rows) of the data (ids == null) or of ids, split into
-     * contiguous chunks run in parallel. Adds (or, when first, writes) the block's gradient into
-     * gradient when non-null, chunk by chunk in order; returns the unscaled Σ ω_r ℓ_r. The first
-     * {@link #chunksFor}(rows) chunks' passes then hold the rows' scores.
-     */
-    private double block(double[] theta, int from, int rows, int[] ids, double scale, double[] gradient,
-                      boolean first, String what) {
-        double a = layout.hasNeuron() ? theta[layout.neuronAOffset()] : 0;
-        double b = layout.hasNeuron() ? theta[layout.neuronBOffset()] : 0;
-        int count = chunksFor(rows);
-        for (int c = 0; c < count; c++) {
-            Float32Chunk k = chunks[c];
-            int start = (int) ((long) c * rows / count);
-            k.th = th;
-            k.a = a;
-            k.b = b;
-            k.from = from + start;
-            k.rows = (int) ((long) (c + 1) * rows / count) - start;
-            k.ids = ids;
-            k.scale = scale;
-            k.gradient = gradient != null;
-            k.what = what;
-        }
-        ChunkWorkers.run(chunks, count);
-        double s = 0;
-        for (int c = 0; c < count; c++) {
-            Float32Chunk k = chunks[c];
-            s += k.lossSum;
-            if (gradient != null) {
-                FloatBlocks.widen(k.gradF, gradient, !(first && c == 0));
-                int bOut = layout.biasOffset(reference.spec().depth() + 1);
-                gradient[bOut] += k.scalars[2];
-                if (layout.hasNeuron()) {
-                    gradient[layout.neuronAOffset()] += k.scalars[0];
-                    gradient[layout.neuronBOffset()] += k.scalars[1];
-                }
-            }
-        }
-        return s;
-    }
-
-    /** Chunks a block of this many rows is split into. */
-    private int chunksFor(int rows) {
-        return Math.min(chunks.length, rows);
     }
 
     /** th = (float) θ after checking θ; a finite θ beyond the float range is reported. */
@@ -334,25 +236,19 @@ public final class Float32NetworkObjective implements SampledObjective {
         }
     }
 
-    /**
-     * Adds λa to ∂/∂a and checks the double entries (a, b, b_out); the float blocks were checked
-     * as they were written (a sum of finite floats cannot overflow a double).
-     */
+    /** Adds λa to ∂/∂a and checks every entry. */
     private void finishGradient(double[] theta, double[] gradient, String what) {
-        int bOut = layout.biasOffset(reference.spec().depth() + 1);
-        checkEntry(gradient, bOut, what);
         if (layout.hasNeuron()) {
             int ka = layout.neuronAOffset();
             gradient[ka] += lambda * theta[ka];
-            checkEntry(gradient, ka, what);
-            checkEntry(gradient, layout.neuronBOffset(), what);
         }
-    }
-
-    private void checkEntry(double[] gradient, int k, String what) {
-        if (!Double.isFinite(gradient[k])) {
-            throw new NonFiniteException(what, String.format(Locale.ROOT, "entry %s = %s",
-                    layout.describe(k), gradient[k]));
+        if (!ArrayMath.allFinite(gradient, 0, gradient.length)) {
+            for (int k = 0; k < gradient.length; k++) {
+                if (!Double.isFinite(gradient[k])) {
+                    throw new NonFiniteException(what, String.format(Locale.ROOT, "(float32) entry %s = %s",
+                            layout.describe(k), gradient[k]));
+                }
+            }
         }
     }
 }

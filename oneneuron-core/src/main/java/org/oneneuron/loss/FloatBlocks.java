@@ -1,6 +1,6 @@
 package org.oneneuron.loss;
 
-/** The θ-sized conversions of the float32 objective: separate loops the JIT vectorizes. */
+/** θ rounded to float for the float32 objective: a separate loop the JIT vectorizes. */
 final class FloatBlocks {
 
     private FloatBlocks() {
@@ -10,19 +10,6 @@ final class FloatBlocks {
     static void narrow(double[] from, float[] to) {
         for (int k = 0; k < to.length; k++) {
             to[k] = (float) from[k];
-        }
-    }
-
-    /** to[k] = from[k] widened, or to[k] += from[k] when {@code add}. */
-    static void widen(float[] from, double[] to, boolean add) {
-        if (add) {
-            for (int k = 0; k < from.length; k++) {
-                to[k] += from[k];
-            }
-        } else {
-            for (int k = 0; k < from.length; k++) {
-                to[k] = from[k];
-            }
         }
     }
 }

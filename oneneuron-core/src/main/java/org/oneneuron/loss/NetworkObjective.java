@@ -1,21 +1,22 @@
 package org.oneneuron.loss;
 
 import java.util.Optional;
-import java.util.function.Function;
-import org.oneneuron.autodiff.NeuronSnapshot;
-import org.oneneuron.autodiff.NonFiniteException;
-import org.oneneuron.autodiff.SampledObjective;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.NonFiniteException;
+import org.oneneuron.objective.SampledObjective;
 import org.oneneuron.data.Dataset;
-import org.oneneuron.linalg.ChunkWorkers;
-import org.oneneuron.model.Network;
+import org.oneneuron.engine.Buf;
+import org.oneneuron.engine.Graph;
+import org.oneneuron.engine.PassKind;
+import org.oneneuron.engine.Precision;
 import org.oneneuron.model.NetworkSpec;
-import org.oneneuron.model.NetworkWorkspace;
 import org.oneneuron.model.ParameterLayout;
 
 /**
  * L~(θ) = s·Σ_i ω_i ℓ(f~(x_i); y_i) + (λ/2)a² over a {@link Dataset}, with s = 1 (SUM) or 1/n
  * (MEAN) and ω_i = 1 unless per-sample weights are given. Value, gradient and the exact
- * Hessian-vector product (R-operator, see {@link Network}) in batched passes.
+ * Hessian-vector product (R-operator, see {@link Graph}) in batched float64 passes of the
+ * layer-graph engine, for any architecture.
  *
  * <p>Minibatch B (for SGD): L_B = s_B·Σ_{i∈B} ω_i ℓ_i + (λ/2)a² with s_B = 1/|B| (MEAN) or
  * n/|B| (SUM), so E[L_B] = L~; the penalty is added once.
@@ -29,7 +30,7 @@ import org.oneneuron.model.ParameterLayout;
  */
 public final class NetworkObjective implements SampledObjective {
 
-    private final Network net;
+    private final Graph net;
     private final ParameterLayout layout;
     private final Dataset data;
     private final SampleLoss loss;
@@ -38,15 +39,10 @@ public final class NetworkObjective implements SampledObjective {
     private final boolean allowZeroLambda;
     private final double[] weights;
     private final int threads;
-    private final ObjectiveChunk[] chunks;
-    /** Number of chunks the last pass used (their workspaces hold that pass's rows). */
-    private int activeChunks;
-    private double[] gx = new double[0];
-    private double[] gy = new double[0];
-    private double[] gw = new double[0];
+    private final SamplePasses passes;
 
     NetworkObjective(NetworkObjectiveBuilder b) {
-        this.net = new Network(b.spec);
+        this.net = new Graph(b.spec);
         this.layout = net.layout();
         this.data = b.data;
         this.loss = b.loss;
@@ -55,10 +51,7 @@ public final class NetworkObjective implements SampledObjective {
         this.allowZeroLambda = b.allowZeroLambda;
         this.weights = b.weights == null ? null : b.weights.clone();
         this.threads = b.threads;
-        this.chunks = new ObjectiveChunk[threads];
-        for (int c = 0; c < threads; c++) {
-            chunks[c] = new ObjectiveChunk(net, loss, layout.dimension());
-        }
+        this.passes = new SamplePasses(net, Precision.FLOAT64, Buf.of(data.x()), data.y(), weights, loss, threads);
     }
 
     /** A builder over spec and data; loss cubic hinge, reduction SUM, λ required for augmented specs. */
@@ -90,7 +83,8 @@ public final class NetworkObjective implements SampledObjective {
         return layout;
     }
 
-    public Network network() {
+    /** The compiled network (its layers, back-end and passes). */
+    public Graph network() {
         return net;
     }
 
@@ -130,14 +124,14 @@ public final class NetworkObjective implements SampledObjective {
     @Override
     public double value(double[] theta) {
         checkTheta(theta);
-        return run(Network.Pass.VALUE, theta, null, null);
+        return run(PassKind.VALUE, theta, null, null);
     }
 
     @Override
     public double valueAndGradient(double[] theta, double[] gradient) {
         checkTheta(theta);
         checkOut(gradient, theta, null, "gradient");
-        double value = run(Network.Pass.GRADIENT, theta, null, gradient);
+        double value = run(PassKind.GRADIENT, theta, null, gradient);
         if (layout.hasNeuron()) {
             gradient[layout.neuronAOffset()] += lambda * theta[layout.neuronAOffset()];
         }
@@ -152,7 +146,7 @@ public final class NetworkObjective implements SampledObjective {
             throw new IllegalArgumentException("v has length " + v.length + ", expected " + dimension());
         }
         checkOut(out, theta, v, "out");
-        run(Network.Pass.HESSIAN, theta, v, out);
+        run(PassKind.HESSIAN, theta, v, out);
         if (layout.hasNeuron()) {
             out[layout.neuronAOffset()] += lambda * v[layout.neuronAOffset()];
         }
@@ -168,28 +162,17 @@ public final class NetworkObjective implements SampledObjective {
             throw new IllegalArgumentException("batch range [" + from + ", " + to + ") invalid for "
                     + indices.length + " indices");
         }
-        int d = data.d();
-        if (gy.length < m) {
-            gx = new double[m * d];
-            gy = new double[m];
-            gw = weights == null ? null : new double[m];
-        }
         int n = data.n();
-        for (int r = 0; r < m; r++) {
-            int i = indices[from + r];
+        for (int p = from; p < to; p++) {
+            int i = indices[p];
             if (i < 0 || i >= n) {
-                throw new IllegalArgumentException("sample index " + i + " at position " + (from + r)
+                throw new IllegalArgumentException("sample index " + i + " at position " + p
                         + " outside [0, " + n + ")");
-            }
-            System.arraycopy(data.x(), i * d, gx, r * d, d);
-            gy[r] = data.y()[i];
-            if (weights != null) {
-                gw[r] = weights[i];
             }
         }
         double scale = reduction.batchScale(m, n);
-        int count = dispatch(Network.Pass.GRADIENT, theta, null, gx, gy, gw, m, scale, indices, from, gradient);
-        double sum = reduceOutputs(count, gradient);
+        double sum = passes.run(PassKind.GRADIENT, theta, null, null, null, indices, from, m, scale, gradient,
+                null, null, false);
         double value = scale * sum + penalty(theta);
         if (layout.hasNeuron()) {
             gradient[layout.neuronAOffset()] += lambda * theta[layout.neuronAOffset()];
@@ -215,28 +198,39 @@ public final class NetworkObjective implements SampledObjective {
     /** s·Σ_i ω_i ℓ(f~(x_i); y_i), the data part of L~. */
     public double dataLoss(double[] theta) {
         checkTheta(theta);
-        return run(Network.Pass.VALUE, theta, null, null) - penalty(theta);
+        return run(PassKind.VALUE, theta, null, null) - penalty(theta);
     }
 
     /** s·Σ_i ω_i ℓ(f(x_i); y_i): the data loss of the network alone, the neuron removed. */
     public double networkOnlyLoss(double[] theta) {
         checkTheta(theta);
-        run(Network.Pass.VALUE, theta, null, null);
-        return networkOnlyFromChunks();
+        return reduction.scale(data.n()) * figures(theta);
+    }
+
+    /** A value pass gathering the neuron's figures; returns Σ ω_i ℓ(f(x_i)) of the network alone. */
+    private double figures(double[] theta) {
+        int n = data.n();
+        passes.run(PassKind.VALUE, theta, null, null, null, null, 0, n, reduction.scale(n), null, null, null, true);
+        return passes.networkLossSum();
     }
 
     /** f~(x_i) for every training sample. */
     public double[] scores(double[] theta) {
-        checkTheta(theta);
-        run(Network.Pass.VALUE, theta, null, null);
-        return gatherRows(ws -> ws.scores());
+        return rowScores(theta, false);
     }
 
     /** f(x_i; θ) without the neuron, for every training sample. */
     public double[] networkScores(double[] theta) {
+        return rowScores(theta, true);
+    }
+
+    private double[] rowScores(double[] theta, boolean networkOnly) {
         checkTheta(theta);
-        run(Network.Pass.VALUE, theta, null, null);
-        return gatherRows(ws -> ws.networkScores());
+        int n = data.n();
+        double[] scores = new double[n];
+        double[] network = new double[n];
+        passes.run(PassKind.VALUE, theta, null, null, null, null, 0, n, reduction.scale(n), null, scores, network, false);
+        return networkOnly ? network : scores;
     }
 
     /** f~ for any batch of n rows (row-major, n·d values) into out[0..n). */
@@ -282,97 +276,22 @@ public final class NetworkObjective implements SampledObjective {
             return Optional.empty();
         }
         checkTheta(theta);
-        run(Network.Pass.VALUE, theta, null, null);
-        double max = 0;
-        for (int c = 0; c < activeChunks; c++) {
-            double[] g = chunks[c].workspace().neuronContribution();
-            for (int r = 0; r < chunks[c].rows; r++) {
-                max = Math.max(max, Math.abs(g[r]));
-            }
-        }
+        double networkOnly = reduction.scale(data.n()) * figures(theta);
+        double max = passes.neuronMax();
         double norm = 0;
         int w = layout.neuronWOffset();
         for (int j = 0; j < layout.neuronInputDim(); j++) {
             norm += theta[w + j] * theta[w + j];
         }
         return Optional.of(new NeuronSnapshot(theta[layout.neuronAOffset()], theta[layout.neuronBOffset()],
-                Math.sqrt(norm), max, networkOnlyFromChunks()));
+                Math.sqrt(norm), max, networkOnly));
     }
 
     /** Runs a full-data pass; returns L~ (data loss + penalty). */
-    private double run(Network.Pass pass, double[] theta, double[] v, double[] out) {
+    private double run(PassKind kind, double[] theta, double[] v, double[] out) {
         int n = data.n();
-        int count = dispatch(pass, theta, v, data.x(), data.y(), weights, n, reduction.scale(n), null, 0, out);
-        double sum = reduceOutputs(count, pass == Network.Pass.VALUE ? null : out);
+        double sum = passes.run(kind, theta, null, v, null, null, 0, n, reduction.scale(n), out, null, null, false);
         return reduction.scale(n) * sum + penalty(theta);
-    }
-
-    private int dispatch(Network.Pass pass, double[] theta, double[] v, double[] x, double[] y,
-                         double[] w, int m, double scale, int[] index, int indexOff, double[] out) {
-        int count = Math.min(threads, m);
-        int d = data.d();
-        for (int c = 0; c < count; c++) {
-            int start = (int) ((long) c * m / count);
-            int end = (int) ((long) (c + 1) * m / count);
-            ObjectiveChunk k = chunks[c];
-            k.pass = pass;
-            k.theta = theta;
-            k.v = v;
-            k.x = x;
-            k.xOff = start * d;
-            k.y = y;
-            k.w = w;
-            k.yOff = start;
-            k.rows = end - start;
-            k.scale = scale;
-            k.index = index;
-            k.indexOff = indexOff + start;
-            k.base = start;
-            k.out = count == 1 && out != null ? out : k.ownOut;
-        }
-        activeChunks = count;
-        ChunkWorkers.run(chunks, count);
-        return count;
-    }
-
-    /** Adds the chunks' outputs into out in chunk order (when several) and returns Σ loss sums. */
-    private double reduceOutputs(int count, double[] out) {
-        double sum = 0;
-        for (int c = 0; c < count; c++) {
-            sum += chunks[c].lossSum;
-        }
-        if (out != null && count > 1) {
-            System.arraycopy(chunks[0].ownOut, 0, out, 0, out.length);
-            for (int c = 1; c < count; c++) {
-                double[] o = chunks[c].ownOut;
-                for (int k = 0; k < out.length; k++) {
-                    out[k] += o[k];
-                }
-            }
-        }
-        return sum;
-    }
-
-    private double networkOnlyFromChunks() {
-        double sum = 0;
-        for (int c = 0; c < activeChunks; c++) {
-            ObjectiveChunk k = chunks[c];
-            double[] fNet = k.workspace().networkScores();
-            for (int r = 0; r < k.rows; r++) {
-                double wr = weights == null ? 1 : weights[k.yOff + r];
-                sum += wr * loss.valueAt(fNet[r], data.y()[k.yOff + r]);
-            }
-        }
-        return reduction.scale(data.n()) * sum;
-    }
-
-    private double[] gatherRows(Function<NetworkWorkspace, double[]> which) {
-        double[] all = new double[data.n()];
-        for (int c = 0; c < activeChunks; c++) {
-            ObjectiveChunk k = chunks[c];
-            System.arraycopy(which.apply(k.workspace()), 0, all, k.yOff, k.rows);
-        }
-        return all;
     }
 
     private void checkTheta(double[] theta) {

@@ -2,19 +2,24 @@ package org.oneneuron.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.oneneuron.data.Shape;
 
 /**
- * Where every parameter sits in the flat θ. The order is PyTorch's layer order used by the peer
- * scripts (bench/peers/w3_hessian.py SHAPES): W1 (h_1×d, row-major), b1, W2, b2, …, W{L+1}
- * (1×h_L, the output weights), b{L+1} (the output bias), then the neuron: w (d, or h_L for
- * no-skip), a, b. The output blocks are also reachable as {@code W_out} and {@code b_out}.
+ * Where every parameter sits in the flat θ: PyTorch's parameter order, the order of the peer
+ * scripts. The layers that have parameters are numbered l = 1, 2, … in order (a residual
+ * block's body in place); layer l holds two blocks:
+ * dense {@code W{l}} (units×d, row-major) and {@code b{l}}; convolution {@code W{l}}
+ * (filters × C·kh·kw, i.e. PyTorch's filters×C×kh×kw) and {@code b{l}}; layer norm
+ * {@code gamma{l}} and {@code beta{l}}. The special neurons come last: {@code w} (K×k: row k
+ * reads the raw input, k = d, or the output layer's input for no-skip), {@code a} (K),
+ * {@code b} (K). The output layer's blocks are also reachable as {@code W_out} and {@code b_out}.
  */
 public final class ParameterLayout {
 
     private final NetworkSpec spec;
     private final List<ParameterBlock> blocks;
-    private final int[] weightOffset;
-    private final int[] biasOffset;
+    private final List<Integer> firstOffsets;
+    private final List<Integer> secondOffsets;
     private final int neuronW;
     private final int neuronA;
     private final int neuronB;
@@ -23,30 +28,25 @@ public final class ParameterLayout {
 
     ParameterLayout(NetworkSpec spec) {
         this.spec = spec;
-        int layers = spec.depth() + 1;
         List<ParameterBlock> list = new ArrayList<>();
-        weightOffset = new int[layers + 1];
-        biasOffset = new int[layers + 1];
-        int off = 0;
-        for (int l = 1; l <= layers; l++) {
-            int rows = l == layers ? 1 : spec.width(l);
-            int cols = spec.width(l - 1);
-            weightOffset[l] = off;
-            list.add(new ParameterBlock("W" + l, off, rows, cols));
-            off += rows * cols;
-            biasOffset[l] = off;
-            list.add(new ParameterBlock("b" + l, off, rows, 1));
-            off += rows;
-        }
+        firstOffsets = new ArrayList<>();
+        secondOffsets = new ArrayList<>();
+        firstOffsets.add(-1);
+        secondOffsets.add(-1);
+        int off = addBlocks(spec.layers(), spec.input(), list, 0);
+        int outputs = spec.outputs();
         if (spec.neuron().present()) {
-            neuronInputDim = spec.neuron().readsHidden() ? spec.width(spec.depth()) : spec.inputDim();
+            neuronInputDim = spec.neuron().readsHidden() ? spec.representation().size() : spec.inputDim();
             neuronW = off;
-            list.add(new ParameterBlock("w", off, neuronInputDim, 1));
-            off += neuronInputDim;
+            list.add(outputs == 1 ? new ParameterBlock("w", off, neuronInputDim, 1)
+                    : new ParameterBlock("w", off, outputs, neuronInputDim));
+            off += outputs * neuronInputDim;
             neuronA = off;
-            list.add(new ParameterBlock("a", off++, 1, 1));
+            list.add(new ParameterBlock("a", off, outputs, 1));
+            off += outputs;
             neuronB = off;
-            list.add(new ParameterBlock("b", off++, 1, 1));
+            list.add(new ParameterBlock("b", off, outputs, 1));
+            off += outputs;
         } else {
             neuronInputDim = 0;
             neuronW = -1;
@@ -55,6 +55,34 @@ public final class ParameterLayout {
         }
         blocks = List.copyOf(list);
         dimension = off;
+    }
+
+    private int addBlocks(List<LayerSpec> layers, Shape in, List<ParameterBlock> list, int off) {
+        Shape s = in;
+        for (LayerSpec layer : layers) {
+            int l = firstOffsets.size();
+            if (layer instanceof LayerSpec.Dense dense) {
+                off = pair(list, "W" + l, dense.units(), s.size(), "b" + l, dense.units(), off);
+            } else if (layer instanceof LayerSpec.Conv conv) {
+                off = pair(list, "W" + l, conv.filters(), conv.kernelSize(s), "b" + l, conv.filters(), off);
+            } else if (layer instanceof LayerSpec.LayerNorm) {
+                off = pair(list, "gamma" + l, s.size(), 1, "beta" + l, s.size(), off);
+            } else if (layer instanceof LayerSpec.Residual res) {
+                off = addBlocks(res.body(), s, list, off);
+            }
+            s = layer.output(s);
+        }
+        return off;
+    }
+
+    private int pair(List<ParameterBlock> list, String first, int rows, int cols, String second, int length,
+                     int off) {
+        firstOffsets.add(off);
+        list.add(new ParameterBlock(first, off, rows, cols));
+        off += rows * cols;
+        secondOffsets.add(off);
+        list.add(new ParameterBlock(second, off, length, 1));
+        return off + length;
     }
 
     public NetworkSpec spec() {
@@ -71,11 +99,16 @@ public final class ParameterLayout {
         return blocks;
     }
 
+    /** Number of layers with parameters (the output layer is the last of them). */
+    public int parameterLayers() {
+        return firstOffsets.size() - 1;
+    }
+
     /** The block with this name ({@code W1}, {@code b1}, …, {@code W_out}, {@code b_out}, {@code w}, {@code a}, {@code b}). */
     public ParameterBlock block(String name) {
         String n = switch (name) {
-            case "W_out" -> "W" + (spec.depth() + 1);
-            case "b_out" -> "b" + (spec.depth() + 1);
+            case "W_out" -> "W" + parameterLayers();
+            case "b_out" -> "b" + parameterLayers();
             default -> name;
         };
         for (ParameterBlock b : blocks) {
@@ -111,14 +144,14 @@ public final class ParameterLayout {
         return b.cols() == 1 ? b.name() + "[" + i + "]" : b.name() + "[" + (i / b.cols()) + "," + (i % b.cols()) + "]";
     }
 
-    /** Offset of layer l's weight matrix (l = 1..L+1; L+1 is the output layer). */
+    /** Offset of parameter layer l's first block (weights, or γ), l = 1..{@link #parameterLayers()}. */
     public int weightOffset(int l) {
-        return weightOffset[l];
+        return firstOffsets.get(l);
     }
 
-    /** Offset of layer l's bias (l = 1..L+1). */
+    /** Offset of parameter layer l's second block (bias, or β). */
     public int biasOffset(int l) {
-        return biasOffset[l];
+        return secondOffsets.get(l);
     }
 
     /** True when the spec has a special neuron. */
@@ -126,22 +159,22 @@ public final class ParameterLayout {
         return neuronA >= 0;
     }
 
-    /** Offset of the neuron's input weights w, or -1 without a neuron. */
+    /** Offset of the neurons' input weights w (K×k, row-major), or -1 without a neuron. */
     public int neuronWOffset() {
         return neuronW;
     }
 
-    /** Offset of the neuron's output weight a, or -1 without a neuron. */
+    /** Offset of the neurons' output weights a (K), or -1 without a neuron. */
     public int neuronAOffset() {
         return neuronA;
     }
 
-    /** Offset of the neuron's bias b, or -1 without a neuron. */
+    /** Offset of the neurons' biases b (K), or -1 without a neuron. */
     public int neuronBOffset() {
         return neuronB;
     }
 
-    /** Length of w (d, or h_L for no-skip); 0 without a neuron. */
+    /** Length k of each neuron's w (d, or the representation's size for no-skip); 0 without a neuron. */
     public int neuronInputDim() {
         return neuronInputDim;
     }

@@ -5,14 +5,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.oneneuron.io.StoredModel;
+import org.oneneuron.run.Model;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.ParameterBlock;
 import org.oneneuron.model.ParameterLayout;
 import org.oneneuron.train.Provenance;
 
 /**
- * Reads today's model (an MLP with or without the special neuron, {@link StoredModel}) as a
+ * Reads today's model (an MLP with or without the special neuron, {@link Model}) as a
  * {@link LayerGraph}: standardize, then per hidden layer a dense layer and its activation, then
  * the output layer, then the special neuron. Tensors: {@code features} (raw input), {@code x}
  * (standardized), {@code z1}, {@code h1}, …, {@code f} (the network's score), {@code score}.
@@ -29,8 +29,12 @@ public final class LayerGraphs {
     }
 
     /** The layers of a stored model. */
-    public static LayerGraph of(StoredModel model) {
+    public static LayerGraph of(Model model) {
         NetworkSpec spec = model.spec();
+        if (!spec.isMlp()) {
+            throw new IllegalArgumentException("ONNX export takes MLPs (dense layers and one activation) so far; "
+                    + "this model is " + spec.architecture() + " on " + spec.input());
+        }
         ParameterLayout layout = spec.layout();
         double[] theta = model.theta();
         List<Layer> layers = new ArrayList<>();

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.oneneuron.io.AtomicFiles;
-import org.oneneuron.io.StoredModel;
+import org.oneneuron.run.Model;
 import org.oneneuron.model.Activation;
 import org.oneneuron.train.Provenance;
 
@@ -39,7 +39,7 @@ public final class OnnxExporter {
     }
 
     /** Writes the stored model's layers to {@code file} atomically. */
-    public static void write(StoredModel model, Path file) {
+    public static void write(Model model, Path file) {
         write(LayerGraphs.of(model), file);
     }
 

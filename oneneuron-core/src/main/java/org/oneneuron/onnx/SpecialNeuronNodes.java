@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The special neuron's ONNX nodes: u = Gemm(s, w, b, transB = 1) [N, 1], then
- * output = network + a·φ(u). For φ = exp the engine's stable form (model.Network): a·E where
+ * output = network + a·φ(u). For φ = exp the engine's stable form (engine.NeuronHead): a·E where
  * E = exp(u) is a finite normal float, else sign(a)·exp(u + log|a|).
  */
 final class SpecialNeuronNodes {

@@ -2,7 +2,7 @@ package org.oneneuron.optim;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /**
  * Adam (Kingma and Ba 2015): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,

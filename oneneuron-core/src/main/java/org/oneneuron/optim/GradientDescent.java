@@ -1,7 +1,7 @@
 package org.oneneuron.optim;
 
 import java.util.Objects;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /**
  * Plain full-batch gradient descent θ ← θ − η·c·∇L(θ), with c = min(1, clip/‖∇L‖) when the

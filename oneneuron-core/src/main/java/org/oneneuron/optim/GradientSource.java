@@ -1,8 +1,8 @@
 package org.oneneuron.optim;
 
 import java.util.SplittableRandom;
-import org.oneneuron.autodiff.Objective;
-import org.oneneuron.autodiff.SampledObjective;
+import org.oneneuron.objective.Objective;
+import org.oneneuron.objective.SampledObjective;
 
 /**
  * Where first-order optimizers get their gradient: the full objective, or successive minibatches

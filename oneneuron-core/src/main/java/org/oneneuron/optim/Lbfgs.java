@@ -1,7 +1,7 @@
 package org.oneneuron.optim;
 
 import java.util.Objects;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /**
  * Limited-memory BFGS (Nocedal and Wright, Algorithm 7.4/7.5): the direction d = −H·g from the

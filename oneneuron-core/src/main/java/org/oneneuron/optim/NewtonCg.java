@@ -1,7 +1,7 @@
 package org.oneneuron.optim;
 
 import java.util.Objects;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /**
  * Trust-region Newton with Steihaug's truncated CG (Nocedal and Wright, Algorithms 4.1 and 7.2).

@@ -1,7 +1,7 @@
 package org.oneneuron.optim;
 
 /**
- * One iterative minimizer of an {@link org.oneneuron.autodiff.Objective}, driven one iteration at a
+ * One iterative minimizer of an {@link org.oneneuron.objective.Objective}, driven one iteration at a
  * time by the trainer's loop. After {@link #start} and after every {@link #step}, {@link #loss()}
  * and {@link #gradient()} describe the current θ (for stochastic optimizers: the minibatch that
  * will drive the next step).

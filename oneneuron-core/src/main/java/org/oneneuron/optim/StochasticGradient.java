@@ -2,7 +2,7 @@ package org.oneneuron.optim;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /**
  * Minibatch SGD with heavy-ball or Nesterov momentum, in PyTorch's convention:

@@ -1,6 +1,6 @@
 package org.oneneuron.optim;
 
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /**
  * Line search along a descent direction d for φ(α) = L(θ + α·d) satisfying the strong Wolfe

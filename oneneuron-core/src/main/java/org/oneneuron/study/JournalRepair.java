@@ -72,6 +72,7 @@ public final class JournalRepair {
      * @throws org.oneneuron.io.InUseException when a study is running in the folder
      * @throws WriteFailedException when a write fails (the journal is then unchanged)
      */
+    @SuppressWarnings("try") // the lock is held for the block and never read
     public static Report repair(Path dir) {
         Path journal = dir.resolve(StudyRunner.JOURNAL);
         if (!Files.isRegularFile(journal)) {

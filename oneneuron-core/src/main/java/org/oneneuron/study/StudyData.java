@@ -1,9 +1,5 @@
 package org.oneneuron.study;
 
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -34,22 +30,31 @@ public final class StudyData {
 
     private final Map<String, Dataset> raw = new ConcurrentHashMap<>();
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
+    private final ReadOptions read; // null when the data sets were given whole
 
-    /** A cache that reads each name when first asked. */
+    /** Data read with the default label rule (last column). */
     public StudyData() {
+        this(ReadOptions.defaults());
+    }
+
+    /** Data read with {@code read} (label column, classes), e.g. a spec's {@link StudySpec#readOptions()}. */
+    public StudyData(ReadOptions read) {
+        this.read = java.util.Objects.requireNonNull(read, "read");
     }
 
     /**
-     * A cache that starts with {@code given} data sets under their names (e.g. the sets a cluster's
-     * driver read and sent to its executors) and reads any other name when first asked.
+     * Data given whole, {@code given} data sets under their names (the sets a cluster's driver read
+     * with the spec's {@link StudySpec#readOptions()} and sent to its executors): nothing is read,
+     * and a name not given is an error.
      */
     public StudyData(Map<String, Dataset> given) {
+        this.read = null;
         raw.putAll(given);
     }
 
     /** The raw data set named {@code name}. */
     public Dataset raw(String name) {
-        return raw.computeIfAbsent(name, StudyData::load);
+        return raw.computeIfAbsent(name, this::load);
     }
 
     /** The prepared split of {@code name} for a study seed and held-out share. */
@@ -58,23 +63,9 @@ public final class StudyData {
         return prepared.computeIfAbsent(key, k -> split(raw(name), studySeed, heldOutFraction));
     }
 
-    /** sha256 over n, d, x and y of the raw data set, as hex. */
+    /** sha256 over n, d, x and y of the raw data set, as hex ({@link Datasets#sha256}). */
     public String hash(String name) {
-        Dataset ds = raw(name);
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            ByteBuffer buf = ByteBuffer.allocate(8 * (2 + ds.x().length + ds.y().length));
-            buf.putLong(ds.n()).putLong(ds.d());
-            for (double v : ds.x()) {
-                buf.putDouble(v);
-            }
-            for (double v : ds.y()) {
-                buf.putDouble(v);
-            }
-            return HexFormat.of().formatHex(md.digest(buf.array()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from this JDK", e);
-        }
+        return Datasets.sha256(raw(name));
     }
 
     /** PAPER.md §6 A: x = (1, 0), (0, 1), (1/2, 1/2); y = (-1, -1, +1). */
@@ -83,11 +74,14 @@ public final class StudyData {
                 2, List.of("x1", "x2"), List.of("-1", "+1"));
     }
 
-    private static Dataset load(String name) {
+    private Dataset load(String name) {
+        if (read == null) {
+            throw new IllegalStateException("data set '" + name + "' was not given to this study's data");
+        }
         if (name.equals("case-a")) {
             return caseA();
         }
-        return Datasets.resolve(name, ReadOptions.defaults());
+        return Datasets.resolve(name, read);
     }
 
     private static Prepared split(Dataset ds, long studySeed, double heldOutFraction) {
@@ -141,6 +135,6 @@ public final class StudyData {
             }
             y[k - from] = ds.y()[order[k]];
         }
-        return new Dataset(ds.name() + ":" + part, x, y, d, ds.featureNames(), ds.labelNames());
+        return new Dataset(ds.name() + ":" + part, x, y, d, ds.featureNames(), ds.labelNames(), ds.shape());
     }
 }

@@ -60,6 +60,7 @@ public final class StudyRunner {
     }
 
     /** Runs (or resumes) {@code spec} in {@code dir}; returns every finished run. */
+    @SuppressWarnings("try") // the lock is held for the block and never read
     public StudyResult run(StudySpec spec, Path dir) {
         function.check(spec);
         try (WriterLock lock = WriterLock.folder(dir, "oneneuron study")) {

@@ -11,11 +11,17 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.oneneuron.data.ReadOptions;
+import org.oneneuron.model.Initializer;
+import org.oneneuron.model.NeuronKind;
+import org.oneneuron.run.ClassifierConfig;
+import org.oneneuron.train.TrainConfig;
 
 /**
  * A study: the cross product of data sets, network shapes, activations, neuron variants, losses,
  * λ values and optimizers, each run from {@code restarts} seeds. Validates itself; missing JSON
- * keys take their value from {@link #defaults()}, the one place for defaults.
+ * keys take their value from {@link #defaults()}, which reads every choice a study shares with
+ * {@code train} from the library's {@link ClassifierConfig#defaults()}.
  *
  * @param name            study name (report title)
  * @param data            data set names or file paths
@@ -33,12 +39,16 @@ import java.util.Set;
  * @param restarts        seeds per configuration
  * @param seed            study seed
  * @param heldOutFraction share of each data set held out for evaluation, in [0, 0.9]
+ * @param label           the label column of every data file (null: the last column)
+ * @param positive        the label that becomes +1 (null: the data set's rule)
+ * @param classes         two classes "NEG,POS" picked out of more (null: all rows)
  */
 public record StudySpec(String name, List<String> data, List<List<Integer>> hidden,
                         List<String> activations, List<String> neurons, List<String> losses,
                         String reduction, List<Double> lambdas, List<String> optimizers,
                         double learningRate, int steps, double clip, String init, int restarts,
-                        long seed, double heldOutFraction) {
+                        long seed, double heldOutFraction, String label, String positive,
+                        String classes) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -89,13 +99,59 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
             throw new IllegalArgumentException("held_out_fraction must be in [0, 0.9], got "
                     + heldOutFraction);
         }
+        readOptions(label, positive, classes);
     }
 
-    /** The defaults: WDBC, one hidden layer of 8 tanh units, plain vs skip-exp, 24 restarts. */
+    /** A spec without label choices (every data set read with the default label rule). */
+    public StudySpec(String name, List<String> data, List<List<Integer>> hidden,
+                     List<String> activations, List<String> neurons, List<String> losses,
+                     String reduction, List<Double> lambdas, List<String> optimizers,
+                     double learningRate, int steps, double clip, String init, int restarts,
+                     long seed, double heldOutFraction) {
+        this(name, data, hidden, activations, neurons, losses, reduction, lambdas, optimizers,
+                learningRate, steps, clip, init, restarts, seed, heldOutFraction, null, null, null);
+    }
+
+    /**
+     * The defaults: WDBC, the plain network against the library's neuron, 24 restarts; every other
+     * choice is the library's ({@link ClassifierConfig#defaults()}: one hidden layer of 16 tanh
+     * units, mean cubic hinge, λ = 1, L-BFGS for 1000 steps, lr 0.01, no clipping, fan-in uniform,
+     * seed 0, nothing held out), so {@code study} and {@code train} share every default.
+     */
     public static StudySpec defaults() {
-        return new StudySpec("study", List.of("wdbc"), List.of(List.of(8)), List.of("tanh"),
-                List.of("none", "skip-exp"), List.of("cubic-hinge"), "mean", List.of(0.1),
-                List.of("gd"), 0.1, 300, 10.0, "fan_in", 24, 7L, 0.25);
+        ClassifierConfig c = ClassifierConfig.defaults();
+        TrainConfig t = c.train();
+        return new StudySpec("study", List.of("wdbc"), List.of(c.hidden()), List.of(c.activation().word()),
+                List.of(NeuronKind.NONE.word(), c.neuron().word()), List.of(c.loss().word()),
+                c.reduction().word(), List.of(c.lambda()), List.of(t.optimizer().word()), t.learningRate(),
+                Math.toIntExact(t.maxSteps()), t.clipNorm(), initWord(c.initializer()), 24, t.seed(),
+                c.heldOut(), null, null, null);
+    }
+
+    /** The study's word for an initializer: {@code fan_in} or {@code normal}. */
+    public static String initWord(Initializer initializer) {
+        return initializer == Initializer.STANDARD_NORMAL ? "normal" : "fan_in";
+    }
+
+    /** How every data file of the study is read (label column, classes). */
+    public ReadOptions readOptions() {
+        return readOptions(label, positive, classes);
+    }
+
+    private static ReadOptions readOptions(String label, String positive, String classes) {
+        ReadOptions options = ReadOptions.defaults();
+        if (label != null) {
+            options = options.withLabelColumn(label);
+        }
+        if (classes != null) {
+            if (positive != null) {
+                throw new IllegalArgumentException("positive and classes both choose the +1 class; give one");
+            }
+            options = options.withClasses(classes);
+        } else if (positive != null) {
+            options = options.withPositive(positive);
+        }
+        return options;
     }
 
     /** Number of runs: the product of all list sizes and the restarts. */

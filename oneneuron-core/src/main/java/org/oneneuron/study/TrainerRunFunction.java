@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
-import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
@@ -20,6 +20,7 @@ import org.oneneuron.landscape.PointContext;
 import org.oneneuron.landscape.Slice;
 import org.oneneuron.landscape.SliceConfig;
 import org.oneneuron.landscape.Slices;
+import org.oneneuron.eval.Metrics;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
@@ -29,16 +30,17 @@ import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterLayout;
 import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.train.StopReason;
-import org.oneneuron.train.Trainer;
+import org.oneneuron.run.FitResult;
 import org.oneneuron.train.TrainingHistory;
 import org.oneneuron.train.TrainingResult;
-import org.oneneuron.study.RunTraining.Trained;
+import org.oneneuron.study.RunProblems.Trained;
 
 /**
- * A run on the project's engine: {@link NetworkObjective} (any NeuronKind, any margin loss) trained
- * by {@link Trainer} for {@code steps} steps with the run's optimizer and gradient clip (full-batch
- * GD on tiny one-hidden-layer networks is trained on the batched path instead, several runs at
- * once, see {@link RunTraining}; version 2 of the name marks that), then certified by {@link Certifier} (Lanczos curvature, no perturbation probe) with the trainer's
+ * A run on the project's engine through the run floor: the run's problem (any NeuronKind, any
+ * margin loss) fitted for {@code steps} steps with the run's optimizer and gradient clip
+ * (full-batch GD on tiny one-hidden-layer networks goes to the batched path, several runs at once,
+ * see {@link RunProblems}; version 2 of the name marks that), then certified by
+ * {@link Certifier} (Lanczos curvature, no perturbation probe) with the trainer's
  * infinity verdict attached. Tolerances follow PAPER.md §5 so that verdicts and the near-zero
  * statistics speak of the same thing: loss and contribution 1e-2, gradient 1e-3.
  * Deterministic given the RunSpec; single-threaded objective.
@@ -46,7 +48,7 @@ import org.oneneuron.study.RunTraining.Trained;
 public final class TrainerRunFunction implements RunFunction {
 
     private final StudyData data;
-    private final RunTraining training;
+    private final RunProblems training;
 
     /** A run function over its own data cache. */
     public TrainerRunFunction() {
@@ -56,7 +58,7 @@ public final class TrainerRunFunction implements RunFunction {
     /** A run function over a shared data cache. */
     public TrainerRunFunction(StudyData data) {
         this.data = data;
-        this.training = new RunTraining(data);
+        this.training = new RunProblems(data);
     }
 
     @Override
@@ -99,12 +101,12 @@ public final class TrainerRunFunction implements RunFunction {
         if (!run.augmented()) {
             return Optional.empty();
         }
-        Trained t = train(run);
-        double[] end = t.result().theta();
+        FitResult fit = train(run).fit();
+        double[] end = fit.theta();
         double[] alone = end.clone();
-        alone[t.spec().layout().neuronAOffset()] = 0;
+        alone[fit.problem().spec().layout().neuronAOffset()] = 0;
         try {
-            return Optional.of(Slices.planeThrough(t.objective(), new double[][] {t.theta0(), end, alone},
+            return Optional.of(Slices.planeThrough(fit.problem().objective(), new double[][] {fit.start(), end, alone},
                     List.of("start", "end", "network alone"),
                     SliceConfig.defaults().withGrid(grid).withThreads(1)));
         } catch (IllegalArgumentException collinear) {
@@ -139,10 +141,10 @@ public final class TrainerRunFunction implements RunFunction {
         RunSpec run = t.run();
         StudyData.Prepared prepared = t.prepared();
         Dataset train = prepared.train();
-        NetworkSpec spec = t.spec();
-        NetworkObjective objective = t.objective();
+        NetworkSpec spec = t.fit().problem().spec();
+        NetworkObjective objective = t.fit().problem().objective();
         ParameterLayout layout = spec.layout();
-        TrainingResult result = t.result();
+        TrainingResult result = t.fit().training();
         double[] theta = result.theta();
         Optional<NeuronSnapshot> neuron = objective.neuron(theta);
         double trainError = 1 - accuracy(objective, train, theta);
@@ -176,12 +178,12 @@ public final class TrainerRunFunction implements RunFunction {
      * training: landscape pictures evaluate it at the journal's θ points.
      */
     public NetworkObjective objective(RunSpec run) {
-        return training.untrained(run).objective();
+        return training.problem(run).objective();
     }
 
     /** The run's start θ₀ (from its seed), as training draws it. */
     public double[] start(RunSpec run) {
-        return training.untrained(run).theta0();
+        return training.problem(run).initialPoint();
     }
 
     private static KinkReport kinks(RunSpec run) {
@@ -191,14 +193,11 @@ public final class TrainerRunFunction implements RunFunction {
                 : KinkReport.smooth();
     }
 
+    /** The one accuracy rule ({@link Metrics#accuracy}: right when y·f~ > 0) on any data set. */
     private static double accuracy(NetworkObjective objective, Dataset d, double[] theta) {
         double[] scores = new double[d.n()];
         objective.scores(theta, d.x(), d.n(), scores);
-        int correct = 0;
-        for (int i = 0; i < d.n(); i++) {
-            correct += d.y()[i] * scores[i] > 0 ? 1 : 0;
-        }
-        return (double) correct / d.n();
+        return Metrics.accuracy(scores, d.y());
     }
 
     private static List<TrajectoryPoint> trajectory(TrainingHistory h) {

@@ -2,8 +2,8 @@ package org.oneneuron.train;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.oneneuron.autodiff.NeuronSnapshot;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.Objective;
 
 /**
  * The listener that writes the {@link TrainingHistory}: every {@code stride} steps and, through

@@ -2,7 +2,7 @@ package org.oneneuron.train;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 import org.oneneuron.optim.Adam;
 import org.oneneuron.optim.GradientDescent;
 import org.oneneuron.optim.Lbfgs;

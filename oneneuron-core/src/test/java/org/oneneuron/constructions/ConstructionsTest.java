@@ -1,5 +1,7 @@
 package org.oneneuron.constructions;
 
+import org.oneneuron.model.NeuronKind;
+import org.oneneuron.loss.Reduction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.oneneuron.autodiff.FiniteDifferences;
+import org.oneneuron.objective.FiniteDifferences;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.model.ParameterLayout;
 
@@ -30,7 +32,7 @@ class ConstructionsTest {
     @ValueSource(strings = {"A1", "A2"})
     void caseABadPointHasTheKnownLossAndZeroGradient(String name) {
         NetworkConstruction c = (NetworkConstruction) Constructions.byName(name);
-        NetworkObjective plain = c.plainObjective();
+        NetworkObjective plain = NetworkObjective.of(c.plainSpec(), c.data(), c.loss(), Reduction.SUM, 0);
         double expected = 48 - 32 * Math.sqrt(2);
         double[] g = new double[plain.dimension()];
         assertEquals(expected, plain.valueAndGradient(c.badPoint(), g), 1e-12);
@@ -47,7 +49,7 @@ class ConstructionsTest {
     @ValueSource(strings = {"A1", "A2"})
     void caseAEscapeSlopeAndCurvatureAlongA(String name) {
         NetworkConstruction c = (NetworkConstruction) Constructions.byName(name);
-        NetworkObjective aug = c.augmentedObjective(LAMBDA);
+        NetworkObjective aug = NetworkObjective.of(c.augmentedSpec(NeuronKind.SKIP_EXP), c.data(), c.loss(), Reduction.SUM, LAMBDA);
         double[] theta = c.augmentedBadPoint();
         ParameterLayout layout = aug.layout();
         double[] g = new double[aug.dimension()];
@@ -80,12 +82,12 @@ class ConstructionsTest {
     @ValueSource(strings = {"B", "B-leaky"})
     void caseBRiskAndEscapeSlope(String name) {
         NetworkConstruction c = (NetworkConstruction) Constructions.byName(name);
-        NetworkObjective plain = c.plainObjective();
+        NetworkObjective plain = NetworkObjective.of(c.plainSpec(), c.data(), c.loss(), Reduction.SUM, 0);
         double[] g = new double[plain.dimension()];
         assertEquals(1.0 / 3, plain.valueAndGradient(c.badPoint(), g), 1e-15);
         assertTrue(norm(g) < 1e-14, () -> "gradient norm " + norm(g));
         assertEquals(0, plain.value(c.globalPoint()), 1e-30);
-        NetworkObjective aug = c.augmentedObjective(LAMBDA);
+        NetworkObjective aug = NetworkObjective.of(c.augmentedSpec(NeuronKind.SKIP_EXP), c.data(), c.loss(), Reduction.SUM, LAMBDA);
         double[] ga = new double[aug.dimension()];
         aug.valueAndGradient(c.augmentedBadPoint(), ga);
         double expected = (SQRT_E - 1) * (SQRT_E - 1) / 3;

@@ -35,6 +35,37 @@ class MetricsTest {
     }
 
     @Test
+    void aScoreOfZeroDecidesNothingAndCountsAsAnError() {
+        BinaryMetrics m = Metrics.binary(new double[] {0.0, -0.0, 1e-300, -1e-300},
+                new double[] {1, -1, 1, -1});
+        assertEquals(1, m.falseNegatives(), "f = 0 on a +1 sample");
+        assertEquals(1, m.falsePositives(), "f = 0 on a -1 sample");
+        assertEquals(1, m.truePositives());
+        assertEquals(1, m.trueNegatives());
+        assertEquals(0.5, m.accuracy(), 0);
+        assertEquals(0.5, Metrics.accuracy(new double[] {0.0, -0.0, 1e-300, -1e-300},
+                new double[] {1, -1, 1, -1}), 0);
+        assertEquals(1.0, Metrics.label(0.0), 0, "a prediction still names a class");
+        assertEquals(-1.0, Metrics.label(-1e-300), 0);
+    }
+
+    @Test
+    void theConfusionCountsAndTheAccuracyHelperAgree() {
+        SplittableRandom rng = new SplittableRandom(16);
+        for (int c = 0; c < 200; c++) {
+            int n = 1 + rng.nextInt(30);
+            double[] s = new double[n];
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                s[i] = rng.nextInt(5) - 2;
+                y[i] = rng.nextBoolean() ? 1 : -1;
+            }
+            assertEquals(Metrics.binary(s, y).accuracy(), Metrics.accuracy(s, y), 1e-15,
+                    "case " + c + " of seed 16");
+        }
+    }
+
+    @Test
     void rejectsLabelsOtherThanPlusMinusOne() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Metrics.binary(new double[] {1, 2}, new double[] {1, 0}));

@@ -12,6 +12,7 @@ public final class LockHolderMain {
     private LockHolderMain() {
     }
 
+    @SuppressWarnings("try") // the lock is held for the block and never read
     public static void main(String[] args) throws IOException {
         Path path = Path.of(args[0]);
         try (WriterLock lock = args.length > 1 && args[1].equals("file")

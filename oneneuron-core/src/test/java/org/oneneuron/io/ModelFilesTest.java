@@ -64,12 +64,35 @@ class ModelFilesTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList());
         }
-        assertTrue(Files.readString(file).contains("\"format_version\" : 1"));
+        assertTrue(Files.readString(file).contains("\"format_version\" : 2"));
+    }
+
+    @Test
+    void aVersionOneFileStillLoadsAsTheSameMlp() {
+        String v1 = ModelFiles.toJson(sample(4)).replace("\"format_version\" : 2", "\"format_version\" : 1")
+                .replace("    \"input_shape\" : \"3\",\n", "");
+        assertFalse(v1.contains("input_shape"), "a version-1 file has no input_shape");
+        ModelFile back = ModelFiles.fromJson("v1.json", v1);
+        assertEquals(sample(4), back);
+        assertFalse(back.network().isGraph());
+    }
+
+    @Test
+    void aLayerGraphRoundTripsThroughVersionTwo() {
+        ModelFile mlp = sample(7);
+        ModelFile.Network graph = new ModelFile.Network(mlp.network().inputDim(), List.of(), "", "skip-exp",
+                "3", "dense:2,leaky_relu:0.1,dense:1");
+        ModelFile model = new ModelFile(graph, mlp.parameters(), mlp.standardizer(), mlp.featureNames(),
+                mlp.labelNames(), mlp.loss(), mlp.reduction(), mlp.lambda(), mlp.provenance());
+        String json = ModelFiles.toJson(model);
+        assertTrue(json.contains("\"architecture\" : \"dense:2,leaky_relu:0.1,dense:1\""), json);
+        assertFalse(json.contains("\"hidden\""), "a graph is stored by its layers");
+        assertEquals(model, ModelFiles.fromJson("g.json", json));
     }
 
     @Test
     void unknownVersionIsAClearError() {
-        String json = ModelFiles.toJson(sample(5)).replace("\"format_version\" : 1",
+        String json = ModelFiles.toJson(sample(5)).replace("\"format_version\" : 2",
                 "\"format_version\" : 99");
         DataException e = assertThrows(DataException.class, () -> ModelFiles.fromJson("m.json", json));
         assertEquals("m.json", e.source());

@@ -53,6 +53,7 @@ class WriterLockTest {
         }
     }
 
+    @SuppressWarnings("try") // the lock is held for the block and never read
     @Test
     void anOutputFileIsLockedBesideItWithoutLockingItsFolder() throws Exception {
         Path model = dir.resolve("model.json");

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.oneneuron.autodiff.NeuronSnapshot;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.Objective;
 import org.oneneuron.train.Verdict;
 
 /** The verdict rules of PAPER.md §9 on hand-made objectives L = c + ½θᵀAθ + t·θ_0³. */

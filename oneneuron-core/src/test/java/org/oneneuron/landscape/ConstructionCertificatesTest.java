@@ -1,5 +1,8 @@
 package org.oneneuron.landscape;
 
+import org.oneneuron.run.ContinuedRun;
+import org.oneneuron.model.NeuronKind;
+import org.oneneuron.run.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.oneneuron.constructions.Construction;
 import org.oneneuron.constructions.Constructions;
+import org.oneneuron.constructions.ToyConstruction;
 import org.oneneuron.constructions.NetworkConstruction;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.optim.OptimizerKind;
@@ -30,7 +34,7 @@ class ConstructionCertificatesTest {
     @ValueSource(strings = {"A1", "A2"})
     void plainBadPointsAreCertifiedBadLocalMinimaAndNoPerturbationLowersThem(String name) {
         NetworkConstruction c = (NetworkConstruction) Constructions.byName(name);
-        NetworkObjective plain = c.plainObjective();
+        NetworkObjective plain = Problem.plain(c).objective();
         double[] theta = c.badPoint();
         CertifyConfig config = CertifyConfig.defaults().withPerturbations(10_000);
         Certificate cert = Certifier.certify(plain, theta, NetworkPoints.context(plain, theta), config);
@@ -51,7 +55,7 @@ class ConstructionCertificatesTest {
     @Test
     void theGlobalPointIsCertifiedGlobalWithItsKinkFlagged() {
         NetworkConstruction a1 = Constructions.caseA1();
-        NetworkObjective plain = a1.plainObjective();
+        NetworkObjective plain = Problem.plain(a1).objective();
         double[] theta = a1.globalPoint();
         Certificate cert = Certifier.certify(plain, theta, NetworkPoints.context(plain, theta),
                 CertifyConfig.defaults());
@@ -63,7 +67,7 @@ class ConstructionCertificatesTest {
 
     @Test
     void theAugmentedIdentityHoldsAtRandomPoints() {
-        NetworkObjective aug = Constructions.caseA1().augmentedObjective(0.01);
+        NetworkObjective aug = Problem.plain(Constructions.caseA1()).withNeuron(NeuronKind.SKIP_EXP, 0.01).objective();
         SplittableRandom random = new SplittableRandom(12);
         for (int k = 0; k < 20; k++) {
             double[] theta = Vectors.gaussian(aug.dimension(), random);
@@ -80,10 +84,10 @@ class ConstructionCertificatesTest {
     @Test
     void escapeAtA1MatchesTheAugmentedObjective() {
         NetworkConstruction a1 = Constructions.caseA1();
-        EscapeProblem problem = NetworkPoints.escapeProblem(a1.plainObjective(), a1.badPoint(), 0.01);
+        EscapeProblem problem = NetworkPoints.escapeProblem(Problem.plain(a1).objective(), a1.badPoint(), 0.01);
         EscapeCertificate cert = Escape.certify(problem, new double[] {1, 0}, 0.0, EscapeConfig.defaults());
         assertEquals(a1.escapeSlope(), cert.chosen().g(), 1e-12);
-        NetworkObjective aug = a1.augmentedObjective(0.01);
+        NetworkObjective aug = Problem.plain(a1).withNeuron(NeuronKind.SKIP_EXP, 0.01).objective();
         double before = aug.value(a1.augmentedBadPoint());
         double after = aug.value(a1.augment(a1.badPoint(), new double[] {1, 0}, cert.chosen().step(), 0));
         assertEquals(before - after, cert.chosen().measuredDecrease(), 1e-12);
@@ -95,9 +99,9 @@ class ConstructionCertificatesTest {
     @Test
     void trainingOnFromTheEscapeHeadsToInfinityNotToAGlobalMinimum() {
         NetworkConstruction a1 = Constructions.caseA1();
-        EscapeProblem problem = NetworkPoints.escapeProblem(a1.plainObjective(), a1.badPoint(), 0.01);
+        EscapeProblem problem = NetworkPoints.escapeProblem(Problem.plain(a1).objective(), a1.badPoint(), 0.01);
         EscapeStep step = Escape.certify(problem, new double[] {1, 0}, 0.0, EscapeConfig.defaults()).chosen();
-        NetworkObjective aug = a1.augmentedObjective(0.01);
+        Problem aug = Problem.plain(a1).withNeuron(NeuronKind.SKIP_EXP, 0.01);
         double[] start = a1.augment(a1.badPoint(), step.w(), step.step(), 0.0);
         ContinuedRun run = ContinuedRun.from(aug, start, gd(20_000), CertifyConfig.defaults().withPerturbations(0));
         Certificate end = run.certificate();
@@ -112,8 +116,8 @@ class ConstructionCertificatesTest {
 
     @Test
     void caseCIsEscapingToInfinityByOneHundredThousandSteps() {
-        Construction c = Constructions.byName("C");
-        var objective = c.augmentedObjective(1e-3);
+        ToyConstruction c = (ToyConstruction) Constructions.byName("C");
+        var objective = c.augmentedObjective(c.lambda());
         ContinuedRun run = ContinuedRun.from(objective, c.augmentedBadPoint(), gd(100_000),
                 PointContext.plain(Double.NaN, KinkReport.smooth()), CertifyConfig.defaults().withPerturbations(0));
         assertEquals(Verdict.ESCAPING_TO_INFINITY, run.certificate().verdict(), run.certificate().reason());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 class ModeConnectivityTest {
 

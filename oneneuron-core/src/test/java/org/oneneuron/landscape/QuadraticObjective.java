@@ -1,7 +1,7 @@
 package org.oneneuron.landscape;
 
 import java.util.SplittableRandom;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /** L(θ) = ½ θᵀAθ for a symmetric A with a chosen spectrum: H = A everywhere. */
 final class QuadraticObjective implements Objective {

@@ -1,5 +1,6 @@
 package org.oneneuron.landscape;
 
+import org.oneneuron.run.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,7 @@ class RecipeCertificatesTest {
     private static final Dataset WDBC = Standardizer.fit(Datasets.wdbc()).apply(Datasets.wdbc());
 
     private static Certificate certify(Recipe recipe) {
-        NetworkObjective plain = recipe.plainObjective();
+        NetworkObjective plain = Problem.plain(recipe).objective();
         double[] theta = recipe.badPoint();
         return Certifier.certify(plain, theta, NetworkPoints.context(plain, theta),
                 CertifyConfig.defaults().withPerturbations(2000));

@@ -9,10 +9,9 @@ import jdk.incubator.vector.DoubleVector;
 import org.junit.jupiter.api.Test;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
-import org.oneneuron.train.Classifier;
-import org.oneneuron.train.ClassifierConfig;
-import org.oneneuron.train.Evaluation;
-import org.oneneuron.train.TrainConfig;
+import org.oneneuron.run.Assessment;
+import org.oneneuron.run.Classifier;
+import org.oneneuron.run.ClassifierConfig;
 
 /**
  * The scalar back-end a JVM without the Vector API module gets gives exactly the vector kernels'
@@ -134,10 +133,10 @@ class VectorEquivalentBlasTest {
         config = config.withTrain(config.train().toBuilder().maxSteps(60).build());
         try {
             Backends.use(Backends.VECTOR);
-            Evaluation onVector = Classifier.fit(data, config).evaluate(data);
+            Assessment onVector = Classifier.fit(data, config).assess(data);
             Backends.use(Backends.VECTOR_SCALAR);
             assertEquals("vector-api-scalar", Backends.active().name());
-            Evaluation onScalar = Classifier.fit(data, config).evaluate(data);
+            Assessment onScalar = Classifier.fit(data, config).assess(data);
             assertEquals(onVector, onScalar);
         } finally {
             Backends.use(before.name().equals("plain") ? "plain" : "auto");

@@ -48,7 +48,7 @@ class VectorGemmTest {
     @Test
     void sgemmWithSeveralKBlocksMatchesPlainInAllLayouts() {
         SplittableRandom rnd = new SplittableRandom(22);
-        int[][] mnk = {{24, 40, 784}, {37, 50, 256}, {6, 32, 129}, {1, 3, 200}, {50, 33, 130}};
+        int[][] mnk = {{24, 40, 784}, {37, 50, 256}, {6, 32, 129}, {1, 3, 200}, {50, 33, 130}, {8, 25, 2304}, {16, 7, 1031}};
         for (int[] s : mnk) {
             for (int layout = 0; layout < 4; layout++) {
                 for (float beta : new float[] {0f, 1f, 0.5f}) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.oneneuron.autodiff.FiniteDifferences;
+import org.oneneuron.objective.FiniteDifferences;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.testing.Gen;
 import org.oneneuron.testing.Property;

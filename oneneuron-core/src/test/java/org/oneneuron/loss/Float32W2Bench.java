@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.oneneuron.autodiff.SampledObjective;
+import org.oneneuron.objective.SampledObjective;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.model.Activation;

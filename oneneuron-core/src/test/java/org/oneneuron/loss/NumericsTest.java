@@ -1,5 +1,6 @@
 package org.oneneuron.loss;
 
+import org.oneneuron.model.NeuronKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.oneneuron.autodiff.NeuronSnapshot;
-import org.oneneuron.autodiff.NonFiniteException;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.NonFiniteException;
 import org.oneneuron.constructions.Constructions;
 import org.oneneuron.constructions.NetworkConstruction;
 import org.oneneuron.model.ParameterLayout;
@@ -17,7 +18,7 @@ import org.oneneuron.model.ParameterLayout;
 class NumericsTest {
 
     private final NetworkConstruction a1 = Constructions.caseA1();
-    private final NetworkObjective obj = a1.augmentedObjective(0.1);
+    private final NetworkObjective obj = NetworkObjective.of(a1.augmentedSpec(NeuronKind.SKIP_EXP), a1.data(), a1.loss(), Reduction.SUM, 0.1);
     private final ParameterLayout layout = obj.layout();
 
     @Test
@@ -64,9 +65,9 @@ class NumericsTest {
     @Test
     void zeroLambdaNeedsExplicitPermissionAndNegativeIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> a1.augmentedObjective(0));
+                () -> NetworkObjective.of(a1.augmentedSpec(NeuronKind.SKIP_EXP), a1.data(), a1.loss(), Reduction.SUM, 0));
         assertTrue(e.getMessage().contains("allowZeroLambda"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> a1.augmentedObjective(-1));
+        assertThrows(IllegalArgumentException.class, () -> NetworkObjective.of(a1.augmentedSpec(NeuronKind.SKIP_EXP), a1.data(), a1.loss(), Reduction.SUM, -1));
         NetworkObjective zero = NetworkObjective.builder(a1.augmentedSpec(org.oneneuron.model.NeuronKind.SKIP_EXP),
                 a1.data()).lambda(0).allowZeroLambda(true).build();
         assertEquals(0, zero.lambda(), 0.0);

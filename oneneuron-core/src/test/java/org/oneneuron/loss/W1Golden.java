@@ -3,7 +3,6 @@ package org.oneneuron.loss;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterLayout;
+import org.oneneuron.testing.GoldenCase;
 
 /** Loads the W1 golden dump, the repository's bench/w1-golden (written by bench/peers/w1_fullbatch.py --dump). */
 final class W1Golden {
@@ -54,19 +54,6 @@ final class W1Golden {
     }
 
     private static double[] read(Path file) throws IOException {
-        List<Double> values = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            for (String cell : line.split(",")) {
-                values.add(Double.parseDouble(cell.trim()));
-            }
-        }
-        double[] out = new double[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
+        return GoldenCase.numbers(file);
     }
 }

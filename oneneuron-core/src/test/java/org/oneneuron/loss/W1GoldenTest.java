@@ -41,7 +41,7 @@ class W1GoldenTest {
         double v3 = three.valueAndGradient(g.theta, g3);
         three.valueAndGradient(g.theta, g3again);
         assertEquals(v1, v3, 1e-14 * Math.abs(v1));
-        assertTrue(org.oneneuron.autodiff.FiniteDifferences.relativeError(g1, g3, 1e-8) < 1e-13);
+        assertTrue(org.oneneuron.objective.FiniteDifferences.relativeError(g1, g3, 1e-8) < 1e-13);
         org.junit.jupiter.api.Assertions.assertArrayEquals(g3, g3again, "bitwise identical for 3 threads");
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.oneneuron.autodiff.FiniteDifferences;
+import org.oneneuron.objective.FiniteDifferences;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.Initializer;

@@ -1,8 +1,8 @@
 package org.oneneuron.optim;
 
 import java.util.Optional;
-import org.oneneuron.autodiff.NeuronSnapshot;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.Objective;
 
 /**
  * Test copy of PAPER.md §6 case C: L(θ) = (θ² − 1)² + 0.1(θ − 1)² wrapped as

@@ -1,6 +1,6 @@
 package org.oneneuron.optim;
 
-import org.oneneuron.autodiff.SampledObjective;
+import org.oneneuron.objective.SampledObjective;
 
 /**
  * Test objective: logistic regression without bias, L(w) = Σ_i log(1 + exp(−y_i wᵀx_i)) over

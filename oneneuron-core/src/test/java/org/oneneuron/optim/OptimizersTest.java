@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 class OptimizersTest {
 

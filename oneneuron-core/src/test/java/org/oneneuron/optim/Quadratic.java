@@ -1,7 +1,7 @@
 package org.oneneuron.optim;
 
 import java.util.SplittableRandom;
-import org.oneneuron.autodiff.SampledObjective;
+import org.oneneuron.objective.SampledObjective;
 
 /**
  * Test objective: L(θ) = mean_i s_i · ½(θ − c)ᵀA(θ − c) with A = MᵀM + I (strictly convex) and

@@ -1,6 +1,6 @@
 package org.oneneuron.optim;
 
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 
 /** Test objective: Σ_k 100(θ_{k+1} − θ_k²)² + (1 − θ_k)², minimum 0 at (1, …, 1). */
 public final class Rosenbrock implements Objective {

@@ -30,7 +30,7 @@ class StudyBatchTest {
         return StudySpec.fromJson("{\"name\":\"b\",\"data\":[\"case-a\"],\"hidden\":[[2]],"
                 + "\"activations\":[\"relu\"],\"neurons\":[\"none\",\"skip-exp\",\"per-layer-exp\"],"
                 + "\"reduction\":\"sum\",\"optimizers\":[\"" + optimizer + "\"],\"learning_rate\":" + lr
-                + ",\"clip\":" + clip + ",\"steps\":700,\"init\":\"normal\",\"restarts\":5,\"seed\":11}", "test");
+                + ",\"clip\":" + clip + ",\"steps\":700,\"init\":\"normal\",\"restarts\":5,\"seed\":11,\"lambdas\":[0.1]}", "test");
     }
 
     private List<RunOutcome> batch(List<RunSpec> runs) {
@@ -123,7 +123,7 @@ class StudyBatchTest {
         TrainConfig config = TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.GD)
                 .learningRate(run.learningRate()).maxSteps(run.steps()).clipNorm(run.clip())
                 .gradientTolerance(0).seed(run.runSeed())
-                .historyStride(Math.max(1, run.steps() / RunTraining.TRAJECTORY_POINTS)).build();
+                .historyStride(Math.max(1, run.steps() / RunProblems.TRAJECTORY_POINTS)).build();
         return Trainer.train(objective, theta0, config);
     }
 }

@@ -15,7 +15,7 @@ final class StudyFixtures {
         return StudySpec.fromJson("{\"name\":\"fixture\",\"data\":[\"case-a\"],\"hidden\":[[2]],"
                 + "\"activations\":[\"relu\"],\"neurons\":[\"none\",\"skip-exp\"],\"reduction\":\"sum\","
                 + "\"learning_rate\":0.01,\"steps\":" + steps + ",\"init\":\"normal\",\"restarts\":"
-                + restarts + ",\"seed\":3}", "fixture");
+                + restarts + ",\"seed\":3,\"optimizers\":[\"gd\"],\"clip\":10,\"lambdas\":[0.1]}", "fixture");
     }
 
     /** Entries by run index with wall times zeroed, for comparing reproducible numbers. */

@@ -40,7 +40,8 @@ class TrainerRunFunctionTest {
     void perLayerExpMatchesSkipExpOnOneHiddenLayer() {
         StudySpec spec = StudySpec.fromJson("{\"data\":[\"case-a\"],\"hidden\":[[2]],\"activations\":[\"tanh\"],"
                 + "\"neurons\":[\"skip-exp\",\"per-layer-exp\"],\"reduction\":\"sum\",\"restarts\":1,"
-                + "\"steps\":300,\"learning_rate\":0.05,\"init\":\"normal\"}", "test");
+                + "\"steps\":300,\"learning_rate\":0.05,\"init\":\"normal\",\"optimizers\":[\"gd\"],"
+                + "\"clip\":10,\"lambdas\":[0.1]}", "test");
         List<RunSpec> runs = spec.expand();
         TrainerRunFunction function = new TrainerRunFunction();
         RunOutcome skip = function.run(runs.get(0));

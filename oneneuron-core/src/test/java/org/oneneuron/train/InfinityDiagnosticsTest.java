@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 import org.oneneuron.constructions.ToyConstruction;
 import org.oneneuron.optim.CaseC;
 import org.oneneuron.optim.Logistic;

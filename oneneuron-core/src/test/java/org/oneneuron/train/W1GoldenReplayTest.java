@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -20,6 +19,7 @@ import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterLayout;
 import org.oneneuron.optim.OptimizerKind;
+import org.oneneuron.testing.GoldenCase;
 
 /**
  * Replays workload W1 (bench/w1-golden, written by bench/peers/w1_fullbatch.py --dump): 30-64-64-1
@@ -38,20 +38,7 @@ class W1GoldenReplayTest {
     }
 
     private static double[] numbers(Path file) throws IOException {
-        List<Double> values = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            for (String cell : line.split(",")) {
-                values.add(Double.parseDouble(cell.trim()));
-            }
-        }
-        double[] out = new double[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values.get(i);
-        }
-        return out;
+        return GoldenCase.numbers(file);
     }
 
     @Test

@@ -63,6 +63,7 @@ public final class SparkStudyRunner implements ClusterStudyRunner {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block and never read
     public StudyResult run(String master, StudySpec spec, Path dir, Duration budget, StudyListener listener) {
         MasterUrl url = MasterUrl.parse(master);
         ClusterManagers.requireSupport(url);
@@ -74,7 +75,7 @@ public final class SparkStudyRunner implements ClusterStudyRunner {
                     + " is on the node that runs the driver; unless that path is on a file system you share,"
                     + " submit in client mode to keep the journal where you can resume it", dir);
         }
-        StudyData data = new StudyData();
+        StudyData data = new StudyData(spec.readOptions());
         TrainerRunFunction function = new TrainerRunFunction(data);
         function.check(spec);
         try (WriterLock lock = WriterLock.folder(dir, "oneneuron study")) {

@@ -32,14 +32,15 @@ import org.oneneuron.cli.Main;
  * to the in-process one line for line (the wall-clock "seconds" aside): local[2] in this JVM; a
  * real standalone cluster (a master and two one-core workers, separate JVMs) with one worker and
  * its executor killed with SIGKILL part-way; and a local[2] driver in its own JVM killed with
- * SIGKILL part-way, then the same command again. The study mixes runs trained alone (hidden 16)
- * and tiny networks trained in batches (hidden 4).
+ * SIGKILL part-way, then the same command again. The study (full-batch GD) mixes runs trained
+ * alone (hidden 16) and tiny networks trained in batches (hidden 4).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class SparkStudyAcceptanceTest {
 
-    private static final List<String> STUDY = List.of("study", "--data", "xor", "--hidden", "4,16",
-            "--neuron", "none,skip-exp", "--restarts", "10", "--steps", "2000", "--seed", "11", "--no-report");
+    private static final List<String> STUDY = List.of("study", "--data", "xor", "--hidden", "4", "--hidden", "16",
+            "--neuron", "none,skip-exp", "--optimizer", "gd", "--lr", "0.1", "--restarts", "10", "--steps", "2000",
+            "--seed", "11", "--no-report");
     private static final int RUNS = 40;
     /** Journal lines before a kill: past the executors' warm-up, well before the end. */
     private static final int KILL_AFTER = 8;

@@ -3,15 +3,15 @@ package org.oneneuron.tribuo;
 import java.io.Serializable;
 import java.util.List;
 import org.oneneuron.data.Standardizer;
+import org.oneneuron.engine.Graph;
 import org.oneneuron.model.Activation;
-import org.oneneuron.model.Network;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 
 /**
  * A trained network in serializable form (Tribuo models are {@link Serializable}): the spec in
  * words, θ and the feature standardizer. {@link #scores} runs exactly what {@code oneneuron
- * predict} runs (StoredModel.scores: standardize, then {@link Network#scores}), so both give the
+ * predict} runs (the run floor's Model.scores: standardize, then {@link Network#scores}), so both give the
  * same bits on the same rows.
  *
  * @param inputDim   features
@@ -60,7 +60,7 @@ record NetworkState(int inputDim, List<Integer> hidden, String activation, Strin
     double[] scores(double[] rawRows, int n) {
         double[] x = standardizer().transform(rawRows);
         double[] out = new double[n];
-        new Network(spec()).scores(theta, x, n, out);
+        new Graph(spec()).scores(theta, x, n, out);
         return out;
     }
 

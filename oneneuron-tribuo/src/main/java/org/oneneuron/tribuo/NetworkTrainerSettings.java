@@ -7,51 +7,50 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Standardizer;
-import org.oneneuron.io.ModelSettings;
-import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.loss.Reduction;
 import org.oneneuron.loss.SampleLoss;
-import org.oneneuron.loss.SampleWeights;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.optim.OptimizerKind;
-import org.oneneuron.train.ClassifierConfig;
+import org.oneneuron.run.ClassifierConfig;
+import org.oneneuron.run.Fit;
+import org.oneneuron.run.FitResult;
+import org.oneneuron.run.Problem;
 import org.oneneuron.train.StopReason;
 import org.oneneuron.train.TrainConfig;
-import org.oneneuron.train.Trainer;
 import org.oneneuron.train.TrainingResult;
 
 /**
  * The options both trainers share, as OLCUT {@link Config} fields (so Tribuo records them in the
  * trainer's provenance and configuration files can set them), with the defaults of
- * {@code oneneuron train} ({@link ModelSettings#defaults()}, {@link ClassifierConfig#defaults()}),
- * and the fit itself, which mirrors {@code oneneuron train} without a test split: standardize on
- * the training data, build the objective, draw θ₀ from the second stream of
- * {@code SplittableRandom(seed)} (the first is the CLI's split stream), train.
+ * {@code oneneuron train} ({@link ClassifierConfig#defaults()}), and the fit itself, which goes
+ * through the run floor as {@code oneneuron train} without a held-out part does: standardize on
+ * the training data, a {@link Problem} seeded by the run's seed (it builds the objective and draws
+ * θ₀), {@link Fit#run}.
  */
 abstract class NetworkTrainerSettings {
 
-    private static final ModelSettings MODEL = ModelSettings.defaults();
-    private static final TrainConfig TRAIN = ClassifierConfig.defaults().train();
+    private static final ClassifierConfig CONFIG = ClassifierConfig.defaults();
+    private static final TrainConfig TRAIN = CONFIG.train();
 
     @Config(description = "Hidden layer widths, input side first (empty: a linear model).")
-    protected int[] hidden = MODEL.hidden().stream().mapToInt(Integer::intValue).toArray();
+    protected int[] hidden = CONFIG.hidden().stream().mapToInt(Integer::intValue).toArray();
 
     @Config(description = "Hidden activation: relu, leaky_relu:SLOPE, tanh, sigmoid, softplus, elu, linear.")
-    protected String activation = MODEL.activation();
+    protected String activation = CONFIG.activation().word();
 
     @Config(description = "Special neuron: skip-exp (the paper's), per-layer-exp, no-skip, relu, linear,"
             + " quadratic, sigmoid, or none.")
-    protected String neuron = MODEL.neuron();
+    protected String neuron = CONFIG.neuron().word();
 
     @Config(description = "sum (the paper's) or mean.")
-    protected String reduction = MODEL.reduction();
+    protected String reduction = CONFIG.reduction().word();
 
     @Config(description = "λ of the penalty (λ/2)a² on the neuron's output weight.")
-    protected double lambda = MODEL.lambda();
+    protected double lambda = CONFIG.lambda();
 
     @Config(description = "Accept λ = 0 with a special neuron (the theorem's guarantee is lost).")
     protected boolean allowZeroLambda = false;
@@ -81,6 +80,10 @@ abstract class NetworkTrainerSettings {
     protected void check() {
         spec(1);
         trainConfig();
+        Reduction.parse(reduction);
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("lambda must be a finite number >= 0, got " + lambda);
+        }
         if (lambda == 0 && !allowZeroLambda && NeuronKind.parse(neuron).present()) {
             throw new IllegalArgumentException("lambda = 0 voids the theorem's guarantee; set"
                     + " allowZeroLambda to run it as an ablation");
@@ -118,44 +121,35 @@ abstract class NetworkTrainerSettings {
         return z ^ (z >>> 31);
     }
 
-    /** The θ₀ seed of {@code oneneuron train --seed S}: the second draw of SplittableRandom(S). */
-    static long initializationSeed(long seed) {
-        SplittableRandom streams = new SplittableRandom(seed);
-        streams.nextLong();
-        return streams.nextLong();
-    }
-
     /** What a fit produced. */
-    record Fit(NetworkState state, TrainingResult result, double loss) {
+    record Trained(NetworkState state, TrainingResult result, double loss) {
     }
 
     /**
-     * Standardize, build the objective, draw θ₀, train.
+     * Standardize, then the run floor: the problem (objective and θ₀ from {@code runSeed}), the fit.
      *
      * @throws IllegalStateException when training ends on NaN/Inf or divergence
      */
-    Fit fit(Dataset train, SampleLoss loss, boolean balanced, long runSeed) {
+    Trained fit(Dataset train, SampleLoss loss, boolean balanced, long runSeed) {
         Standardizer scaler = Standardizer.fit(train);
-        NetworkSpec spec = spec(train.d());
-        Dataset scaled = scaler.apply(train);
         TrainConfig config = trainConfig(runSeed);
-        NetworkObjective objective = NetworkObjective.builder(spec, scaled).loss(loss)
-                .reduction(org.oneneuron.loss.Reduction.parse(reduction)).lambda(lambda)
-                .allowZeroLambda(allowZeroLambda).weights(balanced ? SampleWeights.balanced(scaled) : null)
+        Problem problem = Problem.builder(spec(train.d()), scaler.apply(train)).loss(loss)
+                .reduction(Reduction.parse(reduction)).lambda(lambda).allowZeroLambda(allowZeroLambda)
+                .balancedClassWeights(balanced).initializer(CONFIG.initializer()).seed(config.seed())
                 .threads(config.threads()).build();
-        double[] theta0 = ClassifierConfig.defaults().initializer().initialize(spec.layout(),
-                initializationSeed(config.seed()));
-        TrainingResult result = Trainer.train(objective, theta0, config);
+        FitResult fit = Fit.run(problem, config);
+        TrainingResult result = fit.training();
         StopReason reason = result.stop().reason();
         if (reason == StopReason.NON_FINITE || reason == StopReason.DIVERGED) {
             throw new IllegalStateException("training stopped: " + result.stop().message());
         }
         double[] theta = result.theta();
-        return new Fit(NetworkState.of(spec, theta, scaler), result, objective.value(theta));
+        return new Trained(NetworkState.of(problem.spec(), theta, scaler), result,
+                problem.objective().value(theta));
     }
 
     /** OneNeuron's facts about the run, for the model's instance provenance. */
-    static Map<String, Provenance> runFacts(Fit fit, Map<String, Provenance> runProvenance) {
+    static Map<String, Provenance> runFacts(Trained fit, Map<String, Provenance> runProvenance) {
         Map<String, Provenance> m = new LinkedHashMap<>(runProvenance);
         var p = fit.result().provenance();
         for (var e : List.of(

@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.oneneuron.io.StoredModel;
 import org.oneneuron.loss.Losses;
+import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.Reduction;
+import org.oneneuron.run.Calibration;
 import org.oneneuron.train.Provenance;
 import org.tribuo.Example;
 import org.tribuo.Excuse;
@@ -23,7 +24,7 @@ import com.oracle.labs.mlrg.olcut.util.Pair;
  * A binary classifier trained by {@link OneNeuronClassificationTrainer}, predicting through
  * Tribuo's API. Each prediction carries both labels' scores: f~(x) for the positive label, -f~(x)
  * for the negative one; the predicted label is the positive one where f~(x) ≥ 0 (as
- * {@code oneneuron predict}). Scores, not probabilities. {@link #toStoredModel()} gives the same
+ * {@code oneneuron predict}). Scores, not probabilities. {@link #toOneNeuronModel()} gives the same
  * model as a OneNeuron model file (for {@code oneneuron predict}, {@code evaluate}, {@code export}).
  */
 public final class OneNeuronClassificationModel extends Model<Label> {
@@ -122,15 +123,20 @@ public final class OneNeuronClassificationModel extends Model<Label> {
                 negative, positive, loss, reduction, lambda);
     }
 
-    /** The model as a OneNeuron model file holds it (features in Tribuo's id order). */
-    public StoredModel toStoredModel() {
+    /**
+     * The model as a OneNeuron model file holds it (features in Tribuo's id order; no held-out
+     * split; P(+1) is σ(f~) for the logistic loss, else none until {@link org.oneneuron.run.Model#calibratedOn}).
+     */
+    public org.oneneuron.run.Model toOneNeuronModel() {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("library_version", Provenance.currentLibraryVersion());
         facts.put("trained_by", "oneneuron-tribuo");
         facts.put("tribuo_model", getName());
-        return new StoredModel(state.spec(), state.theta(), state.standardizer(), Losses.parse(loss),
+        MarginLoss margin = Losses.parse(loss);
+        return new org.oneneuron.run.Model(state.spec(), state.theta(), state.standardizer(), margin,
                 Reduction.parse(reduction), lambda, TribuoRows.names(featureIDMap), List.of(negative, positive),
-                facts);
+                facts, Optional.empty(), Calibration.lossDefinesProbabilities(margin)
+                        ? Optional.of(Calibration.logisticLoss()) : Optional.empty(), Optional.empty());
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.oneneuron.data.LabelCoding;
 import org.oneneuron.data.ReadOptions;
-import org.oneneuron.io.ModelSettings;
 import org.oneneuron.loss.Losses;
+import org.oneneuron.run.ClassifierConfig;
 import org.tribuo.Dataset;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
@@ -34,13 +34,13 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  */
 public final class OneNeuronClassificationTrainer extends NetworkTrainerSettings implements Trainer<Label> {
 
-    private static final ModelSettings MODEL = ModelSettings.defaults();
+    private static final ClassifierConfig CONFIG = ClassifierConfig.defaults();
 
     @Config(description = "Margin loss: cubic-hinge, hinge-p:P, smooth-hinge, logistic, squared.")
-    private String loss = MODEL.loss();
+    private String loss = CONFIG.loss().word();
 
     @Config(description = "none or balanced (each class weighs n/(2 n_class)).")
-    private String classWeight = MODEL.classWeight();
+    private String classWeight = CONFIG.balancedClassWeights() ? "balanced" : "none";
 
     @Config(description = "The label coded +1 (default: 1 for numbers, else the second in sorted order).")
     private String positiveLabel;
@@ -78,8 +78,9 @@ public final class OneNeuronClassificationTrainer extends NetworkTrainerSettings
     public void postConfig() {
         check();
         Losses.parse(loss);
-        new ModelSettings(MODEL.hidden(), activation, neuron, loss, reduction, lambda, allowZeroLambda,
-                classWeight, 0);
+        if (!classWeight.equalsIgnoreCase("none") && !classWeight.equalsIgnoreCase("balanced")) {
+            throw new IllegalArgumentException("class weight must be none or balanced, got '" + classWeight + "'");
+        }
     }
 
     @Override
@@ -120,7 +121,7 @@ public final class OneNeuronClassificationTrainer extends NetworkTrainerSettings
         }
         org.oneneuron.data.Dataset data = new org.oneneuron.data.Dataset(examples.getSourceDescription(), x, y,
                 features.size(), TribuoRows.names(features), coding.labelNames());
-        Fit fit = fit(data, Losses.parse(loss), classWeight.equalsIgnoreCase("balanced"), runSeed);
+        Trained fit = fit(data, Losses.parse(loss), classWeight.equalsIgnoreCase("balanced"), runSeed);
         ModelProvenance provenance = new ModelProvenance(OneNeuronClassificationModel.class.getName(),
                 OffsetDateTime.now(), examples.getProvenance(), trainerProvenance, runFacts(fit, runProvenance));
         return new OneNeuronClassificationModel("oneneuron-classifier", provenance, features, outputs, fit.state(),

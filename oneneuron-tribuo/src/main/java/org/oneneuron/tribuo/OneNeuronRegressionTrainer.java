@@ -85,7 +85,7 @@ public final class OneNeuronRegressionTrainer extends NetworkTrainerSettings imp
         }
         org.oneneuron.data.Dataset data = new org.oneneuron.data.Dataset(examples.getSourceDescription(), x, y,
                 features.size(), TribuoRows.names(features), List.of());
-        Fit fit = fit(data, new TargetSquaredLoss(), false, runSeed);
+        Trained fit = fit(data, new TargetSquaredLoss(), false, runSeed);
         ModelProvenance provenance = new ModelProvenance(OneNeuronRegressionModel.class.getName(),
                 OffsetDateTime.now(), examples.getProvenance(), trainerProvenance, runFacts(fit, runProvenance));
         return new OneNeuronRegressionModel("oneneuron-regressor", provenance, features, outputs, fit.state(),

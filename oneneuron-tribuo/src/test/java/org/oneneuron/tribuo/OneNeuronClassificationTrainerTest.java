@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oneneuron.cli.Main;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
-import org.oneneuron.io.StoredModel;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
@@ -103,7 +102,7 @@ class OneNeuronClassificationTrainerTest {
             assertEquals(cells[1], p.getOutput().getLabel(), "label of row " + i);
             assertEquals(cliScore, p.getOutputScores().get(model.positiveLabel()).getScore(), 0.0, "score of row " + i);
         }
-        assertEquals(StoredModel.load(modelFile).spec(), model.toStoredModel().spec());
+        assertEquals(org.oneneuron.run.Model.load(modelFile).spec(), model.toOneNeuronModel().spec());
 
         LabelEvaluation evaluation = new LabelEvaluator().evaluate(model, data);
         long correct = 0;

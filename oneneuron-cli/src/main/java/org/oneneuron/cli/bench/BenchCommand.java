@@ -15,6 +15,7 @@ import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.linalg.Backends;
 import picocli.CommandLine.Command;
+import org.oneneuron.cli.Vocabulary;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,8 +54,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WORKLOAD", description = "W1, W2, W3, W4, all, kernel (one GEMM shape, see --shape and --dtype), or peak (the core's FMA peak).")
     String workload;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Override the workload's step count (W1 steps, W3 training steps, W4 steps per run; W2 epochs).")
-    int steps;
+    @Option(names = "--steps", paramLabel = "N", description = Vocabulary.STEPS + " Here: overrides the"
+            + " workload's count (W1 steps, W3 training steps, W4 steps per run; W2 epochs); default: the workload's.")
+    Integer steps;
 
     @Option(names = "--dump-dir", paramLabel = "DIR", description = "The peer's W1 dump folder (default: the checkout's bench/w1-golden).")
     Path dumpDir;
@@ -62,10 +64,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--synthetic", description = "Use our own seeded generator even when the peer's dump is found.")
     boolean synthetic;
 
-    @Option(names = "--seed", description = "Seed of our generators (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = Vocabulary.SEED + " Here: of our data and θ₀ generators.")
+    long seed = Vocabulary.TRAIN.seed();
 
-    @Option(names = "--warmup-steps", paramLabel = "N", description = "Untimed steps first, so the JIT has compiled the kernels (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-steps", paramLabel = "N", description = "Untimed steps first, so the JIT has compiled the kernels.")
     int warmupSteps = 100;
 
     @Option(names = "--compare", description = "Alternate ours and the PyTorch peer; print paired ratios.")
@@ -74,16 +76,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--python", paramLabel = "PYTHON", description = "For --compare: the Python that runs the PyTorch peers (default: the first python3 on PATH with torch and scipy, else /usr/bin/python3).")
     Path python;
 
-    @Option(names = "--pairs", paramLabel = "K", description = "Pairs for --compare (default ${DEFAULT-VALUE}).")
+    @Option(names = "--pairs", paramLabel = "K", description = "Pairs for --compare.")
     int pairs = 5;
 
     @Option(names = "--shape", paramLabel = "M,N,K,LAYOUT", description = "For 'kernel': the GEMM shape and layout (nn, nt, tn, tt), e.g. 569,64,30,nt.")
     String shape;
 
-    @Option(names = "--samples", paramLabel = "S", description = "For 'kernel': samples of 100 ms CPU time (default ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", paramLabel = "S", description = "For 'kernel': samples of 100 ms CPU time.")
     int samples = 25;
 
-    @Option(names = "--dtype", paramLabel = "TYPE", description = "For 'kernel': float64 (dgemm, default) or float32 (sgemm).")
+    @Option(names = "--dtype", paramLabel = "TYPE", description = Vocabulary.DTYPE + " Here: for 'kernel',"
+            + " dgemm (float64) or sgemm (float32).")
     String dtype = "float64";
 
     @Override
@@ -110,7 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Workloads.Id> ids = Workloads.parse(workload);
         PeerRunner peer = compare ? PeerRunner.prepare(python) : null;
         Backends.warmUp();
-        BenchContext ctx = new BenchContext(threads, steps, dump, seed, warmupSteps);
+        BenchContext ctx = new BenchContext(threads, steps == null ? 0 : steps, dump, seed, warmupSteps);
         for (Workloads.Id id : ids) {
             print(compare ? Comparison.run(id, ctx, pairs, peer) : Workloads.run(id, ctx));
         }

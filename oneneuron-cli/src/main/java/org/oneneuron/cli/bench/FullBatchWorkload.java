@@ -2,18 +2,20 @@ package org.oneneuron.cli.bench;
 
 import java.util.List;
 import java.util.Map;
+import org.oneneuron.eval.Metrics;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.train.TrainConfig;
-import org.oneneuron.train.Trainer;
+import org.oneneuron.run.Fit;
+import org.oneneuron.run.Problem;
 import org.oneneuron.train.TrainingResult;
 
 /**
  * W1: full-batch gradient descent, n = 569, d = 30, MLP 30-64-64-1 tanh + a·exp(wᵀx + b), mean
- * cubic hinge + (λ/2)a², λ = 1e-2, lr 1e-2, 2000 steps, float64, through {@link Trainer} with the
- * gd optimizer. Same JSON fields as peers/w1_fullbatch.py, plus ours (back-end, GFLOP/s).
+ * cubic hinge + (λ/2)a², λ = 1e-2, lr 1e-2, 2000 steps, float64, through the run floor's
+ * {@link Fit} with the gd optimizer. Same JSON fields as peers/w1_fullbatch.py, plus ours (back-end, GFLOP/s).
  */
 final class FullBatchWorkload {
 
@@ -24,8 +26,9 @@ final class FullBatchWorkload {
     private FullBatchWorkload() {
     }
 
-    static NetworkObjective objective(W1Setup setup, int threads) {
-        return NetworkObjective.builder(W1Setup.spec(), setup.data()).loss(Losses.CUBIC_HINGE)
+    /** W1's problem (the run floor builds its objective). */
+    static Problem problem(W1Setup setup, int threads) {
+        return Problem.builder(W1Setup.spec(), setup.data()).loss(Losses.CUBIC_HINGE)
                 .reduction(Reduction.MEAN).lambda(LAMBDA).threads(threads).build();
     }
 
@@ -38,13 +41,14 @@ final class FullBatchWorkload {
     static Map<String, Object> run(BenchContext ctx) throws Exception {
         W1Setup setup = ctx.w1();
         int steps = ctx.stepsOr(STEPS);
-        NetworkObjective objective = objective(setup, ctx.threads());
+        Problem problem = problem(setup, ctx.threads());
+        NetworkObjective objective = problem.objective();
         double[] scratch = new double[objective.dimension()];
         WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(),
                 () -> objective.valueAndGradient(setup.theta0(), scratch));
         double loss0 = objective.value(setup.theta0());
         long t0 = System.nanoTime();
-        TrainingResult result = Trainer.train(objective, setup.theta0(), config(steps, ctx.threads()));
+        TrainingResult result = Fit.from(problem, setup.theta0(), config(steps, ctx.threads())).training();
         double elapsed = (System.nanoTime() - t0) * 1e-9;
         double[] theta = result.theta();
         double lossT = objective.value(theta);
@@ -84,18 +88,8 @@ final class FullBatchWorkload {
         return 2.0 * n * (d * h + h * h + h + d) + 2.0 * n * (d * h + 2 * h * h + h + d);
     }
 
+    /** The one accuracy rule ({@link Metrics#accuracy}: right when y·f > 0). */
     static double accuracy(NetworkObjective objective, double[] theta) {
-        return accuracy(objective.scores(theta), objective.data().y());
-    }
-
-    /** Share of samples with sign(f_i) = y_i. */
-    static double accuracy(double[] f, double[] y) {
-        int right = 0;
-        for (int i = 0; i < f.length; i++) {
-            if (Math.signum(f[i]) == y[i]) {
-                right++;
-            }
-        }
-        return right / (double) f.length;
+        return Metrics.accuracy(objective.scores(theta), objective.data().y());
     }
 }

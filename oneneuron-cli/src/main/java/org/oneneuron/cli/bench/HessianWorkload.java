@@ -7,7 +7,8 @@ import org.oneneuron.landscape.Lanczos;
 import org.oneneuron.landscape.LanczosConfig;
 import org.oneneuron.landscape.LanczosResult;
 import org.oneneuron.loss.NetworkObjective;
-import org.oneneuron.train.Trainer;
+import org.oneneuron.run.Fit;
+import org.oneneuron.run.Problem;
 
 /**
  * W3: second order at W1's end point (6241 parameters): 200 exact Hessian-vector products
@@ -25,8 +26,9 @@ final class HessianWorkload {
     static Map<String, Object> run(BenchContext ctx) throws Exception {
         W1Setup setup = ctx.w1();
         int trainSteps = ctx.stepsOr(FullBatchWorkload.STEPS);
-        NetworkObjective objective = FullBatchWorkload.objective(setup, ctx.threads());
-        double[] theta = Trainer.train(objective, setup.theta0(),
+        Problem problem = FullBatchWorkload.problem(setup, ctx.threads());
+        NetworkObjective objective = problem.objective();
+        double[] theta = Fit.from(problem, setup.theta0(),
                 FullBatchWorkload.config(trainSteps, ctx.threads())).theta();
         int p = objective.dimension();
         SplittableRandom rnd = new SplittableRandom(ctx.seed());

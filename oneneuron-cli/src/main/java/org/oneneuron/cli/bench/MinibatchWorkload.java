@@ -6,8 +6,9 @@ import java.util.SplittableRandom;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.StandardNormal;
 import org.oneneuron.loss.Float32NetworkObjective;
+import org.oneneuron.eval.Metrics;
 import org.oneneuron.loss.Losses;
-import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.objective.SampledObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
@@ -15,13 +16,15 @@ import org.oneneuron.model.NeuronKind;
 import org.oneneuron.optim.Optimizer;
 import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.train.TrainConfig;
-import org.oneneuron.train.Trainer;
+import org.oneneuron.run.Fit;
+import org.oneneuron.run.Precision;
+import org.oneneuron.run.Problem;
 import org.oneneuron.train.TrainingResult;
 
 /**
  * W2: minibatch SGD, n = 12000, d = 784, MLP 784-256-256-1 ReLU + the skip exponential neuron,
- * batch 128 (the last of each epoch 96), lr 1e-2, 3 epochs reshuffled each epoch, through
- * {@link Trainer} with the sgd optimizer, in float32 like the peer ({@link Float32NetworkObjective}:
+ * batch 128 (the last of each epoch 96), lr 1e-2, 3 epochs reshuffled each epoch, through the
+ * run floor's {@link Fit} with the sgd optimizer, in float32 like the peer ({@link Float32NetworkObjective}:
  * float32 forward and reverse passes, θ kept in float64 by the optimizer). Data from our
  * generator.
  */
@@ -48,12 +51,12 @@ final class MinibatchWorkload {
         double[] y = W1Setup.teacherLabels(x, N, D, 16, rnd);
         Dataset data = W1Setup.dataset("w2-synthetic", x, y, D);
         NetworkSpec spec = new NetworkSpec(D, List.of(H, H), Activation.parse("relu"), NeuronKind.SKIP_EXP);
-        NetworkObjective objective = NetworkObjective.builder(spec, data).loss(Losses.CUBIC_HINGE)
-                .reduction(Reduction.MEAN).lambda(LAMBDA).threads(ctx.threads()).build();
-        double[] theta0 = new double[objective.dimension()];
-        W1Setup.fanInUniform(theta0, objective.layout(), new SplittableRandom(ctx.seed() + 1));
+        Problem problem = Problem.builder(spec, data).loss(Losses.CUBIC_HINGE).reduction(Reduction.MEAN)
+                .lambda(LAMBDA).threads(ctx.threads()).precision(Precision.FLOAT32).seed(ctx.seed() + 1)
+                .build();
+        double[] theta0 = problem.initialPoint();
         int batchesPerEpoch = (N + BATCH - 1) / BATCH;
-        Float32NetworkObjective single = Float32NetworkObjective.over(objective);
+        SampledObjective single = problem.descendedObjective();
         // Warm up the optimizer's whole step (minibatch pass, update, norm, checks) on a copy of
         // θ₀, so the JIT has compiled what the timed run executes, on every thread it uses.
         Optimizer warmUp = config(1, ctx).newOptimizer(single);
@@ -64,7 +67,7 @@ final class MinibatchWorkload {
         double loss0 = single.value(theta0);
         long steps = (long) epochs * batchesPerEpoch;
         long t0 = System.nanoTime();
-        TrainingResult result = Trainer.train(single, theta0, config(steps, ctx));
+        TrainingResult result = Fit.from(problem, theta0, config(steps, ctx)).training();
         double elapsed = (System.nanoTime() - t0) * 1e-9;
         double[] theta = result.theta();
         Map<String, Object> m = ctx.header("W2", "float32");
@@ -74,7 +77,7 @@ final class MinibatchWorkload {
         m.put("n", N);
         m.put("d", D);
         m.put("layers", List.of(D, H, H, 1));
-        m.put("n_params", objective.dimension());
+        m.put("n_params", single.dimension());
         m.put("epochs", epochs);
         m.put("batch", BATCH);
         m.put("minibatches", result.steps());
@@ -96,8 +99,8 @@ final class MinibatchWorkload {
         // Final figures in float32 like the peer's (a float64 pass would also allocate the
         // float64 engine's full-data work buffers, ~150 MB here).
         m.put("loss_final", single.value(theta));
-        m.put("train_acc", FullBatchWorkload.accuracy(single.scores(theta), y));
-        m.put("a_final", theta[objective.layout().neuronAOffset()]);
+        m.put("train_acc", Metrics.accuracy(((Float32NetworkObjective) single).scores(theta), y));
+        m.put("a_final", theta[spec.layout().neuronAOffset()]);
         return m;
     }
 

@@ -6,28 +6,25 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import org.oneneuron.batch.TinyNetBatch;
-import org.oneneuron.batch.TinyNetProblem;
 import org.oneneuron.batch.TinyRun;
-import org.oneneuron.data.Dataset;
 import org.oneneuron.loss.Losses;
-import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.optim.OptimizerKind;
+import org.oneneuron.run.Fit;
+import org.oneneuron.run.Problem;
 import org.oneneuron.train.TrainConfig;
-import org.oneneuron.train.Trainer;
 
 /**
  * W4: 1000 independent 2-2-1 tanh nets + the skip exponential neuron on 4-point XOR, 500 GD steps
- * each, lr 0.05, λ 1e-2, mean cubic hinge. "batched": all runs at once through
- * {@link TinyNetBatch#train}, the public entry of the batched path that studies use for such runs
- * (one batch per thread, trajectory recorded at step 0 and the last step); "loop": one
- * {@link NetworkObjective} + {@link Trainer} per run, on the first 20 runs (runs/s is per run).
- * Initial rows from our generator: every parameter ~ U(±1/√2), a = b = 0.
+ * each, lr 0.05, λ 1e-2, mean cubic hinge. "batched": all runs at once on the batched path the
+ * studies use for such runs ({@link Problem#descendTogether}, i.e. TinyNetBatch; one batch per
+ * thread, trajectory recorded at step 0 and the last step); "loop": one
+ * fit per run through the run floor ({@link Fit}, the engine's objective and the trainer), on the
+ * first 20 runs (runs/s is per run). Starts from the run floor: run r's θ₀ is the problem's with
+ * seed (bench seed + r), fan-in uniform (every parameter ~ U(±1/√2) here, a = b = 0).
  */
 final class TinyRunsWorkload {
 
@@ -45,23 +42,25 @@ final class TinyRunsWorkload {
     private TinyRunsWorkload() {
     }
 
-    /** The W4 problem as the batched path takes it: no clipping, history at 0 and the end. */
-    static TinyNetProblem problem(int steps) {
-        return new TinyNetProblem(SPEC, W1Setup.dataset("xor", X, Y, 2), Losses.CUBIC_HINGE, Reduction.MEAN,
-                LAMBDA, LR, 0, TrainConfig.defaults().divergenceFactor(), Math.max(1, steps));
+    /** The W4 problem (the run floor builds its objectives and draws its starts). */
+    static Problem problem() {
+        return Problem.builder(SPEC, W1Setup.dataset("xor", X, Y, 2)).loss(Losses.CUBIC_HINGE)
+                .reduction(Reduction.MEAN).lambda(LAMBDA).build();
     }
 
+    /** Full-batch GD as PAPER W4 runs it: no clipping, no early stop, history at 0 and the end. */
+    static TrainConfig config(int steps) {
+        return TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.GD).learningRate(LR)
+                .maxSteps(steps).gradientTolerance(0).lossTolerance(0).historyStride(Math.max(1, steps))
+                .build();
+    }
+
+    /** Run r starts at θ₀ of the problem with seed {@code seed + r}. */
     static double[][] initialRows(long seed, int runs) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        int p = SPEC.layout().dimension();
-        double bound = 1 / Math.sqrt(2);
-        double[][] rows = new double[runs][p];
-        for (double[] row : rows) {
-            for (int i = 0; i < p; i++) {
-                row[i] = rnd.nextDouble(-bound, bound);
-            }
-            row[p - 2] = 0;
-            row[p - 1] = 0;
+        Problem problem = problem();
+        double[][] rows = new double[runs][];
+        for (int r = 0; r < runs; r++) {
+            rows[r] = problem.withSeed(seed + r).initialPoint();
         }
         return rows;
     }
@@ -69,13 +68,14 @@ final class TinyRunsWorkload {
     static Map<String, Object> run(BenchContext ctx) throws Exception {
         int steps = ctx.stepsOr(STEPS);
         double[][] rows = initialRows(ctx.seed(), RUNS);
-        TinyNetProblem problem = problem(steps);
+        Problem problem = problem();
+        TrainConfig config = config(steps);
         // Warm-up steps train the same problem (history stride included) for a few steps, so the
         // JIT profiles the measured mix of recorded and unrecorded steps.
         WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(),
-                () -> TinyNetBatch.train(problem, rows, WARMUP_STEPS_PER_CALL));
+                () -> problem.descendTogether(rows, config, WARMUP_STEPS_PER_CALL));
         long t0 = System.nanoTime();
-        List<TinyRun> runs = descendInParallel(problem, rows, steps, ctx.threads());
+        List<TinyRun> runs = descendInParallel(problem, config, rows, steps, ctx.threads());
         double batchedSeconds = (System.nanoTime() - t0) * 1e-9;
         double[] batched = new double[RUNS];
         long nonFinite = 0;
@@ -84,16 +84,11 @@ final class TinyRunsWorkload {
             nonFinite += runs.get(r).clean() ? 0 : 1;
         }
 
-        Dataset xor = W1Setup.dataset("xor", X, Y, 2);
-        NetworkSpec spec = SPEC;
-        TrainConfig config = TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.GD).learningRate(LR)
-                .maxSteps(steps).gradientTolerance(0).lossTolerance(0).historyStride(Math.max(1, steps)).build();
         double[] loop = new double[LOOP_RUNS];
         long t1 = System.nanoTime();
         for (int r = 0; r < LOOP_RUNS; r++) {
-            NetworkObjective objective = NetworkObjective.builder(spec, xor).loss(Losses.CUBIC_HINGE)
-                    .reduction(Reduction.MEAN).lambda(LAMBDA).build();
-            loop[r] = objective.value(Trainer.train(objective, rows[r], config).theta());
+            Problem one = problem().withSeed(ctx.seed() + r);
+            loop[r] = one.objective().value(Fit.run(one, config).theta());
         }
         double loopSeconds = (System.nanoTime() - t1) * 1e-9;
 
@@ -105,7 +100,8 @@ final class TinyRunsWorkload {
         m.put("lr", LR);
         m.put("lambda", LAMBDA);
         m.put("exp_neuron", true);
-        m.put("data_source", "XOR; initial rows from java.util.SplittableRandom (not the peer's numpy rows)");
+        m.put("data_source", "XOR; run r starts at the run floor's fan-in uniform theta_0 for seed + r"
+                + " (not the peer's numpy rows)");
         m.put("batched_runs", RUNS);
         m.put("batched_s", batchedSeconds);
         m.put("batched_runs_per_s", RUNS / batchedSeconds);
@@ -125,17 +121,18 @@ final class TinyRunsWorkload {
     }
 
     /**
-     * The runs split into {@code threads} contiguous batches, each trained by
-     * {@link TinyNetBatch#train} on its own thread; the runs' outcomes in order.
+     * The runs split into {@code threads} contiguous batches, each trained on the batched path
+     * ({@link Problem#descendTogether}) on its own thread; the runs' outcomes in order.
      */
-    static List<TinyRun> descendInParallel(TinyNetProblem problem, double[][] rows, int steps, int threads)
-            throws InterruptedException {
+    static List<TinyRun> descendInParallel(Problem problem, TrainConfig config, double[][] rows, int steps,
+                                           int threads) throws InterruptedException {
         List<List<TinyRun>> parts = new ArrayList<>(Collections.nCopies(threads, null));
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             double[][] part = Arrays.copyOfRange(rows, rows.length * t / threads, rows.length * (t + 1) / threads);
             int slot = t;
-            workers[t] = new Thread(() -> parts.set(slot, TinyNetBatch.train(problem, part, steps)), "w4-batch-" + t);
+            workers[t] = new Thread(() -> parts.set(slot, problem.descendTogether(part, config, steps)),
+                    "w4-batch-" + t);
         }
         for (int t = 1; t < threads; t++) {
             workers[t].start();

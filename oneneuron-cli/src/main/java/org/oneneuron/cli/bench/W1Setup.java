@@ -14,6 +14,7 @@ import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterLayout;
+import org.oneneuron.run.Problem;
 
 /**
  * Data and starting point of W1 (and W3, which starts from W1's end point): n = 569, d = 30,
@@ -79,11 +80,11 @@ record W1Setup(Dataset data, double[] theta0, String source) {
             x[i] = StandardNormal.draw(rnd);
         }
         double[] y = teacherLabels(x, N, D, 8, rnd);
-        ParameterLayout layout = spec().layout();
-        double[] theta = new double[layout.dimension()];
-        SplittableRandom init = new SplittableRandom(seed + 1);
-        fanInUniform(theta, layout, init);
-        return new W1Setup(dataset("w1-synthetic", x, y, D), theta,
+        Dataset data = dataset("w1-synthetic", x, y, D);
+        // θ₀ from the run floor: fan-in uniform, seed + 1 (every weight and bias of layer l
+        // ~ U(±1/√fan_in(l)), neuron w ~ U(±1/√d), a = b = 0, drawn in layout order).
+        double[] theta = Problem.builder(spec(), data).seed(seed + 1).build().initialPoint();
+        return new W1Setup(data, theta,
                 String.format(Locale.ROOT, "synthetic (SplittableRandom seed %d + StandardNormal; same distributions as the peer, not its numbers)", seed));
     }
 
@@ -110,27 +111,6 @@ record W1Setup(Dataset data, double[] theta0, String source) {
             y[i] = s >= 0 ? 1 : -1;
         }
         return y;
-    }
-
-    /** Every weight and bias of layer l ~ U(±1/√fan_in(l)); neuron w ~ U(±1/√d), a = b = 0. */
-    static void fanInUniform(double[] theta, ParameterLayout layout, SplittableRandom rnd) {
-        NetworkSpec spec = layout.spec();
-        for (int l = 1; l <= spec.depth() + 1; l++) {
-            int fanIn = spec.width(l - 1);
-            double bound = 1 / Math.sqrt(fanIn);
-            int rows = l == spec.depth() + 1 ? 1 : spec.width(l);
-            fill(theta, layout.weightOffset(l), rows * fanIn, bound, rnd);
-            fill(theta, layout.biasOffset(l), rows, bound, rnd);
-        }
-        if (layout.hasNeuron()) {
-            fill(theta, layout.neuronWOffset(), layout.neuronInputDim(), 1 / Math.sqrt(spec.inputDim()), rnd);
-        }
-    }
-
-    private static void fill(double[] theta, int off, int size, double bound, SplittableRandom rnd) {
-        for (int i = 0; i < size; i++) {
-            theta[off + i] = rnd.nextDouble(-bound, bound);
-        }
     }
 
     static Dataset dataset(String name, double[] x, double[] y, int d) {

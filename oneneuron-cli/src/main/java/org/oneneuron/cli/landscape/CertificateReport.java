@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.oneneuron.autodiff.NeuronSnapshot;
+import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.CertifyConfig;
 import org.oneneuron.landscape.DataFloor;
@@ -19,9 +19,9 @@ final class CertificateReport {
 
     static Map<String, Object> json(Certificate c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("loss", c.loss());
-        m.put("minimum_loss", c.minimumLoss());
-        m.put("network_only_loss", c.networkOnlyLoss());
+        m.put("loss_total", c.loss());
+        m.put("loss_minimum", c.minimumLoss());
+        m.put("loss_network_only", c.networkOnlyLoss());
         m.put("training_error", c.trainingError());
         m.put("grad_norm", c.gradNorm());
         m.put("hess_eig_min", c.hessEigMin());
@@ -92,7 +92,7 @@ final class CertificateReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("optimizer", r.optimizer());
         m.put("steps", r.steps());
-        m.put("final_loss", r.finalLoss());
+        m.put("final_loss_total", r.finalLoss());
         m.put("final_grad_norm", r.finalGradientNorm());
         m.put("stop", r.stop().reason().word());
         m.put("infinity_verdict", r.infinity().verdict().word());
@@ -105,11 +105,11 @@ final class CertificateReport {
     static void text(PrintWriter out, Certificate c) {
         row(out, "verdict", c.verdict().word() + (c.verdict() != c.pointVerdict()
                 ? " (point alone: " + c.pointVerdict().word() + ")" : ""));
-        row(out, "loss", num(c.loss()));
+        row(out, "loss_total", num(c.loss()));
         c.dataFloor().ifPresent(f -> row(out, "data_floor", num(f.loss()) + "  (zero loss is unattainable: "
                 + f.groups() + " group(s) of identical inputs carry conflicting labels; at least "
                 + f.forcedErrors() + " sample(s) misclassified by any classifier)"));
-        row(out, "network_only_loss", num(c.networkOnlyLoss()));
+        row(out, "loss_network_only", num(c.networkOnlyLoss()));
         row(out, "training_error", num(c.trainingError()));
         row(out, "grad_norm", num(c.gradNorm()));
         row(out, "hess_eig_min", num(c.hessEigMin()) + "  (residual " + num(c.hessEigMinResidual()) + ", "

@@ -1,5 +1,6 @@
 package org.oneneuron.cli.landscape;
 
+import org.oneneuron.cli.Vocabulary;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -9,7 +10,7 @@ import org.oneneuron.cli.Json;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
 import org.oneneuron.landscape.CertifyConfig;
-import org.oneneuron.landscape.ContinuedRun;
+import org.oneneuron.run.ContinuedRun;
 import org.oneneuron.train.TrainingResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,18 +43,17 @@ public final class CertifyCommand implements Callable<Integer> {
     @Mixin
     SubjectOptions subject;
 
-    @Option(names = "--perturbations", paramLabel = "N", defaultValue = "1000",
-            description = "Random directions of the perturbation probe, 0 to skip (default: ${DEFAULT-VALUE}).")
-    int perturbations;
+    @Option(names = "--perturbations", paramLabel = "N",
+            description = "Random directions of the perturbation probe, 0 to skip.")
+    int perturbations = CertifyConfig.defaults().perturbations();
 
     @Option(names = "--train-steps", paramLabel = "N",
             description = "Train this many GD steps (lr --lr) from the point first and certify the end with "
-                    + "the trainer's verdict (default 0; 100000 for C).")
+                    + "the trainer's verdict. Default: 0 (certify the point itself); 100000 for C.")
     Long trainSteps;
 
-    @Option(names = "--lr", paramLabel = "η", defaultValue = "0.01",
-            description = "Learning rate for --train-steps (default: ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Option(names = "--lr", paramLabel = "η", description = Vocabulary.LR + " Here: of --train-steps.")
+    double learningRate = Vocabulary.TRAIN.learningRate();
 
     @Override
     public Integer call() {
@@ -63,7 +63,7 @@ public final class CertifyCommand implements Callable<Integer> {
         TrainingResult training = null;
         Certificate cert;
         if (steps > 0) {
-            TrainingOptions gd = new TrainingOptions();
+            ContinuationOptions gd = new ContinuationOptions();
             gd.learningRate = learningRate;
             ContinuedRun run = ContinuedRun.from(s.objective(), s.theta(), gd.config(steps), s.context(), config);
             training = run.training();

@@ -1,5 +1,6 @@
 package org.oneneuron.cli.landscape;
 
+import org.oneneuron.cli.Vocabulary;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,14 +11,15 @@ import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.cli.Json;
 import org.oneneuron.landscape.CertifyConfig;
-import org.oneneuron.landscape.ContinuedRun;
 import org.oneneuron.landscape.Escape;
 import org.oneneuron.landscape.EscapeCertificate;
 import org.oneneuron.landscape.EscapeConfig;
 import org.oneneuron.landscape.EscapeStep;
 import org.oneneuron.landscape.MomentTest;
 import org.oneneuron.landscape.NetworkPoints;
-import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.model.NeuronKind;
+import org.oneneuron.run.ContinuedRun;
+import org.oneneuron.run.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,21 +50,21 @@ public final class EscapeCommand implements Callable<Integer> {
     SubjectOptions subject;
 
     @Mixin
-    TrainingOptions training;
+    ContinuationOptions training;
 
     @Option(names = "--w", paramLabel = "W", split = ",",
             description = "The neuron's w to evaluate (comma-separated, d values); default: the construction's "
                     + "(1, 0), or the search's best for other subjects.")
     List<Double> w;
 
-    @Option(names = "--b", paramLabel = "B", defaultValue = "0", description = "The neuron's b (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--b", paramLabel = "B", description = "The neuron's b.")
     double b;
 
     @Option(names = "--continue", description = "Train on from the escape step and certify where it ends.")
     boolean continueTraining;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "3", description = "Seed of the direction search.")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = Vocabulary.SEED + " Here: of the direction search.")
+    long seed = Vocabulary.TRAIN.seed();
 
     @Override
     public Integer call() {
@@ -70,18 +72,18 @@ public final class EscapeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("escape starts from the plain point; drop --augmented");
         }
         Subject s = subject.resolve();
-        NetworkObjective plain = s.network().orElseThrow(() -> new IllegalArgumentException(
+        Problem plain = s.problem().orElseThrow(() -> new IllegalArgumentException(
                 "escape needs a network subject (A1, A2, B, B-leaky, a recipe or --model), not " + s.label()));
-        double lambda = subject.lambda();
+        double lambda = s.lambda();
         double[] direction = w != null ? w.stream().mapToDouble(Double::doubleValue).toArray()
                 : s.construction().map(c -> c.escapeW()).orElse(null);
-        EscapeCertificate cert = Escape.certify(NetworkPoints.escapeProblem(plain, s.theta(), lambda), direction, b,
-                EscapeConfig.defaults().withSeed(seed));
+        EscapeCertificate cert = Escape.certify(NetworkPoints.escapeProblem(plain.objective(), s.theta(), lambda),
+                direction, b, EscapeConfig.defaults().withSeed(seed));
         ContinuedRun run = null;
         if (continueTraining) {
-            NetworkObjective augmented = NetworkPoints.augmentedObjective(plain, lambda);
+            Problem augmented = augmented(plain, lambda);
             EscapeStep step = cert.chosen();
-            double[] start = NetworkPoints.embed(augmented, s.theta(), step.w(), step.step(), step.b());
+            double[] start = NetworkPoints.embed(augmented.objective(), s.theta(), step.w(), step.step(), step.b());
             run = ContinuedRun.from(augmented, start, training.config(), CertifyConfig.defaults().withPerturbations(0));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -89,7 +91,7 @@ public final class EscapeCommand implements Callable<Integer> {
             Map<String, Object> json = Json.object("escape");
             json.put("subject", s.label());
             json.put("lambda", lambda);
-            json.put("loss_before", cert.loss());
+            json.put("loss_total_before", cert.loss());
             json.put("already_global", cert.alreadyGlobal());
             json.put("max_abs_c", cert.maxAbsC());
             json.putAll(step(cert.chosen()));
@@ -107,6 +109,15 @@ public final class EscapeCommand implements Callable<Integer> {
             text(out, s, cert, run, lambda);
         }
         return ExitCodes.OK;
+    }
+
+    /** The plain problem with the paper's skip-exp neuron and λ. */
+    static Problem augmented(Problem plain, double lambda) {
+        if (plain.spec().neuron().present()) {
+            throw new IllegalArgumentException("the network already has a special neuron: "
+                    + plain.spec().neuron().word());
+        }
+        return plain.withNeuron(NeuronKind.SKIP_EXP, lambda);
     }
 
     private static Map<String, Object> step(EscapeStep s) {
@@ -133,7 +144,7 @@ public final class EscapeCommand implements Callable<Integer> {
 
     private static void text(PrintWriter out, Subject s, EscapeCertificate cert, ContinuedRun run, double lambda) {
         out.println("escape from " + s.label() + ", λ = " + lambda);
-        CertificateReport.row(out, "loss_before", CertificateReport.num(cert.loss()));
+        CertificateReport.row(out, "loss_total_before", CertificateReport.num(cert.loss()));
         if (cert.alreadyGlobal()) {
             CertificateReport.row(out, "result", "c = 0: every ℓ'(z_i) = 0, the point is already a global minimum");
         }

@@ -1,5 +1,6 @@
 package org.oneneuron.cli.landscape;
 
+import org.oneneuron.cli.Vocabulary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -12,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.oneneuron.autodiff.Objective;
+import org.oneneuron.objective.Objective;
 import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.cli.Json;
@@ -28,7 +29,8 @@ import org.oneneuron.landscape.SliceValue;
 import org.oneneuron.landscape.SliceWriter;
 import org.oneneuron.landscape.Slices;
 import org.oneneuron.loss.NetworkObjective;
-import org.oneneuron.train.Trainer;
+import org.oneneuron.run.Fit;
+import org.oneneuron.run.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +63,7 @@ public final class SliceCommand implements Callable<Integer> {
     SubjectOptions subject;
 
     @Mixin
-    TrainingOptions training;
+    ContinuationOptions training;
 
     @Option(names = "--plane", paramLabel = "P,Q,R", split = ",",
             description = "Three of plain, escape, augmented; or 'random'.")
@@ -70,18 +72,18 @@ public final class SliceCommand implements Callable<Integer> {
     @Option(names = "--line", paramLabel = "P,Q", split = ",", description = "Two of plain, escape, augmented.")
     List<String> line;
 
-    @Option(names = "--grid", paramLabel = "N", defaultValue = "41", description = "Points per axis (default: ${DEFAULT-VALUE}).")
-    int grid;
+    @Option(names = "--grid", paramLabel = "N", description = "Points per axis.")
+    int grid = SliceConfig.defaults().grid();
 
-    @Option(names = "--extent", paramLabel = "E", defaultValue = "0.5",
-            description = "Margin beyond the points, or half-width for random directions (default: ${DEFAULT-VALUE}).")
-    double extent;
+    @Option(names = "--extent", paramLabel = "E",
+            description = "Margin beyond the points, or half-width for random directions.")
+    double extent = SliceConfig.defaults().extent();
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Directory for slice.csv and slice.json.")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "5", description = "Seed of random directions.")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = Vocabulary.SEED + " Here: of random directions.")
+    long seed = Vocabulary.TRAIN.seed();
 
     @Override
     public Integer call() {
@@ -108,7 +110,7 @@ public final class SliceCommand implements Callable<Integer> {
         if (random) {
             Objective objective = s.objective();
             double[] theta = s.theta();
-            List<int[]> filters = s.network().map(nw -> NetworkPoints.filters(nw.layout())).orElse(List.of());
+            List<int[]> filters = s.problem().map(p -> NetworkPoints.filters(p.spec().layout())).orElse(List.of());
             SplittableRandom rng = new SplittableRandom(seed);
             d1 = Slices.filterNormalized(theta, filters, rng);
             if (plane != null) {
@@ -120,11 +122,11 @@ public final class SliceCommand implements Callable<Integer> {
             origin = theta;
         } else {
             Map<String, double[]> points = namedPoints(s, names);
-            NetworkObjective augmented = augmentedFor(s);
+            NetworkObjective augmented = augmentedFor(s).objective();
             double[][] chosen = names.stream().map(points::get).toArray(double[][]::new);
             slice = plane != null ? Slices.planeThrough(augmented, chosen, names, config)
                     : Slices.lineThrough(augmented, chosen[0], chosen[1], names.get(0), names.get(1), config);
-            space = s.label() + " embedded with the skip-exp neuron, λ = " + subject.lambda();
+            space = s.label() + " embedded with the skip-exp neuron, λ = " + s.lambda();
             evaluated = augmented;
             origin = chosen[0];
             d1 = minus(chosen[1], chosen[0]);
@@ -179,28 +181,28 @@ public final class SliceCommand implements Callable<Integer> {
         return parts.isEmpty() ? "none (random directions through the point at the origin)" : String.join(", ", parts);
     }
 
-    private NetworkObjective augmentedFor(Subject s) {
-        NetworkObjective plain = s.network().orElseThrow(() -> new IllegalArgumentException(
+    private Problem augmentedFor(Subject s) {
+        Problem plain = s.problem().orElseThrow(() -> new IllegalArgumentException(
                 "named points need a network subject (A1, A2, B, B-leaky, a recipe or --model); use --plane random"));
-        if (subject.augmented || plain.layout().hasNeuron()) {
+        if (subject.augmented || plain.spec().neuron().present()) {
             throw new IllegalArgumentException("named points start from the plain network; drop --augmented");
         }
-        return NetworkPoints.augmentedObjective(plain, subject.lambda());
+        return EscapeCommand.augmented(plain, s.lambda());
     }
 
     /** plain (a = 0), escape (a = -g/κ) and, when asked, augmented (GD from escape). */
     private Map<String, double[]> namedPoints(Subject s, List<String> names) {
-        NetworkObjective plain = s.network().orElseThrow(() -> new IllegalArgumentException(
+        Problem plain = s.problem().orElseThrow(() -> new IllegalArgumentException(
                 "named points need a network subject (A1, A2, B, B-leaky, a recipe or --model); use --plane random"));
-        NetworkObjective augmented = augmentedFor(s);
+        Problem augmented = augmentedFor(s);
         double[] w = s.construction().map(c -> c.escapeW()).orElse(null);
-        EscapeStep step = Escape.certify(NetworkPoints.escapeProblem(plain, s.theta(), subject.lambda()), w, 0.0,
-                EscapeConfig.defaults()).chosen();
+        EscapeStep step = Escape.certify(NetworkPoints.escapeProblem(plain.objective(), s.theta(), s.lambda()), w,
+                0.0, EscapeConfig.defaults()).chosen();
         Map<String, double[]> points = new LinkedHashMap<>();
-        points.put("plain", NetworkPoints.embed(augmented, s.theta(), step.w(), 0.0, step.b()));
-        points.put("escape", NetworkPoints.embed(augmented, s.theta(), step.w(), step.step(), step.b()));
+        points.put("plain", NetworkPoints.embed(augmented.objective(), s.theta(), step.w(), 0.0, step.b()));
+        points.put("escape", NetworkPoints.embed(augmented.objective(), s.theta(), step.w(), step.step(), step.b()));
         if (names.contains("augmented")) {
-            points.put("augmented", Trainer.train(augmented, points.get("escape"), training.config()).theta());
+            points.put("augmented", Fit.from(augmented, points.get("escape"), training.config()).theta());
         }
         return points;
     }

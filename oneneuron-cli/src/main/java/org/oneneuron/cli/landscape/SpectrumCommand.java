@@ -1,5 +1,6 @@
 package org.oneneuron.cli.landscape;
 
+import org.oneneuron.cli.Vocabulary;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -47,22 +48,22 @@ public final class SpectrumCommand implements Callable<Integer> {
     @Mixin
     SubjectOptions subject;
 
-    @Option(names = "--lanczos-steps", paramLabel = "K", defaultValue = "40", description = "Lanczos steps (default: ${DEFAULT-VALUE}).")
-    int lanczosSteps;
+    @Option(names = "--lanczos-steps", paramLabel = "K", description = "Lanczos steps.")
+    int lanczosSteps = LanczosConfig.defaults().steps();
 
-    @Option(names = "--probes", paramLabel = "M", defaultValue = "10",
-            description = "Rademacher probes for SLQ and, independently, for Hutchinson (default: ${DEFAULT-VALUE}).")
-    int probes;
+    @Option(names = "--probes", paramLabel = "M",
+            description = "Rademacher probes for SLQ and, independently, for Hutchinson.")
+    int probes = SlqConfig.defaults().probes();
 
-    @Option(names = "--slq-steps", paramLabel = "K", defaultValue = "30", description = "Lanczos steps per SLQ probe (default: ${DEFAULT-VALUE}).")
-    int slqSteps;
+    @Option(names = "--slq-steps", paramLabel = "K", description = "Lanczos steps per SLQ probe.")
+    int slqSteps = SlqConfig.defaults().steps();
 
-    @Option(names = "--density-points", paramLabel = "N", defaultValue = "60",
-            description = "Grid points of the smoothed density (default: ${DEFAULT-VALUE}).")
-    int densityPoints;
+    @Option(names = "--density-points", paramLabel = "N", description = "Grid points of the smoothed density.")
+    int densityPoints = 60;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of start vector and probes.")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = Vocabulary.SEED
+            + " Here: Lanczos' start vector S, SLQ's probes S + 1, Hutchinson's S + 2.")
+    long seed = Vocabulary.TRAIN.seed();
 
     @Option(names = "--dense", description = "Also assemble the dense Hessian and solve it exactly.")
     boolean dense;

@@ -12,20 +12,21 @@ import org.oneneuron.constructions.Recipe;
 import org.oneneuron.constructions.ToyConstruction;
 import org.oneneuron.constructions.YunRecipe;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.cli.DataOptions;
+import org.oneneuron.cli.ModelInputs;
+import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.data.Datasets;
-import org.oneneuron.data.ReadOptions;
 import org.oneneuron.data.Standardizer;
-import org.oneneuron.io.ModelFile;
-import org.oneneuron.io.ModelFiles;
 import org.oneneuron.landscape.KinkReport;
 import org.oneneuron.landscape.NetworkPoints;
 import org.oneneuron.landscape.PointContext;
 import org.oneneuron.loss.Losses;
-import org.oneneuron.loss.NetworkObjective;
-import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
+import org.oneneuron.run.Model;
+import org.oneneuron.run.Problem;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,38 +41,46 @@ final class SubjectOptions {
             description = "A1, A2, B, B-leaky, C (PAPER §6) or the recipes dead-relu, yun (§6 D).")
     String construction;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "A model file written by 'oneneuron train'.")
+    @Option(names = "--model", paramLabel = "FILE", description = Vocabulary.MODEL_FILE)
     Path model;
 
-    @Option(names = "--data", paramLabel = "FILE",
-            description = "Data for --model or a recipe: a file or a built-in (default for recipes: wdbc, standardized).")
+    @Option(names = "--data", paramLabel = "DATA", description = Vocabulary.DATA
+            + " For --model or a recipe (recipes default to the built-in wdbc, standardized).")
     String data;
 
-    @Option(names = "--point", paramLabel = "WHICH", defaultValue = "bad",
-            description = "bad or global point of a construction (default: ${DEFAULT-VALUE}).")
-    String point;
+    @Option(names = "--split", paramLabel = "PART", description = Vocabulary.SPLIT
+            + " With --model: defaults to train when the model records a held-out split (the objective it"
+            + " was trained on), else all.")
+    String split;
+
+    @Option(names = "--point", paramLabel = "WHICH", description = "bad or global point of a construction.")
+    String point = "bad";
 
     @Option(names = "--augmented",
             description = "Embed the construction's point with the skip-exp neuron at a = 0, w = (1, 0), b = 0.")
     boolean augmented;
 
-    @Option(names = "--lambda", paramLabel = "λ",
-            description = "λ of the special neuron (default 0.01; 1e-3 for C).")
+    @Option(names = "--lambda", paramLabel = "λ", description = Vocabulary.LAMBDA
+            + " Default: the subject's own: a model file's λ, or the construction's PAPER.md §6 value"
+            + " (0.01; 1e-3 for C).")
     Double lambda;
 
-    @Option(names = "--hidden", paramLabel = "WIDTHS", split = ",", defaultValue = "16",
-            description = "Hidden widths of a recipe's ReLU network (default: ${DEFAULT-VALUE}).")
-    List<Integer> hidden;
+    @Option(names = "--hidden", paramLabel = "W[,W...]", description = Vocabulary.HIDDEN
+            + " For the recipes' ReLU network.")
+    String hidden = Vocabulary.HIDDEN_DEFAULT;
 
-    /** λ to use: the option, or the construction's default. */
-    double lambda() {
+    @Mixin
+    DataOptions dataOptions;
+
+    /** λ to use: the option, or {@code own}, the subject's. */
+    private double lambda(double own) {
         if (lambda != null) {
             if (!(lambda >= 0) || !Double.isFinite(lambda)) {
                 throw new IllegalArgumentException("--lambda must be finite and >= 0, got " + lambda);
             }
             return lambda;
         }
-        return isC() ? 1e-3 : 0.01;
+        return own;
     }
 
     boolean isC() {
@@ -96,22 +105,24 @@ final class SubjectOptions {
             case "global" -> true;
             default -> throw new IllegalArgumentException("--point must be bad or global, got '" + point + "'");
         };
+        double lam = lambda(c.lambda());
         if (c instanceof ToyConstruction toy) {
             double[] theta = global ? new double[] {1, 0, 0} : toy.augmentedBadPoint();
-            var objective = toy.augmentedObjective(lambda());
+            var objective = toy.augmentedObjective(lam);
             PointContext context = new PointContext(0.0, Double.NaN, java.util.OptionalInt.of(1),
-                    java.util.OptionalInt.of(2), 2 * lambda(), KinkReport.smooth(), Optional.empty());
+                    java.util.OptionalInt.of(2), 2 * lam, KinkReport.smooth(), Optional.empty());
             return new Subject("C " + (global ? "global" : "bad") + " point (θ, a = 0, b = 0), λ = "
-                    + lambda(), objective, theta, context, Optional.empty(), Optional.empty());
+                    + lam, objective, theta, context, Optional.empty(), Optional.empty(), lam);
         }
         NetworkConstruction nc = (NetworkConstruction) c;
         double[] plainPoint = global ? nc.globalPoint() : nc.badPoint();
-        NetworkObjective objective = augmented ? nc.augmentedObjective(lambda()) : nc.plainObjective();
+        Problem plain = Problem.plain(nc);
+        Problem problem = augmented ? plain.withNeuron(NeuronKind.SKIP_EXP, lam) : plain;
         double[] theta = augmented ? nc.augment(plainPoint, nc.escapeW(), 0, 0) : plainPoint;
         String label = nc.name() + " " + (global ? "global" : "bad") + " point ("
-                + (augmented ? "augmented, a = 0, λ = " + lambda() : "plain") + ")";
-        return new Subject(label, objective, theta, NetworkPoints.context(objective, theta),
-                Optional.of(objective), Optional.of(nc));
+                + (augmented ? "augmented, a = 0, λ = " + lam : "plain") + ")";
+        return new Subject(label, problem.objective(), theta, NetworkPoints.context(problem.objective(), theta),
+                Optional.of(problem), Optional.of(nc), lam);
     }
 
     private Dataset dataOrDefault() {
@@ -119,45 +130,38 @@ final class SubjectOptions {
             Dataset wdbc = Datasets.wdbc();
             return Standardizer.fit(wdbc).apply(wdbc);
         }
-        return Datasets.resolve(data, ReadOptions.defaults());
+        return dataOptions.load(data);
     }
 
     private Subject fromRecipe(String name) {
         Dataset d = dataOrDefault();
-        NetworkSpec spec = new NetworkSpec(d.d(), hidden, Activation.RELU, NeuronKind.NONE);
+        NetworkSpec spec = new NetworkSpec(d.d(), Vocabulary.parseWidths(hidden, "--hidden"), Activation.RELU,
+                NeuronKind.NONE);
         Recipe recipe = name.equals("dead-relu") ? DeadReluRecipe.build(spec, d, Losses.CUBIC_HINGE)
                 : YunRecipe.build(spec, d);
-        NetworkObjective objective = recipe.plainObjective();
+        Problem problem = Problem.plain(recipe);
         double[] theta = recipe.badPoint();
         return new Subject(recipe.name() + " recipe on " + d.name() + " (" + d.n() + " samples, hidden "
-                + hidden + ")", objective, theta, NetworkPoints.context(objective, theta),
-                Optional.of(objective), Optional.empty());
+                + spec.hidden() + ")", problem.objective(), theta, NetworkPoints.context(problem.objective(), theta),
+                Optional.of(problem), Optional.empty(), lambda(recipe.lambda()));
     }
 
     private Subject fromModel() {
         if (data == null) {
-            throw new IllegalArgumentException("--model needs --data FILE (the data to certify the model on)");
+            throw new IllegalArgumentException("--model needs --data DATA (the data to certify the model on)");
         }
-        ModelFile file = ModelFiles.read(model);
-        Dataset d = Datasets.resolve(data, ReadOptions.defaults());
+        Model m = Model.load(model);
+        String part = split != null ? split : m.split().isPresent() ? "train" : "all";
+        Dataset d = ModelInputs.load(m, dataOptions, data, part);
         // Identical inputs with different labels are certified against the data's floor (DataFloor).
-        if (d.d() != file.network().inputDim()) {
+        if (d.d() != m.spec().inputDim()) {
             throw new IllegalArgumentException("--data has " + d.d() + " features, the model expects "
-                    + file.network().inputDim());
+                    + m.spec().inputDim());
         }
-        if (!d.labelNames().isEmpty() && !d.labelNames().equals(file.labelNames())) {
-            throw new IllegalArgumentException("--data labels " + d.labelNames() + " (as -1, +1) differ from the "
-                    + "model's " + file.labelNames());
-        }
-        Dataset scaled = file.standardizer()
-                .map(s -> new Standardizer(s.mean(), s.scale()).apply(d)).orElse(d);
-        ModelFile.Network n = file.network();
-        NetworkSpec spec = new NetworkSpec(n.inputDim(), n.hidden(), Activation.parse(n.activation()),
-                NeuronKind.parse(n.neuron()));
-        NetworkObjective objective = NetworkObjective.of(spec, scaled, Losses.parse(file.loss()),
-                Reduction.parse(file.reduction()), file.lambda());
-        double[] theta = file.theta();
-        return new Subject(model.getFileName() + " on " + d.name(), objective, theta,
-                NetworkPoints.context(objective, theta), Optional.of(objective), Optional.empty());
+        Problem problem = m.problem(d);
+        double[] theta = m.theta();
+        return new Subject(model.getFileName() + " on " + d.name(), problem.objective(), theta,
+                NetworkPoints.context(problem.objective(), theta), Optional.of(problem), Optional.empty(),
+                lambda(m.lambda()));
     }
 }

@@ -17,7 +17,9 @@ import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.StudyRunner;
 import org.oneneuron.study.StudySpec;
 import org.oneneuron.study.TrainerRunFunction;
+import org.oneneuron.cli.CommonOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,17 +42,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: ${DEFAULT-VALUE})")
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The output directory.")
     Path out = Path.of("oneneuron-out");
 
-    @Option(names = "--restarts", description = "seeds per variant (default: ${DEFAULT-VALUE})")
+    @Option(names = "--restarts", paramLabel = "R", description = "Seeds per configuration. The demo's"
+            + " default is sized to finish within a minute on two cores.")
     int restarts = 20;
-
-    @Option(names = "--threads", description = "worker threads (default: all cores)")
-    Integer threads;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress output")
-    boolean quiet;
 
     /**
      * The WDBC part: hidden 8 tanh, mean cubic hinge, λ = 1 (the library's default), L-BFGS for at
@@ -72,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
                 List.of(0.1), List.of("gd"), 0.01, 5000, 10, "normal", restarts, 7L, 0);
     }
 
+    @SuppressWarnings("try") // the lock is held for the block and never read
     @Override
     public Integer call() {
         var stdout = command.commandLine().getOut();
@@ -81,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
             return StudyCommand.BAD_INPUT;
         }
         long start = System.nanoTime();
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int workers = common.threadsOr(Runtime.getRuntime().availableProcessors());
         
         List<ReportSection> sections = new ArrayList<>();
         try (WriterLock lock = WriterLock.folder(out, "oneneuron demo")) {
@@ -91,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
                 Files.deleteIfExists(dir.resolve(StudyRunner.JOURNAL));
                 Files.deleteIfExists(dir.resolve("study.json"));
                 StudyResult result = new StudyRunner(function, workers, Duration.ZERO,
-                        new StudyProgress(err, spec.name(), quiet)).run(spec, dir);
+                        new StudyProgress(err, spec.name(), common.quiet())).run(spec, dir);
                 String title = spec.data().get(0).equals("wdbc")
                         ? "WDBC (569 samples, 30 features), hidden 8 tanh"
                         : "Case A (PAPER.md §6: 3 collinear points), 2-2-1 ReLU, PAPER.md §5 protocol with 5000 steps";

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.oneneuron.cli.CommonOptions;
+import org.oneneuron.cli.Json;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
 import org.oneneuron.study.JournalCodec;
@@ -23,6 +25,7 @@ import org.oneneuron.study.StudyRunner;
 import org.oneneuron.study.StudySpec;
 import org.oneneuron.study.TrainerRunFunction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,6 +45,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec command;
+
+    @Mixin
+    CommonOptions common;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "the study directory")
     Path dir;
@@ -71,6 +77,14 @@ public final class ReportCommand implements Callable<Integer> {
                         "oneneuron report " + dir, result));
             }
             Path html = StudyReport.write(dir, "OneNeuron study report: " + dir.getFileName(), sections);
+            if (common.json()) {
+                Map<String, Object> json = Json.object("report");
+                json.put("dir", dir.toString());
+                json.put("studies", studies.stream().map(Path::toString).toList());
+                json.put("report", html.toString());
+                Json.print(out, json);
+                return StudyCommand.OK;
+            }
             out.print(StudyReport.claimsText(sections));
             out.println("report: " + html);
             return StudyCommand.OK;

@@ -11,11 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.Map;
+import org.oneneuron.cli.CommonOptions;
+import org.oneneuron.cli.DataOptions;
+import org.oneneuron.cli.Json;
+import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
 import org.oneneuron.data.DataException;
 import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.io.WriterLock;
+import org.oneneuron.model.Initializer;
 import org.oneneuron.study.JournalCodec;
 import org.oneneuron.study.JournalEntry;
 import org.oneneuron.study.StudyData;
@@ -24,111 +30,138 @@ import org.oneneuron.study.StudyRunner;
 import org.oneneuron.study.StudySpec;
 import org.oneneuron.study.TrainerRunFunction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code oneneuron study}: runs (or resumes) a study and writes its report. */
-@Command(name = "study", mixinStandardHelpOptions = true,
+/**
+ * {@code oneneuron study}: runs (or resumes) a study and writes its report. Every option a study
+ * shares with {@code train} means the same and has the same default (the library's, through
+ * {@link StudySpec#defaults()}); a study's several networks are one {@code --hidden} each, or
+ * {@code --shapes}.
+ */
+@Command(name = "study", mixinStandardHelpOptions = true, defaultValueProvider = StudyDefaults.class,
         description = {"Run a resumable study of many training runs and write its report.",
-            "Crosses data x shapes x neuron variants x losses x lambdas x seeds (comma lists",
-            "cross), runs on all cores, journals each finished run, resumes after a kill, and",
-            "writes report.html with ECDFs, trajectories and a claims table."},
+            "Crosses data x networks x activations x neuron variants x losses x lambdas x optimizers",
+            "x restarts (a comma list crosses its values), runs on all cores, journals each finished",
+            "run, resumes after a kill, and writes report.html with ECDFs, trajectories and a claims",
+            "table. Options given with --spec override the file's values."},
         footer = {"", "Examples:",
-            "  oneneuron study --data wdbc --hidden 8 --neuron none,skip-exp --restarts 24 --steps 300 --seed 7 --out runs/wdbc",
+            "  oneneuron study --data wdbc --hidden 8 --neuron none,skip-exp --restarts 24 --out runs/wdbc",
+            "  oneneuron study --data case-a --hidden 2 --hidden 4 --activation relu --optimizer gd --out runs/a",
+            "  oneneuron study --data wdbc --shapes '16;16,8' --out runs/shapes     (two networks)",
             "  oneneuron study --spec study.json --out runs/s1          (re-run the same line to resume)",
             "  oneneuron study --spec study.json --out runs/s1 --only-run 17   (replay run 17 alone)",
             "  oneneuron study --repair runs/s1     (move damaged journal lines aside; then re-run)",
             "  oneneuron study --spec study.json --out runs/s1 --master spark://head:7077   (on Apache Spark)",
-            "", "Shapes: --hidden 8,16x8 means two shapes, [8] and [16, 8]. Options given with --spec",
-            "override the file's values. One process at a time per --out folder (a second one stops at",
-            "once). Exit codes: 0 ok, 1 failure (also: folder in use, a write failed), 2 bad input or usage."})
+            "", "One process at a time per --out folder (a second one stops at once).",
+            "Exit codes: 0 ok, 1 failure (also: folder in use, a write failed), 2 bad input or usage."})
 public final class StudyCommand implements Callable<Integer> {
 
     static final int OK = 0;
     static final int FAILURE = 1;
     static final int BAD_INPUT = 2;
 
+    private static final String CROSSES = " A comma list crosses several.";
+
     @Spec
     CommandSpec command;
 
-    @Option(names = "--spec", paramLabel = "FILE", description = "study spec (JSON); missing keys take defaults")
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "A study spec (JSON); missing keys take the defaults.")
     Path specFile;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "study directory (journal, report); required")
+    @Option(names = "--out", paramLabel = "DIR", description = "The study directory (journal, report);"
+            + " required unless --repair.")
     Path out;
 
-    @Option(names = "--repair", paramLabel = "DIR", description = "move damaged or duplicate journal lines of"
-            + " study DIR to journal.damaged.jsonl (kept, with line numbers); the next study redoes those runs")
+    @Option(names = "--repair", paramLabel = "DIR", description = "Move damaged or duplicate journal lines of"
+            + " study DIR to journal.damaged.jsonl (kept, with line numbers); the next study redoes those runs.")
     Path repair;
 
-    @Option(names = "--data", split = ",", paramLabel = "NAME|FILE", description = "data sets: wdbc, case-a, or CSV files (last column ±1)")
+    @Option(names = "--data", split = ",", paramLabel = "DATA", description = Vocabulary.DATA + CROSSES)
     List<String> data;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "SHAPE", description = "hidden shapes, e.g. 8 or 16x8")
+    @Option(names = "--label", paramLabel = "COL", description = DataOptions.LABEL + " For every data file of the study.")
+    String label;
+
+    @Option(names = "--positive", paramLabel = "LABEL", description = DataOptions.POSITIVE)
+    String positive;
+
+    @Option(names = "--classes", paramLabel = "NEG,POS", description = DataOptions.CLASSES)
+    String classes;
+
+    @Option(names = "--hidden", paramLabel = "W[,W...]", description = Vocabulary.HIDDEN
+            + " Repeat it for several networks: --hidden 16 --hidden 16,8.")
     List<String> hidden;
 
-    @Option(names = "--activation", split = ",", description = "tanh, relu, sigmoid, softplus, linear")
+    @Option(names = "--shapes", paramLabel = "W[,W...];...", description = "Several networks at once,"
+            + " separated by ';': --shapes '16;16,8' is [16] and [16, 8] (instead of repeating --hidden).")
+    String shapes;
+
+    @Option(names = "--activation", split = ",", paramLabel = "WORD", description = Vocabulary.ACTIVATION + CROSSES)
     List<String> activations;
 
-    @Option(names = "--neuron", split = ",", description = "none, skip-exp, per-layer-exp, relu, linear, quadratic, sigmoid")
+    @Option(names = "--neuron", split = ",", paramLabel = "KIND", description = Vocabulary.NEURON
+            + " A comma list crosses several; the default pairs the plain network with the library's neuron.")
     List<String> neurons;
 
-    @Option(names = "--loss", split = ",", description = "cubic-hinge, hinge-p:P, logistic, squared")
+    @Option(names = "--loss", split = ",", paramLabel = "WORD", description = Vocabulary.LOSS + CROSSES)
     List<String> losses;
 
-    @Option(names = "--reduction", description = "sum or mean")
+    @Option(names = "--reduction", paramLabel = "WORD", description = Vocabulary.REDUCTION)
     String reduction;
 
-    @Option(names = "--lambda", split = ",", description = "penalty weights λ")
+    @Option(names = "--lambda", split = ",", paramLabel = "λ", description = Vocabulary.LAMBDA + CROSSES)
     List<Double> lambdas;
 
-    @Option(names = "--optimizer", split = ",", description = "gd")
+    @Option(names = "--optimizer", split = ",", paramLabel = "WORD", description = Vocabulary.OPTIMIZER
+            + CROSSES + " (A study takes gd, sgd, adam, lbfgs and newton-cg.)")
     List<String> optimizers;
 
-    @Option(names = "--lr", description = "learning rate")
+    @Option(names = "--lr", paramLabel = "η", description = Vocabulary.LR)
     Double learningRate;
 
-    @Option(names = "--steps", description = "optimizer steps per run")
+    @Option(names = "--steps", paramLabel = "N", description = Vocabulary.STEPS)
     Integer steps;
 
-    @Option(names = "--clip", description = "gradient-norm clip, 0 for none")
+    @Option(names = "--clip", paramLabel = "C", description = Vocabulary.CLIP)
     Double clip;
 
-    @Option(names = "--init", description = "fan_in or normal")
+    @Option(names = "--init", paramLabel = "WORD", description = Vocabulary.INIT)
     String init;
 
-    @Option(names = "--restarts", description = "seeds per configuration")
+    @Option(names = "--restarts", paramLabel = "R", description = "Seeds per configuration. Restart r uses"
+            + " the seed mix(seed, r), shared by the neuron variants.")
     Integer restarts;
 
-    @Option(names = "--seed", description = "study seed")
+    @Option(names = "--seed", paramLabel = "S", description = Vocabulary.SEED)
     Long seed;
 
-    @Option(names = "--held-out", description = "held-out share of each data set")
+    @Option(names = "--held-out", paramLabel = "SHARE", description = Vocabulary.HELD_OUT)
     Double heldOut;
 
-    @Option(names = "--name", description = "study name (report title)")
+    @Option(names = "--name", paramLabel = "NAME", description = "The study's name (report title).")
     String name;
 
-    @Option(names = "--threads", description = "worker threads (default: all cores)")
-    Integer threads;
-
-    @Option(names = "--master", paramLabel = "URL", description = "run the runs as Apache Spark tasks:"
-            + " local[N], spark://HOST:PORT, yarn or k8s://URL (the Spark-enabled jar; docs/CLUSTER.md)")
+    @Option(names = "--master", paramLabel = "URL", description = "Run the runs as Apache Spark tasks:"
+            + " local[N], spark://HOST:PORT, yarn or k8s://URL (the Spark-enabled jar; docs/CLUSTER.md).")
     String master;
 
-    @Option(names = "--budget", paramLabel = "DURATION", description = "stop starting runs after this long: 90s, 10m, 2h")
+    @Option(names = "--budget", paramLabel = "DURATION", description = "Stop starting runs after this long: 90s, 10m, 2h.")
     String budget;
 
-    @Option(names = "--only-run", paramLabel = "K", description = "replay run K alone and print its journal line")
+    @Option(names = "--only-run", paramLabel = "K", description = "Replay run K alone and print its journal line.")
     Integer onlyRun;
 
-    @Option(names = "--no-report", description = "skip report.html and the figures")
+    @Option(names = "--no-report", description = "Skip report.html and the figures.")
     boolean noReport;
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress output")
-    boolean quiet;
-
+    @SuppressWarnings("try") // the lock is held for the block and never read
     @Override
     public Integer call() {
         var outWriter = command.commandLine().getOut();
@@ -147,11 +180,11 @@ public final class StudyCommand implements Callable<Integer> {
             err.println("oneneuron study: " + e.getMessage());
             return BAD_INPUT;
         }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int workers = common.threadsOr(Runtime.getRuntime().availableProcessors());
         try {
-            TrainerRunFunction function = new TrainerRunFunction(new StudyData());
+            TrainerRunFunction function = new TrainerRunFunction(new StudyData(spec.readOptions()));
             Duration spend = parseDuration(budget);
-            StudyProgress progress = new StudyProgress(err, spec.name(), quiet);
+            StudyProgress progress = new StudyProgress(err, spec.name(), common.quiet());
             StudyRunner runner = new StudyRunner(function, workers, spend, progress);
             if (onlyRun != null) {
                 JournalEntry entry = runner.replay(spec, onlyRun);
@@ -184,12 +217,30 @@ public final class StudyCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "time budget spent: %d of %d runs finished; re-run to continue%n",
                     result.entries().size(), result.planned());
         }
+        Path html = null;
+        String claims = "";
         if (!noReport && !result.entries().isEmpty()) {
             String regenerate = regenerate(out);
             ReportSection section = StudyReport.withLandscapes(function, "study", spec.name(),
                     describe(spec), regenerate, result);
-            Path html = StudyReport.write(out, "OneNeuron study: " + spec.name(), List.of(section));
-            outWriter.print(StudyReport.claimsText(List.of(section)));
+            html = StudyReport.write(out, "OneNeuron study: " + spec.name(), List.of(section));
+            claims = StudyReport.claimsText(List.of(section));
+        }
+        if (common.json()) {
+            Map<String, Object> json = Json.object("study");
+            json.put("name", spec.name());
+            json.put("out", out.toString());
+            json.put("planned", result.planned());
+            json.put("finished", result.entries().size());
+            json.put("resumed", result.resumed());
+            json.put("complete", result.complete());
+            json.put("journal", out.resolve(StudyRunner.JOURNAL).toString());
+            json.put("report", html == null ? null : html.toString());
+            Json.print(outWriter, json);
+            return OK;
+        }
+        outWriter.print(claims);
+        if (html != null) {
             outWriter.println("report: " + html);
         }
         outWriter.println("journal: " + out.resolve(StudyRunner.JOURNAL));
@@ -198,7 +249,7 @@ public final class StudyCommand implements Callable<Integer> {
 
     /** The cluster runner for --master, its URL checked before the folder is touched. */
     private ClusterStudyRunner cluster() {
-        if (threads != null) {
+        if (given("--threads")) {
             throw new IllegalArgumentException("--threads does not apply with --master: the cluster's"
                     + " cores run the study (local[N] runs N at a time on this machine)");
         }
@@ -219,13 +270,31 @@ public final class StudyCommand implements Callable<Integer> {
                 throw new UncheckedIOException("cannot read " + specFile, e);
             }
         }
-        return new StudySpec(or(name, base.name()), or(data, base.data()),
-                hidden == null ? base.hidden() : shapes(hidden), or(activations, base.activations()),
-                or(neurons, base.neurons()), or(losses, base.losses()), or(reduction, base.reduction()),
-                or(lambdas, base.lambdas()), or(optimizers, base.optimizers()),
-                or(learningRate, base.learningRate()), or(steps, base.steps()), or(clip, base.clip()),
-                or(init, base.init()), or(restarts, base.restarts()), or(seed, base.seed()),
-                or(heldOut, base.heldOutFraction()));
+        if (given("--hidden") && given("--shapes")) {
+            throw new IllegalArgumentException("--hidden and --shapes both give the networks; use one");
+        }
+        List<List<Integer>> networks = given("--shapes") ? shapes(shapes)
+                : given("--hidden") ? networks(hidden) : base.hidden();
+        return new StudySpec(pick("--name", name, base.name()), pick("--data", data, base.data()), networks,
+                pick("--activation", activations, base.activations()), pick("--neuron", neurons, base.neurons()),
+                pick("--loss", losses, base.losses()), pick("--reduction", reduction, base.reduction()),
+                pick("--lambda", lambdas, base.lambdas()), pick("--optimizer", optimizers, base.optimizers()),
+                pick("--lr", learningRate, base.learningRate()), pick("--steps", steps, base.steps()),
+                pick("--clip", clip, base.clip()),
+                given("--init") ? StudySpec.initWord(Initializer.parse(init)) : base.init(),
+                pick("--restarts", restarts, base.restarts()), pick("--seed", seed, base.seed()),
+                pick("--held-out", heldOut, base.heldOutFraction()), pick("--label", label, base.label()),
+                pick("--positive", positive, base.positive()), pick("--classes", classes, base.classes()));
+    }
+
+    /** Whether the user gave the option (the fields hold the defaults otherwise). */
+    private boolean given(String option) {
+        ParseResult parsed = command.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption(option);
+    }
+
+    private <T> T pick(String option, T value, T fallback) {
+        return given(option) ? value : fallback;
     }
 
     /** The commands that redraw (from the journal) and re-run (resumes, so only what is missing) a study. */
@@ -242,18 +311,23 @@ public final class StudyCommand implements Callable<Integer> {
                 s.clip(), s.init(), s.restarts(), s.seed(), s.heldOutFraction());
     }
 
-    static List<List<Integer>> shapes(List<String> words) {
+    /** One network per --hidden value: "16,8" is [16, 8] (the older "16x8" is read the same). */
+    static List<List<Integer>> networks(List<String> values) {
         List<List<Integer>> out = new ArrayList<>();
-        for (String w : words) {
-            List<Integer> shape = new ArrayList<>();
-            for (String part : w.split("x")) {
-                try {
-                    shape.add(Integer.parseInt(part.trim()));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("--hidden: '" + w + "' is not a shape like 8 or 16x8", e);
-                }
+        for (String v : values) {
+            out.add(Vocabulary.parseWidths(v.replace('x', ','), "--hidden"));
+        }
+        return out;
+    }
+
+    /** --shapes: networks separated by ';', each "W[,W...]". */
+    static List<List<Integer>> shapes(String text) {
+        List<List<Integer>> out = new ArrayList<>();
+        for (String shape : text.split(";", -1)) {
+            if (shape.isBlank()) {
+                throw new IllegalArgumentException("--shapes: empty network in '" + text + "'; write e.g. '16;16,8'");
             }
-            out.add(shape);
+            out.add(Vocabulary.parseWidths(shape, "--shapes"));
         }
         return out;
     }
@@ -281,7 +355,4 @@ public final class StudyCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--budget: '" + text + "' is not like 90s, 10m or 2h");
     }
 
-    private static <T> T or(T given, T fallback) {
-        return given != null ? given : fallback;
-    }
 }

@@ -30,7 +30,7 @@ class CertifyCommandTest {
         Run r = Run.of("certify", "--construction", "A1");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         assertTrue(r.out().contains("verdict            bad_local_minimum"), r.out());
-        assertTrue(r.out().contains("loss               2.74517"), r.out());
+        assertTrue(r.out().contains("loss_total         2.74517"), r.out());
         assertTrue(r.out().contains("tolerances"), r.out());
     }
 
@@ -40,10 +40,10 @@ class CertifyCommandTest {
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
         JsonNode j = r.json();
         snakeCaseKeys(j);
-        assertEquals(1, j.get("schema_version").asInt());
+        assertEquals(org.oneneuron.cli.Json.SCHEMA_VERSION, j.get("schema_version").asInt());
         assertEquals("bad_local_minimum", j.get("verdict").asText());
-        assertEquals(48 - 32 * Math.sqrt(2), j.get("loss").asDouble(), 1e-12);
-        assertEquals(2.745166004060955, j.get("network_only_loss").asDouble(), 1e-12);
+        assertEquals(48 - 32 * Math.sqrt(2), j.get("loss_total").asDouble(), 1e-12);
+        assertEquals(2.745166004060955, j.get("loss_network_only").asDouble(), 1e-12);
         assertTrue(j.get("grad_norm").asDouble() < 1e-12);
         assertTrue(j.get("hess_eig_min").asDouble() > -1e-9);
         assertTrue(j.get("hess_eig_max").asDouble() > 0);
@@ -129,8 +129,8 @@ class CertifyCommandTest {
         assertEquals(ExitCodes.OK, certify.exitCode(), certify.toString());
         JsonNode j = certify.json();
         assertEquals("global_minimum", j.get("verdict").asText(), j.toString());
-        assertEquals(2.0, j.get("minimum_loss").asDouble(), 1e-12);
-        assertEquals(2.0, j.get("loss").asDouble(), 1e-6);
+        assertEquals(2.0, j.get("loss_minimum").asDouble(), 1e-12);
+        assertEquals(2.0, j.get("loss_total").asDouble(), 1e-6);
         assertEquals(1, j.get("data_floor").get("conflicting_groups").asInt());
         assertEquals(1, j.get("data_floor").get("forced_errors").asInt());
         assertTrue(j.get("reason").asText().contains("zero loss is unattainable on this data"), j.toString());
@@ -140,7 +140,7 @@ class CertifyCommandTest {
         assertEquals(ExitCodes.OK, dead.exitCode(), dead.toString());
         JsonNode d = dead.json();
         assertEquals("bad_local_minimum", d.get("verdict").asText(), d.toString());
-        assertTrue(d.get("loss").asDouble() > 2.0 + 1e-3 && d.get("reason").asText().contains("above the minimum 2"),
+        assertTrue(d.get("loss_total").asDouble() > 2.0 + 1e-3 && d.get("reason").asText().contains("above the minimum 2"),
                 d.toString());
     }
 

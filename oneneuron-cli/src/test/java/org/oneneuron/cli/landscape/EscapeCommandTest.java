@@ -39,9 +39,9 @@ class EscapeCommandTest {
         JsonNode j = r.json();
         assertEquals("escaping_to_infinity", j.get("final_verdict").asText());
         assertNotEquals("global_minimum", j.get("final_certificate").get("point_verdict").asText());
-        double loss = j.get("final_certificate").get("loss").asDouble();
+        double loss = j.get("final_certificate").get("loss_total").asDouble();
         assertTrue(loss > 2.0 && loss < 2.1, "total loss creeping towards 2: " + loss);
-        assertTrue(j.get("final_certificate").get("network_only_loss").asDouble() > 2.9);
+        assertTrue(j.get("final_certificate").get("loss_network_only").asDouble() > 2.9);
     }
 
     @Test

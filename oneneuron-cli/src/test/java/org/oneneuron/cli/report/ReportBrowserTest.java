@@ -58,7 +58,9 @@ class ReportBrowserTest {
         assumeTrue(Files.isExecutable(CHROMIUM), "no chromium at " + CHROMIUM);
 
         StudySpec spec = StudySpec.fromJson("{\"name\":\"browser\",\"data\":[\"wdbc\"],\"hidden\":[[3]],"
-                + "\"neurons\":[\"none\",\"skip-exp\",\"per-layer-exp\"],\"restarts\":2,\"steps\":30}", "test");
+                + "\"neurons\":[\"none\",\"skip-exp\",\"per-layer-exp\"],\"restarts\":2,\"steps\":30,"
+                + "\"optimizers\":[\"gd\"],\"learning_rate\":0.1,\"clip\":10,\"lambdas\":[0.1],\"seed\":7,"
+                + "\"held_out_fraction\":0.25}", "test");
         TrainerRunFunction engine = new TrainerRunFunction();
         StudyResult result = new StudyRunner(engine, 2, Duration.ZERO, StudyListener.none())
                 .run(spec, dir.resolve("study"));

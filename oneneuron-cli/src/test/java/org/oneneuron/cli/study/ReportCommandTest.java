@@ -26,6 +26,7 @@ class ReportCommandTest {
         StudyCommandTest.Result r = StudyCommandTest.run(new StudyCommand(), "--data", "case-a", "--hidden", "2",
                 "--activation", "relu", "--neuron", "none,skip-exp", "--reduction", "sum", "--lr", "0.01",
                 "--init", "normal", "--restarts", "4", "--steps", "400", "--seed", "5", "--threads", "2",
+                "--optimizer", "gd", "--clip", "10", "--lambda", "0.1",
                 "--out", dir.toString(), "--no-report");
         assertEquals(0, r.code(), r.err());
     }
@@ -71,6 +72,19 @@ class ReportCommandTest {
         try (Stream<Path> files = Files.list(dir.resolve("figures"))) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("study_pca")));
         }
+    }
+
+    @Test
+    void takesTheCommonOptionsAndPrintsOneJsonObject() throws IOException {
+        study();
+        StudyCommandTest.Result r = StudyCommandTest.run(new ReportCommand(), dir.toString(), "--json",
+                "--threads", "1", "--debug");
+        assertEquals(0, r.code(), r.err());
+        var json = new ObjectMapper().readTree(r.out());
+        assertEquals("report", json.get("command").asText(), r.out());
+        assertEquals(dir.resolve("report.html").toString(), json.get("report").asText(), r.out());
+        assertEquals(1, json.get("studies").size(), r.out());
+        assertTrue(Files.exists(dir.resolve("report.html")));
     }
 
     @Test

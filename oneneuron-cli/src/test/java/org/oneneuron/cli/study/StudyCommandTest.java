@@ -116,6 +116,7 @@ class StudyCommandTest {
         assertTrue(noOut.err().contains("--out DIR is required"), noOut.err());
     }
 
+    @SuppressWarnings("try") // the lock is held for the block and never read
     @Test
     void aFolderInUseIsRefusedAtOnceAndNothingIsWritten() throws Exception {
         java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);

@@ -1,0 +1,59 @@
+package org.oneneuron.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.oneneuron.eval.BinaryMetrics;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.run.LossFigures;
+
+/**
+ * The named figures every command reports the same way: the loss figures ({@code loss_total},
+ * {@code loss_data}, {@code loss_network_only}, {@code loss_penalty}), the classification
+ * figures and the special neuron's.
+ */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    /** Puts the four loss figures under their names. */
+    public static void putLoss(Map<String, Object> json, LossFigures loss) {
+        json.put("loss_total", loss.total());
+        json.put("loss_data", loss.data());
+        json.put("loss_network_only", loss.networkOnly());
+        json.put("loss_penalty", loss.penalty());
+    }
+
+    /** One line: "total T = data D + penalty P; network alone N". */
+    public static String lossText(LossFigures loss) {
+        return "total " + TrainReport.number(loss.total()) + " = data " + TrainReport.number(loss.data())
+                + " + penalty " + TrainReport.number(loss.penalty()) + "; network alone "
+                + TrainReport.number(loss.networkOnly());
+    }
+
+    /** accuracy, errors, precision, recall, f1, roc_auc and the confusion counts. */
+    public static void putMetrics(Map<String, Object> json, BinaryMetrics m) {
+        json.put("accuracy", m.accuracy());
+        json.put("errors", m.errors());
+        json.put("precision", m.precision());
+        json.put("recall", m.recall());
+        json.put("f1", m.f1());
+        json.put("roc_auc", m.rocAuc());
+        Map<String, Object> confusion = new LinkedHashMap<>();
+        confusion.put("true_positives", m.truePositives());
+        confusion.put("false_positives", m.falsePositives());
+        confusion.put("true_negatives", m.trueNegatives());
+        confusion.put("false_negatives", m.falseNegatives());
+        json.put("confusion", confusion);
+    }
+
+    /** a, b, w_norm, max_contribution. */
+    public static Map<String, Object> neuron(NeuronSnapshot n) {
+        Map<String, Object> neuron = new LinkedHashMap<>();
+        neuron.put("a", n.a());
+        neuron.put("b", n.b());
+        neuron.put("w_norm", n.wNorm());
+        neuron.put("max_contribution", n.maxContribution());
+        return neuron;
+    }
+}

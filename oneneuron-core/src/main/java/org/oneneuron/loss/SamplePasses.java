@@ -1,0 +1,163 @@
+package org.oneneuron.loss;
+
+import org.oneneuron.engine.Buf;
+import org.oneneuron.engine.Graph;
+import org.oneneuron.engine.PassKind;
+import org.oneneuron.engine.Precision;
+import org.oneneuron.linalg.ChunkWorkers;
+import org.oneneuron.model.ParameterLayout;
+
+/**
+ * The passes of an objective over its samples, in one precision: the rows split into t fixed
+ * contiguous chunks (chunk c is [c·m/t, (c+1)·m/t)), each with its own workspace and output
+ * buffer, run in parallel by {@link ChunkWorkers}, their sums and derivatives added in chunk
+ * order. Results are bitwise identical run to run for a given t and agree across t to round-off.
+ * The neurons' a and b derivatives are kept in double ({@code Workspace.neuronScalarGradient}).
+ * Full passes may gather the neurons' figures: max |a·φ(u)| and the network-only loss, summed
+ * in sample order whatever the number of chunks.
+ */
+final class SamplePasses {
+
+    /** Values one workspace may hold (bounds the rows per block: 8M values, 64 MB in float64). */
+    static final long WORKSPACE_VALUES = 8L << 20;
+    /** Most rows per block in float32 (a minibatch fits; full passes go block by block). */
+    static final int FLOAT32_BLOCK = 1024;
+
+    final Graph graph;
+    final ParameterLayout layout;
+    final Precision precision;
+    final int n;
+    final ObjectiveChunk[] chunks;
+    /** Number of chunks the last pass used. */
+    int active;
+    /** ω_i ℓ(f(x_i)) of the network alone per sample, from the last pass with figures. */
+    private double[] networkLoss;
+
+    SamplePasses(Graph graph, Precision precision, Buf x, double[] labels, double[] weights, SampleLoss loss,
+                 int threads) {
+        this.graph = graph;
+        this.layout = graph.layout();
+        this.precision = precision;
+        this.n = labels.length;
+        int t = Math.max(1, Math.min(threads, n));
+        int perChunk = (n + t - 1) / t;
+        int budget = (int) Math.max(1, Math.min(Integer.MAX_VALUE, WORKSPACE_VALUES / Math.max(1, graph.valuesPerRow())));
+        int capacity = Math.max(1, Math.min(perChunk, budget));
+        if (precision == Precision.FLOAT32) {
+            capacity = Math.min(capacity, (FLOAT32_BLOCK + t - 1) / t);
+        }
+        chunks = new ObjectiveChunk[t];
+        for (int c = 0; c < t; c++) {
+            chunks[c] = new ObjectiveChunk(graph, loss, precision, capacity, x, labels, weights);
+        }
+    }
+
+    /**
+     * One pass over m rows: samples [0, m) (index == null) or index[from..from+m). Returns
+     * Σ ω_r ℓ_r (unscaled); writes the derivative (gradient or H·v, without the penalty) into out
+     * when the kind asks for one.
+     */
+    double run(PassKind kind, double[] theta, float[] theta32, double[] v, float[] v32, int[] index, int from,
+               int m, double scale, double[] out, double[] scoresOut, double[] networkOut, boolean figures) {
+        int count = Math.min(chunks.length, m);
+        boolean direct = count == 1 && precision == Precision.FLOAT64 && out != null;
+        for (int c = 0; c < count; c++) {
+            int start = (int) ((long) c * m / count);
+            int end = (int) ((long) (c + 1) * m / count);
+            ObjectiveChunk k = chunks[c];
+            k.kind = kind;
+            k.theta = theta;
+            k.theta32 = theta32;
+            k.v = v;
+            k.v32 = v32;
+            k.index = index;
+            k.from = index == null ? start : from + start;
+            k.rows = end - start;
+            k.scale = scale;
+            k.callerView.d = direct ? out : null;
+            k.out = direct ? k.callerView : k.ownOut;
+            k.scoresOut = scoresOut;
+            k.networkOut = networkOut;
+            k.networkLossOut = figures ? networkLossArray() : null;
+        }
+        active = count;
+        ChunkWorkers.run(chunks, count);
+        double sum = 0;
+        for (int c = 0; c < count; c++) {
+            sum += chunks[c].lossSum;
+        }
+        if (out != null && kind != PassKind.VALUE) {
+            reduce(count, direct, out);
+        }
+        return sum;
+    }
+
+    /** out = Σ_c chunk outputs in chunk order, the neurons' a, b entries from their double sums. */
+    private void reduce(int count, boolean direct, double[] out) {
+        int outputs = graph.outputs();
+        int ka = layout.neuronAOffset();
+        int kb = layout.neuronBOffset();
+        if (precision == Precision.FLOAT64) {
+            for (int c = 0; c < count; c++) {
+                double[] head = chunks[c].workspace().neuronScalarGradient();
+                double[] target = direct ? out : chunks[c].ownOut.d;
+                for (int k = 0; k < outputs && ka >= 0; k++) {
+                    target[ka + k] = head[k];
+                    target[kb + k] = head[outputs + k];
+                }
+            }
+            if (!direct) {
+                System.arraycopy(chunks[0].ownOut.d, 0, out, 0, out.length);
+                for (int c = 1; c < count; c++) {
+                    double[] o = chunks[c].ownOut.d;
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] += o[i];
+                    }
+                }
+            }
+            return;
+        }
+        for (int c = 0; c < count; c++) {
+            float[] o = chunks[c].ownOut.f;
+            if (c == 0) {
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = o[i];
+                }
+            } else {
+                for (int i = 0; i < out.length; i++) {
+                    out[i] += o[i];
+                }
+            }
+            double[] head = chunks[c].workspace().neuronScalarGradient();
+            for (int k = 0; k < outputs && ka >= 0; k++) {
+                out[ka + k] = (c == 0 ? 0 : out[ka + k]) + head[k];
+                out[kb + k] = (c == 0 ? 0 : out[kb + k]) + head[outputs + k];
+            }
+        }
+    }
+
+    private double[] networkLossArray() {
+        if (networkLoss == null) {
+            networkLoss = new double[n];
+        }
+        return networkLoss;
+    }
+
+    /** Σ_i ω_i ℓ(f(x_i)) of the network alone, summed in sample order (after a full pass with figures). */
+    double networkLossSum() {
+        double s = 0;
+        for (double l : networkLoss) {
+            s += l;
+        }
+        return s;
+    }
+
+    /** max over the last pass's chunks of max_r |a·φ(u_r)| (after a pass with figures). */
+    double neuronMax() {
+        double m = 0;
+        for (int c = 0; c < active; c++) {
+            m = Math.max(m, chunks[c].neuronMax);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,73 @@
+package org.oneneuron.run;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.eval.BinaryMetrics;
+import org.oneneuron.eval.Metrics;
+import org.oneneuron.landscape.Certificate;
+import org.oneneuron.landscape.Certifier;
+import org.oneneuron.landscape.CertifyConfig;
+import org.oneneuron.landscape.NetworkPoints;
+import org.oneneuron.landscape.PointContext;
+import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.train.Verdict;
+
+/**
+ * What a model does on one data set: the classification figures by the one accuracy rule
+ * ({@link Metrics}: a sample is right when y·f~(x) > 0), the same for the network alone, the named
+ * loss figures, the special neuron's figures, and, when asked, the certificate of the point
+ * (PAPER.md §9). {@code oneneuron evaluate}, {@code train}'s report and the library report these
+ * same figures.
+ *
+ * @param data         the data set's name
+ * @param samples      n
+ * @param metrics      accuracy, precision, recall, F1, ROC AUC, confusion counts of f~
+ * @param networkOnly  the same figures for f, the network alone
+ * @param loss         total, data, network-only and penalty
+ * @param neuron       a, b, ‖w‖, max_i |a·E_i| (models with a special neuron)
+ * @param certificate  the point's certificate, when one was asked for
+ */
+public record Assessment(String data, int samples, BinaryMetrics metrics, BinaryMetrics networkOnly,
+                         LossFigures loss, Optional<NeuronSnapshot> neuron,
+                         Optional<Certificate> certificate) {
+
+    public Assessment {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(networkOnly, "networkOnly");
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(neuron, "neuron");
+        Objects.requireNonNull(certificate, "certificate");
+    }
+
+    /** The figures of θ on the problem's data, without a certificate. */
+    public static Assessment of(Problem problem, double[] theta) {
+        return of(problem, theta, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The figures of θ on the problem's data, and, with {@code certify}, its certificate; the
+     * trainer's verdict on the trajectory that ended at θ joins the certificate when given.
+     */
+    public static Assessment of(Problem problem, double[] theta, Optional<Verdict> trajectory,
+                                Optional<CertifyConfig> certify) {
+        NetworkObjective objective = problem.objective();
+        Dataset data = problem.data();
+        BinaryMetrics metrics = Metrics.binary(objective.scores(theta), data.y());
+        BinaryMetrics alone = Metrics.binary(objective.networkScores(theta), data.y());
+        Optional<Certificate> certificate = certify.map(config -> {
+            PointContext context = NetworkPoints.context(objective, theta);
+            return Certifier.certify(objective, theta,
+                    trajectory.map(context::withTrajectory).orElse(context), config);
+        });
+        return new Assessment(data.name(), data.n(), metrics, alone, LossFigures.of(objective, theta),
+                objective.neuron(theta), certificate);
+    }
+
+    /** Fraction of samples with y·f~(x) > 0. */
+    public double accuracy() {
+        return metrics.accuracy();
+    }
+}

@@ -1,0 +1,223 @@
+package org.oneneuron.run;
+
+import java.util.List;
+import java.util.Objects;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Shape;
+import org.oneneuron.loss.Losses;
+import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.loss.Reduction;
+import org.oneneuron.model.Activation;
+import org.oneneuron.model.Architecture;
+import org.oneneuron.model.Initializer;
+import org.oneneuron.model.LayerSpec;
+import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.model.NeuronKind;
+import org.oneneuron.train.TrainConfig;
+
+/**
+ * The choices of a fit: the network, the objective, how the data are prepared and how to train.
+ * {@link #defaults()} is the library's one place for these defaults; the command line's options
+ * read their defaults from it. Change fields with the {@code with...} methods.
+ *
+ * <p>Defaults: a 16-unit tanh layer with the skip exponential neuron, λ = 1, mean cubic hinge,
+ * fan-in uniform initialization, standardized inputs, nothing held out, float64, L-BFGS
+ * ({@link TrainConfig#defaults()}) stopped once the loss is at most 1e-12. Why λ = 1: on WDBC with
+ * a 25% held-out share ({@code oneneuron train wdbc --held-out 0.25 --lambda L --seed S}),
+ * λ = 1e-2 ran the neuron off to infinity (a → 0, max_i |a·E_i| ≈ 1.4e4, network alone at loss
+ * 0.25), λ = 0.1 left the neuron carrying the fit for seed 2 (network alone 5.8e-3), while λ = 1
+ * reached network-only loss below 1e-10 for seeds 1-3 in 37-80 iterations, at the same held-out
+ * accuracy (97-99%). λ does not bound a·e^b (PAPER.md §8); it only makes running off costlier.
+ *
+ * @param hidden               hidden layer widths (may be empty: a linear model)
+ * @param activation           hidden activation
+ * @param neuron               the special neuron ({@code NONE} for the plain network)
+ * @param lambda               λ of (λ/2)a², finite and >= 0
+ * @param allowZeroLambda      accept λ = 0 with a neuron (an ablation: the guarantee is lost)
+ * @param loss                 the margin loss ℓ(z)
+ * @param reduction            SUM (the paper's) or MEAN
+ * @param initializer          how θ₀ is drawn (seeded by {@code train.seed()})
+ * @param balancedClassWeights weigh each class n/2 in total
+ * @param standardize          fit a Standardizer on the training part and apply it everywhere
+ * @param heldOut              share of the samples held out from training, in [0, 1); 0 = none
+ * @param precision            float64, or float32 forward and reverse passes
+ * @param train                optimizer, stopping, seed and threads
+ * @param layers               any layer graph instead of {@code hidden} and {@code activation}
+ *                             (empty: the MLP of those two); its last layer is the output
+ * @param inputShape           how to read each sample (null: the data's own shape; IDX images
+ *                             keep theirs, other data are vectors)
+ */
+public record ClassifierConfig(List<Integer> hidden, Activation activation, NeuronKind neuron,
+                               double lambda, boolean allowZeroLambda, MarginLoss loss,
+                               Reduction reduction, Initializer initializer,
+                               boolean balancedClassWeights, boolean standardize, double heldOut,
+                               Precision precision, TrainConfig train, List<LayerSpec> layers,
+                               Shape inputShape) {
+
+    /** An MLP's choices (no layer graph, the data's own shape). */
+    public ClassifierConfig(List<Integer> hidden, Activation activation, NeuronKind neuron, double lambda,
+                            boolean allowZeroLambda, MarginLoss loss, Reduction reduction, Initializer initializer,
+                            boolean balancedClassWeights, boolean standardize, double heldOut, Precision precision,
+                            TrainConfig train) {
+        this(hidden, activation, neuron, lambda, allowZeroLambda, loss, reduction, initializer, balancedClassWeights,
+                standardize, heldOut, precision, train, List.of(), null);
+    }
+
+    public ClassifierConfig {
+        hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden"));
+        for (int width : hidden) {
+            if (width < 1) {
+                throw new IllegalArgumentException("hidden widths must be >= 1, got " + hidden);
+            }
+        }
+        Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(neuron, "neuron");
+        if (!(lambda >= 0) || !Double.isFinite(lambda)) {
+            throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);
+        }
+        if (neuron.present() && lambda == 0 && !allowZeroLambda) {
+            throw new IllegalArgumentException("lambda = 0 with the " + neuron.word() + " neuron voids"
+                    + " the theorem's guarantee (a = 0 at every local minimum); allow zero lambda"
+                    + " explicitly to run it as an ablation");
+        }
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(reduction, "reduction");
+        Objects.requireNonNull(initializer, "initializer");
+        if (!(heldOut >= 0 && heldOut < 1)) {
+            throw new IllegalArgumentException("held-out share must be in [0, 1), got " + heldOut);
+        }
+        Objects.requireNonNull(precision, "precision");
+        Objects.requireNonNull(train, "train");
+        layers = List.copyOf(Objects.requireNonNull(layers, "layers"));
+    }
+
+    /** The library's defaults (see the class comment). */
+    public static ClassifierConfig defaults() {
+        return new ClassifierConfig(List.of(16), Activation.TANH, NeuronKind.SKIP_EXP, 1.0, false,
+                Losses.CUBIC_HINGE, Reduction.MEAN, Initializer.FAN_IN_UNIFORM, false, true, 0,
+                Precision.FLOAT64, TrainConfig.defaults().toBuilder().lossTolerance(1e-12).build());
+    }
+
+    /** The network for {@code inputDim} features (samples read as vectors unless an input shape is set). */
+    public NetworkSpec spec(int inputDim) {
+        return spec(Shape.vector(inputDim));
+    }
+
+    /** The network for the data's samples: their own shape, or {@link #inputShape()} when set. */
+    public NetworkSpec spec(Dataset data) {
+        return spec(data.shape());
+    }
+
+    private NetworkSpec spec(Shape dataShape) {
+        Shape shape = dataShape;
+        if (inputShape != null) {
+            if (inputShape.size() != dataShape.size()) {
+                throw new IllegalArgumentException("input shape " + inputShape + " holds " + inputShape.size()
+                        + " values per sample, but the data have " + dataShape.size() + " features");
+            }
+            shape = inputShape;
+        }
+        if (layers.isEmpty()) {
+            return new NetworkSpec(shape.size(), hidden, activation, neuron);
+        }
+        return new NetworkSpec(shape, layers, neuron);
+    }
+
+    /** The problem over the prepared (scaled) training part, seeded by {@code train.seed()}. */
+    public Problem problem(Dataset scaledTrain) {
+        return Problem.builder(spec(scaledTrain), scaledTrain).loss(loss).reduction(reduction)
+                .lambda(lambda).allowZeroLambda(allowZeroLambda)
+                .balancedClassWeights(balancedClassWeights).initializer(initializer)
+                .seed(train.seed()).threads(train.threads()).precision(precision).build();
+    }
+
+    public ClassifierConfig withHidden(List<Integer> value) {
+        return new ClassifierConfig(value, activation, neuron, lambda, allowZeroLambda, loss,
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+    }
+
+    public ClassifierConfig withActivation(Activation value) {
+        return new ClassifierConfig(hidden, value, neuron, lambda, allowZeroLambda, loss,
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+    }
+
+    public ClassifierConfig withNeuron(NeuronKind value) {
+        return new ClassifierConfig(hidden, activation, value, lambda, allowZeroLambda, loss,
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+    }
+
+    public ClassifierConfig withLambda(double value) {
+        return new ClassifierConfig(hidden, activation, neuron, value, allowZeroLambda, loss,
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+    }
+
+    public ClassifierConfig withAllowZeroLambda(boolean value) {
+        return new ClassifierConfig(hidden, activation, neuron, lambda, value, loss,
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+    }
+
+    public ClassifierConfig withLoss(MarginLoss value) {
+        return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, value,
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+    }
+
+    public ClassifierConfig withReduction(Reduction value) {
+        return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
+                value, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+    }
+
+    public ClassifierConfig withInitializer(Initializer value) {
+        return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
+                reduction, value, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+    }
+
+    public ClassifierConfig withBalancedClassWeights(boolean value) {
+        return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
+                reduction, initializer, value, standardize, heldOut, precision, train, layers, inputShape);
+    }
+
+    public ClassifierConfig withStandardize(boolean value) {
+        return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
+                reduction, initializer, balancedClassWeights, value, heldOut, precision, train, layers, inputShape);
+    }
+
+    /** The same choices holding out {@code share} of the samples (0 = none). */
+    public ClassifierConfig withHeldOut(double share) {
+        return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
+                reduction, initializer, balancedClassWeights, standardize, share, precision, train, layers, inputShape);
+    }
+
+    public ClassifierConfig withPrecision(Precision value) {
+        return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
+                reduction, initializer, balancedClassWeights, standardize, heldOut, value, train, layers, inputShape);
+    }
+
+    public ClassifierConfig withTrain(TrainConfig value) {
+        return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, value, layers, inputShape);
+    }
+
+    /** Any layer graph instead of the MLP's hidden widths and activation (empty: back to the MLP). */
+    public ClassifierConfig withLayers(List<LayerSpec> value) {
+        return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, value,
+                inputShape);
+    }
+
+    /** The layer graph in words, e.g. {@code conv:8x5x5,relu,maxpool:2,flatten,dense:1} (see {@link Architecture}). */
+    public ClassifierConfig withArchitecture(String words) {
+        return withLayers(Architecture.parse(words));
+    }
+
+    /** How to read each sample (null: the data's own shape). */
+    public ClassifierConfig withInputShape(Shape value) {
+        return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers,
+                value);
+    }
+
+    /** The same choices with another seed (θ₀, the held-out split and minibatch order). */
+    public ClassifierConfig withSeed(long seed) {
+        return withTrain(train.toBuilder().seed(seed).build());
+    }
+}

@@ -1,0 +1,410 @@
+package org.oneneuron.run;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.oneneuron.data.DataChecks;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Standardizer;
+import org.oneneuron.engine.Graph;
+import org.oneneuron.eval.Metrics;
+import org.oneneuron.io.ModelFile;
+import org.oneneuron.io.ModelFiles;
+import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.loss.Reduction;
+import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.train.TrainingResult;
+
+/**
+ * A trained binary classifier: what {@link Classifier#fit} returns, what a model file holds, what
+ * {@code evaluate}, {@code predict}, {@code export} and the landscape commands read. It scores raw
+ * rows (it standardizes them itself), names their classes, gives P(y = +1 | x) ({@link
+ * Calibration}), assesses itself on labeled data ({@link Assessment}) and knows which samples of
+ * its training data were held out ({@link HeldOutSplit}). Immutable; θ is copied in and out.
+ */
+public final class Model {
+
+    private final NetworkSpec spec;
+    private final double[] theta;
+    private final Standardizer standardizer;
+    private final MarginLoss loss;
+    private final Reduction reduction;
+    private final double lambda;
+    private final List<String> featureNames;
+    private final List<String> labelNames;
+    private final Map<String, String> provenance;
+    private final Optional<HeldOutSplit> split;
+    private final Optional<Calibration> calibration;
+    private final Optional<TrainingResult> training;
+
+    /**
+     * @param spec         the network
+     * @param theta        θ in the spec's layout
+     * @param standardizer the feature scaling applied before the network
+     * @param loss         the margin loss it was trained with
+     * @param reduction    sum or mean
+     * @param lambda       λ of (λ/2)a²
+     * @param featureNames d feature names
+     * @param labelNames   the original labels of -1 and +1
+     * @param provenance   snake_case facts about how it was made
+     * @param split        the held-out samples of its training data, if any
+     * @param calibration  how scores become probabilities, if known
+     * @param training     the training run (history, stop, verdict); not saved in model files
+     */
+    public Model(NetworkSpec spec, double[] theta, Standardizer standardizer, MarginLoss loss,
+                 Reduction reduction, double lambda, List<String> featureNames,
+                 List<String> labelNames, Map<String, String> provenance,
+                 Optional<HeldOutSplit> split, Optional<Calibration> calibration,
+                 Optional<TrainingResult> training) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.theta = theta.clone();
+        if (this.theta.length != spec.layout().dimension()) {
+            throw new IllegalArgumentException("θ has " + theta.length + " values, the network needs "
+                    + spec.layout().dimension());
+        }
+        this.standardizer = Objects.requireNonNull(standardizer, "standardizer");
+        if (standardizer.d() != spec.inputDim()) {
+            throw new IllegalArgumentException("standardizer has " + standardizer.d()
+                    + " features, the network " + spec.inputDim());
+        }
+        this.loss = Objects.requireNonNull(loss, "loss");
+        this.reduction = Objects.requireNonNull(reduction, "reduction");
+        if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("λ must be finite and >= 0, got " + lambda);
+        }
+        this.lambda = lambda;
+        this.featureNames = List.copyOf(featureNames);
+        if (this.featureNames.size() != spec.inputDim()) {
+            throw new IllegalArgumentException(featureNames.size() + " feature names for "
+                    + spec.inputDim() + " features");
+        }
+        this.labelNames = List.copyOf(labelNames);
+        if (this.labelNames.size() != 2) {
+            throw new IllegalArgumentException("label names must be 2 (for -1 and +1), got " + labelNames);
+        }
+        this.provenance = Map.copyOf(provenance);
+        this.split = Objects.requireNonNull(split, "split");
+        this.calibration = Objects.requireNonNull(calibration, "calibration");
+        this.training = Objects.requireNonNull(training, "training");
+    }
+
+    /**
+     * The model of a fit on prepared data: names and labels from the data, provenance from the
+     * training run plus {@code extra}, the held-out split, and the calibration (the logistic
+     * loss's own, else Platt scaling fitted on the held-out part, or the training part without one).
+     */
+    public static Model of(FitResult fit, TrainingData data, Map<String, String> extra) {
+        Problem problem = fit.problem();
+        Map<String, String> provenance = ModelCodec.provenance(fit.training());
+        provenance.put("data", data.raw().name());
+        provenance.put("n_train", Integer.toString(data.train().n()));
+        provenance.put("held_out", Double.toString(data.split().map(HeldOutSplit::share).orElse(0.0)));
+        provenance.put("class_weight", problem.balancedClassWeights() ? "balanced" : "none");
+        provenance.put("dtype", problem.precision().word());
+        provenance.putAll(extra);
+        Model model = at(problem, data, fit.theta(), provenance).withTraining(fit.training());
+        if (Calibration.lossDefinesProbabilities(model.loss())) {
+            return model.withCalibration(Calibration.logisticLoss());
+        }
+        // The held-out part when it holds both classes (a stratified split of a rare class can
+        // leave it none), else the training part, which always does.
+        Optional<Dataset> heldOut = data.heldOut().filter(Model::hasBothClasses);
+        Dataset on = heldOut.orElse(data.train());
+        return model.withCalibration(Calibration.platt(model.scores(on), on.y(),
+                heldOut.isPresent() ? "held_out" : "train"));
+    }
+
+    /**
+     * The model at a point θ of a problem over prepared data, without a training run or a
+     * calibration: a checkpoint, or an end point before its run is finished.
+     */
+    public static Model at(Problem problem, TrainingData data, double[] theta, Map<String, String> provenance) {
+        if (!(problem.loss() instanceof MarginLoss margin)) {
+            throw new IllegalArgumentException("a classifier needs a margin loss, got " + problem.loss().word());
+        }
+        Dataset train = data.train();
+        List<String> labels = train.labelNames().size() == 2 ? train.labelNames() : List.of("-1", "+1");
+        return new Model(problem.spec(), theta, data.standardizer(), margin, problem.reduction(),
+                problem.lambda(), train.featureNames(), labels, provenance, data.split(),
+                Optional.empty(), Optional.empty());
+    }
+
+    /** Reads and checks a model file (files of every version this library knows). */
+    public static Model load(Path path) {
+        return fromFile(ModelFiles.read(path), path.toString());
+    }
+
+    /**
+     * Rebuilds a model from its file form, checking every block against the stated network.
+     *
+     * @throws org.oneneuron.data.DataException naming {@code source} and the offending field
+     */
+    public static Model fromFile(ModelFile file, String source) {
+        return ModelCodec.fromFile(file, source);
+    }
+
+    /** The file form. */
+    public ModelFile toFile() {
+        return ModelCodec.toFile(this);
+    }
+
+    /** Writes the model file atomically (readable like any other output: the umask decides). */
+    public void save(Path path) {
+        ModelFiles.write(toFile(), path);
+    }
+
+    /** f~(x_i) for every sample of the raw (unscaled) data set. */
+    public double[] scores(Dataset raw) {
+        DataChecks.checkDimension(spec.inputDim(), raw, raw.name());
+        return score(raw.x(), raw.n(), false);
+    }
+
+    /** f(x_i; θ), the network alone (special neuron removed), for every sample of the raw data set. */
+    public double[] networkScores(Dataset raw) {
+        DataChecks.checkDimension(spec.inputDim(), raw, raw.name());
+        return score(raw.x(), raw.n(), true);
+    }
+
+    /** f~(x) of one raw row of d features. */
+    public double score(double[] row) {
+        return scores(new double[][] {row})[0];
+    }
+
+    /** f~ of each raw row (each of d finite features), in one batched pass. */
+    public double[] scores(double[][] rows) {
+        int d = spec.inputDim();
+        double[] x = new double[rows.length * d];
+        for (int r = 0; r < rows.length; r++) {
+            double[] row = Objects.requireNonNull(rows[r], "row " + r);
+            if (row.length != d) {
+                throw new IllegalArgumentException("row " + r + " has " + row.length
+                        + " values; the model expects " + d + " features (" + describeFeatures() + ")");
+            }
+            for (int j = 0; j < d; j++) {
+                if (!Double.isFinite(row[j])) {
+                    throw new IllegalArgumentException("row " + r + ", feature '" + featureNames.get(j)
+                            + "' is " + row[j] + "; features must be finite");
+                }
+            }
+            System.arraycopy(row, 0, x, r * d, d);
+        }
+        return score(x, rows.length, false);
+    }
+
+    /** ±1 for one raw row: +1 when f~ >= 0 (see {@link Metrics} for how f~ = 0 is counted). */
+    public double predict(double[] row) {
+        return Metrics.label(score(row));
+    }
+
+    /** ±1 for each raw row. */
+    public double[] predict(double[][] rows) {
+        return labels(scores(rows));
+    }
+
+    /** ±1 for every sample of the raw data set. */
+    public double[] predict(Dataset raw) {
+        return labels(scores(raw));
+    }
+
+    /** The original class name predicted for one raw row (e.g. {@code M} for WDBC's +1). */
+    public String predictClass(double[] row) {
+        return labelNames.get(predict(row) > 0 ? 1 : 0);
+    }
+
+    /** P(y = +1 | x) for one raw row (see {@link #calibration()} for what it is). */
+    public double probability(double[] row) {
+        return requireCalibration().probability(score(row));
+    }
+
+    /** P(y = +1 | x) for each raw row. */
+    public double[] probabilities(double[][] rows) {
+        return probabilitiesOf(scores(rows));
+    }
+
+    /** P(y = +1 | x) for every sample of the raw data set. */
+    public double[] probabilities(Dataset raw) {
+        return probabilitiesOf(scores(raw));
+    }
+
+    /** P(y = +1 | x) for given scores f~. */
+    public double[] probabilitiesOf(double[] scores) {
+        Calibration c = requireCalibration();
+        double[] p = new double[scores.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = c.probability(scores[i]);
+        }
+        return p;
+    }
+
+    /** The same model with probabilities calibrated by Platt scaling on labeled raw data. */
+    public Model calibratedOn(Dataset raw) {
+        return withCalibration(Calibration.platt(scores(raw), raw.y(), raw.name()));
+    }
+
+    /** The figures of this model on labeled raw data (the one accuracy rule, the named losses). */
+    public Assessment assess(Dataset raw) {
+        return Assessment.of(problem(raw), theta);
+    }
+
+    /**
+     * The problem this model solves on raw data: the data standardized as the model does, the
+     * model's network, loss, reduction and λ (λ = 0 with a neuron allowed, as trained).
+     */
+    public Problem problem(Dataset raw) {
+        DataChecks.checkDimension(spec.inputDim(), raw, raw.name());
+        return Problem.builder(spec, standardizer.apply(raw)).loss(loss).reduction(reduction)
+                .lambda(lambda).allowZeroLambda(true).build();
+    }
+
+    /**
+     * The chosen part of raw data: all of it, or with a recorded split the training or the
+     * held-out part ({@link HeldOutSplit#part}).
+     *
+     * @throws IllegalArgumentException for train/test when the model records no split
+     */
+    public Dataset part(Dataset raw, HeldOutSplit.Part part, String source) {
+        if (part == HeldOutSplit.Part.ALL) {
+            return raw;
+        }
+        return split.orElseThrow(() -> new IllegalArgumentException("--split " + part.word()
+                + ": the model records no held-out split (it was trained with nothing held out)"))
+                .part(raw, part, source);
+    }
+
+    /** The same model with another network and θ (e.g. the special neuron dropped). */
+    public Model with(NetworkSpec newSpec, double[] newTheta, Map<String, String> newProvenance) {
+        return new Model(newSpec, newTheta, standardizer, loss, reduction, lambda, featureNames,
+                labelNames, newProvenance, split, calibration, Optional.empty());
+    }
+
+    private Model withTraining(TrainingResult result) {
+        return new Model(spec, theta, standardizer, loss, reduction, lambda, featureNames, labelNames,
+                provenance, split, calibration, Optional.of(result));
+    }
+
+    /** The same model with another calibration. */
+    public Model withCalibration(Calibration value) {
+        return new Model(spec, theta, standardizer, loss, reduction, lambda, featureNames, labelNames,
+                provenance, split, Optional.of(value), training);
+    }
+
+    private Calibration requireCalibration() {
+        return calibration.orElseThrow(() -> new IllegalStateException("this model records no"
+                + " calibration (a model file of an earlier version trained with " + loss.word()
+                + "); calibrate it on labeled data with calibratedOn(data)"));
+    }
+
+    private double[] score(double[] rawX, int n, boolean networkOnly) {
+        double[] x = standardizer.transform(rawX);
+        double[] out = new double[n];
+        Graph network = new Graph(spec);
+        if (n == 0) {
+            return out;
+        }
+        if (networkOnly) {
+            network.networkScores(theta, x, n, out);
+        } else {
+            network.scores(theta, x, n, out);
+        }
+        return out;
+    }
+
+    private static boolean hasBothClasses(Dataset d) {
+        boolean pos = false;
+        boolean neg = false;
+        for (double y : d.y()) {
+            pos |= y > 0;
+            neg |= y < 0;
+        }
+        return pos && neg;
+    }
+
+    private static double[] labels(double[] scores) {
+        double[] s = scores.clone();
+        for (int i = 0; i < s.length; i++) {
+            s[i] = Metrics.label(s[i]);
+        }
+        return s;
+    }
+
+    private String describeFeatures() {
+        List<String> shown = featureNames.subList(0, Math.min(5, featureNames.size()));
+        return String.join(", ", shown) + (featureNames.size() > 5 ? ", ..." : "");
+    }
+
+    public NetworkSpec spec() {
+        return spec;
+    }
+
+    public double[] theta() {
+        return theta.clone();
+    }
+
+    public Standardizer standardizer() {
+        return standardizer;
+    }
+
+    public MarginLoss loss() {
+        return loss;
+    }
+
+    public Reduction reduction() {
+        return reduction;
+    }
+
+    /** λ of (λ/2)a². */
+    public double lambda() {
+        return lambda;
+    }
+
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** The original labels of -1 and +1, in that order. */
+    public List<String> labelNames() {
+        return labelNames;
+    }
+
+    public Map<String, String> provenance() {
+        return provenance;
+    }
+
+    /** The held-out samples of the training data, when the fit held some out. */
+    public Optional<HeldOutSplit> split() {
+        return split;
+    }
+
+    /** How scores become probabilities, when known. */
+    public Optional<Calibration> calibration() {
+        return calibration;
+    }
+
+    /** The training run that produced this model (not kept in model files). */
+    public Optional<TrainingResult> training() {
+        return training;
+    }
+
+    /** Same network, θ bits, scaling, loss, reduction, λ, names, split and calibration. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Model m && spec.equals(m.spec) && Arrays.equals(theta, m.theta)
+                && standardizer.equals(m.standardizer) && loss.equals(m.loss)
+                && reduction == m.reduction && Double.compare(lambda, m.lambda) == 0
+                && featureNames.equals(m.featureNames) && labelNames.equals(m.labelNames)
+                && split.equals(m.split) && calibration.equals(m.calibration);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(theta) * 31 + spec.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Model[" + spec + ", " + loss.word() + "/" + reduction.word() + ", λ = " + lambda + "]";
+    }
+}

@@ -1,0 +1,66 @@
+package org.oneneuron.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.model.NeuronKind;
+import org.oneneuron.model.ParameterBlock;
+import org.oneneuron.model.ParameterLayout;
+
+/**
+ * The model with its special neuron removed, and the evidence that it predicts the same: on the
+ * training data, the neuron's largest contribution max_i |f~(x_i) - f(x_i)| (= max_i |a·E_i| for
+ * the exponential neuron), the largest difference between the two models' scores, recomputed from
+ * the plain model itself, and how many predicted signs change.
+ *
+ * @param plain              the model without the neuron (same θ for every other block)
+ * @param maxContribution    max_i |f~(x_i) - f(x_i)| of the original model
+ * @param maxScoreDifference max_i |f~(x_i) - f_plain(x_i)|, f_plain scored by the plain model
+ * @param signChanges        samples whose predicted class differs
+ * @param samples            n, the number of samples checked
+ */
+public record NeuronDrop(Model plain, double maxContribution, double maxScoreDifference,
+                         int signChanges, int samples) {
+
+    /**
+     * Removes the neuron of {@code model} and compares the two models on {@code data}.
+     *
+     * @throws IllegalArgumentException when the model has no special neuron
+     */
+    public static NeuronDrop of(Model model, Dataset data) {
+        if (!model.spec().neuron().present()) {
+            throw new IllegalArgumentException("the model has no special neuron to drop");
+        }
+        ParameterLayout from = model.spec().layout();
+        ParameterLayout to = model.spec().withNeuron(NeuronKind.NONE).layout();
+        double[] theta = model.theta();
+        double[] plainTheta = new double[to.dimension()];
+        for (ParameterBlock block : to.blocks()) {
+            ParameterBlock source = from.block(block.name());
+            System.arraycopy(theta, source.offset(), plainTheta, block.offset(), block.size());
+        }
+        Map<String, String> provenance = new LinkedHashMap<>(model.provenance());
+        provenance.put("dropped_neuron", model.spec().neuron().word());
+        Model plain = model.with(to.spec(), plainTheta, provenance);
+
+        double[] full = model.scores(data);
+        double[] networkOnly = model.networkScores(data);
+        double[] plainScores = plain.scores(data);
+        double contribution = 0;
+        double difference = 0;
+        int changes = 0;
+        for (int i = 0; i < full.length; i++) {
+            contribution = Math.max(contribution, Math.abs(full[i] - networkOnly[i]));
+            difference = Math.max(difference, Math.abs(full[i] - plainScores[i]));
+            if ((full[i] >= 0) != (plainScores[i] >= 0)) {
+                changes++;
+            }
+        }
+        return new NeuronDrop(plain, contribution, difference, changes, full.length);
+    }
+
+    /** True when the contribution is below {@code tolerance} and no predicted class changes. */
+    public boolean agrees(double tolerance) {
+        return maxContribution < tolerance && signChanges == 0;
+    }
+}

@@ -1,0 +1,155 @@
+package org.oneneuron.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oneneuron.data.DataException;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Datasets;
+import org.oneneuron.eval.Metrics;
+import org.oneneuron.io.ModelFile;
+import org.oneneuron.loss.Losses;
+import org.oneneuron.train.TrainConfig;
+
+class ModelTest {
+
+    @TempDir
+    Path dir;
+
+    static final ClassifierConfig SMALL = ClassifierConfig.defaults().withHidden(List.of(4))
+            .withTrain(TrainConfig.defaults().toBuilder().maxSteps(40).build());
+
+    @Test
+    void savedThenLoadedItScoresRowsBatchesAndDataSetsAlike() {
+        Dataset wdbc = Datasets.wdbc();
+        Model model = Classifier.fit(wdbc, SMALL.withHeldOut(0.25));
+        Path file = dir.resolve("m.json");
+        model.save(file);
+        Model back = Model.load(file);
+        assertEquals(model, back);
+        double[] all = back.scores(wdbc);
+        assertArrayEquals(model.scores(wdbc), all, 0.0);
+        double[][] rows = new double[wdbc.n()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = java.util.Arrays.copyOfRange(wdbc.x(), i * wdbc.d(), (i + 1) * wdbc.d());
+        }
+        assertArrayEquals(all, back.scores(rows), 0.0);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(all[i], back.score(rows[i]), 0.0);
+            assertEquals(Metrics.label(all[i]), back.predict(rows[i]), 0.0);
+            assertEquals(back.labelNames().get(all[i] >= 0 ? 1 : 0), back.predictClass(rows[i]));
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> back.predict(new double[3]));
+        assertTrue(e.getMessage().contains("expects 30 features"), e.getMessage());
+    }
+
+    @Test
+    void plattProbabilitiesRiseWithTheScoreAndLieInTheUnitInterval() {
+        Dataset wdbc = Datasets.wdbc();
+        Model model = Classifier.fit(wdbc, SMALL.withHeldOut(0.25));
+        Calibration c = model.calibration().orElseThrow();
+        assertEquals(Calibration.PLATT, c.method());
+        assertEquals("held_out", c.fittedOn());
+        assertEquals(model.split().orElseThrow().testIndices().length, c.samples());
+        assertTrue(c.a() < 0, "P(+1) rises with f~: " + c);
+        double[] s = model.scores(wdbc);
+        double[] p = model.probabilities(wdbc);
+        for (int i = 0; i < s.length; i++) {
+            assertTrue(p[i] > 0 && p[i] < 1, "p = " + p[i]);
+            for (int j = 0; j < 10; j++) {
+                if (s[i] < s[j]) {
+                    assertTrue(p[i] <= p[j]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aHeldOutPartWithoutTheRareClassCalibratesOnTheTrainingPart() {
+        double[] x = new double[103];
+        double[] y = new double[103];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i < 100 ? -1 - i / 100.0 : 1 + i / 100.0;
+            y[i] = i < 100 ? -1 : 1;
+        }
+        Dataset rare = new Dataset("rare", x, y, 1, null, List.of("no", "yes"));
+        Model model = Classifier.fit(rare, SMALL.withHeldOut(0.1));
+        assertEquals(10, model.split().orElseThrow().testIndices().length, "round(0.1·3) = 0 of the rare class");
+        assertEquals("train", model.calibration().orElseThrow().fittedOn());
+    }
+
+    @Test
+    void theLogisticLossGivesItsOwnProbabilities() {
+        Dataset wdbc = Datasets.wdbc();
+        Model model = Classifier.fit(wdbc, SMALL.withLoss(Losses.LOGISTIC));
+        assertEquals(Calibration.LOGISTIC_LOSS, model.calibration().orElseThrow().method());
+        double[] s = model.scores(wdbc);
+        double[] p = model.probabilities(wdbc);
+        for (int i = 0; i < s.length; i++) {
+            assertEquals(1 / (1 + Math.exp(-s[i])), p[i], 1e-15);
+        }
+    }
+
+    @Test
+    void theRecordedSplitGivesTheTrainingAndTheHeldOutPart() {
+        Dataset wdbc = Datasets.wdbc();
+        Model model = Classifier.fit(wdbc, SMALL.withHeldOut(0.25));
+        Dataset train = model.part(wdbc, HeldOutSplit.Part.TRAIN, "wdbc");
+        Dataset test = model.part(wdbc, HeldOutSplit.Part.TEST, "wdbc");
+        assertEquals(wdbc.n(), train.n() + test.n());
+        assertEquals(Math.round(0.25 * 357) + Math.round(0.25 * 212), test.n());
+        assertEquals(model.provenance().get("n_train"), Integer.toString(train.n()));
+        TrainingData again = TrainingData.prepare(wdbc, SMALL.withHeldOut(0.25));
+        assertArrayEquals(again.train().x(), train.x(), 0.0);
+        assertArrayEquals(again.heldOut().orElseThrow().y(), test.y(), 0.0);
+        Dataset other = new Dataset("other", wdbc.x().clone(), wdbc.y().clone(), 30, wdbc.featureNames(),
+                wdbc.labelNames());
+        other.x()[5] += 1;
+        DataException e = assertThrows(DataException.class,
+                () -> model.part(other, HeldOutSplit.Part.TEST, "other.csv"));
+        assertTrue(e.getMessage().contains("other.csv") && e.getMessage().contains("--split all"),
+                e.getMessage());
+        Model whole = Classifier.fit(wdbc, SMALL);
+        assertThrows(IllegalArgumentException.class, () -> whole.part(wdbc, HeldOutSplit.Part.TEST, "wdbc"));
+    }
+
+    @Test
+    void aModelFileWithoutSplitOrCalibrationStillLoads() {
+        Model model = Classifier.fit(Datasets.wdbc(), SMALL);
+        ModelFile file = model.toFile();
+        ModelFile old = new ModelFile(file.network(), file.parameters(), file.standardizer(),
+                file.featureNames(), file.labelNames(), file.loss(), file.reduction(), file.lambda(),
+                file.provenance());
+        Model back = Model.fromFile(old, "old.json");
+        assertEquals(Optional.empty(), back.split());
+        assertEquals(Optional.empty(), back.calibration());
+        assertArrayEquals(model.theta(), back.theta(), 0.0);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> back.probability(new double[30]));
+        assertTrue(e.getMessage().contains("calibratedOn"), e.getMessage());
+        assertTrue(back.calibratedOn(Datasets.wdbc()).probability(new double[30]) > 0);
+    }
+
+    @Test
+    void modelFilesAreWrittenWithTheUmasksPermissionsNotOwnerOnly() throws Exception {
+        Path file = dir.resolve("perm.json");
+        Classifier.fit(Datasets.wdbc(), SMALL).save(file);
+        if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            Path plain = Files.createFile(dir.resolve("plain.txt"));
+            assertEquals(Files.getPosixFilePermissions(plain), perms,
+                    "a model file gets what any new file gets under this umask");
+        }
+    }
+}
