@@ -14,6 +14,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  *
  * <ul>
  *   <li>Spark's console progress bar is off: the study prints its own progress.</li>
+ *   <li>No cap on the total size of a job's results ({@code spark.driver.maxResultSize} 0): a
+ *       study's results are journaled as they arrive, and a large study's add up to gigabytes.</li>
  *   <li>local[N]: the driver binds to 127.0.0.1 and starts no web UI, so nothing depends on the
  *       host name resolving and nothing listens on an outside address.</li>
  *   <li>A cluster's executors get this jar's classes: {@code spark.jars} is oneneuron-spark-app.jar
@@ -57,6 +59,10 @@ final class SparkDriver implements AutoCloseable {
         conf.setMaster(master.text());
         conf.setAppName("oneneuron study " + studyName);
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Spark aborts a job whose results add up to more than spark.driver.maxResultSize (1 GiB
+        // unless set): 25,000 runs of 40 KB. The driver journals each result as it arrives and
+        // keeps what the in-process runner keeps, so the driver's heap is the one limit.
+        conf.setIfMissing("spark.driver.maxResultSize", "0");
         if (master.kind() == MasterUrl.Kind.LOCAL) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
