@@ -1,5 +1,6 @@
 package org.oneneuron.data;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,7 +9,8 @@ import java.util.Objects;
  * per sample: ±1 labels for classification, real values for regression constructions.
  *
  * <p>The arrays are owned by the data set and must not be modified by anyone; accessors return
- * them without copying, because training reads them in its hot loop.
+ * them without copying, because training reads them in its hot loop. Serializable, so that a
+ * cluster's driver can send a study's data to its executors (oneneuron-spark).
  *
  * @param name         short name (file name, built-in name)
  * @param x            features, length n·d, all finite
@@ -21,7 +23,7 @@ import java.util.Objects;
  *                     data are vectors, d×1×1)
  */
 public record Dataset(String name, double[] x, double[] y, int d, List<String> featureNames,
-                      List<String> labelNames, Shape shape) {
+                      List<String> labelNames, Shape shape) implements Serializable {
 
     /** A data set of feature vectors (shape d×1×1). */
     public Dataset(String name, double[] x, double[] y, int d, List<String> featureNames, List<String> labelNames) {

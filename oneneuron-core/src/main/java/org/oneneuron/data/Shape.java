@@ -1,14 +1,17 @@
 package org.oneneuron.data;
 
+import java.io.Serializable;
+
 /**
  * The shape of one sample as it flows through a network: channels × height × width, stored
  * row-major in PyTorch's (channel, row, column) order. A feature vector of length d is d×1×1.
+ * Serializable, as part of a {@link Dataset} sent to a cluster's executors.
  *
  * @param channels C, at least 1
  * @param height   H, at least 1
  * @param width    W, at least 1
  */
-public record Shape(int channels, int height, int width) {
+public record Shape(int channels, int height, int width) implements Serializable {
 
     public Shape {
         if (channels < 1 || height < 1 || width < 1) {

@@ -1,12 +1,14 @@
 package org.oneneuron.study;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What one finished run reports: final figures, verdict and a thinned trajectory. Figures that do
  * not apply (the neuron's a, b, ‖w‖ for a plain run; held-out accuracy without held-out data) are
- * NaN, written as JSON null.
+ * NaN, written as JSON null. Serializable, so that a cluster's executors can send outcomes to the
+ * driver bit for bit (oneneuron-spark).
  *
  * @param loss            final total objective L~
  * @param networkOnlyLoss final data loss of the network alone
@@ -29,7 +31,7 @@ public record RunOutcome(double loss, double networkOnlyLoss, double gradNorm, d
                          double wNorm, double maxContribution, double trainAccuracy,
                          double heldOutAccuracy, String verdict, String verdictReason, int steps,
                          double seconds, String diagnostic, List<TrajectoryPoint> trajectory,
-                         ThetaPath thetaPath) {
+                         ThetaPath thetaPath) implements Serializable {
 
     public RunOutcome {
         Objects.requireNonNull(verdict, "verdict");

@@ -1,5 +1,6 @@
 package org.oneneuron.study;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -7,6 +8,7 @@ import java.util.Objects;
 /**
  * One run of a study: one configuration and one restart. Produced by {@link StudySpec#expand()};
  * a run is fully determined by its RunSpec, so it can be replayed alone ({@code --only-run K}).
+ * Serializable, so that a cluster's driver can send runs to its executors (oneneuron-spark).
  *
  * <p>The network is an MLP ({@code hidden} widths, one {@code activation}) or, when
  * {@code architecture} is set, a layer graph in {@code --arch} words (then {@code hidden} is empty
@@ -34,7 +36,8 @@ import java.util.Objects;
 public record RunSpec(int runIndex, String data, List<Integer> hidden, String activation,
                       String neuron, String loss, String reduction, double lambda, String optimizer,
                       double learningRate, int steps, double clip, String init, int restart,
-                      long studySeed, double heldOutFraction, String architecture, String inputShape) {
+                      long studySeed, double heldOutFraction, String architecture, String inputShape)
+        implements Serializable {
 
     public RunSpec {
         Objects.requireNonNull(data, "data");

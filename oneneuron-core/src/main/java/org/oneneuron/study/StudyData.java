@@ -30,7 +30,7 @@ public final class StudyData {
 
     private final Map<String, Dataset> raw = new ConcurrentHashMap<>();
     private final Map<String, Prepared> prepared = new ConcurrentHashMap<>();
-    private final ReadOptions read;
+    private final ReadOptions read; // null when the data sets were given whole
 
     /** Data read with the default label rule (last column). */
     public StudyData() {
@@ -40,6 +40,16 @@ public final class StudyData {
     /** Data read with {@code read} (label column, classes), e.g. a spec's {@link StudySpec#readOptions()}. */
     public StudyData(ReadOptions read) {
         this.read = java.util.Objects.requireNonNull(read, "read");
+    }
+
+    /**
+     * Data given whole, {@code given} data sets under their names (the sets a cluster's driver read
+     * with the spec's {@link StudySpec#readOptions()} and sent to its executors): nothing is read,
+     * and a name not given is an error.
+     */
+    public StudyData(Map<String, Dataset> given) {
+        this.read = null;
+        raw.putAll(given);
     }
 
     /** The raw data set named {@code name}. */
@@ -65,6 +75,9 @@ public final class StudyData {
     }
 
     private Dataset load(String name) {
+        if (read == null) {
+            throw new IllegalStateException("data set '" + name + "' was not given to this study's data");
+        }
         if (name.equals("case-a")) {
             return caseA();
         }

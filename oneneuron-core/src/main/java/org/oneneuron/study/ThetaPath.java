@@ -1,5 +1,6 @@
 package org.oneneuron.study;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Arrays;
  * @param steps  optimizer step of each point, ascending
  * @param thetas θ at each step (rows of equal length)
  */
-public record ThetaPath(int[] steps, double[][] thetas) {
+public record ThetaPath(int[] steps, double[][] thetas) implements Serializable {
 
     /** Most numbers (points × parameters) a run stores; fewer points for larger networks. */
     public static final int NUMBER_BUDGET = 3000;

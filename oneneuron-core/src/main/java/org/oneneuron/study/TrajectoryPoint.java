@@ -1,5 +1,7 @@
 package org.oneneuron.study;
 
+import java.io.Serializable;
+
 /**
  * One sample of a run's trajectory (PAPER.md §5: report these next to the total loss).
  *
@@ -12,5 +14,6 @@ package org.oneneuron.study;
  * @param wNorm           ‖w‖ of the neuron's input weights (NaN for plain runs)
  */
 public record TrajectoryPoint(int step, double loss, double networkOnlyLoss, double gradNorm,
-                              double a, double b, double wNorm) {
+                              double a, double b, double wNorm)
+        implements Serializable {
 }

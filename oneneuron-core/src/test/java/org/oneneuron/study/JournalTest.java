@@ -40,6 +40,31 @@ class JournalTest {
     }
 
     @Test
+    void aGroupIsWrittenAsTheSameLinesAsOneByOneAndADuplicateWritesNothing() throws IOException {
+        List<JournalEntry> group = List.of(new JournalEntry(runs.get(2), function.run(runs.get(2))),
+                new JournalEntry(runs.get(0), function.run(runs.get(0))));
+        Path single = dir.resolve("single.jsonl");
+        Path grouped = dir.resolve("grouped.jsonl");
+        try (Journal j = Journal.open(single)) {
+            group.forEach(j::append);
+        }
+        try (Journal j = Journal.open(grouped)) {
+            j.appendAll(group);
+            long size = Files.size(grouped);
+            JournalEntry again = group.get(1);
+            JournalEntry fresh = new JournalEntry(runs.get(1), function.run(runs.get(1)));
+            assertThrows(IllegalStateException.class, () -> j.appendAll(List.of(fresh, again)));
+            assertThrows(IllegalStateException.class, () -> j.appendAll(List.of(fresh, fresh)));
+            assertEquals(size, Files.size(grouped), "a refused group writes nothing");
+            assertEquals(List.of(0, 2), List.copyOf(j.entries().keySet()));
+        }
+        assertEquals(Files.readString(single, StandardCharsets.UTF_8), Files.readString(grouped, StandardCharsets.UTF_8));
+        try (Journal j = Journal.open(grouped)) {
+            assertEquals(group.get(0), j.entries().get(2));
+        }
+    }
+
+    @Test
     void tornLastLineIsDroppedAndCutOff() throws IOException {
         Path file = dir.resolve("journal.jsonl");
         JournalEntry e0 = new JournalEntry(runs.get(0), function.run(runs.get(0)));

@@ -57,6 +57,7 @@ import picocli.CommandLine.Spec;
             "  oneneuron study --spec study.json --out runs/s1          (re-run the same line to resume)",
             "  oneneuron study --spec study.json --out runs/s1 --only-run 17   (replay run 17 alone)",
             "  oneneuron study --repair runs/s1     (move damaged journal lines aside; then re-run)",
+            "  oneneuron study --spec study.json --out runs/s1 --master spark://head:7077   (on Apache Spark)",
             "", "One process at a time per --out folder (a second one stops at once).",
             "Exit codes: 0 ok, 1 failure (also: folder in use, a write failed), 2 bad input or usage."})
 public final class StudyCommand implements Callable<Integer> {
@@ -157,6 +158,10 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "The study's name (report title).")
     String name;
 
+    @Option(names = "--master", paramLabel = "URL", description = "Run the runs as Apache Spark tasks:"
+            + " local[N], spark://HOST:PORT, yarn or k8s://URL (the Spark-enabled jar; docs/CLUSTER.md).")
+    String master;
+
     @Option(names = "--budget", paramLabel = "DURATION", description = "Stop starting runs after this long: 90s, 10m, 2h.")
     String budget;
 
@@ -188,15 +193,19 @@ public final class StudyCommand implements Callable<Integer> {
         int workers = common.threadsOr(Runtime.getRuntime().availableProcessors());
         try {
             TrainerRunFunction function = new TrainerRunFunction(new StudyData(spec.readOptions()));
-            StudyRunner runner = new StudyRunner(function, workers,
-                    parseDuration(budget), new StudyProgress(err, spec.name(), common.quiet()));
+            Duration spend = parseDuration(budget);
+            StudyProgress progress = new StudyProgress(err, spec.name(), common.quiet());
+            StudyRunner runner = new StudyRunner(function, workers, spend, progress);
             if (onlyRun != null) {
                 JournalEntry entry = runner.replay(spec, onlyRun);
                 outWriter.println(JournalCodec.toLine(entry));
                 return OK;
             }
+            ClusterStudyRunner cluster = master == null ? null : cluster();
             try (WriterLock lock = WriterLock.folder(out, "oneneuron study")) {
-                return runLocked(spec, function, runner, outWriter, err);
+                StudyResult result = cluster == null ? runner.run(spec, out)
+                        : cluster.run(master, spec, out, spend, progress);
+                return runLocked(spec, function, result, outWriter, err);
             }
         } catch (IllegalArgumentException | DataException e) {
             err.println("oneneuron study: " + e.getMessage());
@@ -208,12 +217,11 @@ public final class StudyCommand implements Callable<Integer> {
     }
 
     /**
-     * The study and its report, with the folder locked. spec.json is written once the runner has
-     * checked the folder's study.json, so a refused resume never overwrites it.
+     * The report of a study that ran, with the folder still locked. spec.json is written once the
+     * runner has checked the folder's study.json, so a refused resume never overwrites it.
      */
-    private int runLocked(StudySpec spec, TrainerRunFunction function, StudyRunner runner,
+    private int runLocked(StudySpec spec, TrainerRunFunction function, StudyResult result,
                           PrintWriter outWriter, PrintWriter err) {
-        StudyResult result = runner.run(spec, out);
         AtomicFiles.writeString(out.resolve("spec.json"), spec.toJson() + "\n");
         if (!result.complete()) {
             err.printf(Locale.ROOT, "time budget spent: %d of %d runs finished; re-run to continue%n",
@@ -247,6 +255,19 @@ public final class StudyCommand implements Callable<Integer> {
         }
         outWriter.println("journal: " + out.resolve(StudyRunner.JOURNAL));
         return OK;
+    }
+
+    /** The cluster runner for --master, its URL checked before the folder is touched. */
+    private ClusterStudyRunner cluster() {
+        if (given("--threads")) {
+            throw new IllegalArgumentException("--threads does not apply with --master: the cluster's"
+                    + " cores run the study (local[N] runs N at a time on this machine)");
+        }
+        ClusterStudyRunner cluster = ClusterStudyRunner.find().orElseThrow(() -> new IllegalArgumentException(
+                "--master needs the Spark-enabled jar (module oneneuron-spark); ./oneneuron uses it"
+                        + " when --master is given (docs/CLUSTER.md)"));
+        cluster.check(master);
+        return cluster;
     }
 
     /** The spec: the file (or the defaults), overridden by every option given. */

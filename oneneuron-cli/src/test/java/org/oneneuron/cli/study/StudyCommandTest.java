@@ -152,6 +152,15 @@ class StudyCommandTest {
         assertTrue(Files.notExists(dir.resolve("journal.jsonl")), "nothing ran");
     }
 
+    @Test
+    void theMasterOptionWithoutTheSparkJarIsAUsageErrorThatTouchesNothing() {
+        Result r = run(new StudyCommand(), "--data", "case-a", "--hidden", "2", "--restarts", "2",
+                "--out", dir.resolve("s").toString(), "--master", "local[2]", "-q", "--no-report");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--master needs the Spark-enabled jar"), r.err());
+        assertTrue(Files.notExists(dir.resolve("s")), "the study folder was not even created");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--hidden=8y", "--held-out=2", "--budget=5x", "--data=/no/such.csv",
         "--neuron=magic", "--only-run=99"})

@@ -1,0 +1,35 @@
+package org.oneneuron.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
+
+/** The driver's Spark settings (no Spark is started): ours where the user set none, the user's otherwise. */
+class SparkDriverConfTest {
+
+    @Test
+    void aStudysResultsAreNotCappedAndLocalModeStaysOnLoopback() {
+        SparkConf conf = SparkDriver.conf(MasterUrl.parse("local[2]"), "s");
+        assertEquals("0", conf.get("spark.driver.maxResultSize"), "a 100,000-run study returns gigabytes");
+        assertEquals("127.0.0.1", conf.get("spark.driver.bindAddress"));
+        assertEquals("false", conf.get("spark.ui.enabled"));
+        assertEquals("local[2]", conf.get("spark.master"));
+    }
+
+    @Test
+    void sparkSystemPropertiesWinOverOurs() {
+        System.setProperty("spark.driver.maxResultSize", "2g");
+        System.setProperty("spark.executorEnv.OPENBLAS_NUM_THREADS", "4");
+        try {
+            SparkConf conf = SparkDriver.conf(MasterUrl.parse("spark://127.0.0.1:7077"), "s");
+            assertEquals("2g", conf.get("spark.driver.maxResultSize"));
+            assertEquals("4", conf.get("spark.executorEnv.OPENBLAS_NUM_THREADS"));
+            assertFalse(conf.contains("spark.driver.bindAddress"), "a cluster's driver binds where Spark decides");
+        } finally {
+            System.clearProperty("spark.driver.maxResultSize");
+            System.clearProperty("spark.executorEnv.OPENBLAS_NUM_THREADS");
+        }
+    }
+}
