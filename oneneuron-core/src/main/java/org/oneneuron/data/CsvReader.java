@@ -174,7 +174,7 @@ public final class CsvReader {
             throw new DataException(source, lineNumber, columnName(names, header, label), "missing label (empty cell)");
         }
         LabeledRows.requireRoom(source, rows.size() + 1L, x.length);
-        rows.add(x, cells.get(label));
+        rows.add(x, cells.get(label), lineNumber);
     }
 
     /** A header when some cell of the first row is not a number while the same cell below is. */

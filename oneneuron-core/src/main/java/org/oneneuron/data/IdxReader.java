@@ -96,11 +96,15 @@ public final class IdxReader {
             for (byte b : labelBytes) {
                 classes.add(Integer.toString(b & 0xff));
             }
-            LabelCoding coding = LabelCoding.decide(classes, options, labelsSource, "label");
+            TargetCoding coding = TargetCoding.decide(classes, options, labelsSource, "label");
+            if (coding.task() == Task.REGRESSION) {
+                throw new DataException(labelsSource, 0, "label", "IDX labels are classes; regression is not available");
+            }
+            java.util.Map<String, Double> codes = coding.codes();
             int limit = options.limit() == 0 ? Integer.MAX_VALUE : options.limit();
             List<Integer> chosen = new ArrayList<>();
             for (int i = 0; i < labelBytes.length && chosen.size() < limit; i++) {
-                if (coding.code(Integer.toString(labelBytes[i] & 0xff)) != 0.0) {
+                if (codes.containsKey(Integer.toString(labelBytes[i] & 0xff))) {
                     chosen.add(i);
                 }
             }
@@ -141,12 +145,12 @@ public final class IdxReader {
                     for (int j = 0; j < d; j++) {
                         x[next * d + j] = (buffer[j] & 0xff) / 255.0;
                     }
-                    y[next] = coding.code(Integer.toString(labelBytes[i] & 0xff));
+                    y[next] = codes.get(Integer.toString(labelBytes[i] & 0xff));
                     next++;
                 }
             }
-            LabeledRows.requireBothClasses(y, coding, labelsSource, "label");
-            return new Dataset(name, x, y, d, featureNames(ih.dims()), coding.labelNames(), shape(ih.dims()));
+            LabeledRows.requireEveryClass(y, coding, labelsSource, "label");
+            return new Dataset(name, x, y, d, featureNames(ih.dims()), coding.classes(), shape(ih.dims()));
         } catch (IOException e) {
             throw new DataException(imagesSource, "cannot read: " + e.getMessage());
         }
