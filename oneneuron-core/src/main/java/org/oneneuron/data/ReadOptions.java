@@ -115,6 +115,12 @@ public record ReadOptions(String labelColumn, String positive, String negative, 
         return list.size() == 2 ? o.withClasses(list.get(0), list.get(1)) : o;
     }
 
+    /** Keeps these classes, in this order (two: also the negative and the positive class). */
+    public ReadOptions withClassList(List<String> list) {
+        ReadOptions o = new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, task, list);
+        return list.size() == 2 ? o.withClasses(list.get(0), list.get(1)) : o;
+    }
+
     /** The task; null infers it from the labels. */
     public ReadOptions withTask(Task t) {
         return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, t, classes);

@@ -57,7 +57,7 @@ public final class NetworkPoints {
             return scalar.valueAt(1.0, 1.0) == 0.0 ? 0.0 : Double.NaN;
         }
         // a class loss: 0 at a large margin for the right class (squared hinge), or only approached (softmax)
-        return loss.value(new double[] {1e3, 0}, 0, 2, 0) == 0.0 ? 0.0 : Double.NaN;
+        return loss.value(new double[] {10, 0}, 0, 2, 0) == 0.0 ? 0.0 : Double.NaN;
     }
 
     /**
