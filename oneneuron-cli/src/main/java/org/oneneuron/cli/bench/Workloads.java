@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The four workloads by id, and the peer script and figure of merit of each. */
+/** The workloads by id, and the peer script and figure of merit of each. */
 final class Workloads {
 
     /** A workload, its peer script and the throughput field compared. */
@@ -13,7 +13,8 @@ final class Workloads {
         W1("w1_fullbatch.py", "steps_per_s", "steps_per_s", List.of()),
         W2("w2_minibatch.py", "samples_per_s", "samples_per_s", List.of()),
         W3("w3_hessian.py", "hvp_fresh_per_s", "hvp_fresh_per_s", List.of("hvp_reuse_per_s")),
-        W4("w4_tiny_runs.py", "runs_per_s", "batched_runs_per_s", List.of("loop_runs_per_s", "vmap_runs_per_s"));
+        W4("w4_tiny_runs.py", "runs_per_s", "batched_runs_per_s", List.of("loop_runs_per_s", "vmap_runs_per_s")),
+        W6("w6_multiclass.py", "samples_per_s", "samples_per_s", List.of());
 
         final String peerScript;
         final String ourFigure;
@@ -42,7 +43,7 @@ final class Workloads {
             try {
                 ids.add(Id.valueOf(part.trim()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("workload '" + part.trim() + "' is unknown: expected W1, W2, W3, W4, all, kernel or peak");
+                throw new IllegalArgumentException("workload '" + part.trim() + "' is unknown: expected W1, W2, W3, W4, W6, all, kernel or peak");
             }
         }
         return ids;
@@ -54,6 +55,7 @@ final class Workloads {
             case W2 -> MinibatchWorkload.run(ctx);
             case W3 -> HessianWorkload.run(ctx);
             case W4 -> TinyRunsWorkload.run(ctx);
+            case W6 -> MultiClassWorkload.run(ctx);
         };
     }
 }
