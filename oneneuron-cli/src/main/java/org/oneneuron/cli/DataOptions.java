@@ -3,9 +3,10 @@ package org.oneneuron.cli;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
+import org.oneneuron.data.Task;
 import picocli.CommandLine.Option;
 
-/** How to read a data argument: which column is the label and which classes become ±1. */
+/** How to read a data argument: which column is the label, the task, and which classes are kept. */
 public final class DataOptions {
 
     /** The meaning of {@code --label}. */
@@ -14,8 +15,11 @@ public final class DataOptions {
     public static final String POSITIVE = "The label that becomes +1; default: the data set's rule (e.g. the"
             + " minority or the larger label).";
     /** The meaning of {@code --classes}. */
-    public static final String CLASSES = "Pick two classes NEG,POS out of more, e.g. 4,9 for MNIST; other"
-            + " rows are dropped.";
+    public static final String CLASSES = "Pick classes out of more, other rows dropped: two NEG,POS (a binary"
+            + " task, e.g. 4,9 for MNIST) or three or more (a multi-class task, in that order).";
+    /** The meaning of {@code --task}. */
+    public static final String TASK = "binary, multiclass or regression; default: inferred from the label column"
+            + " (two labels: binary; text or at most 100 distinct integers: multiclass; other numbers: regression).";
 
     @Option(names = "--label", paramLabel = "COL", description = LABEL)
     String label;
@@ -23,12 +27,22 @@ public final class DataOptions {
     @Option(names = "--positive", paramLabel = "LABEL", description = POSITIVE)
     String positive;
 
-    @Option(names = "--classes", paramLabel = "NEG,POS", description = CLASSES)
+    @Option(names = "--classes", paramLabel = "LIST", description = CLASSES)
     String classes;
+
+    @Option(names = "--task", paramLabel = "TASK", description = TASK)
+    String task;
 
     /** The reader options these flags describe. */
     public ReadOptions readOptions() {
         ReadOptions options = ReadOptions.defaults();
+        if (task != null) {
+            try {
+                options = options.withTask(Task.parse(task));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--task: " + e.getMessage(), e);
+            }
+        }
         if (label != null) {
             options = options.withLabelColumn(label);
         }

@@ -7,7 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Task;
 import org.oneneuron.eval.BinaryMetrics;
+import org.oneneuron.eval.ClassMetrics;
+import org.oneneuron.eval.RegressionMetrics;
+import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.run.Assessment;
 import org.oneneuron.run.Model;
 import picocli.CommandLine.Command;
@@ -48,6 +52,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "PART", description = Vocabulary.SPLIT)
     String split = "all";
 
+    @Option(names = "--confusion-csv", paramLabel = "FILE", description = "Also write the confusion matrix of a"
+            + " multi-class model as CSV (rows: actual class, columns: predicted).")
+    Path confusionCsv;
+
     @Override
     public Integer call() {
         String[] given = Inputs.modelAndData(inputs, modelOption, dataOption, true);
@@ -55,6 +63,12 @@ final class EvaluateCommand implements Callable<Integer> {
         Model model = Model.load(modelFile);
         Dataset data = ModelInputs.load(model, dataOptions, given[1], split);
         Assessment a = model.assess(data);
+        if (model.task() != Task.BINARY) {
+            return multiOutput(modelFile, model, data, a);
+        }
+        if (confusionCsv != null) {
+            throw new IllegalArgumentException("--confusion-csv is for multi-class models; this model is binary");
+        }
         BinaryMetrics m = a.metrics();
         Map<String, Object> json = Json.object("evaluate");
         json.put("model_file", modelFile.toString());
@@ -81,6 +95,51 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "confusion           predicted -1  predicted +1%n"
                 + "  actual -1 %14d %13d%n  actual +1 %14d %13d", m.trueNegatives(), m.falsePositives(),
                 m.falseNegatives(), m.truePositives()));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The figures of a multi-class or regression model. */
+    private Integer multiOutput(Path modelFile, Model model, Dataset data, Assessment a) {
+        Map<String, Object> json = Json.object("evaluate");
+        json.put("model_file", modelFile.toString());
+        json.put("data", data.name());
+        json.put("n", data.n());
+        json.put("task", model.task().word());
+        PrintWriter out = spec.commandLine().getOut();
+        if (a.figures() instanceof ClassMetrics m) {
+            TaskFigures.putClasses(json, m, model.labelNames());
+            json.put("network_only_accuracy", a.networkFigures().accuracy());
+            if (confusionCsv != null) {
+                AtomicFiles.writeString(confusionCsv, TaskFigures.confusionCsv(m.confusion(), model.labelNames()));
+                json.put("confusion_csv", confusionCsv.toString());
+            }
+        } else if (a.figures() instanceof RegressionMetrics m) {
+            if (confusionCsv != null) {
+                throw new IllegalArgumentException("--confusion-csv is for multi-class models; this model is a regression");
+            }
+            TaskFigures.putRegression(json, m);
+            RegressionMetrics alone = (RegressionMetrics) a.networkFigures();
+            json.put("network_only_rmse", alone.rmse());
+            json.put("network_only_r2", alone.r2());
+        }
+        Figures.putLoss(json, a.loss());
+        a.neuron().ifPresent(n -> json.put("neuron", Figures.neuron(n)));
+        if (common.json()) {
+            Json.print(out, json);
+            return ExitCodes.OK;
+        }
+        out.println(String.format(Locale.ROOT, "%s on %s (%d samples, %s%s)", modelFile, data.name(), data.n(),
+                model.task().word(), model.task() == Task.MULTICLASS ? ", " + model.outputs() + " classes" : ""));
+        if (a.figures() instanceof ClassMetrics m) {
+            TaskFigures.printClasses(out, m, model.labelNames(), TrainReport.percent(a.networkFigures().accuracy()));
+        } else {
+            TaskFigures.printRegression(out, (RegressionMetrics) a.figures(), (RegressionMetrics) a.networkFigures());
+        }
+        out.println("loss      " + Figures.lossText(a.loss()));
+        if (confusionCsv != null) {
+            out.println("confusion matrix written to " + confusionCsv);
+        }
         out.flush();
         return ExitCodes.OK;
     }

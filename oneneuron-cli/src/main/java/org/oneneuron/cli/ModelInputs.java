@@ -8,6 +8,7 @@ import org.oneneuron.data.CsvReader;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
+import org.oneneuron.data.Task;
 import org.oneneuron.run.HeldOutSplit;
 import org.oneneuron.run.Model;
 
@@ -27,6 +28,14 @@ public final class ModelInputs {
      */
     public static Dataset load(Model model, DataOptions options, String pathOrBuiltin) {
         ReadOptions read = options.readOptions();
+        if (model.task() == Task.MULTICLASS) {
+            // the model's classes in its output order, whatever the file's own order
+            read = read.withTask(Task.MULTICLASS);
+            return Datasets.resolve(pathOrBuiltin, read.classes() == null ? read.withClassList(model.labelNames()) : read);
+        }
+        if (model.task() == Task.REGRESSION) {
+            return Datasets.resolve(pathOrBuiltin, read.withTask(Task.REGRESSION));
+        }
         if (read.positive() == null && read.negative() == null
                 && !model.labelNames().equals(List.of("-1", "+1"))) {
             read = read.withClasses(model.labelNames().get(0), model.labelNames().get(1));

@@ -3,6 +3,7 @@ package org.oneneuron.cli;
 import java.util.Locale;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.NeuronKind;
 import picocli.CommandLine.Option;
@@ -32,6 +33,11 @@ public final class ObjectiveOptions {
 
     public MarginLoss loss() {
         return Losses.parse(loss);
+    }
+
+    /** Any loss word: margin, multi-class or regression ({@link Losses#parseOutput}). */
+    public OutputLoss outputLoss() {
+        return Losses.parseOutput(loss);
     }
 
     public Reduction reduction() {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Task;
+import org.oneneuron.eval.Metrics;
 import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.run.Calibration;
 import org.oneneuron.run.Model;
@@ -73,6 +75,9 @@ final class PredictCommand implements Callable<Integer> {
         Dataset data = unlabeled ? ModelInputs.loadUnlabeled(model, dataOptions, given[1])
                 : ModelInputs.load(model, dataOptions, given[1], split);
         double[] scores = model.scores(data);
+        if (model.task() != Task.BINARY) {
+            return write(multiOutputCsv(model, scores), model, modelFile, data, data.n(), unlabeled, null);
+        }
         Calibration calibration = model.calibration().orElse(null);
         double[] p = calibration == null ? null : model.probabilitiesOf(scores);
         StringBuilder csv = new StringBuilder(p == null ? "score,label\n" : "score,label,probability\n");
@@ -83,25 +88,60 @@ final class PredictCommand implements Callable<Integer> {
             }
             csv.append('\n');
         }
+        return write(csv.toString(), model, modelFile, data, scores.length, unlabeled, calibration);
+    }
+
+    /**
+     * Multi-class: one column p_CLASS per class (softmax of the scores) and the predicted label (the
+     * class of the largest score); regression: the value.
+     */
+    private static String multiOutputCsv(Model model, double[] scores) {
+        StringBuilder csv = new StringBuilder();
+        if (model.task() == Task.REGRESSION) {
+            csv.append("value\n");
+            for (double v : scores) {
+                csv.append(v).append('\n');
+            }
+            return csv.toString();
+        }
+        int k = model.outputs();
+        List<String> names = model.labelNames();
+        for (String c : names) {
+            csv.append(TaskFigures.csvCell("p_" + c)).append(',');
+        }
+        csv.append("label\n");
+        double[] p = model.classProbabilities(scores);
+        for (int i = 0; i < scores.length / k; i++) {
+            for (int j = 0; j < k; j++) {
+                csv.append(p[i * k + j]).append(',');
+            }
+            csv.append(TaskFigures.csvCell(names.get(Metrics.argmax(scores, i * k, k)))).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private Integer write(String csv, Model model, Path modelFile, Dataset data, int n, boolean unlabeled,
+                          Calibration calibration) {
         PrintWriter stdout = spec.commandLine().getOut();
         if (out == null) {
             stdout.print(csv);
             stdout.flush();
             return ExitCodes.OK;
         }
-        AtomicFiles.writeString(out, csv.toString());
+        AtomicFiles.writeString(out, csv);
         if (common.json()) {
             Map<String, Object> json = Json.object("predict");
             json.put("model_file", modelFile.toString());
             json.put("data", data.name());
-            json.put("n", scores.length);
+            json.put("n", n);
+            json.put("task", model.task().word());
             json.put("labeled", !unlabeled);
             json.put("probability_method", calibration == null ? null : calibration.method());
             json.put("probability", calibration == null ? null : calibration.describe());
             json.put("out", out.toString());
             Json.print(stdout, json);
         } else if (!common.quiet()) {
-            stdout.println("wrote " + scores.length + " predictions to " + out
+            stdout.println("wrote " + n + " predictions to " + out
                     + (calibration == null ? "" : "; P(+1) is " + calibration.describe()));
             stdout.flush();
         }

@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.io.WriterLock;
+import org.oneneuron.data.Task;
 import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.run.ClassifierConfig;
 import org.oneneuron.run.NeuronDominance;
@@ -131,17 +133,25 @@ final class TrainCommand implements Callable<Integer> {
         String source = Inputs.data(dataArgument, dataOption);
         ClassifierConfig config = config(warnings);
         checkOptions();
-        MarginLoss marginLoss = config.loss();
-        if (!marginLoss.satisfiesAssumption1()) {
-            warnings.add("loss " + marginLoss.word() + " does not satisfy Assumption 1 of the paper: "
-                    + marginLoss.description());
-        }
+
         if (config.lambda() == 0 && config.neuron().present()) {
             warnings.add(ZERO_LAMBDA + " with the " + config.neuron().word() + " neuron: the guarantee (a = 0"
                     + " at every local minimum) is void");
         }
         Dataset dataset = data.load(source);
         clock.charge(TrainingRun.LOAD);
+        Task task = dataset.task();
+        config = config.withLoss(lossFor(config, task));
+        if (config.loss() instanceof MarginLoss marginLoss && !marginLoss.satisfiesAssumption1()) {
+            warnings.add("loss " + marginLoss.word() + " does not satisfy Assumption 1 of the paper: "
+                    + marginLoss.description());
+        }
+        if (!common.json() && !common.quiet()) {
+            err.println("task: " + task.word() + (task == Task.MULTICLASS ? ", " + dataset.labelNames().size()
+                    + " classes" : "") + ", loss " + config.loss().word() + (data.task == null
+                    ? " (task inferred from the label column; --task to choose)" : ""));
+            err.flush();
+        }
         List<DataChecks.Conflict> conflicts = DataChecks.conflicts(dataset);
         if (!conflicts.isEmpty()) {
             warnings.add(dataset.name() + ": " + conflicts.size() + " group(s) of identical inputs with"
@@ -231,12 +241,29 @@ final class TrainCommand implements Callable<Integer> {
         return Vocabulary.MODEL.withHidden(network.widths()).withActivation(network.activation())
                 .withLayers(network.layers()).withInputShape(network.inputShape())
                 .withNeuron(neuron).withAllowZeroLambda(objective.allowZeroLambda())
-                .withLambda(objective.lambda(neuron)).withLoss(objective.loss())
+                .withLambda(objective.lambda(neuron)).withLoss(objective.outputLoss())
                 .withReduction(objective.reduction()).withInitializer(training.initializer())
                 .withBalancedClassWeights(objective.balanced()).withHeldOut(share)
                 .withPrecision(training.precision())
                 .withTrain(training.config(Vocabulary.TRAIN, common.threadsOr(Vocabulary.TRAIN.threads()))
                         .toBuilder().historyStride(historyEvery).build());
+    }
+
+    /** The loss for the task: the given --loss when it fits, the task's default when --loss was not given. */
+    private OutputLoss lossFor(ClassifierConfig config, Task task) {
+        OutputLoss chosen = config.loss();
+        OutputLoss fitting = config.lossFor(task);
+        boolean squaredForRegression = task == Task.REGRESSION && chosen.word().equals("squared");
+        if (!fitting.equals(chosen) && matched("--loss") && !squaredForRegression) {
+            String expected = switch (task) {
+                case BINARY -> "cubic-hinge, hinge-p:P, smooth-hinge, logistic or squared";
+                case MULTICLASS -> "softmax-ce or multi-squared-hinge";
+                case REGRESSION -> "squared or huber[:δ]";
+            };
+            throw new IllegalArgumentException("--loss " + chosen.word() + " does not fit the " + task.word()
+                    + " task of the data; use " + expected);
+        }
+        return fitting;
     }
 
     private void checkOptions() {

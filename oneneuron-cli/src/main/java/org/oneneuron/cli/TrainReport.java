@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Task;
+import org.oneneuron.eval.ClassMetrics;
+import org.oneneuron.eval.RegressionMetrics;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.run.Assessment;
@@ -41,12 +44,32 @@ final class TrainReport {
         json.put("reduction", o.model().reduction().word());
         json.put("dtype", o.fit().problem().precision().word());
         json.put("lambda", o.model().lambda());
-        json.put("train_accuracy", train.metrics().accuracy());
-        json.put("train_errors", train.metrics().errors());
-        o.test().ifPresent(test -> {
-            json.put("test_accuracy", test.metrics().accuracy());
-            json.put("test_errors", test.metrics().errors());
-        });
+        json.put("task", o.model().task().word());
+        if (o.model().task() == Task.REGRESSION) {
+            RegressionMetrics tr = (RegressionMetrics) train.figures();
+            json.put("train_rmse", tr.rmse());
+            json.put("train_r2", tr.r2());
+            o.test().ifPresent(test -> {
+                RegressionMetrics te = (RegressionMetrics) test.figures();
+                json.put("test_rmse", te.rmse());
+                json.put("test_mae", te.mae());
+                json.put("test_r2", te.r2());
+            });
+        } else {
+            json.put("train_accuracy", train.figures().accuracy());
+            json.put("train_errors", train.figures().errors());
+            o.test().ifPresent(test -> {
+                json.put("test_accuracy", test.figures().accuracy());
+                json.put("test_errors", test.figures().errors());
+            });
+        }
+        if (o.model().task() == Task.MULTICLASS) {
+            Assessment on = o.test().orElse(train);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("part", o.test().isPresent() ? "held_out" : "train");
+            TaskFigures.putClasses(figures, (ClassMetrics) on.figures(), o.model().labelNames());
+            json.put("class_figures", figures);
+        }
         Figures.putLoss(json, train.loss());
         json.put("gradient_norm", r.finalGradientNorm());
         train.neuron().ifPresent(n -> json.put("neuron", Figures.neuron(n)));
@@ -104,11 +127,24 @@ final class TrainReport {
                 + " parameters");
         line(out, "objective", json.get("loss_function") + ", " + json.get("reduction") + ", lambda "
                 + number(json.get("lambda")));
-        line(out, "train accuracy", percent(json.get("train_accuracy")) + " (" + json.get("train_errors")
-                + " errors)");
-        if (json.containsKey("test_accuracy")) {
-            line(out, "test accuracy", percent(json.get("test_accuracy")) + " (" + json.get("test_errors")
+        if (json.containsKey("train_rmse")) {
+            line(out, "train RMSE", number(json.get("train_rmse")) + " (R² " + number(json.get("train_r2")) + ")");
+            if (json.containsKey("test_rmse")) {
+                line(out, "test RMSE", number(json.get("test_rmse")) + " (MAE " + number(json.get("test_mae"))
+                        + ", R² " + number(json.get("test_r2")) + ")");
+            }
+        } else {
+            line(out, "train accuracy", percent(json.get("train_accuracy")) + " (" + json.get("train_errors")
                     + " errors)");
+            if (json.containsKey("test_accuracy")) {
+                line(out, "test accuracy", percent(json.get("test_accuracy")) + " (" + json.get("test_errors")
+                        + " errors)");
+            }
+        }
+        if (json.get("class_figures") instanceof Map<?, ?> cf) {
+            line(out, "macro F1", percent(cf.get("macro_f1")) + " (" + cf.get("part") + "; micro F1 "
+                    + percent(cf.get("micro_f1")) + ", log-loss " + number(cf.get("log_loss")) + ")");
+            out.print(confusion(cf));
         }
         line(out, "loss", "total " + number(json.get("loss_total")) + " = data "
                 + number(json.get("loss_data")) + " + penalty " + number(json.get("loss_penalty"))
@@ -143,6 +179,16 @@ final class TrainReport {
             }
         }
         return b.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String confusion(Map<?, ?> figures) {
+        List<List<Long>> rows = (List<List<Long>>) figures.get("confusion_matrix");
+        long[][] m = new long[rows.size()][];
+        for (int r = 0; r < m.length; r++) {
+            m[r] = rows.get(r).stream().mapToLong(Long::longValue).toArray();
+        }
+        return TaskFigures.confusionText(m, (List<String>) figures.get("classes"));
     }
 
     private static void line(PrintWriter out, String key, String value) {

@@ -33,7 +33,9 @@ public final class Vocabulary {
             + " theirs; CSV rows are vectors).";
     public static final String NEURON = "The special neuron: none, skip-exp (the paper's), per-layer-exp,"
             + " relu, linear, quadratic, sigmoid, no-skip.";
-    public static final String LOSS = "Margin loss: cubic-hinge, hinge-p:P, smooth-hinge, logistic, squared.";
+    public static final String LOSS = "Loss. Binary (margin): cubic-hinge, hinge-p:P, smooth-hinge, logistic,"
+            + " squared. Multi-class: softmax-ce (used when a margin loss is left as the default),"
+            + " multi-squared-hinge. Regression: squared (default), huber, huber:δ.";
     public static final String REDUCTION = "Sum (the paper's) or mean of the per-sample losses.";
     public static final String LAMBDA = "λ of the penalty (λ/2)a² on the special neuron's output weight.";
     public static final String OPTIMIZER = "Optimizer: gd, sgd, momentum, nesterov, adam, lbfgs, newton-cg.";

@@ -28,7 +28,8 @@ class BadInputTest {
                 Arguments.of("nan.csv", "a,b,label\n1,2,x\n3,NaN,y\n", "nan.csv, line 3, column 'b': value 'NaN'"),
                 Arguments.of("inf.csv", "a,b,label\n1,Inf,x\n3,4,y\n", "inf.csv, line 2, column 'b'"),
                 Arguments.of("one.csv", "a,b,label\n1,2,x\n3,4,x\n", "only one class 'x'"),
-                Arguments.of("three.csv", "a,b,label\n1,2,x\n3,4,y\n5,6,z\n", "3 classes found"));
+                Arguments.of("nantarget.csv", "a,b,y\n1,2,0.5\n3,4,1.5\n5,6,NaN\n",
+                        "nantarget.csv, line 4, column 'y': value 'NaN' is not finite"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -101,7 +101,7 @@ public final class ArffReader {
                         + "' is not one of the declared " + cls.nominal());
             }
             LabeledRows.requireRoom(source, rows.size() + 1L, x.length);
-            rows.add(x, value);
+            rows.add(x, value, lineNumber);
         }
         return rows.build(name, featureNames, options, source, labelName);
     }

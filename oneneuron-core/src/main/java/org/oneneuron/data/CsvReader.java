@@ -182,7 +182,7 @@ public final class CsvReader {
         if (count * x.length > LabeledRows.MAX_DENSE_VALUES || rows.size() % HEAP_CHECK_ROWS == 0) {
             LabeledRows.requireRoom(source, count, x.length);
         }
-        rows.add(x, cells.get(label));
+        rows.add(x, cells.get(label), lineNumber);
     }
 
     /** A header when some cell of the first row is not a number while the same cell below is. */

@@ -65,6 +65,29 @@ public record Dataset(String name, double[] x, double[] y, int d, List<String> f
         return new Dataset(name, x, y, d, featureNames, labelNames, sampleShape);
     }
 
+    /**
+     * The task these targets serve: {@link Task#BINARY} when every target is ±1 and there are two
+     * label names or none; {@link Task#MULTICLASS} when there are K ≥ 2 label names and the
+     * targets are class indices; otherwise {@link Task#REGRESSION}.
+     */
+    public Task task() {
+        boolean pm = true;
+        boolean indices = labelNames.size() >= 2;
+        for (double v : y) {
+            pm &= v == 1 || v == -1;
+            indices &= v == Math.rint(v) && v >= 0 && v < labelNames.size();
+        }
+        if (pm && (labelNames.size() == 2 || labelNames.isEmpty())) {
+            return Task.BINARY;
+        }
+        return indices ? Task.MULTICLASS : Task.REGRESSION;
+    }
+
+    /** K, the number of classes of a multi-class task; 1 for binary and regression (one score). */
+    public int outputs() {
+        return task() == Task.MULTICLASS ? labelNames.size() : 1;
+    }
+
     /** Number of samples. */
     public int n() {
         return y.length;

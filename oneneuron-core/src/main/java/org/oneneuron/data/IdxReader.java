@@ -104,11 +104,15 @@ public final class IdxReader {
             for (byte b : labelBytes) {
                 classes.add(Integer.toString(b & 0xff));
             }
-            LabelCoding coding = LabelCoding.decide(classes, options, labelsSource, "label");
+            TargetCoding coding = TargetCoding.decide(classes, options, labelsSource, "label");
+            if (coding.task() == Task.REGRESSION) {
+                throw new DataException(labelsSource, 0, "label", "IDX labels are classes; regression is not available");
+            }
+            java.util.Map<String, Double> codes = coding.codes();
             int limit = options.limit() == 0 ? Integer.MAX_VALUE : options.limit();
             List<Integer> chosen = new ArrayList<>();
             for (int i = 0; i < labelBytes.length && chosen.size() < limit; i++) {
-                if (coding.code(Integer.toString(labelBytes[i] & 0xff)) != 0.0) {
+                if (codes.containsKey(Integer.toString(labelBytes[i] & 0xff))) {
                     chosen.add(i);
                 }
             }
@@ -154,11 +158,11 @@ public final class IdxReader {
                 for (int j = 0; j < d; j++) {
                     x[base + j] = BYTE_SCALED[buffer[j] & 0xff];
                 }
-                y[next] = coding.code(Integer.toString(labelBytes[i] & 0xff));
+                y[next] = codes.get(Integer.toString(labelBytes[i] & 0xff));
                 next++;
             }
-            LabeledRows.requireBothClasses(y, coding, labelsSource, "label");
-            return new Dataset(name, x, y, d, featureNames(ih.dims()), coding.labelNames(), shape(ih.dims()));
+            LabeledRows.requireEveryClass(y, coding, labelsSource, "label");
+            return new Dataset(name, x, y, d, featureNames(ih.dims()), coding.classes(), shape(ih.dims()));
         } catch (IOException e) {
             throw new DataException(imagesSource, "cannot read: " + e.getMessage());
         }

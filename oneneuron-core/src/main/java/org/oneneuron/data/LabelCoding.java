@@ -77,12 +77,13 @@ public record LabelCoding(String negative, String positive) {
         }
         if (sorted.size() == 1) {
             throw new DataException(source, 0, column, "only one class '" + sorted.first()
-                    + "' found; a binary classifier needs samples of two classes");
+                    + "' found; a classifier needs samples of at least two classes");
         }
         if (sorted.size() > 2) {
             throw new DataException(source, 0, column, sorted.size() + " classes found (" + list(sorted)
                     + "); a binary classifier needs two: choose them with a positive and a negative"
-                    + " label, e.g. --classes " + sorted.first() + "," + sorted.last());
+                    + " label, e.g. --classes " + sorted.first() + "," + sorted.last() + ", or train on all of them"
+                    + " with --task multiclass");
         }
         String first = sorted.first();
         String second = sorted.last();
@@ -108,6 +109,11 @@ public record LabelCoding(String negative, String positive) {
             throw new DataException(source, 0, column, role + " label '" + label
                     + "' does not occur; classes found: " + list(classes));
         }
+    }
+
+    /** The classes as messages list them (at most 20, quoted). */
+    static String describe(Collection<String> classes) {
+        return list(classes);
     }
 
     private static String list(Collection<String> classes) {

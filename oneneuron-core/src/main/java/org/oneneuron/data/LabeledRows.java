@@ -29,13 +29,20 @@ final class LabeledRows {
 
     private final DoubleList features = new DoubleList();
     private final List<String> labels = new ArrayList<>();
+    private final IntList lines = new IntList();
 
     /** Adds one row; {@code x} is copied. */
     void add(double[] x, String rawLabel) {
+        add(x, rawLabel, 0);
+    }
+
+    /** Adds one row read from the given line of the file (0: unknown); {@code x} is copied. */
+    void add(double[] x, String rawLabel, int line) {
         for (double v : x) {
             features.add(v);
         }
         labels.add(Numbers.canonicalLabel(rawLabel));
+        lines.add(line);
     }
 
     int size() {
@@ -60,27 +67,56 @@ final class LabeledRows {
             throw new DataException(source, "no feature columns; only the label column '"
                     + labelColumn + "' was found");
         }
-        LabelCoding coding = LabelCoding.decide(new LinkedHashSet<>(labels), options, source, labelColumn);
+        TargetCoding coding = TargetCoding.decide(new LinkedHashSet<>(labels), options, source, labelColumn);
+        java.util.Map<String, Double> codes = coding.codes();
         int n = labels.size();
         int limit = options.limit() == 0 ? n : options.limit();
         int kept = 0;
         double[] y = new double[Math.min(n, limit)];
         double[] x = new double[y.length * d];
         for (int i = 0; i < n && kept < limit; i++) {
-            double code = coding.code(labels.get(i));
-            if (code != 0.0) {
-                for (int j = 0; j < d; j++) {
-                    x[kept * d + j] = features.get(i * d + j);
+            double code;
+            if (coding.task() == Task.REGRESSION) {
+                code = Numbers.parse(labels.get(i), source, lines.get(i), labelColumn);
+            } else {
+                Double c = codes.get(labels.get(i));
+                if (c == null) {
+                    continue;
                 }
-                y[kept++] = code;
+                code = c;
             }
+            for (int j = 0; j < d; j++) {
+                x[kept * d + j] = features.get(i * d + j);
+            }
+            y[kept++] = code;
         }
         if (kept < y.length) {
             y = java.util.Arrays.copyOf(y, kept);
             x = java.util.Arrays.copyOf(x, kept * d);
         }
-        requireBothClasses(y, coding, source, labelColumn);
-        return new Dataset(name, x, y, d, featureNames, coding.labelNames());
+        requireEveryClass(y, coding, source, labelColumn);
+        return new Dataset(name, x, y, d, featureNames, coding.classes());
+    }
+
+    /** After a limit, a class may be gone: that is an error, not a silent smaller task. */
+    static void requireEveryClass(double[] y, TargetCoding coding, String source, String labelColumn) {
+        if (coding.task() == Task.BINARY) {
+            requireBothClasses(y, coding.binary(), source, labelColumn);
+            return;
+        }
+        if (coding.task() == Task.REGRESSION) {
+            return;
+        }
+        int[] count = new int[coding.classes().size()];
+        for (double v : y) {
+            count[(int) v]++;
+        }
+        for (int k = 0; k < count.length; k++) {
+            if (count[k] == 0) {
+                throw new DataException(source, 0, labelColumn, "no sample of class '" + coding.classes().get(k)
+                        + "' among the " + y.length + " kept; raise the limit or check the class choice");
+            }
+        }
     }
 
     /** After a limit, one class may be gone: that is an error, not a silent one-class data set. */

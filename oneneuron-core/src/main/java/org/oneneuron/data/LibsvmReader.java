@@ -29,6 +29,7 @@ public final class LibsvmReader {
         TextLines lines = new TextLines(in, source);
         List<String> labels = new ArrayList<>();
         IntList rowStart = new IntList();
+        IntList labelLines = new IntList();
         IntList indices = new IntList();
         DoubleList values = new DoubleList();
         int maxIndex = 0;
@@ -46,6 +47,7 @@ public final class LibsvmReader {
                         + "'; expected a label before the INDEX:VALUE pairs");
             }
             labels.add(tokens[0]);
+            labelLines.add(lineNumber);
             rowStart.add(indices.size());
             int previous = 0;
             for (int t = 1; t < tokens.length; t++) {
@@ -90,7 +92,7 @@ public final class LibsvmReader {
             for (int k = rowStart.get(i); k < end; k++) {
                 x[indices.get(k)] = values.get(k);
             }
-            rows.add(x, labels.get(i));
+            rows.add(x, labels.get(i), labelLines.get(i));
         }
         List<String> names = new ArrayList<>(d);
         for (int j = 1; j <= d; j++) {

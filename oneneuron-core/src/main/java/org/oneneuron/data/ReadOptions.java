@@ -1,5 +1,6 @@
 package org.oneneuron.data;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,9 +18,12 @@ import java.util.Locale;
  * @param dimension   number of features for LIBSVM (indices above it are an error); 0 means the
  *                    largest index in the file
  * @param limit       keep only the first {@code limit} samples (after class selection); 0 means all
+ * @param task        binary, multiclass or regression; null means inferred from the labels ({@link TargetCoding})
+ * @param classes     the classes to keep, in index order (two: also the negative and positive
+ *                    class); null means every class
  */
 public record ReadOptions(String labelColumn, String positive, String negative, Character delimiter,
-                          Header header, int dimension, int limit) {
+                          Header header, int dimension, int limit, Task task, List<String> classes) {
 
     /** Whether the first CSV row holds column names. */
     public enum Header {
@@ -68,53 +72,73 @@ public record ReadOptions(String labelColumn, String positive, String negative, 
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0 (0 = all samples), got " + limit);
         }
+        classes = classes == null ? null : List.copyOf(classes);
     }
 
     /** Last column is the label, default label rule, detected delimiter and header, no limit. */
     public static ReadOptions defaults() {
-        return new ReadOptions(null, null, null, null, Header.AUTO, 0, 0);
+        return new ReadOptions(null, null, null, null, Header.AUTO, 0, 0, null, null);
     }
 
     public ReadOptions withLabelColumn(String column) {
-        return new ReadOptions(column, positive, negative, delimiter, header, dimension, limit);
+        return new ReadOptions(column, positive, negative, delimiter, header, dimension, limit, task, classes);
     }
 
     public ReadOptions withPositive(String label) {
-        return new ReadOptions(labelColumn, label, negative, delimiter, header, dimension, limit);
+        return new ReadOptions(labelColumn, label, negative, delimiter, header, dimension, limit, task, classes);
     }
 
     /** Picks two classes: {@code negativeLabel} becomes -1, {@code positiveLabel} +1. */
     public ReadOptions withClasses(String negativeLabel, String positiveLabel) {
-        return new ReadOptions(labelColumn, positiveLabel, negativeLabel, delimiter, header, dimension, limit);
+        return new ReadOptions(labelColumn, positiveLabel, negativeLabel, delimiter, header, dimension, limit, task, classes);
     }
 
     /**
-     * Picks two classes from a spec "NEG,POS", e.g. "4,9" for MNIST 4 (-1) versus 9 (+1).
+     * Picks classes from a spec: "NEG,POS", e.g. "4,9" for MNIST 4 (-1) versus 9 (+1) (a binary
+     * task unless {@code --task multiclass}), or three or more labels, e.g. "0,1,2", kept in that
+     * order as a multi-class task's classes 0..K-1.
      *
-     * @throws IllegalArgumentException when the spec is not two comma-separated labels
+     * @throws IllegalArgumentException when the spec is not two or more comma-separated labels
      */
     public ReadOptions withClasses(String spec) {
         String[] parts = spec.split(",", -1);
-        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-            throw new IllegalArgumentException("classes must be two labels 'NEGATIVE,POSITIVE', e.g. '4,9', got '"
-                    + spec + "'");
+        boolean blank = false;
+        for (String p : parts) {
+            blank |= p.isBlank();
         }
-        return withClasses(parts[0].trim(), parts[1].trim());
+        if (parts.length < 2 || blank) {
+            throw new IllegalArgumentException("classes must be two labels 'NEGATIVE,POSITIVE', e.g. '4,9', or three "
+                    + "or more for a multi-class task, e.g. '0,1,2', got '" + spec + "'");
+        }
+        List<String> list = java.util.Arrays.stream(parts).map(String::trim).toList();
+        ReadOptions o = new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, task, list);
+        return list.size() == 2 ? o.withClasses(list.get(0), list.get(1)) : o;
+    }
+
+    /** Keeps these classes, in this order (two: also the negative and the positive class). */
+    public ReadOptions withClassList(List<String> list) {
+        ReadOptions o = new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, task, list);
+        return list.size() == 2 ? o.withClasses(list.get(0), list.get(1)) : o;
+    }
+
+    /** The task; null infers it from the labels. */
+    public ReadOptions withTask(Task t) {
+        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, t, classes);
     }
 
     public ReadOptions withDelimiter(Character c) {
-        return new ReadOptions(labelColumn, positive, negative, c, header, dimension, limit);
+        return new ReadOptions(labelColumn, positive, negative, c, header, dimension, limit, task, classes);
     }
 
     public ReadOptions withHeader(Header h) {
-        return new ReadOptions(labelColumn, positive, negative, delimiter, h, dimension, limit);
+        return new ReadOptions(labelColumn, positive, negative, delimiter, h, dimension, limit, task, classes);
     }
 
     public ReadOptions withDimension(int d) {
-        return new ReadOptions(labelColumn, positive, negative, delimiter, header, d, limit);
+        return new ReadOptions(labelColumn, positive, negative, delimiter, header, d, limit, task, classes);
     }
 
     public ReadOptions withLimit(int n) {
-        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, n);
+        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, n, task, classes);
     }
 }

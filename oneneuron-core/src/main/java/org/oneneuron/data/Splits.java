@@ -49,7 +49,17 @@ public final class Splits {
         }
         SplittableRandom rng = new SplittableRandom(seed);
         boolean[] inTest = new boolean[data.n()];
-        for (List<Integer> group : strata(data).values()) {
+        Map<Double, List<Integer>> strata = strata(data);
+        if (data.task() != Task.REGRESSION) {
+            for (Map.Entry<Double, List<Integer>> e : strata.entrySet()) {
+                if (e.getValue().size() < 2) {
+                    throw new IllegalArgumentException("class '" + className(data, e.getKey()) + "' of " + data.name()
+                            + " has a single sample; a stratified held-out split needs at least two of every class"
+                            + " (leave the class out with --classes, or hold nothing out)");
+                }
+            }
+        }
+        for (List<Integer> group : strata.values()) {
             int[] shuffled = shuffled(group, rng);
             long nTest = Math.round(testFraction * shuffled.length);
             for (int k = 0; k < nTest; k++) {
@@ -141,13 +151,26 @@ public final class Splits {
     }
 
     /** Sample indices per target value, in increasing target order. */
+    /** One group per class; regression targets are one group (no stratification). */
     private static Map<Double, List<Integer>> strata(Dataset data) {
         Map<Double, List<Integer>> groups = new TreeMap<>();
         double[] y = data.y();
+        boolean regression = data.task() == Task.REGRESSION;
         for (int i = 0; i < y.length; i++) {
-            groups.computeIfAbsent(y[i] + 0.0, v -> new ArrayList<>()).add(i);
+            groups.computeIfAbsent(regression ? 0.0 : y[i] + 0.0, v -> new ArrayList<>()).add(i);
         }
         return groups;
+    }
+
+    private static String className(Dataset data, double code) {
+        List<String> names = data.labelNames();
+        if (data.task() == Task.MULTICLASS) {
+            return names.get((int) code);
+        }
+        if (names.size() == 2) {
+            return names.get(code > 0 ? 1 : 0);
+        }
+        return code > 0 ? "+1" : "-1";
     }
 
     /** Fisher–Yates shuffle of a copy. */

@@ -13,7 +13,7 @@ package org.oneneuron.eval;
  * @param rocAuc         area under the ROC curve of the scores (ties count one half)
  */
 public record BinaryMetrics(long truePositives, long falsePositives, long trueNegatives,
-                            long falseNegatives, double rocAuc) {
+                            long falseNegatives, double rocAuc) implements TaskMetrics {
 
     public BinaryMetrics {
         if (truePositives < 0 || falsePositives < 0 || trueNegatives < 0 || falseNegatives < 0) {
@@ -22,6 +22,7 @@ public record BinaryMetrics(long truePositives, long falsePositives, long trueNe
     }
 
     /** Number of samples. */
+    @Override
     public long n() {
         return truePositives + falsePositives + trueNegatives + falseNegatives;
     }

@@ -65,6 +65,46 @@ public final class Metrics {
         return scores.length == 0 ? 0 : (double) right / scores.length;
     }
 
+    /**
+     * The predicted class of K scores f[off..off+k): the index of the largest, the first one on a
+     * tie (a prediction must name one class).
+     */
+    public static int argmax(double[] f, int off, int k) {
+        int best = 0;
+        for (int j = 1; j < k; j++) {
+            if (f[off + j] > f[off + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The multi-class rule: sample i is right when its class y_i has a score strictly above every
+     * other (a tie for the top decides nothing and counts as an error, as a score of 0 does in the
+     * binary rule). Returns the fraction of samples classified wrong.
+     *
+     * @param scores n·k scores, sample-major
+     * @param labels n class indices 0..k-1
+     */
+    public static double classError(double[] scores, int k, double[] labels) {
+        int wrong = 0;
+        for (int i = 0; i < labels.length; i++) {
+            wrong += correctClass(scores, i * k, k, (int) labels[i]) ? 0 : 1;
+        }
+        return labels.length == 0 ? 0 : (double) wrong / labels.length;
+    }
+
+    /** Whether f[off + c] is strictly larger than every other of the k scores. */
+    public static boolean correctClass(double[] f, int off, int k, int c) {
+        for (int j = 0; j < k; j++) {
+            if (j != c && !(f[off + c] > f[off + j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The predicted ±1 label of a score: +1 when f >= 0 (a score of 0 must name some class). */
     public static double label(double score) {
         return score >= 0 ? 1 : -1;

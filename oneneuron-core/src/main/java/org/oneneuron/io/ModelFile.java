@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param parameters   θ as named blocks in layout order; their concatenation is θ
  * @param standardizer the feature scaling applied before the network, if any
  * @param featureNames names of the d input features
- * @param labelNames   original names of the labels -1 and +1, in that order
+ * @param labelNames   original names of the labels -1 and +1, in that order (binary); the K class
+ *                     names in output order (multi-class); empty (regression)
  * @param loss         the margin loss's word, e.g. {@code cubic-hinge}
  * @param reduction    {@code sum} or {@code mean}
  * @param lambda       the penalty weight λ on a²
@@ -45,9 +46,9 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
             throw new IllegalArgumentException(featureNames.size() + " feature names for input_dim "
                     + network.inputDim());
         }
-        if (labelNames.size() != 2) {
-            throw new IllegalArgumentException("label_names must hold 2 names (for -1 and +1), got "
-                    + labelNames);
+        if (labelNames.size() == 1) {
+            throw new IllegalArgumentException("label_names must hold 2 names (for -1 and +1), K class names, "
+                    + "or none (regression), got " + labelNames);
         }
         if (!(lambda >= 0 && Double.isFinite(lambda))) {
             throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);

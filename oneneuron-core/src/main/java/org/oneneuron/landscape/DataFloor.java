@@ -37,7 +37,10 @@ public record DataFloor(int groups, int samples, double loss, int forcedErrors, 
 
     /** The floor of a network objective's data and loss; empty when its inputs are consistent. */
     public static Optional<DataFloor> of(NetworkObjective objective) {
-        return of(objective.data(), objective.loss(), objective.reduction(), objective.weights());
+        if (!(objective.loss() instanceof SampleLoss scalar)) {
+            return Optional.empty(); // class losses: conflicting inputs are not analysed (one floor per class mix)
+        }
+        return of(objective.data(), scalar, objective.reduction(), objective.weights());
     }
 
     /**

@@ -18,7 +18,7 @@ final class EscapeCheck {
         ParameterLayout layout = augmented.layout();
         double[] plain = Arrays.copyOf(theta, layout.networkDimension());
         EscapeProblem problem = new EscapeProblem(augmented.data(), augmented.networkScores(theta),
-                augmented.loss(), augmented.lambda(), NetworkPoints.factors(augmented));
+                augmented.scalarLoss(), augmented.lambda(), NetworkPoints.factors(augmented));
         EscapeCertificate certificate;
         try {
             certificate = Escape.certify(problem, null, 0.0, config);

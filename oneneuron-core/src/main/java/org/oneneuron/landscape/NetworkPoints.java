@@ -10,6 +10,7 @@ import org.oneneuron.data.Dataset;
 import org.oneneuron.eval.Metrics;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.loss.SampleLoss;
 import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NetworkSpec;
@@ -48,11 +49,15 @@ public final class NetworkPoints {
      * The attainable minimum of the summed loss: 0 when ℓ reaches 0 (hinge family, squared,
      * target squared), NaN when it is only approached (logistic).
      */
-    public static double minimumLoss(SampleLoss loss) {
+    public static double minimumLoss(OutputLoss loss) {
         if (loss instanceof MarginLoss margin) {
             return margin.value(-1.0) == 0.0 || margin.value(-1e3) == 0.0 ? 0.0 : Double.NaN;
         }
-        return loss.valueAt(1.0, 1.0) == 0.0 ? 0.0 : Double.NaN;
+        if (loss instanceof SampleLoss scalar) {
+            return scalar.valueAt(1.0, 1.0) == 0.0 ? 0.0 : Double.NaN;
+        }
+        // a class loss: 0 at a large margin for the right class (squared hinge), or only approached (softmax)
+        return loss.value(new double[] {10, 0}, 0, 2, 0) == 0.0 ? 0.0 : Double.NaN;
     }
 
     /**
@@ -60,6 +65,9 @@ public final class NetworkPoints {
      * when y_i·f~(x_i) > 0), margin losses only; NaN for real-valued targets.
      */
     public static double trainingError(NetworkObjective objective, double[] theta) {
+        if (objective.outputs() > 1) {
+            return Metrics.classError(objective.scores(theta), objective.outputs(), objective.data().y());
+        }
         if (!(objective.loss() instanceof MarginLoss)) {
             return Double.NaN;
         }
@@ -114,7 +122,7 @@ public final class NetworkPoints {
             throw new IllegalArgumentException("the escape certificate starts from a plain network; this one has "
                     + plain.spec().neuron().word());
         }
-        return new EscapeProblem(plain.data(), plain.networkScores(theta), plain.loss(), lambda, factors(plain));
+        return new EscapeProblem(plain.data(), plain.networkScores(theta), plain.scalarLoss(), lambda, factors(plain));
     }
 
     /** s·ω_i for every sample: the objective's reduction scale times its sample weight. */

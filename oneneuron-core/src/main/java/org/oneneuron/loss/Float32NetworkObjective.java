@@ -146,8 +146,8 @@ public final class Float32NetworkObjective implements SampledObjective {
     /** f~(x_i) for every training sample from float32 passes (the per-row neuron term in double). */
     public double[] scores(double[] theta) {
         load(theta);
-        double[] scores = new double[n];
-        double[] network = new double[n];
+        double[] scores = new double[n * reference.outputs()];
+        double[] network = new double[n * reference.outputs()];
         passes.run(PassKind.VALUE, theta, th, null, null, null, 0, n, reduction.scale(n), null, scores, network, false);
         return scores;
     }
@@ -173,13 +173,8 @@ public final class Float32NetworkObjective implements SampledObjective {
             load(theta);
             full(theta, null);
         }
-        double norm = 0;
-        int w = layout.neuronWOffset();
-        for (int j = 0; j < layout.neuronInputDim(); j++) {
-            norm += theta[w + j] * theta[w + j];
-        }
-        return Optional.of(new NeuronSnapshot(theta[layout.neuronAOffset()], theta[layout.neuronBOffset()],
-                Math.sqrt(norm), last.neuronMax, last.networkOnlyLoss));
+        return Optional.of(NeuronFigures.snapshot(layout, reference.outputs(), theta, last.neuronMax,
+                last.networkOnlyLoss));
     }
 
     /** A fresh objective with its own buffers over the same (shared, read-only) float data. */
@@ -238,10 +233,7 @@ public final class Float32NetworkObjective implements SampledObjective {
 
     /** Adds λa to ∂/∂a and checks every entry. */
     private void finishGradient(double[] theta, double[] gradient, String what) {
-        if (layout.hasNeuron()) {
-            int ka = layout.neuronAOffset();
-            gradient[ka] += lambda * theta[ka];
-        }
+        reference.addPenaltyGradient(theta, gradient);
         if (!ArrayMath.allFinite(gradient, 0, gradient.length)) {
             for (int k = 0; k < gradient.length; k++) {
                 if (!Double.isFinite(gradient[k])) {

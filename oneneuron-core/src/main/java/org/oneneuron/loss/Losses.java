@@ -12,6 +12,12 @@ public final class Losses {
     public static final MarginLoss SQUARED = new SquaredLoss();
     /** ½(f - t)² on real targets. */
     public static final SampleLoss TARGET_SQUARED = new TargetSquaredLoss();
+    /** Huber with δ = 1 on real targets. */
+    public static final SampleLoss HUBER = new HuberLoss(1);
+    /** Softmax cross-entropy over K ≥ 2 class scores. */
+    public static final OutputLoss SOFTMAX_CE = new SoftmaxCrossEntropy();
+    /** The Weston–Watkins squared hinge over K ≥ 2 class scores. */
+    public static final OutputLoss MULTI_SQUARED_HINGE = new MulticlassSquaredHinge();
 
     private Losses() {
     }
@@ -41,5 +47,37 @@ public final class Losses {
     public static SampleLoss parseAny(String word) {
         String w = word.trim().toLowerCase(Locale.ROOT).replace('_', '-');
         return w.equals("target-squared") ? TARGET_SQUARED : parse(word);
+    }
+
+    /**
+     * Every loss word: the margin losses of {@link #parse}, {@code target-squared},
+     * {@code huber} or {@code huber:δ} (regression), {@code softmax-ce} (alias
+     * {@code cross-entropy}) and {@code multi-squared-hinge} (multi-class).
+     */
+    public static OutputLoss parseOutput(String word) {
+        String w = word.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        if (w.startsWith("huber:")) {
+            String d = w.substring("huber:".length());
+            try {
+                return new HuberLoss(Double.parseDouble(d));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("loss '" + word + "': threshold '" + d + "' is not a number", e);
+            }
+        }
+        return switch (w) {
+            case "huber" -> HUBER;
+            case "softmax-ce", "cross-entropy" -> SOFTMAX_CE;
+            case "multi-squared-hinge" -> MULTI_SQUARED_HINGE;
+            case "target-squared" -> TARGET_SQUARED;
+            default -> {
+                try {
+                    yield parse(word);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("unknown loss '" + word + "'; expected cubic-hinge, hinge-p:P, "
+                            + "smooth-hinge, logistic, squared (binary), softmax-ce, multi-squared-hinge "
+                            + "(multi-class), squared/target-squared, huber, huber:δ (regression)", e);
+                }
+            }
+        };
     }
 }

@@ -40,7 +40,8 @@ public final class NetworkObjective implements SampledObjective {
     private final Graph net;
     private final ParameterLayout layout;
     private final Dataset data;
-    private final SampleLoss loss;
+    private final OutputLoss loss;
+    private final int outputs;
     private final Reduction reduction;
     private final double lambda;
     private final boolean allowZeroLambda;
@@ -60,6 +61,7 @@ public final class NetworkObjective implements SampledObjective {
         this.layout = net.layout();
         this.data = b.data;
         this.loss = b.loss;
+        this.outputs = net.outputs();
         this.reduction = b.reduction;
         this.lambda = b.lambda;
         this.allowZeroLambda = b.allowZeroLambda;
@@ -74,7 +76,7 @@ public final class NetworkObjective implements SampledObjective {
     }
 
     /** Shorthand for the common case without weights, one thread. */
-    public static NetworkObjective of(NetworkSpec spec, Dataset data, SampleLoss loss,
+    public static NetworkObjective of(NetworkSpec spec, Dataset data, OutputLoss loss,
                                       Reduction reduction, double lambda) {
         return builder(spec, data).loss(loss).reduction(reduction).lambda(lambda).build();
     }
@@ -107,8 +109,22 @@ public final class NetworkObjective implements SampledObjective {
     }
 
     /** The per-sample loss used. */
-    public SampleLoss loss() {
+    public OutputLoss loss() {
         return loss;
+    }
+
+    /** The per-sample loss as a one-score {@link SampleLoss} (margin and regression losses, K = 1). */
+    public SampleLoss scalarLoss() {
+        if (loss instanceof SampleLoss s) {
+            return s;
+        }
+        throw new IllegalStateException("this needs a one-score loss; the objective uses " + loss.word()
+                + " over " + outputs + " outputs");
+    }
+
+    /** K, the number of outputs (scores per sample). */
+    public int outputs() {
+        return outputs;
     }
 
     public Reduction reduction() {
@@ -149,9 +165,7 @@ public final class NetworkObjective implements SampledObjective {
         checkTheta(theta);
         checkOut(gradient, theta, null, "gradient");
         double value = run(PassKind.GRADIENT, theta, null, gradient);
-        if (layout.hasNeuron()) {
-            gradient[layout.neuronAOffset()] += lambda * theta[layout.neuronAOffset()];
-        }
+        addPenaltyGradient(theta, gradient);
         checkFinite(gradient, "gradient");
         return value;
     }
@@ -164,9 +178,7 @@ public final class NetworkObjective implements SampledObjective {
         }
         checkOut(out, theta, v, "out");
         run(PassKind.HESSIAN, theta, v, out);
-        if (layout.hasNeuron()) {
-            out[layout.neuronAOffset()] += lambda * v[layout.neuronAOffset()];
-        }
+        addPenaltyGradient(v, out);
         checkFinite(out, "Hessian-vector product");
     }
 
@@ -191,9 +203,7 @@ public final class NetworkObjective implements SampledObjective {
         double sum = passes.run(PassKind.GRADIENT, theta, null, null, null, indices, from, m, scale, gradient,
                 null, null, false);
         double value = scale * sum + penalty(theta);
-        if (layout.hasNeuron()) {
-            gradient[layout.neuronAOffset()] += lambda * theta[layout.neuronAOffset()];
-        }
+        addPenaltyGradient(theta, gradient);
         checkFinite(gradient, "minibatch gradient");
         return value;
     }
@@ -203,13 +213,28 @@ public final class NetworkObjective implements SampledObjective {
         return new NetworkObjectiveBuilder(this).build();
     }
 
-    /** (λ/2)a², 0 without a neuron. */
+    /** (λ/2)Σ_k a_k², 0 without a neuron. */
     public double penalty(double[] theta) {
         if (!layout.hasNeuron()) {
             return 0;
         }
-        double a = theta[layout.neuronAOffset()];
-        return 0.5 * lambda * a * a;
+        int ka = layout.neuronAOffset();
+        double p = 0;
+        for (int k = 0; k < outputs; k++) {
+            double a = theta[ka + k];
+            p += 0.5 * lambda * a * a;
+        }
+        return p;
+    }
+
+    /** out[a_k] += λ·p[a_k] for every output k: the penalty's gradient (p = θ) or its Hessian times v (p = v). */
+    void addPenaltyGradient(double[] p, double[] out) {
+        if (layout.hasNeuron()) {
+            int ka = layout.neuronAOffset();
+            for (int k = 0; k < outputs; k++) {
+                out[ka + k] += lambda * p[ka + k];
+            }
+        }
     }
 
     /** s·Σ_i ω_i ℓ(f~(x_i); y_i), the data part of L~. */
@@ -224,7 +249,7 @@ public final class NetworkObjective implements SampledObjective {
         return reduction.scale(data.n()) * memoNetworkLossSum;
     }
 
-    /** f~(x_i) for every training sample. */
+    /** f~(x_i) for every training sample (n·K values, sample-major). */
     public double[] scores(double[] theta) {
         figures(theta);
         return memoScores.clone();
@@ -251,8 +276,8 @@ public final class NetworkObjective implements SampledObjective {
         }
         int n = data.n();
         if (memoScores == null) {
-            memoScores = new double[n];
-            memoNetwork = new double[n];
+            memoScores = new double[n * outputs];
+            memoNetwork = new double[n * outputs];
         }
         memoTheta = null;
         memoSum = passes.run(PassKind.VALUE, theta, null, null, null, null, 0, n, reduction.scale(n), null,
@@ -262,13 +287,13 @@ public final class NetworkObjective implements SampledObjective {
         memoTheta = theta.clone();
     }
 
-    /** f~ for any batch of n rows (row-major, n·d values) into out[0..n). */
+    /** f~ for any batch of n rows (row-major, n·d values) into out[0..n·K). */
     public void scores(double[] theta, double[] x, int n, double[] out) {
         checkTheta(theta);
         net.scores(theta, x, n, out);
     }
 
-    /** f without the neuron for any batch of n rows into out[0..n). */
+    /** f without the neuron for any batch of n rows into out[0..n·K). */
     public void networkScores(double[] theta, double[] x, int n, double[] out) {
         checkTheta(theta);
         net.networkScores(theta, x, n, out);
@@ -291,10 +316,11 @@ public final class NetworkObjective implements SampledObjective {
      * ∂L~/∂a = -s·Σ_i c_i E_i + λa and ∇_θ L~ = -s·Σ_i c_i ∇_θ f(x_i).
      */
     public double[] coefficients(double[] theta) {
+        SampleLoss scalar = scalarLoss();
         double[] f = scores(theta);
         for (int i = 0; i < f.length; i++) {
             double wi = weights == null ? 1 : weights[i];
-            f[i] = -wi * loss.d1At(f[i], data.y()[i]);
+            f[i] = -wi * scalar.d1At(f[i], data.y()[i]);
         }
         return f;
     }
@@ -306,14 +332,7 @@ public final class NetworkObjective implements SampledObjective {
         }
         figures(theta);
         double networkOnly = reduction.scale(data.n()) * memoNetworkLossSum;
-        double max = memoNeuronMax;
-        double norm = 0;
-        int w = layout.neuronWOffset();
-        for (int j = 0; j < layout.neuronInputDim(); j++) {
-            norm += theta[w + j] * theta[w + j];
-        }
-        return Optional.of(new NeuronSnapshot(theta[layout.neuronAOffset()], theta[layout.neuronBOffset()],
-                Math.sqrt(norm), max, networkOnly));
+        return Optional.of(NeuronFigures.snapshot(layout, outputs, theta, memoNeuronMax, networkOnly));
     }
 
     /** Runs a full-data pass; returns L~ (data loss + penalty). */

@@ -10,7 +10,7 @@ public final class NetworkObjectiveBuilder {
 
     final NetworkSpec spec;
     final Dataset data;
-    SampleLoss loss = Losses.CUBIC_HINGE;
+    OutputLoss loss = Losses.CUBIC_HINGE;
     Reduction reduction = Reduction.SUM;
     double lambda = Double.NaN;
     boolean allowZeroLambda;
@@ -41,7 +41,7 @@ public final class NetworkObjectiveBuilder {
         warned = true;
     }
 
-    public NetworkObjectiveBuilder loss(SampleLoss loss) {
+    public NetworkObjectiveBuilder loss(OutputLoss loss) {
         this.loss = Objects.requireNonNull(loss, "loss");
         return this;
     }
@@ -93,6 +93,21 @@ public final class NetworkObjectiveBuilder {
     }
 
     public NetworkObjective build() {
+        int outputs = spec.outputs();
+        if (!loss.accepts(outputs)) {
+            throw new IllegalArgumentException("loss " + loss.word() + (outputs == 1
+                    ? " needs K ≥ 2 class scores, but the network has one output (dense:1)"
+                    : " takes one score, but the network has " + outputs + " outputs (dense:" + outputs + ")"));
+        }
+        if (outputs > 1) {
+            for (int i = 0; i < data.n(); i++) {
+                double y = data.y()[i];
+                if (y != Math.rint(y) || y < 0 || y >= outputs) {
+                    throw new IllegalArgumentException("loss " + loss.word() + " needs class indices 0.." + (outputs - 1)
+                            + "; sample " + i + " of '" + data.name() + "' has " + y);
+                }
+            }
+        }
         if (loss instanceof MarginLoss) {
             for (int i = 0; i < data.n(); i++) {
                 double y = data.y()[i];

@@ -19,7 +19,9 @@ import org.oneneuron.engine.Workspace;
 final class ObjectiveChunk implements Runnable {
 
     private final Graph graph;
-    private final SampleLoss loss;
+    private final OutputLoss loss;
+    /** K, the scores per row. */
+    private final int k;
     private final Precision precision;
     final int capacity;
     private final int d;
@@ -66,10 +68,11 @@ final class ObjectiveChunk implements Runnable {
     private int lastRows;
     private double lastScale;
 
-    ObjectiveChunk(Graph graph, SampleLoss loss, Precision precision, int capacity, Buf data, double[] labels,
+    ObjectiveChunk(Graph graph, OutputLoss loss, Precision precision, int capacity, Buf data, double[] labels,
                    double[] weights) {
         this.graph = graph;
         this.loss = loss;
+        this.k = graph.outputs();
         this.precision = precision;
         this.capacity = capacity;
         this.d = graph.spec().inputDim();
@@ -126,7 +129,7 @@ final class ObjectiveChunk implements Runnable {
                 for (int r = 0; r < block; r++) {
                     int i = sample(start + r);
                     double wr = weights == null ? 1 : weights[i];
-                    rAdjoint[r] = scale * wr * loss.d2At(f[r], labels[i]) * rf[r];
+                    loss.hessianTimes(f, r * k, k, labels[i], rf, scale * wr, rAdjoint, r * k);
                 }
                 graph.secondOrder(ws, theta, v, x, xOff, adjoint, rAdjoint, out, accumulate);
             }
@@ -144,17 +147,17 @@ final class ObjectiveChunk implements Runnable {
             int i = sample(start + r);
             double wr = weights == null ? 1 : weights[i];
             double yr = labels[i];
-            s += wr * loss.valueAt(f[r], yr);
+            s += wr * loss.value(f, r * k, k, yr);
             if (kind != PassKind.VALUE) {
-                adjoint[r] = scale * wr * loss.d1At(f[r], yr);
+                loss.gradient(f, r * k, k, yr, scale * wr, adjoint, r * k);
             }
         }
         if (!Double.isFinite(s)) {
             reportLoss(f, start, block);
         }
         if (scoresOut != null) {
-            System.arraycopy(f, 0, scoresOut, from + start, block);
-            System.arraycopy(ws.networkScores(), 0, networkOut, from + start, block);
+            System.arraycopy(f, 0, scoresOut, (from + start) * k, block * k);
+            System.arraycopy(ws.networkScores(), 0, networkOut, (from + start) * k, block * k);
         }
         if (networkLossOut != null) {
             collectFigures(start, block);
@@ -172,9 +175,11 @@ final class ObjectiveChunk implements Runnable {
             int i = sample(start + r);
             double wr = weights == null ? 1 : weights[i];
             if (g != null) {
-                neuronMax = Math.max(neuronMax, Math.abs(g[r]));
+                for (int j = r * k; j < (r + 1) * k; j++) {
+                    neuronMax = Math.max(neuronMax, Math.abs(g[j]));
+                }
             }
-            networkLossOut[i] = wr * loss.valueAt(fNet[r], labels[i]);
+            networkLossOut[i] = wr * loss.value(fNet, r * k, k, labels[i]);
         }
     }
 
@@ -217,10 +222,12 @@ final class ObjectiveChunk implements Runnable {
     private void reportLoss(double[] f, int start, int block) {
         for (int r = 0; r < block; r++) {
             int i = sample(start + r);
-            double l = loss.valueAt(f[r], labels[i]);
+            double l = loss.value(f, r * k, k, labels[i]);
             if (!Double.isFinite(l)) {
                 throw new NonFiniteException("loss ℓ_i", String.format(Locale.ROOT,
-                        "(%s) at sample %d: f~ = %.6g, target = %s", loss.word(), i, f[r], labels[i]));
+                        "(%s) at sample %d: f~ = %s, target = %s", loss.word(), i,
+                        k == 1 ? String.format(Locale.ROOT, "%.6g", f[r * k]) : Arrays.toString(
+                                Arrays.copyOfRange(f, r * k, r * k + k)), labels[i]));
             }
         }
         throw new NonFiniteException("data loss", "sum over the chunk is not finite (weights too large?)");

@@ -5,9 +5,10 @@ import org.oneneuron.engine.ScoreLoss;
 /**
  * The loss of one sample as a function of the model's score f and the sample's target, with its
  * first two derivatives in f. Margin losses read ±1 labels ({@link MarginLoss}); the target loss
- * ½(f - t)² reads real targets ({@link TargetSquaredLoss}).
+ * ½(f - t)² reads real targets ({@link TargetSquaredLoss}). As an {@link OutputLoss} it takes one
+ * score (K = 1); c·ℓ' and (c·ℓ'')·r are formed in that order, the bits of the scalar engine.
  */
-public interface SampleLoss extends ScoreLoss {
+public interface SampleLoss extends ScoreLoss, OutputLoss {
 
     /** ℓ(f; target). */
     @Override
@@ -20,9 +21,23 @@ public interface SampleLoss extends ScoreLoss {
     /** ∂²ℓ/∂f². */
     double d2At(double f, double target);
 
-    /** The word used in configs and outputs, e.g. {@code cubic-hinge}. */
-    String word();
+    @Override
+    default boolean accepts(int outputs) {
+        return outputs == 1;
+    }
 
-    /** One sentence on what the loss is and its status under PAPER.md §1 Assumption 1. */
-    String description();
+    @Override
+    default double value(double[] f, int off, int k, double t) {
+        return valueAt(f[off], t);
+    }
+
+    @Override
+    default void gradient(double[] f, int off, int k, double t, double c, double[] out, int o) {
+        out[o] = c * d1At(f[off], t);
+    }
+
+    @Override
+    default void hessianTimes(double[] f, int off, int k, double t, double[] r, double c, double[] out, int o) {
+        out[o] = c * d2At(f[off], t) * r[off];
+    }
 }

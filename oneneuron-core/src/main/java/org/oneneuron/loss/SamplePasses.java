@@ -33,7 +33,7 @@ final class SamplePasses {
     /** ω_i ℓ(f(x_i)) of the network alone per sample, from the last pass with figures. */
     private double[] networkLoss;
 
-    SamplePasses(Graph graph, Precision precision, Buf x, double[] labels, double[] weights, SampleLoss loss,
+    SamplePasses(Graph graph, Precision precision, Buf x, double[] labels, double[] weights, OutputLoss loss,
                  int threads) {
         this.graph = graph;
         this.layout = graph.layout();

@@ -13,6 +13,9 @@ public final class SampleWeights {
      * total and the weights average 1.
      */
     public static double[] balanced(Dataset data) {
+        if (data.task() == org.oneneuron.data.Task.MULTICLASS) {
+            return balancedClasses(data);
+        }
         int n = data.n();
         int pos = 0;
         for (int i = 0; i < n; i++) {
@@ -33,6 +36,21 @@ public final class SampleWeights {
         double[] w = new double[n];
         for (int i = 0; i < n; i++) {
             w[i] = data.y()[i] == 1 ? n / (2.0 * pos) : n / (2.0 * neg);
+        }
+        return w;
+    }
+
+    /** Class-balanced weights for K classes: ω_i = n / (K·n_{y_i}), so each class weighs n/K. */
+    private static double[] balancedClasses(Dataset data) {
+        int k = data.labelNames().size();
+        int n = data.n();
+        int[] count = new int[k];
+        for (double y : data.y()) {
+            count[(int) y]++;
+        }
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = n / ((double) k * count[(int) data.y()[i]]);
         }
         return w;
     }

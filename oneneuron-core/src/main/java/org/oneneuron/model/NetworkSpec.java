@@ -48,6 +48,17 @@ public record NetworkSpec(Shape input, List<LayerSpec> layers, NeuronKind neuron
         this(vectorInput(inputDim), mlpLayers(hidden, activation), neuron);
     }
 
+    /** The MLP d → hidden → K with one activation (K outputs, one special neuron per output). */
+    public static NetworkSpec mlp(int inputDim, List<Integer> hidden, Activation activation, NeuronKind neuron,
+                                  int outputs) {
+        if (outputs < 1) {
+            throw new IllegalArgumentException("outputs must be >= 1, got " + outputs);
+        }
+        List<LayerSpec> layers = new ArrayList<>(mlpLayers(hidden, activation));
+        layers.set(layers.size() - 1, new LayerSpec.Dense(outputs));
+        return new NetworkSpec(vectorInput(inputDim), layers, neuron);
+    }
+
     /** Same as the MLP constructor. */
     public static NetworkSpec mlp(int inputDim, List<Integer> hidden, Activation activation, NeuronKind neuron) {
         return new NetworkSpec(inputDim, hidden, activation, neuron);

@@ -4,6 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.eval.BinaryMetrics;
+import org.oneneuron.eval.ClassMetrics;
+import org.oneneuron.eval.RegressionMetrics;
+import org.oneneuron.eval.TaskMetrics;
 import org.oneneuron.eval.Metrics;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
@@ -23,20 +26,22 @@ import org.oneneuron.train.Verdict;
  *
  * @param data         the data set's name
  * @param samples      n
- * @param metrics      accuracy, precision, recall, F1, ROC AUC, confusion counts of f~
- * @param networkOnly  the same figures for f, the network alone
+ * @param figures      the task's figures of f~: binary (accuracy, precision, recall, F1, ROC AUC,
+ *                     confusion counts), multi-class ({@link ClassMetrics}) or regression
+ *                     ({@link RegressionMetrics})
+ * @param networkFigures the same figures for f, the network alone
  * @param loss         total, data, network-only and penalty
  * @param neuron       a, b, ‖w‖, max_i |a·E_i| (models with a special neuron)
  * @param certificate  the point's certificate, when one was asked for
  */
-public record Assessment(String data, int samples, BinaryMetrics metrics, BinaryMetrics networkOnly,
+public record Assessment(String data, int samples, TaskMetrics figures, TaskMetrics networkFigures,
                          LossFigures loss, Optional<NeuronSnapshot> neuron,
                          Optional<Certificate> certificate) {
 
     public Assessment {
         Objects.requireNonNull(data, "data");
-        Objects.requireNonNull(metrics, "metrics");
-        Objects.requireNonNull(networkOnly, "networkOnly");
+        Objects.requireNonNull(figures, "figures");
+        Objects.requireNonNull(networkFigures, "networkFigures");
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(neuron, "neuron");
         Objects.requireNonNull(certificate, "certificate");
@@ -55,8 +60,8 @@ public record Assessment(String data, int samples, BinaryMetrics metrics, Binary
                                 Optional<CertifyConfig> certify) {
         NetworkObjective objective = problem.objective();
         Dataset data = problem.data();
-        BinaryMetrics metrics = Metrics.binary(objective.scores(theta), data.y());
-        BinaryMetrics alone = Metrics.binary(objective.networkScores(theta), data.y());
+        TaskMetrics metrics = figures(data, objective.outputs(), objective.scores(theta));
+        TaskMetrics alone = figures(data, objective.outputs(), objective.networkScores(theta));
         Assessment figures = new Assessment(data.name(), data.n(), metrics, alone,
                 LossFigures.of(objective, theta), objective.neuron(theta), Optional.empty());
         return certify.map(config -> figures.certified(problem, theta, trajectory, config)).orElse(figures);
@@ -72,11 +77,36 @@ public record Assessment(String data, int samples, BinaryMetrics metrics, Binary
         PointContext context = NetworkPoints.context(objective, theta);
         Certificate certificate = Certifier.certify(objective, theta,
                 trajectory.map(context::withTrajectory).orElse(context), config);
-        return new Assessment(data, samples, metrics, networkOnly, loss, neuron, Optional.of(certificate));
+        return new Assessment(data, samples, figures, networkFigures, loss, neuron, Optional.of(certificate));
     }
 
-    /** Fraction of samples with y·f~(x) > 0. */
+    /** The figures of scores (n·K) by the data's task. */
+    public static TaskMetrics figures(Dataset data, int outputs, double[] scores) {
+        return switch (data.task()) {
+            case BINARY -> Metrics.binary(scores, data.y());
+            case MULTICLASS -> ClassMetrics.of(scores, outputs, data.y());
+            case REGRESSION -> RegressionMetrics.of(scores, data.y());
+        };
+    }
+
+    /** Fraction of samples classified right (y·f~(x) > 0; the class's score strictly largest); NaN for regression. */
     public double accuracy() {
-        return metrics.accuracy();
+        return figures.accuracy();
+    }
+
+    /** The binary figures of f~ (binary tasks only). */
+    public BinaryMetrics metrics() {
+        if (figures instanceof BinaryMetrics b) {
+            return b;
+        }
+        throw new IllegalStateException("binary figures asked of a " + figures.getClass().getSimpleName());
+    }
+
+    /** The binary figures of the network alone (binary tasks only). */
+    public BinaryMetrics networkOnly() {
+        if (networkFigures instanceof BinaryMetrics b) {
+            return b;
+        }
+        throw new IllegalStateException("binary figures asked of a " + networkFigures.getClass().getSimpleName());
     }
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.loss.OutputLoss;
 
 /**
  * How a model turns its score f~(x) into P(y = +1 | x).
@@ -57,7 +58,7 @@ public record Calibration(String method, double a, double b, String fittedOn, in
     }
 
     /** True when the loss defines probabilities itself (the logistic loss). */
-    public static boolean lossDefinesProbabilities(MarginLoss loss) {
+    public static boolean lossDefinesProbabilities(OutputLoss loss) {
         return loss.word().equals(Losses.LOGISTIC.word());
     }
 

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Shape;
+import org.oneneuron.data.Task;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.Architecture;
@@ -34,7 +36,7 @@ import org.oneneuron.train.TrainConfig;
  * @param neuron               the special neuron ({@code NONE} for the plain network)
  * @param lambda               λ of (λ/2)a², finite and >= 0
  * @param allowZeroLambda      accept λ = 0 with a neuron (an ablation: the guarantee is lost)
- * @param loss                 the margin loss ℓ(z)
+ * @param loss                 the loss: a margin loss ℓ(z) for binary data; for multi-class and regression data see {@link #lossFor}
  * @param reduction            SUM (the paper's) or MEAN
  * @param initializer          how θ₀ is drawn (seeded by {@code train.seed()})
  * @param balancedClassWeights weigh each class n/2 in total
@@ -48,7 +50,7 @@ import org.oneneuron.train.TrainConfig;
  *                             keep theirs, other data are vectors)
  */
 public record ClassifierConfig(List<Integer> hidden, Activation activation, NeuronKind neuron,
-                               double lambda, boolean allowZeroLambda, MarginLoss loss,
+                               double lambda, boolean allowZeroLambda, OutputLoss loss,
                                Reduction reduction, Initializer initializer,
                                boolean balancedClassWeights, boolean standardize, double heldOut,
                                Precision precision, TrainConfig train, List<LayerSpec> layers,
@@ -56,7 +58,7 @@ public record ClassifierConfig(List<Integer> hidden, Activation activation, Neur
 
     /** An MLP's choices (no layer graph, the data's own shape). */
     public ClassifierConfig(List<Integer> hidden, Activation activation, NeuronKind neuron, double lambda,
-                            boolean allowZeroLambda, MarginLoss loss, Reduction reduction, Initializer initializer,
+                            boolean allowZeroLambda, OutputLoss loss, Reduction reduction, Initializer initializer,
                             boolean balancedClassWeights, boolean standardize, double heldOut, Precision precision,
                             TrainConfig train) {
         this(hidden, activation, neuron, lambda, allowZeroLambda, loss, reduction, initializer, balancedClassWeights,
@@ -104,11 +106,35 @@ public record ClassifierConfig(List<Integer> hidden, Activation activation, Neur
     }
 
     /** The network for the data's samples: their own shape, or {@link #inputShape()} when set. */
+    /** The network for these data: K = {@link Dataset#outputs()} outputs (one per class of a multi-class task). */
     public NetworkSpec spec(Dataset data) {
-        return spec(data.shape());
+        NetworkSpec spec = spec(data.shape(), data.outputs());
+        if (spec.outputs() != data.outputs()) {
+            throw new IllegalArgumentException("the architecture ends in dense:" + spec.outputs() + " but the "
+                    + data.task().word() + " task of '" + data.name() + "' needs " + data.outputs() + " output"
+                    + (data.outputs() == 1 ? "" : "s") + ": end it with dense:" + data.outputs());
+        }
+        return spec;
+    }
+
+    /**
+     * The loss for a task: this config's loss when it fits (a margin loss for binary, a class loss for
+     * multi-class, a target loss for regression), else the task's default: softmax cross-entropy for
+     * multi-class, ½(f - t)² for regression.
+     */
+    public OutputLoss lossFor(Task task) {
+        return switch (task) {
+            case BINARY -> loss;
+            case MULTICLASS -> loss.accepts(2) ? loss : Losses.SOFTMAX_CE;
+            case REGRESSION -> loss instanceof MarginLoss || loss.accepts(2) ? Losses.TARGET_SQUARED : loss;
+        };
     }
 
     private NetworkSpec spec(Shape dataShape) {
+        return spec(dataShape, 1);
+    }
+
+    private NetworkSpec spec(Shape dataShape, int outputs) {
         Shape shape = dataShape;
         if (inputShape != null) {
             if (inputShape.size() != dataShape.size()) {
@@ -118,14 +144,14 @@ public record ClassifierConfig(List<Integer> hidden, Activation activation, Neur
             shape = inputShape;
         }
         if (layers.isEmpty()) {
-            return new NetworkSpec(shape.size(), hidden, activation, neuron);
+            return NetworkSpec.mlp(shape.size(), hidden, activation, neuron, outputs);
         }
         return new NetworkSpec(shape, layers, neuron);
     }
 
     /** The problem over the prepared (scaled) training part, seeded by {@code train.seed()}. */
     public Problem problem(Dataset scaledTrain) {
-        return Problem.builder(spec(scaledTrain), scaledTrain).loss(loss).reduction(reduction)
+        return Problem.builder(spec(scaledTrain), scaledTrain).loss(lossFor(scaledTrain.task())).reduction(reduction)
                 .lambda(lambda).allowZeroLambda(allowZeroLambda)
                 .balancedClassWeights(balancedClassWeights).initializer(initializer)
                 .seed(train.seed()).threads(train.threads()).precision(precision).build();
@@ -156,7 +182,7 @@ public record ClassifierConfig(List<Integer> hidden, Activation activation, Neur
                 reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
     }
 
-    public ClassifierConfig withLoss(MarginLoss value) {
+    public ClassifierConfig withLoss(OutputLoss value) {
         return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, value,
                 reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
     }

@@ -8,12 +8,14 @@ import java.util.Objects;
 import java.util.Optional;
 import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Task;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.engine.Graph;
 import org.oneneuron.eval.Metrics;
 import org.oneneuron.io.ModelFile;
 import org.oneneuron.io.ModelFiles;
 import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.train.TrainingResult;
@@ -30,7 +32,7 @@ public final class Model {
     private final NetworkSpec spec;
     private final double[] theta;
     private final Standardizer standardizer;
-    private final MarginLoss loss;
+    private final OutputLoss loss;
     private final Reduction reduction;
     private final double lambda;
     private final List<String> featureNames;
@@ -44,17 +46,17 @@ public final class Model {
      * @param spec         the network
      * @param theta        θ in the spec's layout
      * @param standardizer the feature scaling applied before the network
-     * @param loss         the margin loss it was trained with
+     * @param loss         the loss it was trained with (margin: binary; class loss: multi-class; target loss: regression)
      * @param reduction    sum or mean
      * @param lambda       λ of (λ/2)a²
      * @param featureNames d feature names
-     * @param labelNames   the original labels of -1 and +1
+     * @param labelNames   the original labels of -1 and +1 (binary), the K class names (multi-class), none (regression)
      * @param provenance   snake_case facts about how it was made
      * @param split        the held-out samples of its training data, if any
      * @param calibration  how scores become probabilities, if known
      * @param training     the training run (history, stop, verdict); not saved in model files
      */
-    public Model(NetworkSpec spec, double[] theta, Standardizer standardizer, MarginLoss loss,
+    public Model(NetworkSpec spec, double[] theta, Standardizer standardizer, OutputLoss loss,
                  Reduction reduction, double lambda, List<String> featureNames,
                  List<String> labelNames, Map<String, String> provenance,
                  Optional<HeldOutSplit> split, Optional<Calibration> calibration,
@@ -82,8 +84,19 @@ public final class Model {
                     + spec.inputDim() + " features");
         }
         this.labelNames = List.copyOf(labelNames);
-        if (this.labelNames.size() != 2) {
-            throw new IllegalArgumentException("label names must be 2 (for -1 and +1), got " + labelNames);
+        if (!loss.accepts(spec.outputs())) {
+            throw new IllegalArgumentException("loss " + loss.word() + " does not fit a network of " + spec.outputs()
+                    + " output(s)");
+        }
+        int names = switch (task()) {
+            case BINARY -> 2;
+            case MULTICLASS -> spec.outputs();
+            case REGRESSION -> 0;
+        };
+        if (this.labelNames.size() != names) {
+            throw new IllegalArgumentException("a " + task().word() + " model needs " + names + " label names"
+                    + (task() == Task.BINARY ? " (for -1 and +1)" : task() == Task.MULTICLASS ? " (one per output)" : "")
+                    + ", got " + labelNames);
         }
         this.provenance = Map.copyOf(provenance);
         this.split = Objects.requireNonNull(split, "split");
@@ -106,6 +119,9 @@ public final class Model {
         provenance.put("dtype", problem.precision().word());
         provenance.putAll(extra);
         Model model = at(problem, data, fit.theta(), provenance).withTraining(fit.training());
+        if (model.task() != Task.BINARY) {
+            return model; // multi-class: softmax of the scores (classProbabilities); regression: values
+        }
         if (Calibration.lossDefinesProbabilities(model.loss())) {
             return model.withCalibration(Calibration.logisticLoss());
         }
@@ -122,12 +138,13 @@ public final class Model {
      * calibration: a checkpoint, or an end point before its run is finished.
      */
     public static Model at(Problem problem, TrainingData data, double[] theta, Map<String, String> provenance) {
-        if (!(problem.loss() instanceof MarginLoss margin)) {
-            throw new IllegalArgumentException("a classifier needs a margin loss, got " + problem.loss().word());
-        }
         Dataset train = data.train();
-        List<String> labels = train.labelNames().size() == 2 ? train.labelNames() : List.of("-1", "+1");
-        return new Model(problem.spec(), theta, data.standardizer(), margin, problem.reduction(),
+        List<String> labels = switch (train.task()) {
+            case BINARY -> train.labelNames().size() == 2 ? train.labelNames() : List.of("-1", "+1");
+            case MULTICLASS -> train.labelNames();
+            case REGRESSION -> List.of();
+        };
+        return new Model(problem.spec(), theta, data.standardizer(), problem.loss(), problem.reduction(),
                 problem.lambda(), train.featureNames(), labels, provenance, data.split(),
                 Optional.empty(), Optional.empty());
     }
@@ -209,9 +226,57 @@ public final class Model {
         return labels(scores(raw));
     }
 
-    /** The original class name predicted for one raw row (e.g. {@code M} for WDBC's +1). */
+    /**
+     * The original class name predicted for one raw row (e.g. {@code M} for WDBC's +1; the class
+     * of the largest score for a multi-class model); a regression model's value as text.
+     */
     public String predictClass(double[] row) {
-        return labelNames.get(predict(row) > 0 ? 1 : 0);
+        return switch (task()) {
+            case BINARY -> labelNames.get(predict(row) > 0 ? 1 : 0);
+            case MULTICLASS -> labelNames.get(Metrics.argmax(scores(new double[][] {row}), 0, spec.outputs()));
+            case REGRESSION -> Double.toString(score(row));
+        };
+    }
+
+    /**
+     * What the model is for: {@link Task#MULTICLASS} with K ≥ 2 outputs, {@link Task#BINARY} with one
+     * output and a margin loss, else {@link Task#REGRESSION}.
+     */
+    public Task task() {
+        if (spec.outputs() > 1) {
+            return Task.MULTICLASS;
+        }
+        return loss instanceof MarginLoss ? Task.BINARY : Task.REGRESSION;
+    }
+
+    /** K, the scores per sample (1 for binary and regression). */
+    public int outputs() {
+        return spec.outputs();
+    }
+
+    /**
+     * Class probabilities of a multi-class model from its scores (n·K, sample-major): the softmax
+     * p_k = e^{f~_k} / Σ_j e^{f~_j} — the model's own probabilities under softmax cross-entropy;
+     * under the multi-class squared hinge a monotone map of the scores, not calibrated.
+     */
+    public double[] classProbabilities(double[] scores) {
+        int k = spec.outputs();
+        double[] p = new double[scores.length];
+        for (int i = 0; i < scores.length / k; i++) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                m = Math.max(m, scores[i * k + j]);
+            }
+            double s = 0;
+            for (int j = 0; j < k; j++) {
+                p[i * k + j] = Math.exp(scores[i * k + j] - m);
+                s += p[i * k + j];
+            }
+            for (int j = 0; j < k; j++) {
+                p[i * k + j] /= s;
+            }
+        }
+        return p;
     }
 
     /** P(y = +1 | x) for one raw row (see {@link #calibration()} for what it is). */
@@ -299,7 +364,7 @@ public final class Model {
 
     private double[] score(double[] rawX, int n, boolean networkOnly) {
         double[] x = standardizer.transform(rawX);
-        double[] out = new double[n];
+        double[] out = new double[n * spec.outputs()];
         Graph network = new Graph(spec);
         if (n == 0) {
             return out;
@@ -347,7 +412,7 @@ public final class Model {
         return standardizer;
     }
 
-    public MarginLoss loss() {
+    public OutputLoss loss() {
         return loss;
     }
 

@@ -10,7 +10,7 @@ import org.oneneuron.data.Shape;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.io.ModelFile;
 import org.oneneuron.loss.Losses;
-import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.Architecture;
@@ -91,7 +91,7 @@ final class ModelCodec {
             Standardizer standardizer = file.standardizer()
                     .map(s -> new Standardizer(s.mean(), s.scale()))
                     .orElse(Standardizer.identity(spec.inputDim()));
-            MarginLoss loss = Losses.parse(file.loss());
+            OutputLoss loss = Losses.parseOutput(file.loss());
             Optional<HeldOutSplit> split = file.split().map(s -> new HeldOutSplit(s.heldOutShare(),
                     s.seed(), s.n(), s.dataSha256(), s.testIndices()));
             Optional<Calibration> calibration = file.calibration().map(c -> new Calibration(c.method(),

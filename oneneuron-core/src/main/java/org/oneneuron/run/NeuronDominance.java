@@ -67,7 +67,7 @@ public final class NeuronDominance {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "the special neuron dwarfs the"
                 + " network: max_i |%s| = %.3g (sample %d, 0-based) against max_i |f(x_i)| = %.3g for the"
                 + " network alone, so where it is large the neuron, not the network, decides the prediction. ",
-                form, maxContribution, at, maxNetwork));
+                form, maxContribution, at / model.outputs(), maxNetwork));
         double[] z = model.standardizer().transform(raw.x());
         int d = raw.d();
         int worst = 0;

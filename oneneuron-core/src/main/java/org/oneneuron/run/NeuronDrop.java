@@ -3,6 +3,7 @@ package org.oneneuron.run;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.eval.Metrics;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterBlock;
 import org.oneneuron.model.ParameterLayout;
@@ -10,8 +11,10 @@ import org.oneneuron.model.ParameterLayout;
 /**
  * The model with its special neuron removed, and the evidence that it predicts the same: on the
  * training data, the neuron's largest contribution max_i |f~(x_i) - f(x_i)| (= max_i |a·E_i| for
- * the exponential neuron), the largest difference between the two models' scores, recomputed from
- * the plain model itself, and how many predicted signs change.
+ * the exponential neuron; with K outputs the largest over samples and outputs, max_{i,k} |a_k·E_ik|),
+ * the largest difference between the two models' scores, recomputed from the plain model itself,
+ * and how many predictions change (the sign; the argmax class of a multi-class model; none for
+ * regression, where the contribution bounds the change).
  *
  * @param plain              the model without the neuron (same θ for every other block)
  * @param maxContribution    max_i |f~(x_i) - f(x_i)| of the original model
@@ -52,11 +55,18 @@ public record NeuronDrop(Model plain, double maxContribution, double maxScoreDif
         for (int i = 0; i < full.length; i++) {
             contribution = Math.max(contribution, Math.abs(full[i] - networkOnly[i]));
             difference = Math.max(difference, Math.abs(full[i] - plainScores[i]));
-            if ((full[i] >= 0) != (plainScores[i] >= 0)) {
-                changes++;
-            }
         }
-        return new NeuronDrop(plain, contribution, difference, changes, full.length);
+        int k = model.outputs();
+        int n = full.length / k;
+        for (int i = 0; i < n; i++) {
+            boolean changed = switch (model.task()) {
+                case BINARY -> (full[i] >= 0) != (plainScores[i] >= 0);
+                case MULTICLASS -> Metrics.argmax(full, i * k, k) != Metrics.argmax(plainScores, i * k, k);
+                case REGRESSION -> false;
+            };
+            changes += changed ? 1 : 0;
+        }
+        return new NeuronDrop(plain, contribution, difference, changes, n);
     }
 
     /** True when the contribution is below {@code tolerance} and no predicted class changes. */

@@ -12,7 +12,7 @@ import org.oneneuron.loss.Float32NetworkObjective;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
-import org.oneneuron.loss.SampleLoss;
+import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.loss.SampleWeights;
 import org.oneneuron.model.Initializer;
 import org.oneneuron.model.NetworkSpec;
@@ -40,7 +40,7 @@ public final class Problem {
 
     private final NetworkSpec spec;
     private final Dataset data;
-    private final SampleLoss loss;
+    private final OutputLoss loss;
     private final Reduction reduction;
     private final double lambda;
     private final boolean allowZeroLambda;
@@ -192,7 +192,7 @@ public final class Problem {
         return data;
     }
 
-    public SampleLoss loss() {
+    public OutputLoss loss() {
         return loss;
     }
 
@@ -241,7 +241,7 @@ public final class Problem {
     public static final class Builder {
         private NetworkSpec spec;
         private Dataset data;
-        private SampleLoss loss;
+        private OutputLoss loss;
         private Reduction reduction;
         private double lambda;
         private boolean allowZeroLambda;
@@ -262,7 +262,7 @@ public final class Problem {
             seed = defaults.train().seed();
         }
 
-        public Builder loss(SampleLoss value) {
+        public Builder loss(OutputLoss value) {
             this.loss = Objects.requireNonNull(value, "loss");
             return this;
         }

@@ -158,9 +158,10 @@ class CsvReaderTest {
 
     @Test
     void moreThanTwoClassesListsThemAndSaysHowToChoose() throws IOException {
-        DataException e = fails("1,cat\n2,dog\n3,emu\n", ReadOptions.defaults());
+        DataException e = fails("1,cat\n2,dog\n3,emu\n", ReadOptions.defaults().withTask(Task.BINARY));
         assertTrue(e.getMessage().contains("3 classes found ('cat', 'dog', 'emu')"), e.getMessage());
         assertTrue(e.getMessage().contains("--classes"), e.getMessage());
+        assertTrue(e.getMessage().contains("--task multiclass"), e.getMessage());
         DataException positiveOnly = fails("1,cat\n2,dog\n3,emu\n", ReadOptions.defaults().withPositive("dog"));
         assertTrue(positiveOnly.getMessage().contains("3 classes"), positiveOnly.getMessage());
         DataException absent = fails("1,cat\n2,dog\n", ReadOptions.defaults().withPositive("emu"));

@@ -11,8 +11,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,9 +91,13 @@ class IdxReaderTest {
     }
 
     @Test
-    void needsAClassChoiceForMoreThanTwoDigits() throws IOException {
+    void keepsEveryDigitByDefaultAndNeedsAChoiceForBinary() throws IOException {
         Path img = pair("", images(), labels());
-        DataException e = assertThrows(DataException.class, () -> IdxReader.read(img, ReadOptions.defaults()));
+        Dataset all = IdxReader.read(img, ReadOptions.defaults());
+        assertEquals(Task.MULTICLASS, all.task());
+        assertEquals(List.of("1", "4", "9"), all.labelNames());
+        DataException e = assertThrows(DataException.class,
+                () -> IdxReader.read(img, ReadOptions.defaults().withTask(Task.BINARY)));
         assertTrue(e.getMessage().contains("3 classes found ('1', '4', '9')"), e.getMessage());
     }
 

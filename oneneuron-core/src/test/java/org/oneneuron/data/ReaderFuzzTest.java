@@ -31,14 +31,32 @@ class ReaderFuzzTest {
             for (double v : ds.x()) {
                 assertTrue(Double.isFinite(v), "non-finite feature");
             }
-            boolean pos = false;
-            boolean neg = false;
             for (double v : ds.y()) {
-                assertTrue(v == 1.0 || v == -1.0, "label " + v);
-                pos |= v > 0;
-                neg |= v < 0;
+                assertTrue(Double.isFinite(v), "target " + v);
             }
-            assertTrue(pos && neg, "both classes");
+            switch (ds.task()) {
+                case BINARY -> {
+                    boolean pos = false;
+                    boolean neg = false;
+                    for (double v : ds.y()) {
+                        assertTrue(v == 1.0 || v == -1.0, "label " + v);
+                        pos |= v > 0;
+                        neg |= v < 0;
+                    }
+                    assertTrue(pos && neg, "both classes");
+                }
+                case MULTICLASS -> {
+                    int[] count = new int[ds.labelNames().size()];
+                    for (double v : ds.y()) {
+                        count[(int) v]++;
+                    }
+                    for (int c : count) {
+                        assertTrue(c > 0, "every class present");
+                    }
+                }
+                case REGRESSION -> assertTrue(ds.labelNames().isEmpty(), "no class names for regression");
+                default -> fail("unknown task");
+            }
         } catch (DataException expected) {
             assertTrue(expected.getMessage().length() > 0);
         } catch (Throwable t) {

@@ -23,12 +23,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code oneneuron bench W1|W2|W3|W4|W5|all}: runs the workloads of bench/WORKLOADS.md with the
+ * {@code oneneuron bench W1|W2|W3|W4|W5|W6|all}: runs the workloads of bench/WORKLOADS.md with the
  * peers' shapes and hyper-parameters and prints one JSON line per workload with the peers' field
  * names. {@code --compare} alternates our run and the PyTorch peer's (A B A B …) and prints the
  * median of the paired throughput ratios.
  */
-@Command(name = "bench", description = "Run the benchmark workloads W1-W5 (optionally side by side with the PyTorch peers).",
+@Command(name = "bench", description = "Run the benchmark workloads W1-W6 (optionally side by side with the PyTorch peers).",
         footer = {"", "Examples:",
             "  oneneuron bench W1                       W1 replaying bench/w1-golden",
             "  oneneuron bench all --threads 2 --json",
@@ -51,11 +51,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "W1, W2, W3, W4, W5, all, kernel (one GEMM shape, see --shape and --dtype), or peak (the core's FMA peak).")
+    @Parameters(index = "0", paramLabel = "WORKLOAD", description = "W1, W2, W3, W4, W5, W6, all, kernel (one GEMM shape, see --shape and --dtype), or peak (the core's FMA peak).")
     String workload;
 
     @Option(names = "--steps", paramLabel = "N", description = Vocabulary.STEPS + " Here: overrides the"
-            + " workload's count (W1 steps, W3 training steps, W4 steps per run; W2 and W5 epochs); default: the workload's.")
+            + " workload's count (W1 steps, W3 training steps, W4 steps per run; W2, W5 and W6 epochs); default: the workload's.")
     Integer steps;
 
     @Option(names = "--dump-dir", paramLabel = "DIR", description = "The peer's W1 dump folder (default: the checkout's bench/w1-golden).")

@@ -15,7 +15,8 @@ final class Workloads {
         W3("w3_hessian.py", "hvp_fresh_per_s", "hvp_fresh_per_s", List.of("hvp_reuse_per_s")),
         W4("w4_tiny_runs.py", "runs_per_s", "batched_runs_per_s", List.of("loop_runs_per_s", "vmap_runs_per_s")),
         W5("w5_cnn.py", "samples_per_s", "samples_per_s", List.of(),
-                List.of("hvp_fresh_per_s", "samples_per_cpu_s", "hvp_fresh_per_cpu_s"));
+                List.of("hvp_fresh_per_s", "samples_per_cpu_s", "hvp_fresh_per_cpu_s")),
+        W6("w6_multiclass.py", "samples_per_s", "samples_per_s", List.of(), List.of("hvp_fresh_per_s"));
 
         final String peerScript;
         final String ourFigure;
@@ -52,7 +53,7 @@ final class Workloads {
             try {
                 ids.add(Id.valueOf(part.trim()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("workload '" + part.trim() + "' is unknown: expected W1, W2, W3, W4, W5, all, kernel or peak");
+                throw new IllegalArgumentException("workload '" + part.trim() + "' is unknown: expected W1, W2, W3, W4, W5, W6, all, kernel or peak");
             }
         }
         return ids;
@@ -65,6 +66,7 @@ final class Workloads {
             case W3 -> HessianWorkload.run(ctx);
             case W4 -> TinyRunsWorkload.run(ctx);
             case W5 -> ConvWorkload.run(ctx);
+            case W6 -> MultiClassWorkload.run(ctx);
         };
     }
 }

@@ -1,0 +1,135 @@
+package org.oneneuron.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Multi-class and regression from the command line: the task is inferred and printed, train,
+ * evaluate and predict report the task's figures, and bad targets are one error each, exit 2.
+ */
+class TasksCliTest {
+
+    @TempDir
+    static Path dir;
+    static Path classes;
+    static Path regression;
+
+    @BeforeAll
+    static void files() throws Exception {
+        SplittableRandom rng = new SplittableRandom(3);
+        StringBuilder c = new StringBuilder("x1,x2,kind\n");
+        String[] names = {"ant", "bee", "cat"};
+        double[][] centers = {{0, 0}, {4, 0}, {0, 4}};
+        for (int i = 0; i < 60; i++) {
+            int k = i % 3;
+            c.append(String.format(Locale.ROOT, "%.4f,%.4f,%s%n", centers[k][0] + rng.nextDouble(-1, 1),
+                    centers[k][1] + rng.nextDouble(-1, 1), names[k]));
+        }
+        classes = dir.resolve("kinds.csv");
+        Files.writeString(classes, c);
+        StringBuilder r = new StringBuilder("a,b,target\n");
+        for (int i = 0; i < 60; i++) {
+            double a = rng.nextDouble(-2, 2);
+            double b = rng.nextDouble(-2, 2);
+            r.append(String.format(Locale.ROOT, "%.5f,%.5f,%.5f%n", a, b, 2 * a - b + 0.5 + rng.nextDouble(-0.1, 0.1)));
+        }
+        regression = dir.resolve("reg.csv");
+        Files.writeString(regression, r);
+    }
+
+    @Test
+    void multiClassTrainsEvaluatesAndPredicts() throws Exception {
+        Path model = dir.resolve("kinds.json");
+        Cli t = Cli.run("train", classes.toString(), "--held-out", "0.25", "--steps", "300", "--out", model.toString());
+        assertEquals(0, t.exitCode(), t.toString());
+        assertTrue(t.err().contains("task: multiclass, 3 classes, loss softmax-ce (task inferred"), t.err());
+        assertTrue(t.out().contains("confusion (rows: actual, columns: predicted)"), t.out());
+        assertTrue(t.out().contains("macro F1"), t.out());
+        Path csv = dir.resolve("confusion.csv");
+        Cli e = Cli.run("evaluate", model.toString(), classes.toString(), "--json", "--confusion-csv", csv.toString());
+        assertEquals(0, e.exitCode(), e.toString());
+        JsonNode j = new ObjectMapper().readTree(e.out());
+        assertEquals("multiclass", j.get("task").asText());
+        assertEquals(3, j.get("per_class").size());
+        assertEquals("bee", j.get("per_class").get(1).get("class").asText());
+        long total = 0;
+        for (JsonNode row : j.get("confusion_matrix")) {
+            for (JsonNode v : row) {
+                total += v.asLong();
+            }
+        }
+        assertEquals(60, total);
+        assertTrue(j.get("accuracy").asDouble() > 0.9, e.out());
+        assertTrue(j.get("top_k").get("3").asDouble() == 1.0, e.out());
+        assertTrue(j.get("log_loss").asDouble() >= 0, e.out());
+        assertTrue(Files.readString(csv).startsWith("actual\\predicted,ant,bee,cat\nant,"), Files.readString(csv));
+        Cli p = Cli.run("predict", model.toString(), classes.toString());
+        assertEquals(0, p.exitCode(), p.toString());
+        String[] lines = p.out().split("\n");
+        assertEquals("p_ant,p_bee,p_cat,label", lines[0]);
+        assertEquals(61, lines.length);
+        String[] first = lines[1].split(",");
+        double sum = Double.parseDouble(first[0]) + Double.parseDouble(first[1]) + Double.parseDouble(first[2]);
+        assertEquals(1.0, sum, 1e-12);
+    }
+
+    @Test
+    void regressionTrainsEvaluatesAndPredicts() throws Exception {
+        Path model = dir.resolve("reg.json");
+        Cli t = Cli.run("train", regression.toString(), "--held-out", "0.25", "--steps", "300", "--out", model.toString());
+        assertEquals(0, t.exitCode(), t.toString());
+        assertTrue(t.err().contains("task: regression"), t.err());
+        assertTrue(t.out().contains("test RMSE"), t.out());
+        Cli e = Cli.run("evaluate", model.toString(), regression.toString(), "--split", "test", "--json");
+        assertEquals(0, e.exitCode(), e.toString());
+        JsonNode j = new ObjectMapper().readTree(e.out());
+        assertTrue(j.get("r2").asDouble() > 0.9, e.out());
+        assertTrue(j.get("rmse").asDouble() > 0 && j.get("mae").asDouble() > 0, e.out());
+        Cli p = Cli.run("predict", model.toString(), regression.toString());
+        assertEquals(0, p.exitCode(), p.toString());
+        assertTrue(p.out().startsWith("value\n"), p.out());
+        assertEquals(61, p.out().split("\n").length);
+    }
+
+    private static void badInput(Cli r, String expected) {
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("error: "), r.toString());
+        assertTrue(r.err().contains(expected), "expected '" + expected + "' in\n" + r.err());
+        assertTrue(!r.err().contains("\tat ") && !r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void badTargetsAreOneErrorEach() throws Exception {
+        Path text = dir.resolve("text.csv");
+        Files.writeString(text, "a,y\n1,0.5\n2,1.5\n3,high\n4,2\n");
+        badInput(Cli.run("train", text.toString(), "--task", "regression", "--steps", "2"),
+                "text.csv, line 4, column 'y': value 'high' is not a number");
+        Path nan = dir.resolve("nan.csv");
+        Files.writeString(nan, "a,y\n1,0.5\n2,NaN\n3,2.5\n");
+        badInput(Cli.run("train", nan.toString(), "--steps", "2"), "nan.csv, line 3, column 'y': value 'NaN' is not finite");
+        Path one = dir.resolve("one.csv");
+        Files.writeString(one, "a,y\n1,ant\n2,ant\n3,ant\n");
+        badInput(Cli.run("train", one.toString(), "--task", "multiclass", "--steps", "2"), "only one class 'ant'");
+        StringBuilder single = new StringBuilder("a,y\n");
+        for (int i = 0; i < 30; i++) {
+            single.append(i).append(',').append(i == 7 ? "cat" : i % 2 == 0 ? "ant" : "bee").append('\n');
+        }
+        Path rare = dir.resolve("rare.csv");
+        Files.writeString(rare, single);
+        badInput(Cli.run("train", rare.toString(), "--held-out", "0.25", "--steps", "2"),
+                "class 'cat' of rare.csv has a single sample; a stratified held-out split needs at least two");
+        badInput(Cli.run("train", classes.toString(), "--loss", "cubic-hinge", "--steps", "2"),
+                "--loss cubic-hinge does not fit the multiclass task");
+        badInput(Cli.run("train", classes.toString(), "--task", "sorting", "--steps", "2"), "--task: unknown task 'sorting'");
+    }
+}

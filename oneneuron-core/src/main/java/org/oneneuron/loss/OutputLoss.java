@@ -1,0 +1,29 @@
+package org.oneneuron.loss;
+
+/**
+ * The loss ℓ(f; t) of one sample as a function of its K scores f ∈ R^K (read from
+ * {@code f[off..off+K)}) and its target t: a class index 0..K-1 (multi-class losses), a ±1 label
+ * (margin losses, K = 1) or a real value (regression, K = 1). Besides the value it gives what the
+ * engine's passes need: the adjoint c·∇_f ℓ and the tangent of the adjoint along R(f),
+ * c·∇²_f ℓ·R(f) (the R-operator of the loss).
+ */
+public interface OutputLoss {
+
+    /** Whether the loss is defined for K scores (margin and regression losses: K = 1; class losses: K ≥ 2). */
+    boolean accepts(int outputs);
+
+    /** ℓ(f[off..off+k); t). */
+    double value(double[] f, int off, int k, double t);
+
+    /** out[o..o+k) = c·∇_f ℓ(f[off..off+k); t). */
+    void gradient(double[] f, int off, int k, double t, double c, double[] out, int o);
+
+    /** out[o..o+k) = c·∇²_f ℓ(f[off..off+k); t)·r[off..off+k). */
+    void hessianTimes(double[] f, int off, int k, double t, double[] r, double c, double[] out, int o);
+
+    /** The word used in configs and outputs, e.g. {@code cubic-hinge}, {@code softmax-ce}. */
+    String word();
+
+    /** One sentence on what the loss is and its status under the theorems of PAPER.md. */
+    String description();
+}

@@ -1,0 +1,106 @@
+package org.oneneuron.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The task of a label column: inferred or given, every class kept, --classes subsets, bad targets. */
+class TaskInferenceTest {
+
+    @TempDir
+    Path dir;
+
+    private Dataset read(String content, ReadOptions options) throws IOException {
+        Path p = dir.resolve("t.csv");
+        Files.writeString(p, content);
+        return CsvReader.read(p, options);
+    }
+
+    private DataException fails(String content, ReadOptions options) throws IOException {
+        Path p = dir.resolve("t.csv");
+        Files.writeString(p, content);
+        return assertThrows(DataException.class, () -> CsvReader.read(p, options));
+    }
+
+    @Test
+    void twoLabelsAreBinaryAsBefore() throws IOException {
+        Dataset ds = read("a,y\n1,no\n2,yes\n3,no\n", ReadOptions.defaults());
+        assertEquals(Task.BINARY, ds.task());
+        assertArrayEquals(new double[] {-1, 1, -1}, ds.y());
+    }
+
+    @Test
+    void textLabelsKeepEveryClassInSortedOrder() throws IOException {
+        Dataset ds = read("a,y\n1,emu\n2,cat\n3,dog\n4,cat\n", ReadOptions.defaults());
+        assertEquals(Task.MULTICLASS, ds.task());
+        assertEquals(List.of("cat", "dog", "emu"), ds.labelNames());
+        assertArrayEquals(new double[] {2, 0, 1, 0}, ds.y());
+        assertEquals(3, ds.outputs());
+    }
+
+    @Test
+    void smallIntegersAreClassesInNumericOrder() throws IOException {
+        Dataset ds = read("a,y\n1,10\n2,2\n3,1\n4,2.0\n", ReadOptions.defaults());
+        assertEquals(Task.MULTICLASS, ds.task());
+        assertEquals(List.of("1", "2", "10"), ds.labelNames());
+        assertArrayEquals(new double[] {2, 1, 0, 1}, ds.y());
+    }
+
+    @Test
+    void realNumbersAreRegressionTargets() throws IOException {
+        Dataset ds = read("a,y\n1,0.5\n2,-1.25\n3,3\n", ReadOptions.defaults());
+        assertEquals(Task.REGRESSION, ds.task());
+        assertTrue(ds.labelNames().isEmpty());
+        assertArrayEquals(new double[] {0.5, -1.25, 3}, ds.y());
+        Dataset forced = read("a,y\n1,1\n2,2\n3,3\n", ReadOptions.defaults().withTask(Task.REGRESSION));
+        assertEquals(Task.REGRESSION, forced.task());
+        assertArrayEquals(new double[] {1, 2, 3}, forced.y());
+    }
+
+    @Test
+    void classesPickASubsetInTheGivenOrder() throws IOException {
+        String csv = "a,y\n1,emu\n2,cat\n3,dog\n4,ant\n";
+        Dataset three = read(csv, ReadOptions.defaults().withClasses("emu,ant,cat"));
+        assertEquals(Task.MULTICLASS, three.task());
+        assertEquals(List.of("emu", "ant", "cat"), three.labelNames());
+        assertArrayEquals(new double[] {0, 2, 1}, three.y());
+        Dataset two = read(csv, ReadOptions.defaults().withClasses("cat,dog"));
+        assertEquals(Task.BINARY, two.task());
+        assertArrayEquals(new double[] {-1, 1}, two.y());
+        Dataset twoAsClasses = read(csv, ReadOptions.defaults().withClasses("cat,dog").withTask(Task.MULTICLASS));
+        assertEquals(Task.MULTICLASS, twoAsClasses.task());
+        assertArrayEquals(new double[] {0, 1}, twoAsClasses.y());
+    }
+
+    @Test
+    void oneClassIsOneClearError() throws IOException {
+        DataException e = fails("a,y\n1,cat\n2,cat\n", ReadOptions.defaults());
+        assertTrue(e.getMessage().contains("only one class 'cat'"), e.getMessage());
+        e = fails("a,y\n1,cat\n2,cat\n", ReadOptions.defaults().withTask(Task.MULTICLASS));
+        assertTrue(e.getMessage().contains("only one class 'cat'"), e.getMessage());
+    }
+
+    @Test
+    void nonNumericOrNaNRegressionTargetsNameTheirLine() throws IOException {
+        DataException text = fails("a,y\n1,0.5\n2,high\n3,0.25\n", ReadOptions.defaults().withTask(Task.REGRESSION));
+        assertEquals(3, text.line());
+        assertTrue(text.getMessage().contains("'high' is not a number"), text.getMessage());
+        DataException nan = fails("a,y\n1,0.5\n2,1.5\n3,NaN\n4,2.25\n", ReadOptions.defaults());
+        assertEquals(4, nan.line());
+        assertTrue(nan.getMessage().contains("not finite"), nan.getMessage());
+    }
+
+    @Test
+    void regressionRefusesAClassChoice() throws IOException {
+        DataException e = fails("a,y\n1,0.5\n2,1.5\n", ReadOptions.defaults().withTask(Task.REGRESSION).withClasses("0.5,1.5"));
+        assertTrue(e.getMessage().contains("regression"), e.getMessage());
+    }
+}

@@ -1,0 +1,181 @@
+package org.oneneuron.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Task;
+import org.oneneuron.eval.ClassMetrics;
+import org.oneneuron.eval.RegressionMetrics;
+import org.oneneuron.loss.Losses;
+import org.oneneuron.model.NeuronKind;
+
+/**
+ * Multi-class and regression through the run floor: a linear regression model equals ordinary
+ * least squares, a multi-class model fits separable classes with one neuron per output and round
+ * trips through its model file with its class names, and a single-sample class stops a
+ * stratified split.
+ */
+class TasksTest {
+
+    @TempDir
+    Path dir;
+
+    /** y = X·β + β₀ + noise, 3 features, n = 60. */
+    private static Dataset regression(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int n = 60;
+        int d = 3;
+        double[] x = new double[n * d];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = rng.nextDouble(-2, 2) * (j + 1);
+            }
+            y[i] = 1.5 * x[i * d] - 2 * x[i * d + 1] + 0.25 * x[i * d + 2] + 0.3 + rng.nextDouble(-0.5, 0.5);
+        }
+        return new Dataset("regression", x, y, d, null, List.of());
+    }
+
+    /** Ordinary least squares with an intercept, by the normal equations (Gaussian elimination, partial pivoting). */
+    private static double[] olsPredictions(Dataset data) {
+        int d = data.d() + 1;
+        double[][] a = new double[d][d + 1];
+        for (int i = 0; i < data.n(); i++) {
+            double[] row = new double[d];
+            row[0] = 1;
+            for (int j = 1; j < d; j++) {
+                row[j] = data.x(i, j - 1);
+            }
+            for (int p = 0; p < d; p++) {
+                for (int q = 0; q < d; q++) {
+                    a[p][q] += row[p] * row[q];
+                }
+                a[p][d] += row[p] * data.y()[i];
+            }
+        }
+        for (int c = 0; c < d; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < d; r++) {
+                if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] t = a[c];
+            a[c] = a[pivot];
+            a[pivot] = t;
+            for (int r = 0; r < d; r++) {
+                if (r != c) {
+                    double f = a[r][c] / a[c][c];
+                    for (int k = c; k <= d; k++) {
+                        a[r][k] -= f * a[c][k];
+                    }
+                }
+            }
+        }
+        double[] beta = new double[d];
+        for (int c = 0; c < d; c++) {
+            beta[c] = a[c][d] / a[c][c];
+        }
+        double[] out = new double[data.n()];
+        for (int i = 0; i < data.n(); i++) {
+            out[i] = beta[0];
+            for (int j = 1; j < d; j++) {
+                out[i] += beta[j] * data.x(i, j - 1);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void linearRegressionModelIsOrdinaryLeastSquares() {
+        for (long seed = 1; seed <= 3; seed++) {
+            Dataset data = regression(seed);
+            assertEquals(Task.REGRESSION, data.task());
+            ClassifierConfig config = ClassifierConfig.defaults().withHidden(List.of()).withNeuron(NeuronKind.NONE);
+            Model model = Classifier.fit(data, config);
+            assertEquals(Task.REGRESSION, model.task());
+            assertEquals(Losses.TARGET_SQUARED, model.loss());
+            double[] f = model.scores(data);
+            double[] ols = olsPredictions(data);
+            double scale = 0;
+            for (double v : data.y()) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int i = 0; i < f.length; i++) {
+                assertEquals(ols[i], f[i], 1e-8 * scale, "seed " + seed + ", sample " + i);
+            }
+            RegressionMetrics m = (RegressionMetrics) model.assess(data).figures();
+            assertTrue(m.r2() > 0.95, "R² " + m.r2());
+        }
+    }
+
+    /** Three separable blobs, 30 samples each, labelled a, b, c. */
+    private static Dataset blobs() {
+        SplittableRandom rng = new SplittableRandom(7);
+        int n = 90;
+        double[] x = new double[n * 2];
+        double[] y = new double[n];
+        double[][] centers = {{0, 0}, {4, 0}, {0, 4}};
+        for (int i = 0; i < n; i++) {
+            int c = i % 3;
+            x[2 * i] = centers[c][0] + rng.nextDouble(-1, 1);
+            x[2 * i + 1] = centers[c][1] + rng.nextDouble(-1, 1);
+            y[i] = c;
+        }
+        return new Dataset("blobs", x, y, 2, null, List.of("a", "b", "c"));
+    }
+
+    @Test
+    void multiClassModelFitsAndKeepsItsClassNamesInItsFile() {
+        Dataset data = blobs();
+        assertEquals(Task.MULTICLASS, data.task());
+        for (var loss : List.of(Losses.SOFTMAX_CE, Losses.MULTI_SQUARED_HINGE)) {
+            Model model = Classifier.fit(data, ClassifierConfig.defaults().withLoss(loss).withHeldOut(0.2));
+            assertEquals(Task.MULTICLASS, model.task());
+            assertEquals(3, model.outputs());
+            assertEquals(loss, model.loss());
+            ClassMetrics m = (ClassMetrics) model.assess(data).figures();
+            assertEquals(1.0, m.accuracy(), 0.0, loss.word());
+            assertEquals("c", model.predictClass(new double[] {0, 4}));
+            Path file = dir.resolve(loss.word() + ".json");
+            model.save(file);
+            Model back = Model.load(file);
+            assertEquals(List.of("a", "b", "c"), back.labelNames());
+            assertEquals(loss, back.loss());
+            assertEquals(java.util.Arrays.toString(model.scores(data)), java.util.Arrays.toString(back.scores(data)));
+        }
+        assertTrue(Files.exists(dir.resolve("softmax-ce.json")));
+    }
+
+    @Test
+    void aMarginLossLeftAsTheDefaultBecomesTheTasksLoss() {
+        ClassifierConfig c = ClassifierConfig.defaults();
+        assertEquals(Losses.CUBIC_HINGE, c.lossFor(Task.BINARY));
+        assertEquals(Losses.SOFTMAX_CE, c.lossFor(Task.MULTICLASS));
+        assertEquals(Losses.TARGET_SQUARED, c.lossFor(Task.REGRESSION));
+        assertEquals(Losses.HUBER, c.withLoss(Losses.HUBER).lossFor(Task.REGRESSION));
+    }
+
+    @Test
+    void aClassWithOneSampleStopsAStratifiedSplit() {
+        Dataset blobs = blobs();
+        double[] y = blobs.y().clone();
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] == 2) {
+                y[i] = i == 2 ? 2 : 1;
+            }
+        }
+        Dataset single = new Dataset("single", blobs.x(), y, 2, null, List.of("a", "b", "c"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Classifier.fit(single, ClassifierConfig.defaults().withHeldOut(0.25)));
+        assertTrue(e.getMessage().contains("class 'c' of single has a single sample"), e.getMessage());
+    }
+}
