@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * An MLP study's journal is what it was before studies took layer graphs: the test resources
  * study-before-layer-graphs/ hold a journal, spec.json and study.json written by main at that
  * time (see its README); today's code must write the same lines (wall times aside), read and
- * resume that folder, and write the same spec.json.
+ * resume that folder, and write the same spec.json. The verdict words and reasons are left out of
+ * the comparison: issue 17 changed the verdict rules on purpose ({@code not_converged}, verdicts
+ * checked by the escape); every number of a line must still be the same.
  */
 class StudyJournalCompatibilityTest {
 
@@ -35,11 +37,20 @@ class StudyJournalCompatibilityTest {
         return StudySpec.fromJson(Files.readString(file), file.toString());
     }
 
-    /** The lines in run order with the wall time set to 0 (the one number that is not reproducible). */
+    /**
+     * The lines in run order with the wall time set to 0 (the one number that is not reproducible)
+     * and the verdict and its reason blanked (words of the verdict rules, not numbers).
+     */
     private static List<String> reproducible(Path journal) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(journal)) {
-            lines.add(line.replaceFirst("\"seconds\":[-+0-9.eE]+", "\"seconds\":0"));
+            String numbers = line.replaceFirst("\"seconds\":[-+0-9.eE]+", "\"seconds\":0")
+                    .replaceFirst("\"verdict\":\"[a-z_]*\",\"verdict_reason\":\"(?:[^\"\\\\]|\\\\.)*\"",
+                            "\"verdict\":\"\",\"verdict_reason\":\"\"");
+            if (numbers.equals(line) == line.contains("\"verdict\"")) {
+                throw new AssertionError("no verdict found to blank in " + line);
+            }
+            lines.add(numbers);
         }
         lines.sort(Comparator.comparingInt(l -> JournalCodec.fromLine(l).run().runIndex()));
         return lines;
