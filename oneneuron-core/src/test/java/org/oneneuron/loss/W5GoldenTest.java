@@ -1,7 +1,5 @@
 package org.oneneuron.loss;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
@@ -31,42 +29,6 @@ class W5GoldenTest {
         NetworkObjective obj = NetworkObjective.of(spec, data, Losses.CUBIC_HINGE, Reduction.MEAN, 1e-2);
         double[] theta = g.parameters(List.of("conv1.weight", "conv1.bias", "conv2.weight", "conv2.bias",
                 "fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias", "w", "a", "b"), obj.dimension());
-        assertEquals((int) g.number("n_params"), obj.dimension());
-        double[] v = g.csv("v.csv");
-        double[] grad = new double[theta.length];
-        double loss = obj.valueAndGradient(theta, grad);
-        double[] hv = new double[theta.length];
-        obj.hessianVector(theta, v, hv);
-        close(g.number("loss"), loss, "loss");
-        close(g.number("grad_norm"), norm(grad), "gradient norm");
-        close(g.number("grad_dot_v"), dot(grad, v), "g·v");
-        close(g.number("hv_norm"), norm(hv), "|Hv|");
-        close(g.number("v_hv"), dot(v, hv), "v·Hv");
-        for (int i = 0; i < 8; i++) {
-            close(g.golden().get("hv_first8").get(i).asDouble(), hv[i], "Hv[" + i + "]");
-        }
-        for (int step = 0; step < 50; step++) {
-            obj.valueAndGradient(theta, grad);
-            for (int k = 0; k < theta.length; k++) {
-                theta[k] -= 1e-2 * grad[k];
-            }
-        }
-        close(g.number("loss_after_50_gd_steps"), obj.value(theta), "loss after 50 GD steps");
-    }
-
-    static void close(double want, double got, String what) {
-        assertEquals(want, got, 1e-9 * Math.abs(want), what);
-    }
-
-    static double norm(double[] a) {
-        return Math.sqrt(dot(a, a));
-    }
-
-    static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+        GoldenFigures.check(g, obj, theta, 1e-2);
     }
 }
