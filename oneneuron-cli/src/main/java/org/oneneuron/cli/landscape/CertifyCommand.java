@@ -57,7 +57,7 @@ public final class CertifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Subject s = subject.resolve();
+        Subject s = subject.resolve(common.threadsOr(1));
         CertifyConfig config = CertifyConfig.defaults().withPerturbations(perturbations);
         long steps = trainSteps != null ? trainSteps : subject.isC() ? 100_000 : 0;
         TrainingResult training = null;

@@ -71,7 +71,7 @@ public final class EscapeCommand implements Callable<Integer> {
         if (subject.augmented) {
             throw new IllegalArgumentException("escape starts from the plain point; drop --augmented");
         }
-        Subject s = subject.resolve();
+        Subject s = subject.resolve(common.threadsOr(1));
         Problem plain = s.problem().orElseThrow(() -> new IllegalArgumentException(
                 "escape needs a network subject (A1, A2, B, B-leaky, a recipe or --model), not " + s.label()));
         double lambda = s.lambda();

@@ -73,7 +73,7 @@ public final class SpectrumCommand implements Callable<Integer> {
         if (densityPoints < 2) {
             throw new IllegalArgumentException("--density-points must be >= 2, got " + densityPoints);
         }
-        Subject s = subject.resolve();
+        Subject s = subject.resolve(common.threadsOr(1));
         double[] theta = s.theta();
         int n = theta.length;
         LanczosResult lanczos = Lanczos.extremes(s.objective(), theta,

@@ -87,17 +87,20 @@ final class SubjectOptions {
         return construction != null && construction.trim().equalsIgnoreCase("C");
     }
 
-    /** Resolves the subject; throws IllegalArgumentException naming the bad option. */
-    Subject resolve() {
+    /**
+     * Resolves the subject, a model's or recipe's objective running its passes on {@code threads}
+     * sample chunks (--threads); throws IllegalArgumentException naming the bad option.
+     */
+    Subject resolve(int threads) {
         if ((construction == null) == (model == null)) {
             throw new IllegalArgumentException("give exactly one of --construction NAME or --model FILE");
         }
         if (model != null) {
-            return fromModel();
+            return fromModel(threads);
         }
         String name = construction.trim().toLowerCase(Locale.ROOT);
         if (RECIPES.contains(name)) {
-            return fromRecipe(name);
+            return fromRecipe(name, threads);
         }
         Construction c = Constructions.byName(construction);
         boolean global = switch (point.toLowerCase(Locale.ROOT)) {
@@ -133,20 +136,20 @@ final class SubjectOptions {
         return dataOptions.load(data);
     }
 
-    private Subject fromRecipe(String name) {
+    private Subject fromRecipe(String name, int threads) {
         Dataset d = dataOrDefault();
         NetworkSpec spec = new NetworkSpec(d.d(), Vocabulary.parseWidths(hidden, "--hidden"), Activation.RELU,
                 NeuronKind.NONE);
         Recipe recipe = name.equals("dead-relu") ? DeadReluRecipe.build(spec, d, Losses.CUBIC_HINGE)
                 : YunRecipe.build(spec, d);
-        Problem problem = Problem.plain(recipe);
+        Problem problem = Problem.plain(recipe).toBuilder().threads(threads).build();
         double[] theta = recipe.badPoint();
         return new Subject(recipe.name() + " recipe on " + d.name() + " (" + d.n() + " samples, hidden "
                 + spec.hidden() + ")", problem.objective(), theta, NetworkPoints.context(problem.objective(), theta),
                 Optional.of(problem), Optional.empty(), lambda(recipe.lambda()));
     }
 
-    private Subject fromModel() {
+    private Subject fromModel(int threads) {
         if (data == null) {
             throw new IllegalArgumentException("--model needs --data DATA (the data to certify the model on)");
         }
@@ -158,7 +161,7 @@ final class SubjectOptions {
             throw new IllegalArgumentException("--data has " + d.d() + " features, the model expects "
                     + m.spec().inputDim());
         }
-        Problem problem = m.problem(d);
+        Problem problem = m.problem(d).toBuilder().threads(threads).build();
         double[] theta = m.theta();
         return new Subject(model.getFileName() + " on " + d.name(), problem.objective(), theta,
                 NetworkPoints.context(problem.objective(), theta), Optional.of(problem), Optional.empty(),
