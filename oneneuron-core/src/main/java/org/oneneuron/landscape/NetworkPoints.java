@@ -7,7 +7,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import org.oneneuron.data.Dataset;
-import org.oneneuron.data.Task;
 import org.oneneuron.eval.Metrics;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.NetworkObjective;
@@ -40,9 +39,7 @@ public final class NetworkPoints {
         ParameterLayout layout = objective.layout();
         OptionalInt a = layout.hasNeuron() ? OptionalInt.of(layout.neuronAOffset()) : OptionalInt.empty();
         OptionalInt b = layout.hasNeuron() ? OptionalInt.of(layout.neuronBOffset()) : OptionalInt.empty();
-        // real-valued targets: the least loss any network reaches is not known (noise), so not 0
-        double minimum = objective.data().task() == Task.REGRESSION ? Double.NaN : minimumLoss(objective.loss());
-        return new PointContext(minimum, trainingError(objective, theta), a, b,
+        return new PointContext(minimumLoss(objective.loss()), trainingError(objective, theta), a, b,
                 layout.hasNeuron() ? objective.lambda() : 0.0, kinks(objective, theta), Optional.empty())
                 .withDataFloor(DataFloor.of(objective))
                 .withEscape(escapeProbe(objective, EscapeConfig.defaults()));
