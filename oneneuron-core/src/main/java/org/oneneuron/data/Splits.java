@@ -150,8 +150,10 @@ public final class Splits {
         return new Dataset(name, d.x(), d.y(), d.d(), d.featureNames(), d.labelNames(), d.shape());
     }
 
-    /** Sample indices per target value, in increasing target order. */
-    /** One group per class; regression targets are one group (no stratification). */
+    /**
+     * Sample indices per target value, in increasing target order: one group per class;
+     * regression targets are one group (no stratification).
+     */
     private static Map<Double, List<Integer>> strata(Dataset data) {
         Map<Double, List<Integer>> groups = new TreeMap<>();
         double[] y = data.y();

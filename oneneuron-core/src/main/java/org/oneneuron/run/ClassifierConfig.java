@@ -105,8 +105,10 @@ public record ClassifierConfig(List<Integer> hidden, Activation activation, Neur
         return spec(Shape.vector(inputDim));
     }
 
-    /** The network for the data's samples: their own shape, or {@link #inputShape()} when set. */
-    /** The network for these data: K = {@link Dataset#outputs()} outputs (one per class of a multi-class task). */
+    /**
+     * The network for the data's samples (their own shape, or {@link #inputShape()} when set) with
+     * K = {@link Dataset#outputs()} outputs (one per class of a multi-class task).
+     */
     public NetworkSpec spec(Dataset data) {
         NetworkSpec spec = spec(data.shape(), data.outputs());
         if (spec.outputs() != data.outputs()) {
