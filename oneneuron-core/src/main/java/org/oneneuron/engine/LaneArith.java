@@ -252,8 +252,12 @@ final class LaneArith extends Arith {
         return ArrayMath.allFinite(x.d, off * lanes, n * lanes);
     }
 
-    private static UnsupportedOperationException perNetwork(String what) {
-        return new UnsupportedOperationException(what + " is not available in the many-networks mode");
+    /**
+     * A pass reached an operation of a layer the many-networks mode does not take; unreachable,
+     * since {@link LanePasses} refuses such networks when it is built.
+     */
+    private static IllegalStateException perNetwork(String what) {
+        return new IllegalStateException(what + " is not available in the many-networks mode");
     }
 
     @Override
