@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code oneneuron evaluate}: a saved model's figures on a data set. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Accuracy, loss, precision, recall, F1, ROC AUC and the confusion matrix of a"
-                + " saved model on a data set.",
+        description = "The figures of a saved model on a data set: accuracy, loss, precision, recall, F1, ROC AUC and"
+                + " the confusion matrix (per class for multi-class; RMSE, MAE and R² for regression).",
         footer = {"", "Examples:", "  oneneuron evaluate model.json wdbc",
             "  oneneuron evaluate model.json wdbc --split test      (the samples 'train --held-out' kept out)",
             "  oneneuron evaluate --model model.json --data test.csv --label diagnosis --json"})

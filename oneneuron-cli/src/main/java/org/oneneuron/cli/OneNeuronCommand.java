@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
  * here (registered statically: a missing command is a compile error, not a silent absence).
  */
 @Command(name = "oneneuron", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-        description = "Binary classifiers with the special neuron of Liang et al. (NeurIPS 2018),"
-                + " and the instruments to check what it does to the loss landscape.",
+        description = "Classifiers (binary and multi-class) and regressors with the special neuron of Liang et al."
+                + " (NeurIPS 2018; one per output, Kawaguchi & Kaelbling 2020), and the instruments to check what it does to the loss landscape.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
             ExportCommand.class, DatasetsCommand.class, VersionCommand.class, DemoCommand.class,
             StudyCommand.class, ReportCommand.class, CertifyCommand.class, EscapeCommand.class, SpectrumCommand.class,

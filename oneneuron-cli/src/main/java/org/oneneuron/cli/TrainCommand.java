@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * reports it, optionally saves it.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a binary classifier (an MLP, with or without the special neuron).",
+        description = "Train a classifier or regressor (an MLP or a layer graph, with or without the special neuron).",
         footer = {"", "Examples:",
             "  oneneuron train wdbc --out model.json",
             "  oneneuron train --data wdbc --neuron none --optimizer adam --lr 0.01 --steps 2000",
