@@ -85,7 +85,11 @@ public final class StudyCommand implements Callable<Integer> {
             + " study DIR to journal.damaged.jsonl (kept, with line numbers); the next study redoes those runs.")
     Path repair;
 
-    @Option(names = "--data", split = ",", paramLabel = "DATA", description = Vocabulary.DATA + CROSSES)
+    /** Splits on a comma that starts a new data set, not on one between KEY=VALUE parameters. */
+    static final String DATA_SPLIT = ",(?![A-Za-z_][A-Za-z0-9_]*=)";
+
+    @Option(names = "--data", split = DATA_SPLIT, paramLabel = "DATA", description = Vocabulary.DATA + CROSSES
+            + " A built-in's parameters stay together: blobs:n=40,d=64,wdbc is two data sets.")
     List<String> data;
 
     @Option(names = "--label", paramLabel = "COL", description = DataOptions.LABEL + " For every data file of the study.")

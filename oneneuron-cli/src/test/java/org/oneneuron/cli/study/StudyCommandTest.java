@@ -161,6 +161,13 @@ class StudyCommandTest {
         assertTrue(Files.notExists(dir.resolve("s")), "the study folder was not even created");
     }
 
+    @Test
+    void dataSplitsBetweenDataSetsButKeepsABuiltinsParametersTogether() {
+        StudyCommand study = new StudyCommand();
+        new CommandLine(study).parseArgs("--data", "blobs:n=40,d=64,wdbc,moons:noise=0.2", "--out", "x");
+        assertEquals(List.of("blobs:n=40,d=64", "wdbc", "moons:noise=0.2"), study.data);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--hidden=8y", "--held-out=2", "--budget=5x", "--data=/no/such.csv",
         "--neuron=magic", "--only-run=99"})
