@@ -25,32 +25,32 @@ public final class ArrayMath {
 
     /** dst = tanh(src). */
     public static void tanh(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        KERNELS.tanh(src, srcOff, dst, dstOff, n);
+        kernels(n).tanh(src, srcOff, dst, dstOff, n);
     }
 
     /** dst = exp(src). */
     public static void exp(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        KERNELS.exp(src, srcOff, dst, dstOff, n);
+        kernels(n).exp(src, srcOff, dst, dstOff, n);
     }
 
     /** dst = σ(src) = 1 / (1 + exp(-src)). */
     public static void sigmoid(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        KERNELS.sigmoid(src, srcOff, dst, dstOff, n);
+        kernels(n).sigmoid(src, srcOff, dst, dstOff, n);
     }
 
     /** dst = tanh(src), single precision. */
     public static void tanh(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        KERNELS.tanh(src, srcOff, dst, dstOff, n);
+        kernels(n).tanh(src, srcOff, dst, dstOff, n);
     }
 
     /** dst = exp(src), single precision. */
     public static void exp(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        KERNELS.exp(src, srcOff, dst, dstOff, n);
+        kernels(n).exp(src, srcOff, dst, dstOff, n);
     }
 
     /** dst = σ(src) = 1 / (1 + exp(-src)), single precision. */
     public static void sigmoid(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        KERNELS.sigmoid(src, srcOff, dst, dstOff, n);
+        kernels(n).sigmoid(src, srcOff, dst, dstOff, n);
     }
 
     /**
@@ -86,6 +86,20 @@ public final class ArrayMath {
     public static boolean allFinite(float[] v, int off, int n) {
         return KERNELS.allFinite(v, off, n);
     }
+
+    /**
+     * The kernels for a range of n values: below {@value #VECTOR_FROM} the scalar loops (same bits).
+     * A short range gains little from lanes, and until C2 has compiled a vector kernel every lane
+     * operation allocates a box and runs the API's Java fallback; a kernel called once per step
+     * on a few hundred values (the special neuron's exp over a minibatch) reaches C2 only after
+     * thousands of calls, so a short run would pay for it throughout and allocate in every step.
+     */
+    private static ElementwiseKernels kernels(int n) {
+        return n < VECTOR_FROM ? ScalarElementwise.INSTANCE : KERNELS;
+    }
+
+    /** Shortest range the transcendental functions run on the vector kernels. */
+    static final int VECTOR_FROM = 512;
 
     private static ElementwiseKernels choose() {
         if (!Backends.vectorApiAvailable()
