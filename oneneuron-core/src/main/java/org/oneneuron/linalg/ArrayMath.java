@@ -77,6 +77,14 @@ public final class ArrayMath {
         KERNELS.kink(pre, pOff, out, oOff, d1, d2, dOff, slope, n);
     }
 
+    /**
+     * out[oOff + j] (=|+=) Σ_r m[mOff + r·cols + j], j &lt; cols, rows added in order: the bias
+     * gradient of a float dense layer; vectorized across columns, the same bits as the loop.
+     */
+    public static void columnSums(float[] m, int mOff, int rows, int cols, boolean accumulate, float[] out, int oOff) {
+        KERNELS.columnSums(m, mOff, rows, cols, accumulate, out, oOff);
+    }
+
     /** True when every v[off + i], i < n, is finite (no NaN, no ±∞). */
     public static boolean allFinite(double[] v, int off, int n) {
         return KERNELS.allFinite(v, off, n);
