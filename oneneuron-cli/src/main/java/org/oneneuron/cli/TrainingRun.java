@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +68,8 @@ final class TrainingRun {
     static final String LOAD = "load";
     static final String CHECKS = "checks";
     static final String PREPARE = "prepare";
+    /** --scaffold drop or lambda: the rounds with the neuron before the fine-tune (whose phases follow). */
+    static final String AUGMENTED = "augmented_phases";
     static final String MODEL = "model";
     static final String WRITE = "write";
     static final String ASSESSMENT = "assessment";
@@ -164,13 +167,21 @@ final class TrainingRun {
         clock.charge(PREPARE);
         FitResult fit;
         Map<String, String> provenance;
+        Timings augmented = Timings.none();
         if (scaffold.mode() == Scaffold.Mode.DROP || scaffold.mode() == Scaffold.Mode.LAMBDA) {
             if (checkpointEvery > 0 || resume) {
                 throw new IllegalArgumentException("--checkpoint-every and --resume work with --scaffold keep or none,"
                         + " not " + scaffold.mode().word());
             }
+            PhaseClock scaffoldClock = new PhaseClock();
             ScaffoldFit scaffolded = ScaffoldFit.run(problem, runConfig, scaffold, show);
             fit = scaffolded.plain();
+            scaffoldClock.charge(AUGMENTED);
+            Timings whole = scaffoldClock.timings();
+            augmented = new Timings(List.of(new Timings.Phase(AUGMENTED,
+                    Math.max(0, whole.seconds(AUGMENTED) - fit.timings().totalSeconds()),
+                    Math.max(0, whole.cpuSeconds(AUGMENTED) - fit.timings().totalCpuSeconds()))));
+            clock.skip();
             provenance = provenance(fit.training().steps() + scaffolded.augmentedSteps());
             provenance.putAll(scaffolded.provenance());
         } else {
@@ -199,7 +210,7 @@ final class TrainingRun {
                     endPointCheck(ended, fit));
             after.charge(CERTIFICATE);
         }
-        Timings timings = clock.timings().then(fit.timings()).then(after.timings());
+        Timings timings = clock.timings().then(augmented).then(fit.timings()).then(after.timings());
         return new Outcome(model, fit, offset, data, train, test, trouble ? null : out, timings);
     }
 

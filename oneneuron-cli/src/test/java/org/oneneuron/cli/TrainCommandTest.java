@@ -67,8 +67,10 @@ class TrainCommandTest {
         JsonNode j = json(Cli.run(args));
         java.util.List<String> phases = new java.util.ArrayList<>();
         j.get("timings").fieldNames().forEachRemaining(phases::add);
-        assertEquals(java.util.List.of("load", "checks", "prepare", "start", "optimizer", "history",
-                "final_evaluation", "model", "write", "assessment", "certificate", "total"), phases);
+        // the default --scaffold lambda: the rounds with the neuron, then the fine-tune's own phases
+        assertEquals(java.util.List.of("load", "checks", "prepare", "augmented_phases", "start", "optimizer",
+                "history", "final_evaluation", "model", "write", "assessment", "certificate", "total"), phases);
+        assertTrue(j.get("timings").get("augmented_phases").get("seconds").asDouble() > 0, j.get("timings").toString());
         double sum = 0;
         for (String phase : phases.subList(0, phases.size() - 1)) {
             JsonNode t = j.get("timings").get(phase);

@@ -56,17 +56,7 @@ final class F32Arith extends F32Windows {
 
     @Override
     void columnSums(Buf m, int mOff, int rows, int cols, boolean accumulate, Buf out, int oOff) {
-        float[] o = out.f;
-        float[] v = m.f;
-        if (!accumulate) {
-            Arrays.fill(o, oOff, oOff + cols, 0f);
-        }
-        for (int r = 0; r < rows; r++) {
-            int row = mOff + r * cols;
-            for (int j = 0; j < cols; j++) {
-                o[oOff + j] += v[row + j];
-            }
-        }
+        ArrayMath.columnSums(m.f, mOff, rows, cols, accumulate, out.f, oOff);
     }
 
     @Override

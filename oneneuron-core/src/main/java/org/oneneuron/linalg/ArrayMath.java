@@ -25,32 +25,32 @@ public final class ArrayMath {
 
     /** dst = tanh(src). */
     public static void tanh(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        KERNELS.tanh(src, srcOff, dst, dstOff, n);
+        kernels(n).tanh(src, srcOff, dst, dstOff, n);
     }
 
     /** dst = exp(src). */
     public static void exp(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        KERNELS.exp(src, srcOff, dst, dstOff, n);
+        kernels(n).exp(src, srcOff, dst, dstOff, n);
     }
 
     /** dst = σ(src) = 1 / (1 + exp(-src)). */
     public static void sigmoid(double[] src, int srcOff, double[] dst, int dstOff, int n) {
-        KERNELS.sigmoid(src, srcOff, dst, dstOff, n);
+        kernels(n).sigmoid(src, srcOff, dst, dstOff, n);
     }
 
     /** dst = tanh(src), single precision. */
     public static void tanh(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        KERNELS.tanh(src, srcOff, dst, dstOff, n);
+        kernels(n).tanh(src, srcOff, dst, dstOff, n);
     }
 
     /** dst = exp(src), single precision. */
     public static void exp(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        KERNELS.exp(src, srcOff, dst, dstOff, n);
+        kernels(n).exp(src, srcOff, dst, dstOff, n);
     }
 
     /** dst = σ(src) = 1 / (1 + exp(-src)), single precision. */
     public static void sigmoid(float[] src, int srcOff, float[] dst, int dstOff, int n) {
-        KERNELS.sigmoid(src, srcOff, dst, dstOff, n);
+        kernels(n).sigmoid(src, srcOff, dst, dstOff, n);
     }
 
     /**
@@ -77,6 +77,14 @@ public final class ArrayMath {
         KERNELS.kink(pre, pOff, out, oOff, d1, d2, dOff, slope, n);
     }
 
+    /**
+     * out[oOff + j] (=|+=) Σ_r m[mOff + r·cols + j], j &lt; cols, rows added in order: the bias
+     * gradient of a float dense layer; vectorized across columns, the same bits as the loop.
+     */
+    public static void columnSums(float[] m, int mOff, int rows, int cols, boolean accumulate, float[] out, int oOff) {
+        KERNELS.columnSums(m, mOff, rows, cols, accumulate, out, oOff);
+    }
+
     /** True when every v[off + i], i < n, is finite (no NaN, no ±∞). */
     public static boolean allFinite(double[] v, int off, int n) {
         return KERNELS.allFinite(v, off, n);
@@ -86,6 +94,20 @@ public final class ArrayMath {
     public static boolean allFinite(float[] v, int off, int n) {
         return KERNELS.allFinite(v, off, n);
     }
+
+    /**
+     * The kernels for a range of n values: below {@value #VECTOR_FROM} the scalar loops (same bits).
+     * A short range gains little from lanes, and until C2 has compiled a vector kernel every lane
+     * operation allocates a box and runs the API's Java fallback; a kernel called once per step
+     * on a few hundred values (the special neuron's exp over a minibatch) reaches C2 only after
+     * thousands of calls, so a short run would pay for it throughout and allocate in every step.
+     */
+    private static ElementwiseKernels kernels(int n) {
+        return n < VECTOR_FROM ? ScalarElementwise.INSTANCE : KERNELS;
+    }
+
+    /** Shortest range the transcendental functions run on the vector kernels. */
+    static final int VECTOR_FROM = 512;
 
     private static ElementwiseKernels choose() {
         if (!Backends.vectorApiAvailable()

@@ -33,6 +33,12 @@ interface ElementwiseKernels {
     /** dst[dOff+i] = Math.max(src[sOff+i], 0f), i < n: ReLU in float. */
     void relu(float[] src, int sOff, float[] dst, int dOff, int n);
 
+    /**
+     * out[oOff + j] (=|+=) Σ_r m[mOff + r·cols + j], j &lt; cols, rows added in order (a bias
+     * gradient in float): every output the same chain of adds, so lanes and loop give the same bits.
+     */
+    void columnSums(float[] m, int mOff, int rows, int cols, boolean accumulate, float[] out, int oOff);
+
     /** True when v[off + i] is finite for every i < n. */
     boolean allFinite(double[] v, int off, int n);
 

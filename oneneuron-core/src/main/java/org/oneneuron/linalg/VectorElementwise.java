@@ -250,6 +250,30 @@ public final class VectorElementwise implements ElementwiseKernels {
         ScalarElementwise.INSTANCE.reluBackward(z, zOff + upper, v, vOff + upper, slope, n - upper);
     }
 
+    /** A strip of columns at a time, its sums kept in a register over all rows: the loop's adds, in order. */
+    @Override
+    public void columnSums(float[] m, int mOff, int rows, int cols, boolean accumulate, float[] out, int oOff) {
+        if (rows * cols < SCALAR_BELOW) {
+            ScalarElementwise.INSTANCE.columnSums(m, mOff, rows, cols, accumulate, out, oOff);
+            return;
+        }
+        int upper = F.loopBound(cols);
+        for (int j = 0; j < upper; j += F.length()) {
+            FloatVector s = accumulate ? FloatVector.fromArray(F, out, oOff + j) : FloatVector.zero(F);
+            for (int r = 0; r < rows; r++) {
+                s = s.add(FloatVector.fromArray(F, m, mOff + r * cols + j));
+            }
+            s.intoArray(out, oOff + j);
+        }
+        for (int j = upper; j < cols; j++) {
+            float s = accumulate ? out[oOff + j] : 0f;
+            for (int r = 0; r < rows; r++) {
+                s += m[mOff + r * cols + j];
+            }
+            out[oOff + j] = s;
+        }
+    }
+
     /** Lane-wise MAX is Math.max: the same bits (NaN stays NaN, −0 becomes +0). */
     @Override
     public void relu(float[] src, int sOff, float[] dst, int dOff, int n) {

@@ -121,6 +121,38 @@ class ElementwiseBitsTest {
         }
     }
 
+    @Test
+    void columnSumsAddEachColumnInRowOrderBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        for (int c = 0; c < 200; c++) {
+            int rows = rnd.nextInt(1, 70);
+            int cols = rnd.nextInt(1, 90);
+            int off = rnd.nextInt(4);
+            boolean accumulate = rnd.nextBoolean();
+            float[] m = new float[off + rows * cols];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = (float) (rnd.nextDouble(-1, 1) * Math.pow(10, rnd.nextInt(-3, 4)));
+            }
+            float[] out = new float[cols + 2];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = (float) rnd.nextDouble(-1, 1);
+            }
+            float[] want = out.clone();
+            for (int j = 0; j < cols; j++) {
+                float s = accumulate ? want[2 + j] : 0f;
+                for (int r = 0; r < rows; r++) {
+                    s += m[off + r * cols + j];
+                }
+                want[2 + j] = s;
+            }
+            VECTOR.columnSums(m, off, rows, cols, accumulate, out, 2);
+            String what = "case " + c + " (seed 23): " + rows + "x" + cols + " off " + off + " accumulate " + accumulate;
+            for (int j = 0; j < out.length; j++) {
+                assertEquals(Float.floatToIntBits(want[j]), Float.floatToIntBits(out[j]), what + ", column " + j);
+            }
+        }
+    }
+
     private static void assertBits(double want, double got, String name, double x) {
         assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got), name + "(" + x + ")");
     }

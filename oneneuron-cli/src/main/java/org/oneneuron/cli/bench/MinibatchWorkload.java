@@ -21,6 +21,7 @@ import org.oneneuron.run.Fit;
 import org.oneneuron.run.Precision;
 import org.oneneuron.run.Problem;
 import org.oneneuron.train.Timings;
+import org.oneneuron.train.Trainer;
 import org.oneneuron.train.TrainingResult;
 
 /**
@@ -39,6 +40,8 @@ final class MinibatchWorkload {
     static final int EPOCHS = 3;
     static final double LR = 1e-2;
     static final double LAMBDA = 1e-2;
+    /** Warm steps whose allocation is measured (reported per step). */
+    static final int ALLOCATION_PROBE_STEPS = 50;
 
     private MinibatchWorkload() {
     }
@@ -66,15 +69,23 @@ final class MinibatchWorkload {
         double[] previous = new double[theta0.length];
         warmUp.start(warmTheta);
         WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(), () -> warmUp.step(warmTheta, previous));
+        long allocated = CpuClock.allocatedBytes();
+        for (int s = 0; s < ALLOCATION_PROBE_STEPS; s++) {
+            warmUp.step(warmTheta, previous);
+        }
+        long stepBytes = (CpuClock.allocatedBytes() - allocated) / ALLOCATION_PROBE_STEPS;
         double loss0 = single.value(theta0);
         long steps = (long) epochs * batchesPerEpoch;
         long t0 = System.nanoTime();
+        double process0 = CpuClock.processSeconds();
         TrainingResult result = Fit.from(problem, theta0, config(steps, ctx)).training();
+        double processCpu = CpuClock.processSeconds() - process0;
         double elapsed = (System.nanoTime() - t0) * 1e-9;
         double[] theta = result.theta();
         Map<String, Object> m = ctx.header("W2", "float32");
         m.put("warmup_steps_run", warm.steps());
         m.put("warmup_s", warm.seconds());
+        m.put("warmup_settled", warm.jitQuiet());
         m.put("data_source", "synthetic (SplittableRandom + StandardNormal, float32-rounded inputs; same distributions as the peer, not its numbers)");
         m.put("n", N);
         m.put("d", D);
@@ -100,6 +111,16 @@ final class MinibatchWorkload {
             phases.put(p.name(), Map.of("seconds", p.seconds(), "cpu_seconds", p.cpuSeconds()));
         }
         m.put("train_call_timings", phases);
+        // CPU-time figures, for a loaded machine: the loop's thread (the optimizer phase), every
+        // phase of the call, and the whole process during the call (GC and JIT threads included;
+        // with --threads 1 the figure to set against the peer's time.process_time).
+        double loopCpu = result.timings().cpuSeconds(Trainer.OPTIMIZER);
+        m.put("cpu_seconds_loop", loopCpu);
+        m.put("samples_per_cpu_s", loopCpu > 0 ? (double) epochs * N / loopCpu : null);
+        m.put("cpu_seconds_train_call", result.timings().totalCpuSeconds());
+        m.put("process_cpu_seconds_train_call", processCpu);
+        m.put("samples_per_process_cpu_s_train_call", processCpu > 0 ? (double) epochs * N / processCpu : null);
+        m.put("step_allocated_bytes", stepBytes);
         double flopsPerSample = 2.0 * (D * H + H * H + H + D) + 2.0 * (D * H + 2 * H * H + H + D);
         m.put("gflop_per_s", flopsPerSample * epochs * N / loop * 1e-9);
         m.put("loss_initial", loss0);
