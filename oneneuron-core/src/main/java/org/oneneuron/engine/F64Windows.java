@@ -8,7 +8,7 @@ import org.oneneuron.linalg.ConvKernels;
  * max and mean pooling, im2col/col2im, and the shifted-row convolution kernels of ({@code conv})
  * with the row packing around them. {@link F64Arith} adds the dense and element-wise rules.
  */
-abstract class F64Windows extends Arith {
+abstract class F64Windows extends PlaneArith {
 
     F64Windows(Blas blas) {
         super(blas);
