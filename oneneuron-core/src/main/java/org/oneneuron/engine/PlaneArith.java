@@ -15,6 +15,9 @@ abstract class PlaneArith extends Arith {
     /** Shifted-row convolution kernels for this back-end, or null (im2col): {@link ConvKernels#forBlas}. */
     final ConvKernelSet conv;
 
+    /** 2×2 max pooling and row copies, on every back-end: {@link ConvKernels#copyAndPool}. */
+    final ConvKernelSet rows = ConvKernels.copyAndPool();
+
     PlaneArith(Blas blas) {
         super(blas);
         this.conv = ConvKernels.forBlas(blas);
