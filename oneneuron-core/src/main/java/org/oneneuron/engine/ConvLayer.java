@@ -85,7 +85,8 @@ final class ConvLayer extends Layer {
     }
 
     @Override
-    Object newState(Arith ar, int capacity) {
+    Object newState(Arith arith, int capacity) {
+        PlaneArith ar = (PlaneArith) arith;
         if (shift != null && ar.shiftKernels()) {
             return shift.newState(ar, capacity);
         }
@@ -96,19 +97,19 @@ final class ConvLayer extends Layer {
         return s;
     }
 
-    private static Buf ensure(Arith ar, Buf buf, int n) {
+    private static Buf ensure(PlaneArith ar, Buf buf, int n) {
         return buf != null ? buf : ar.alloc(n);
     }
 
     /** cols = im2col of rows [r0, r0 + count) of x (from xOff). */
-    private void columns(Arith ar, State s, Buf x, int xOff, int r0, int count, Buf cols) {
+    private void columns(PlaneArith ar, State s, Buf x, int xOff, int r0, int count, Buf cols) {
         for (int r = 0; r < count; r++) {
             ar.im2col(x, xOff + (r0 + r) * in.size(), runs, cols, s.ld, r * positions);
         }
     }
 
     /** y rows [r0, r0 + count) = Z (filters × count·P, leading dimension ld) + bias. */
-    private void unfold(Arith ar, State s, Buf z, Buf bias, Buf y, int r0, int count) {
+    private void unfold(PlaneArith ar, State s, Buf z, Buf bias, Buf y, int r0, int count) {
         for (int r = 0; r < count; r++) {
             int ys = (r0 + r) * out.size();
             ar.fillChannels(bias, b, filters, positions, y, ys);
@@ -119,7 +120,7 @@ final class ConvLayer extends Layer {
     }
 
     /** Z (filters × count·P) = rows [r0, r0 + count) of δy rearranged. */
-    private void fold(Arith ar, State s, Buf dy, Buf z, int r0, int count) {
+    private void fold(PlaneArith ar, State s, Buf dy, Buf z, int r0, int count) {
         for (int r = 0; r < count; r++) {
             ar.copyRuns(dy, (r0 + r) * out.size(), positions, z, r * positions, s.ld, filters, positions);
         }
@@ -132,7 +133,7 @@ final class ConvLayer extends Layer {
             return;
         }
         State s = (State) state;
-        Arith ar = p.ar;
+        PlaneArith ar = p.planes();
         for (int r0 = 0; r0 < p.rows; r0 += s.group) {
             int count = Math.min(s.group, p.rows - r0);
             int n = count * positions;
@@ -149,7 +150,7 @@ final class ConvLayer extends Layer {
             return;
         }
         State s = (State) state;
-        Arith ar = p.ar;
+        PlaneArith ar = p.planes();
         if (rx != null) {
             s.rcols = ensure(ar, s.rcols, kernel * s.ld);
         }
@@ -173,7 +174,7 @@ final class ConvLayer extends Layer {
             return;
         }
         State s = (State) state;
-        Arith ar = p.ar;
+        PlaneArith ar = p.planes();
         for (int r0 = 0; r0 < p.rows; r0 += s.group) {
             int count = Math.min(s.group, p.rows - r0);
             int n = count * positions;
@@ -195,7 +196,7 @@ final class ConvLayer extends Layer {
             return;
         }
         State s = (State) state;
-        Arith ar = p.ar;
+        PlaneArith ar = p.planes();
         s.rz = ensure(ar, s.rz, filters * s.ld);
         if (rx != null) {
             s.rcols = ensure(ar, s.rcols, kernel * s.ld);
@@ -221,7 +222,7 @@ final class ConvLayer extends Layer {
     }
 
     /** ∂b (=|+=) Σ over positions of Z's rows. */
-    private void sumsInto(Arith ar, State s, Buf z, int n, boolean acc, Buf out) {
+    private void sumsInto(PlaneArith ar, State s, Buf z, int n, boolean acc, Buf out) {
         for (int f = 0; f < filters; f++) {
             double sum = ar.sum(z, f * s.ld, n);
             out.set(b + f, acc ? out.get(b + f) + sum : sum);
@@ -232,7 +233,7 @@ final class ConvLayer extends Layer {
      * dx rows = col2im(Kᵀ·δZ (+ Vᵀ·δZ2 when z2 is non-null)), the rows' dx overwritten.
      */
     private void adjoint(Pass p, State s, Buf z, Buf z2, Buf dx, int r0, int count) {
-        Arith ar = p.ar;
+        PlaneArith ar = p.planes();
         int n = count * positions;
         s.dcols = ensure(ar, s.dcols, kernel * s.ld);
         ar.gemm(true, false, kernel, n, filters, p.theta, w, kernel, z, 0, s.ld, false, s.dcols, 0, s.ld);

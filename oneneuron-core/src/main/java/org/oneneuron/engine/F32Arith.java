@@ -59,18 +59,6 @@ final class F32Arith extends F32Windows {
         ArrayMath.columnSums(m.f, mOff, rows, cols, accumulate, out.f, oOff);
     }
 
-    @Override
-    void rowSums(Buf m, int mOff, int rows, int cols, boolean accumulate, Buf out, int oOff) {
-        float[] v = m.f;
-        for (int i = 0; i < rows; i++) {
-            float s = accumulate ? out.f[oOff + i] : 0f;
-            int row = mOff + i * cols;
-            for (int j = 0; j < cols; j++) {
-                s += v[row + j];
-            }
-            out.f[oOff + i] = s;
-        }
-    }
 
     @Override
     void activate(Activation act, Buf pre, int pOff, Buf out, int oOff, Buf d1, Buf d2, int n) {
@@ -227,14 +215,6 @@ final class F32Arith extends F32Windows {
         }
     }
 
-    @Override
-    void axpby(double alpha, Buf x, int xOff, double beta, Buf y, int yOff, int n) {
-        float a = (float) alpha;
-        float b = (float) beta;
-        for (int i = 0; i < n; i++) {
-            y.f[yOff + i] = a * x.f[xOff + i] + b * y.f[yOff + i];
-        }
-    }
 
     @Override
     void shiftScale(Buf x, int xOff, double t, double s, Buf y, int yOff, int n) {

@@ -64,18 +64,6 @@ final class F64Arith extends F64Windows {
         }
     }
 
-    @Override
-    void rowSums(Buf m, int mOff, int rows, int cols, boolean accumulate, Buf out, int oOff) {
-        double[] v = m.d;
-        for (int i = 0; i < rows; i++) {
-            double s = accumulate ? out.d[oOff + i] : 0.0;
-            int row = mOff + i * cols;
-            for (int j = 0; j < cols; j++) {
-                s += v[row + j];
-            }
-            out.d[oOff + i] = s;
-        }
-    }
 
     @Override
     void activate(Activation act, Buf pre, int pOff, Buf out, int oOff, Buf d1, Buf d2, int n) {
@@ -187,12 +175,6 @@ final class F64Arith extends F64Windows {
         }
     }
 
-    @Override
-    void axpby(double alpha, Buf x, int xOff, double beta, Buf y, int yOff, int n) {
-        for (int i = 0; i < n; i++) {
-            y.d[yOff + i] = alpha * x.d[xOff + i] + beta * y.d[yOff + i];
-        }
-    }
 
     @Override
     void shiftScale(Buf x, int xOff, double t, double s, Buf y, int yOff, int n) {

@@ -1,14 +1,13 @@
 package org.oneneuron.engine;
 
 import org.oneneuron.linalg.Blas;
-import org.oneneuron.linalg.ConvKernels;
 
 /**
  * The float64 rules of {@link Arith} over windows of a sample's planes: gathers and scatters,
  * max and mean pooling, im2col/col2im, and the shifted-row convolution kernels of ({@code conv})
  * with the row packing around them. {@link F64Arith} adds the dense and element-wise rules.
  */
-abstract class F64Windows extends Arith {
+abstract class F64Windows extends PlaneArith {
 
     F64Windows(Blas blas) {
         super(blas);
@@ -58,41 +57,7 @@ abstract class F64Windows extends Arith {
 
     @Override
     void maxPool2x2(Buf src, int sOff, int channels, int h, int w, Buf dst, int dOff, int[] arg, int aOff) {
-        if (ConvKernels.available()) {
-            ConvKernels.maxPool2x2(src.d, sOff, channels, h, w, dst.d, dOff, arg, aOff);
-            return;
-        }
-        double[] x = src.d;
-        double[] y = dst.d;
-        int oh = h / 2;
-        int ow = w / 2;
-        int o = 0;
-        for (int ch = 0; ch < channels; ch++) {
-            for (int i = 0; i < oh; i++) {
-                int top = ch * h * w + 2 * i * w;
-                for (int j = 0; j < ow; j++, o++) {
-                    // Conditional moves, not branches: which of four random values is largest
-                    // mispredicts half the time. A NaN anywhere in the window is the output.
-                    int at = top + 2 * j;
-                    double v0 = x[sOff + at];
-                    double v1 = x[sOff + at + 1];
-                    double v2 = x[sOff + at + w];
-                    double v3 = x[sOff + at + w + 1];
-                    boolean t = v1 > v0;
-                    double m = t ? v1 : v0;
-                    int best = t ? at + 1 : at;
-                    t = v2 > m;
-                    m = t ? v2 : m;
-                    best = t ? at + w : best;
-                    t = v3 > m;
-                    m = t ? v3 : m;
-                    best = t ? at + w + 1 : best;
-                    boolean nan = (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3);
-                    y[dOff + o] = nan ? Double.NaN : m;
-                    arg[aOff + o] = best;
-                }
-            }
-        }
+        rows.maxPool2x2(src.d, sOff, channels, h, w, dst.d, dOff, arg, aOff);
     }
 
     @Override
@@ -198,40 +163,20 @@ abstract class F64Windows extends Arith {
     @Override
     void packPlanes(Buf src, int sOff, int sChannel, int sRow, Buf bias, int bOff, int channels, int h, int w,
                     Buf dst, int dOff) {
-        double[] s = src.d;
-        double[] d = dst.d;
         for (int c = 0; c < channels; c++) {
-            double add = bias == null ? 0 : bias.d[bOff + c];
-            if (ConvKernels.available()) {
-                ConvKernels.copyRows(s, sOff + c * sChannel, sRow, d, dOff + c * h * w, w, h, w, bias != null, add);
-                continue;
-            }
-            for (int i = 0; i < h; i++) {
-                int from = sOff + c * sChannel + i * sRow;
-                int to = dOff + (c * h + i) * w;
-                if (bias == null) {
-                    System.arraycopy(s, from, d, to, w);
-                } else {
-                    for (int j = 0; j < w; j++) {
-                        d[to + j] = s[from + j] + add;
-                    }
-                }
-            }
+            rows.copyRows(src.d, sOff + c * sChannel, sRow, dst.d, dOff + c * h * w, w, h, w, bias != null,
+                    bias == null ? 0 : bias.d[bOff + c]);
         }
     }
 
     @Override
     void copyRuns(Buf src, int sOff, int sStride, Buf dst, int dOff, int dStride, int count, int len) {
-        if (len >= 32) {
-            for (int i = 0; i < count; i++) {
-                System.arraycopy(src.d, sOff + i * sStride, dst.d, dOff + i * dStride, len);
-            }
-        } else if (ConvKernels.available()) {
-            ConvKernels.copyRows(src.d, sOff, sStride, dst.d, dOff, dStride, count, len, false, 0.0);
-        } else {
-            for (int i = 0; i < count; i++) {
-                System.arraycopy(src.d, sOff + i * sStride, dst.d, dOff + i * dStride, len);
-            }
+        if (len < 32) {
+            rows.copyRows(src.d, sOff, sStride, dst.d, dOff, dStride, count, len, false, 0);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(src.d, sOff + i * sStride, dst.d, dOff + i * dStride, len);
         }
     }
 }

@@ -8,6 +8,7 @@ import org.oneneuron.data.Shape;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.linalg.Blas;
 import org.oneneuron.linalg.PlainBlas;
+import org.oneneuron.model.Activation;
 import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.ParameterLayout;
@@ -72,10 +73,27 @@ public final class Graph {
         }
     }
 
+    /**
+     * The layers of specs, in order, but for one exchange: a relu followed by max pooling runs as
+     * the pooling then the relu. The function, its gradient and its Hessian are the same (max
+     * commutes with a non-decreasing σ, and relu'' = 0; where a window is all negative the two
+     * orders may keep different maxima, whose derivatives are 0 either way), and the relu works on
+     * a quarter of the values (W5). Its kinks are then checked on the pooled values, the only
+     * pre-activations the loss sees near the point.
+     */
     private Layer[] compile(List<LayerSpec> specs, Shape in, int[] next) {
         List<Layer> layers = new ArrayList<>();
         Shape s = in;
-        for (LayerSpec ls : specs) {
+        for (int i = 0; i < specs.size(); i++) {
+            LayerSpec ls = specs.get(i);
+            if (ls instanceof LayerSpec.Act act && act.activation().kind() == Activation.Kind.RELU
+                    && i + 1 < specs.size() && specs.get(i + 1) instanceof LayerSpec.Pool pool && pool.max()) {
+                layers.add(new PoolLayer(s, pool));
+                s = pool.output(s);
+                layers.add(new ActivationLayer(s, act.activation()));
+                i++;
+                continue;
+            }
             if (ls instanceof LayerSpec.Dense dense) {
                 int l = next[0]++;
                 layers.add(new DenseLayer(s, dense.units(), layout.weightOffset(l), layout.biasOffset(l)));

@@ -41,7 +41,8 @@ final class LayerNormLayer extends Layer {
     }
 
     @Override
-    Object newState(Arith ar, int capacity) {
+    Object newState(Arith arith, int capacity) {
+        PlaneArith ar = (PlaneArith) arith;
         State st = new State();
         st.xhat = ar.alloc(capacity * size);
         st.s = new double[capacity];
@@ -59,7 +60,7 @@ final class LayerNormLayer extends Layer {
     @Override
     void value(Pass p, Buf x, int xOff, Buf y, Object state) {
         State st = (State) state;
-        Arith ar = p.ar;
+        PlaneArith ar = p.planes();
         for (int r = 0; r < p.rows; r++) {
             int xr = xOff + r * size;
             int o = r * size;
@@ -76,7 +77,7 @@ final class LayerNormLayer extends Layer {
     @Override
     void tangent(Pass p, Buf x, int xOff, Buf rx, Buf ry, Object state) {
         State st = (State) state;
-        Arith ar = p.ar;
+        PlaneArith ar = p.planes();
         st.zeroTangent = rx == null;
         if (rx != null && st.rxhat == null) {
             st.rxhat = ar.alloc(st.xhat.length());
@@ -102,7 +103,7 @@ final class LayerNormLayer extends Layer {
     @Override
     void vjp(Pass p, Buf x, int xOff, Buf dy, Buf dx, Object state) {
         State st = (State) state;
-        Arith ar = p.ar;
+        PlaneArith ar = p.planes();
         if (!p.accumulate) {
             ar.zero(p.out, g, size);
             ar.zero(p.out, beta, size);
@@ -118,7 +119,7 @@ final class LayerNormLayer extends Layer {
     }
 
     /** dx_r = s(G − m(G) − x̂ m(G x̂)) with G = γ ⊙ δy_r left in st.tmp; returns m(G x̂). */
-    private double inputAdjoint(Arith ar, State st, int r, Buf gamma, Buf dy, Buf dx) {
+    private double inputAdjoint(PlaneArith ar, State st, int r, Buf gamma, Buf dy, Buf dx) {
         int o = r * size;
         double s = st.s[r];
         ar.mul(gamma, g, dy, o, st.tmp, 0, size);
@@ -132,7 +133,7 @@ final class LayerNormLayer extends Layer {
     @Override
     void rvjp(Pass p, Buf x, int xOff, Buf rx, Buf dy, Buf rdy, Buf dx, Buf rdx, Object state) {
         State st = (State) state;
-        Arith ar = p.ar;
+        PlaneArith ar = p.planes();
         if (!p.accumulate) {
             ar.zero(p.out, g, size);
             ar.zero(p.out, beta, size);

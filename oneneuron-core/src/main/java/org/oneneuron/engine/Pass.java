@@ -19,6 +19,11 @@ final class Pass {
     /** Add to {@link #out} instead of overwriting it (every block of rows after the first). */
     boolean accumulate;
 
+    /** The rules over a sample's planes; only the float64 and float32 modes have them. */
+    PlaneArith planes() {
+        return (PlaneArith) ar;
+    }
+
     Pass(Arith ar) {
         this.ar = ar;
         this.theta = ar.alloc(0);

@@ -58,11 +58,11 @@ final class PoolLayer extends Layer {
             int xs = xOff + r * in.size();
             int ys = r * out.size();
             if (twoByTwo) {
-                p.ar.maxPool2x2(x, xs, in.channels(), in.height(), in.width(), y, ys, (int[]) state, ys);
+                p.planes().maxPool2x2(x, xs, in.channels(), in.height(), in.width(), y, ys, (int[]) state, ys);
             } else if (max) {
-                p.ar.maxWindows(x, xs, win, window, out.size(), y, ys, (int[]) state, ys);
+                p.planes().maxWindows(x, xs, win, window, out.size(), y, ys, (int[]) state, ys);
             } else {
-                p.ar.meanWindows(x, xs, win, window, out.size(), y, ys);
+                p.planes().meanWindows(x, xs, win, window, out.size(), y, ys);
             }
         }
     }
@@ -82,9 +82,9 @@ final class PoolLayer extends Layer {
         for (int r = 0; r < p.rows; r++) {
             int ys = r * out.size();
             if (max) {
-                p.ar.gather(x, xOff + r * in.size(), (int[]) state, ys, out.size(), y, ys);
+                p.planes().gather(x, xOff + r * in.size(), (int[]) state, ys, out.size(), y, ys);
             } else {
-                p.ar.meanWindows(x, xOff + r * in.size(), win, window, out.size(), y, ys);
+                p.planes().meanWindows(x, xOff + r * in.size(), win, window, out.size(), y, ys);
             }
         }
     }
@@ -111,9 +111,9 @@ final class PoolLayer extends Layer {
             int xs = r * in.size();
             int ys = r * out.size();
             if (max) {
-                p.ar.scatterAdd(dy, ys, (int[]) state, ys, out.size(), 1, 1.0, dx, xs);
+                p.planes().scatterAdd(dy, ys, (int[]) state, ys, out.size(), 1, 1.0, dx, xs);
             } else {
-                p.ar.scatterAdd(dy, ys, win, 0, win.length, window, 1.0 / window, dx, xs);
+                p.planes().scatterAdd(dy, ys, win, 0, win.length, window, 1.0 / window, dx, xs);
             }
         }
     }

@@ -54,13 +54,13 @@ final class ShiftConv {
         Buf cols;
         Buf dxp;
 
-        State(Arith ar, ShiftPlan g, int capacity) {
+        State(PlaneArith ar, ShiftPlan g, int capacity) {
             this(ar, g, capacity, g.lanesForward(ar.lanes()), g.lanesGradient(ar.lanes()),
                     g.gatherInputAdjoint(ar.lanes()));
         }
 
         /** Layouts given (tests run every combination against im2col). */
-        State(Arith ar, ShiftPlan g, int capacity, boolean lanesForward, boolean lanesGradient, boolean gather) {
+        State(PlaneArith ar, ShiftPlan g, int capacity, boolean lanesForward, boolean lanesGradient, boolean gather) {
             this.lanesForward = lanesForward;
             this.lanesGradient = lanesGradient;
             this.gather = gather;
@@ -71,16 +71,16 @@ final class ShiftConv {
         }
     }
 
-    State newState(Arith ar, int capacity) {
+    State newState(PlaneArith ar, int capacity) {
         return new State(ar, g, capacity);
     }
 
-    private static Buf ensure(Arith ar, Buf buf, int n) {
+    private static Buf ensure(PlaneArith ar, Buf buf, int n) {
         return buf != null ? buf : ar.alloc(n);
     }
 
     void value(Pass p, Buf x, int xOff, Buf y, State s) {
-        Arith ar = p.ar;
+        PlaneArith ar = p.planes();
         ar.transpose(p.theta, g.w, g.filters, g.taps, s.kt, 0);
         prepareForward(ar, s, false);
         for (int r = 0; r < p.rows; r++) {
@@ -91,7 +91,7 @@ final class ShiftConv {
     }
 
     void tangent(Pass p, Buf x, int xOff, Buf rx, Buf ry, State s) {
-        Arith ar = p.ar;
+        PlaneArith ar = p.planes();
         s.vt = ensure(ar, s.vt, g.taps * g.filters);
         ar.transpose(p.v, g.w, g.filters, g.taps, s.vt, 0);
         ar.transpose(p.theta, g.w, g.filters, g.taps, s.kt, 0);
@@ -106,7 +106,7 @@ final class ShiftConv {
         }
     }
 
-    private void prepareForward(Arith ar, State s, boolean second) {
+    private void prepareForward(PlaneArith ar, State s, boolean second) {
         if (g.pad > 0) {
             s.xp = ensure(ar, s.xp, s.group * g.paddedSize);
             s.rxp = second ? ensure(ar, s.rxp, s.group * g.paddedSize) : s.rxp;
@@ -117,7 +117,7 @@ final class ShiftConv {
     }
 
     /** y[ys..] += W ⋆ (row r of x), W given transposed (taps × F), in the state's layout. */
-    private void forward(Arith ar, State s, Buf wt, Buf x, int xOff, int r, Buf xp, Buf y, int ys) {
+    private void forward(PlaneArith ar, State s, Buf wt, Buf x, int xOff, int r, Buf xp, Buf y, int ys) {
         if (s.lanesForward) {
             g.laneForward(ar, wt, g.padded(ar, x, xOff, r, 1, xp), g.paddedOffset(xOff, r), y, ys);
         } else {
@@ -127,7 +127,7 @@ final class ShiftConv {
     }
 
     void vjp(Pass p, Buf x, int xOff, Buf dy, Buf dx, State s) {
-        Arith ar = p.ar;
+        PlaneArith ar = p.planes();
         boolean folded = dx != null && !s.gather;
         prepareReverse(ar, s, p, folded, dx != null, false);
         for (int r0 = 0; r0 < p.rows; r0 += s.group) {
@@ -152,7 +152,7 @@ final class ShiftConv {
     }
 
     void rvjp(Pass p, Buf x, int xOff, Buf rx, Buf dy, Buf rdy, Buf dx, Buf rdx, State s) {
-        Arith ar = p.ar;
+        PlaneArith ar = p.planes();
         boolean folded = dx != null && !s.gather;
         prepareReverse(ar, s, p, folded, dx != null, true);
         for (int r0 = 0; r0 < p.rows; r0 += s.group) {
@@ -188,7 +188,7 @@ final class ShiftConv {
     }
 
     /** Buffers and rearranged weights of a reverse pass (R-operator: also V's and the tangent's). */
-    private void prepareReverse(Arith ar, State s, Pass p, boolean folded, boolean inputAdjoint, boolean second) {
+    private void prepareReverse(PlaneArith ar, State s, Pass p, boolean folded, boolean inputAdjoint, boolean second) {
         int n = s.group * g.filters * g.block;
         if (folded) {
             s.d = ensure(ar, s.d, n);
@@ -222,7 +222,7 @@ final class ShiftConv {
      * of δy = a, or the R-operator's Kᵀ·Rδy + Vᵀ·δy; aD and a2D are their folded buffers D.
      */
     private void inputAdjoint(Pass p, State s, Buf a, Buf aD, Buf a2, Buf a2D, Buf dx, int r0, int count) {
-        Arith ar = p.ar;
+        PlaneArith ar = p.planes();
         for (int r = 0; r < count; r++) {
             int row = r0 + r;
             if (s.gather) {

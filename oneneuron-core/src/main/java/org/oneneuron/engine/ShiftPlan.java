@@ -172,7 +172,7 @@ final class ShiftPlan {
     // ---- buffers ----
 
     /** Rows [r0, r0 + count) of x in the padded layout: x itself (no padding) or copies in buf. */
-    Buf padded(Arith ar, Buf x, int xOff, int r0, int count, Buf buf) {
+    Buf padded(PlaneArith ar, Buf x, int xOff, int r0, int count, Buf buf) {
         if (pad == 0) {
             return x;
         }
@@ -196,7 +196,7 @@ final class ShiftPlan {
     }
 
     /** The shifted copies of row r of x (padded through xp when pad &gt; 0) into copies from cOff. */
-    void shiftedCopies(Arith ar, Buf x, int xOff, int r, Buf xp, Buf copies, int cOff) {
+    void shiftedCopies(PlaneArith ar, Buf x, int xOff, int r, Buf xp, Buf copies, int cOff) {
         Buf src = padded(ar, x, xOff, r, 1, xp);
         int srcOff = paddedOffset(xOff, r);
         int plane = hp * out.width();
@@ -209,19 +209,19 @@ final class ShiftPlan {
     }
 
     /** The shifted copies of rows [r0, r0 + count) of x, one sample after another. */
-    void groupCopies(Arith ar, Buf x, int xOff, int r0, int count, Buf xp, Buf copies) {
+    void groupCopies(PlaneArith ar, Buf x, int xOff, int r0, int count, Buf xp, Buf copies) {
         for (int r = 0; r < count; r++) {
             shiftedCopies(ar, x, xOff, r0 + r, xp, copies, r * copiesSize);
         }
     }
 
     /** y[ys + f·P + p] += Σ_{(c,i,j)} Wᵀ[(c,i,j), f]·X_j[c, oh + i, ow] over the shifted copies. */
-    void copiesForward(Arith ar, Buf wt, Buf copies, Buf y, int ys) {
+    void copiesForward(PlaneArith ar, Buf wt, Buf copies, Buf y, int ys) {
         ar.shiftRows(filters, positions, taps, copyTaps, wt, 0, filters, copies, 0, 0, true, y, ys, positions, 0, 1);
     }
 
     /** D's blocks of the group's samples = δy rows [r0, r0 + count) (borders stay zero). */
-    void fold(Arith ar, Buf dy, int r0, int count, Buf d) {
+    void fold(PlaneArith ar, Buf dy, int r0, int count, Buf d) {
         for (int r = 0; r < count; r++) {
             for (int f = 0; f < filters; f++) {
                 ar.copyRuns(dy, (r0 + r) * out.size() + f * positions, out.width(), d, (r * filters + f) * block + lead,
@@ -231,14 +231,14 @@ final class ShiftPlan {
     }
 
     /** δyᵀ (positions × filters) of each of the group's samples. */
-    void transposeAdjoints(Arith ar, Buf dy, int r0, int count, Buf dt) {
+    void transposeAdjoints(PlaneArith ar, Buf dy, int r0, int count, Buf dt) {
         for (int r = 0; r < count; r++) {
             ar.transpose(dy, (r0 + r) * out.size(), filters, positions, dt, r * positions * filters);
         }
     }
 
     /** (f, i, j) × C: kb[((f·kh + i)·kw + j)·C + c] = K[f, c, i, j], the full correlation's weights. */
-    Buf arrangeBackward(Arith ar, Buf theta, Buf kb) {
+    Buf arrangeBackward(PlaneArith ar, Buf theta, Buf kb) {
         int kk = kh * kw;
         for (int f = 0; f < filters; f++) {
             ar.transpose(theta, w + f * taps, channels, kk, kb, f * kk * channels);
@@ -249,25 +249,25 @@ final class ShiftPlan {
     // ---- products ----
 
     /** y[ys + f·P + p] += Σ_{(c,i,j)} Wᵀ[(c,i,j), f]·src[srcOff + off(p) + off(c,i,j)], channels in lanes. */
-    void laneForward(Arith ar, Buf wt, Buf src, int srcOff, Buf y, int ys) {
+    void laneForward(PlaneArith ar, Buf wt, Buf src, int srcOff, Buf y, int ys) {
         ar.laneProduct(positions, taps, filters, positionOffsets, forward, wt, 0, filters, 0, src, srcOff, 0, 1, true,
                 true, y, ys, positions);
     }
 
     /** ∂K (=|+=) Σ over the group of δyᵀ ⊗ shifted inputs, channels in lanes. */
-    void laneGradient(Arith ar, Buf dt, Buf src, int srcOff, int count, boolean acc, Buf grad) {
+    void laneGradient(PlaneArith ar, Buf dt, Buf src, int srcOff, int count, boolean acc, Buf grad) {
         ar.laneProduct(taps, positions, filters, forward, positionOffsets, dt, 0, filters, positions * filters, src,
                 srcOff, paddedStride(), count, true, acc, grad, w, taps);
     }
 
     /** ∂K (=|+=) Σ over the group (rows [r0, r0 + count)) of δy ⊗ shifted copies, positions in lanes. */
-    void dotsGradient(Arith ar, Buf dy, int r0, Buf copies, int count, boolean acc, Buf grad) {
+    void dotsGradient(PlaneArith ar, Buf dy, int r0, Buf copies, int count, boolean acc, Buf grad) {
         ar.shiftDots(filters, positions, taps, copyTaps, dy, r0 * out.size(), positions, out.size(), copies, 0,
                 copiesSize, count, acc, grad, w, taps);
     }
 
     /** ∂b (=|+=) Σ over the group's rows and positions of δy, per filter. */
-    void biasSums(Arith ar, Buf dy, int r0, int count, boolean acc, Buf grad) {
+    void biasSums(PlaneArith ar, Buf dy, int r0, int count, boolean acc, Buf grad) {
         for (int f = 0; f < filters; f++) {
             double sum = 0;
             for (int r = 0; r < count; r++) {
@@ -283,13 +283,13 @@ final class ShiftPlan {
     }
 
     /** cols (taps × P, from offset kw) (=|+=) Kᵀ·δy of one row, K from weights at w (θ or v). */
-    void columns(Arith ar, Buf weights, Buf adjoint, int row, boolean accumulate, Buf cols) {
+    void columns(PlaneArith ar, Buf weights, Buf adjoint, int row, boolean accumulate, Buf cols) {
         ar.shiftRows(taps, positions, filters, filterRows, weights, w, taps, adjoint, row * out.size(), 0, accumulate,
                 cols, kw, positions, 0, 1);
     }
 
     /** dx of one row (overwritten) = col2im(cols). */
-    void gather(Arith ar, Buf cols, Buf dx, int row) {
+    void gather(PlaneArith ar, Buf cols, Buf dx, int row) {
         ar.col2im(channels, in.height(), in.width(), kh, kw, pad, out.height(), out.width(), cols, kw, positions, dx,
                 row * in.size());
     }
@@ -298,7 +298,7 @@ final class ShiftPlan {
      * dx of one row (overwritten) = the full correlation of the group's D block r with kb (+ that of
      * D2 with kb2 when kb2 is non-null), through dxp when the rows are padded.
      */
-    void correlate(Arith ar, Buf kb, Buf d, int r, Buf kb2, Buf d2, Buf dxp, Buf dx, int row) {
+    void correlate(PlaneArith ar, Buf kb, Buf d, int r, Buf kb2, Buf d2, Buf dxp, Buf dx, int row) {
         boolean direct = wp == in.width();
         Buf target = direct ? dx : dxp;
         int tOff = direct ? row * in.size() : 0;

@@ -116,11 +116,6 @@ public final class Workspace {
         return g;
     }
 
-    /** φ(u) (E = exp(u) for the exponential kinds) of the last forward pass; may hold Inf. */
-    public double[] neuronActivation() {
-        return phi;
-    }
-
     /** R(f~) of the last tangent pass. Read-only view. */
     public double[] scoreTangents() {
         return scoreTangents;

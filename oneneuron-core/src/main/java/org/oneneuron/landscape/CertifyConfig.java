@@ -19,11 +19,17 @@ package org.oneneuron.landscape;
  *                              the verdict; elsewhere the certificate reports them as NaN and
  *                              costs one gradient instead of up to {@code lanczos.steps()}
  *                              (or {@code denseLimit}) Hessian-vector products
+ * @param boundedProbe          fit the probe to its use ({@link Certifier}): run it only where it can
+ *                              change the verdict (a stationary point whose loss is above its
+ *                              minimum) and, above the dense limit, try at most
+ *                              {@value Certifier#PROBE_VALUES_PER_HVP} directions per Hessian-vector
+ *                              product of the Lanczos run; false: exactly {@code perturbations}
+ *                              directions wherever the point is
  */
 public record CertifyConfig(double gradientTolerance, double curvatureTolerance, double lossTolerance,
                             int denseLimit, LanczosConfig lanczos,
                             int perturbations, double perturbationRadius, long seed,
-                            boolean curvatureWhenStationary) {
+                            boolean curvatureWhenStationary, boolean boundedProbe) {
 
     public CertifyConfig {
         positive("gradientTolerance", gradientTolerance);
@@ -44,8 +50,11 @@ public record CertifyConfig(double gradientTolerance, double curvatureTolerance,
                          int denseLimit, LanczosConfig lanczos, int perturbations,
                          double perturbationRadius, long seed) {
         this(gradientTolerance, curvatureTolerance, lossTolerance, denseLimit, lanczos, perturbations,
-                perturbationRadius, seed, false);
+                perturbationRadius, seed, false, true);
     }
+
+    /** The most directions of the default (bounded) perturbation probe. */
+    public static final int DEFAULT_PERTURBATIONS = 1000;
 
     private static void positive(String name, double value) {
         if (!(value > 0.0) || !Double.isFinite(value)) {
@@ -55,25 +64,32 @@ public record CertifyConfig(double gradientTolerance, double curvatureTolerance,
 
     /**
      * ‖∇L‖ <= 1e-6, curvature -1e-6·max(1, ‖H‖), loss 1e-6, dense up to 1500
-     * parameters, Lanczos defaults, 1000 perturbations of radius 1e-3, seed 4.
+     * parameters, Lanczos defaults, at most 1000 perturbations of radius 1e-3 (a bounded probe),
+     * seed 4.
      */
     public static CertifyConfig defaults() {
-        return new CertifyConfig(1e-6, 1e-6, 1e-6, 1500, LanczosConfig.defaults(), 1000, 1e-3, 4L);
+        return new CertifyConfig(1e-6, 1e-6, 1e-6, 1500, LanczosConfig.defaults(), DEFAULT_PERTURBATIONS, 1e-3, 4L);
     }
 
     public CertifyConfig withPerturbations(int count) {
         return new CertifyConfig(gradientTolerance, curvatureTolerance, lossTolerance,
-                denseLimit, lanczos, count, perturbationRadius, seed, curvatureWhenStationary);
+                denseLimit, lanczos, count, perturbationRadius, seed, curvatureWhenStationary, boundedProbe);
     }
 
     public CertifyConfig withDenseLimit(int limit) {
         return new CertifyConfig(gradientTolerance, curvatureTolerance, lossTolerance,
-                limit, lanczos, perturbations, perturbationRadius, seed, curvatureWhenStationary);
+                limit, lanczos, perturbations, perturbationRadius, seed, curvatureWhenStationary, boundedProbe);
     }
 
     /** This config, computing the curvature only at stationary points when {@code only}. */
     public CertifyConfig withCurvatureWhenStationary(boolean only) {
         return new CertifyConfig(gradientTolerance, curvatureTolerance, lossTolerance,
-                denseLimit, lanczos, perturbations, perturbationRadius, seed, only);
+                denseLimit, lanczos, perturbations, perturbationRadius, seed, only, boundedProbe);
+    }
+
+    /** This config with the probe bounded by its use ({@code true}) or run exactly as requested. */
+    public CertifyConfig withBoundedProbe(boolean bounded) {
+        return new CertifyConfig(gradientTolerance, curvatureTolerance, lossTolerance,
+                denseLimit, lanczos, perturbations, perturbationRadius, seed, curvatureWhenStationary, bounded);
     }
 }

@@ -37,6 +37,14 @@ public final class ConvKernels {
         return KERNELS;
     }
 
+    /**
+     * Kernels for the pooling and row copies of any back-end: the Vector API's when they loaded,
+     * else the scalar twin (a selection and a copy give the same bits at every width).
+     */
+    public static ConvKernelSet copyAndPool() {
+        return KERNELS != null ? KERNELS : TWINS[0];
+    }
+
     /** True when the Vector API kernels loaded. */
     public static boolean available() {
         return KERNELS != null;

@@ -34,7 +34,7 @@ public final class ConvPieceTimes {
     }
 
     private static void time(boolean single, Shape in, LayerSpec.Conv spec) {
-        Arith ar = single ? new F32Arith(Backends.create("vector")) : new F64Arith(Backends.create("vector"));
+        PlaneArith ar = single ? new F32Arith(Backends.create("vector")) : new F64Arith(Backends.create("vector"));
         int weights = spec.filters() * spec.kernelSize(in);
         ShiftPlan g = new ShiftPlan(in, spec, 0, weights);
         int rows = single ? 64 : 256;

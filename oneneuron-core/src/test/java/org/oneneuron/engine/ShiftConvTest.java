@@ -69,7 +69,7 @@ class ShiftConvTest {
         });
     }
 
-    private static void compare(Arith plain, Arith fast, Shape in, LayerSpec.Conv spec, int rows, int layout,
+    private static void compare(PlaneArith plain, PlaneArith fast, Shape in, LayerSpec.Conv spec, int rows, int layout,
                                 long seed, double tol, String where) {
         int weights = spec.filters() * spec.kernelSize(in);
         int dim = 3 + weights + spec.filters() + 2;

@@ -88,10 +88,14 @@ final class CertificateReport {
     private static Map<String, Object> probe(PerturbationProbe p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("directions", p.directions());
+        m.put("requested", p.requested());
+        m.put("limit", p.limit());
         m.put("radius", p.radius());
-        m.put("smallest_change", p.smallestChange());
+        m.put("smallest_change", p.ran() ? p.smallestChange() : null);
         m.put("decreases", p.decreases());
-        m.put("tolerance", p.tolerance());
+        m.put("tolerance", p.ran() ? p.tolerance() : null);
+        m.put("undetected_fraction_95", p.ran() ? p.undetectedFraction95() : null);
+        m.put("seconds", p.seconds());
         return m;
     }
 
@@ -138,9 +142,11 @@ final class CertificateReport {
         if (!Double.isNaN(c.identityResidual())) {
             row(out, "identity_residual", num(c.identityResidual()) + "  (a·∂a - ∂b - λa², PAPER §4)");
         }
-        c.perturbation().ifPresent(p -> row(out, "perturbation", String.format(Locale.ROOT,
-                "%d directions of radius %s: smallest change %s, %d decrease(s)", p.directions(),
-                num(p.radius()), num(p.smallestChange()), p.decreases())));
+        c.perturbation().ifPresent(p -> row(out, "perturbation", !p.ran() ? p.limit() : String.format(Locale.ROOT,
+                "%d%s directions of radius %s: smallest change %s, %d decrease(s)%s", p.directions(),
+                p.directions() < p.requested() ? " of " + p.requested() : "", num(p.radius()),
+                num(p.smallestChange()), p.decreases(),
+                p.directions() < p.requested() ? " (" + p.limit() + ")" : "")));
         row(out, "kinks", c.kinks().unitsAtKink() + " of " + c.kinks().unitsChecked() + " hidden units at a kink"
                 + (c.kinks().unitsChecked() > 0 ? " (" + c.kinks().treatment() + ")" : ""));
         row(out, "reason", c.reason());

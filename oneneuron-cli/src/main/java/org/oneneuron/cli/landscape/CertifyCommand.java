@@ -44,8 +44,12 @@ public final class CertifyCommand implements Callable<Integer> {
     SubjectOptions subject;
 
     @Option(names = "--perturbations", paramLabel = "N",
-            description = "Random directions of the perturbation probe, 0 to skip.")
-    int perturbations = CertifyConfig.defaults().perturbations();
+            description = "Random directions of the perturbation probe, exactly N wherever the point is; 0 to "
+                    + "skip. Default: " + CertifyConfig.DEFAULT_PERTURBATIONS + " at most, run only where the probe "
+                    + "can change the verdict (a stationary point above the loss's minimum) and, for models "
+                    + "above the dense limit, at most " + Certifier.PROBE_VALUES_PER_HVP + " per Hessian-vector "
+                    + "product of the Lanczos run (docs/LANDSCAPE.md).")
+    Integer perturbations;
 
     @Option(names = "--train-steps", paramLabel = "N",
             description = "Train this many GD steps (lr --lr) from the point first and certify the end with "
@@ -58,7 +62,8 @@ public final class CertifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Subject s = subject.resolve(common.threadsOr(1));
-        CertifyConfig config = CertifyConfig.defaults().withPerturbations(perturbations);
+        CertifyConfig config = perturbations == null ? CertifyConfig.defaults()
+                : CertifyConfig.defaults().withPerturbations(perturbations).withBoundedProbe(false);
         long steps = trainSteps != null ? trainSteps : subject.isC() ? 100_000 : 0;
         TrainingResult training = null;
         Certificate cert;

@@ -73,6 +73,27 @@ class CertifyCommandTest {
     }
 
     @Test
+    void theDefaultProbeReportsItsEffortAndRunsOnlyWhereItCanDecide() throws Exception {
+        JsonNode bad = Run.of("certify", "--construction", "A1", "--json").json();
+        JsonNode p = bad.get("perturbation");
+        assertEquals("bad_local_minimum", bad.get("verdict").asText());
+        assertEquals(1000, p.get("directions").asInt(), p.toString());
+        assertEquals(1000, p.get("requested").asInt());
+        assertEquals("requested", p.get("limit").asText());
+        assertEquals(1 - Math.pow(0.05, 1e-3), p.get("undetected_fraction_95").asDouble(), 1e-12);
+        assertTrue(p.get("seconds").asDouble() >= 0);
+        JsonNode sloped = Run.of("certify", "--construction", "A1", "--augmented", "--json").json();
+        JsonNode q = sloped.get("perturbation");
+        assertEquals("not_stationary", sloped.get("verdict").asText());
+        assertEquals(0, q.get("directions").asInt(), q.toString());
+        assertTrue(q.get("limit").asText().contains("not stationary"), q.toString());
+        assertTrue(q.get("smallest_change").isNull());
+        JsonNode exact = Run.of("certify", "--construction", "A1", "--augmented", "--json",
+                "--perturbations", "30").json().get("perturbation");
+        assertEquals(30, exact.get("directions").asInt(), "an explicit count runs wherever the point is");
+    }
+
+    @Test
     void deadReluRecipeOnASmallNetwork() throws Exception {
         Run r = Run.of("certify", "--construction", "dead-relu", "--hidden", "4", "--json", "--perturbations", "200");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());

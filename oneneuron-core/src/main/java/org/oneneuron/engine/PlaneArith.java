@@ -1,0 +1,118 @@
+package org.oneneuron.engine;
+
+import org.oneneuron.linalg.Blas;
+import org.oneneuron.linalg.ConvKernelSet;
+import org.oneneuron.linalg.ConvKernels;
+
+/**
+ * The rules over a sample's planes that convolution, pooling and layer norm add to {@link Arith}:
+ * the shifted-row convolution kernels, im2col/col2im, windows, and sums over a sample. One
+ * precision each ({@link F64Windows}, {@link F32Windows}); the many-networks mode has none, as it
+ * takes dense layers only ({@link LanePasses} refuses the others when it is built).
+ */
+abstract class PlaneArith extends Arith {
+
+    /** Shifted-row convolution kernels for this back-end, or null (im2col): {@link ConvKernels#forBlas}. */
+    final ConvKernelSet conv;
+
+    /** 2×2 max pooling and row copies, on every back-end: {@link ConvKernels#copyAndPool}. */
+    final ConvKernelSet rows = ConvKernels.copyAndPool();
+
+    PlaneArith(Blas blas) {
+        super(blas);
+        this.conv = ConvKernels.forBlas(blas);
+    }
+
+    /** Whether stride-1 convolutions run on {@link ConvKernels} (shifted rows) rather than im2col. */
+    boolean shiftKernels() {
+        return conv != null;
+    }
+
+    /**
+     * out[oOff + s·oStride + r·ldo + t] (=|+=) Σ_{b &lt; taps} w[wOff + b·ldw + r]·in[iOff + s·iStride + off[b] + t],
+     * r &lt; rows, t &lt; span, s &lt; samples ({@link ConvKernels#rows}).
+     */
+    abstract void shiftRows(int rows, int span, int taps, int[] off, Buf w, int wOff, int ldw, Buf in, int iOff,
+                            int iStride, boolean accumulate, Buf out, int oOff, int ldo, int oStride, int samples);
+
+    /**
+     * g[gOff + r·ldg + b] (=|+=) Σ_s Σ_{t &lt; span} d[dOff + s·dStride + r·ldd + t]·in[iOff + s·iStride + off[b] + t]
+     * ({@link ConvKernels#dots}).
+     */
+    abstract void shiftDots(int rows, int span, int taps, int[] off, Buf d, int dOff, int ldd, int dStride, Buf in,
+                            int iOff, int iStride, int samples, boolean accumulate, Buf g, int gOff, int ldg);
+
+    /** Σ x over n values in double, lane-parallel ({@link ConvKernels#sum}): a convolution's bias gradient. */
+    abstract double planeSum(Buf x, int off, int n);
+
+    /** Values per vector of {@link ConvKernels} in this precision. */
+    abstract int lanes();
+
+    /**
+     * S[a, l] = Σ_s Σ_b v[vOff + s·vStride + b·ldv + l]·in[iOff + s·iStride + ia[a] + ib[b]] for a &lt; na,
+     * l &lt; lanes, into out[oOff + a·ldo + l] or, transposed, out[oOff + l·ldo + a] (=|+=)
+     * ({@link ConvKernels#bcast}).
+     */
+    abstract void laneProduct(int na, int nb, int lanes, int[] ia, int[] ib, Buf v, int vOff, int ldv, int vStride,
+                              Buf in, int iOff, int iStride, int samples, boolean transposed, boolean accumulate,
+                              Buf out, int oOff, int ldo);
+
+    /** col2im of one sample by gathering the shifted rows of P ({@link ConvKernels#col2im}); dx overwritten. */
+    abstract void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, Buf cols, int cOff,
+                         int ldc, Buf dx, int dxOff);
+
+    /** dst[dOff + j·rows + i] = src[sOff + i·cols + j]: the transpose of a rows×cols block. */
+    abstract void transpose(Buf src, int sOff, int rows, int cols, Buf dst, int dOff);
+
+    /**
+     * dst[dOff + (c·h + i)·w + j] = src[sOff + c·sChannel + i·sRow + j] (+ bias[bOff + c] when bias is
+     * non-null), c &lt; channels, i &lt; h, j &lt; w: planes stored with a wider stride, packed.
+     */
+    abstract void packPlanes(Buf src, int sOff, int sChannel, int sRow, Buf bias, int bOff, int channels, int h,
+                             int w, Buf dst, int dOff);
+
+    /** dst[c·area + p] = src[sOff + c] for c < channels, p < area: a bias per channel. */
+    abstract void fillChannels(Buf src, int sOff, int channels, int area, Buf dst, int dOff);
+
+    /** y = s·(x + t) over n values. */
+    abstract void shiftScale(Buf x, int xOff, double t, double s, Buf y, int yOff, int n);
+
+    /** Σ x over n values, accumulated in double in order. */
+    abstract double sum(Buf x, int off, int n);
+
+    /** Σ x ⊙ y over n values, accumulated in double in order. */
+    abstract double dot(Buf x, int xOff, Buf y, int yOff, int n);
+
+    /** dst[dOff + i] = idx[i] < 0 ? 0 : src[sOff + idx[i]], i < n. */
+    abstract void gather(Buf src, int sOff, int[] idx, int iOff, int n, Buf dst, int dOff);
+
+    /** dst[dOff + idx[i]] += α·src[sOff + i / group] for idx[i] ≥ 0, i < n, in order of i. */
+    abstract void scatterAdd(Buf src, int sOff, int[] idx, int iOff, int n, int group, double alpha,
+                             Buf dst, int dOff);
+
+    /**
+     * Max pooling: dst[dOff + o] = max_j src[sOff + win[o·k + j]], arg[aOff + o] = the index in src
+     * (relative to sOff) of the first maximum, o < outputs.
+     */
+    abstract void maxWindows(Buf src, int sOff, int[] win, int k, int outputs, Buf dst, int dOff,
+                             int[] arg, int aOff);
+
+    /** {@link #maxWindows} for 2×2 windows at stride 2 over a channels×h×w sample, without the window table. */
+    abstract void maxPool2x2(Buf src, int sOff, int channels, int h, int w, Buf dst, int dOff, int[] arg, int aOff);
+
+    /** Average pooling: dst[dOff + o] = (1/k)·Σ_j src[sOff + win[o·k + j]], o < outputs. */
+    abstract void meanWindows(Buf src, int sOff, int[] win, int k, int outputs, Buf dst, int dOff);
+
+    /**
+     * im2col of one sample: for each run (src, row, col, len, stride) of {@code runs},
+     * cols[row·ld + colBase + col + t] = x[xOff + src + t·stride], t < len. Entries no run
+     * writes (the zero padding) are left as they are.
+     */
+    abstract void im2col(Buf x, int xOff, int[] runs, Buf cols, int ld, int colBase);
+
+    /** col2im of one sample, the adjoint of {@link #im2col}: dx[dxOff + src + t·stride] += cols[...], in run order. */
+    abstract void col2im(Buf cols, int ld, int colBase, int[] runs, Buf dx, int dxOff);
+
+    /** count runs of len values: dst[dOff + i·dStride + t] = src[sOff + i·sStride + t]. */
+    abstract void copyRuns(Buf src, int sOff, int sStride, Buf dst, int dOff, int dStride, int count, int len);
+}
