@@ -23,6 +23,8 @@ final class HistoryRecorder {
     private int size;
     private boolean neuron;
     private long lastRecorded = -1;
+    private double lastLoss = Double.NaN;
+    private double lastGradientNorm = Double.NaN;
     private long evaluationNanos;
 
     HistoryRecorder(Objective objective, int stride, boolean stochastic) {
@@ -78,6 +80,18 @@ final class HistoryRecorder {
         }
         size++;
         lastRecorded = step;
+        lastLoss = loss;
+        lastGradientNorm = gradientNorm;
+    }
+
+    /** The loss recorded at {@code step} (full data for stochastic runs), NaN when not recorded there. */
+    double lossAt(long step) {
+        return step == lastRecorded ? lastLoss : Double.NaN;
+    }
+
+    /** The gradient norm recorded at {@code step}, NaN when not recorded there. */
+    double gradientNormAt(long step) {
+        return step == lastRecorded ? lastGradientNorm : Double.NaN;
     }
 
     private void grow() {

@@ -78,7 +78,9 @@ public final class Trainer {
                 stop = notify(probes, step, theta, optimizer);
             }
             if (stop == null) {
-                stop = rule.check(step, optimizer.loss(), optimizer.gradientNorm());
+                stop = stochastic
+                        ? rule.check(step, optimizer.loss(), recorder.lossAt(step), recorder.gradientNormAt(step))
+                        : rule.check(step, optimizer.loss(), optimizer.gradientNorm());
             }
             if (stop == null) {
                 stop = guardedStep(optimizer, theta, previous, step + 1);

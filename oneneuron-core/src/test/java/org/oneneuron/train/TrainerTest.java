@@ -182,6 +182,48 @@ class TrainerTest {
     }
 
     @Test
+    void aMinibatchWithZeroGradientDoesNotStopAMinibatchRun() {
+        // Linear model, w = 1, b = 0: samples 0 and 1 sit past the hinge (margin 2), samples 2 and 3
+        // do not (margin 0.1), so a one-sample minibatch of 0 or 1 has gradient exactly 0.
+        Dataset data = new Dataset("hinge", new double[] {2, -2, 0.1, -0.1}, new double[] {1, -1, 1, -1}, 1,
+                List.of("x"), List.of("-1", "1"));
+        NetworkSpec spec = new NetworkSpec(1, List.of(), Activation.TANH, NeuronKind.NONE);
+        NetworkObjective objective = NetworkObjective.of(spec, data, Losses.CUBIC_HINGE, Reduction.MEAN, 0);
+        double[] theta0 = {1, 0};
+        double fullGradientNorm = norm(gradient(objective, theta0));
+        assertTrue(fullGradientNorm > 1e-3, "the start is not stationary: " + fullGradientNorm);
+        TrainConfig config = base().optimizer(OptimizerKind.SGD).momentum(0).batchSize(1).learningRate(1e-4)
+                .maxSteps(200).historyStride(50).gradientTolerance(1e-9).seed(3).build();
+        TrainingResult result = Trainer.train(objective, theta0, config);
+        assertEquals(StopReason.MAX_STEPS, result.stop().reason(), result.stop().message());
+        assertTrue(result.finalGradientNorm() > 1e-3, "still not stationary: " + result.finalGradientNorm());
+    }
+
+    @Test
+    void aMinibatchRunStopsByToleranceOnTheFullDataFigures() {
+        TrainConfig config = base().optimizer(OptimizerKind.SGD).maxSteps(20000).historyStride(10)
+                .gradientTolerance(1e-3).build();
+        TrainingResult result = Trainer.train(QUADRATIC, new double[6], config);
+        assertEquals(StopReason.GRADIENT_TOLERANCE, result.stop().reason(), result.stop().message());
+        assertEquals(0, result.steps() % 10, "judged only where the history evaluated the full data");
+        assertTrue(result.finalGradientNorm() <= 1e-3, "full-data gradient " + result.finalGradientNorm());
+    }
+
+    private static double[] gradient(Objective objective, double[] theta) {
+        double[] g = new double[theta.length];
+        objective.valueAndGradient(theta, g);
+        return g;
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    @Test
     void lossToleranceAndTimeBudgetStopTheRun() {
         double target = QUADRATIC.value(new double[6]) / 100;
         TrainingResult byLoss = Trainer.train(QUADRATIC, new double[6], base()
