@@ -48,6 +48,15 @@ public final class Figures {
     }
 
     /** a, b, w_norm, max_contribution. */
+    /** What a certificate knew of the least loss: {@code kind} (exact, below, convex, theorem, unknown), {@code value}, {@code basis}. */
+    public static Map<String, Object> leastLoss(org.oneneuron.landscape.LeastLoss least) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", least.kind().word());
+        m.put("value", least.value());
+        m.put("basis", least.basis());
+        return m;
+    }
+
     public static Map<String, Object> neuron(NeuronSnapshot n) {
         Map<String, Object> neuron = new LinkedHashMap<>();
         neuron.put("a", n.a());

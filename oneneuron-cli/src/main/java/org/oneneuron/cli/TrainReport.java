@@ -83,6 +83,7 @@ final class TrainReport {
         json.put("verdict_evidence", c == null ? r.infinity().evidence() : c.reason());
         json.put("trajectory_verdict", r.infinity().verdict().word());
         json.put("trajectory_evidence", r.infinity().evidence());
+        json.put("least_loss", c == null ? null : Figures.leastLoss(c.leastLoss()));
         json.put("hess_eig_min", c == null ? null : c.hessEigMin());
         json.put("hess_eig_max", c == null ? null : c.hessEigMax());
         json.put("growing", r.infinity().growing());

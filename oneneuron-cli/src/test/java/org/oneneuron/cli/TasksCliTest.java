@@ -101,6 +101,20 @@ class TasksCliTest {
         assertEquals(61, p.out().split("\n").length);
     }
 
+    @Test
+    void leastSquaresOnNoisyDataIsAGlobalMinimumAtTheLeastSquaresLoss() throws Exception {
+        // the noise keeps the least loss above 0: the floor 0 is only a lower bound, the linear model's
+        // least loss is the least-squares one (it was called a bad local minimum against 0 before)
+        Cli t = Cli.run("train", regression.toString(), "--hidden", "0", "--neuron", "none", "--json", "-q");
+        assertEquals(0, t.exitCode(), t.toString());
+        JsonNode j = new ObjectMapper().readTree(t.out());
+        assertEquals("global_minimum", j.get("verdict").asText(), j.toString());
+        assertEquals("exact", j.get("least_loss").get("kind").asText(), j.toString());
+        double least = j.get("least_loss").get("value").asDouble();
+        assertTrue(least > 1e-4, "noisy targets: the least-squares loss is above 0, got " + least);
+        assertEquals(least, j.get("loss_data").asDouble(), 1e-9 * least, j.toString());
+    }
+
     private static void badInput(Cli r, String expected) {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
         assertTrue(r.err().contains("error: "), r.toString());

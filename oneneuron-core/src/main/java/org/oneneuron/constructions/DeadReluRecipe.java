@@ -58,6 +58,38 @@ public final class DeadReluRecipe {
         }
         return new Recipe("dead-relu", "every hidden unit inactive on the data, output bias the best constant "
                 + d + ": a local minimum for any loss convex in f", data, spec, loss, theta, badLoss,
-                Optional.empty(), OptionalDouble.empty());
+                Optional.empty(), OptionalDouble.empty(), beatenBecause(data, loss, d, badLoss));
+    }
+
+    /**
+     * Why the network beats the best constant d, when an affine function does: every ReLU MLP
+     * computes d - c + relu(βᵀx + c) relayed through units kept active (c large enough), i.e. any
+     * affine function on the data, and with g = Σ_i ℓ'(d; y_i)·x_i ≠ 0 the affine d - t·gᵀx lowers
+     * Σ ℓ for a small t > 0 (found by halving, and checked). Empty when no such step is found.
+     */
+    static Optional<String> beatenBecause(Dataset data, SampleLoss loss, double d, double badLoss) {
+        int dim = data.d();
+        double[] g = new double[dim];
+        for (int i = 0; i < data.n(); i++) {
+            double slope = loss.d1At(d, data.y()[i]);
+            for (int j = 0; j < dim; j++) {
+                g[j] += slope * data.x(i, j);
+            }
+        }
+        for (double t = 1.0; t > 1e-12; t /= 2) {
+            double value = 0.0;
+            for (int i = 0; i < data.n(); i++) {
+                double f = d;
+                for (int j = 0; j < dim; j++) {
+                    f -= t * g[j] * data.x(i, j);
+                }
+                value += loss.valueAt(f, data.y()[i]);
+            }
+            if (value < badLoss - 1e-12 * Math.max(1.0, badLoss)) {
+                return Optional.of(String.format(java.util.Locale.ROOT, "an affine function, which every ReLU"
+                        + " network computes with its units kept active, reaches loss %.6g < %.6g", value, badLoss));
+            }
+        }
+        return Optional.empty();
     }
 }

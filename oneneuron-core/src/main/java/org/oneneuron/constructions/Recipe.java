@@ -22,14 +22,18 @@ import org.oneneuron.model.NetworkSpec;
  * @param badLoss     the summed loss there
  * @param globalPoint θ of a global minimum, when known
  * @param globalLoss  the global minimum's loss, when known
+ * @param beatenBecause why some point of the network reaches a loss below {@code badLoss}, when
+ *                    the recipe knows (then the bad point is not a global minimum, whatever the
+ *                    least loss is)
  */
 public record Recipe(String name, String description, Dataset data, NetworkSpec spec, SampleLoss loss,
                      double[] badPoint, double badLoss, Optional<double[]> globalPoint,
-                     OptionalDouble globalLoss) {
+                     OptionalDouble globalLoss, Optional<String> beatenBecause) {
 
     public Recipe {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(beatenBecause, "beatenBecause");
         if (spec.neuron().present()) {
             throw new IllegalArgumentException("a recipe's network is plain, got neuron " + spec.neuron().word());
         }

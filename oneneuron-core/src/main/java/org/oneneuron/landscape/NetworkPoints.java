@@ -33,16 +33,38 @@ public final class NetworkPoints {
 
     /**
      * The certificate context of θ for a network objective; on data with conflicting labels the
-     * loss's minimum is the data's floor ({@link DataFloor}).
+     * per-sample floor is the data's ({@link DataFloor}). What the objective alone says of the least
+     * loss ({@link #leastLoss}); a problem that knows more (a construction, a recipe) adds it with
+     * {@link PointContext#withLeastLoss}.
      */
     public static PointContext context(NetworkObjective objective, double[] theta) {
         ParameterLayout layout = objective.layout();
         OptionalInt a = layout.hasNeuron() ? OptionalInt.of(layout.neuronAOffset()) : OptionalInt.empty();
         OptionalInt b = layout.hasNeuron() ? OptionalInt.of(layout.neuronBOffset()) : OptionalInt.empty();
-        return new PointContext(minimumLoss(objective.loss()), trainingError(objective, theta), a, b,
+        PointContext plain = new PointContext(minimumLoss(objective.loss()), trainingError(objective, theta), a, b,
                 layout.hasNeuron() ? objective.lambda() : 0.0, kinks(objective, theta), Optional.empty())
                 .withDataFloor(DataFloor.of(objective))
                 .withEscape(escapeProbe(objective, EscapeConfig.defaults()));
+        return plain.withLeastLoss(leastLoss(objective, theta, plain.minimumLoss()));
+    }
+
+    /**
+     * What the objective alone says of its least loss: the theorem's floor for an exponential
+     * neuron with a skip connection ({@link LeastLoss#theorem}), the least-squares minimum or
+     * convexity for a linear model ({@link LinearModelMinimum}), otherwise unknown (the floor is
+     * only a lower bound).
+     *
+     * @param floor the per-sample floor (NaN when the loss does not attain it)
+     */
+    public static LeastLoss leastLoss(NetworkObjective objective, double[] theta, double floor) {
+        NetworkSpec spec = objective.spec();
+        if (spec.neuron().exponential() && !spec.neuron().readsHidden()) {
+            return LeastLoss.theorem(floor);
+        }
+        if (LinearModelMinimum.linear(spec)) {
+            return LinearModelMinimum.of(objective, theta);
+        }
+        return LeastLoss.unknown();
     }
 
     /**

@@ -11,7 +11,6 @@ import org.oneneuron.eval.Metrics;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
 import org.oneneuron.landscape.CertifyConfig;
-import org.oneneuron.landscape.NetworkPoints;
 import org.oneneuron.landscape.PointContext;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.objective.NeuronSnapshot;
@@ -74,7 +73,7 @@ public record Assessment(String data, int samples, TaskMetrics figures, TaskMetr
     public Assessment certified(Problem problem, double[] theta, Optional<Verdict> trajectory,
                                 CertifyConfig config) {
         NetworkObjective objective = problem.objective();
-        PointContext context = NetworkPoints.context(objective, theta);
+        PointContext context = problem.context(theta);
         Certificate certificate = Certifier.certify(objective, theta,
                 trajectory.map(context::withTrajectory).orElse(context), config);
         return new Assessment(data, samples, figures, networkFigures, loss, neuron, Optional.of(certificate));

@@ -27,9 +27,10 @@ class RecipeCertificatesTest {
     private static final Dataset WDBC = Standardizer.fit(Datasets.wdbc()).apply(Datasets.wdbc());
 
     private static Certificate certify(Recipe recipe) {
-        NetworkObjective plain = Problem.plain(recipe).objective();
+        Problem problem = Problem.plain(recipe);
+        NetworkObjective plain = problem.objective();
         double[] theta = recipe.badPoint();
-        return Certifier.certify(plain, theta, NetworkPoints.context(plain, theta),
+        return Certifier.certify(plain, theta, problem.context(theta),
                 CertifyConfig.defaults().withPerturbations(2000));
     }
 
@@ -83,6 +84,48 @@ class RecipeCertificatesTest {
         Certificate cert = certify(YunRecipe.build(spec, parabola));
         assertEquals(Verdict.BAD_LOCAL_MINIMUM, cert.verdict(), cert.reason());
         assertEquals(0, cert.kinks().unitsAtKink());
+    }
+
+    @Test
+    void theSamePointOnDataWithoutTheRecipesKnowledgeIsNotCalledBad() {
+        // a regression at a stationary point above the floor 0: without the recipe's argument
+        // (a better point exists), nothing says the least loss is below it
+        NetworkSpec spec = new NetworkSpec(2, List.of(2), Activation.RELU, NeuronKind.NONE);
+        Recipe recipe = YunRecipe.build(spec, Constructions.caseBData());
+        Problem userData = Problem.builder(recipe.spec(), recipe.data()).loss(recipe.loss())
+                .reduction(recipe.reduction()).build();
+        double[] theta = recipe.badPoint();
+        Certificate cert = Certifier.certify(userData.objective(), theta, userData.context(theta),
+                CertifyConfig.defaults().withPerturbations(200));
+        assertEquals(Verdict.CONVERGED_FINITE, cert.verdict(), cert.reason());
+        assertEquals(LeastLoss.Kind.UNKNOWN, cert.leastLoss().kind());
+        assertEquals(LeastLoss.Kind.BELOW, certify(recipe).leastLoss().kind());
+    }
+
+    @Test
+    void aLinearModelKnowsItsLeastSquaresMinimum() {
+        double[] x = new double[60];
+        double[] t = new double[30];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 30; i++) {
+            x[2 * i] = rng.nextDouble(-2, 2);
+            x[2 * i + 1] = rng.nextDouble(-2, 2);
+            t[i] = 1.5 * x[2 * i] - x[2 * i + 1] + rng.nextDouble(-0.3, 0.3);
+        }
+        Dataset noisy = new Dataset("noisy", x, t, 2, List.of("u", "v"), List.of());
+        Problem linear = Problem.builder(new NetworkSpec(2, List.of(), Activation.RELU, NeuronKind.NONE), noisy)
+                .loss(Losses.TARGET_SQUARED).build();
+        LeastLoss least = linear.leastLoss(new double[3]);
+        assertEquals(LeastLoss.Kind.EXACT, least.kind());
+        double[] beta = org.oneneuron.constructions.LeastSquaresProbe.affineFit(noisy); // (β, γ), independent of CG
+        double[] theta = {beta[0], beta[1], beta[2]};
+        assertEquals(linear.objective().value(theta), least.value(), 1e-12, "CG from 0 reaches the OLS loss");
+        assertTrue(least.value() > 1e-3, "noisy data: least loss above the floor, " + least.value());
+        Certificate cert = Certifier.certify(linear.objective(), theta, linear.context(theta),
+                CertifyConfig.defaults().withPerturbations(100));
+        assertEquals(Verdict.GLOBAL_MINIMUM, cert.verdict(), cert.reason());
+        Problem huber = linear.toBuilder().loss(Losses.HUBER).build();
+        assertEquals(LeastLoss.Kind.CONVEX, huber.leastLoss(theta).kind(), "a linear model with Huber: convex");
     }
 
     @Test

@@ -18,7 +18,6 @@ import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.landscape.KinkReport;
-import org.oneneuron.landscape.NetworkPoints;
 import org.oneneuron.landscape.PointContext;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.model.Activation;
@@ -124,7 +123,7 @@ final class SubjectOptions {
         double[] theta = augmented ? nc.augment(plainPoint, nc.escapeW(), 0, 0) : plainPoint;
         String label = nc.name() + " " + (global ? "global" : "bad") + " point ("
                 + (augmented ? "augmented, a = 0, λ = " + lam : "plain") + ")";
-        return new Subject(label, problem.objective(), theta, NetworkPoints.context(problem.objective(), theta),
+        return new Subject(label, problem.objective(), theta, problem.context(theta),
                 Optional.of(problem), Optional.of(nc), lam);
     }
 
@@ -145,7 +144,7 @@ final class SubjectOptions {
         Problem problem = Problem.plain(recipe).toBuilder().threads(threads).build();
         double[] theta = recipe.badPoint();
         return new Subject(recipe.name() + " recipe on " + d.name() + " (" + d.n() + " samples, hidden "
-                + spec.hidden() + ")", problem.objective(), theta, NetworkPoints.context(problem.objective(), theta),
+                + spec.hidden() + ")", problem.objective(), theta, problem.context(theta),
                 Optional.of(problem), Optional.empty(), lambda(recipe.lambda()));
     }
 
@@ -164,7 +163,7 @@ final class SubjectOptions {
         Problem problem = m.problem(d).toBuilder().threads(threads).build();
         double[] theta = m.theta();
         return new Subject(model.getFileName() + " on " + d.name(), problem.objective(), theta,
-                NetworkPoints.context(problem.objective(), theta), Optional.of(problem), Optional.empty(),
+                problem.context(theta), Optional.of(problem), Optional.empty(),
                 lambda(m.lambda()));
     }
 }
