@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.loss.Reduction;
-import org.oneneuron.loss.SampleLoss;
+import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.model.NetworkSpec;
 
 /**
@@ -17,7 +17,7 @@ import org.oneneuron.model.NetworkSpec;
  * @param description one line on why the point is a local minimum
  * @param data        the data set
  * @param spec        the plain network
- * @param loss        the per-sample loss (summed)
+ * @param loss        the per-sample loss (summed; a class loss for a K-output network)
  * @param badPoint    θ of the bad local minimum
  * @param badLoss     the summed loss there
  * @param globalPoint θ of a global minimum, when known
@@ -26,7 +26,7 @@ import org.oneneuron.model.NetworkSpec;
  *                    the recipe knows (then the bad point is not a global minimum, whatever the
  *                    least loss is)
  */
-public record Recipe(String name, String description, Dataset data, NetworkSpec spec, SampleLoss loss,
+public record Recipe(String name, String description, Dataset data, NetworkSpec spec, OutputLoss loss,
                      double[] badPoint, double badLoss, Optional<double[]> globalPoint,
                      OptionalDouble globalLoss, Optional<String> beatenBecause) {
 

@@ -51,6 +51,36 @@ class RecipeCertificatesTest {
     }
 
     @Test
+    void deadReluWithKOutputsIsABadLocalMinimumThatThePerOutputNeuronsEscape() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+        double[] x = new double[60];
+        double[] y = new double[30];
+        for (int i = 0; i < 30; i++) {
+            y[i] = i % 3;
+            x[2 * i] = (y[i] == 1 ? 2 : 0) + rng.nextDouble(-1, 1);
+            x[2 * i + 1] = (y[i] == 2 ? 2 : 0) + rng.nextDouble(-1, 1);
+        }
+        Dataset three = new Dataset("three", x, y, 2, null, List.of("a", "b", "c"));
+        for (var loss : List.of(Losses.SOFTMAX_CE, Losses.MULTI_SQUARED_HINGE)) {
+            NetworkSpec spec = NetworkSpec.mlp(2, List.of(4, 3), Activation.RELU, NeuronKind.NONE, 3);
+            Recipe recipe = DeadReluRecipe.build(spec, three, loss);
+            Problem plain = Problem.plain(recipe);
+            double[] theta = recipe.badPoint();
+            Certificate cert = Certifier.certify(plain.objective(), theta, plain.context(theta),
+                    CertifyConfig.defaults().withPerturbations(500));
+            assertEquals(Verdict.BAD_LOCAL_MINIMUM, cert.verdict(), loss.word() + ": " + cert.reason());
+            assertTrue(cert.gradNorm() < 1e-9, loss.word() + ": the best constant is stationary, " + cert.gradNorm());
+            assertEquals(LeastLoss.Kind.BELOW, cert.leastLoss().kind(), cert.reason());
+
+            Problem augmented = plain.withNeuron(NeuronKind.SKIP_EXP, 0.01);
+            double[] embedded = NetworkPoints.embed(augmented.objective(), theta, 0, new double[2], 0, 0);
+            Certificate aug = Certifier.certify(augmented.objective(), embedded, augmented.context(embedded),
+                    CertifyConfig.defaults().withPerturbations(0));
+            assertEquals(Verdict.SADDLE, aug.verdict(), loss.word() + " with a neuron per output: " + aug.reason());
+        }
+    }
+
+    @Test
     void deadReluRefusesALossWithoutABestConstant() {
         Dataset oneClass = new Dataset("one", new double[] {1, 2}, new double[] {1, 1}, 1, List.of("x"),
                 List.of("-1", "+1"));

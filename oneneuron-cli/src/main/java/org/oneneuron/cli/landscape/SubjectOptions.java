@@ -137,14 +137,18 @@ final class SubjectOptions {
 
     private Subject fromRecipe(String name, int threads) {
         Dataset d = dataOrDefault();
-        NetworkSpec spec = new NetworkSpec(d.d(), Vocabulary.parseWidths(hidden, "--hidden"), Activation.RELU,
-                NeuronKind.NONE);
-        Recipe recipe = name.equals("dead-relu") ? DeadReluRecipe.build(spec, d, Losses.CUBIC_HINGE)
+        // K classes: K outputs with the softmax cross-entropy (PAPER.md §10); two: the cubic hinge
+        NetworkSpec spec = NetworkSpec.mlp(d.d(), Vocabulary.parseWidths(hidden, "--hidden"), Activation.RELU,
+                NeuronKind.NONE, d.outputs());
+        Recipe recipe = name.equals("dead-relu")
+                ? DeadReluRecipe.build(spec, d, d.outputs() > 1 ? Losses.SOFTMAX_CE : Losses.CUBIC_HINGE)
                 : YunRecipe.build(spec, d);
         Problem problem = Problem.plain(recipe).toBuilder().threads(threads).build();
         double[] theta = recipe.badPoint();
+        String outputs = spec.outputs() > 1 ? ", " + spec.outputs() + " outputs" : "";
         return new Subject(recipe.name() + " recipe on " + d.name() + " (" + d.n() + " samples, hidden "
-                + spec.hidden() + ")", problem.objective(), theta, problem.context(theta),
+                + Vocabulary.parseWidths(hidden, "--hidden") + outputs + ")", problem.objective(), theta,
+                problem.context(theta),
                 Optional.of(problem), Optional.empty(), lambda(recipe.lambda()));
     }
 
