@@ -167,7 +167,9 @@ public final class TrainerRunFunction implements RunFunction {
                 ? PointContext.augmented(trainError, layout.neuronAOffset(), layout.neuronBOffset(),
                         run.lambda(), kinks(spec))
                 : PointContext.plain(trainError, kinks(spec));
-        context = context.withDataFloor(DataFloor.of(objective))
+        // the loss's own floor: 0 where ℓ reaches 0, none for logistic and softmax cross-entropy
+        context = context.withMinimumLoss(NetworkPoints.minimumLoss(objective.loss()))
+                .withDataFloor(DataFloor.of(objective))
                 .withEscape(NetworkPoints.escapeProbe(objective, EscapeConfig.defaults()))
                 .withLeastLoss(t.fit().problem().leastLoss(theta));
         CertifyConfig certify = new CertifyConfig(1e-3, 1e-4, StudySummary.NEAR_ZERO, 0,
