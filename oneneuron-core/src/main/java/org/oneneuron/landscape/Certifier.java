@@ -11,6 +11,9 @@ import org.oneneuron.train.Verdict;
  * Certifies a point: gradient, extreme Hessian eigenvalues with residuals, the special neuron's
  * figures and identity, a random-perturbation probe, and a verdict (PAPER.md §9):
  * <ol>
+ * <li>for a loss that never attains its floor (logistic, softmax cross-entropy), loss within
+ *     lossTolerance of its infimum 0: {@code no_attained_minimum}, or {@code neuron_carries_fit}
+ *     when the network alone is above it;</li>
  * <li>loss within lossTolerance of its per-sample floor (or of a known least loss): for an
  *     augmented model with the network alone
  *     above it, {@code neuron_carries_fit} (the neuron's contribution max_i |a·E_i| is reported
@@ -79,7 +82,16 @@ public final class Certifier {
         String reason;
         double[] direction = new double[0];
         Optional<EscapeEvidence> escape = Optional.empty();
-        if (atFloor && neuron.isPresent() && !networkFits) {
+        // every loss here is >= 0; logistic and softmax cross-entropy only approach their infimum 0
+        boolean atInfimum = !minimumKnown && loss <= config.lossTolerance();
+        boolean networkAtInfimum = !minimumKnown && networkOnly <= config.lossTolerance();
+        if (atInfimum) {
+            point = neuron.isPresent() && !networkAtInfimum ? Verdict.NEURON_CARRIES_FIT : Verdict.NO_ATTAINED_MINIMUM;
+            reason = fmt("loss %.3e <= %.1e, at the infimum 0 that this loss never attains (PAPER.md §5, §10: the"
+                    + " parameters grow to approach it)%s", loss, config.lossTolerance(), neuron.isPresent()
+                    ? fmt("; network alone %.6g, neuron contribution max|a·E_i| = %.3e", networkOnly, contribution)
+                    : "");
+        } else if (atFloor && neuron.isPresent() && !networkFits) {
             point = Verdict.NEURON_CARRIES_FIT;
             reason = fmt("loss %.3e <= %.1e above its minimum, but the network alone is at %.6g, with "
                     + "neuron contribution max|a·E_i| = %.3e", loss - context.minimumLoss(),
@@ -127,7 +139,7 @@ public final class Certifier {
         }
         Verdict overall = point;
         Optional<Verdict> trajectory = context.trajectory();
-        if (trajectory.isPresent() && point != Verdict.GLOBAL_MINIMUM) {
+        if (trajectory.isPresent() && point != Verdict.GLOBAL_MINIMUM && point != Verdict.NO_ATTAINED_MINIMUM) {
             Verdict t = trajectory.get();
             if (t == Verdict.NO_ATTAINED_MINIMUM && minimumKnown) {
                 overall = Verdict.NOT_CONVERGED;

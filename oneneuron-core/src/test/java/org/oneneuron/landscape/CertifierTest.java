@@ -173,9 +173,12 @@ class CertifierTest {
 
     @Test
     void anUnknownMinimumNeverGivesGlobalOrBad() {
-        Certificate c = certify(shifted(new double[] {1, 1, 1, 1, 1, 1}, 0.0, 0, null), ORIGIN,
-                PointContext.plain(0.0, KinkReport.smooth()).withMinimumLoss(Double.NaN));
-        assertEquals(Verdict.CONVERGED_FINITE, c.verdict());
+        PointContext unattained = PointContext.plain(0.0, KinkReport.smooth()).withMinimumLoss(Double.NaN);
+        Certificate c = certify(shifted(new double[] {1, 1, 1, 1, 1, 1}, 0.5, 0, null), ORIGIN, unattained);
+        assertEquals(Verdict.CONVERGED_FINITE, c.verdict(), c.reason());
+        // at the infimum 0 of a loss that never attains it (softmax cross-entropy, logistic)
+        Certificate atInfimum = certify(shifted(new double[] {1, 1, 1, 1, 1, 1}, 0.0, 0, null), ORIGIN, unattained);
+        assertEquals(Verdict.NO_ATTAINED_MINIMUM, atInfimum.verdict(), atInfimum.reason());
     }
 
     @Test
