@@ -1,6 +1,8 @@
 package org.oneneuron.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.oneneuron.eval.BinaryMetrics;
 import org.oneneuron.objective.NeuronSnapshot;
@@ -48,6 +50,30 @@ public final class Figures {
     }
 
     /** a, b, w_norm, max_contribution. */
+    /** What a certificate knew of the least loss: {@code kind} (exact, below, convex, theorem, unknown), {@code value}, {@code basis}. */
+    public static Map<String, Object> leastLoss(org.oneneuron.landscape.LeastLoss least) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", least.kind().word());
+        m.put("value", least.value());
+        m.put("basis", least.basis());
+        return m;
+    }
+
+    /** Each output's neuron: {@code output}, {@code a}, {@code b}, {@code w_norm}, {@code max_contribution}. */
+    public static List<Map<String, Object>> outputNeurons(List<org.oneneuron.landscape.OutputNeurons.Figures> all) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (org.oneneuron.landscape.OutputNeurons.Figures f : all) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("output", f.output());
+            m.put("a", f.a());
+            m.put("b", f.b());
+            m.put("w_norm", f.wNorm());
+            m.put("max_contribution", f.maxContribution());
+            list.add(m);
+        }
+        return list;
+    }
+
     public static Map<String, Object> neuron(NeuronSnapshot n) {
         Map<String, Object> neuron = new LinkedHashMap<>();
         neuron.put("a", n.a());

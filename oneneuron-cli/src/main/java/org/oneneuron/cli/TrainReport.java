@@ -73,6 +73,9 @@ final class TrainReport {
         Figures.putLoss(json, train.loss());
         json.put("gradient_norm", r.finalGradientNorm());
         train.neuron().ifPresent(n -> json.put("neuron", Figures.neuron(n)));
+        if (!train.outputNeurons().isEmpty()) {
+            json.put("neuron_outputs", Figures.outputNeurons(train.outputNeurons()));
+        }
         json.put("optimizer", r.optimizer());
         json.put("steps", o.totalSteps());
         json.put("steps_this_run", r.steps());
@@ -83,6 +86,7 @@ final class TrainReport {
         json.put("verdict_evidence", c == null ? r.infinity().evidence() : c.reason());
         json.put("trajectory_verdict", r.infinity().verdict().word());
         json.put("trajectory_evidence", r.infinity().evidence());
+        json.put("least_loss", c == null ? null : Figures.leastLoss(c.leastLoss()));
         json.put("hess_eig_min", c == null ? null : c.hessEigMin());
         json.put("hess_eig_max", c == null ? null : c.hessEigMax());
         json.put("growing", r.infinity().growing());
@@ -153,6 +157,13 @@ final class TrainReport {
         if (json.get("neuron") instanceof Map<?, ?> n) {
             line(out, "neuron", "a " + number(n.get("a")) + ", b " + number(n.get("b")) + ", |w| "
                     + number(n.get("w_norm")) + ", max |a*E_i| " + number(n.get("max_contribution")));
+        }
+        if (json.get("neuron_outputs") instanceof List<?> outputs && outputs.size() > 1) {
+            for (Object o : outputs) {
+                Map<?, ?> n = (Map<?, ?>) o;
+                line(out, "neuron " + n.get("output"), "a " + number(n.get("a")) + ", b " + number(n.get("b"))
+                        + ", |w| " + number(n.get("w_norm")) + ", max |a*E_i| " + number(n.get("max_contribution")));
+            }
         }
         line(out, "steps", json.get("steps") + " with " + json.get("optimizer") + ", "
                 + json.get("stop_reason") + String.format(Locale.ROOT, " (%.2f s)", (Double) json.get("seconds")));

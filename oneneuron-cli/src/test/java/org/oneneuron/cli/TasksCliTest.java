@@ -101,6 +101,61 @@ class TasksCliTest {
         assertEquals(61, p.out().split("\n").length);
     }
 
+    @Test
+    void multiClassModelsGetPerOutputNeuronFiguresAndAnEscapePerOutput() throws Exception {
+        Path kept = dir.resolve("kept.json");
+        Cli t = Cli.run("train", classes.toString(), "--hidden", "4", "--scaffold", "keep", "--steps", "100",
+                "--json", "-q", "--out", kept.toString());
+        assertEquals(0, t.exitCode(), t.toString());
+        JsonNode outputs = new ObjectMapper().readTree(t.out()).get("neuron_outputs");
+        assertEquals(3, outputs.size(), t.out());
+        double largest = 0;
+        for (int k = 0; k < 3; k++) {
+            assertEquals(k, outputs.get(k).get("output").asInt());
+            largest = Math.max(largest, outputs.get(k).get("max_contribution").asDouble());
+        }
+        JsonNode summary = new ObjectMapper().readTree(t.out()).get("neuron");
+        assertEquals(summary.get("max_contribution").asDouble(), largest, 1e-12 * Math.max(1, largest),
+                "the summary's max|a·E| is the largest output's");
+        Cli c = Cli.run("certify", "--model", kept.toString(), "--data", classes.toString(), "--perturbations", "0",
+                "--json");
+        assertEquals(0, c.exitCode(), c.toString());
+        assertEquals(3, new ObjectMapper().readTree(c.out()).get("neuron_outputs").size(), c.out());
+
+        Path plain = dir.resolve("plain3.json");
+        assertEquals(0, Cli.run("train", classes.toString(), "--hidden", "4", "--neuron", "none", "--steps", "50",
+                "-q", "--out", plain.toString()).exitCode());
+        Cli e = Cli.run("escape", "--model", plain.toString(), "--data", classes.toString(), "--json");
+        assertEquals(0, e.exitCode(), e.toString());
+        JsonNode j = new ObjectMapper().readTree(e.out());
+        assertEquals(3, j.get("outputs").size(), e.out());
+        int k = j.get("output").asInt();
+        for (JsonNode o : j.get("outputs")) {
+            assertTrue(o.get("predicted_decrease").asDouble() <= j.get("predicted_decrease").asDouble(),
+                    "output " + k + " has the largest predicted decrease: " + e.out());
+        }
+        assertTrue(j.get("measured_decrease").asDouble() > 0, e.out());
+        Cli one = Cli.run("escape", "--model", plain.toString(), "--data", classes.toString(), "--output", "2", "--json");
+        assertEquals(2, new ObjectMapper().readTree(one.out()).get("output").asInt(), one.out());
+        Cli bad = Cli.run("escape", "--model", plain.toString(), "--data", classes.toString(), "--output", "3");
+        assertEquals(2, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("--output must be in 0..2"), bad.err());
+    }
+
+    @Test
+    void leastSquaresOnNoisyDataIsAGlobalMinimumAtTheLeastSquaresLoss() throws Exception {
+        // the noise keeps the least loss above 0: the floor 0 is only a lower bound, the linear model's
+        // least loss is the least-squares one (it was called a bad local minimum against 0 before)
+        Cli t = Cli.run("train", regression.toString(), "--hidden", "0", "--neuron", "none", "--json", "-q");
+        assertEquals(0, t.exitCode(), t.toString());
+        JsonNode j = new ObjectMapper().readTree(t.out());
+        assertEquals("global_minimum", j.get("verdict").asText(), j.toString());
+        assertEquals("exact", j.get("least_loss").get("kind").asText(), j.toString());
+        double least = j.get("least_loss").get("value").asDouble();
+        assertTrue(least > 1e-4, "noisy targets: the least-squares loss is above 0, got " + least);
+        assertEquals(least, j.get("loss_data").asDouble(), 1e-9 * least, j.toString());
+    }
+
     private static void badInput(Cli r, String expected) {
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
         assertTrue(r.err().contains("error: "), r.toString());

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.loss.Reduction;
-import org.oneneuron.loss.SampleLoss;
+import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.model.NetworkSpec;
 
 /**
@@ -17,19 +17,23 @@ import org.oneneuron.model.NetworkSpec;
  * @param description one line on why the point is a local minimum
  * @param data        the data set
  * @param spec        the plain network
- * @param loss        the per-sample loss (summed)
+ * @param loss        the per-sample loss (summed; a class loss for a K-output network)
  * @param badPoint    θ of the bad local minimum
  * @param badLoss     the summed loss there
  * @param globalPoint θ of a global minimum, when known
  * @param globalLoss  the global minimum's loss, when known
+ * @param beatenBecause why some point of the network reaches a loss below {@code badLoss}, when
+ *                    the recipe knows (then the bad point is not a global minimum, whatever the
+ *                    least loss is)
  */
-public record Recipe(String name, String description, Dataset data, NetworkSpec spec, SampleLoss loss,
+public record Recipe(String name, String description, Dataset data, NetworkSpec spec, OutputLoss loss,
                      double[] badPoint, double badLoss, Optional<double[]> globalPoint,
-                     OptionalDouble globalLoss) {
+                     OptionalDouble globalLoss, Optional<String> beatenBecause) {
 
     public Recipe {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(beatenBecause, "beatenBecause");
         if (spec.neuron().present()) {
             throw new IllegalArgumentException("a recipe's network is plain, got neuron " + spec.neuron().word());
         }

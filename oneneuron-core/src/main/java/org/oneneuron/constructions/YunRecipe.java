@@ -79,6 +79,8 @@ public final class YunRecipe {
         theta[layout.biasOffset(out)] = -eta;
         return new Recipe("yun-linear", "every hidden unit in its linear region computing the least-squares "
                 + "affine fit: a spurious local minimum at the least-squares risk " + risk, data, spec,
-                Losses.TARGET_SQUARED, theta, risk, Optional.empty(), OptionalDouble.empty());
+                Losses.TARGET_SQUARED, theta, risk, Optional.empty(), OptionalDouble.empty(),
+                Optional.of("Yun, Sra and Jadbabaie 2019, Theorem 1: on data no linear model fits, a point"
+                        + " of the network has a lower risk than the least-squares fit"));
     }
 }

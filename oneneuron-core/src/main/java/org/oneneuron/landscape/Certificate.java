@@ -10,7 +10,8 @@ import org.oneneuron.train.Verdict;
  * regression).
  *
  * @param loss                       L(θ)
- * @param minimumLoss                the loss's attainable minimum used (NaN: unknown)
+ * @param minimumLoss                the per-sample floor used (NaN: not attained by this loss)
+ * @param leastLoss                  what is known of the least loss the network reaches
  * @param networkOnlyLoss            the loss of the network alone (= loss for plain models)
  * @param trainingError              fraction misclassified
  * @param gradNorm                   ‖∇L(θ)‖
@@ -40,7 +41,7 @@ import org.oneneuron.train.Verdict;
  * @param escape                     the theorem's escape, when it was asked (a point curvature
  *                                   alone would call a bad local minimum, exponential neuron)
  */
-public record Certificate(double loss, double minimumLoss, double networkOnlyLoss, double trainingError,
+public record Certificate(double loss, double minimumLoss, LeastLoss leastLoss, double networkOnlyLoss, double trainingError,
                           double gradNorm, double hessEigMin, double hessEigMinResidual, double hessEigMax,
                           double hessEigMaxResidual, String hessianMethod, boolean hessianConverged,
                           double hessianAsymmetry, Optional<NeuronSnapshot> neuron, double identityResidual,

@@ -11,7 +11,11 @@ import org.oneneuron.train.Verdict;
  * Certifies a point: gradient, extreme Hessian eigenvalues with residuals, the special neuron's
  * figures and identity, a random-perturbation probe, and a verdict (PAPER.md §9):
  * <ol>
- * <li>loss within lossTolerance of its minimum: for an augmented model with the network alone
+ * <li>for a loss that never attains its floor (logistic, softmax cross-entropy), loss within
+ *     lossTolerance of its infimum 0: {@code no_attained_minimum}, or {@code neuron_carries_fit}
+ *     when the network alone is above it;</li>
+ * <li>loss within lossTolerance of its per-sample floor (or of a known least loss): for an
+ *     augmented model with the network alone
  *     above it, {@code neuron_carries_fit} (the neuron's contribution max_i |a·E_i| is reported
  *     beside it); else {@code global_minimum} if stationary;</li>
  * <li>‖∇L‖ > gradientTolerance: {@code not_stationary};</li>
@@ -20,8 +24,13 @@ import org.oneneuron.train.Verdict;
  * <li>otherwise, for the exponential neuron, the theorem's escape is asked first
  *     ({@link EscapeProbe}): when it lowers the loss the point is a {@code saddle} with the measured
  *     decrease and slope in the reason (PAPER.md §4: such a point cannot be a local minimum);</li>
- * <li>otherwise {@code bad_local_minimum}, with the escape's search effort when one was run (or
- *     {@code converged_finite} when the loss's minimum is unknown, so "bad" cannot be decided).</li>
+ * <li>otherwise, for a convex loss ({@link LeastLoss.Kind#CONVEX}, a linear model),
+ *     {@code global_minimum};</li>
+ * <li>otherwise {@code bad_local_minimum} when the point is known to be beaten ({@link LeastLoss}:
+ *     above a construction's or the least-squares least loss, at a recipe's beaten loss, or above
+ *     the floor where the theorem puts every local minimum), with the escape's search effort when
+ *     one was run; else {@code converged_finite}: a local minimum as far as curvature shows whose
+ *     rank is not known (user data: the per-sample floor is only a lower bound).</li>
  * </ol>
  * A trajectory verdict escaping_to_infinity or no_attained_minimum from the trainer overrides
  * every point verdict but global_minimum; no_attained_minimum becomes {@code not_converged} when the
@@ -59,7 +68,11 @@ public final class Certifier {
         boolean negativeCurvature = curvature.min < curvatureBound;
         boolean stationary = gradNorm <= config.gradientTolerance();
         boolean minimumKnown = !Double.isNaN(context.minimumLoss());
-        boolean lossAtMinimum = minimumKnown && loss - context.minimumLoss() <= config.lossTolerance();
+        LeastLoss least = context.leastLoss();
+        boolean atFloor = minimumKnown && loss - context.minimumLoss() <= config.lossTolerance();
+        boolean lossAtMinimum = atFloor || least.reached(loss, config.lossTolerance());
+        double reference = atFloor || !least.reached(loss, config.lossTolerance()) ? context.minimumLoss()
+                : least.value();
         Optional<PerturbationProbe> probe = config.perturbations() == 0 ? Optional.empty()
                 : Optional.of(probe(objective, theta, loss, config, stationary, lossAtMinimum, curvature));
         boolean perturbationDecrease = probe.map(p -> !p.noDecrease()).orElse(false);
@@ -70,7 +83,16 @@ public final class Certifier {
         String reason;
         double[] direction = new double[0];
         Optional<EscapeEvidence> escape = Optional.empty();
-        if (lossAtMinimum && neuron.isPresent() && !networkFits) {
+        // every loss here is >= 0; logistic and softmax cross-entropy only approach their infimum 0
+        boolean atInfimum = !minimumKnown && loss <= config.lossTolerance();
+        boolean networkAtInfimum = !minimumKnown && networkOnly <= config.lossTolerance();
+        if (atInfimum) {
+            point = neuron.isPresent() && !networkAtInfimum ? Verdict.NEURON_CARRIES_FIT : Verdict.NO_ATTAINED_MINIMUM;
+            reason = fmt("loss %.3e <= %.1e, at the infimum 0 that this loss never attains (PAPER.md §5, §10: the"
+                    + " parameters grow to approach it)%s", loss, config.lossTolerance(), neuron.isPresent()
+                    ? fmt("; network alone %.6g, neuron contribution max|a·E_i| = %.3e", networkOnly, contribution)
+                    : "");
+        } else if (atFloor && neuron.isPresent() && !networkFits) {
             point = Verdict.NEURON_CARRIES_FIT;
             reason = fmt("loss %.3e <= %.1e above its minimum, but the network alone is at %.6g, with "
                     + "neuron contribution max|a·E_i| = %.3e", loss - context.minimumLoss(),
@@ -80,8 +102,9 @@ public final class Certifier {
             reason = fmt("‖∇L‖ = %.3e > %.1e", gradNorm, config.gradientTolerance());
         } else if (lossAtMinimum) {
             point = Verdict.GLOBAL_MINIMUM;
-            reason = fmt("‖∇L‖ = %.3e <= %.1e and loss %.6g within %.1e of its minimum %.6g%s", gradNorm,
-                    config.gradientTolerance(), loss, config.lossTolerance(), context.minimumLoss(),
+            reason = fmt("‖∇L‖ = %.3e <= %.1e and loss %.6g within %.1e of its minimum %.6g%s%s", gradNorm,
+                    config.gradientTolerance(), loss, config.lossTolerance(), reference,
+                    atFloor ? "" : " (" + least.describe() + ")",
                     neuron.isPresent() ? fmt("; network alone %.3e, neuron contribution %.3e",
                             networkOnly, contribution) : "");
         } else if (negativeCurvature || perturbationDecrease) {
@@ -92,11 +115,14 @@ public final class Certifier {
                             curvatureBound)
                     : fmt("stationary, λ_min = %.3e, but a perturbation of radius %.1e lowers the loss by %.3e",
                             curvature.min, config.perturbationRadius(), -probe.orElseThrow().smallestChange());
-        } else if (minimumKnown) {
+        } else if (least.kind() == LeastLoss.Kind.CONVEX) {
+            point = Verdict.GLOBAL_MINIMUM;
+            reason = fmt("‖∇L‖ = %.3e <= %.1e at loss %.6g, and %s", gradNorm, config.gradientTolerance(), loss,
+                    least.describe());
+        } else if (least.beaten(loss, config.lossTolerance())) {
             escape = context.escape().map(p -> p.probe(theta, loss));
-            String figures = fmt("‖∇L‖ = %.3e <= %.1e, λ_min = %.3e >= %.3e, loss %.6g above the minimum %.6g",
-                    gradNorm, config.gradientTolerance(), curvature.min, curvatureBound, loss,
-                    context.minimumLoss());
+            String figures = fmt("‖∇L‖ = %.3e <= %.1e, λ_min = %.3e >= %.3e, loss %.6g %s",
+                    gradNorm, config.gradientTolerance(), curvature.min, curvatureBound, loss, beatenBy(least));
             if (escape.isPresent() && escape.get().escapes()) {
                 point = Verdict.SADDLE;
                 direction = escapeDirection(theta, escape.get().escapePoint());
@@ -107,12 +133,14 @@ public final class Certifier {
             }
         } else {
             point = Verdict.CONVERGED_FINITE;
-            reason = fmt("‖∇L‖ = %.3e, λ_min = %.3e: a local minimum, but the loss's minimum is unknown",
-                    gradNorm, curvature.min) + probeNote(probe);
+            reason = fmt("‖∇L‖ = %.3e, λ_min = %.3e: a local minimum as far as curvature shows, at loss %.6g%s;"
+                    + " whether it is bad is not known (%s)", gradNorm, curvature.min, loss,
+                    minimumKnown ? fmt(", above the per-sample floor %.6g (a lower bound only)",
+                            context.minimumLoss()) : "", least.describe()) + probeNote(probe);
         }
         Verdict overall = point;
         Optional<Verdict> trajectory = context.trajectory();
-        if (trajectory.isPresent() && point != Verdict.GLOBAL_MINIMUM) {
+        if (trajectory.isPresent() && point != Verdict.GLOBAL_MINIMUM && point != Verdict.NO_ATTAINED_MINIMUM) {
             Verdict t = trajectory.get();
             if (t == Verdict.NO_ATTAINED_MINIMUM && minimumKnown) {
                 overall = Verdict.NOT_CONVERGED;
@@ -133,11 +161,23 @@ public final class Certifier {
         if (context.dataFloor().isPresent()) {
             reason += "; " + context.dataFloor().get().describe();
         }
-        return new Certificate(loss, context.minimumLoss(), networkOnly, context.trainingError(), gradNorm,
+        return new Certificate(loss, context.minimumLoss(), least, networkOnly, context.trainingError(), gradNorm,
                 curvature.min, curvature.minResidual, curvature.max, curvature.maxResidual,
                 curvature.method, curvature.converged, curvature.asymmetry, neuron, identity,
                 context.kinks(), probe, direction, point, trajectory, overall, reason, config,
                 context.dataFloor(), escape);
+    }
+
+    /** Why a point at this loss is not a global minimum, after "loss X". */
+    private static String beatenBy(LeastLoss least) {
+        return switch (least.kind()) {
+            case EXACT -> fmt("above the minimum %.6g (%s)", least.value(), least.basis());
+            case BELOW -> "above the minimum: " + least.describe();
+            case THEOREM -> Double.isNaN(least.value()) ? "at a point the theorem excludes: " + least.basis()
+                    : fmt("above the minimum %.6g, the per-sample floor where the theorem puts every local minimum"
+                            + " of L~ (PAPER.md §2, §10)", least.value());
+            case CONVEX, UNKNOWN -> least.describe();
+        };
     }
 
     /** The unit vector from θ towards the escape's end point. */

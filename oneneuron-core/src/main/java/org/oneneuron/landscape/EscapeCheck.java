@@ -5,9 +5,13 @@ import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.model.ParameterLayout;
 
 /**
- * The escape of PAPER.md §4 at an augmented network's point: the network's own scores (the neuron
- * removed) embedded with a = 0, the random-w search with ascent of {@link Escape}, and the decrease
- * measured on the exact objective at the end of the path of {@link EscapeEvidence}.
+ * The escape of PAPER.md §4 (§10 with K outputs) at an augmented network's point: the network's own
+ * scores (the neurons removed) embedded with every a = 0, the random-w search with ascent of
+ * {@link Escape} for each output's neuron (the proof's direction per output, {@link
+ * NetworkPoints#escapeProblem(NetworkObjective, double[], double, int)}), the output with the
+ * largest predicted decrease taken, and the decrease measured on the exact objective at the end of
+ * the path of {@link EscapeEvidence}: every a set to 0, output k's (w_k, b_k) moved to the search's
+ * best, then a_k = -g_k/κ_k.
  */
 final class EscapeCheck {
 
@@ -16,34 +20,55 @@ final class EscapeCheck {
 
     static EscapeEvidence at(NetworkObjective augmented, double[] theta, double loss, EscapeConfig config) {
         ParameterLayout layout = augmented.layout();
+        int outputs = augmented.outputs();
         double[] plain = Arrays.copyOf(theta, layout.networkDimension());
-        EscapeProblem problem = new EscapeProblem(augmented.data(), augmented.networkScores(theta),
-                augmented.scalarLoss(), augmented.lambda(), NetworkPoints.factors(augmented));
-        EscapeCertificate certificate;
-        try {
-            certificate = Escape.certify(problem, null, 0.0, config);
-        } catch (IllegalStateException e) {
-            // every random direction had wᵀx constant over the data: no escape can be shown
-            return new EscapeEvidence(false, Double.NaN, 0.0, Double.NaN, 0.0, Double.NaN, 0.0,
-                    config.randomDirections(), config.ascentSteps(), config.seed(), Double.NaN, theta);
+        EscapeStep best = null;
+        int bestOutput = -1;
+        int tried = 0;
+        for (int k = 0; k < outputs; k++) {
+            EscapeProblem problem = outputs == 1
+                    ? new EscapeProblem(augmented.data(), augmented.networkScores(theta), augmented.scalarLoss(),
+                            augmented.lambda(), NetworkPoints.factors(augmented))
+                    : NetworkPoints.escapeProblem(augmented, theta, augmented.lambda(), k);
+            try {
+                EscapeCertificate certificate = Escape.certify(problem, null, 0.0, config);
+                tried += certificate.directionsTried();
+                if (best == null || certificate.best().predictedDecrease() > best.predictedDecrease()) {
+                    best = certificate.best();
+                    bestOutput = k;
+                }
+            } catch (IllegalStateException e) {
+                tried += config.randomDirections(); // every direction had wᵀx constant over the data
+            }
         }
-        EscapeStep best = certificate.best();
-        double[] end = NetworkPoints.embed(augmented, plain, best.w(), best.step(), best.b());
+        if (best == null) {
+            return new EscapeEvidence(false, Double.NaN, 0.0, Double.NaN, 0.0, Double.NaN, 0.0,
+                    tried, config.ascentSteps(), config.seed(), Double.NaN, theta, outputs == 1 ? -1 : 0);
+        }
+        int k = bestOutput;
+        double[] end = theta.clone();
         double[] aZero = theta.clone();
-        aZero[layout.neuronAOffset()] = 0.0;
+        for (int j = 0; j < outputs; j++) {
+            aZero[layout.neuronAOffset() + j] = 0.0;
+            end[layout.neuronAOffset() + j] = 0.0;
+        }
+        int d = layout.neuronInputDim();
+        System.arraycopy(best.w(), 0, end, layout.neuronWOffset() + k * d, d);
+        end[layout.neuronAOffset() + k] = best.step();
+        end[layout.neuronBOffset() + k] = best.b();
         double barrier = augmented.value(aZero) - loss;
         double decrease = loss - augmented.value(end);
         double tolerance = 1e-12 * Math.max(1.0, Math.abs(loss));
-        double[] w0 = Arrays.copyOfRange(theta, layout.neuronWOffset(), layout.neuronWOffset() + layout.neuronInputDim());
         double distance = 0.0;
         double[] w = best.w();
         for (int j = 0; j < w.length; j++) {
-            distance += (w[j] - w0[j]) * (w[j] - w0[j]);
+            double w0 = theta[layout.neuronWOffset() + k * d + j];
+            distance += (w[j] - w0) * (w[j] - w0);
         }
-        double db = best.b() - theta[layout.neuronBOffset()];
+        double db = best.b() - theta[layout.neuronBOffset() + k];
         distance = Math.sqrt(distance + db * db);
         boolean escapes = decrease > tolerance && barrier < decrease;
         return new EscapeEvidence(escapes, decrease, best.g(), best.kappa(), best.step(), barrier, distance,
-                certificate.directionsTried(), config.ascentSteps(), config.seed(), tolerance, end);
+                tried, config.ascentSteps(), config.seed(), tolerance, end, outputs == 1 ? -1 : k);
     }
 }

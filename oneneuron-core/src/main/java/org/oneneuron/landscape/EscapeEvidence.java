@@ -21,13 +21,23 @@ import java.util.Locale;
  * @param seed            the search's seed
  * @param tolerance       round-off bound a decrease must exceed: 1e-12·max(1, |L~|)
  * @param escapePoint     θ', the end of the path
+ * @param output          the output whose neuron the path moves (K outputs, PAPER.md §10: the one
+ *                        with the largest predicted decrease); -1 for a one-output model
  */
 public record EscapeEvidence(boolean escapes, double decrease, double slope, double kappa, double step,
                              double barrier, double wDistance, int directionsTried, int ascentSteps,
-                             long seed, double tolerance, double[] escapePoint) {
+                             long seed, double tolerance, double[] escapePoint, int output) {
 
     public EscapeEvidence {
         escapePoint = escapePoint.clone();
+    }
+
+    /** The evidence of a one-output model. */
+    public EscapeEvidence(boolean escapes, double decrease, double slope, double kappa, double step, double barrier,
+                          double wDistance, int directionsTried, int ascentSteps, long seed, double tolerance,
+                          double[] escapePoint) {
+        this(escapes, decrease, slope, kappa, step, barrier, wDistance, directionsTried, ascentSteps, seed, tolerance,
+                escapePoint, -1);
     }
 
     @Override
@@ -44,11 +54,13 @@ public record EscapeEvidence(boolean escapes, double decrease, double slope, dou
     /** One clause for a verdict's reason. */
     public String describe() {
         if (escapes) {
-            return String.format(Locale.ROOT, "the theorem's escape lowers L~ by %.3e (slope ∂L~/∂a = %.3e, "
+            return String.format(Locale.ROOT, "the theorem's escape lowers L~ by %.3e (%sslope ∂L~/∂a = %.3e, "
                     + "κ = %.3e, a = %.3e; (w, b) moved %.3g along the flat a = 0 set; rise setting a = 0: %.3e; %s)",
-                    decrease, slope, kappa, step, wDistance, barrier, effort());
+                    decrease, output >= 0 ? "the neuron of output " + output + ", " : "", slope, kappa, step,
+                    wDistance, barrier, effort());
         }
-        return String.format(Locale.ROOT, "no escape found (best decrease %.3e <= %.1e, slope %.3e; %s)",
-                decrease, tolerance, slope, effort());
+        return String.format(Locale.ROOT, "no escape found (best decrease %.3e <= %.1e, slope %.3e%s; %s)",
+                decrease, tolerance, slope, output >= 0 ? " at output " + output + " of every output tried" : "",
+                effort());
     }
 }

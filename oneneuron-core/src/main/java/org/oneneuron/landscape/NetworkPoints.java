@@ -33,16 +33,38 @@ public final class NetworkPoints {
 
     /**
      * The certificate context of θ for a network objective; on data with conflicting labels the
-     * loss's minimum is the data's floor ({@link DataFloor}).
+     * per-sample floor is the data's ({@link DataFloor}). What the objective alone says of the least
+     * loss ({@link #leastLoss}); a problem that knows more (a construction, a recipe) adds it with
+     * {@link PointContext#withLeastLoss}.
      */
     public static PointContext context(NetworkObjective objective, double[] theta) {
         ParameterLayout layout = objective.layout();
         OptionalInt a = layout.hasNeuron() ? OptionalInt.of(layout.neuronAOffset()) : OptionalInt.empty();
         OptionalInt b = layout.hasNeuron() ? OptionalInt.of(layout.neuronBOffset()) : OptionalInt.empty();
-        return new PointContext(minimumLoss(objective.loss()), trainingError(objective, theta), a, b,
+        PointContext plain = new PointContext(minimumLoss(objective.loss()), trainingError(objective, theta), a, b,
                 layout.hasNeuron() ? objective.lambda() : 0.0, kinks(objective, theta), Optional.empty())
                 .withDataFloor(DataFloor.of(objective))
                 .withEscape(escapeProbe(objective, EscapeConfig.defaults()));
+        return plain.withLeastLoss(leastLoss(objective, theta, plain.minimumLoss()));
+    }
+
+    /**
+     * What the objective alone says of its least loss: the theorem's floor for an exponential
+     * neuron with a skip connection ({@link LeastLoss#theorem}), the least-squares minimum or
+     * convexity for a linear model ({@link LinearModelMinimum}), otherwise unknown (the floor is
+     * only a lower bound).
+     *
+     * @param floor the per-sample floor (NaN when the loss does not attain it)
+     */
+    public static LeastLoss leastLoss(NetworkObjective objective, double[] theta, double floor) {
+        NetworkSpec spec = objective.spec();
+        if (spec.neuron().exponential() && !spec.neuron().readsHidden()) {
+            return LeastLoss.theorem(floor);
+        }
+        if (LinearModelMinimum.linear(spec)) {
+            return LinearModelMinimum.of(objective, theta);
+        }
+        return LeastLoss.unknown();
     }
 
     /**
@@ -122,7 +144,26 @@ public final class NetworkPoints {
             throw new IllegalArgumentException("the escape certificate starts from a plain network; this one has "
                     + plain.spec().neuron().word());
         }
+        if (plain.outputs() > 1) {
+            return escapeProblem(plain, theta, lambda, 0);
+        }
         return new EscapeProblem(plain.data(), plain.networkScores(theta), plain.scalarLoss(), lambda, factors(plain));
+    }
+
+    /**
+     * The escape problem of output k of a K-output network's point (PAPER.md §10): with every
+     * a = 0 the neuron of output k adds a_k·E_ik to that output alone, so the proof's direction for
+     * it is the one-output escape on ℓ seen as a function of f_ik, the other scores held
+     * ({@link OutputSlice}): g_k = ∂L~/∂a_k = Σ_i s·ω_i ∂ℓ/∂q_k · E_ik, κ_k = λ + Σ_i s·ω_i ∂²ℓ/∂q_k² E_ik².
+     * The problem's data carry sample indices as targets. Works on a plain network or on the
+     * network part of an augmented one (its scores with the neurons removed).
+     */
+    public static EscapeProblem escapeProblem(NetworkObjective objective, double[] theta, double lambda, int k) {
+        int outputs = objective.outputs();
+        OutputSlice slice = new OutputSlice(objective.loss(), objective.networkScores(theta), objective.data().y(),
+                outputs, k);
+        return new EscapeProblem(OutputSlice.indexed(objective.data()), slice.column(), slice, lambda,
+                factors(objective));
     }
 
     /** s·ω_i for every sample: the objective's reduction scale times its sample weight. */
@@ -139,18 +180,42 @@ public final class NetworkPoints {
 
     /**
      * The theorem's escape at an augmented network's points ({@link EscapeCheck}), for the
-     * exponential neuron with one output (skip-exp, per-layer-exp); empty otherwise (the ablation
+     * exponential neuron reading the input (skip-exp, per-layer-exp), one or K outputs; empty otherwise (the ablation
      * units do not remove bad minima, PAPER.md §7, and no escape is promised for them).
      */
     public static Optional<EscapeProbe> escapeProbe(NetworkObjective augmented, EscapeConfig config) {
         NetworkSpec spec = augmented.spec();
-        if (!spec.neuron().exponential() || spec.neuron().readsHidden() || spec.outputs() != 1) {
+        if (!spec.neuron().exponential() || spec.neuron().readsHidden()) {
             return Optional.empty();
         }
         return Optional.of((theta, loss) -> EscapeCheck.at(augmented, theta, loss, config));
     }
 
-    /** A plain θ extended with the neuron's (w, a, b) in the augmented objective's layout. */
+    /**
+     * A plain θ extended with output k's neuron at (w, a, b) and every other output's neuron at
+     * (0, 0, 0) (a = 0: it adds nothing), in the augmented objective's layout.
+     */
+    public static double[] embed(NetworkObjective augmented, double[] plainTheta, int k, double[] w, double a,
+                                 double b) {
+        ParameterLayout layout = augmented.layout();
+        int outputs = augmented.outputs();
+        if (k < 0 || k >= outputs) {
+            throw new IllegalArgumentException("output " + k + " of " + outputs);
+        }
+        if (plainTheta.length != layout.networkDimension() || w.length != layout.neuronInputDim()) {
+            throw new IllegalArgumentException("embedding needs " + layout.networkDimension()
+                    + " network parameters and w of length " + layout.neuronInputDim() + ", got "
+                    + plainTheta.length + " and " + w.length);
+        }
+        double[] theta = new double[layout.dimension()];
+        System.arraycopy(plainTheta, 0, theta, 0, plainTheta.length);
+        System.arraycopy(w, 0, theta, layout.neuronWOffset() + k * w.length, w.length);
+        theta[layout.neuronAOffset() + k] = a;
+        theta[layout.neuronBOffset() + k] = b;
+        return theta;
+    }
+
+    /** A plain θ extended with the neuron's (w, a, b) in the augmented objective's layout (one output). */
     public static double[] embed(NetworkObjective augmented, double[] plainTheta, double[] w, double a, double b) {
         ParameterLayout layout = augmented.layout();
         if (plainTheta.length != layout.networkDimension() || w.length != layout.neuronInputDim()) {

@@ -8,8 +8,10 @@ import org.oneneuron.train.Verdict;
 /**
  * What a certificate needs to know about the model beyond its {@link org.oneneuron.objective.Objective}.
  *
- * @param minimumLoss   the loss's attainable minimum (0 for the hinge family); NaN when unknown
- *                      (then global_minimum is never claimed)
+ * @param minimumLoss   the per-sample floor Σ_i min_q ℓ(q; y_i) when the loss attains it (0 for the
+ *                      hinge family, squared, Huber); NaN when it is only approached (logistic,
+ *                      softmax cross-entropy). A lower bound on the least loss: reaching it is a
+ *                      global minimum, staying above it is not by itself a bad one
  * @param trainingError fraction of training samples misclassified, NaN when not applicable
  * @param aIndex        position of the special neuron's a in θ (augmented models)
  * @param bIndex        position of its b in θ
@@ -20,36 +22,46 @@ import org.oneneuron.train.Verdict;
  *                      reaches on the data, which is then {@code minimumLoss}
  * @param escape        the theorem's escape, asked before an augmented point is called a bad local
  *                      minimum (exponential neuron; empty for plain models and the ablation units)
+ * @param leastLoss     what is known of the least loss the network reaches ({@link LeastLoss}): the
+ *                      reference a bad_local_minimum verdict needs
  */
 public record PointContext(double minimumLoss, double trainingError, OptionalInt aIndex,
                            OptionalInt bIndex, double lambda, KinkReport kinks,
                            Optional<Verdict> trajectory, Optional<DataFloor> dataFloor,
-                           Optional<EscapeProbe> escape) {
+                           Optional<EscapeProbe> escape, LeastLoss leastLoss) {
 
     public PointContext {
         Objects.requireNonNull(kinks, "kinks");
         Objects.requireNonNull(trajectory, "trajectory");
         Objects.requireNonNull(dataFloor, "dataFloor");
         Objects.requireNonNull(escape, "escape");
+        Objects.requireNonNull(leastLoss, "leastLoss");
         if (aIndex.isPresent() != bIndex.isPresent()) {
             throw new IllegalArgumentException("aIndex and bIndex must both be given or both be absent");
         }
     }
 
-    /** A context of data whose identical inputs carry identical labels. */
+    /**
+     * A context of data whose identical inputs carry identical labels, no escape, and nothing
+     * known of the least loss beyond the floor ({@link LeastLoss#unknown()}).
+     */
     public PointContext(double minimumLoss, double trainingError, OptionalInt aIndex, OptionalInt bIndex,
                         double lambda, KinkReport kinks, Optional<Verdict> trajectory) {
         this(minimumLoss, trainingError, aIndex, bIndex, lambda, kinks, trajectory, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), LeastLoss.unknown());
     }
 
-    /** A plain model with a hinge-family loss (minimum 0). */
+    /** A plain model with a hinge-family loss (floor 0; least loss unknown). */
     public static PointContext plain(double trainingError, KinkReport kinks) {
         return new PointContext(0.0, trainingError, OptionalInt.empty(), OptionalInt.empty(), 0.0,
                 kinks, Optional.empty());
     }
 
-    /** An augmented model with a hinge-family loss, a and b at the given positions. */
+    /**
+     * An augmented model with a hinge-family loss, a and b at the given positions (the first
+     * output's, when there are K); least loss unknown (an exponential neuron's caller adds
+     * {@link LeastLoss#theorem}).
+     */
     public static PointContext augmented(double trainingError, int aIndex, int bIndex, double lambda,
                                          KinkReport kinks) {
         return new PointContext(0.0, trainingError, OptionalInt.of(aIndex), OptionalInt.of(bIndex),
@@ -59,12 +71,12 @@ public record PointContext(double minimumLoss, double trainingError, OptionalInt
     /** The same context with the trainer's verdict attached. */
     public PointContext withTrajectory(Verdict verdict) {
         return new PointContext(minimumLoss, trainingError, aIndex, bIndex, lambda, kinks,
-                Optional.of(verdict), dataFloor, escape);
+                Optional.of(verdict), dataFloor, escape, leastLoss);
     }
 
     public PointContext withMinimumLoss(double minimum) {
         return new PointContext(minimum, trainingError, aIndex, bIndex, lambda, kinks, trajectory, dataFloor,
-                escape);
+                escape, leastLoss.kind() == LeastLoss.Kind.THEOREM ? LeastLoss.theorem(minimum) : leastLoss);
     }
 
     /**
@@ -76,12 +88,19 @@ public record PointContext(double minimumLoss, double trainingError, OptionalInt
             return this;
         }
         return new PointContext(floor.get().loss(), trainingError, aIndex, bIndex, lambda, kinks, trajectory,
-                floor, escape);
+                floor, escape, leastLoss.kind() == LeastLoss.Kind.THEOREM ? LeastLoss.theorem(floor.get().loss())
+                        : leastLoss);
     }
 
     /** The same context with the escape asked before a bad_local_minimum verdict (empty: none). */
     public PointContext withEscape(Optional<EscapeProbe> probe) {
         return new PointContext(minimumLoss, trainingError, aIndex, bIndex, lambda, kinks, trajectory, dataFloor,
-                probe);
+                probe, leastLoss);
+    }
+
+    /** The same context with what is known of the least loss. */
+    public PointContext withLeastLoss(LeastLoss least) {
+        return new PointContext(minimumLoss, trainingError, aIndex, bIndex, lambda, kinks, trajectory, dataFloor,
+                escape, least);
     }
 }

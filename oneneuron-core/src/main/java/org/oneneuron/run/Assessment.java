@@ -1,5 +1,6 @@
 package org.oneneuron.run;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.oneneuron.data.Dataset;
@@ -11,7 +12,7 @@ import org.oneneuron.eval.Metrics;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
 import org.oneneuron.landscape.CertifyConfig;
-import org.oneneuron.landscape.NetworkPoints;
+import org.oneneuron.landscape.OutputNeurons;
 import org.oneneuron.landscape.PointContext;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.objective.NeuronSnapshot;
@@ -33,10 +34,12 @@ import org.oneneuron.train.Verdict;
  * @param loss         total, data, network-only and penalty
  * @param neuron       a, b, ‖w‖, max_i |a·E_i| (models with a special neuron)
  * @param certificate  the point's certificate, when one was asked for
+ * @param outputNeurons each output's neuron: a_k, b_k, ‖w_k‖, max_i |a_k·E_ik| (empty without a
+ *                     neuron; PAPER.md §10)
  */
 public record Assessment(String data, int samples, TaskMetrics figures, TaskMetrics networkFigures,
                          LossFigures loss, Optional<NeuronSnapshot> neuron,
-                         Optional<Certificate> certificate) {
+                         Optional<Certificate> certificate, List<OutputNeurons.Figures> outputNeurons) {
 
     public Assessment {
         Objects.requireNonNull(data, "data");
@@ -45,6 +48,7 @@ public record Assessment(String data, int samples, TaskMetrics figures, TaskMetr
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(neuron, "neuron");
         Objects.requireNonNull(certificate, "certificate");
+        outputNeurons = List.copyOf(outputNeurons);
     }
 
     /** The figures of θ on the problem's data, without a certificate. */
@@ -63,7 +67,8 @@ public record Assessment(String data, int samples, TaskMetrics figures, TaskMetr
         TaskMetrics metrics = figures(data, objective.outputs(), objective.scores(theta));
         TaskMetrics alone = figures(data, objective.outputs(), objective.networkScores(theta));
         Assessment figures = new Assessment(data.name(), data.n(), metrics, alone,
-                LossFigures.of(objective, theta), objective.neuron(theta), Optional.empty());
+                LossFigures.of(objective, theta), objective.neuron(theta), Optional.empty(),
+                OutputNeurons.of(objective, theta));
         return certify.map(config -> figures.certified(problem, theta, trajectory, config)).orElse(figures);
     }
 
@@ -74,10 +79,11 @@ public record Assessment(String data, int samples, TaskMetrics figures, TaskMetr
     public Assessment certified(Problem problem, double[] theta, Optional<Verdict> trajectory,
                                 CertifyConfig config) {
         NetworkObjective objective = problem.objective();
-        PointContext context = NetworkPoints.context(objective, theta);
+        PointContext context = problem.context(theta);
         Certificate certificate = Certifier.certify(objective, theta,
                 trajectory.map(context::withTrajectory).orElse(context), config);
-        return new Assessment(data, samples, figures, networkFigures, loss, neuron, Optional.of(certificate));
+        return new Assessment(data, samples, figures, networkFigures, loss, neuron, Optional.of(certificate),
+                outputNeurons);
     }
 
     /** The figures of scores (n·K) by the data's task. */

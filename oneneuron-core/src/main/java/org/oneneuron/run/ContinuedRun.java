@@ -4,7 +4,6 @@ import java.util.Objects;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
 import org.oneneuron.landscape.CertifyConfig;
-import org.oneneuron.landscape.NetworkPoints;
 import org.oneneuron.landscape.PointContext;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.objective.Objective;
@@ -32,7 +31,7 @@ public record ContinuedRun(TrainingResult training, Certificate certificate) {
         TrainingResult result = Fit.from(problem, start, config).training();
         double[] end = result.theta();
         NetworkObjective objective = problem.objective();
-        PointContext context = NetworkPoints.context(objective, end).withTrajectory(result.infinity().verdict());
+        PointContext context = problem.context(end).withTrajectory(result.infinity().verdict());
         return new ContinuedRun(result, Certifier.certify(objective, end, context, certify));
     }
 

@@ -45,9 +45,10 @@ public final class NeuronDominance {
         if (!model.spec().neuron().present()) {
             return Optional.empty();
         }
-        if (total.length != raw.n() || network.length != raw.n()) {
-            throw new IllegalArgumentException("scores for " + total.length + " and " + network.length
-                    + " samples, the data has " + raw.n());
+        int expected = raw.n() * model.outputs(); // n·K scores, sample-major
+        if (total.length != expected || network.length != expected) {
+            throw new IllegalArgumentException(total.length + " and " + network.length + " scores, the data has "
+                    + raw.n() + " samples of " + model.outputs() + " output(s)");
         }
         double maxContribution = 0;
         int at = 0;

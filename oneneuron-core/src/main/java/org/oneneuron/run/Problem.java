@@ -8,6 +8,10 @@ import org.oneneuron.batch.TinyRun;
 import org.oneneuron.constructions.NetworkConstruction;
 import org.oneneuron.constructions.Recipe;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.landscape.DataFloor;
+import org.oneneuron.landscape.LeastLoss;
+import org.oneneuron.landscape.NetworkPoints;
+import org.oneneuron.landscape.PointContext;
 import org.oneneuron.loss.Float32NetworkObjective;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.NetworkObjective;
@@ -49,6 +53,7 @@ public final class Problem {
     private final long seed;
     private final int threads;
     private final Precision precision;
+    private final LeastLoss leastLoss; // null: what the objective alone says
     private NetworkObjective objective;
     private SampledObjective descended;
 
@@ -64,6 +69,7 @@ public final class Problem {
         this.seed = b.seed;
         this.threads = b.threads;
         this.precision = b.precision;
+        this.leastLoss = b.leastLoss;
     }
 
     /**
@@ -81,13 +87,27 @@ public final class Problem {
      */
     public static Problem plain(NetworkConstruction construction) {
         return builder(construction.plainSpec(), construction.data()).loss(construction.loss())
-                .reduction(construction.reduction()).lambda(construction.lambda()).build();
+                .reduction(construction.reduction()).lambda(construction.lambda())
+                .leastLoss(LeastLoss.exact(construction.globalLoss(), "construction " + construction.name()
+                        + ", PAPER.md §6"))
+                .build();
     }
 
-    /** The plain problem of a §6 D recipe: its data, network and loss, summed, no neuron. */
+    /**
+     * The plain problem of a §6 D recipe: its data, network and loss, summed, no neuron; its least
+     * loss is the recipe's global loss when known, else below the bad point's loss when the recipe
+     * knows why ({@link Recipe#beatenBecause()}), else unknown.
+     */
     public static Problem plain(Recipe recipe) {
-        return builder(recipe.spec(), recipe.data()).loss(recipe.loss()).reduction(recipe.reduction())
-                .lambda(recipe.lambda()).build();
+        Builder b = builder(recipe.spec(), recipe.data()).loss(recipe.loss()).reduction(recipe.reduction())
+                .lambda(recipe.lambda());
+        if (recipe.globalLoss().isPresent()) {
+            b.leastLoss(LeastLoss.exact(recipe.globalLoss().getAsDouble(), recipe.name() + " recipe"));
+        } else {
+            recipe.beatenBecause().ifPresent(why -> b.leastLoss(LeastLoss.below(recipe.badLoss(),
+                    recipe.name() + " recipe: " + why)));
+        }
+        return b.build();
     }
 
     /** A builder starting from this problem's choices. */
@@ -102,6 +122,7 @@ public final class Problem {
         b.seed = seed;
         b.threads = threads;
         b.precision = precision;
+        b.leastLoss = leastLoss;
         return b;
     }
 
@@ -110,21 +131,61 @@ public final class Problem {
         return toBuilder().seed(newSeed).build();
     }
 
-    /** The same choices over other (already scaled) data, e.g. a held-out part. */
+    /**
+     * The same choices over other (already scaled) data, e.g. a held-out part; what was known of
+     * the least loss was about the old data and is dropped.
+     */
     public Problem withData(Dataset other) {
         Builder b = toBuilder();
         b.data = Objects.requireNonNull(other, "data");
+        b.leastLoss = null;
         return b.build();
     }
 
     /**
      * The same network, data, loss and reduction with another special neuron and λ (PAPER.md §4:
-     * a plain network's point embedded with the neuron).
+     * a plain network's point embedded with the neuron). The least loss carries over where the
+     * neuron at a = 0 settles it: a plain point beating a loss beats it in L~ too, and a plain least
+     * loss of 0 stays L~'s least (every loss here is >= 0); otherwise it is dropped.
      */
     public Problem withNeuron(NeuronKind kind, double newLambda) {
         Builder b = toBuilder();
         b.spec = spec.withNeuron(kind);
+        if (leastLoss != null && !(leastLoss.kind() == LeastLoss.Kind.BELOW
+                || leastLoss.kind() == LeastLoss.Kind.EXACT && leastLoss.value() == 0.0)) {
+            b.leastLoss = null;
+        }
         return b.lambda(newLambda).build();
+    }
+
+    /**
+     * The certificate context of θ ({@link NetworkPoints#context}) with what this problem knows of
+     * its least loss ({@link #leastLoss(double[])}).
+     */
+    public PointContext context(double[] theta) {
+        PointContext context = NetworkPoints.context(objective(), theta);
+        return context.withLeastLoss(leastLoss(context.leastLoss()));
+    }
+
+    /**
+     * What is known of the least loss at θ: the objective's own knowledge (the theorem's floor for
+     * the exponential neuron, a linear model's least squares) and, failing that, what the problem
+     * was built with (a construction's global loss, a recipe's beaten loss); else unknown.
+     */
+    public LeastLoss leastLoss(double[] theta) {
+        NetworkObjective o = objective();
+        double floor = NetworkPoints.minimumLoss(o.loss());
+        if (floor == 0.0) {
+            floor = DataFloor.of(o).map(DataFloor::loss).orElse(0.0);
+        }
+        return leastLoss(NetworkPoints.leastLoss(o, theta, floor));
+    }
+
+    private LeastLoss leastLoss(LeastLoss own) {
+        if (leastLoss == null || own.kind() == LeastLoss.Kind.THEOREM || own.kind() == LeastLoss.Kind.EXACT) {
+            return own;
+        }
+        return leastLoss;
     }
 
     /** The exact float64 objective L~ (built on first use; certificates and figures use it). */
@@ -250,6 +311,7 @@ public final class Problem {
         private long seed;
         private int threads = 1;
         private Precision precision = Precision.FLOAT64;
+        private LeastLoss leastLoss;
 
         private Builder(NetworkSpec spec, Dataset data) {
             this.spec = Objects.requireNonNull(spec, "spec");
@@ -315,6 +377,16 @@ public final class Problem {
 
         public Builder precision(Precision value) {
             this.precision = Objects.requireNonNull(value, "precision");
+            return this;
+        }
+
+        /**
+         * What is known of the least loss of this network on this data (a construction's global
+         * loss, a recipe's beaten loss); without it the certificate knows only what the objective
+         * says ({@link NetworkPoints#leastLoss}).
+         */
+        public Builder leastLoss(LeastLoss value) {
+            this.leastLoss = Objects.requireNonNull(value, "leastLoss");
             return this;
         }
 

@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Shape;
+import org.oneneuron.landscape.NetworkPoints;
 import org.oneneuron.loss.Losses;
+import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.Architecture;
@@ -53,22 +55,28 @@ final class RunProblems {
     Problem problem(RunSpec run) {
         StudyData.Prepared prepared = prepared(run);
         NetworkSpec spec = network(run, prepared.train());
-        return Problem.builder(spec, prepared.train()).loss(Losses.parse(run.loss()))
+        OutputLoss loss = Losses.parseOutput(run.loss());
+        Problem.Builder b = Problem.builder(spec, prepared.train()).loss(loss)
                 .reduction(Reduction.parse(run.reduction())).lambda(run.lambda()).allowZeroLambda(true)
                 .initializer(run.init().equals("normal") ? Initializer.STANDARD_NORMAL : Initializer.FAN_IN_UNIFORM)
-                .seed(run.runSeed()).threads(1).build();
+                .seed(run.runSeed()).threads(1);
+        if (NetworkPoints.minimumLoss(loss) == 0.0) { // the loss reaches 0: separating with margin is enough
+            StudyData.leastLoss(run.data(), spec).ifPresent(b::leastLoss);
+        }
+        return b.build();
     }
 
     /**
-     * The run's network on {@code data}: the MLP on the features as a vector, or the layer graph
-     * on the run's input shape (or the data's own, as IDX images keep theirs).
+     * The run's network on {@code data}: the MLP on the features as a vector with the data's K
+     * outputs (one per class of a multi-class task, one neuron per output), or the layer graph on
+     * the run's input shape (or the data's own, as IDX images keep theirs).
      *
      * @throws IllegalArgumentException naming the data set, the network and what does not fit
      */
     static NetworkSpec network(RunSpec run, Dataset data) {
         NeuronKind neuron = run.scaffold().isPresent() ? NeuronKind.NONE : NeuronKind.parse(run.neuron());
         if (!run.graph()) {
-            return new NetworkSpec(data.d(), run.hidden(), Activation.parse(run.activation()), neuron);
+            return NetworkSpec.mlp(data.d(), run.hidden(), Activation.parse(run.activation()), neuron, data.outputs());
         }
         Shape shape = data.shape();
         if (!run.inputShape().isEmpty()) {

@@ -2,11 +2,15 @@ package org.oneneuron.study;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
+import org.oneneuron.landscape.LeastLoss;
+import org.oneneuron.model.Activation;
+import org.oneneuron.model.NetworkSpec;
 
 /**
  * Resolves a study's data names and prepares each once: "case-a" (PAPER.md §6 A: three collinear
@@ -72,6 +76,20 @@ public final class StudyData {
     public static Dataset caseA() {
         return new Dataset("case-a", new double[] {1, 0, 0, 1, 0.5, 0.5}, new double[] {-1, -1, 1},
                 2, List.of("x1", "x2"), List.of("-1", "+1"));
+    }
+
+    /**
+     * What is known of a network's least loss on a named construction's data: on case-a an MLP
+     * whose first hidden layer has two or more units of a nonlinear activation separates the middle
+     * point from the two outer ones with any margin (two units make a bump along the line, later
+     * layers relay it), so a hinge-family loss reaches 0 (PAPER.md §6 A); empty for other data.
+     */
+    public static Optional<LeastLoss> leastLoss(String name, NetworkSpec spec) {
+        if (!name.equals("case-a") || !spec.isMlp() || spec.depth() == 0 || spec.width(1) < 2
+                || spec.activation().kind() == Activation.Kind.LINEAR) {
+            return Optional.empty();
+        }
+        return Optional.of(LeastLoss.exact(0.0, "case A, PAPER.md §6: two hidden units separate it"));
     }
 
     private Dataset load(String name) {

@@ -81,7 +81,7 @@ public final class TrainerRunFunction implements RunFunction {
     @Override
     public void check(StudySpec spec) {
         spec.optimizers().forEach(OptimizerKind::parse);
-        spec.losses().forEach(Losses::parse);
+        spec.losses().forEach(Losses::parseOutput);
         Reduction.parse(spec.reduction());
         spec.activations().forEach(Activation::parse);
         spec.neurons().forEach(n -> {
@@ -118,7 +118,8 @@ public final class TrainerRunFunction implements RunFunction {
         FitResult fit = train(run).fit();
         double[] end = fit.theta();
         double[] alone = end.clone();
-        alone[fit.problem().spec().layout().neuronAOffset()] = 0;
+        ParameterLayout layout = fit.problem().spec().layout();
+        java.util.Arrays.fill(alone, layout.neuronAOffset(), layout.neuronAOffset() + fit.problem().spec().outputs(), 0.0);
         try {
             return Optional.of(Slices.planeThrough(fit.problem().objective(), new double[][] {fit.start(), end, alone},
                     List.of("start", "end", "network alone"),
@@ -166,8 +167,11 @@ public final class TrainerRunFunction implements RunFunction {
                 ? PointContext.augmented(trainError, layout.neuronAOffset(), layout.neuronBOffset(),
                         run.lambda(), kinks(spec))
                 : PointContext.plain(trainError, kinks(spec));
-        context = context.withDataFloor(DataFloor.of(objective))
-                .withEscape(NetworkPoints.escapeProbe(objective, EscapeConfig.defaults()));
+        // the loss's own floor: 0 where ℓ reaches 0, none for logistic and softmax cross-entropy
+        context = context.withMinimumLoss(NetworkPoints.minimumLoss(objective.loss()))
+                .withDataFloor(DataFloor.of(objective))
+                .withEscape(NetworkPoints.escapeProbe(objective, EscapeConfig.defaults()))
+                .withLeastLoss(t.fit().problem().leastLoss(theta));
         CertifyConfig certify = new CertifyConfig(1e-3, 1e-4, StudySummary.NEAR_ZERO, 0,
                 LanczosConfig.defaults(), 0, 1e-3, run.runSeed());
         String diagnostic = result.stop().reason() == StopReason.NON_FINITE
@@ -223,11 +227,20 @@ public final class TrainerRunFunction implements RunFunction {
         return false;
     }
 
-    /** The one accuracy rule ({@link Metrics#accuracy}: right when y·f~ > 0) on any data set. */
+    /**
+     * The one accuracy rule on any data set: right when y·f~ > 0 ({@link Metrics#accuracy}), or
+     * with K classes when the true class's score is strictly the largest ({@link Metrics#classError});
+     * NaN for a regression.
+     */
     private static double accuracy(NetworkObjective objective, Dataset d, double[] theta) {
-        double[] scores = new double[d.n()];
+        int k = objective.outputs();
+        double[] scores = new double[d.n() * k];
         objective.scores(theta, d.x(), d.n(), scores);
-        return Metrics.accuracy(scores, d.y());
+        return switch (d.task()) {
+            case BINARY -> Metrics.accuracy(scores, d.y());
+            case MULTICLASS -> 1 - Metrics.classError(scores, k, d.y());
+            case REGRESSION -> Double.NaN;
+        };
     }
 
     private static List<TrajectoryPoint> trajectory(TrainingHistory h) {

@@ -1,6 +1,7 @@
 package org.oneneuron.landscape;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,7 +62,40 @@ class CertifierTest {
         return Certifier.certify(o, theta, ctx, CertifyConfig.defaults().withPerturbations(200));
     }
 
-    private static final PointContext PLAIN = PointContext.plain(0.0, KinkReport.smooth());
+    /** A plain model whose least loss is known to be 0 (as a construction's is). */
+    private static final PointContext PLAIN = PointContext.plain(0.0, KinkReport.smooth())
+            .withLeastLoss(LeastLoss.exact(0.0, "test"));
+
+    @Test
+    void aMinimumAboveTheFloorIsBadOnlyWhenTheProblemKnowsABetterPoint() {
+        Objective o = shifted(new double[] {0, 1, 2, 3, 4, 5}, 0.5, 0, null);
+        PointContext userData = PointContext.plain(0.0, KinkReport.smooth());
+        Certificate unknown = certify(o, ORIGIN, userData);
+        assertEquals(Verdict.CONVERGED_FINITE, unknown.verdict(), unknown.reason());
+        assertTrue(unknown.reason().contains("whether it is bad is not known"), unknown.reason());
+        Certificate beaten = certify(o, ORIGIN, userData.withLeastLoss(LeastLoss.below(0.5, "test: a point at 0.4")));
+        assertEquals(Verdict.BAD_LOCAL_MINIMUM, beaten.verdict(), beaten.reason());
+        Certificate atLeast = certify(o, ORIGIN, userData.withLeastLoss(LeastLoss.exact(0.5, "test")));
+        assertEquals(Verdict.GLOBAL_MINIMUM, atLeast.verdict(), atLeast.reason());
+        Certificate convex = certify(o, ORIGIN, userData.withLeastLoss(LeastLoss.convex("test")));
+        assertEquals(Verdict.GLOBAL_MINIMUM, convex.verdict(), convex.reason());
+        assertEquals(LeastLoss.Kind.CONVEX, convex.leastLoss().kind());
+        Certificate theorem = certify(o, ORIGIN, userData.withLeastLoss(LeastLoss.theorem(0.0)));
+        assertEquals(Verdict.BAD_LOCAL_MINIMUM, theorem.verdict(), "the theorem puts every local minimum at the "
+                + "floor: " + theorem.reason());
+        Certificate noMinimum = certify(o, ORIGIN, userData.withLeastLoss(LeastLoss.theorem(Double.NaN)));
+        assertEquals(Verdict.BAD_LOCAL_MINIMUM, noMinimum.verdict(), "a loss that never attains its floor has no "
+                + "local minimum under the theorem: " + noMinimum.reason());
+    }
+
+    @Test
+    void aLeastLossNeedsAValueExactlyWhereItsKindHasOne() {
+        assertThrows(IllegalArgumentException.class, () -> LeastLoss.exact(Double.NaN, "x"));
+        assertThrows(IllegalArgumentException.class, () -> LeastLoss.below(Double.POSITIVE_INFINITY, "x"));
+        assertThrows(IllegalArgumentException.class, () -> new LeastLoss(LeastLoss.Kind.CONVEX, 1.0, "x"));
+        assertTrue(LeastLoss.below(2.0, "x").beaten(2.0, 1e-2) && !LeastLoss.below(2.0, "x").beaten(1.9, 1e-2));
+        assertTrue(LeastLoss.exact(1.0, "x").beaten(1.02, 1e-2) && !LeastLoss.exact(1.0, "x").beaten(1.005, 1e-2));
+    }
 
     @Test
     void positiveLossWithPsdHessianIsABadLocalMinimum() {
@@ -139,9 +173,12 @@ class CertifierTest {
 
     @Test
     void anUnknownMinimumNeverGivesGlobalOrBad() {
-        Certificate c = certify(shifted(new double[] {1, 1, 1, 1, 1, 1}, 0.0, 0, null), ORIGIN,
-                PLAIN.withMinimumLoss(Double.NaN));
-        assertEquals(Verdict.CONVERGED_FINITE, c.verdict());
+        PointContext unattained = PointContext.plain(0.0, KinkReport.smooth()).withMinimumLoss(Double.NaN);
+        Certificate c = certify(shifted(new double[] {1, 1, 1, 1, 1, 1}, 0.5, 0, null), ORIGIN, unattained);
+        assertEquals(Verdict.CONVERGED_FINITE, c.verdict(), c.reason());
+        // at the infimum 0 of a loss that never attains it (softmax cross-entropy, logistic)
+        Certificate atInfimum = certify(shifted(new double[] {1, 1, 1, 1, 1, 1}, 0.0, 0, null), ORIGIN, unattained);
+        assertEquals(Verdict.NO_ATTAINED_MINIMUM, atInfimum.verdict(), atInfimum.reason());
     }
 
     @Test

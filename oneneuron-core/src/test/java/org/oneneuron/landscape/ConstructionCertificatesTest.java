@@ -34,10 +34,11 @@ class ConstructionCertificatesTest {
     @ValueSource(strings = {"A1", "A2"})
     void plainBadPointsAreCertifiedBadLocalMinimaAndNoPerturbationLowersThem(String name) {
         NetworkConstruction c = (NetworkConstruction) Constructions.byName(name);
-        NetworkObjective plain = Problem.plain(c).objective();
+        Problem problem = Problem.plain(c);
+        NetworkObjective plain = problem.objective();
         double[] theta = c.badPoint();
         CertifyConfig config = CertifyConfig.defaults().withPerturbations(10_000);
-        Certificate cert = Certifier.certify(plain, theta, NetworkPoints.context(plain, theta), config);
+        Certificate cert = Certifier.certify(plain, theta, problem.context(theta), config);
         assertEquals(Verdict.BAD_LOCAL_MINIMUM, cert.verdict(), cert.reason());
         assertEquals(BAD_LOSS, cert.loss(), 1e-12);
         assertEquals(1.0 / 3, cert.trainingError(), 1e-15, "a constant output misclassifies one class");
@@ -57,7 +58,7 @@ class ConstructionCertificatesTest {
         NetworkConstruction a1 = Constructions.caseA1();
         NetworkObjective plain = Problem.plain(a1).objective();
         double[] theta = a1.globalPoint();
-        Certificate cert = Certifier.certify(plain, theta, NetworkPoints.context(plain, theta),
+        Certificate cert = Certifier.certify(plain, theta, Problem.plain(a1).context(theta),
                 CertifyConfig.defaults());
         assertEquals(Verdict.GLOBAL_MINIMUM, cert.verdict(), cert.reason());
         assertEquals(0.0, cert.trainingError());

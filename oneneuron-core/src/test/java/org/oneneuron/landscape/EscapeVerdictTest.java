@@ -67,17 +67,17 @@ class EscapeVerdictTest {
         NetworkConstruction a1 = Constructions.caseA1();
         NetworkObjective plain = Problem.plain(a1).objective();
         double[] theta = a1.badPoint();
-        Certificate cert = Certifier.certify(plain, theta, NetworkPoints.context(plain, theta), NO_PROBE);
+        Certificate cert = Certifier.certify(plain, theta, Problem.plain(a1).context(theta), NO_PROBE);
         assertEquals(Verdict.BAD_LOCAL_MINIMUM, cert.verdict(), cert.reason());
         assertTrue(cert.escape().isEmpty(), "the plain loss has no neuron to escape with");
     }
 
     @Test
     void anAblationUnitThatCannotEscapeKeepsTheBadLocalMinimum() {
-        NetworkObjective relu = Problem.plain(Constructions.caseA1()).withNeuron(NeuronKind.RELU, LAMBDA)
-                .objective();
+        Problem problem = Problem.plain(Constructions.caseA1()).withNeuron(NeuronKind.RELU, LAMBDA);
+        NetworkObjective relu = problem.objective();
         double[] theta = flatSaddle(relu, 0.4, 0.0);
-        PointContext context = NetworkPoints.context(relu, theta);
+        PointContext context = problem.context(theta);
         assertTrue(context.escape().isEmpty(), "PAPER.md §7: the relu unit adds only piecewise-affine functions");
         Certificate cert = Certifier.certify(relu, theta, context, NO_PROBE);
         assertEquals(Verdict.BAD_LOCAL_MINIMUM, cert.verdict(), cert.reason());

@@ -27,9 +27,10 @@ class RecipeCertificatesTest {
     private static final Dataset WDBC = Standardizer.fit(Datasets.wdbc()).apply(Datasets.wdbc());
 
     private static Certificate certify(Recipe recipe) {
-        NetworkObjective plain = Problem.plain(recipe).objective();
+        Problem problem = Problem.plain(recipe);
+        NetworkObjective plain = problem.objective();
         double[] theta = recipe.badPoint();
-        return Certifier.certify(plain, theta, NetworkPoints.context(plain, theta),
+        return Certifier.certify(plain, theta, problem.context(theta),
                 CertifyConfig.defaults().withPerturbations(2000));
     }
 
@@ -47,6 +48,36 @@ class RecipeCertificatesTest {
         }
         assertEquals(Math.min(positives, WDBC.n() - positives) / WDBC.n(), cert.trainingError(), 1e-12,
                 "a constant output gets the minority class wrong");
+    }
+
+    @Test
+    void deadReluWithKOutputsIsABadLocalMinimumThatThePerOutputNeuronsEscape() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+        double[] x = new double[60];
+        double[] y = new double[30];
+        for (int i = 0; i < 30; i++) {
+            y[i] = i % 3;
+            x[2 * i] = (y[i] == 1 ? 2 : 0) + rng.nextDouble(-1, 1);
+            x[2 * i + 1] = (y[i] == 2 ? 2 : 0) + rng.nextDouble(-1, 1);
+        }
+        Dataset three = new Dataset("three", x, y, 2, null, List.of("a", "b", "c"));
+        for (var loss : List.of(Losses.SOFTMAX_CE, Losses.MULTI_SQUARED_HINGE)) {
+            NetworkSpec spec = NetworkSpec.mlp(2, List.of(4, 3), Activation.RELU, NeuronKind.NONE, 3);
+            Recipe recipe = DeadReluRecipe.build(spec, three, loss);
+            Problem plain = Problem.plain(recipe);
+            double[] theta = recipe.badPoint();
+            Certificate cert = Certifier.certify(plain.objective(), theta, plain.context(theta),
+                    CertifyConfig.defaults().withPerturbations(500));
+            assertEquals(Verdict.BAD_LOCAL_MINIMUM, cert.verdict(), loss.word() + ": " + cert.reason());
+            assertTrue(cert.gradNorm() < 1e-9, loss.word() + ": the best constant is stationary, " + cert.gradNorm());
+            assertEquals(LeastLoss.Kind.BELOW, cert.leastLoss().kind(), cert.reason());
+
+            Problem augmented = plain.withNeuron(NeuronKind.SKIP_EXP, 0.01);
+            double[] embedded = NetworkPoints.embed(augmented.objective(), theta, 0, new double[2], 0, 0);
+            Certificate aug = Certifier.certify(augmented.objective(), embedded, augmented.context(embedded),
+                    CertifyConfig.defaults().withPerturbations(0));
+            assertEquals(Verdict.SADDLE, aug.verdict(), loss.word() + " with a neuron per output: " + aug.reason());
+        }
     }
 
     @Test
@@ -83,6 +114,48 @@ class RecipeCertificatesTest {
         Certificate cert = certify(YunRecipe.build(spec, parabola));
         assertEquals(Verdict.BAD_LOCAL_MINIMUM, cert.verdict(), cert.reason());
         assertEquals(0, cert.kinks().unitsAtKink());
+    }
+
+    @Test
+    void theSamePointOnDataWithoutTheRecipesKnowledgeIsNotCalledBad() {
+        // a regression at a stationary point above the floor 0: without the recipe's argument
+        // (a better point exists), nothing says the least loss is below it
+        NetworkSpec spec = new NetworkSpec(2, List.of(2), Activation.RELU, NeuronKind.NONE);
+        Recipe recipe = YunRecipe.build(spec, Constructions.caseBData());
+        Problem userData = Problem.builder(recipe.spec(), recipe.data()).loss(recipe.loss())
+                .reduction(recipe.reduction()).build();
+        double[] theta = recipe.badPoint();
+        Certificate cert = Certifier.certify(userData.objective(), theta, userData.context(theta),
+                CertifyConfig.defaults().withPerturbations(200));
+        assertEquals(Verdict.CONVERGED_FINITE, cert.verdict(), cert.reason());
+        assertEquals(LeastLoss.Kind.UNKNOWN, cert.leastLoss().kind());
+        assertEquals(LeastLoss.Kind.BELOW, certify(recipe).leastLoss().kind());
+    }
+
+    @Test
+    void aLinearModelKnowsItsLeastSquaresMinimum() {
+        double[] x = new double[60];
+        double[] t = new double[30];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 30; i++) {
+            x[2 * i] = rng.nextDouble(-2, 2);
+            x[2 * i + 1] = rng.nextDouble(-2, 2);
+            t[i] = 1.5 * x[2 * i] - x[2 * i + 1] + rng.nextDouble(-0.3, 0.3);
+        }
+        Dataset noisy = new Dataset("noisy", x, t, 2, List.of("u", "v"), List.of());
+        Problem linear = Problem.builder(new NetworkSpec(2, List.of(), Activation.RELU, NeuronKind.NONE), noisy)
+                .loss(Losses.TARGET_SQUARED).build();
+        LeastLoss least = linear.leastLoss(new double[3]);
+        assertEquals(LeastLoss.Kind.EXACT, least.kind());
+        double[] beta = org.oneneuron.constructions.LeastSquaresProbe.affineFit(noisy); // (β, γ), independent of CG
+        double[] theta = {beta[0], beta[1], beta[2]};
+        assertEquals(linear.objective().value(theta), least.value(), 1e-12, "CG from 0 reaches the OLS loss");
+        assertTrue(least.value() > 1e-3, "noisy data: least loss above the floor, " + least.value());
+        Certificate cert = Certifier.certify(linear.objective(), theta, linear.context(theta),
+                CertifyConfig.defaults().withPerturbations(100));
+        assertEquals(Verdict.GLOBAL_MINIMUM, cert.verdict(), cert.reason());
+        Problem huber = linear.toBuilder().loss(Losses.HUBER).build();
+        assertEquals(LeastLoss.Kind.CONVEX, huber.leastLoss(theta).kind(), "a linear model with Huber: convex");
     }
 
     @Test

@@ -21,6 +21,7 @@ final class CertificateReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("loss_total", c.loss());
         m.put("loss_minimum", c.minimumLoss());
+        m.put("least_loss", org.oneneuron.cli.Figures.leastLoss(c.leastLoss()));
         m.put("loss_network_only", c.networkOnlyLoss());
         m.put("training_error", c.trainingError());
         m.put("grad_norm", c.gradNorm());
@@ -130,6 +131,8 @@ final class CertificateReport {
         c.dataFloor().ifPresent(f -> row(out, "data_floor", num(f.loss()) + "  (zero loss is unattainable: "
                 + f.groups() + " group(s) of identical inputs carry conflicting labels; at least "
                 + f.forcedErrors() + " sample(s) misclassified by any classifier)"));
+        row(out, "least_loss", c.leastLoss().kind().word() + (Double.isNaN(c.leastLoss().value()) ? ""
+                : " " + num(c.leastLoss().value())) + "  (" + c.leastLoss().basis() + ")");
         row(out, "loss_network_only", num(c.networkOnlyLoss()));
         row(out, "training_error", num(c.trainingError()));
         row(out, "grad_norm", num(c.gradNorm()));

@@ -9,6 +9,7 @@ import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.cli.Json;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
+import org.oneneuron.landscape.OutputNeurons;
 import org.oneneuron.landscape.CertifyConfig;
 import org.oneneuron.run.ContinuedRun;
 import org.oneneuron.train.TrainingResult;
@@ -82,6 +83,9 @@ public final class CertifyCommand implements Callable<Integer> {
             json.put("subject", s.label());
             json.put("dimension", s.objective().dimension());
             json.putAll(CertificateReport.json(cert));
+            double[] end = training == null ? s.theta() : training.theta();
+            s.problem().map(p -> OutputNeurons.of(p.objective(), end)).filter(l -> !l.isEmpty())
+                    .ifPresent(l -> json.put("neuron_outputs", org.oneneuron.cli.Figures.outputNeurons(l)));
             json.put("training", training == null ? null : CertificateReport.training(training));
             Json.print(out, json);
         } else {
@@ -89,6 +93,16 @@ public final class CertifyCommand implements Callable<Integer> {
                     : ", after " + training.steps() + " GD steps (trainer: " + training.infinity().verdict().word()
                     + "; " + training.infinity().evidence() + ")"));
             CertificateReport.text(out, cert);
+            if (s.problem().isPresent() && s.problem().get().spec().outputs() > 1) {
+                double[] end = training == null ? s.theta() : training.theta();
+                for (OutputNeurons.Figures f : OutputNeurons.of(s.problem().get().objective(), end)) {
+                    CertificateReport.row(out, "neuron_" + f.output(), String.format(java.util.Locale.ROOT,
+                            "a = %s, b = %s, ‖w‖ = %s, max|a·E_i| = %s", CertificateReport.num(f.a()),
+                            CertificateReport.num(f.b()), CertificateReport.num(f.wNorm()),
+                            CertificateReport.num(f.maxContribution())));
+                }
+                out.flush();
+            }
         }
         return ExitCodes.OK;
     }

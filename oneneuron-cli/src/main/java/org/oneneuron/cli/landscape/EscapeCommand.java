@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
     "Embed a plain network's point with the special neuron at a = 0 and show the escape:",
     "g = ∂L~/∂a, κ = λ + Σ ℓ''(z_i)E_i², the step a = -g/κ, the predicted decrease g²/(2κ) and the",
     "decrease measured there; a random search for a better direction w; the moment test. With",
-    "--continue, train on by gradient descent and report where the run ends (often: off to infinity)."},
+    "--continue, train on by gradient descent and report where the run ends (often: off to infinity).",
+    "With K outputs (multi-class), one neuron per output (PAPER.md §10): the escape of each output's",
+    "neuron, the other scores held, and the output with the largest predicted decrease (or --output)."},
         footer = {"", "Examples:",
             "  oneneuron escape --construction A1",
             "  oneneuron escape --construction A1 --w 1,0 --lambda 0.01 --json",
@@ -63,6 +65,11 @@ public final class EscapeCommand implements Callable<Integer> {
     @Option(names = "--continue", description = "Train on from the escape step and certify where it ends.")
     boolean continueTraining;
 
+    @Option(names = "--output", paramLabel = "K",
+            description = "With K outputs: the output (0-based) whose neuron escapes; default: the one with the "
+                    + "largest predicted decrease.")
+    Integer output;
+
     @Option(names = "--seed", paramLabel = "S", description = Vocabulary.SEED + " Here: of the direction search.")
     long seed = Vocabulary.TRAIN.seed();
 
@@ -77,13 +84,30 @@ public final class EscapeCommand implements Callable<Integer> {
         double lambda = s.lambda();
         double[] direction = w != null ? w.stream().mapToDouble(Double::doubleValue).toArray()
                 : s.construction().map(c -> c.escapeW()).orElse(null);
-        EscapeCertificate cert = Escape.certify(NetworkPoints.escapeProblem(plain.objective(), s.theta(), lambda),
-                direction, b, EscapeConfig.defaults().withSeed(seed));
+        int outputs = plain.spec().outputs();
+        if (output != null && (output < 0 || output >= outputs)) {
+            throw new IllegalArgumentException("--output must be in 0.." + (outputs - 1) + ", got " + output);
+        }
+        EscapeCertificate[] perOutput = new EscapeCertificate[outputs];
+        int k = output != null ? output : 0;
+        for (int j = 0; j < outputs; j++) {
+            if (output == null || j == output) {
+                perOutput[j] = Escape.certify(outputs == 1
+                        ? NetworkPoints.escapeProblem(plain.objective(), s.theta(), lambda)
+                        : NetworkPoints.escapeProblem(plain.objective(), s.theta(), lambda, j),
+                        direction, b, EscapeConfig.defaults().withSeed(seed));
+                if (output == null && perOutput[j].chosen().predictedDecrease()
+                        > perOutput[k].chosen().predictedDecrease()) {
+                    k = j;
+                }
+            }
+        }
+        EscapeCertificate cert = perOutput[k];
         ContinuedRun run = null;
         if (continueTraining) {
             Problem augmented = augmented(plain, lambda);
             EscapeStep step = cert.chosen();
-            double[] start = NetworkPoints.embed(augmented.objective(), s.theta(), step.w(), step.step(), step.b());
+            double[] start = NetworkPoints.embed(augmented.objective(), s.theta(), k, step.w(), step.step(), step.b());
             run = ContinuedRun.from(augmented, start, training.config(), CertifyConfig.defaults().withPerturbations(0));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -99,6 +123,18 @@ public final class EscapeCommand implements Callable<Integer> {
             json.put("directions_tried", cert.directionsTried());
             json.put("moments", moments(cert.moments()));
             json.put("escapes", cert.escapes());
+            if (outputs > 1) {
+                json.put("output", k);
+                List<Map<String, Object>> all = new java.util.ArrayList<>();
+                for (int j = 0; j < outputs; j++) {
+                    if (perOutput[j] != null) {
+                        Map<String, Object> one = step(perOutput[j].chosen());
+                        one.put("output", j);
+                        all.add(one);
+                    }
+                }
+                json.put("outputs", all);
+            }
             if (run != null) {
                 json.put("training", CertificateReport.training(run.training()));
                 json.put("final_certificate", CertificateReport.json(run.certificate()));
@@ -106,6 +142,10 @@ public final class EscapeCommand implements Callable<Integer> {
             }
             Json.print(out, json);
         } else {
+            if (outputs > 1) {
+                out.println("escape by the neuron of output " + k + " of " + outputs + (output == null
+                        ? " (the largest predicted decrease of the " + outputs + " outputs)" : ""));
+            }
             text(out, s, cert, run, lambda);
         }
         return ExitCodes.OK;

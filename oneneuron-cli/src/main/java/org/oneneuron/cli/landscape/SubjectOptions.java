@@ -18,7 +18,6 @@ import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.landscape.KinkReport;
-import org.oneneuron.landscape.NetworkPoints;
 import org.oneneuron.landscape.PointContext;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.model.Activation;
@@ -124,7 +123,7 @@ final class SubjectOptions {
         double[] theta = augmented ? nc.augment(plainPoint, nc.escapeW(), 0, 0) : plainPoint;
         String label = nc.name() + " " + (global ? "global" : "bad") + " point ("
                 + (augmented ? "augmented, a = 0, λ = " + lam : "plain") + ")";
-        return new Subject(label, problem.objective(), theta, NetworkPoints.context(problem.objective(), theta),
+        return new Subject(label, problem.objective(), theta, problem.context(theta),
                 Optional.of(problem), Optional.of(nc), lam);
     }
 
@@ -138,14 +137,18 @@ final class SubjectOptions {
 
     private Subject fromRecipe(String name, int threads) {
         Dataset d = dataOrDefault();
-        NetworkSpec spec = new NetworkSpec(d.d(), Vocabulary.parseWidths(hidden, "--hidden"), Activation.RELU,
-                NeuronKind.NONE);
-        Recipe recipe = name.equals("dead-relu") ? DeadReluRecipe.build(spec, d, Losses.CUBIC_HINGE)
+        // K classes: K outputs with the softmax cross-entropy (PAPER.md §10); two: the cubic hinge
+        NetworkSpec spec = NetworkSpec.mlp(d.d(), Vocabulary.parseWidths(hidden, "--hidden"), Activation.RELU,
+                NeuronKind.NONE, d.outputs());
+        Recipe recipe = name.equals("dead-relu")
+                ? DeadReluRecipe.build(spec, d, d.outputs() > 1 ? Losses.SOFTMAX_CE : Losses.CUBIC_HINGE)
                 : YunRecipe.build(spec, d);
         Problem problem = Problem.plain(recipe).toBuilder().threads(threads).build();
         double[] theta = recipe.badPoint();
+        String outputs = spec.outputs() > 1 ? ", " + spec.outputs() + " outputs" : "";
         return new Subject(recipe.name() + " recipe on " + d.name() + " (" + d.n() + " samples, hidden "
-                + spec.hidden() + ")", problem.objective(), theta, NetworkPoints.context(problem.objective(), theta),
+                + Vocabulary.parseWidths(hidden, "--hidden") + outputs + ")", problem.objective(), theta,
+                problem.context(theta),
                 Optional.of(problem), Optional.empty(), lambda(recipe.lambda()));
     }
 
@@ -164,7 +167,7 @@ final class SubjectOptions {
         Problem problem = m.problem(d).toBuilder().threads(threads).build();
         double[] theta = m.theta();
         return new Subject(model.getFileName() + " on " + d.name(), problem.objective(), theta,
-                NetworkPoints.context(problem.objective(), theta), Optional.of(problem), Optional.empty(),
+                problem.context(theta), Optional.of(problem), Optional.empty(),
                 lambda(m.lambda()));
     }
 }

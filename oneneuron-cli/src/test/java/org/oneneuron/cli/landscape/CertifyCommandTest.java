@@ -161,8 +161,9 @@ class CertifyCommandTest {
         assertEquals(ExitCodes.OK, dead.exitCode(), dead.toString());
         JsonNode d = dead.json();
         assertEquals("bad_local_minimum", d.get("verdict").asText(), d.toString());
-        assertTrue(d.get("loss_total").asDouble() > 2.0 + 1e-3 && d.get("reason").asText().contains("above the minimum 2"),
-                d.toString());
+        assertTrue(d.get("loss_total").asDouble() > 2.0 + 1e-3 && d.get("reason").asText().contains(
+                "above the minimum: some point is below"), d.toString());
+        assertEquals("below", d.get("least_loss").get("kind").asText(), "the recipe's affine point beats it");
     }
 
     @Test
