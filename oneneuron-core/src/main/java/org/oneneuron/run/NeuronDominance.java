@@ -37,7 +37,7 @@ public final class NeuronDominance {
 
     /**
      * {@link #warning(Model, Dataset)} from scores already computed on {@code raw}: f~(x_i) in
-     * {@code total} and the network alone's f(x_i) in {@code network} (e.g. the training
+     * {@code total} and the network alone's f(x_i) in {@code network} (n·K each, sample-major) (e.g. the training
      * objective's, {@link org.oneneuron.loss.NetworkObjective#scores}, which an assessment of the
      * end point has just computed).
      */
@@ -45,9 +45,10 @@ public final class NeuronDominance {
         if (!model.spec().neuron().present()) {
             return Optional.empty();
         }
-        if (total.length != raw.n() || network.length != raw.n()) {
-            throw new IllegalArgumentException("scores for " + total.length + " and " + network.length
-                    + " samples, the data has " + raw.n());
+        long expected = (long) raw.n() * model.outputs();
+        if (total.length != expected || network.length != expected) {
+            throw new IllegalArgumentException(total.length + " and " + network.length + " scores; the data's "
+                    + raw.n() + " samples have " + expected + " (" + model.outputs() + " per sample)");
         }
         double maxContribution = 0;
         int at = 0;
