@@ -56,9 +56,7 @@ final class EvaluateCommand implements Callable<Integer> {
             + " multi-class model as CSV (rows: actual class, columns: predicted).")
     Path confusionCsv;
 
-    @Option(names = "--figures", paramLabel = "DIR", description = "Also draw the confusion matrix of a classifier"
-            + " into DIR: confusion.png, .svg, .pdf (cells shaded by their share of the actual class) and its"
-            + " numbers as .json and .csv.")
+    @Option(names = "--figures", paramLabel = "DIR", description = Vocabulary.FIGURES)
     Path figures;
 
     @Override
@@ -73,7 +71,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Dataset data = ModelInputs.load(model, dataOptions, given[1], split);
         Assessment a = model.assess(data);
         Path figure = figures == null ? null : TaskFigures.writeConfusionFigure(figures, a.figures(),
-                model.labelNames(), data.name() + (split.equals("all") ? "" : ", " + split + " part"),
+                model.labelNames(), data.name(),
                 "oneneuron evaluate " + modelFile + " " + given[1] + " --split " + split + " --figures " + figures);
         if (model.task() != Task.BINARY) {
             return multiOutput(modelFile, model, data, a, figure);

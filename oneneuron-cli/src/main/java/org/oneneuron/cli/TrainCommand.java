@@ -76,9 +76,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the model here (JSON, atomic).")
     Path out;
 
-    @Option(names = "--figures", paramLabel = "DIR", description = "Also draw the classifier's confusion matrix on"
-            + " the held-out part (the training part without --held-out) into DIR: confusion.png, .svg, .pdf and"
-            + " its numbers as .json and .csv.")
+    @Option(names = "--figures", paramLabel = "DIR", description = Vocabulary.FIGURES)
     Path figures;
 
     @Option(names = "--checkpoint-every", paramLabel = "N",
