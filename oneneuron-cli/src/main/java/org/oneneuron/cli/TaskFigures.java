@@ -164,10 +164,14 @@ public final class TaskFigures {
                 dir);
     }
 
-    /** The refusal of --figures for a regression (checked before any work). */
+    /** The refusals of --figures, checked before any work: a regression, or a file where the folder should be. */
     static void checkFiguresFit(Path figures, org.oneneuron.data.Task task) {
         if (figures != null && task == org.oneneuron.data.Task.REGRESSION) {
             throw new IllegalArgumentException("--figures draws a classifier's confusion matrix; this is a regression");
+        }
+        if (figures != null && java.nio.file.Files.exists(figures) && !java.nio.file.Files.isDirectory(figures)) {
+            throw new IllegalArgumentException("--figures " + figures + " is a file; give a folder (it is created"
+                    + " when missing)");
         }
     }
 

@@ -72,6 +72,9 @@ class TasksCliTest {
         assertTrue(Files.size(figures.resolve("confusion.png")) > 0 && Files.size(figures.resolve("confusion.pdf")) > 0);
         assertEquals(Files.readString(csv).replace("actual\\predicted", "actual class\\predicted class"),
                 Files.readString(figures.resolve("confusion.csv")), "the figure's numbers are the evaluated matrix");
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        badInput(Cli.run("evaluate", model.toString(), classes.toString(), "--figures", file.toString()),
+                "--figures " + file + " is a file; give a folder");
         assertEquals("multiclass", j.get("task").asText());
         assertEquals(3, j.get("per_class").size());
         assertEquals("bee", j.get("per_class").get(1).get("class").asText());
