@@ -39,8 +39,8 @@ public final class OneNeuronClassificationModel extends Model<Label> {
     private final NetworkState state;
     private final String negative;
     private final String positive;
-    /** The K ≥ 3 classes in output order; null for a binary model. */
-    private final List<String> classes;
+    /** The K ≥ 3 classes in output order; null for a binary model (an array: a List field is not Serializable). */
+    private final String[] classes;
     private final String loss;
     private final String reduction;
     private final double lambda;
@@ -66,7 +66,7 @@ public final class OneNeuronClassificationModel extends Model<Label> {
         this.state = state;
         this.negative = null;
         this.positive = null;
-        this.classes = List.copyOf(classes);
+        this.classes = classes.toArray(String[]::new);
         this.loss = loss;
         this.reduction = reduction;
         this.lambda = lambda;
@@ -74,7 +74,7 @@ public final class OneNeuronClassificationModel extends Model<Label> {
 
     /** The class names in output order: K ≥ 3 classes, or the -1 and +1 labels of a binary model. */
     public List<String> classes() {
-        return classes == null ? List.of(negative, positive) : classes;
+        return classes == null ? List.of(negative, positive) : List.of(classes);
     }
 
     /** The label coded +1 (null for a multi-class model: see {@link #classes()}). */
@@ -114,15 +114,15 @@ public final class OneNeuronClassificationModel extends Model<Label> {
     }
 
     private List<Prediction<Label>> multiclass(List<Example<Label>> rows, double[] scores) {
-        int k = classes.size();
+        int k = classes.length;
         double[] shown = generatesProbabilities() ? toOneNeuronModel().classProbabilities(scores) : scores;
         List<Prediction<Label>> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Label> all = new LinkedHashMap<>();
             for (int c = 0; c < k; c++) {
-                all.put(classes.get(c), new Label(classes.get(c), shown[i * k + c]));
+                all.put(classes[c], new Label(classes[c], shown[i * k + c]));
             }
-            Label chosen = all.get(classes.get(Metrics.argmax(scores, i * k, k)));
+            Label chosen = all.get(classes[Metrics.argmax(scores, i * k, k)]);
             out.add(new Prediction<>(chosen, all, usedFeatures(rows.get(i)), rows.get(i), generatesProbabilities()));
         }
         return out;
@@ -166,8 +166,8 @@ public final class OneNeuronClassificationModel extends Model<Label> {
     protected OneNeuronClassificationModel copy(String newName, ModelProvenance newProvenance) {
         return classes == null ? new OneNeuronClassificationModel(newName, newProvenance, featureIDMap, outputIDInfo,
                 state, negative, positive, loss, reduction, lambda)
-                : new OneNeuronClassificationModel(newName, newProvenance, featureIDMap, outputIDInfo, state, classes,
-                loss, reduction, lambda);
+                : new OneNeuronClassificationModel(newName, newProvenance, featureIDMap, outputIDInfo, state,
+                List.of(classes), loss, reduction, lambda);
     }
 
     /**
@@ -183,7 +183,7 @@ public final class OneNeuronClassificationModel extends Model<Label> {
         if (classes != null) {
             return new org.oneneuron.run.Model(state.spec(), state.theta(), state.standardizer(),
                     Losses.parseOutput(loss), Reduction.parse(reduction), lambda, TribuoRows.names(featureIDMap),
-                    classes, facts, Optional.empty(), Optional.empty(), Optional.empty());
+                    List.of(classes), facts, Optional.empty(), Optional.empty(), Optional.empty());
         }
         MarginLoss margin = Losses.parse(loss);
         return new org.oneneuron.run.Model(state.spec(), state.theta(), state.standardizer(), margin,
@@ -195,6 +195,6 @@ public final class OneNeuronClassificationModel extends Model<Label> {
     @Override
     public String toString() {
         return "OneNeuronClassificationModel(" + state.spec() + (classes == null ? ", -1 = " + negative + ", +1 = "
-                + positive : ", classes " + classes) + ")";
+                + positive : ", classes " + List.of(classes)) + ")";
     }
 }
