@@ -56,18 +56,25 @@ final class EvaluateCommand implements Callable<Integer> {
             + " multi-class model as CSV (rows: actual class, columns: predicted).")
     Path confusionCsv;
 
+    @Option(names = "--figures", paramLabel = "DIR", description = Vocabulary.FIGURES)
+    Path figures;
+
     @Override
     public Integer call() {
         String[] given = Inputs.modelAndData(inputs, modelOption, dataOption, true);
         Path modelFile = Path.of(given[0]);
         Model model = Model.load(modelFile);
+        TaskFigures.checkFiguresFit(figures, model.task());
+        if (confusionCsv != null && model.task() == Task.BINARY) {
+            throw new IllegalArgumentException("--confusion-csv is for multi-class models; this model is binary");
+        }
         Dataset data = ModelInputs.load(model, dataOptions, given[1], split);
         Assessment a = model.assess(data);
+        Path figure = figures == null ? null : TaskFigures.writeConfusionFigure(figures, a.figures(),
+                model.labelNames(), data.name(),
+                "oneneuron evaluate " + modelFile + " " + given[1] + " --split " + split + " --figures " + figures);
         if (model.task() != Task.BINARY) {
-            return multiOutput(modelFile, model, data, a);
-        }
-        if (confusionCsv != null) {
-            throw new IllegalArgumentException("--confusion-csv is for multi-class models; this model is binary");
+            return multiOutput(modelFile, model, data, a, figure);
         }
         BinaryMetrics m = a.metrics();
         Map<String, Object> json = Json.object("evaluate");
@@ -79,6 +86,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Figures.putLoss(json, a.loss());
         a.neuron().ifPresent(n -> json.put("neuron", Figures.neuron(n)));
         json.put("positive_label", model.labelNames().get(1));
+        json.put("confusion_figure", figure == null ? null : figure.toString());
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
             Json.print(out, json);
@@ -95,12 +103,16 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "confusion           predicted -1  predicted +1%n"
                 + "  actual -1 %14d %13d%n  actual +1 %14d %13d", m.trueNegatives(), m.falsePositives(),
                 m.falseNegatives(), m.truePositives()));
+        figureLine(out, figure);
         out.flush();
         return ExitCodes.OK;
     }
 
     /** The figures of a multi-class or regression model. */
-    private Integer multiOutput(Path modelFile, Model model, Dataset data, Assessment a) {
+    private Integer multiOutput(Path modelFile, Model model, Dataset data, Assessment a, Path figure) {
+        if (confusionCsv != null && model.task() == Task.REGRESSION) {
+            throw new IllegalArgumentException("--confusion-csv is for multi-class models; this model is a regression");
+        }
         Map<String, Object> json = Json.object("evaluate");
         json.put("model_file", modelFile.toString());
         json.put("data", data.name());
@@ -110,14 +122,12 @@ final class EvaluateCommand implements Callable<Integer> {
         if (a.figures() instanceof ClassMetrics m) {
             TaskFigures.putClasses(json, m, model.labelNames());
             json.put("network_only_accuracy", a.networkFigures().accuracy());
+            json.put("confusion_figure", figure == null ? null : figure.toString());
             if (confusionCsv != null) {
                 AtomicFiles.writeString(confusionCsv, TaskFigures.confusionCsv(m.confusion(), model.labelNames()));
                 json.put("confusion_csv", confusionCsv.toString());
             }
         } else if (a.figures() instanceof RegressionMetrics m) {
-            if (confusionCsv != null) {
-                throw new IllegalArgumentException("--confusion-csv is for multi-class models; this model is a regression");
-            }
             TaskFigures.putRegression(json, m);
             RegressionMetrics alone = (RegressionMetrics) a.networkFigures();
             json.put("network_only_rmse", alone.rmse());
@@ -140,7 +150,14 @@ final class EvaluateCommand implements Callable<Integer> {
         if (confusionCsv != null) {
             out.println("confusion matrix written to " + confusionCsv);
         }
+        figureLine(out, figure);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    static void figureLine(PrintWriter out, Path figure) {
+        if (figure != null) {
+            out.println("confusion figure written to " + figure + " (and .svg, .pdf, .json, .csv)");
+        }
     }
 }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             "  oneneuron export model.json --drop-neuron --tolerance 1e-3 --out plain.json",
             "  oneneuron export model.json --format onnx --out model.onnx",
             "", "ONNX (opset 13, float32): input 'features' [N, d] raw; outputs 'score' [N, 1] and"
-                    + " 'label' [N, 1] (+1 where score >= 0). See docs/MODEL-FORMAT.md."})
+                    + " 'label' [N, 1] (+1 where score >= 0); a multi-class model: 'score' and 'probabilities'"
+                    + " [N, K] and 'label' [N, 1] (int64 class index). See docs/MODEL-FORMAT.md."})
 final class ExportCommand implements Callable<Integer> {
 
     @Spec

@@ -1,19 +1,23 @@
 package org.oneneuron.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.oneneuron.cli.report.ConfusionFigure;
+import org.oneneuron.eval.BinaryMetrics;
 import org.oneneuron.eval.ClassMetrics;
 import org.oneneuron.eval.RegressionMetrics;
+import org.oneneuron.eval.TaskMetrics;
 
 /**
  * The multi-class and regression figures as every command reports them: JSON keys
  * ({@code accuracy}, {@code errors}, {@code macro_f1}, {@code micro_f1}, {@code log_loss},
  * {@code top_k}, {@code per_class}, {@code confusion_matrix}; {@code rmse}, {@code mae},
- * {@code r2}), text lines with the confusion matrix, and the matrix as CSV.
+ * {@code r2}), text lines with the confusion matrix, the matrix as CSV and as a figure.
  */
 public final class TaskFigures {
 
@@ -128,6 +132,47 @@ public final class TaskFigures {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * The confusion counts of a classifier (rows: actual, columns: predicted; a binary model's
+     * class 0 is its -1 label), or null for a regression.
+     */
+    public static long[][] confusion(TaskMetrics m) {
+        if (m instanceof ClassMetrics c) {
+            return c.confusion();
+        }
+        if (m instanceof BinaryMetrics b) {
+            return new long[][] {{b.trueNegatives(), b.falsePositives()}, {b.falseNegatives(), b.truePositives()}};
+        }
+        return null;
+    }
+
+    /**
+     * Draws the confusion matrix into {@code dir} (confusion.png, .svg, .pdf, .json, .csv) and
+     * returns the PNG's path.
+     *
+     * @param part    what was classified, e.g. "mnist, held-out part"
+     * @param command the command that draws it again, for the caption
+     */
+    public static Path writeConfusionFigure(Path dir, TaskMetrics m, List<String> classes, String part,
+                                            String command) {
+        long[][] confusion = confusion(m);
+        String title = part + ": " + ConfusionFigure.score(confusion);
+        return ConfusionFigure.write(ConfusionFigure.of(confusion, classes, title,
+                "Confusion matrix of " + part + " (rows: actual class, columns: predicted). Drawn by: " + command),
+                dir);
+    }
+
+    /** The refusals of --figures, checked before any work: a regression, or a file where the folder should be. */
+    static void checkFiguresFit(Path figures, org.oneneuron.data.Task task) {
+        if (figures != null && task == org.oneneuron.data.Task.REGRESSION) {
+            throw new IllegalArgumentException("--figures draws a classifier's confusion matrix; this is a regression");
+        }
+        if (figures != null && java.nio.file.Files.exists(figures) && !java.nio.file.Files.isDirectory(figures)) {
+            throw new IllegalArgumentException("--figures " + figures + " is a file; give a folder (it is created"
+                    + " when missing)");
+        }
     }
 
     /** Text: RMSE, MAE, R². */

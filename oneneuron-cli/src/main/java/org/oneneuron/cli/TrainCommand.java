@@ -76,6 +76,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the model here (JSON, atomic).")
     Path out;
 
+    @Option(names = "--figures", paramLabel = "DIR", description = Vocabulary.FIGURES)
+    Path figures;
+
     @Option(names = "--checkpoint-every", paramLabel = "N",
             description = "Write a checkpoint beside --out every N steps (0 = never).")
     long checkpointEvery;
@@ -141,6 +144,7 @@ final class TrainCommand implements Callable<Integer> {
         Dataset dataset = data.load(source);
         clock.charge(TrainingRun.LOAD);
         Task task = dataset.task();
+        TaskFigures.checkFiguresFit(figures, task);
         config = config.withLoss(lossFor(config, task));
         if (config.loss() instanceof MarginLoss marginLoss && !marginLoss.satisfiesAssumption1()) {
             warnings.add("loss " + marginLoss.word() + " does not satisfy Assumption 1 of the paper: "
@@ -204,12 +208,23 @@ final class TrainCommand implements Callable<Integer> {
                 }
             });
         }
+        Path figure = null;
+        if (!outcome.numericalTrouble() && figures != null) {
+            var part = outcome.test().orElse(outcome.train());
+            figure = TaskFigures.writeConfusionFigure(figures, part.figures(), outcome.model().labelNames(),
+                    dataset.name() + (outcome.test().isPresent() ? ", held-out part" : ", training part"),
+                    "oneneuron evaluate " + (out == null ? "MODEL" : out) + " " + source + (outcome.test().isPresent() ? " --split test" : "")
+                            + " --figures " + figures);
+        }
         last.charge(TrainingRun.ASSESSMENT);
         Map<String, Object> report = TrainReport.of(outcome, outcome.timings().then(last.timings()), warnings);
+        report.put("confusion_figure", figure == null ? null : figure.toString());
         if (common.json()) {
             Json.print(spec.commandLine().getOut(), report);
         } else {
             TrainReport.printText(spec.commandLine().getOut(), report);
+            EvaluateCommand.figureLine(spec.commandLine().getOut(), figure);
+            spec.commandLine().getOut().flush();
         }
         if (outcome.numericalTrouble()) {
             throw new CommandFailure(ExitCodes.FAILURE, "training stopped: "

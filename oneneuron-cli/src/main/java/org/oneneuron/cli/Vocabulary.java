@@ -50,6 +50,9 @@ public final class Vocabulary {
             + " [0, 1); 0 = none. Sets under 20 samples are never split.";
     public static final String SPLIT = "Which samples of DATA to use: all, train or test (the model's"
             + " recorded held-out split; DATA must be the data it was trained on).";
+    public static final String FIGURES = "Also draw the classifier's confusion matrix into DIR: confusion.png,"
+            + " .svg, .pdf (cells shaded by their share of the actual class) and its numbers as .json and .csv"
+            + " (train: of the held-out part, or of the training part without --held-out).";
     public static final String DTYPE = "float64, or float32 forward and reverse passes (Hessian-vector"
             + " products, certificates and the reported figures stay float64).";
 

@@ -79,8 +79,15 @@ class ModelCommandsTest {
         assertEquals((double) (tp + tn) / total, j.get("accuracy").asDouble(), 1e-12);
         assertTrue(j.get("roc_auc").asDouble() >= 0 && j.get("roc_auc").asDouble() <= 1);
         assertTrue(j.get("loss_total").asDouble() >= 0);
-        Cli text = Cli.run("evaluate", model.toString(), DATA);
+        Path figures = model.resolveSibling("binary-figures");
+        Cli text = Cli.run("evaluate", model.toString(), DATA, "--figures", figures.toString());
         assertTrue(text.out().contains("ROC AUC"), text.out());
+        List<String> csv = java.nio.file.Files.readAllLines(figures.resolve("confusion.csv"));
+        List<String> labels = Model.load(model).labelNames();
+        assertEquals(List.of("actual class\\predicted class," + labels.get(0) + "," + labels.get(1),
+                labels.get(0) + "," + tn + "," + c.get("false_positives").asLong(),
+                labels.get(1) + "," + c.get("false_negatives").asLong() + "," + tp), csv,
+                "a binary model's figure: rows -1 then +1, the evaluated counts");
     }
 
     @Test

@@ -50,15 +50,31 @@ class TasksCliTest {
     @Test
     void multiClassTrainsEvaluatesAndPredicts() throws Exception {
         Path model = dir.resolve("kinds.json");
-        Cli t = Cli.run("train", classes.toString(), "--held-out", "0.25", "--steps", "300", "--out", model.toString());
+        Path trainFigures = dir.resolve("train-figures");
+        Cli t = Cli.run("train", classes.toString(), "--held-out", "0.25", "--steps", "300", "--out", model.toString(),
+                "--figures", trainFigures.toString());
         assertEquals(0, t.exitCode(), t.toString());
+        assertTrue(t.out().contains("confusion figure written to " + trainFigures.resolve("confusion.png")), t.out());
+        assertEquals(1 + 3, Files.readAllLines(trainFigures.resolve("confusion.csv")).size(), "header and 3 classes");
+        assertEquals(15, Files.readAllLines(trainFigures.resolve("confusion.csv")).stream().skip(1)
+                .mapToLong(l -> java.util.Arrays.stream(l.split(",")).skip(1).mapToLong(Long::parseLong).sum()).sum(),
+                "the held-out part's 15 samples");
         assertTrue(t.err().contains("task: multiclass, 3 classes, loss softmax-ce (task inferred"), t.err());
         assertTrue(t.out().contains("confusion (rows: actual, columns: predicted)"), t.out());
         assertTrue(t.out().contains("macro F1"), t.out());
         Path csv = dir.resolve("confusion.csv");
-        Cli e = Cli.run("evaluate", model.toString(), classes.toString(), "--json", "--confusion-csv", csv.toString());
+        Path figures = dir.resolve("figures");
+        Cli e = Cli.run("evaluate", model.toString(), classes.toString(), "--json", "--confusion-csv", csv.toString(),
+                "--figures", figures.toString());
         assertEquals(0, e.exitCode(), e.toString());
         JsonNode j = new ObjectMapper().readTree(e.out());
+        assertEquals(figures.resolve("confusion.png").toString(), j.get("confusion_figure").asText());
+        assertTrue(Files.size(figures.resolve("confusion.png")) > 0 && Files.size(figures.resolve("confusion.pdf")) > 0);
+        assertEquals(Files.readString(csv).replace("actual\\predicted", "actual class\\predicted class"),
+                Files.readString(figures.resolve("confusion.csv")), "the figure's numbers are the evaluated matrix");
+        Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+        badInput(Cli.run("evaluate", model.toString(), classes.toString(), "--figures", file.toString()),
+                "--figures " + file + " is a file; give a folder");
         assertEquals("multiclass", j.get("task").asText());
         assertEquals(3, j.get("per_class").size());
         assertEquals("bee", j.get("per_class").get(1).get("class").asText());
@@ -98,6 +114,10 @@ class TasksCliTest {
         Cli p = Cli.run("predict", model.toString(), regression.toString());
         assertEquals(0, p.exitCode(), p.toString());
         assertTrue(p.out().startsWith("value\n"), p.out());
+        Path figures = dir.resolve("reg-figures");
+        badInput(Cli.run("evaluate", model.toString(), regression.toString(), "--figures", figures.toString()),
+                "--figures draws a classifier's confusion matrix; this is a regression");
+        assertTrue(!Files.exists(figures), "nothing written");
         assertEquals(61, p.out().split("\n").length);
     }
 

@@ -4,9 +4,14 @@ import java.util.Arrays;
 
 /**
  * Per-feature affine scaling z_j = (x_j - mean_j) / scale_j, fitted on training data only and then
- * applied to any data set with the same features. scale_j is the population standard deviation
- * sqrt(Σ_i (x_ij - mean_j)² / n), or 1 for a zero-variance feature (centred, not divided). Stored
- * as two plain arrays so a model file can carry it.
+ * applied to any data set with the same features. For feature vectors, mean_j and scale_j are the
+ * feature's own mean and population standard deviation sqrt(Σ_i (x_ij - mean_j)² / n) (1 for a
+ * zero-variance feature: centred, not divided). For images (a sample shape C×H×W with H·W > 1)
+ * every pixel of a channel shares the channel's mean and standard deviation over all its pixels:
+ * pixels are one quantity, and a per-pixel standard deviation would turn a pixel that is lit in
+ * one of n images into a value near √n (245 on MNIST), which an exponential unit reading the
+ * pixels cannot tolerate (docs/RESULTS.md §3b). Stored as two plain arrays so a model file can
+ * carry it.
  *
  * @param mean  per-feature mean, finite
  * @param scale per-feature divisor, finite and positive
@@ -33,12 +38,18 @@ public record Standardizer(double[] mean, double[] scale) {
         }
     }
 
-    /** Means and standard deviations of {@code train}'s features (two passes, for accuracy). */
+    /**
+     * Means and standard deviations of {@code train}'s features, per feature for vectors and per
+     * channel for images (two passes, for accuracy).
+     */
     public static Standardizer fit(Dataset train) {
         int n = train.n();
         int d = train.d();
         if (n == 0) {
             throw new IllegalArgumentException("cannot fit a Standardizer on " + train.name() + ": no samples");
+        }
+        if (!train.shape().isVector()) {
+            return fitPerChannel(train);
         }
         double[] x = train.x();
         double[] mean = new double[d];
@@ -61,6 +72,40 @@ public record Standardizer(double[] mean, double[] scale) {
         for (int j = 0; j < d; j++) {
             double s = Math.sqrt(var[j] / n);
             scale[j] = s > 0 && Double.isFinite(s) ? s : 1.0;
+        }
+        return new Standardizer(mean, scale);
+    }
+
+    /** One mean and standard deviation per channel, over all its pixels, repeated for each pixel. */
+    private static Standardizer fitPerChannel(Dataset train) {
+        int n = train.n();
+        int d = train.d();
+        int area = train.shape().area();
+        int channels = train.shape().channels();
+        double[] x = train.x();
+        double[] mean = new double[d];
+        double[] scale = new double[d];
+        double count = (double) n * area;
+        for (int c = 0; c < channels; c++) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                int from = i * d + c * area;
+                for (int j = from; j < from + area; j++) {
+                    sum += x[j];
+                }
+            }
+            double m = sum / count;
+            double var = 0;
+            for (int i = 0; i < n; i++) {
+                int from = i * d + c * area;
+                for (int j = from; j < from + area; j++) {
+                    double e = x[j] - m;
+                    var += e * e;
+                }
+            }
+            double s = Math.sqrt(var / count);
+            Arrays.fill(mean, c * area, (c + 1) * area, m);
+            Arrays.fill(scale, c * area, (c + 1) * area, s > 0 && Double.isFinite(s) ? s : 1.0);
         }
         return new Standardizer(mean, scale);
     }

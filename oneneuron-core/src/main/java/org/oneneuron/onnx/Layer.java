@@ -54,16 +54,31 @@ public sealed interface Layer {
     }
 
     /**
-     * The special neuron: output = network + a·φ(wᵀs + b), s the tensor {@code source} (the
-     * standardized input, or the last hidden layer for {@code no-skip}).
+     * The special neurons, one per output: output_k = network_k + a_k·φ(w_kᵀs + b_k), s the tensor
+     * {@code source} (the standardized input, or the last hidden layer for {@code no-skip}).
+     *
+     * @param w row-major K × k: row k is w_k
+     * @param a a_1..a_K
+     * @param b b_1..b_K
      */
     record SpecialNeuron(String source, String network, String output, NeuronKind kind, double[] w,
-                         double a, double b) implements Layer {
+                         double[] a, double[] b) implements Layer {
         public SpecialNeuron {
             if (!kind.present()) {
                 throw new IllegalArgumentException("the special neuron layer needs a kind other than none");
             }
+            if (a.length < 1 || b.length != a.length || w.length % a.length != 0) {
+                throw new IllegalArgumentException("special neurons need K >= 1 values of a and b and K rows of w;"
+                        + " got " + a.length + ", " + b.length + " and " + w.length + " weights");
+            }
             w = w.clone();
+            a = a.clone();
+            b = b.clone();
+        }
+
+        /** K, the outputs (one neuron each). */
+        public int outputs() {
+            return a.length;
         }
     }
 

@@ -11,16 +11,20 @@ import java.util.Map;
  * @param input     name of the raw feature tensor, shape [N, inputDim]
  * @param inputDim  features per sample
  * @param layers    in evaluation order; each reads tensors written before it
- * @param score     the tensor holding the score f~(x), shape [N, 1]
- * @param labelNames the class names of -1 and +1
+ * @param score     the tensor holding the scores f~(x), shape [N, K]
+ * @param outputs   K: 1 for a binary classifier or a regression, the classes of a multi-class one
+ * @param labelNames the class names of -1 and +1 (binary) or of the K outputs (multi-class); none for regression
  * @param metadata  key-value facts written into the file (feature names, provenance, …)
  */
-public record LayerGraph(String input, int inputDim, List<Layer> layers, String score,
+public record LayerGraph(String input, int inputDim, List<Layer> layers, String score, int outputs,
                          List<String> labelNames, Map<String, String> metadata) {
 
     public LayerGraph {
-        if (inputDim < 1) {
-            throw new IllegalArgumentException("inputDim must be >= 1, got " + inputDim);
+        if (inputDim < 1 || outputs < 1) {
+            throw new IllegalArgumentException("inputDim and outputs must be >= 1, got " + inputDim + " and " + outputs);
+        }
+        if (outputs > 1 && labelNames.size() != outputs) {
+            throw new IllegalArgumentException(outputs + " outputs need as many class names, got " + labelNames);
         }
         layers = List.copyOf(layers);
         labelNames = List.copyOf(labelNames);

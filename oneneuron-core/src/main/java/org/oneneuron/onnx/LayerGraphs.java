@@ -31,14 +31,12 @@ public final class LayerGraphs {
     private LayerGraphs() {
     }
 
-    /** The layers of a stored model: an MLP as always, any other network through {@link NetworkLayers}. */
+    /**
+     * The layers of a stored model: a one-output MLP as always, any other network (a layer graph,
+     * or an MLP with K outputs) through {@link NetworkLayers}.
+     */
     public static LayerGraph of(Model model) {
-        NetworkSpec spec = model.spec();
-        if (spec.outputs() != 1) {
-            throw new IllegalArgumentException("ONNX export writes binary classifiers (one score, dense:1 last);"
-                    + " this model has " + spec.outputs() + " outputs");
-        }
-        return spec.isMlp() ? mlp(model) : graph(model);
+        return model.spec().isMlp() ? mlp(model) : graph(model);
     }
 
     private static LayerGraph mlp(Model model) {
@@ -60,7 +58,7 @@ public final class LayerGraphs {
         layers.add(new Layer.Dense(previous, network, spec.width(depth), 1,
                 block(theta, layout, "W" + (depth + 1)), block(theta, layout, "b" + (depth + 1))));
         neuron(model, previous, network).ifPresent(layers::add);
-        return new LayerGraph(INPUT, spec.inputDim(), layers, SCORE, model.labelNames(), metadata(model,
+        return new LayerGraph(INPUT, spec.inputDim(), layers, SCORE, 1, model.labelNames(), metadata(model,
                 spec.inputDim() + "-" + spec.hidden() + "-1 " + spec.activation().word()));
     }
 
@@ -77,8 +75,8 @@ public final class LayerGraphs {
         NetworkLayers.Built built = NetworkLayers.of(spec, model.theta(), "x", network);
         layers.addAll(built.layers());
         neuron(model, built.representation(), network).ifPresent(layers::add);
-        return new LayerGraph(INPUT, spec.inputDim(), layers, SCORE, model.labelNames(), metadata(model,
-                spec.architecture() + " on " + spec.input()));
+        return new LayerGraph(INPUT, spec.inputDim(), layers, SCORE, spec.outputs(), model.labelNames(),
+                metadata(model, spec.architecture() + " on " + spec.input()));
     }
 
     private static Layer standardize(Model model) {
@@ -95,7 +93,7 @@ public final class LayerGraphs {
         double[] theta = model.theta();
         String source = spec.neuron().readsHidden() ? representation : "x";
         return Optional.of(new Layer.SpecialNeuron(source, network, SCORE, spec.neuron(),
-                block(theta, layout, "w"), block(theta, layout, "a")[0], block(theta, layout, "b")[0]));
+                block(theta, layout, "w"), block(theta, layout, "a"), block(theta, layout, "b")));
     }
 
     private static Map<String, String> metadata(Model model, String network) {

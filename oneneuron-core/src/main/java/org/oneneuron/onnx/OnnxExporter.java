@@ -14,13 +14,17 @@ import org.oneneuron.train.Provenance;
  * throughout. Input {@code features} [N, d] (raw, unscaled, an image's C·H·W values in
  * (channel, row, column) order);
  * outputs {@code score} [N, 1] = f~(x) and {@code label} [N, 1] = +1 where score ≥ 0, else -1.
+ * A multi-class model (K outputs) has {@code score} [N, K] = f~(x), {@code probabilities} [N, K]
+ * = Softmax(score) along the classes (what {@code oneneuron predict} writes as p_CLASS) and
+ * {@code label} [N, 1] int64 = ArgMax(score), the index of the class in the metadata's
+ * {@code label_names} (the first on a tie, as OneNeuron counts it).
  * Each layer maps to its own nodes:
  *
  * <ul>
  *   <li>standardize: Sub(x, mean), Div(·, scale)</li>
  *   <li>dense: Gemm(x, W, b, transB = 1)</li>
  *   <li>activation: Tanh, Relu, LeakyRelu(alpha = slope), Sigmoid, Softplus, Elu(alpha = 1), Identity</li>
- *   <li>special neuron: u = Gemm(s, w, b, transB = 1), then score = f + a·φ(u); for φ = exp in
+ *   <li>special neuron (one per output): u = Gemm(s, w, b, transB = 1), then score = f + a·φ(u); for φ = exp in
  *       the engine's stable form, E = Exp(u), Where(MIN_NORMAL ≤ E ≤ MAX, a·E,
  *       sign(a)·Exp(u + log|a|)), so a·exp(u) stays finite where a → 0 and u → ∞ (it overflows
  *       only where the product itself exceeds float32's 3.4e38); a = 0 adds nothing</li>
@@ -38,8 +42,10 @@ public final class OnnxExporter {
     public static final long OPSET = 13;
     /** Opset of the default domain for a graph with layer norm (LayerNormalization is opset 17). */
     public static final long OPSET_LAYER_NORM = 17;
-    /** The ±1 class output. */
+    /** The ±1 class output (binary) or the class index (multi-class). */
     public static final String LABEL = "label";
+    /** The class probabilities output of a multi-class model. */
+    public static final String PROBABILITIES = "probabilities";
 
     private OnnxExporter() {
     }
@@ -74,15 +80,28 @@ public final class OnnxExporter {
                 throw new IllegalArgumentException("no ONNX mapping for layer " + layer);
             }
         }
-        String positive = g.scalar("plus_one", 1f);
-        String negative = g.scalar("minus_one", -1f);
-        String nonNegative = g.node("GreaterOrEqual", g.fresh("non_negative"),
-                List.of(graph.score(), g.scalar("zero", 0f)));
-        g.node("Where", LABEL, List.of(nonNegative, positive, negative));
-        g.output(graph.score(), 1);
-        g.output(LABEL, 1);
-        String doc = "OneNeuron model: score = f~(x) on raw features (standardized inside), label = +1"
-                + " where score >= 0 (" + label(graph, 1) + "), else -1 (" + label(graph, 0) + ")";
+        String doc;
+        if (graph.outputs() > 1) {
+            g.node("Softmax", PROBABILITIES, List.of(graph.score()), OnnxGraphWriter.intAttribute("axis", 1));
+            g.node("ArgMax", LABEL, List.of(graph.score()), OnnxGraphWriter.intAttribute("axis", 1),
+                    OnnxGraphWriter.intAttribute("keepdims", 1));
+            g.output(graph.score(), graph.outputs());
+            g.output(PROBABILITIES, graph.outputs());
+            g.output(LABEL, 1, OnnxGraphWriter.INT64);
+            doc = "OneNeuron model: score = f~(x), K = " + graph.outputs() + " class scores, on raw features"
+                    + " (standardized inside), probabilities = softmax(score), label = index of the largest score"
+                    + " in the classes " + String.join(",", graph.labelNames());
+        } else {
+            String positive = g.scalar("plus_one", 1f);
+            String negative = g.scalar("minus_one", -1f);
+            String nonNegative = g.node("GreaterOrEqual", g.fresh("non_negative"),
+                    List.of(graph.score(), g.scalar("zero", 0f)));
+            g.node("Where", LABEL, List.of(nonNegative, positive, negative));
+            g.output(graph.score(), 1);
+            g.output(LABEL, 1);
+            doc = "OneNeuron model: score = f~(x) on raw features (standardized inside), label = +1"
+                    + " where score >= 0 (" + label(graph, 1) + "), else -1 (" + label(graph, 0) + ")";
+        }
         ProtoWriter model = new ProtoWriter()
                 .varint(1, IR_VERSION)                          // ir_version
                 .string(2, "oneneuron")                         // producer_name

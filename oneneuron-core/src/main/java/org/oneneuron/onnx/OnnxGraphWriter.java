@@ -95,20 +95,25 @@ final class OnnxGraphWriter {
 
     /** A graph input of shape [N, dim] (N symbolic). */
     void input(String name, long dim) {
-        inputs.add(valueInfo(name, dim));
+        inputs.add(valueInfo(name, dim, FLOAT));
     }
 
-    /** A graph output of shape [N, dim] (N symbolic). */
+    /** A float32 graph output of shape [N, dim] (N symbolic). */
     void output(String name, long dim) {
-        outputs.add(valueInfo(name, dim));
+        output(name, dim, FLOAT);
+    }
+
+    /** A graph output of shape [N, dim] (N symbolic) and element type {@code type} ({@link #FLOAT}, {@link #INT64}). */
+    void output(String name, long dim, int type) {
+        outputs.add(valueInfo(name, dim, type));
     }
 
     /** ValueInfoProto: name 1, type 2 = TypeProto{tensor_type 1 = {elem_type 1, shape 2}}. */
-    private static ProtoWriter valueInfo(String name, long dim) {
+    private static ProtoWriter valueInfo(String name, long dim, int type) {
         ProtoWriter shape = new ProtoWriter()
                 .message(1, new ProtoWriter().string(2, "N"))    // dim { dim_param }
                 .message(1, new ProtoWriter().varint(1, dim));   // dim { dim_value }
-        ProtoWriter tensor = new ProtoWriter().varint(1, FLOAT).message(2, shape);
+        ProtoWriter tensor = new ProtoWriter().varint(1, type).message(2, shape);
         return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensor));
     }
 

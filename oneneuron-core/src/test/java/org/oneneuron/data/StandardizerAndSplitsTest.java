@@ -50,6 +50,49 @@ class StandardizerAndSplitsTest {
     }
 
     @Test
+    void imagesShareOneMeanAndSpreadPerChannelSoARarePixelStaysSmall() {
+        int n = 400;
+        Shape shape = new Shape(2, 3, 3);
+        double[] x = new double[n * 18];
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 9; j++) {
+                x[i * 18 + j] = j == 0 ? (i == 7 ? 1.0 : 0.0) : rng.nextDouble(); // pixel 0: lit in one image
+                x[i * 18 + 9 + j] = 10 + 3 * rng.nextDouble();
+            }
+        }
+        Dataset images = new Dataset("img", x, IntStream.range(0, n).mapToDouble(i -> i % 2 == 0 ? 1 : -1).toArray(), 18, IntStream.range(0, 18).mapToObj(j -> "p" + j)
+                .toList(), List.of("-1", "1"), shape);
+        Standardizer s = Standardizer.fit(images);
+        double[] z = s.apply(images).x();
+        for (int c = 0; c < 2; c++) {
+            double mean = 0;
+            double sq = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < 9; j++) {
+                    mean += z[i * 18 + c * 9 + j] / (9.0 * n);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < 9; j++) {
+                    double e = z[i * 18 + c * 9 + j] - mean;
+                    sq += e * e / (9.0 * n);
+                }
+            }
+            assertEquals(0.0, mean, 1e-9, "channel " + c);
+            assertEquals(1.0, sq, 1e-9, "channel " + c);
+            for (int j = 1; j < 9; j++) {
+                assertEquals(s.mean()[c * 9], s.mean()[c * 9 + j], "one mean per channel");
+                assertEquals(s.scale()[c * 9], s.scale()[c * 9 + j], "one spread per channel");
+            }
+        }
+        assertTrue(Math.abs(z[7 * 18]) < 3, "the pixel lit once is " + z[7 * 18] + " (per pixel it would be ~√n = 20)");
+        Standardizer perFeature = Standardizer.fit(images.withShape(Shape.vector(18)));
+        assertTrue(perFeature.apply(images.withShape(Shape.vector(18))).x()[7 * 18] > 19,
+                "vectors keep their per-feature scaling");
+    }
+
+    @Test
     void zeroVarianceFeaturesAreCentredNotDividedAndTheRecordRoundTrips() {
         Dataset ds = columns(List.of(5.0, 1.0, 5.0, 3.0), 2);
         Standardizer s = Standardizer.fit(ds);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.engine.Graph;
 import org.oneneuron.model.Activation;
+import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 
@@ -21,9 +22,11 @@ import org.oneneuron.model.NeuronKind;
  * @param theta      parameters in the spec's layout
  * @param mean       standardizer means
  * @param scale      standardizer scales
+ * @param outputs    K, the scores per sample (1 for binary and regression; 0, as a state serialized
+ *                   before multi-class models existed reads back, means 1)
  */
 record NetworkState(int inputDim, List<Integer> hidden, String activation, String neuron, double[] theta,
-                    double[] mean, double[] scale) implements Serializable {
+                    double[] mean, double[] scale, int outputs) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -32,19 +35,28 @@ record NetworkState(int inputDim, List<Integer> hidden, String activation, Strin
         theta = theta.clone();
         mean = mean.clone();
         scale = scale.clone();
-        if (theta.length != spec(inputDim, hidden, activation, neuron).layout().dimension()) {
+        outputs = Math.max(1, outputs);
+        if (theta.length != spec(inputDim, hidden, activation, neuron, outputs).layout().dimension()) {
             throw new IllegalArgumentException("θ has " + theta.length + " values, the network needs "
-                    + spec(inputDim, hidden, activation, neuron).layout().dimension());
+                    + spec(inputDim, hidden, activation, neuron, outputs).layout().dimension());
         }
     }
 
+    /** The state of an MLP spec (d → hidden → K, one activation), as the trainers build it. */
     static NetworkState of(NetworkSpec spec, double[] theta, Standardizer scaler) {
-        return new NetworkState(spec.inputDim(), spec.hidden(), spec.activation().word(), spec.neuron().word(),
-                theta, scaler.mean(), scaler.scale());
+        List<Integer> hidden = new java.util.ArrayList<>();
+        String activation = Activation.LINEAR.word();
+        List<LayerSpec> layers = spec.layers();
+        for (int i = 0; i + 1 < layers.size(); i += 2) {
+            hidden.add(((LayerSpec.Dense) layers.get(i)).units());
+            activation = ((LayerSpec.Act) layers.get(i + 1)).activation().word();
+        }
+        return new NetworkState(spec.inputDim(), hidden, activation, spec.neuron().word(), theta, scaler.mean(),
+                scaler.scale(), spec.outputs());
     }
 
     NetworkSpec spec() {
-        return spec(inputDim, hidden, activation, neuron);
+        return spec(inputDim, hidden, activation, neuron, outputs);
     }
 
     Standardizer standardizer() {
@@ -56,15 +68,15 @@ record NetworkState(int inputDim, List<Integer> hidden, String activation, Strin
         return theta.clone();
     }
 
-    /** f~(x_i) for n raw rows (row-major, {@code inputDim} columns). */
+    /** f~(x_i) for n raw rows (row-major, {@code inputDim} columns): n·K scores, sample-major. */
     double[] scores(double[] rawRows, int n) {
         double[] x = standardizer().transform(rawRows);
-        double[] out = new double[n];
+        double[] out = new double[n * outputs];
         new Graph(spec()).scores(theta, x, n, out);
         return out;
     }
 
-    private static NetworkSpec spec(int d, List<Integer> hidden, String activation, String neuron) {
-        return new NetworkSpec(d, hidden, Activation.parse(activation), NeuronKind.parse(neuron));
+    private static NetworkSpec spec(int d, List<Integer> hidden, String activation, String neuron, int outputs) {
+        return NetworkSpec.mlp(d, hidden, Activation.parse(activation), NeuronKind.parse(neuron), outputs);
     }
 }

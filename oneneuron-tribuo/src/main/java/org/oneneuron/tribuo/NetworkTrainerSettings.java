@@ -10,7 +10,7 @@ import java.util.Map;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.loss.Reduction;
-import org.oneneuron.loss.SampleLoss;
+import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
@@ -91,8 +91,13 @@ abstract class NetworkTrainerSettings {
     }
 
     NetworkSpec spec(int inputDim) {
-        return new NetworkSpec(inputDim, Arrays.stream(hidden).boxed().toList(), Activation.parse(activation),
-                NeuronKind.parse(neuron));
+        return spec(inputDim, 1);
+    }
+
+    /** The MLP with K outputs (one special neuron per output). */
+    NetworkSpec spec(int inputDim, int outputs) {
+        return NetworkSpec.mlp(inputDim, Arrays.stream(hidden).boxed().toList(), Activation.parse(activation),
+                NeuronKind.parse(neuron), outputs);
     }
 
     TrainConfig trainConfig() {
@@ -130,10 +135,10 @@ abstract class NetworkTrainerSettings {
      *
      * @throws IllegalStateException when training ends on NaN/Inf or divergence
      */
-    Trained fit(Dataset train, SampleLoss loss, boolean balanced, long runSeed) {
+    Trained fit(Dataset train, OutputLoss loss, boolean balanced, long runSeed) {
         Standardizer scaler = Standardizer.fit(train);
         TrainConfig config = trainConfig(runSeed);
-        Problem problem = Problem.builder(spec(train.d()), scaler.apply(train)).loss(loss)
+        Problem problem = Problem.builder(spec(train.d(), train.outputs()), scaler.apply(train)).loss(loss)
                 .reduction(Reduction.parse(reduction)).lambda(lambda).allowZeroLambda(allowZeroLambda)
                 .balancedClassWeights(balanced).initializer(CONFIG.initializer()).seed(config.seed())
                 .threads(config.threads()).build();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.Reduction;
+import org.oneneuron.eval.Metrics;
 import org.oneneuron.run.Calibration;
 import org.oneneuron.train.Provenance;
 import org.tribuo.Example;
@@ -21,11 +22,15 @@ import org.tribuo.provenance.ModelProvenance;
 import com.oracle.labs.mlrg.olcut.util.Pair;
 
 /**
- * A binary classifier trained by {@link OneNeuronClassificationTrainer}, predicting through
- * Tribuo's API. Each prediction carries both labels' scores: f~(x) for the positive label, -f~(x)
+ * A classifier trained by {@link OneNeuronClassificationTrainer}, predicting through Tribuo's API.
+ * Binary: each prediction carries both labels' scores, f~(x) for the positive label and -f~(x)
  * for the negative one; the predicted label is the positive one where f~(x) ≥ 0 (as
- * {@code oneneuron predict}). Scores, not probabilities. {@link #toOneNeuronModel()} gives the same
- * model as a OneNeuron model file (for {@code oneneuron predict}, {@code evaluate}, {@code export}).
+ * {@code oneneuron predict}); scores, not probabilities. Multi-class (K ≥ 3 labels): each label
+ * carries p_k = softmax(f~(x))_k under softmax cross-entropy (probabilities; the
+ * {@code p_CLASS} columns of {@code oneneuron predict}), or its score f~_k(x) under the multi-class
+ * squared hinge; the predicted label is the one of the largest score (the first on a tie).
+ * {@link #toOneNeuronModel()} gives the same model as a OneNeuron model file (for
+ * {@code oneneuron predict}, {@code evaluate}, {@code export}).
  */
 public final class OneNeuronClassificationModel extends Model<Label> {
 
@@ -34,6 +39,8 @@ public final class OneNeuronClassificationModel extends Model<Label> {
     private final NetworkState state;
     private final String negative;
     private final String positive;
+    /** The K ≥ 3 classes in output order; null for a binary model (an array: a List field is not Serializable). */
+    private final String[] classes;
     private final String loss;
     private final String reduction;
     private final double lambda;
@@ -45,17 +52,37 @@ public final class OneNeuronClassificationModel extends Model<Label> {
         this.state = state;
         this.negative = negative;
         this.positive = positive;
+        this.classes = null;
         this.loss = loss;
         this.reduction = reduction;
         this.lambda = lambda;
     }
 
-    /** The label coded +1. */
+    /** A multi-class model: K = {@code classes.size()} outputs in that order. */
+    OneNeuronClassificationModel(String name, ModelProvenance provenance, ImmutableFeatureMap features,
+                                 ImmutableOutputInfo<Label> outputs, NetworkState state, List<String> classes,
+                                 String loss, String reduction, double lambda) {
+        super(name, provenance, features, outputs, Losses.parseOutput(loss) == Losses.SOFTMAX_CE);
+        this.state = state;
+        this.negative = null;
+        this.positive = null;
+        this.classes = classes.toArray(String[]::new);
+        this.loss = loss;
+        this.reduction = reduction;
+        this.lambda = lambda;
+    }
+
+    /** The class names in output order: K ≥ 3 classes, or the -1 and +1 labels of a binary model. */
+    public List<String> classes() {
+        return classes == null ? List.of(negative, positive) : List.of(classes);
+    }
+
+    /** The label coded +1 (null for a multi-class model: see {@link #classes()}). */
     public String positiveLabel() {
         return positive;
     }
 
-    /** The label coded -1. */
+    /** The label coded -1 (null for a multi-class model). */
     public String negativeLabel() {
         return negative;
     }
@@ -71,6 +98,9 @@ public final class OneNeuronClassificationModel extends Model<Label> {
         List<Example<Label>> rows = new ArrayList<>();
         examples.forEach(rows::add);
         double[] scores = scores(rows);
+        if (classes != null) {
+            return multiclass(rows, scores);
+        }
         List<Prediction<Label>> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             double f = scores[i];
@@ -83,7 +113,22 @@ public final class OneNeuronClassificationModel extends Model<Label> {
         return out;
     }
 
-    /** f~(x) for each example (raw features; the model standardizes them). */
+    private List<Prediction<Label>> multiclass(List<Example<Label>> rows, double[] scores) {
+        int k = classes.length;
+        double[] shown = generatesProbabilities() ? toOneNeuronModel().classProbabilities(scores) : scores;
+        List<Prediction<Label>> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Label> all = new LinkedHashMap<>();
+            for (int c = 0; c < k; c++) {
+                all.put(classes[c], new Label(classes[c], shown[i * k + c]));
+            }
+            Label chosen = all.get(classes[Metrics.argmax(scores, i * k, k)]);
+            out.add(new Prediction<>(chosen, all, usedFeatures(rows.get(i)), rows.get(i), generatesProbabilities()));
+        }
+        return out;
+    }
+
+    /** f~(x) for each example (raw features; the model standardizes them): n·K scores, sample-major. */
     public double[] scores(List<? extends Example<?>> examples) {
         for (int i = 0; i < examples.size(); i++) {
             if (usedFeatures(examples.get(i)) == 0) {
@@ -119,19 +164,27 @@ public final class OneNeuronClassificationModel extends Model<Label> {
 
     @Override
     protected OneNeuronClassificationModel copy(String newName, ModelProvenance newProvenance) {
-        return new OneNeuronClassificationModel(newName, newProvenance, featureIDMap, outputIDInfo, state,
-                negative, positive, loss, reduction, lambda);
+        return classes == null ? new OneNeuronClassificationModel(newName, newProvenance, featureIDMap, outputIDInfo,
+                state, negative, positive, loss, reduction, lambda)
+                : new OneNeuronClassificationModel(newName, newProvenance, featureIDMap, outputIDInfo, state,
+                List.of(classes), loss, reduction, lambda);
     }
 
     /**
      * The model as a OneNeuron model file holds it (features in Tribuo's id order; no held-out
-     * split; P(+1) is σ(f~) for the logistic loss, else none until {@link org.oneneuron.run.Model#calibratedOn}).
+     * split; binary: P(+1) is σ(f~) for the logistic loss, else none until
+     * {@link org.oneneuron.run.Model#calibratedOn}; multi-class: the classes in output order).
      */
     public org.oneneuron.run.Model toOneNeuronModel() {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("library_version", Provenance.currentLibraryVersion());
         facts.put("trained_by", "oneneuron-tribuo");
         facts.put("tribuo_model", getName());
+        if (classes != null) {
+            return new org.oneneuron.run.Model(state.spec(), state.theta(), state.standardizer(),
+                    Losses.parseOutput(loss), Reduction.parse(reduction), lambda, TribuoRows.names(featureIDMap),
+                    List.of(classes), facts, Optional.empty(), Optional.empty(), Optional.empty());
+        }
         MarginLoss margin = Losses.parse(loss);
         return new org.oneneuron.run.Model(state.spec(), state.theta(), state.standardizer(), margin,
                 Reduction.parse(reduction), lambda, TribuoRows.names(featureIDMap), List.of(negative, positive),
@@ -141,6 +194,7 @@ public final class OneNeuronClassificationModel extends Model<Label> {
 
     @Override
     public String toString() {
-        return "OneNeuronClassificationModel(" + state.spec() + ", -1 = " + negative + ", +1 = " + positive + ")";
+        return "OneNeuronClassificationModel(" + state.spec() + (classes == null ? ", -1 = " + negative + ", +1 = "
+                + positive : ", classes " + List.of(classes)) + ")";
     }
 }

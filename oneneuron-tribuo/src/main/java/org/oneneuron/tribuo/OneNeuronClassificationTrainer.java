@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.oneneuron.data.LabelCoding;
 import org.oneneuron.data.ReadOptions;
+import org.oneneuron.data.TargetCoding;
+import org.oneneuron.data.Task;
 import org.oneneuron.loss.Losses;
+import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.run.ClassifierConfig;
 import org.tribuo.Dataset;
 import org.tribuo.ImmutableFeatureMap;
@@ -21,22 +25,22 @@ import org.tribuo.provenance.TrainerProvenance;
 import org.tribuo.provenance.impl.TrainerProvenanceImpl;
 
 /**
- * A Tribuo {@link Trainer} of binary classifiers: an MLP with the special neuron of Liang et al.
- * (NeurIPS 2018), trained by OneNeuron's engine. On the same data (same rows, and columns in
- * Tribuo's feature order) and seed it gives the model {@code oneneuron train DATA --seed S} gives,
+ * A Tribuo {@link Trainer} of classifiers: an MLP with the special neuron of Liang et al.
+ * (NeurIPS 2018) — one per output for three or more labels (Kawaguchi &amp; Kaelbling 2020) —
+ * trained by OneNeuron's engine. On the same data (same rows, and columns in Tribuo's feature
+ * order) and seed it gives the model {@code oneneuron train DATA --seed S --scaffold keep} gives,
  * bit for bit, with the same defaults (the first call of train; later calls mix the invocation
- * count into the seed, see {@code seedFor}). The dataset must hold exactly two labels; which is +1 is
- * {@code positiveLabel}, else the CLI's rule (1 for numbers, else the second in sorted order).
- *
- * <p>Multi-class: OneNeuron's engine is binary today. When multi-class training lands (one special
- * neuron per output, issue 11), this trainer takes any number of labels and its model returns one
- * score per label; the options and the model's API stay as they are.
+ * count into the seed, see {@code seedFor}). Two labels: a binary classifier under a margin loss;
+ * which is +1 is {@code positiveLabel}, else the CLI's rule (1 for numbers, else the second in
+ * sorted order). Three or more: K outputs in the CLI's class order (numeric when every label is a
+ * number, else code point), softmax cross-entropy unless {@code loss} names a multi-class loss.
  */
 public final class OneNeuronClassificationTrainer extends NetworkTrainerSettings implements Trainer<Label> {
 
     private static final ClassifierConfig CONFIG = ClassifierConfig.defaults();
 
-    @Config(description = "Margin loss: cubic-hinge, hinge-p:P, smooth-hinge, logistic, squared.")
+    @Config(description = "Loss. Two labels (margin): cubic-hinge, hinge-p:P, smooth-hinge, logistic, squared."
+            + " Three or more: softmax-ce (used when a margin loss is left as the default), multi-squared-hinge.")
     private String loss = CONFIG.loss().word();
 
     @Config(description = "none or balanced (each class weighs n/(2 n_class)).")
@@ -77,7 +81,11 @@ public final class OneNeuronClassificationTrainer extends NetworkTrainerSettings
     @Override
     public void postConfig() {
         check();
-        Losses.parse(loss);
+        OutputLoss parsed = Losses.parseOutput(loss);
+        if (!(parsed instanceof MarginLoss) && !parsed.accepts(2)) {
+            throw new IllegalArgumentException("loss " + loss + " is for regression; a classifier takes a margin"
+                    + " loss (two labels) or softmax-ce, multi-squared-hinge (three or more)");
+        }
         if (!classWeight.equalsIgnoreCase("none") && !classWeight.equalsIgnoreCase("balanced")) {
             throw new IllegalArgumentException("class weight must be none or balanced, got '" + classWeight + "'");
         }
@@ -105,10 +113,16 @@ public final class OneNeuronClassificationTrainer extends NetworkTrainerSettings
         invocationCount++;
         ImmutableFeatureMap features = examples.getFeatureIDMap();
         ImmutableOutputInfo<Label> outputs = examples.getOutputIDInfo();
-        if (outputs.size() != 2) {
-            throw new IllegalArgumentException("OneNeuron trains binary classifiers; the dataset has "
-                    + outputs.size() + " labels " + labelNames(outputs) + " (multi-class arrives with"
-                    + " one special neuron per output)");
+        if (outputs.size() < 2) {
+            throw new IllegalArgumentException("a classifier needs at least two labels; the dataset has "
+                    + outputs.size() + " " + labelNames(outputs));
+        }
+        if (outputs.size() > 2) {
+            return trainMulticlass(examples, runProvenance, trainerProvenance, runSeed);
+        }
+        if (!(Losses.parseOutput(loss) instanceof MarginLoss)) {
+            throw new IllegalArgumentException("loss " + loss + " is for three or more labels; the dataset has two "
+                    + labelNames(outputs) + ": use a margin loss (cubic-hinge, logistic, ...)");
         }
         ReadOptions choice = positiveLabel == null ? ReadOptions.defaults()
                 : ReadOptions.defaults().withPositive(positiveLabel);
@@ -126,6 +140,48 @@ public final class OneNeuronClassificationTrainer extends NetworkTrainerSettings
                 OffsetDateTime.now(), examples.getProvenance(), trainerProvenance, runFacts(fit, runProvenance));
         return new OneNeuronClassificationModel("oneneuron-classifier", provenance, features, outputs, fit.state(),
                 label(outputs, coding.negative()), label(outputs, coding.positive()), loss, reduction, lambda);
+    }
+
+    /** K outputs, one special neuron each; classes in the CLI's order, coded 0..K-1. */
+    private OneNeuronClassificationModel trainMulticlass(Dataset<Label> examples, Map<String, Provenance> runProvenance,
+                                                         TrainerProvenance trainerProvenance, long runSeed) {
+        ImmutableFeatureMap features = examples.getFeatureIDMap();
+        ImmutableOutputInfo<Label> outputs = examples.getOutputIDInfo();
+        OutputLoss classLoss = multiclassLoss(outputs);
+        List<String> canonical = TargetCoding.decide(labelNames(outputs), ReadOptions.defaults()
+                .withTask(Task.MULTICLASS), "tribuo dataset", "label").classes();
+        List<org.tribuo.Example<Label>> rows = examples.getData();
+        double[] x = TribuoRows.matrix(rows, features);
+        double[] y = new double[rows.size()];
+        for (int i = 0; i < y.length; i++) {
+            String label = rows.get(i).getOutput().getLabel();
+            int k = 0;
+            while (!LabelCoding.sameLabel(label, canonical.get(k))) {
+                k++;
+            }
+            y[i] = k;
+        }
+        org.oneneuron.data.Dataset data = new org.oneneuron.data.Dataset(examples.getSourceDescription(), x, y,
+                features.size(), TribuoRows.names(features), canonical);
+        Trained fit = fit(data, classLoss, classWeight.equalsIgnoreCase("balanced"), runSeed);
+        ModelProvenance provenance = new ModelProvenance(OneNeuronClassificationModel.class.getName(),
+                OffsetDateTime.now(), examples.getProvenance(), trainerProvenance, runFacts(fit, runProvenance));
+        List<String> classes = canonical.stream().map(c -> label(outputs, c)).toList();
+        return new OneNeuronClassificationModel("oneneuron-classifier", provenance, features, outputs, fit.state(),
+                classes, classLoss.word(), reduction, lambda);
+    }
+
+    /** softmax-ce for the default (margin) loss, the named multi-class loss, else a refusal. */
+    private OutputLoss multiclassLoss(ImmutableOutputInfo<Label> outputs) {
+        OutputLoss chosen = Losses.parseOutput(loss);
+        if (chosen.accepts(outputs.size()) && !(chosen instanceof MarginLoss)) {
+            return chosen;
+        }
+        if (chosen.word().equals(CONFIG.loss().word())) {
+            return Losses.SOFTMAX_CE;
+        }
+        throw new IllegalArgumentException("loss " + loss + " is a binary (margin) loss; the dataset has "
+                + outputs.size() + " labels " + labelNames(outputs) + ": use softmax-ce or multi-squared-hinge");
     }
 
     private static List<String> labelNames(ImmutableOutputInfo<Label> outputs) {

@@ -34,7 +34,7 @@ import org.tribuo.data.csv.CSVLoader;
 /**
  * The Tribuo trainer on a Tribuo dataset (WDBC read by Tribuo's CSVLoader), judged by Tribuo's
  * LabelEvaluator, gives the predictions {@code oneneuron train} + {@code oneneuron predict} give on
- * the same file and seed, bit for bit.
+ * the same file and seed, bit for bit (three or more labels: {@link OneNeuronMulticlassTrainerTest}).
  */
 class OneNeuronClassificationTrainerTest {
 
@@ -148,16 +148,7 @@ class OneNeuronClassificationTrainerTest {
     }
 
     @Test
-    void moreThanTwoLabelsIsRefusedWithAReason() throws Exception {
-        List<String> rows = new ArrayList<>(List.of("x,y,label"));
-        for (int i = 0; i < 9; i++) {
-            rows.add(i + "," + (i * i % 7) + "," + "abc".charAt(i % 3));
-        }
-        Path three = Files.write(dir.resolve("three.csv"), rows);
-        MutableDataset<Label> data = new MutableDataset<>(new CSVLoader<>(new LabelFactory()).loadDataSource(three, "label"));
-        OneNeuronClassificationTrainer trainer = new OneNeuronClassificationTrainer(new int[] {2}, "skip-exp", 5, 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainer.train(data));
-        assertTrue(e.getMessage().contains("3 labels"), e.getMessage());
+    void anUnknownNeuronIsRefused() {
         assertThrows(IllegalArgumentException.class,
                 () -> new OneNeuronClassificationTrainer(new int[] {2}, "sideways", 5, 1));
     }

@@ -16,7 +16,8 @@ final class Workloads {
         W4("w4_tiny_runs.py", "runs_per_s", "batched_runs_per_s", List.of("loop_runs_per_s", "vmap_runs_per_s")),
         W5("w5_cnn.py", "samples_per_s", "samples_per_s", List.of(),
                 List.of("hvp_fresh_per_s", "samples_per_cpu_s", "hvp_fresh_per_cpu_s")),
-        W6("w6_multiclass.py", "samples_per_s", "samples_per_s", List.of(), List.of("hvp_fresh_per_s"));
+        W6("w6_multiclass.py", "samples_per_s", "samples_per_s", List.of(),
+                List.of("hvp_fresh_per_s", "samples_per_cpu_s", "hvp_fresh_per_cpu_s"));
 
         final String peerScript;
         final String ourFigure;

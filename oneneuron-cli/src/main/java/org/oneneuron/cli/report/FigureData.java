@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param yLabel  y-axis label
  * @param kind    "line", "step" (an ECDF), "bar", "box" (box and strip plot: a series' point i
  *                belongs to category {@code categories[i]}), or "contour" (the {@link Grid} filled
- *                by level, series drawn over it as paths)
+ *                by level, series drawn over it as paths), or "matrix" (a confusion matrix: the
+ *                {@link Grid} holds value(row r, column c) at (s_c, t_r), and the one series' categories
+ *                name the rows and columns)
  * @param logX    logarithmic x axis
  * @param logY    logarithmic y axis
  * @param caption what it shows and the command that regenerates it
@@ -29,7 +31,7 @@ public record FigureData(String id, String title, String xLabel, String yLabel, 
                          List<Mark> marks, List<String> notes) {
 
     /** The figure kinds. */
-    public static final List<String> KINDS = List.of("line", "step", "bar", "box", "contour");
+    public static final List<String> KINDS = List.of("line", "step", "bar", "box", "contour", "matrix");
 
     /**
      * One named series of (x, y) points.
@@ -162,8 +164,9 @@ public record FigureData(String id, String title, String xLabel, String yLabel, 
         if (!KINDS.contains(kind)) {
             throw new IllegalArgumentException("figure kind must be one of " + KINDS + ", got '" + kind + "'");
         }
-        if (kind.equals("contour") != (grid != null)) {
-            throw new IllegalArgumentException("a contour figure needs a grid, and only it has one");
+        boolean gridded = kind.equals("contour") || kind.equals("matrix");
+        if (gridded != (grid != null)) {
+            throw new IllegalArgumentException("a contour or matrix figure needs a grid, and only they have one");
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -79,11 +80,8 @@ final class FigureFiles {
             numbers(gn.putArray("value"), g.value());
             gn.put("log", g.log());
             gn.put("value_label", g.valueLabel());
-            double[] levels = ContourBands.levels(ContourBands.transformed(g));
-            numbers(gn.putArray("levels"), levels);
-            ArrayNode colours = gn.putArray("colours");
-            for (int k = 0; k + 1 < levels.length; k++) {
-                colours.add(PaperStyle.hex(ContourPainter.colour(k, levels.length - 1)));
+            if (f.kind().equals("contour")) {
+                contourLevels(gn, g);
             }
         }
         ArrayNode marks = node.putArray("marks");
@@ -103,6 +101,16 @@ final class FigureFiles {
             colours.add(PaperStyle.hex(PaperStyle.series(k)));
         }
         return node;
+    }
+
+    /** The contour levels and the colour of each band, so that the interactive chart matches the static one. */
+    private static void contourLevels(ObjectNode gn, FigureData.Grid g) {
+        double[] levels = ContourBands.levels(ContourBands.transformed(g));
+        numbers(gn.putArray("levels"), levels);
+        ArrayNode colours = gn.putArray("colours");
+        for (int k = 0; k + 1 < levels.length; k++) {
+            colours.add(PaperStyle.hex(ContourPainter.colour(k, levels.length - 1)));
+        }
     }
 
     /** The JSON on one line (for inlining in report.html). */
@@ -130,6 +138,9 @@ final class FigureFiles {
 
     static String csv(FigureData f) {
         StringBuilder out = new StringBuilder();
+        if (f.kind().equals("matrix")) {
+            return matrixCsv(f);
+        }
         if (f.grid() != null) {
             out.append("s,t,value\n");
             FigureData.Grid g = f.grid();
@@ -153,6 +164,25 @@ final class FigureFiles {
                         .append(',').append(quote(category)).append(',')
                         .append(runs.length == 0 ? "" : Integer.toString(runs[i])).append('\n');
             }
+        }
+        return out.toString();
+    }
+
+    /** A matrix as "row\\column,c1,..,cK" and one line per row, the cells as whole numbers. */
+    private static String matrixCsv(FigureData f) {
+        List<String> names = f.series().get(0).categories();
+        FigureData.Grid g = f.grid();
+        StringBuilder out = new StringBuilder(quote(f.yLabel() + "\\" + f.xLabel()));
+        for (String name : names) {
+            out.append(',').append(quote(name));
+        }
+        out.append('\n');
+        for (int r = 0; r < names.size(); r++) {
+            out.append(quote(names.get(r)));
+            for (int c = 0; c < names.size(); c++) {
+                out.append(',').append(String.format(Locale.ROOT, "%.0f", g.at(c, r)));
+            }
+            out.append('\n');
         }
         return out.toString();
     }

@@ -49,6 +49,7 @@ final class FigurePainter {
         p.text(figure.title(), PaperStyle.TITLE, LEFT, 24, 0);
         switch (figure.kind()) {
             case "contour" -> ContourPainter.paint(p);
+            case "matrix" -> MatrixPainter.paint(p);
             case "bar", "box" -> CategoryPainter.paint(p);
             default -> p.paintXY();
         }
