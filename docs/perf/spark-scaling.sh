@@ -2,9 +2,18 @@
 # Issue 12's scaling measurements (docs/CLUSTER.md, docs/PERFORMANCE.md): the same study
 # in-process, on local[N] and on a standalone cluster of one-core workers on this machine, each
 # mode in a fresh JVM (ScalingBenchmark, oneneuron-spark's test sources), appended as JSON lines
-# to docs/perf/spark-scaling.jsonl. Usage: docs/perf/spark-scaling.sh [long|pairs|overhead|journal]...
-# (pairs: in-process, one worker and two workers, three times in turn, for the scaling ratios on a
-# machine whose load moves).
+# to docs/perf/spark-scaling.jsonl. Every study line carries the CPU seconds of each process (driver,
+# master, workers, executors) and kind of thread (train, gc, jit, other) in its steady window, read
+# from /proc, and the CPU-based figures derived from them (ScalingBenchmark's Javadoc).
+#
+# Usage: docs/perf/spark-scaling.sh [rounds|long|overhead|journal]...   (default: rounds)
+#
+# rounds: the issue's two scaling targets, the one command to run on a quiet machine. One cluster of
+#   two one-core workers, then 5 rounds of in-process (1 and 2 threads) and the cluster (1 and 2
+#   executors) in rotating order, on runs of about 1 s of CPU; prints each round's ratios and their
+#   medians (one worker vs in-process, two workers vs one, wall-clock and CPU-based). About 7
+#   minutes on a quiet 2-vCPU machine (build included); ROUNDS=K changes the number of rounds.
+# long, overhead, journal: the single-mode measurements of docs/CLUSTER.md, each mode in a fresh JVM.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -27,6 +36,14 @@ cat >"$work/long.json" <<'JSON'
  "optimizers": ["gd"], "learning_rate": 0.1, "clip": 10, "lambdas": [0.1], "held_out_fraction": 0.25,
  "restarts": 8, "seed": 3}
 JSON
+# rounds: like long, but every run the same configuration (skip-exp), so that every slot does
+# the same work and no new code path starts compiling part-way; 10 runs for one slot, 20 for two.
+cat >"$work/rounds1.json" <<'JSON'
+{"name": "rounds", "data": ["wdbc"], "hidden": [[16]], "neurons": ["skip-exp"], "steps": 16000,
+ "optimizers": ["gd"], "learning_rate": 0.1, "clip": 10, "lambdas": [0.1], "held_out_fraction": 0.25,
+ "restarts": 10, "seed": 3}
+JSON
+sed 's/"restarts": 10/"restarts": 20/' "$work/rounds1.json" >"$work/rounds2.json"
 # overhead: 400 runs of a few milliseconds, each its own task: what a task costs beyond its run.
 cat >"$work/overhead.json" <<'JSON'
 {"name": "overhead", "data": ["xor"], "hidden": [[16]], "neurons": ["none", "skip-exp"], "steps": 1,
@@ -34,21 +51,24 @@ cat >"$work/overhead.json" <<'JSON'
  "restarts": 200, "seed": 3}
 JSON
 
-bench() { # MODE SPEC
+bench() { # MODE SPEC [SPEC2]
   echo "== $1 $2 (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-  java "${flags[@]}" -Xmx2g -cp "$cp" org.oneneuron.spark.ScalingBenchmark "$1" "$work/$2.json" "$work/run" |
+  java "${flags[@]}" -Xmx2g -cp "$cp" org.oneneuron.spark.ScalingBenchmark "$1" "$work/$2.json" "$work/run" \
+      ${3:+"$work/$3.json"} |
     sed "s/^{/{\"study\":\"$2\",\"jdk\":\"$(java -version 2>&1 | head -1 | cut -d'"' -f2)\",/" | tee -a "$out"
   rm -rf "$work/run"
 }
 
-for what in "${@:-long overhead journal}"; do
+start=$(date +%s)
+for what in "${@:-rounds}"; do
   for w in $what; do
     case $w in
       long) for m in in-process:1 standalone:1 in-process:2 local:2 standalone:2; do bench "$m" long; done ;;
-      pairs) for i in 1 2 3; do for m in in-process:1 standalone:1 standalone:2; do bench "$m" long; done; done ;;
+      rounds) bench "rounds:${ROUNDS:-5}" rounds1 rounds2 ;;
       overhead) for m in in-process:1 local:1 standalone:1; do bench "$m" overhead; done ;;
       journal) bench journal:2000 overhead; bench journal:500 long ;;
       *) echo "unknown: $w" >&2; exit 2 ;;
     esac
   done
 done
+echo "spark-scaling.sh: $(( $(date +%s) - start )) s after the build" >&2

@@ -116,6 +116,21 @@ final class StandaloneCluster implements AutoCloseable {
         return cpuSeconds(executors);
     }
 
+    /**
+     * The processes by role for {@link CpuSnapshot}: this JVM as "driver", "master", "worker-I" and
+     * "executor-I" (worker I's child JVMs).
+     */
+    Map<String, List<ProcessHandle>> roles() {
+        Map<String, List<ProcessHandle>> roles = new java.util.LinkedHashMap<>();
+        roles.put("driver", List.of(ProcessHandle.current()));
+        roles.put("master", List.of(master.toHandle()));
+        for (int i = 0; i < workers.size(); i++) {
+            roles.put("worker-" + i, List.of(workers.get(i).toHandle()));
+            roles.put("executor-" + i, workers.get(i).descendants().toList());
+        }
+        return roles;
+    }
+
     private static double cpuSeconds(List<ProcessHandle> processes) {
         long ticks = 0;
         for (ProcessHandle p : processes) {
