@@ -6,14 +6,18 @@
 # master, workers, executors) and kind of thread (train, gc, jit, other) in its steady window, read
 # from /proc, and the CPU-based figures derived from them (ScalingBenchmark's Javadoc).
 #
-# Usage: docs/perf/spark-scaling.sh [rounds|long|overhead|journal]...   (default: rounds)
+# Usage: docs/perf/spark-scaling.sh [rounds|long|pairs|executor-jvm|overhead|journal]...
+#        (default: rounds)
 #
 # rounds: the issue's two scaling targets, the one command to run on a quiet machine. One cluster of
 #   two one-core workers, then 5 rounds of in-process (1 and 2 threads) and the cluster (1 and 2
 #   executors) in rotating order, on runs of about 1 s of CPU; prints each round's ratios and their
 #   medians (one worker vs in-process, two workers vs one, wall-clock and CPU-based). About 7
 #   minutes on a quiet 2-vCPU machine (build included); ROUNDS=K changes the number of rounds.
-# long, overhead, journal: the single-mode measurements of docs/CLUSTER.md, each mode in a fresh JVM.
+# long, overhead, journal: the single-mode measurements of docs/CLUSTER.md, each mode in a fresh JVM;
+#   pairs: the earlier scaling measurement (in-process, one worker, two workers, each a fresh JVM and
+#   cluster, three times in turn), kept to compare with its older lines; executor-jvm: two executors
+#   with the JVM's default options and with the ones the driver gives them (SparkDriver).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -51,11 +55,12 @@ cat >"$work/overhead.json" <<'JSON'
  "restarts": 200, "seed": 3}
 JSON
 
-bench() { # MODE SPEC [SPEC2]
-  echo "== $1 $2 (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-  java "${flags[@]}" -Xmx2g -cp "$cp" org.oneneuron.spark.ScalingBenchmark "$1" "$work/$2.json" "$work/run" \
-      ${3:+"$work/$3.json"} |
-    sed "s/^{/{\"study\":\"$2\",\"jdk\":\"$(java -version 2>&1 | head -1 | cut -d'"' -f2)\",/" | tee -a "$out"
+bench() { # MODE SPEC [SPEC2]; $extra: more JVM flags for the driver, $variant: a label for the lines
+  echo "== $1 $2 ${variant:-} (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  java "${flags[@]}" -Xmx2g ${extra:-} -cp "$cp" org.oneneuron.spark.ScalingBenchmark "$1" "$work/$2.json" \
+      "$work/run" ${3:+"$work/$3.json"} |
+    sed "s/^{/{\"study\":\"$2\",${variant:+\"variant\":\"$variant\",}\"jdk\":\"$(java -version 2>&1 | head -1 | cut -d'"' -f2)\",/" |
+    tee -a "$out"
   rm -rf "$work/run"
 }
 
@@ -65,6 +70,12 @@ for what in "${@:-rounds}"; do
     case $w in
       long) for m in in-process:1 standalone:1 in-process:2 local:2 standalone:2; do bench "$m" long; done ;;
       rounds) bench "rounds:${ROUNDS:-5}" rounds1 rounds2 ;;
+      pairs) for i in 1 2 3; do for m in in-process:1 standalone:1 standalone:2; do bench "$m" long; done; done ;;
+      executor-jvm) # the executors' JVM options: the JVM's defaults (G1, tiered compilation) against
+        # the driver's (serial collector, C2 alone), two executors, CPU accounted
+        extra="-Dspark.executor.defaultJavaOptions=-XX:+UseG1GC -Dspark.executor.extraJavaOptions=-XX:+TieredCompilation" \
+          variant=jvm-defaults bench standalone:2 rounds2
+        variant=serial-c2 bench standalone:2 rounds2 ;;
       overhead) for m in in-process:1 local:1 standalone:1; do bench "$m" overhead; done ;;
       journal) bench journal:2000 overhead; bench journal:500 long ;;
       *) echo "unknown: $w" >&2; exit 2 ;;

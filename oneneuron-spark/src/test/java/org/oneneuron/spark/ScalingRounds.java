@@ -3,6 +3,7 @@ package org.oneneuron.spark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class ScalingRounds {
 
     static void run(int rounds, StudySpec oneSlot, StudySpec twoSlots, Path work) throws Exception {
         ScalingBenchmark.sparkProperties();
-        Map<String, List<Double>> ratios = new java.util.LinkedHashMap<>();
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
         try (StandaloneCluster cluster = StandaloneCluster.start(work.resolve("cluster"), 2)) {
             for (int r = 0; r < rounds; r++) {
                 Map<String, StudyMeasure> m = new HashMap<>();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -96,32 +97,11 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     /**
-     * CPU seconds (user + system) used so far by the master, the workers and their executors, from
-     * /proc (Linux; USER_HZ = 100 ticks a second).
-     */
-    double cpuSeconds() {
-        List<ProcessHandle> all = new ArrayList<>();
-        all.add(master.toHandle());
-        for (Process worker : workers) {
-            all.add(worker.toHandle());
-            worker.descendants().forEach(all::add);
-        }
-        return cpuSeconds(all);
-    }
-
-    /** CPU seconds used so far by the executors alone (the workers' child JVMs). */
-    double executorCpuSeconds() {
-        List<ProcessHandle> executors = new ArrayList<>();
-        workers.forEach(worker -> worker.descendants().forEach(executors::add));
-        return cpuSeconds(executors);
-    }
-
-    /**
      * The processes by role for {@link CpuSnapshot}: this JVM as "driver", "master", "worker-I" and
      * "executor-I" (worker I's child JVMs).
      */
     Map<String, List<ProcessHandle>> roles() {
-        Map<String, List<ProcessHandle>> roles = new java.util.LinkedHashMap<>();
+        Map<String, List<ProcessHandle>> roles = new LinkedHashMap<>();
         roles.put("driver", List.of(ProcessHandle.current()));
         roles.put("master", List.of(master.toHandle()));
         for (int i = 0; i < workers.size(); i++) {
@@ -129,20 +109,6 @@ final class StandaloneCluster implements AutoCloseable {
             roles.put("executor-" + i, workers.get(i).descendants().toList());
         }
         return roles;
-    }
-
-    private static double cpuSeconds(List<ProcessHandle> processes) {
-        long ticks = 0;
-        for (ProcessHandle p : processes) {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
-            } catch (IOException | RuntimeException e) {
-                // gone already
-            }
-        }
-        return ticks / 100.0;
     }
 
     /** Worker {@code i} and its executor, killed with SIGKILL as a machine that dies. */
