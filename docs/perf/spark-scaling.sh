@@ -12,7 +12,7 @@
 # rounds: the issue's two scaling targets, the one command to run on a quiet machine. One cluster of
 #   two one-core workers, then 5 rounds of in-process (1 and 2 threads) and the cluster (1 and 2
 #   executors) in rotating order, on runs of about 1 s of CPU; prints each round's ratios and their
-#   medians (one worker vs in-process, two workers vs one, wall-clock and CPU-based). About 7
+#   medians (one worker vs in-process, two workers vs one, wall-clock and CPU-based). About 8
 #   minutes on a quiet 2-vCPU machine (build included); ROUNDS=K changes the number of rounds.
 # long, overhead, journal: the single-mode measurements of docs/CLUSTER.md, each mode in a fresh JVM;
 #   pairs: the earlier scaling measurement (in-process, one worker, two workers, each a fresh JVM and
@@ -30,6 +30,9 @@ mvn -B -q -o -pl oneneuron-spark -am test-compile dependency:build-classpath \
 cp="$root/oneneuron-spark/target/test-classes:$root/oneneuron-spark/target/classes:$(cat "$work/cp.txt")"
 read -r -a flags <<<"$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' oneneuron-spark/pom.xml)"
 export OPENBLAS_NUM_THREADS=1
+# The benchmark JVM is the in-process runner and the Spark driver: the collector and first heap
+# ./oneneuron gives them (the driver gives executors the serial collector too, SparkDriver).
+gc=(-XX:+UseSerialGC -Xms32m)
 
 # The specs pin the protocol the first measurements ran with (GD, lr 0.1, clip 10, λ 0.1, a quarter
 # held out: the study defaults before issue 16), so later lines compare with earlier ones.
@@ -41,13 +44,13 @@ cat >"$work/long.json" <<'JSON'
  "restarts": 8, "seed": 3}
 JSON
 # rounds: like long, but every run the same configuration (skip-exp), so that every slot does
-# the same work and no new code path starts compiling part-way; 10 runs for one slot, 20 for two.
+# the same work and no new code path starts compiling part-way; 12 runs for one slot, 24 for two.
 cat >"$work/rounds1.json" <<'JSON'
 {"name": "rounds", "data": ["wdbc"], "hidden": [[16]], "neurons": ["skip-exp"], "steps": 16000,
  "optimizers": ["gd"], "learning_rate": 0.1, "clip": 10, "lambdas": [0.1], "held_out_fraction": 0.25,
- "restarts": 10, "seed": 3}
+ "restarts": 12, "seed": 3}
 JSON
-sed 's/"restarts": 10/"restarts": 20/' "$work/rounds1.json" >"$work/rounds2.json"
+sed 's/"restarts": 12/"restarts": 24/' "$work/rounds1.json" >"$work/rounds2.json"
 # overhead: 400 runs of a few milliseconds, each its own task: what a task costs beyond its run.
 cat >"$work/overhead.json" <<'JSON'
 {"name": "overhead", "data": ["xor"], "hidden": [[16]], "neurons": ["none", "skip-exp"], "steps": 1,
@@ -57,7 +60,7 @@ JSON
 
 bench() { # MODE SPEC [SPEC2]; $extra: more JVM flags for the driver, $variant: a label for the lines
   echo "== $1 $2 ${variant:-} (load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-  java "${flags[@]}" -Xmx2g ${extra:-} -cp "$cp" org.oneneuron.spark.ScalingBenchmark "$1" "$work/$2.json" \
+  java "${flags[@]}" "${gc[@]}" -Xmx2g ${extra:-} -cp "$cp" org.oneneuron.spark.ScalingBenchmark "$1" "$work/$2.json" \
       "$work/run" ${3:+"$work/$3.json"} |
     sed "s/^{/{\"study\":\"$2\",${variant:+\"variant\":\"$variant\",}\"jdk\":\"$(java -version 2>&1 | head -1 | cut -d'"' -f2)\",/" |
     tee -a "$out"
