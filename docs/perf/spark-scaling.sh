@@ -14,6 +14,9 @@
 #   executors) in rotating order, on runs of about 1 s of CPU; prints each round's ratios and their
 #   medians (one worker vs in-process, two workers vs one, wall-clock and CPU-based). About 8
 #   minutes on a quiet 2-vCPU machine (build included); ROUNDS=K changes the number of rounds.
+#   (Stopping the second and later Spark contexts of its one JVM, Spark may print a
+#   RejectedExecutionException trace for an RPC answer that arrives after its pool has stopped:
+#   harmless, the study is journaled by then.)
 # long, overhead, journal: the single-mode measurements of docs/CLUSTER.md, each mode in a fresh JVM;
 #   pairs: the earlier scaling measurement (in-process, one worker, two workers, each a fresh JVM and
 #   cluster, three times in turn), kept to compare with its older lines; executor-jvm: two executors
