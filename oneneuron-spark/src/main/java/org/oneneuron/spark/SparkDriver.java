@@ -23,6 +23,12 @@ import org.apache.spark.api.java.JavaSparkContext;
  *       running jar itself; spark-submit sets it itself.</li>
  *   <li>Executors run OpenBLAS with one thread and, when the driver was given one, the same
  *       {@code -Doneneuron.blas} back-end, as the in-process runner's workers do.</li>
+ *   <li>Executor JVMs run the serial collector (as ./oneneuron runs the in-process runner: our
+ *       runs keep a few large arrays and allocate little) and compile with C2 alone
+ *       ({@code -XX:-TieredCompilation}): a run's hot loops are compiled once, without the C1
+ *       tiers' extra compilations and recompilations, which on a busy executor take CPU from the
+ *       training threads (docs/CLUSTER.md measures it). Not where the executor options already
+ *       choose a collector or a compilation mode.</li>
  * </ul>
  */
 final class SparkDriver implements AutoCloseable {
@@ -75,12 +81,22 @@ final class SparkDriver implements AutoCloseable {
         }
         String openBlas = System.getenv("OPENBLAS_NUM_THREADS");
         conf.setIfMissing("spark.executorEnv.OPENBLAS_NUM_THREADS", openBlas == null ? "1" : openBlas);
+        String given = conf.get("spark.executor.defaultJavaOptions", "") + " "
+                + conf.get("spark.executor.extraJavaOptions", "");
+        StringBuilder ours = new StringBuilder();
+        if (!given.matches("(?s).*-XX:[+]Use\\w*GC\\b.*")) {
+            ours.append(" -XX:+UseSerialGC");
+        }
+        if (!given.contains("TieredCompilation") && !given.contains("TieredStopAtLevel")) {
+            ours.append(" -XX:-TieredCompilation");
+        }
         String blas = System.getProperty("oneneuron.blas");
-        if (blas != null && blas.matches("[A-Za-z-]+")) {
-            String given = conf.get("spark.executor.extraJavaOptions", "");
-            if (!given.contains("-Doneneuron.blas=")) {
-                conf.set("spark.executor.extraJavaOptions", (given + " -Doneneuron.blas=" + blas).trim());
-            }
+        if (blas != null && blas.matches("[A-Za-z-]+") && !given.contains("-Doneneuron.blas=")) {
+            ours.append(" -Doneneuron.blas=").append(blas);
+        }
+        if (!ours.isEmpty()) {
+            conf.set("spark.executor.extraJavaOptions",
+                    (conf.get("spark.executor.extraJavaOptions", "") + ours).trim());
         }
         return conf;
     }

@@ -1,7 +1,6 @@
 package org.oneneuron.spark;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.oneneuron.study.Journal;
 import org.oneneuron.study.JournalEntry;
 import org.oneneuron.study.RunOutcome;
@@ -20,18 +20,25 @@ import org.oneneuron.study.StudySpec;
 import org.oneneuron.study.TrainerRunFunction;
 
 /**
- * Issue 12's scaling measurements (docs/CLUSTER.md), one mode per JVM; not a test. Prints one JSON
- * line: the mode, runs, the study's wall time from the runner's start (Spark already up) to the
- * last journaled run, runs/s over it and in steady state (the first result of each task slot
- * left out: executor start and JIT warm-up), the total wall time with Spark's start and stop, the
- * CPU seconds of every process involved (this JVM, and for a standalone cluster its master,
- * workers and executors) and of those that computed the runs (this JVM, or the executors), and the
- * load average before and after.
+ * Issue 12's scaling measurements (docs/CLUSTER.md); not a test. One mode per JVM, one JSON line
+ * per study on stdout (the threads that used the most CPU in steady state go to stderr): the
+ * study's runs/s, in steady state and summed over task slots ({@link StudyMeasure}), and the CPU
+ * of every process involved by role and thread kind ({@link CpuSnapshot}): this JVM ("driver"),
+ * and on a standalone cluster its master, workers and executors.
  *
  * <pre>
- * java SPARK_FLAGS -cp TEST_CLASSPATH org.oneneuron.spark.ScalingBenchmark MODE SPEC.json WORKDIR
- *   MODE: in-process:T | local:N | standalone:W (W one-core workers) | journal:N (N appends)
+ * java SPARK_FLAGS -cp TEST_CLASSPATH org.oneneuron.spark.ScalingBenchmark MODE SPEC.json WORKDIR [SPEC2.json]
+ *   MODE: in-process:T | local:N | standalone:W (a fresh cluster of W one-core workers)
+ *       | journal:N (N appends) | rounds:K (see below)
  * </pre>
+ *
+ * {@code rounds:K} is the paired measurement of the issue's two scaling targets: one cluster of
+ * two one-core workers is started once, then K rounds each run in-process with 1 and 2 threads and
+ * on the cluster with 1 and 2 executors ({@code spark.cores.max}), in an order that rotates from
+ * round to round, the one-slot studies from SPEC and the two-slot ones from SPEC2 (twice the
+ * runs, so every slot does the same number). The ratios are taken within a round, minutes apart
+ * at most, so that a machine whose speed drifts (a shared host) moves both sides of a ratio
+ * together; the last line gives each round's ratios and their medians, wall-clock and CPU-based.
  * docs/perf/spark-scaling.sh runs every mode.
  */
 public final class ScalingBenchmark {
@@ -44,94 +51,72 @@ public final class ScalingBenchmark {
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
-        StudySpec spec = StudySpec.fromJson(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8), args[1]);
+        StudySpec spec = spec(args[1]);
         Path work = Files.createDirectories(Path.of(args[2]));
-        String load = loadAverage();
-        long begin = System.nanoTime();
         String kind = mode.substring(0, mode.indexOf(':'));
         int n = Integer.parseInt(mode.substring(mode.indexOf(':') + 1));
-        String result = switch (kind) {
-            case "journal" -> journal(spec, work, n);
-            case "in-process" -> study(mode, spec, work, n, () -> ownCpu(), () -> ownCpu(),
-                    (dir, listener) -> new StudyRunner(new TrainerRunFunction(), n, Duration.ZERO, listener).run(spec, dir));
-            case "local" -> study(mode, spec, work, n, () -> ownCpu(), () -> ownCpu(),
-                    (dir, listener) -> new SparkStudyRunner().run("local[" + n + "]", spec, dir, Duration.ZERO, listener));
-            case "standalone" -> standalone(mode, spec, work, n);
+        switch (kind) {
+            case "journal" -> print(mode, spec, journal(spec, work, n), loadAverage(), System.nanoTime());
+            case "in-process", "local" -> {
+                String load = loadAverage();
+                long begin = System.nanoTime();
+                print(mode, spec, inProcessOrLocal(mode, spec, work).json(), load, begin);
+            }
+            case "standalone" -> {
+                String load = loadAverage();
+                long begin = System.nanoTime();
+                sparkProperties();
+                try (StandaloneCluster cluster = StandaloneCluster.start(work.resolve("cluster"), n)) {
+                    print(mode, spec, standalone(mode, spec, work, cluster).json(), load, begin);
+                }
+            }
+            case "rounds" -> ScalingRounds.run(n, spec, spec(args[3]), work);
             default -> throw new IllegalArgumentException("unknown mode " + mode);
-        };
-        System.out.printf(Locale.ROOT, "{\"mode\":\"%s\",\"steps\":%d,%s,\"wall_total_s\":%.2f,\"load_before\":\"%s\","
-                + "\"load_after\":\"%s\"}%n", mode, spec.steps(), result, (System.nanoTime() - begin) / 1e9, load,
-                loadAverage());
-    }
-
-    private interface Study {
-        void run(Path dir, StudyListener listener);
-    }
-
-    private interface Cpu {
-        double seconds();
-    }
-
-    private static String standalone(String mode, StudySpec spec, Path work, int workers) throws Exception {
-        Map<String, String> props = Map.of("spark.executor.extraClassPath", System.getProperty("java.class.path"),
-                "spark.executor.memory", "512m", "spark.driver.host", "127.0.0.1",
-                "spark.driver.bindAddress", "127.0.0.1", "spark.ui.enabled", "false");
-        props.forEach(System::setProperty);
-        try (StandaloneCluster cluster = StandaloneCluster.start(work.resolve("cluster"), workers)) {
-            double[] clusterCpu = {0, 0};
-            Runnable sample = () -> {
-                clusterCpu[0] = cluster.cpuSeconds();
-                clusterCpu[1] = cluster.executorCpuSeconds();
-            };
-            String out = study(mode, spec, work, workers, () -> ownCpu() + clusterCpu[0],
-                    () -> clusterCpu[1],
-                    (dir, listener) -> new SparkStudyRunner().run(cluster.url(), spec, dir, Duration.ZERO,
-                            new StudyListener() {
-                                @Override
-                                public void started(int total, int alreadyDone) {
-                                    listener.started(total, alreadyDone);
-                                }
-
-                                @Override
-                                public void finished(JournalEntry entry, int done, int total) {
-                                    listener.finished(entry, done, total);
-                                    if (done == total) {
-                                        sample.run(); // before the executors stop
-                                    }
-                                }
-                            }));
-            return out;
         }
     }
 
-    private static String study(String mode, StudySpec spec, Path work, int slots, Cpu cpu,
-                                Cpu computeCpu, Study study) {
-        List<Long> finished = new ArrayList<>();
-        long[] started = {0};
-        double[] runSeconds = {0};
-        Path dir = work.resolve(mode.replace(':', '-'));
-        study.run(dir, new StudyListener() {
-            @Override
-            public synchronized void started(int total, int alreadyDone) {
-                started[0] = System.nanoTime();
-            }
+    private static StudySpec spec(String file) throws IOException {
+        return StudySpec.fromJson(Files.readString(Path.of(file), StandardCharsets.UTF_8), file);
+    }
 
-            @Override
-            public synchronized void finished(JournalEntry entry, int done, int total) {
-                finished.add(System.nanoTime());
-                runSeconds[0] += entry.outcome().seconds();
-            }
-        });
-        int runs = finished.size();
-        double studySeconds = (finished.get(runs - 1) - started[0]) / 1e9;
-        int warm = Math.min(slots, runs - 1);
-        double steady = (runs - warm) / ((finished.get(runs - 1) - finished.get(warm - 1)) / 1e9);
-        double cpuSeconds = cpu.seconds();
-        double computeSeconds = computeCpu.seconds();
-        return String.format(Locale.ROOT, "\"runs\":%d,\"study_s\":%.3f,\"runs_per_s\":%.4f,"
-                + "\"steady_runs_per_s\":%.4f,\"mean_run_s\":%.4f,\"cpu_s\":%.2f,\"cpu_per_run_s\":%.4f,"
-                + "\"compute_cpu_s\":%.2f", runs, studySeconds, runs / studySeconds, steady, runSeconds[0] / runs,
-                cpuSeconds, cpuSeconds / runs, computeSeconds);
+    /** Prints one JSON line: the mode, the steps, {@code fields}, the wall time since begin, the load. */
+    static void print(String mode, StudySpec spec, String fields, String load, long begin) {
+        System.out.printf(Locale.ROOT, "{\"mode\":\"%s\",\"steps\":%d,%s,\"wall_total_s\":%.2f,\"load_before\":\"%s\","
+                + "\"load_after\":\"%s\"}%n", mode, spec.steps(), fields, (System.nanoTime() - begin) / 1e9, load,
+                loadAverage());
+        System.out.flush();
+    }
+
+    /** in-process:T (the in-process runner, T threads) or local:N, in this JVM. */
+    static StudyMeasure inProcessOrLocal(String mode, StudySpec spec, Path work) {
+        int n = Integer.parseInt(mode.substring(mode.indexOf(':') + 1));
+        Supplier<Map<String, List<ProcessHandle>>> self = () -> Map.of("driver", List.of(ProcessHandle.current()));
+        if (mode.startsWith("in-process")) {
+            return StudyMeasure.of(mode, n, work, self, null,
+                    (dir, listener) -> new StudyRunner(new TrainerRunFunction(), n, Duration.ZERO, listener).run(spec, dir));
+        }
+        return StudyMeasure.of(mode, n, work, self, TaskTimes::drain,
+                (dir, listener) -> new SparkStudyRunner().run("local[" + n + "]", spec, dir, Duration.ZERO, listener));
+    }
+
+    /**
+     * Spark's settings for a driver in this JVM: executors get this class path, 512 MB, no web UI,
+     * everything on 127.0.0.1, and {@link TaskTimes} listens.
+     */
+    static void sparkProperties() {
+        Map<String, String> props = Map.of(
+                "spark.executor.extraClassPath", System.getProperty("java.class.path"),
+                "spark.executor.memory", "512m", "spark.driver.host", "127.0.0.1",
+                "spark.driver.bindAddress", "127.0.0.1", "spark.ui.enabled", "false",
+                "spark.extraListeners", TaskTimes.class.getName());
+        props.forEach(System::setProperty);
+    }
+
+    /** A study on {@code cluster} (its executors as many as its workers, or spark.cores.max). */
+    static StudyMeasure standalone(String mode, StudySpec spec, Path work, StandaloneCluster cluster) {
+        int slots = Integer.parseInt(mode.substring(mode.indexOf(':') + 1));
+        return StudyMeasure.of(mode, slots, work, cluster::roles, TaskTimes::drain,
+                (dir, listener) -> new SparkStudyRunner().run(cluster.url(), spec, dir, Duration.ZERO, listener));
     }
 
     /**
@@ -171,12 +156,7 @@ public final class ScalingBenchmark {
                 + "\"lines_per_s_groups_of_%d\":%.1f", n, bytes / n, perSecond[0], GROUP, perSecond[1]);
     }
 
-    private static double ownCpu() {
-        var os = ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
-    }
-
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];

@@ -32,4 +32,32 @@ class SparkDriverConfTest {
             System.clearProperty("spark.executorEnv.OPENBLAS_NUM_THREADS");
         }
     }
+
+    @Test
+    void executorsGetTheSerialCollectorAndC2AloneUnlessTheirOptionsChoose() {
+        SparkConf plain = SparkDriver.conf(MasterUrl.parse("spark://127.0.0.1:7077"), "s");
+        assertEquals("-XX:+UseSerialGC -XX:-TieredCompilation", plain.get("spark.executor.extraJavaOptions"));
+
+        System.setProperty("spark.executor.extraJavaOptions", "-XX:+UseG1GC -Dx=1");
+        System.setProperty("spark.executor.defaultJavaOptions", "-XX:TieredStopAtLevel=1");
+        try {
+            SparkConf chosen = SparkDriver.conf(MasterUrl.parse("spark://127.0.0.1:7077"), "s");
+            assertEquals("-XX:+UseG1GC -Dx=1", chosen.get("spark.executor.extraJavaOptions"),
+                    "a second collector would stop the executor JVM from starting");
+        } finally {
+            System.clearProperty("spark.executor.extraJavaOptions");
+            System.clearProperty("spark.executor.defaultJavaOptions");
+        }
+
+        System.setProperty("spark.executor.extraJavaOptions", "-XX:+UseParallelGC");
+        System.setProperty("oneneuron.blas", "vector-api");
+        try {
+            SparkConf some = SparkDriver.conf(MasterUrl.parse("spark://127.0.0.1:7077"), "s");
+            assertEquals("-XX:+UseParallelGC -XX:-TieredCompilation -Doneneuron.blas=vector-api",
+                    some.get("spark.executor.extraJavaOptions"));
+        } finally {
+            System.clearProperty("spark.executor.extraJavaOptions");
+            System.clearProperty("oneneuron.blas");
+        }
+    }
 }

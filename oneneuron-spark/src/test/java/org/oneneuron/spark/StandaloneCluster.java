@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -96,38 +97,18 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     /**
-     * CPU seconds (user + system) used so far by the master, the workers and their executors, from
-     * /proc (Linux; USER_HZ = 100 ticks a second).
+     * The processes by role for {@link CpuSnapshot}: this JVM as "driver", "master", "worker-I" and
+     * "executor-I" (worker I's child JVMs).
      */
-    double cpuSeconds() {
-        List<ProcessHandle> all = new ArrayList<>();
-        all.add(master.toHandle());
-        for (Process worker : workers) {
-            all.add(worker.toHandle());
-            worker.descendants().forEach(all::add);
+    Map<String, List<ProcessHandle>> roles() {
+        Map<String, List<ProcessHandle>> roles = new LinkedHashMap<>();
+        roles.put("driver", List.of(ProcessHandle.current()));
+        roles.put("master", List.of(master.toHandle()));
+        for (int i = 0; i < workers.size(); i++) {
+            roles.put("worker-" + i, List.of(workers.get(i).toHandle()));
+            roles.put("executor-" + i, workers.get(i).descendants().toList());
         }
-        return cpuSeconds(all);
-    }
-
-    /** CPU seconds used so far by the executors alone (the workers' child JVMs). */
-    double executorCpuSeconds() {
-        List<ProcessHandle> executors = new ArrayList<>();
-        workers.forEach(worker -> worker.descendants().forEach(executors::add));
-        return cpuSeconds(executors);
-    }
-
-    private static double cpuSeconds(List<ProcessHandle> processes) {
-        long ticks = 0;
-        for (ProcessHandle p : processes) {
-            try {
-                String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
-            } catch (IOException | RuntimeException e) {
-                // gone already
-            }
-        }
-        return ticks / 100.0;
+        return roles;
     }
 
     /** Worker {@code i} and its executor, killed with SIGKILL as a machine that dies. */
