@@ -58,7 +58,9 @@ class ProbeBudgetTest {
     }
 
     private static final int N = 60;
-    private static final PointContext PLAIN = PointContext.plain(0.0, KinkReport.smooth());
+    /** The test's statement of the least loss: 0, so a stationary point at c > 0 is a bad minimum. */
+    private static final PointContext PLAIN = PointContext.plain(0.0, KinkReport.smooth())
+            .withLeastLoss(LeastLoss.exact(0.0, "the test's premise"));
 
     /** Distinct curvatures 1..N, so that Lanczos runs all its steps. */
     private static double[] spread() {
