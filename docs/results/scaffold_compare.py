@@ -11,6 +11,9 @@ variants: the shipped network itself). Runs are paired by their config without t
 (run_seed included), so chunks run with different study seeds pool correctly.
 
     python3 docs/results/scaffold_compare.py runs/mnist49-mlp-s*/journal.jsonl
+    python3 docs/results/scaffold_compare.py --markdown NAME runs/wdbc-scaffold-200/journal.jsonl
+
+With --markdown NAME, one table row per variant in RESULTS.md §6's format, NAME in the first column.
 """
 import json
 import math
@@ -68,7 +71,39 @@ def fmt(x):
     return f"{x:.3g}"
 
 
+def markdown(name, runs):
+    base = runs["none"]
+    for variant, lines in runs.items():
+        n = len(lines)
+        paired = [k for k in lines if k in base]
+        near = sum(plain_loss(l) < NEAR_ZERO for l in lines.values())
+        lo, hi = wilson(near, n)
+        cell = f"{100 * near / n:.0f}% [{100 * lo:.0f}, {100 * hi:.0f}] ({near}/{n})"
+        loss = fmt(statistics.median(plain_loss(l) for l in lines.values()))
+        held = [l["held_out_accuracy"] for l in lines.values() if l["held_out_accuracy"] is not None]
+        acc = f"{statistics.median(held):.3f}" if held else "n/a"
+        versus = "—"
+        if variant != "none":
+            only_v = sum(plain_loss(lines[k]) < NEAR_ZERO <= plain_loss(base[k]) for k in paired)
+            only_b = sum(plain_loss(base[k]) < NEAR_ZERO <= plain_loss(lines[k]) for k in paired)
+            cell += f"; McNemar {only_v} : {only_b}, p = {binomial_two_sided(only_v, only_v + only_b):.2g}"
+            lower = sum(plain_loss(lines[k]) < plain_loss(base[k]) - TIE for k in paired)
+            higher = sum(plain_loss(lines[k]) > plain_loss(base[k]) + TIE for k in paired)
+            versus = f"{lower} : {higher}, p = {binomial_two_sided(lower, lower + higher):.2g}"
+            pairs = [(lines[k]["held_out_accuracy"], base[k]["held_out_accuracy"]) for k in paired
+                     if lines[k]["held_out_accuracy"] is not None and base[k]["held_out_accuracy"] is not None]
+            up = sum(a > b for a, b in pairs)
+            down = sum(a < b for a, b in pairs)
+            acc += f" ({up} : {down}, p = {binomial_two_sided(up, up + down):.2g})"
+        seconds = statistics.median(l["seconds"] for l in lines.values())
+        label = "skip-exp kept (network alone)" if variant == "skip-exp" else variant
+        print(f"| {name} | {label} | {cell} | {loss} | {versus} | {acc} | {seconds:.3g} |")
+
+
 def main(paths):
+    if paths[0] == "--markdown":
+        markdown(paths[1], load(paths[2:]))
+        return
     runs = load(paths)
     if "none" not in runs:
         sys.exit("no plain (none) runs in the journals")
