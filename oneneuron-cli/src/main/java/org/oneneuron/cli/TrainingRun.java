@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.oneneuron.data.DataException;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.landscape.CertifyConfig;
+import org.oneneuron.model.NeuronKind;
 import org.oneneuron.run.Assessment;
 import org.oneneuron.run.ClassifierConfig;
 import org.oneneuron.run.Fit;
@@ -21,6 +22,7 @@ import org.oneneuron.run.Model;
 import org.oneneuron.run.Problem;
 import org.oneneuron.run.Scaffold;
 import org.oneneuron.run.ScaffoldFit;
+import org.oneneuron.run.ScaffoldState;
 import org.oneneuron.run.TrainingData;
 import org.oneneuron.train.Stop;
 import org.oneneuron.train.StopReason;
@@ -97,7 +99,8 @@ final class TrainingRun {
 
     /**
      * {@code dataSource} is the DATA argument as given, recorded so that export can reread it; a
-     * {@link Scaffold} schedule of drop or lambda ends in a plain model (no checkpoints).
+     * {@link Scaffold} schedule of drop or lambda ends in a plain model (its checkpoints carry the
+     * schedule's state, {@link ScaffoldState}, and resume in the phase they were written in).
      */
     TrainingRun(ClassifierConfig config, Dataset dataset, String dataSource, Path out,
                 long checkpointEvery, boolean resume, Progress progress, PrintWriter err,
@@ -124,11 +127,22 @@ final class TrainingRun {
         TrainingData data = TrainingData.prepare(dataset, config);
         Problem problem = config.problem(data.scaledTrain());
         Path checkpoint = out == null ? null : checkpointPath(out);
+        boolean scaffolded = scaffold.mode() == Scaffold.Mode.DROP || scaffold.mode() == Scaffold.Mode.LAMBDA;
+        Model saved = null;
+        if (resume && Files.exists(checkpoint)) {
+            saved = Model.load(checkpoint);
+        } else if (resume && !progressSilent()) {
+            err.println("no checkpoint at " + checkpoint + "; starting from the beginning");
+        }
+        ScaffoldState from = saved != null && scaffolded ? scaffoldState(saved, checkpoint, problem) : null;
         double[] start = problem.initialPoint();
         long before = 0;
-        if (resume && Files.exists(checkpoint)) {
-            Model saved = Model.load(checkpoint);
-            if (!saved.spec().equals(problem.spec())) {
+        if (saved != null) {
+            if (!scaffolded && saved.provenance().containsKey(ScaffoldState.PHASE)) {
+                throw new DataException(checkpoint.toString(), "the checkpoint was written by --scaffold "
+                        + saved.provenance().get("scaffold") + "; resume it with the same --scaffold");
+            }
+            if (!scaffolded && !saved.spec().equals(problem.spec())) {
                 throw new DataException(checkpoint.toString(), "the checkpoint holds the network "
                         + saved.spec() + " but the options describe " + problem.spec());
             }
@@ -137,11 +151,10 @@ final class TrainingRun {
             if (!progressSilent()) {
                 err.println("resuming from " + checkpoint + " after " + before + " steps");
             }
-        } else if (resume && !progressSilent()) {
-            err.println("no checkpoint at " + checkpoint + "; starting from the beginning");
         }
         long remaining = Math.max(0, config.train().maxSteps() - before);
-        TrainConfig runConfig = config.train().toBuilder().maxSteps(remaining).build();
+        TrainConfig runConfig = config.train().toBuilder().maxSteps(scaffolded ? config.train().maxSteps() : remaining)
+                .build();
 
         long offset = before;
         TrainingListener show = new TrainingListener() {
@@ -163,27 +176,28 @@ final class TrainingRun {
             }
             return null;
         };
-        progress.start("train", Math.max(1, remaining));
+        progress.start("train", Math.max(1, scaffolded ? runConfig.maxSteps() : remaining));
         clock.charge(PREPARE);
         FitResult fit;
         Map<String, String> provenance;
         Timings augmented = Timings.none();
-        if (scaffold.mode() == Scaffold.Mode.DROP || scaffold.mode() == Scaffold.Mode.LAMBDA) {
-            if (checkpointEvery > 0 || resume) {
-                throw new IllegalArgumentException("--checkpoint-every and --resume work with --scaffold keep or none,"
-                        + " not " + scaffold.mode().word());
-            }
+        long stepsBefore = offset;
+        if (scaffolded) {
             PhaseClock scaffoldClock = new PhaseClock();
-            ScaffoldFit scaffolded = ScaffoldFit.run(problem, runConfig, scaffold, show);
-            fit = scaffolded.plain();
+            ScaffoldFit.Checkpoints sink = (phase, theta, state) ->
+                    Model.at(phase, data, theta, state.toProvenance(scaffold)).save(checkpoint);
+            ScaffoldFit scaffoldFit = ScaffoldFit.resume(problem, runConfig, scaffold, from, start, checkpointEvery,
+                    sink, show);
+            fit = scaffoldFit.plain();
             scaffoldClock.charge(AUGMENTED);
             Timings whole = scaffoldClock.timings();
             augmented = new Timings(List.of(new Timings.Phase(AUGMENTED,
                     Math.max(0, whole.seconds(AUGMENTED) - fit.timings().totalSeconds()),
                     Math.max(0, whole.cpuSeconds(AUGMENTED) - fit.timings().totalCpuSeconds()))));
             clock.skip();
-            provenance = provenance(fit.training().steps() + scaffolded.augmentedSteps());
-            provenance.putAll(scaffolded.provenance());
+            provenance = provenance(scaffoldFit.fineTuneSteps() + scaffoldFit.augmentedSteps());
+            provenance.putAll(scaffoldFit.provenance());
+            stepsBefore = scaffoldFit.fineTuneStepsBefore();
         } else {
             fit = Fit.from(problem, start, runConfig, show, save);
             provenance = provenance(offset + fit.training().steps());
@@ -211,7 +225,7 @@ final class TrainingRun {
             after.charge(CERTIFICATE);
         }
         Timings timings = clock.timings().then(augmented).then(fit.timings()).then(after.timings());
-        return new Outcome(model, fit, offset, data, train, test, trouble ? null : out, timings);
+        return new Outcome(model, fit, stepsBefore, data, train, test, trouble ? null : out, timings);
     }
 
     /** Curvature work (sample-gradients × parameters) that is always affordable: ~1e9, a second or less. */
@@ -237,6 +251,25 @@ final class TrainingRun {
         double training = (double) fit.training().steps() * perStep * dimension;
         return END_POINT_CHECK.withCurvatureWhenStationary(
                 curvature > Math.max(0.25 * training, SMALL_CURVATURE_WORK));
+    }
+
+    /**
+     * The scaffold state of a checkpoint written by the same schedule, its network checked
+     * against the options (the augmented one, or the plain one once fine-tuning).
+     */
+    private ScaffoldState scaffoldState(Model saved, Path checkpoint, Problem problem) {
+        ScaffoldState state;
+        try {
+            state = ScaffoldState.fromProvenance(saved.provenance(), scaffold);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(checkpoint.toString(), e.getMessage());
+        }
+        Problem expected = state.fineTune() ? problem.withNeuron(NeuronKind.NONE, problem.lambda()) : problem;
+        if (!saved.spec().equals(expected.spec())) {
+            throw new DataException(checkpoint.toString(), "the checkpoint holds the network "
+                    + saved.spec() + " but the options describe " + expected.spec());
+        }
+        return state;
     }
 
     private boolean progressSilent() {

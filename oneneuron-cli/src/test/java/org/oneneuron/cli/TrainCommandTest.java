@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -276,6 +278,74 @@ class TrainCommandTest {
         Model m = Model.load(model);
         assertFalse(m.spec().neuron().present());
         assertTrue(Double.isFinite(m.score(new double[] {1e12, 0, 0})), "no neuron to explode out of distribution");
+    }
+
+    @Test
+    void aScaffoldRunKilledInEitherPhaseResumesFromItsCheckpointToTheSameBits() throws Exception {
+        // gd keeps no state besides θ; the checkpoint carries the schedule's (round, λ, drop point).
+        String[] common = {"train", SMALL, "--hidden", "3", "--optimizer", "gd", "--lr", "0.05", "--steps", "40",
+            "--scaffold", "lambda", "--checkpoint-every", "3"};
+        Path whole = dir.resolve("whole.json");
+        Cli uninterrupted = Cli.run(concat(common, "-q", "--out", whole.toString()));
+        assertEquals(ExitCodes.OK, uninterrupted.exitCode(), uninterrupted.toString());
+        assertFalse(Files.exists(TrainingRun.checkpointPath(whole)), "finished runs remove their checkpoint");
+        Model expected = Model.load(whole);
+        for (int killedAt : new int[] {16, 28}) { // the augmented phase is steps 1-20 (4 rounds), then the fine-tune
+            Path out = dir.resolve("killed-" + killedAt + ".json");
+            String[] args = concat(common, "--out", out.toString());
+            int code = Main.execute(new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(new CrashOnLine("train: " + killedAt + "/"), true), args);
+            assertTrue(code != ExitCodes.OK && !Files.exists(out), "the crash at step " + killedAt + " left no model");
+            Model checkpoint = Model.load(TrainingRun.checkpointPath(out));
+            assertEquals(killedAt < 20 ? "augmented" : "fine-tune", checkpoint.provenance().get("scaffold_phase"));
+            Cli resumed = Cli.run(concat(args, "--resume"));
+            assertEquals(ExitCodes.OK, resumed.exitCode(), resumed.toString());
+            assertTrue(resumed.err().contains("resuming from"), resumed.err());
+            Model m = Model.load(out);
+            assertArrayEquals(expected.theta(), m.theta(), "resumed after a crash at step " + killedAt);
+            for (String key : expected.provenance().keySet()) {
+                if (key.startsWith("scaffold") || key.equals("steps_done")) {
+                    assertEquals(expected.provenance().get(key), m.provenance().get(key), key);
+                }
+            }
+        }
+        Path out = dir.resolve("other.json");
+        String[] args = concat(common, "--out", out.toString());
+        Main.execute(new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new CrashOnLine("train: 16/"), true), args);
+        args[java.util.Arrays.asList(args).indexOf("lambda")] = "keep";
+        Cli keep = Cli.run(concat(args, "--resume"));
+        assertEquals(ExitCodes.BAD_INPUT, keep.exitCode(), keep.toString());
+        assertTrue(keep.err().contains("the checkpoint was written by --scaffold lambda; resume it with the same"),
+                keep.err());
+    }
+
+    /** A stderr that fails (as a killed process would stop) when a progress line starts with a prefix. */
+    private static final class CrashOnLine extends java.io.Writer {
+        private final String prefix;
+        private final StringBuilder seen = new StringBuilder();
+        private boolean crashed;
+
+        CrashOnLine(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+            seen.append(buffer, offset, length);
+            if (!crashed && seen.indexOf(prefix) >= 0) {
+                crashed = true;
+                throw new IllegalStateException("simulated crash at '" + prefix + "'");
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     static String[] concat(String[] head, String... tail) {

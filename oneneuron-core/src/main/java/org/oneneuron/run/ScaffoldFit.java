@@ -26,9 +26,11 @@ import org.oneneuron.train.TrainingListener;
  * @param networkOnlyAtDrop the network alone's loss at the drop (NaN for keep/none)
  * @param augmentedSeconds wall time of the augmented phase before the drop (0 for keep/none, whose
  *                         fit's own time is the whole)
+ * @param fineTuneStepsBefore fine-tune steps done before a resume ({@code plain} holds the rest)
  */
 public record ScaffoldFit(FitResult plain, Scaffold scaffold, List<Double> lambdas, List<Double> contribution,
-                          long augmentedSteps, double networkOnlyAtDrop, double augmentedSeconds) {
+                          long augmentedSteps, double networkOnlyAtDrop, double augmentedSeconds,
+                          long fineTuneStepsBefore) {
 
     public ScaffoldFit {
         Objects.requireNonNull(plain, "plain");
@@ -48,7 +50,8 @@ public record ScaffoldFit(FitResult plain, Scaffold scaffold, List<Double> lambd
         boolean hasNeuron = problem.spec().neuron().present();
         if (scaffold.mode() == Scaffold.Mode.NONE) {
             Problem plain = hasNeuron ? problem.withNeuron(NeuronKind.NONE, problem.lambda()) : problem;
-            return new ScaffoldFit(Fit.run(plain, config, listeners), scaffold, List.of(), List.of(), 0, Double.NaN, 0.0);
+            return new ScaffoldFit(Fit.run(plain, config, listeners), scaffold, List.of(), List.of(), 0, Double.NaN,
+                    0.0, 0);
         }
         if (!hasNeuron) {
             throw new IllegalArgumentException("scaffold " + scaffold.mode().word()
@@ -58,58 +61,135 @@ public record ScaffoldFit(FitResult plain, Scaffold scaffold, List<Double> lambd
             FitResult fit = Fit.run(problem, config, listeners);
             NeuronSnapshot s = problem.objective().neuron(fit.theta()).orElseThrow();
             return new ScaffoldFit(fit, scaffold, List.of(problem.lambda()), List.of(s.maxContribution()),
-                    fit.training().steps(), Double.NaN, 0.0);
+                    fit.training().steps(), Double.NaN, 0.0, 0);
+        }
+        return resume(problem, config, scaffold, null, problem.initialPoint(), 0, null, listeners);
+    }
+
+    /** Receives the schedule's checkpoints: the problem of the phase under way (its λ), θ, the state. */
+    public interface Checkpoints {
+        void save(Problem phase, double[] theta, ScaffoldState state);
+    }
+
+    /**
+     * Runs a drop or lambda schedule on the augmented {@code problem} from {@code theta} and the
+     * state a checkpoint recorded ({@code from}; null with θ₀ for the start), handing a
+     * checkpoint to {@code sink} every {@code every} steps of the schedule (0: never). With an
+     * optimizer that keeps no state but θ (gd), a run resumed from any of its checkpoints ends at
+     * the bits of the uninterrupted run: the round under way, its planned length, the λ and
+     * contribution lists and the drop point are carried in the state.
+     *
+     * @throws IllegalArgumentException for keep/none, a problem without a neuron, or θ of the wrong size
+     */
+    public static ScaffoldFit resume(Problem problem, TrainConfig config, Scaffold scaffold, ScaffoldState from,
+                                     double[] theta, long every, Checkpoints sink, TrainingListener... listeners) {
+        if (scaffold.mode() != Scaffold.Mode.DROP && scaffold.mode() != Scaffold.Mode.LAMBDA) {
+            throw new IllegalArgumentException("only drop and lambda schedules resume here, not "
+                    + scaffold.mode().word());
+        }
+        if (!problem.spec().neuron().present()) {
+            throw new IllegalArgumentException("scaffold " + scaffold.mode().word()
+                    + " needs a special neuron (the network has none)");
+        }
+        boolean fineTune = from != null && from.fineTune();
+        int dimension = fineTune ? problem.spec().layout().networkDimension() : problem.spec().layout().dimension();
+        if (theta.length != dimension) {
+            throw new IllegalArgumentException("θ has " + theta.length + " values, the schedule's "
+                    + (fineTune ? "plain" : "augmented") + " network " + dimension);
         }
         long budget = config.maxSteps();
         long augmentedBudget = Math.max(1, Math.round(budget * scaffold.share()));
         int rounds = scaffold.mode() == Scaffold.Mode.LAMBDA ? scaffold.rounds() : 1;
         long perRound = Math.max(1, augmentedBudget / rounds);
-        List<Double> lambdas = new ArrayList<>();
-        List<Double> contributions = new ArrayList<>();
-        Problem current = problem;
-        double[] theta = problem.initialPoint();
-        long used = 0;
-        double networkOnly = Double.NaN;
-        double seconds = 0.0;
-        for (int r = 0; r < rounds && used < augmentedBudget; r++) {
-            long steps = r == rounds - 1 ? augmentedBudget - used : Math.min(perRound, augmentedBudget - used);
-            FitResult fit = Fit.from(current, theta, config.toBuilder().maxSteps(steps).build(),
-                    phase(listeners, used, false));
-            used += fit.training().steps();
-            seconds += fit.training().seconds();
-            StopReason stop = fit.training().stop().reason();
-            if (stop == StopReason.NON_FINITE || stop == StopReason.DIVERGED) {
-                if (r == 0) {
-                    return new ScaffoldFit(fit, scaffold, lambdas, contributions, used, Double.NaN, seconds);
+        List<Double> lambdas = new ArrayList<>(from == null ? List.of() : from.lambdas());
+        List<Double> contributions = new ArrayList<>(from == null ? List.of() : from.contributions());
+        double[] point = theta.clone();
+        long used = from == null ? 0 : from.stepsDone();
+        double networkOnly = from == null ? Double.NaN : from.networkOnlyAtDrop();
+        double seconds = from == null ? 0.0 : from.augmentedSeconds();
+        if (!fineTune) {
+            Problem current = from == null ? problem : problem.withNeuron(problem.spec().neuron(), from.lambda());
+            int first = from == null ? 0 : from.round();
+            for (int r = first; r < rounds && (used < augmentedBudget || r == first && from != null); r++) {
+                boolean continued = r == first && from != null; // a round a checkpoint interrupted
+                long roundStart = continued ? from.roundStart() : used;
+                long planned = r == rounds - 1 ? augmentedBudget - roundStart
+                        : Math.min(perRound, augmentedBudget - roundStart);
+                long todo = roundStart + planned - used;
+                if (todo > 0) {
+                    TrainingListener save = saver(every, sink, current, used, scaffold, r, roundStart,
+                            lambdas, contributions, Double.NaN, seconds, -1);
+                    FitResult fit = Fit.from(current, point, config.toBuilder().maxSteps(todo).build(),
+                            phase(listeners, used, false, save));
+                    used += fit.training().steps();
+                    seconds += fit.training().seconds();
+                    StopReason stop = fit.training().stop().reason();
+                    if (stop == StopReason.NON_FINITE || stop == StopReason.DIVERGED) {
+                        if (r == 0) {
+                            return new ScaffoldFit(fit, scaffold, lambdas, contributions, used, Double.NaN, seconds, 0);
+                        }
+                        break; // a later round's larger λ was too stiff: drop from the last round's point
+                    }
+                    point = fit.theta();
                 }
-                break; // a later round's larger λ was too stiff: drop from the last round's point
+                NeuronSnapshot s = current.objective().neuron(point).orElseThrow();
+                lambdas.add(current.lambda());
+                contributions.add(s.maxContribution());
+                networkOnly = s.networkOnlyLoss();
+                double next = Math.min(current.lambda() * scaffold.growth(), lambdaCap(config));
+                if (s.maxContribution() < scaffold.tolerance() || used - roundStart < planned
+                        || !(next > current.lambda())) {
+                    break;
+                }
+                current = current.withNeuron(current.spec().neuron(), next);
             }
-            theta = fit.theta();
-            NeuronSnapshot s = current.objective().neuron(theta).orElseThrow();
-            lambdas.add(current.lambda());
-            contributions.add(s.maxContribution());
-            networkOnly = s.networkOnlyLoss();
-            double next = Math.min(current.lambda() * scaffold.growth(), lambdaCap(config));
-            if (s.maxContribution() < scaffold.tolerance() || fit.training().steps() < steps
-                    || !(next > current.lambda())) {
-                break;
-            }
-            current = current.withNeuron(current.spec().neuron(), next);
+            point = Arrays.copyOf(point, problem.spec().layout().networkDimension());
         }
+        long augmented = fineTune ? from.augmentedSteps() : used;
+        long tunedBefore = used - augmented;
         Problem plain = problem.withNeuron(NeuronKind.NONE, problem.lambda());
-        double[] dropped = Arrays.copyOf(theta, problem.spec().layout().networkDimension());
-        long rest = Math.max(1, budget - used);
-        FitResult fine = Fit.from(plain, dropped, config.toBuilder().maxSteps(rest).build(),
-                phase(listeners, used, true));
-        return new ScaffoldFit(fine, scaffold, lambdas, contributions, used, networkOnly, seconds);
+        long rest = Math.max(1, budget - augmented);
+        TrainingListener save = saver(every, sink, plain, used, scaffold, 0, 0, lambdas, contributions,
+                networkOnly, seconds, augmented);
+        FitResult fine = Fit.from(plain, point, config.toBuilder().maxSteps(Math.max(0, rest - tunedBefore)).build(),
+                phase(listeners, used, true, save));
+        return new ScaffoldFit(fine, scaffold, lambdas, contributions, augmented, networkOnly, seconds, tunedBefore);
+    }
+
+    /**
+     * The listener that hands {@code sink} a checkpoint at every schedule step that is a multiple
+     * of {@code every} (step 0 of a phase excluded: it is the previous phase's last point);
+     * {@code augmented} is the augmented phase's length once fine-tuning, -1 before.
+     */
+    private static TrainingListener saver(long every, Checkpoints sink, Problem phase, long offset, Scaffold scaffold,
+                                          int round, long roundStart, List<Double> lambdas, List<Double> contributions,
+                                          double networkOnly, double seconds, long augmented) {
+        if (every <= 0 || sink == null) {
+            return null;
+        }
+        List<Double> doneLambdas = List.copyOf(lambdas);
+        List<Double> doneContributions = List.copyOf(contributions);
+        return (step, theta, loss, gradientNorm) -> {
+            long at = offset + step;
+            if (step > 0 && at % every == 0) {
+                boolean tuning = augmented >= 0;
+                sink.save(phase, theta.clone(), new ScaffoldState(at, tuning, round, tuning ? 0 : roundStart,
+                        phase.lambda(), doneLambdas, doneContributions, tuning ? augmented : at, networkOnly, seconds));
+            }
+            return null;
+        };
     }
 
     /**
      * The listeners of one phase: steps counted from the schedule's start (offset by the steps
      * done before), and {@code onFinish} only at the end of the last phase.
      */
-    private static TrainingListener[] phase(TrainingListener[] listeners, long offset, boolean last) {
-        TrainingListener[] out = new TrainingListener[listeners.length];
+    private static TrainingListener[] phase(TrainingListener[] listeners, long offset, boolean last,
+                                            TrainingListener own) {
+        TrainingListener[] out = new TrainingListener[listeners.length + (own == null ? 0 : 1)];
+        if (own != null) {
+            out[listeners.length] = own; // called with the phase's own step count
+        }
         for (int i = 0; i < listeners.length; i++) {
             TrainingListener l = listeners[i];
             out[i] = new TrainingListener() {
@@ -139,6 +219,11 @@ public record ScaffoldFit(FitResult plain, Scaffold scaffold, List<Double> lambd
                 ? 1.0 / config.learningRate() : Double.POSITIVE_INFINITY;
     }
 
+    /** Fine-tune steps of the whole schedule, those before a resume included. */
+    public long fineTuneSteps() {
+        return fineTuneStepsBefore + plain.training().steps();
+    }
+
     /** The plain model's θ (or the kept augmented one's). */
     public double[] theta() {
         return plain.theta();
@@ -156,7 +241,7 @@ public record ScaffoldFit(FitResult plain, Scaffold scaffold, List<Double> lambd
         }
         if (scaffold.mode() == Scaffold.Mode.DROP || scaffold.mode() == Scaffold.Mode.LAMBDA) {
             m.put("scaffold_network_only_loss_at_drop", String.format(Locale.ROOT, "%.6g", networkOnlyAtDrop));
-            m.put("scaffold_fine_tune_steps", Long.toString(plain.training().steps()));
+            m.put("scaffold_fine_tune_steps", Long.toString(fineTuneSteps()));
         }
         return m;
     }

@@ -16,9 +16,10 @@ import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.run.ClassifierConfig;
-import org.oneneuron.run.Fit;
 import org.oneneuron.run.FitResult;
 import org.oneneuron.run.Problem;
+import org.oneneuron.run.Scaffold;
+import org.oneneuron.run.ScaffoldFit;
 import org.oneneuron.train.StopReason;
 import org.oneneuron.train.TrainConfig;
 import org.oneneuron.train.TrainingResult;
@@ -29,7 +30,8 @@ import org.oneneuron.train.TrainingResult;
  * {@code oneneuron train} ({@link ClassifierConfig#defaults()}), and the fit itself, which goes
  * through the run floor as {@code oneneuron train} without a held-out part does: standardize on
  * the training data, a {@link Problem} seeded by the run's seed (it builds the objective and draws
- * θ₀), {@link Fit#run}.
+ * θ₀), {@link ScaffoldFit#run} with train's default schedule ({@link Scaffold#DEFAULT}: the neuron is
+ * a scaffold gone from the model by the end; {@code scaffold = keep} ships it, with a warning).
  */
 abstract class NetworkTrainerSettings {
 
@@ -45,6 +47,11 @@ abstract class NetworkTrainerSettings {
     @Config(description = "Special neuron: skip-exp (the paper's), per-layer-exp, no-skip, relu, linear,"
             + " quadratic, sigmoid, or none.")
     protected String neuron = CONFIG.neuron().word();
+
+    @Config(description = "What happens to the special neuron by the end: lambda (the default: λ raised in rounds,"
+            + " then the neuron dropped and the plain network fine-tuned), drop, keep (the model keeps the"
+            + " neuron; logs a warning when it is not negligible), none. Ignored without a neuron.")
+    protected String scaffold = Scaffold.DEFAULT.word();
 
     @Config(description = "sum (the paper's) or mean.")
     protected String reduction = CONFIG.reduction().word();
@@ -81,6 +88,7 @@ abstract class NetworkTrainerSettings {
         spec(1);
         trainConfig();
         Reduction.parse(reduction);
+        Scaffold.parse(scaffold);
         if (!(lambda >= 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("lambda must be a finite number >= 0, got " + lambda);
         }
@@ -126,12 +134,13 @@ abstract class NetworkTrainerSettings {
         return z ^ (z >>> 31);
     }
 
-    /** What a fit produced. */
-    record Trained(NetworkState state, TrainingResult result, double loss) {
+    /** What a fit produced: the shipped network, the last phase's result, its loss, the schedule's facts. */
+    record Trained(NetworkState state, TrainingResult result, double loss, long steps, Map<String, String> scaffold) {
     }
 
     /**
-     * Standardize, then the run floor: the problem (objective and θ₀ from {@code runSeed}), the fit.
+     * Standardize, then the run floor: the problem (objective and θ₀ from {@code runSeed}), the fit
+     * under the scaffold schedule (with a neuron; a plain network trains plainly).
      *
      * @throws IllegalStateException when training ends on NaN/Inf or divergence
      */
@@ -142,15 +151,25 @@ abstract class NetworkTrainerSettings {
                 .reduction(Reduction.parse(reduction)).lambda(lambda).allowZeroLambda(allowZeroLambda)
                 .balancedClassWeights(balanced).initializer(CONFIG.initializer()).seed(config.seed())
                 .threads(config.threads()).build();
-        FitResult fit = Fit.run(problem, config);
+        Scaffold schedule = problem.spec().neuron().present() ? Scaffold.parse(scaffold) : Scaffold.of(Scaffold.Mode.NONE);
+        ScaffoldFit scaffolded = ScaffoldFit.run(problem, config, schedule);
+        FitResult fit = scaffolded.plain();
         TrainingResult result = fit.training();
         StopReason reason = result.stop().reason();
         if (reason == StopReason.NON_FINITE || reason == StopReason.DIVERGED) {
             throw new IllegalStateException("training stopped: " + result.stop().message());
         }
+        if (schedule.keepsNeuron() && scaffolded.contribution().stream().anyMatch(c -> !(c <= schedule.tolerance()))) {
+            System.getLogger(getClass().getName()).log(System.Logger.Level.WARNING, String.format(
+                    java.util.Locale.ROOT, "the model keeps its special neuron (scaffold keep) with max_i |a·E_i| = %.3g"
+                    + " > %.1g on the training data: out of distribution its scores can explode; the default"
+                    + " schedule removes the neuron", scaffolded.contribution().get(0), schedule.tolerance()));
+        }
         double[] theta = result.theta();
-        return new Trained(NetworkState.of(problem.spec(), theta, scaler), result,
-                problem.objective().value(theta));
+        Map<String, String> facts = problem.spec().neuron().present() ? scaffolded.provenance() : Map.of();
+        return new Trained(NetworkState.of(fit.problem().spec(), theta, scaler), result,
+                fit.problem().objective().value(theta), scaffolded.fineTuneSteps() + (schedule.keepsNeuron()
+                        ? 0 : scaffolded.augmentedSteps()), facts);
     }
 
     /** OneNeuron's facts about the run, for the model's instance provenance. */
@@ -162,18 +181,19 @@ abstract class NetworkTrainerSettings {
                 Map.entry("blas", p.blasBackend()),
                 Map.entry("vector_bits", Integer.toString(p.vectorBits())),
                 Map.entry("optimizer", fit.result().optimizer()),
-                Map.entry("steps_done", Long.toString(fit.result().steps())),
+                Map.entry("steps_done", Long.toString(fit.steps())),
                 Map.entry("stop_reason", fit.result().stop().reason().word()),
                 Map.entry("final_loss", Double.toString(fit.loss())))) {
             m.put(e.getKey(), new StringProvenance(e.getKey(), e.getValue()));
         }
+        fit.scaffold().forEach((k, v) -> m.put(k, new StringProvenance(k, v)));
         return m;
     }
 
     /** The options in words, for toString. */
     String describe() {
         return "hidden=" + Arrays.toString(hidden) + ", activation=" + activation + ", neuron=" + neuron
-                + ", reduction=" + reduction + ", lambda=" + lambda + ", optimizer=" + optimizer
+                + ", scaffold=" + scaffold + ", reduction=" + reduction + ", lambda=" + lambda + ", optimizer=" + optimizer
                 + ", learningRate=" + learningRate + ", maxSteps=" + maxSteps + ", batchSize=" + batchSize
                 + ", seed=" + seed + ", threads=" + threads;
     }

@@ -72,6 +72,16 @@ public final class OneNeuronClassificationTrainer extends NetworkTrainerSettings
         postConfig();
     }
 
+    /**
+     * Sets what happens to the special neuron by the end (lambda, drop, keep, none; default lambda,
+     * as {@code oneneuron train}) and returns this trainer; keep ships the neuron and warns.
+     */
+    public OneNeuronClassificationTrainer scaffold(String mode) {
+        this.scaffold = mode;
+        postConfig();
+        return this;
+    }
+
     /** Sets the label coded +1 and returns this trainer. */
     public OneNeuronClassificationTrainer positiveLabel(String label) {
         this.positiveLabel = label;

@@ -88,7 +88,7 @@ class OneNeuronClassificationTrainerTest {
         Path modelFile = dir.resolve("cli-model.json");
         Path scoresFile = dir.resolve("cli-scores.csv");
         cli("train", csv.toString(), "--label", "diagnosis", "--hidden", "8", "--neuron", "skip-exp",
-                "--steps", "150", "--seed", "5", "--scaffold", "keep", "--out", modelFile.toString(), "-q");
+                "--steps", "150", "--seed", "5", "--out", modelFile.toString(), "-q");
         cli("predict", modelFile.toString(), csv.toString(), "--label", "diagnosis", "--out", scoresFile.toString(), "-q");
         List<String> lines = Files.readAllLines(scoresFile);
 
@@ -103,6 +103,10 @@ class OneNeuronClassificationTrainerTest {
             assertEquals(cliScore, p.getOutputScores().get(model.positiveLabel()).getScore(), 0.0, "score of row " + i);
         }
         assertEquals(org.oneneuron.run.Model.load(modelFile).spec(), model.toOneNeuronModel().spec());
+        assertEquals(org.oneneuron.model.NeuronKind.NONE, model.toOneNeuronModel().spec().neuron(),
+                "train's default: the neuron is a scaffold, gone from the shipped model");
+        assertEquals("lambda", model.getProvenance().getInstanceProvenance().getMap().get("scaffold").toString()
+                .replaceAll(".*=", "").trim());
 
         LabelEvaluation evaluation = new LabelEvaluator().evaluate(model, data);
         long correct = 0;
@@ -145,6 +149,44 @@ class OneNeuronClassificationTrainerTest {
         copy.predict(data).forEach(p -> b.add(p.getOutputScores().get(copy.positiveLabel()).getScore()));
         assertEquals(a, b);
         assertEquals(4, model.getTopFeatures(4).get(Model.ALL_OUTPUTS).size());
+    }
+
+    @Test
+    void keepingTheNeuronIsAnExplicitChoiceThatWarns() throws Exception {
+        MutableDataset<Label> data = tribuoData();
+        List<java.util.logging.LogRecord> records = new ArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(OneNeuronClassificationTrainer.class.getName());
+        log.addHandler(capture);
+        try {
+            OneNeuronClassificationTrainer trainer = new OneNeuronClassificationTrainer(new int[] {4}, "skip-exp", 60, 3);
+            assertEquals(org.oneneuron.model.NeuronKind.NONE, trainer.train(data).toOneNeuronModel().spec().neuron());
+            assertTrue(records.isEmpty(), "the default warns about nothing: " + records);
+            OneNeuronClassificationTrainer keep = new OneNeuronClassificationTrainer(new int[] {4}, "skip-exp", 60, 3)
+                    .scaffold("keep");
+            OneNeuronClassificationModel kept = keep.train(data);
+            assertEquals(org.oneneuron.model.NeuronKind.SKIP_EXP, kept.toOneNeuronModel().spec().neuron());
+            assertEquals(1, records.size(), records.toString());
+            assertTrue(records.get(0).getMessage().contains("keeps its special neuron (scaffold keep)"),
+                    records.get(0).getMessage());
+        } finally {
+            log.removeHandler(capture);
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> new OneNeuronClassificationTrainer(new int[] {2}, "skip-exp", 5, 1).scaffold("sometimes"));
     }
 
     @Test

@@ -41,16 +41,22 @@ public final class StudyReport {
     }
 
     /**
-     * A report section: the standard figures (ECDFs, curves, spread), the extra ones, the runs
-     * table (linked to the charts' points) and the extra tables.
+     * A report section: the standard figures (ECDFs, curves, spread), the road to infinity of the
+     * escaping augmented runs ({@link RoadFigures}: figures and a rates table, when there are
+     * any), the extra ones, the runs table (linked to the charts' points) and the extra tables.
      */
     public static ReportSection section(String id, String title, String description, String regenerate,
                                         StudyResult result, List<FigureData> extra, List<ReportTable> tables) {
         StudySummary summary = StudySummary.of(result.entries());
         List<FigureData> figures = new java.util.ArrayList<>(
                 StudyFigures.of(id, result.entries(), summary.configurations(), regenerate));
+        figures.addAll(RoadFigures.figures(id, result.entries(), regenerate));
         figures.addAll(extra);
         List<ReportTable> all = new java.util.ArrayList<>(tables);
+        ReportTable road = RoadFigures.table(result.entries());
+        if (!road.rows().isEmpty()) {
+            all.add(road);
+        }
         all.add(StudyFigures.runsTable(result.entries()));
         return new ReportSection(id, title, description, regenerate, summary, figures, all);
     }
