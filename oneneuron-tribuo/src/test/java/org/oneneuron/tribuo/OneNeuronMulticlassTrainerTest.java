@@ -72,7 +72,7 @@ class OneNeuronMulticlassTrainerTest {
         Path modelFile = dir.resolve("cli-model.json");
         Path scoresFile = dir.resolve("cli-scores.csv");
         OneNeuronClassificationTrainerTest.cli("train", csv.toString(), "--label", "kind", "--hidden", "8",
-                "--neuron", "skip-exp", "--steps", "150", "--seed", "5", "--scaffold", "keep", "--out",
+                "--neuron", "skip-exp", "--steps", "150", "--seed", "5", "--out",
                 modelFile.toString(), "-q");
         OneNeuronClassificationTrainerTest.cli("predict", modelFile.toString(), csv.toString(), "--label", "kind",
                 "--out", scoresFile.toString(), "-q");
