@@ -64,6 +64,34 @@ class RepositoryHygieneTest {
                 + " repository or placeholders):\n" + String.join("\n", offenders));
     }
 
+    /** A doc comment followed by another: the first is attached to nothing. */
+    static final Pattern DOUBLED_DOC_COMMENT = Pattern.compile("\\*/\\s*/\\*\\*");
+
+    /**
+     * No Java source holds a doc comment directly followed by another: JDK 23+ javac warns that the
+     * first is dangling, and the launcher's build (JDK 25, -Werror) stops on it while CI's JDK 17 does
+     * not see it.
+     */
+    @Test
+    void noDocCommentIsDoubled() throws Exception {
+        assertTrue(DOUBLED_DOC_COMMENT.matcher("/** a. */\n    /** b. */").find());
+        assertTrue(!DOUBLED_DOC_COMMENT.matcher("/** a. */\n    int x;\n    /** b. */").find());
+        List<String> offenders = new ArrayList<>();
+        for (Path file : trackedFiles()) {
+            if (!file.toString().endsWith(".java")) {
+                continue;
+            }
+            String text = Files.readString(file);
+            Matcher m = DOUBLED_DOC_COMMENT.matcher(text);
+            while (m.find()) {
+                int line = (int) text.substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                offenders.add(ROOT.relativize(file) + ":" + line);
+            }
+        }
+        assertTrue(offenders.isEmpty(), "doubled doc comments (JDK 25's javac fails the build on the"
+                + " dangling first one):\n" + String.join("\n", offenders));
+    }
+
     @Test
     void thePatternFindsMachinePathsAndSparesOthers() {
         for (String bad : List.of("see /work/shared/bench", "\"/root/.m2\"", "cd /home/me", "--out /tmp/demo",

@@ -49,7 +49,6 @@ public final class Figures {
         json.put("confusion", confusion);
     }
 
-    /** a, b, w_norm, max_contribution. */
     /** What a certificate knew of the least loss: {@code kind} (exact, below, convex, theorem, unknown), {@code value}, {@code basis}. */
     public static Map<String, Object> leastLoss(org.oneneuron.landscape.LeastLoss least) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -74,6 +73,7 @@ public final class Figures {
         return list;
     }
 
+    /** The neuron's figures: {@code a}, {@code b}, {@code w_norm}, {@code max_contribution}. */
     public static Map<String, Object> neuron(NeuronSnapshot n) {
         Map<String, Object> neuron = new LinkedHashMap<>();
         neuron.put("a", n.a());
