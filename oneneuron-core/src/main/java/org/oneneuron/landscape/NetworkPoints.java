@@ -215,20 +215,9 @@ public final class NetworkPoints {
         return theta;
     }
 
-    /** A plain θ extended with the neuron's (w, a, b) in the augmented objective's layout (one output). */
+    /** A plain θ extended with the neuron's (w, a, b) in the augmented objective's layout (output 0). */
     public static double[] embed(NetworkObjective augmented, double[] plainTheta, double[] w, double a, double b) {
-        ParameterLayout layout = augmented.layout();
-        if (plainTheta.length != layout.networkDimension() || w.length != layout.neuronInputDim()) {
-            throw new IllegalArgumentException("embedding needs " + layout.networkDimension()
-                    + " network parameters and w of length " + layout.neuronInputDim() + ", got "
-                    + plainTheta.length + " and " + w.length);
-        }
-        double[] theta = new double[layout.dimension()];
-        System.arraycopy(plainTheta, 0, theta, 0, plainTheta.length);
-        System.arraycopy(w, 0, theta, layout.neuronWOffset(), w.length);
-        theta[layout.neuronAOffset()] = a;
-        theta[layout.neuronBOffset()] = b;
-        return theta;
+        return embed(augmented, plainTheta, 0, w, a, b);
     }
 
     /** Filters for {@link Slices#filterNormalized}: every row of every weight matrix. */
