@@ -28,8 +28,9 @@ import org.oneneuron.optim.StochasticGradient;
  * @param lbfgsMemory       (s, y) pairs kept by L-BFGS, ≥ 1
  * @param trustRadius       initial trust radius Δ₀ of newton-cg, > 0
  * @param maxCgIterations   Hessian-vector products per newton-cg step, ≥ 1
- * @param gradientTolerance stop when ‖∇L‖ ≤ this (0 = off)
- * @param lossTolerance     stop when L ≤ this (0 = off)
+ * @param gradientTolerance stop when the full-data ‖∇L‖ ≤ this (0 = off); minibatch runs test it only
+ *                          at the steps their history evaluates the full data
+ * @param lossTolerance     stop when the full-data L ≤ this (0 = off), tested as the gradient tolerance is
  * @param timeBudgetSeconds stop after this wall time (0 = off)
  * @param clipNorm          clip the gradient norm at this for gd/sgd/adam (0 = off)
  * @param divergenceFactor  stop as diverged when L > factor·max(L₀, 1) (> 1)
