@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oneneuron.landscape.Certificate;
+import org.oneneuron.landscape.CertifyConfig;
 import org.oneneuron.train.Verdict;
 
 class TrainerRunFunctionTest {
@@ -49,5 +51,38 @@ class TrainerRunFunctionTest {
         assertEquals(skip.loss(), perLayer.loss(), 1e-9 * Math.max(1, skip.loss()));
         assertEquals(skip.a(), perLayer.a(), 1e-9);
         assertEquals(skip.networkOnlyLoss(), perLayer.networkOnlyLoss(), 1e-9 * Math.max(1, skip.networkOnlyLoss()));
+    }
+
+    /**
+     * A run's certificate leaves out the curvature (up to 40 Hessian-vector products) exactly where
+     * it cannot change the verdict, away from a stationary point; verdict and reason, all a journal
+     * line keeps, are those of the certificate that always computes it. Case A with gd: at 60 steps
+     * every run is still moving, at 20,000 some stop at a stationary point above zero loss.
+     */
+    @Test
+    void theCurvatureIsLeftOutOnlyWhereItCannotChangeTheVerdict() {
+        TrainerRunFunction function = new TrainerRunFunction();
+        int skipped = 0;
+        int computed = 0;
+        for (StudySpec spec : List.of(StudyFixtures.caseA(2, 60), StudyFixtures.caseA(6, 20000))) {
+            for (RunSpec run : spec.expand()) {
+                RunProblems.Trained trained = function.train(run);
+                CertifyConfig study = TrainerRunFunction.certifyConfig(run);
+                Certificate lean = TrainerRunFunction.certificate(trained, 0.0, study);
+                Certificate full = TrainerRunFunction.certificate(trained, 0.0, study.withCurvatureWhenStationary(false));
+                String which = "run " + run.runIndex() + " of " + run.steps() + " steps (" + run.neuron() + ")";
+                assertEquals(full.verdict(), lean.verdict(), which);
+                assertEquals(full.reason(), lean.reason(), which);
+                assertEquals("lanczos", full.hessianMethod(), which);
+                if (lean.gradNorm() > study.gradientTolerance()) {
+                    assertEquals("skipped", lean.hessianMethod(), which);
+                    skipped++;
+                } else {
+                    assertEquals(full.hessEigMin(), lean.hessEigMin(), 0.0, which);
+                    computed++;
+                }
+            }
+        }
+        assertTrue(skipped >= 4 && computed >= 1, skipped + " runs skipped the curvature, " + computed + " computed it");
     }
 }
