@@ -57,7 +57,23 @@ def load(paths):
                 if text.strip():
                     line = json.loads(text)
                     runs.setdefault(line["neuron"], {})[key(line)] = line
+    warn_unpaired(runs)
     return runs
+
+
+def warn_unpaired(runs):
+    """Says on stderr which variants have runs without a plain partner (an unfinished chunk)."""
+    base = runs.get("none", {})
+    for variant, lines in runs.items():
+        if variant == "none":
+            others = set().union(*(set(l) for v, l in runs.items() if v != "none"))
+            alone = [k for k in lines if k not in others]
+        else:
+            alone = [k for k in lines if k not in base]
+        if alone:
+            print(f"warning: {len(alone)} {variant} run(s) have no partner"
+                  f" {'variant' if variant == 'none' else 'plain run'}: the rows count them,"
+                  f" the paired tests do not", file=sys.stderr)
 
 
 def plain_loss(line):
