@@ -8,7 +8,9 @@ a two-sided sign test (pairs differing by more than 1e-12), the median held-out 
 sign test, and the median wall seconds per run. The plain network of a run is the journal's
 `network_only_loss` (for skip-exp: the network with the neuron removed; for none and the scaffold
 variants: the shipped network itself). Runs are paired by their config without the neuron
-(run_seed included), so chunks run with different study seeds pool correctly.
+(run_seed included), so chunks run with different study seeds pool correctly; the data path is
+replaced by the data's sha256 from the study.json beside the journal, so chunks run from
+different checkouts of the same data pair too.
 
     python3 docs/results/scaffold_compare.py runs/mnist49-mlp-s*/journal.jsonl
     python3 docs/results/scaffold_compare.py --markdown NAME runs/wdbc-scaffold-200/journal.jsonl
@@ -17,6 +19,7 @@ With --markdown NAME, one table row per variant in RESULTS.md §6's format, NAME
 """
 import json
 import math
+import os
 import statistics
 import sys
 
@@ -43,20 +46,31 @@ def binomial_two_sided(k, n):
     return min(1.0, 2 * tail)
 
 
-def key(line):
+def key(line, hashes):
     config = dict(line["config"])
     config.pop("neuron", None)
+    config["data"] = hashes.get(config["data"], config["data"])
     return json.dumps(config, sort_keys=True)
+
+
+def data_hashes(journal):
+    """The sha256 of each data path from the study.json beside a journal ({} when there is none)."""
+    manifest = os.path.join(os.path.dirname(journal), "study.json")
+    if not os.path.exists(manifest):
+        return {}
+    with open(manifest, encoding="utf-8") as f:
+        return json.load(f).get("data_hashes", {})
 
 
 def load(paths):
     runs = {}
     for path in paths:
+        hashes = data_hashes(path)
         with open(path, encoding="utf-8") as f:
             for text in f:
                 if text.strip():
                     line = json.loads(text)
-                    runs.setdefault(line["neuron"], {})[key(line)] = line
+                    runs.setdefault(line["neuron"], {})[key(line, hashes)] = line
     warn_unpaired(runs)
     return runs
 
