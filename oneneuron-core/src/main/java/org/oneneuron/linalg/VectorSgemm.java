@@ -14,7 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * block in 2·MR vector registers (one broadcast-FMA per row and vector for each p).
  *
  * <p>JIT robustness: no Vector API value crosses a method boundary of ours. The micro-kernel
- * stores its accumulators to a per-thread tile and {@link #update} reloads them. A vector passed to
+ * updates a whole MR × NRW block of C from its registers; for an edge block it stores its
+ * accumulators to a per-thread tile and {@link #update} reloads them. A vector passed to
  * a method C2 did not inline (which happened on JDK 17 when a large k made the call sites look
  * cold) must be boxed, and C2 then allocates the box at every FMA of the loop: ~0.2 GFLOP/s and
  * megabytes per call. Buffers are per thread and reused (no allocation once warm).
@@ -97,12 +98,18 @@ final class VectorSgemm {
                 int bBase = jp * k * NRW + p0 * NRW;
                 for (int ip = from; ip < to; ip++) {
                     int i0 = ip * MR;
+                    int cBase = cOff + i0 * ldc + j0;
                     if (ip - from < fullPanels) {
-                        kernel(a, aOff + i0 * rowStep + p0 * pStep, rowStep, pStep, bp, bBase, depth, buf.tile);
+                        boolean direct = cols == NRW;
+                        kernel(a, aOff + i0 * rowStep + p0 * pStep, rowStep, pStep, bp, bBase, depth,
+                                buf.tile, direct, alpha, betaHere, c, cBase, ldc);
+                        if (!direct) {
+                            update(buf.tile, MR, cols, alpha, betaHere, c, cBase, ldc);
+                        }
                     } else {
-                        kernel(ap, p0 * MR, 1, MR, bp, bBase, depth, buf.tile);
+                        kernel(ap, p0 * MR, 1, MR, bp, bBase, depth, buf.tile, false, alpha, betaHere, c, cBase, ldc);
+                        update(buf.tile, Math.min(MR, m - i0), cols, alpha, betaHere, c, cBase, ldc);
                     }
-                    update(buf.tile, Math.min(MR, m - i0), cols, alpha, betaHere, c, cOff + i0 * ldc + j0, ldc);
                 }
             }
         }
@@ -126,10 +133,25 @@ final class VectorSgemm {
             int cols = Math.min(NRW, n - j0);
             int base = jp * k * NRW;
             if (transB) {
-                for (int j = 0; j < cols; j++) {
-                    int src = bOff + (j0 + j) * ldb;
+                // Row p of the panel gathers one float from each of the panel's NRW rows of B
+                // (two vector gathers), so the writes run in order. Writing a column at a time
+                // strided the stores by NRW floats across a k·NRW panel larger than L1: packing
+                // W2's W1ᵀ (784 × 256) took 159 µs that way, 78 µs gathered (PERFORMANCE.md).
+                int src0 = bOff + j0 * ldb;
+                if (cols == NRW) {
+                    int[] map = BUFFERS.get().gatherMap(ldb);
                     for (int p = 0; p < k; p++) {
-                        bp[base + p * NRW + j] = b[src + p];
+                        int dst = base + p * NRW;
+                        FloatVector.fromArray(S, b, src0 + p, map, 0).intoArray(bp, dst);
+                        FloatVector.fromArray(S, b, src0 + p, map, L).intoArray(bp, dst + L);
+                    }
+                    continue;
+                }
+                for (int p = 0; p < k; p++) {
+                    int dst = base + p * NRW;
+                    int src = src0 + p;
+                    for (int j = 0; j < cols; j++) {
+                        bp[dst + j] = b[src + j * ldb];
                     }
                 }
             } else {
@@ -184,11 +206,14 @@ final class VectorSgemm {
     }
 
     /**
-     * tile[r][j] = Σ_p A(r, p)·Bpanel[p][j] over depth p for the MR × NRW block, A(r, p) at
-     * a[aBase + r·rowStep + p·pStep].
+     * T[r][j] = Σ_p A(r, p)·Bpanel[p][j] over depth p for the MR × NRW block, A(r, p) at
+     * a[aBase + r·rowStep + p·pStep]. {@code direct} (a whole MR × NRW block of C): C = fma(β, C,
+     * α·T) here, from the registers, as {@link #update} would; else T goes to {@code tile} for
+     * {@link #update}. (The round trip through the tile cost ~5% of a W2 step.)
      */
     private static void kernel(float[] a, int aBase, int rowStep, int pStep, float[] bp, int bBase,
-                               int depth, float[] tile) {
+                               int depth, float[] tile, boolean direct, float alpha, float beta,
+                               float[] c, int cBase, int ldc) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);
@@ -229,6 +254,54 @@ final class VectorSgemm {
             x = FloatVector.broadcast(S, a[pa + r5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
+        }
+        if (direct) {
+            FloatVector al = FloatVector.broadcast(S, alpha);
+            c00 = c00.mul(al);
+            c01 = c01.mul(al);
+            c10 = c10.mul(al);
+            c11 = c11.mul(al);
+            c20 = c20.mul(al);
+            c21 = c21.mul(al);
+            c30 = c30.mul(al);
+            c31 = c31.mul(al);
+            c40 = c40.mul(al);
+            c41 = c41.mul(al);
+            c50 = c50.mul(al);
+            c51 = c51.mul(al);
+            int q1 = cBase + ldc;
+            int q2 = q1 + ldc;
+            int q3 = q2 + ldc;
+            int q4 = q3 + ldc;
+            int q5 = q4 + ldc;
+            if (beta != 0) {
+                FloatVector bv = FloatVector.broadcast(S, beta);
+                c00 = FloatVector.fromArray(S, c, cBase).fma(bv, c00);
+                c01 = FloatVector.fromArray(S, c, cBase + L).fma(bv, c01);
+                c10 = FloatVector.fromArray(S, c, q1).fma(bv, c10);
+                c11 = FloatVector.fromArray(S, c, q1 + L).fma(bv, c11);
+                c20 = FloatVector.fromArray(S, c, q2).fma(bv, c20);
+                c21 = FloatVector.fromArray(S, c, q2 + L).fma(bv, c21);
+                c30 = FloatVector.fromArray(S, c, q3).fma(bv, c30);
+                c31 = FloatVector.fromArray(S, c, q3 + L).fma(bv, c31);
+                c40 = FloatVector.fromArray(S, c, q4).fma(bv, c40);
+                c41 = FloatVector.fromArray(S, c, q4 + L).fma(bv, c41);
+                c50 = FloatVector.fromArray(S, c, q5).fma(bv, c50);
+                c51 = FloatVector.fromArray(S, c, q5 + L).fma(bv, c51);
+            }
+            c00.intoArray(c, cBase);
+            c01.intoArray(c, cBase + L);
+            c10.intoArray(c, q1);
+            c11.intoArray(c, q1 + L);
+            c20.intoArray(c, q2);
+            c21.intoArray(c, q2 + L);
+            c30.intoArray(c, q3);
+            c31.intoArray(c, q3 + L);
+            c40.intoArray(c, q4);
+            c41.intoArray(c, q4 + L);
+            c50.intoArray(c, q5);
+            c51.intoArray(c, q5 + L);
+            return;
         }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
@@ -277,6 +350,19 @@ final class VectorSgemm {
         float[] a = new float[0];
         float[] b = new float[0];
         final float[] tile = new float[MR * NRW];
+        final int[] map = new int[NRW];
+        int mapStride = -1;
+
+        /** map[j] = j·stride: a gather of one float from each of NRW rows {@code stride} apart. */
+        int[] gatherMap(int stride) {
+            if (mapStride != stride) {
+                for (int j = 0; j < NRW; j++) {
+                    map[j] = j * stride;
+                }
+                mapStride = stride;
+            }
+            return map;
+        }
 
         float[] a(int size) {
             if (a.length < size) {
