@@ -14,8 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * block in 2·MR vector registers (one broadcast-FMA per row and vector for each p).
  *
  * <p>JIT robustness: no Vector API value crosses a method boundary of ours. The micro-kernel
- * updates a whole MR × NRW block of C from its registers; for an edge block it stores its
- * accumulators to a per-thread tile and {@link #update} reloads them. A vector passed to
+ * stores its accumulators to a per-thread tile and {@link #update} reloads them. A vector passed to
  * a method C2 did not inline (which happened on JDK 17 when a large k made the call sites look
  * cold) must be boxed, and C2 then allocates the box at every FMA of the loop: ~0.2 GFLOP/s and
  * megabytes per call. Buffers are per thread and reused (no allocation once warm).
@@ -100,16 +99,11 @@ final class VectorSgemm {
                     int i0 = ip * MR;
                     int cBase = cOff + i0 * ldc + j0;
                     if (ip - from < fullPanels) {
-                        boolean direct = cols == NRW;
-                        kernel(a, aOff + i0 * rowStep + p0 * pStep, rowStep, pStep, bp, bBase, depth,
-                                buf.tile, direct, alpha, betaHere, c, cBase, ldc);
-                        if (!direct) {
-                            update(buf.tile, MR, cols, alpha, betaHere, c, cBase, ldc);
-                        }
+                        kernel(a, aOff + i0 * rowStep + p0 * pStep, rowStep, pStep, bp, bBase, depth, buf.tile);
                     } else {
-                        kernel(ap, p0 * MR, 1, MR, bp, bBase, depth, buf.tile, false, alpha, betaHere, c, cBase, ldc);
-                        update(buf.tile, Math.min(MR, m - i0), cols, alpha, betaHere, c, cBase, ldc);
+                        kernel(ap, p0 * MR, 1, MR, bp, bBase, depth, buf.tile);
                     }
+                    update(buf.tile, Math.min(MR, m - i0), cols, alpha, betaHere, c, cBase, ldc);
                 }
             }
         }
@@ -206,14 +200,11 @@ final class VectorSgemm {
     }
 
     /**
-     * T[r][j] = Σ_p A(r, p)·Bpanel[p][j] over depth p for the MR × NRW block, A(r, p) at
-     * a[aBase + r·rowStep + p·pStep]. {@code direct} (a whole MR × NRW block of C): C = fma(β, C,
-     * α·T) here, from the registers, as {@link #update} would; else T goes to {@code tile} for
-     * {@link #update}. (The round trip through the tile cost ~5% of a W2 step.)
+     * tile[r][j] = Σ_p A(r, p)·Bpanel[p][j] over depth p for the MR × NRW block, A(r, p) at
+     * a[aBase + r·rowStep + p·pStep].
      */
     private static void kernel(float[] a, int aBase, int rowStep, int pStep, float[] bp, int bBase,
-                               int depth, float[] tile, boolean direct, float alpha, float beta,
-                               float[] c, int cBase, int ldc) {
+                               int depth, float[] tile) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);
@@ -254,54 +245,6 @@ final class VectorSgemm {
             x = FloatVector.broadcast(S, a[pa + r5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-        }
-        if (direct) {
-            FloatVector al = FloatVector.broadcast(S, alpha);
-            c00 = c00.mul(al);
-            c01 = c01.mul(al);
-            c10 = c10.mul(al);
-            c11 = c11.mul(al);
-            c20 = c20.mul(al);
-            c21 = c21.mul(al);
-            c30 = c30.mul(al);
-            c31 = c31.mul(al);
-            c40 = c40.mul(al);
-            c41 = c41.mul(al);
-            c50 = c50.mul(al);
-            c51 = c51.mul(al);
-            int q1 = cBase + ldc;
-            int q2 = q1 + ldc;
-            int q3 = q2 + ldc;
-            int q4 = q3 + ldc;
-            int q5 = q4 + ldc;
-            if (beta != 0) {
-                FloatVector bv = FloatVector.broadcast(S, beta);
-                c00 = FloatVector.fromArray(S, c, cBase).fma(bv, c00);
-                c01 = FloatVector.fromArray(S, c, cBase + L).fma(bv, c01);
-                c10 = FloatVector.fromArray(S, c, q1).fma(bv, c10);
-                c11 = FloatVector.fromArray(S, c, q1 + L).fma(bv, c11);
-                c20 = FloatVector.fromArray(S, c, q2).fma(bv, c20);
-                c21 = FloatVector.fromArray(S, c, q2 + L).fma(bv, c21);
-                c30 = FloatVector.fromArray(S, c, q3).fma(bv, c30);
-                c31 = FloatVector.fromArray(S, c, q3 + L).fma(bv, c31);
-                c40 = FloatVector.fromArray(S, c, q4).fma(bv, c40);
-                c41 = FloatVector.fromArray(S, c, q4 + L).fma(bv, c41);
-                c50 = FloatVector.fromArray(S, c, q5).fma(bv, c50);
-                c51 = FloatVector.fromArray(S, c, q5 + L).fma(bv, c51);
-            }
-            c00.intoArray(c, cBase);
-            c01.intoArray(c, cBase + L);
-            c10.intoArray(c, q1);
-            c11.intoArray(c, q1 + L);
-            c20.intoArray(c, q2);
-            c21.intoArray(c, q2 + L);
-            c30.intoArray(c, q3);
-            c31.intoArray(c, q3 + L);
-            c40.intoArray(c, q4);
-            c41.intoArray(c, q4 + L);
-            c50.intoArray(c, q5);
-            c51.intoArray(c, q5 + L);
-            return;
         }
         c00.intoArray(tile, 0);
         c01.intoArray(tile, L);
