@@ -97,12 +97,13 @@ final class VectorSgemm {
                 int bBase = jp * k * NRW + p0 * NRW;
                 for (int ip = from; ip < to; ip++) {
                     int i0 = ip * MR;
+                    int cBase = cOff + i0 * ldc + j0;
                     if (ip - from < fullPanels) {
                         kernel(a, aOff + i0 * rowStep + p0 * pStep, rowStep, pStep, bp, bBase, depth, buf.tile);
                     } else {
                         kernel(ap, p0 * MR, 1, MR, bp, bBase, depth, buf.tile);
                     }
-                    update(buf.tile, Math.min(MR, m - i0), cols, alpha, betaHere, c, cOff + i0 * ldc + j0, ldc);
+                    update(buf.tile, Math.min(MR, m - i0), cols, alpha, betaHere, c, cBase, ldc);
                 }
             }
         }
@@ -126,10 +127,25 @@ final class VectorSgemm {
             int cols = Math.min(NRW, n - j0);
             int base = jp * k * NRW;
             if (transB) {
-                for (int j = 0; j < cols; j++) {
-                    int src = bOff + (j0 + j) * ldb;
+                // Row p of the panel gathers one float from each of the panel's NRW rows of B
+                // (two vector gathers), so the writes run in order. Writing a column at a time
+                // strided the stores by NRW floats across a k·NRW panel larger than L1: packing
+                // W2's W1ᵀ (784 × 256) took 159 µs that way, 78 µs gathered (PERFORMANCE.md).
+                int src0 = bOff + j0 * ldb;
+                if (cols == NRW) {
+                    int[] map = BUFFERS.get().gatherMap(ldb);
                     for (int p = 0; p < k; p++) {
-                        bp[base + p * NRW + j] = b[src + p];
+                        int dst = base + p * NRW;
+                        FloatVector.fromArray(S, b, src0 + p, map, 0).intoArray(bp, dst);
+                        FloatVector.fromArray(S, b, src0 + p, map, L).intoArray(bp, dst + L);
+                    }
+                    continue;
+                }
+                for (int p = 0; p < k; p++) {
+                    int dst = base + p * NRW;
+                    int src = src0 + p;
+                    for (int j = 0; j < cols; j++) {
+                        bp[dst + j] = b[src + j * ldb];
                     }
                 }
             } else {
@@ -277,6 +293,19 @@ final class VectorSgemm {
         float[] a = new float[0];
         float[] b = new float[0];
         final float[] tile = new float[MR * NRW];
+        final int[] map = new int[NRW];
+        int mapStride = -1;
+
+        /** map[j] = j·stride: a gather of one float from each of NRW rows {@code stride} apart. */
+        int[] gatherMap(int stride) {
+            if (mapStride != stride) {
+                for (int j = 0; j < NRW; j++) {
+                    map[j] = j * stride;
+                }
+                mapStride = stride;
+            }
+            return map;
+        }
 
         float[] a(int size) {
             if (a.length < size) {

@@ -7,14 +7,20 @@ import org.oneneuron.objective.Objective;
 
 /**
  * Writes the {@link TrainingHistory}: the trainer asks {@link #due} at every step, calls
- * {@link #record} every {@code stride} steps and, through {@link #recordFinal}, at the last point. For stochastic optimizers it evaluates the full loss and
- * gradient at recorded steps (its own buffer), so the history never mixes minibatch figures.
+ * {@link #record} every {@code stride} steps and, through {@link #recordFinal}, at the last point.
+ * For stochastic optimizers it evaluates full-data figures at recorded steps (its own buffer), so
+ * the history never mixes minibatch figures: the loss and the neuron's figures always (one
+ * forward pass), the gradient norm only where something reads it — the last point (the caller's
+ * exact final evaluation, no second pass) and every record when a gradient tolerance must be
+ * judged there ({@code gradientsAtRecords}); elsewhere the record's gradient norm is NaN. A
+ * forward pass costs about a third of a loss-and-gradient pass.
  */
 final class HistoryRecorder {
 
     private final Objective objective;
     private final int stride;
     private final boolean fullEvaluation;
+    private final boolean gradientsAtRecords;
     private final boolean trackCoordinates;
     private final double[] fullGradient;
     private long[] steps = new long[64];
@@ -27,10 +33,17 @@ final class HistoryRecorder {
     private double lastGradientNorm = Double.NaN;
     private long evaluationNanos;
 
-    HistoryRecorder(Objective objective, int stride, boolean stochastic) {
+    /**
+     * @param stochastic         whether the optimizer's own figures are minibatch ones (then the
+     *                           recorder evaluates full-data figures itself)
+     * @param gradientsAtRecords whether a stochastic run's records also evaluate the full-data
+     *                           gradient (a gradient tolerance is judged at records)
+     */
+    HistoryRecorder(Objective objective, int stride, boolean stochastic, boolean gradientsAtRecords) {
         this.objective = objective;
         this.stride = stride;
         this.fullEvaluation = stochastic;
+        this.gradientsAtRecords = gradientsAtRecords;
         this.fullGradient = stochastic ? new double[objective.dimension()] : null;
         this.trackCoordinates = objective.dimension() <= TrainingHistory.MAX_TRACKED_COORDINATES;
         this.coordinates = new double[64][];
@@ -41,20 +54,37 @@ final class HistoryRecorder {
         return step % stride == 0;
     }
 
-    /** Records the final point unless it was just recorded. */
+    /**
+     * Records the final point, whose full-data loss and gradient norm the caller evaluated: a new
+     * entry unless the step was just recorded, where the exact gradient norm replaces a NaN.
+     */
     void recordFinal(long step, double[] theta, double loss, double gradientNorm) {
         if (step != lastRecorded) {
-            record(step, theta, loss, gradientNorm);
+            append(step, theta, loss, gradientNorm, System.nanoTime());
+        } else if (Double.isNaN(columns[1][size - 1])) {
+            columns[1][size - 1] = gradientNorm;
+            lastGradientNorm = gradientNorm;
         }
     }
 
-    /** Records θ at {@code step} (the optimizer's loss and gradient norm unless stochastic). */
-    void record(long step, double[] theta, double loss, double gradientNorm) {
+    /**
+     * Records θ at {@code step} (the optimizer's loss and gradient norm unless stochastic).
+     * {@code last}: no step can follow (the step budget is used), so the final evaluation will need
+     * the full-data gradient here anyway and the record computes it (the objective keeps it).
+     */
+    void record(long step, double[] theta, double loss, double gradientNorm, boolean last) {
         long start = System.nanoTime();
-        if (fullEvaluation) {
+        if (fullEvaluation && (gradientsAtRecords || last)) {
             loss = objective.valueAndGradient(theta, fullGradient);
             gradientNorm = norm(fullGradient);
+        } else if (fullEvaluation) {
+            loss = objective.value(theta);
+            gradientNorm = Double.NaN;
         }
+        append(step, theta, loss, gradientNorm, start);
+    }
+
+    private void append(long step, double[] theta, double loss, double gradientNorm, long start) {
         Optional<NeuronSnapshot> snapshot = objective.neuron(theta);
         if (fullEvaluation) {
             evaluationNanos += System.nanoTime() - start;

@@ -52,7 +52,8 @@ public final class Trainer {
         Optimizer optimizer = config.newOptimizer(objective);
         boolean stochastic = isStochastic(objective, config);
         HistoryRecorder recorder = new HistoryRecorder(objective,
-                config.effectiveHistoryStride(sampleCount(objective), stochastic), stochastic);
+                config.effectiveHistoryStride(sampleCount(objective), stochastic), stochastic,
+                config.gradientTolerance() > 0);
         List<TrainingListener> probes = List.of(listeners);
         long start = System.nanoTime();
         StoppingRule rule = new StoppingRule(config, start);
@@ -71,7 +72,7 @@ public final class Trainer {
         while (stop == null) {
             if (recorder.due(step)) {
                 clock.charge(OPTIMIZER);
-                stop = record(recorder, step, theta, optimizer);
+                stop = record(recorder, step, step >= config.maxSteps(), theta, optimizer);
                 clock.charge(HISTORY);
             }
             if (stop == null) {
@@ -123,9 +124,10 @@ public final class Trainer {
      * A history record at {@code step}; a NON_FINITE stop when the full-data figures of a minibatch
      * run overflow there (the engine's ArithmeticException), else null.
      */
-    private static Stop record(HistoryRecorder recorder, long step, double[] theta, Optimizer optimizer) {
+    private static Stop record(HistoryRecorder recorder, long step, boolean last, double[] theta,
+                               Optimizer optimizer) {
         try {
-            recorder.record(step, theta, optimizer.loss(), optimizer.gradientNorm());
+            recorder.record(step, theta, optimizer.loss(), optimizer.gradientNorm(), last);
             return null;
         } catch (ArithmeticException overflow) {
             return new Stop(StopReason.NON_FINITE, step, "full-data figures for the history: "

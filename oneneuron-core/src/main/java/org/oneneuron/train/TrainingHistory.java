@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * The recorded trajectory, one entry per recorded step (every {@code history_stride} steps and
- * the last). Loss and gradient norm are full-batch values even for stochastic optimizers. The
+ * the last). Loss and gradient norm are full-batch values even for stochastic optimizers; a
+ * minibatch run evaluates the full-data gradient only at its last entry and, when it has a
+ * gradient tolerance to judge, at every entry (elsewhere its gradient norm is NaN). The
  * neuron columns (PAPER.md §5) are empty when the objective has no special neuron; the
  * coordinate columns hold θ itself when the dimension is at most {@link #MAX_TRACKED_COORDINATES}
  * (so the infinity diagnostics can name the coordinate that runs off in small constructions).
@@ -13,7 +15,7 @@ import java.util.Objects;
  *
  * @param steps           the step of each entry
  * @param loss            L(θ)
- * @param gradientNorm    ‖∇L(θ)‖
+ * @param gradientNorm    ‖∇L(θ)‖ (NaN where a minibatch run did not evaluate it)
  * @param thetaNorm       ‖θ‖
  * @param networkOnlyLoss loss of the network alone (empty without neuron)
  * @param a               the neuron's a (empty without neuron)

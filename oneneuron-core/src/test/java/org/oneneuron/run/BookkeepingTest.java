@@ -69,6 +69,34 @@ class BookkeepingTest {
     }
 
     @Test
+    void recordsWithoutAGradientToleranceSkipOnlyTheGradientNorm() {
+        for (Precision precision : Precision.values()) {
+            String what = precision.word();
+            Problem problem = problem(precision);
+            // A tolerance no run reaches: every record evaluates the full gradient to judge it.
+            FitResult judged = Fit.run(problem, minibatch(OptimizerKind.ADAM, 100).toBuilder()
+                    .gradientTolerance(Double.MIN_VALUE).build());
+            FitResult plain = Fit.run(problem, minibatch(OptimizerKind.ADAM, 100));
+            assertArrayEquals(judged.theta(), plain.theta(), 0.0, what + ": θ, bit for bit");
+            TrainingHistory full = judged.training().history();
+            TrainingHistory forward = plain.training().history();
+            assertArrayEquals(full.steps(), forward.steps(), what);
+            assertArrayEquals(full.loss(), forward.loss(), 0.0, what + ": full-data losses");
+            assertArrayEquals(full.networkOnlyLoss(), forward.networkOnlyLoss(), 0.0, what);
+            assertArrayEquals(full.maxContribution(), forward.maxContribution(), 0.0, what);
+            int last = forward.size() - 1;
+            for (int k = 0; k < last; k++) {
+                assertTrue(full.gradientNorm()[k] > 0, what + " step " + full.steps()[k]);
+                assertTrue(Double.isNaN(forward.gradientNorm()[k]), what + ": no gradient pass at step "
+                        + forward.steps()[k] + ", got " + forward.gradientNorm()[k]);
+            }
+            assertEquals(full.gradientNorm()[last], forward.gradientNorm()[last], 0.0, what + ": the end is exact");
+            assertEquals(plain.training().finalGradientNorm(), forward.gradientNorm()[last], 0.0, what);
+            assertEquals(judged.training().infinity(), plain.training().infinity(), what);
+        }
+    }
+
+    @Test
     void theAutomaticStrideFollowsItsRule() {
         TrainConfig adam = minibatch(OptimizerKind.ADAM, 0).toBuilder().batchSize(256).maxSteps(2000).build();
         assertEquals(333, adam.effectiveHistoryStride(11791, true), "at least six records: ⌊2000/6⌋");
