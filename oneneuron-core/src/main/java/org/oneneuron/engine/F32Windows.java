@@ -28,6 +28,15 @@ abstract class F32Windows extends PlaneArith {
         float[] s = src.f;
         float[] d = dst.f;
         float a = (float) alpha;
+        if (group == 1 && a == 1f) {
+            for (int i = 0; i < n; i++) {
+                int k = idx[iOff + i];
+                if (k >= 0) {
+                    d[dOff + k] += s[sOff + i];
+                }
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
             int k = idx[iOff + i];
             if (k >= 0) {

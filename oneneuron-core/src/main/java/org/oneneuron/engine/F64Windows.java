@@ -27,6 +27,15 @@ abstract class F64Windows extends PlaneArith {
     void scatterAdd(Buf src, int sOff, int[] idx, int iOff, int n, int group, double alpha, Buf dst, int dOff) {
         double[] s = src.d;
         double[] d = dst.d;
+        if (group == 1 && alpha == 1) {
+            for (int i = 0; i < n; i++) {
+                int k = idx[iOff + i];
+                if (k >= 0) {
+                    d[dOff + k] += s[sOff + i];
+                }
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
             int k = idx[iOff + i];
             if (k >= 0) {

@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * keeps a tile of 16 outputs × one vector of lanes in registers; per step b, one vector load of
  * v's row b and 16 broadcast inputs, 16 fused multiply-adds. {@code col2im} sums, per input row (four
  * channels at a time, four independent chains), the shifted rows of the columns in a register, the lanes outside the output cleared by a bit mask
- * (one per column shift j), into rows padded to whole vectors, then copies the rows out. No Vector API value crosses a method of ours (see
+ * (one per column shift j), stored into dx (masked past the row's end; a copy through rows padded
+ * to whole vectors cost one arraycopy call per row). No Vector API value crosses a method of ours (see
  * {@link VectorSgemm}).
  */
 final class VectorLaneDouble {
@@ -220,9 +221,7 @@ final class VectorLaneDouble {
 
     static void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, double[] p, int pOff, int ldp,
                        double[] dx, int dxOff) {
-        int wv = (w + L - 1) / L * L;
         Scratch sc = SCRATCH.get();
-        double[] rows = sc.rows(channels * h * wv);
         long[] bits = sc.bits(kw * L);
         for (int v0 = 0; v0 < w; v0 += L) {
             for (int j = 0; j < kw; j++) {
@@ -233,6 +232,7 @@ final class VectorLaneDouble {
                     bits[j * L + l] = l >= lo && l < hi ? -1 : 0;
                 }
             }
+            VectorMask<Double> store = S.indexInRange(0, Math.min(L, w - v0));
             int cs = kh * kw * ldp;
             int c = 0;
             for (; c + 4 <= channels; c += 4) {
@@ -254,11 +254,11 @@ final class VectorLaneDouble {
                             acc3 = acc3.add(DoubleVector.fromArray(S, p, at + 3 * cs).reinterpretAsLongs().and(keep).reinterpretAsDoubles());
                         }
                     }
-                    int o = (c * h + ih) * wv + v0;
-                    acc0.intoArray(rows, o);
-                    acc1.intoArray(rows, o + h * wv);
-                    acc2.intoArray(rows, o + 2 * h * wv);
-                    acc3.intoArray(rows, o + 3 * h * wv);
+                    int o = dxOff + (c * h + ih) * w + v0;
+                    acc0.intoArray(dx, o, store);
+                    acc1.intoArray(dx, o + h * w, store);
+                    acc2.intoArray(dx, o + 2 * h * w, store);
+                    acc3.intoArray(dx, o + 3 * h * w, store);
                 }
             }
             for (; c < channels; c++) {
@@ -273,26 +273,15 @@ final class VectorLaneDouble {
                             acc = acc.add(DoubleVector.fromArray(S, p, row + j * ldp - j).reinterpretAsLongs().and(keep).reinterpretAsDoubles());
                         }
                     }
-                    acc.intoArray(rows, (c * h + ih) * wv + v0);
+                    acc.intoArray(dx, dxOff + (c * h + ih) * w + v0, store);
                 }
             }
         }
-        for (int r = 0; r < channels * h; r++) {
-            System.arraycopy(rows, r * wv, dx, dxOff + r * w, w);
-        }
     }
 
-    /** Per-thread row buffer (rows padded to whole vectors) and lane mask of {@link #col2im}. */
+    /** Per-thread lane mask of {@link #col2im}. */
     private static final class Scratch {
-        double[] rows = new double[0];
         long[] bits = new long[0];
-
-        double[] rows(int n) {
-            if (rows.length < n) {
-                rows = new double[n];
-            }
-            return rows;
-        }
 
         long[] bits(int n) {
             if (bits.length < n) {

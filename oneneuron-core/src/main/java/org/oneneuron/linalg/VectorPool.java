@@ -17,7 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  * by three strict comparisons with blends of values and indices, exactly the scalar loop's
  * choice; a NaN in the window makes the output NaN. The even lanes are then packed and stored
  * (masked in float; through a small tile in double, whose 8-lane int store was not intrinsified).
- * Only a partial last chunk of a row uses masked loads.
+ * In float a row's last partial chunk is recomputed over the row's final n outputs (overlapping
+ * the previous chunk, the same values), so only rows of fewer than n outputs use masked loads
+ * (measured: 1.6× faster than masked partial chunks on W5's first pooling); in double a partial
+ * last chunk uses masked loads.
  */
 final class VectorPool {
 
@@ -70,49 +73,44 @@ final class VectorPool {
         int oh = h / 2;
         int ow = w / 2;
         int half = LF / 2;
+        int n = Math.min(half, ow);
         VectorShuffle<Float> swap = SWAP_F;
         VectorShuffle<Float> even = EVEN_F;
         VectorShuffle<Integer> evenI = EVEN_FI;
         IntVector iota = IntVector.fromArray(SFI, IOTA, 0);
         IntVector iotaSwap = IntVector.fromArray(SFI, SWAP, 0);
-        FloatVector nan = FloatVector.broadcast(SF, Float.NaN);
-        int o = 0;
+        IntVector iotaBelow = iota.add(w);
+        IntVector iotaSwapBelow = iotaSwap.add(w);
+        VectorMask<Float> in = SF.indexInRange(0, 2 * n);
+        VectorMask<Float> out = SF.indexInRange(0, n);
+        VectorMask<Integer> outI = out.cast(SFI);
         for (int c = 0; c < channels; c++) {
             for (int i = 0; i < oh; i++) {
                 int top = c * h * w + 2 * i * w;
-                for (int j0 = 0; j0 < ow; j0 += half) {
-                    int n = Math.min(half, ow - j0);
+                int o = (c * oh + i) * ow;
+                for (int j = 0; j < ow; j += half) {
+                    int j0 = Math.min(j, ow - n);
                     int at = top + 2 * j0;
-                    FloatVector t;
-                    FloatVector b;
-                    if (n == half) {
-                        t = FloatVector.fromArray(SF, x, xOff + at);
-                        b = FloatVector.fromArray(SF, x, xOff + at + w);
-                    } else {
-                        VectorMask<Float> in = SF.indexInRange(0, 2 * n);
-                        t = FloatVector.fromArray(SF, x, xOff + at, in);
-                        b = FloatVector.fromArray(SF, x, xOff + at + w, in);
-                    }
+                    FloatVector t = n == half ? FloatVector.fromArray(SF, x, xOff + at)
+                            : FloatVector.fromArray(SF, x, xOff + at, in);
+                    FloatVector b = n == half ? FloatVector.fromArray(SF, x, xOff + at + w)
+                            : FloatVector.fromArray(SF, x, xOff + at + w, in);
                     FloatVector ts = t.rearrange(swap);
                     FloatVector bs = b.rearrange(swap);
-                    FloatVector best = t;
-                    IntVector idx = iota.add(at);
-                    VectorMask<Float> m = ts.compare(VectorOperators.GT, best);
-                    best = best.blend(ts, m);
-                    idx = idx.blend(iotaSwap.add(at), m.cast(SFI));
+                    VectorMask<Float> m = ts.compare(VectorOperators.GT, t);
+                    FloatVector best = t.blend(ts, m);
+                    IntVector idx = iota.blend(iotaSwap, m.cast(SFI));
                     m = b.compare(VectorOperators.GT, best);
                     best = best.blend(b, m);
-                    idx = idx.blend(iota.add(at + w), m.cast(SFI));
+                    idx = idx.blend(iotaBelow, m.cast(SFI));
                     m = bs.compare(VectorOperators.GT, best);
                     best = best.blend(bs, m);
-                    idx = idx.blend(iotaSwap.add(at + w), m.cast(SFI));
-                    VectorMask<Float> bad = t.test(VectorOperators.IS_NAN).or(ts.test(VectorOperators.IS_NAN))
-                            .or(b.test(VectorOperators.IS_NAN)).or(bs.test(VectorOperators.IS_NAN));
-                    best = best.blend(nan, bad);
-                    VectorMask<Float> out = SF.indexInRange(0, n);
-                    best.rearrange(even).intoArray(y, yOff + o, out);
-                    idx.rearrange(evenI).intoArray(arg, aOff + o, out.cast(SFI));
-                    o += n;
+                    idx = idx.blend(iotaSwapBelow, m.cast(SFI)).add(at);
+                    VectorMask<Float> bad = t.compare(VectorOperators.NE, t).or(ts.compare(VectorOperators.NE, ts))
+                            .or(b.compare(VectorOperators.NE, b)).or(bs.compare(VectorOperators.NE, bs));
+                    best = best.blend(Float.NaN, bad);
+                    best.rearrange(even).intoArray(y, yOff + o + j0, out);
+                    idx.rearrange(evenI).intoArray(arg, aOff + o + j0, outI);
                 }
             }
         }
