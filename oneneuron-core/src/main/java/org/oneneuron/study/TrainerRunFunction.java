@@ -10,6 +10,8 @@ import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.landscape.OutputNeurons;
+import org.oneneuron.train.OutputRoad;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
 import org.oneneuron.landscape.CertifyConfig;
@@ -189,7 +191,24 @@ public final class TrainerRunFunction implements RunFunction {
                 neuron.map(NeuronSnapshot::maxContribution).orElse(Double.NaN), 1 - trainError,
                 heldOut, certificate.verdict().word(), certificate.reason() + "; trajectory: "
                 + result.infinity().evidence(), (int) result.steps(), seconds, diagnostic,
-                trajectory(result.history()), t.thetaPath());
+                trajectory(result.history()), t.thetaPath(), outputNeurons(objective, theta, result));
+    }
+
+    /** Each output's neuron and road of a K-output augmented run (K ≥ 2); empty otherwise. */
+    private static List<OutputNeuronOutcome> outputNeurons(NetworkObjective objective, double[] theta,
+                                                           TrainingResult result) {
+        if (objective.outputs() < 2 || !objective.layout().hasNeuron()) {
+            return List.of();
+        }
+        List<OutputNeuronOutcome> list = new ArrayList<>();
+        for (OutputNeurons.Figures f : OutputNeurons.of(objective, theta)) {
+            Optional<OutputRoad> road = result.infinity().outputs().stream()
+                    .filter(r -> r.output() == f.output()).findFirst();
+            list.add(new OutputNeuronOutcome(f.output(), f.a(), f.b(), f.wNorm(), f.maxContribution(),
+                    road.map(OutputRoad::growing).orElse(List.of()),
+                    road.map(OutputRoad::runningOff).orElse(false)));
+        }
+        return list;
     }
 
     /**
