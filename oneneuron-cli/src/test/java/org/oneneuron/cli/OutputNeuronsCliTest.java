@@ -41,6 +41,39 @@ class OutputNeuronsCliTest {
         }
         clumps = dir.resolve("clumps.csv");
         Files.writeString(clumps, c);
+        StringBuilder r = new StringBuilder("x,t\n");
+        for (int i = 0; i < 40; i++) {
+            double x = rng.nextDouble(-1, 1);
+            r.append(String.format(Locale.ROOT, "%.4f,%.4f%n", x, Math.sin(3 * x) + rng.nextDouble(-0.1, 0.1)));
+        }
+        sine = dir.resolve("sine.csv");
+        Files.writeString(sine, r);
+    }
+
+    static Path sine;
+
+    @Test
+    void aStudyRefusesALossThatDoesNotFitTheDataNamingTheOptionAndWritesNothing() throws Exception {
+        String[][] cases = {
+            {"squared", sine.toString(), "--loss squared is the binary margin loss (1 - y·f)²", "use --loss target-squared"},
+            {"cubic-hinge", sine.toString(), "--loss cubic-hinge is a binary margin loss", "huber"},
+            {"softmax-ce", sine.toString(), "--loss softmax-ce is a multi-class loss", "target-squared"},
+            {"cubic-hinge", clumps.toString(), "--loss cubic-hinge is a binary margin loss", "has 3 classes: use --loss softmax-ce"},
+            {"huber", clumps.toString(), "--loss huber is a regression loss", "multi-squared-hinge"},
+        };
+        for (String[] c : cases) {
+            Path out = dir.resolve("refused-" + c[0] + "-" + Path.of(c[1]).getFileName());
+            Cli r = Cli.run("study", "--data", c[1], "--hidden", "2", "--loss", c[0], "--steps", "5", "--restarts", "1",
+                    "--no-report", "--out", out.toString());
+            assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+            assertTrue(r.err().contains(c[2]) && r.err().contains(c[3]) && r.err().contains(c[1]), r.toString());
+            assertFalse(Files.exists(out), "nothing written for " + c[0]);
+        }
+        Path ok = dir.resolve("target-squared");
+        Cli r = Cli.run("study", "--data", sine.toString(), "--hidden", "2", "--neuron", "none", "--loss",
+                "target-squared", "--steps", "20", "--restarts", "1", "--no-report", "--out", ok.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(Files.readString(ok.resolve("journal.jsonl")).contains("\"loss\":\"target-squared\""));
     }
 
     private static final String[] GD = {"--hidden", "0", "--neuron", "skip-exp", "--loss", "multi-squared-hinge",

@@ -93,11 +93,39 @@ public final class TrainerRunFunction implements RunFunction {
                 NeuronKind.parse(n);
             }
         });
-        spec.data().forEach(data::raw);
+        for (String name : spec.data()) {
+            Dataset raw = data.raw(name);
+            for (String word : spec.losses()) {
+                checkLossFits(word, name, raw.task(), raw.outputs());
+            }
+        }
         for (RunSpec run : spec.expand()) {
             if (run.graph() && run.restart() == 0) {
                 RunProblems.network(run, data.raw(run.data()));
             }
+        }
+    }
+
+    /**
+     * Refuses a loss that does not fit a data set's task, naming the option: a margin loss (the
+     * binary {@code squared} = (1 - y·f)² included) or a class loss on a regression, a margin or
+     * target loss on a multi-class data set, a class loss on a binary one.
+     */
+    static void checkLossFits(String word, String dataName, org.oneneuron.data.Task task, int classes) {
+        org.oneneuron.loss.OutputLoss loss = Losses.parseOutput(word);
+        boolean margin = loss instanceof org.oneneuron.loss.MarginLoss;
+        boolean classLoss = !margin && loss.accepts(2);
+        String kind = word.trim().equalsIgnoreCase("squared") ? "the binary margin loss (1 - y·f)², which needs ±1 labels"
+                : margin ? "a binary margin loss" : classLoss ? "a multi-class loss" : "a regression loss";
+        String use = switch (task) {
+            case REGRESSION -> margin || classLoss
+                    ? "is a regression (real-valued targets): use --loss target-squared (½(f - t)²), huber or huber:δ" : null;
+            case MULTICLASS -> classLoss ? null : "has " + classes + " classes: use --loss softmax-ce or multi-squared-hinge";
+            case BINARY -> classLoss ? "has two classes (a binary task): use a margin loss, e.g. --loss cubic-hinge,"
+                    + " logistic or squared" : null;
+        };
+        if (use != null) {
+            throw new IllegalArgumentException("--loss " + word + " is " + kind + "; " + dataName + " " + use);
         }
     }
 
