@@ -124,7 +124,7 @@ public final class StudyCommand implements Callable<Integer> {
             + " A comma list crosses several; the default pairs the plain network with the library's neuron.")
     List<String> neurons;
 
-    @Option(names = "--loss", split = ",", paramLabel = "WORD", description = "Loss; it must fit every data set's"
+    @Option(names = "--loss", split = ",", paramLabel = "WORD", description = "Loss. It must fit every data set's"
             + " task (a study does not swap it). Binary (margin): cubic-hinge, hinge-p:P, smooth-hinge, logistic,"
             + " squared ((1 - y·f)²). Multi-class: softmax-ce, multi-squared-hinge. Regression: target-squared"
             + " (½(f - t)²), huber, huber:δ." + CROSSES)
