@@ -73,6 +73,38 @@ public final class Figures {
         return list;
     }
 
+    /**
+     * Each output neuron's road to infinity (K ≥ 2 outputs): {@code output}, {@code running_off},
+     * {@code growing}, the trends of {@code a}, {@code b}, {@code w_norm} ({@code start}, {@code end},
+     * {@code per_efold}: |q| at the window's ends and its slope per e-fold of steps),
+     * {@code horizon_steps} and {@code evidence}.
+     */
+    public static List<Map<String, Object>> outputRoads(List<org.oneneuron.train.OutputRoad> roads) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (org.oneneuron.train.OutputRoad r : roads) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("output", r.output());
+            m.put("running_off", r.runningOff());
+            m.put("growing", r.growing());
+            m.put("a", trend(r.a()));
+            m.put("b", trend(r.b()));
+            m.put("w_norm", trend(r.wNorm()));
+            m.put("horizon_steps", r.horizonSteps());
+            m.put("evidence", r.evidence());
+            list.add(m);
+        }
+        return list;
+    }
+
+    private static Map<String, Object> trend(org.oneneuron.train.ParameterTrend t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("start", t.start());
+        m.put("end", t.end());
+        m.put("per_efold", t.perEfold());
+        m.put("growing", t.growing());
+        return m;
+    }
+
     /** The neuron's figures: {@code a}, {@code b}, {@code w_norm}, {@code max_contribution}. */
     public static Map<String, Object> neuron(NeuronSnapshot n) {
         Map<String, Object> neuron = new LinkedHashMap<>();

@@ -90,6 +90,9 @@ final class TrainReport {
         json.put("hess_eig_min", c == null ? null : c.hessEigMin());
         json.put("hess_eig_max", c == null ? null : c.hessEigMax());
         json.put("growing", r.infinity().growing());
+        if (!r.infinity().outputs().isEmpty()) {
+            json.put("infinity_outputs", Figures.outputRoads(r.infinity().outputs()));
+        }
         json.put("seconds", r.seconds());
         json.put("monitoring_seconds", r.monitoringSeconds());
         json.put("timings", timings(timings));
@@ -168,6 +171,12 @@ final class TrainReport {
         line(out, "steps", json.get("steps") + " with " + json.get("optimizer") + ", "
                 + json.get("stop_reason") + String.format(Locale.ROOT, " (%.2f s)", (Double) json.get("seconds")));
         line(out, "verdict", json.get("verdict") + ": " + json.get("verdict_evidence"));
+        if (json.get("infinity_outputs") instanceof List<?> roads) {
+            for (Object o : roads) {
+                Map<?, ?> road = (Map<?, ?>) o;
+                line(out, "road " + road.get("output"), road.get("evidence").toString());
+            }
+        }
         if (json.get("timings") instanceof Map<?, ?> timings) {
             line(out, "time", timeLine(timings));
         }

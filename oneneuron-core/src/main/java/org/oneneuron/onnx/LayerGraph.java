@@ -15,9 +15,16 @@ import java.util.Map;
  * @param outputs   K: 1 for a binary classifier or a regression, the classes of a multi-class one
  * @param labelNames the class names of -1 and +1 (binary) or of the K outputs (multi-class); none for regression
  * @param metadata  key-value facts written into the file (feature names, provenance, …)
+ * @param regression the model predicts a value (one output, no classes): the file's one output is that value
  */
 public record LayerGraph(String input, int inputDim, List<Layer> layers, String score, int outputs,
-                         List<String> labelNames, Map<String, String> metadata) {
+                         List<String> labelNames, Map<String, String> metadata, boolean regression) {
+
+    /** A classifier's graph. */
+    public LayerGraph(String input, int inputDim, List<Layer> layers, String score, int outputs,
+                      List<String> labelNames, Map<String, String> metadata) {
+        this(input, inputDim, layers, score, outputs, labelNames, metadata, false);
+    }
 
     public LayerGraph {
         if (inputDim < 1 || outputs < 1) {
@@ -25,6 +32,10 @@ public record LayerGraph(String input, int inputDim, List<Layer> layers, String 
         }
         if (outputs > 1 && labelNames.size() != outputs) {
             throw new IllegalArgumentException(outputs + " outputs need as many class names, got " + labelNames);
+        }
+        if (regression && (outputs != 1 || !labelNames.isEmpty())) {
+            throw new IllegalArgumentException("a regression graph has one output and no class names, got "
+                    + outputs + " and " + labelNames);
         }
         layers = List.copyOf(layers);
         labelNames = List.copyOf(labelNames);

@@ -59,7 +59,8 @@ public final class LayerGraphs {
                 block(theta, layout, "W" + (depth + 1)), block(theta, layout, "b" + (depth + 1))));
         neuron(model, previous, network).ifPresent(layers::add);
         return new LayerGraph(INPUT, spec.inputDim(), layers, SCORE, 1, model.labelNames(), metadata(model,
-                spec.inputDim() + "-" + spec.hidden() + "-1 " + spec.activation().word()));
+                spec.inputDim() + "-" + spec.hidden() + "-1 " + spec.activation().word()),
+                model.task() == org.oneneuron.data.Task.REGRESSION);
     }
 
     /**
@@ -76,7 +77,8 @@ public final class LayerGraphs {
         layers.addAll(built.layers());
         neuron(model, built.representation(), network).ifPresent(layers::add);
         return new LayerGraph(INPUT, spec.inputDim(), layers, SCORE, spec.outputs(), model.labelNames(),
-                metadata(model, spec.architecture() + " on " + spec.input()));
+                metadata(model, spec.architecture() + " on " + spec.input()),
+                model.task() == org.oneneuron.data.Task.REGRESSION);
     }
 
     private static Layer standardize(Model model) {

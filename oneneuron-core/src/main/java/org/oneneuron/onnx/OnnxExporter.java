@@ -17,7 +17,8 @@ import org.oneneuron.train.Provenance;
  * A multi-class model (K outputs) has {@code score} [N, K] = f~(x), {@code probabilities} [N, K]
  * = Softmax(score) along the classes (what {@code oneneuron predict} writes as p_CLASS) and
  * {@code label} [N, 1] int64 = ArgMax(score), the index of the class in the metadata's
- * {@code label_names} (the first on a tie, as OneNeuron counts it).
+ * {@code label_names} (the first on a tie, as OneNeuron counts it). A regression model has one
+ * output, {@code value} [N, 1] = f~(x) (what {@code oneneuron predict} writes as value).
  * Each layer maps to its own nodes:
  *
  * <ul>
@@ -44,6 +45,8 @@ public final class OnnxExporter {
     public static final long OPSET_LAYER_NORM = 17;
     /** The ±1 class output (binary) or the class index (multi-class). */
     public static final String LABEL = "label";
+    /** The one output of a regression model: the predicted value f~(x). */
+    public static final String VALUE = "value";
     /** The class probabilities output of a multi-class model. */
     public static final String PROBABILITIES = "probabilities";
 
@@ -81,7 +84,11 @@ public final class OnnxExporter {
             }
         }
         String doc;
-        if (graph.outputs() > 1) {
+        if (graph.regression()) {
+            g.node("Identity", VALUE, List.of(graph.score()));
+            g.output(VALUE, 1);
+            doc = "OneNeuron regression model: value = f~(x) on raw features (standardized inside)";
+        } else if (graph.outputs() > 1) {
             g.node("Softmax", PROBABILITIES, List.of(graph.score()), OnnxGraphWriter.intAttribute("axis", 1));
             g.node("ArgMax", LABEL, List.of(graph.score()), OnnxGraphWriter.intAttribute("axis", 1),
                     OnnxGraphWriter.intAttribute("keepdims", 1));

@@ -18,6 +18,9 @@ import java.util.List;
  * journals) read as an empty path. A run on a layer graph has {@code architecture} (and, when
  * set, {@code input_shape}) in its config instead of {@code hidden} and {@code activation}; an
  * MLP's line has exactly the keys it always had, so old journals read, resume and compare equal.
+ * A K-output augmented run (K ≥ 2) adds {@code neuron_outputs}: per output {@code output},
+ * {@code a}, {@code b}, {@code w_norm}, {@code max_contribution}, {@code growing} and
+ * {@code running_off} (its road to infinity); other lines do not have the key.
  */
 public final class JournalCodec {
 
@@ -65,6 +68,20 @@ public final class JournalCodec {
         put(node, "b", o.b());
         put(node, "w_norm", o.wNorm());
         put(node, "max_contribution", o.maxContribution());
+        if (!o.outputNeurons().isEmpty()) {
+            ArrayNode outputs = node.putArray("neuron_outputs");
+            for (OutputNeuronOutcome k : o.outputNeurons()) {
+                ObjectNode m = outputs.addObject();
+                m.put("output", k.output());
+                put(m, "a", k.a());
+                put(m, "b", k.b());
+                put(m, "w_norm", k.wNorm());
+                put(m, "max_contribution", k.maxContribution());
+                ArrayNode growing = m.putArray("growing");
+                k.growing().forEach(growing::add);
+                m.put("running_off", k.runningOff());
+            }
+        }
         put(node, "train_accuracy", o.trainAccuracy());
         put(node, "held_out_accuracy", o.heldOutAccuracy());
         node.put("verdict", o.verdict());
@@ -157,8 +174,27 @@ public final class JournalCodec {
                 num(req(n, "max_contribution")), num(req(n, "train_accuracy")),
                 num(req(n, "held_out_accuracy")), req(n, "verdict").asText(),
                 req(n, "verdict_reason").asText(), req(n, "steps").asInt(), num(req(n, "seconds")),
-                req(n, "diagnostic").asText(), trajectory, thetaPath(n.get("theta_path")));
+                req(n, "diagnostic").asText(), trajectory, thetaPath(n.get("theta_path")),
+                outputNeurons(n.get("neuron_outputs")));
         return new JournalEntry(run, outcome);
+    }
+
+    private static List<OutputNeuronOutcome> outputNeurons(JsonNode node) {
+        List<OutputNeuronOutcome> list = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return list;
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("neuron_outputs must be an array");
+        }
+        for (JsonNode k : node) {
+            List<String> growing = new ArrayList<>();
+            req(k, "growing").forEach(g -> growing.add(g.asText()));
+            list.add(new OutputNeuronOutcome(req(k, "output").asInt(), num(req(k, "a")), num(req(k, "b")),
+                    num(req(k, "w_norm")), num(req(k, "max_contribution")), growing,
+                    req(k, "running_off").asBoolean()));
+        }
+        return list;
     }
 
     private static ThetaPath thetaPath(JsonNode node) {

@@ -26,12 +26,23 @@ import java.util.Objects;
  * @param diagnostic      numerical trouble met (overflow clamp, non-finite value), or ""
  * @param trajectory      thinned trajectory, first and last step included
  * @param thetaPath       θ at a few steps, start and end included (empty in older journals)
+ * @param outputNeurons   each output's neuron of a K-output augmented run (K ≥ 2), else empty
  */
 public record RunOutcome(double loss, double networkOnlyLoss, double gradNorm, double a, double b,
                          double wNorm, double maxContribution, double trainAccuracy,
                          double heldOutAccuracy, String verdict, String verdictReason, int steps,
                          double seconds, String diagnostic, List<TrajectoryPoint> trajectory,
-                         ThetaPath thetaPath) implements Serializable {
+                         ThetaPath thetaPath, List<OutputNeuronOutcome> outputNeurons) implements Serializable {
+
+    /** An outcome without per-output neurons (one output, or a plain run). */
+    public RunOutcome(double loss, double networkOnlyLoss, double gradNorm, double a, double b,
+                      double wNorm, double maxContribution, double trainAccuracy,
+                      double heldOutAccuracy, String verdict, String verdictReason, int steps,
+                      double seconds, String diagnostic, List<TrajectoryPoint> trajectory,
+                      ThetaPath thetaPath) {
+        this(loss, networkOnlyLoss, gradNorm, a, b, wNorm, maxContribution, trainAccuracy, heldOutAccuracy,
+                verdict, verdictReason, steps, seconds, diagnostic, trajectory, thetaPath, List.of());
+    }
 
     public RunOutcome {
         Objects.requireNonNull(verdict, "verdict");
@@ -39,6 +50,7 @@ public record RunOutcome(double loss, double networkOnlyLoss, double gradNorm, d
         Objects.requireNonNull(diagnostic, "diagnostic");
         trajectory = List.copyOf(trajectory);
         Objects.requireNonNull(thetaPath, "thetaPath");
+        outputNeurons = List.copyOf(outputNeurons);
     }
 
     /** An outcome without recorded θ (as journals before the θ path was added). */
@@ -55,6 +67,6 @@ public record RunOutcome(double loss, double networkOnlyLoss, double gradNorm, d
     public RunOutcome withoutTiming() {
         return new RunOutcome(loss, networkOnlyLoss, gradNorm, a, b, wNorm, maxContribution,
                 trainAccuracy, heldOutAccuracy, verdict, verdictReason, steps, 0.0, diagnostic,
-                trajectory, thetaPath);
+                trajectory, thetaPath, outputNeurons);
     }
 }

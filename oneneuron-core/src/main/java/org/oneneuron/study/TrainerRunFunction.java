@@ -10,6 +10,9 @@ import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Task;
+import org.oneneuron.landscape.OutputNeurons;
+import org.oneneuron.train.OutputRoad;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.Certifier;
 import org.oneneuron.landscape.CertifyConfig;
@@ -24,6 +27,8 @@ import org.oneneuron.landscape.SliceConfig;
 import org.oneneuron.landscape.Slices;
 import org.oneneuron.eval.Metrics;
 import org.oneneuron.loss.Losses;
+import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
@@ -91,11 +96,39 @@ public final class TrainerRunFunction implements RunFunction {
                 NeuronKind.parse(n);
             }
         });
-        spec.data().forEach(data::raw);
+        for (String name : spec.data()) {
+            Dataset raw = data.raw(name);
+            for (String word : spec.losses()) {
+                checkLossFits(word, name, raw.task(), raw.outputs());
+            }
+        }
         for (RunSpec run : spec.expand()) {
             if (run.graph() && run.restart() == 0) {
                 RunProblems.network(run, data.raw(run.data()));
             }
+        }
+    }
+
+    /**
+     * Refuses a loss that does not fit a data set's task, naming the option: a margin loss (the
+     * binary {@code squared} = (1 - y·f)² included) or a class loss on a regression, a margin or
+     * target loss on a multi-class data set, a class loss on a binary one.
+     */
+    static void checkLossFits(String word, String dataName, Task task, int classes) {
+        OutputLoss loss = Losses.parseOutput(word);
+        boolean margin = loss instanceof MarginLoss;
+        boolean classLoss = !margin && loss.accepts(2);
+        String kind = word.trim().equalsIgnoreCase("squared") ? "the binary margin loss (1 - y·f)², which needs ±1 labels"
+                : margin ? "a binary margin loss" : classLoss ? "a multi-class loss" : "a regression loss";
+        String use = switch (task) {
+            case REGRESSION -> margin || classLoss
+                    ? "is a regression (real-valued targets): use --loss target-squared (½(f - t)²), huber or huber:δ" : null;
+            case MULTICLASS -> classLoss ? null : "has " + classes + " classes: use --loss softmax-ce or multi-squared-hinge";
+            case BINARY -> classLoss ? "has two classes (a binary task): use a margin loss, e.g. --loss cubic-hinge,"
+                    + " logistic or squared" : null;
+        };
+        if (use != null) {
+            throw new IllegalArgumentException("--loss " + word + " is " + kind + "; " + dataName + " " + use);
         }
     }
 
@@ -175,7 +208,24 @@ public final class TrainerRunFunction implements RunFunction {
                 neuron.map(NeuronSnapshot::maxContribution).orElse(Double.NaN), 1 - trainError,
                 heldOut, certificate.verdict().word(), certificate.reason() + "; trajectory: "
                 + result.infinity().evidence(), (int) result.steps(), seconds, diagnostic,
-                trajectory(result.history()), t.thetaPath());
+                trajectory(result.history()), t.thetaPath(), outputNeurons(objective, theta, result));
+    }
+
+    /** Each output's neuron and road of a K-output augmented run (K ≥ 2); empty otherwise. */
+    private static List<OutputNeuronOutcome> outputNeurons(NetworkObjective objective, double[] theta,
+                                                           TrainingResult result) {
+        if (objective.outputs() < 2 || !objective.layout().hasNeuron()) {
+            return List.of();
+        }
+        List<OutputNeuronOutcome> list = new ArrayList<>();
+        for (OutputNeurons.Figures f : OutputNeurons.of(objective, theta)) {
+            Optional<OutputRoad> road = result.infinity().outputs().stream()
+                    .filter(r -> r.output() == f.output()).findFirst();
+            list.add(new OutputNeuronOutcome(f.output(), f.a(), f.b(), f.wNorm(), f.maxContribution(),
+                    road.map(OutputRoad::growing).orElse(List.of()),
+                    road.map(OutputRoad::runningOff).orElse(false)));
+        }
+        return list;
     }
 
     /**

@@ -26,6 +26,7 @@ final class HistoryRecorder {
     private long[] steps = new long[64];
     private double[][] columns = new double[8][64];
     private double[][] coordinates;
+    private double[][] outputRows = new double[64][];
     private int size;
     private boolean neuron;
     private long lastRecorded = -1;
@@ -108,6 +109,9 @@ final class HistoryRecorder {
         if (trackCoordinates) {
             coordinates[size] = theta.clone();
         }
+        if (neuron && snapshot.isPresent()) {
+            outputRows[size] = outputRow(snapshot.get().outputs());
+        }
         size++;
         lastRecorded = step;
         lastLoss = loss;
@@ -124,6 +128,22 @@ final class HistoryRecorder {
         return step == lastRecorded ? lastGradientNorm : Double.NaN;
     }
 
+    /** [a_0..a_{K-1}, b_0.., ‖w_0‖..] of a K-output snapshot, null with one output. */
+    private static double[] outputRow(java.util.List<NeuronSnapshot.Output> outputs) {
+        int k = outputs.size();
+        if (k < 2) {
+            return null;
+        }
+        double[] row = new double[3 * k];
+        for (int j = 0; j < k; j++) {
+            NeuronSnapshot.Output o = outputs.get(j);
+            row[j] = o.a();
+            row[k + j] = o.b();
+            row[2 * k + j] = o.wNorm();
+        }
+        return row;
+    }
+
     private void grow() {
         if (size < steps.length) {
             return;
@@ -134,6 +154,7 @@ final class HistoryRecorder {
             columns[c] = Arrays.copyOf(columns[c], capacity);
         }
         coordinates = Arrays.copyOf(coordinates, capacity);
+        outputRows = Arrays.copyOf(outputRows, capacity);
     }
 
     /** Wall time spent so far on full-data evaluations (minibatch runs only). */
@@ -146,7 +167,20 @@ final class HistoryRecorder {
         return new TrainingHistory(Arrays.copyOf(steps, size), col(0), col(1), col(2),
                 neuron ? col(3) : none, neuron ? col(4) : none, neuron ? col(5) : none,
                 neuron ? col(6) : none, neuron ? col(7) : none,
-                trackCoordinates ? Arrays.copyOf(coordinates, size) : new double[0][]);
+                trackCoordinates ? Arrays.copyOf(coordinates, size) : new double[0][], outputRows());
+    }
+
+    /** The per-output rows when every entry has one (a K-output neuron), else none. */
+    private double[][] outputRows() {
+        if (!neuron || size == 0) {
+            return new double[0][];
+        }
+        for (int i = 0; i < size; i++) {
+            if (outputRows[i] == null) {
+                return new double[0][];
+            }
+        }
+        return Arrays.copyOf(outputRows, size);
     }
 
     private double[] col(int c) {

@@ -19,11 +19,22 @@ import java.util.Objects;
  * @param finalGradientNorm    ‖∇L‖ at the last step
  * @param evidence             one sentence that says why
  * @param thresholds           the tolerances used
+ * @param outputs              with K ≥ 2 outputs, each output neuron's road (empty otherwise, and
+ *                             for trajectories too short to assess)
  */
 public record InfinityAssessment(Verdict verdict, List<String> growing, List<ParameterTrend> trends,
                                  long windowFrom, long windowTo, double lossRelativeDecrease,
                                  double finalLoss, double finalGradientNorm, String evidence,
-                                 InfinityThresholds thresholds) {
+                                 InfinityThresholds thresholds, List<OutputRoad> outputs) {
+
+    /** An assessment without per-output roads. */
+    public InfinityAssessment(Verdict verdict, List<String> growing, List<ParameterTrend> trends,
+                              long windowFrom, long windowTo, double lossRelativeDecrease,
+                              double finalLoss, double finalGradientNorm, String evidence,
+                              InfinityThresholds thresholds) {
+        this(verdict, growing, trends, windowFrom, windowTo, lossRelativeDecrease, finalLoss,
+                finalGradientNorm, evidence, thresholds, List.of());
+    }
 
     public InfinityAssessment {
         Objects.requireNonNull(verdict, "verdict");
@@ -31,6 +42,12 @@ public record InfinityAssessment(Verdict verdict, List<String> growing, List<Par
         trends = List.copyOf(trends);
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(thresholds, "thresholds");
+        outputs = List.copyOf(outputs);
+    }
+
+    /** The outputs whose neuron runs off to infinity (their k). */
+    public List<Integer> outputsRunningOff() {
+        return outputs.stream().filter(OutputRoad::runningOff).map(OutputRoad::output).toList();
     }
 
     /** The trend of one quantity, if tracked. */

@@ -34,6 +34,12 @@ import java.util.Locale;
  * </ul>
  * |a| and max_i |a·E_i| are reported as trends but never count as growth (|a| shrinks while the
  * neuron escapes).
+ *
+ * <p>With K ≥ 2 outputs (one neuron per output, PAPER.md §10) the verdict reads the summary
+ * columns (b = max_k b_k, ‖w‖ over every w_k), and each output's neuron gets its own
+ * {@link OutputRoad}: the same trend test on |b_k| and ‖w_k‖ (|a_k| reported), running off when
+ * it grows over a run at least {@code horizonSteps} long, so one output's escape is told apart
+ * from another's settled neuron.
  */
 public final class InfinityDiagnostics {
 
@@ -141,7 +147,37 @@ public final class InfinityDiagnostics {
                     settled ? "settled" : "still moving");
         }
         return new InfinityAssessment(verdict, growing, trends, steps[from], last, decrease,
-                finalLoss, finalGradient, evidence, thresholds);
+                finalLoss, finalGradient, evidence, thresholds, outputRoads(history, x, from, last));
+    }
+
+    /** Each output neuron's road over the window (x = ln step from entry {@code from}); empty with one output. */
+    private List<OutputRoad> outputRoads(TrainingHistory history, double[] x, int from, long last) {
+        List<OutputRoad> roads = new ArrayList<>();
+        long horizon = thresholds.horizonSteps();
+        for (int k = 0; k < history.outputCount(); k++) {
+            ParameterTrend a = trend("a", x, history.outputA(k), from, false);
+            ParameterTrend b = trend("b", x, history.outputB(k), from, true);
+            ParameterTrend w = trend("w_norm", x, history.outputWNorm(k), from, true);
+            List<String> growing = new ArrayList<>();
+            if (b.growing()) {
+                growing.add("b");
+            }
+            if (w.growing()) {
+                growing.add("w_norm");
+            }
+            boolean off = !growing.isEmpty() && last >= horizon;
+            String figures = String.format(Locale.ROOT, "|b_%d| %.4g -> %.4g (%+.3g per e-fold), ‖w_%d‖ %.4g -> %.4g"
+                    + " (%+.3g per e-fold), |a_%d| %.4g -> %.4g over steps %d..%d", k, b.start(), b.end(), b.perEfold(),
+                    k, w.start(), w.end(), w.perEfold(), k, a.start(), a.end(), history.steps()[from], last);
+            String evidence = growing.isEmpty() ? figures + ": no growth"
+                    : off ? figures + ": " + String.join(" and ", growing) + " growing over the "
+                            + horizon + "-step horizon" + (a.end() < a.start() ? " while a_" + k + " shrinks" : "")
+                            + ": running off to infinity"
+                    : figures + ": " + String.join(" and ", growing) + " growing, but the run (" + last
+                            + " steps) is shorter than the " + horizon + "-step horizon: run longer to tell";
+            roads.add(new OutputRoad(k, a, b, w, growing, off, horizon, evidence));
+        }
+        return roads;
     }
 
     private ParameterTrend trend(String name, double[] x, double[] column, int from,

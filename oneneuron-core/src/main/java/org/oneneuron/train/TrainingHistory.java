@@ -23,11 +23,13 @@ import java.util.Objects;
  * @param wNorm           the neuron's ‖w‖ (empty without neuron)
  * @param maxContribution max_i |a·E_i| (empty without neuron)
  * @param coordinates     θ per entry when dimension ≤ 8, else empty
+ * @param outputNeurons   with K ≥ 2 outputs (one neuron each, PAPER.md §10), per entry the row
+ *                        [a_0..a_{K-1}, b_0..b_{K-1}, ‖w_0‖..‖w_{K-1}‖]; else empty
  */
 public record TrainingHistory(long[] steps, double[] loss, double[] gradientNorm,
                               double[] thetaNorm, double[] networkOnlyLoss, double[] a,
                               double[] b, double[] wNorm, double[] maxContribution,
-                              double[][] coordinates) {
+                              double[][] coordinates, double[][] outputNeurons) {
 
     /** Largest dimension whose coordinates are recorded. */
     public static final int MAX_TRACKED_COORDINATES = 8;
@@ -53,6 +55,53 @@ public record TrainingHistory(long[] steps, double[] loss, double[] gradientNorm
                     + " entries, expected 0 or " + n);
         }
         coordinates = deepCopy(coordinates);
+        if (outputNeurons.length != 0 && (outputNeurons.length != n || m != n)) {
+            throw new IllegalArgumentException("output neuron rows: " + outputNeurons.length
+                    + ", expected 0 or " + n + " (with the neuron columns)");
+        }
+        for (double[] row : outputNeurons) {
+            if (row.length != outputNeurons[0].length || row.length % 3 != 0 || row.length < 6) {
+                throw new IllegalArgumentException("an output neuron row holds 3K values for K >= 2 outputs, got "
+                        + row.length);
+            }
+        }
+        outputNeurons = deepCopy(outputNeurons);
+    }
+
+    /** A history without per-output neuron columns (one output, or none recorded). */
+    public TrainingHistory(long[] steps, double[] loss, double[] gradientNorm, double[] thetaNorm,
+                           double[] networkOnlyLoss, double[] a, double[] b, double[] wNorm,
+                           double[] maxContribution, double[][] coordinates) {
+        this(steps, loss, gradientNorm, thetaNorm, networkOnlyLoss, a, b, wNorm, maxContribution,
+                coordinates, new double[0][]);
+    }
+
+    /** K when the per-output neuron columns are filled (K ≥ 2), else 0. */
+    public int outputCount() {
+        return outputNeurons.length == 0 ? 0 : outputNeurons[0].length / 3;
+    }
+
+    /** a_k per entry. */
+    public double[] outputA(int k) {
+        return outputColumn(k);
+    }
+
+    /** b_k per entry. */
+    public double[] outputB(int k) {
+        return outputColumn(outputCount() + k);
+    }
+
+    /** ‖w_k‖ per entry. */
+    public double[] outputWNorm(int k) {
+        return outputColumn(2 * outputCount() + k);
+    }
+
+    private double[] outputColumn(int c) {
+        double[] column = new double[outputNeurons.length];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = outputNeurons[i][c];
+        }
+        return column;
     }
 
     private static double[] same(int n, double[] column, String name) {
@@ -133,6 +182,11 @@ public record TrainingHistory(long[] steps, double[] loss, double[] gradientNorm
     }
 
     @Override
+    public double[][] outputNeurons() {
+        return deepCopy(outputNeurons);
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof TrainingHistory h && Arrays.equals(steps, h.steps)
                 && Arrays.equals(loss, h.loss) && Arrays.equals(gradientNorm, h.gradientNorm)
@@ -140,7 +194,8 @@ public record TrainingHistory(long[] steps, double[] loss, double[] gradientNorm
                 && Arrays.equals(b, h.b) && Arrays.equals(wNorm, h.wNorm)
                 && Arrays.equals(maxContribution, h.maxContribution)
                 && Arrays.equals(networkOnlyLoss, h.networkOnlyLoss)
-                && Arrays.deepEquals(coordinates, h.coordinates);
+                && Arrays.deepEquals(coordinates, h.coordinates)
+                && Arrays.deepEquals(outputNeurons, h.outputNeurons);
     }
 
     @Override

@@ -120,6 +120,9 @@ final class CertificateReport {
         m.put("infinity_verdict", r.infinity().verdict().word());
         m.put("growing", r.infinity().growing());
         m.put("infinity_evidence", r.infinity().evidence());
+        if (!r.infinity().outputs().isEmpty()) {
+            m.put("infinity_outputs", org.oneneuron.cli.Figures.outputRoads(r.infinity().outputs()));
+        }
         m.put("seconds", r.seconds());
         return m;
     }

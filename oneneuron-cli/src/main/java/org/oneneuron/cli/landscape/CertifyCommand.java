@@ -103,6 +103,12 @@ public final class CertifyCommand implements Callable<Integer> {
                 }
                 out.flush();
             }
+            if (training != null) {
+                for (org.oneneuron.train.OutputRoad road : training.infinity().outputs()) {
+                    CertificateReport.row(out, "road_" + road.output(), road.evidence());
+                }
+                out.flush();
+            }
         }
         return ExitCodes.OK;
     }

@@ -141,7 +141,7 @@ public final class StudyFigures {
                         + " grid points not finite (grey). Regenerate: " + regenerate, List.of());
     }
 
-    private static Map<String, String> legendNames(List<ConfigurationSummary> configs) {
+    static Map<String, String> legendNames(List<ConfigurationSummary> configs) {
         Map<String, String> names = new LinkedHashMap<>();
         boolean unique = configs.stream().map(ConfigurationSummary::neuron).distinct().count() == configs.size();
         for (int i = 0; i < configs.size(); i++) {

@@ -43,6 +43,7 @@ public final class StudyReport {
     /**
      * A report section: the standard figures (ECDFs, curves, spread), the road to infinity of the
      * escaping augmented runs ({@link RoadFigures}: figures and a rates table, when there are
+     * any), each output's neuron for K-output models ({@link OutputNeuronFigures}, when there are
      * any), the extra ones, the runs table (linked to the charts' points) and the extra tables.
      */
     public static ReportSection section(String id, String title, String description, String regenerate,
@@ -51,11 +52,16 @@ public final class StudyReport {
         List<FigureData> figures = new java.util.ArrayList<>(
                 StudyFigures.of(id, result.entries(), summary.configurations(), regenerate));
         figures.addAll(RoadFigures.figures(id, result.entries(), regenerate));
+        figures.addAll(OutputNeuronFigures.figures(id, result.entries(), summary.configurations(), regenerate));
         figures.addAll(extra);
         List<ReportTable> all = new java.util.ArrayList<>(tables);
         ReportTable road = RoadFigures.table(result.entries());
         if (!road.rows().isEmpty()) {
             all.add(road);
+        }
+        ReportTable outputs = OutputNeuronFigures.table(result.entries(), summary.configurations());
+        if (!outputs.rows().isEmpty()) {
+            all.add(outputs);
         }
         all.add(StudyFigures.runsTable(result.entries()));
         return new ReportSection(id, title, description, regenerate, summary, figures, all);

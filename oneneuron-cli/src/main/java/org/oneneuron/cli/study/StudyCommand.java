@@ -124,7 +124,10 @@ public final class StudyCommand implements Callable<Integer> {
             + " A comma list crosses several; the default pairs the plain network with the library's neuron.")
     List<String> neurons;
 
-    @Option(names = "--loss", split = ",", paramLabel = "WORD", description = Vocabulary.LOSS + CROSSES)
+    @Option(names = "--loss", split = ",", paramLabel = "WORD", description = "Loss. It must fit every data set's"
+            + " task (a study does not swap it). Binary (margin): cubic-hinge, hinge-p:P, smooth-hinge, logistic,"
+            + " squared ((1 - y·f)²). Multi-class: softmax-ce, multi-squared-hinge. Regression: target-squared"
+            + " (½(f - t)²), huber, huber:δ." + CROSSES)
     List<String> losses;
 
     @Option(names = "--reduction", paramLabel = "WORD", description = Vocabulary.REDUCTION)
@@ -206,6 +209,7 @@ public final class StudyCommand implements Callable<Integer> {
                 return OK;
             }
             ClusterStudyRunner cluster = master == null ? null : cluster();
+            function.check(spec); // before the folder is made: a refused study writes nothing
             try (WriterLock lock = WriterLock.folder(out, "oneneuron study")) {
                 StudyResult result = cluster == null ? runner.run(spec, out)
                         : cluster.run(master, spec, out, spend, progress);
