@@ -335,6 +335,11 @@ public final class NetworkObjective implements SampledObjective {
         return Optional.of(NeuronFigures.snapshot(layout, outputs, theta, memoNeuronMax, networkOnly));
     }
 
+    /** Chunks of the last pass that reused the forward pass of the Hessian job before it (for tests). */
+    int reusedChunks() {
+        return passes.reusedChunks();
+    }
+
     /** Runs a full-data pass; returns L~ (data loss + penalty). */
     private double run(PassKind kind, double[] theta, double[] v, double[] out) {
         int n = data.n();

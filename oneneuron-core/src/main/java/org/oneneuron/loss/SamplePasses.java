@@ -152,6 +152,15 @@ final class SamplePasses {
         return s;
     }
 
+    /** Chunks of the last pass that reused the previous Hessian job's forward pass (for tests). */
+    int reusedChunks() {
+        int r = 0;
+        for (int c = 0; c < active; c++) {
+            r += chunks[c].reusedForward ? 1 : 0;
+        }
+        return r;
+    }
+
     /** max over the last pass's chunks of max_r |a·φ(u_r)| (after a pass with figures). */
     double neuronMax() {
         double m = 0;
