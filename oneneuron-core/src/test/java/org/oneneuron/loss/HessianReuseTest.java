@@ -55,7 +55,7 @@ class HessianReuseTest {
 
     private static void check(String what, NetworkSpec spec, Dataset data, int threads, int reusingChunks) {
         NetworkObjective obj = NetworkObjective.builder(spec, data).loss(Losses.SOFTMAX_CE).lambda(0.05)
-                .threads(threads).build();
+                .threads(threads).minChunkWork(1).build();
         double[] theta = Initializer.FAN_IN_UNIFORM.initialize(spec.layout(), 3);
         for (int k = 0; k < spec.outputs(); k++) {
             theta[spec.layout().neuronAOffset() + k] = 0.3 - 0.2 * k;
