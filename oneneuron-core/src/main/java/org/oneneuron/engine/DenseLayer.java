@@ -91,7 +91,7 @@ final class DenseLayer extends Layer {
         if (units == 1) {
             p.ar.gemv(true, p.rows, d, x, xOff, d, delta, 0, accumulate, p.out, w);
         } else {
-            p.ar.gemm(true, false, units, d, p.rows, delta, 0, units, x, xOff, d, accumulate, p.out, w, d);
+            p.ar.weightGemm(units, d, p.rows, delta, 0, x, xOff, accumulate, p.out, w);
         }
     }
 

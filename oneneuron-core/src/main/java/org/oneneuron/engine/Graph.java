@@ -156,6 +156,35 @@ public final class Graph {
         return body.valuesPerRow() + 12L * outputs;
     }
 
+    /**
+     * Multiply-adds of one row's forward pass: the products of the dense and conv layers, the
+     * output layer and the neurons, plus one per value of every other layer. A measure of a pass's
+     * work from the architecture alone (the objective splits rows across threads by it).
+     */
+    public long multiplyAddsPerRow() {
+        long n = multiplyAdds(spec.layers(), spec.input());
+        return head == null ? n : n + (long) layout.neuronInputDim() * outputs;
+    }
+
+    private static long multiplyAdds(List<LayerSpec> layers, Shape in) {
+        long n = 0;
+        Shape s = in;
+        for (LayerSpec l : layers) {
+            Shape o = l.output(s);
+            if (l instanceof LayerSpec.Dense) {
+                n += (long) s.size() * o.size();
+            } else if (l instanceof LayerSpec.Conv c) {
+                n += (long) o.size() * s.channels() * c.kernelHeight() * c.kernelWidth();
+            } else if (l instanceof LayerSpec.Residual r) {
+                n += multiplyAdds(r.body(), s) + o.size();
+            } else {
+                n += o.size();
+            }
+            s = o;
+        }
+        return n;
+    }
+
     /** A workspace for passes over at most {@code capacity} rows in the given precision. */
     public Workspace newWorkspace(Precision precision, int capacity) {
         return new Workspace(this, precision.arith(blas), capacity);

@@ -87,8 +87,7 @@ final class NeuronHead {
         if (outputs == 1) {
             p.ar.gemv(true, p.rows, width, src, srcOff, width, delta, 0, accumulate, p.out, w);
         } else {
-            p.ar.gemm(true, false, outputs, width, p.rows, delta, 0, outputs, src, srcOff, width, accumulate,
-                    p.out, w, width);
+            p.ar.weightGemm(outputs, width, p.rows, delta, 0, src, srcOff, accumulate, p.out, w);
         }
     }
 

@@ -60,7 +60,7 @@ public final class Float32NetworkObjective implements SampledObjective {
         this.n = data.n();
         this.x = sharedX != null ? sharedX : toFloat(data.x());
         this.passes = new SamplePasses(reference.network(), Precision.FLOAT32, Buf.of(x), data.y(),
-                reference.weights(), reference.loss(), reference.threads());
+                reference.weights(), reference.loss(), reference.threads(), reference.minChunkWork());
         this.th = new float[layout.dimension()];
         this.last = new Float32FullPass(layout.dimension());
     }
@@ -175,6 +175,11 @@ public final class Float32NetworkObjective implements SampledObjective {
         }
         return Optional.of(NeuronFigures.snapshot(layout, reference.outputs(), theta, last.neuronMax,
                 last.networkOnlyLoss));
+    }
+
+    /** Chunks a pass over m rows runs on (for tests). */
+    int chunksFor(int m) {
+        return passes.chunksFor(m);
     }
 
     /** A fresh objective with its own buffers over the same (shared, read-only) float data. */

@@ -48,6 +48,7 @@ public final class NetworkObjective implements SampledObjective {
     private final double[] weights;
     private final int threads;
     private final SamplePasses passes;
+    private final long minChunkWork;
     /** The last full value pass with figures: its θ (null before the first), Σ ω_i ℓ_i, f~, f, figures. */
     private double[] memoTheta;
     private double memoSum;
@@ -67,7 +68,9 @@ public final class NetworkObjective implements SampledObjective {
         this.allowZeroLambda = b.allowZeroLambda;
         this.weights = b.weights == null ? null : b.weights.clone();
         this.threads = b.threads;
-        this.passes = new SamplePasses(net, Precision.FLOAT64, Buf.of(data.x()), data.y(), weights, loss, threads);
+        this.minChunkWork = b.minChunkWork;
+        this.passes = new SamplePasses(net, Precision.FLOAT64, Buf.of(data.x()), data.y(), weights, loss, threads,
+                minChunkWork);
     }
 
     /** A builder over spec and data; loss cubic hinge, reduction SUM, λ required for augmented specs. */
@@ -139,6 +142,16 @@ public final class NetworkObjective implements SampledObjective {
     /** Number of sample chunks evaluated in parallel. */
     public int threads() {
         return threads;
+    }
+
+    /** Fewest forward multiply-adds per chunk of a pass as built (0: the cost model's R·P). */
+    long minChunkWork() {
+        return minChunkWork;
+    }
+
+    /** Chunks a pass over m rows runs on (for tests). */
+    int chunksFor(int m) {
+        return passes.chunksFor(m);
     }
 
     /** Whether λ = 0 was explicitly allowed. */
@@ -333,6 +346,11 @@ public final class NetworkObjective implements SampledObjective {
         figures(theta);
         double networkOnly = reduction.scale(data.n()) * memoNetworkLossSum;
         return Optional.of(NeuronFigures.snapshot(layout, outputs, theta, memoNeuronMax, networkOnly));
+    }
+
+    /** Chunks of the last pass that reused the forward pass of the Hessian job before it (for tests). */
+    int reusedChunks() {
+        return passes.reusedChunks();
     }
 
     /** Runs a full-data pass; returns L~ (data loss + penalty). */

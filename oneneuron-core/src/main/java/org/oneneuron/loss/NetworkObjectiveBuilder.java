@@ -16,6 +16,8 @@ public final class NetworkObjectiveBuilder {
     boolean allowZeroLambda;
     double[] weights;
     int threads = 1;
+    /** Fewest forward multiply-adds per chunk; 0: {@link SamplePasses#WORK_PER_PARAMETER} times P (tests lower it). */
+    long minChunkWork;
     private boolean warned;
 
     NetworkObjectiveBuilder(NetworkSpec spec, Dataset data) {
@@ -38,6 +40,7 @@ public final class NetworkObjectiveBuilder {
         allowZeroLambda = o.zeroLambdaAllowed();
         weights = o.weights();
         threads = o.threads();
+        minChunkWork = o.minChunkWork();
         warned = true;
     }
 
@@ -89,6 +92,15 @@ public final class NetworkObjectiveBuilder {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         this.threads = threads;
+        return this;
+    }
+
+    /** Splits passes with at least {@code work} forward multiply-adds per chunk (tests: 1 splits every pass). */
+    NetworkObjectiveBuilder minChunkWork(long work) {
+        if (work < 1) {
+            throw new IllegalArgumentException("work per chunk must be >= 1, got " + work);
+        }
+        this.minChunkWork = work;
         return this;
     }
 

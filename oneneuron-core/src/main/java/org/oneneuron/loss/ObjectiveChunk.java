@@ -60,6 +60,8 @@ final class ObjectiveChunk implements Runnable {
     double lossSum;
     /** Result with {@link #networkLossOut}: max_r |a·φ(u_r)|. */
     double neuronMax;
+    /** Result: whether the last run reused the forward pass and adjoints of the previous Hessian job. */
+    boolean reusedForward;
 
     // The job of the last Hessian pass, whose forward quantities the workspace still holds.
     private boolean hessianReady;
@@ -135,6 +137,7 @@ final class ObjectiveChunk implements Runnable {
             }
         }
         lossSum = sum;
+        reusedForward = reuse;
         rememberHessianJob(reuse);
     }
 
@@ -185,8 +188,12 @@ final class ObjectiveChunk implements Runnable {
 
     /**
      * A Hessian pass over a chunk that fits one block remembers its job, so that the next product
-     * at the same θ over the same rows (Lanczos, CG) reuses the forward quantities and adjoints:
-     * only the tangent and second-order passes run again. Any other pass invalidates that.
+     * at the same θ (compared by content, so θ changed in place counts as changed) over the same
+     * rows and scale (Lanczos, CG) reuses the forward quantities and adjoints: only the tangent and
+     * second-order passes run again, and the product has the bits of a fresh one. The cache is the
+     * workspace itself plus a copy of θ: no memory beyond what the pass needs anyway. A chunk of
+     * more rows than one block holds ({@link SamplePasses#WORKSPACE_VALUES}) recomputes every
+     * product. Any other pass invalidates the job.
      */
     private void rememberHessianJob(boolean reused) {
         if (reused) {

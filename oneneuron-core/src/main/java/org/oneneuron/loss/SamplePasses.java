@@ -8,18 +8,32 @@ import org.oneneuron.linalg.ChunkWorkers;
 import org.oneneuron.model.ParameterLayout;
 
 /**
- * The passes of an objective over its samples, in one precision: the rows split into t fixed
- * contiguous chunks (chunk c is [c·m/t, (c+1)·m/t)), each with its own workspace and output
- * buffer, run in parallel by {@link ChunkWorkers}, their sums and derivatives added in chunk
- * order. Results are bitwise identical run to run for a given t and agree across t to round-off.
- * The neurons' a and b derivatives are kept in double ({@code Workspace.neuronScalarGradient}).
+ * The passes of an objective over its samples, in one precision: the m rows of a pass split into
+ * c fixed contiguous chunks (chunk j is [j·m/c, (j+1)·m/c)), each with its own workspace and
+ * output buffer, run in parallel by {@link ChunkWorkers}, their sums and derivatives added in
+ * chunk order. Results are bitwise identical run to run for a given t and agree across t to
+ * round-off. The neurons' a and b derivatives are kept in double ({@code Workspace.neuronScalarGradient}).
  * Full passes may gather the neurons' figures: max |a·φ(u)| and the network-only loss, summed
  * in sample order whatever the number of chunks.
+ *
+ * <p>The split is a cost model of shapes only, so results stay a function of (seed, config,
+ * threads): every chunk pays a fixed cost in proportion to the P parameters (packing the weights
+ * for its products, writing and then reducing a whole gradient), and does m·w/c multiply-adds
+ * (w per row, {@link Graph#multiplyAddsPerRow}); c = min(t, m, max(1, ⌊m·w / (R·P)⌋)) with
+ * R = {@link #WORK_PER_PARAMETER}, so each chunk's forward work is at least R times its fixed cost.
  */
 final class SamplePasses {
 
     /** Values one workspace may hold (bounds the rows per block: 8M values, 64 MB in float64). */
     static final long WORKSPACE_VALUES = 8L << 20;
+    /**
+     * Forward multiply-adds per parameter a chunk needs (R). For a dense network w ≈ P, so R is
+     * the rows per chunk: W6's 128-row minibatch (784-128-10 and ten neurons; m·w/P ≈ 128) ran
+     * slower on two chunks than on one on the quiet 2-vCPU machine (152k–156k against 165k–187k
+     * samples/s), while W1's full batch (569 rows, 1.77x at two chunks), W6's 1024-row HVPs and
+     * W5's 64-image minibatch (a CNN reuses each weight at many positions: m·w/P = 1000) split.
+     */
+    static final long WORK_PER_PARAMETER = 128;
     /** Most rows per block in float32 (a minibatch fits; full passes go block by block). */
     static final int FLOAT32_BLOCK = 1024;
 
@@ -28,17 +42,23 @@ final class SamplePasses {
     final Precision precision;
     final int n;
     final ObjectiveChunk[] chunks;
+    /** Forward multiply-adds per row. */
+    private final long rowWork;
+    /** Fewest forward multiply-adds per chunk: R·P. */
+    private final long minChunkWork;
     /** Number of chunks the last pass used. */
     int active;
     /** ω_i ℓ(f(x_i)) of the network alone per sample, from the last pass with figures. */
     private double[] networkLoss;
 
     SamplePasses(Graph graph, Precision precision, Buf x, double[] labels, double[] weights, OutputLoss loss,
-                 int threads) {
+                 int threads, long minChunkWork) {
         this.graph = graph;
         this.layout = graph.layout();
         this.precision = precision;
         this.n = labels.length;
+        this.rowWork = Math.max(1, graph.multiplyAddsPerRow());
+        this.minChunkWork = minChunkWork > 0 ? minChunkWork : WORK_PER_PARAMETER * layout.dimension();
         int t = Math.max(1, Math.min(threads, n));
         int perChunk = (n + t - 1) / t;
         int budget = (int) Math.max(1, Math.min(Integer.MAX_VALUE, WORKSPACE_VALUES / Math.max(1, graph.valuesPerRow())));
@@ -59,7 +79,7 @@ final class SamplePasses {
      */
     double run(PassKind kind, double[] theta, float[] theta32, double[] v, float[] v32, int[] index, int from,
                int m, double scale, double[] out, double[] scoresOut, double[] networkOut, boolean figures) {
-        int count = Math.min(chunks.length, m);
+        int count = chunksFor(m);
         boolean direct = count == 1 && precision == Precision.FLOAT64 && out != null;
         for (int c = 0; c < count; c++) {
             int start = (int) ((long) c * m / count);
@@ -90,6 +110,12 @@ final class SamplePasses {
             reduce(count, direct, out);
         }
         return sum;
+    }
+
+    /** Chunks for a pass over m rows: min(t, m, max(1, ⌊m·w / (R·P)⌋)). */
+    int chunksFor(int m) {
+        long byWork = Math.max(1, (long) m * rowWork / minChunkWork);
+        return (int) Math.min(Math.min(chunks.length, m), byWork);
     }
 
     /** out = Σ_c chunk outputs in chunk order, the neurons' a, b entries from their double sums. */
@@ -150,6 +176,15 @@ final class SamplePasses {
             s += l;
         }
         return s;
+    }
+
+    /** Chunks of the last pass that reused the previous Hessian job's forward pass (for tests). */
+    int reusedChunks() {
+        int r = 0;
+        for (int c = 0; c < active; c++) {
+            r += chunks[c].reusedForward ? 1 : 0;
+        }
+        return r;
     }
 
     /** max over the last pass's chunks of max_r |a·φ(u_r)| (after a pass with figures). */

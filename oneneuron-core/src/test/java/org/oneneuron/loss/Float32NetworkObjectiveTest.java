@@ -155,7 +155,7 @@ class Float32NetworkObjectiveTest {
         int n = 2 * Float32NetworkObjective.BLOCK + 5;
         NetworkObjective one = reference("tanh", "skip-exp", "cubic-hinge", "mean", true, n, 4, List.of(7, 5), 12);
         NetworkObjective three = NetworkObjective.builder(one.spec(), one.data()).loss(one.loss())
-                .reduction(one.reduction()).lambda(one.lambda()).weights(one.weights()).threads(3).build();
+                .reduction(one.reduction()).lambda(one.lambda()).weights(one.weights()).threads(3).minChunkWork(1).build();
         Float32NetworkObjective f1 = Float32NetworkObjective.over(one);
         Float32NetworkObjective f3 = Float32NetworkObjective.over(three);
         double[] th = theta(one.dimension(), 0.6, 13);

@@ -33,7 +33,7 @@ class W1GoldenTest {
         W1Golden g = golden();
         NetworkObjective one = NetworkObjective.of(W1Golden.SPEC, g.data, Losses.CUBIC_HINGE, Reduction.MEAN, 1e-2);
         NetworkObjective three = NetworkObjective.builder(W1Golden.SPEC, g.data).reduction(Reduction.MEAN)
-                .lambda(1e-2).threads(3).build();
+                .lambda(1e-2).threads(3).minChunkWork(1).build();
         double[] g1 = new double[one.dimension()];
         double[] g3 = new double[one.dimension()];
         double[] g3again = new double[one.dimension()];

@@ -87,7 +87,7 @@ class WeightsAndThreadsTest {
     void chunkedThreadsAgreeWithOneChunkForEveryPass() {
         theta[spec.layout().neuronAOffset()] = -0.2;
         NetworkObjective one = NetworkObjective.builder(spec, data).lambda(0.1).build();
-        NetworkObjective four = NetworkObjective.builder(spec, data).lambda(0.1).threads(4).build();
+        NetworkObjective four = NetworkObjective.builder(spec, data).lambda(0.1).threads(4).minChunkWork(1).build();
         double[] g1 = new double[one.dimension()];
         double[] g4 = new double[one.dimension()];
         assertEquals(one.valueAndGradient(theta, g1), four.valueAndGradient(theta, g4), 1e-13);
@@ -116,7 +116,7 @@ class WeightsAndThreadsTest {
     @Test
     void repeatedProductsAtOnePointReuseTheForwardPassWithoutChangingResults() {
         theta[spec.layout().neuronAOffset()] = 0.4;
-        NetworkObjective obj = NetworkObjective.builder(spec, data).lambda(0.1).threads(2).build();
+        NetworkObjective obj = NetworkObjective.builder(spec, data).lambda(0.1).threads(2).minChunkWork(1).build();
         double[] u = Initializer.STANDARD_NORMAL.initialize(spec.layout(), 1);
         double[] v = Initializer.STANDARD_NORMAL.initialize(spec.layout(), 2);
         double[] hu = new double[obj.dimension()];

@@ -49,10 +49,16 @@ final class Comparison {
             }
             m.put("median_ratio_vs_" + other, median(r));
         }
-        for (String figure : id.pairedFigures) {
+        for (String paired : id.pairedFigures) {
+            int slash = paired.indexOf('/');
+            String figure = slash < 0 ? paired : paired.substring(0, slash);
+            String peerFigure = slash < 0 ? paired : paired.substring(slash + 1);
             double[] r = new double[pairs];
             for (int k = 0; k < pairs; k++) {
-                r[k] = number(ours.get(k), figure) / number(theirs.get(k), figure);
+                r[k] = number(ours.get(k), figure) / number(theirs.get(k), peerFigure);
+            }
+            if (slash >= 0) {
+                m.put("peer_figure_" + figure, peerFigure);
             }
             m.put("median_ratio_" + figure, median(r));
             m.put("ratios_" + figure, Arrays.stream(r).boxed().toList());

@@ -17,14 +17,19 @@ final class Workloads {
         W5("w5_cnn.py", "samples_per_s", "samples_per_s", List.of(),
                 List.of("hvp_fresh_per_s", "samples_per_cpu_s", "hvp_fresh_per_cpu_s")),
         W6("w6_multiclass.py", "samples_per_s", "samples_per_s", List.of(),
-                List.of("hvp_fresh_per_s", "samples_per_cpu_s", "hvp_fresh_per_cpu_s"));
+                List.of("hvp_per_s/hvp_fresh_per_s", "hvp_fresh_per_s", "samples_per_cpu_s",
+                        "hvp_per_cpu_s/hvp_fresh_per_cpu_s", "hvp_fresh_per_cpu_s"));
 
         final String peerScript;
         final String ourFigure;
         final String peerFigure;
         /** Other peer figures our figure is also divided by (e.g. W4's eager loop). */
         final List<String> otherPeerFigures;
-        /** Further figures compared each with the peer's field of the same name (W5's HVPs). */
+        /**
+         * Further figures compared each with the peer's field of the same name (W5's HVPs), or,
+         * written "ours/peer", with the peer's field named after the slash (W6's HVPs as the tool
+         * runs them, reusing the forward pass at θ, against the peer's fresh graph).
+         */
         final List<String> pairedFigures;
 
         Id(String peerScript, String ourFigure, String peerFigure, List<String> otherPeerFigures) {
