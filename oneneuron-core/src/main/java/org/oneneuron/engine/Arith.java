@@ -1,7 +1,6 @@
 package org.oneneuron.engine;
 
 import org.oneneuron.linalg.Blas;
-import org.oneneuron.linalg.NativeBlas;
 import org.oneneuron.model.Activation;
 
 /**
@@ -16,10 +15,6 @@ public abstract class Arith {
 
     /** The BLAS back-end the products run on. */
     final Blas blas;
-    /** Fewest units for which {@link #weightGemm} may run transposed. */
-    static final int TRANSPOSED_MIN_UNITS = 64;
-    /** Scratch of {@link #weightGemm}'s transposed form (allocated on its first use). */
-    private Buf transposed;
 
     Arith(Blas blas) {
         this.blas = blas;
@@ -37,63 +32,12 @@ public abstract class Arith {
 
     /**
      * out (units×d, leading dimension d) = δᵀX (+ out when {@code accumulate}): the weight gradient
-     * of a dense product over rows, δ rows×units, X rows×d. The Java GEMMs pack op(B) — here X, the
-     * large operand when the rows are many — on every call; where {@link #transposeWeightGemm} says
-     * it pays, this runs as (Xᵀδ)ᵀ instead, packing δ, through a units×d scratch (out is
-     * transposed in first when accumulating, so C = fma(β, C, v) sees the same C). Each element is
-     * the same fma chain over the rows in the same k blocks (fma(a, b, t) = fma(b, a, t)): the
-     * bits are those of the direct product on the Java back-ends (tested); the native back-end
-     * always takes the direct product.
+     * of a dense product over rows, δ rows×units, X rows×d. {@link PlaneArith} may run it
+     * transposed; here it is the direct product.
      */
-    final void weightGemm(int units, int d, int rows, Buf delta, int dOff, Buf x, int xOff, boolean accumulate,
-                          Buf out, int oOff) {
-        if (!transposeWeightGemm(units, d, rows, accumulate)) {
-            gemm(true, false, units, d, rows, delta, dOff, units, x, xOff, d, accumulate, out, oOff, d);
-            return;
-        }
-        int n = units * d;
-        if (transposed == null || transposed.length() < n) {
-            transposed = alloc(n);
-        }
-        if (accumulate) {
-            transpose(out, oOff, units, d, transposed, 0);
-        }
-        gemm(true, false, d, units, rows, x, xOff, d, delta, dOff, units, accumulate, transposed, 0, units);
-        transpose(transposed, 0, d, units, out, oOff);
-    }
-
-    /**
-     * Whether {@link #weightGemm} runs transposed: on a Java GEMM (which packs op(B)), for at least
-     * {@link #TRANSPOSED_MIN_UNITS} units (the transposed product's columns are the units, padded
-     * to the kernel's panel of up to 32: W6's 10 neurons ran 12% slower per float32 step
-     * transposed), and when packing X (rows·d values) costs more than packing δ and moving the
-     * units×d block once each way (twice when accumulating): rows·d > rows·units + (2|4)·units·d.
-     * A cost model of sizes only, so the choice (which changes no bits anyway) is a function of
-     * the shapes.
-     */
-    final boolean transposeWeightGemm(int units, int d, int rows, boolean accumulate) {
-        if (blas instanceof NativeBlas || units < TRANSPOSED_MIN_UNITS) {
-            return false;
-        }
-        long moves = (long) rows * units + (accumulate ? 4L : 2L) * units * d;
-        return (long) rows * d > moves;
-    }
-
-    /** dst (cols×rows) = srcᵀ, src rows×cols, both dense. */
-    private static void transpose(Buf src, int sOff, int rows, int cols, Buf dst, int dOff) {
-        if (src.d != null) {
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++) {
-                    dst.d[dOff + j * rows + i] = src.d[sOff + i * cols + j];
-                }
-            }
-        } else {
-            for (int i = 0; i < rows; i++) {
-                for (int j = 0; j < cols; j++) {
-                    dst.f[dOff + j * rows + i] = src.f[sOff + i * cols + j];
-                }
-            }
-        }
+    void weightGemm(int units, int d, int rows, Buf delta, int dOff, Buf x, int xOff, boolean accumulate,
+                    Buf out, int oOff) {
+        gemm(true, false, units, d, rows, delta, dOff, units, x, xOff, d, accumulate, out, oOff, d);
     }
 
     /** y = op(A)·x (+ y when {@code accumulate}); A is m×n. */

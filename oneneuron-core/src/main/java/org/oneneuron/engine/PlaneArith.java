@@ -3,14 +3,21 @@ package org.oneneuron.engine;
 import org.oneneuron.linalg.Blas;
 import org.oneneuron.linalg.ConvKernelSet;
 import org.oneneuron.linalg.ConvKernels;
+import org.oneneuron.linalg.NativeBlas;
 
 /**
  * The rules over a sample's planes that convolution, pooling and layer norm add to {@link Arith}:
- * the shifted-row convolution kernels, im2col/col2im, windows, and sums over a sample. One
+ * the shifted-row convolution kernels, im2col/col2im, windows, and sums over a sample, and the
+ * transposed weight product of dense layers. One
  * precision each ({@link F64Windows}, {@link F32Windows}); the many-networks mode has none, as it
  * takes dense layers only ({@link LanePasses} refuses the others when it is built).
  */
 abstract class PlaneArith extends Arith {
+
+    /** Fewest units for which {@link #weightGemm} may run transposed. */
+    static final int TRANSPOSED_MIN_UNITS = 64;
+    /** Scratch of {@link #weightGemm}'s transposed form (allocated on its first use). */
+    private Buf transposed;
 
     /** Shifted-row convolution kernels for this back-end, or null (im2col): {@link ConvKernels#forBlas}. */
     final ConvKernelSet conv;
@@ -21,6 +28,51 @@ abstract class PlaneArith extends Arith {
     PlaneArith(Blas blas) {
         super(blas);
         this.conv = ConvKernels.forBlas(blas);
+    }
+
+    /**
+     * out (units×d, leading dimension d) = δᵀX (+ out when {@code accumulate}): the weight gradient
+     * of a dense product over rows, δ rows×units, X rows×d. The Java GEMMs pack op(B) — here X, the
+     * large operand when the rows are many — on every call; where {@link #transposeWeightGemm} says
+     * it pays, this runs as (Xᵀδ)ᵀ instead, packing δ, through a units×d scratch (out is
+     * transposed in first when accumulating, so C = fma(β, C, v) sees the same C). Each element is
+     * the same fma chain over the rows in the same k blocks (fma(a, b, t) = fma(b, a, t)): the
+     * bits are those of the direct product on the Java back-ends (tested); the native back-end
+     * always takes the direct product.
+     */
+    @Override
+    final void weightGemm(int units, int d, int rows, Buf delta, int dOff, Buf x, int xOff, boolean accumulate,
+                          Buf out, int oOff) {
+        if (!transposeWeightGemm(units, d, rows, accumulate)) {
+            gemm(true, false, units, d, rows, delta, dOff, units, x, xOff, d, accumulate, out, oOff, d);
+            return;
+        }
+        int n = units * d;
+        if (transposed == null || transposed.length() < n) {
+            transposed = alloc(n);
+        }
+        if (accumulate) {
+            transpose(out, oOff, units, d, transposed, 0);
+        }
+        gemm(true, false, d, units, rows, x, xOff, d, delta, dOff, units, accumulate, transposed, 0, units);
+        transpose(transposed, 0, d, units, out, oOff);
+    }
+
+    /**
+     * Whether {@link #weightGemm} runs transposed: on a Java GEMM (which packs op(B)), for at least
+     * {@link #TRANSPOSED_MIN_UNITS} units (the transposed product's columns are the units, padded
+     * to the kernel's panel of up to 32: W6's 10 neurons ran 12% slower per float32 step
+     * transposed), and when packing X (rows·d values) costs more than packing δ and moving the
+     * units×d block once each way (twice when accumulating): rows·d > rows·units + (2|4)·units·d.
+     * A cost model of sizes only, so the choice (which changes no bits anyway) is a function of
+     * the shapes.
+     */
+    final boolean transposeWeightGemm(int units, int d, int rows, boolean accumulate) {
+        if (blas instanceof NativeBlas || units < TRANSPOSED_MIN_UNITS) {
+            return false;
+        }
+        long moves = (long) rows * units + (accumulate ? 4L : 2L) * units * d;
+        return (long) rows * d > moves;
     }
 
     /** Whether stride-1 convolutions run on {@link ConvKernels} (shifted rows) rather than im2col. */

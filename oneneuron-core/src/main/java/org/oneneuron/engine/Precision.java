@@ -6,7 +6,7 @@ import org.oneneuron.linalg.Blas;
 public enum Precision {
     FLOAT64, FLOAT32;
 
-    Arith arith(Blas blas) {
+    PlaneArith arith(Blas blas) {
         return this == FLOAT64 ? new F64Arith(blas) : new F32Arith(blas);
     }
 }

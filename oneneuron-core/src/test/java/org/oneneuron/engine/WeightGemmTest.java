@@ -16,7 +16,7 @@ import org.oneneuron.linalg.VectorBlas;
 import org.oneneuron.linalg.VectorEquivalentBlas;
 
 /**
- * {@link Arith#weightGemm} run transposed, (Xᵀδ)ᵀ, gives exactly the bits of the direct δᵀX on
+ * {@link PlaneArith#weightGemm} run transposed, (Xᵀδ)ᵀ, gives exactly the bits of the direct δᵀX on
  * every Java back-end, in both precisions, written and accumulated, over shapes with one and
  * several k blocks and partial panels.
  */
@@ -37,7 +37,7 @@ class WeightGemmTest {
         int transposedRuns = 0;
         for (Blas blas : backEnds) {
             for (Precision precision : Precision.values()) {
-                Arith ar = precision.arith(blas);
+                PlaneArith ar = precision.arith(blas);
                 for (int[] s : SHAPES) {
                     for (boolean accumulate : new boolean[] {false, true}) {
                         int units = s[0];
@@ -67,7 +67,7 @@ class WeightGemmTest {
 
     @Test
     void costModelTransposesOnlyWhenPackingTheInputCostsMore() {
-        Arith ar = Precision.FLOAT32.arith(PlainBlas.INSTANCE);
+        PlaneArith ar = Precision.FLOAT32.arith(PlainBlas.INSTANCE);
         // W6 HVP: 1024 rows of 784 into 128 units; the neurons' 10 units never (padded panels).
         assertTrue(ar.transposeWeightGemm(128, 784, 1024, false));
         assertTrue(ar.transposeWeightGemm(128, 784, 1024, true));
