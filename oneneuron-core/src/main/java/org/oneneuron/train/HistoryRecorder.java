@@ -1,6 +1,7 @@
 package org.oneneuron.train;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.objective.Objective;
@@ -129,7 +130,7 @@ final class HistoryRecorder {
     }
 
     /** [a_0..a_{K-1}, b_0.., ‖w_0‖..] of a K-output snapshot, null with one output. */
-    private static double[] outputRow(java.util.List<NeuronSnapshot.Output> outputs) {
+    private static double[] outputRow(List<NeuronSnapshot.Output> outputs) {
         int k = outputs.size();
         if (k < 2) {
             return null;
