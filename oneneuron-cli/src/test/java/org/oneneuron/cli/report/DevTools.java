@@ -13,13 +13,16 @@ import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -177,13 +180,21 @@ final class DevTools implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // the browser is being stopped anyway
         }
-        process.destroy();
+        // The renderer and helper processes can outlive the browser for a moment and still write
+        // into the profile, which a @TempDir then fails to delete: stop and await every one.
+        List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
+        family.add(process.toHandle());
+        family.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            for (ProcessHandle p : family) {
+                try {
+                    p.onExit().get(10, TimeUnit.SECONDS);
+                } catch (TimeoutException | ExecutionException e) {
+                    p.destroyForcibly();
+                }
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            family.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
         }
     }
