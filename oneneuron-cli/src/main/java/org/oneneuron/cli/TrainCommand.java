@@ -10,6 +10,7 @@ import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.io.WriterLock;
 import org.oneneuron.data.Task;
+import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.model.NeuronKind;
@@ -145,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
         clock.charge(TrainingRun.LOAD);
         Task task = dataset.task();
         TaskFigures.checkFiguresFit(figures, task);
-        config = config.withLoss(lossFor(config, task));
+        config = config.withLoss(lossFor(config, dataset));
         if (config.loss() instanceof MarginLoss marginLoss && !marginLoss.satisfiesAssumption1()) {
             warnings.add("loss " + marginLoss.word() + " does not satisfy Assumption 1 of the paper: "
                     + marginLoss.description());
@@ -264,21 +265,21 @@ final class TrainCommand implements Callable<Integer> {
                         .toBuilder().historyStride(historyEvery).build());
     }
 
-    /** The loss for the task: the given --loss when it fits, the task's default when --loss was not given. */
-    private OutputLoss lossFor(ClassifierConfig config, Task task) {
-        OutputLoss chosen = config.loss();
-        OutputLoss fitting = config.lossFor(task);
-        boolean squaredForRegression = task == Task.REGRESSION && chosen.word().equals("squared");
-        if (!fitting.equals(chosen) && matched("--loss") && !squaredForRegression) {
-            String expected = switch (task) {
-                case BINARY -> "cubic-hinge, hinge-p:P, smooth-hinge, logistic or squared";
-                case MULTICLASS -> "softmax-ce or multi-squared-hinge";
-                case REGRESSION -> "squared or huber[:δ]";
-            };
-            throw new IllegalArgumentException("--loss " + chosen.word() + " does not fit the " + task.word()
-                    + " task of the data; use " + expected);
+    /**
+     * The loss for the task: the task's default when --loss was not given, else the given loss when
+     * it {@link Losses#fits fits} (the word squared on a regression is ½(f - t)², as docs/PAPER.md's
+     * loss table reads it); a loss that does not fit is refused, naming --loss.
+     */
+    private OutputLoss lossFor(ClassifierConfig config, Dataset dataset) {
+        Task task = dataset.task();
+        if (!matched("--loss")) {
+            return config.lossFor(task);
         }
-        return fitting;
+        if (task == Task.REGRESSION && config.loss() == Losses.SQUARED) {
+            return Losses.TARGET_SQUARED;
+        }
+        Losses.checkFits(config.loss().word(), dataset.name(), task, dataset.outputs());
+        return config.loss();
     }
 
     private void checkOptions() {

@@ -204,7 +204,12 @@ class TasksCliTest {
         badInput(Cli.run("train", rare.toString(), "--held-out", "0.25", "--steps", "2"),
                 "class 'cat' of rare.csv has a single sample; a stratified held-out split needs at least two");
         badInput(Cli.run("train", classes.toString(), "--loss", "cubic-hinge", "--steps", "2"),
-                "--loss cubic-hinge does not fit the multiclass task");
+                "--loss cubic-hinge is a binary margin loss; " + classes.getFileName() + " has 3 classes");
+        // A binary data set refuses a regression or class loss before training (the same rule as study).
+        badInput(Cli.run("train", "wdbc", "--loss", "huber", "--steps", "2"),
+                "--loss huber is a regression loss; wdbc has two classes");
+        badInput(Cli.run("train", "wdbc", "--loss", "softmax-ce", "--steps", "2"),
+                "--loss softmax-ce is a multi-class loss; wdbc has two classes");
         badInput(Cli.run("train", classes.toString(), "--task", "sorting", "--steps", "2"), "--task: unknown task 'sorting'");
     }
 }

@@ -1,6 +1,7 @@
 package org.oneneuron.loss;
 
 import java.util.Locale;
+import org.oneneuron.data.Task;
 
 /** The named losses and their parser. */
 public final class Losses {
@@ -79,5 +80,41 @@ public final class Losses {
                 }
             }
         };
+    }
+
+    /**
+     * Whether {@code loss} trains {@code task}: a margin loss ℓ(y·f) a binary task (±1 labels), a
+     * class loss over K ≥ 2 scores a multi-class task, a target loss ℓ(f, t) a regression.
+     */
+    public static boolean fits(OutputLoss loss, Task task) {
+        boolean margin = loss instanceof MarginLoss;
+        boolean classLoss = !margin && loss.accepts(2);
+        return switch (task) {
+            case BINARY -> margin;
+            case MULTICLASS -> classLoss;
+            case REGRESSION -> !margin && !classLoss;
+        };
+    }
+
+    /**
+     * Refuses the loss {@code word} when it does not {@link #fits fit} the task of the data set
+     * {@code dataName} (with {@code classes} classes), naming {@code --loss} and the losses that fit.
+     *
+     * @throws IllegalArgumentException when it does not fit
+     */
+    public static void checkFits(String word, String dataName, Task task, int classes) {
+        OutputLoss loss = parseOutput(word);
+        if (fits(loss, task)) {
+            return;
+        }
+        boolean margin = loss instanceof MarginLoss;
+        String kind = word.trim().equalsIgnoreCase("squared") ? "the binary margin loss (1 - y·f)², which needs ±1 labels"
+                : margin ? "a binary margin loss" : loss.accepts(2) ? "a multi-class loss" : "a regression loss";
+        String use = switch (task) {
+            case REGRESSION -> "is a regression (real-valued targets): use --loss target-squared (½(f - t)²), huber or huber:δ";
+            case MULTICLASS -> "has " + classes + " classes: use --loss softmax-ce or multi-squared-hinge";
+            case BINARY -> "has two classes (a binary task): use a margin loss, e.g. --loss cubic-hinge, logistic or squared";
+        };
+        throw new IllegalArgumentException("--loss " + word + " is " + kind + "; " + dataName + " " + use);
     }
 }

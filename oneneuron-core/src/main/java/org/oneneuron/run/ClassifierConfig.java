@@ -6,7 +6,6 @@ import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Shape;
 import org.oneneuron.data.Task;
 import org.oneneuron.loss.Losses;
-import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
@@ -121,14 +120,19 @@ public record ClassifierConfig(List<Integer> hidden, Activation activation, Neur
 
     /**
      * The loss for a task: this config's loss when it fits (a margin loss for binary, a class loss for
-     * multi-class, a target loss for regression), else the task's default: softmax cross-entropy for
-     * multi-class, ½(f - t)² for regression.
+     * multi-class, a target loss for regression: {@link Losses#fits}), else the task's default: the
+     * cubic hinge for binary, softmax cross-entropy for multi-class, ½(f - t)² for regression. The
+     * command line refuses a loss the user named that does not fit; this swap serves a config whose
+     * loss was left at its default.
      */
     public OutputLoss lossFor(Task task) {
+        if (Losses.fits(loss, task)) {
+            return loss;
+        }
         return switch (task) {
-            case BINARY -> loss;
-            case MULTICLASS -> loss.accepts(2) ? loss : Losses.SOFTMAX_CE;
-            case REGRESSION -> loss instanceof MarginLoss || loss.accepts(2) ? Losses.TARGET_SQUARED : loss;
+            case BINARY -> Losses.CUBIC_HINGE;
+            case MULTICLASS -> Losses.SOFTMAX_CE;
+            case REGRESSION -> Losses.TARGET_SQUARED;
         };
     }
 

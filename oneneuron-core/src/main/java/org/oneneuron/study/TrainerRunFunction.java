@@ -10,7 +10,6 @@ import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.data.Dataset;
-import org.oneneuron.data.Task;
 import org.oneneuron.landscape.OutputNeurons;
 import org.oneneuron.train.OutputRoad;
 import org.oneneuron.landscape.Certificate;
@@ -27,8 +26,6 @@ import org.oneneuron.landscape.SliceConfig;
 import org.oneneuron.landscape.Slices;
 import org.oneneuron.eval.Metrics;
 import org.oneneuron.loss.Losses;
-import org.oneneuron.loss.MarginLoss;
-import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Activation;
@@ -99,36 +96,13 @@ public final class TrainerRunFunction implements RunFunction {
         for (String name : spec.data()) {
             Dataset raw = data.raw(name);
             for (String word : spec.losses()) {
-                checkLossFits(word, name, raw.task(), raw.outputs());
+                Losses.checkFits(word, name, raw.task(), raw.outputs());
             }
         }
         for (RunSpec run : spec.expand()) {
             if (run.graph() && run.restart() == 0) {
                 RunProblems.network(run, data.raw(run.data()));
             }
-        }
-    }
-
-    /**
-     * Refuses a loss that does not fit a data set's task, naming the option: a margin loss (the
-     * binary {@code squared} = (1 - y·f)² included) or a class loss on a regression, a margin or
-     * target loss on a multi-class data set, a class loss on a binary one.
-     */
-    static void checkLossFits(String word, String dataName, Task task, int classes) {
-        OutputLoss loss = Losses.parseOutput(word);
-        boolean margin = loss instanceof MarginLoss;
-        boolean classLoss = !margin && loss.accepts(2);
-        String kind = word.trim().equalsIgnoreCase("squared") ? "the binary margin loss (1 - y·f)², which needs ±1 labels"
-                : margin ? "a binary margin loss" : classLoss ? "a multi-class loss" : "a regression loss";
-        String use = switch (task) {
-            case REGRESSION -> margin || classLoss
-                    ? "is a regression (real-valued targets): use --loss target-squared (½(f - t)²), huber or huber:δ" : null;
-            case MULTICLASS -> classLoss ? null : "has " + classes + " classes: use --loss softmax-ce or multi-squared-hinge";
-            case BINARY -> classLoss ? "has two classes (a binary task): use a margin loss, e.g. --loss cubic-hinge,"
-                    + " logistic or squared" : null;
-        };
-        if (use != null) {
-            throw new IllegalArgumentException("--loss " + word + " is " + kind + "; " + dataName + " " + use);
         }
     }
 
