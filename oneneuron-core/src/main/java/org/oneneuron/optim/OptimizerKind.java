@@ -28,6 +28,11 @@ public enum OptimizerKind {
         return word;
     }
 
+    /** Whether it can step on minibatches (sgd, adam); the others use every sample at each step. */
+    public boolean minibatch() {
+        return this == SGD || this == ADAM;
+    }
+
     /** Parses a word such as {@code lbfgs} (case-insensitive). */
     public static OptimizerKind parse(String text) {
         String key = text.trim().toLowerCase(Locale.ROOT);

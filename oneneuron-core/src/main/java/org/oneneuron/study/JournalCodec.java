@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.oneneuron.run.Precision;
 
 /**
  * The journal's JSON Lines format: one flat object per run with snake_case keys: run_index,
@@ -60,6 +61,12 @@ public final class JournalCodec {
         config.put("restart", r.restart());
         config.put("study_seed", r.studySeed());
         config.put("held_out_fraction", r.heldOutFraction());
+        if (r.batch() > 0) {
+            config.put("batch", r.batch());
+        }
+        if (r.precision() != Precision.FLOAT64) {
+            config.put("dtype", r.dtype());
+        }
         config.put("run_seed", r.runSeed());
         put(node, "loss", o.loss());
         put(node, "network_only_loss", o.networkOnlyLoss());
@@ -159,7 +166,8 @@ public final class JournalCodec {
                 req(c, "steps").asInt(), req(c, "clip").asDouble(), req(c, "init").asText(),
                 req(c, "restart").asInt(), req(c, "study_seed").asLong(),
                 req(c, "held_out_fraction").asDouble(), graph ? req(c, "architecture").asText() : "",
-                c.has("input_shape") ? c.get("input_shape").asText() : "");
+                c.has("input_shape") ? c.get("input_shape").asText() : "",
+                c.has("batch") ? c.get("batch").asInt() : 0, c.has("dtype") ? c.get("dtype").asText() : null);
         List<TrajectoryPoint> trajectory = new ArrayList<>();
         for (JsonNode row : req(n, "trajectory")) {
             if (row.size() != 7) {

@@ -59,7 +59,7 @@ final class RunProblems {
         Problem.Builder b = Problem.builder(spec, prepared.train()).loss(loss)
                 .reduction(Reduction.parse(run.reduction())).lambda(run.lambda()).allowZeroLambda(true)
                 .initializer(run.init().equals("normal") ? Initializer.STANDARD_NORMAL : Initializer.FAN_IN_UNIFORM)
-                .seed(run.runSeed()).threads(1);
+                .seed(run.runSeed()).precision(run.precision()).threads(1);
         if (NetworkPoints.minimumLoss(loss) == 0.0) { // the loss reaches 0: separating with margin is enough
             StudyData.leastLoss(run.data(), spec).ifPresent(b::leastLoss);
         }
@@ -98,7 +98,8 @@ final class RunProblems {
     static TrainConfig config(RunSpec run) {
         return TrainConfig.defaults().toBuilder()
                 .optimizer(OptimizerKind.parse(run.optimizer())).learningRate(run.learningRate())
-                .maxSteps(run.steps()).clipNorm(run.clip()).gradientTolerance(0).seed(run.runSeed())
+                .maxSteps(run.steps()).batchSize(run.batch()).clipNorm(run.clip()).gradientTolerance(0)
+                .seed(run.runSeed())
                 .historyStride(Math.max(1, run.steps() / TRAJECTORY_POINTS)).threads(1).build();
     }
 

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.oneneuron.run.Precision;
 
 /**
  * One run of a study: one configuration and one restart. Produced by {@link StudySpec#expand()};
@@ -32,11 +33,15 @@ import java.util.Objects;
  * @param heldOutFraction share of the data held out for evaluation (0 = none)
  * @param architecture    the layer graph in {@code --arch} words, or "" for the MLP
  * @param inputShape      how each sample is read, CxHxW, or "" for the data's own shape
+ * @param batch           samples per sgd/adam step, 0 for the full batch
+ * @param dtype           the passes' arithmetic: float64, or float32 (θ and every reported
+ *                        figure stay float64)
  */
 public record RunSpec(int runIndex, String data, List<Integer> hidden, String activation,
                       String neuron, String loss, String reduction, double lambda, String optimizer,
                       double learningRate, int steps, double clip, String init, int restart,
-                      long studySeed, double heldOutFraction, String architecture, String inputShape)
+                      long studySeed, double heldOutFraction, String architecture, String inputShape,
+                      int batch, String dtype)
         implements Serializable {
 
     public RunSpec {
@@ -58,10 +63,23 @@ public record RunSpec(int runIndex, String data, List<Integer> hidden, String ac
         Objects.requireNonNull(reduction, "reduction");
         Objects.requireNonNull(optimizer, "optimizer");
         Objects.requireNonNull(init, "init");
+        if (batch < 0) {
+            throw new IllegalArgumentException("batch must be >= 0 (0 = full batch), got " + batch);
+        }
+        dtype = Precision.parse(dtype == null ? Precision.FLOAT64.word() : dtype).word();
         if (runIndex < 0 || restart < 0) {
             throw new IllegalArgumentException("run index and restart must be >= 0, got "
                     + runIndex + " and " + restart);
         }
+    }
+
+    /** A full-batch float64 run. */
+    public RunSpec(int runIndex, String data, List<Integer> hidden, String activation, String neuron,
+                   String loss, String reduction, double lambda, String optimizer, double learningRate,
+                   int steps, double clip, String init, int restart, long studySeed, double heldOutFraction,
+                   String architecture, String inputShape) {
+        this(runIndex, data, hidden, activation, neuron, loss, reduction, lambda, optimizer, learningRate,
+                steps, clip, init, restart, studySeed, heldOutFraction, architecture, inputShape, 0, null);
     }
 
     /** An MLP run on the data's own shape. */
@@ -69,7 +87,7 @@ public record RunSpec(int runIndex, String data, List<Integer> hidden, String ac
                    String loss, String reduction, double lambda, String optimizer, double learningRate,
                    int steps, double clip, String init, int restart, long studySeed, double heldOutFraction) {
         this(runIndex, data, hidden, activation, neuron, loss, reduction, lambda, optimizer, learningRate,
-                steps, clip, init, restart, studySeed, heldOutFraction, "", "");
+                steps, clip, init, restart, studySeed, heldOutFraction, "", "", 0, null);
     }
 
     /** True when the network is a layer graph given in {@code --arch} words. */
@@ -90,6 +108,11 @@ public record RunSpec(int runIndex, String data, List<Integer> hidden, String ac
             words.append("dense:").append(width).append(',').append(activation).append(',');
         }
         return words.append("dense:1").toString();
+    }
+
+    /** The arithmetic of the run's passes. */
+    public Precision precision() {
+        return Precision.parse(dtype);
     }
 
     /** The run's generator seed: mix(study seed, restart). */
@@ -134,7 +157,9 @@ public record RunSpec(int runIndex, String data, List<Integer> hidden, String ac
     /**
      * The configuration without the neuron: runs with equal keys and restarts are paired. An MLP
      * is named by {@code hidden=[16] act=tanh} (the key of every journal so far), a layer graph by
-     * {@code arch=WORDS} and, when set, {@code input=CxHxW}.
+     * {@code arch=WORDS} and, when set, {@code input=CxHxW}; a minibatch or float32 run adds
+     * {@code batch=B} and {@code dtype=float32} (full-batch float64 keys are those of every journal
+     * before these options).
      */
     public String pairingKey() {
         String network = graph()
@@ -143,7 +168,9 @@ public record RunSpec(int runIndex, String data, List<Integer> hidden, String ac
         return String.format(Locale.ROOT,
                 "data=%s %s loss=%s/%s lambda=%s opt=%s lr=%s steps=%d clip=%s init=%s",
                 data, network, loss, reduction, num(lambda), optimizer,
-                num(learningRate), steps, num(clip), init);
+                num(learningRate), steps, num(clip), init)
+                + (batch > 0 ? " batch=" + batch : "")
+                + (precision() == Precision.FLOAT64 ? "" : " dtype=" + dtype);
     }
 
     private static String num(double v) {

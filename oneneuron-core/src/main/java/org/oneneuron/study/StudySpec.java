@@ -17,7 +17,9 @@ import org.oneneuron.data.Shape;
 import org.oneneuron.model.Architecture;
 import org.oneneuron.model.Initializer;
 import org.oneneuron.model.NeuronKind;
+import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.run.ClassifierConfig;
+import org.oneneuron.run.Precision;
 import org.oneneuron.train.TrainConfig;
 
 /**
@@ -51,6 +53,10 @@ import org.oneneuron.train.TrainConfig;
  *                        spelling (empty: the MLPs of hidden × activations)
  * @param inputShape      how the layer graphs read each sample, CxHxW (null: the data's own
  *                        shape); only with architectures
+ * @param batch           samples per sgd/adam step, 0 (the default) for the full batch; only
+ *                        with the minibatch optimizers
+ * @param dtype           float32 for float32 passes (θ and the reported figures stay float64);
+ *                        null for float64
  */
 public record StudySpec(String name, List<String> data, List<List<Integer>> hidden,
                         List<String> activations, List<String> neurons, List<String> losses,
@@ -59,15 +65,20 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
                         long seed, double heldOutFraction, String label, String positive,
                         String classes,
                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> architectures,
-                        @JsonInclude(JsonInclude.Include.NON_EMPTY) String inputShape) {
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) String inputShape,
+                        @JsonInclude(JsonInclude.Include.NON_DEFAULT) int batch,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String dtype) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<String> REDUCTIONS = Set.of("sum", "mean");
     private static final Set<String> INITS = Set.of("fan_in", "normal");
-    /** Keys an MLP spec leaves out (so its JSON is what it was before layer graphs). */
-    private static final List<String> GRAPH_KEYS = List.of("architectures", "input_shape");
+    /**
+     * Keys a spec leaves out at their default (so an MLP's full-batch float64 spec is what it was
+     * before layer graphs, minibatches and float32).
+     */
+    private static final List<String> OPTIONAL_KEYS = List.of("architectures", "input_shape", "batch", "dtype");
 
     public StudySpec {
         Objects.requireNonNull(name, "name");
@@ -129,7 +140,30 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
             throw new IllegalArgumentException("held_out_fraction must be in [0, 0.9], got "
                     + heldOutFraction);
         }
+        if (batch < 0) {
+            throw new IllegalArgumentException("batch must be >= 0 (0 = full batch), got " + batch);
+        }
+        if (batch > 0) {
+            for (String optimizer : optimizers) {
+                if (!OptimizerKind.parse(optimizer).minibatch()) {
+                    throw new IllegalArgumentException("batch " + batch + " is the minibatch size of sgd and"
+                            + " adam; " + optimizer + " uses every sample at each step");
+                }
+            }
+        }
+        dtype = dtype == null || Precision.parse(dtype) == Precision.FLOAT64 ? null : Precision.FLOAT32.word();
         readOptions(label, positive, classes);
+    }
+
+    /** A full-batch float64 spec. */
+    public StudySpec(String name, List<String> data, List<List<Integer>> hidden,
+                     List<String> activations, List<String> neurons, List<String> losses,
+                     String reduction, List<Double> lambdas, List<String> optimizers,
+                     double learningRate, int steps, double clip, String init, int restarts,
+                     long seed, double heldOutFraction, String label, String positive, String classes,
+                     List<String> architectures, String inputShape) {
+        this(name, data, hidden, activations, neurons, losses, reduction, lambdas, optimizers, learningRate, steps,
+                clip, init, restarts, seed, heldOutFraction, label, positive, classes, architectures, inputShape, 0, null);
     }
 
     /** A spec without label choices (every data set read with the default label rule). */
@@ -234,7 +268,8 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
                                 for (int r = 0; r < restarts; r++) {
                                     runs.add(new RunSpec(runs.size(), d, net.hidden(), net.activation(), neuron,
                                             loss, reduction, lambda, opt, learningRate, steps, clip, init, r,
-                                            seed, heldOutFraction, net.architecture(), net.inputShape()));
+                                            seed, heldOutFraction, net.architecture(), net.inputShape(), batch,
+                                            dtype));
                                 }
                             }
                         }
@@ -295,7 +330,7 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
         }
         ObjectNode merged = (ObjectNode) defaults().toJsonTree();
         List<String> known = iterable(merged.fieldNames());
-        known.addAll(GRAPH_KEYS);
+        known.addAll(OPTIONAL_KEYS);
         for (Iterator<String> it = given.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!known.contains(key)) {

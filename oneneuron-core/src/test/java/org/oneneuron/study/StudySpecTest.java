@@ -97,4 +97,34 @@ class StudySpecTest {
         assertEquals("data=wdbc hidden=[16] act=tanh loss=cubic-hinge/mean lambda=1.0 opt=lbfgs lr=0.01 steps=1000"
                 + " clip=0.0 init=fan_in", run.pairingKey());
     }
+
+    @Test
+    void minibatchAndFloat32RunsCarryTheirSettingsIntoRunsKeysAndJournalLines() {
+        StudySpec plain = StudySpec.defaults();
+        assertFalse(plain.toJson().contains("batch") || plain.toJson().contains("dtype"), plain.toJson());
+        StudySpec spec = StudySpec.fromJson("{\"optimizers\": [\"sgd\", \"adam\"], \"batch\": 32,"
+                + " \"dtype\": \"FLOAT32\", \"restarts\": 1}", "spec.json");
+        assertEquals(32, spec.batch());
+        assertEquals("float32", spec.dtype());
+        assertEquals(spec, StudySpec.fromJson(spec.toJson(), "again"));
+        RunSpec run = spec.expand().get(0);
+        assertEquals(32, run.batch());
+        assertEquals(org.oneneuron.run.Precision.FLOAT32, run.precision());
+        assertTrue(run.pairingKey().endsWith(" batch=32 dtype=float32"), run.pairingKey());
+        assertFalse(plain.expand().get(0).pairingKey().contains("batch"), "full-batch float64 keys are unchanged");
+        assertEquals("float64", plain.expand().get(0).dtype());
+        assertEquals(null, StudySpec.fromJson("{\"dtype\": \"float64\"}", "spec.json").dtype());
+    }
+
+    @Test
+    void aMinibatchForAFullBatchOptimizerOrANegativeBatchIsRefused() {
+        IllegalArgumentException lbfgs = assertThrows(IllegalArgumentException.class,
+                () -> StudySpec.fromJson("{\"optimizers\": [\"adam\", \"lbfgs\"], \"batch\": 16}", "spec.json"));
+        assertTrue(lbfgs.getMessage().contains("batch 16 is the minibatch size of sgd and adam; lbfgs"),
+                lbfgs.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> StudySpec.fromJson("{\"batch\": -1}", "spec.json"));
+        IllegalArgumentException dtype = assertThrows(IllegalArgumentException.class,
+                () -> StudySpec.fromJson("{\"dtype\": \"float16\"}", "spec.json"));
+        assertTrue(dtype.getMessage().contains("float16"), dtype.getMessage());
+    }
 }

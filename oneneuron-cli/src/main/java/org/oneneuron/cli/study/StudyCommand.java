@@ -22,6 +22,7 @@ import org.oneneuron.data.DataException;
 import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.io.WriterLock;
 import org.oneneuron.model.Initializer;
+import org.oneneuron.run.Precision;
 import org.oneneuron.study.JournalCodec;
 import org.oneneuron.study.JournalEntry;
 import org.oneneuron.study.StudyData;
@@ -145,6 +146,13 @@ public final class StudyCommand implements Callable<Integer> {
 
     @Option(names = "--steps", paramLabel = "N", description = Vocabulary.STEPS)
     Integer steps;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Minibatch size of sgd and adam; 0 = full batch"
+            + " (a study's default).")
+    Integer batch;
+
+    @Option(names = "--dtype", paramLabel = "TYPE", description = Vocabulary.DTYPE)
+    String dtype;
 
     @Option(names = "--clip", paramLabel = "C", description = Vocabulary.CLIP)
     Double clip;
@@ -324,7 +332,15 @@ public final class StudyCommand implements Callable<Integer> {
                 pick("--restarts", restarts, base.restarts()), pick("--seed", seed, base.seed()),
                 pick("--held-out", heldOut, base.heldOutFraction()), pick("--label", label, base.label()),
                 pick("--positive", positive, base.positive()), pick("--classes", classes, base.classes()),
-                archs, shape);
+                archs, shape, pick("--batch", batch, base.batch()), given("--dtype") ? precision(dtype) : base.dtype());
+    }
+
+    private static String precision(String word) {
+        try {
+            return Precision.parse(word).word();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--dtype must be float64 or float32, got '" + word + "'", e);
+        }
     }
 
     /** Whether the user gave the option (the fields hold the defaults otherwise). */
