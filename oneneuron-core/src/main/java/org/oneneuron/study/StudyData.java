@@ -1,5 +1,6 @@
 package org.oneneuron.study;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
+import org.oneneuron.data.Standardizer;
 import org.oneneuron.landscape.LeastLoss;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
@@ -16,8 +18,11 @@ import org.oneneuron.model.NetworkSpec;
  * Resolves a study's data names and prepares each once: "case-a" (PAPER.md §6 A: three collinear
  * points, labels -1, -1, +1), or anything {@link Datasets#resolve} reads: a built-in name (wdbc,
  * xor, moons, ...) or a CSV, LIBSVM, ARFF or IDX file. Sets with at least 20 samples are split (held-out share from the spec, shuffled with
- * the study seed, so every run sees the same split) and standardized with the training part's mean
- * and standard deviation; smaller sets (the constructions) are used as they are.
+ * the study seed, so every run sees the same split) and standardized with the training part's
+ * statistics, as {@code train} standardizes: vectors per feature, images per channel
+ * ({@link Standardizer}: one mean and standard deviation over a channel's pixels, so a pixel lit
+ * in one image of n does not become √n standard deviations); smaller sets (the constructions) are
+ * used as they are.
  */
 public final class StudyData {
 
@@ -123,6 +128,12 @@ public final class StudyData {
         int d = ds.d();
         double[] mean = new double[d];
         double[] sd = new double[d];
+        if (!ds.shape().isVector()) {
+            Arrays.fill(sd, 1.0);
+            Standardizer perChannel = Standardizer.fit(subset(ds, order, 0, train, mean, sd, "train"));
+            return new Prepared(subset(ds, order, 0, train, perChannel.mean(), perChannel.scale(), "train"),
+                    heldOut > 0 ? subset(ds, order, train, n, perChannel.mean(), perChannel.scale(), "held_out") : null);
+        }
         for (int k = 0; k < train; k++) {
             for (int j = 0; j < d; j++) {
                 mean[j] += ds.x(order[k], j) / train;
