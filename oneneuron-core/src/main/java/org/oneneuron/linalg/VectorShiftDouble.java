@@ -13,7 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * a scalar loop with the same fma chain. {@code dots}: a tile of 8 rows × 2 taps, one vector
  * accumulator each over every sample's whole vectors of positions, then over the last, masked
  * vector (a method of its own: C2 then inlines every vector operation), lanes added in index
- * order, whole vectors' first. No Vector API value crosses a method of ours (see {@link VectorSgemm}).
+ * order, whole vectors' first. Samples go in blocks that fit the L1 cache, every tile's
+ * accumulators kept in memory between blocks (the same chains as one pass over all samples; one
+ * pass re-read a whole group of samples from L2 for every tile). No Vector API value crosses a
+ * method of ours (see {@link VectorSgemm}).
  */
 final class VectorShiftDouble {
 
@@ -22,6 +25,9 @@ final class VectorShiftDouble {
     private static final int MR = 8;
     private static final ThreadLocal<double[]> TILE = ThreadLocal.withInitial(() -> new double[32 * L]);
     private static final ThreadLocal<int[]> ROWS_AT = ThreadLocal.withInitial(() -> new int[MR]);
+    private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[0]);
+    /** Values of d and in per block of samples in {@link #dots} (near the L1 cache). */
+    private static final int BLOCK_VALUES = 4096;
 
     private VectorShiftDouble() {
     }
@@ -184,26 +190,40 @@ final class VectorShiftDouble {
 
     static void dots(int rows, int span, int taps, int[] off, double[] d, int dOff, int ldd, int dStride, double[] in,
                      int iOff, int iStride, int samples, boolean accumulate, double[] g, int gOff, int ldg) {
-        double[] lanes = TILE.get();
         int[] at = ROWS_AT.get();
         int spanV = span - span % L;
+        int pairs = (taps + 1) / 2;
+        int per = (spanV < span ? 32 : 16) * L;
+        double[] lanes = lanes((rows + MR - 1) / MR * pairs * per);
+        int block = Math.max(1, BLOCK_VALUES / Math.max(1, dStride + iStride));
+        for (int s0 = 0; s0 < samples; s0 += block) {
+            int sn = Math.min(block, samples - s0);
+            for (int r0 = 0; r0 < rows; r0 += MR) {
+                int rn = Math.min(MR, rows - r0);
+                for (int r = 0; r < MR; r++) {
+                    at[r] = dOff + s0 * dStride + (r0 + Math.min(r, rn - 1)) * ldd;
+                }
+                for (int b0 = 0; b0 < taps; b0 += 2) {
+                    int bn = Math.min(2, taps - b0);
+                    int o0 = iOff + s0 * iStride + off[b0];
+                    int o1 = iOff + s0 * iStride + off[b0 + bn - 1];
+                    int base = (r0 / MR * pairs + b0 / 2) * per;
+                    tile(at, o0, o1, 0, spanV, d, dStride, in, iStride, sn, s0 > 0, lanes, base);
+                    if (spanV < span) {
+                        tail(at, o0, o1, spanV, span, d, dStride, in, iStride, sn, s0 > 0, lanes, base + 16 * L);
+                    }
+                }
+            }
+        }
         for (int r0 = 0; r0 < rows; r0 += MR) {
             int rn = Math.min(MR, rows - r0);
-            for (int r = 0; r < MR; r++) {
-                at[r] = dOff + (r0 + Math.min(r, rn - 1)) * ldd;
-            }
             for (int b0 = 0; b0 < taps; b0 += 2) {
                 int bn = Math.min(2, taps - b0);
-                int o0 = iOff + off[b0];
-                int o1 = iOff + off[b0 + bn - 1];
-                tile(at, o0, o1, 0, spanV, d, dStride, in, iStride, samples, lanes, 0);
-                if (spanV < span) {
-                    tail(at, o0, o1, spanV, span, d, dStride, in, iStride, samples, lanes, 16 * L);
-                }
+                int tb = (r0 / MR * pairs + b0 / 2) * per;
                 for (int r = 0; r < rn; r++) {
                     for (int q = 0; q < bn; q++) {
                         double sum = 0;
-                        int base = (2 * r + q) * L;
+                        int base = tb + (2 * r + q) * L;
                         for (int j = 0; j < L; j++) {
                             sum += lanes[base + j];
                         }
@@ -218,9 +238,19 @@ final class VectorShiftDouble {
         }
     }
 
+    /** The per-thread accumulators of {@link #dots}: 16 (32 with a partial vector) vectors per tile. */
+    private static double[] lanes(int n) {
+        double[] a = LANES.get();
+        if (a.length < n) {
+            a = new double[n];
+            LANES.set(a);
+        }
+        return a;
+    }
+
     /** Lane sums of the 8 × 2 tile over positions [t0, t1) (whole vectors) of every sample, into lanes from base. */
     private static void tile(int[] at, int o0, int o1, int t0, int t1, double[] d, int dStride, double[] in, int iStride,
-                             int samples, double[] lanes, int base) {
+                             int samples, boolean resume, double[] lanes, int base) {
         int d0 = at[0];
         int d1 = at[1];
         int d2 = at[2];
@@ -229,22 +259,22 @@ final class VectorShiftDouble {
         int d5 = at[5];
         int d6 = at[6];
         int d7 = at[7];
-        DoubleVector a00 = DoubleVector.zero(S);
-        DoubleVector a01 = DoubleVector.zero(S);
-        DoubleVector a10 = DoubleVector.zero(S);
-        DoubleVector a11 = DoubleVector.zero(S);
-        DoubleVector a20 = DoubleVector.zero(S);
-        DoubleVector a21 = DoubleVector.zero(S);
-        DoubleVector a30 = DoubleVector.zero(S);
-        DoubleVector a31 = DoubleVector.zero(S);
-        DoubleVector a40 = DoubleVector.zero(S);
-        DoubleVector a41 = DoubleVector.zero(S);
-        DoubleVector a50 = DoubleVector.zero(S);
-        DoubleVector a51 = DoubleVector.zero(S);
-        DoubleVector a60 = DoubleVector.zero(S);
-        DoubleVector a61 = DoubleVector.zero(S);
-        DoubleVector a70 = DoubleVector.zero(S);
-        DoubleVector a71 = DoubleVector.zero(S);
+        DoubleVector a00 = resume ? DoubleVector.fromArray(S, lanes, base + 0 * L) : DoubleVector.zero(S);
+        DoubleVector a01 = resume ? DoubleVector.fromArray(S, lanes, base + 1 * L) : DoubleVector.zero(S);
+        DoubleVector a10 = resume ? DoubleVector.fromArray(S, lanes, base + 2 * L) : DoubleVector.zero(S);
+        DoubleVector a11 = resume ? DoubleVector.fromArray(S, lanes, base + 3 * L) : DoubleVector.zero(S);
+        DoubleVector a20 = resume ? DoubleVector.fromArray(S, lanes, base + 4 * L) : DoubleVector.zero(S);
+        DoubleVector a21 = resume ? DoubleVector.fromArray(S, lanes, base + 5 * L) : DoubleVector.zero(S);
+        DoubleVector a30 = resume ? DoubleVector.fromArray(S, lanes, base + 6 * L) : DoubleVector.zero(S);
+        DoubleVector a31 = resume ? DoubleVector.fromArray(S, lanes, base + 7 * L) : DoubleVector.zero(S);
+        DoubleVector a40 = resume ? DoubleVector.fromArray(S, lanes, base + 8 * L) : DoubleVector.zero(S);
+        DoubleVector a41 = resume ? DoubleVector.fromArray(S, lanes, base + 9 * L) : DoubleVector.zero(S);
+        DoubleVector a50 = resume ? DoubleVector.fromArray(S, lanes, base + 10 * L) : DoubleVector.zero(S);
+        DoubleVector a51 = resume ? DoubleVector.fromArray(S, lanes, base + 11 * L) : DoubleVector.zero(S);
+        DoubleVector a60 = resume ? DoubleVector.fromArray(S, lanes, base + 12 * L) : DoubleVector.zero(S);
+        DoubleVector a61 = resume ? DoubleVector.fromArray(S, lanes, base + 13 * L) : DoubleVector.zero(S);
+        DoubleVector a70 = resume ? DoubleVector.fromArray(S, lanes, base + 14 * L) : DoubleVector.zero(S);
+        DoubleVector a71 = resume ? DoubleVector.fromArray(S, lanes, base + 15 * L) : DoubleVector.zero(S);
         for (int s = 0; s < samples; s++) {
             int ds = s * dStride;
             int x0b = o0 + s * iStride;
@@ -299,7 +329,7 @@ final class VectorShiftDouble {
 
     /** {@link #tile} over the last, partial vector [t0, t1) of each sample, masked. */
     private static void tail(int[] at, int o0, int o1, int t0, int t1, double[] d, int dStride, double[] in, int iStride,
-                             int samples, double[] lanes, int base) {
+                             int samples, boolean resume, double[] lanes, int base) {
         VectorMask<Double> tail = S.indexInRange(0, t1 - t0);
         int d0 = at[0];
         int d1 = at[1];
@@ -309,22 +339,22 @@ final class VectorShiftDouble {
         int d5 = at[5];
         int d6 = at[6];
         int d7 = at[7];
-        DoubleVector a00 = DoubleVector.zero(S);
-        DoubleVector a01 = DoubleVector.zero(S);
-        DoubleVector a10 = DoubleVector.zero(S);
-        DoubleVector a11 = DoubleVector.zero(S);
-        DoubleVector a20 = DoubleVector.zero(S);
-        DoubleVector a21 = DoubleVector.zero(S);
-        DoubleVector a30 = DoubleVector.zero(S);
-        DoubleVector a31 = DoubleVector.zero(S);
-        DoubleVector a40 = DoubleVector.zero(S);
-        DoubleVector a41 = DoubleVector.zero(S);
-        DoubleVector a50 = DoubleVector.zero(S);
-        DoubleVector a51 = DoubleVector.zero(S);
-        DoubleVector a60 = DoubleVector.zero(S);
-        DoubleVector a61 = DoubleVector.zero(S);
-        DoubleVector a70 = DoubleVector.zero(S);
-        DoubleVector a71 = DoubleVector.zero(S);
+        DoubleVector a00 = resume ? DoubleVector.fromArray(S, lanes, base + 0 * L) : DoubleVector.zero(S);
+        DoubleVector a01 = resume ? DoubleVector.fromArray(S, lanes, base + 1 * L) : DoubleVector.zero(S);
+        DoubleVector a10 = resume ? DoubleVector.fromArray(S, lanes, base + 2 * L) : DoubleVector.zero(S);
+        DoubleVector a11 = resume ? DoubleVector.fromArray(S, lanes, base + 3 * L) : DoubleVector.zero(S);
+        DoubleVector a20 = resume ? DoubleVector.fromArray(S, lanes, base + 4 * L) : DoubleVector.zero(S);
+        DoubleVector a21 = resume ? DoubleVector.fromArray(S, lanes, base + 5 * L) : DoubleVector.zero(S);
+        DoubleVector a30 = resume ? DoubleVector.fromArray(S, lanes, base + 6 * L) : DoubleVector.zero(S);
+        DoubleVector a31 = resume ? DoubleVector.fromArray(S, lanes, base + 7 * L) : DoubleVector.zero(S);
+        DoubleVector a40 = resume ? DoubleVector.fromArray(S, lanes, base + 8 * L) : DoubleVector.zero(S);
+        DoubleVector a41 = resume ? DoubleVector.fromArray(S, lanes, base + 9 * L) : DoubleVector.zero(S);
+        DoubleVector a50 = resume ? DoubleVector.fromArray(S, lanes, base + 10 * L) : DoubleVector.zero(S);
+        DoubleVector a51 = resume ? DoubleVector.fromArray(S, lanes, base + 11 * L) : DoubleVector.zero(S);
+        DoubleVector a60 = resume ? DoubleVector.fromArray(S, lanes, base + 12 * L) : DoubleVector.zero(S);
+        DoubleVector a61 = resume ? DoubleVector.fromArray(S, lanes, base + 13 * L) : DoubleVector.zero(S);
+        DoubleVector a70 = resume ? DoubleVector.fromArray(S, lanes, base + 14 * L) : DoubleVector.zero(S);
+        DoubleVector a71 = resume ? DoubleVector.fromArray(S, lanes, base + 15 * L) : DoubleVector.zero(S);
         for (int s = 0; s < samples; s++) {
             int ds = s * dStride + t0;
             int x0b = o0 + s * iStride + t0;

@@ -13,7 +13,10 @@ import jdk.incubator.vector.VectorSpecies;
  * a scalar loop with the same fma chain. {@code dots}: a tile of 8 rows × 2 taps, one vector
  * accumulator each over every sample's whole vectors of positions, then over the last, masked
  * vector (a method of its own: C2 then inlines every vector operation), lanes added in index
- * order, whole vectors' first. No Vector API value crosses a method of ours (see {@link VectorSgemm}).
+ * order, whole vectors' first. Samples go in blocks that fit the L1 cache, every tile's
+ * accumulators kept in memory between blocks (the same chains as one pass over all samples; one
+ * pass re-read a whole group of samples from L2 for every tile). No Vector API value crosses a
+ * method of ours (see {@link VectorSgemm}).
  */
 final class VectorShiftFloat {
 
@@ -22,6 +25,9 @@ final class VectorShiftFloat {
     private static final int MR = 8;
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[32 * L]);
     private static final ThreadLocal<int[]> ROWS_AT = ThreadLocal.withInitial(() -> new int[MR]);
+    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[0]);
+    /** Values of d and in per block of samples in {@link #dots} (near the L1 cache). */
+    private static final int BLOCK_VALUES = 8192;
 
     private VectorShiftFloat() {
     }
@@ -184,26 +190,40 @@ final class VectorShiftFloat {
 
     static void dots(int rows, int span, int taps, int[] off, float[] d, int dOff, int ldd, int dStride, float[] in,
                      int iOff, int iStride, int samples, boolean accumulate, float[] g, int gOff, int ldg) {
-        float[] lanes = TILE.get();
         int[] at = ROWS_AT.get();
         int spanV = span - span % L;
+        int pairs = (taps + 1) / 2;
+        int per = (spanV < span ? 32 : 16) * L;
+        float[] lanes = lanes((rows + MR - 1) / MR * pairs * per);
+        int block = Math.max(1, BLOCK_VALUES / Math.max(1, dStride + iStride));
+        for (int s0 = 0; s0 < samples; s0 += block) {
+            int sn = Math.min(block, samples - s0);
+            for (int r0 = 0; r0 < rows; r0 += MR) {
+                int rn = Math.min(MR, rows - r0);
+                for (int r = 0; r < MR; r++) {
+                    at[r] = dOff + s0 * dStride + (r0 + Math.min(r, rn - 1)) * ldd;
+                }
+                for (int b0 = 0; b0 < taps; b0 += 2) {
+                    int bn = Math.min(2, taps - b0);
+                    int o0 = iOff + s0 * iStride + off[b0];
+                    int o1 = iOff + s0 * iStride + off[b0 + bn - 1];
+                    int base = (r0 / MR * pairs + b0 / 2) * per;
+                    tile(at, o0, o1, 0, spanV, d, dStride, in, iStride, sn, s0 > 0, lanes, base);
+                    if (spanV < span) {
+                        tail(at, o0, o1, spanV, span, d, dStride, in, iStride, sn, s0 > 0, lanes, base + 16 * L);
+                    }
+                }
+            }
+        }
         for (int r0 = 0; r0 < rows; r0 += MR) {
             int rn = Math.min(MR, rows - r0);
-            for (int r = 0; r < MR; r++) {
-                at[r] = dOff + (r0 + Math.min(r, rn - 1)) * ldd;
-            }
             for (int b0 = 0; b0 < taps; b0 += 2) {
                 int bn = Math.min(2, taps - b0);
-                int o0 = iOff + off[b0];
-                int o1 = iOff + off[b0 + bn - 1];
-                tile(at, o0, o1, 0, spanV, d, dStride, in, iStride, samples, lanes, 0);
-                if (spanV < span) {
-                    tail(at, o0, o1, spanV, span, d, dStride, in, iStride, samples, lanes, 16 * L);
-                }
+                int tb = (r0 / MR * pairs + b0 / 2) * per;
                 for (int r = 0; r < rn; r++) {
                     for (int q = 0; q < bn; q++) {
                         float sum = 0;
-                        int base = (2 * r + q) * L;
+                        int base = tb + (2 * r + q) * L;
                         for (int j = 0; j < L; j++) {
                             sum += lanes[base + j];
                         }
@@ -218,9 +238,19 @@ final class VectorShiftFloat {
         }
     }
 
+    /** The per-thread accumulators of {@link #dots}: 16 (32 with a partial vector) vectors per tile. */
+    private static float[] lanes(int n) {
+        float[] a = LANES.get();
+        if (a.length < n) {
+            a = new float[n];
+            LANES.set(a);
+        }
+        return a;
+    }
+
     /** Lane sums of the 8 × 2 tile over positions [t0, t1) (whole vectors) of every sample, into lanes from base. */
     private static void tile(int[] at, int o0, int o1, int t0, int t1, float[] d, int dStride, float[] in, int iStride,
-                             int samples, float[] lanes, int base) {
+                             int samples, boolean resume, float[] lanes, int base) {
         int d0 = at[0];
         int d1 = at[1];
         int d2 = at[2];
@@ -229,22 +259,22 @@ final class VectorShiftFloat {
         int d5 = at[5];
         int d6 = at[6];
         int d7 = at[7];
-        FloatVector a00 = FloatVector.zero(S);
-        FloatVector a01 = FloatVector.zero(S);
-        FloatVector a10 = FloatVector.zero(S);
-        FloatVector a11 = FloatVector.zero(S);
-        FloatVector a20 = FloatVector.zero(S);
-        FloatVector a21 = FloatVector.zero(S);
-        FloatVector a30 = FloatVector.zero(S);
-        FloatVector a31 = FloatVector.zero(S);
-        FloatVector a40 = FloatVector.zero(S);
-        FloatVector a41 = FloatVector.zero(S);
-        FloatVector a50 = FloatVector.zero(S);
-        FloatVector a51 = FloatVector.zero(S);
-        FloatVector a60 = FloatVector.zero(S);
-        FloatVector a61 = FloatVector.zero(S);
-        FloatVector a70 = FloatVector.zero(S);
-        FloatVector a71 = FloatVector.zero(S);
+        FloatVector a00 = resume ? FloatVector.fromArray(S, lanes, base + 0 * L) : FloatVector.zero(S);
+        FloatVector a01 = resume ? FloatVector.fromArray(S, lanes, base + 1 * L) : FloatVector.zero(S);
+        FloatVector a10 = resume ? FloatVector.fromArray(S, lanes, base + 2 * L) : FloatVector.zero(S);
+        FloatVector a11 = resume ? FloatVector.fromArray(S, lanes, base + 3 * L) : FloatVector.zero(S);
+        FloatVector a20 = resume ? FloatVector.fromArray(S, lanes, base + 4 * L) : FloatVector.zero(S);
+        FloatVector a21 = resume ? FloatVector.fromArray(S, lanes, base + 5 * L) : FloatVector.zero(S);
+        FloatVector a30 = resume ? FloatVector.fromArray(S, lanes, base + 6 * L) : FloatVector.zero(S);
+        FloatVector a31 = resume ? FloatVector.fromArray(S, lanes, base + 7 * L) : FloatVector.zero(S);
+        FloatVector a40 = resume ? FloatVector.fromArray(S, lanes, base + 8 * L) : FloatVector.zero(S);
+        FloatVector a41 = resume ? FloatVector.fromArray(S, lanes, base + 9 * L) : FloatVector.zero(S);
+        FloatVector a50 = resume ? FloatVector.fromArray(S, lanes, base + 10 * L) : FloatVector.zero(S);
+        FloatVector a51 = resume ? FloatVector.fromArray(S, lanes, base + 11 * L) : FloatVector.zero(S);
+        FloatVector a60 = resume ? FloatVector.fromArray(S, lanes, base + 12 * L) : FloatVector.zero(S);
+        FloatVector a61 = resume ? FloatVector.fromArray(S, lanes, base + 13 * L) : FloatVector.zero(S);
+        FloatVector a70 = resume ? FloatVector.fromArray(S, lanes, base + 14 * L) : FloatVector.zero(S);
+        FloatVector a71 = resume ? FloatVector.fromArray(S, lanes, base + 15 * L) : FloatVector.zero(S);
         for (int s = 0; s < samples; s++) {
             int ds = s * dStride;
             int x0b = o0 + s * iStride;
@@ -299,7 +329,7 @@ final class VectorShiftFloat {
 
     /** {@link #tile} over the last, partial vector [t0, t1) of each sample, masked. */
     private static void tail(int[] at, int o0, int o1, int t0, int t1, float[] d, int dStride, float[] in, int iStride,
-                             int samples, float[] lanes, int base) {
+                             int samples, boolean resume, float[] lanes, int base) {
         VectorMask<Float> tail = S.indexInRange(0, t1 - t0);
         int d0 = at[0];
         int d1 = at[1];
@@ -309,22 +339,22 @@ final class VectorShiftFloat {
         int d5 = at[5];
         int d6 = at[6];
         int d7 = at[7];
-        FloatVector a00 = FloatVector.zero(S);
-        FloatVector a01 = FloatVector.zero(S);
-        FloatVector a10 = FloatVector.zero(S);
-        FloatVector a11 = FloatVector.zero(S);
-        FloatVector a20 = FloatVector.zero(S);
-        FloatVector a21 = FloatVector.zero(S);
-        FloatVector a30 = FloatVector.zero(S);
-        FloatVector a31 = FloatVector.zero(S);
-        FloatVector a40 = FloatVector.zero(S);
-        FloatVector a41 = FloatVector.zero(S);
-        FloatVector a50 = FloatVector.zero(S);
-        FloatVector a51 = FloatVector.zero(S);
-        FloatVector a60 = FloatVector.zero(S);
-        FloatVector a61 = FloatVector.zero(S);
-        FloatVector a70 = FloatVector.zero(S);
-        FloatVector a71 = FloatVector.zero(S);
+        FloatVector a00 = resume ? FloatVector.fromArray(S, lanes, base + 0 * L) : FloatVector.zero(S);
+        FloatVector a01 = resume ? FloatVector.fromArray(S, lanes, base + 1 * L) : FloatVector.zero(S);
+        FloatVector a10 = resume ? FloatVector.fromArray(S, lanes, base + 2 * L) : FloatVector.zero(S);
+        FloatVector a11 = resume ? FloatVector.fromArray(S, lanes, base + 3 * L) : FloatVector.zero(S);
+        FloatVector a20 = resume ? FloatVector.fromArray(S, lanes, base + 4 * L) : FloatVector.zero(S);
+        FloatVector a21 = resume ? FloatVector.fromArray(S, lanes, base + 5 * L) : FloatVector.zero(S);
+        FloatVector a30 = resume ? FloatVector.fromArray(S, lanes, base + 6 * L) : FloatVector.zero(S);
+        FloatVector a31 = resume ? FloatVector.fromArray(S, lanes, base + 7 * L) : FloatVector.zero(S);
+        FloatVector a40 = resume ? FloatVector.fromArray(S, lanes, base + 8 * L) : FloatVector.zero(S);
+        FloatVector a41 = resume ? FloatVector.fromArray(S, lanes, base + 9 * L) : FloatVector.zero(S);
+        FloatVector a50 = resume ? FloatVector.fromArray(S, lanes, base + 10 * L) : FloatVector.zero(S);
+        FloatVector a51 = resume ? FloatVector.fromArray(S, lanes, base + 11 * L) : FloatVector.zero(S);
+        FloatVector a60 = resume ? FloatVector.fromArray(S, lanes, base + 12 * L) : FloatVector.zero(S);
+        FloatVector a61 = resume ? FloatVector.fromArray(S, lanes, base + 13 * L) : FloatVector.zero(S);
+        FloatVector a70 = resume ? FloatVector.fromArray(S, lanes, base + 14 * L) : FloatVector.zero(S);
+        FloatVector a71 = resume ? FloatVector.fromArray(S, lanes, base + 15 * L) : FloatVector.zero(S);
         for (int s = 0; s < samples; s++) {
             int ds = s * dStride + t0;
             int x0b = o0 + s * iStride + t0;

@@ -13,8 +13,8 @@ import org.oneneuron.testing.Property;
 /**
  * The scalar twin ({@link ScalarConvKernels}) at the JVM's vector width gives the Vector API
  * kernels' bits where they depend on the width: the lane-parallel weight-gradient dots and the
- * plane sums (the other kernels are checked against their naive fma chains in
- * {@link ConvKernelsTest}, for both). A back-end without the module picks the twin.
+ * plane sums, also with samples far apart, which the dots take in blocks (the other kernels are
+ * checked against their naive fma chains in {@link ConvKernelsTest}, for both). A back-end without the module picks the twin.
  */
 class ScalarConvKernelsTest {
 
@@ -29,7 +29,10 @@ class ScalarConvKernelsTest {
             SplittableRandom rnd = new SplittableRandom(g.seed("values"));
             boolean acc = g.bool("accumulate");
             int ldd = q.span() + g.intIn("row padding", 0, 3);
-            int dStride = q.rows() * ldd + g.intIn("sample padding", 0, 5);
+            // a wide padding puts every sample in a block of its own: the dots resume their chains
+            int pad = g.bool("wide sample padding") ? g.intIn("wide padding", 8192, 8300)
+                    : g.intIn("sample padding", 0, 5);
+            int dStride = q.rows() * ldd + pad;
             double[] d = ConvKernelsTest.values(rnd, q.samples() * dStride);
             double[] in = ConvKernelsTest.values(rnd, q.samples() * q.iStride());
             int ldg = q.taps() + 1;
