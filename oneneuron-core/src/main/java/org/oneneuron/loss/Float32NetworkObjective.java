@@ -3,6 +3,7 @@ package org.oneneuron.loss;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.oneneuron.objective.FloatStaging;
 import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.objective.NonFiniteException;
 import org.oneneuron.objective.SampledObjective;
@@ -11,6 +12,7 @@ import org.oneneuron.engine.Buf;
 import org.oneneuron.engine.PassKind;
 import org.oneneuron.engine.Precision;
 import org.oneneuron.linalg.ArrayMath;
+import org.oneneuron.linalg.ThetaPasses;
 import org.oneneuron.model.ParameterLayout;
 
 /**
@@ -35,8 +37,11 @@ import org.oneneuron.model.ParameterLayout;
  * parallel and added in chunk order, full passes in blocks of at most {@value SamplePasses#FLOAT32_BLOCK}
  * rows, so results are bitwise identical run to run for a given t. Every work buffer is
  * allocated once. Not thread-safe: use {@link #copy()} per thread.
+ *
+ * <p>{@link FloatStaging}: an optimizer may write the float copy of θ in its own update pass, and
+ * read the gradient's Σ g_k² from the pass that checks the gradient (the same bits either way).
  */
-public final class Float32NetworkObjective implements SampledObjective {
+public final class Float32NetworkObjective implements SampledObjective, FloatStaging {
 
     /** Most rows per block of a full pass. */
     public static final int BLOCK = SamplePasses.FLOAT32_BLOCK;
@@ -50,6 +55,11 @@ public final class Float32NetworkObjective implements SampledObjective {
     private final SamplePasses passes;
     private final float[] th;
     private final Float32FullPass last;
+    /** The θ array th was staged for by {@link #staged}, until the next evaluation; else null. */
+    private double[] stagedFor;
+    /** The gradient array the last gradient was written into, and its Σ g_k². */
+    private double[] squaresOf;
+    private double squares;
 
     private Float32NetworkObjective(NetworkObjective reference, float[] sharedX) {
         this.reference = reference;
@@ -101,8 +111,24 @@ public final class Float32NetworkObjective implements SampledObjective {
     }
 
     @Override
+    public float[] stagedTheta() {
+        return th;
+    }
+
+    @Override
+    public void staged(double[] theta) {
+        stagedFor = theta;
+    }
+
+    @Override
+    public double gradientSquares(double[] gradient) {
+        return gradient == squaresOf ? squares : Double.NaN;
+    }
+
+    @Override
     public double value(double[] theta) {
         if (last.matches(theta, false)) {
+            stagedFor = null;
             return last.value;
         }
         load(theta);
@@ -113,6 +139,7 @@ public final class Float32NetworkObjective implements SampledObjective {
     public double valueAndGradient(double[] theta, double[] gradient) {
         checkGradient(theta, gradient);
         if (last.matches(theta, true)) {
+            stagedFor = null;
             last.gradientInto(gradient);
             return last.value;
         }
@@ -173,6 +200,7 @@ public final class Float32NetworkObjective implements SampledObjective {
             load(theta);
             full(theta, null);
         }
+        stagedFor = null;
         return Optional.of(NeuronFigures.snapshot(layout, reference.outputs(), theta, last.neuronMax,
                 last.networkOnlyLoss));
     }
@@ -206,11 +234,19 @@ public final class Float32NetworkObjective implements SampledObjective {
         return value;
     }
 
-    /** th = (float) θ after checking θ; a finite θ beyond the float range is reported. */
+    /**
+     * th = (float) θ after checking θ, unless the optimizer staged th for this θ array; a finite θ
+     * beyond the float range is reported.
+     */
     private void load(double[] theta) {
         if (theta.length != th.length) {
             throw new IllegalArgumentException("θ has length " + theta.length + ", expected "
                     + th.length + " for " + layout.blocks().size() + " blocks");
+        }
+        boolean ready = stagedFor == theta;
+        stagedFor = null;
+        if (ready) {
+            return;
         }
         FloatBlocks.narrow(theta, th);
         if (!ArrayMath.allFinite(th, 0, th.length)) {
@@ -234,12 +270,19 @@ public final class Float32NetworkObjective implements SampledObjective {
         if (gradient == theta) {
             throw new IllegalArgumentException("gradient must not alias θ");
         }
+        squaresOf = null;
     }
 
-    /** Adds λa to ∂/∂a and checks every entry. */
+    /**
+     * Adds λa to ∂/∂a and checks every entry in the pass that sums Σ g_k² (finite only when every
+     * entry is), which {@link #gradientSquares} then hands on.
+     */
     private void finishGradient(double[] theta, double[] gradient, String what) {
         reference.addPenaltyGradient(theta, gradient);
-        if (!ArrayMath.allFinite(gradient, 0, gradient.length)) {
+        double s = ThetaPasses.sumOfSquares(gradient);
+        squaresOf = gradient;
+        squares = s;
+        if (!(s < Double.POSITIVE_INFINITY)) {
             for (int k = 0; k < gradient.length; k++) {
                 if (!Double.isFinite(gradient[k])) {
                     throw new NonFiniteException(what, String.format(Locale.ROOT, "(float32) entry %s = %s",

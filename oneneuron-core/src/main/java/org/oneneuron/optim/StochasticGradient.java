@@ -2,12 +2,16 @@ package org.oneneuron.optim;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.oneneuron.linalg.ThetaPasses;
+import org.oneneuron.objective.FloatStaging;
 import org.oneneuron.objective.Objective;
 
 /**
  * Minibatch SGD with heavy-ball or Nesterov momentum, in PyTorch's convention:
  * v ← μ·v + g, θ ← θ − η·(g + μ·v) (Nesterov) or θ ← θ − η·v, where g is the (optionally
- * norm-clipped) minibatch gradient. μ = 0 gives plain SGD. No allocation per step.
+ * norm-clipped) minibatch gradient. μ = 0 gives plain SGD. No allocation per step. With a
+ * {@link FloatStaging} objective, plain SGD writes the objective's float θ in its update pass and
+ * takes Σ g² from the objective's gradient check (the same bits, two passes over θ fewer).
  */
 public final class StochasticGradient implements Optimizer {
 
@@ -17,6 +21,7 @@ public final class StochasticGradient implements Optimizer {
     private final double momentum;
     private final boolean nesterov;
     private final double clipNorm;
+    private final FloatStaging staging;
     private double[] gradient;
     private double[] velocity;
     private double loss;
@@ -53,6 +58,7 @@ public final class StochasticGradient implements Optimizer {
         this.momentum = momentum;
         this.nesterov = nesterov;
         this.clipNorm = clipNorm;
+        this.staging = objective instanceof FloatStaging f ? f : null;
     }
 
     @Override
@@ -77,7 +83,11 @@ public final class StochasticGradient implements Optimizer {
     public boolean step(double[] theta, double[] previous) {
         double c = Vectors.clipFactor(gradientNorm, clipNorm);
         boolean save = previous != null;
-        if (momentum == 0) {
+        if (momentum == 0 && staging != null) {
+            if (ThetaPasses.sgdStep(theta, gradient, learningRate, c, previous, staging.stagedTheta())) {
+                staging.staged(theta);
+            }
+        } else if (momentum == 0) {
             // v = g: no velocity to keep.
             for (int i = 0; i < theta.length; i++) {
                 double t = theta[i];
@@ -104,7 +114,8 @@ public final class StochasticGradient implements Optimizer {
 
     private void evaluate(double[] theta) {
         loss = source.next(theta, gradient);
-        gradientNorm = Vectors.norm(gradient);
+        gradientNorm = staging == null ? Vectors.norm(gradient)
+                : Vectors.norm(gradient, staging.gradientSquares(gradient));
     }
 
     @Override

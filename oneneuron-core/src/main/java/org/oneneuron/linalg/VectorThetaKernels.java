@@ -1,0 +1,82 @@
+package org.oneneuron.linalg;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link ThetaKernels} on the Vector API, lane by lane the scalar loops' operations (mul, sub,
+ * add, the double-to-float rounding: exact by specification), so the same bits. Public with a
+ * no-argument constructor for reflective creation only.
+ */
+public final class VectorThetaKernels implements ThetaKernels {
+
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** Floats as many as D's lanes, half D's width: the species of a converted θ vector. */
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(Math.max(64, D.vectorBitSize() / 2)));
+
+    /** Below this length the scalar loops run (too short to gain; no JIT-state-dependent allocation). */
+    static final int SCALAR_BELOW = 512;
+
+    /** For reflective creation by {@link ThetaPasses}. */
+    public VectorThetaKernels() {
+    }
+
+    /** Whether this machine's lanes fit these kernels (D of 4 or 8 lanes, F as many); else the scalar loops run. */
+    private static final boolean FITS = (D.length() == 4 || D.length() == 8) && F.length() == D.length();
+
+    @Override
+    public boolean sgdStep(double[] theta, double[] g, double eta, double c, double[] previous, float[] th) {
+        int n = theta.length;
+        if (n < SCALAR_BELOW || !FITS) {
+            return ScalarThetaKernels.sgdStep(theta, g, eta, c, previous, th, 0);
+        }
+        int upper = D.loopBound(n);
+        FloatVector check = FloatVector.zero(F);
+        for (int i = 0; i < upper; i += D.length()) {
+            DoubleVector t = DoubleVector.fromArray(D, theta, i);
+            if (previous != null) {
+                t.intoArray(previous, i);
+            }
+            t = t.sub(DoubleVector.fromArray(D, g, i).mul(c).mul(eta));
+            t.intoArray(theta, i);
+            FloatVector f = (FloatVector) t.convertShape(VectorOperators.D2F, F, 0);
+            f.intoArray(th, i);
+            check = check.add(f.mul(0f));
+        }
+        boolean finite = check.compare(VectorOperators.EQ, 0f).allTrue();
+        return ScalarThetaKernels.sgdStep(theta, g, eta, c, previous, th, upper) && finite;
+    }
+
+    @Override
+    public double sumOfSquares(double[] x) {
+        int n = x.length;
+        if (n < SCALAR_BELOW || !FITS) {
+            return ScalarThetaKernels.INSTANCE.sumOfSquares(x);
+        }
+        int upper = n - n % 8;
+        DoubleVector lo = DoubleVector.zero(D);
+        DoubleVector hi = DoubleVector.zero(D);
+        if (D.length() == 8) {
+            for (int i = 0; i < upper; i += 8) {
+                DoubleVector v = DoubleVector.fromArray(D, x, i);
+                lo = lo.add(v.mul(v));
+            }
+            double s = ((lo.lane(0) + lo.lane(1)) + (lo.lane(2) + lo.lane(3)))
+                    + ((lo.lane(4) + lo.lane(5)) + (lo.lane(6) + lo.lane(7)));
+            return ScalarThetaKernels.tail(x, upper, s);
+        }
+        for (int i = 0; i < upper; i += 8) {
+            DoubleVector v = DoubleVector.fromArray(D, x, i);
+            DoubleVector w = DoubleVector.fromArray(D, x, i + 4);
+            lo = lo.add(v.mul(v));
+            hi = hi.add(w.mul(w));
+        }
+        double s = ((lo.lane(0) + lo.lane(1)) + (lo.lane(2) + lo.lane(3)))
+                + ((hi.lane(0) + hi.lane(1)) + (hi.lane(2) + hi.lane(3)));
+        return ScalarThetaKernels.tail(x, upper, s);
+    }
+}

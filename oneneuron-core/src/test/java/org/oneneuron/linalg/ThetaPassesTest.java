@@ -1,0 +1,102 @@
+package org.oneneuron.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fused θ passes on both kernel sets against the plain loops they replace: the same bits for
+ * every length (vector chunks and scalar tails), and non-finite float copies are reported.
+ */
+class ThetaPassesTest {
+
+    private static final List<ThetaKernels> KERNELS = List.of(ScalarThetaKernels.INSTANCE, new VectorThetaKernels());
+    private static final int[] LENGTHS = {0, 1, 7, 8, 9, 31, 511, 512, 513, 515, 519, 1024, 1031, 4099};
+
+    private static double[] random(int n, long seed, double scale) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = scale * rnd.nextGaussian() * Math.exp(rnd.nextDouble(-8, 8));
+        }
+        return v;
+    }
+
+    @Test
+    void sgdStepIsTheUpdateLoopAndTheRoundingLoop() {
+        for (ThetaKernels k : KERNELS) {
+            for (int n : LENGTHS) {
+                for (boolean save : new boolean[] {false, true}) {
+                    double[] theta = random(n, n, 1);
+                    double[] g = random(n, n + 1, 3);
+                    double eta = 0.0137;
+                    double c = 0.71;
+                    double[] expected = theta.clone();
+                    float[] expectedFloat = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        expected[i] = expected[i] - eta * (c * g[i]);
+                        expectedFloat[i] = (float) expected[i];
+                    }
+                    double[] previous = save ? new double[n] : null;
+                    double[] before = theta.clone();
+                    float[] th = new float[n];
+                    assertTrue(k.sgdStep(theta, g, eta, c, previous, th), k + " n=" + n);
+                    assertArrayEquals(expected, theta, 0.0, k + " n=" + n);
+                    assertArrayEquals(expectedFloat, th, 0f, k + " n=" + n);
+                    if (save) {
+                        assertArrayEquals(before, previous, 0.0, k + " n=" + n);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void sgdStepReportsAFloatCopyThatIsNotFinite() {
+        double[] bad = {Double.NaN, Double.POSITIVE_INFINITY, 1e39};
+        for (ThetaKernels k : KERNELS) {
+            for (int n : new int[] {9, 515, 1031}) {
+                for (int at : new int[] {0, n / 2, n - 1}) {
+                    for (double b : bad) {
+                        double[] theta = random(n, at, 1);
+                        double[] g = new double[n];
+                        theta[at] = b;
+                        assertFalse(k.sgdStep(theta, g, 0.1, 1, null, new float[n]), k + " n=" + n + " at " + at);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void sumOfSquaresIsTheEightPartialSums() {
+        for (ThetaKernels k : KERNELS) {
+            for (int n : LENGTHS) {
+                double[] x = random(n, 3L * n, 1e3);
+                double[] s = new double[8];
+                int i = 0;
+                for (; i + 7 < n; i += 8) {
+                    for (int j = 0; j < 8; j++) {
+                        s[j] += x[i + j] * x[i + j];
+                    }
+                }
+                double expected = ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
+                for (; i < n; i++) {
+                    expected += x[i] * x[i];
+                }
+                assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(k.sumOfSquares(x)),
+                        k + " n=" + n);
+            }
+            double[] x = random(1031, 5, 1);
+            x[600] = Double.NaN;
+            assertTrue(Double.isNaN(k.sumOfSquares(x)));
+            x[600] = Double.NEGATIVE_INFINITY;
+            assertFalse(Double.isFinite(k.sumOfSquares(x)));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.oneneuron.loss;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.model.Activation;
+import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.model.NeuronKind;
+import org.oneneuron.objective.SampledObjective;
+import org.oneneuron.optim.Optimizer;
+import org.oneneuron.optim.OptimizerKind;
+import org.oneneuron.train.TrainConfig;
+
+/**
+ * Plain SGD that writes the float32 objective's θ copy in its update pass and takes Σ g² from the
+ * objective's gradient check moves θ through exactly the bits of SGD on an objective that does
+ * neither, and a staged copy is never read for a θ that changed after it.
+ */
+class FloatStagingTest {
+
+    private static Float32NetworkObjective objective() {
+        int n = 96;
+        int d = 30;
+        SplittableRandom rng = new SplittableRandom(41);
+        double[] x = new double[n * d];
+        double[] y = new double[n];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = rng.nextDouble(-1, 1);
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = rng.nextBoolean() ? 1 : -1;
+        }
+        Dataset data = new Dataset("random", x, y, d, Collections.nCopies(d, "f"), List.of("-1", "+1"));
+        NetworkSpec spec = new NetworkSpec(d, List.of(24, 24), Activation.parse("relu"), NeuronKind.parse("skip-exp"));
+        return Float32NetworkObjective.over(NetworkObjective.builder(spec, data)
+                .loss(Losses.parseAny("logistic")).lambda(0.1).build());
+    }
+
+    private static double[] start(int dim) {
+        SplittableRandom rng = new SplittableRandom(7);
+        double[] t = new double[dim];
+        for (int k = 0; k < dim; k++) {
+            t[k] = 0.3 * rng.nextDouble(-1, 1);
+        }
+        return t;
+    }
+
+    /** The same objective without the staging hand-offs. */
+    private static SampledObjective hidden(Float32NetworkObjective f) {
+        return new SampledObjective() {
+            @Override
+            public int sampleCount() {
+                return f.sampleCount();
+            }
+
+            @Override
+            public double batchValueAndGradient(double[] theta, int[] indices, int from, int to, double[] gradient) {
+                return f.batchValueAndGradient(theta, indices, from, to, gradient);
+            }
+
+            @Override
+            public int dimension() {
+                return f.dimension();
+            }
+
+            @Override
+            public double value(double[] theta) {
+                return f.value(theta);
+            }
+
+            @Override
+            public double valueAndGradient(double[] theta, double[] gradient) {
+                return f.valueAndGradient(theta, gradient);
+            }
+
+            @Override
+            public void hessianVector(double[] theta, double[] v, double[] out) {
+                f.hessianVector(theta, v, out);
+            }
+
+            @Override
+            public SampledObjective copy() {
+                return hidden(f.copy());
+            }
+        };
+    }
+
+    @Test
+    void stagedSgdTakesTheSameStepsBitForBit() {
+        Float32NetworkObjective f = objective();
+        assertTrue(f.dimension() > 1024, "long enough for the vector kernels: " + f.dimension());
+        for (int batch : new int[] {16, 0}) {
+            TrainConfig config = TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.SGD).learningRate(0.05)
+                    .batchSize(batch).momentum(0).seed(5).build();
+            Optimizer staged = config.newOptimizer(f);
+            Optimizer plain = config.newOptimizer(hidden(objective()));
+            double[] a = start(f.dimension());
+            double[] b = a.clone();
+            double[] previousA = new double[a.length];
+            double[] previousB = new double[a.length];
+            staged.start(a);
+            plain.start(b);
+            for (int s = 0; s < 40; s++) {
+                staged.step(a, previousA);
+                plain.step(b, previousB);
+                assertArrayEquals(b, a, 0.0, "θ after step " + s + ", batch " + batch);
+                assertArrayEquals(previousB, previousA, 0.0);
+                assertEquals(Double.doubleToLongBits(plain.loss()), Double.doubleToLongBits(staged.loss()));
+                assertEquals(Double.doubleToLongBits(plain.gradientNorm()),
+                        Double.doubleToLongBits(staged.gradientNorm()), "gradient norm after step " + s);
+            }
+        }
+    }
+
+    @Test
+    void aStagedCopyIsDroppedByTheNextEvaluation() {
+        Float32NetworkObjective f = objective();
+        Float32NetworkObjective fresh = objective();
+        double[] theta = start(f.dimension());
+        double[] g = new double[theta.length];
+        double[] expected = new double[theta.length];
+        f.value(theta);
+        java.util.Arrays.fill(f.stagedTheta(), 0f);
+        f.staged(theta);
+        f.value(theta);
+        theta[3] += 0.5;
+        int[] idx = {4, 9, 2, 30, 31};
+        double v = f.batchValueAndGradient(theta, idx, 0, idx.length, g);
+        assertEquals(fresh.batchValueAndGradient(theta, idx, 0, idx.length, expected), v);
+        assertArrayEquals(expected, g, 0.0);
+        assertEquals(Double.doubleToLongBits(org.oneneuron.linalg.ThetaPasses.sumOfSquares(g)),
+                Double.doubleToLongBits(f.gradientSquares(g)));
+        assertTrue(Double.isNaN(f.gradientSquares(expected)));
+    }
+}
