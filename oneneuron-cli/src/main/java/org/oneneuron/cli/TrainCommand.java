@@ -92,6 +92,12 @@ final class TrainCommand implements Callable<Integer> {
             + " about six records).")
     int historyEvery = Vocabulary.TRAIN.historyStride();
 
+    @Option(names = "--gradient-tolerance", paramLabel = "TOL", description = "Stop when the full-data gradient"
+            + " norm is at most TOL; 0 = off. sgd/adam minibatch runs judge it at their history records, each"
+            + " of which then adds a full-data gradient pass (0 saves them: the same steps, the records without"
+            + " gradient norms).")
+    double gradientTolerance = Vocabulary.TRAIN.gradientTolerance();
+
     @Option(names = "--no-certificate", description = "Skip the end point's certificate (the verdict is then"
             + " the trajectory's; hess_eig_min/max are null).")
     boolean noCertificate;
@@ -249,6 +255,10 @@ final class TrainCommand implements Callable<Integer> {
         if (historyEvery < 0) {
             throw new IllegalArgumentException("--history-every must be >= 0 (0 = automatic), got " + historyEvery);
         }
+        if (!(gradientTolerance >= 0) || Double.isInfinite(gradientTolerance)) {
+            throw new IllegalArgumentException("--gradient-tolerance must be >= 0 and finite (0 = off), got "
+                    + gradientTolerance);
+        }
         NeuronKind neuron = network.neuron();
         if (!network.layers().isEmpty() && (matched("--hidden") || matched("--activation"))) {
             throw new IllegalArgumentException("give --arch or --hidden/--activation, not both: --arch names "
@@ -262,7 +272,7 @@ final class TrainCommand implements Callable<Integer> {
                 .withBalancedClassWeights(objective.balanced()).withHeldOut(share)
                 .withPrecision(training.precision())
                 .withTrain(training.config(Vocabulary.TRAIN, common.threadsOr(Vocabulary.TRAIN.threads()))
-                        .toBuilder().historyStride(historyEvery).build());
+                        .toBuilder().historyStride(historyEvery).gradientTolerance(gradientTolerance).build());
     }
 
     /**

@@ -92,6 +92,27 @@ class TrainCommandTest {
     }
 
     @Test
+    void gradientToleranceStopsARunAndZeroSkipsOnlyTheMinibatchRecordsGradients() throws Exception {
+        JsonNode stopped = json(Cli.run("train", SMALL, "--hidden", "4", "--steps", "200", "--scaffold", "none",
+                "--gradient-tolerance", "10", "--json"));
+        assertEquals("gradient_tolerance", stopped.get("stop_reason").asText(), stopped.toString());
+        assertEquals(0, stopped.get("steps").asInt());
+
+        String[] minibatch = {"train", SMALL, "--hidden", "4", "--optimizer", "adam", "--batch", "8", "--lr", "0.01",
+            "--steps", "120", "--history-every", "10", "--json"};
+        JsonNode judged = json(Cli.run(minibatch));
+        String[] off = java.util.Arrays.copyOf(minibatch, minibatch.length + 2);
+        off[minibatch.length] = "--gradient-tolerance";
+        off[minibatch.length + 1] = "0";
+        JsonNode skipped = json(Cli.run(off));
+        for (String key : new String[] {"loss_total", "gradient_norm", "train_accuracy", "steps", "stop_reason",
+            "trajectory_verdict", "verdict"}) {
+            assertEquals(judged.get(key), skipped.get(key), key);
+        }
+        assertFalse(Cli.run("train", SMALL, "--gradient-tolerance", "-1").exitCode() == ExitCodes.OK);
+    }
+
+    @Test
     void float32TrainsAndReportsItsPrecision() throws Exception {
         JsonNode j = json(Cli.run("train", SMALL, "--hidden", "4", "--optimizer", "sgd", "--batch", "8",
                 "--lr", "0.05", "--steps", "200", "--dtype", "float32", "--json"));

@@ -68,7 +68,14 @@ final class MinibatchWorkload {
         double[] warmTheta = theta0.clone();
         double[] previous = new double[theta0.length];
         warmUp.start(warmTheta);
-        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(), () -> warmUp.step(warmTheta, previous));
+        // ... and the timed call's full-data history passes (a loss; a loss and gradient), every
+        // 1,000 steps (WarmUpLoop: else they deoptimize the compiled step as the timed call starts).
+        double[] fullGradient = new double[theta0.length];
+        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(), () -> warmUp.step(warmTheta, previous),
+                1000, () -> {
+                    single.value(warmTheta);
+                    single.valueAndGradient(warmTheta, fullGradient);
+                });
         long allocated = CpuClock.allocatedBytes();
         for (int s = 0; s < ALLOCATION_PROBE_STEPS; s++) {
             warmUp.step(warmTheta, previous);

@@ -52,6 +52,22 @@ final class WarmUpLoop {
     }
 
     static Outcome run(int minSteps, Step step) throws Exception {
+        return run(minSteps, step, 0, null);
+    }
+
+    /**
+     * {@link #run(int, Step)}, also running {@code side} (untimed, not a step) before the first
+     * step and after every {@code every}-th: the work the measured run does besides its steps
+     * (a trainer's full-data history passes). The JIT compiles a branch its profile never saw
+     * taken as a trap; the measured run's first full-data pass then sprang those traps in the
+     * steps' compiled code (a W2 run with {@code -XX:+PrintCompilation}: {@code NeuronHead::forward},
+     * {@code ObjectiveChunk::run} and {@code ActivationLayer::value} "made not entrant: uncommon
+     * trap" as the timed call began), and the timed steps ran on re-profiling code until C2 had
+     * compiled them again.
+     *
+     * @param every {@code side} after every this many steps; 0 (or a null {@code side}): never
+     */
+    static Outcome run(int minSteps, Step step, int every, Step side) throws Exception {
         if (minSteps <= 0) {
             return new Outcome(0, 0, false);
         }
@@ -68,6 +84,9 @@ final class WarmUpLoop {
         long quietSince = cpuStart;
         long compiled = jitTimed ? jit.getTotalCompilationTime() : 0;
         while (true) {
+            if (side != null && every > 0 && steps % every == 0) {
+                side.run();
+            }
             long t0 = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
             step.run();
             long t1 = cpu ? threads.getCurrentThreadCpuTime() : System.nanoTime();
