@@ -7,8 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Register-blocked float-precision GEMM on the Vector API: C = α·op(A)·op(B) + β·C, row-major.
  *
  * <p>op(B) is packed into column panels of {@code NRW = 2·L} columns (L = lanes per vector),
- * zero-padded on the right, except that a full panel of an untransposed B is read in place (its
- * rows are already NRW contiguous floats, ldb apart: the same values in the same order, no copy); op(A) is read in place, {@link #MR} rows at a time, in either layout
+ * zero-padded on the right; op(A) is read in place, {@link #MR} rows at a time, in either layout
  * (only a last panel of fewer than MR rows is copied and zero-padded). k is cut into blocks of at most {@link #KC} (the same for every thread), so one
  * block of a B panel stays in L1 while every A panel passes it: C = α·Σ_blocks(A_blk·B_blk) + β·C,
  * the first block applying β and the later ones adding to C. The micro-kernel keeps an MR × NRW
@@ -53,16 +52,15 @@ final class VectorSgemm {
         }
         float[] bp = BUFFERS.get().b(((n + NRW - 1) / NRW) * k * NRW);
         packB(transB, n, k, b, bOff, ldb, bp);
-        float[] bIn = transB ? null : b;
         int mPanels = (m + MR - 1) / MR;
         long work = (long) m * n * k;
         int parts = Backends.gemmThreads(mPanels, work);
         if (parts <= 1) {
-            panels(0, mPanels, transA, m, n, k, alpha, a, aOff, lda, bp, bIn, bOff, ldb, beta, c, cOff, ldc);
+            panels(0, mPanels, transA, m, n, k, alpha, a, aOff, lda, bp, beta, c, cOff, ldc);
             return;
         }
         ChunkWorkers.runRanges(mPanels, parts, (from, to) -> panels(from, to, transA, m, n, k,
-                alpha, a, aOff, lda, bp, bIn, bOff, ldb, beta, c, cOff, ldc));
+                alpha, a, aOff, lda, bp, beta, c, cOff, ldc));
     }
 
     /** k block length: ⌈k / ⌈k / KC⌉⌉. */
@@ -74,12 +72,10 @@ final class VectorSgemm {
     /**
      * Row panels [from, to) of C. Full panels read op(A) in place (element (r, p) at
      * aRow + r·rowStep + p·pStep); only a partial last panel is packed, zero-padded to MR rows.
-     * Full column panels of B are read from {@code bIn} in place (row p at bOff + p·ldb) when it is
-     * non-null, else from the packed bp.
      */
     private static void panels(int from, int to, boolean transA, int m, int n, int k, float alpha,
-                               float[] a, int aOff, int lda, float[] bp, float[] bIn, int bOff, int ldb,
-                               float beta, float[] c, int cOff, int ldc) {
+                               float[] a, int aOff, int lda, float[] bp, float beta, float[] c,
+                               int cOff, int ldc) {
         Buffers buf = BUFFERS.get();
         int rowStep = transA ? 1 : lda;
         int pStep = transA ? lda : 1;
@@ -98,18 +94,14 @@ final class VectorSgemm {
             for (int jp = 0; jp < nPanels; jp++) {
                 int j0 = jp * NRW;
                 int cols = Math.min(NRW, n - j0);
-                boolean inPlace = bIn != null && cols == NRW;
-                float[] bSrc = inPlace ? bIn : bp;
-                int bBase = inPlace ? bOff + p0 * ldb + j0 : jp * k * NRW + p0 * NRW;
-                int bStep = inPlace ? ldb : NRW;
+                int bBase = jp * k * NRW + p0 * NRW;
                 for (int ip = from; ip < to; ip++) {
                     int i0 = ip * MR;
                     int cBase = cOff + i0 * ldc + j0;
                     if (ip - from < fullPanels) {
-                        kernel(a, aOff + i0 * rowStep + p0 * pStep, rowStep, pStep, bSrc, bBase, bStep, depth,
-                                buf.tile);
+                        kernel(a, aOff + i0 * rowStep + p0 * pStep, rowStep, pStep, bp, bBase, depth, buf.tile);
                     } else {
-                        kernel(ap, p0 * MR, 1, MR, bSrc, bBase, bStep, depth, buf.tile);
+                        kernel(ap, p0 * MR, 1, MR, bp, bBase, depth, buf.tile);
                     }
                     update(buf.tile, Math.min(MR, m - i0), cols, alpha, betaHere, c, cBase, ldc);
                 }
@@ -127,10 +119,7 @@ final class VectorSgemm {
         }
     }
 
-    /**
-     * bp[panel][p][col] = op(B)[p][panel·NRW + col], zero beyond column n; of an untransposed B
-     * only a partial last panel (full ones are read in place).
-     */
+    /** bp[panel][p][col] = op(B)[p][panel·NRW + col], zero beyond column n. */
     private static void packB(boolean transB, int n, int k, float[] b, int bOff, int ldb, float[] bp) {
         int nPanels = (n + NRW - 1) / NRW;
         for (int jp = 0; jp < nPanels; jp++) {
@@ -159,7 +148,7 @@ final class VectorSgemm {
                         bp[dst + j] = b[src + j * ldb];
                     }
                 }
-            } else if (cols < NRW) {
+            } else {
                 for (int p = 0; p < k; p++) {
                     System.arraycopy(b, bOff + p * ldb + j0, bp, base + p * NRW, cols);
                 }
@@ -212,10 +201,10 @@ final class VectorSgemm {
 
     /**
      * tile[r][j] = Σ_p A(r, p)·Bpanel[p][j] over depth p for the MR × NRW block, A(r, p) at
-     * a[aBase + r·rowStep + p·pStep], Bpanel[p][j] at bp[bBase + p·bStep + j].
+     * a[aBase + r·rowStep + p·pStep].
      */
     private static void kernel(float[] a, int aBase, int rowStep, int pStep, float[] bp, int bBase,
-                               int bStep, int depth, float[] tile) {
+                               int depth, float[] tile) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);
@@ -235,7 +224,7 @@ final class VectorSgemm {
         int r5 = 5 * rowStep;
         int pa = aBase;
         int pb = bBase;
-        for (int p = 0; p < depth; p++, pa += pStep, pb += bStep) {
+        for (int p = 0; p < depth; p++, pa += pStep, pb += NRW) {
             FloatVector b0 = FloatVector.fromArray(S, bp, pb);
             FloatVector b1 = FloatVector.fromArray(S, bp, pb + L);
             FloatVector x = FloatVector.broadcast(S, a[pa]);

@@ -38,7 +38,7 @@ import org.oneneuron.model.ParameterLayout;
  * rows, so results are bitwise identical run to run for a given t. Every work buffer is
  * allocated once. Not thread-safe: use {@link #copy()} per thread.
  *
- * <p>{@link FloatStaging}: an optimizer may write the float copy of θ in its own update pass, and
+ * <p>{@link FloatStaging}: plain SGD may move θ in the pass that writes the float copy of θ, and
  * read the gradient's Σ g_k² from the pass that checks the gradient (the same bits either way).
  */
 public final class Float32NetworkObjective implements SampledObjective, FloatStaging {
@@ -55,7 +55,7 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
     private final SamplePasses passes;
     private final float[] th;
     private final Float32FullPass last;
-    /** The θ array th was staged for by {@link #staged}, until the next evaluation; else null. */
+    /** The θ array th was staged for by {@link #sgdStep}, until the next evaluation; else null. */
     private double[] stagedFor;
     /** The gradient array the last gradient was written into, and its Σ g_k². */
     private double[] squaresOf;
@@ -111,13 +111,11 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
     }
 
     @Override
-    public float[] stagedTheta() {
-        return th;
-    }
-
-    @Override
-    public void staged(double[] theta) {
-        stagedFor = theta;
+    public boolean sgdStep(double[] theta, double[] g, double eta, double c, double[] previous) {
+        stagedFor = null;
+        boolean finite = ThetaPasses.sgdStep(theta, g, eta, c, previous, th);
+        stagedFor = finite ? theta : null;
+        return finite;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.oneneuron.optim;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.oneneuron.linalg.ThetaPasses;
 import org.oneneuron.objective.FloatStaging;
 import org.oneneuron.objective.Objective;
 
@@ -10,8 +9,8 @@ import org.oneneuron.objective.Objective;
  * Minibatch SGD with heavy-ball or Nesterov momentum, in PyTorch's convention:
  * v ← μ·v + g, θ ← θ − η·(g + μ·v) (Nesterov) or θ ← θ − η·v, where g is the (optionally
  * norm-clipped) minibatch gradient. μ = 0 gives plain SGD. No allocation per step. With a
- * {@link FloatStaging} objective, plain SGD writes the objective's float θ in its update pass and
- * takes Σ g² from the objective's gradient check (the same bits, two passes over θ fewer).
+ * {@link FloatStaging} objective, plain SGD moves θ in the objective's pass that rounds θ to float
+ * and takes Σ g² from the objective's gradient check (the same bits, two passes over θ fewer).
  */
 public final class StochasticGradient implements Optimizer {
 
@@ -84,9 +83,7 @@ public final class StochasticGradient implements Optimizer {
         double c = Vectors.clipFactor(gradientNorm, clipNorm);
         boolean save = previous != null;
         if (momentum == 0 && staging != null) {
-            if (ThetaPasses.sgdStep(theta, gradient, learningRate, c, previous, staging.stagedTheta())) {
-                staging.staged(theta);
-            }
+            staging.sgdStep(theta, gradient, learningRate, c, previous);
         } else if (momentum == 0) {
             // v = g: no velocity to keep.
             for (int i = 0; i < theta.length; i++) {

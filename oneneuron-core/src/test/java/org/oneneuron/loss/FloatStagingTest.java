@@ -126,8 +126,9 @@ class FloatStagingTest {
         double[] g = new double[theta.length];
         double[] expected = new double[theta.length];
         f.value(theta);
-        java.util.Arrays.fill(f.stagedTheta(), 0f);
-        f.staged(theta);
+        // A step of length 0 stages (float) θ; the remembered value at θ answers the next call and
+        // drops the copy, so the changed θ below is rounded afresh.
+        assertTrue(f.sgdStep(theta, new double[theta.length], 0.1, 1, null));
         f.value(theta);
         theta[3] += 0.5;
         int[] idx = {4, 9, 2, 30, 31};
