@@ -25,7 +25,7 @@ public final class OptimizerOptions {
     @Option(names = "--steps", paramLabel = "N", description = Vocabulary.STEPS)
     long steps = Vocabulary.TRAIN.maxSteps();
 
-    @Option(names = "--batch", paramLabel = "B", description = "Minibatch size of sgd and adam; 0 = full batch.")
+    @Option(names = "--batch", paramLabel = "B", description = Vocabulary.BATCH)
     int batch = Vocabulary.TRAIN.batchSize();
 
     @Option(names = "--clip", paramLabel = "C", description = Vocabulary.CLIP)

@@ -53,6 +53,9 @@ public final class Vocabulary {
     public static final String FIGURES = "Also draw the classifier's confusion matrix into DIR: confusion.png,"
             + " .svg, .pdf (cells shaded by their share of the actual class) and its numbers as .json and .csv"
             + " (train: of the held-out part, or of the training part without --held-out).";
+
+    public static final String BATCH = "Minibatch size of sgd and adam; 0 = full batch.";
+
     public static final String DTYPE = "float64, or float32 forward and reverse passes (Hessian-vector"
             + " products, certificates and the reported figures stay float64).";
 

@@ -147,8 +147,7 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = Vocabulary.STEPS)
     Integer steps;
 
-    @Option(names = "--batch", paramLabel = "B", description = "Minibatch size of sgd and adam; 0 = full batch"
-            + " (a study's default).")
+    @Option(names = "--batch", paramLabel = "B", description = Vocabulary.BATCH)
     Integer batch;
 
     @Option(names = "--dtype", paramLabel = "TYPE", description = Vocabulary.DTYPE)

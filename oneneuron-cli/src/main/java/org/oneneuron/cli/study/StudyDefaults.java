@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.model.Initializer;
+import org.oneneuron.run.Precision;
 import org.oneneuron.study.StudySpec;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -32,6 +33,8 @@ public final class StudyDefaults implements IDefaultValueProvider {
             case "--optimizer" -> join(d.optimizers());
             case "--lr" -> String.valueOf(d.learningRate());
             case "--steps" -> String.valueOf(d.steps());
+            case "--batch" -> String.valueOf(d.batch());
+            case "--dtype" -> d.dtype() == null ? Precision.FLOAT64.word() : d.dtype();
             case "--clip" -> String.valueOf(d.clip());
             case "--init" -> Initializer.parse(d.init()).word();
             case "--restarts" -> String.valueOf(d.restarts());
