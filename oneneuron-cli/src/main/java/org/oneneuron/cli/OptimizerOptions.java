@@ -46,12 +46,18 @@ public final class OptimizerOptions {
             throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
         }
         OptimizerChoice choice = OptimizerChoice.parse(optimizer);
+        TrainConfig config;
         try {
-            return choice.configure(base.toBuilder(), momentum).learningRate(learningRate).maxSteps(steps)
+            config = choice.configure(base.toBuilder(), momentum).learningRate(learningRate).maxSteps(steps)
                     .batchSize(batch).clipNorm(clip).seed(seed).threads(threads).build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(OptionNames.rename(e.getMessage()), e);
         }
+        if (batch > 0 && !config.optimizer().minibatch()) {
+            throw new IllegalArgumentException("--batch " + batch + " is the minibatch size of sgd, momentum, nesterov"
+                    + " and adam; --optimizer " + optimizer + " uses every sample at each step");
+        }
+        return config;
     }
 
     public Initializer initializer() {

@@ -210,6 +210,9 @@ class TasksCliTest {
                 "--loss huber is a regression loss; wdbc has two classes");
         badInput(Cli.run("train", "wdbc", "--loss", "softmax-ce", "--steps", "2"),
                 "--loss softmax-ce is a multi-class loss; wdbc has two classes");
+        // A minibatch size for an optimizer that uses every sample is refused, not ignored.
+        badInput(Cli.run("train", "wdbc", "--batch", "16", "--optimizer", "lbfgs", "--steps", "2"),
+                "--batch 16 is the minibatch size of sgd, momentum, nesterov and adam; --optimizer lbfgs uses every sample");
         badInput(Cli.run("train", classes.toString(), "--task", "sorting", "--steps", "2"), "--task: unknown task 'sorting'");
     }
 }

@@ -28,7 +28,10 @@ public enum OptimizerKind {
         return word;
     }
 
-    /** Whether it can step on minibatches (sgd, adam); the others use every sample at each step. */
+    /**
+     * Whether it can step on minibatches (sgd, adam); the others use every sample at each step
+     * (and ignore a config's batch size; the command line and study specs refuse one).
+     */
     public boolean minibatch() {
         return this == SGD || this == ADAM;
     }

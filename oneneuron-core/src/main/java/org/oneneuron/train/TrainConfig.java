@@ -57,10 +57,6 @@ public record TrainConfig(OptimizerKind optimizer, double learningRate, long max
             throw new IllegalArgumentException("batch_size must be >= 0 (0 = full batch), got "
                     + batchSize);
         }
-        if (batchSize > 0 && !optimizer.minibatch()) {
-            throw new IllegalArgumentException("batch_size " + batchSize + " is the minibatch size of sgd and adam; "
-                    + optimizer.word() + " uses every sample at each step (batch_size 0)");
-        }
         unitInterval("momentum", momentum);
         if (nesterov && momentum == 0) {
             throw new IllegalArgumentException("nesterov needs momentum > 0, got momentum 0");

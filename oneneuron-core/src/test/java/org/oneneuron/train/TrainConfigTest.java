@@ -18,7 +18,6 @@ class TrainConfigTest {
                 Arguments.of("learning_rate", "-0.1", (UnaryOperator<TrainConfigBuilder>) b -> b.learningRate(-0.1)),
                 Arguments.of("max_steps", "-1", (UnaryOperator<TrainConfigBuilder>) b -> b.maxSteps(-1)),
                 Arguments.of("batch_size", "-3", (UnaryOperator<TrainConfigBuilder>) b -> b.batchSize(-3)),
-                Arguments.of("batch_size", "lbfgs uses every sample", (UnaryOperator<TrainConfigBuilder>) b -> b.batchSize(32)),
                 Arguments.of("momentum", "1.0", (UnaryOperator<TrainConfigBuilder>) b -> b.momentum(1)),
                 Arguments.of("nesterov", "momentum 0", (UnaryOperator<TrainConfigBuilder>) b -> b.nesterov(true)),
                 Arguments.of("beta2", "1.5", (UnaryOperator<TrainConfigBuilder>) b -> b.beta2(1.5)),
