@@ -1,5 +1,7 @@
 package org.oneneuron.optim;
 
+import org.oneneuron.linalg.ThetaPasses;
+
 /** The few dense vector operations the optimizers need; no allocation. */
 final class Vectors {
 
@@ -40,36 +42,11 @@ final class Vectors {
     private static final double SAFE_MIN_SQUARES = 0x1p-900;
 
     /**
-     * Σ x_i² in eight interleaved partial sums s_j = Σ_{i ≡ j mod 8} x_i² (eight adds in flight
-     * instead of one chain), added as ((s₀ + s₁) + (s₂ + s₃)) + ((s₄ + s₅) + (s₆ + s₇)), then the
-     * tail in order.
+     * Σ x_i² in eight interleaved partial sums, added in a fixed order ({@link ThetaPasses#sumOfSquares}:
+     * vectorized where the Vector API is present, the same bits either way).
      */
     static double sumOfSquares(double[] x) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double s4 = 0;
-        double s5 = 0;
-        double s6 = 0;
-        double s7 = 0;
-        int n = x.length;
-        int i = 0;
-        for (; i + 7 < n; i += 8) {
-            s0 += x[i] * x[i];
-            s1 += x[i + 1] * x[i + 1];
-            s2 += x[i + 2] * x[i + 2];
-            s3 += x[i + 3] * x[i + 3];
-            s4 += x[i + 4] * x[i + 4];
-            s5 += x[i + 5] * x[i + 5];
-            s6 += x[i + 6] * x[i + 6];
-            s7 += x[i + 7] * x[i + 7];
-        }
-        double s = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
-        for (; i < n; i++) {
-            s += x[i] * x[i];
-        }
-        return s;
+        return ThetaPasses.sumOfSquares(x);
     }
 
     private static double scaledNorm(double[] x) {
