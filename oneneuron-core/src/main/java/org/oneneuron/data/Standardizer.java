@@ -154,12 +154,25 @@ public record Standardizer(double[] mean, double[] scale) {
             throw new IllegalArgumentException("x has " + x.length + " values, not a multiple of d = " + d);
         }
         double[] z = new double[x.length];
-        for (int i = 0; i < x.length; i += d) {
+        transformRows(x, 0, x.length / d, z);
+        return z;
+    }
+
+    /**
+     * Scales rows [from, from + rows) of a row-major batch into {@code into[0 .. rows·d)}, the
+     * same bits as {@link #transform}: z_ij = (x_ij − μ_j) / s_j.
+     *
+     * @param x features, row-major. Not modified.
+     */
+    public void transformRows(double[] x, int from, int rows, double[] into) {
+        int d = d();
+        for (int r = 0; r < rows; r++) {
+            int src = (from + r) * d;
+            int dst = r * d;
             for (int j = 0; j < d; j++) {
-                z[i + j] = (x[i + j] - mean[j]) / scale[j];
+                into[dst + j] = (x[src + j] - mean[j]) / scale[j];
             }
         }
-        return z;
     }
 
     @Override

@@ -363,18 +363,7 @@ public final class Model {
     }
 
     private double[] score(double[] rawX, int n, boolean networkOnly) {
-        double[] x = standardizer.transform(rawX);
-        double[] out = new double[n * spec.outputs()];
-        Graph network = new Graph(spec);
-        if (n == 0) {
-            return out;
-        }
-        if (networkOnly) {
-            network.networkScores(theta, x, n, out);
-        } else {
-            network.scores(theta, x, n, out);
-        }
-        return out;
+        return RawScores.of(new Graph(spec), standardizer, theta, rawX, n, spec.outputs(), networkOnly);
     }
 
     private static boolean hasBothClasses(Dataset d) {

@@ -55,6 +55,21 @@ class ModelTest {
     }
 
     @Test
+    void scoringRawRowsBlockByBlockGivesTheBitsOfScoringOneStandardizedCopy() {
+        Dataset blobs = Datasets.builtin("blobs:n=2500,d=6");
+        Model model = Classifier.fit(blobs, SMALL);
+        double[] z = model.standardizer().apply(blobs).x();
+        double[] whole = new double[blobs.n()];
+        double[] networkOnly = new double[blobs.n()];
+        org.oneneuron.engine.Graph graph = new org.oneneuron.engine.Graph(model.spec());
+        graph.scores(model.theta(), z, blobs.n(), whole);
+        graph.networkScores(model.theta(), z, blobs.n(), networkOnly);
+        assertTrue(blobs.n() > 2 * RawScores.BLOCK, "the data must span several blocks and a partial one");
+        assertArrayEquals(whole, model.scores(blobs), 0.0);
+        assertArrayEquals(networkOnly, model.networkScores(blobs), 0.0);
+    }
+
+    @Test
     void plattProbabilitiesRiseWithTheScoreAndLieInTheUnitInterval() {
         Dataset wdbc = Datasets.wdbc();
         Model model = Classifier.fit(wdbc, SMALL.withHeldOut(0.25));
