@@ -70,6 +70,28 @@ class ScaffoldFitTest {
     }
 
     @Test
+    void aMinibatchRoundRecordsOnlyItsEndsAndEndsAtTheBitsOfAFullyRecordedOne() {
+        TrainConfig sgd = TrainConfig.defaults().toBuilder().optimizer(org.oneneuron.optim.OptimizerKind.SGD)
+                .batchSize(32).learningRate(0.05).maxSteps(200).gradientTolerance(0).build();
+        assertEquals(70, ScaffoldFit.roundConfig(sgd, 70).historyStride(), "start and end only");
+        assertEquals(70, ScaffoldFit.roundConfig(sgd, 70).maxSteps());
+        TrainConfig everyStep = sgd.toBuilder().historyStride(1).build();
+        assertEquals(1, ScaffoldFit.roundConfig(everyStep, 70).historyStride(), "an explicit stride is kept");
+        TrainConfig fullBatch = TrainConfig.defaults();
+        assertEquals(0, ScaffoldFit.roundConfig(fullBatch, 70).historyStride(), "full-batch records cost nothing");
+
+        TrainingData data = TrainingData.prepare(Datasets.wdbc(), SMALL);
+        Problem augmented = SMALL.withLambda(1e-3).problem(data.scaledTrain());
+        Scaffold schedule = Scaffold.of(Scaffold.Mode.LAMBDA).withRounds(3).withGrowth(10).withShare(0.75);
+        ScaffoldFit sparse = ScaffoldFit.run(augmented, sgd, schedule);
+        ScaffoldFit dense = ScaffoldFit.run(augmented, everyStep, schedule);
+        assertArrayEquals(dense.theta(), sparse.theta(), 0.0, "records do not touch θ");
+        assertEquals(dense.lambdas(), sparse.lambdas());
+        assertEquals(dense.contribution(), sparse.contribution(), "the float64 contribution at each round's end");
+        assertEquals(dense.augmentedSteps(), sparse.augmentedSteps());
+    }
+
+    @Test
     void aScheduleThatNeedsANeuronRefusesAPlainNetwork() {
         TrainingData data = TrainingData.prepare(Datasets.wdbc(), SMALL);
         Problem plain = SMALL.withNeuron(NeuronKind.NONE).problem(data.scaledTrain());
