@@ -24,7 +24,7 @@ class HeapCheckTest {
         HeapLimitException e = assertThrows(HeapLimitException.class,
                 () -> HeapCheck.require("big.csv", 100_000, 100, "counted", HeapCheck.TEXT_COPIES, 256 * mb));
         assertEquals("big.csv: 100,000 samples x 100 features (counted) take 77 MB as doubles; reading and"
-                + " training them need about 405 MB of heap, but the Java heap is limited to 256 MB. Raise the"
+                + " training them need about 436 MB of heap, but the Java heap is limited to 256 MB. Raise the"
                 + " limit: ONENEURON_JAVA_OPTS=-Xmx512m (the machine needs that much free memory), or use a"
                 + " subset of the data", e.getMessage());
         HeapLimitException generated = assertThrows(HeapLimitException.class,
