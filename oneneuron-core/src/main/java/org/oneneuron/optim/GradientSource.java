@@ -17,7 +17,7 @@ final class GradientSource {
     private final SampledObjective sampled;
     private final int batchSize;
     private final SplittableRandom random;
-    private int[] order;
+    private final int[] order;
     private int cursor;
 
     private GradientSource(Objective full, SampledObjective sampled, int batchSize,
@@ -26,6 +26,17 @@ final class GradientSource {
         this.sampled = sampled;
         this.batchSize = batchSize;
         this.random = random;
+        // built here, not at the first batch: a branch taken once inside a timed loop costs a deoptimization
+        this.order = sampled == null ? null : identity(sampled.sampleCount());
+        this.cursor = order == null ? 0 : order.length; // the first batch shuffles
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
     }
 
     /**
@@ -58,14 +69,7 @@ final class GradientSource {
         if (sampled == null) {
             return full.valueAndGradient(theta, gradient);
         }
-        int n = sampled.sampleCount();
-        if (order == null) {
-            order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            cursor = n;
-        }
+        int n = order.length;
         if (cursor >= n) {
             shuffle();
             cursor = 0;

@@ -54,4 +54,13 @@ public interface Optimizer {
 
     /** True when {@link #loss()} and {@link #gradient()} are minibatch estimates. */
     boolean stochastic();
+
+    /**
+     * True when the last {@link #step} itself saw every entry of the new θ finite, so the trainer's
+     * non-finite guard need not read θ again (a pass over θ per step); false by default and after
+     * {@link #start}.
+     */
+    default boolean thetaChecked() {
+        return false;
+    }
 }

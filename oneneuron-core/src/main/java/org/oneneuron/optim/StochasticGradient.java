@@ -25,6 +25,7 @@ public final class StochasticGradient implements Optimizer {
     private double[] velocity;
     private double loss;
     private double gradientNorm;
+    private boolean thetaChecked;
 
     /**
      * @param objective    the function; a SampledObjective when batchSize > 0
@@ -69,6 +70,7 @@ public final class StochasticGradient implements Optimizer {
     public void start(double[] theta) {
         gradient = new double[objective.dimension()];
         velocity = momentum == 0 ? null : new double[objective.dimension()];
+        thetaChecked = false;
         evaluate(theta);
     }
 
@@ -83,7 +85,8 @@ public final class StochasticGradient implements Optimizer {
         double c = Vectors.clipFactor(gradientNorm, clipNorm);
         boolean save = previous != null;
         if (momentum == 0 && staging != null) {
-            staging.sgdStep(theta, gradient, learningRate, c, previous);
+            // every rounded θ_k finite implies every θ_k finite
+            thetaChecked = staging.sgdStep(theta, gradient, learningRate, c, previous);
         } else if (momentum == 0) {
             // v = g: no velocity to keep.
             for (int i = 0; i < theta.length; i++) {
@@ -128,6 +131,11 @@ public final class StochasticGradient implements Optimizer {
     @Override
     public double gradientNorm() {
         return gradientNorm;
+    }
+
+    @Override
+    public boolean thetaChecked() {
+        return thetaChecked;
     }
 
     @Override

@@ -198,7 +198,7 @@ public final class Trainer {
             }
             return new Stop(StopReason.NON_FINITE, step, "gradient norm overflowed");
         }
-        if (ArrayMath.allFinite(theta, 0, theta.length)) {
+        if (optimizer.thetaChecked() || ArrayMath.allFinite(theta, 0, theta.length)) {
             return null;
         }
         for (int i = 0; i < theta.length; i++) {

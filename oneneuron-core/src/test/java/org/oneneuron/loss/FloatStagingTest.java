@@ -2,6 +2,7 @@ package org.oneneuron.loss;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
@@ -106,9 +107,12 @@ class FloatStagingTest {
             double[] previousB = new double[a.length];
             staged.start(a);
             plain.start(b);
+            assertFalse(staged.thetaChecked(), "start checks nothing");
             for (int s = 0; s < 40; s++) {
                 staged.step(a, previousA);
                 plain.step(b, previousB);
+                assertTrue(staged.thetaChecked(), "the staging pass saw every θ_k finite");
+                assertFalse(plain.thetaChecked());
                 assertArrayEquals(b, a, 0.0, "θ after step " + s + ", batch " + batch);
                 assertArrayEquals(previousB, previousA, 0.0);
                 assertEquals(Double.doubleToLongBits(plain.loss()), Double.doubleToLongBits(staged.loss()));
@@ -116,6 +120,23 @@ class FloatStagingTest {
                         Double.doubleToLongBits(staged.gradientNorm()), "gradient norm after step " + s);
             }
         }
+    }
+
+    @Test
+    void aStepOutOfFloatRangeLeavesThetaForTheTrainerToCheck() {
+        Float32NetworkObjective f = objective();
+        Optimizer sgd = TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.SGD).learningRate(1e300)
+                .batchSize(16).momentum(0).build().newOptimizer(f);
+        double[] theta = start(f.dimension());
+        sgd.start(theta);
+        try {
+            sgd.step(theta, new double[theta.length]);
+        } catch (ArithmeticException expected) {
+            // the engine's overflow report; the trainer catches it
+        }
+        assertTrue(java.util.Arrays.stream(theta).anyMatch(t -> Double.isFinite(t) && Math.abs(t) > Float.MAX_VALUE),
+                "θ left float's range while staying a finite double");
+        assertFalse(sgd.thetaChecked(), "a rounded θ_k was infinite: the trainer must read θ itself");
     }
 
     @Test
