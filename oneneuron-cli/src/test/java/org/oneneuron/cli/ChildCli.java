@@ -22,10 +22,26 @@ record ChildCli(int exitCode, String out, String err) {
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         c.addAll(List.of("--add-modules", "jdk.incubator.vector", "-XX:-UsePerfData", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1"));
+        c.addAll(launcherLogFlags());
         c.addAll(jvmFlags);
         c.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         c.addAll(List.of(args));
         return c;
+    }
+
+    /** The JVM log flags the launcher script ({@code ../oneneuron}) passes, read from its {@code flags+=(-Xlog…)} line. */
+    static List<String> launcherLogFlags() {
+        try {
+            for (String line : Files.readAllLines(Path.of("..", "oneneuron"), StandardCharsets.UTF_8)) {
+                String t = line.strip();
+                if (t.startsWith("flags+=(-Xlog:") && t.endsWith(")")) {
+                    return List.of(t.substring("flags+=(".length(), t.length() - 1).split(" "));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the launcher script", e);
+        }
+        throw new IllegalStateException("the launcher script has no flags+=(-Xlog:...) line");
     }
 
     /** Runs {@code command} (optionally behind a bash prefix such as "ulimit -f 24") in {@code dir}. */
