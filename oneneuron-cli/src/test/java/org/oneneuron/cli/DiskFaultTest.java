@@ -57,7 +57,7 @@ class DiskFaultTest {
         Path out = dir.resolve("limited");
         ChildCli child = ChildCli.run(dir, "ulimit -f 12", ChildCli.command(List.of(), study(out)));
         assertEquals(ExitCodes.FAILURE, child.exitCode(), child.toString());
-        assertTrue(child.err().contains("oneneuron study: cannot append run ") && child.err().contains(
+        assertTrue(child.err().contains("error: cannot append run ") && child.err().contains(
                 "the file size limit was reached (see ulimit -f) (File too large); no partial line is left;"
                 + " the journal keeps the "), child.toString());
         assertTrue(child.err().contains("re-run the same command to resume") && child.noTrace(), child.toString());

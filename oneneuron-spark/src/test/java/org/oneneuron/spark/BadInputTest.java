@@ -32,7 +32,7 @@ class BadInputTest {
 
     private static void assertClear(Cli run, int exit, String words) {
         assertEquals(exit, run.exitCode(), run::toString);
-        assertTrue(run.err().startsWith("oneneuron study: --master") || run.err().startsWith("oneneuron study: "),
+        assertTrue(run.err().startsWith("error: --master") || run.err().startsWith("error: "),
                 run::toString);
         assertTrue(run.err().contains(words), run::toString);
         assertEquals(1, run.err().strip().lines().count(), "one line: " + run);

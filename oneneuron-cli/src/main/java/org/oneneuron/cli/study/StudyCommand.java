@@ -194,14 +194,14 @@ public final class StudyCommand implements Callable<Integer> {
             return StudyRepair.run(repair, outWriter, err);
         }
         if (out == null) {
-            err.println("oneneuron study: --out DIR is required (or --repair DIR)");
+            err.println("error: --out DIR is required (or --repair DIR)");
             return BAD_INPUT;
         }
         StudySpec spec;
         try {
             spec = buildSpec();
         } catch (IllegalArgumentException | DataException | UncheckedIOException e) {
-            err.println("oneneuron study: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }
         int workers = common.threadsOr(Runtime.getRuntime().availableProcessors());
@@ -223,10 +223,10 @@ public final class StudyCommand implements Callable<Integer> {
                 return runLocked(spec, function, result, outWriter, err);
             }
         } catch (IllegalArgumentException | DataException e) {
-            err.println("oneneuron study: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return BAD_INPUT;
         } catch (IllegalStateException | UncheckedIOException e) {
-            err.println("oneneuron study: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return FAILURE;
         }
     }

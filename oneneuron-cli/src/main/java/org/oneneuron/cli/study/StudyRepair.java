@@ -17,10 +17,10 @@ final class StudyRepair {
         try {
             report = JournalRepair.repair(dir);
         } catch (IllegalArgumentException e) {
-            err.println("oneneuron study: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return StudyCommand.BAD_INPUT;
         } catch (IllegalStateException | UncheckedIOException e) {
-            err.println("oneneuron study: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return StudyCommand.FAILURE;
         }
         if (report.moved().isEmpty()) {

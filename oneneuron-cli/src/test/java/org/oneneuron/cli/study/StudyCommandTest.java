@@ -134,7 +134,7 @@ class StudyCommandTest {
         try {
             Result r = run(new StudyCommand(), caseA("--no-report", "-q"));
             assertEquals(1, r.code(), r.err());
-            assertTrue(r.err().startsWith("oneneuron study: " + dir + " is in use"), r.err());
+            assertTrue(r.err().startsWith("error: " + dir + " is in use"), r.err());
             try (var files = Files.list(dir)) {
                 assertEquals(List.of(WriterLock.FOLDER_LOCK), files.map(p -> p.getFileName().toString()).toList());
             }
@@ -174,6 +174,6 @@ class StudyCommandTest {
     void badInputExitsWithTwoAndAMessage(String bad) {
         Result r = run(new StudyCommand(), caseA(bad, "-q", "--no-report"));
         assertEquals(2, r.code(), r.out() + r.err());
-        assertTrue(r.err().startsWith("oneneuron study: "), r.err());
+        assertTrue(r.err().startsWith("error: "), r.err());
     }
 }

@@ -105,7 +105,7 @@ class StudyLayerGraphCommandTest {
         wrong.set(wrong.indexOf("1x8x8"), "64x1x1");
         Result wrongShape = StudyCommandTest.run(new StudyCommand(), wrong.toArray(String[]::new));
         assertEquals(2, wrongShape.code(), wrongShape.err());
-        assertTrue(wrongShape.err().startsWith("oneneuron study: architecture " + CNN)
+        assertTrue(wrongShape.err().startsWith("error: architecture " + CNN)
                 && wrongShape.err().contains("larger than its input"), wrongShape.err());
         Result badWord = StudyCommandTest.run(new StudyCommand(), "--data", data.toString(), "--arch",
                 "conv:2x3x3,dropout,flatten,dense:1", "--out", out.toString());
