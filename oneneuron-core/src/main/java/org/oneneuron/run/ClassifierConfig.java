@@ -120,14 +120,27 @@ public record ClassifierConfig(List<Integer> hidden, Activation activation, Neur
 
     /**
      * The loss for a task: this config's loss when it fits (a margin loss for binary, a class loss for
-     * multi-class, a target loss for regression: {@link Losses#fits}), else the task's default: the
-     * cubic hinge for binary, softmax cross-entropy for multi-class, ½(f - t)² for regression. The
-     * command line refuses a loss the user named that does not fit; this swap serves a config whose
-     * loss was left at its default.
+     * multi-class, a target loss for regression: {@link Losses#fits}); the squared margin loss on a
+     * regression is ½(f - t)², as docs/PAPER.md's loss table reads it; the default loss (the cubic
+     * hinge of {@link #defaults}) stands for "the task's own": softmax cross-entropy for multi-class,
+     * ½(f - t)² for regression. Any other loss that does not fit is refused, as {@code --loss} is.
+     *
+     * @throws IllegalArgumentException naming the loss, the task and the losses that fit
      */
     public OutputLoss lossFor(Task task) {
         if (Losses.fits(loss, task)) {
             return loss;
+        }
+        if (task == Task.REGRESSION && loss == Losses.SQUARED) {
+            return Losses.TARGET_SQUARED;
+        }
+        if (loss != Losses.CUBIC_HINGE) {
+            throw new IllegalArgumentException("the loss " + loss.word() + " does not fit a " + task.word()
+                    + " task; use " + switch (task) {
+                        case BINARY -> "a margin loss, e.g. cubic-hinge, logistic or squared";
+                        case MULTICLASS -> "softmax-ce or multi-squared-hinge";
+                        case REGRESSION -> "target-squared, huber or huber:δ";
+                    });
         }
         return switch (task) {
             case BINARY -> Losses.CUBIC_HINGE;

@@ -162,6 +162,21 @@ class TasksTest {
         assertEquals(Losses.SOFTMAX_CE, c.lossFor(Task.MULTICLASS));
         assertEquals(Losses.TARGET_SQUARED, c.lossFor(Task.REGRESSION));
         assertEquals(Losses.HUBER, c.withLoss(Losses.HUBER).lossFor(Task.REGRESSION));
+        assertEquals(Losses.TARGET_SQUARED, c.withLoss(Losses.SQUARED).lossFor(Task.REGRESSION));
+    }
+
+    @Test
+    void aLossChosenThatDoesNotFitTheTaskIsRefusedNotSwapped() {
+        ClassifierConfig logistic = ClassifierConfig.defaults().withLoss(Losses.LOGISTIC);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> logistic.lossFor(Task.MULTICLASS));
+        assertEquals("the loss logistic does not fit a multiclass task; use softmax-ce or multi-squared-hinge",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> logistic.lossFor(Task.REGRESSION));
+        assertThrows(IllegalArgumentException.class,
+                () -> ClassifierConfig.defaults().withLoss(Losses.SOFTMAX_CE).lossFor(Task.BINARY));
+        assertThrows(IllegalArgumentException.class,
+                () -> Classifier.fit(blobs(), logistic), "Classifier.fit goes through the same rule");
     }
 
     @Test
