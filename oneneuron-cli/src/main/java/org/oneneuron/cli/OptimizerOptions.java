@@ -1,7 +1,7 @@
 package org.oneneuron.cli;
 
+import org.oneneuron.linalg.Precision;
 import org.oneneuron.model.Initializer;
-import org.oneneuron.run.Precision;
 import org.oneneuron.train.TrainConfig;
 import picocli.CommandLine.Option;
 

@@ -3,15 +3,16 @@ package org.oneneuron.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.oneneuron.objective.NonFiniteException;
 import org.oneneuron.data.Shape;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.linalg.Blas;
 import org.oneneuron.linalg.PlainBlas;
+import org.oneneuron.linalg.Precision;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.ParameterLayout;
+import org.oneneuron.objective.NonFiniteException;
 
 /**
  * A {@link NetworkSpec} compiled into layers: the body (every layer but the output), the dense
@@ -187,7 +188,7 @@ public final class Graph {
 
     /** A workspace for passes over at most {@code capacity} rows in the given precision. */
     public Workspace newWorkspace(Precision precision, int capacity) {
-        return new Workspace(this, precision.arith(blas), capacity);
+        return new Workspace(this, PlaneArith.of(precision, blas), capacity);
     }
 
     /**

@@ -4,6 +4,7 @@ import org.oneneuron.linalg.Blas;
 import org.oneneuron.linalg.ConvKernelSet;
 import org.oneneuron.linalg.ConvKernels;
 import org.oneneuron.linalg.NativeBlas;
+import org.oneneuron.linalg.Precision;
 
 /**
  * The rules over a sample's planes that convolution, pooling and layer norm add to {@link Arith}:
@@ -13,6 +14,11 @@ import org.oneneuron.linalg.NativeBlas;
  * takes dense layers only ({@link LanePasses} refuses the others when it is built).
  */
 abstract class PlaneArith extends Arith {
+
+    /** The arithmetic of one precision on one back-end. */
+    static PlaneArith of(Precision precision, Blas blas) {
+        return precision == Precision.FLOAT64 ? new F64Arith(blas) : new F32Arith(blas);
+    }
 
     /** Fewest units for which {@link #weightGemm} may run transposed. */
     static final int TRANSPOSED_MIN_UNITS = 64;

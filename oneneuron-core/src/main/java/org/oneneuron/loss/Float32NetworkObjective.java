@@ -3,17 +3,17 @@ package org.oneneuron.loss;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.engine.Buf;
+import org.oneneuron.engine.PassKind;
+import org.oneneuron.linalg.ArrayMath;
+import org.oneneuron.linalg.Precision;
+import org.oneneuron.linalg.ThetaPasses;
+import org.oneneuron.model.ParameterLayout;
 import org.oneneuron.objective.FloatStaging;
 import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.objective.NonFiniteException;
 import org.oneneuron.objective.SampledObjective;
-import org.oneneuron.data.Dataset;
-import org.oneneuron.engine.Buf;
-import org.oneneuron.engine.PassKind;
-import org.oneneuron.engine.Precision;
-import org.oneneuron.linalg.ArrayMath;
-import org.oneneuron.linalg.ThetaPasses;
-import org.oneneuron.model.ParameterLayout;
 
 /**
  * The objective of a {@link NetworkObjective} — same network, loss, reduction, λ, weights and

@@ -2,16 +2,16 @@ package org.oneneuron.loss;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.oneneuron.objective.NeuronSnapshot;
-import org.oneneuron.objective.NonFiniteException;
-import org.oneneuron.objective.SampledObjective;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.engine.Buf;
 import org.oneneuron.engine.Graph;
 import org.oneneuron.engine.PassKind;
-import org.oneneuron.engine.Precision;
+import org.oneneuron.linalg.Precision;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.ParameterLayout;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.NonFiniteException;
+import org.oneneuron.objective.SampledObjective;
 
 /**
  * L~(θ) = s·Σ_i ω_i ℓ(f~(x_i); y_i) + (λ/2)a² over a {@link Dataset}, with s = 1 (SUM) or 1/n

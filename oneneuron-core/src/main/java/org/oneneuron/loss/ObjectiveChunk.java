@@ -2,12 +2,12 @@ package org.oneneuron.loss;
 
 import java.util.Arrays;
 import java.util.Locale;
-import org.oneneuron.objective.NonFiniteException;
 import org.oneneuron.engine.Buf;
 import org.oneneuron.engine.Graph;
 import org.oneneuron.engine.PassKind;
-import org.oneneuron.engine.Precision;
 import org.oneneuron.engine.Workspace;
+import org.oneneuron.linalg.Precision;
+import org.oneneuron.objective.NonFiniteException;
 
 /**
  * One fixed chunk of samples with its own workspace and output buffer: forward pass, the loss

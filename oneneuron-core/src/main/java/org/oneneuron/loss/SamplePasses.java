@@ -3,8 +3,8 @@ package org.oneneuron.loss;
 import org.oneneuron.engine.Buf;
 import org.oneneuron.engine.Graph;
 import org.oneneuron.engine.PassKind;
-import org.oneneuron.engine.Precision;
 import org.oneneuron.linalg.ChunkWorkers;
+import org.oneneuron.linalg.Precision;
 import org.oneneuron.model.ParameterLayout;
 
 /**

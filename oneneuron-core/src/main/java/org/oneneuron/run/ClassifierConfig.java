@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Shape;
 import org.oneneuron.data.Task;
+import org.oneneuron.linalg.Precision;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.loss.Reduction;

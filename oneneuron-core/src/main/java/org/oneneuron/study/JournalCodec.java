@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.oneneuron.run.Precision;
+import org.oneneuron.linalg.Precision;
 
 /**
  * The journal's JSON Lines format: one flat object per run with snake_case keys: run_index,

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.oneneuron.run.Precision;
+import org.oneneuron.linalg.Precision;
 
 /**
  * One run of a study: one configuration and one restart. Produced by {@link StudySpec#expand()};

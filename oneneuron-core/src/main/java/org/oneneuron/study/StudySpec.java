@@ -14,12 +14,12 @@ import java.util.Objects;
 import java.util.Set;
 import org.oneneuron.data.ReadOptions;
 import org.oneneuron.data.Shape;
+import org.oneneuron.linalg.Precision;
 import org.oneneuron.model.Architecture;
 import org.oneneuron.model.Initializer;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.run.ClassifierConfig;
-import org.oneneuron.run.Precision;
 import org.oneneuron.train.TrainConfig;
 
 /**

@@ -14,13 +14,13 @@ import org.oneneuron.data.Shape;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.linalg.Blas;
 import org.oneneuron.linalg.ConvKernels;
+import org.oneneuron.linalg.Precision;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.Architecture;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.objective.SampledObjective;
-import org.oneneuron.run.Precision;
 import org.oneneuron.run.Problem;
 
 /**

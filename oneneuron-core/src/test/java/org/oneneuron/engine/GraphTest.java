@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.oneneuron.linalg.PlainBlas;
+import org.oneneuron.linalg.Precision;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.Initializer;
 import org.oneneuron.model.NetworkSpec;

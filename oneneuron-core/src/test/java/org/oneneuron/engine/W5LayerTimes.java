@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.oneneuron.data.Shape;
 import org.oneneuron.linalg.Backends;
+import org.oneneuron.linalg.Precision;
 import org.oneneuron.model.Architecture;
 import org.oneneuron.model.Initializer;
 import org.oneneuron.model.NetworkSpec;

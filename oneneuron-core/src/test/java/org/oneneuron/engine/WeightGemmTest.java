@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.linalg.Blas;
 import org.oneneuron.linalg.PlainBlas;
+import org.oneneuron.linalg.Precision;
 import org.oneneuron.linalg.VectorBlas;
 import org.oneneuron.linalg.VectorEquivalentBlas;
 
@@ -37,7 +38,7 @@ class WeightGemmTest {
         int transposedRuns = 0;
         for (Blas blas : backEnds) {
             for (Precision precision : Precision.values()) {
-                PlaneArith ar = precision.arith(blas);
+                PlaneArith ar = PlaneArith.of(precision, blas);
                 for (int[] s : SHAPES) {
                     for (boolean accumulate : new boolean[] {false, true}) {
                         int units = s[0];
@@ -67,7 +68,7 @@ class WeightGemmTest {
 
     @Test
     void costModelTransposesOnlyWhenPackingTheInputCostsMore() {
-        PlaneArith ar = Precision.FLOAT32.arith(PlainBlas.INSTANCE);
+        PlaneArith ar = PlaneArith.of(Precision.FLOAT32, PlainBlas.INSTANCE);
         // W6 HVP: 1024 rows of 784 into 128 units; the neurons' 10 units never (padded panels).
         assertTrue(ar.transposeWeightGemm(128, 784, 1024, false));
         assertTrue(ar.transposeWeightGemm(128, 784, 1024, true));

@@ -11,6 +11,7 @@ import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.CertifyConfig;
+import org.oneneuron.linalg.Precision;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Shape;
+import org.oneneuron.linalg.Precision;
 import org.oneneuron.loss.Float32NetworkObjective;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.Reduction;

@@ -109,7 +109,7 @@ class StudySpecTest {
         assertEquals(spec, StudySpec.fromJson(spec.toJson(), "again"));
         RunSpec run = spec.expand().get(0);
         assertEquals(32, run.batch());
-        assertEquals(org.oneneuron.run.Precision.FLOAT32, run.precision());
+        assertEquals(org.oneneuron.linalg.Precision.FLOAT32, run.precision());
         assertTrue(run.pairingKey().endsWith(" batch=32 dtype=float32"), run.pairingKey());
         assertFalse(plain.expand().get(0).pairingKey().contains("batch"), "full-batch float64 keys are unchanged");
         assertEquals("float64", plain.expand().get(0).dtype());

@@ -1,10 +1,12 @@
-package org.oneneuron.run;
+package org.oneneuron.linalg;
 
 import java.util.Locale;
 
 /**
- * The arithmetic of the passes an optimizer descends: {@code float64}, or {@code float32} forward
- * and reverse passes (θ, Hessian-vector products, certificates and reported figures stay float64).
+ * The arithmetic of the passes an optimizer descends and a workspace runs in: {@code float64}, or
+ * {@code float32} forward and reverse passes (θ stays float64 in the optimizer; Hessian-vector
+ * products, certificates and reported figures stay float64). The engine's workspaces, the run
+ * floor's configs, study specs and {@code --dtype} all name it.
  */
 public enum Precision {
     FLOAT64, FLOAT32;
