@@ -132,10 +132,10 @@ public record ClassifierConfig(List<Integer> hidden, Activation activation, Neur
         if (Losses.fits(loss, task)) {
             return loss;
         }
-        if (task == Task.REGRESSION && loss == Losses.SQUARED) {
+        if (task == Task.REGRESSION && Losses.SQUARED.equals(loss)) {
             return Losses.TARGET_SQUARED;
         }
-        if (loss != Losses.CUBIC_HINGE) {
+        if (!Losses.CUBIC_HINGE.equals(loss)) {
             throw new IllegalArgumentException("the loss " + loss.word() + " does not fit a " + task.word()
                     + " task; use " + switch (task) {
                         case BINARY -> "a margin loss, e.g. cubic-hinge, logistic or squared";
