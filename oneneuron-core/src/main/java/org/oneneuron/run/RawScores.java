@@ -12,7 +12,7 @@ import org.oneneuron.engine.Graph;
 final class RawScores {
 
     /** Rows per block: the engine's own scoring block. */
-    static final int BLOCK = 1024;
+    static final int BLOCK = Graph.SCORE_BLOCK;
 
     private RawScores() {
     }

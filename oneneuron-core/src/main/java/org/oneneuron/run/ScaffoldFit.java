@@ -162,7 +162,8 @@ public record ScaffoldFit(FitResult plain, Scaffold scaffold, List<Double> lambd
      * only its end point (the neuron's contribution there, in float64) and its stop, so a minibatch
      * round records its history at its start and end only (stride = the round's length) instead
      * of at the automatic stride, where every record is a full-data pass: a 250-step MNIST round
-     * makes 2 such passes instead of 7. θ's bits do not depend on the stride. An explicit history
+     * (stride 41) makes 2 such passes instead of 8 (seven records and the final evaluation, which
+     * the end record's pass now serves). θ's bits do not depend on the stride. An explicit history
      * stride is kept; a gradient or loss tolerance in a minibatch round is then judged at its end.
      */
     static TrainConfig roundConfig(TrainConfig config, long steps) {

@@ -57,7 +57,7 @@ class ModelTest {
     @Test
     void scoringRawRowsBlockByBlockGivesTheBitsOfScoringOneStandardizedCopy() {
         Dataset blobs = Datasets.builtin("blobs:n=2500,d=6");
-        Model model = Classifier.fit(blobs, SMALL);
+        Model model = Classifier.fit(blobs, SMALL, Scaffold.of(Scaffold.Mode.KEEP)); // keeps the neuron
         double[] z = model.standardizer().apply(blobs).x();
         double[] whole = new double[blobs.n()];
         double[] networkOnly = new double[blobs.n()];
@@ -67,6 +67,7 @@ class ModelTest {
         assertTrue(blobs.n() > 2 * RawScores.BLOCK, "the data must span several blocks and a partial one");
         assertArrayEquals(whole, model.scores(blobs), 0.0);
         assertArrayEquals(networkOnly, model.networkScores(blobs), 0.0);
+        assertTrue(!java.util.Arrays.equals(whole, networkOnly), "the neuron's term must show in f~");
     }
 
     @Test
