@@ -35,7 +35,6 @@ public final class Graph {
     /** Every width up to this runs on the plain loops: call overhead dominates such small products. */
     public static final int TINY_WIDTH = 8;
     /** Rows per block in the convenience score entries, bounding their workspace. */
-    /** Rows per block of the convenience scoring entries (one workspace of this many rows). */
     public static final int SCORE_BLOCK = 1024;
 
     final NetworkSpec spec;
