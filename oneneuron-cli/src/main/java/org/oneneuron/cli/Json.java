@@ -1,14 +1,13 @@
 package org.oneneuron.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.oneneuron.io.JsonText;
 
 /**
  * The commands' machine-readable output: one JSON object per command, keys in insertion order,
@@ -19,9 +18,6 @@ public final class Json {
 
     /** Version of the JSON output contract; bumped when a key changes meaning or disappears. */
     public static final int SCHEMA_VERSION = 2;
-
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private Json() {
     }
@@ -40,39 +36,68 @@ public final class Json {
         out.flush();
     }
 
-    /** The JSON text of {@code value} (maps, lists, records of numbers and strings). */
+    /**
+     * The JSON text of {@code value}: maps with string keys, collections, arrays, strings, booleans,
+     * boxed numbers and null (what every command prints), written by the streaming generator
+     * ({@link JsonText}: the text an ObjectMapper with INDENT_OUTPUT writes, without building one).
+     *
+     * @throws IllegalArgumentException for any other value (a record, say): a programming error
+     */
     public static String toJson(Object value) {
-        try {
-            return MAPPER.writeValueAsString(finite(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON for " + value.getClass(), e);
-        }
+        return JsonText.of(out -> write(out, value));
     }
 
-    private static Object finite(Object value) {
-        if (value instanceof Double d && !Double.isFinite(d)) {
-            return null;
-        }
-        if (value instanceof Float f && !Float.isFinite(f)) {
-            return null;
-        }
-        if (value instanceof double[] array) {
-            List<Object> list = new ArrayList<>(array.length);
-            for (double v : array) {
-                list.add(finite(v));
+    /** Writes {@code value}, non-finite numbers as null. */
+    private static void write(JsonGenerator out, Object value) throws IOException {
+        if (value == null) {
+            out.writeNull();
+        } else if (value instanceof String s) {
+            out.writeString(s);
+        } else if (value instanceof Boolean b) {
+            out.writeBoolean(b);
+        } else if (value instanceof Double d) {
+            if (Double.isFinite(d)) {
+                out.writeNumber(d);
+            } else {
+                out.writeNull();
             }
-            return list;
+        } else if (value instanceof Float f) {
+            if (Float.isFinite(f)) {
+                out.writeNumber(f);
+            } else {
+                out.writeNull();
+            }
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
+            out.writeNumber(((Number) value).longValue());
+        } else if (value instanceof double[] array) {
+            out.writeStartArray();
+            for (double v : array) {
+                write(out, v);
+            }
+            out.writeEndArray();
+        } else if (value instanceof int[] array) {
+            out.writeArray(array, 0, array.length);
+        } else if (value instanceof long[] array) {
+            out.writeArray(array, 0, array.length);
+        } else if (value instanceof Map<?, ?> map) {
+            out.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!(e.getKey() instanceof String key)) {
+                    throw new IllegalArgumentException("a JSON key must be a string, not " + e.getKey());
+                }
+                out.writeFieldName(key);
+                write(out, e.getValue());
+            }
+            out.writeEndObject();
+        } else if (value instanceof Collection<?> || value instanceof Object[]) {
+            out.writeStartArray();
+            for (Object v : value instanceof Object[] array ? Arrays.asList(array) : (Collection<?>) value) {
+                write(out, v);
+            }
+            out.writeEndArray();
+        } else {
+            throw new IllegalArgumentException("not a plain JSON value: " + value.getClass().getName());
         }
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((k, v) -> copy.put(k, finite(v)));
-            return copy;
-        }
-        if (value instanceof Collection<?> collection) {
-            List<Object> list = new ArrayList<>(collection.size());
-            collection.forEach(v -> list.add(finite(v)));
-            return list;
-        }
-        return value;
     }
 }

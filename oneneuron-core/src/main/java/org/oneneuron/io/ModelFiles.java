@@ -1,12 +1,10 @@
 package org.oneneuron.io;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +31,10 @@ public final class ModelFiles {
     /** The value of the {@code format} key. */
     public static final String FORMAT_NAME = "oneneuron-model";
 
-    private static final ObjectMapper MAPPER =
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Built on first read only: writing a model file needs no data-binding mapper. */
+    private static final class Reader {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private ModelFiles() {
     }
@@ -57,81 +57,99 @@ public final class ModelFiles {
         return fromJson(path.toString(), text);
     }
 
-    /** The JSON text of {@code model}. */
+    /** The JSON text of {@code model}, written with {@link JsonText} (no data-binding mapper built). */
     public static String toJson(ModelFile model) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT_NAME);
-        root.put("format_version", ModelFile.FORMAT_VERSION);
-        ObjectNode network = root.putObject("network");
-        ModelFile.Network net = model.network();
-        network.put("input_dim", net.inputDim());
-        network.put("input_shape", net.inputShape());
-        if (net.isGraph()) {
-            network.put("architecture", net.architecture());
-        } else {
-            ArrayNode hidden = network.putArray("hidden");
-            net.hidden().forEach(hidden::add);
-            network.put("activation", net.activation());
-        }
-        network.put("neuron", net.neuron());
-        root.put("loss", model.loss());
-        root.put("reduction", model.reduction());
-        root.put("lambda", model.lambda());
-        strings(root.putArray("feature_names"), model.featureNames());
-        strings(root.putArray("label_names"), model.labelNames());
-        if (model.standardizer().isPresent()) {
-            ObjectNode s = root.putObject("standardizer");
-            doubles(s.putArray("mean"), model.standardizer().get().mean());
-            doubles(s.putArray("scale"), model.standardizer().get().scale());
-        } else {
-            root.putNull("standardizer");
-        }
-        ObjectNode parameters = root.putObject("parameters");
-        parameters.put("dimension", model.dimension());
-        ArrayNode blocks = parameters.putArray("blocks");
-        for (ModelFile.Block block : model.parameters()) {
-            ObjectNode b = blocks.addObject();
-            b.put("name", block.name());
-            b.put("offset", block.offset());
-            b.put("rows", block.rows());
-            b.put("cols", block.cols());
-            doubles(b.putArray("values"), block.values());
-        }
-        if (model.split().isPresent()) {
-            ModelFile.Split split = model.split().get();
-            ObjectNode node = root.putObject("split");
-            node.put("held_out_share", split.heldOutShare());
-            node.put("seed", split.seed());
-            node.put("n", split.n());
-            node.put("data_sha256", split.dataSha256());
-            ArrayNode indices = node.putArray("test_indices");
-            for (int i : split.testIndices()) {
-                indices.add(i);
+        return JsonText.of(out -> {
+            out.writeStartObject();
+            out.writeStringField("format", FORMAT_NAME);
+            out.writeNumberField("format_version", ModelFile.FORMAT_VERSION);
+            writeNetwork(out, model.network());
+            out.writeStringField("loss", model.loss());
+            out.writeStringField("reduction", model.reduction());
+            out.writeNumberField("lambda", model.lambda());
+            strings(out, "feature_names", model.featureNames());
+            strings(out, "label_names", model.labelNames());
+            if (model.standardizer().isPresent()) {
+                out.writeObjectFieldStart("standardizer");
+                doubles(out, "mean", model.standardizer().get().mean());
+                doubles(out, "scale", model.standardizer().get().scale());
+                out.writeEndObject();
+            } else {
+                out.writeNullField("standardizer");
             }
+            out.writeObjectFieldStart("parameters");
+            out.writeNumberField("dimension", model.dimension());
+            out.writeArrayFieldStart("blocks");
+            for (ModelFile.Block block : model.parameters()) {
+                out.writeStartObject();
+                out.writeStringField("name", block.name());
+                out.writeNumberField("offset", block.offset());
+                out.writeNumberField("rows", block.rows());
+                out.writeNumberField("cols", block.cols());
+                doubles(out, "values", block.values());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+            if (model.split().isPresent()) {
+                writeSplit(out, model.split().get());
+            }
+            if (model.calibration().isPresent()) {
+                ModelFile.Calibration c = model.calibration().get();
+                out.writeObjectFieldStart("calibration");
+                out.writeStringField("method", c.method());
+                out.writeNumberField("a", c.a());
+                out.writeNumberField("b", c.b());
+                out.writeStringField("fitted_on", c.fittedOn());
+                out.writeNumberField("samples", c.samples());
+                out.writeEndObject();
+            }
+            out.writeObjectFieldStart("provenance");
+            for (Map.Entry<String, String> e : new TreeMap<>(model.provenance()).entrySet()) {
+                out.writeStringField(e.getKey(), e.getValue());
+            }
+            out.writeEndObject();
+            out.writeEndObject();
+        }) + "\n";
+    }
+
+    private static void writeNetwork(JsonGenerator out, ModelFile.Network net) throws IOException {
+        out.writeObjectFieldStart("network");
+        out.writeNumberField("input_dim", net.inputDim());
+        out.writeStringField("input_shape", net.inputShape());
+        if (net.isGraph()) {
+            out.writeStringField("architecture", net.architecture());
+        } else {
+            out.writeArrayFieldStart("hidden");
+            for (int width : net.hidden()) {
+                out.writeNumber(width);
+            }
+            out.writeEndArray();
+            out.writeStringField("activation", net.activation());
         }
-        if (model.calibration().isPresent()) {
-            ModelFile.Calibration c = model.calibration().get();
-            ObjectNode node = root.putObject("calibration");
-            node.put("method", c.method());
-            node.put("a", c.a());
-            node.put("b", c.b());
-            node.put("fitted_on", c.fittedOn());
-            node.put("samples", c.samples());
+        out.writeStringField("neuron", net.neuron());
+        out.writeEndObject();
+    }
+
+    private static void writeSplit(JsonGenerator out, ModelFile.Split split) throws IOException {
+        out.writeObjectFieldStart("split");
+        out.writeNumberField("held_out_share", split.heldOutShare());
+        out.writeNumberField("seed", split.seed());
+        out.writeNumberField("n", split.n());
+        out.writeStringField("data_sha256", split.dataSha256());
+        out.writeArrayFieldStart("test_indices");
+        for (int i : split.testIndices()) {
+            out.writeNumber(i);
         }
-        ObjectNode provenance = root.putObject("provenance");
-        new TreeMap<>(model.provenance()).forEach(provenance::put);
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize a model tree", e);
-        }
+        out.writeEndArray();
+        out.writeEndObject();
     }
 
     /** Parses model JSON; {@code source} names the file in error messages. */
     public static ModelFile fromJson(String source, String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Reader.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new DataException(source, at == null ? 0 : at.getLineNr(),
@@ -238,14 +256,20 @@ public final class ModelFiles {
                 f.number(node, "b"), f.text(node, "fitted_on"), f.integer(node, "samples")));
     }
 
-    private static void strings(ArrayNode array, List<String> values) {
-        values.forEach(array::add);
+    private static void strings(JsonGenerator out, String field, List<String> values) throws IOException {
+        out.writeArrayFieldStart(field);
+        for (String v : values) {
+            out.writeString(v);
+        }
+        out.writeEndArray();
     }
 
-    private static void doubles(ArrayNode array, double[] values) {
+    private static void doubles(JsonGenerator out, String field, double[] values) throws IOException {
+        out.writeArrayFieldStart(field);
         for (double v : values) {
-            array.add(v);
+            out.writeNumber(v);
         }
+        out.writeEndArray();
     }
 
     /** Field access with messages naming the file and the missing or malformed key. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +55,27 @@ class ModelFilesTest {
             for (int i = 0; i < a.length; i++) {
                 assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]));
             }
+        }
+    }
+
+    /**
+     * The file is written by the streaming generator; its text is the one an ObjectMapper with
+     * INDENT_OUTPUT writes for the same tree (how every earlier file was written), so a re-saved
+     * model diffs clean: MLP and graph networks, with and without split and calibration.
+     */
+    @Test
+    void theTextIsTheDataBindingMappersText() throws Exception {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ModelFile mlp = sample(3);
+        ModelFile.Network graph = new ModelFile.Network(mlp.network().inputDim(), List.of(), "", "none", "3",
+                "dense:2,relu,dense:1");
+        ModelFile full = new ModelFile(graph, mlp.parameters(), Optional.empty(), mlp.featureNames(),
+                mlp.labelNames(), mlp.loss(), mlp.reduction(), 0.0, mlp.provenance(),
+                Optional.of(new ModelFile.Split(0.25, -7L, 12, "ab12", new int[] {3, 0, 11})),
+                Optional.of(new ModelFile.Calibration("platt", -1.5, 1e-300, "held_out", 3)));
+        for (ModelFile model : List.of(mlp, sample(8), full)) {
+            String text = ModelFiles.toJson(model);
+            assertEquals(mapper.writeValueAsString(mapper.readTree(text)) + "\n", text);
         }
     }
 
