@@ -1,7 +1,10 @@
 package org.oneneuron.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -13,11 +16,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        boolean debug = Arrays.asList(args).contains("--debug");
         LibraryLogging.install(debug);
         int code;
         try {
-            code = commandLine().execute(args);
+            code = commandLine(args).execute(args);
         } catch (OutOfMemoryError e) {
             code = OutOfMemory.report(e, debug);
         } catch (RuntimeException | Error e) { // what picocli's handlers do not catch
@@ -26,9 +29,27 @@ public final class Main {
         System.exit(code);
     }
 
-    /** A fully configured command line writing to the process's stdout and stderr. */
+    /** A fully configured command line with every subcommand, writing to stdout and stderr. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * A fully configured command line for {@code args}: when they name a subcommand (other than
+     * {@code help}), only that one is registered. Picocli builds each registered command's model
+     * from its annotations, ~0.13 s for all of them in a fresh JVM against a few hundredths for
+     * one (docs/PERFORMANCE.md); the top-level help, {@code help}, and the suggestions for a
+     * mistyped name see them all.
+     */
+    public static CommandLine commandLine(String... args) {
         CommandLine cmd = new CommandLine(new OneNeuronCommand());
+        String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        List<Class<?>> chosen = OneNeuronCommand.SUBCOMMANDS.stream()
+                .filter(c -> !named.equals("help") && named.equals(c.getAnnotation(Command.class).name()))
+                .toList();
+        for (Class<?> command : chosen.isEmpty() ? OneNeuronCommand.SUBCOMMANDS : chosen) {
+            cmd.addSubcommand(command);
+        }
         for (CommandLine sub : cmd.getSubcommands().values()) {
             ensureHelpOption(sub.getCommandSpec());
             // Every --help shows the defaults (read from the library's config records).
@@ -44,7 +65,7 @@ public final class Main {
 
     /** Runs {@code args} with output captured by the given writers; returns the exit code. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cmd = commandLine();
+        CommandLine cmd = commandLine(args);
         cmd.setOut(out);
         cmd.setErr(err);
         return cmd.execute(args);

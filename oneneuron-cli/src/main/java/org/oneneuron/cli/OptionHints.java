@@ -63,15 +63,15 @@ final class OptionHints {
         return out;
     }
 
-    /** The other commands (under the same root) that take an option of this exact name. */
+    /**
+     * The other commands that take an option of this exact name (all of them: a command line
+     * registers only the command it runs, {@link Main#commandLine(String...)}).
+     */
     static List<String> elsewhere(String name, CommandLine cmd) {
-        CommandLine root = cmd;
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
         List<String> out = new ArrayList<>();
-        for (CommandLine sub : root.getSubcommands().values()) {
-            if (sub != cmd && sub.getCommandSpec().findOption(name) != null) {
+        for (CommandLine sub : Main.commandLine().getSubcommands().values()) {
+            if (!sub.getCommandName().equals(cmd.getCommandName())
+                    && sub.getCommandSpec().findOption(name) != null) {
                 out.add("'" + sub.getCommandName() + "'");
             }
         }

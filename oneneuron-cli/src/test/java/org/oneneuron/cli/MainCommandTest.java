@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.oneneuron.train.Provenance;
 
@@ -95,6 +96,18 @@ class MainCommandTest {
                 && study.contains("Default: none,skip-exp"), study);
         String certify = Cli.run("certify", "--help").out();
         assertTrue(certify.contains("Default: 1000"), "--perturbations from CertifyConfig: " + certify);
+    }
+
+    @Test
+    void aCommandLineRegistersOnlyTheCommandItRunsAndAllOtherwise() {
+        var all = Main.commandLine().getSubcommands().keySet();
+        assertEquals(OneNeuronCommand.SUBCOMMANDS.size(), all.size());
+        assertEquals(Set.of("train"), Main.commandLine("train", "wdbc", "--json").getSubcommands().keySet());
+        assertEquals(Set.of("study"), Main.commandLine("study", "--help").getSubcommands().keySet());
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "train"}, {"trian"}}) {
+            assertEquals(all, Main.commandLine(args).getSubcommands().keySet(), String.join(" ", args));
+        }
+        assertTrue(Cli.run("help", "train").out().contains("Usage: oneneuron train"));
     }
 
     @Test
