@@ -129,8 +129,10 @@ public final class Model {
         // leave it none), else the training part, which always does.
         Optional<Dataset> heldOut = data.heldOut().filter(Model::hasBothClasses);
         Dataset on = heldOut.orElse(data.train());
-        return model.withCalibration(Calibration.platt(model.scores(on), on.y(),
-                heldOut.isPresent() ? "held_out" : "train"));
+        // On the training part, f~ is the float64 objective's value pass over the same
+        // standardized rows (the same bits: ModelTest), which the figures of the run then reuse.
+        double[] scores = heldOut.isPresent() ? model.scores(on) : problem.objective().scores(fit.theta());
+        return model.withCalibration(Calibration.platt(scores, on.y(), heldOut.isPresent() ? "held_out" : "train"));
     }
 
     /**

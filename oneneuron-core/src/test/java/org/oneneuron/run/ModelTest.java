@@ -11,14 +11,22 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oneneuron.data.DataException;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
+import org.oneneuron.data.Shape;
+import org.oneneuron.engine.Graph;
 import org.oneneuron.eval.Metrics;
 import org.oneneuron.io.ModelFile;
 import org.oneneuron.loss.Losses;
+import org.oneneuron.loss.NetworkObjective;
+import org.oneneuron.model.Architecture;
+import org.oneneuron.model.Initializer;
+import org.oneneuron.model.NetworkSpec;
+import org.oneneuron.model.NeuronKind;
 import org.oneneuron.train.TrainConfig;
 
 class ModelTest {
@@ -68,6 +76,40 @@ class ModelTest {
         assertArrayEquals(whole, model.scores(blobs), 0.0);
         assertArrayEquals(networkOnly, model.networkScores(blobs), 0.0);
         assertTrue(!java.util.Arrays.equals(whole, networkOnly), "the neuron's term must show in f~");
+    }
+
+    /**
+     * Calibration on the training part reads f~ from the float64 objective's value pass (which the
+     * figures then reuse) instead of scoring the raw rows again: the same bits, at one and two
+     * threads, with and without the neuron, for an MLP and a convolutional network.
+     */
+    @Test
+    void theObjectivesScoresOnTheTrainingPartAreTheModelsScores() {
+        Dataset blobs = Datasets.builtin("blobs:n=2500,d=6");
+        for (int threads : new int[] {1, 2}) {
+            for (Scaffold.Mode mode : new Scaffold.Mode[] {Scaffold.Mode.KEEP, Scaffold.Mode.LAMBDA}) {
+                ClassifierConfig config = SMALL.withTrain(SMALL.train().toBuilder().threads(threads).build());
+                Model model = Classifier.fit(blobs, config, Scaffold.of(mode));
+                NetworkObjective objective = NetworkObjective.builder(model.spec(),
+                        model.standardizer().apply(blobs)).lambda(1.0).threads(threads).build();
+                assertArrayEquals(model.scores(blobs), objective.scores(model.theta()), 0.0, threads + " " + mode);
+            }
+        }
+        Shape image = new Shape(2, 9, 9);
+        NetworkSpec cnn = new NetworkSpec(image, Architecture.parse(
+                "conv:3x3x3,relu,maxpool:2,conv:4x2x2:s2:p1,tanh,flatten,dense:5,relu,dense:1"), NeuronKind.SKIP_EXP);
+        SplittableRandom random = new SplittableRandom(11);
+        int n = 1500;
+        double[] x = random.doubles(n * image.size(), -2, 2).toArray();
+        double[] y = random.ints(n, 0, 2).mapToDouble(b -> 2 * b - 1).toArray();
+        Dataset images = new Dataset("images", x, y, image.size(), null, List.of("-1", "+1")).withShape(image);
+        double[] theta = Initializer.FAN_IN_UNIFORM.initialize(cnn.layout(), 5);
+        double[] whole = new double[n];
+        new Graph(cnn).scores(theta, x, n, whole); // what Model scores, block by block (test above)
+        for (int threads : new int[] {1, 2}) {
+            NetworkObjective objective = NetworkObjective.builder(cnn, images).lambda(1.0).threads(threads).build();
+            assertArrayEquals(whole, objective.scores(theta), 0.0, threads + " threads");
+        }
     }
 
     @Test
