@@ -61,14 +61,14 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
     private double[] squaresOf;
     private double squares;
 
-    private Float32NetworkObjective(NetworkObjective reference, float[] sharedX) {
+    private Float32NetworkObjective(NetworkObjective reference, float[] x) {
         this.reference = reference;
         this.layout = reference.layout();
         this.reduction = reference.reduction();
         this.lambda = reference.lambda();
         Dataset data = reference.data();
         this.n = data.n();
-        this.x = sharedX != null ? sharedX : toFloat(data.x());
+        this.x = x;
         this.passes = new SamplePasses(reference.network(), Precision.FLOAT32, Buf.of(x), data.y(),
                 reference.weights(), reference.loss(), reference.threads(), reference.minChunkWork());
         this.th = new float[layout.dimension()];
@@ -80,15 +80,22 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
      * Hessian-vector products). The data are converted to float once.
      */
     public static Float32NetworkObjective over(NetworkObjective reference) {
-        return new Float32NetworkObjective(Objects.requireNonNull(reference, "reference"), null);
+        return over(reference, new Float32Rows(Objects.requireNonNull(reference, "reference").data()));
     }
 
-    private static float[] toFloat(double[] v) {
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (float) v[i];
+    /**
+     * As {@link #over(NetworkObjective)}, reading the float32 rows of the reference's data set from
+     * {@code rows}, which other objectives over the same data set may share.
+     *
+     * @throws IllegalArgumentException when {@code rows} are of another data set
+     */
+    public static Float32NetworkObjective over(NetworkObjective reference, Float32Rows rows) {
+        Objects.requireNonNull(reference, "reference");
+        if (rows.data() != reference.data()) {
+            throw new IllegalArgumentException("the float32 rows are of data set '" + rows.data().name()
+                    + "', not of the objective's '" + reference.data().name() + "'");
         }
-        return out;
+        return new Float32NetworkObjective(reference, rows.x());
     }
 
     /** The float64 objective with the same settings (used for HVPs). */

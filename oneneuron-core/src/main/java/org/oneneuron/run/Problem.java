@@ -14,6 +14,7 @@ import org.oneneuron.landscape.NetworkPoints;
 import org.oneneuron.landscape.PointContext;
 import org.oneneuron.linalg.Precision;
 import org.oneneuron.loss.Float32NetworkObjective;
+import org.oneneuron.loss.Float32Rows;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.OutputLoss;
@@ -55,6 +56,7 @@ public final class Problem {
     private final int threads;
     private final Precision precision;
     private final LeastLoss leastLoss; // null: what the objective alone says
+    private final Float32Rows float32Rows; // shared with the problems derived over the same data
     private NetworkObjective objective;
     private SampledObjective descended;
 
@@ -71,6 +73,8 @@ public final class Problem {
         this.threads = b.threads;
         this.precision = b.precision;
         this.leastLoss = b.leastLoss;
+        this.float32Rows = b.float32Rows != null && b.float32Rows.data() == data ? b.float32Rows
+                : new Float32Rows(data);
     }
 
     /**
@@ -124,6 +128,7 @@ public final class Problem {
         b.threads = threads;
         b.precision = precision;
         b.leastLoss = leastLoss;
+        b.float32Rows = float32Rows;
         return b;
     }
 
@@ -200,13 +205,18 @@ public final class Problem {
         return objective;
     }
 
+    /** The float32 rows of the data, shared with the problems derived from this one over the same data. */
+    Float32Rows float32Rows() {
+        return float32Rows;
+    }
+
     /**
      * What an optimizer descends: {@link #objective()}, or with {@link Precision#FLOAT32} the same
      * objective with float32 forward and reverse passes (its Hessian-vector products stay exact).
      */
     public SampledObjective descendedObjective() {
         if (descended == null) {
-            descended = precision == Precision.FLOAT32 ? Float32NetworkObjective.over(objective())
+            descended = precision == Precision.FLOAT32 ? Float32NetworkObjective.over(objective(), float32Rows)
                     : objective();
         }
         return descended;
@@ -313,6 +323,7 @@ public final class Problem {
         private int threads = 1;
         private Precision precision = Precision.FLOAT64;
         private LeastLoss leastLoss;
+        private Float32Rows float32Rows;
 
         private Builder(NetworkSpec spec, Dataset data) {
             this.spec = Objects.requireNonNull(spec, "spec");
