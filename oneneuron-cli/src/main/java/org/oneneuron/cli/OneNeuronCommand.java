@@ -1,5 +1,6 @@
 package org.oneneuron.cli;
 
+import java.util.List;
 import org.oneneuron.cli.bench.BenchCommand;
 import org.oneneuron.cli.landscape.CertifyCommand;
 import org.oneneuron.cli.landscape.EscapeCommand;
@@ -8,7 +9,6 @@ import org.oneneuron.cli.landscape.SpectrumCommand;
 import org.oneneuron.cli.study.DemoCommand;
 import org.oneneuron.cli.study.ReportCommand;
 import org.oneneuron.cli.study.StudyCommand;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;

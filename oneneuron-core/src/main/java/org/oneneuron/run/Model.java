@@ -131,7 +131,9 @@ public final class Model {
         Dataset on = heldOut.orElse(data.train());
         // On the training part, f~ is the float64 objective's value pass over the same
         // standardized rows (the same bits: ModelTest), which the figures of the run then reuse.
-        double[] scores = heldOut.isPresent() ? model.scores(on) : problem.objective().scores(fit.theta());
+        boolean fitRows = heldOut.isEmpty() && problem.data().n() == on.n()
+                && Arrays.equals(problem.data().y(), on.y());
+        double[] scores = fitRows ? problem.objective().scores(fit.theta()) : model.scores(on);
         return model.withCalibration(Calibration.platt(scores, on.y(), heldOut.isPresent() ? "held_out" : "train"));
     }
 
