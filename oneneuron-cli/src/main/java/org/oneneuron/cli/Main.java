@@ -35,15 +35,15 @@ public final class Main {
     }
 
     /**
-     * A fully configured command line for {@code args}: when they name a subcommand (other than
-     * {@code help}), only that one is registered. Picocli builds each registered command's model
-     * from its annotations, ~0.13 s for all of them in a fresh JVM against a few hundredths for
-     * one (docs/PERFORMANCE.md); the top-level help, {@code help}, and the suggestions for a
-     * mistyped name see them all.
+     * A fully configured command line for {@code args}: when they start with a subcommand's name
+     * (other than {@code help}), only that one is registered. Picocli builds each registered
+     * command's model from its annotations, ~0.13 s for all of them in a fresh JVM against a few
+     * hundredths for one (docs/PERFORMANCE.md); the top-level help (also {@code -h train}),
+     * {@code help}, and the suggestions for a mistyped name see them all.
      */
     public static CommandLine commandLine(String... args) {
         CommandLine cmd = new CommandLine(new OneNeuronCommand());
-        String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        String named = args.length > 0 ? args[0] : "";
         List<Class<?>> chosen = OneNeuronCommand.SUBCOMMANDS.stream()
                 .filter(c -> !named.equals("help") && named.equals(c.getAnnotation(Command.class).name()))
                 .toList();

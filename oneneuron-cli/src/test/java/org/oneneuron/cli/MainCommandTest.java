@@ -104,7 +104,7 @@ class MainCommandTest {
         assertEquals(OneNeuronCommand.SUBCOMMANDS.size(), all.size());
         assertEquals(Set.of("train"), Main.commandLine("train", "wdbc", "--json").getSubcommands().keySet());
         assertEquals(Set.of("study"), Main.commandLine("study", "--help").getSubcommands().keySet());
-        for (String[] args : new String[][] {{}, {"--help"}, {"help", "train"}, {"trian"}}) {
+        for (String[] args : new String[][] {{}, {"--help"}, {"-h", "train"}, {"help", "train"}, {"trian"}}) {
             assertEquals(all, Main.commandLine(args).getSubcommands().keySet(), String.join(" ", args));
         }
         assertTrue(Cli.run("help", "train").out().contains("Usage: oneneuron train"));
