@@ -205,8 +205,11 @@ public final class Problem {
         return objective;
     }
 
-    /** The float32 rows of the data, shared with the problems derived from this one over the same data. */
-    Float32Rows float32Rows() {
+    /**
+     * The float32 rows of the data that a float32 objective of this problem reads (converted on first
+     * use), shared with the problems derived from this one over the same data.
+     */
+    public Float32Rows float32Rows() {
         return float32Rows;
     }
 
@@ -384,6 +387,15 @@ public final class Problem {
                 throw new IllegalArgumentException("threads must be >= 1, got " + value);
             }
             this.threads = value;
+            return this;
+        }
+
+        /**
+         * The float32 rows to read when the problem is descended in float32 (several problems over one
+         * data set, a study's runs, share one copy); rows of another data set are not used.
+         */
+        public Builder float32Rows(Float32Rows value) {
+            this.float32Rows = Objects.requireNonNull(value, "float32Rows");
             return this;
         }
 

@@ -59,7 +59,7 @@ final class RunProblems {
         Problem.Builder b = Problem.builder(spec, prepared.train()).loss(loss)
                 .reduction(Reduction.parse(run.reduction())).lambda(run.lambda()).allowZeroLambda(true)
                 .initializer(run.init().equals("normal") ? Initializer.STANDARD_NORMAL : Initializer.FAN_IN_UNIFORM)
-                .seed(run.runSeed()).precision(run.precision()).threads(1);
+                .seed(run.runSeed()).precision(run.precision()).threads(1).float32Rows(prepared.trainRows());
         if (NetworkPoints.minimumLoss(loss) == 0.0) { // the loss reaches 0: separating with margin is enough
             StudyData.leastLoss(run.data(), spec).ifPresent(b::leastLoss);
         }

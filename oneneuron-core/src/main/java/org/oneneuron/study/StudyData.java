@@ -11,6 +11,7 @@ import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.landscape.LeastLoss;
+import org.oneneuron.loss.Float32Rows;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 
@@ -31,10 +32,15 @@ public final class StudyData {
     /**
      * A prepared data set.
      *
-     * @param train   training part, standardized
-     * @param heldOut held-out part with the training part's scaling, or null
+     * @param train     training part, standardized
+     * @param heldOut   held-out part with the training part's scaling, or null
+     * @param trainRows the training part in float32, converted once for all float32 runs on it
      */
-    public record Prepared(Dataset train, Dataset heldOut) {
+    public record Prepared(Dataset train, Dataset heldOut, Float32Rows trainRows) {
+
+        public Prepared(Dataset train, Dataset heldOut) {
+            this(train, heldOut, new Float32Rows(train));
+        }
     }
 
     private final Map<String, Dataset> raw = new ConcurrentHashMap<>();

@@ -74,4 +74,21 @@ class StudyDataTest {
         }
         assertEquals(Math.sqrt(39), largest, 1e-9, "the lone lit pixel of a vector feature is sqrt(n - 1) deviations out");
     }
+
+    /** A float32 study's runs on one data set read one float32 copy of it, not one each. */
+    @Test
+    void float32RunsOnOneDataSetShareItsFloatRows() {
+        StudySpec spec = StudySpec.fromJson("{\"data\":[\"wdbc\",\"moons\"],\"neurons\":[\"none\",\"skip-exp\"],"
+                + "\"optimizers\":[\"adam\"],\"steps\":5,\"restarts\":2,\"dtype\":\"float32\"}", "test");
+        RunProblems problems = new RunProblems(new StudyData(spec.readOptions()));
+        Map<String, org.oneneuron.loss.Float32Rows> rows = new java.util.HashMap<>();
+        for (RunSpec run : spec.expand()) {
+            var problem = problems.problem(run);
+            var first = rows.computeIfAbsent(run.data(), k -> problem.float32Rows());
+            assertTrue(first == problem.float32Rows(), run.configKey());
+            assertTrue(problem.float32Rows().data() == problem.data(), run.configKey());
+        }
+        assertEquals(2, rows.size());
+        assertTrue(rows.get("wdbc") != rows.get("moons"));
+    }
 }
