@@ -22,9 +22,9 @@ final class VectorDotGemm {
     private VectorDotGemm() {
     }
 
-    /** True for A·Bᵀ with at most 32 rows and a k at least 256 and four times the columns. */
+    /** The shapes this kernel takes ({@link DotGemmShape#suits}). */
     static boolean suits(boolean transA, boolean transB, int m, int n, int k) {
-        return !transA && transB && m <= 32 && k >= 256 && k >= 4L * n;
+        return DotGemmShape.suits(transA, transB, m, n, k);
     }
 
     static void sgemm(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,

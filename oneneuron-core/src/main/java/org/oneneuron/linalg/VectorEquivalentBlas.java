@@ -1,5 +1,7 @@
 package org.oneneuron.linalg;
 
+import java.util.Arrays;
+
 /**
  * Scalar loops that give exactly the bits of {@link VectorBlas} at a given vector width, for JVMs
  * started without {@code --add-modules jdk.incubator.vector}: the same seed then gives the same
@@ -9,6 +11,10 @@ package org.oneneuron.linalg;
  *   <li>gemm: each C element is, per k block of {@link #blockDepth} (the Vector GEMM's blocking,
  *       independent of the width), a chain t = fma(A(i,p), B(p,j), t) from 0 in p order, then
  *       v = α·t and C = fma(β, C, v) for the first block (v when β = 0), C + v for later ones;</li>
+ *   <li>gemm of the shapes the Vector GEMMs run as dot products ({@link DotGemmShape}: A·Bᵀ, few
+ *       rows, long k): per C element L lane sums fed by fma over the first k − k mod L elements
+ *       (L = lanes of the width), added in lane order from 0, then the tail by plain multiply-add,
+ *       v = α·sum and C = fma(β, C, v) (v when β = 0);</li>
  *   <li>dot: 2L lane accumulators (L = lanes of the width) fed by fma over chunks of 2L
  *       elements, lane sums s0 + s1 added in lane order, then the tail by plain multiply-add;</li>
  *   <li>axpy: fma per element; scal: multiply per element; gemv through dot or axpy as
@@ -72,6 +78,10 @@ public final class VectorEquivalentBlas implements Blas {
             }
             return;
         }
+        if (DotGemmShape.suits(transA, transB, m, n, k)) {
+            dotGemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         Buffers buf = BUFFERS.get();
         double[] ap = buf.doubles(0, m * k);
         double[] bp = buf.doubles(1, n * k);
@@ -125,6 +135,66 @@ public final class VectorEquivalentBlas implements Blas {
         }
     }
 
+    /** C = α·A·Bᵀ + β·C as {@code VectorDotGemm} computes it at this width (class comment). */
+    private void dotGemm(int m, int n, int k, double alpha, double[] a, int aOff, int lda, double[] b, int bOff,
+                         int ldb, double beta, double[] c, int cOff, int ldc) {
+        int l = doubleLanes;
+        int kv = k - k % l;
+        double[] lanes = new double[l];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int ar = aOff + i * lda;
+                int br = bOff + j * ldb;
+                Arrays.fill(lanes, 0.0);
+                for (int p = 0; p < kv; p += l) {
+                    for (int t = 0; t < l; t++) {
+                        lanes[t] = Math.fma(a[ar + p + t], b[br + p + t], lanes[t]);
+                    }
+                }
+                double sum = 0;
+                for (int t = 0; t < l; t++) {
+                    sum += lanes[t];
+                }
+                for (int p = kv; p < k; p++) {
+                    sum += a[ar + p] * b[br + p];
+                }
+                int ci = cOff + i * ldc + j;
+                double v = alpha * sum;
+                c[ci] = beta == 0 ? v : Math.fma(beta, c[ci], v);
+            }
+        }
+    }
+
+    /** The same in single precision (float lanes, float sums). */
+    private void dotGemm(int m, int n, int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff,
+                         int ldb, float beta, float[] c, int cOff, int ldc) {
+        int l = floatLanes;
+        int kv = k - k % l;
+        float[] lanes = new float[l];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                int ar = aOff + i * lda;
+                int br = bOff + j * ldb;
+                Arrays.fill(lanes, 0f);
+                for (int p = 0; p < kv; p += l) {
+                    for (int t = 0; t < l; t++) {
+                        lanes[t] = Math.fma(a[ar + p + t], b[br + p + t], lanes[t]);
+                    }
+                }
+                float sum = 0;
+                for (int t = 0; t < l; t++) {
+                    sum += lanes[t];
+                }
+                for (int p = kv; p < k; p++) {
+                    sum += a[ar + p] * b[br + p];
+                }
+                int ci = cOff + i * ldc + j;
+                float v = alpha * sum;
+                c[ci] = beta == 0 ? v : Math.fma(beta, c[ci], v);
+            }
+        }
+    }
+
     /** A later k block adds; the first applies β as the vector update does: fma(β, C, v). */
     private static void store(double[] c, int ci, double v, double beta, boolean later) {
         c[ci] = later ? c[ci] + v : beta == 0 ? v : Math.fma(beta, c[ci], v);
@@ -148,6 +218,10 @@ public final class VectorEquivalentBlas implements Blas {
                     c[ci] = beta == 0 ? 0 : beta * c[ci];
                 }
             }
+            return;
+        }
+        if (DotGemmShape.suits(transA, transB, m, n, k)) {
+            dotGemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         Buffers buf = BUFFERS.get();
@@ -214,7 +288,7 @@ public final class VectorEquivalentBlas implements Blas {
             return;
         }
         if (beta == 0) {
-            java.util.Arrays.fill(y, yOff, yOff + n, 0.0);
+            Arrays.fill(y, yOff, yOff + n, 0.0);
         } else if (beta != 1) {
             dscal(n, beta, y, yOff);
         }
@@ -234,7 +308,7 @@ public final class VectorEquivalentBlas implements Blas {
             return;
         }
         if (beta == 0) {
-            java.util.Arrays.fill(y, yOff, yOff + n, 0.0f);
+            Arrays.fill(y, yOff, yOff + n, 0.0f);
         } else if (beta != 1) {
             sscal(n, beta, y, yOff);
         }

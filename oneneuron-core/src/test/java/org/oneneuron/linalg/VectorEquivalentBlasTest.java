@@ -3,6 +3,7 @@ package org.oneneuron.linalg;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import jdk.incubator.vector.DoubleVector;
@@ -41,6 +42,47 @@ class VectorEquivalentBlasTest {
 
     private static double pick(SplittableRandom r, double... values) {
         return values[r.nextInt(values.length)];
+    }
+
+    /**
+     * A·Bᵀ with few rows and a long k runs as dot products in the vector back-end (a convolution's
+     * weight gradient; a first layer's minibatch tail, e.g. MNIST 4 vs 9's 15-row last batch of an
+     * epoch): the twin follows that choice and its order of operations.
+     */
+    @Test
+    void theDotProductShapesGiveTheVectorBits() {
+        SplittableRandom r = new SplittableRandom(SEED + 1);
+        int cases = 0;
+        for (int m : new int[] {1, 3, 4, 5, 15, 32, 33}) {
+            for (int n : new int[] {1, 2, 3, 64, 70}) {
+                for (int k : new int[] {255, 256, 257, 300, 784}) {
+                    int lda = k + r.nextInt(3);
+                    int ldb = k + r.nextInt(3);
+                    int ldc = n + r.nextInt(3);
+                    int off = r.nextInt(4);
+                    double alpha = pick(r, 1, -0.5, 1.7);
+                    double beta = pick(r, 0, 1, 0.3);
+                    double[] a = random(r, off + m * lda + 1);
+                    double[] b = random(r, off + n * ldb + 1);
+                    double[] c1 = random(r, off + m * ldc + 1);
+                    double[] c2 = c1.clone();
+                    vector.dgemm(false, true, m, n, k, alpha, a, off, lda, b, off, ldb, beta, c1, off, ldc);
+                    scalar.dgemm(false, true, m, n, k, alpha, a, off, lda, b, off, ldb, beta, c2, off, ldc);
+                    String what = "gemm nt m=" + m + " n=" + n + " k=" + k + " alpha=" + alpha + " beta=" + beta
+                            + " (dot products: " + DotGemmShape.suits(false, true, m, n, k) + ")";
+                    assertArrayEquals(c1, c2, 0.0, "d" + what);
+                    float[] f1 = floats(c1);
+                    float[] f2 = f1.clone();
+                    vector.sgemm(false, true, m, n, k, (float) alpha, floats(a), off, lda, floats(b), off, ldb,
+                            (float) beta, f1, off, ldc);
+                    scalar.sgemm(false, true, m, n, k, (float) alpha, floats(a), off, lda, floats(b), off, ldb,
+                            (float) beta, f2, off, ldc);
+                    assertArrayEquals(f1, f2, 0f, "s" + what);
+                    cases += DotGemmShape.suits(false, true, m, n, k) ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(cases > 50, "the dot-product shapes must be exercised: " + cases);
     }
 
     @Test
