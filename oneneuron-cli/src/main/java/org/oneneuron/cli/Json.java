@@ -3,6 +3,8 @@ package org.oneneuron.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,9 +39,10 @@ public final class Json {
     }
 
     /**
-     * The JSON text of {@code value}: maps with string keys, collections, arrays, strings, booleans,
-     * boxed numbers and null (what every command prints), written by the streaming generator
-     * ({@link JsonText}: the text an ObjectMapper with INDENT_OUTPUT writes, without building one).
+     * The JSON text of {@code value}: maps with string keys, collections, arrays, strings,
+     * characters, booleans, numbers, enum constants (their names) and null (what every command
+     * prints), written by the streaming generator ({@link JsonText}: the text an ObjectMapper with
+     * INDENT_OUTPUT writes for them, without building one).
      *
      * @throws IllegalArgumentException for any other value (a record, say): a programming error
      */
@@ -70,6 +73,14 @@ public final class Json {
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
                 || value instanceof Byte) {
             out.writeNumber(((Number) value).longValue());
+        } else if (value instanceof BigDecimal d) {
+            out.writeNumber(d);
+        } else if (value instanceof BigInteger i) {
+            out.writeNumber(i);
+        } else if (value instanceof Enum<?> e) { // as the mapper writes one: its name
+            out.writeString(e.name());
+        } else if (value instanceof Character c) {
+            out.writeString(c.toString());
         } else if (value instanceof double[] array) {
             out.writeStartArray();
             for (double v : array) {

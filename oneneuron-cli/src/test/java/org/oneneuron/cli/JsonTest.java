@@ -37,6 +37,10 @@ class JsonTest {
         value.put("short", (short) -7);
         value.put("flag", true);
         value.put("nothing", null);
+        value.put("kind", java.time.DayOfWeek.MONDAY);
+        value.put("decimal", new java.math.BigDecimal("1.50"));
+        value.put("big", java.math.BigInteger.TEN.pow(30));
+        value.put("letter", 'x');
         value.put("figures", new double[] {1e300, -0.0, Double.NaN, Double.NEGATIVE_INFINITY});
         value.put("inner", inner);
         value.put("rows", List.of(Map.of("k", 1), inner));
@@ -59,6 +63,6 @@ class JsonTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.toJson(values));
         assertTrue(e.getMessage().contains("Point"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Json.toJson(Map.of(1, "one")));
-        assertThrows(IllegalArgumentException.class, () -> Json.toJson(new java.math.BigDecimal("1.5")));
+        assertThrows(IllegalArgumentException.class, () -> Json.toJson(java.util.Optional.of(1)));
     }
 }
