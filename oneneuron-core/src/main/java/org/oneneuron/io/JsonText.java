@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
  * Indented JSON text written through Jackson's streaming generator, with the pretty printer an
  * {@code ObjectMapper} uses for {@code INDENT_OUTPUT}, so the text is the same as the mapper's
  * for the same values. The streaming layer is a few dozen classes; the data-binding mapper is
- * several hundred, and building one costs a fresh JVM ~0.15 s (docs/PERFORMANCE.md), which every
- * {@code train --json --out} paid twice over for a model file and a result of plain values.
+ * several hundred, and writing through one costs a fresh JVM ~0.17 s more (docs/PERFORMANCE.md),
+ * which {@code train --json --out} paid for a model file and a result made of plain values.
  */
 public final class JsonText {
 
