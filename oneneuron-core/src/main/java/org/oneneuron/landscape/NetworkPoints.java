@@ -109,20 +109,19 @@ public final class NetworkPoints {
      * {@link #KINK_TOLERANCE} of the kink for some sample (the engine scans one forward pass).
      */
     public static KinkReport kinks(NetworkObjective objective, double[] theta) {
+        Set<String> kinked = new TreeSet<>();
+        collect(objective.spec().layers(), kinked);
+        if (kinked.isEmpty()) {
+            return KinkReport.smooth(); // no unit to check: no forward pass over the data
+        }
         Dataset data = objective.data();
         int[] c = objective.network().kinks(theta, data.x(), data.n(), KINK_TOLERANCE);
         if (c[1] == 0) {
             return KinkReport.smooth();
         }
-        return new KinkReport(kinkedActivations(objective.spec()) + ": one-sided derivatives, σ'(0) taken from "
+        return new KinkReport(String.join(", ", kinked) + ": one-sided derivatives, σ'(0) taken from "
                 + "the left; the Hessian omits the kink's delta, so figures at a flagged unit describe one "
                 + "smooth piece", c[0], c[1], KINK_TOLERANCE);
-    }
-
-    private static String kinkedActivations(NetworkSpec spec) {
-        Set<String> words = new TreeSet<>();
-        collect(spec.layers(), words);
-        return String.join(", ", words);
     }
 
     private static void collect(List<LayerSpec> layers, Set<String> words) {
