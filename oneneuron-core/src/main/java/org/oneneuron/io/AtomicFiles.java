@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that it is always either the old one or the new one, never torn: the bytes go
@@ -22,8 +22,6 @@ import java.security.SecureRandom;
  * gives (e.g. readable by the group), not the owner-only ones of {@code Files.createTempFile}.
  */
 public final class AtomicFiles {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -59,11 +57,13 @@ public final class AtomicFiles {
 
     /**
      * A new file ".NAME.RANDOM.tmp" in {@code dir} holding {@code bytes}, forced to disk, created
-     * with default permissions.
+     * with default permissions. The name needs no secure randomness (seeding SecureRandom cost a
+     * fresh JVM ~10 ms): CREATE_NEW fails on any existing file or link, and a taken name is retried.
      */
     private static Path createTemp(Path dir, String name, byte[] bytes) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            String random = Long.toHexString(ThreadLocalRandom.current().nextLong());
+            Path temp = dir.resolve("." + name + "." + random + ".tmp");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);

@@ -41,7 +41,7 @@ public final class ModelFiles {
 
     /** Writes {@code model} to {@code path} atomically. */
     public static void write(ModelFile model, Path path) {
-        AtomicFiles.writeString(path, toJson(model));
+        AtomicFiles.write(path, JsonText.utf8(body(model)));
     }
 
     /** Reads a model file; problems become a {@link DataException} naming the file. */
@@ -59,7 +59,12 @@ public final class ModelFiles {
 
     /** The JSON text of {@code model}, written with {@link JsonText} (no data-binding mapper built). */
     public static String toJson(ModelFile model) {
-        return JsonText.of(out -> {
+        return JsonText.of(body(model));
+    }
+
+    /** What writes the model file's text, its final newline included. */
+    private static JsonText.Body body(ModelFile model) {
+        return out -> {
             out.writeStartObject();
             out.writeStringField("format", FORMAT_NAME);
             out.writeNumberField("format_version", ModelFile.FORMAT_VERSION);
@@ -110,7 +115,8 @@ public final class ModelFiles {
             }
             out.writeEndObject();
             out.writeEndObject();
-        }) + "\n";
+            out.writeRaw('\n');
+        };
     }
 
     private static void writeNetwork(JsonGenerator out, ModelFile.Network net) throws IOException {

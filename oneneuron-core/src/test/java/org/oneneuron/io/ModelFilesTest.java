@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,6 +78,19 @@ class ModelFilesTest {
             String text = ModelFiles.toJson(model);
             assertEquals(mapper.writeValueAsString(mapper.readTree(text)) + "\n", text);
         }
+    }
+
+    /** The file's bytes, encoded by the generator, are the text's UTF-8 bytes, non-ASCII names and escapes included. */
+    @Test
+    void theFileIsTheTextInUtf8() throws Exception {
+        ModelFile m = sample(9);
+        ModelFile named = new ModelFile(m.network(), m.parameters(), m.standardizer(),
+                List.of("λ₁", "café \"au\" lait", "\uD83D\uDE00\ttab"), List.of("négatif", "positif"), m.loss(),
+                m.reduction(), m.lambda(), Map.of("note", "ünïcödé\n", "seed", "1"));
+        Path file = dir.resolve("named.json");
+        ModelFiles.write(named, file);
+        assertArrayEquals(ModelFiles.toJson(named).getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));
+        assertEquals(named, ModelFiles.read(file));
     }
 
     @Test
