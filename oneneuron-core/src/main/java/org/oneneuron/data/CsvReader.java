@@ -50,11 +50,19 @@ public final class CsvReader {
         for (int k = header ? 1 : 0; k < start.sampleRows().size(); k++) {
             addRow(rows, start.sampleRows().get(k), x, label, names, header, source, start.sampleLineNumbers().get(k));
         }
+        Character delimiter = start.tokenizer().delimiter();
+        PlainRow plain = delimiter == null ? null : new PlainRow(delimiter, names.size(), label);
         String line;
         while ((line = start.lines().next()) != null) {
             if (!line.isBlank()) {
-                List<String> cells = start.tokenizer().split(line, source, start.lines().lineNumber());
-                addRow(rows, cells, x, label, names, header, source, start.lines().lineNumber());
+                int lineNumber = start.lines().lineNumber();
+                String rawLabel = plain == null ? null : plain.parse(line, x);
+                if (rawLabel != null) {
+                    append(rows, x, rawLabel, source, lineNumber);
+                } else {
+                    addRow(rows, start.tokenizer().split(line, source, lineNumber), x, label, names, header,
+                            source, lineNumber);
+                }
             }
         }
         return rows.build(name, featureNames, options, source, labelName);
@@ -88,11 +96,7 @@ public final class CsvReader {
             if (n == 0) {
                 throw new DataException(source, "no data rows; the file is empty or holds only a header");
             }
-            double[] x = new double[n * names.size()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = values.get(i);
-            }
-            return new Dataset(fileName(file), x, new double[n], names.size(), names, List.of());
+            return new Dataset(fileName(file), values.toArray(), new double[n], names.size(), names, List.of());
         } catch (java.io.IOException e) {
             throw new DataException(source, "cannot close: " + e.getMessage());
         }
@@ -178,11 +182,16 @@ public final class CsvReader {
         if (cells.get(label).isEmpty()) {
             throw new DataException(source, lineNumber, columnName(names, header, label), "missing label (empty cell)");
         }
+        append(rows, x, cells.get(label), source, lineNumber);
+    }
+
+    /** Adds a parsed row, checking the room for it every {@link #HEAP_CHECK_ROWS} rows and near one array's limit. */
+    private static void append(LabeledRows rows, double[] x, String rawLabel, String source, int lineNumber) {
         long count = rows.size() + 1L;
         if (count * x.length > LabeledRows.MAX_DENSE_VALUES || rows.size() % HEAP_CHECK_ROWS == 0) {
             LabeledRows.requireRoom(source, count, x.length);
         }
-        rows.add(x, cells.get(label), lineNumber);
+        rows.add(x, rawLabel, lineNumber);
     }
 
     /** A header when some cell of the first row is not a number while the same cell below is. */

@@ -85,9 +85,7 @@ final class LabeledRows {
                 }
                 code = c;
             }
-            for (int j = 0; j < d; j++) {
-                x[kept * d + j] = features.get(i * d + j);
-            }
+            features.copyTo(i * d, x, kept * d, d);
             y[kept++] = code;
         }
         if (kept < y.length) {

@@ -58,25 +58,34 @@ final class Numbers {
         return NumberInput.parseDouble(cell, true);
     }
 
+    /** {@link #parseDouble(String)} of the characters [offset, offset + length) of chars. */
+    static double parseDouble(char[] chars, int offset, int length) {
+        return NumberInput.parseDouble(chars, offset, length, true);
+    }
+
     /**
      * Whether s matches {@code [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?} (ASCII digits), checked
      * by one scan instead of a regular expression because readers call it for every cell.
      */
     static boolean hasNumberSyntax(String s) {
-        int len = s.length();
-        int i = 0;
-        if (i < len && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        return hasNumberSyntax(s.toCharArray(), 0, s.length());
+    }
+
+    /** {@link #hasNumberSyntax(String)} of the characters [from, to) of s. */
+    static boolean hasNumberSyntax(char[] s, int from, int to) {
+        int i = from;
+        if (i < to && (s[i] == '+' || s[i] == '-')) {
             i++;
         }
         int intDigits = 0;
-        while (i < len && isDigit(s.charAt(i))) {
+        while (i < to && isDigit(s[i])) {
             i++;
             intDigits++;
         }
         int fracDigits = 0;
-        if (i < len && s.charAt(i) == '.') {
+        if (i < to && s[i] == '.') {
             i++;
-            while (i < len && isDigit(s.charAt(i))) {
+            while (i < to && isDigit(s[i])) {
                 i++;
                 fracDigits++;
             }
@@ -84,13 +93,13 @@ final class Numbers {
         if (intDigits == 0 && fracDigits == 0) {
             return false;
         }
-        if (i < len && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+        if (i < to && (s[i] == 'e' || s[i] == 'E')) {
             i++;
-            if (i < len && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            if (i < to && (s[i] == '+' || s[i] == '-')) {
                 i++;
             }
             int expDigits = 0;
-            while (i < len && isDigit(s.charAt(i))) {
+            while (i < to && isDigit(s[i])) {
                 i++;
                 expDigits++;
             }
@@ -98,7 +107,7 @@ final class Numbers {
                 return false;
             }
         }
-        return i == len;
+        return i == to;
     }
 
     private static boolean isDigit(char c) {
