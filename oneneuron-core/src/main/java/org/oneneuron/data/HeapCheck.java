@@ -12,7 +12,7 @@ import java.util.Locale;
  * <p>The rule, measured for {@code oneneuron train} with the launcher's serial collector
  * (docs/DATA.md gives the measurements and the commands): the smallest -Xmx that works is about
  * {@value #BASE_MB} MB plus {@value #TEXT_COPIES} copies of the n·d values as 8-byte doubles for
- * text formats (the reader's growing buffer, its result, the standardized copy, the collector's
+ * text formats (the reader's block buffer, its result, the standardized copy, the collector's
  * slack) and {@value #IDX_COPIES} copies for IDX (read straight into one array).
  */
 public final class HeapCheck {
