@@ -60,6 +60,11 @@ public final class DataOptions {
 
     /** Reads a file path or a built-in data set name. */
     public Dataset load(String pathOrBuiltin) {
-        return Datasets.resolve(pathOrBuiltin, readOptions());
+        return load(pathOrBuiltin, 1);
+    }
+
+    /** Reads a file path or a built-in data set name, a CSV's rows parsed on {@code threads} threads. */
+    public Dataset load(String pathOrBuiltin, int threads) {
+        return Datasets.resolve(pathOrBuiltin, readOptions().withThreads(threads));
     }
 }

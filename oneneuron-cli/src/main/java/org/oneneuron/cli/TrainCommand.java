@@ -148,7 +148,7 @@ final class TrainCommand implements Callable<Integer> {
             warnings.add(ZERO_LAMBDA + " with the " + config.neuron().word() + " neuron: the guarantee (a = 0"
                     + " at every local minimum) is void");
         }
-        Dataset dataset = data.load(source);
+        Dataset dataset = data.load(source, common.threadsOr(Vocabulary.TRAIN.threads()));
         clock.charge(TrainingRun.LOAD);
         Task task = dataset.task();
         TaskFigures.checkFiguresFit(figures, task);

@@ -37,6 +37,11 @@ public final class CsvReader {
      * @param name   the data set's name
      */
     public static Dataset read(InputStream in, String source, String name, ReadOptions options) {
+        return read(in, source, name, options, ParallelRows.BATCH_CHARS);
+    }
+
+    /** {@link #read(InputStream, String, String, ReadOptions)} with parallel batches of about batchChars characters. */
+    static Dataset read(InputStream in, String source, String name, ReadOptions options, int batchChars) {
         Start start = start(in, source, options, options.labelColumn());
         List<String> names = start.names();
         boolean header = start.header();
@@ -50,18 +55,15 @@ public final class CsvReader {
         for (int k = header ? 1 : 0; k < start.sampleRows().size(); k++) {
             addRow(rows, start.sampleRows().get(k), x, label, names, header, source, start.sampleLineNumbers().get(k));
         }
-        Character delimiter = start.tokenizer().delimiter();
-        PlainRow plain = delimiter == null ? null : new PlainRow(delimiter, names.size(), label);
-        String line;
-        while ((line = start.lines().next()) != null) {
-            if (!line.isBlank()) {
-                int lineNumber = start.lines().lineNumber();
-                String rawLabel = plain == null ? null : plain.parse(line, x);
-                if (rawLabel != null) {
-                    append(rows, x, rawLabel, source, lineNumber);
-                } else {
-                    addRow(rows, start.tokenizer().split(line, source, lineNumber), x, label, names, header,
-                            source, lineNumber);
+        RowParser parser = new RowParser(start.tokenizer().delimiter(), names, header, label, source);
+        if (options.threads() > 1) {
+            ParallelRows.read(start.lines(), parser, options.threads(), batchChars, rows);
+        } else {
+            String line;
+            while ((line = start.lines().next()) != null) {
+                if (!line.isBlank()) {
+                    int lineNumber = start.lines().lineNumber();
+                    append(rows, x, parser.parse(line, lineNumber, x), source, lineNumber);
                 }
             }
         }
@@ -165,6 +167,16 @@ public final class CsvReader {
 
     private static void addRow(LabeledRows rows, List<String> cells, double[] x, int label, List<String> names,
                                boolean header, String source, int lineNumber) {
+        append(rows, x, parseCells(cells, x, label, names, header, source, lineNumber), source, lineNumber);
+    }
+
+    /**
+     * The features of a tokenized row into x (the label's cell skipped); returns the label cell.
+     *
+     * @throws DataException for a ragged row, a cell that is not a finite number or an empty label
+     */
+    static String parseCells(List<String> cells, double[] x, int label, List<String> names, boolean header,
+                             String source, int lineNumber) {
         if (cells.size() != names.size()) {
             throw new DataException(source, lineNumber, null, String.format(Locale.ROOT,
                     "ragged row: %d fields, expected %d as in the %s", cells.size(), names.size(),
@@ -182,16 +194,24 @@ public final class CsvReader {
         if (cells.get(label).isEmpty()) {
             throw new DataException(source, lineNumber, columnName(names, header, label), "missing label (empty cell)");
         }
-        append(rows, x, cells.get(label), source, lineNumber);
+        return cells.get(label);
     }
 
-    /** Adds a parsed row, checking the room for it every {@link #HEAP_CHECK_ROWS} rows and near one array's limit. */
+    /** Adds a parsed row after {@link #checkRoom}. */
     private static void append(LabeledRows rows, double[] x, String rawLabel, String source, int lineNumber) {
-        long count = rows.size() + 1L;
-        if (count * x.length > LabeledRows.MAX_DENSE_VALUES || rows.size() % HEAP_CHECK_ROWS == 0) {
-            LabeledRows.requireRoom(source, count, x.length);
-        }
+        checkRoom(rows, x.length, source);
         rows.add(x, rawLabel, lineNumber);
+    }
+
+    /**
+     * Checks the room for one more row of d values: every {@link #HEAP_CHECK_ROWS} rows, and at
+     * every row near one array's limit.
+     */
+    static void checkRoom(LabeledRows rows, int d, String source) {
+        long count = rows.size() + 1L;
+        if (count * d > LabeledRows.MAX_DENSE_VALUES || rows.size() % HEAP_CHECK_ROWS == 0) {
+            LabeledRows.requireRoom(source, count, d);
+        }
     }
 
     /** A header when some cell of the first row is not a number while the same cell below is. */

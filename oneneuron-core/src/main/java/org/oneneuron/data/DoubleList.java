@@ -28,6 +28,21 @@ final class DoubleList {
         size++;
     }
 
+    /** Adds src[offset, offset + length). */
+    void addAll(double[] src, int offset, int length) {
+        while (length > 0) {
+            if (fill == current.length) {
+                grow();
+            }
+            int run = Math.min(length, current.length - fill);
+            System.arraycopy(src, offset, current, fill, run);
+            fill += run;
+            size += run;
+            offset += run;
+            length -= run;
+        }
+    }
+
     private void grow() {
         if (current.length < BLOCK) {
             current = Arrays.copyOf(current, Math.min(BLOCK, current.length * 2));

@@ -45,6 +45,13 @@ final class LabeledRows {
         lines.add(line);
     }
 
+    /** Adds x[offset, offset + d) with a label already in {@link Numbers#canonicalLabel} form. */
+    void addCanonical(double[] x, int offset, int d, String label, int line) {
+        features.addAll(x, offset, d);
+        labels.add(label);
+        lines.add(line);
+    }
+
     int size() {
         return labels.size();
     }

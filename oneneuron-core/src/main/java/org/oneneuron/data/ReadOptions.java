@@ -21,9 +21,11 @@ import java.util.Locale;
  * @param task        binary, multiclass or regression; null means inferred from the labels ({@link TargetCoding})
  * @param classes     the classes to keep, in index order (two: also the negative and positive
  *                    class); null means every class
+ * @param threads     threads that parse a CSV's rows (1: the calling thread alone); the data set
+ *                    and any error are the same for every count
  */
 public record ReadOptions(String labelColumn, String positive, String negative, Character delimiter,
-                          Header header, int dimension, int limit, Task task, List<String> classes) {
+                          Header header, int dimension, int limit, Task task, List<String> classes, int threads) {
 
     /** Whether the first CSV row holds column names. */
     public enum Header {
@@ -72,25 +74,29 @@ public record ReadOptions(String labelColumn, String positive, String negative, 
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0 (0 = all samples), got " + limit);
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
         classes = classes == null ? null : List.copyOf(classes);
     }
 
     /** Last column is the label, default label rule, detected delimiter and header, no limit. */
     public static ReadOptions defaults() {
-        return new ReadOptions(null, null, null, null, Header.AUTO, 0, 0, null, null);
+        return new ReadOptions(null, null, null, null, Header.AUTO, 0, 0, null, null, 1);
     }
 
     public ReadOptions withLabelColumn(String column) {
-        return new ReadOptions(column, positive, negative, delimiter, header, dimension, limit, task, classes);
+        return new ReadOptions(column, positive, negative, delimiter, header, dimension, limit, task, classes, threads);
     }
 
     public ReadOptions withPositive(String label) {
-        return new ReadOptions(labelColumn, label, negative, delimiter, header, dimension, limit, task, classes);
+        return new ReadOptions(labelColumn, label, negative, delimiter, header, dimension, limit, task, classes, threads);
     }
 
     /** Picks two classes: {@code negativeLabel} becomes -1, {@code positiveLabel} +1. */
     public ReadOptions withClasses(String negativeLabel, String positiveLabel) {
-        return new ReadOptions(labelColumn, positiveLabel, negativeLabel, delimiter, header, dimension, limit, task, classes);
+        return new ReadOptions(labelColumn, positiveLabel, negativeLabel, delimiter, header, dimension, limit, task,
+                classes, threads);
     }
 
     /**
@@ -111,34 +117,41 @@ public record ReadOptions(String labelColumn, String positive, String negative, 
                     + "or more for a multi-class task, e.g. '0,1,2', got '" + spec + "'");
         }
         List<String> list = java.util.Arrays.stream(parts).map(String::trim).toList();
-        ReadOptions o = new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, task, list);
+        ReadOptions o = new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, task, list,
+                threads);
         return list.size() == 2 ? o.withClasses(list.get(0), list.get(1)) : o;
     }
 
     /** Keeps these classes, in this order (two: also the negative and the positive class). */
     public ReadOptions withClassList(List<String> list) {
-        ReadOptions o = new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, task, list);
+        ReadOptions o = new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, task, list,
+                threads);
         return list.size() == 2 ? o.withClasses(list.get(0), list.get(1)) : o;
     }
 
     /** The task; null infers it from the labels. */
     public ReadOptions withTask(Task t) {
-        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, t, classes);
+        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, t, classes, threads);
     }
 
     public ReadOptions withDelimiter(Character c) {
-        return new ReadOptions(labelColumn, positive, negative, c, header, dimension, limit, task, classes);
+        return new ReadOptions(labelColumn, positive, negative, c, header, dimension, limit, task, classes, threads);
     }
 
     public ReadOptions withHeader(Header h) {
-        return new ReadOptions(labelColumn, positive, negative, delimiter, h, dimension, limit, task, classes);
+        return new ReadOptions(labelColumn, positive, negative, delimiter, h, dimension, limit, task, classes, threads);
     }
 
     public ReadOptions withDimension(int d) {
-        return new ReadOptions(labelColumn, positive, negative, delimiter, header, d, limit, task, classes);
+        return new ReadOptions(labelColumn, positive, negative, delimiter, header, d, limit, task, classes, threads);
+    }
+
+    /** Parses a CSV's rows on {@code n} threads (the same data set and errors as on one). */
+    public ReadOptions withThreads(int n) {
+        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, task, classes, n);
     }
 
     public ReadOptions withLimit(int n) {
-        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, n, task, classes);
+        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, n, task, classes, threads);
     }
 }
