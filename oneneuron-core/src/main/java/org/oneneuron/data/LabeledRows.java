@@ -38,9 +38,7 @@ final class LabeledRows {
 
     /** Adds one row read from the given line of the file (0: unknown); {@code x} is copied. */
     void add(double[] x, String rawLabel, int line) {
-        for (double v : x) {
-            features.add(v);
-        }
+        features.addAll(x, 0, x.length);
         labels.add(Numbers.canonicalLabel(rawLabel));
         lines.add(line);
     }
