@@ -1,5 +1,6 @@
 package org.oneneuron.data;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -19,6 +20,13 @@ final class ParallelRows {
     private ParallelRows() {
     }
 
+    /**
+     * Reads the rest of {@code lines} into {@code rows}.
+     *
+     * @param parser     parses one row (each batch parses with its own copy)
+     * @param batchChars about how many characters of text one batch takes
+     * @throws DataException the first bad or unreadable line's, in file order
+     */
     static void read(TextLines lines, RowParser parser, int threads, int batchChars, LabeledRows rows) {
         Batch[] batches = new Batch[threads];
         for (int t = 0; t < threads; t++) {
@@ -80,8 +88,8 @@ final class ParallelRows {
                     return false;
                 }
                 if (lines == text.length) {
-                    text = java.util.Arrays.copyOf(text, 2 * lines);
-                    lineNumbers = java.util.Arrays.copyOf(lineNumbers, 2 * lines);
+                    text = Arrays.copyOf(text, 2 * lines);
+                    lineNumbers = Arrays.copyOf(lineNumbers, 2 * lines);
                 }
                 text[lines] = line;
                 lineNumbers[lines++] = source.lineNumber();
