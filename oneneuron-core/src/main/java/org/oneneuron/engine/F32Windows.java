@@ -71,6 +71,11 @@ abstract class F32Windows extends PlaneArith {
     }
 
     @Override
+    void maxPoolAdjoint2x2(Buf dy, int dyOff, int[] arg, int aOff, int channels, int h, int w, Buf dx, int dxOff) {
+        rows.maxPoolAdjoint2x2(dy.f, dyOff, arg, aOff, channels, h, w, dx.f, dxOff);
+    }
+
+    @Override
     void meanWindows(Buf src, int sOff, int[] win, int k, int outputs, Buf dst, int dOff) {
         float[] s = src.f;
         float inv = 1f / k;

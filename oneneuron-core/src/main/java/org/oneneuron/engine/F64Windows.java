@@ -70,6 +70,11 @@ abstract class F64Windows extends PlaneArith {
     }
 
     @Override
+    void maxPoolAdjoint2x2(Buf dy, int dyOff, int[] arg, int aOff, int channels, int h, int w, Buf dx, int dxOff) {
+        rows.maxPoolAdjoint2x2(dy.d, dyOff, arg, aOff, channels, h, w, dx.d, dxOff);
+    }
+
+    @Override
     void meanWindows(Buf src, int sOff, int[] win, int k, int outputs, Buf dst, int dOff) {
         double[] s = src.d;
         double inv = 1.0 / k;

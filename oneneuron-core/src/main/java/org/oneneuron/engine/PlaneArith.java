@@ -158,6 +158,13 @@ abstract class PlaneArith extends Arith {
     /** {@link #maxWindows} for 2×2 windows at stride 2 over a channels×h×w sample, without the window table. */
     abstract void maxPool2x2(Buf src, int sOff, int channels, int h, int w, Buf dst, int dOff, int[] arg, int aOff);
 
+    /**
+     * The adjoint of {@link #maxPool2x2} on one sample: dx[dxOff..] (channels×h×w, overwritten) = 0
+     * but dx[dxOff + arg[aOff + o]] = 0 + dy[dyOff + o] ({@link ConvKernels#maxPoolAdjoint2x2}).
+     */
+    abstract void maxPoolAdjoint2x2(Buf dy, int dyOff, int[] arg, int aOff, int channels, int h, int w, Buf dx,
+                                    int dxOff);
+
     /** Average pooling: dst[dOff + o] = (1/k)·Σ_j src[sOff + win[o·k + j]], o < outputs. */
     abstract void meanWindows(Buf src, int sOff, int[] win, int k, int outputs, Buf dst, int dOff);
 

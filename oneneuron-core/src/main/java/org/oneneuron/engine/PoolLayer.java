@@ -106,6 +106,13 @@ final class PoolLayer extends Layer {
 
     /** dx = 0, then each δy_o added to its window's maximum, or spread over its window. */
     private void scatter(Pass p, Buf dy, Buf dx, Object state) {
+        if (twoByTwo) {
+            for (int r = 0; r < p.rows; r++) {
+                p.planes().maxPoolAdjoint2x2(dy, r * out.size(), (int[]) state, r * out.size(), in.channels(),
+                        in.height(), in.width(), dx, r * in.size());
+            }
+            return;
+        }
         p.ar.zero(dx, 0, p.rows * in.size());
         for (int r = 0; r < p.rows; r++) {
             int xs = r * in.size();

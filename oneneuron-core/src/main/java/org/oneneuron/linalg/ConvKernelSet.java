@@ -23,6 +23,12 @@ public interface ConvKernelSet {
 
     void maxPool2x2(double[] x, int xOff, int channels, int h, int w, double[] y, int yOff, int[] arg, int aOff);
 
+    void maxPoolAdjoint2x2(float[] dy, int dyOff, int[] arg, int aOff, int channels, int h, int w, float[] dx,
+                           int dxOff);
+
+    void maxPoolAdjoint2x2(double[] dy, int dyOff, int[] arg, int aOff, int channels, int h, int w, double[] dx,
+                           int dxOff);
+
     int lanes(boolean single);
 
     void bcast(int na, int nb, int lanes, int[] ia, int[] ib, float[] v, int vOff, int ldv, int vStride, float[] x,

@@ -3,7 +3,8 @@ package org.oneneuron.linalg;
 import java.lang.System.Logger.Level;
 
 /**
- * Kernels of convolutional layers: 2×2 max pooling ({@link #maxPool2x2}) and a stride-1
+ * Kernels of convolutional layers: 2×2 max pooling ({@link #maxPool2x2}, its adjoint
+ * {@link #maxPoolAdjoint2x2}) and a stride-1
  * convolution done directly, without im2col: every product of a
  * convolution (value, input adjoint, weight gradient) is a sum over taps b of the input shifted
  * by an offset off[b]. With the planes stored in rows of a common stride, output position t and
@@ -127,6 +128,16 @@ public final class ConvKernels {
     public static void maxPool2x2(double[] x, int xOff, int channels, int h, int w, double[] y, int yOff, int[] arg,
                                   int aOff) {
         KERNELS.maxPool2x2(x, xOff, channels, h, w, y, yOff, arg, aOff);
+    }
+
+    /**
+     * The adjoint of {@link #maxPool2x2(float[], int, int, int, int, float[], int, int[], int)} on
+     * one sample: dx[dxOff..] (channels×h×w, overwritten) is 0 but dx[dxOff + arg[aOff + o]] = 0 +
+     * dy[dyOff + o], the bits of zeroing dx and adding each δy at its window's maximum.
+     */
+    public static void maxPoolAdjoint2x2(float[] dy, int dyOff, int[] arg, int aOff, int channels, int h, int w,
+                                         float[] dx, int dxOff) {
+        KERNELS.maxPoolAdjoint2x2(dy, dyOff, arg, aOff, channels, h, w, dx, dxOff);
     }
 
     /** Values per vector of the kernels: float lanes when {@code single}, else double lanes; 1 without them. */

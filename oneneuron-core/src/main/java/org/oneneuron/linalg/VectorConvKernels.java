@@ -65,6 +65,19 @@ public final class VectorConvKernels implements ConvKernelSet {
     }
 
     @Override
+    public void maxPoolAdjoint2x2(float[] dy, int dyOff, int[] arg, int aOff, int channels, int h, int w, float[] dx,
+                                  int dxOff) {
+        VectorPool.maxPoolAdjoint2x2(dy, dyOff, arg, aOff, channels, h, w, dx, dxOff);
+    }
+
+    @Override
+    public void maxPoolAdjoint2x2(double[] dy, int dyOff, int[] arg, int aOff, int channels, int h, int w,
+                                  double[] dx, int dxOff) {
+        ScalarConvKernels.maxPoolAdjoint(dy, dyOff, arg, aOff, channels * (h / 2) * (w / 2), channels * h * w, dx,
+                dxOff);
+    }
+
+    @Override
     public int lanes(boolean single) {
         return single ? FloatVector.SPECIES_PREFERRED.length() : DoubleVector.SPECIES_PREFERRED.length();
     }

@@ -34,6 +34,19 @@ final class VectorPool {
     private static final VectorSpecies<Float> HF =
             VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, SF.vectorBitSize() / 2)));
     private static final VectorSpecies<Integer> HFI = HF.withLanes(int.class);
+    /** A quarter float vector: the outputs of one window row that fills a vector (w = L/2). */
+    private static final VectorSpecies<Float> QF =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, SF.vectorBitSize() / 4)));
+    private static final VectorSpecies<Integer> QFI = QF.withLanes(int.class);
+    /** Lane k ← k / 2 (each of the half vector's outputs to its window's two columns). */
+    private static final VectorShuffle<Float> DUP_F = VectorShuffle.fromOp(SF, k -> k / 2);
+    private static final VectorShuffle<Integer> DUP_FI = VectorShuffle.fromOp(SFI, k -> k / 2);
+    /** Lane k ← (k mod L/2) / 2 (a quarter vector's outputs to their windows' top and bottom rows). */
+    private static final VectorShuffle<Float> DUP2_F = VectorShuffle.fromOp(SF, k -> (k % (LF / 2)) / 2);
+    private static final VectorShuffle<Integer> DUP2_FI = VectorShuffle.fromOp(SFI, k -> (k % (LF / 2)) / 2);
+    /** Lane k ← k + L/2 mod L: the bottom row's lanes onto the top row's. */
+    private static final VectorShuffle<Float> HALF_SWAP_F = VectorShuffle.fromOp(SF, k -> (k + LF / 2) % LF);
+    private static final VectorShuffle<Integer> HALF_SWAP_FI = VectorShuffle.fromOp(SFI, k -> (k + LF / 2) % LF);
     private static final VectorSpecies<Double> SD = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Long> SDL = SD.withLanes(long.class);
     private static final int LD = SD.length();
@@ -77,6 +90,10 @@ final class VectorPool {
     }
 
     static void maxPool2x2(float[] x, int xOff, int channels, int h, int w, float[] y, int yOff, int[] arg, int aOff) {
+        if (2 * w == LF && LF >= 8) {
+            maxPoolRowVectors(x, xOff, channels, h, w, y, yOff, arg, aOff);
+            return;
+        }
         int oh = h / 2;
         int ow = w / 2;
         int half = LF / 2;
@@ -123,6 +140,86 @@ final class VectorPool {
                         best.rearrange(even).intoArray(y, yOff + o + j0, out);
                         idx.rearrange(evenI).intoArray(arg, aOff + o + j0, outI);
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #maxPool2x2} where one vector holds a window row (w = L/2: W5's second pooling, 8
+     * columns): the first maximum of each column pair (top-left before top-right, bottom-left
+     * before bottom-right), then the bottom pair's only where strictly greater than the top
+     * pair's, which is the first maximum in the scalar order; a window row holding a NaN takes the
+     * scalar rule ({@link ScalarConvKernels#poolRow}).
+     */
+    private static void maxPoolRowVectors(float[] x, int xOff, int channels, int h, int w, float[] y, int yOff,
+                                          int[] arg, int aOff) {
+        int oh = h / 2;
+        int ow = w / 2;
+        IntVector iota = IntVector.fromArray(SFI, IOTA, 0);
+        IntVector iotaSwap = IntVector.fromArray(SFI, SWAP, 0);
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < oh; i++) {
+                int top = c * h * w + 2 * i * w;
+                int o = (c * oh + i) * ow;
+                FloatVector v = FloatVector.fromArray(SF, x, xOff + top);
+                if (v.compare(VectorOperators.NE, v).anyTrue()) {
+                    ScalarConvKernels.poolRow(x, xOff, top, w, ow, y, yOff + o, arg, aOff + o);
+                    continue;
+                }
+                VectorMask<Float> m = v.rearrange(SWAP_F).compare(VectorOperators.GT, v);
+                FloatVector pair = v.blend(v.rearrange(SWAP_F), m);
+                IntVector at = iota.blend(iotaSwap, m.cast(SFI));
+                FloatVector below = pair.rearrange(HALF_SWAP_F);
+                m = below.compare(VectorOperators.GT, pair);
+                FloatVector best = pair.blend(below, m);
+                IntVector idx = at.blend(at.rearrange(HALF_SWAP_FI), m.cast(SFI)).add(top);
+                ((FloatVector) best.rearrange(EVEN_F).reinterpretShape(QF, 0)).intoArray(y, yOff + o);
+                ((IntVector) idx.rearrange(EVEN_FI).reinterpretShape(QFI, 0)).intoArray(arg, aOff + o);
+            }
+        }
+    }
+
+    /**
+     * The adjoint of {@link #maxPool2x2} on one sample ({@link ConvKernels#maxPoolAdjoint2x2}):
+     * each window written whole, δy (plus +0, as the scalar scatter's sum from 0 gives) at its
+     * maximum and 0 elsewhere, half a vector of outputs (or a window row, w = L/2) at a time.
+     * Shapes with an odd side or rows of fewer outputs take the scalar zero-and-scatter.
+     */
+    static void maxPoolAdjoint2x2(float[] dy, int dyOff, int[] arg, int aOff, int channels, int h, int w, float[] dx,
+                                  int dxOff) {
+        int oh = h / 2;
+        int ow = w / 2;
+        int half = LF / 2;
+        boolean rowVectors = 2 * w == LF && LF >= 8;
+        if (h % 2 != 0 || w % 2 != 0 || !(ow >= half || rowVectors)) {
+            ScalarConvKernels.maxPoolAdjoint(dy, dyOff, arg, aOff, channels * oh * ow, channels * h * w, dx, dxOff);
+            return;
+        }
+        FloatVector zero = FloatVector.zero(SF);
+        IntVector iota = IntVector.fromArray(SFI, IOTA, 0);
+        for (int c = 0; c < channels; c++) {
+            for (int i = 0; i < oh; i++) {
+                int top = c * h * w + 2 * i * w;
+                int o = (c * oh + i) * ow;
+                if (rowVectors) {
+                    FloatVector d = ((FloatVector) FloatVector.fromArray(QF, dy, dyOff + o).reinterpretShape(SF, 0))
+                            .rearrange(DUP2_F).add(0f);
+                    IntVector a = ((IntVector) IntVector.fromArray(QFI, arg, aOff + o).reinterpretShape(SFI, 0))
+                            .rearrange(DUP2_FI);
+                    zero.blend(d, a.compare(VectorOperators.EQ, iota.add(top)).cast(SF)).intoArray(dx, dxOff + top);
+                    continue;
+                }
+                for (int j = 0; j < ow; j += half) {
+                    int j0 = Math.min(j, ow - half);
+                    int at = top + 2 * j0;
+                    FloatVector d = ((FloatVector) FloatVector.fromArray(HF, dy, dyOff + o + j0).reinterpretShape(SF, 0))
+                            .rearrange(DUP_F).add(0f);
+                    IntVector a = ((IntVector) IntVector.fromArray(HFI, arg, aOff + o + j0).reinterpretShape(SFI, 0))
+                            .rearrange(DUP_FI);
+                    IntVector pos = iota.add(at);
+                    zero.blend(d, a.compare(VectorOperators.EQ, pos).cast(SF)).intoArray(dx, dxOff + at);
+                    zero.blend(d, a.compare(VectorOperators.EQ, pos.add(w)).cast(SF)).intoArray(dx, dxOff + at + w);
                 }
             }
         }

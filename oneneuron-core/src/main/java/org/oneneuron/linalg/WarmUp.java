@@ -71,7 +71,7 @@ final class WarmUp {
 
     /**
      * Every path of {@link ConvKernels} (full and partial tiles, masked last vectors, one and two
-     * lane vectors, pooling, sums, row copies) on small operands: a path used once per tile, like
+     * lane vectors, pooling and its adjoint, sums, row copies) on small operands: a path used once per tile, like
      * the weight gradient's masked last vector, is otherwise interpreted for seconds.
      */
     private static void convolutions(Operands o) {
@@ -90,9 +90,14 @@ final class WarmUp {
         int[] arg = o.arg;
         ConvKernels.maxPool2x2(o.a, 0, 2, 6, 26, o.t, 0, arg, 0);
         ConvKernels.maxPool2x2(o.af, 0, 2, 6, 26, o.tf, 0, arg, 0);
+        ConvKernels.maxPoolAdjoint2x2(o.tf, 0, arg, 0, 2, 6, 26, o.cf, 0);
+        int rowVector = Math.max(2, ConvKernels.lanes(true) / 2);
+        ConvKernels.maxPool2x2(o.af, 0, 2, 6, rowVector, o.tf, 0, arg, 0);
+        ConvKernels.maxPoolAdjoint2x2(o.tf, 0, arg, 0, 2, 6, rowVector, o.cf, 0);
         o.c[1] += ConvKernels.sum(o.a, 0, 97) + ConvKernels.sum(o.af, 0, 97);
         ConvKernels.copyRows(o.a, 0, 30, o.t, 0, 24, 3, 21, true, 0.5);
         ConvKernels.copyRows(o.af, 0, 30, o.tf, 0, 24, 3, 21, false, 0f);
+        ConvKernels.copyRows(o.af, 0, 30, o.tf, 0, 24, 3, 24, false, 0f);
     }
 
     /** The small operands every round reuses. */

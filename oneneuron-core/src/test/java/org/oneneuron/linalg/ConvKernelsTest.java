@@ -127,7 +127,7 @@ class ConvKernelsTest {
             ConvKernelSet kernels = g.oneOf("kernels", sets());
             int c = g.intIn("channels", 1, 4);
             int h = g.intIn("height", 2, 13);
-            int w = g.intIn("width", 2, 41);
+            int w = g.bool("a window row per vector") ? rowVectorWidth() : g.intIn("width", 2, 41);
             int xOff = g.intIn("input offset", 0, 3);
             SplittableRandom rnd = new SplittableRandom(g.seed("values"));
             double[] x = new double[xOff + c * h * w + 2];
@@ -167,6 +167,50 @@ class ConvKernelsTest {
             assertTrue(Arrays.equals(toFloat(want), gotf), "float values");
             assertTrue(Arrays.equals(wantArg, argf), "float indices");
         });
+    }
+
+    @Test
+    void maxPoolAdjointIsZeroingThenAddingAtTheMaximaBitForBit() {
+        Property.forAll(300, g -> {
+            ConvKernelSet kernels = g.oneOf("kernels", sets());
+            int c = g.intIn("channels", 1, 4);
+            int h = g.intIn("height", 2, 13);
+            int w = g.bool("a window row per vector") ? rowVectorWidth() : g.intIn("width", 2, 41);
+            int off = g.intIn("offset", 0, 3);
+            SplittableRandom rnd = new SplittableRandom(g.seed("values"));
+            int outputs = c * (h / 2) * (w / 2);
+            double[] x = values(rnd, c * h * w);
+            int[] arg = new int[off + outputs + 2];
+            kernels.maxPool2x2(x, 0, c, h, w, new double[outputs], 0, arg, off);
+            double[] dy = new double[off + outputs + 2];
+            for (int i = 0; i < dy.length; i++) {
+                int kind = rnd.nextInt(10);
+                dy[i] = kind == 0 ? -0.0 : kind == 1 ? Double.NaN : kind == 2 ? 0.0 : rnd.nextDouble(-1, 1);
+            }
+            double[] dx = values(rnd, off + c * h * w + 3);
+            double[] want = dx.clone();
+            Arrays.fill(want, off, off + c * h * w, 0.0);
+            for (int o = 0; o < outputs; o++) {
+                want[off + arg[off + o]] += dy[off + o];
+            }
+            double[] got = dx.clone();
+            kernels.maxPoolAdjoint2x2(dy, off, arg, off, c, h, w, got, off);
+            assertTrue(Arrays.equals(want, got), "double adjoint");
+            float[] dyf = toFloat(dy);
+            float[] wantf = toFloat(dx);
+            Arrays.fill(wantf, off, off + c * h * w, 0f);
+            for (int o = 0; o < outputs; o++) {
+                wantf[off + arg[off + o]] += dyf[off + o];
+            }
+            float[] gotf = toFloat(dx);
+            kernels.maxPoolAdjoint2x2(dyf, off, arg, off, c, h, w, gotf, off);
+            assertTrue(Arrays.equals(wantf, gotf), "float adjoint");
+        });
+    }
+
+    /** Columns whose top and bottom rows fill one float vector: the vector pooling's pair-row path. */
+    private static int rowVectorWidth() {
+        return Math.max(2, ConvKernels.lanes(true) / 2);
     }
 
     @Test
