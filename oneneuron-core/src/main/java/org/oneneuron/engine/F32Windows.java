@@ -166,13 +166,7 @@ abstract class F32Windows extends PlaneArith {
 
     @Override
     void transpose(Buf src, int sOff, int rows, int cols, Buf dst, int dOff) {
-        float[] s = src.f;
-        float[] d = dst.f;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                d[dOff + j * rows + i] = s[sOff + i * cols + j];
-            }
-        }
+        this.rows.transpose(src.f, sOff, rows, cols, dst.f, dOff);
     }
 
     @Override

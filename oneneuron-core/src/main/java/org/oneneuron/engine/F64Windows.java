@@ -165,13 +165,7 @@ abstract class F64Windows extends PlaneArith {
 
     @Override
     void transpose(Buf src, int sOff, int rows, int cols, Buf dst, int dOff) {
-        double[] s = src.d;
-        double[] d = dst.d;
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                d[dOff + j * rows + i] = s[sOff + i * cols + j];
-            }
-        }
+        this.rows.transpose(src.d, sOff, rows, cols, dst.d, dOff);
     }
 
     @Override

@@ -31,6 +31,10 @@ public interface ConvKernelSet {
 
     int lanes(boolean single);
 
+    void transpose(float[] src, int sOff, int rows, int cols, float[] dst, int dOff);
+
+    void transpose(double[] src, int sOff, int rows, int cols, double[] dst, int dOff);
+
     void bcast(int na, int nb, int lanes, int[] ia, int[] ib, float[] v, int vOff, int ldv, int vStride, float[] x,
                int xOff, int xStride, int samples, boolean transposed, boolean accumulate, float[] out, int oOff,
                int ldo);

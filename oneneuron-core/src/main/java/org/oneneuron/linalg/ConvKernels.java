@@ -140,6 +140,16 @@ public final class ConvKernels {
         KERNELS.maxPoolAdjoint2x2(dy, dyOff, arg, aOff, channels, h, w, dx, dxOff);
     }
 
+    /** dst[dOff + j·rows + i] = src[sOff + i·cols + j]: a rows × cols block transposed, exactly. */
+    public static void transpose(float[] src, int sOff, int rows, int cols, float[] dst, int dOff) {
+        KERNELS.transpose(src, sOff, rows, cols, dst, dOff);
+    }
+
+    /** Double-precision {@link #transpose(float[], int, int, int, float[], int)}. */
+    public static void transpose(double[] src, int sOff, int rows, int cols, double[] dst, int dOff) {
+        KERNELS.transpose(src, sOff, rows, cols, dst, dOff);
+    }
+
     /** Values per vector of the kernels: float lanes when {@code single}, else double lanes; 1 without them. */
     public static int lanes(boolean single) {
         return KERNELS == null ? 1 : KERNELS.lanes(single);

@@ -390,4 +390,22 @@ final class ScalarConvKernels implements ConvKernelSet {
             dx[dxOff + arg[aOff + o]] += dy[dyOff + o];
         }
     }
+
+    @Override
+    public void transpose(float[] src, int sOff, int rows, int cols, float[] dst, int dOff) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                dst[dOff + j * rows + i] = src[sOff + i * cols + j];
+            }
+        }
+    }
+
+    @Override
+    public void transpose(double[] src, int sOff, int rows, int cols, double[] dst, int dOff) {
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                dst[dOff + j * rows + i] = src[sOff + i * cols + j];
+            }
+        }
+    }
 }

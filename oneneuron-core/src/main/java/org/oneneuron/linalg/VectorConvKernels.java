@@ -18,6 +18,7 @@ public final class VectorConvKernels implements ConvKernelSet {
      */
     private static final VectorSpecies<Float> SH =
             VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, SF.vectorBitSize() / 2)));
+    private static final ThreadLocal<int[]> STRIDE = ThreadLocal.withInitial(() -> new int[SF.length()]);
     private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[2 * SD.length()]);
 
     /** Created by {@link ConvKernels} only. */
@@ -75,6 +76,59 @@ public final class VectorConvKernels implements ConvKernelSet {
                                   double[] dx, int dxOff) {
         ScalarConvKernels.maxPoolAdjoint(dy, dyOff, arg, aOff, channels * (h / 2) * (w / 2), channels * h * w, dx,
                 dxOff);
+    }
+
+    /**
+     * dst (cols × rows) = srcᵀ: each of dst's rows gathered from a column of src, a vector of
+     * src's rows per gather (masked for the last, partial one); exact.
+     */
+    @Override
+    public void transpose(float[] src, int sOff, int rows, int cols, float[] dst, int dOff) {
+        int l = SF.length();
+        int[] map = stride(l, cols);
+        for (int i0 = 0; i0 < rows; i0 += l) {
+            int n = Math.min(l, rows - i0);
+            VectorMask<Float> m = SF.indexInRange(0, n);
+            for (int j = 0; j < cols; j++) {
+                int from = sOff + i0 * cols + j;
+                int to = dOff + j * rows + i0;
+                if (n == l) {
+                    FloatVector.fromArray(SF, src, from, map, 0).intoArray(dst, to);
+                } else {
+                    FloatVector.fromArray(SF, src, from, map, 0, m).intoArray(dst, to, m);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void transpose(double[] src, int sOff, int rows, int cols, double[] dst, int dOff) {
+        int l = SD.length();
+        int[] map = stride(l, cols);
+        for (int i0 = 0; i0 < rows; i0 += l) {
+            int n = Math.min(l, rows - i0);
+            VectorMask<Double> m = SD.indexInRange(0, n);
+            for (int j = 0; j < cols; j++) {
+                int from = sOff + i0 * cols + j;
+                int to = dOff + j * rows + i0;
+                if (n == l) {
+                    DoubleVector.fromArray(SD, src, from, map, 0).intoArray(dst, to);
+                } else {
+                    DoubleVector.fromArray(SD, src, from, map, 0, m).intoArray(dst, to, m);
+                }
+            }
+        }
+    }
+
+    /** The per-thread gather map {0, cols, 2·cols, …} of {@link #transpose}. */
+    private static int[] stride(int lanes, int cols) {
+        int[] map = STRIDE.get();
+        if (map[1] != cols) {
+            for (int i = 0; i < map.length; i++) {
+                map[i] = i * cols;
+            }
+        }
+        return map;
     }
 
     @Override

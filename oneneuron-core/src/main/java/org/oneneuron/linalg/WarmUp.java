@@ -71,7 +71,7 @@ final class WarmUp {
 
     /**
      * Every path of {@link ConvKernels} (full and partial tiles, masked last vectors, one and two
-     * lane vectors, pooling and its adjoint, sums, row copies) on small operands: a path used once per tile, like
+     * lane vectors, pooling and its adjoint, sums, row copies, transposes) on small operands: a path used once per tile, like
      * the weight gradient's masked last vector, is otherwise interpreted for seconds.
      */
     private static void convolutions(Operands o) {
@@ -98,6 +98,8 @@ final class WarmUp {
         ConvKernels.copyRows(o.a, 0, 30, o.t, 0, 24, 3, 21, true, 0.5);
         ConvKernels.copyRows(o.af, 0, 30, o.tf, 0, 24, 3, 21, false, 0f);
         ConvKernels.copyRows(o.af, 0, 30, o.tf, 0, 24, 3, 24, false, 0f);
+        ConvKernels.transpose(o.a, 0, 20, 37, o.c, 0);
+        ConvKernels.transpose(o.af, 0, 20, 37, o.cf, 0);
     }
 
     /** The small operands every round reuses. */

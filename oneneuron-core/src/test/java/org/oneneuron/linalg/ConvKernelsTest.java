@@ -208,6 +208,32 @@ class ConvKernelsTest {
         });
     }
 
+    @Test
+    void transposesMoveEveryValueExactly() {
+        Property.forAll(100, g -> {
+            ConvKernelSet kernels = g.oneOf("kernels", sets());
+            int rows = g.intIn("rows", 1, 40);
+            int cols = g.intIn("cols", 1, 70);
+            int off = g.intIn("offset", 0, 3);
+            SplittableRandom rnd = new SplittableRandom(g.seed("values"));
+            double[] src = values(rnd, off + rows * cols + 2);
+            src[off] = -0.0;
+            double[] dst = values(rnd, off + rows * cols + 2);
+            double[] want = dst.clone();
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    want[off + j * rows + i] = src[off + i * cols + j];
+                }
+            }
+            double[] got = dst.clone();
+            kernels.transpose(src, off, rows, cols, got, off);
+            assertTrue(Arrays.equals(want, got), "double transpose");
+            float[] gotf = toFloat(dst);
+            kernels.transpose(toFloat(src), off, rows, cols, gotf, off);
+            assertTrue(Arrays.equals(toFloat(want), gotf), "float transpose");
+        });
+    }
+
     /** Columns whose top and bottom rows fill one float vector: the vector pooling's pair-row path. */
     private static int rowVectorWidth() {
         return Math.max(2, ConvKernels.lanes(true) / 2);
