@@ -141,8 +141,8 @@ abstract class F32Windows extends PlaneArith {
     }
 
     @Override
-    double planeSum(Buf x, int off, int n) {
-        return conv.sum(x.f, off, n);
+    void planeSums(Buf x, int off, int n, int stride, int count, double[] out) {
+        conv.sums(x.f, off, n, stride, count, out, 0);
     }
 
     @Override

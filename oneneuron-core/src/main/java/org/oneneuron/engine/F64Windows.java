@@ -140,8 +140,8 @@ abstract class F64Windows extends PlaneArith {
     }
 
     @Override
-    double planeSum(Buf x, int off, int n) {
-        return conv.sum(x.d, off, n);
+    void planeSums(Buf x, int off, int n, int stride, int count, double[] out) {
+        conv.sums(x.d, off, n, stride, count, out, 0);
     }
 
     @Override

@@ -100,8 +100,11 @@ abstract class PlaneArith extends Arith {
     abstract void shiftDots(int rows, int span, int taps, int[] off, Buf d, int dOff, int ldd, int dStride, Buf in,
                             int iOff, int iStride, int samples, boolean accumulate, Buf g, int gOff, int ldg);
 
-    /** Σ x over n values in double, lane-parallel ({@link ConvKernels#sum}): a convolution's bias gradient. */
-    abstract double planeSum(Buf x, int off, int n);
+    /**
+     * out[r] = Σ x[off + r·stride + i] over n values in double, lane-parallel, for r &lt; count
+     * ({@link ConvKernels#sums}): a convolution's bias gradient, one plane per sample.
+     */
+    abstract void planeSums(Buf x, int off, int n, int stride, int count, double[] out);
 
     /** Values per vector of {@link ConvKernels} in this precision. */
     abstract int lanes();

@@ -40,6 +40,8 @@ final class ShiftConv {
         final boolean gather;
         final int group;
         final Buf kt;
+        /** Per-row plane sums of the bias gradient, one group's worth. */
+        final double[] sums;
         Buf vt;
         Buf kb;
         Buf vb;
@@ -68,6 +70,7 @@ final class ShiftConv {
                     + (gather ? 0 : g.filters * g.block);
             this.group = Math.max(1, Math.min(capacity, ShiftPlan.GROUP_VALUES / perSample));
             this.kt = ar.alloc(g.taps * g.filters);
+            this.sums = new double[group];
         }
     }
 
@@ -144,7 +147,7 @@ final class ShiftConv {
                 g.groupCopies(ar, x, xOff, r0, count, s.xp, s.gcopies);
                 g.dotsGradient(ar, dy, r0, s.gcopies, count, acc, p.out);
             }
-            g.biasSums(ar, dy, r0, count, acc, p.out);
+            g.biasSums(ar, dy, r0, count, acc, p.out, s.sums);
             if (dx != null) {
                 inputAdjoint(p, s, dy, s.d, null, null, dx, r0, count);
             }
@@ -179,7 +182,7 @@ final class ShiftConv {
                     g.dotsGradient(ar, dy, r0, s.gcopies, count, true, p.out);
                 }
             }
-            g.biasSums(ar, rdy, r0, count, acc, p.out);
+            g.biasSums(ar, rdy, r0, count, acc, p.out, s.sums);
             if (dx != null) {
                 inputAdjoint(p, s, dy, s.d, null, null, dx, r0, count);
                 inputAdjoint(p, s, rdy, s.rd, dy, s.d, rdx, r0, count);

@@ -266,12 +266,16 @@ final class ShiftPlan {
                 copiesSize, count, acc, grad, w, taps);
     }
 
-    /** ∂b (=|+=) Σ over the group's rows and positions of δy, per filter. */
-    void biasSums(PlaneArith ar, Buf dy, int r0, int count, boolean acc, Buf grad) {
+    /**
+     * ∂b (=|+=) Σ over the group's rows and positions of δy, per filter: each row's plane summed,
+     * then the rows' sums in row order (sums: scratch of at least count values).
+     */
+    void biasSums(PlaneArith ar, Buf dy, int r0, int count, boolean acc, Buf grad, double[] sums) {
         for (int f = 0; f < filters; f++) {
+            ar.planeSums(dy, r0 * out.size() + f * positions, positions, out.size(), count, sums);
             double sum = 0;
             for (int r = 0; r < count; r++) {
-                sum += ar.planeSum(dy, (r0 + r) * out.size() + f * positions, positions);
+                sum += sums[r];
             }
             grad.set(b + f, acc ? grad.get(b + f) + sum : sum);
         }

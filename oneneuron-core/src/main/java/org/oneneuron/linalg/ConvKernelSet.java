@@ -49,9 +49,9 @@ public interface ConvKernelSet {
     void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, double[] p, int pOff, int ldp,
                 double[] dx, int dxOff);
 
-    double sum(float[] x, int off, int n);
+    void sums(float[] x, int off, int n, int stride, int count, double[] out, int outOff);
 
-    double sum(double[] x, int off, int n);
+    void sums(double[] x, int off, int n, int stride, int count, double[] out, int outOff);
 
     void copyRows(float[] src, int sOff, int sStride, float[] dst, int dOff, int dStride, int count, int len,
                   boolean add, float addend);

@@ -195,16 +195,17 @@ public final class ConvKernels {
     }
 
     /**
-     * Σ x[off + i], i &lt; n, in double: lane-parallel sums over whole vectors (floats widened), the
-     * lanes added in index order, then the tail; the bits depend on the vector width only.
+     * out[outOff + r] = Σ x[off + r·stride + i], i &lt; n, in double, for r &lt; count: lane-parallel
+     * sums over whole vectors (floats widened), the lanes added in index order, then the tail; the
+     * bits depend on the vector width only.
      */
-    public static double sum(float[] x, int off, int n) {
-        return KERNELS.sum(x, off, n);
+    public static void sums(float[] x, int off, int n, int stride, int count, double[] out, int outOff) {
+        KERNELS.sums(x, off, n, stride, count, out, outOff);
     }
 
-    /** Double-precision {@link #sum(float[], int, int)}. */
-    public static double sum(double[] x, int off, int n) {
-        return KERNELS.sum(x, off, n);
+    /** Double-precision {@link #sums(float[], int, int, int, int, double[], int)}. */
+    public static void sums(double[] x, int off, int n, int stride, int count, double[] out, int outOff) {
+        KERNELS.sums(x, off, n, stride, count, out, outOff);
     }
 
     /**

@@ -237,7 +237,20 @@ final class ScalarConvKernels implements ConvKernelSet {
     }
 
     @Override
-    public double sum(float[] x, int off, int n) {
+    public void sums(float[] x, int off, int n, int stride, int count, double[] out, int outOff) {
+        for (int r = 0; r < count; r++) {
+            out[outOff + r] = sum(x, off + r * stride, n);
+        }
+    }
+
+    @Override
+    public void sums(double[] x, int off, int n, int stride, int count, double[] out, int outOff) {
+        for (int r = 0; r < count; r++) {
+            out[outOff + r] = sum(x, off + r * stride, n);
+        }
+    }
+
+    private double sum(float[] x, int off, int n) {
         int l = floatLanes;
         double[] lanes = LANES.get();
         Arrays.fill(lanes, 0, l, 0);
@@ -257,8 +270,7 @@ final class ScalarConvKernels implements ConvKernelSet {
         return s;
     }
 
-    @Override
-    public double sum(double[] x, int off, int n) {
+    private double sum(double[] x, int off, int n) {
         int l = doubleLanes;
         double[] lanes = LANES.get();
         Arrays.fill(lanes, 0, l, 0);

@@ -164,49 +164,76 @@ public final class VectorConvKernels implements ConvKernelSet {
         VectorLaneDouble.col2im(channels, h, w, kh, kw, pad, oh, ow, p, pOff, ldp, dx, dxOff);
     }
 
-    /** Two double vectors of lane sums (each float vector widened in halves), lanes added in index order. */
+    /**
+     * out[outOff + r] = Σ x[off + r·stride + i], i &lt; n, for r &lt; count: per plane, two double
+     * vectors of lane sums (each float vector widened in halves), then the lanes added in index
+     * order and the tail. All planes' lane vectors are stored before any is added up, so the
+     * scalar sums read committed stores and run side by side (one plane at a time, each waited on
+     * its own vector stores).
+     */
     @Override
-    public double sum(float[] x, int off, int n) {
-        DoubleVector a0 = DoubleVector.zero(SD);
-        DoubleVector a1 = DoubleVector.zero(SD);
+    public void sums(float[] x, int off, int n, int stride, int count, double[] out, int outOff) {
         int l = SF.length();
-        int i = 0;
-        for (; i <= n - l; i += l) {
-            FloatVector v = FloatVector.fromArray(SF, x, off + i);
-            a0 = a0.add((DoubleVector) v.convertShape(VectorOperators.F2D, SD, 0));
-            a1 = a1.add((DoubleVector) v.convertShape(VectorOperators.F2D, SD, 1));
+        int ld = SD.length();
+        int full = n - n % l;
+        double[] lanes = lanes(count * 2 * ld);
+        for (int r = 0; r < count; r++) {
+            int o = off + r * stride;
+            DoubleVector a0 = DoubleVector.zero(SD);
+            DoubleVector a1 = DoubleVector.zero(SD);
+            for (int i = 0; i < full; i += l) {
+                FloatVector v = FloatVector.fromArray(SF, x, o + i);
+                a0 = a0.add((DoubleVector) v.convertShape(VectorOperators.F2D, SD, 0));
+                a1 = a1.add((DoubleVector) v.convertShape(VectorOperators.F2D, SD, 1));
+            }
+            a0.intoArray(lanes, r * 2 * ld);
+            a1.intoArray(lanes, r * 2 * ld + ld);
         }
-        double[] lanes = LANES.get();
-        a0.intoArray(lanes, 0);
-        a1.intoArray(lanes, SD.length());
-        double s = 0;
-        for (double v : lanes) {
-            s += v;
+        for (int r = 0; r < count; r++) {
+            double s = 0;
+            for (int k = r * 2 * ld; k < (r + 1) * 2 * ld; k++) {
+                s += lanes[k];
+            }
+            for (int i = off + r * stride + full; i < off + r * stride + n; i++) {
+                s += x[i];
+            }
+            out[outOff + r] = s;
         }
-        for (; i < n; i++) {
-            s += x[off + i];
-        }
-        return s;
     }
 
     @Override
-    public double sum(double[] x, int off, int n) {
-        DoubleVector a0 = DoubleVector.zero(SD);
+    public void sums(double[] x, int off, int n, int stride, int count, double[] out, int outOff) {
         int l = SD.length();
-        int i = 0;
-        for (; i <= n - l; i += l) {
-            a0 = a0.add(DoubleVector.fromArray(SD, x, off + i));
+        int full = n - n % l;
+        double[] lanes = lanes(count * l);
+        for (int r = 0; r < count; r++) {
+            int o = off + r * stride;
+            DoubleVector a0 = DoubleVector.zero(SD);
+            for (int i = 0; i < full; i += l) {
+                a0 = a0.add(DoubleVector.fromArray(SD, x, o + i));
+            }
+            a0.intoArray(lanes, r * l);
         }
-        double[] lanes = LANES.get();
-        a0.intoArray(lanes, 0);
-        double s = 0;
-        for (int k = 0; k < l; k++) {
-            s += lanes[k];
+        for (int r = 0; r < count; r++) {
+            double s = 0;
+            for (int k = r * l; k < (r + 1) * l; k++) {
+                s += lanes[k];
+            }
+            for (int i = off + r * stride + full; i < off + r * stride + n; i++) {
+                s += x[i];
+            }
+            out[outOff + r] = s;
         }
-        for (; i < n; i++) {
-            s += x[off + i];
+    }
+
+    /** The per-thread lane vectors of {@link #sums}. */
+    private static double[] lanes(int n) {
+        double[] a = LANES.get();
+        if (a.length < n) {
+            a = new double[n];
+            LANES.set(a);
         }
-        return s;
+        return a;
     }
 
     @Override

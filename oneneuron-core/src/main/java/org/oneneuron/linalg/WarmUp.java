@@ -94,7 +94,8 @@ final class WarmUp {
         int rowVector = Math.max(2, ConvKernels.lanes(true) / 2);
         ConvKernels.maxPool2x2(o.af, 0, 2, 6, rowVector, o.tf, 0, arg, 0);
         ConvKernels.maxPoolAdjoint2x2(o.tf, 0, arg, 0, 2, 6, rowVector, o.cf, 0);
-        o.c[1] += ConvKernels.sum(o.a, 0, 97) + ConvKernels.sum(o.af, 0, 97);
+        ConvKernels.sums(o.a, 0, 45, 50, 3, o.c, 1);
+        ConvKernels.sums(o.af, 0, 45, 50, 3, o.c, 4);
         ConvKernels.copyRows(o.a, 0, 30, o.t, 0, 24, 3, 21, true, 0.5);
         ConvKernels.copyRows(o.af, 0, 30, o.tf, 0, 24, 3, 21, false, 0f);
         ConvKernels.copyRows(o.af, 0, 30, o.tf, 0, 24, 3, 24, false, 0f);

@@ -64,7 +64,7 @@ public final class ConvReversePieces {
                 g.dotsGradient(ar, dy, r0, copies, count, r0 > 0, grad);
                 t[3] += now() - c;
                 c = now();
-                g.biasSums(ar, dy, r0, count, r0 > 0, grad);
+                g.biasSums(ar, dy, r0, count, r0 > 0, grad, new double[count]);
                 t[4] += now() - c;
                 for (int r = r0; r < r0 + count; r++) {
                     c = now();

@@ -355,20 +355,30 @@ class ConvKernelsTest {
         Property.forAll(100, g -> {
             ConvKernelSet kernels = g.oneOf("kernels", sets());
             int n = g.intIn("n", 0, 700);
+            int count = g.intIn("planes", 1, 4);
+            int stride = n + g.intIn("stride padding", 0, 20);
             int off = g.intIn("offset", 0, 3);
             SplittableRandom rnd = new SplittableRandom(g.seed("values"));
-            double[] x = values(rnd, off + n + 2);
+            double[] x = values(rnd, off + count * stride + 2);
             float[] xf = toFloat(x);
-            double want = 0;
-            double wantf = 0;
-            double abs = 0;
-            for (int i = 0; i < n; i++) {
-                want += x[off + i];
-                wantf += xf[off + i];
-                abs += Math.abs(x[off + i]);
+            double[] got = new double[count + 2];
+            double[] gotf = new double[count + 2];
+            kernels.sums(x, off, n, stride, count, got, 1);
+            kernels.sums(xf, off, n, stride, count, gotf, 1);
+            for (int r = 0; r < count; r++) {
+                double want = 0;
+                double wantf = 0;
+                double abs = 0;
+                for (int i = 0; i < n; i++) {
+                    want += x[off + r * stride + i];
+                    wantf += xf[off + r * stride + i];
+                    abs += Math.abs(x[off + r * stride + i]);
+                }
+                assertEquals(want, got[1 + r], 1e-14 * (abs + 1), "double plane " + r);
+                assertEquals(wantf, gotf[1 + r], 1e-14 * (abs + 1), "float plane " + r + ", widened");
             }
-            assertEquals(want, kernels.sum(x, off, n), 1e-14 * (abs + 1), "double");
-            assertEquals(wantf, kernels.sum(xf, off, n), 1e-14 * (abs + 1), "float widened");
+            assertEquals(0.0, got[0], "nothing written before outOff");
+            assertEquals(0.0, got[count + 1], "nothing written after the planes");
         });
     }
 

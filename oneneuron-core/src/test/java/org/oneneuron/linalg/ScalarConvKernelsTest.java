@@ -53,12 +53,17 @@ class ScalarConvKernelsTest {
             twin.dots(q.rows(), q.span(), q.taps(), q.off(), df, 0, ldd, dStride, inf, 0, q.iStride(), q.samples(),
                     acc, gotf, 1, ldg);
             assertTrue(Arrays.equals(wantf, gotf), "float dots " + q);
-            int n = g.intIn("n", 0, Math.max(0, d.length - 3));
+            int count = g.intIn("planes", 1, 3);
+            int n = g.intIn("n", 0, Math.max(0, (d.length - 3) / count));
             int off = g.intIn("offset", 0, 3);
-            assertEquals(Double.doubleToRawLongBits(vector.sum(d, off, n)),
-                    Double.doubleToRawLongBits(twin.sum(d, off, n)), "double sum of " + n);
-            assertEquals(Double.doubleToRawLongBits(vector.sum(df, off, n)),
-                    Double.doubleToRawLongBits(twin.sum(df, off, n)), "float sum of " + n);
+            double[] sumsVector = new double[count];
+            double[] sumsTwin = new double[count];
+            vector.sums(d, off, n, n, count, sumsVector, 0);
+            twin.sums(d, off, n, n, count, sumsTwin, 0);
+            assertTrue(Arrays.equals(sumsVector, sumsTwin), "double sums of " + count + " × " + n);
+            vector.sums(df, off, n, n, count, sumsVector, 0);
+            twin.sums(df, off, n, n, count, sumsTwin, 0);
+            assertTrue(Arrays.equals(sumsVector, sumsTwin), "float sums of " + count + " × " + n);
         });
     }
 
