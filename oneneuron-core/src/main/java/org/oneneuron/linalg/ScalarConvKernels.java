@@ -349,27 +349,31 @@ final class ScalarConvKernels implements ConvKernelSet {
     @Override
     public void maxPool2x2(double[] x, int xOff, int channels, int h, int w, double[] y, int yOff, int[] arg,
                            int aOff) {
-        int o = 0;
         for (int ch = 0; ch < channels; ch++) {
             for (int i = 0; i < h / 2; i++) {
-                int top = ch * h * w + 2 * i * w;
-                for (int j = 0; j < w / 2; j++, o++) {
-                    int at = top + 2 * j;
-                    double v0 = x[xOff + at];
-                    double v1 = x[xOff + at + 1];
-                    double v2 = x[xOff + at + w];
-                    double v3 = x[xOff + at + w + 1];
-                    double m = v1 > v0 ? v1 : v0;
-                    int best = v1 > v0 ? at + 1 : at;
-                    best = v2 > m ? at + w : best;
-                    m = v2 > m ? v2 : m;
-                    best = v3 > m ? at + w + 1 : best;
-                    m = v3 > m ? v3 : m;
-                    boolean nan = (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3);
-                    y[yOff + o] = nan ? Double.NaN : m;
-                    arg[aOff + o] = best;
-                }
+                int o = (ch * (h / 2) + i) * (w / 2);
+                poolRow(x, xOff, ch * h * w + 2 * i * w, w, w / 2, y, yOff + o, arg, aOff + o);
             }
+        }
+    }
+
+    /** Double-precision {@link #poolRow(float[], int, int, int, int, float[], int, int[], int)}. */
+    static void poolRow(double[] x, int xOff, int top, int w, int n, double[] y, int yOff, int[] arg, int aOff) {
+        for (int j = 0; j < n; j++) {
+            int at = top + 2 * j;
+            double v0 = x[xOff + at];
+            double v1 = x[xOff + at + 1];
+            double v2 = x[xOff + at + w];
+            double v3 = x[xOff + at + w + 1];
+            double m = v1 > v0 ? v1 : v0;
+            int best = v1 > v0 ? at + 1 : at;
+            best = v2 > m ? at + w : best;
+            m = v2 > m ? v2 : m;
+            best = v3 > m ? at + w + 1 : best;
+            m = v3 > m ? v3 : m;
+            boolean nan = (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3);
+            y[yOff + j] = nan ? Double.NaN : m;
+            arg[aOff + j] = best;
         }
     }
 
