@@ -51,19 +51,8 @@ final class F64Arith extends F64Windows {
 
     @Override
     void columnSums(Buf m, int mOff, int rows, int cols, boolean accumulate, Buf out, int oOff) {
-        double[] o = out.d;
-        double[] v = m.d;
-        if (!accumulate) {
-            Arrays.fill(o, oOff, oOff + cols, 0.0);
-        }
-        for (int r = 0; r < rows; r++) {
-            int row = mOff + r * cols;
-            for (int j = 0; j < cols; j++) {
-                o[oOff + j] += v[row + j];
-            }
-        }
+        ArrayMath.columnSums(m.d, mOff, rows, cols, accumulate, out.d, oOff);
     }
-
 
     @Override
     void activate(Activation act, Buf pre, int pOff, Buf out, int oOff, Buf d1, Buf d2, int n) {

@@ -79,9 +79,15 @@ public final class ArrayMath {
 
     /**
      * out[oOff + j] (=|+=) Σ_r m[mOff + r·cols + j], j &lt; cols, rows added in order: the bias
-     * gradient of a float dense layer; vectorized across columns, the same bits as the loop.
+     * gradient of a dense layer; vectorized across columns, the same bits as the loop.
      */
     public static void columnSums(float[] m, int mOff, int rows, int cols, boolean accumulate, float[] out, int oOff) {
+        KERNELS.columnSums(m, mOff, rows, cols, accumulate, out, oOff);
+    }
+
+    /** {@link #columnSums(float[], int, int, int, boolean, float[], int)} in double. */
+    public static void columnSums(double[] m, int mOff, int rows, int cols, boolean accumulate, double[] out,
+                                  int oOff) {
         KERNELS.columnSums(m, mOff, rows, cols, accumulate, out, oOff);
     }
 

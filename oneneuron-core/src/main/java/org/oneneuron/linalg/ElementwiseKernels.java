@@ -35,9 +35,12 @@ interface ElementwiseKernels {
 
     /**
      * out[oOff + j] (=|+=) Σ_r m[mOff + r·cols + j], j &lt; cols, rows added in order (a bias
-     * gradient in float): every output the same chain of adds, so lanes and loop give the same bits.
+     * gradient): every output the same chain of adds, so lanes and loop give the same bits.
      */
     void columnSums(float[] m, int mOff, int rows, int cols, boolean accumulate, float[] out, int oOff);
+
+    /** {@link #columnSums(float[], int, int, int, boolean, float[], int)} in double. */
+    void columnSums(double[] m, int mOff, int rows, int cols, boolean accumulate, double[] out, int oOff);
 
     /** True when v[off + i] is finite for every i < n. */
     boolean allFinite(double[] v, int off, int n);

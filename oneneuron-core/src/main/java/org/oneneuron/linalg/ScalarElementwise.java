@@ -75,6 +75,19 @@ final class ScalarElementwise implements ElementwiseKernels {
     }
 
     @Override
+    public void columnSums(double[] m, int mOff, int rows, int cols, boolean accumulate, double[] out, int oOff) {
+        if (!accumulate) {
+            java.util.Arrays.fill(out, oOff, oOff + cols, 0.0);
+        }
+        for (int r = 0; r < rows; r++) {
+            int row = mOff + r * cols;
+            for (int j = 0; j < cols; j++) {
+                out[oOff + j] += m[row + j];
+            }
+        }
+    }
+
+    @Override
     public void relu(float[] src, int sOff, float[] dst, int dOff, int n) {
         for (int i = 0; i < n; i++) {
             dst[dOff + i] = Math.max(src[sOff + i], 0f);

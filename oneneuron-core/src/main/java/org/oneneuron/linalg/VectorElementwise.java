@@ -251,22 +251,88 @@ public final class VectorElementwise implements ElementwiseKernels {
     }
 
     /** A strip of columns at a time, its sums kept in a register over all rows: the loop's adds, in order. */
+    /**
+     * Four column vectors at a time, each summed down the rows in registers (four independent
+     * chains of adds: one chain waited on each add's latency), then single vectors, then scalars.
+     */
     @Override
     public void columnSums(float[] m, int mOff, int rows, int cols, boolean accumulate, float[] out, int oOff) {
         if (rows * cols < SCALAR_BELOW) {
             ScalarElementwise.INSTANCE.columnSums(m, mOff, rows, cols, accumulate, out, oOff);
             return;
         }
+        int l = F.length();
         int upper = F.loopBound(cols);
-        for (int j = 0; j < upper; j += F.length()) {
+        int j = 0;
+        for (; j + 4 * l <= upper; j += 4 * l) {
+            FloatVector s0 = accumulate ? FloatVector.fromArray(F, out, oOff + j) : FloatVector.zero(F);
+            FloatVector s1 = accumulate ? FloatVector.fromArray(F, out, oOff + j + l) : FloatVector.zero(F);
+            FloatVector s2 = accumulate ? FloatVector.fromArray(F, out, oOff + j + 2 * l) : FloatVector.zero(F);
+            FloatVector s3 = accumulate ? FloatVector.fromArray(F, out, oOff + j + 3 * l) : FloatVector.zero(F);
+            for (int r = 0; r < rows; r++) {
+                int at = mOff + r * cols + j;
+                s0 = s0.add(FloatVector.fromArray(F, m, at));
+                s1 = s1.add(FloatVector.fromArray(F, m, at + l));
+                s2 = s2.add(FloatVector.fromArray(F, m, at + 2 * l));
+                s3 = s3.add(FloatVector.fromArray(F, m, at + 3 * l));
+            }
+            s0.intoArray(out, oOff + j);
+            s1.intoArray(out, oOff + j + l);
+            s2.intoArray(out, oOff + j + 2 * l);
+            s3.intoArray(out, oOff + j + 3 * l);
+        }
+        for (; j < upper; j += l) {
             FloatVector s = accumulate ? FloatVector.fromArray(F, out, oOff + j) : FloatVector.zero(F);
             for (int r = 0; r < rows; r++) {
                 s = s.add(FloatVector.fromArray(F, m, mOff + r * cols + j));
             }
             s.intoArray(out, oOff + j);
         }
-        for (int j = upper; j < cols; j++) {
+        for (j = upper; j < cols; j++) {
             float s = accumulate ? out[oOff + j] : 0f;
+            for (int r = 0; r < rows; r++) {
+                s += m[mOff + r * cols + j];
+            }
+            out[oOff + j] = s;
+        }
+    }
+
+    /** {@link #columnSums(float[], int, int, int, boolean, float[], int)} in double. */
+    @Override
+    public void columnSums(double[] m, int mOff, int rows, int cols, boolean accumulate, double[] out, int oOff) {
+        if (rows * cols < SCALAR_BELOW) {
+            ScalarElementwise.INSTANCE.columnSums(m, mOff, rows, cols, accumulate, out, oOff);
+            return;
+        }
+        int l = D.length();
+        int upper = D.loopBound(cols);
+        int j = 0;
+        for (; j + 4 * l <= upper; j += 4 * l) {
+            DoubleVector s0 = accumulate ? DoubleVector.fromArray(D, out, oOff + j) : DoubleVector.zero(D);
+            DoubleVector s1 = accumulate ? DoubleVector.fromArray(D, out, oOff + j + l) : DoubleVector.zero(D);
+            DoubleVector s2 = accumulate ? DoubleVector.fromArray(D, out, oOff + j + 2 * l) : DoubleVector.zero(D);
+            DoubleVector s3 = accumulate ? DoubleVector.fromArray(D, out, oOff + j + 3 * l) : DoubleVector.zero(D);
+            for (int r = 0; r < rows; r++) {
+                int at = mOff + r * cols + j;
+                s0 = s0.add(DoubleVector.fromArray(D, m, at));
+                s1 = s1.add(DoubleVector.fromArray(D, m, at + l));
+                s2 = s2.add(DoubleVector.fromArray(D, m, at + 2 * l));
+                s3 = s3.add(DoubleVector.fromArray(D, m, at + 3 * l));
+            }
+            s0.intoArray(out, oOff + j);
+            s1.intoArray(out, oOff + j + l);
+            s2.intoArray(out, oOff + j + 2 * l);
+            s3.intoArray(out, oOff + j + 3 * l);
+        }
+        for (; j < upper; j += l) {
+            DoubleVector s = accumulate ? DoubleVector.fromArray(D, out, oOff + j) : DoubleVector.zero(D);
+            for (int r = 0; r < rows; r++) {
+                s = s.add(DoubleVector.fromArray(D, m, mOff + r * cols + j));
+            }
+            s.intoArray(out, oOff + j);
+        }
+        for (j = upper; j < cols; j++) {
+            double s = accumulate ? out[oOff + j] : 0.0;
             for (int r = 0; r < rows; r++) {
                 s += m[mOff + r * cols + j];
             }

@@ -153,6 +153,38 @@ class ElementwiseBitsTest {
         }
     }
 
+    @Test
+    void doubleColumnSumsAddEachColumnInRowOrderBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(29);
+        for (int c = 0; c < 200; c++) {
+            int rows = rnd.nextInt(1, 70);
+            int cols = rnd.nextInt(1, 90);
+            int off = rnd.nextInt(4);
+            boolean accumulate = rnd.nextBoolean();
+            double[] m = new double[off + rows * cols];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = rnd.nextInt(50) == 0 ? -0.0 : rnd.nextDouble(-1, 1) * Math.pow(10, rnd.nextInt(-3, 4));
+            }
+            double[] out = new double[cols + 2];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = rnd.nextInt(10) == 0 ? -0.0 : rnd.nextDouble(-1, 1);
+            }
+            double[] want = out.clone();
+            for (int j = 0; j < cols; j++) {
+                double s = accumulate ? want[2 + j] : 0.0;
+                for (int r = 0; r < rows; r++) {
+                    s += m[off + r * cols + j];
+                }
+                want[2 + j] = s;
+            }
+            VECTOR.columnSums(m, off, rows, cols, accumulate, out, 2);
+            String what = "case " + c + " (seed 29): " + rows + "x" + cols + " off " + off + " accumulate " + accumulate;
+            for (int j = 0; j < out.length; j++) {
+                assertEquals(Double.doubleToLongBits(want[j]), Double.doubleToLongBits(out[j]), what + ", column " + j);
+            }
+        }
+    }
+
     private static void assertBits(double want, double got, String name, double x) {
         assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got), name + "(" + x + ")");
     }
