@@ -250,10 +250,10 @@ public final class VectorElementwise implements ElementwiseKernels {
         ScalarElementwise.INSTANCE.reluBackward(z, zOff + upper, v, vOff + upper, slope, n - upper);
     }
 
-    /** A strip of columns at a time, its sums kept in a register over all rows: the loop's adds, in order. */
     /**
      * Four column vectors at a time, each summed down the rows in registers (four independent
-     * chains of adds: one chain waited on each add's latency), then single vectors, then scalars.
+     * chains of adds: one chain waited on each add's latency), then single vectors, then scalars:
+     * the loop's adds, in order.
      */
     @Override
     public void columnSums(float[] m, int mOff, int rows, int cols, boolean accumulate, float[] out, int oOff) {
