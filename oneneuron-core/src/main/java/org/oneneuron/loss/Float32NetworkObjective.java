@@ -1,5 +1,6 @@
 package org.oneneuron.loss;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -134,7 +135,7 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
     public double value(double[] theta) {
         if (last.matches(theta, false)) {
             stagedFor = null;
-            return last.value;
+            return last.dataValue + reference.penalty(theta);
         }
         load(theta);
         return full(theta, null);
@@ -146,7 +147,8 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
         if (last.matches(theta, true)) {
             stagedFor = null;
             last.gradientInto(gradient);
-            return last.value;
+            finishGradient(theta, gradient, "gradient");
+            return last.dataValue + reference.penalty(theta);
         }
         load(theta);
         return full(theta, gradient);
@@ -210,6 +212,29 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
                 last.networkOnlyLoss));
     }
 
+    /**
+     * Takes over {@code previous}'s last full-data pass when the two objectives differ in λ alone
+     * (the same network, float32 rows, loss, reduction, weights and threads): the data term, its
+     * gradient and the neuron's figures at that θ are the same, and this objective adds its own
+     * penalty when it serves them, so a value or gradient asked at that θ has the bits of a pass
+     * of its own. {@link org.oneneuron.run.ScaffoldFit} hands each λ round's end point on to the
+     * next round this way, where the next round's first history record asks for it.
+     *
+     * @return whether the pass was taken over (false when the objectives differ in more than λ)
+     */
+    public boolean adoptFullPass(Float32NetworkObjective previous) {
+        NetworkObjective other = previous.reference;
+        boolean sameDataTerm = previous.x == x && other.data() == reference.data()
+                && other.network().spec().equals(reference.network().spec()) && other.loss() == reference.loss()
+                && previous.reduction == reduction && other.threads() == reference.threads()
+                && other.minChunkWork() == reference.minChunkWork()
+                && Arrays.equals(other.weights(), reference.weights());
+        if (sameDataTerm && previous != this) {
+            last.copyFrom(previous.last);
+        }
+        return sameDataTerm;
+    }
+
     /** Chunks a pass over m rows runs on (for tests). */
     int chunksFor(int m) {
         return passes.chunksFor(m);
@@ -229,14 +254,15 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
         double scale = reduction.scale(n);
         double sum = passes.run(gradient != null ? PassKind.GRADIENT : PassKind.VALUE, theta, th, null, null, null,
                 0, n, scale, gradient, null, null, layout.hasNeuron());
-        double value = scale * sum + reference.penalty(theta);
+        double data = scale * sum;
+        last.begin(gradient);
         if (gradient != null) {
             finishGradient(theta, gradient, "gradient");
         }
         double max = layout.hasNeuron() ? passes.neuronMax() : 0;
         double networkOnly = layout.hasNeuron() ? scale * passes.networkLossSum() : 0;
-        last.store(theta, value, gradient, max, networkOnly);
-        return value;
+        last.complete(theta, data, max, networkOnly);
+        return data + reference.penalty(theta);
     }
 
     /**

@@ -225,6 +225,17 @@ public final class Problem {
         return descended;
     }
 
+    /**
+     * Lets this problem's float32 objective serve the last full-data pass of {@code previous}'s
+     * when the two differ in λ alone ({@link Float32NetworkObjective#adoptFullPass}); nothing for
+     * float64 problems or when {@code previous} has not built its objective.
+     */
+    void adoptFullPass(Problem previous) {
+        if (precision == Precision.FLOAT32 && previous.descended instanceof Float32NetworkObjective done) {
+            ((Float32NetworkObjective) descendedObjective()).adoptFullPass(done);
+        }
+    }
+
     /** θ₀: a fresh draw of the initializer for the network's layout from the seed. */
     public double[] initialPoint() {
         return initializer.initialize(spec.layout(), seed);

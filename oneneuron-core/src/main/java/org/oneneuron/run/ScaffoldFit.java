@@ -142,7 +142,9 @@ public record ScaffoldFit(FitResult plain, Scaffold scaffold, List<Double> lambd
                         || !(next > current.lambda())) {
                     break;
                 }
-                current = current.withNeuron(current.spec().neuron(), next);
+                Problem following = current.withNeuron(current.spec().neuron(), next);
+                following.adoptFullPass(current); // the next round's first record is at this round's end point
+                current = following;
             }
             point = Arrays.copyOf(point, problem.spec().layout().networkDimension());
         }
