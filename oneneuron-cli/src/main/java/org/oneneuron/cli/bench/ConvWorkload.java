@@ -66,10 +66,7 @@ final class ConvWorkload {
     static Map<String, Object> run(BenchContext ctx) throws Exception {
         int epochs = ctx.stepsOr(EPOCHS);
         SplittableRandom rnd = new SplittableRandom(ctx.seed());
-        double[] x = new double[N * D];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) StandardNormal.draw(rnd);
-        }
+        double[] x = images(N, rnd);
         double[] y = W1Setup.teacherLabels(x, N, D, 16, rnd);
         Problem problem = problem(W1Setup.dataset("w5-synthetic", x, y, D), Precision.FLOAT32, ctx);
         double[] theta0 = problem.initialPoint();
@@ -86,6 +83,15 @@ final class ConvWorkload {
         hessianVectorProducts(ctx, problem(W1Setup.dataset("w5-hvp", hx, hy, D), Precision.FLOAT64, ctx).objective(),
                 theta0, m);
         return m;
+    }
+
+    /** n images of D pixels, each pixel a float32-rounded N(0, 1) draw from rnd, in order. */
+    static double[] images(int n, SplittableRandom rnd) {
+        double[] x = new double[n * D];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) StandardNormal.draw(rnd);
+        }
+        return x;
     }
 
     private static Problem problem(Dataset data, Precision precision, BenchContext ctx) {

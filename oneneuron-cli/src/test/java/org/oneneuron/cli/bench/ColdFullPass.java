@@ -2,7 +2,6 @@ package org.oneneuron.cli.bench;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.oneneuron.data.StandardNormal;
 import org.oneneuron.linalg.Precision;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.Reduction;
@@ -28,10 +27,7 @@ public final class ColdFullPass {
         int n = 9433;
         int d = ConvWorkload.D;
         SplittableRandom rnd = new SplittableRandom(0);
-        double[] x = new double[n * d];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) StandardNormal.draw(rnd);
-        }
+        double[] x = ConvWorkload.images(n, rnd);
         double[] y = W1Setup.teacherLabels(x, n, d, 16, rnd);
         Problem problem = Problem.builder(ConvWorkload.spec(), W1Setup.dataset("w5", x, y, d)).loss(Losses.CUBIC_HINGE)
                 .reduction(Reduction.MEAN).lambda(ConvWorkload.LAMBDA).threads(1).precision(Precision.FLOAT32)

@@ -2,7 +2,6 @@ package org.oneneuron.cli.bench;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
-import org.oneneuron.data.StandardNormal;
 import org.oneneuron.linalg.Precision;
 import org.oneneuron.loss.Float32NetworkObjective;
 import org.oneneuron.loss.Losses;
@@ -34,10 +33,7 @@ public final class W5ProcessState {
         int n = ConvWorkload.N;
         int d = ConvWorkload.D;
         SplittableRandom rnd = new SplittableRandom(0);
-        double[] x = new double[n * d];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) StandardNormal.draw(rnd);
-        }
+        double[] x = ConvWorkload.images(n, rnd);
         double[] y = W1Setup.teacherLabels(x, n, d, 16, rnd);
         long steps = (long) ConvWorkload.EPOCHS * ((n + ConvWorkload.BATCH - 1) / ConvWorkload.BATCH);
         TrainConfig config = TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.SGD)
