@@ -141,12 +141,7 @@ final class F32Arith extends F32Windows {
             ArrayMath.reluBackward(pre.f, pOff, dx.f, xOff, (float) act.slope(), n);
             return;
         }
-        float[] g = d1.f;
-        float[] y = dy.f;
-        float[] x = dx.f;
-        for (int i = 0; i < n; i++) {
-            x[xOff + i] = y[yOff + i] * g[i];
-        }
+        ArrayMath.multiply(dy.f, yOff, d1.f, 0, dx.f, xOff, n);
     }
 
     @Override
@@ -194,9 +189,7 @@ final class F32Arith extends F32Windows {
 
     @Override
     void mul(Buf a, int aOff, Buf b, int bOff, Buf out, int oOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out.f[oOff + i] = a.f[aOff + i] * b.f[bOff + i];
-        }
+        ArrayMath.multiply(a.f, aOff, b.f, bOff, out.f, oOff, n);
     }
 
     @Override

@@ -85,12 +85,7 @@ final class F64Arith extends F64Windows {
 
     @Override
     void activationBackward(Activation act, Buf pre, int pOff, Buf d1, Buf dy, int yOff, Buf dx, int xOff, int n) {
-        double[] g = d1.d;
-        double[] y = dy.d;
-        double[] x = dx.d;
-        for (int i = 0; i < n; i++) {
-            x[xOff + i] = y[yOff + i] * g[i];
-        }
+        ArrayMath.multiply(dy.d, yOff, d1.d, 0, dx.d, xOff, n);
     }
 
     @Override
@@ -138,9 +133,7 @@ final class F64Arith extends F64Windows {
 
     @Override
     void mul(Buf a, int aOff, Buf b, int bOff, Buf out, int oOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out.d[oOff + i] = a.d[aOff + i] * b.d[bOff + i];
-        }
+        ArrayMath.multiply(a.d, aOff, b.d, bOff, out.d, oOff, n);
     }
 
     @Override

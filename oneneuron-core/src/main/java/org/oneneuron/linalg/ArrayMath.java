@@ -91,6 +91,16 @@ public final class ArrayMath {
         KERNELS.columnSums(m, mOff, rows, cols, accumulate, out, oOff);
     }
 
+    /** out[oOff + i] = a[aOff + i]·b[bOff + i], i &lt; n: the loop's bits, in lanes. */
+    public static void multiply(double[] a, int aOff, double[] b, int bOff, double[] out, int oOff, int n) {
+        KERNELS.multiply(a, aOff, b, bOff, out, oOff, n);
+    }
+
+    /** out[oOff + i] = a[aOff + i]·b[bOff + i], i &lt; n: the loop's bits, in lanes. */
+    public static void multiply(float[] a, int aOff, float[] b, int bOff, float[] out, int oOff, int n) {
+        KERNELS.multiply(a, aOff, b, bOff, out, oOff, n);
+    }
+
     /** True when every v[off + i], i < n, is finite (no NaN, no ±∞). */
     public static boolean allFinite(double[] v, int off, int n) {
         return KERNELS.allFinite(v, off, n);

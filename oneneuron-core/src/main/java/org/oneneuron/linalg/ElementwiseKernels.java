@@ -42,6 +42,12 @@ interface ElementwiseKernels {
     /** {@link #columnSums(float[], int, int, int, boolean, float[], int)} in double. */
     void columnSums(double[] m, int mOff, int rows, int cols, boolean accumulate, double[] out, int oOff);
 
+    /** out[oOff + i] = a[aOff + i]·b[bOff + i], i &lt; n (one rounding each: lanes and loop agree). */
+    void multiply(double[] a, int aOff, double[] b, int bOff, double[] out, int oOff, int n);
+
+    /** {@link #multiply(double[], int, double[], int, double[], int, int)} in float. */
+    void multiply(float[] a, int aOff, float[] b, int bOff, float[] out, int oOff, int n);
+
     /** True when v[off + i] is finite for every i < n. */
     boolean allFinite(double[] v, int off, int n);
 

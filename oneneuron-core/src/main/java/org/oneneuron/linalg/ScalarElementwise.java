@@ -88,6 +88,20 @@ final class ScalarElementwise implements ElementwiseKernels {
     }
 
     @Override
+    public void multiply(double[] a, int aOff, double[] b, int bOff, double[] out, int oOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oOff + i] = a[aOff + i] * b[bOff + i];
+        }
+    }
+
+    @Override
+    public void multiply(float[] a, int aOff, float[] b, int bOff, float[] out, int oOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oOff + i] = a[aOff + i] * b[bOff + i];
+        }
+    }
+
+    @Override
     public void relu(float[] src, int sOff, float[] dst, int dOff, int n) {
         for (int i = 0; i < n; i++) {
             dst[dOff + i] = Math.max(src[sOff + i], 0f);

@@ -185,6 +185,32 @@ class ElementwiseBitsTest {
         }
     }
 
+    @Test
+    void multiplyIsTheLoopsProductInBothPrecisions() {
+        for (int n : new int[] {0, 7, 511, 512, 513, 1000, 1031}) {
+            for (int off = 0; off < 3; off++) {
+                double[] a = inputs(n + off, 3L * n + off);
+                double[] b = inputs(n + 2, 5L * n + off);
+                double[] out = new double[n + 1];
+                VECTOR.multiply(a, off, b, 2, out, 1, n);
+                float[] af = new float[a.length];
+                float[] bf = new float[b.length];
+                for (int i = 0; i < a.length; i++) {
+                    af[i] = (float) a[i];
+                }
+                for (int i = 0; i < b.length; i++) {
+                    bf[i] = (float) b[i];
+                }
+                float[] outf = new float[n + 1];
+                VECTOR.multiply(af, off, bf, 2, outf, 1, n);
+                for (int i = 0; i < n; i++) {
+                    assertBits(a[off + i] * b[2 + i], out[1 + i], "multiply", a[off + i]);
+                    assertBits(af[off + i] * bf[2 + i], outf[1 + i], "multiply", af[off + i]);
+                }
+            }
+        }
+    }
+
     private static void assertBits(double want, double got, String name, double x) {
         assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got), name + "(" + x + ")");
     }
