@@ -8,8 +8,8 @@ import java.util.Arrays;
  * numbers with or without the flag, only slower. It follows each kernel's order of operations:
  *
  * <ul>
- *   <li>gemm: each C element is, per k block of {@link #blockDepth} (the Vector GEMM's blocking,
- *       independent of the width), a chain t = fma(A(i,p), B(p,j), t) from 0 in p order, then
+ *   <li>gemm: each C element is, per k block of {@link #blockDepth} ({@link #floatBlockDepth} in
+ *       float; the Vector GEMM's blocking, independent of the width), a chain t = fma(A(i,p), B(p,j), t) from 0 in p order, then
  *       v = α·t and C = fma(β, C, v) for the first block (v when β = 0), C + v for later ones;</li>
  *   <li>gemm of the shapes the Vector GEMMs run as dot products ({@link DotGemmShape}: A·Bᵀ, few
  *       rows, long k): per C element L lane sums fed by fma over the first k − k mod L elements
@@ -25,8 +25,10 @@ import java.util.Arrays;
  */
 public final class VectorEquivalentBlas implements Blas {
 
-    /** Largest k block of the Vector GEMMs ({@code VectorDgemm.KC}, {@code VectorSgemm.KC}). */
+    /** Largest k block of the double Vector GEMM ({@code VectorDgemm.KC}). */
     static final int KC = 128;
+    /** Largest k block of the float Vector GEMM ({@code VectorSgemm.KC}). */
+    static final int KC_FLOAT = 256;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -56,9 +58,18 @@ public final class VectorEquivalentBlas implements Blas {
         return bits;
     }
 
-    /** k block length: ⌈k / ⌈k / KC⌉⌉ (as the Vector GEMMs). */
+    /** Double k block length: ⌈k / ⌈k / KC⌉⌉ (as VectorDgemm). */
     static int blockDepth(int k) {
-        int blocks = (k + KC - 1) / KC;
+        return blockDepth(k, KC);
+    }
+
+    /** Float k block length: ⌈k / ⌈k / KC_FLOAT⌉⌉ (as VectorSgemm). */
+    static int floatBlockDepth(int k) {
+        return blockDepth(k, KC_FLOAT);
+    }
+
+    private static int blockDepth(int k, int largest) {
+        int blocks = (k + largest - 1) / largest;
         return (k + blocks - 1) / blocks;
     }
 
@@ -237,7 +248,7 @@ public final class VectorEquivalentBlas implements Blas {
                 bp[j * k + p] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
             }
         }
-        int kc = blockDepth(k);
+        int kc = floatBlockDepth(k);
         for (int p0 = 0; p0 < k; p0 += kc) {
             int p1 = Math.min(k, p0 + kc);
             for (int i = 0; i < m; i++) {

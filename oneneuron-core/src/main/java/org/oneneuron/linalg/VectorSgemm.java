@@ -27,8 +27,12 @@ final class VectorSgemm {
     static final int MR = 6;
     /** Columns of C per micro-kernel call. */
     static final int NRW = 2 * L;
-    /** Largest k block; blocks are balanced, e.g. k = 569 runs as 5 blocks of at most 114. */
-    static final int KC = 128;
+    /**
+     * Largest k block; blocks are balanced, e.g. k = 784 runs as 4 blocks of 196. A 256 × NRW
+     * block of B is 32 KB at 16 lanes, inside a 48 KB L1; against 128 it spares W2's forward
+     * X·W1ᵀ three of its six C reloads and takes 2.5–3% off its step (PERFORMANCE.md).
+     */
+    static final int KC = 256;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
@@ -127,14 +131,23 @@ final class VectorSgemm {
             int cols = Math.min(NRW, n - j0);
             int base = jp * k * NRW;
             if (transB) {
-                // Row p of the panel gathers one float from each of the panel's NRW rows of B
-                // (two vector gathers), so the writes run in order. Writing a column at a time
-                // strided the stores by NRW floats across a k·NRW panel larger than L1: packing
-                // W2's W1ᵀ (784 × 256) took 159 µs that way, 78 µs gathered (PERFORMANCE.md).
+                // L × L blocks transposed in registers, then the last k mod L rows of the panel
+                // gathered (one float from each of the panel's NRW rows of B per vector), so the
+                // writes run in order. Writing a column at a time strided the stores by NRW floats
+                // across a k·NRW panel larger than L1: packing W2's W1ᵀ (784 × 256) took 159 µs
+                // that way, 78 µs gathered, 27 µs transposed (PERFORMANCE.md).
                 int src0 = bOff + j0 * ldb;
                 if (cols == NRW) {
+                    int p = 0;
+                    if (VectorTransposeFloat.FITS) {
+                        for (; p + L <= k; p += L) {
+                            int dst = base + p * NRW;
+                            VectorTransposeFloat.block(b, src0 + p, ldb, bp, dst, NRW);
+                            VectorTransposeFloat.block(b, src0 + L * ldb + p, ldb, bp, dst + L, NRW);
+                        }
+                    }
                     int[] map = BUFFERS.get().gatherMap(ldb);
-                    for (int p = 0; p < k; p++) {
+                    for (; p < k; p++) {
                         int dst = base + p * NRW;
                         FloatVector.fromArray(S, b, src0 + p, map, 0).intoArray(bp, dst);
                         FloatVector.fromArray(S, b, src0 + p, map, L).intoArray(bp, dst + L);

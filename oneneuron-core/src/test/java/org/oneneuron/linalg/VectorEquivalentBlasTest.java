@@ -32,10 +32,10 @@ class VectorEquivalentBlasTest {
     void theProbeReadsTheWidthTheVectorApiUses() {
         assertEquals(DoubleVector.SPECIES_PREFERRED.vectorBitSize(), VectorWidthProbe.preferredBits().orElse(-1));
         assertEquals(VectorDgemm.KC, VectorEquivalentBlas.KC);
-        assertEquals(VectorSgemm.KC, VectorEquivalentBlas.KC);
+        assertEquals(VectorSgemm.KC, VectorEquivalentBlas.KC_FLOAT);
         for (int k = 1; k < 700; k++) {
             assertEquals(VectorDgemm.blockDepth(k), VectorEquivalentBlas.blockDepth(k), "k=" + k);
-            assertEquals(VectorSgemm.blockDepth(k), VectorEquivalentBlas.blockDepth(k), "k=" + k);
+            assertEquals(VectorSgemm.blockDepth(k), VectorEquivalentBlas.floatBlockDepth(k), "k=" + k);
         }
         assertThrows(IllegalArgumentException.class, () -> new VectorEquivalentBlas(384));
     }
