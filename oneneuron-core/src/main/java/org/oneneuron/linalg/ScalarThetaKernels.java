@@ -4,6 +4,8 @@ package org.oneneuron.linalg;
 final class ScalarThetaKernels implements ThetaKernels {
 
     static final ScalarThetaKernels INSTANCE = new ScalarThetaKernels();
+    /** Eight empty partial sums: {@link #sumOfSquares(double[])} from the start. */
+    static final double[] ZERO_LANES = new double[8];
 
     private ScalarThetaKernels() {
     }
@@ -33,6 +35,11 @@ final class ScalarThetaKernels implements ThetaKernels {
 
     @Override
     public double sumOfSquares(double[] x) {
+        return sumOfSquares(x, 0, ZERO_LANES);
+    }
+
+    @Override
+    public void widen(float[] src, double[] dst, int upTo, double[] lanes) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -41,8 +48,63 @@ final class ScalarThetaKernels implements ThetaKernels {
         double s5 = 0;
         double s6 = 0;
         double s7 = 0;
-        int n = x.length;
         int i = 0;
+        for (; i < upTo; i += 8) {
+            double x0 = src[i];
+            double x1 = src[i + 1];
+            double x2 = src[i + 2];
+            double x3 = src[i + 3];
+            double x4 = src[i + 4];
+            double x5 = src[i + 5];
+            double x6 = src[i + 6];
+            double x7 = src[i + 7];
+            dst[i] = x0;
+            dst[i + 1] = x1;
+            dst[i + 2] = x2;
+            dst[i + 3] = x3;
+            dst[i + 4] = x4;
+            dst[i + 5] = x5;
+            dst[i + 6] = x6;
+            dst[i + 7] = x7;
+            s0 += x0 * x0;
+            s1 += x1 * x1;
+            s2 += x2 * x2;
+            s3 += x3 * x3;
+            s4 += x4 * x4;
+            s5 += x5 * x5;
+            s6 += x6 * x6;
+            s7 += x7 * x7;
+        }
+        widenTail(src, dst, i);
+        lanes[0] = s0;
+        lanes[1] = s1;
+        lanes[2] = s2;
+        lanes[3] = s3;
+        lanes[4] = s4;
+        lanes[5] = s5;
+        lanes[6] = s6;
+        lanes[7] = s7;
+    }
+
+    /** dst[i] = src[i] from index {@code from} on. */
+    static void widenTail(float[] src, double[] dst, int from) {
+        for (int i = from; i < dst.length; i++) {
+            dst[i] = src[i];
+        }
+    }
+
+    @Override
+    public double sumOfSquares(double[] x, int from, double[] lanes) {
+        double s0 = lanes[0];
+        double s1 = lanes[1];
+        double s2 = lanes[2];
+        double s3 = lanes[3];
+        double s4 = lanes[4];
+        double s5 = lanes[5];
+        double s6 = lanes[6];
+        double s7 = lanes[7];
+        int n = x.length;
+        int i = from;
         for (; i + 7 < n; i += 8) {
             s0 += x[i] * x[i];
             s1 += x[i + 1] * x[i + 1];

@@ -15,4 +15,16 @@ interface ThetaKernels {
      * rounded before its add (no fused multiply-add).
      */
     double sumOfSquares(double[] x);
+
+    /**
+     * dst[i] = src[i] for every i &lt; dst.length, and lanes[j] = Σ_{i ≡ j mod 8, i &lt; upTo} dst[i]²
+     * (upTo a multiple of 8): the first upTo entries' share of {@link #sumOfSquares}, in its order.
+     */
+    void widen(float[] src, double[] dst, int upTo, double[] lanes);
+
+    /**
+     * {@link #sumOfSquares}(x) given lanes holding the share of x's first {@code from} entries (a
+     * multiple of 8) as {@link #widen} leaves it: the same bits.
+     */
+    double sumOfSquares(double[] x, int from, double[] lanes);
 }

@@ -39,6 +39,32 @@ public final class ThetaPasses {
         return KERNELS.sumOfSquares(x);
     }
 
+    /**
+     * dst[i] = src[i] (float to double, exact) for every i, and into lanes (length 8) the partial
+     * sums of {@link #sumOfSquares} over the first {@code upTo} entries, a multiple of 8: a widening
+     * pass that also reads the squares, for {@link #sumOfSquares(double[], int, double[])} to
+     * finish after the entries from upTo on have changed.
+     */
+    public static void widen(float[] src, double[] dst, int upTo, double[] lanes) {
+        if (src.length < dst.length || upTo % 8 != 0 || upTo < 0 || upTo > dst.length || lanes.length != 8) {
+            throw new IllegalArgumentException("widen: float " + src.length + ", double " + dst.length
+                    + ", squared up to " + upTo + ", lanes " + lanes.length);
+        }
+        KERNELS.widen(src, dst, upTo, lanes);
+    }
+
+    /**
+     * {@link #sumOfSquares}(x), the same bits, with the share of the first {@code from} entries
+     * already in lanes (as {@link #widen} leaves it).
+     */
+    public static double sumOfSquares(double[] x, int from, double[] lanes) {
+        if (from % 8 != 0 || from < 0 || from > x.length || lanes.length != 8) {
+            throw new IllegalArgumentException("sum of squares from " + from + " of " + x.length
+                    + " with " + lanes.length + " lanes");
+        }
+        return KERNELS.sumOfSquares(x, from, lanes);
+    }
+
     private static ThetaKernels choose() {
         if (!Backends.vectorApiAvailable()
                 || "false".equalsIgnoreCase(System.getProperty("oneneuron.vector.math", "true"))) {

@@ -53,15 +53,51 @@ public final class VectorThetaKernels implements ThetaKernels {
 
     @Override
     public double sumOfSquares(double[] x) {
-        int n = x.length;
+        return sumOfSquares(x, 0, ScalarThetaKernels.ZERO_LANES);
+    }
+
+    @Override
+    public void widen(float[] src, double[] dst, int upTo, double[] lanes) {
+        int n = dst.length;
         if (n < SCALAR_BELOW || !FITS) {
-            return ScalarThetaKernels.INSTANCE.sumOfSquares(x);
+            ScalarThetaKernels.INSTANCE.widen(src, dst, upTo, lanes);
+            return;
         }
-        int upper = n - n % 8;
+        int l = D.length();
         DoubleVector lo = DoubleVector.zero(D);
         DoubleVector hi = DoubleVector.zero(D);
+        int i = 0;
+        for (; i < upTo; i += 8) {
+            DoubleVector v = (DoubleVector) FloatVector.fromArray(F, src, i).convertShape(VectorOperators.F2D, D, 0);
+            v.intoArray(dst, i);
+            lo = lo.add(v.mul(v));
+            if (l == 4) {
+                DoubleVector w = (DoubleVector) FloatVector.fromArray(F, src, i + 4)
+                        .convertShape(VectorOperators.F2D, D, 0);
+                w.intoArray(dst, i + 4);
+                hi = hi.add(w.mul(w));
+            }
+        }
+        for (int upper = i + D.loopBound(n - i); i < upper; i += l) {
+            ((DoubleVector) FloatVector.fromArray(F, src, i).convertShape(VectorOperators.F2D, D, 0)).intoArray(dst, i);
+        }
+        ScalarThetaKernels.widenTail(src, dst, i);
+        lo.intoArray(lanes, 0);
+        if (l == 4) {
+            hi.intoArray(lanes, 4);
+        }
+    }
+
+    @Override
+    public double sumOfSquares(double[] x, int from, double[] lanes) {
+        int n = x.length;
+        if (n < SCALAR_BELOW || !FITS) {
+            return ScalarThetaKernels.INSTANCE.sumOfSquares(x, from, lanes);
+        }
+        int upper = n - n % 8;
+        DoubleVector lo = DoubleVector.fromArray(D, lanes, 0);
         if (D.length() == 8) {
-            for (int i = 0; i < upper; i += 8) {
+            for (int i = from; i < upper; i += 8) {
                 DoubleVector v = DoubleVector.fromArray(D, x, i);
                 lo = lo.add(v.mul(v));
             }
@@ -69,7 +105,8 @@ public final class VectorThetaKernels implements ThetaKernels {
                     + ((lo.lane(4) + lo.lane(5)) + (lo.lane(6) + lo.lane(7)));
             return ScalarThetaKernels.tail(x, upper, s);
         }
-        for (int i = 0; i < upper; i += 8) {
+        DoubleVector hi = DoubleVector.fromArray(D, lanes, 4);
+        for (int i = from; i < upper; i += 8) {
             DoubleVector v = DoubleVector.fromArray(D, x, i);
             DoubleVector w = DoubleVector.fromArray(D, x, i + 4);
             lo = lo.add(v.mul(v));

@@ -147,7 +147,7 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
         if (last.matches(theta, true)) {
             stagedFor = null;
             last.gradientInto(gradient);
-            finishGradient(theta, gradient, "gradient");
+            finishGradient(theta, gradient, "gradient", false);
             return last.dataValue + reference.penalty(theta);
         }
         load(theta);
@@ -173,7 +173,7 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
         double scale = reduction.batchScale(m, n);
         double sum = passes.run(PassKind.GRADIENT, theta, th, null, null, indices, from, m, scale, gradient,
                 null, null, false);
-        finishGradient(theta, gradient, "minibatch gradient");
+        finishGradient(theta, gradient, "minibatch gradient", true);
         return scale * sum + reference.penalty(theta);
     }
 
@@ -257,7 +257,7 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
         double data = scale * sum;
         last.begin(gradient);
         if (gradient != null) {
-            finishGradient(theta, gradient, "gradient");
+            finishGradient(theta, gradient, "gradient", true);
         }
         double max = layout.hasNeuron() ? passes.neuronMax() : 0;
         double networkOnly = layout.hasNeuron() ? scale * passes.networkLossSum() : 0;
@@ -306,11 +306,12 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
 
     /**
      * Adds λa to ∂/∂a and checks every entry in the pass that sums Σ g_k² (finite only when every
-     * entry is), which {@link #gradientSquares} then hands on.
+     * entry is), which {@link #gradientSquares} then hands on. Right after a pass into gradient
+     * ({@code fresh}) the pass has summed the squares below the neurons' entries as it widened.
      */
-    private void finishGradient(double[] theta, double[] gradient, String what) {
+    private void finishGradient(double[] theta, double[] gradient, String what, boolean fresh) {
         reference.addPenaltyGradient(theta, gradient);
-        double s = ThetaPasses.sumOfSquares(gradient);
+        double s = fresh ? passes.sumOfSquares(gradient) : ThetaPasses.sumOfSquares(gradient);
         squaresOf = gradient;
         squares = s;
         if (!(s < Double.POSITIVE_INFINITY)) {

@@ -5,6 +5,7 @@ import org.oneneuron.engine.Graph;
 import org.oneneuron.engine.PassKind;
 import org.oneneuron.linalg.ChunkWorkers;
 import org.oneneuron.linalg.Precision;
+import org.oneneuron.linalg.ThetaPasses;
 import org.oneneuron.model.ParameterLayout;
 
 /**
@@ -48,6 +49,12 @@ final class SamplePasses {
     private final long minChunkWork;
     /** Number of chunks the last pass used. */
     int active;
+    /** The array the last float32 pass widened into with its squares summed, or null. */
+    private double[] squaredFor;
+    /** How many leading entries of squaredFor the lanes cover (a multiple of 8). */
+    private int squaredUpTo;
+    /** The eight partial sums of squares of {@link ThetaPasses#sumOfSquares(double[])}. */
+    private final double[] squareLanes = new double[8];
     /** ω_i ℓ(f(x_i)) of the network alone per sample, from the last pass with figures. */
     private double[] networkLoss;
 
@@ -101,6 +108,7 @@ final class SamplePasses {
             k.networkLossOut = figures ? networkLossArray() : null;
         }
         active = count;
+        squaredFor = null;
         ChunkWorkers.run(chunks, count);
         double sum = 0;
         for (int c = 0; c < count; c++) {
@@ -145,7 +153,12 @@ final class SamplePasses {
         }
         for (int c = 0; c < count; c++) {
             float[] o = chunks[c].ownOut.f;
-            if (c == 0) {
+            if (c == 0 && count == 1) {
+                // Only the neurons' entries (from a on, the layout's last) change after this pass.
+                squaredUpTo = ka >= 0 ? ka - ka % 8 : out.length - out.length % 8;
+                ThetaPasses.widen(o, out, squaredUpTo, squareLanes);
+                squaredFor = out;
+            } else if (c == 0) {
                 for (int i = 0; i < out.length; i++) {
                     out[i] = o[i];
                 }
@@ -160,6 +173,17 @@ final class SamplePasses {
                 out[kb + k] = (c == 0 ? 0 : out[kb + k]) + head[outputs + k];
             }
         }
+    }
+
+    /**
+     * Σ out_k² of the array the last pass reduced into, as {@link ThetaPasses#sumOfSquares(double[])}
+     * gives it (the same bits), reading again only the entries from the neurons' on when the
+     * float32 reduction summed the rest's squares as it widened them. Entries below the neurons'
+     * must not have changed since the pass.
+     */
+    double sumOfSquares(double[] out) {
+        return out == squaredFor ? ThetaPasses.sumOfSquares(out, squaredUpTo, squareLanes)
+                : ThetaPasses.sumOfSquares(out);
     }
 
     private double[] networkLossArray() {

@@ -99,4 +99,33 @@ class ThetaPassesTest {
             assertFalse(Double.isFinite(k.sumOfSquares(x)));
         }
     }
+
+    @Test
+    void widenThenFinishingTheSquaresIsTheSumOfSquaresOfTheChangedArray() {
+        for (ThetaKernels k : KERNELS) {
+            for (int n : LENGTHS) {
+                float[] src = new float[n + 3];
+                double[] wide = random(n + 3, 7 * n + 1, 2);
+                for (int i = 0; i < src.length; i++) {
+                    src[i] = (float) wide[i];
+                }
+                for (int upTo : new int[] {0, 8 * (n / 16), n - n % 8}) {
+                    double[] dst = new double[n];
+                    double[] lanes = new double[8];
+                    k.widen(src, dst, upTo, lanes);
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(src[i], dst[i], 0.0, k + " n=" + n + " at " + i);
+                    }
+                    for (int i = upTo; i < n; i += 3) {
+                        dst[i] = -2.5 * dst[i] + 1;   // what the penalty and the neuron entries do
+                    }
+                    String what = k + " n=" + n + " up to " + upTo;
+                    assertEquals(Double.doubleToRawLongBits(k.sumOfSquares(dst)),
+                            Double.doubleToRawLongBits(k.sumOfSquares(dst, upTo, lanes)), what);
+                    assertEquals(Double.doubleToRawLongBits(KERNELS.get(0).sumOfSquares(dst)),
+                            Double.doubleToRawLongBits(k.sumOfSquares(dst)), what);
+                }
+            }
+        }
+    }
 }
