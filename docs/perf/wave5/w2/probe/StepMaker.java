@@ -4,7 +4,7 @@ import org.oneneuron.data.Dataset;
 import org.oneneuron.model.*;
 import org.oneneuron.loss.*;
 import org.oneneuron.run.Problem;
-import org.oneneuron.run.Precision;
+import org.oneneuron.linalg.Precision;
 import org.oneneuron.objective.SampledObjective;
 import org.oneneuron.optim.*;
 import org.oneneuron.train.TrainConfig;
