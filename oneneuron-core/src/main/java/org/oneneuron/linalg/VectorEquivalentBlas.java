@@ -9,8 +9,9 @@ import java.util.Arrays;
  *
  * <ul>
  *   <li>gemm: each C element is, per k block of {@link #blockDepth} ({@link #floatBlockDepth} in
- *       float; the Vector GEMM's blocking, independent of the width), a chain t = fma(A(i,p), B(p,j), t) from 0 in p order, then
- *       v = α·t and C = fma(β, C, v) for the first block (v when β = 0), C + v for later ones;</li>
+ *       float; the Vector GEMM's blocking, independent of the width), a chain
+ *       t = fma(A(i,p), B(p,j), t) from 0 in p order, then v = α·t and C = fma(β, C, v) for the
+ *       first block (v when β = 0), C + v for later ones;</li>
  *   <li>gemm of the shapes the Vector GEMMs run as dot products ({@link DotGemmShape}: A·Bᵀ, few
  *       rows, long k): per C element L lane sums fed by fma over the first k − k mod L elements
  *       (L = lanes of the width), added in lane order from 0, then the tail by plain multiply-add,

@@ -7,9 +7,11 @@ import jdk.incubator.vector.VectorSpecies;
  * Register-blocked float-precision GEMM on the Vector API: C = α·op(A)·op(B) + β·C, row-major.
  *
  * <p>op(B) is packed into column panels of {@code NRW = 2·L} columns (L = lanes per vector),
- * zero-padded on the right; op(A) is read in place, {@link #MR} rows at a time, in either layout
- * (only a last panel of fewer than MR rows is copied and zero-padded). k is cut into blocks of at most {@link #KC} (the same for every thread), so one
- * block of a B panel stays in L1 while every A panel passes it: C = α·Σ_blocks(A_blk·B_blk) + β·C,
+ * zero-padded on the right; a transposed B by L × L transposes in registers
+ * ({@link VectorTransposeFloat}). op(A) is read in place, {@link #MR} rows at a time, in either
+ * layout (only a last panel of fewer than MR rows is copied and zero-padded). k is cut into
+ * blocks of at most {@link #KC} (the same for every thread), so one block of a B panel stays in
+ * L1 while every A panel passes it: C = α·Σ_blocks(A_blk·B_blk) + β·C,
  * the first block applying β and the later ones adding to C. The micro-kernel keeps an MR × NRW
  * block in 2·MR vector registers (one broadcast-FMA per row and vector for each p).
  *
