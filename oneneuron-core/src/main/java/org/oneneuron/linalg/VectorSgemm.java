@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Register-blocked float-precision GEMM on the Vector API: C = α·op(A)·op(B) + β·C, row-major.
  *
  * <p>op(B) is packed into column panels of {@code NRW = 2·L} columns (L = lanes per vector),
- * zero-padded on the right; a transposed B by L × L transposes in registers
- * ({@link VectorTransposeFloat}). op(A) is read in place, {@link #MR} rows at a time, in either
+ * zero-padded on the right; a transposed B by 16 × 16 transposes in registers at 16 lanes
+ * ({@link VectorTransposeFloat}), by gathers otherwise. op(A) is read in place, {@link #MR} rows at a time, in either
  * layout (only a last panel of fewer than MR rows is copied and zero-padded). k is cut into
  * blocks of at most {@link #KC} (the same for every thread), so one block of a B panel stays in
  * L1 while every A panel passes it: C = α·Σ_blocks(A_blk·B_blk) + β·C,
@@ -133,7 +133,7 @@ final class VectorSgemm {
             int cols = Math.min(NRW, n - j0);
             int base = jp * k * NRW;
             if (transB) {
-                // L × L blocks transposed in registers, then the last k mod L rows of the panel
+                // 16 × 16 blocks transposed in registers (at 16 lanes), then the rest of the panel
                 // gathered (one float from each of the panel's NRW rows of B per vector), so the
                 // writes run in order. Writing a column at a time strided the stores by NRW floats
                 // across a k·NRW panel larger than L1: packing W2's W1ᵀ (784 × 256) took 159 µs

@@ -6,14 +6,16 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * L × L float transposes in registers (L = 16 or 8 lanes): dst[p·ldd + j] = src[j·lds + p] for
- * j, p &lt; L. Used by {@link VectorSgemm} to pack a transposed B.
+ * 16 × 16 float transposes in registers (512-bit lanes): dst[p·ldd + j] = src[j·lds + p] for
+ * j, p &lt; 16. Used by {@link VectorSgemm} to pack a transposed B; with fewer lanes it keeps its
+ * gathers (an 8 × 8 twin allocated a box per vector operation on JDK 17 at 256 bits, 2 MB per
+ * W2-sized call, where this one does not).
  *
- * <p>log₂ L stages; the stage of distance s swaps the off-diagonal s × s blocks of every 2s × 2s
+ * <p>Four stages (s = 8, 4, 2, 1); the stage of distance s swaps the off-diagonal s × s blocks of every 2s × 2s
  * block: for rows i (bit s clear) and i + s, lane l of the new row i is row i's lane l when
  * l has bit s clear, else row (i + s)'s lane l − s; the new row i + s takes row i's lane l + s
  * when l has bit s clear, else its own lane l. One permute and one blend per row and stage: on
- * JDK 25 with 16 lanes a 784 × 256 panel set packs in half the time of two 16-lane gathers per
+ * JDK 25 a 784 × 256 panel set packs in half the time of two 16-lane gathers per
  * row of the panel (27 against 55 µs, PERFORMANCE.md). A pure copy: the bits do not change.
  */
 final class VectorTransposeFloat {
@@ -21,7 +23,7 @@ final class VectorTransposeFloat {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Whether {@link #block} serves this machine's lane count. */
-    static final boolean FITS = L == 16 || L == 8;
+    static final boolean FITS = L == 16;
 
     private static final int STAGES = Integer.numberOfTrailingZeros(L);
     /** Per stage t (s = 2^t): lane l ← l − s where l has bit s (for the new row i). */
@@ -36,60 +38,8 @@ final class VectorTransposeFloat {
     private VectorTransposeFloat() {
     }
 
-    /** dst[d + p·ldd + j] = src[s + j·lds + p] for j, p &lt; L (requires {@link #FITS}). */
+    /** dst[d + p·ldd + j] = src[s + j·lds + p] for j, p &lt; 16 (requires {@link #FITS}). */
     static void block(float[] src, int s, int lds, float[] dst, int d, int ldd) {
-        if (L == 16) {
-            block16(src, s, lds, dst, d, ldd);
-        } else {
-            block8(src, s, lds, dst, d, ldd);
-        }
-    }
-
-    private static void block8(float[] src, int s, int lds, float[] dst, int d, int ldd) {
-        VectorShuffle<Float> up0 = UP[0];
-        VectorShuffle<Float> down0 = DOWN[0];
-        VectorMask<Float> high0 = HIGH[0];
-        VectorMask<Float> low0 = LOW[0];
-        VectorShuffle<Float> up1 = UP[1];
-        VectorShuffle<Float> down1 = DOWN[1];
-        VectorMask<Float> high1 = HIGH[1];
-        VectorMask<Float> low1 = LOW[1];
-        VectorShuffle<Float> up2 = UP[2];
-        VectorShuffle<Float> down2 = DOWN[2];
-        VectorMask<Float> high2 = HIGH[2];
-        VectorMask<Float> low2 = LOW[2];
-        FloatVector r0 = FloatVector.fromArray(S, src, s);
-        FloatVector r1 = FloatVector.fromArray(S, src, s + lds);
-        FloatVector r2 = FloatVector.fromArray(S, src, s + 2 * lds);
-        FloatVector r3 = FloatVector.fromArray(S, src, s + 3 * lds);
-        FloatVector r4 = FloatVector.fromArray(S, src, s + 4 * lds);
-        FloatVector r5 = FloatVector.fromArray(S, src, s + 5 * lds);
-        FloatVector r6 = FloatVector.fromArray(S, src, s + 6 * lds);
-        FloatVector r7 = FloatVector.fromArray(S, src, s + 7 * lds);
-        FloatVector t0;
-        t0 = r0.blend(r4.rearrange(up2), high2); r4 = r4.blend(r0.rearrange(down2), low2); r0 = t0;
-        t0 = r1.blend(r5.rearrange(up2), high2); r5 = r5.blend(r1.rearrange(down2), low2); r1 = t0;
-        t0 = r2.blend(r6.rearrange(up2), high2); r6 = r6.blend(r2.rearrange(down2), low2); r2 = t0;
-        t0 = r3.blend(r7.rearrange(up2), high2); r7 = r7.blend(r3.rearrange(down2), low2); r3 = t0;
-        t0 = r0.blend(r2.rearrange(up1), high1); r2 = r2.blend(r0.rearrange(down1), low1); r0 = t0;
-        t0 = r1.blend(r3.rearrange(up1), high1); r3 = r3.blend(r1.rearrange(down1), low1); r1 = t0;
-        t0 = r4.blend(r6.rearrange(up1), high1); r6 = r6.blend(r4.rearrange(down1), low1); r4 = t0;
-        t0 = r5.blend(r7.rearrange(up1), high1); r7 = r7.blend(r5.rearrange(down1), low1); r5 = t0;
-        t0 = r0.blend(r1.rearrange(up0), high0); r1 = r1.blend(r0.rearrange(down0), low0); r0 = t0;
-        t0 = r2.blend(r3.rearrange(up0), high0); r3 = r3.blend(r2.rearrange(down0), low0); r2 = t0;
-        t0 = r4.blend(r5.rearrange(up0), high0); r5 = r5.blend(r4.rearrange(down0), low0); r4 = t0;
-        t0 = r6.blend(r7.rearrange(up0), high0); r7 = r7.blend(r6.rearrange(down0), low0); r6 = t0;
-        r0.intoArray(dst, d);
-        r1.intoArray(dst, d + ldd);
-        r2.intoArray(dst, d + 2 * ldd);
-        r3.intoArray(dst, d + 3 * ldd);
-        r4.intoArray(dst, d + 4 * ldd);
-        r5.intoArray(dst, d + 5 * ldd);
-        r6.intoArray(dst, d + 6 * ldd);
-        r7.intoArray(dst, d + 7 * ldd);
-    }
-
-    private static void block16(float[] src, int s, int lds, float[] dst, int d, int ldd) {
         VectorShuffle<Float> up0 = UP[0];
         VectorShuffle<Float> down0 = DOWN[0];
         VectorMask<Float> high0 = HIGH[0];
