@@ -19,6 +19,8 @@ public final class VectorConvKernels implements ConvKernelSet {
     private static final VectorSpecies<Float> SH =
             VectorSpecies.of(float.class, VectorShape.forBitSize(Math.max(64, SF.vectorBitSize() / 2)));
     private static final ThreadLocal<int[]> STRIDE = ThreadLocal.withInitial(() -> new int[SF.length()]);
+    /** {@link #interleave}'s gather map, then the rows and columns it was made for. */
+    private static final ThreadLocal<int[]> INTERLEAVE = ThreadLocal.withInitial(() -> new int[SF.length() + 2]);
     private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[2 * SD.length()]);
 
     /** Created by {@link ConvKernels} only. */
@@ -80,23 +82,50 @@ public final class VectorConvKernels implements ConvKernelSet {
 
     /**
      * dst (cols × rows) = srcᵀ: each of dst's rows gathered from a column of src, a vector of
-     * src's rows per gather (masked for the last, partial one); exact.
+     * src's rows per gather, the last rows % L rows copied one by one (a masked gather's idle lanes
+     * may point past src, and C2's gather checks them: JDK 25 threw there). Fewer rows than a
+     * vector that divide it (a conv's 8 channels at 16 lanes) gather L / rows columns at once; exact.
      */
     @Override
     public void transpose(float[] src, int sOff, int rows, int cols, float[] dst, int dOff) {
         int l = SF.length();
+        if (rows < l && l % rows == 0 && cols >= l / rows) {
+            interleave(src, sOff, rows, cols, dst, dOff);
+            return;
+        }
         int[] map = stride(l, cols);
-        for (int i0 = 0; i0 < rows; i0 += l) {
-            int n = Math.min(l, rows - i0);
-            VectorMask<Float> m = SF.indexInRange(0, n);
+        int whole = rows - rows % l;
+        for (int i0 = 0; i0 < whole; i0 += l) {
             for (int j = 0; j < cols; j++) {
-                int from = sOff + i0 * cols + j;
-                int to = dOff + j * rows + i0;
-                if (n == l) {
-                    FloatVector.fromArray(SF, src, from, map, 0).intoArray(dst, to);
-                } else {
-                    FloatVector.fromArray(SF, src, from, map, 0, m).intoArray(dst, to, m);
-                }
+                FloatVector.fromArray(SF, src, sOff + i0 * cols + j, map, 0).intoArray(dst, dOff + j * rows + i0);
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            for (int i = whole; i < rows; i++) {
+                dst[dOff + j * rows + i] = src[sOff + i * cols + j];
+            }
+        }
+    }
+
+    /** {@link #transpose} of rows dividing L: lane k of a gather reads row k % rows, column j + k / rows. */
+    private static void interleave(float[] src, int sOff, int rows, int cols, float[] dst, int dOff) {
+        int l = SF.length();
+        int per = l / rows;
+        int[] map = INTERLEAVE.get();
+        if (map[l] != rows || map[l + 1] != cols) {
+            for (int k = 0; k < l; k++) {
+                map[k] = (k % rows) * cols + k / rows;
+            }
+            map[l] = rows;
+            map[l + 1] = cols;
+        }
+        int j = 0;
+        for (; j + per <= cols; j += per) {
+            FloatVector.fromArray(SF, src, sOff + j, map, 0).intoArray(dst, dOff + j * rows);
+        }
+        for (; j < cols; j++) {
+            for (int i = 0; i < rows; i++) {
+                dst[dOff + j * rows + i] = src[sOff + i * cols + j];
             }
         }
     }
@@ -105,17 +134,15 @@ public final class VectorConvKernels implements ConvKernelSet {
     public void transpose(double[] src, int sOff, int rows, int cols, double[] dst, int dOff) {
         int l = SD.length();
         int[] map = stride(l, cols);
-        for (int i0 = 0; i0 < rows; i0 += l) {
-            int n = Math.min(l, rows - i0);
-            VectorMask<Double> m = SD.indexInRange(0, n);
+        int whole = rows - rows % l;
+        for (int i0 = 0; i0 < whole; i0 += l) {
             for (int j = 0; j < cols; j++) {
-                int from = sOff + i0 * cols + j;
-                int to = dOff + j * rows + i0;
-                if (n == l) {
-                    DoubleVector.fromArray(SD, src, from, map, 0).intoArray(dst, to);
-                } else {
-                    DoubleVector.fromArray(SD, src, from, map, 0, m).intoArray(dst, to, m);
-                }
+                DoubleVector.fromArray(SD, src, sOff + i0 * cols + j, map, 0).intoArray(dst, dOff + j * rows + i0);
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            for (int i = whole; i < rows; i++) {
+                dst[dOff + j * rows + i] = src[sOff + i * cols + j];
             }
         }
     }

@@ -23,7 +23,9 @@ import org.oneneuron.model.NeuronKind;
  * moves a whole process by up to 45% on this machine between runs a minute apart; the figure is
  * the median of the paired per-round ratios B/A, after a quarter of the rounds as warm-up. Usage:
  * {@code java -XX:+UseSerialGC --add-modules jdk.incubator.vector -cp TEST_CLASSES
- * org.oneneuron.engine.W5BodyAB CLASSES_A CLASSES_B [rounds] [seconds per round]}, where CLASSES_A
+ * org.oneneuron.engine.W5BodyAB CLASSES_A CLASSES_B [rounds] [seconds per round] [whole]}, where
+ * {@code whole} times the body's value and reverse passes as the engine runs them ({@link Sequence})
+ * instead of layer by layer, and CLASSES_A
  * and CLASSES_B are copies of {@code oneneuron-core/target/classes} of the two builds.
  */
 public final class W5BodyAB {
@@ -34,6 +36,7 @@ public final class W5BodyAB {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 40;
         double seconds = args.length > 3 ? Double.parseDouble(args[3]) : 0.25;
+        boolean whole = args.length > 4 && args[4].equals("whole");
         URL self = W5BodyAB.class.getProtectionDomain().getCodeSource().getLocation();
         Method[] round = new Method[2];
         String[] names = null;
@@ -42,7 +45,8 @@ public final class W5BodyAB {
                     ClassLoader.getPlatformClassLoader());
             Class<?> body = loader.loadClass(Body.class.getName());
             names = (String[]) body.getMethod("init", String.class).invoke(null, W5LayerTimes.ARCH);
-            round[v] = body.getMethod("round", double.class);
+            round[v] = body.getMethod(whole ? "wholeRound" : "round", double.class);
+            names = whole ? new String[] {"Sequence value + vjp"} : names;
         }
         double[][][] t = new double[2][rounds][];
         for (int r = 0; r < rounds; r++) {
@@ -122,6 +126,19 @@ public final class W5BodyAB {
                 names[2 * i + 1] = layer + " vjp";
             }
             return names;
+        }
+
+        /** Sequence value and VJP for about {@code seconds} of thread CPU; CPU µs per sample. */
+        public static double[] wholeRound(double seconds) {
+            int n = seq.layers.length;
+            long reps = 0;
+            long start = MX.getCurrentThreadCpuTime();
+            while (MX.getCurrentThreadCpuTime() - start < seconds * 1e9) {
+                seq.value(p, x, 0, m);
+                seq.vjp(p, x, 0, m.dy[n - 1], null, m);
+                reps++;
+            }
+            return new double[] {(MX.getCurrentThreadCpuTime() - start) * 1e-3 / (reps * ROWS)};
         }
 
         /** Value and VJP passes for about {@code seconds} of thread CPU; CPU µs per sample per pass. */

@@ -234,6 +234,36 @@ class ConvKernelsTest {
         });
     }
 
+    /**
+     * A block that ends its array, with fewer rows than a vector has lanes: a masked gather's idle
+     * lanes pointed past the end, and C2's gather range-checks them (JDK 25 threw "Range check
+     * failed" in W5's conv2 when C2 had compiled the transpose); thousands of calls, so compiled too.
+     */
+    @Test
+    void transposesReadNothingPastTheBlock() {
+        for (ConvKernelSet kernels : sets()) {
+            for (int rows = 1; rows <= 2 * ConvKernels.lanes(true) + 1; rows++) {
+                int cols = 9;
+                double[] src = values(new SplittableRandom(rows), rows * cols);
+                double[] want = new double[rows * cols];
+                for (int i = 0; i < rows; i++) {
+                    for (int j = 0; j < cols; j++) {
+                        want[j * rows + i] = src[i * cols + j];
+                    }
+                }
+                float[] srcf = toFloat(src);
+                double[] got = new double[rows * cols];
+                float[] gotf = new float[rows * cols];
+                for (int rep = 0; rep < 2000; rep++) {
+                    kernels.transpose(src, 0, rows, cols, got, 0);
+                    kernels.transpose(srcf, 0, rows, cols, gotf, 0);
+                }
+                assertTrue(Arrays.equals(want, got), kernels + ": double transpose of " + rows + " rows");
+                assertTrue(Arrays.equals(toFloat(want), gotf), kernels + ": float transpose of " + rows + " rows");
+            }
+        }
+    }
+
     /** Columns whose top and bottom rows fill one float vector: the vector pooling's pair-row path. */
     private static int rowVectorWidth() {
         return Math.max(2, ConvKernels.lanes(true) / 2);

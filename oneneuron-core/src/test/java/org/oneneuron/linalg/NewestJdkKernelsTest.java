@@ -1,0 +1,103 @@
+package org.oneneuron.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.discovery.ClassNameFilter;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+/**
+ * The kernel suites once more on the newest JDK installed beside the one running the build (the
+ * launcher prefers the newest JDK; Maven's may be older): this package's tests and the
+ * convolution engine's (not {@code VectorGemmTest}, whose allocation check wants a JVM of its own),
+ * in a child JVM through the JUnit launcher. JDK 25's masked gathers
+ * range-check their idle lanes, which broke a transpose there and only there. Skipped where no
+ * newer JDK is installed beside this one.
+ */
+class NewestJdkKernelsTest {
+
+    private static final Pattern VERSION = Pattern.compile("^JAVA_VERSION=\"(?:1\\.)?(\\d+)", Pattern.MULTILINE);
+
+    @Test
+    void kernelSuitesPassOnTheNewestJdkBesideThisOne() throws IOException, InterruptedException {
+        Optional<Path> java = newerJava();
+        assumeTrue(java.isPresent(), "no JDK newer than " + Runtime.version().feature() + " beside this one");
+        List<String> command = new ArrayList<>(List.of(java.get().toString(), "--add-modules",
+                "jdk.incubator.vector", "-Xmx1g", "-cp", System.getProperty("java.class.path"), Child.class.getName()));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = child.getInputStream().readAllBytes();
+        assertTrue(child.waitFor(300, TimeUnit.SECONDS), "child JVM did not finish");
+        assertEquals(0, child.exitValue(), java.get() + ":\n" + new String(out, StandardCharsets.UTF_8));
+    }
+
+    /** The newest JDK (by its release file) in the directory that holds this one's home, if newer. */
+    static Optional<Path> newerJava() throws IOException {
+        Path home = Path.of(System.getProperty("java.home"));
+        Path parent = home.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return Optional.empty();
+        }
+        int best = Runtime.version().feature();
+        Path found = null;
+        try (Stream<Path> homes = Files.list(parent)) {
+            for (Path h : homes.sorted().toList()) {
+                Path release = h.resolve("release");
+                Path bin = h.resolve("bin").resolve("java");
+                if (!Files.isRegularFile(release) || !Files.isExecutable(bin)) {
+                    continue;
+                }
+                Matcher m = VERSION.matcher(Files.readString(release, StandardCharsets.UTF_8));
+                if (m.find() && Integer.parseInt(m.group(1)) > best) {
+                    best = Integer.parseInt(m.group(1));
+                    found = bin;
+                }
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** Runs the suites in the child JVM; exit status 1 and the failures printed when any fails. */
+    public static final class Child {
+
+        private Child() {
+        }
+
+        public static void main(String[] args) {
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectPackage("org.oneneuron.linalg"),
+                            selectClass("org.oneneuron.engine.ShiftConvTest"),
+                            selectClass("org.oneneuron.engine.ConvBackEndBitsTest"),
+                            selectClass("org.oneneuron.engine.WeightGemmTest"),
+                            selectClass("org.oneneuron.loss.W5GoldenTest"))
+                    .filters(ClassNameFilter.excludeClassNamePatterns(".*NewestJdkKernelsTest.*",
+                            ".*VectorGemmTest.*"))
+                    .build();
+            SummaryGeneratingListener summary = new SummaryGeneratingListener();
+            LauncherFactory.create().execute(request, summary);
+            PrintWriter out = new PrintWriter(System.out, true);
+            summary.getSummary().printTo(out);
+            summary.getSummary().printFailuresTo(out, 20);
+            System.exit(summary.getSummary().getTotalFailureCount() == 0
+                    && summary.getSummary().getTestsSucceededCount() > 0 ? 0 : 1);
+        }
+    }
+}
