@@ -45,8 +45,36 @@ public record Provenance(long seed, TrainConfig config, String libraryVersion, S
                 config.threads());
     }
 
-    /** The version written into the jar by the build's resource filtering. */
+    /** The version written into the jar by the build's resource filtering (read once per JVM). */
     public static String currentLibraryVersion() {
+        return Constants.VERSION;
+    }
+
+    /** DoubleVector.SPECIES_PREFERRED.vectorBitSize(); see {@link #currentVectorBits}. */
+    private static int probeVectorBits() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return org.oneneuron.linalg.Backends.vectorBitSize();
+        }
+        try {
+            Class<?> vector = Class.forName("jdk.incubator.vector.DoubleVector");
+            Object species = vector.getField("SPECIES_PREFERRED").get(null);
+            Class<?> speciesType = Class.forName("jdk.incubator.vector.VectorSpecies");
+            return (Integer) speciesType.getMethod("vectorBitSize").invoke(species);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            return 0;
+        }
+    }
+
+    /** What a JVM's runs share, looked up on first use (a resource read and reflection per run before). */
+    private static final class Constants {
+        static final String VERSION = readVersion();
+        static final int VECTOR_BITS = probeVectorBits();
+
+        private Constants() {
+        }
+    }
+
+    private static String readVersion() {
         try (InputStream in = Provenance.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 return UNKNOWN_VERSION;
@@ -66,16 +94,6 @@ public record Provenance(long seed, TrainConfig config, String libraryVersion, S
      * width the scalar twin of the vector kernels reproduces ({@code vector-api-scalar}), else 0.
      */
     public static int currentVectorBits() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return org.oneneuron.linalg.Backends.vectorBitSize();
-        }
-        try {
-            Class<?> vector = Class.forName("jdk.incubator.vector.DoubleVector");
-            Object species = vector.getField("SPECIES_PREFERRED").get(null);
-            Class<?> speciesType = Class.forName("jdk.incubator.vector.VectorSpecies");
-            return (Integer) speciesType.getMethod("vectorBitSize").invoke(species);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return 0;
-        }
+        return Constants.VECTOR_BITS;
     }
 }

@@ -222,6 +222,9 @@ public final class Trainer {
             throw new IllegalArgumentException("theta0 has length " + theta0.length
                     + ", the objective's dimension is " + objective.dimension());
         }
+        if (ArrayMath.allFinite(theta0, 0, theta0.length)) {
+            return;
+        }
         for (int i = 0; i < theta0.length; i++) {
             if (!Double.isFinite(theta0[i])) {
                 throw new IllegalArgumentException("theta0[" + i + "] is " + theta0[i]);
