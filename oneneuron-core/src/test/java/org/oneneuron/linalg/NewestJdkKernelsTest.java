@@ -28,10 +28,10 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 /**
  * The kernel suites once more on the newest JDK installed beside the one running the build (the
  * launcher prefers the newest JDK; Maven's may be older): this package's tests and the
- * convolution engine's (not {@code VectorGemmTest}, whose allocation check wants a JVM of its own),
- * in a child JVM through the JUnit launcher. JDK 25's masked gathers
- * range-check their idle lanes, which broke a transpose there and only there. Skipped where no
- * newer JDK is installed beside this one.
+ * convolution engine's (not {@code VectorGemmTest}, whose allocation check wants a JVM of its
+ * own), in a child JVM through the JUnit launcher. JDK 25's masked gathers range-check their idle
+ * lanes, which broke a transpose there and only there. Skipped where no newer JDK is installed
+ * beside this one.
  */
 class NewestJdkKernelsTest {
 
@@ -43,10 +43,19 @@ class NewestJdkKernelsTest {
         assumeTrue(java.isPresent(), "no JDK newer than " + Runtime.version().feature() + " beside this one");
         List<String> command = new ArrayList<>(List.of(java.get().toString(), "--add-modules",
                 "jdk.incubator.vector", "-Xmx1g", "-cp", System.getProperty("java.class.path"), Child.class.getName()));
-        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] out = child.getInputStream().readAllBytes();
-        assertTrue(child.waitFor(300, TimeUnit.SECONDS), "child JVM did not finish");
-        assertEquals(0, child.exitValue(), java.get() + ":\n" + new String(out, StandardCharsets.UTF_8));
+        Path log = Files.createTempFile("newest-jdk-kernels", ".log");
+        try {
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            boolean finished = child.waitFor(300, TimeUnit.SECONDS);
+            if (!finished) {
+                child.destroyForcibly();
+            }
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            assertTrue(finished, "child JVM did not finish in 300 s:\n" + out);
+            assertEquals(0, child.exitValue(), java.get() + ":\n" + out);
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     /** The newest JDK (by its release file) in the directory that holds this one's home, if newer. */
