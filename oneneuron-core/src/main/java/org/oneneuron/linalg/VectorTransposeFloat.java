@@ -123,7 +123,7 @@ final class VectorTransposeFloat {
         r15.intoArray(dst, d + 15 * ldd);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static VectorShuffle<Float>[] shuffles(boolean up) {
         VectorShuffle<Float>[] result = new VectorShuffle[STAGES];
         for (int t = 0; t < STAGES; t++) {
@@ -138,7 +138,7 @@ final class VectorTransposeFloat {
         return result;
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private static VectorMask<Float>[] masks(boolean high) {
         VectorMask<Float>[] result = new VectorMask[STAGES];
         for (int t = 0; t < STAGES; t++) {

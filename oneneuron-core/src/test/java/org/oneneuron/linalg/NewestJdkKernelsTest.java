@@ -43,7 +43,35 @@ class NewestJdkKernelsTest {
         assumeTrue(java.isPresent(), "no JDK newer than " + Runtime.version().feature() + " beside this one");
         List<String> command = new ArrayList<>(List.of(java.get().toString(), "--add-modules",
                 "jdk.incubator.vector", "-Xmx1g", "-cp", System.getProperty("java.class.path"), Child.class.getName()));
-        Path log = Files.createTempFile("newest-jdk-kernels", ".log");
+        run(command);
+    }
+
+    /**
+     * The launcher builds with the newest JDK, whose javac checks the Vector API classes with every
+     * lint but "incubating" (the {@code lint-vector-api} profile of this module's pom; javac 17 cannot
+     * and runs them lint-free): the same compile here, so CI on an older JDK sees what breaks a
+     * fresh machine's first {@code ./oneneuron} (a rawtypes warning did, with -Werror).
+     */
+    @Test
+    void vectorApiClassesCompileUnderTheNewestJdksLint() throws IOException, InterruptedException {
+        Optional<Path> java = newerJava();
+        assumeTrue(java.isPresent(), "no JDK newer than " + Runtime.version().feature() + " beside this one");
+        Path javac = java.get().resolveSibling("javac");
+        assumeTrue(Files.isExecutable(javac), "no javac in " + javac.getParent());
+        List<String> command = new ArrayList<>(List.of(javac.toString(), "--release", "17", "--add-modules",
+                "jdk.incubator.vector", "-Xlint:all,-incubating", "-Werror", "-implicit:none", "-d",
+                Files.createTempDirectory("newest-jdk-lint").toString(), "-cp", Path.of("target", "classes").toString()));
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "java", "org", "oneneuron", "linalg"))) {
+            files.filter(f -> f.getFileName().toString().matches("Vector.*\\.java")).sorted()
+                    .forEach(f -> command.add(f.toString()));
+        }
+        assertTrue(command.size() > 14, "no Vector API sources found from " + Path.of("").toAbsolutePath());
+        run(command);
+    }
+
+    /** Runs a child process for at most 300 s; it must exit with 0 (its output in the failure message). */
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("newest-jdk", ".log");
         try {
             Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             boolean finished = child.waitFor(300, TimeUnit.SECONDS);
@@ -51,8 +79,8 @@ class NewestJdkKernelsTest {
                 child.destroyForcibly();
             }
             String out = Files.readString(log, StandardCharsets.UTF_8);
-            assertTrue(finished, "child JVM did not finish in 300 s:\n" + out);
-            assertEquals(0, child.exitValue(), java.get() + ":\n" + out);
+            assertTrue(finished, "child process did not finish in 300 s:\n" + out);
+            assertEquals(0, child.exitValue(), command.get(0) + ":\n" + out);
         } finally {
             Files.deleteIfExists(log);
         }
