@@ -159,6 +159,13 @@ abstract class F32Windows extends PlaneArith {
     }
 
     @Override
+    void runProduct(int na, int nb, int lanes, int[] ia, int[] ib, int[] iv, Buf v, int vOff, int vStride, Buf in,
+                    int iOff, int iStride, int samples, boolean accumulate, Buf out, int oOff, int[] oa, int[] ol) {
+        conv.runs(na, nb, lanes, ia, ib, iv, v.f, vOff, vStride, in.f, iOff, iStride, samples, accumulate, out.f,
+                oOff, oa, ol);
+    }
+
+    @Override
     void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, Buf cols, int cOff, int ldc,
                 Buf dx, int dxOff) {
         conv.col2im(channels, h, w, kh, kw, pad, oh, ow, cols.f, cOff, ldc, dx.f, dxOff);

@@ -158,6 +158,13 @@ abstract class F64Windows extends PlaneArith {
     }
 
     @Override
+    void runProduct(int na, int nb, int lanes, int[] ia, int[] ib, int[] iv, Buf v, int vOff, int vStride, Buf in,
+                    int iOff, int iStride, int samples, boolean accumulate, Buf out, int oOff, int[] oa, int[] ol) {
+        conv.runs(na, nb, lanes, ia, ib, iv, v.d, vOff, vStride, in.d, iOff, iStride, samples, accumulate, out.d,
+                oOff, oa, ol);
+    }
+
+    @Override
     void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, Buf cols, int cOff, int ldc,
                 Buf dx, int dxOff) {
         conv.col2im(channels, h, w, kh, kw, pad, oh, ow, cols.d, cOff, ldc, dx.d, dxOff);

@@ -118,6 +118,14 @@ abstract class PlaneArith extends Arith {
                               Buf in, int iOff, int iStride, int samples, boolean transposed, boolean accumulate,
                               Buf out, int oOff, int ldo);
 
+    /**
+     * S[a, l] = Σ_s Σ_b in[iOff + s·iStride + ia[a] + ib[b]]·v[vOff + s·vStride + iv[b] + l] for a &lt; na,
+     * l &lt; lanes, into out[oOff + oa[a] + ol[l]] (=|+=) ({@link ConvKernels#runs}).
+     */
+    abstract void runProduct(int na, int nb, int lanes, int[] ia, int[] ib, int[] iv, Buf v, int vOff, int vStride,
+                             Buf in, int iOff, int iStride, int samples, boolean accumulate, Buf out, int oOff,
+                             int[] oa, int[] ol);
+
     /** col2im of one sample by gathering the shifted rows of P ({@link ConvKernels#col2im}); dx overwritten. */
     abstract void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, Buf cols, int cOff,
                          int ldc, Buf dx, int dxOff);

@@ -19,6 +19,10 @@ import org.oneneuron.model.LayerSpec;
  *   <li><b>channels in lanes</b> ({@link Arith#laneProduct}): y[f, p] = b_f + Σ_{(c,i,j)} Kᵀ[(c,i,j), f]·x[p + off],
  *       ∂K[f, (c,i,j)] = Σ_s Σ_p δyᵀ[p, f]·x[p + off]; and the input adjoint as columns
  *       P = Kᵀ·δy (one {@link Arith#shiftRows} with the filters as taps) gathered by {@link Arith#col2im}.</li>
+ *   <li><b>runs in lanes</b> ({@link PlaneArith#runProduct}), the weight gradient only:
+ *       ∂K[f, c, i, j] = Σ_s Σ_p δy[f, p]·xt[(oh + i)·wp + ow + j, c] over a channel-minor copy xt of
+ *       the padded input, whose kw·C values (j, c) of kernel row i at position p are one run. The
+ *       same chains, groups and so bits as channels in lanes.</li>
  * </ul>
  *
  * Every output is one fma chain in a fixed order, so the bits depend only on the shapes, the
@@ -36,7 +40,7 @@ final class ShiftConv {
     /** The products' layouts for one precision, and their buffers. */
     static final class State {
         final boolean lanesForward;
-        final boolean lanesGradient;
+        final ShiftPlan.Gradient gradient;
         final boolean gather;
         final int group;
         final Buf kt;
@@ -55,18 +59,24 @@ final class ShiftConv {
         Buf rdt;
         Buf cols;
         Buf dxp;
+        Buf xt;
+        Buf rxt;
 
         State(PlaneArith ar, ShiftPlan g, int capacity) {
-            this(ar, g, capacity, g.lanesForward(ar.lanes()), g.lanesGradient(ar.lanes()),
-                    g.gatherInputAdjoint(ar.lanes()));
+            this(ar, g, capacity, g.lanesForward(ar.lanes()), g.gradient(ar.lanes()), g.gatherInputAdjoint(ar.lanes()));
         }
 
-        /** Layouts given (tests run every combination against im2col). */
-        State(PlaneArith ar, ShiftPlan g, int capacity, boolean lanesForward, boolean lanesGradient, boolean gather) {
+        /**
+         * Layouts given (tests run every combination against im2col). The runs layout takes the
+         * groups of channels in lanes (sized by δyᵀ), so that the two give the same bits.
+         */
+        State(PlaneArith ar, ShiftPlan g, int capacity, boolean lanesForward, ShiftPlan.Gradient gradient,
+              boolean gather) {
             this.lanesForward = lanesForward;
-            this.lanesGradient = lanesGradient;
+            this.gradient = gradient;
             this.gather = gather;
-            int perSample = (lanesGradient ? g.positions * g.filters : g.copiesSize) + (g.pad > 0 ? g.paddedSize : 0)
+            int perSample = (gradient == ShiftPlan.Gradient.DOTS ? g.copiesSize : g.positions * g.filters)
+                    + (g.pad > 0 ? g.paddedSize : 0)
                     + (gather ? 0 : g.filters * g.block);
             this.group = Math.max(1, Math.min(capacity, ShiftPlan.GROUP_VALUES / perSample));
             this.kt = ar.alloc(g.taps * g.filters);
@@ -139,10 +149,13 @@ final class ShiftConv {
             if (folded) {
                 g.fold(ar, dy, r0, count, s.d);
             }
-            if (s.lanesGradient) {
+            if (s.gradient == ShiftPlan.Gradient.LANES) {
                 g.transposeAdjoints(ar, dy, r0, count, s.dt);
                 g.laneGradient(ar, s.dt, g.padded(ar, x, xOff, r0, count, s.xp), g.paddedOffset(xOff, r0), count,
                         acc, p.out);
+            } else if (s.gradient == ShiftPlan.Gradient.RUNS) {
+                g.channelMinor(ar, x, xOff, r0, count, s.xp, s.xt);
+                g.runsGradient(ar, dy, r0, s.xt, count, acc, p.out);
             } else {
                 g.groupCopies(ar, x, xOff, r0, count, s.xp, s.gcopies);
                 g.dotsGradient(ar, dy, r0, s.gcopies, count, acc, p.out);
@@ -165,7 +178,7 @@ final class ShiftConv {
                 g.fold(ar, dy, r0, count, s.d);
                 g.fold(ar, rdy, r0, count, s.rd);
             }
-            if (s.lanesGradient) {
+            if (s.gradient == ShiftPlan.Gradient.LANES) {
                 g.transposeAdjoints(ar, rdy, r0, count, s.rdt);
                 g.laneGradient(ar, s.rdt, g.padded(ar, x, xOff, r0, count, s.xp), g.paddedOffset(xOff, r0), count,
                         acc, p.out);
@@ -173,6 +186,13 @@ final class ShiftConv {
                     g.transposeAdjoints(ar, dy, r0, count, s.dt);
                     g.laneGradient(ar, s.dt, g.padded(ar, rx, 0, r0, count, s.rxp), g.paddedOffset(0, r0), count,
                             true, p.out);
+                }
+            } else if (s.gradient == ShiftPlan.Gradient.RUNS) {
+                g.channelMinor(ar, x, xOff, r0, count, s.xp, s.xt);
+                g.runsGradient(ar, rdy, r0, s.xt, count, acc, p.out);
+                if (rx != null) {
+                    g.channelMinor(ar, rx, 0, r0, count, s.rxp, s.rxt);
+                    g.runsGradient(ar, dy, r0, s.rxt, count, true, p.out);
                 }
             } else {
                 g.groupCopies(ar, x, xOff, r0, count, s.xp, s.gcopies);
@@ -197,9 +217,13 @@ final class ShiftConv {
             s.d = ensure(ar, s.d, n);
             s.rd = second ? ensure(ar, s.rd, n) : s.rd;
         }
-        if (s.lanesGradient) {
+        if (s.gradient == ShiftPlan.Gradient.LANES) {
             s.dt = ensure(ar, s.dt, s.group * g.positions * g.filters);
             s.rdt = second ? ensure(ar, s.rdt, s.group * g.positions * g.filters) : s.rdt;
+        } else if (s.gradient == ShiftPlan.Gradient.RUNS) {
+            int minor = s.group * g.paddedSize + 3 * ar.lanes();
+            s.xt = ensure(ar, s.xt, minor);
+            s.rxt = second ? ensure(ar, s.rxt, minor) : s.rxt;
         } else {
             s.gcopies = ensure(ar, s.gcopies, s.group * g.copiesSize);
         }

@@ -19,9 +19,15 @@ import org.oneneuron.model.LayerSpec;
  * float64), with one per two fmas otherwise, 0.9× (conv2's value in float64: 6.9 against 7.7 µs).
  * The gathered input adjoint computes exactly its columns, then adds them once more (conv2 in
  * float32: 10.1 µs with the channel-lanes gradient, against 12.1 for the full correlation; with
- * positions in lanes for the gradient, 15.1). W5: conv1 takes positions in lanes for both its
- * products in both precisions; conv2 the shifted copies for its value in float32 and channels in
- * lanes in float64, channels in lanes for its weight gradient and the gathered input adjoint.
+ * positions in lanes for the gradient, 15.1). The weight gradient may also run over a channel-minor
+ * copy of the input, with the runs of kw·C values (j, c) of one kernel row in the lanes of 3-vector
+ * tiles (fma weight {@link #RUNS_COST}, exact lanes rounded up to whole tiles), which pays when
+ * kw·C fills most of them; each layout also pays its rearranged copies (shifted copies at
+ * {@link #COPY_COST}, transposes at {@link #TRANSPOSE_COST} per value). W5: conv1 takes positions
+ * in lanes for both its products in both precisions; conv2 the shifted copies for its value in
+ * float32 and channels in lanes in float64, the runs for its weight gradient in float32 (2.5 µs
+ * per sample with the input's transposes 0.45, against 3.6 with δy's 0.4; kw·C = 40 lanes of 48)
+ * and channels in lanes in float64, and the gathered input adjoint.
  */
 final class ShiftPlan {
 
@@ -39,6 +45,20 @@ final class ShiftPlan {
     private static final double PAIR_COST = 0.9;
     private static final double DOTS_COST = 1.5;
     private static final double GATHER_COST = 1.15;
+    private static final double RUNS_COST = 1.05;
+    /** Cost of one value of a shifted copy or of a transpose, against a shifted-rows fma. */
+    private static final double COPY_COST = 0.6;
+    private static final double TRANSPOSE_COST = 2.4;
+
+    /** The layouts of the weight gradient. */
+    enum Gradient {
+        /** Positions in lanes over the shifted copies ({@link #dotsGradient}). */
+        DOTS,
+        /** Filters in lanes over δyᵀ ({@link #laneGradient}). */
+        LANES,
+        /** Runs (j, c) of a kernel row in lanes over a channel-minor input ({@link #runsGradient}). */
+        RUNS
+    }
 
     final Shape in;
     final Shape out;
@@ -74,6 +94,14 @@ final class ShiftPlan {
      */
     final int copiesSize;
     final int[] copyTaps;
+    /**
+     * The runs layout: p itself (δy's column), p's start (oh·wp + ow)·C in a channel-minor padded
+     * input, f·taps, and lane (j, c)'s place c·kh·kw + j in a kernel row of θ.
+     */
+    final int[] positionIndex;
+    final int[] runOffsets;
+    final int[] filterTaps;
+    final int[] runTaps;
 
     ShiftPlan(Shape in, LayerSpec.Conv spec, int weightOffset, int biasOffset) {
         this.in = in;
@@ -119,6 +147,22 @@ final class ShiftPlan {
         for (int f = 0; f < filters; f++) {
             filterRows[f] = f * positions;
         }
+        this.positionIndex = new int[positions];
+        this.runOffsets = new int[positions];
+        for (int p = 0; p < positions; p++) {
+            positionIndex[p] = p;
+            runOffsets[p] = positionOffsets[p] * channels;
+        }
+        this.filterTaps = new int[filters];
+        for (int f = 0; f < filters; f++) {
+            filterTaps[f] = f * taps;
+        }
+        this.runTaps = new int[kw * channels];
+        for (int j = 0; j < kw; j++) {
+            for (int c = 0; c < channels; c++) {
+                runTaps[j * channels + c] = c * kh * kw + j;
+            }
+        }
         int plane = hp * out.width();
         this.copiesSize = kw * channels * plane;
         this.copyTaps = new int[taps];
@@ -157,12 +201,18 @@ final class ShiftPlan {
         return laneCost(positions, taps, lanes) < rowsCost(filters, positions, taps, lanes);
     }
 
-    boolean lanesGradient(int lanes) {
+    Gradient gradient(int lanes) {
         // fmas, plus the lane sums of every 8 × 2 tile once per group of samples
         double group = Math.max(1, Math.min(64, GROUP_VALUES / (double) copiesSize));
         double dots = DOTS_COST * up(filters, ROW_TILE) * ((positions + lanes - 1) / lanes) * up(taps, 2)
-                + up(filters, ROW_TILE) / 8.0 * up(taps, 2) / 2.0 * 16 * lanes / group;
-        return laneCost(taps, positions, lanes) < dots;
+                + up(filters, ROW_TILE) / 8.0 * up(taps, 2) / 2.0 * 16 * lanes / group + COPY_COST * copiesSize;
+        double channelLanes = laneCost(taps, positions, lanes) + TRANSPOSE_COST * positions * filters;
+        double runs = RUNS_COST * up(filters, ROW_TILE) * kh * positions * up(kw * channels, 3 * lanes) / lanes
+                + TRANSPOSE_COST * paddedSize;
+        if (runs < channelLanes && runs < dots) {
+            return Gradient.RUNS;
+        }
+        return channelLanes < dots ? Gradient.LANES : Gradient.DOTS;
     }
 
     boolean gatherInputAdjoint(int lanes) {
@@ -258,6 +308,30 @@ final class ShiftPlan {
     void laneGradient(PlaneArith ar, Buf dt, Buf src, int srcOff, int count, boolean acc, Buf grad) {
         ar.laneProduct(taps, positions, filters, forward, positionOffsets, dt, 0, filters, positions * filters, src,
                 srcOff, paddedStride(), count, true, acc, grad, w, taps);
+    }
+
+    /**
+     * xt = rows [r0, r0 + count) of x, padded, channel-minor: xt[r·paddedSize + (ih·wp + iw)·C + c]
+     * (xt holds 3 vectors of slack past the last sample, for whole-vector reads).
+     */
+    void channelMinor(PlaneArith ar, Buf x, int xOff, int r0, int count, Buf xp, Buf xt) {
+        Buf src = padded(ar, x, xOff, r0, count, xp);
+        int srcOff = paddedOffset(xOff, r0);
+        for (int r = 0; r < count; r++) {
+            ar.transpose(src, srcOff + r * paddedStride(), channels, hp * wp, xt, r * paddedSize);
+        }
+    }
+
+    /**
+     * ∂K (=|+=) Σ over the group (rows [r0, r0 + count)) of δy ⊗ the channel-minor input xt, per
+     * kernel row i: ∂K[f, c, i, j] = Σ_s Σ_p δy[s, f, p]·xt[s, (oh + i)·wp + ow + j, c].
+     */
+    void runsGradient(PlaneArith ar, Buf dy, int r0, Buf xt, int count, boolean acc, Buf grad) {
+        for (int i = 0; i < kh; i++) {
+            ar.runProduct(filters, positions, kw * channels, filterRows, positionIndex, runOffsets, xt,
+                    i * wp * channels, paddedSize, dy, r0 * out.size(), out.size(), count, acc, grad, w + i * kw,
+                    filterTaps, runTaps);
+        }
     }
 
     /** ∂K (=|+=) Σ over the group (rows [r0, r0 + count)) of δy ⊗ shifted copies, positions in lanes. */

@@ -43,6 +43,12 @@ public interface ConvKernelSet {
                int xOff, int xStride, int samples, boolean transposed, boolean accumulate, double[] out, int oOff,
                int ldo);
 
+    void runs(int na, int nb, int lanes, int[] ia, int[] ib, int[] iv, float[] v, int vOff, int vStride, float[] x,
+              int xOff, int xStride, int samples, boolean accumulate, float[] out, int oOff, int[] oa, int[] ol);
+
+    void runs(int na, int nb, int lanes, int[] ia, int[] ib, int[] iv, double[] v, int vOff, int vStride, double[] x,
+              int xOff, int xStride, int samples, boolean accumulate, double[] out, int oOff, int[] oa, int[] ol);
+
     void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, float[] p, int pOff, int ldp,
                 float[] dx, int dxOff);
 

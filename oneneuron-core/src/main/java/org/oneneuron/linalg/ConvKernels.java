@@ -14,6 +14,8 @@ import java.lang.System.Logger.Level;
  * <pre>
  *   rows:  out[r, t] (=|+=) Σ_b w[b·ldw + r] · in[off[b] + t]        r &lt; rows, t &lt; span (value, δx)
  *   dots:  g[r, b]   (=|+=) Σ_s Σ_t d_s[r·ldd + t] · in_s[off[b] + t]  r &lt; rows, b &lt; taps (∂K)
+ *   bcast: S[a, l]   (=|+=) Σ_s Σ_b v_s[b·ldv + l] · x_s[ia[a] + ib[b]]  channels in lanes l
+ *   runs:  S[a, l]   (=|+=) Σ_s Σ_b v_s[iv[b] + l] · x_s[ia[a] + ib[b]]  runs (kernel column, channel) in lanes
  * </pre>
  *
  * Vector API kernels (register tiles of 8 rows × 2 vectors, loaded reflectively so the library
@@ -174,6 +176,28 @@ public final class ConvKernels {
                              double[] out, int oOff, int ldo) {
         KERNELS.bcast(na, nb, lanes, ia, ib, v, vOff, ldv, vStride, x, xOff, xStride, samples, transposed, accumulate,
                 out, oOff, ldo);
+    }
+
+    /**
+     * The channel-minor product: for a &lt; na and l &lt; lanes,
+     * S[a, l] = Σ_{s &lt; samples} Σ_{b &lt; nb} x[xOff + s·xStride + ia[a] + ib[b]]·v[vOff + s·vStride + iv[b] + l],
+     * one fma chain in (s, b) order (the chains of {@link #bcast} with v's rows at iv[b]), stored (or
+     * added) at out[oOff + oa[a] + ol[l]]. A convolution's weight gradient over a channel-minor input:
+     * a = filter, b = output position, l = (j, c) of one kernel row i.
+     */
+    public static void runs(int na, int nb, int lanes, int[] ia, int[] ib, int[] iv, float[] v, int vOff, int vStride,
+                            float[] x, int xOff, int xStride, int samples, boolean accumulate, float[] out, int oOff,
+                            int[] oa, int[] ol) {
+        KERNELS.runs(na, nb, lanes, ia, ib, iv, v, vOff, vStride, x, xOff, xStride, samples, accumulate, out, oOff, oa,
+                ol);
+    }
+
+    /** Double-precision {@link #runs(int, int, int, int[], int[], int[], float[], int, int, float[], int, int, int, boolean, float[], int, int[], int[])}. */
+    public static void runs(int na, int nb, int lanes, int[] ia, int[] ib, int[] iv, double[] v, int vOff, int vStride,
+                            double[] x, int xOff, int xStride, int samples, boolean accumulate, double[] out, int oOff,
+                            int[] oa, int[] ol) {
+        KERNELS.runs(na, nb, lanes, ia, ib, iv, v, vOff, vStride, x, xOff, xStride, samples, accumulate, out, oOff, oa,
+                ol);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * order of operations:
  *
  * <ul>
- *   <li>rows, bcast: every output is one fma chain from 0 (over taps b; over samples then b),
+ *   <li>rows, bcast, runs: every output is one fma chain from 0 (over taps b; over samples then b),
  *       independent of the width;</li>
  *   <li>dots: L lane accumulators (L = lanes of the width), lane j fed by fma with the positions
  *       t ≡ j (mod L) of the whole vectors, sample after sample; L more for the last, partial
@@ -152,40 +152,32 @@ final class ScalarConvKernels implements ConvKernelSet {
     public void bcast(int na, int nb, int lanes, int[] ia, int[] ib, float[] v, int vOff, int ldv, int vStride,
                       float[] x, int xOff, int xStride, int samples, boolean transposed, boolean accumulate,
                       float[] out, int oOff, int ldo) {
-        for (int a = 0; a < na; a++) {
-            for (int l = 0; l < lanes; l++) {
-                float c = 0;
-                for (int s = 0; s < samples; s++) {
-                    int xb = xOff + s * xStride + ia[a];
-                    int vb = vOff + s * vStride + l;
-                    for (int b = 0; b < nb; b++) {
-                        c = Math.fma(x[xb + ib[b]], v[vb + b * ldv], c);
-                    }
-                }
-                int o = transposed ? oOff + l * ldo + a : oOff + a * ldo + l;
-                out[o] = accumulate ? out[o] + c : c;
-            }
-        }
+        ScalarLanes.bcast(na, nb, lanes, ia, ib, v, vOff, ldv, vStride, x, xOff, xStride, samples, transposed,
+                accumulate, out, oOff, ldo);
     }
 
     @Override
     public void bcast(int na, int nb, int lanes, int[] ia, int[] ib, double[] v, int vOff, int ldv, int vStride,
                       double[] x, int xOff, int xStride, int samples, boolean transposed, boolean accumulate,
                       double[] out, int oOff, int ldo) {
-        for (int a = 0; a < na; a++) {
-            for (int l = 0; l < lanes; l++) {
-                double c = 0;
-                for (int s = 0; s < samples; s++) {
-                    int xb = xOff + s * xStride + ia[a];
-                    int vb = vOff + s * vStride + l;
-                    for (int b = 0; b < nb; b++) {
-                        c = Math.fma(x[xb + ib[b]], v[vb + b * ldv], c);
-                    }
-                }
-                int o = transposed ? oOff + l * ldo + a : oOff + a * ldo + l;
-                out[o] = accumulate ? out[o] + c : c;
-            }
-        }
+        ScalarLanes.bcast(na, nb, lanes, ia, ib, v, vOff, ldv, vStride, x, xOff, xStride, samples, transposed,
+                accumulate, out, oOff, ldo);
+    }
+
+    @Override
+    public void runs(int na, int nb, int lanes, int[] ia, int[] ib, int[] iv, float[] v, int vOff, int vStride,
+                     float[] x, int xOff, int xStride, int samples, boolean accumulate, float[] out, int oOff, int[] oa,
+                     int[] ol) {
+        ScalarLanes.runs(na, nb, lanes, ia, ib, iv, v, vOff, vStride, x, xOff, xStride, samples, accumulate, out,
+                oOff, oa, ol);
+    }
+
+    @Override
+    public void runs(int na, int nb, int lanes, int[] ia, int[] ib, int[] iv, double[] v, int vOff, int vStride,
+                     double[] x, int xOff, int xStride, int samples, boolean accumulate, double[] out, int oOff,
+                     int[] oa, int[] ol) {
+        ScalarLanes.runs(na, nb, lanes, ia, ib, iv, v, vOff, vStride, x, xOff, xStride, samples, accumulate, out,
+                oOff, oa, ol);
     }
 
     @Override

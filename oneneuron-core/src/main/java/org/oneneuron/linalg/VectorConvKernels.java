@@ -180,6 +180,22 @@ public final class VectorConvKernels implements ConvKernelSet {
     }
 
     @Override
+    public void runs(int na, int nb, int lanes, int[] ia, int[] ib, int[] iv, float[] v, int vOff, int vStride,
+                     float[] x, int xOff, int xStride, int samples, boolean accumulate, float[] out, int oOff, int[] oa,
+                     int[] ol) {
+        VectorRunFloat.runs(na, nb, lanes, ia, ib, iv, v, vOff, vStride, x, xOff, xStride, samples, accumulate, out,
+                oOff, oa, ol);
+    }
+
+    @Override
+    public void runs(int na, int nb, int lanes, int[] ia, int[] ib, int[] iv, double[] v, int vOff, int vStride,
+                     double[] x, int xOff, int xStride, int samples, boolean accumulate, double[] out, int oOff,
+                     int[] oa, int[] ol) {
+        VectorRunDouble.runs(na, nb, lanes, ia, ib, iv, v, vOff, vStride, x, xOff, xStride, samples, accumulate, out,
+                oOff, oa, ol);
+    }
+
+    @Override
     public void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, float[] p, int pOff,
                        int ldp, float[] dx, int dxOff) {
         VectorLaneFloat.col2im(channels, h, w, kh, kw, pad, oh, ow, p, pOff, ldp, dx, dxOff);

@@ -71,7 +71,7 @@ final class WarmUp {
 
     /**
      * Every path of {@link ConvKernels} (full and partial tiles, masked last vectors, one and two
-     * lane vectors, pooling and its adjoint, sums, row copies, transposes) on small operands: a path used once per tile, like
+     * lane vectors, channel-minor runs, pooling and its adjoint, sums, row copies, transposes) on small operands: a path used once per tile, like
      * the weight gradient's masked last vector, is otherwise interpreted for seconds.
      */
     private static void convolutions(Operands o) {
@@ -85,6 +85,10 @@ final class WarmUp {
         ConvKernels.bcast(18, 6, 20, ia, off, o.af, 0, 20, 0, o.bf, 0, 0, 1, false, true, o.cf, 0, 20);
         ConvKernels.bcast(18, 6, 8, ia, off, o.a, 0, 8, 0, o.b, 0, 0, 1, true, false, o.c, 0, 18);
         ConvKernels.bcast(18, 6, 8, ia, off, o.af, 0, 8, 0, o.bf, 0, 0, 1, false, true, o.cf, 0, 8);
+        int[] oa = {0, 20, 40, 60, 80, 100, 120, 140, 160};
+        // three samples: the third's runs pass b's end and are read from a padded copy
+        ConvKernels.runs(9, 6, 17, ia, off, off, o.b, 0, 1050, o.a, 0, 0, 3, false, o.c, 0, oa, ia);
+        ConvKernels.runs(9, 6, 17, ia, off, off, o.bf, 0, 1050, o.af, 0, 0, 3, true, o.cf, 0, oa, ia);
         ConvKernels.col2im(2, 6, 19, 3, 3, 1, 6, 19, o.b, 3, 114, o.c, 0);
         ConvKernels.col2im(2, 6, 19, 3, 3, 1, 6, 19, o.bf, 3, 114, o.cf, 0);
         int[] arg = o.arg;

@@ -47,14 +47,19 @@ public final class ConvPieceTimes {
         Buf dx = ar.alloc(rows * in.size());
         ShiftConv conv = new ShiftConv(in, spec, 0, weights);
         String[] names = {"value rows", "value lanes", "vjp dots+correlate", "vjp lanes+gather", "vjp dots+gather",
-            "vjp lanes+correlate"};
+            "vjp lanes+correlate", "vjp runs+gather", "vjp runs+correlate"};
         ShiftConv.State[] states = new ShiftConv.State[names.length];
-        states[0] = new ShiftConv.State(ar, conv.g, rows, false, false, false);
-        states[1] = new ShiftConv.State(ar, conv.g, rows, true, false, false);
-        states[2] = new ShiftConv.State(ar, conv.g, rows, false, false, false);
-        states[3] = new ShiftConv.State(ar, conv.g, rows, false, true, true);
-        states[4] = new ShiftConv.State(ar, conv.g, rows, false, false, true);
-        states[5] = new ShiftConv.State(ar, conv.g, rows, false, true, false);
+        ShiftPlan.Gradient dots = ShiftPlan.Gradient.DOTS;
+        ShiftPlan.Gradient lanes = ShiftPlan.Gradient.LANES;
+        ShiftPlan.Gradient runs = ShiftPlan.Gradient.RUNS;
+        states[0] = new ShiftConv.State(ar, conv.g, rows, false, dots, false);
+        states[1] = new ShiftConv.State(ar, conv.g, rows, true, dots, false);
+        states[2] = new ShiftConv.State(ar, conv.g, rows, false, dots, false);
+        states[3] = new ShiftConv.State(ar, conv.g, rows, false, lanes, true);
+        states[4] = new ShiftConv.State(ar, conv.g, rows, false, dots, true);
+        states[5] = new ShiftConv.State(ar, conv.g, rows, false, lanes, false);
+        states[6] = new ShiftConv.State(ar, conv.g, rows, false, runs, true);
+        states[7] = new ShiftConv.State(ar, conv.g, rows, false, runs, false);
         Pass p = new Pass(ar);
         p.theta.d = theta.d;
         p.theta.f = theta.f;
@@ -79,7 +84,7 @@ public final class ConvPieceTimes {
         ShiftConv.State chosen = conv.newState(ar, rows);
         System.out.printf(Locale.ROOT, "%s %s %s (lanes %d; plan: forward %s, gradient %s, input adjoint %s)%n",
                 ar.precision(), in, spec.word(), ar.lanes(), chosen.lanesForward ? "lanes" : "rows",
-                chosen.lanesGradient ? "lanes" : "dots", chosen.gather ? "gather" : "correlate");
+                chosen.gradient.name().toLowerCase(Locale.ROOT), chosen.gather ? "gather" : "correlate");
         for (int k = 0; k < names.length; k++) {
             System.out.printf(Locale.ROOT, "  %-22s %7.2f µs/sample%n", names[k], best[k]);
         }

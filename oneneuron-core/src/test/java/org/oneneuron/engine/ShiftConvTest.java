@@ -1,5 +1,6 @@
 package org.oneneuron.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -24,6 +25,7 @@ import org.oneneuron.testing.Property;
  * their input adjoints, in float64 (to 1e-12) and float32 (to 1e-4), over random stride-1
  * geometries (odd sizes, paddings 0–2, filter counts around the kernels' tiles, several rows,
  * accumulation into the parameter gradient), on the Vector API kernels and on their scalar twin.
+ * The runs layout of the weight gradient gives the bits of channels in lanes.
  */
 class ShiftConvTest {
 
@@ -58,13 +60,53 @@ class ShiftConvTest {
             Shape in = new Shape(c, h, w);
             LayerSpec.Conv spec = new LayerSpec.Conv(filters, kh, kw, 1, pad);
             long seed = g.seed("values");
-            for (int layout = 0; layout < 8; layout++) {
+            for (int layout = 0; layout < 12; layout++) {
                 String where = in + " conv " + spec.word() + " rows " + rows + " layout " + layout + " on "
                         + blas.name();
                 compare(new F64Arith(PlainBlas.INSTANCE), new F64Arith(blas), in, spec, rows, layout, seed, 1e-12,
                         where + " float64");
                 compare(new F32Arith(PlainBlas.INSTANCE), new F32Arith(blas), in, spec, rows, layout, seed, 1e-4,
                         where + " float32");
+            }
+        });
+    }
+
+    /**
+     * The weight gradient over channel-minor runs has the chains and groups of channels in lanes, so
+     * its bits: VJP and R-VJP, float32 and float64, runs of kw·C values over one to several 3-vector
+     * chunks, on the Vector API kernels and on the scalar twin at every width.
+     */
+    @Test
+    void runsGiveTheBitsOfChannelLanes() {
+        Property.forAll(24, g -> {
+            Blas blas = ConvKernels.available() && g.bool("vector")
+                    ? VECTOR : new VectorEquivalentBlas(g.oneOf("width", List.of(128, 256, 512)));
+            int c = g.intIn("channels", 1, 12);
+            int k = g.intIn("kernel", 1, 5);
+            int pad = g.intIn("pad", 0, 2);
+            int h = g.intIn("height", Math.max(1, k - 2 * pad), 12);
+            Shape in = new Shape(c, h, g.intIn("width", Math.max(1, k - 2 * pad), 14));
+            LayerSpec.Conv spec = new LayerSpec.Conv(g.intIn("filters", 1, 20), k, k, 1, pad);
+            int rows = g.intIn("rows", 1, 5);
+            long seed = g.seed("values");
+            for (PlaneArith ar : List.of(new F64Arith(blas), new F32Arith(blas))) {
+                Run[] runs = new Run[2];
+                ShiftPlan.Gradient[] layouts = {ShiftPlan.Gradient.LANES, ShiftPlan.Gradient.RUNS};
+                for (int i = 0; i < 2; i++) {
+                    int weights = spec.filters() * spec.kernelSize(in);
+                    ConvLayer layer = new ConvLayer(in, spec, 3, 3 + weights);
+                    Object state = new ShiftConv.State(ar, new ShiftPlan(in, spec, 3, 3 + weights), rows, false,
+                            layouts[i], true);
+                    SplittableRandom rnd = new SplittableRandom(seed);
+                    int dim = 3 + weights + spec.filters() + 2;
+                    runs[i] = run(ar, layer, state, random(rnd, dim), random(rnd, dim), random(rnd, rows * in.size() + 2),
+                            random(rnd, rows * in.size()), random(rnd, rows * layer.out.size()),
+                            random(rnd, rows * layer.out.size()), random(rnd, dim), rows);
+                }
+                String where = in + " conv " + spec.word() + " rows " + rows + " " + ar.precision() + " on "
+                        + blas.name();
+                assertArrayEquals(runs[0].grad(), runs[1].grad(), where + " vjp parameters");
+                assertArrayEquals(runs[0].rgrad(), runs[1].rgrad(), where + " rvjp parameters");
             }
         });
     }
@@ -79,7 +121,7 @@ class ShiftConvTest {
         assertTrue(!(ref instanceof ShiftConv.State), "plain loops take im2col");
         assertTrue(fast.shiftKernels(), "the back-end under test runs the shifted-row kernels");
         Object state = new ShiftConv.State(fast, new ShiftPlan(in, spec, 3, 3 + weights), rows, (layout & 1) != 0,
-                (layout & 2) != 0, (layout & 4) != 0);
+                ShiftPlan.Gradient.values()[layout >> 2], (layout & 2) != 0);
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] theta = random(rnd, dim);
         double[] v = random(rnd, dim);

@@ -331,6 +331,85 @@ class ConvKernelsTest {
         });
     }
 
+    /**
+     * The channel-minor runs product against its definition: every output the fma chain over (s, b)
+     * from 0, with runs at arbitrary offsets, lanes over one to three chunks of 3 vectors, outputs
+     * scattered through oa and a shuffled ol, and v sized exactly or with slack (the last samples' runs then pass
+     * v's end and are read from a padded copy).
+     */
+    @Test
+    void channelMinorRunsAreTheNaiveFmaChainsBitForBit() {
+        Property.forAll(200, g -> {
+            ConvKernelSet kernels = g.oneOf("kernels", sets());
+            int na = g.intIn("outputs", 1, 20);
+            int nb = g.intIn("steps", 1, 20);
+            int lanes = g.intIn("lanes", 1, 110);
+            int samples = g.intIn("samples", 1, 4);
+            boolean acc = g.bool("accumulate");
+            SplittableRandom rnd = new SplittableRandom(g.seed("values"));
+            int[] ia = new int[na];
+            int[] ib = new int[nb];
+            int[] iv = new int[nb];
+            for (int a = 0; a < na; a++) {
+                ia[a] = rnd.nextInt(20);
+            }
+            int spanV = 0;
+            for (int b = 0; b < nb; b++) {
+                ib[b] = rnd.nextInt(20);
+                iv[b] = rnd.nextInt(30);
+                spanV = Math.max(spanV, iv[b]);
+            }
+            int[] oa = new int[na];
+            int[] ol = new int[lanes];
+            for (int a = 0; a < na; a++) {
+                oa[a] = a * lanes;
+            }
+            for (int l = 0; l < lanes; l++) {
+                ol[l] = l;
+            }
+            for (int l = lanes - 1; l > 0; l--) {
+                int m = rnd.nextInt(l + 1);
+                int t = ol[l];
+                ol[l] = ol[m];
+                ol[m] = t;
+            }
+            int vStride = spanV + lanes + g.intIn("stride slack", 0, 5);
+            int vOff = g.intIn("v offset", 0, 3);
+            int vLength = vOff + (samples - 1) * vStride + spanV + lanes + g.intIn("v slack", 0, 60);
+            int xStride = 41;
+            double[] v = values(rnd, vLength);
+            double[] x = values(rnd, samples * xStride + 1);
+            double[] out = values(rnd, na * lanes + 2);
+            double[] want = out.clone();
+            float[] wantf = toFloat(out);
+            float[] vf = toFloat(v);
+            float[] xf = toFloat(x);
+            for (int a = 0; a < na; a++) {
+                for (int l = 0; l < lanes; l++) {
+                    double sum = 0;
+                    float sumf = 0;
+                    for (int s = 0; s < samples; s++) {
+                        for (int b = 0; b < nb; b++) {
+                            int vi = vOff + s * vStride + iv[b] + l;
+                            int xi = 1 + s * xStride + ia[a] + ib[b];
+                            sum = Math.fma(x[xi], v[vi], sum);
+                            sumf = Math.fma(xf[xi], vf[vi], sumf);
+                        }
+                    }
+                    int k = 2 + oa[a] + ol[l];
+                    want[k] = acc ? want[k] + sum : sum;
+                    wantf[k] = acc ? wantf[k] + sumf : sumf;
+                }
+            }
+            double[] got = out.clone();
+            kernels.runs(na, nb, lanes, ia, ib, iv, v, vOff, vStride, x, 1, xStride, samples, acc, got, 2, oa, ol);
+            assertTrue(Arrays.equals(want, got), "double runs");
+            float[] gotf = toFloat(out);
+            kernels.runs(na, nb, lanes, ia, ib, iv, vf, vOff, vStride, xf, 1, xStride, samples, acc, gotf, 2, oa, ol);
+            assertTrue(Arrays.equals(wantf, gotf), "float runs");
+        });
+    }
+
     @Test
     void col2imIsTheNaiveSumOfShiftedColumns() {
         Property.forAll(200, g -> {
