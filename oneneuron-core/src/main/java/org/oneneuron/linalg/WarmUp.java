@@ -105,6 +105,7 @@ final class WarmUp {
         ConvKernels.copyRows(o.af, 0, 30, o.tf, 0, 24, 3, 24, false, 0f);
         ConvKernels.transpose(o.a, 0, 20, 37, o.c, 0);
         ConvKernels.transpose(o.af, 0, 20, 37, o.cf, 0);
+        ConvKernels.transpose(o.af, 0, 8, 37, o.cf, 0);
     }
 
     /** The small operands every round reuses. */

@@ -264,6 +264,30 @@ class ConvKernelsTest {
         }
     }
 
+    /**
+     * Eight rows (a convolution's channels to channel-minor; at 16 float lanes, 8 × 16 blocks in
+     * registers), with whole blocks, a partial last block and offsets: every value moved exactly.
+     */
+    @Test
+    void transposesOfEightRowsMoveEveryValueExactly() {
+        for (ConvKernelSet kernels : sets()) {
+            for (int cols : new int[] {1, 15, 16, 17, 31, 32, 33, 144, 150}) {
+                for (int off = 0; off < 3; off++) {
+                    float[] src = toFloat(values(new SplittableRandom(cols + off), off + 8 * cols + 17));
+                    float[] got = toFloat(values(new SplittableRandom(-cols), off + 8 * cols + 17));
+                    float[] want = got.clone();
+                    for (int i = 0; i < 8; i++) {
+                        for (int j = 0; j < cols; j++) {
+                            want[off + j * 8 + i] = src[off + i * cols + j];
+                        }
+                    }
+                    kernels.transpose(src, off, 8, cols, got, off);
+                    assertTrue(Arrays.equals(want, got), kernels + ": 8 rows, " + cols + " columns, offset " + off);
+                }
+            }
+        }
+    }
+
     /** Columns whose top and bottom rows fill one float vector: the vector pooling's pair-row path. */
     private static int rowVectorWidth() {
         return Math.max(2, ConvKernels.lanes(true) / 2);
