@@ -120,6 +120,7 @@ final class ConvWorkload {
         long steps = (long) epochs * batchesPerEpoch;
         long c0 = processCpuNanos();
         TrainingResult result = Fit.from(problem, theta0, config(steps, ctx)).training();
+        Workloads.requireSound("W5", result.stop());
         double cpuFit = (processCpuNanos() - c0) * 1e-9;
         // After the call: evaluated before it, θ₀'s full-data loss would sit in the objective's
         // cache and spare the call its step-0 history pass, which a user's call pays.

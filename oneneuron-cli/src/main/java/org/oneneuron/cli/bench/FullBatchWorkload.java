@@ -49,6 +49,7 @@ final class FullBatchWorkload {
         double loss0 = objective.value(setup.theta0());
         long t0 = System.nanoTime();
         TrainingResult result = Fit.from(problem, setup.theta0(), config(steps, ctx.threads())).training();
+        Workloads.requireSound("W1", result.stop());
         double elapsed = (System.nanoTime() - t0) * 1e-9;
         double[] theta = result.theta();
         double lossT = objective.value(theta);

@@ -9,6 +9,7 @@ import org.oneneuron.landscape.LanczosResult;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.run.Fit;
 import org.oneneuron.run.Problem;
+import org.oneneuron.train.TrainingResult;
 
 /**
  * W3: second order at W1's end point (6241 parameters): 200 exact Hessian-vector products
@@ -28,8 +29,10 @@ final class HessianWorkload {
         int trainSteps = ctx.stepsOr(FullBatchWorkload.STEPS);
         Problem problem = FullBatchWorkload.problem(setup, ctx.threads());
         NetworkObjective objective = problem.objective();
-        double[] theta = Fit.from(problem, setup.theta0(),
-                FullBatchWorkload.config(trainSteps, ctx.threads())).theta();
+        TrainingResult trained = Fit.from(problem, setup.theta0(),
+                FullBatchWorkload.config(trainSteps, ctx.threads())).training();
+        Workloads.requireSound("W3", trained.stop());
+        double[] theta = trained.theta();
         int p = objective.dimension();
         SplittableRandom rnd = new SplittableRandom(ctx.seed());
         double[][] vs = new double[HVPS][p];

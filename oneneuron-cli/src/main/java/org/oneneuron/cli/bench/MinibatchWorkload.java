@@ -85,6 +85,7 @@ final class MinibatchWorkload {
         long t0 = System.nanoTime();
         double process0 = CpuClock.processSeconds();
         TrainingResult result = Fit.from(problem, theta0, config(steps, ctx)).training();
+        Workloads.requireSound("W2", result.stop());
         double processCpu = CpuClock.processSeconds() - process0;
         double elapsed = (System.nanoTime() - t0) * 1e-9;
         // After the call: evaluated before it, θ₀'s full-data loss would sit in the objective's

@@ -89,6 +89,7 @@ final class MultiClassWorkload {
         WarmUpLoop.Outcome warm = WarmUpLoop.run(warmFits, () -> Fit.from(problem, theta0, config(steps, ctx)));
         long c0 = cpu.getCurrentThreadCpuTime();
         TrainingResult result = Fit.from(problem, theta0, config(steps, ctx)).training();
+        Workloads.requireSound("W6", result.stop());
         double trainCpu = (cpu.getCurrentThreadCpuTime() - c0) * 1e-9;
         // After the call: evaluated before it, θ₀'s full-data loss would sit in the objective's
         // cache and spare the call its step-0 history pass, which a user's call pays.

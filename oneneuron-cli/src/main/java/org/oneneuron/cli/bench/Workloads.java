@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.oneneuron.cli.CommandFailure;
+import org.oneneuron.cli.ExitCodes;
+import org.oneneuron.train.Stop;
+import org.oneneuron.train.StopReason;
 
 /** The workloads by id, and the peer script and figure of merit of each. */
 final class Workloads {
@@ -63,6 +67,19 @@ final class Workloads {
             }
         }
         return ids;
+    }
+
+    /**
+     * Fails (exit 1, the stop named) when a workload's timed training ended on NaN/Inf or
+     * divergence: its seconds would time a shorter run, and the figures after it would be of a
+     * point the optimizer did not reach. More epochs than the workload's learning rate survives
+     * do that (W5 past five: the neuron's exponent overflows in float32).
+     */
+    static void requireSound(String workload, Stop stop) {
+        if (stop.reason() == StopReason.NON_FINITE || stop.reason() == StopReason.DIVERGED) {
+            throw new CommandFailure(ExitCodes.FAILURE, workload + ": training stopped: " + stop.message()
+                    + "; nothing was timed (fewer --steps may run through)");
+        }
     }
 
     static Map<String, Object> run(Id id, BenchContext ctx) throws Exception {

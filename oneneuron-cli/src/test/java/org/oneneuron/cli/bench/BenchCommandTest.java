@@ -2,6 +2,7 @@ package org.oneneuron.cli.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.oneneuron.cli.CommandFailure;
+import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.cli.Main;
+import org.oneneuron.train.Stop;
+import org.oneneuron.train.StopReason;
 
 /** {@code oneneuron bench} through picocli, as a user runs it. */
 class BenchCommandTest {
@@ -38,6 +43,23 @@ class BenchCommandTest {
         assertTrue(((Number) m.get("steps_per_s")).doubleValue() > 0);
         assertEquals("bench/w1-golden", m.get("data_source"), "the repository's golden dump, named relative to it");
         assertEquals(0.9714286605672776, loss0, 1e-12, "the peer's initial loss on its own data");
+    }
+
+    /**
+     * A workload whose training ended on NaN/Inf or divergence (W5 run for six epochs does, at
+     * its learning rate) fails naming the stop, instead of timing a shorter run or throwing from
+     * the loop timed after it; a run that used its step budget goes on.
+     */
+    @Test
+    void aTrainingThatStoppedOnNonFiniteValuesFailsNamingTheStop() {
+        for (StopReason bad : new StopReason[] {StopReason.NON_FINITE, StopReason.DIVERGED}) {
+            CommandFailure e = assertThrows(CommandFailure.class, () -> Workloads.requireSound("W5",
+                    new Stop(bad, 301, "a·exp(wᵀx_i + b) overflow at sample 17")));
+            assertEquals(ExitCodes.FAILURE, e.exitCode());
+            assertEquals("W5: training stopped: " + bad.word() + " at step 301: a·exp(wᵀx_i + b) overflow at sample 17"
+                    + "; nothing was timed (fewer --steps may run through)", e.getMessage());
+        }
+        Workloads.requireSound("W5", new Stop(StopReason.MAX_STEPS, 188, "step budget 188 used"));
     }
 
     @Test
