@@ -287,6 +287,9 @@ public final class Graph {
         if (head != null) {
             head.backward(ws, theta, neuronSource(ws, x), neuronOffset(ws, xOff), adjoint);
         }
+        if (ws.df.f != null) {
+            checkFloatRange(adjoint, p.rows * outputs, ws);
+        }
         ws.loadAdjoint(adjoint, ws.df, p.rows * outputs);
         if (rep != null && ws.drep == null) {
             ws.drep = p.ar.alloc(rep.length());
@@ -297,6 +300,23 @@ public final class Graph {
                 head.addInputAdjoint(ws, ws.drep);
             }
             body.vjp(p, x, xOff, ws.drep, null, ws.body);
+        }
+    }
+
+    /**
+     * A float32 reverse pass starts from δf~ rounded to float: a derivative past the float range
+     * (a cubic hinge's 3·(1 − y·f~)² at a score near 1e19 already is) would become infinite and
+     * the gradient NaN. Named here, with the score it came from, instead of as a NaN parameter.
+     */
+    private void checkFloatRange(double[] adjoint, int n, Workspace ws) {
+        for (int i = 0; i < n; i++) {
+            if (!(Math.abs(adjoint[i]) <= Float.MAX_VALUE)) {
+                String neuron = head == null ? "" : String.format(Locale.ROOT, ", of it the neuron's %.6g at u = %.6g",
+                        ws.g[i], ws.u[i]);
+                throw new NonFiniteException("loss derivative δf~(x_i)", String.format(Locale.ROOT,
+                        "(float32) at sample %d: %.6g is past the float32 range; the score f~ = %.6g%s",
+                        ws.sampleOf(i / outputs), adjoint[i], ws.fNet[i] + (head == null ? 0 : ws.g[i]), neuron));
+            }
         }
     }
 

@@ -12,12 +12,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.oneneuron.objective.NeuronSnapshot;
-import org.oneneuron.objective.NonFiniteException;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.linalg.ThetaPasses;
 import org.oneneuron.model.Activation;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
+import org.oneneuron.objective.NeuronSnapshot;
+import org.oneneuron.objective.NonFiniteException;
 import org.oneneuron.optim.Optimizer;
 import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.train.TrainConfig;
@@ -339,6 +340,27 @@ class Float32NetworkObjectiveTest {
         f64.valueAndGradient(th, g);
         NonFiniteException e = assertThrows(NonFiniteException.class, () -> f32.valueAndGradient(th, g));
         assertTrue(e.getMessage().contains("float32") && e.getMessage().contains("w["), e.getMessage());
+    }
+
+    /**
+     * A loss derivative past the float range at a finite score (the cubic hinge's 3·(1 − y·f~)² at a
+     * neuron term near −5e21, as W5 reached in its sixth epoch) is named with its sample and
+     * score before the float32 reverse pass would turn it into NaN parameters; float64 stays finite.
+     */
+    @Test
+    void lossDerivativeBeyondTheFloatRangeIsNamedWithItsScore() {
+        NetworkObjective f64 = reference("relu", "skip-exp", "cubic-hinge", "sum", false, 12, 3, List.of(4), 6);
+        Float32NetworkObjective f32 = Float32NetworkObjective.over(f64);
+        double[] th = theta(f64.dimension(), 0.1, 7);
+        th[f64.layout().neuronBOffset()] = 50;
+        th[f64.layout().neuronAOffset()] = -1;
+        double[] g = new double[th.length];
+        double loss = f64.valueAndGradient(th, g);
+        assertTrue(Double.isFinite(loss) && Double.isFinite(ThetaPasses.sumOfSquares(g)), "float64 stays finite");
+        NonFiniteException e = assertThrows(NonFiniteException.class, () -> f32.valueAndGradient(th, g));
+        assertTrue(e.getMessage().startsWith("loss derivative δf~(x_i) (float32) at sample ")
+                && e.getMessage().contains("past the float32 range") && e.getMessage().contains("neuron's"),
+                e.getMessage());
     }
 
     @Test
