@@ -26,8 +26,11 @@ import org.oneneuron.model.LayerSpec;
  * {@link #COPY_COST}, transposes at {@link #TRANSPOSE_COST} per value). W5: conv1 takes positions
  * in lanes for both its products in both precisions; conv2 the shifted copies for its value in
  * float32 and channels in lanes in float64, the runs for its weight gradient in float32 (2.5 µs
- * per sample with the input's transposes 0.45, against 3.6 with δy's 0.4; kw·C = 40 lanes of 48)
- * and channels in lanes in float64, and the gathered input adjoint.
+ * per sample plus 0.2 for the input's transposes, against 3.6 plus 0.4 for δy's; kw·C = 40 lanes
+ * of 48) and channels in lanes in float64 and at 8 float lanes (measured slower there), and the
+ * gathered input adjoint. The transpose weight was measured on gathers (0.45 µs for W5's input);
+ * 8 rows at 16 float lanes now transpose in registers for about half, so the model overcharges
+ * the runs there, which only makes it pick them less eagerly.
  */
 final class ShiftPlan {
 
