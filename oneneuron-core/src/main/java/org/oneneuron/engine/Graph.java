@@ -2,7 +2,6 @@ package org.oneneuron.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.oneneuron.data.Shape;
 import org.oneneuron.linalg.Backends;
 import org.oneneuron.linalg.Blas;
@@ -241,7 +240,7 @@ public final class Graph {
         }
         if (check != 0) {
             // x·0 is 0 for finite x and NaN otherwise, so check != 0 iff some score is not finite.
-            reportNonFiniteScore(theta, n, ws);
+            NonFiniteScores.report(this, theta, n, ws);
         }
     }
 
@@ -251,23 +250,6 @@ public final class Graph {
 
     private int neuronOffset(Workspace ws, int xOff) {
         return head.readsRepresentation ? 0 : xOff;
-    }
-
-    private void reportNonFiniteScore(double[] theta, int n, Workspace ws) {
-        for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(ws.fNet[i])) {
-                throw new NonFiniteException("network score f(x_i)", String.format(Locale.ROOT,
-                        "%sat sample %d: f = %s", ws.pass.ar instanceof F32Arith ? "(float32) " : "",
-                        ws.sampleOf(i / outputs), ws.fNet[i]));
-            }
-            if (head != null && !Double.isFinite(ws.g[i])) {
-                double a = theta[layout.neuronAOffset() + i % outputs];
-                String what = spec.neuron().exponential() ? "a·exp(wᵀx_i + b) overflow" : "a·φ(wᵀx_i + b)";
-                throw new NonFiniteException(what, String.format(Locale.ROOT,
-                        "at sample %d: u = %.6g, a = %.6g", ws.sampleOf(i / outputs), ws.u[i], a));
-            }
-        }
-        throw new NonFiniteException("score f~(x_i)", "sum over the batch is not finite");
     }
 
     /**
@@ -288,7 +270,7 @@ public final class Graph {
             head.backward(ws, theta, neuronSource(ws, x), neuronOffset(ws, xOff), adjoint);
         }
         if (ws.df.f != null) {
-            checkFloatRange(adjoint, p.rows * outputs, ws);
+            NonFiniteScores.checkFloatRange(this, adjoint, p.rows * outputs, ws);
         }
         ws.loadAdjoint(adjoint, ws.df, p.rows * outputs);
         if (rep != null && ws.drep == null) {
@@ -300,23 +282,6 @@ public final class Graph {
                 head.addInputAdjoint(ws, ws.drep);
             }
             body.vjp(p, x, xOff, ws.drep, null, ws.body);
-        }
-    }
-
-    /**
-     * A float32 reverse pass starts from δf~ rounded to float: a derivative past the float range
-     * (a cubic hinge's 3·(1 − y·f~)² at a score near 1e19 already is) would become infinite and
-     * the gradient NaN. Named here, with the score it came from, instead of as a NaN parameter.
-     */
-    private void checkFloatRange(double[] adjoint, int n, Workspace ws) {
-        for (int i = 0; i < n; i++) {
-            if (!(Math.abs(adjoint[i]) <= Float.MAX_VALUE)) {
-                String neuron = head == null ? "" : String.format(Locale.ROOT, ", of it the neuron's %.6g at u = %.6g",
-                        ws.g[i], ws.u[i]);
-                throw new NonFiniteException("loss derivative δf~(x_i)", String.format(Locale.ROOT,
-                        "(float32) at sample %d: %.6g is past the float32 range; the score f~ = %.6g%s",
-                        ws.sampleOf(i / outputs), adjoint[i], ws.fNet[i] + (head == null ? 0 : ws.g[i]), neuron));
-            }
         }
     }
 
