@@ -28,8 +28,8 @@ import org.oneneuron.model.LayerSpec;
  * float32 and channels in lanes in float64, the runs for its weight gradient in float32 (2.5 µs
  * per sample plus 0.2 for the input's transposes, against 3.6 plus 0.4 for δy's; kw·C = 40 lanes
  * of 48) and channels in lanes in float64 and at 8 float lanes (measured slower there), and the
- * gathered input adjoint. The transpose weight was measured on gathers (0.45 µs for W5's input);
- * 8 rows at 16 float lanes now transpose in registers for about half, so the model overcharges
+ * gathered input adjoint. The transpose weight was measured on gathers (0.45–0.50 µs for W5's
+ * input); 8 rows at 16 float lanes now transpose in registers in 0.20, so the model overcharges
  * the runs there, which only makes it pick them less eagerly.
  */
 final class ShiftPlan {
