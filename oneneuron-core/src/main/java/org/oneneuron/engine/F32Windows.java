@@ -166,6 +166,19 @@ abstract class F32Windows extends PlaneArith {
     }
 
     @Override
+    void sparseRunProduct(int na, int nb, int nu, int[] ia, int[] iv, int[] vo, Buf v, int vOff, int vStride, Buf in,
+                          int iOff, int iStride, int samples, boolean accumulate, Buf out, int oOff, int[] oa, int[] ol) {
+        conv.sparseRuns(na, nb, nu, ia, iv, vo, v.f, vOff, vStride, in.f, iOff, iStride, samples, accumulate, out.f,
+                oOff, oa, ol);
+    }
+
+    @Override
+    void sparseAdjoint(int filters, int positions, int nu, int rowVectors, Buf d, int dOff, Buf k, int ldk, int[] ko,
+                       int[] po, int[] xo, Buf dx, int dxOff) {
+        conv.sparseAdjoint(filters, positions, nu, rowVectors, d.f, dOff, k.f, ldk, ko, po, xo, dx.f, dxOff);
+    }
+
+    @Override
     void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, Buf cols, int cOff, int ldc,
                 Buf dx, int dxOff) {
         conv.col2im(channels, h, w, kh, kw, pad, oh, ow, cols.f, cOff, ldc, dx.f, dxOff);

@@ -126,6 +126,18 @@ abstract class PlaneArith extends Arith {
                              Buf in, int iOff, int iStride, int samples, boolean accumulate, Buf out, int oOff,
                              int[] oa, int[] ol);
 
+    /**
+     * {@link #runProduct} over nu whole vectors at v offsets vo[u], with the zero terms of in skipped
+     * (positions b contiguous from ia[a]; {@link ConvKernelSet#sparseRuns}).
+     */
+    abstract void sparseRunProduct(int na, int nb, int nu, int[] ia, int[] iv, int[] vo, Buf v, int vOff, int vStride,
+                                   Buf in, int iOff, int iStride, int samples, boolean accumulate, Buf out, int oOff,
+                                   int[] oa, int[] ol);
+
+    /** A convolution's columns for the positions with a nonzero adjoint, added to a channel-minor dx ({@link ConvKernelSet#sparseAdjoint}). */
+    abstract void sparseAdjoint(int filters, int positions, int nu, int rowVectors, Buf d, int dOff, Buf k, int ldk,
+                                int[] ko, int[] po, int[] xo, Buf dx, int dxOff);
+
     /** col2im of one sample by gathering the shifted rows of P ({@link ConvKernels#col2im}); dx overwritten. */
     abstract void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, Buf cols, int cOff,
                          int ldc, Buf dx, int dxOff);

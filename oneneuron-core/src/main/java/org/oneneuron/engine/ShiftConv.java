@@ -42,6 +42,8 @@ final class ShiftConv {
         final boolean lanesForward;
         final ShiftPlan.Gradient gradient;
         final boolean gather;
+        /** The products over δy's nonzeros, when the layouts allow them (null otherwise). */
+        final SparseConv sparse;
         final int group;
         final Buf kt;
         /** Per-row plane sums of the bias gradient, one group's worth. */
@@ -61,20 +63,27 @@ final class ShiftConv {
         Buf dxp;
         Buf xt;
         Buf rxt;
+        Buf kr;
+        Buf sdx;
+        Buf sdxp;
 
         State(PlaneArith ar, ShiftPlan g, int capacity) {
-            this(ar, g, capacity, g.lanesForward(ar.lanes()), g.gradient(ar.lanes()), g.gatherInputAdjoint(ar.lanes()));
+            this(ar, g, capacity, g.lanesForward(ar.lanes()), g.gradient(ar.lanes()), g.gatherInputAdjoint(ar.lanes()),
+                    true);
         }
 
         /**
-         * Layouts given (tests run every combination against im2col). The runs layout takes the
-         * groups of channels in lanes (sized by δyᵀ), so that the two give the same bits.
+         * Layouts given (tests run every combination against im2col, and the sparse products against
+         * the dense ones). The runs layout takes the groups of channels in lanes (sized by δyᵀ), so
+         * that the two give the same bits; so do the sparse products, which follow those chains.
          */
         State(PlaneArith ar, ShiftPlan g, int capacity, boolean lanesForward, ShiftPlan.Gradient gradient,
-              boolean gather) {
+              boolean gather, boolean sparse) {
             this.lanesForward = lanesForward;
             this.gradient = gradient;
             this.gather = gather;
+            boolean useful = gradient != ShiftPlan.Gradient.DOTS || gather;
+            this.sparse = sparse && useful ? new SparseConv(g, ar.lanes()) : null;
             int perSample = (gradient == ShiftPlan.Gradient.DOTS ? g.copiesSize : g.positions * g.filters)
                     + (g.pad > 0 ? g.paddedSize : 0)
                     + (gather ? 0 : g.filters * g.block);
@@ -143,13 +152,22 @@ final class ShiftConv {
         PlaneArith ar = p.planes();
         boolean folded = dx != null && !s.gather;
         prepareReverse(ar, s, p, folded, dx != null, false);
+        boolean sparseAdjoint = dx != null && s.gather && s.sparse != null && s.sparse.adjoint;
+        if (s.sparse != null) {
+            prepareSparse(ar, s, p, sparseAdjoint);
+        }
         for (int r0 = 0; r0 < p.rows; r0 += s.group) {
             int count = Math.min(s.group, p.rows - r0);
             boolean acc = p.accumulate || r0 > 0;
+            boolean sparse = s.sparse != null && (s.gradient != ShiftPlan.Gradient.DOTS || sparseAdjoint)
+                    && s.sparse.pays(dy, r0, count);
             if (folded) {
                 g.fold(ar, dy, r0, count, s.d);
             }
-            if (s.gradient == ShiftPlan.Gradient.LANES) {
+            if (sparse && s.gradient != ShiftPlan.Gradient.DOTS) {
+                g.channelMinor(ar, x, xOff, r0, count, s.xp, s.xt);
+                s.sparse.gradient(ar, dy, r0, s.xt, count, acc, p.out);
+            } else if (s.gradient == ShiftPlan.Gradient.LANES) {
                 g.transposeAdjoints(ar, dy, r0, count, s.dt);
                 g.laneGradient(ar, s.dt, g.padded(ar, x, xOff, r0, count, s.xp), g.paddedOffset(xOff, r0), count,
                         acc, p.out);
@@ -161,9 +179,26 @@ final class ShiftConv {
                 g.dotsGradient(ar, dy, r0, s.gcopies, count, acc, p.out);
             }
             g.biasSums(ar, dy, r0, count, acc, p.out, s.sums);
-            if (dx != null) {
+            if (sparse && sparseAdjoint) {
+                for (int r = r0; r < r0 + count; r++) {
+                    s.sparse.inputAdjoint(ar, s.kr, dy, r, s.sdx, s.sdxp, dx);
+                }
+            } else if (dx != null) {
                 inputAdjoint(p, s, dy, s.d, null, null, dx, r0, count);
             }
+        }
+    }
+
+    /** The sparse products' buffers, and the kernel in runs when the input adjoint is gathered. */
+    private void prepareSparse(PlaneArith ar, State s, Pass p, boolean inputAdjoint) {
+        if (s.gradient != ShiftPlan.Gradient.DOTS) {
+            s.xt = ensure(ar, s.xt, s.group * g.paddedSize + 3 * ar.lanes());
+        }
+        if (inputAdjoint) {
+            s.kr = ensure(ar, s.kr, s.sparse.kernelLength);
+            s.sparse.arrange(p.theta, s.kr);
+            s.sdx = ensure(ar, s.sdx, s.sparse.adjointLength);
+            s.sdxp = g.pad > 0 ? ensure(ar, s.sdxp, g.paddedSize) : null;
         }
     }
 

@@ -49,6 +49,38 @@ public interface ConvKernelSet {
     void runs(int na, int nb, int lanes, int[] ia, int[] ib, int[] iv, double[] v, int vOff, int vStride, double[] x,
               int xOff, int xStride, int samples, boolean accumulate, double[] out, int oOff, int[] oa, int[] ol);
 
+    /**
+     * {@link #runs} over whole vectors of lanes with the zero terms skipped: for a &lt; na, u &lt; nu,
+     * l &lt; L = {@link #lanes}, S[a, u·L + l] = Σ_{s &lt; samples} Σ_{b &lt; nb, x_s[b] ≠ 0} x_s[b]·v[vOff +
+     * s·vStride + iv[b] + vo[u] + l] with x_s[b] = x[xOff + s·xStride + ia[a] + b], one fma chain from 0
+     * in (s, b) order, stored (or added) at out[oOff + oa[a] + ol[u·L + l]] where ol ≥ 0. A skipped term
+     * is an fma with a zero factor, which leaves a chain unchanged when v is finite: the bits of
+     * {@link #runs} over the same lanes. v must hold every index read.
+     */
+    void sparseRuns(int na, int nb, int nu, int[] ia, int[] iv, int[] vo, float[] v, int vOff, int vStride,
+                    float[] x, int xOff, int xStride, int samples, boolean accumulate, float[] out, int oOff,
+                    int[] oa, int[] ol);
+
+    void sparseRuns(int na, int nb, int nu, int[] ia, int[] iv, int[] vo, double[] v, int vOff, int vStride,
+                    double[] x, int xOff, int xStride, int samples, boolean accumulate, double[] out, int oOff,
+                    int[] oa, int[] ol);
+
+    /**
+     * The columns of a convolution's input adjoint for the positions with a nonzero adjoint, each
+     * added to dx as it is made: for p from positions − 1 down to 0 where some d[dOff + f·positions + p]
+     * ≠ 0, for u &lt; nu and l &lt; L, dx[dxOff + po[p] + xo[u] + l] += Σ_f d[dOff + f·positions + p]·k[f·ldk
+     * + ko[u] + l] over those f in increasing order (one fma chain from 0). With k the kernel rows in
+     * runs of (j, c) and dx channel-minor, each dx value receives its columns in (i, j) order: the
+     * bits of {@link #col2im} over the columns of {@link #rows} when k is finite and its padding
+     * lanes are zero (they add +0). The vectors come in kernel rows of rowVectors (at most 8,
+     * dividing nu). dx must hold every index written.
+     */
+    void sparseAdjoint(int filters, int positions, int nu, int rowVectors, float[] d, int dOff, float[] k, int ldk,
+                       int[] ko, int[] po, int[] xo, float[] dx, int dxOff);
+
+    void sparseAdjoint(int filters, int positions, int nu, int rowVectors, double[] d, int dOff, double[] k, int ldk,
+                       int[] ko, int[] po, int[] xo, double[] dx, int dxOff);
+
     void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, float[] p, int pOff, int ldp,
                 float[] dx, int dxOff);
 

@@ -181,6 +181,34 @@ final class ScalarConvKernels implements ConvKernelSet {
     }
 
     @Override
+    public void sparseRuns(int na, int nb, int nu, int[] ia, int[] iv, int[] vo, float[] v, int vOff, int vStride,
+                           float[] x, int xOff, int xStride, int samples, boolean accumulate, float[] out, int oOff,
+                           int[] oa, int[] ol) {
+        ScalarSparse.runs(floatLanes, na, nb, nu, ia, iv, vo, v, vOff, vStride, x, xOff, xStride, samples, accumulate,
+                out, oOff, oa, ol);
+    }
+
+    @Override
+    public void sparseRuns(int na, int nb, int nu, int[] ia, int[] iv, int[] vo, double[] v, int vOff, int vStride,
+                           double[] x, int xOff, int xStride, int samples, boolean accumulate, double[] out, int oOff,
+                           int[] oa, int[] ol) {
+        ScalarSparse.runs(doubleLanes, na, nb, nu, ia, iv, vo, v, vOff, vStride, x, xOff, xStride, samples,
+                accumulate, out, oOff, oa, ol);
+    }
+
+    @Override
+    public void sparseAdjoint(int filters, int positions, int nu, int rowVectors, float[] d, int dOff, float[] k,
+                              int ldk, int[] ko, int[] po, int[] xo, float[] dx, int dxOff) {
+        ScalarSparse.adjoint(floatLanes, filters, positions, nu, d, dOff, k, ldk, ko, po, xo, dx, dxOff);
+    }
+
+    @Override
+    public void sparseAdjoint(int filters, int positions, int nu, int rowVectors, double[] d, int dOff, double[] k,
+                              int ldk, int[] ko, int[] po, int[] xo, double[] dx, int dxOff) {
+        ScalarSparse.adjoint(doubleLanes, filters, positions, nu, d, dOff, k, ldk, ko, po, xo, dx, dxOff);
+    }
+
+    @Override
     public void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, float[] p, int pOff,
                        int ldp, float[] dx, int dxOff) {
         for (int c = 0; c < channels; c++) {

@@ -210,6 +210,34 @@ public final class VectorConvKernels implements ConvKernelSet {
     }
 
     @Override
+    public void sparseRuns(int na, int nb, int nu, int[] ia, int[] iv, int[] vo, float[] v, int vOff, int vStride,
+                           float[] x, int xOff, int xStride, int samples, boolean accumulate, float[] out, int oOff,
+                           int[] oa, int[] ol) {
+        VectorSparseFloat.runs(na, nb, nu, ia, iv, vo, v, vOff, vStride, x, xOff, xStride, samples, accumulate, out,
+                oOff, oa, ol);
+    }
+
+    @Override
+    public void sparseRuns(int na, int nb, int nu, int[] ia, int[] iv, int[] vo, double[] v, int vOff, int vStride,
+                           double[] x, int xOff, int xStride, int samples, boolean accumulate, double[] out, int oOff,
+                           int[] oa, int[] ol) {
+        VectorSparseDouble.runs(na, nb, nu, ia, iv, vo, v, vOff, vStride, x, xOff, xStride, samples, accumulate, out,
+                oOff, oa, ol);
+    }
+
+    @Override
+    public void sparseAdjoint(int filters, int positions, int nu, int rowVectors, float[] d, int dOff, float[] k,
+                              int ldk, int[] ko, int[] po, int[] xo, float[] dx, int dxOff) {
+        VectorSparseFloat.adjoint(filters, positions, nu, rowVectors, d, dOff, k, ldk, ko, po, xo, dx, dxOff);
+    }
+
+    @Override
+    public void sparseAdjoint(int filters, int positions, int nu, int rowVectors, double[] d, int dOff, double[] k,
+                              int ldk, int[] ko, int[] po, int[] xo, double[] dx, int dxOff) {
+        VectorSparseDouble.adjoint(filters, positions, nu, rowVectors, d, dOff, k, ldk, ko, po, xo, dx, dxOff);
+    }
+
+    @Override
     public void col2im(int channels, int h, int w, int kh, int kw, int pad, int oh, int ow, float[] p, int pOff,
                        int ldp, float[] dx, int dxOff) {
         VectorLaneFloat.col2im(channels, h, w, kh, kw, pad, oh, ow, p, pOff, ldp, dx, dxOff);

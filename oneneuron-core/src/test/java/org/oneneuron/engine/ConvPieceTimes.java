@@ -47,19 +47,25 @@ public final class ConvPieceTimes {
         Buf dx = ar.alloc(rows * in.size());
         ShiftConv conv = new ShiftConv(in, spec, 0, weights);
         String[] names = {"value rows", "value lanes", "vjp dots+correlate", "vjp lanes+gather", "vjp dots+gather",
-            "vjp lanes+correlate", "vjp runs+gather", "vjp runs+correlate"};
+            "vjp lanes+correlate", "vjp runs+gather", "vjp runs+correlate", "pooled dy: runs+gather dense",
+            "pooled dy: runs+gather sparse", "pooled dy: gradient dense", "pooled dy: gradient sparse"};
         ShiftConv.State[] states = new ShiftConv.State[names.length];
         ShiftPlan.Gradient dots = ShiftPlan.Gradient.DOTS;
         ShiftPlan.Gradient lanes = ShiftPlan.Gradient.LANES;
         ShiftPlan.Gradient runs = ShiftPlan.Gradient.RUNS;
-        states[0] = new ShiftConv.State(ar, conv.g, rows, false, dots, false);
-        states[1] = new ShiftConv.State(ar, conv.g, rows, true, dots, false);
-        states[2] = new ShiftConv.State(ar, conv.g, rows, false, dots, false);
-        states[3] = new ShiftConv.State(ar, conv.g, rows, false, lanes, true);
-        states[4] = new ShiftConv.State(ar, conv.g, rows, false, dots, true);
-        states[5] = new ShiftConv.State(ar, conv.g, rows, false, lanes, false);
-        states[6] = new ShiftConv.State(ar, conv.g, rows, false, runs, true);
-        states[7] = new ShiftConv.State(ar, conv.g, rows, false, runs, false);
+        states[0] = new ShiftConv.State(ar, conv.g, rows, false, dots, false, false);
+        states[1] = new ShiftConv.State(ar, conv.g, rows, true, dots, false, false);
+        states[2] = new ShiftConv.State(ar, conv.g, rows, false, dots, false, false);
+        states[3] = new ShiftConv.State(ar, conv.g, rows, false, lanes, true, false);
+        states[4] = new ShiftConv.State(ar, conv.g, rows, false, dots, true, false);
+        states[5] = new ShiftConv.State(ar, conv.g, rows, false, lanes, false, false);
+        states[6] = new ShiftConv.State(ar, conv.g, rows, false, runs, true, false);
+        states[7] = new ShiftConv.State(ar, conv.g, rows, false, runs, false, false);
+        states[8] = new ShiftConv.State(ar, conv.g, rows, false, runs, true, false);
+        states[9] = new ShiftConv.State(ar, conv.g, rows, false, runs, true, true);
+        states[10] = states[8];
+        states[11] = states[9];
+        Buf pooled = pooled(ar, dy, rows, g.out, rnd);
         Pass p = new Pass(ar);
         p.theta.d = theta.d;
         p.theta.f = theta.f;
@@ -74,6 +80,8 @@ public final class ConvPieceTimes {
                 for (int rep = 0; rep < 5; rep++) {
                     if (k < 2) {
                         conv.value(p, x, 0, y, states[k]);
+                    } else if (k >= 8) {
+                        conv.vjp(p, x, 0, pooled, k >= 10 ? null : dx, states[k]);
                     } else {
                         conv.vjp(p, x, 0, dy, dx, states[k]);
                     }
@@ -88,6 +96,26 @@ public final class ConvPieceTimes {
         for (int k = 0; k < names.length; k++) {
             System.out.printf(Locale.ROOT, "  %-22s %7.2f µs/sample%n", names[k], best[k]);
         }
+    }
+
+    /**
+     * δy as a 2×2 max pooling and a ReLU leave it: in each window one position (drawn) keeps its
+     * value with probability 1/2, the rest are zero (~1/8 of the entries nonzero).
+     */
+    private static Buf pooled(PlaneArith ar, Buf dy, int rows, Shape out, SplittableRandom rnd) {
+        Buf b = ar.alloc(dy.length());
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < out.channels(); c++) {
+                for (int i = 0; i + 1 < out.height(); i += 2) {
+                    for (int j = 0; j + 1 < out.width(); j += 2) {
+                        int at = ((r * out.channels() + c) * out.height() + i + rnd.nextInt(2)) * out.width() + j
+                                + rnd.nextInt(2);
+                        b.set(at, rnd.nextBoolean() ? dy.get(at) : 0);
+                    }
+                }
+            }
+        }
+        return b;
     }
 
     private static Buf fill(Buf b, SplittableRandom rnd) {

@@ -96,7 +96,7 @@ class ShiftConvTest {
                     int weights = spec.filters() * spec.kernelSize(in);
                     ConvLayer layer = new ConvLayer(in, spec, 3, 3 + weights);
                     Object state = new ShiftConv.State(ar, new ShiftPlan(in, spec, 3, 3 + weights), rows, false,
-                            layouts[i], true);
+                            layouts[i], true, false);
                     SplittableRandom rnd = new SplittableRandom(seed);
                     int dim = 3 + weights + spec.filters() + 2;
                     runs[i] = run(ar, layer, state, random(rnd, dim), random(rnd, dim), random(rnd, rows * in.size() + 2),
@@ -111,6 +111,73 @@ class ShiftConvTest {
         });
     }
 
+    /**
+     * The products over δy's nonzeros give the bits of the dense layouts: VJP parameter gradient
+     * (stored and accumulated) and input adjoint, both precisions, channels in lanes and runs, δy with
+     * a few nonzeros (and whole rows of zeros, as a satisfied hinge leaves), kernel rows over one to
+     * several vectors, padded or not, on the Vector API kernels and on the scalar twin at every width.
+     */
+    @Test
+    void sparseAdjointsGiveTheBitsOfTheDenseLayouts() {
+        Property.forAll(32, g -> {
+            Blas blas = ConvKernels.available() && g.bool("vector")
+                    ? VECTOR : new VectorEquivalentBlas(g.oneOf("width", List.of(128, 256, 512)));
+            int c = g.intIn("channels", 1, 12);
+            int kh = g.intIn("kh", 1, 5);
+            int kw = g.intIn("kw", 1, 5);
+            int pad = g.intIn("pad", 0, 2);
+            Shape in = new Shape(c, g.intIn("height", Math.max(1, kh - 2 * pad), 13),
+                    g.intIn("width", Math.max(1, kw - 2 * pad), 14));
+            LayerSpec.Conv spec = new LayerSpec.Conv(g.intIn("filters", 1, 20), kh, kw, 1, pad);
+            int rows = g.intIn("rows", 1, 6);
+            double density = g.doubleIn("density", 0.02, 0.25);
+            ShiftPlan.Gradient layout = g.oneOf("layout", List.of(ShiftPlan.Gradient.LANES, ShiftPlan.Gradient.RUNS));
+            boolean accumulate = g.bool("accumulate");
+            long seed = g.seed("values");
+            for (PlaneArith ar : List.of(new F64Arith(blas), new F32Arith(blas))) {
+                int weights = spec.filters() * spec.kernelSize(in);
+                int dim = 3 + weights + spec.filters() + 2;
+                ConvLayer layer = new ConvLayer(in, spec, 3, 3 + weights);
+                SplittableRandom rnd = new SplittableRandom(seed);
+                double[] theta = random(rnd, dim);
+                double[] x = random(rnd, rows * in.size() + 2);
+                double[] dy = random(rnd, rows * layer.out.size());
+                int size = layer.out.size();
+                for (int r = 0; r < rows; r++) {
+                    int left = r == 1 ? 0 : size / 4;
+                    for (int i = r * size; i < (r + 1) * size; i++) {
+                        boolean keep = left > 0 && rnd.nextDouble() < density;
+                        left -= keep ? 1 : 0;
+                        dy[i] = keep ? dy[i] : 0;
+                    }
+                }
+                double[][] got = new double[2][];
+                double[][] dx = new double[2][];
+                for (int sparse = 0; sparse < 2; sparse++) {
+                    ShiftConv.State state = new ShiftConv.State(ar, new ShiftPlan(in, spec, 3, 3 + weights), rows,
+                            false, layout, true, sparse == 1);
+                    assertTrue(sparse == 0 || state.sparse.pays(buf(ar, dy), 0, rows), "the sparse products run");
+                    Pass p = new Pass(ar);
+                    Buf th = buf(ar, theta);
+                    p.theta.d = th.d;
+                    p.theta.f = th.f;
+                    p.rows = rows;
+                    p.kind = PassKind.GRADIENT;
+                    p.out = buf(ar, random(new SplittableRandom(seed + 1), dim));
+                    p.accumulate = accumulate;
+                    Buf dxb = ar.alloc(rows * in.size());
+                    layer.vjp(p, buf(ar, x), 2, buf(ar, dy), dxb, state);
+                    got[sparse] = values(p.out);
+                    dx[sparse] = values(dxb);
+                }
+                String where = in + " conv " + spec.word() + " rows " + rows + " " + layout + " " + ar.precision()
+                        + " on " + blas.name();
+                assertArrayEquals(got[0], got[1], where + " vjp parameters");
+                assertArrayEquals(dx[0], dx[1], where + " vjp input");
+            }
+        });
+    }
+
     private static void compare(PlaneArith plain, PlaneArith fast, Shape in, LayerSpec.Conv spec, int rows, int layout,
                                 long seed, double tol, String where) {
         int weights = spec.filters() * spec.kernelSize(in);
@@ -121,7 +188,7 @@ class ShiftConvTest {
         assertTrue(!(ref instanceof ShiftConv.State), "plain loops take im2col");
         assertTrue(fast.shiftKernels(), "the back-end under test runs the shifted-row kernels");
         Object state = new ShiftConv.State(fast, new ShiftPlan(in, spec, 3, 3 + weights), rows, (layout & 1) != 0,
-                ShiftPlan.Gradient.values()[layout >> 2], (layout & 2) != 0);
+                ShiftPlan.Gradient.values()[layout >> 2], (layout & 2) != 0, false);
         SplittableRandom rnd = new SplittableRandom(seed);
         double[] theta = random(rnd, dim);
         double[] v = random(rnd, dim);

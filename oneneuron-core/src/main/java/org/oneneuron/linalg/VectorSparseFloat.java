@@ -1,0 +1,244 @@
+package org.oneneuron.linalg;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * float-precision {@code sparseRuns} and {@code sparseAdjoint} of {@link ConvKernels}: the nonzero
+ * adjoints are found a vector at a time by a comparison (a bit mask, walked lowest bit first, so in
+ * index order), and each one feeds a tile of 8 vectors in registers: 8 loads and 8 fused
+ * multiply-adds per nonzero. The tile's unused vectors repeat its last one and are dropped. The
+ * weight gradient runs over blocks of 4 samples (their inputs stay in the L1 cache), every filter's
+ * chains kept in memory between blocks (the same chains as one pass). The input adjoint's tiles hold
+ * whole kernel rows, in increasing order, each over every position from the last: every δx value
+ * still receives its columns in (i, j) order. No Vector
+ * API value crosses a method of ours (see {@link VectorSgemm}).
+ */
+final class VectorSparseFloat {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    private static final int TILE_VECTORS = 8;
+    /** Samples per block: their inputs stay in the L1 cache while every filter's terms run over them. */
+    private static final int BLOCK_SAMPLES = 4;
+    private static final ThreadLocal<float[]> ACC = ThreadLocal.withInitial(() -> new float[0]);
+    private static final ThreadLocal<SparseLists> LISTS = ThreadLocal.withInitial(SparseLists::new);
+
+    private VectorSparseFloat() {
+    }
+
+    static void runs(int na, int nb, int nu, int[] ia, int[] iv, int[] vo, float[] v, int vOff, int vStride,
+                     float[] x, int xOff, int xStride, int samples, boolean accumulate, float[] out, int oOff,
+                     int[] oa, int[] ol) {
+        int tiles = (nu + TILE_VECTORS - 1) / TILE_VECTORS;
+        int tileValues = TILE_VECTORS * L;
+        float[] acc = accumulators(na * tiles * tileValues);
+        SparseLists lists = LISTS.get();
+        for (int s0 = 0; s0 < samples; s0 += BLOCK_SAMPLES) {
+            int s1 = Math.min(samples, s0 + BLOCK_SAMPLES);
+            for (int a = 0; a < na; a++) {
+                int n = 0;
+                for (int s = s0; s < s1; s++) {
+                    int xs = xOff + s * xStride + ia[a];
+                    int vs = vOff + s * vStride;
+                    for (int b0 = 0; b0 < nb; b0 += 64) {
+                        long bits = nonZeros64(x, xs + b0, Math.min(64, nb - b0));
+                        lists.reserve(n + Long.bitCount(bits));
+                        while (bits != 0) {
+                            int b = b0 + Long.numberOfTrailingZeros(bits);
+                            bits &= bits - 1;
+                            lists.at[n] = vs + iv[b];
+                            lists.floats[n++] = x[xs + b];
+                        }
+                    }
+                }
+                for (int t = 0; t < tiles; t++) {
+                    int u0 = t * TILE_VECTORS;
+                    runsTile(n, lists.at, lists.floats, vo, u0, Math.min(TILE_VECTORS, nu - u0), v, s0 == 0, acc,
+                            (a * tiles + t) * tileValues);
+                }
+            }
+        }
+        for (int a = 0; a < na; a++) {
+            int ok = oOff + oa[a];
+            for (int q = 0; q < nu * L; q++) {
+                int lane = ol[q];
+                if (lane >= 0) {
+                    float c = acc[a * tiles * tileValues + q];
+                    out[ok + lane] = accumulate ? out[ok + lane] + c : c;
+                }
+            }
+        }
+    }
+
+    private static float[] accumulators(int n) {
+        float[] acc = ACC.get();
+        if (acc.length < n) {
+            acc = new float[n];
+            ACC.set(acc);
+        }
+        return acc;
+    }
+
+    /**
+     * Tile vectors [u0, u0 + un): their chains (from 0 when {@code first}, else from acc at aOff)
+     * continued over the n listed nonzeros q[t], the runs at at[t], and stored back at aOff.
+     */
+    private static void runsTile(int n, int[] at, float[] q, int[] vo, int u0, int un, float[] v, boolean first,
+                                 float[] acc, int aOff) {
+        int o0 = vo[u0];
+        int o1 = vo[u0 + Math.min(1, un - 1)];
+        int o2 = vo[u0 + Math.min(2, un - 1)];
+        int o3 = vo[u0 + Math.min(3, un - 1)];
+        int o4 = vo[u0 + Math.min(4, un - 1)];
+        int o5 = vo[u0 + Math.min(5, un - 1)];
+        int o6 = vo[u0 + Math.min(6, un - 1)];
+        int o7 = vo[u0 + Math.min(7, un - 1)];
+        if (first) {
+            java.util.Arrays.fill(acc, aOff, aOff + TILE_VECTORS * L, 0);
+        }
+        FloatVector c0 = FloatVector.fromArray(S, acc, aOff);
+        FloatVector c1 = FloatVector.fromArray(S, acc, aOff + L);
+        FloatVector c2 = FloatVector.fromArray(S, acc, aOff + 2 * L);
+        FloatVector c3 = FloatVector.fromArray(S, acc, aOff + 3 * L);
+        FloatVector c4 = FloatVector.fromArray(S, acc, aOff + 4 * L);
+        FloatVector c5 = FloatVector.fromArray(S, acc, aOff + 5 * L);
+        FloatVector c6 = FloatVector.fromArray(S, acc, aOff + 6 * L);
+        FloatVector c7 = FloatVector.fromArray(S, acc, aOff + 7 * L);
+        for (int t = 0; t < n; t++) {
+            FloatVector e = FloatVector.broadcast(S, q[t]);
+            int vb = at[t];
+            c0 = FloatVector.fromArray(S, v, vb + o0).fma(e, c0);
+            c1 = FloatVector.fromArray(S, v, vb + o1).fma(e, c1);
+            c2 = FloatVector.fromArray(S, v, vb + o2).fma(e, c2);
+            c3 = FloatVector.fromArray(S, v, vb + o3).fma(e, c3);
+            c4 = FloatVector.fromArray(S, v, vb + o4).fma(e, c4);
+            c5 = FloatVector.fromArray(S, v, vb + o5).fma(e, c5);
+            c6 = FloatVector.fromArray(S, v, vb + o6).fma(e, c6);
+            c7 = FloatVector.fromArray(S, v, vb + o7).fma(e, c7);
+        }
+        c0.intoArray(acc, aOff);
+        c1.intoArray(acc, aOff + L);
+        c2.intoArray(acc, aOff + 2 * L);
+        c3.intoArray(acc, aOff + 3 * L);
+        c4.intoArray(acc, aOff + 4 * L);
+        c5.intoArray(acc, aOff + 5 * L);
+        c6.intoArray(acc, aOff + 6 * L);
+        c7.intoArray(acc, aOff + 7 * L);
+    }
+
+    /** Bit t set where x[off + t] != 0 (NaN included), t &lt; n ≤ 64: whole vectors, then one at a time. */
+    private static long nonZeros64(float[] x, int off, int n) {
+        long bits = 0;
+        int t = 0;
+        for (; t + L <= n; t += L) {
+            bits |= FloatVector.fromArray(S, x, off + t).compare(VectorOperators.NE, 0f).toLong() << t;
+        }
+        for (; t < n; t++) {
+            bits |= x[off + t] != 0 ? 1L << t : 0;
+        }
+        return bits;
+    }
+
+    static void adjoint(int filters, int positions, int nu, int rowVectors, float[] d, int dOff, float[] k, int ldk,
+                        int[] ko, int[] po, int[] xo, float[] dx, int dxOff) {
+        if (rowVectors > TILE_VECTORS || nu % rowVectors != 0) {
+            throw new IllegalArgumentException("kernel rows of " + rowVectors + " vectors (at most " + TILE_VECTORS
+                    + ", dividing " + nu + ")");
+        }
+        SparseLists lists = LISTS.get().reset(filters, positions);
+        for (int f = 0; f < filters; f++) {
+            int df = dOff + f * positions;
+            for (int p0 = 0; p0 < positions; p0 += 64) {
+                long bits = nonZeros64(d, df + p0, Math.min(64, positions - p0));
+                while (bits != 0) {
+                    lists.add(p0 + Long.numberOfTrailingZeros(bits), f);
+                    bits &= bits - 1;
+                }
+            }
+        }
+        int perTile = TILE_VECTORS / rowVectors * rowVectors;
+        for (int u0 = 0; u0 < nu; u0 += perTile) {
+            adjointTile(lists, filters, positions, d, dOff, k, ldk, ko, po, xo, u0, Math.min(perTile, nu - u0), dx,
+                    dxOff);
+        }
+    }
+
+    /**
+     * Vectors [u0, u0 + un) (whole kernel rows) of the columns of every position with a nonzero
+     * adjoint, from the last position to the first: each a chain from 0 over its listed filters,
+     * added to dx at dxOff + po[p] + xo[u].
+     */
+    private static void adjointTile(SparseLists lists, int filters, int positions, float[] d, int dOff, float[] k,
+                                    int ldk, int[] ko, int[] po, int[] xo, int u0, int un, float[] dx, int dxOff) {
+        int o0 = ko[u0];
+        int o1 = ko[u0 + Math.min(1, un - 1)];
+        int o2 = ko[u0 + Math.min(2, un - 1)];
+        int o3 = ko[u0 + Math.min(3, un - 1)];
+        int o4 = ko[u0 + Math.min(4, un - 1)];
+        int o5 = ko[u0 + Math.min(5, un - 1)];
+        int o6 = ko[u0 + Math.min(6, un - 1)];
+        int o7 = ko[u0 + Math.min(7, un - 1)];
+        int x0 = xo[u0];
+        int x1 = xo[u0 + Math.min(1, un - 1)];
+        int x2 = xo[u0 + Math.min(2, un - 1)];
+        int x3 = xo[u0 + Math.min(3, un - 1)];
+        int x4 = xo[u0 + Math.min(4, un - 1)];
+        int x5 = xo[u0 + Math.min(5, un - 1)];
+        int x6 = xo[u0 + Math.min(6, un - 1)];
+        int x7 = xo[u0 + Math.min(7, un - 1)];
+        int[] count = lists.count;
+        int[] entries = lists.entries;
+        for (int p = positions - 1; p >= 0; p--) {
+            int n = count[p];
+            if (n == 0) {
+                continue;
+            }
+            FloatVector c0 = FloatVector.zero(S);
+            FloatVector c1 = c0;
+            FloatVector c2 = c0;
+            FloatVector c3 = c0;
+            FloatVector c4 = c0;
+            FloatVector c5 = c0;
+            FloatVector c6 = c0;
+            FloatVector c7 = c0;
+            for (int t = 0; t < n; t++) {
+                int f = entries[p * filters + t];
+                FloatVector q = FloatVector.broadcast(S, d[dOff + f * positions + p]);
+                int kb = f * ldk;
+                c0 = FloatVector.fromArray(S, k, kb + o0).fma(q, c0);
+                c1 = FloatVector.fromArray(S, k, kb + o1).fma(q, c1);
+                c2 = FloatVector.fromArray(S, k, kb + o2).fma(q, c2);
+                c3 = FloatVector.fromArray(S, k, kb + o3).fma(q, c3);
+                c4 = FloatVector.fromArray(S, k, kb + o4).fma(q, c4);
+                c5 = FloatVector.fromArray(S, k, kb + o5).fma(q, c5);
+                c6 = FloatVector.fromArray(S, k, kb + o6).fma(q, c6);
+                c7 = FloatVector.fromArray(S, k, kb + o7).fma(q, c7);
+            }
+            int base = dxOff + po[p];
+            FloatVector.fromArray(S, dx, base + x0).add(c0).intoArray(dx, base + x0);
+            if (un > 1) {
+                FloatVector.fromArray(S, dx, base + x1).add(c1).intoArray(dx, base + x1);
+            }
+            if (un > 2) {
+                FloatVector.fromArray(S, dx, base + x2).add(c2).intoArray(dx, base + x2);
+            }
+            if (un > 3) {
+                FloatVector.fromArray(S, dx, base + x3).add(c3).intoArray(dx, base + x3);
+            }
+            if (un > 4) {
+                FloatVector.fromArray(S, dx, base + x4).add(c4).intoArray(dx, base + x4);
+            }
+            if (un > 5) {
+                FloatVector.fromArray(S, dx, base + x5).add(c5).intoArray(dx, base + x5);
+            }
+            if (un > 6) {
+                FloatVector.fromArray(S, dx, base + x6).add(c6).intoArray(dx, base + x6);
+            }
+            if (un > 7) {
+                FloatVector.fromArray(S, dx, base + x7).add(c7).intoArray(dx, base + x7);
+            }
+        }
+    }
+}
