@@ -103,6 +103,18 @@ public final class VectorConvKernels implements ConvKernelSet {
             }
             return;
         }
+        if (VectorTransposeFloat.FITS && cols == 8 && rows >= 16) {
+            int i = 0;
+            for (; i + 16 <= rows; i += 16) {
+                VectorTransposeFloat.halfBlockBack(src, sOff + i * 8, dst, dOff + i, rows);
+            }
+            for (; i < rows; i++) {
+                for (int j = 0; j < 8; j++) {
+                    dst[dOff + j * rows + i] = src[sOff + i * 8 + j];
+                }
+            }
+            return;
+        }
         if (rows < l && l % rows == 0 && cols >= l / rows) {
             interleave(src, sOff, rows, cols, dst, dOff);
             return;

@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * 16 × 16 float transposes in registers (512-bit lanes): dst[p·ldd + j] = src[j·lds + p] for
- * j, p &lt; 16, and 8 × 16 ones ({@link #halfBlock}). Used by {@link VectorSgemm} to pack a transposed B,
+ * j, p &lt; 16, and 8 × 16 ones ({@link #halfBlock}, and back: {@link #halfBlockBack}). Used by {@link VectorSgemm} to pack a transposed B,
  * and by {@link VectorConvKernels#transpose} for 8 rows (a convolution's channels to channel-minor); with fewer lanes it keeps its
  * gathers (an 8 × 8 twin allocated a box per vector operation on JDK 17 at 256 bits, 2 MB per
  * W2-sized call, where this one does not).
@@ -180,6 +180,63 @@ final class VectorTransposeFloat {
         r5.intoArray(dst, d + 96);
         r6.intoArray(dst, d + 48);
         r7.intoArray(dst, d + 112);
+    }
+
+    /**
+     * The inverse of {@link #halfBlock}: dst[d + r·ldd + j] = src[s + j·8 + r] for r &lt; 8, j &lt; 16
+     * (16 rows of 8 to 8 rows of 16; requires {@link #FITS}). Every stage of halfBlock swaps blocks
+     * between two rows, so it undoes itself: the same stages in the reverse order.
+     */
+    static void halfBlockBack(float[] src, int s, float[] dst, int d, int ldd) {
+        VectorShuffle<Float> up0 = UP[0];
+        VectorShuffle<Float> down0 = DOWN[0];
+        VectorMask<Float> high0 = HIGH[0];
+        VectorMask<Float> low0 = LOW[0];
+        VectorShuffle<Float> up1 = UP[1];
+        VectorShuffle<Float> down1 = DOWN[1];
+        VectorMask<Float> high1 = HIGH[1];
+        VectorMask<Float> low1 = LOW[1];
+        VectorShuffle<Float> up2 = UP[2];
+        VectorShuffle<Float> down2 = DOWN[2];
+        VectorMask<Float> high2 = HIGH[2];
+        VectorMask<Float> low2 = LOW[2];
+        VectorShuffle<Float> up3 = UP[3];
+        VectorShuffle<Float> down3 = DOWN[3];
+        VectorMask<Float> high3 = HIGH[3];
+        VectorMask<Float> low3 = LOW[3];
+        FloatVector r0 = FloatVector.fromArray(S, src, s);
+        FloatVector r1 = FloatVector.fromArray(S, src, s + 64);
+        FloatVector r2 = FloatVector.fromArray(S, src, s + 16);
+        FloatVector r3 = FloatVector.fromArray(S, src, s + 80);
+        FloatVector r4 = FloatVector.fromArray(S, src, s + 32);
+        FloatVector r5 = FloatVector.fromArray(S, src, s + 96);
+        FloatVector r6 = FloatVector.fromArray(S, src, s + 48);
+        FloatVector r7 = FloatVector.fromArray(S, src, s + 112);
+        FloatVector t0;
+        t0 = r0.blend(r1.rearrange(up3), high3); r1 = r1.blend(r0.rearrange(down3), low3); r0 = t0;
+        t0 = r2.blend(r3.rearrange(up3), high3); r3 = r3.blend(r2.rearrange(down3), low3); r2 = t0;
+        t0 = r4.blend(r5.rearrange(up3), high3); r5 = r5.blend(r4.rearrange(down3), low3); r4 = t0;
+        t0 = r6.blend(r7.rearrange(up3), high3); r7 = r7.blend(r6.rearrange(down3), low3); r6 = t0;
+        t0 = r0.blend(r1.rearrange(up0), high0); r1 = r1.blend(r0.rearrange(down0), low0); r0 = t0;
+        t0 = r2.blend(r3.rearrange(up0), high0); r3 = r3.blend(r2.rearrange(down0), low0); r2 = t0;
+        t0 = r4.blend(r5.rearrange(up0), high0); r5 = r5.blend(r4.rearrange(down0), low0); r4 = t0;
+        t0 = r6.blend(r7.rearrange(up0), high0); r7 = r7.blend(r6.rearrange(down0), low0); r6 = t0;
+        t0 = r0.blend(r2.rearrange(up1), high1); r2 = r2.blend(r0.rearrange(down1), low1); r0 = t0;
+        t0 = r1.blend(r3.rearrange(up1), high1); r3 = r3.blend(r1.rearrange(down1), low1); r1 = t0;
+        t0 = r4.blend(r6.rearrange(up1), high1); r6 = r6.blend(r4.rearrange(down1), low1); r4 = t0;
+        t0 = r5.blend(r7.rearrange(up1), high1); r7 = r7.blend(r5.rearrange(down1), low1); r5 = t0;
+        t0 = r0.blend(r4.rearrange(up2), high2); r4 = r4.blend(r0.rearrange(down2), low2); r0 = t0;
+        t0 = r1.blend(r5.rearrange(up2), high2); r5 = r5.blend(r1.rearrange(down2), low2); r1 = t0;
+        t0 = r2.blend(r6.rearrange(up2), high2); r6 = r6.blend(r2.rearrange(down2), low2); r2 = t0;
+        t0 = r3.blend(r7.rearrange(up2), high2); r7 = r7.blend(r3.rearrange(down2), low2); r3 = t0;
+        r0.intoArray(dst, d);
+        r1.intoArray(dst, d + ldd);
+        r2.intoArray(dst, d + 2 * ldd);
+        r3.intoArray(dst, d + 3 * ldd);
+        r4.intoArray(dst, d + 4 * ldd);
+        r5.intoArray(dst, d + 5 * ldd);
+        r6.intoArray(dst, d + 6 * ldd);
+        r7.intoArray(dst, d + 7 * ldd);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -266,10 +266,11 @@ class ConvKernelsTest {
 
     /**
      * Eight rows (a convolution's channels to channel-minor; at 16 float lanes, 8 × 16 blocks in
-     * registers), with whole blocks, a partial last block and offsets: every value moved exactly.
+     * registers) and back (rows of 8, as a channel-minor input adjoint returns to channels-first), with
+     * whole blocks, a partial last block and offsets: every value moved exactly.
      */
     @Test
-    void transposesOfEightRowsMoveEveryValueExactly() {
+    void transposesOfEightRowsAndBackMoveEveryValueExactly() {
         for (ConvKernelSet kernels : sets()) {
             for (int cols : new int[] {1, 15, 16, 17, 31, 32, 33, 144, 150}) {
                 for (int off = 0; off < 3; off++) {
@@ -283,6 +284,11 @@ class ConvKernelsTest {
                     }
                     kernels.transpose(src, off, 8, cols, got, off);
                     assertTrue(Arrays.equals(want, got), kernels + ": 8 rows, " + cols + " columns, offset " + off);
+                    float[] back = toFloat(values(new SplittableRandom(cols - off), off + 8 * cols + 17));
+                    float[] wantBack = back.clone();
+                    System.arraycopy(src, off, wantBack, off, 8 * cols);
+                    kernels.transpose(want, off, cols, 8, back, off);
+                    assertTrue(Arrays.equals(wantBack, back), kernels + ": " + cols + " rows of 8, offset " + off);
                 }
             }
         }
