@@ -76,7 +76,7 @@ public final class VectorConvKernels implements ConvKernelSet {
     @Override
     public void maxPoolAdjoint2x2(double[] dy, int dyOff, int[] arg, int aOff, int channels, int h, int w,
                                   double[] dx, int dxOff) {
-        ScalarConvKernels.maxPoolAdjoint(dy, dyOff, arg, aOff, channels * (h / 2) * (w / 2), channels * h * w, dx,
+        ScalarPool.maxPoolAdjoint(dy, dyOff, arg, aOff, channels * (h / 2) * (w / 2), channels * h * w, dx,
                 dxOff);
     }
 

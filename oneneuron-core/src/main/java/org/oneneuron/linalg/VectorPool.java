@@ -150,7 +150,7 @@ final class VectorPool {
      * columns): the first maximum of each column pair (top-left before top-right, bottom-left
      * before bottom-right), then the bottom pair's only where strictly greater than the top
      * pair's, which is the first maximum in the scalar order; a window row holding a NaN takes the
-     * scalar rule ({@link ScalarConvKernels#poolRow}).
+     * scalar rule ({@link ScalarPool#poolRow}).
      */
     private static void maxPoolRowVectors(float[] x, int xOff, int channels, int h, int w, float[] y, int yOff,
                                           int[] arg, int aOff) {
@@ -164,7 +164,7 @@ final class VectorPool {
                 int o = (c * oh + i) * ow;
                 FloatVector v = FloatVector.fromArray(SF, x, xOff + top);
                 if (v.compare(VectorOperators.NE, v).anyTrue()) {
-                    ScalarConvKernels.poolRow(x, xOff, top, w, ow, y, yOff + o, arg, aOff + o);
+                    ScalarPool.poolRow(x, xOff, top, w, ow, y, yOff + o, arg, aOff + o);
                     continue;
                 }
                 VectorMask<Float> m = v.rearrange(SWAP_F).compare(VectorOperators.GT, v);
@@ -193,7 +193,7 @@ final class VectorPool {
         int half = LF / 2;
         boolean rowVectors = 2 * w == LF && LF >= 8;
         if (h % 2 != 0 || w % 2 != 0 || !(ow >= half || rowVectors)) {
-            ScalarConvKernels.maxPoolAdjoint(dy, dyOff, arg, aOff, channels * oh * ow, channels * h * w, dx, dxOff);
+            ScalarPool.maxPoolAdjoint(dy, dyOff, arg, aOff, channels * oh * ow, channels * h * w, dx, dxOff);
             return;
         }
         FloatVector zero = FloatVector.zero(SF);
