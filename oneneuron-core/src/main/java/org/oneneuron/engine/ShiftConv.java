@@ -159,12 +159,12 @@ final class ShiftConv {
         for (int r0 = 0; r0 < p.rows; r0 += s.group) {
             int count = Math.min(s.group, p.rows - r0);
             boolean acc = p.accumulate || r0 > 0;
-            boolean sparse = s.sparse != null && (s.gradient != ShiftPlan.Gradient.DOTS || sparseAdjoint)
-                    && s.sparse.pays(dy, r0, count);
+            double density = s.sparse != null && (s.gradient != ShiftPlan.Gradient.DOTS || sparseAdjoint)
+                    ? s.sparse.density(dy, r0, count) : 1;
             if (folded) {
                 g.fold(ar, dy, r0, count, s.d);
             }
-            if (sparse && s.gradient != ShiftPlan.Gradient.DOTS) {
+            if (density <= SparseConv.GRADIENT_DENSITY && s.gradient != ShiftPlan.Gradient.DOTS) {
                 g.channelMinor(ar, x, xOff, r0, count, s.xp, s.xt);
                 s.sparse.gradient(ar, dy, r0, s.xt, count, acc, p.out);
             } else if (s.gradient == ShiftPlan.Gradient.LANES) {
@@ -179,7 +179,7 @@ final class ShiftConv {
                 g.dotsGradient(ar, dy, r0, s.gcopies, count, acc, p.out);
             }
             g.biasSums(ar, dy, r0, count, acc, p.out, s.sums);
-            if (sparse && sparseAdjoint) {
+            if (density <= SparseConv.ADJOINT_DENSITY && sparseAdjoint) {
                 for (int r = r0; r < r0 + count; r++) {
                     s.sparse.inputAdjoint(ar, s.kr, dy, r, s.sdx, s.sdxp, dx);
                 }

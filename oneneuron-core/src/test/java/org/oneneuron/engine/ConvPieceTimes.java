@@ -100,10 +100,19 @@ public final class ConvPieceTimes {
 
     /**
      * δy as a 2×2 max pooling and a ReLU leave it: in each window one position (drawn) keeps its
-     * value with probability 1/2, the rest are zero (~1/8 of the entries nonzero).
+     * value with probability 1/2, the rest are zero (~1/8 of the entries nonzero); with
+     * {@code -Ddensity=q}, each entry kept with probability q instead.
      */
     private static Buf pooled(PlaneArith ar, Buf dy, int rows, Shape out, SplittableRandom rnd) {
         Buf b = ar.alloc(dy.length());
+        String density = System.getProperty("density");
+        if (density != null) {
+            double keep = Double.parseDouble(density);
+            for (int i = 0; i < b.length(); i++) {
+                b.set(i, rnd.nextDouble() < keep ? dy.get(i) : 0);
+            }
+            return b;
+        }
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < out.channels(); c++) {
                 for (int i = 0; i + 1 < out.height(); i += 2) {
