@@ -167,7 +167,8 @@ abstract class F32Windows extends PlaneArith {
 
     @Override
     void sparseRunProduct(int na, int nb, int nu, int[] ia, int[] iv, int[] vo, Buf v, int vOff, int vStride, Buf in,
-                          int iOff, int iStride, int samples, boolean accumulate, Buf out, int oOff, int[] oa, int[] ol) {
+                          int iOff, int iStride, int samples, boolean accumulate, Buf out, int oOff, int[] oa,
+                          int[] ol) {
         conv.sparseRuns(na, nb, nu, ia, iv, vo, v.f, vOff, vStride, in.f, iOff, iStride, samples, accumulate, out.f,
                 oOff, oa, ol);
     }

@@ -166,7 +166,8 @@ abstract class F64Windows extends PlaneArith {
 
     @Override
     void sparseRunProduct(int na, int nb, int nu, int[] ia, int[] iv, int[] vo, Buf v, int vOff, int vStride, Buf in,
-                          int iOff, int iStride, int samples, boolean accumulate, Buf out, int oOff, int[] oa, int[] ol) {
+                          int iOff, int iStride, int samples, boolean accumulate, Buf out, int oOff, int[] oa,
+                          int[] ol) {
         conv.sparseRuns(na, nb, nu, ia, iv, vo, v.d, vOff, vStride, in.d, iOff, iStride, samples, accumulate, out.d,
                 oOff, oa, ol);
     }

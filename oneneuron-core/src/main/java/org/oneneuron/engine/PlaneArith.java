@@ -134,7 +134,10 @@ abstract class PlaneArith extends Arith {
                                    Buf in, int iOff, int iStride, int samples, boolean accumulate, Buf out, int oOff,
                                    int[] oa, int[] ol);
 
-    /** A convolution's columns for the positions with a nonzero adjoint, added to a channel-minor dx ({@link ConvKernelSet#sparseAdjoint}). */
+    /**
+     * A convolution's columns for the positions with a nonzero adjoint, added to a channel-minor dx
+     * ({@link ConvKernelSet#sparseAdjoint}).
+     */
     abstract void sparseAdjoint(int filters, int positions, int nu, int rowVectors, Buf d, int dOff, Buf k, int ldk,
                                 int[] ko, int[] po, int[] xo, Buf dx, int dxOff);
 

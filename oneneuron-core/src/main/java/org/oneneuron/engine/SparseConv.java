@@ -39,7 +39,10 @@ final class SparseConv {
     private final int lanes;
     private final int run;
     private final int nu;
-    /** Per vector u = i·(run / lanes) + k: its offset in xt and δx (i·wp·C + k·lanes) and in kr (i·run + k·lanes). */
+    /**
+     * Per vector u = i·(run / lanes) + k: its offset in xt and δx (i·wp·C + k·lanes) and in kr
+     * (i·run + k·lanes).
+     */
     private final int[] vo;
     private final int[] ko;
     /** Per lane of the vectors: its place c·kh·kw + i·kw + j in a filter of θ, or −1 (padding). */
@@ -66,7 +69,8 @@ final class SparseConv {
                 ko[u] = i * run + k * lanes;
                 for (int l = 0; l < lanes; l++) {
                     int q = k * lanes + l;
-                    ol[u * lanes + l] = q < runValues ? (q % g.channels) * g.kh * g.kw + i * g.kw + q / g.channels : -1;
+                    int c = q % g.channels;
+                    ol[u * lanes + l] = q < runValues ? c * g.kh * g.kw + i * g.kw + q / g.channels : -1;
                 }
             }
         }
@@ -91,8 +95,8 @@ final class SparseConv {
     }
 
     /**
-     * ∂K (=|+=) Σ over rows [r0, r0 + count) of δy ⊗ the channel-minor input xt ({@link ShiftPlan#channelMinor}),
-     * over δy's nonzeros.
+     * ∂K (=|+=) Σ over rows [r0, r0 + count) of δy ⊗ the channel-minor input xt
+     * ({@link ShiftPlan#channelMinor}), over δy's nonzeros.
      */
     void gradient(PlaneArith ar, Buf dy, int r0, Buf xt, int count, boolean acc, Buf grad) {
         ar.sparseRunProduct(g.filters, g.positions, nu, g.filterRows, g.runOffsets, vo, xt, 0, g.paddedSize, dy,
@@ -120,8 +124,8 @@ final class SparseConv {
      */
     void inputAdjoint(PlaneArith ar, Buf kr, Buf dy, int row, Buf dxt, Buf dxp, Buf dx) {
         ar.zero(dxt, 0, adjointLength);
-        ar.sparseAdjoint(g.filters, g.positions, nu, run / lanes, dy, row * g.out.size(), kr, g.kh * run, ko, g.runOffsets, vo,
-                dxt, 0);
+        ar.sparseAdjoint(g.filters, g.positions, nu, run / lanes, dy, row * g.out.size(), kr, g.kh * run, ko,
+                g.runOffsets, vo, dxt, 0);
         int area = g.hp * g.wp;
         if (g.pad == 0) {
             ar.transpose(dxt, 0, area, g.channels, dx, row * g.in.size());

@@ -7,8 +7,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * 16 × 16 float transposes in registers (512-bit lanes): dst[p·ldd + j] = src[j·lds + p] for
- * j, p &lt; 16, and 8 × 16 ones ({@link #halfBlock}, and back: {@link #halfBlockBack}). Used by {@link VectorSgemm} to pack a transposed B,
- * and by {@link VectorConvKernels#transpose} for 8 rows (a convolution's channels to channel-minor); with fewer lanes it keeps its
+ * j, p &lt; 16, and 8 × 16 ones ({@link #halfBlock}, and back: {@link #halfBlockBack}). Used by
+ * {@link VectorSgemm} to pack a transposed B, and by {@link VectorConvKernels#transpose} for 8 rows (a
+ * convolution's channels to channel-minor) and rows of 8 (back); with fewer lanes it keeps its
  * gathers (an 8 × 8 twin allocated a box per vector operation on JDK 17 at 256 bits, 2 MB per
  * W2-sized call, where this one does not).
  *
