@@ -155,53 +155,19 @@ final class ShiftConv {
         PlaneArith ar = p.planes();
         boolean folded = dx != null && !s.gather;
         prepareReverse(ar, s, p, folded, dx != null, false);
-        boolean sparseAdjoint = dx != null && s.gather && s.sparse != null && s.sparse.adjoint;
-        if (s.sparse != null) {
-            prepareSparse(ar, s, p, sparseAdjoint);
-        }
+        boolean sparseAdjoint = prepareSparse(ar, s, p, dx != null, false);
         for (int r0 = 0; r0 < p.rows; r0 += s.group) {
             int count = Math.min(s.group, p.rows - r0);
             boolean acc = p.accumulate || r0 > 0;
-            double density = s.sparse != null && (s.gradient != ShiftPlan.Gradient.DOTS || sparseAdjoint)
-                    ? s.sparse.density(dy, r0, count) : 1;
+            double density = density(s, dy, r0, count, sparseAdjoint);
             if (folded) {
                 g.fold(ar, dy, r0, count, s.d);
             }
-            if (density <= SparseConv.GRADIENT_DENSITY && s.gradient != ShiftPlan.Gradient.DOTS) {
-                g.channelMinor(ar, x, xOff, r0, count, s.xp, s.xt);
-                s.sparse.gradient(ar, dy, r0, s.xt, count, acc, p.out);
-            } else if (s.gradient == ShiftPlan.Gradient.LANES) {
-                g.transposeAdjoints(ar, dy, r0, count, s.dt);
-                g.laneGradient(ar, s.dt, g.padded(ar, x, xOff, r0, count, s.xp), g.paddedOffset(xOff, r0), count,
-                        acc, p.out);
-            } else if (s.gradient == ShiftPlan.Gradient.RUNS) {
-                g.channelMinor(ar, x, xOff, r0, count, s.xp, s.xt);
-                g.runsGradient(ar, dy, r0, s.xt, count, acc, p.out);
-            } else {
-                g.groupCopies(ar, x, xOff, r0, count, s.xp, s.gcopies);
-                g.dotsGradient(ar, dy, r0, s.gcopies, count, acc, p.out);
-            }
+            weightGradient(ar, s, dy, x, xOff, s.xp, s.xt, s.dt, r0, count, acc, p.out, density);
             g.biasSums(ar, dy, r0, count, acc, p.out, s.sums);
-            if (density <= SparseConv.ADJOINT_DENSITY && sparseAdjoint) {
-                for (int r = r0; r < r0 + count; r++) {
-                    s.sparse.inputAdjoint(ar, s.kr, dy, r, s.sdx, s.sdxp, dx);
-                }
-            } else if (dx != null) {
-                inputAdjoint(p, s, dy, s.d, null, null, dx, r0, count);
+            if (dx != null) {
+                inputAdjoint(p, s, dy, s.d, dx, r0, count, sparseAdjoint && density <= SparseConv.ADJOINT_DENSITY);
             }
-        }
-    }
-
-    /** The sparse products' buffers, and the kernel in runs when the input adjoint is gathered. */
-    private void prepareSparse(PlaneArith ar, State s, Pass p, boolean inputAdjoint) {
-        if (s.gradient != ShiftPlan.Gradient.DOTS) {
-            s.xt = ensure(ar, s.xt, s.group * g.paddedSize + 3 * ar.lanes());
-        }
-        if (inputAdjoint) {
-            s.kr = ensure(ar, s.kr, s.sparse.kernelLength);
-            s.sparse.arrange(p.theta, s.kr);
-            s.sdx = ensure(ar, s.sdx, s.sparse.adjointLength);
-            s.sdxp = g.pad > 0 ? ensure(ar, s.sdxp, g.paddedSize) : null;
         }
     }
 
@@ -209,43 +175,78 @@ final class ShiftConv {
         PlaneArith ar = p.planes();
         boolean folded = dx != null && !s.gather;
         prepareReverse(ar, s, p, folded, dx != null, true);
+        boolean sparseAdjoint = prepareSparse(ar, s, p, dx != null, rx != null);
         for (int r0 = 0; r0 < p.rows; r0 += s.group) {
             int count = Math.min(s.group, p.rows - r0);
             boolean acc = p.accumulate || r0 > 0;
+            double density = density(s, dy, r0, count, sparseAdjoint);
             if (folded) {
                 g.fold(ar, dy, r0, count, s.d);
                 g.fold(ar, rdy, r0, count, s.rd);
             }
-            if (s.gradient == ShiftPlan.Gradient.LANES) {
-                g.transposeAdjoints(ar, rdy, r0, count, s.rdt);
-                g.laneGradient(ar, s.rdt, g.padded(ar, x, xOff, r0, count, s.xp), g.paddedOffset(xOff, r0), count,
-                        acc, p.out);
-                if (rx != null) {
-                    g.transposeAdjoints(ar, dy, r0, count, s.dt);
-                    g.laneGradient(ar, s.dt, g.padded(ar, rx, 0, r0, count, s.rxp), g.paddedOffset(0, r0), count,
-                            true, p.out);
-                }
-            } else if (s.gradient == ShiftPlan.Gradient.RUNS) {
-                g.channelMinor(ar, x, xOff, r0, count, s.xp, s.xt);
-                g.runsGradient(ar, rdy, r0, s.xt, count, acc, p.out);
-                if (rx != null) {
-                    g.channelMinor(ar, rx, 0, r0, count, s.rxp, s.rxt);
-                    g.runsGradient(ar, dy, r0, s.rxt, count, true, p.out);
-                }
-            } else {
-                g.groupCopies(ar, x, xOff, r0, count, s.xp, s.gcopies);
-                g.dotsGradient(ar, rdy, r0, s.gcopies, count, acc, p.out);
-                if (rx != null) {
-                    g.groupCopies(ar, rx, 0, r0, count, s.rxp, s.gcopies);
-                    g.dotsGradient(ar, dy, r0, s.gcopies, count, true, p.out);
-                }
+            weightGradient(ar, s, rdy, x, xOff, s.xp, s.xt, s.rdt, r0, count, acc, p.out,
+                    density(s, rdy, r0, count, false));
+            if (rx != null) {
+                weightGradient(ar, s, dy, rx, 0, s.rxp, s.rxt, s.dt, r0, count, true, p.out, density);
             }
             g.biasSums(ar, rdy, r0, count, acc, p.out, s.sums);
             if (dx != null) {
-                inputAdjoint(p, s, dy, s.d, null, null, dx, r0, count);
+                inputAdjoint(p, s, dy, s.d, dx, r0, count, sparseAdjoint && density <= SparseConv.ADJOINT_DENSITY);
                 inputAdjoint(p, s, rdy, s.rd, dy, s.d, rdx, r0, count);
             }
         }
+    }
+
+    /** δy's share of nonzeros in the group, when a sparse product could use it (else 1). */
+    private static double density(State s, Buf a, int r0, int count, boolean sparseAdjoint) {
+        boolean wanted = s.sparse != null && (s.gradient != ShiftPlan.Gradient.DOTS || sparseAdjoint);
+        return wanted ? s.sparse.density(a, r0, count) : 1;
+    }
+
+    /**
+     * ∂K (=|+=) Σ over rows [r0, r0 + count) of the adjoint a ⊗ the input in: over a's nonzeros
+     * when it is sparse enough, else in the plan's layout (xp, xt, at: the padded, channel-minor
+     * and transposed-adjoint buffers it takes).
+     */
+    private void weightGradient(PlaneArith ar, State s, Buf a, Buf in, int inOff, Buf xp, Buf xt, Buf at, int r0,
+                                int count, boolean acc, Buf out, double density) {
+        if (density <= SparseConv.GRADIENT_DENSITY && s.gradient != ShiftPlan.Gradient.DOTS) {
+            g.channelMinor(ar, in, inOff, r0, count, xp, xt);
+            s.sparse.gradient(ar, a, r0, xt, count, acc, out);
+        } else if (s.gradient == ShiftPlan.Gradient.LANES) {
+            g.transposeAdjoints(ar, a, r0, count, at);
+            g.laneGradient(ar, at, g.padded(ar, in, inOff, r0, count, xp), g.paddedOffset(inOff, r0), count, acc,
+                    out);
+        } else if (s.gradient == ShiftPlan.Gradient.RUNS) {
+            g.channelMinor(ar, in, inOff, r0, count, xp, xt);
+            g.runsGradient(ar, a, r0, xt, count, acc, out);
+        } else {
+            g.groupCopies(ar, in, inOff, r0, count, xp, s.gcopies);
+            g.dotsGradient(ar, a, r0, s.gcopies, count, acc, out);
+        }
+    }
+
+    /**
+     * The sparse products' buffers (the channel-minor inputs; R(x)'s too when {@code second}), and
+     * the kernel in runs when the input adjoint is gathered: whether the input adjoint may run sparse.
+     */
+    private boolean prepareSparse(PlaneArith ar, State s, Pass p, boolean inputAdjoint, boolean second) {
+        if (s.sparse == null) {
+            return false;
+        }
+        if (s.gradient != ShiftPlan.Gradient.DOTS) {
+            int minor = s.group * g.paddedSize + 3 * ar.lanes();
+            s.xt = ensure(ar, s.xt, minor);
+            s.rxt = second ? ensure(ar, s.rxt, minor) : s.rxt;
+        }
+        boolean sparseAdjoint = inputAdjoint && s.gather && s.sparse.adjoint;
+        if (sparseAdjoint) {
+            s.kr = ensure(ar, s.kr, s.sparse.kernelLength);
+            s.sparse.arrange(p.theta, s.kr);
+            s.sdx = ensure(ar, s.sdx, s.sparse.adjointLength);
+            s.sdxp = g.pad > 0 ? ensure(ar, s.sdxp, g.paddedSize) : null;
+        }
+        return sparseAdjoint;
     }
 
     /** Buffers and rearranged weights of a reverse pass (R-operator: also V's and the tangent's). */
@@ -279,6 +280,17 @@ final class ShiftConv {
             if (g.wp != g.in.width()) {
                 s.dxp = ensure(ar, s.dxp, g.channels * g.backSpan);
             }
+        }
+    }
+
+    /** dx rows [r0, r0 + count) (overwritten) = Kᵀ·a: over a's nonzeros when {@code sparse}, else dense. */
+    private void inputAdjoint(Pass p, State s, Buf a, Buf aD, Buf dx, int r0, int count, boolean sparse) {
+        if (!sparse) {
+            inputAdjoint(p, s, a, aD, null, null, dx, r0, count);
+            return;
+        }
+        for (int r = r0; r < r0 + count; r++) {
+            s.sparse.inputAdjoint(p.planes(), s.kr, a, r, s.sdx, s.sdxp, dx);
         }
     }
 

@@ -112,8 +112,9 @@ class ShiftConvTest {
     }
 
     /**
-     * The products over δy's nonzeros give the bits of the dense layouts: VJP parameter gradient
-     * (stored and accumulated) and input adjoint, both precisions, channels in lanes and runs, δy with
+     * The products over δy's nonzeros give the bits of the dense layouts: VJP (accumulated into a
+     * gradient) and R-VJP (δy and Rδy zero at the same places, as behind max pooling), parameters
+     * and input adjoints, both precisions, channels in lanes and runs, δy with
      * a few nonzeros (and whole rows of zeros, as a satisfied hinge leaves; up to a quarter, where
      * both products go sparse, or a third, where only the input adjoint does), kernel rows over one
      * to more than 8 vectors (where the input adjoint stays dense), padded or not, on the Vector API
@@ -135,16 +136,14 @@ class ShiftConvTest {
             int rows = g.intIn("rows", 1, 6);
             double density = g.doubleIn("density", 0.02, 0.25);
             ShiftPlan.Gradient layout = g.oneOf("layout", List.of(ShiftPlan.Gradient.LANES, ShiftPlan.Gradient.RUNS));
-            boolean accumulate = g.bool("accumulate");
             long seed = g.seed("values");
             for (PlaneArith ar : List.of(new F64Arith(blas), new F32Arith(blas))) {
                 int weights = spec.filters() * spec.kernelSize(in);
                 int dim = 3 + weights + spec.filters() + 2;
                 ConvLayer layer = new ConvLayer(in, spec, 3, 3 + weights);
                 SplittableRandom rnd = new SplittableRandom(seed);
-                double[] theta = random(rnd, dim);
-                double[] x = random(rnd, rows * in.size() + 2);
                 double[] dy = random(rnd, rows * layer.out.size());
+                double[] rdy = random(rnd, rows * layer.out.size());
                 int size = layer.out.size();
                 for (int r = 0; r < rows; r++) {
                     int left = r == 1 ? 0 : size / share;
@@ -152,33 +151,28 @@ class ShiftConvTest {
                         boolean keep = left > 0 && rnd.nextDouble() < density;
                         left -= keep ? 1 : 0;
                         dy[i] = keep ? dy[i] : 0;
+                        rdy[i] = keep ? rdy[i] : 0;
                     }
                 }
-                double[][] got = new double[2][];
-                double[][] dx = new double[2][];
+                Run[] runs = new Run[2];
                 for (int sparse = 0; sparse < 2; sparse++) {
                     ShiftConv.State state = new ShiftConv.State(ar, new ShiftPlan(in, spec, 3, 3 + weights), rows,
                             false, layout, true, sparse == 1);
                     double limit = share == 4 ? SparseConv.GRADIENT_DENSITY : SparseConv.ADJOINT_DENSITY;
                     assertTrue(sparse == 0 || state.sparse.density(buf(ar, dy), 0, rows) <= limit,
                             "the sparse products run");
-                    Pass p = new Pass(ar);
-                    Buf th = buf(ar, theta);
-                    p.theta.d = th.d;
-                    p.theta.f = th.f;
-                    p.rows = rows;
-                    p.kind = PassKind.GRADIENT;
-                    p.out = buf(ar, random(new SplittableRandom(seed + 1), dim));
-                    p.accumulate = accumulate;
-                    Buf dxb = ar.alloc(rows * in.size());
-                    layer.vjp(p, buf(ar, x), 2, buf(ar, dy), dxb, state);
-                    got[sparse] = values(p.out);
-                    dx[sparse] = values(dxb);
+                    SplittableRandom same = new SplittableRandom(seed + 1);
+                    runs[sparse] = run(ar, layer, state, random(same, dim), random(same, dim),
+                            random(same, rows * in.size() + 2), random(same, rows * in.size()), dy, rdy,
+                            random(same, dim), rows);
                 }
                 String where = in + " conv " + spec.word() + " rows " + rows + " " + layout + " " + ar.precision()
                         + " on " + blas.name();
-                assertArrayEquals(got[0], got[1], where + " vjp parameters");
-                assertArrayEquals(dx[0], dx[1], where + " vjp input");
+                assertArrayEquals(runs[0].grad(), runs[1].grad(), where + " vjp parameters (accumulated)");
+                assertArrayEquals(runs[0].dx(), runs[1].dx(), where + " vjp input");
+                assertArrayEquals(runs[0].rgrad(), runs[1].rgrad(), where + " rvjp parameters");
+                assertArrayEquals(runs[0].rdx(), runs[1].rdx(), where + " rvjp input");
+                assertArrayEquals(runs[0].rdx2(), runs[1].rdx2(), where + " rvjp R(input)");
             }
         });
     }
