@@ -23,9 +23,10 @@ import org.oneneuron.model.LayerSpec;
  *       ∂K[f, c, i, j] = Σ_s Σ_p δy[f, p]·xt[(oh + i)·wp + ow + j, c] over a channel-minor copy xt of
  *       the padded input, whose kw·C values (j, c) of kernel row i at position p are one run. The
  *       same chains, groups and so bits as channels in lanes.</li>
- *   <li><b>over δy's nonzeros</b> ({@link SparseConv}), in training, for a group whose δy is mostly
+ *   <li><b>over δy's nonzeros</b> ({@link SparseConv}), for a group whose δy (or Rδy) is mostly
  *       zeros (behind max pooling and a ReLU): the weight gradient with the chains of the last two
- *       layouts and the gathered input adjoint, the zero terms skipped, the same bits.</li>
+ *       layouts and the gathered input adjoint, the zero terms skipped, the same bits (the
+ *       R-operator's R(δx) keeps the dense layout).</li>
  * </ul>
  *
  * Every output is one fma chain in a fixed order, so the bits depend only on the shapes, the
