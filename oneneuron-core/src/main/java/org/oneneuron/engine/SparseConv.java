@@ -47,7 +47,7 @@ final class SparseConv {
     private final int[] ko;
     /** Per lane of the vectors: its place c·kh·kw + i·kw + j in a filter of θ, or −1 (padding). */
     private final int[] ol;
-    /** Whether the input adjoint can run here: kernel rows of at most 8 vectors (the kernels' tile). */
+    /** Whether the input adjoint can run here: kernel rows of at most 16 vectors (the kernels' tile). */
     final boolean adjoint;
     final int kernelLength;
     final int adjointLength;
@@ -74,7 +74,7 @@ final class SparseConv {
                 }
             }
         }
-        this.adjoint = perRow <= 8;
+        this.adjoint = perRow <= 16;
         this.kernelLength = g.filters * g.kh * run;
         this.adjointLength = g.paddedSize + run;
     }

@@ -72,7 +72,7 @@ public interface ConvKernelSet {
      * + ko[u] + l] over those f in increasing order (one fma chain from 0). With k the kernel rows in
      * runs of (j, c) and dx channel-minor, each dx value receives its columns in (i, j) order: the
      * bits of {@link #col2im} over the columns of {@link #rows} when k is finite and its padding
-     * lanes are zero (they add +0). The vectors come in kernel rows of rowVectors (at most 8,
+     * lanes are zero (they add +0). The vectors come in kernel rows of rowVectors (at most 16,
      * dividing nu). dx must hold every index written.
      */
     void sparseAdjoint(int filters, int positions, int nu, int rowVectors, float[] d, int dOff, float[] k, int ldk,

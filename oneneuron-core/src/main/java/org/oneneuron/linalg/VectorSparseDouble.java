@@ -7,19 +7,21 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * double-precision {@code sparseRuns} and {@code sparseAdjoint} of {@link ConvKernels}: the nonzero
  * adjoints are found a vector at a time by a comparison (a bit mask, walked lowest bit first, so in
- * index order), and each one feeds a tile of 8 vectors in registers: 8 loads and 8 fused
- * multiply-adds per nonzero. The tile's unused vectors repeat its last one and are dropped. The
- * weight gradient runs over blocks of 4 samples (their inputs stay in the L1 cache), every filter's
- * chains kept in memory between blocks (the same chains as one pass). The input adjoint's tiles hold
- * whole kernel rows, in increasing order, each over every position from the last: every δx value
- * still receives its columns in (i, j) order. No Vector
- * API value crosses a method of ours (see {@link VectorSgemm}).
+ * index order), and each one feeds a tile of vectors in registers (8 for the weight gradient, 16 for
+ * the input adjoint): a load and a fused multiply-add per vector and nonzero. A tile's unused
+ * vectors repeat its last one and are dropped. The weight gradient runs over blocks of 4 samples
+ * (their inputs stay in the L1 cache), every filter's chains kept in memory between blocks (the
+ * same chains as one pass). The input adjoint's tiles hold whole kernel rows, in increasing order,
+ * each over every position from the last: every δx value still receives its columns in (i, j)
+ * order. No Vector API value crosses a method of ours (see {@link VectorSgemm}).
  */
 final class VectorSparseDouble {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int TILE_VECTORS = 8;
+    /** Vectors in registers in the input adjoint's tile. */
+    private static final int ADJOINT_VECTORS = 16;
     /** Samples per block: their inputs stay in the L1 cache while every filter's terms run over them. */
     private static final int BLOCK_SAMPLES = 4;
     private static final ThreadLocal<double[]> ACC = ThreadLocal.withInitial(() -> new double[0]);
@@ -31,9 +33,8 @@ final class VectorSparseDouble {
     static void runs(int na, int nb, int nu, int[] ia, int[] iv, int[] vo, double[] v, int vOff, int vStride,
                      double[] x, int xOff, int xStride, int samples, boolean accumulate, double[] out, int oOff,
                      int[] oa, int[] ol) {
-        int per = TILE_VECTORS;
-        int tiles = (nu + per - 1) / per;
-        int tileValues = per * L;
+        int tiles = (nu + TILE_VECTORS - 1) / TILE_VECTORS;
+        int tileValues = TILE_VECTORS * L;
         double[] acc = accumulators(na * tiles * tileValues);
         SparseLists lists = LISTS.get();
         for (int s0 = 0; s0 < samples; s0 += BLOCK_SAMPLES) {
@@ -55,8 +56,8 @@ final class VectorSparseDouble {
                     }
                 }
                 for (int t = 0; t < tiles; t++) {
-                    int u0 = t * per;
-                    int un = Math.min(per, nu - u0);
+                    int u0 = t * TILE_VECTORS;
+                    int un = Math.min(TILE_VECTORS, nu - u0);
                     int aOff = (a * tiles + t) * tileValues;
                     if (s0 == 0) {
                         java.util.Arrays.fill(acc, aOff, aOff + tileValues, 0);
@@ -145,8 +146,8 @@ final class VectorSparseDouble {
 
     static void adjoint(int filters, int positions, int nu, int rowVectors, double[] d, int dOff, double[] k, int ldk,
                         int[] ko, int[] po, int[] xo, double[] dx, int dxOff) {
-        if (rowVectors > TILE_VECTORS || nu % rowVectors != 0) {
-            throw new IllegalArgumentException("kernel rows of " + rowVectors + " vectors (at most " + TILE_VECTORS
+        if (rowVectors > ADJOINT_VECTORS || nu % rowVectors != 0) {
+            throw new IllegalArgumentException("kernel rows of " + rowVectors + " vectors (at most " + ADJOINT_VECTORS
                     + ", dividing " + nu + ")");
         }
         SparseLists lists = LISTS.get().reset(filters, positions);
@@ -160,98 +161,22 @@ final class VectorSparseDouble {
                 }
             }
         }
-        boolean wide = S.vectorBitSize() >= 512;
-        int perTile = (wide ? 2 * TILE_VECTORS : TILE_VECTORS) / rowVectors * rowVectors;
+        int perTile = ADJOINT_VECTORS / rowVectors * rowVectors;
         for (int u0 = 0; u0 < nu; u0 += perTile) {
-            int un = Math.min(perTile, nu - u0);
-            if (wide) {
-                adjointTile16(lists, filters, positions, d, dOff, k, ldk, ko, po, xo, u0, un, dx, dxOff);
-            } else {
-                adjointTile(lists, filters, positions, d, dOff, k, ldk, ko, po, xo, u0, un, dx, dxOff);
-            }
+            adjointTile(lists, filters, positions, d, dOff, k, ldk, ko, po, xo, u0, Math.min(perTile, nu - u0), dx,
+                    dxOff);
         }
     }
 
     /**
-     * Vectors [u0, u0 + un) (whole kernel rows) of the columns of every position with a nonzero
-     * adjoint, from the last position to the first: each a chain from 0 over its listed filters,
-     * added to dx at dxOff + po[p] + xo[u].
+     * Vectors [u0, u0 + un) (whole kernel rows, at most 16) of the columns of every position with a
+     * nonzero adjoint, from the last position to the first: each a chain from 0 over its listed
+     * filters, added to dx at dxOff + po[p] + xo[u]. 16 accumulators: with 256-bit vectors too, where
+     * the registers run short, one pass over 3 rows of 5 vectors beat 3 passes of 8-vector tiles
+     * (SparseProbe, -XX:UseAVX=2: 3.65–3.76 against 4.46–4.75 µs per sample).
      */
     private static void adjointTile(SparseLists lists, int filters, int positions, double[] d, int dOff, double[] k,
                                     int ldk, int[] ko, int[] po, int[] xo, int u0, int un, double[] dx, int dxOff) {
-        int o0 = ko[u0];
-        int o1 = ko[u0 + Math.min(1, un - 1)];
-        int o2 = ko[u0 + Math.min(2, un - 1)];
-        int o3 = ko[u0 + Math.min(3, un - 1)];
-        int o4 = ko[u0 + Math.min(4, un - 1)];
-        int o5 = ko[u0 + Math.min(5, un - 1)];
-        int o6 = ko[u0 + Math.min(6, un - 1)];
-        int o7 = ko[u0 + Math.min(7, un - 1)];
-        int x0 = xo[u0];
-        int x1 = xo[u0 + Math.min(1, un - 1)];
-        int x2 = xo[u0 + Math.min(2, un - 1)];
-        int x3 = xo[u0 + Math.min(3, un - 1)];
-        int x4 = xo[u0 + Math.min(4, un - 1)];
-        int x5 = xo[u0 + Math.min(5, un - 1)];
-        int x6 = xo[u0 + Math.min(6, un - 1)];
-        int x7 = xo[u0 + Math.min(7, un - 1)];
-        int[] count = lists.count;
-        int[] entries = lists.entries;
-        for (int p = positions - 1; p >= 0; p--) {
-            int n = count[p];
-            if (n == 0) {
-                continue;
-            }
-            DoubleVector c0 = DoubleVector.zero(S);
-            DoubleVector c1 = c0;
-            DoubleVector c2 = c0;
-            DoubleVector c3 = c0;
-            DoubleVector c4 = c0;
-            DoubleVector c5 = c0;
-            DoubleVector c6 = c0;
-            DoubleVector c7 = c0;
-            for (int t = 0; t < n; t++) {
-                int f = entries[p * filters + t];
-                DoubleVector q = DoubleVector.broadcast(S, d[dOff + f * positions + p]);
-                int kb = f * ldk;
-                c0 = DoubleVector.fromArray(S, k, kb + o0).fma(q, c0);
-                c1 = DoubleVector.fromArray(S, k, kb + o1).fma(q, c1);
-                c2 = DoubleVector.fromArray(S, k, kb + o2).fma(q, c2);
-                c3 = DoubleVector.fromArray(S, k, kb + o3).fma(q, c3);
-                c4 = DoubleVector.fromArray(S, k, kb + o4).fma(q, c4);
-                c5 = DoubleVector.fromArray(S, k, kb + o5).fma(q, c5);
-                c6 = DoubleVector.fromArray(S, k, kb + o6).fma(q, c6);
-                c7 = DoubleVector.fromArray(S, k, kb + o7).fma(q, c7);
-            }
-            int base = dxOff + po[p];
-            DoubleVector.fromArray(S, dx, base + x0).add(c0).intoArray(dx, base + x0);
-            if (un > 1) {
-                DoubleVector.fromArray(S, dx, base + x1).add(c1).intoArray(dx, base + x1);
-            }
-            if (un > 2) {
-                DoubleVector.fromArray(S, dx, base + x2).add(c2).intoArray(dx, base + x2);
-            }
-            if (un > 3) {
-                DoubleVector.fromArray(S, dx, base + x3).add(c3).intoArray(dx, base + x3);
-            }
-            if (un > 4) {
-                DoubleVector.fromArray(S, dx, base + x4).add(c4).intoArray(dx, base + x4);
-            }
-            if (un > 5) {
-                DoubleVector.fromArray(S, dx, base + x5).add(c5).intoArray(dx, base + x5);
-            }
-            if (un > 6) {
-                DoubleVector.fromArray(S, dx, base + x6).add(c6).intoArray(dx, base + x6);
-            }
-            if (un > 7) {
-                DoubleVector.fromArray(S, dx, base + x7).add(c7).intoArray(dx, base + x7);
-            }
-        }
-    }
-
-    /** {@link #adjointTile} with 16 vectors in registers (512-bit vectors: 32 registers). */
-    private static void adjointTile16(SparseLists lists, int filters, int positions, double[] d, int dOff, double[] k,
-                                      int ldk, int[] ko, int[] po, int[] xo, int u0, int un, double[] dx, int dxOff) {
         int o0 = ko[u0];
         int o1 = ko[u0 + Math.min(1, un - 1)];
         int o2 = ko[u0 + Math.min(2, un - 1)];

@@ -117,7 +117,7 @@ class ShiftConvTest {
      * and input adjoints, both precisions, channels in lanes and runs, δy with
      * a few nonzeros (and whole rows of zeros, as a satisfied hinge leaves; up to a quarter, where
      * both products go sparse, or a third, where only the input adjoint does), kernel rows over one
-     * to more than 8 vectors (where the input adjoint stays dense), padded or not, on the Vector API
+     * to more than 16 vectors (where the input adjoint stays dense), padded or not, on the Vector API
      * kernels and on the scalar twin at every width.
      */
     @Test
