@@ -36,6 +36,7 @@ final class VectorSparseDouble {
         int tiles = (nu + TILE_VECTORS - 1) / TILE_VECTORS;
         int tileValues = TILE_VECTORS * L;
         double[] acc = accumulators(na * tiles * tileValues);
+        java.util.Arrays.fill(acc, 0, na * tiles * tileValues, 0);
         SparseLists lists = LISTS.get();
         for (int s0 = 0; s0 < samples; s0 += BLOCK_SAMPLES) {
             int s1 = Math.min(samples, s0 + BLOCK_SAMPLES);
@@ -59,9 +60,6 @@ final class VectorSparseDouble {
                     int u0 = t * TILE_VECTORS;
                     int un = Math.min(TILE_VECTORS, nu - u0);
                     int aOff = (a * tiles + t) * tileValues;
-                    if (s0 == 0) {
-                        java.util.Arrays.fill(acc, aOff, aOff + tileValues, 0);
-                    }
                     runsTile(n, lists.at, lists.doubles, vo, u0, un, v, acc, aOff);
                 }
             }
