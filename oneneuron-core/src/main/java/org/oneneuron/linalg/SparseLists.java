@@ -3,8 +3,9 @@ package org.oneneuron.linalg;
 import java.util.Arrays;
 
 /**
- * Per-position lists of the filters with a nonzero adjoint, for the sparse input adjoints: filters
- * are added in increasing order, so each list is in filter order. A per-thread scratch.
+ * Per-thread scratch of the sparse kernels ({@code VectorSparseFloat/Double}): for the input adjoint,
+ * per-position lists of the filters with a nonzero adjoint (filters are added in increasing order, so
+ * each list is in filter order); for the weight gradient, one filter's nonzero terms.
  */
 final class SparseLists {
 
@@ -35,9 +36,9 @@ final class SparseLists {
     void reserve(int n) {
         if (at.length < n) {
             int m = Math.max(n, 2 * at.length);
-            at = java.util.Arrays.copyOf(at, m);
-            floats = java.util.Arrays.copyOf(floats, m);
-            doubles = java.util.Arrays.copyOf(doubles, m);
+            at = Arrays.copyOf(at, m);
+            floats = Arrays.copyOf(floats, m);
+            doubles = Arrays.copyOf(doubles, m);
         }
     }
 

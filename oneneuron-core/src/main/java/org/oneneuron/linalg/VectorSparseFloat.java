@@ -1,5 +1,6 @@
 package org.oneneuron.linalg;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -36,7 +37,7 @@ final class VectorSparseFloat {
         int tiles = (nu + TILE_VECTORS - 1) / TILE_VECTORS;
         int tileValues = TILE_VECTORS * L;
         float[] acc = accumulators(na * tiles * tileValues);
-        java.util.Arrays.fill(acc, 0, na * tiles * tileValues, 0);
+        Arrays.fill(acc, 0, na * tiles * tileValues, 0);
         SparseLists lists = LISTS.get();
         for (int s0 = 0; s0 < samples; s0 += BLOCK_SAMPLES) {
             int s1 = Math.min(samples, s0 + BLOCK_SAMPLES);
