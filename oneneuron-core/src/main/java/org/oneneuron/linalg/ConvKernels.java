@@ -17,6 +17,9 @@ import java.lang.System.Logger.Level;
  *   bcast: S[a, l]   (=|+=) Σ_s Σ_b v_s[b·ldv + l] · x_s[ia[a] + ib[b]]  channels in lanes l
  *   runs:  S[a, l]   (=|+=) Σ_s Σ_b v_s[iv[b] + l] · x_s[ia[a] + ib[b]]  runs (kernel column, channel) in lanes
  * </pre>
+ * {@link ConvKernelSet#sparseRuns} and {@link ConvKernelSet#sparseAdjoint} compute the weight gradient
+ * of {@code runs} and the gathered input adjoint ({@code rows}, then {@code col2im}) over the nonzero
+ * adjoints only, in the same chains.
  *
  * Vector API kernels (register tiles of 8 rows × 2 vectors, loaded reflectively so the library
  * runs without the jdk.incubator.vector module); {@link #available()} says whether they loaded.
