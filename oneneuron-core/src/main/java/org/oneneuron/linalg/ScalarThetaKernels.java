@@ -1,5 +1,7 @@
 package org.oneneuron.linalg;
 
+import java.util.Arrays;
+
 /** Scalar loops for {@link ThetaKernels}: the fallback without the Vector API and the vector kernels' tails. */
 final class ScalarThetaKernels implements ThetaKernels {
 
@@ -11,21 +13,26 @@ final class ScalarThetaKernels implements ThetaKernels {
     }
 
     @Override
-    public boolean sgdStep(double[] theta, double[] g, double eta, double c, double[] previous, float[] th) {
-        return sgdStep(theta, g, eta, c, previous, th, 0);
+    public boolean sgdStep(double[] from, float[] bulk, int bulkEnd, double[] g, double eta, double c, double[] to,
+                           float[] th) {
+        return sgdStep(from, bulk, bulkEnd, g, eta, c, to, th, 0);
     }
 
-    /** The same from index {@code from} on. */
-    static boolean sgdStep(double[] theta, double[] g, double eta, double c, double[] previous, float[] th,
-                           int from) {
+    /** The same from index {@code start} on. */
+    static boolean sgdStep(double[] from, float[] bulk, int bulkEnd, double[] g, double eta, double c,
+                           double[] to, float[] th, int start) {
         float check = 0f;
-        for (int i = from; i < theta.length; i++) {
-            double t = theta[i];
-            if (previous != null) {
-                previous[i] = t;
-            }
-            t = t - eta * (c * g[i]);
-            theta[i] = t;
+        int i = start;
+        for (; i < bulkEnd; i++) {
+            double t = from[i] - eta * (c * bulk[i]);
+            to[i] = t;
+            float f = (float) t;
+            th[i] = f;
+            check += f * 0f;
+        }
+        for (; i < from.length; i++) {
+            double t = from[i] - eta * (c * g[i]);
+            to[i] = t;
             float f = (float) t;
             th[i] = f;
             check += f * 0f;
@@ -84,6 +91,15 @@ final class ScalarThetaKernels implements ThetaKernels {
         lanes[5] = s5;
         lanes[6] = s6;
         lanes[7] = s7;
+    }
+
+    @Override
+    public void squares(float[] src, int upTo, double[] lanes) {
+        Arrays.fill(lanes, 0);
+        for (int i = 0; i < upTo; i++) {
+            double x = src[i];
+            lanes[i % 8] += x * x;
+        }
     }
 
     /** dst[i] = src[i] from index {@code from} on. */

@@ -4,10 +4,15 @@ package org.oneneuron.linalg;
 interface ThetaKernels {
 
     /**
-     * previous[i] = θ[i] when previous is non-null, θ[i] = θ[i] − η·(c·g[i]) and th[i] = (float) θ[i]
-     * for every i; true when every th[i] is finite.
+     * to[i] = from[i] − η·(c·g_i) and th[i] = (float) to[i] for every i, where g_i is the float
+     * bulk[i] (widened) for i &lt; bulkEnd and g[i] from there on; true when every th[i] is finite.
+     * from may be to.
      */
-    boolean sgdStep(double[] theta, double[] g, double eta, double c, double[] previous, float[] th);
+    boolean sgdStep(double[] from, float[] bulk, int bulkEnd, double[] g, double eta, double c, double[] to,
+                    float[] th);
+
+    /** lanes[j] = Σ_{i ≡ j mod 8, i &lt; upTo} src[i]² in double: {@link #widen}'s squares without its copy. */
+    void squares(float[] src, int upTo, double[] lanes);
 
     /**
      * Σ x_i² in eight interleaved partial sums s_j = Σ_{i ≡ j mod 8, i < 8⌊n/8⌋} x_i², added as

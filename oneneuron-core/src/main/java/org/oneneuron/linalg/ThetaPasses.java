@@ -17,17 +17,24 @@ public final class ThetaPasses {
 
     /**
      * The plain SGD step with the float copy the next float32 evaluation reads, in one pass:
-     * previous[i] = θ[i] (when previous is non-null), θ[i] ← θ[i] − η·(c·g[i]), th[i] = (float) θ[i].
+     * to[i] = from[i] − η·(c·g_i), th[i] = (float) to[i], where g_i is the float32 bulk[i] for
+     * i &lt; bulkEnd (a gradient whose widening to double was left to this pass) and g[i] from there
+     * on. {@code from} may be {@code to} (an in-place step); a step into another array leaves
+     * {@code from} as it was, for a caller who may need to undo the step.
      *
-     * @return true when every th[i] is finite (then every θ[i] is too)
+     * @param bulk    the gradient's leading entries in float32, or null when bulkEnd is 0
+     * @param bulkEnd how many leading entries bulk holds
+     * @return true when every th[i] is finite (then every to[i] is too)
      */
-    public static boolean sgdStep(double[] theta, double[] g, double eta, double c, double[] previous, float[] th) {
-        if (g.length != theta.length || th.length != theta.length
-                || (previous != null && previous.length != theta.length)) {
-            throw new IllegalArgumentException("sgd step: lengths differ (θ " + theta.length + ", g " + g.length
-                    + ", float θ " + th.length + ")");
+    public static boolean sgdStep(double[] from, float[] bulk, int bulkEnd, double[] g, double eta, double c,
+                                  double[] to, float[] th) {
+        int n = from.length;
+        if (g.length != n || to.length != n || th.length != n || bulkEnd < 0 || bulkEnd > n
+                || (bulkEnd > 0 && (bulk == null || bulk.length < bulkEnd))) {
+            throw new IllegalArgumentException("sgd step: lengths differ (θ " + n + " into " + to.length + ", g "
+                    + g.length + ", float θ " + th.length + ", float gradient up to " + bulkEnd + ")");
         }
-        return KERNELS.sgdStep(theta, g, eta, c, previous, th);
+        return KERNELS.sgdStep(from, bulk, bulkEnd, g, eta, c, to, th);
     }
 
     /**
@@ -51,6 +58,19 @@ public final class ThetaPasses {
                     + ", squared up to " + upTo + ", lanes " + lanes.length);
         }
         KERNELS.widen(src, dst, upTo, lanes);
+    }
+
+    /**
+     * Into lanes (length 8) the partial sums of {@link #sumOfSquares} over the first {@code upTo}
+     * entries of src widened to double (upTo a multiple of 8): {@link #widen}'s lanes without
+     * writing the widened copy, for a gradient whose widening is left to the SGD step.
+     */
+    public static void squares(float[] src, int upTo, double[] lanes) {
+        if (upTo % 8 != 0 || upTo < 0 || upTo > src.length || lanes.length != 8) {
+            throw new IllegalArgumentException("squares: float " + src.length + ", up to " + upTo
+                    + ", lanes " + lanes.length);
+        }
+        KERNELS.squares(src, upTo, lanes);
     }
 
     /**

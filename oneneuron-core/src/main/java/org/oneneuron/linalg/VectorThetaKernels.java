@@ -29,26 +29,63 @@ public final class VectorThetaKernels implements ThetaKernels {
     private static final boolean FITS = (D.length() == 4 || D.length() == 8) && F.length() == D.length();
 
     @Override
-    public boolean sgdStep(double[] theta, double[] g, double eta, double c, double[] previous, float[] th) {
-        int n = theta.length;
+    public boolean sgdStep(double[] from, float[] bulk, int bulkEnd, double[] g, double eta, double c, double[] to,
+                           float[] th) {
+        int n = from.length;
         if (n < SCALAR_BELOW || !FITS) {
-            return ScalarThetaKernels.sgdStep(theta, g, eta, c, previous, th, 0);
+            return ScalarThetaKernels.sgdStep(from, bulk, bulkEnd, g, eta, c, to, th, 0);
         }
+        int floatEnd = D.loopBound(bulkEnd);
         int upper = D.loopBound(n);
+        // The two loops differ in where g comes from; their bodies stay inline (a helper that took
+        // or returned vectors was not always inlined, and then boxed one vector per iteration).
         FloatVector check = FloatVector.zero(F);
-        for (int i = 0; i < upper; i += D.length()) {
-            DoubleVector t = DoubleVector.fromArray(D, theta, i);
-            if (previous != null) {
-                t.intoArray(previous, i);
-            }
-            t = t.sub(DoubleVector.fromArray(D, g, i).mul(c).mul(eta));
-            t.intoArray(theta, i);
+        int i = 0;
+        for (; i < floatEnd; i += D.length()) {
+            DoubleVector gi = (DoubleVector) FloatVector.fromArray(F, bulk, i).convertShape(VectorOperators.F2D, D, 0);
+            DoubleVector t = DoubleVector.fromArray(D, from, i).sub(gi.mul(c).mul(eta));
+            t.intoArray(to, i);
+            FloatVector f = (FloatVector) t.convertShape(VectorOperators.D2F, F, 0);
+            f.intoArray(th, i);
+            check = check.add(f.mul(0f));
+        }
+        if (floatEnd < bulkEnd) {
+            return ScalarThetaKernels.sgdStep(from, bulk, bulkEnd, g, eta, c, to, th, floatEnd)
+                    && check.compare(VectorOperators.EQ, 0f).allTrue();
+        }
+        for (; i < upper; i += D.length()) {
+            DoubleVector t = DoubleVector.fromArray(D, from, i).sub(DoubleVector.fromArray(D, g, i).mul(c).mul(eta));
+            t.intoArray(to, i);
             FloatVector f = (FloatVector) t.convertShape(VectorOperators.D2F, F, 0);
             f.intoArray(th, i);
             check = check.add(f.mul(0f));
         }
         boolean finite = check.compare(VectorOperators.EQ, 0f).allTrue();
-        return ScalarThetaKernels.sgdStep(theta, g, eta, c, previous, th, upper) && finite;
+        return ScalarThetaKernels.sgdStep(from, bulk, bulkEnd, g, eta, c, to, th, upper) && finite;
+    }
+
+    @Override
+    public void squares(float[] src, int upTo, double[] lanes) {
+        if (upTo < SCALAR_BELOW || !FITS) {
+            ScalarThetaKernels.INSTANCE.squares(src, upTo, lanes);
+            return;
+        }
+        DoubleVector lo = DoubleVector.zero(D);
+        DoubleVector hi = DoubleVector.zero(D);
+        boolean four = D.length() == 4;
+        for (int i = 0; i < upTo; i += 8) {
+            DoubleVector v = (DoubleVector) FloatVector.fromArray(F, src, i).convertShape(VectorOperators.F2D, D, 0);
+            lo = lo.add(v.mul(v));
+            if (four) {
+                DoubleVector w = (DoubleVector) FloatVector.fromArray(F, src, i + 4)
+                        .convertShape(VectorOperators.F2D, D, 0);
+                hi = hi.add(w.mul(w));
+            }
+        }
+        lo.intoArray(lanes, 0);
+        if (four) {
+            hi.intoArray(lanes, 4);
+        }
     }
 
     @Override

@@ -39,8 +39,9 @@ import org.oneneuron.objective.SampledObjective;
  * rows, so results are bitwise identical run to run for a given t. Every work buffer is
  * allocated once. Not thread-safe: use {@link #copy()} per thread.
  *
- * <p>{@link FloatStaging}: plain SGD may move θ in the pass that writes the float copy of θ, and
- * read the gradient's Σ g_k² from the pass that checks the gradient (the same bits either way).
+ * <p>{@link FloatStaging}: plain SGD may move θ in the pass that writes the float copy of θ,
+ * widen its minibatch gradient there too, and read the gradient's Σ g_k² from the pass that checks
+ * the gradient (the same bits either way).
  */
 public final class Float32NetworkObjective implements SampledObjective, FloatStaging {
 
@@ -119,11 +120,21 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
     }
 
     @Override
-    public boolean sgdStep(double[] theta, double[] g, double eta, double c, double[] previous) {
+    public boolean sgdStep(double[] from, double[] g, double eta, double c, double[] to) {
         stagedFor = null;
-        boolean finite = ThetaPasses.sgdStep(theta, g, eta, c, previous, th);
-        stagedFor = finite ? theta : null;
+        boolean finite = ThetaPasses.sgdStep(from, passes.pendingBulk(g), passes.pendingEnd(g), g, eta, c, to, th);
+        stagedFor = finite ? to : null;
         return finite;
+    }
+
+    @Override
+    public void deferWidening(double[] gradient) {
+        passes.defer(gradient);
+    }
+
+    @Override
+    public void materialize(double[] gradient) {
+        passes.materialize(gradient);
     }
 
     @Override
@@ -255,6 +266,9 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
         double sum = passes.run(gradient != null ? PassKind.GRADIENT : PassKind.VALUE, theta, th, null, null, null,
                 0, n, scale, gradient, null, null, layout.hasNeuron());
         double data = scale * sum;
+        if (gradient != null) {
+            passes.materialize(gradient);
+        }
         last.begin(gradient);
         if (gradient != null) {
             finishGradient(theta, gradient, "gradient", true);
@@ -302,6 +316,7 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
             throw new IllegalArgumentException("gradient must not alias θ");
         }
         squaresOf = null;
+        passes.discard(gradient);
     }
 
     /**
@@ -315,6 +330,7 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
         squaresOf = gradient;
         squares = s;
         if (!(s < Double.POSITIVE_INFINITY)) {
+            passes.materialize(gradient);
             for (int k = 0; k < gradient.length; k++) {
                 if (!Double.isFinite(gradient[k])) {
                     throw new NonFiniteException(what, String.format(Locale.ROOT, "(float32) entry %s = %s",

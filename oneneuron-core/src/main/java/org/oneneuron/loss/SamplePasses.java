@@ -55,6 +55,11 @@ final class SamplePasses {
     private int squaredUpTo;
     /** The eight partial sums of squares of {@link ThetaPasses#sumOfSquares(double[])}. */
     private final double[] squareLanes = new double[8];
+    /** The array float32 passes may leave widening to its reader (see {@link #defer}), or null. */
+    private double[] deferrable;
+    /** The array whose entries below {@link #pendingEnd} are still only in chunk 0's float output, or null. */
+    private double[] pendingFor;
+    private int pendingEnd;
     /** ω_i ℓ(f(x_i)) of the network alone per sample, from the last pass with figures. */
     private double[] networkLoss;
 
@@ -86,6 +91,13 @@ final class SamplePasses {
      */
     double run(PassKind kind, double[] theta, float[] theta32, double[] v, float[] v32, int[] index, int from,
                int m, double scale, double[] out, double[] scoresOut, double[] networkOut, boolean figures) {
+        if (pendingFor != null) {
+            // chunk 0's output is about to be overwritten; a pass into the pending array replaces it
+            if (pendingFor != out || kind == PassKind.VALUE) {
+                materialize(pendingFor);
+            }
+            pendingFor = null;
+        }
         int count = chunksFor(m);
         boolean direct = count == 1 && precision == Precision.FLOAT64 && out != null;
         for (int c = 0; c < count; c++) {
@@ -156,7 +168,16 @@ final class SamplePasses {
             if (c == 0 && count == 1) {
                 // Only the neurons' entries (from a on, the layout's last) change after this pass.
                 squaredUpTo = ka >= 0 ? ka - ka % 8 : out.length - out.length % 8;
-                ThetaPasses.widen(o, out, squaredUpTo, squareLanes);
+                if (out == deferrable) {
+                    ThetaPasses.squares(o, squaredUpTo, squareLanes);
+                    for (int i = squaredUpTo; i < out.length; i++) {
+                        out[i] = o[i];
+                    }
+                    pendingFor = out;
+                    pendingEnd = squaredUpTo;
+                } else {
+                    ThetaPasses.widen(o, out, squaredUpTo, squareLanes);
+                }
                 squaredFor = out;
             } else if (c == 0) {
                 for (int i = 0; i < out.length; i++) {
@@ -184,6 +205,49 @@ final class SamplePasses {
     double sumOfSquares(double[] out) {
         return out == squaredFor ? ThetaPasses.sumOfSquares(out, squaredUpTo, squareLanes)
                 : ThetaPasses.sumOfSquares(out);
+    }
+
+    /**
+     * Lets float32 passes into {@code out} (when one chunk runs them) leave the entries below the
+     * neurons' in float32, in chunk 0's output, instead of widening them into out: the reader widens
+     * them in a pass of its own, {@link #pendingBulk} (the SGD step) or {@link #materialize}. The
+     * next pass of any kind materializes them first, unless it writes out anew. Null: none.
+     * After a pass into out that fails, out's contents are unspecified.
+     */
+    void defer(double[] out) {
+        if (pendingFor != null && pendingFor != out) {
+            materialize(pendingFor);
+        }
+        deferrable = out;
+    }
+
+    /** Forgets what a pass left in float32 for out, which its caller is about to write anew. */
+    void discard(double[] out) {
+        if (out == pendingFor) {
+            pendingFor = null;
+        }
+    }
+
+    /** Widens the entries a pass left in float32 for out (nothing when there are none). */
+    void materialize(double[] out) {
+        if (out != pendingFor) {
+            return;
+        }
+        float[] o = chunks[0].ownOut.f;
+        for (int i = 0; i < pendingEnd; i++) {
+            out[i] = o[i];
+        }
+        pendingFor = null;
+    }
+
+    /** The float32 entries out[0, {@link #pendingEnd(double[])}) still stand for, or null when none. */
+    float[] pendingBulk(double[] out) {
+        return out == pendingFor ? chunks[0].ownOut.f : null;
+    }
+
+    /** How many leading entries of out are pending in float32 (0 when none). */
+    int pendingEnd(double[] out) {
+        return out == pendingFor ? pendingEnd : 0;
     }
 
     private double[] networkLossArray() {

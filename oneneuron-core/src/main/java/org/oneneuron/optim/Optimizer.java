@@ -31,16 +31,18 @@ public interface Optimizer {
     boolean step(double[] theta);
 
     /**
-     * {@link #step} after saving θ into {@code previous}, so the caller can undo a step that went
-     * non-finite. Optimizers that read θ once per step fold the copy into that pass.
+     * {@link #step} from the point in {@code from} to a point written into {@code to}, leaving
+     * {@code from} as it was, so the caller can go back when the step went non-finite.
+     * Optimizers that read θ once per step read it from {@code from} in that pass (no copy).
      *
-     * @param theta    the current point; modified as by {@link #step}
-     * @param previous receives the current point; same length as θ
+     * @param from the current point; not modified
+     * @param to   receives the next point, as {@link #step} would leave it (from's values when a
+     *             trust-region step is rejected); same length as from, not from itself
      * @return as {@link #step}
      */
-    default boolean step(double[] theta, double[] previous) {
-        System.arraycopy(theta, 0, previous, 0, theta.length);
-        return step(theta);
+    default boolean stepInto(double[] from, double[] to) {
+        System.arraycopy(from, 0, to, 0, from.length);
+        return step(to);
     }
 
     /** L at the current θ (a minibatch estimate when {@link #stochastic()}). */

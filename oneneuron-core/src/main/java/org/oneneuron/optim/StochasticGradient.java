@@ -9,8 +9,9 @@ import org.oneneuron.objective.Objective;
  * Minibatch SGD with heavy-ball or Nesterov momentum, in PyTorch's convention:
  * v ← μ·v + g, θ ← θ − η·(g + μ·v) (Nesterov) or θ ← θ − η·v, where g is the (optionally
  * norm-clipped) minibatch gradient. μ = 0 gives plain SGD. No allocation per step. With a
- * {@link FloatStaging} objective, plain SGD moves θ in the objective's pass that rounds θ to float
- * and takes Σ g² from the objective's gradient check (the same bits, two passes over θ fewer).
+ * {@link FloatStaging} objective, plain SGD moves θ in the objective's pass that rounds θ to float,
+ * widens the float32 gradient there too and takes Σ g² from the objective's gradient check (the
+ * same bits, three passes over θ-sized arrays fewer).
  */
 public final class StochasticGradient implements Optimizer {
 
@@ -71,44 +72,45 @@ public final class StochasticGradient implements Optimizer {
         gradient = new double[objective.dimension()];
         velocity = momentum == 0 ? null : new double[objective.dimension()];
         thetaChecked = false;
+        if (staging != null) {
+            staging.deferWidening(momentum == 0 ? gradient : null);
+        }
         evaluate(theta);
     }
 
     @Override
     public boolean step(double[] theta) {
-        return step(theta, null);
+        return move(theta, theta);
     }
 
-    /** One pass over θ: saves it into previous (when non-null) and moves it. */
+    /** One pass over θ: reads it from {@code from}, writes the next point into {@code to}. */
     @Override
-    public boolean step(double[] theta, double[] previous) {
+    public boolean stepInto(double[] from, double[] to) {
+        if (from == to) {
+            throw new IllegalArgumentException("stepInto needs two arrays; use step(θ) to move θ in place");
+        }
+        return move(from, to);
+    }
+
+    private boolean move(double[] from, double[] to) {
         double c = Vectors.clipFactor(gradientNorm, clipNorm);
-        boolean save = previous != null;
         if (momentum == 0 && staging != null) {
             // every rounded θ_k finite implies every θ_k finite
-            thetaChecked = staging.sgdStep(theta, gradient, learningRate, c, previous);
+            thetaChecked = staging.sgdStep(from, gradient, learningRate, c, to);
         } else if (momentum == 0) {
             // v = g: no velocity to keep.
-            for (int i = 0; i < theta.length; i++) {
-                double t = theta[i];
-                if (save) {
-                    previous[i] = t;
-                }
-                theta[i] = t - learningRate * (c * gradient[i]);
+            for (int i = 0; i < to.length; i++) {
+                to[i] = from[i] - learningRate * (c * gradient[i]);
             }
         } else {
-            for (int i = 0; i < theta.length; i++) {
+            for (int i = 0; i < to.length; i++) {
                 double g = c * gradient[i];
                 double v = momentum * velocity[i] + g;
                 velocity[i] = v;
-                double t = theta[i];
-                if (save) {
-                    previous[i] = t;
-                }
-                theta[i] = t - learningRate * (nesterov ? g + momentum * v : v);
+                to[i] = from[i] - learningRate * (nesterov ? g + momentum * v : v);
             }
         }
-        evaluate(theta);
+        evaluate(to);
         return true;
     }
 
@@ -125,6 +127,9 @@ public final class StochasticGradient implements Optimizer {
 
     @Override
     public double[] gradient() {
+        if (staging != null) {
+            staging.materialize(gradient);
+        }
         return gradient;
     }
 

@@ -48,7 +48,7 @@ public final class Trainer {
         PhaseClock clock = new PhaseClock();
         checkStart(objective, theta0);
         double[] theta = theta0.clone();
-        double[] previous = theta0.clone();
+        double[] spare = new double[theta.length];
         Optimizer optimizer = config.newOptimizer(objective);
         boolean stochastic = isStochastic(objective, config);
         HistoryRecorder recorder = new HistoryRecorder(objective,
@@ -84,8 +84,11 @@ public final class Trainer {
                         : rule.check(step, optimizer.loss(), optimizer.gradientNorm());
             }
             if (stop == null) {
-                stop = guardedStep(optimizer, theta, previous, step + 1);
+                stop = guardedStep(optimizer, theta, spare, step + 1);
                 if (stop == null || stop.reason() == StopReason.STALLED) {
+                    double[] next = spare;
+                    spare = theta;
+                    theta = next;
                     step++;
                 }
             }
@@ -140,25 +143,23 @@ public final class Trainer {
     }
 
     /**
-     * One optimizer step from θ (which the optimizer saves into {@code previous}). Returns null
-     * when it went well; a NON_FINITE stop, with θ restored, when the loss, the gradient or θ went
-     * non-finite or the objective threw an ArithmeticException; a STALLED stop when the optimizer
-     * could not move.
+     * One optimizer step from θ into {@code next} (θ itself is not touched, so the loop goes on from
+     * next when the step went well and stays at θ when it did not). Returns null when it went well;
+     * a NON_FINITE stop when the loss, the gradient or the new point went non-finite or the
+     * objective threw an ArithmeticException; a STALLED stop when the optimizer could not move.
      */
-    private static Stop guardedStep(Optimizer optimizer, double[] theta, double[] previous,
-                                    long step) {
+    private static Stop guardedStep(Optimizer optimizer, double[] theta, double[] next, long step) {
         double previousLoss = optimizer.loss();
         Stop stop;
         boolean progressed;
         try {
-            progressed = optimizer.step(theta, previous);
-            stop = nonFinite(step, optimizer, theta);
+            progressed = optimizer.stepInto(theta, next);
+            stop = nonFinite(step, optimizer, next);
         } catch (ArithmeticException overflow) {
             progressed = false;
             stop = new Stop(StopReason.NON_FINITE, step, String.valueOf(overflow.getMessage()));
         }
         if (stop != null) {
-            System.arraycopy(previous, 0, theta, 0, theta.length);
             return stop;
         }
         if (!progressed) {

@@ -8,7 +8,8 @@ public interface TrainingListener {
 
     /**
      * @param step         iterations done so far (0 at the start point)
-     * @param theta        the current point; must not be modified
+     * @param theta        the current point; must not be modified, and read during the call only
+     *                     (the next call may hand another array: clone what you keep)
      * @param loss         L(θ) (a minibatch estimate for stochastic optimizers)
      * @param gradientNorm ‖∇L(θ)‖ (likewise)
      * @return null to go on, or a short reason that stops the run ({@link StopReason#LISTENER})

@@ -31,25 +31,36 @@ class ThetaPassesTest {
     void sgdStepIsTheUpdateLoopAndTheRoundingLoop() {
         for (ThetaKernels k : KERNELS) {
             for (int n : LENGTHS) {
-                for (boolean save : new boolean[] {false, true}) {
-                    double[] theta = random(n, n, 1);
-                    double[] g = random(n, n + 1, 3);
-                    double eta = 0.0137;
-                    double c = 0.71;
-                    double[] expected = theta.clone();
-                    float[] expectedFloat = new float[n];
-                    for (int i = 0; i < n; i++) {
-                        expected[i] = expected[i] - eta * (c * g[i]);
-                        expectedFloat[i] = (float) expected[i];
-                    }
-                    double[] previous = save ? new double[n] : null;
-                    double[] before = theta.clone();
-                    float[] th = new float[n];
-                    assertTrue(k.sgdStep(theta, g, eta, c, previous, th), k + " n=" + n);
-                    assertArrayEquals(expected, theta, 0.0, k + " n=" + n);
-                    assertArrayEquals(expectedFloat, th, 0f, k + " n=" + n);
-                    if (save) {
-                        assertArrayEquals(before, previous, 0.0, k + " n=" + n);
+                for (int bulkEnd : new int[] {0, 8 * (n / 16), n - n % 8}) {
+                    for (boolean inPlace : new boolean[] {false, true}) {
+                        double[] theta = random(n, n, 1);
+                        double[] g = random(n, n + 1, 3);
+                        float[] bulk = new float[n + 5];
+                        for (int i = 0; i < bulk.length; i++) {
+                            bulk[i] = (float) (i < n ? g[i] : 1e6);
+                        }
+                        for (int i = 0; i < bulkEnd; i++) {
+                            g[i] = 1e300;          // must not be read: the float bulk stands for it
+                        }
+                        double eta = 0.0137;
+                        double c = 0.71;
+                        double[] expected = new double[n];
+                        float[] expectedFloat = new float[n];
+                        for (int i = 0; i < n; i++) {
+                            double gi = i < bulkEnd ? (double) bulk[i] : g[i];
+                            expected[i] = theta[i] - eta * (c * gi);
+                            expectedFloat[i] = (float) expected[i];
+                        }
+                        double[] before = theta.clone();
+                        double[] to = inPlace ? theta : random(n, 99, 1);
+                        float[] th = new float[n];
+                        String what = k + " n=" + n + " bulk " + bulkEnd + (inPlace ? " in place" : "");
+                        assertTrue(k.sgdStep(theta, bulkEnd == 0 ? null : bulk, bulkEnd, g, eta, c, to, th), what);
+                        assertArrayEquals(expected, to, 0.0, what);
+                        assertArrayEquals(expectedFloat, th, 0f, what);
+                        if (!inPlace) {
+                            assertArrayEquals(before, theta, 0.0, what + ": from is left as it was");
+                        }
                     }
                 }
             }
@@ -66,7 +77,7 @@ class ThetaPassesTest {
                         double[] theta = random(n, at, 1);
                         double[] g = new double[n];
                         theta[at] = b;
-                        assertFalse(k.sgdStep(theta, g, 0.1, 1, null, new float[n]), k + " n=" + n + " at " + at);
+                        assertFalse(k.sgdStep(theta, null, 0, g, 0.1, 1, theta, new float[n]), k + " n=" + n + " at " + at);
                     }
                 }
             }
@@ -113,6 +124,9 @@ class ThetaPassesTest {
                     double[] dst = new double[n];
                     double[] lanes = new double[8];
                     k.widen(src, dst, upTo, lanes);
+                    double[] squared = new double[8];
+                    k.squares(src, upTo, squared);
+                    assertArrayEquals(lanes, squared, 0.0, k + " n=" + n + ": the squares without the copy");
                     for (int i = 0; i < n; i++) {
                         assertEquals(src[i], dst[i], 0.0, k + " n=" + n + " at " + i);
                     }

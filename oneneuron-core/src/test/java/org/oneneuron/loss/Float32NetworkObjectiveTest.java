@@ -253,12 +253,13 @@ class Float32NetworkObjectiveTest {
             Optimizer opt = TrainConfig.defaults().toBuilder().optimizer(kind).learningRate(1e-3).batchSize(16)
                     .momentum(kind == OptimizerKind.SGD ? 0.9 : 0).seed(3).build().newOptimizer(f32);
             double[] point = th.clone();
-            double[] previous = new double[th.length];
+            double[] next = new double[th.length];
             opt.start(point);
-            opt.step(point, previous);
+            opt.stepInto(point, next);
             long stepBytes = allocatedBy(() -> {
-                for (int s = 0; s < 200; s++) {
-                    opt.step(point, previous);
+                for (int s = 0; s < 100; s++) {
+                    opt.stepInto(next, point);      // as the trainer does: into the other array
+                    opt.stepInto(point, next);
                 }
             });
             assertTrue(stepBytes < 200, stepBytes + " bytes allocated by 200 " + kind + " steps (least of three runs)");

@@ -101,10 +101,9 @@ public final class W5StepCost {
     private static void optimizer(TrainConfig config, Float32NetworkObjective f32, double[] theta0, long steps) {
         Optimizer opt = config.newOptimizer(f32);
         double[] theta = theta0.clone();
-        double[] previous = new double[theta.length];
         opt.start(theta);
         for (long k = 0; k < steps; k++) {
-            opt.step(theta, previous);
+            opt.step(theta);
         }
     }
 

@@ -108,14 +108,13 @@ final class ConvWorkload {
         int batchesPerEpoch = (N + BATCH - 1) / BATCH;
         Optimizer warmUp = config(1, ctx).newOptimizer(single);
         double[] warmTheta = theta0.clone();
-        double[] previous = new double[theta0.length];
         int[] taken = {0};
         WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(), () -> {
             if (taken[0]++ % batchesPerEpoch == 0) {
                 System.arraycopy(theta0, 0, warmTheta, 0, theta0.length);
                 warmUp.start(warmTheta);
             }
-            warmUp.step(warmTheta, previous);
+            warmUp.step(warmTheta);
         });
         long steps = (long) epochs * batchesPerEpoch;
         long c0 = processCpuNanos();
@@ -134,7 +133,7 @@ final class ConvWorkload {
         again.start(theta1);
         long c1 = processCpuNanos();
         for (long k = 0; k < steps; k++) {
-            again.step(theta1, previous);
+            again.step(theta1);
         }
         double cpu = (processCpuNanos() - c1) * 1e-9;
         double[] theta = result.theta();

@@ -64,21 +64,26 @@ final class MinibatchWorkload {
         SampledObjective single = problem.descendedObjective();
         // Warm up the optimizer's whole step (minibatch pass, update, norm, checks) on a copy of
         // θ₀, so the JIT has compiled what the timed run executes, on every thread it uses.
+        // The trainer steps from one array into another and swaps them; so does the warm-up.
         Optimizer warmUp = config(1, ctx).newOptimizer(single);
-        double[] warmTheta = theta0.clone();
-        double[] previous = new double[theta0.length];
-        warmUp.start(warmTheta);
+        double[][] warmPoints = {theta0.clone(), new double[theta0.length]};
+        warmUp.start(warmPoints[0]);
+        WarmUpLoop.Step warmStep = () -> {
+            warmUp.stepInto(warmPoints[0], warmPoints[1]);
+            double[] t = warmPoints[0];
+            warmPoints[0] = warmPoints[1];
+            warmPoints[1] = t;
+        };
         // ... and the timed call's full-data history passes (a loss; a loss and gradient), every
         // 1,000 steps (WarmUpLoop: else they deoptimize the compiled step as the timed call starts).
         double[] fullGradient = new double[theta0.length];
-        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(), () -> warmUp.step(warmTheta, previous),
-                1000, () -> {
-                    single.value(warmTheta);
-                    single.valueAndGradient(warmTheta, fullGradient);
-                });
+        WarmUpLoop.Outcome warm = WarmUpLoop.run(ctx.warmupSteps(), warmStep, 1000, () -> {
+            single.value(warmPoints[0]);
+            single.valueAndGradient(warmPoints[0], fullGradient);
+        });
         long allocated = CpuClock.allocatedBytes();
         for (int s = 0; s < ALLOCATION_PROBE_STEPS; s++) {
-            warmUp.step(warmTheta, previous);
+            warmStep.run();
         }
         long stepBytes = (CpuClock.allocatedBytes() - allocated) / ALLOCATION_PROBE_STEPS;
         long steps = (long) epochs * batchesPerEpoch;

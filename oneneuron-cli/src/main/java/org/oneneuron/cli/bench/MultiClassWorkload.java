@@ -79,7 +79,6 @@ final class MultiClassWorkload {
         double[] theta0 = problem.initialPoint();
         int batchesPerEpoch = (N + BATCH - 1) / BATCH;
         SampledObjective single = problem.descendedObjective();
-        double[] previous = new double[theta0.length];
         long steps = (long) epochs * batchesPerEpoch;
         // The warm-up runs the timed call itself, a whole Fit: warming up Optimizer.step alone left
         // the Trainer's code cold and let the history's full-data passes (1024-row blocks, no index)
@@ -102,7 +101,7 @@ final class MultiClassWorkload {
         loopOptimizer.start(loopTheta);
         long c1 = processCpuNanos();
         for (long k = 0; k < steps; k++) {
-            loopOptimizer.step(loopTheta, previous);
+            loopOptimizer.step(loopTheta);
         }
         double loopCpu = (processCpuNanos() - c1) * 1e-9;
         Map<String, Object> m = ctx.header("W6", "float32 (HVP float64)");

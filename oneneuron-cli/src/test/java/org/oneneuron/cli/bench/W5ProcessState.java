@@ -49,11 +49,10 @@ public final class W5ProcessState {
             for (int round = 0; round < rounds; round++) {
                 Optimizer optimizer = config.newOptimizer(objective);
                 double[] theta = theta0.clone();
-                double[] previous = new double[theta.length];
                 long t0 = System.nanoTime();
                 optimizer.start(theta);
                 for (long k = 0; k < steps; k++) {
-                    optimizer.step(theta, previous);
+                    optimizer.step(theta);
                 }
                 if (round >= rounds - 2) {
                     line.append(String.format(Locale.ROOT, "%.3f ", (System.nanoTime() - t0) * 1e-9));
