@@ -81,18 +81,31 @@ public final class Adam implements Optimizer {
 
     @Override
     public boolean step(double[] theta) {
+        return move(theta, theta);
+    }
+
+    /** One pass over θ: reads it from {@code from}, writes the next point into {@code to} (no copy first). */
+    @Override
+    public boolean stepInto(double[] from, double[] to) {
+        if (from == to) {
+            throw new IllegalArgumentException("stepInto needs two arrays; use step(θ) to move θ in place");
+        }
+        return move(from, to);
+    }
+
+    private boolean move(double[] from, double[] to) {
         double c = Vectors.clipFactor(gradientNorm, clipNorm);
         beta1Power *= beta1;
         beta2Power *= beta2;
         double mScale = 1 / (1 - beta1Power);
         double vScale = 1 / (1 - beta2Power);
-        for (int i = 0; i < theta.length; i++) {
+        for (int i = 0; i < to.length; i++) {
             double g = c * gradient[i];
             m[i] = beta1 * m[i] + (1 - beta1) * g;
             v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-            theta[i] -= learningRate * (m[i] * mScale) / (Math.sqrt(v[i] * vScale) + epsilon);
+            to[i] = from[i] - learningRate * (m[i] * mScale) / (Math.sqrt(v[i] * vScale) + epsilon);
         }
-        evaluate(theta);
+        evaluate(to);
         return true;
     }
 

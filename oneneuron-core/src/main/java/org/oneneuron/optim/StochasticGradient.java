@@ -116,8 +116,15 @@ public final class StochasticGradient implements Optimizer {
 
     private void evaluate(double[] theta) {
         loss = source.next(theta, gradient);
-        gradientNorm = staging == null ? Vectors.norm(gradient)
-                : Vectors.norm(gradient, staging.gradientSquares(gradient));
+        if (staging == null) {
+            gradientNorm = Vectors.norm(gradient);
+            return;
+        }
+        double squares = staging.gradientSquares(gradient);
+        if (Vectors.normReadsEntries(squares)) {
+            staging.materialize(gradient);          // a zero or tiny gradient: the norm rescales its entries
+        }
+        gradientNorm = Vectors.norm(gradient, squares);
     }
 
     @Override

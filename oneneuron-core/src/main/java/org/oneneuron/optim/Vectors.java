@@ -38,6 +38,11 @@ final class Vectors {
         return scaledNorm(x);
     }
 
+    /** Whether {@link #norm(double[], double)} reads x's entries given these squares (NaN, not finite, or tiny). */
+    static boolean normReadsEntries(double squares) {
+        return !(squares < Double.POSITIVE_INFINITY && squares > SAFE_MIN_SQUARES);
+    }
+
     /** Below this Σ x_i² some squares may have lost bits to underflow. */
     private static final double SAFE_MIN_SQUARES = 0x1p-900;
 

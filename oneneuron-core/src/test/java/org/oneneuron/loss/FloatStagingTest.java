@@ -145,6 +145,37 @@ class FloatStagingTest {
     }
 
     @Test
+    void aZeroMinibatchGradientAfterAnotherHasNormZero() {
+        // All labels +1, no neuron, the cubic hinge: one long step lifts every score past the
+        // margin, so the next minibatch gradient is exactly zero; its norm is then computed from
+        // the entries (Σ g² = 0 cannot be rescaled), which must not be the previous gradient's.
+        int n = 64;
+        int d = 40;
+        SplittableRandom rng = new SplittableRandom(3);
+        double[] x = new double[n * d];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = rng.nextDouble(-1, 1);
+        }
+        double[] y = new double[n];
+        java.util.Arrays.fill(y, 1);
+        Dataset data = new Dataset("all positive", x, y, d, Collections.nCopies(d, "f"), List.of("-1", "+1"));
+        NetworkSpec spec = new NetworkSpec(d, List.of(32), Activation.parse("relu"), NeuronKind.parse("none"));
+        Float32NetworkObjective f = Float32NetworkObjective.over(NetworkObjective.builder(spec, data)
+                .loss(Losses.CUBIC_HINGE).lambda(0).build());
+        assertTrue(f.dimension() > 1024, "long enough for the vector kernels: " + f.dimension());
+        Optimizer sgd = TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.SGD).learningRate(20)
+                .batchSize(16).momentum(0).seed(2).build().newOptimizer(f);
+        double[] theta = start(f.dimension());
+        sgd.start(theta);
+        assertTrue(sgd.gradientNorm() > 0, "margins below 1 at the start");
+        assertTrue(sgd.gradient()[f.dimension() - 1] < 0, "the output bias is pushed up");
+        sgd.step(theta);
+        assertEquals(0.0, sgd.loss(), "every margin past 1 after the step");
+        assertEquals(0.0, sgd.gradientNorm());
+        assertTrue(java.util.Arrays.stream(sgd.gradient()).allMatch(g -> g == 0));
+    }
+
+    @Test
     void aStepOutOfFloatRangeLeavesThetaForTheTrainerToCheck() {
         Float32NetworkObjective f = objective();
         Optimizer sgd = TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.SGD).learningRate(1e300)

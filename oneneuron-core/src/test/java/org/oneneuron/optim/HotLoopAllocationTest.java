@@ -16,13 +16,17 @@ class HotLoopAllocationTest {
 
     private static void assertStepsDoNotAllocate(Optimizer optimizer) {
         double[] theta = new double[6];
+        double[] other = new double[6];
         optimizer.start(theta);
-        for (int k = 0; k < 20_000; k++) {
-            optimizer.step(theta);
-        }
-        long before = allocatedBytes();
         for (int k = 0; k < 10_000; k++) {
             optimizer.step(theta);
+            optimizer.stepInto(theta, other);     // and back, as the trainer steps
+            optimizer.stepInto(other, theta);
+        }
+        long before = allocatedBytes();
+        for (int k = 0; k < 5_000; k++) {
+            optimizer.stepInto(theta, other);
+            optimizer.stepInto(other, theta);
         }
         long allocated = allocatedBytes() - before;
         assertTrue(allocated < 4096, optimizer.name() + " allocated " + allocated

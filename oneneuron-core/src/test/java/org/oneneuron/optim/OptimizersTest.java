@@ -98,6 +98,41 @@ class OptimizersTest {
     }
 
     @Test
+    void steppingIntoAnotherArrayIsSteppingInPlaceAndLeavesTheStartAlone() {
+        java.util.function.Supplier<java.util.List<Optimizer>> all = () -> java.util.List.of(
+                new GradientDescent(QUADRATIC, 0.02, 0.5),
+                new StochasticGradient(QUADRATIC, 0.01, 8, 0, false, 0.7, new SplittableRandom(1)),
+                new StochasticGradient(QUADRATIC, 0.01, 8, 0.9, true, Double.POSITIVE_INFINITY, new SplittableRandom(1)),
+                new Adam(QUADRATIC, 0.01, 8, 0.9, 0.999, 1e-8, 0.5, new SplittableRandom(2)),
+                new Lbfgs(QUADRATIC, 5),
+                new NewtonCg(QUADRATIC, 1.0, 50));
+        java.util.List<Optimizer> inPlace = all.get();
+        java.util.List<Optimizer> into = all.get();
+        for (int k = 0; k < inPlace.size(); k++) {
+            Optimizer a = inPlace.get(k);
+            Optimizer b = into.get(k);
+            double[] theta = new double[6];
+            double[] from = new double[6];
+            double[] to = new double[6];
+            a.start(theta);
+            b.start(from);
+            for (int s = 0; s < 12; s++) {
+                double[] before = from.clone();
+                boolean movedA = a.step(theta);
+                boolean movedB = b.stepInto(from, to);
+                String what = a.name() + " step " + s;
+                assertEquals(movedA, movedB, what);
+                assertArrayEquals(theta, to, 0.0, what);
+                assertArrayEquals(before, from, 0.0, what + ": the start is left alone");
+                assertEquals(Double.doubleToLongBits(a.loss()), Double.doubleToLongBits(b.loss()), what);
+                double[] t = from;
+                from = to;
+                to = t;
+            }
+        }
+    }
+
+    @Test
     void sgdBatchOrderDependsOnlyOnTheSeed() {
         double[] first = run(new StochasticGradient(QUADRATIC, 0.01, 3, 0, false,
                 Double.POSITIVE_INFINITY, new SplittableRandom(5)), new double[6], 50, 0);
