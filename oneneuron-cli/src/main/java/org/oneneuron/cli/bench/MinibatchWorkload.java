@@ -3,10 +3,12 @@ package org.oneneuron.cli.bench;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.StandardNormal;
 import org.oneneuron.eval.Metrics;
+import org.oneneuron.linalg.Backends;
 import org.oneneuron.linalg.Precision;
 import org.oneneuron.loss.Float32NetworkObjective;
 import org.oneneuron.loss.Losses;
@@ -95,6 +97,9 @@ final class MinibatchWorkload {
         for (int call = 0; call < WARM_CALLS; call++) {
             Fit.from(problem, theta0, config(steps, ctx)).training();
         }
+        // The host's state around the timed call: a fresh run can be a quarter slower per
+        // CPU-second in one run of five; a slower FMA peak beside it says the host, not our code.
+        OptionalDouble peakBefore = Backends.fmaPeakGflops(true);
         long t0 = System.nanoTime();
         double process0 = CpuClock.processSeconds();
         TrainingResult result = Fit.from(problem, theta0, config(steps, ctx)).training();
@@ -103,6 +108,7 @@ final class MinibatchWorkload {
         double elapsed = (System.nanoTime() - t0) * 1e-9;
         // After the call: evaluated before it, θ₀'s full-data loss would sit in the objective's
         // cache and spare the call its step-0 history pass, which a user's call pays.
+        OptionalDouble peakAfter = Backends.fmaPeakGflops(true);
         double loss0 = single.value(theta0);
         double[] theta = result.theta();
         Map<String, Object> m = ctx.header("W2", "float32");
@@ -144,6 +150,8 @@ final class MinibatchWorkload {
         m.put("process_cpu_seconds_train_call", processCpu);
         m.put("samples_per_process_cpu_s_train_call", processCpu > 0 ? (double) epochs * N / processCpu : null);
         m.put("step_allocated_bytes", stepBytes);
+        m.put("fp32_peak_gflop_per_s_before", peakBefore.isPresent() ? peakBefore.getAsDouble() : null);
+        m.put("fp32_peak_gflop_per_s_after", peakAfter.isPresent() ? peakAfter.getAsDouble() : null);
         double flopsPerSample = 2.0 * (D * H + H * H + H + D) + 2.0 * (D * H + 2 * H * H + H + D);
         m.put("gflop_per_s", flopsPerSample * epochs * N / loop * 1e-9);
         m.put("loss_initial", loss0);
