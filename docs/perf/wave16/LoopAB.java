@@ -8,14 +8,14 @@ import java.util.List;
 
 /**
  * Paired A/B of a training loop in one JVM: two class loaders, each over one build's
- * oneneuron-core classes plus a probe class compiled against it (W2Loop or W6Loop here), run
+ * oneneuron-core classes plus the probe class compiled against it (TrainLoop here), run
  * alternately (ABAB, BABA, ...), five warm rounds dropped. Prints the loop medians and the median
  * of the paired ratios A/B (above 1: B is faster).
  *
  * <pre>
- * javac -d probe-a -cp A/oneneuron-core/target/classes:DEPS W2Loop.java   (and probe-b against B)
- * javac -d main LoopAB.java
- * java -XX:+UseSerialGC --add-modules jdk.incubator.vector -cp main LoopAB W2Loop \
+ * javac -d probe-a -cp A/oneneuron-core/target/classes:DEPS TrainLoop.java   (and probe-b against B)
+ * javac -d main LoopAB.java       (run with -Dloop.workload=W6 for W6's shape)
+ * java -XX:+UseSerialGC --add-modules jdk.incubator.vector -cp main LoopAB TrainLoop \
  *     A/oneneuron-core/target/classes probe-a B/oneneuron-core/target/classes probe-b DEPS 30
  * </pre>
  * DEPS: the core module's runtime classpath ({@code mvn dependency:build-classpath}).

@@ -87,10 +87,7 @@ public final class Adam implements Optimizer {
     /** One pass over θ: reads it from {@code from}, writes the next point into {@code to} (no copy first). */
     @Override
     public boolean stepInto(double[] from, double[] to) {
-        if (from == to) {
-            throw new IllegalArgumentException("stepInto needs two arrays; use step(θ) to move θ in place");
-        }
-        return move(from, to);
+        return move(from, Vectors.distinct(from, to));
     }
 
     private boolean move(double[] from, double[] to) {

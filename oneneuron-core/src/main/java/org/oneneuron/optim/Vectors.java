@@ -38,6 +38,14 @@ final class Vectors {
         return scaledNorm(x);
     }
 
+    /** {@code to}, after checking it is not {@code from}: a step into another array must not move its start. */
+    static double[] distinct(double[] from, double[] to) {
+        if (from == to) {
+            throw new IllegalArgumentException("stepInto needs two arrays; use step(θ) to move θ in place");
+        }
+        return to;
+    }
+
     /** Whether {@link #norm(double[], double)} reads x's entries given these squares (NaN, not finite, or tiny). */
     static boolean normReadsEntries(double squares) {
         return !(squares < Double.POSITIVE_INFINITY && squares > SAFE_MIN_SQUARES);
