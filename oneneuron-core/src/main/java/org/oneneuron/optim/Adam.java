@@ -2,12 +2,14 @@ package org.oneneuron.optim;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.oneneuron.objective.FloatStaging;
 import org.oneneuron.objective.Objective;
 
 /**
  * Adam (Kingma and Ba 2015): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
  * θ ← θ − η·m̂/(√v̂ + ε) with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ). Full batch or minibatch; the
- * gradient may be norm-clipped first. No allocation per step.
+ * gradient may be norm-clipped first. No allocation per step. With a {@link FloatStaging}
+ * objective, ‖g‖ comes from the Σ g² of the objective's gradient check (the same bits).
  */
 public final class Adam implements Optimizer {
 
@@ -18,6 +20,8 @@ public final class Adam implements Optimizer {
     private final double beta2;
     private final double epsilon;
     private final double clipNorm;
+    /** An objective that hands on Σ g² from the pass that checked the gradient, or null. */
+    private final FloatStaging squares;
     private double[] gradient;
     private double[] m;
     private double[] v;
@@ -61,6 +65,7 @@ public final class Adam implements Optimizer {
         this.beta2 = beta2;
         this.epsilon = epsilon;
         this.clipNorm = clipNorm;
+        this.squares = objective instanceof FloatStaging f ? f : null;
     }
 
     @Override
@@ -108,7 +113,8 @@ public final class Adam implements Optimizer {
 
     private void evaluate(double[] theta) {
         loss = source.next(theta, gradient);
-        gradientNorm = Vectors.norm(gradient);
+        gradientNorm = squares == null ? Vectors.norm(gradient)
+                : Vectors.norm(gradient, squares.gradientSquares(gradient));
     }
 
     @Override

@@ -145,6 +145,26 @@ class FloatStagingTest {
     }
 
     @Test
+    void adamTakesTheGradientNormFromTheObjectiveBitForBit() {
+        TrainConfig config = TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.ADAM).learningRate(0.01)
+                .batchSize(16).seed(4).build();
+        Float32NetworkObjective f = objective();
+        Optimizer staged = config.newOptimizer(f);
+        Optimizer plain = config.newOptimizer(hidden(objective()));
+        double[] a = start(f.dimension());
+        double[] b = a.clone();
+        staged.start(a);
+        plain.start(b);
+        for (int s = 0; s < 20; s++) {
+            assertEquals(Double.doubleToLongBits(plain.gradientNorm()), Double.doubleToLongBits(staged.gradientNorm()),
+                    "gradient norm at step " + s);
+            staged.step(a);
+            plain.step(b);
+            assertArrayEquals(b, a, 0.0, "θ after step " + s);
+        }
+    }
+
+    @Test
     void aZeroMinibatchGradientAfterAnotherHasNormZero() {
         // All labels +1, no neuron, the cubic hinge: one long step lifts every score past the
         // margin, so the next minibatch gradient is exactly zero; its norm is then computed from
