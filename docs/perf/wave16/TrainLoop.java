@@ -20,7 +20,8 @@ import org.oneneuron.train.TrainingResult;
  * The probe {@link LoopAB} loads into each class loader: one 282-step float32 SGD call through
  * {@link Trainer}, W2's shape (784-256-256-1 + skip-exp, cubic hinge, lr 1e-2) or, with
  * {@code -Dloop.workload=W6}, W6's (784-128-10 + ten neurons, softmax cross-entropy, lr 5e-2);
- * batch 128, λ = 1e-2, one thread, 12,000 synthetic rows (not the bench's data).
+ * batch 128, λ = 1e-2, one thread, 12,000 synthetic rows (not the bench's data). With
+ * {@code -Dloop.optimizer=adam}: Adam at lr 1e-3 instead of SGD.
  */
 public class TrainLoop {
     static Float32NetworkObjective f32;
@@ -55,7 +56,9 @@ public class TrainLoop {
                 .reduction(Reduction.MEAN).lambda(1e-2).threads(1).build();
         f32 = Float32NetworkObjective.over(f64);
         theta0 = Initializer.parse("fan-in-uniform").initialize(f64.layout(), 1L);
-        config = TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.SGD).learningRate(w6 ? 5e-2 : 1e-2)
+        boolean adam = "adam".equals(System.getProperty("loop.optimizer", "sgd"));
+        config = TrainConfig.defaults().toBuilder().optimizer(adam ? OptimizerKind.ADAM : OptimizerKind.SGD)
+                .learningRate(adam ? 1e-3 : w6 ? 5e-2 : 1e-2)
                 .batchSize(128).momentum(0).maxSteps(282).gradientTolerance(0).lossTolerance(0).historyStride(282)
                 .seed(0).threads(1).build();
     }

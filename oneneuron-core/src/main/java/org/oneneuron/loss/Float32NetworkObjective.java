@@ -128,6 +128,20 @@ public final class Float32NetworkObjective implements SampledObjective, FloatSta
     }
 
     @Override
+    public float[] floatTheta() {
+        stagedFor = null;
+        return th;
+    }
+
+    @Override
+    public void staged(double[] to) {
+        if (to.length != th.length) {
+            throw new IllegalArgumentException("θ has length " + to.length + ", expected " + th.length);
+        }
+        stagedFor = to;
+    }
+
+    @Override
     public void deferWidening(double[] gradient) {
         passes.defer(gradient);
     }

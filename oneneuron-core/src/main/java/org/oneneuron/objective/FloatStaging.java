@@ -1,11 +1,12 @@
 package org.oneneuron.objective;
 
 /**
- * An objective that evaluates from a float32 copy of θ and lets a plain SGD optimizer share its
- * passes over θ: the update pass also writes the float copy (instead of the objective rounding θ
- * again in a pass of its own) and widens the float32 gradient (instead of the evaluation writing
- * a double copy first), and the gradient's Σ g_k² comes from the pass that checked the gradient.
- * None of it changes any result.
+ * An objective that evaluates from a float32 copy of θ and lets an optimizer share its passes over
+ * θ: the update pass also writes the float copy (instead of the objective rounding θ again in a
+ * pass of its own; plain SGD through {@link #sgdStep}, others through {@link #floatTheta}), plain
+ * SGD's also widens the float32 gradient (instead of the evaluation writing a double copy first),
+ * and the gradient's Σ g_k² comes from the pass that checked the gradient. None of it changes any
+ * result.
  */
 public interface FloatStaging {
 
@@ -17,6 +18,20 @@ public interface FloatStaging {
      * and false is returned. g may be a {@link #deferWidening deferred} gradient.
      */
     boolean sgdStep(double[] from, double[] g, double eta, double c, double[] to);
+
+    /**
+     * The float32 copy of θ the next evaluation reads, for an optimizer whose own update pass
+     * rounds each new θ_k: it writes (float) to[k] into every entry and then calls
+     * {@link #staged}(to) if every one is finite. Taking the array drops any copy staged before.
+     */
+    float[] floatTheta();
+
+    /**
+     * Declares that the caller's pass wrote (float) to[k], finite, into every entry of
+     * {@link #floatTheta()}: the next evaluation at the array {@code to} reads that copy instead of
+     * rounding θ again (any evaluation drops it; the caller must not change to before then).
+     */
+    void staged(double[] to);
 
     /**
      * Lets evaluations into {@code gradient} leave most of its entries in float32 until they are

@@ -9,7 +9,9 @@ import org.oneneuron.objective.Objective;
  * Adam (Kingma and Ba 2015): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
  * θ ← θ − η·m̂/(√v̂ + ε) with m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ). Full batch or minibatch; the
  * gradient may be norm-clipped first. No allocation per step. With a {@link FloatStaging}
- * objective, ‖g‖ comes from the Σ g² of the objective's gradient check (the same bits).
+ * objective, the update pass also writes the float copy of θ the next evaluation reads, and ‖g‖
+ * comes from the Σ g² of the objective's gradient check (the same bits; three passes over θ fewer:
+ * the rounding, the trainer's finiteness check and the norm).
  */
 public final class Adam implements Optimizer {
 
@@ -20,8 +22,8 @@ public final class Adam implements Optimizer {
     private final double beta2;
     private final double epsilon;
     private final double clipNorm;
-    /** An objective that hands on Σ g² from the pass that checked the gradient, or null. */
-    private final FloatStaging squares;
+    /** An objective that takes the float copy of θ from this pass and hands on Σ g², or null. */
+    private final FloatStaging staging;
     private double[] gradient;
     private double[] m;
     private double[] v;
@@ -29,6 +31,7 @@ public final class Adam implements Optimizer {
     private double beta2Power;
     private double loss;
     private double gradientNorm;
+    private boolean thetaChecked;
 
     /**
      * @param objective    the function; a SampledObjective when batchSize > 0
@@ -65,7 +68,7 @@ public final class Adam implements Optimizer {
         this.beta2 = beta2;
         this.epsilon = epsilon;
         this.clipNorm = clipNorm;
-        this.squares = objective instanceof FloatStaging f ? f : null;
+        this.staging = objective instanceof FloatStaging f ? f : null;
     }
 
     @Override
@@ -81,6 +84,7 @@ public final class Adam implements Optimizer {
         v = new double[n];
         beta1Power = 1;
         beta2Power = 1;
+        thetaChecked = false;
         evaluate(theta);
     }
 
@@ -101,11 +105,24 @@ public final class Adam implements Optimizer {
         beta2Power *= beta2;
         double mScale = 1 / (1 - beta1Power);
         double vScale = 1 / (1 - beta2Power);
+        float[] th = staging == null ? null : staging.floatTheta();
+        float check = 0f;
         for (int i = 0; i < to.length; i++) {
             double g = c * gradient[i];
             m[i] = beta1 * m[i] + (1 - beta1) * g;
             v[i] = beta2 * v[i] + (1 - beta2) * g * g;
-            to[i] = from[i] - learningRate * (m[i] * mScale) / (Math.sqrt(v[i] * vScale) + epsilon);
+            double t = from[i] - learningRate * (m[i] * mScale) / (Math.sqrt(v[i] * vScale) + epsilon);
+            to[i] = t;
+            if (th != null) {
+                float f = (float) t;
+                th[i] = f;
+                check += f * 0f;           // NaN as soon as one rounded θ_k is not finite
+            }
+        }
+        // every rounded θ_k finite implies every θ_k finite
+        thetaChecked = th != null && check == 0f;
+        if (thetaChecked) {
+            staging.staged(to);
         }
         evaluate(to);
         return true;
@@ -113,8 +130,8 @@ public final class Adam implements Optimizer {
 
     private void evaluate(double[] theta) {
         loss = source.next(theta, gradient);
-        gradientNorm = squares == null ? Vectors.norm(gradient)
-                : Vectors.norm(gradient, squares.gradientSquares(gradient));
+        gradientNorm = staging == null ? Vectors.norm(gradient)
+                : Vectors.norm(gradient, staging.gradientSquares(gradient));
     }
 
     @Override
@@ -130,6 +147,11 @@ public final class Adam implements Optimizer {
     @Override
     public double gradientNorm() {
         return gradientNorm;
+    }
+
+    @Override
+    public boolean thetaChecked() {
+        return thetaChecked;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.oneneuron.loss;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
@@ -145,7 +146,7 @@ class FloatStagingTest {
     }
 
     @Test
-    void adamTakesTheGradientNormFromTheObjectiveBitForBit() {
+    void adamWritesTheFloatCopyAndTakesTheNormFromTheObjectiveBitForBit() {
         TrainConfig config = TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.ADAM).learningRate(0.01)
                 .batchSize(16).seed(4).build();
         Float32NetworkObjective f = objective();
@@ -158,10 +159,30 @@ class FloatStagingTest {
         for (int s = 0; s < 20; s++) {
             assertEquals(Double.doubleToLongBits(plain.gradientNorm()), Double.doubleToLongBits(staged.gradientNorm()),
                     "gradient norm at step " + s);
-            staged.step(a);
-            plain.step(b);
+            if (s % 2 == 0) {
+                staged.step(a);
+                plain.step(b);
+            } else {
+                double[] nextA = new double[a.length];
+                double[] nextB = new double[b.length];
+                staged.stepInto(a, nextA);
+                plain.stepInto(b, nextB);
+                a = nextA;
+                b = nextB;
+            }
+            assertTrue(staged.thetaChecked(), "the update pass wrote and checked the float copy");
+            assertFalse(plain.thetaChecked());
             assertArrayEquals(b, a, 0.0, "θ after step " + s);
+            assertEquals(Double.doubleToLongBits(plain.loss()), Double.doubleToLongBits(staged.loss()));
         }
+        // A step out of float's range: nothing staged, so the next evaluation rounds θ itself and
+        // reports it (the engine's overflow report, which the trainer catches).
+        Optimizer wild = TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.ADAM).learningRate(1e40)
+                .batchSize(16).seed(4).build().newOptimizer(f);
+        double[] theta = start(f.dimension());
+        wild.start(theta);
+        assertThrows(ArithmeticException.class, () -> wild.step(theta));
+        assertFalse(wild.thetaChecked(), "a rounded θ_k was infinite: the trainer must read θ itself");
     }
 
     @Test
