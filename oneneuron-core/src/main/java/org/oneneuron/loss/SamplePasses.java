@@ -57,9 +57,11 @@ final class SamplePasses {
     private final double[] squareLanes = new double[8];
     /** The array float32 passes may leave widening to its reader (see {@link #defer}), or null. */
     private double[] deferrable;
-    /** The array whose entries below {@link #pendingEnd} are still only in chunk 0's float output, or null. */
+    /**
+     * The array whose first {@link #squaredUpTo} entries are still only in chunk 0's float output
+     * (the last pass's; the next pass clears this before it changes either), or null.
+     */
     private double[] pendingFor;
-    private int pendingEnd;
     /** ω_i ℓ(f(x_i)) of the network alone per sample, from the last pass with figures. */
     private double[] networkLoss;
 
@@ -174,7 +176,6 @@ final class SamplePasses {
                         out[i] = o[i];
                     }
                     pendingFor = out;
-                    pendingEnd = squaredUpTo;
                 } else {
                     ThetaPasses.widen(o, out, squaredUpTo, squareLanes);
                 }
@@ -234,7 +235,7 @@ final class SamplePasses {
             return;
         }
         float[] o = chunks[0].ownOut.f;
-        for (int i = 0; i < pendingEnd; i++) {
+        for (int i = 0; i < squaredUpTo; i++) {
             out[i] = o[i];
         }
         pendingFor = null;
@@ -247,7 +248,7 @@ final class SamplePasses {
 
     /** How many leading entries of out are pending in float32 (0 when none). */
     int pendingEnd(double[] out) {
-        return out == pendingFor ? pendingEnd : 0;
+        return out == pendingFor ? squaredUpTo : 0;
     }
 
     private double[] networkLossArray() {
