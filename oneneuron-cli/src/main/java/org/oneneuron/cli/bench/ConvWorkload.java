@@ -1,6 +1,5 @@
 package org.oneneuron.cli.bench;
 
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -117,10 +116,10 @@ final class ConvWorkload {
             warmUp.step(warmTheta);
         });
         long steps = (long) epochs * batchesPerEpoch;
-        long c0 = processCpuNanos();
+        double c0 = CpuClock.processSeconds();
         TrainingResult result = Fit.from(problem, theta0, config(steps, ctx)).training();
         Workloads.requireSound("W5", result.stop());
-        double cpuFit = (processCpuNanos() - c0) * 1e-9;
+        double cpuFit = CpuClock.processSeconds() - c0;
         // After the call: evaluated before it, θ₀'s full-data loss would sit in the objective's
         // cache and spare the call its step-0 history pass, which a user's call pays.
         double loss0 = single.value(theta0);
@@ -131,11 +130,11 @@ final class ConvWorkload {
         Optimizer again = config(steps, ctx).newOptimizer(single);
         double[] theta1 = theta0.clone();
         again.start(theta1);
-        long c1 = processCpuNanos();
+        double c1 = CpuClock.processSeconds();
         for (long k = 0; k < steps; k++) {
             again.step(theta1);
         }
-        double cpu = (processCpuNanos() - c1) * 1e-9;
+        double cpu = CpuClock.processSeconds() - c1;
         double[] theta = result.theta();
         m.put("warmup_steps_run", warm.steps());
         m.put("warmup_s", warm.seconds());
@@ -181,12 +180,12 @@ final class ConvWorkload {
         int[] turn = {0};
         WarmUpLoop.Outcome warm = WarmUpLoop.run(Math.min(ctx.warmupSteps(), 20),
                 () -> objective.hessianVector(points[turn[0]++ & 1], vs[0], out));
+        double c0 = CpuClock.processSeconds();
         long t0 = System.nanoTime();
-        long c0 = processCpuNanos();
         for (int i = 0; i < HVPS; i++) {
             objective.hessianVector(points[i & 1], vs[i], out);
         }
-        double freshCpu = (processCpuNanos() - c0) * 1e-9;
+        double freshCpu = CpuClock.processSeconds() - c0;
         double fresh = (System.nanoTime() - t0) * 1e-9;
         objective.hessianVector(theta0, vs[0], out);
         long t1 = System.nanoTime();
@@ -217,11 +216,6 @@ final class ConvWorkload {
                 .historyStride((int) Math.max(1, steps)).seed(ctx.seed()).threads(ctx.threads()).build();
     }
 
-    /** CPU time of this process (all threads, the JIT's and the collector's too). */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
 
     private static double dot(double[] a, double[] b) {
         double s = 0;

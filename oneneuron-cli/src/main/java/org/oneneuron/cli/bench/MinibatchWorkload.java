@@ -100,8 +100,9 @@ final class MinibatchWorkload {
         // The host's state around the timed call: a fresh run can be a quarter slower per
         // CPU-second in one run of five; a slower FMA peak beside it says the host, not our code.
         OptionalDouble peakBefore = Backends.fmaPeakGflops(true);
-        long t0 = System.nanoTime();
+        // The process clock's first read loads the management beans (~10 ms here): read before t0.
         double process0 = CpuClock.processSeconds();
+        long t0 = System.nanoTime();
         TrainingResult result = Fit.from(problem, theta0, config(steps, ctx)).training();
         Workloads.requireSound("W2", result.stop());
         double processCpu = CpuClock.processSeconds() - process0;
