@@ -6,14 +6,15 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Register-blocked float-precision GEMM on the Vector API: C = α·op(A)·op(B) + β·C, row-major.
  *
- * <p>op(B) is packed into column panels of {@code NRW = 2·L} columns (L = lanes per vector),
- * zero-padded on the right; a transposed B by 16 × 16 transposes in registers at 16 lanes
- * ({@link VectorTransposeFloat}), by gathers otherwise. op(A) is read in place, {@link #MR} rows at a time, in either
+ * <p>op(B) is packed into column panels of {@link #NRW} columns (four vectors at 512 bits, else
+ * two; {@link VectorSgemmKernels}), a last panel of at most two vectors' worth of columns into a
+ * narrow one, each zero-padded on the right; a transposed B by 16 × 16 transposes in registers at
+ * 16 lanes ({@link VectorTransposeFloat}), by gathers otherwise. op(A) is read in place, {@link #MR} rows at a time, in either
  * layout (only a last panel of fewer than MR rows is copied and zero-padded). k is cut into
  * blocks of at most {@link #KC} (the same for every thread), so one block of a B panel stays in
  * L1 while every A panel passes it: C = α·Σ_blocks(A_blk·B_blk) + β·C,
- * the first block applying β and the later ones adding to C. The micro-kernel keeps an MR × NRW
- * block in 2·MR vector registers (one broadcast-FMA per row and vector for each p).
+ * the first block applying β and the later ones adding to C. The micro-kernels keep an MR × width
+ * block in registers (one broadcast per row and one FMA per row and vector for each p).
  *
  * <p>JIT robustness: no Vector API value crosses a method boundary of ours. The micro-kernel
  * stores its accumulators to a per-thread tile and {@link #update} reloads them. A vector passed to
@@ -26,12 +27,14 @@ final class VectorSgemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Rows of C per micro-kernel call. */
-    static final int MR = 6;
-    /** Columns of C per micro-kernel call. */
-    static final int NRW = 2 * L;
+    static final int MR = VectorSgemmKernels.MR;
+    /** Columns of a full B panel (the wide kernel's block). */
+    static final int NRW = VectorSgemmKernels.WIDE;
+    /** Columns of a narrow last panel. */
+    private static final int NARROW = VectorSgemmKernels.NARROW;
     /**
-     * Largest k block; blocks are balanced, e.g. k = 784 runs as 4 blocks of 196. A 256 × NRW
-     * block of B is 32 KB at 16 lanes, inside a 48 KB L1; against 128 it spares W2's forward
+     * Largest k block; blocks are balanced, e.g. k = 784 runs as 4 blocks of 196. A 256 × 32
+     * block of B is 32 KB, inside a 48 KB L1; against 128 it spares W2's forward
      * X·W1ᵀ three of its six C reloads and takes 2.5–3% off its step (PERFORMANCE.md).
      */
     static final int KC = 256;
@@ -100,14 +103,15 @@ final class VectorSgemm {
             for (int jp = 0; jp < nPanels; jp++) {
                 int j0 = jp * NRW;
                 int cols = Math.min(NRW, n - j0);
-                int bBase = jp * k * NRW + p0 * NRW;
+                int width = panelWidth(cols);
+                int bBase = jp * k * NRW + p0 * width;
                 for (int ip = from; ip < to; ip++) {
                     int i0 = ip * MR;
                     int cBase = cOff + i0 * ldc + j0;
                     if (ip - from < fullPanels) {
-                        kernel(a, aOff + i0 * rowStep + p0 * pStep, rowStep, pStep, bp, bBase, depth, buf.tile);
+                        kernel(width, a, aOff + i0 * rowStep + p0 * pStep, rowStep, pStep, bp, bBase, depth, buf.tile);
                     } else {
-                        kernel(ap, p0 * MR, 1, MR, bp, bBase, depth, buf.tile);
+                        kernel(width, ap, p0 * MR, 1, MR, bp, bBase, depth, buf.tile);
                     }
                     update(buf.tile, Math.min(MR, m - i0), cols, alpha, betaHere, c, cBase, ldc);
                 }
@@ -125,39 +129,45 @@ final class VectorSgemm {
         }
     }
 
-    /** bp[panel][p][col] = op(B)[p][panel·NRW + col], zero beyond column n. */
+    /**
+     * bp[base + p·w + col] = op(B)[p][panel·NRW + col] for panel base = panel·k·NRW and w its
+     * {@link #panelWidth}, zero beyond column n.
+     */
     private static void packB(boolean transB, int n, int k, float[] b, int bOff, int ldb, float[] bp) {
         int nPanels = (n + NRW - 1) / NRW;
         for (int jp = 0; jp < nPanels; jp++) {
             int j0 = jp * NRW;
             int cols = Math.min(NRW, n - j0);
+            int width = panelWidth(cols);
             int base = jp * k * NRW;
             if (transB) {
                 // 16 × 16 blocks transposed in registers (at 16 lanes), then the rest of the panel
-                // gathered (one float from each of the panel's NRW rows of B per vector), so the
-                // writes run in order. Writing a column at a time strided the stores by NRW floats
-                // across a k·NRW panel larger than L1: packing W2's W1ᵀ (784 × 256) took 159 µs
-                // that way, 78 µs gathered, 27 µs transposed (PERFORMANCE.md).
+                // gathered (one float from each of the panel's rows of B per vector), so the
+                // writes run in order. Writing a column at a time strided the stores by the panel
+                // width across a k-deep panel larger than L1: packing W2's W1ᵀ (784 × 256) in
+                // 32-wide panels took 159 µs that way, 78 µs gathered, 27 µs transposed (PERFORMANCE.md).
                 int src0 = bOff + j0 * ldb;
-                if (cols == NRW) {
+                if (cols == width) {
                     int p = 0;
                     if (VectorTransposeFloat.FITS) {
                         for (; p + L <= k; p += L) {
-                            int dst = base + p * NRW;
-                            VectorTransposeFloat.block(b, src0 + p, ldb, bp, dst, NRW);
-                            VectorTransposeFloat.block(b, src0 + L * ldb + p, ldb, bp, dst + L, NRW);
+                            int dst = base + p * width;
+                            for (int q = 0; q < width; q += L) {
+                                VectorTransposeFloat.block(b, src0 + q * ldb + p, ldb, bp, dst + q, width);
+                            }
                         }
                     }
                     int[] map = BUFFERS.get().gatherMap(ldb);
                     for (; p < k; p++) {
-                        int dst = base + p * NRW;
-                        FloatVector.fromArray(S, b, src0 + p, map, 0).intoArray(bp, dst);
-                        FloatVector.fromArray(S, b, src0 + p, map, L).intoArray(bp, dst + L);
+                        int dst = base + p * width;
+                        for (int q = 0; q < width; q += L) {
+                            FloatVector.fromArray(S, b, src0 + p, map, q).intoArray(bp, dst + q);
+                        }
                     }
                     continue;
                 }
                 for (int p = 0; p < k; p++) {
-                    int dst = base + p * NRW;
+                    int dst = base + p * width;
                     int src = src0 + p;
                     for (int j = 0; j < cols; j++) {
                         bp[dst + j] = b[src + j * ldb];
@@ -165,13 +175,13 @@ final class VectorSgemm {
                 }
             } else {
                 for (int p = 0; p < k; p++) {
-                    System.arraycopy(b, bOff + p * ldb + j0, bp, base + p * NRW, cols);
+                    System.arraycopy(b, bOff + p * ldb + j0, bp, base + p * width, cols);
                 }
             }
-            if (cols < NRW) {
+            if (cols < width) {
                 for (int p = 0; p < k; p++) {
-                    int dst = base + p * NRW;
-                    for (int j = cols; j < NRW; j++) {
+                    int dst = base + p * width;
+                    for (int j = cols; j < width; j++) {
                         bp[dst + j] = 0;
                     }
                 }
@@ -214,65 +224,21 @@ final class VectorSgemm {
         }
     }
 
-    /**
-     * tile[r][j] = Σ_p A(r, p)·Bpanel[p][j] over depth p for the MR × NRW block, A(r, p) at
-     * a[aBase + r·rowStep + p·pStep].
-     */
-    private static void kernel(float[] a, int aBase, int rowStep, int pStep, float[] bp, int bBase,
+    /** Columns a panel of {@code cols} (≤ NRW) columns is packed to: NARROW when they fit, else NRW. */
+    private static int panelWidth(int cols) {
+        return cols <= NARROW ? NARROW : NRW;
+    }
+
+    /** The MR × width block of A(r, p) = a[aBase + r·rowStep + p·pStep] times a packed B panel. */
+    private static void kernel(int width, float[] a, int aBase, int rowStep, int pStep, float[] bp, int bBase,
                                int depth, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S);
-        FloatVector c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S);
-        FloatVector c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S);
-        FloatVector c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S);
-        FloatVector c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S);
-        FloatVector c51 = FloatVector.zero(S);
-        int r1 = rowStep;
-        int r2 = 2 * rowStep;
-        int r3 = 3 * rowStep;
-        int r4 = 4 * rowStep;
-        int r5 = 5 * rowStep;
-        int pa = aBase;
-        int pb = bBase;
-        for (int p = 0; p < depth; p++, pa += pStep, pb += NRW) {
-            FloatVector b0 = FloatVector.fromArray(S, bp, pb);
-            FloatVector b1 = FloatVector.fromArray(S, bp, pb + L);
-            FloatVector x = FloatVector.broadcast(S, a[pa]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[pa + r1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[pa + r2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[pa + r3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[pa + r4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[pa + r5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
+        if (width == NARROW) {
+            VectorSgemmKernels.narrow(a, aBase, rowStep, pStep, bp, bBase, depth, tile);
+        } else if (pStep == 1) {
+            VectorSgemmKernels.wideRows(a, aBase, rowStep, 1, bp, bBase, depth, tile);
+        } else {
+            VectorSgemmKernels.wide(a, aBase, rowStep, pStep, bp, bBase, depth, tile);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, NRW);
-        c11.intoArray(tile, NRW + L);
-        c20.intoArray(tile, 2 * NRW);
-        c21.intoArray(tile, 2 * NRW + L);
-        c30.intoArray(tile, 3 * NRW);
-        c31.intoArray(tile, 3 * NRW + L);
-        c40.intoArray(tile, 4 * NRW);
-        c41.intoArray(tile, 4 * NRW + L);
-        c50.intoArray(tile, 5 * NRW);
-        c51.intoArray(tile, 5 * NRW + L);
     }
 
     /**
@@ -281,24 +247,20 @@ final class VectorSgemm {
      */
     private static void update(float[] tile, int rows, int cols, float alpha, float beta,
                                float[] c, int cBase, int ldc) {
+        int vectorCols = cols - cols % L;
         for (int r = 0; r < rows; r++) {
             int row = cBase + r * ldc;
-            int t = r * NRW;
-            if (cols == NRW) {
-                FloatVector v0 = FloatVector.fromArray(S, tile, t).mul(alpha);
-                FloatVector v1 = FloatVector.fromArray(S, tile, t + L).mul(alpha);
+            int t = r * VectorSgemmKernels.TILE_STRIDE;
+            for (int j = 0; j < vectorCols; j += L) {
+                FloatVector v = FloatVector.fromArray(S, tile, t + j).mul(alpha);
                 if (beta != 0) {
-                    FloatVector bv = FloatVector.broadcast(S, beta);
-                    v0 = FloatVector.fromArray(S, c, row).fma(bv, v0);
-                    v1 = FloatVector.fromArray(S, c, row + L).fma(bv, v1);
+                    v = FloatVector.fromArray(S, c, row + j).fma(FloatVector.broadcast(S, beta), v);
                 }
-                v0.intoArray(c, row);
-                v1.intoArray(c, row + L);
-            } else {
-                for (int j = 0; j < cols; j++) {
-                    float v = alpha * tile[t + j];
-                    c[row + j] = beta == 0 ? v : Math.fma(beta, c[row + j], v);
-                }
+                v.intoArray(c, row + j);
+            }
+            for (int j = vectorCols; j < cols; j++) {
+                float v = alpha * tile[t + j];
+                c[row + j] = beta == 0 ? v : Math.fma(beta, c[row + j], v);
             }
         }
     }
@@ -307,7 +269,7 @@ final class VectorSgemm {
     private static final class Buffers {
         float[] a = new float[0];
         float[] b = new float[0];
-        final float[] tile = new float[MR * NRW];
+        final float[] tile = new float[MR * VectorSgemmKernels.TILE_STRIDE];
         final int[] map = new int[NRW];
         int mapStride = -1;
 

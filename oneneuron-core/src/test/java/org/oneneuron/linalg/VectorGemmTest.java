@@ -48,7 +48,10 @@ class VectorGemmTest {
     @Test
     void sgemmWithSeveralKBlocksMatchesPlainInAllLayouts() {
         SplittableRandom rnd = new SplittableRandom(22);
-        int[][] mnk = {{24, 40, 784}, {37, 50, 256}, {6, 32, 129}, {1, 3, 200}, {50, 33, 130}, {8, 25, 2304}, {16, 7, 1031}};
+        // n across the panel widths: one narrow panel (7, 25, 32), one wide (33, 50), wide then narrow
+        // (84, 96), wide then a padded wide one (104, 127) at 16 lanes
+        int[][] mnk = {{24, 40, 784}, {37, 50, 256}, {6, 32, 129}, {1, 3, 200}, {50, 33, 130}, {8, 25, 2304},
+            {16, 7, 1031}, {13, 84, 300}, {20, 96, 257}, {7, 104, 260}, {12, 127, 513}};
         for (int[] s : mnk) {
             for (int layout = 0; layout < 4; layout++) {
                 for (float beta : new float[] {0f, 1f, 0.5f}) {

@@ -12,7 +12,7 @@ class VectorTransposeFloatTest {
     @Test
     void blockWritesTheTransposeAndNothingElse() {
         assumeTrue(VectorTransposeFloat.FITS, "this machine's float vectors are narrower than 16 lanes");
-        int lanes = VectorSgemm.NRW / 2;
+        int lanes = 16;
         SplittableRandom rnd = new SplittableRandom(31);
         int[][] cases = {{0, lanes, 0, lanes}, {3, 784, 5, 2 * lanes}, {1, lanes + 1, 7, 3 * lanes + 2}};
         for (int[] c : cases) {
