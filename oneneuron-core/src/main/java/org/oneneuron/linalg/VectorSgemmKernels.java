@@ -12,9 +12,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Widths: at 512 bits (32 vector registers) a {@link #WIDE} = 4L block, 24 accumulators, four
  * B vectors and a broadcast, one broadcast per four FMAs; below, the {@link #NARROW} = 2L block
- * (12 accumulators fit 16 registers). A 128 × 256 × 784 product (W2's X·W1ᵀ) ran 157 → 174
- * GFLOP/s on the wide block, 1024 rows 159 → 196 (PERFORMANCE.md). Row-major A (p stride 1) has its
- * own wide loop, whose indices C2 proves in bounds once per call (4–7% on those shapes).
+ * (12 accumulators fit 16 registers). W2's five step products in sequence ran at the same speed
+ * on both blocks under the serial collector (the launcher's), 8–17% faster on the wide one under
+ * G1 (a library user's default); W2's and W6's training loops 1–2% and 8% faster (PERFORMANCE.md,
+ * eleventh session). Row-major A (p stride 1) has its own wide loop, whose indices C2 can prove in
+ * bounds once per call (4–7% on W2's forward product in a microbenchmark).
  */
 final class VectorSgemmKernels {
 

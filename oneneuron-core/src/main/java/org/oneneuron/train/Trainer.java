@@ -96,7 +96,7 @@ public final class Trainer {
         clock.charge(OPTIMIZER);
         double seconds = (System.nanoTime() - start) * 1e-9;
         double monitoring = recorder.evaluationSeconds();
-        double[] gradient = new double[theta.length];
+        double[] gradient = spare; // the loop's other point is no longer needed
         double finalLoss;
         double finalGradient;
         try {
