@@ -6,12 +6,13 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Register-blocked double-precision GEMM on the Vector API: C = α·op(A)·op(B) + β·C, row-major.
  *
- * <p>op(B) is packed into column panels of {@code NRW = 2·L} columns (L = lanes per vector),
- * zero-padded on the right; op(A) is read in place, {@link #MR} rows at a time, in either layout
+ * <p>op(B) is packed into column panels of {@link #NRW} columns (four vectors at 512 bits, else
+ * two; {@link VectorDgemmKernels}), a last panel of at most two vectors' worth of columns into a
+ * narrow one, each zero-padded on the right; op(A) is read in place, {@link #MR} rows at a time, in either layout
  * (only a last panel of fewer than MR rows is copied and zero-padded). k is cut into blocks of at most {@link #KC} (the same for every thread), so one
  * block of a B panel stays in L1 while every A panel passes it: C = α·Σ_blocks(A_blk·B_blk) + β·C,
- * the first block applying β and the later ones adding to C. The micro-kernel keeps an MR × NRW
- * block in 2·MR vector registers (one broadcast-FMA per row and vector for each p).
+ * the first block applying β and the later ones adding to C. The micro-kernels keep an MR × width
+ * block in registers (one broadcast per row and one FMA per row and vector for each p).
  *
  * <p>JIT robustness: no Vector API value crosses a method boundary of ours. The micro-kernel
  * stores its accumulators to a per-thread tile and {@link #update} reloads them. A vector passed to
@@ -24,9 +25,11 @@ final class VectorDgemm {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     /** Rows of C per micro-kernel call. */
-    static final int MR = 6;
-    /** Columns of C per micro-kernel call. */
-    static final int NRW = 2 * L;
+    static final int MR = VectorDgemmKernels.MR;
+    /** Columns of a full B panel (the wide kernel's block). */
+    static final int NRW = VectorDgemmKernels.WIDE;
+    /** Columns of a narrow last panel. */
+    private static final int NARROW = VectorDgemmKernels.NARROW;
     /** Largest k block; blocks are balanced, e.g. k = 569 runs as 5 blocks of at most 114. */
     static final int KC = 128;
 
@@ -94,13 +97,14 @@ final class VectorDgemm {
             for (int jp = 0; jp < nPanels; jp++) {
                 int j0 = jp * NRW;
                 int cols = Math.min(NRW, n - j0);
-                int bBase = jp * k * NRW + p0 * NRW;
+                int width = panelWidth(cols);
+                int bBase = jp * k * NRW + p0 * width;
                 for (int ip = from; ip < to; ip++) {
                     int i0 = ip * MR;
                     if (ip - from < fullPanels) {
-                        kernel(a, aOff + i0 * rowStep + p0 * pStep, rowStep, pStep, bp, bBase, depth, buf.tile);
+                        kernel(width, a, aOff + i0 * rowStep + p0 * pStep, rowStep, pStep, bp, bBase, depth, buf.tile);
                     } else {
-                        kernel(ap, p0 * MR, 1, MR, bp, bBase, depth, buf.tile);
+                        kernel(width, ap, p0 * MR, 1, MR, bp, bBase, depth, buf.tile);
                     }
                     update(buf.tile, Math.min(MR, m - i0), cols, alpha, betaHere, c, cOff + i0 * ldc + j0, ldc);
                 }
@@ -118,29 +122,33 @@ final class VectorDgemm {
         }
     }
 
-    /** bp[panel][p][col] = op(B)[p][panel·NRW + col], zero beyond column n. */
+    /**
+     * bp[base + p·w + col] = op(B)[p][panel·NRW + col] for panel base = panel·k·NRW and w its
+     * {@link #panelWidth}, zero beyond column n.
+     */
     private static void packB(boolean transB, int n, int k, double[] b, int bOff, int ldb, double[] bp) {
         int nPanels = (n + NRW - 1) / NRW;
         for (int jp = 0; jp < nPanels; jp++) {
             int j0 = jp * NRW;
             int cols = Math.min(NRW, n - j0);
+            int width = panelWidth(cols);
             int base = jp * k * NRW;
             if (transB) {
                 for (int j = 0; j < cols; j++) {
                     int src = bOff + (j0 + j) * ldb;
                     for (int p = 0; p < k; p++) {
-                        bp[base + p * NRW + j] = b[src + p];
+                        bp[base + p * width + j] = b[src + p];
                     }
                 }
             } else {
                 for (int p = 0; p < k; p++) {
-                    System.arraycopy(b, bOff + p * ldb + j0, bp, base + p * NRW, cols);
+                    System.arraycopy(b, bOff + p * ldb + j0, bp, base + p * width, cols);
                 }
             }
-            if (cols < NRW) {
+            if (cols < width) {
                 for (int p = 0; p < k; p++) {
-                    int dst = base + p * NRW;
-                    for (int j = cols; j < NRW; j++) {
+                    int dst = base + p * width;
+                    for (int j = cols; j < width; j++) {
                         bp[dst + j] = 0;
                     }
                 }
@@ -183,65 +191,21 @@ final class VectorDgemm {
         }
     }
 
-    /**
-     * tile[r][j] = Σ_p A(r, p)·Bpanel[p][j] over depth p for the MR × NRW block, A(r, p) at
-     * a[aBase + r·rowStep + p·pStep].
-     */
-    private static void kernel(double[] a, int aBase, int rowStep, int pStep, double[] bp, int bBase,
+    /** Columns a panel of {@code cols} (≤ NRW) columns is packed to: NARROW when they fit, else NRW. */
+    private static int panelWidth(int cols) {
+        return cols <= NARROW ? NARROW : NRW;
+    }
+
+    /** The MR × width block of A(r, p) = a[aBase + r·rowStep + p·pStep] times a packed B panel. */
+    private static void kernel(int width, double[] a, int aBase, int rowStep, int pStep, double[] bp, int bBase,
                                int depth, double[] tile) {
-        DoubleVector c00 = DoubleVector.zero(S);
-        DoubleVector c01 = DoubleVector.zero(S);
-        DoubleVector c10 = DoubleVector.zero(S);
-        DoubleVector c11 = DoubleVector.zero(S);
-        DoubleVector c20 = DoubleVector.zero(S);
-        DoubleVector c21 = DoubleVector.zero(S);
-        DoubleVector c30 = DoubleVector.zero(S);
-        DoubleVector c31 = DoubleVector.zero(S);
-        DoubleVector c40 = DoubleVector.zero(S);
-        DoubleVector c41 = DoubleVector.zero(S);
-        DoubleVector c50 = DoubleVector.zero(S);
-        DoubleVector c51 = DoubleVector.zero(S);
-        int r1 = rowStep;
-        int r2 = 2 * rowStep;
-        int r3 = 3 * rowStep;
-        int r4 = 4 * rowStep;
-        int r5 = 5 * rowStep;
-        int pa = aBase;
-        int pb = bBase;
-        for (int p = 0; p < depth; p++, pa += pStep, pb += NRW) {
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, pb);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, pb + L);
-            DoubleVector x = DoubleVector.broadcast(S, a[pa]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(S, a[pa + r1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(S, a[pa + r2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(S, a[pa + r3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = DoubleVector.broadcast(S, a[pa + r4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = DoubleVector.broadcast(S, a[pa + r5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
+        if (width == NARROW) {
+            VectorDgemmKernels.narrow(a, aBase, rowStep, pStep, bp, bBase, depth, tile);
+        } else if (pStep == 1) {
+            VectorDgemmKernels.wideRows(a, aBase, rowStep, 1, bp, bBase, depth, tile);
+        } else {
+            VectorDgemmKernels.wide(a, aBase, rowStep, pStep, bp, bBase, depth, tile);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, NRW);
-        c11.intoArray(tile, NRW + L);
-        c20.intoArray(tile, 2 * NRW);
-        c21.intoArray(tile, 2 * NRW + L);
-        c30.intoArray(tile, 3 * NRW);
-        c31.intoArray(tile, 3 * NRW + L);
-        c40.intoArray(tile, 4 * NRW);
-        c41.intoArray(tile, 4 * NRW + L);
-        c50.intoArray(tile, 5 * NRW);
-        c51.intoArray(tile, 5 * NRW + L);
     }
 
     /**
@@ -250,24 +214,20 @@ final class VectorDgemm {
      */
     private static void update(double[] tile, int rows, int cols, double alpha, double beta,
                                double[] c, int cBase, int ldc) {
+        int vectorCols = cols - cols % L;
         for (int r = 0; r < rows; r++) {
             int row = cBase + r * ldc;
-            int t = r * NRW;
-            if (cols == NRW) {
-                DoubleVector v0 = DoubleVector.fromArray(S, tile, t).mul(alpha);
-                DoubleVector v1 = DoubleVector.fromArray(S, tile, t + L).mul(alpha);
+            int t = r * VectorDgemmKernels.TILE_STRIDE;
+            for (int j = 0; j < vectorCols; j += L) {
+                DoubleVector v = DoubleVector.fromArray(S, tile, t + j).mul(alpha);
                 if (beta != 0) {
-                    DoubleVector bv = DoubleVector.broadcast(S, beta);
-                    v0 = DoubleVector.fromArray(S, c, row).fma(bv, v0);
-                    v1 = DoubleVector.fromArray(S, c, row + L).fma(bv, v1);
+                    v = DoubleVector.fromArray(S, c, row + j).fma(DoubleVector.broadcast(S, beta), v);
                 }
-                v0.intoArray(c, row);
-                v1.intoArray(c, row + L);
-            } else {
-                for (int j = 0; j < cols; j++) {
-                    double v = alpha * tile[t + j];
-                    c[row + j] = beta == 0 ? v : Math.fma(beta, c[row + j], v);
-                }
+                v.intoArray(c, row + j);
+            }
+            for (int j = vectorCols; j < cols; j++) {
+                double v = alpha * tile[t + j];
+                c[row + j] = beta == 0 ? v : Math.fma(beta, c[row + j], v);
             }
         }
     }
@@ -276,7 +236,7 @@ final class VectorDgemm {
     private static final class Buffers {
         double[] a = new double[0];
         double[] b = new double[0];
-        final double[] tile = new double[MR * NRW];
+        final double[] tile = new double[MR * VectorDgemmKernels.TILE_STRIDE];
 
         double[] a(int size) {
             if (a.length < size) {

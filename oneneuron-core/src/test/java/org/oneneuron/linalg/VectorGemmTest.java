@@ -35,7 +35,10 @@ class VectorGemmTest {
     @Test
     void dgemmWithSeveralKBlocksMatchesPlainInAllLayouts() {
         SplittableRandom rnd = new SplittableRandom(21);
-        int[][] mnk = {{64, 64, 569}, {64, 30, 569}, {13, 17, 129}, {7, 33, 257}, {1, 1, 300}, {20, 9, 128}};
+        // n across the panel widths at 8 lanes: narrow (1, 9, 16), wide (17, 30, 33), wide then narrow
+        // (40, 64 + 5), wide then a padded wide one (50, 64 + 30)
+        int[][] mnk = {{64, 64, 569}, {64, 30, 569}, {13, 17, 129}, {7, 33, 257}, {1, 1, 300}, {20, 9, 128},
+            {12, 16, 200}, {19, 40, 130}, {8, 50, 260}, {25, 69, 129}, {6, 94, 300}};
         for (int[] s : mnk) {
             for (int layout = 0; layout < 4; layout++) {
                 for (double beta : new double[] {0.0, 1.0, -0.75}) {
