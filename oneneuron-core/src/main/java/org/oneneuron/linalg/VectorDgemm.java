@@ -8,9 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>op(B) is packed into column panels of {@link #NRW} columns (four vectors at 512 bits, else
  * two; {@link VectorDgemmKernels}), a last panel of at most two vectors' worth of columns into a
- * narrow one, each zero-padded on the right; op(A) is read in place, {@link #MR} rows at a time, in either layout
- * (only a last panel of fewer than MR rows is copied and zero-padded). k is cut into blocks of at most {@link #KC} (the same for every thread), so one
- * block of a B panel stays in L1 while every A panel passes it: C = α·Σ_blocks(A_blk·B_blk) + β·C,
+ * narrow one, each zero-padded on the right; op(A) is read in place, {@link #MR} rows at a time,
+ * in either layout (only a last panel of fewer than MR rows is copied and zero-padded). k is cut
+ * into blocks of at most {@link #KC} (the same for every thread), so one block of a B panel stays
+ * in L1 while every A panel passes it: C = α·Σ_blocks(A_blk·B_blk) + β·C,
  * the first block applying β and the later ones adding to C. The micro-kernels keep an MR × width
  * block in registers (one broadcast per row and one FMA per row and vector for each p).
  *

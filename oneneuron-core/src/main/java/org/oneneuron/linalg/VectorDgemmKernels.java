@@ -11,8 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * kernel, so the kernel a panel takes never changes a bit.
  *
  * <p>At 512 bits a {@link #WIDE} = 4L block (24 accumulators in 32 registers); below, and for a
- * narrow last panel, the {@link #NARROW} = 2L one. W1's five products in sequence ran 3.7–6% faster
- * on the wide block under the serial collector, ~10% under G1 (PERFORMANCE.md, eleventh session).
+ * narrow last panel, the {@link #NARROW} = 2L one. W1's five products in sequence ran 3.7–6.3%
+ * faster on the wide block under the serial collector, ~10% under G1 (PERFORMANCE.md, eleventh
+ * session).
  */
 final class VectorDgemmKernels {
 
