@@ -9,8 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>op(B) is packed into column panels of {@link #NRW} columns (four vectors at 512 bits, else
  * two; {@link VectorSgemmKernels}), a last panel of at most two vectors' worth of columns into a
  * narrow one, each zero-padded on the right; a transposed B by 16 × 16 transposes in registers at
- * 16 lanes ({@link VectorTransposeFloat}), by gathers otherwise. op(A) is read in place, {@link #MR} rows at a time, in either
- * layout (only a last panel of fewer than MR rows is copied and zero-padded). k is cut into
+ * 16 lanes ({@link VectorTransposeFloat}), by gathers otherwise. op(A) is read in place,
+ * {@link #MR} rows at a time, in either layout (only a last panel of fewer than MR rows is copied
+ * and zero-padded). k is cut into
  * blocks of at most {@link #KC} (the same for every thread), so one block of a B panel stays in
  * L1 while every A panel passes it: C = α·Σ_blocks(A_blk·B_blk) + β·C,
  * the first block applying β and the later ones adding to C. The micro-kernels keep an MR × width
@@ -33,9 +34,10 @@ final class VectorSgemm {
     /** Columns of a narrow last panel. */
     private static final int NARROW = VectorSgemmKernels.NARROW;
     /**
-     * Largest k block; blocks are balanced, e.g. k = 784 runs as 4 blocks of 196. A 256 × 32
-     * block of B is 32 KB, inside a 48 KB L1; against 128 it spares W2's forward
-     * X·W1ᵀ three of its six C reloads and takes 2.5–3% off its step (PERFORMANCE.md).
+     * Largest k block; blocks are balanced, e.g. k = 784 runs as 4 blocks of 196. Chosen on the
+     * 32-wide kernel, whose 256 × 32 block of B is 32 KB, inside a 48 KB L1; against 128 it spared
+     * W2's forward X·W1ᵀ three of its six C reloads and took 2.5–3% off its step (PERFORMANCE.md).
+     * The 64-wide block of a 196-deep k block is 50 KB (not re-tuned).
      */
     static final int KC = 256;
 
