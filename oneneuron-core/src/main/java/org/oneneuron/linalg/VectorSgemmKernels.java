@@ -14,9 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  * B vectors and a broadcast, one broadcast per four FMAs; below, the {@link #NARROW} = 2L block
  * (12 accumulators fit 16 registers). W2's five step products in sequence ran at the same speed
  * on both blocks under the serial collector (the launcher's), 8–17% faster on the wide one under
- * G1 (a library user's default); W2's and W6's training loops 1–2% and 8% faster (PERFORMANCE.md,
- * eleventh session). Row-major A (p stride 1) has its own wide loop, whose indices C2 can prove in
- * bounds once per call (4–7% on W2's forward product in a microbenchmark).
+ * G1 (a library user's default); W2's and W6's training loops within 1–2% under the serial
+ * collector, 8% faster under G1 (PERFORMANCE.md, eleventh session). Row-major A (p stride 1) has
+ * its own wide loop, whose indices C2 can prove in bounds once per call (4–7% on W2's products in a
+ * microbenchmark under G1).
  */
 final class VectorSgemmKernels {
 
