@@ -216,7 +216,6 @@ final class ConvWorkload {
                 .historyStride((int) Math.max(1, steps)).seed(ctx.seed()).threads(ctx.threads()).build();
     }
 
-
     private static double dot(double[] a, double[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {

@@ -196,7 +196,6 @@ final class MultiClassWorkload {
         m.put("hvp_fresh_per_cpu_s", HVPS / freshCpu);
     }
 
-
     /** class_i = argmax_k (tanh(x_i·U) V)_k with U ~ N(0, 1/d) (d×32), V ~ N(0, 1) (32×10). */
     static double[] teacherClasses(double[] x, int n, SplittableRandom rnd) {
         int hidden = 32;
