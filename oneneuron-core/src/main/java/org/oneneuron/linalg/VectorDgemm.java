@@ -202,8 +202,6 @@ final class VectorDgemm {
                                int depth, double[] tile) {
         if (width == NARROW) {
             VectorDgemmKernels.narrow(a, aBase, rowStep, pStep, bp, bBase, depth, tile);
-        } else if (pStep == 1) {
-            VectorDgemmKernels.wideRows(a, aBase, rowStep, 1, bp, bBase, depth, tile);
         } else {
             VectorDgemmKernels.wide(a, aBase, rowStep, pStep, bp, bBase, depth, tile);
         }

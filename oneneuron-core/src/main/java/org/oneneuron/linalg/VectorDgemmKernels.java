@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>At 512 bits a {@link #WIDE} = 4L block (24 accumulators in 32 registers); below, and for a
  * narrow last panel, the {@link #NARROW} = 2L one. W1's five products in sequence ran 3.7–6.3%
  * faster on the wide block under the serial collector, ~10% under G1 (PERFORMANCE.md, eleventh
- * session).
+ * session; measured with a second loop for row-major A, which one loop for both layouts matched).
  */
 final class VectorDgemmKernels {
 
@@ -32,105 +32,9 @@ final class VectorDgemmKernels {
     }
 
     /**
-     * tile[r][j] = Σ_p A(r, p)·Bpanel[p][j] for an MR × {@link #WIDE} block, A row-major in
-     * place: A(r, p) at a[aBase + r·rowStep + p], Bpanel[p][j] at bp[bBase + p·WIDE + j].
+     * tile[r][j] = Σ_p A(r, p)·Bpanel[p][j] for an MR × {@link #WIDE} block; A(r, p) at
+     * a[aBase + r·rowStep + p·pStep], Bpanel[p][j] at bp[bBase + p·WIDE + j].
      */
-    static void wideRows(double[] a, int aBase, int rowStep, int pStep, double[] bp, int bBase, int depth,
-            double[] tile) {
-        DoubleVector c00 = DoubleVector.zero(S);
-        DoubleVector c01 = DoubleVector.zero(S);
-        DoubleVector c02 = DoubleVector.zero(S);
-        DoubleVector c03 = DoubleVector.zero(S);
-        DoubleVector c10 = DoubleVector.zero(S);
-        DoubleVector c11 = DoubleVector.zero(S);
-        DoubleVector c12 = DoubleVector.zero(S);
-        DoubleVector c13 = DoubleVector.zero(S);
-        DoubleVector c20 = DoubleVector.zero(S);
-        DoubleVector c21 = DoubleVector.zero(S);
-        DoubleVector c22 = DoubleVector.zero(S);
-        DoubleVector c23 = DoubleVector.zero(S);
-        DoubleVector c30 = DoubleVector.zero(S);
-        DoubleVector c31 = DoubleVector.zero(S);
-        DoubleVector c32 = DoubleVector.zero(S);
-        DoubleVector c33 = DoubleVector.zero(S);
-        DoubleVector c40 = DoubleVector.zero(S);
-        DoubleVector c41 = DoubleVector.zero(S);
-        DoubleVector c42 = DoubleVector.zero(S);
-        DoubleVector c43 = DoubleVector.zero(S);
-        DoubleVector c50 = DoubleVector.zero(S);
-        DoubleVector c51 = DoubleVector.zero(S);
-        DoubleVector c52 = DoubleVector.zero(S);
-        DoubleVector c53 = DoubleVector.zero(S);
-        int a0 = aBase;
-        int a1 = aBase + rowStep;
-        int a2 = aBase + 2 * rowStep;
-        int a3 = aBase + 3 * rowStep;
-        int a4 = aBase + 4 * rowStep;
-        int a5 = aBase + 5 * rowStep;
-        for (int p = 0; p < depth; p++) {
-            int pb = bBase + p * WIDE;
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, pb);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, pb + L);
-            DoubleVector b2 = DoubleVector.fromArray(S, bp, pb + 2 * L);
-            DoubleVector b3 = DoubleVector.fromArray(S, bp, pb + 3 * L);
-            DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p]);
-            c00 = x0.fma(b0, c00);
-            c01 = x0.fma(b1, c01);
-            c02 = x0.fma(b2, c02);
-            c03 = x0.fma(b3, c03);
-            DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + p]);
-            c10 = x1.fma(b0, c10);
-            c11 = x1.fma(b1, c11);
-            c12 = x1.fma(b2, c12);
-            c13 = x1.fma(b3, c13);
-            DoubleVector x2 = DoubleVector.broadcast(S, a[a2 + p]);
-            c20 = x2.fma(b0, c20);
-            c21 = x2.fma(b1, c21);
-            c22 = x2.fma(b2, c22);
-            c23 = x2.fma(b3, c23);
-            DoubleVector x3 = DoubleVector.broadcast(S, a[a3 + p]);
-            c30 = x3.fma(b0, c30);
-            c31 = x3.fma(b1, c31);
-            c32 = x3.fma(b2, c32);
-            c33 = x3.fma(b3, c33);
-            DoubleVector x4 = DoubleVector.broadcast(S, a[a4 + p]);
-            c40 = x4.fma(b0, c40);
-            c41 = x4.fma(b1, c41);
-            c42 = x4.fma(b2, c42);
-            c43 = x4.fma(b3, c43);
-            DoubleVector x5 = DoubleVector.broadcast(S, a[a5 + p]);
-            c50 = x5.fma(b0, c50);
-            c51 = x5.fma(b1, c51);
-            c52 = x5.fma(b2, c52);
-            c53 = x5.fma(b3, c53);
-        }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c02.intoArray(tile, 2 * L);
-        c03.intoArray(tile, 3 * L);
-        c10.intoArray(tile, TILE_STRIDE);
-        c11.intoArray(tile, TILE_STRIDE + L);
-        c12.intoArray(tile, TILE_STRIDE + 2 * L);
-        c13.intoArray(tile, TILE_STRIDE + 3 * L);
-        c20.intoArray(tile, 2 * TILE_STRIDE);
-        c21.intoArray(tile, 2 * TILE_STRIDE + L);
-        c22.intoArray(tile, 2 * TILE_STRIDE + 2 * L);
-        c23.intoArray(tile, 2 * TILE_STRIDE + 3 * L);
-        c30.intoArray(tile, 3 * TILE_STRIDE);
-        c31.intoArray(tile, 3 * TILE_STRIDE + L);
-        c32.intoArray(tile, 3 * TILE_STRIDE + 2 * L);
-        c33.intoArray(tile, 3 * TILE_STRIDE + 3 * L);
-        c40.intoArray(tile, 4 * TILE_STRIDE);
-        c41.intoArray(tile, 4 * TILE_STRIDE + L);
-        c42.intoArray(tile, 4 * TILE_STRIDE + 2 * L);
-        c43.intoArray(tile, 4 * TILE_STRIDE + 3 * L);
-        c50.intoArray(tile, 5 * TILE_STRIDE);
-        c51.intoArray(tile, 5 * TILE_STRIDE + L);
-        c52.intoArray(tile, 5 * TILE_STRIDE + 2 * L);
-        c53.intoArray(tile, 5 * TILE_STRIDE + 3 * L);
-    }
-
-    /** As {@link #wideRows} with A(r, p) at a[aBase + r·rowStep + p·pStep]. */
     static void wide(double[] a, int aBase, int rowStep, int pStep, double[] bp, int bBase, int depth,
             double[] tile) {
         DoubleVector c00 = DoubleVector.zero(S);

@@ -236,8 +236,6 @@ final class VectorSgemm {
                                int depth, float[] tile) {
         if (width == NARROW) {
             VectorSgemmKernels.narrow(a, aBase, rowStep, pStep, bp, bBase, depth, tile);
-        } else if (pStep == 1) {
-            VectorSgemmKernels.wideRows(a, aBase, rowStep, 1, bp, bBase, depth, tile);
         } else {
             VectorSgemmKernels.wide(a, aBase, rowStep, pStep, bp, bBase, depth, tile);
         }
