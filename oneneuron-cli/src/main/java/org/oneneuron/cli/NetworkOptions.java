@@ -6,6 +6,7 @@ import org.oneneuron.model.Activation;
 import org.oneneuron.model.Architecture;
 import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NeuronKind;
+import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,10 +24,12 @@ public final class NetworkOptions {
     @Option(names = "--neuron", paramLabel = "KIND", description = Vocabulary.NEURON)
     String neuron = Vocabulary.MODEL.neuron().word();
 
-    @Option(names = "--arch", paramLabel = "LAYERS", description = Vocabulary.ARCH)
+    @Option(names = "--arch", paramLabel = "LAYERS", description = Vocabulary.ARCH,
+            showDefaultValue = Visibility.NEVER)
     String arch = "";
 
-    @Option(names = "--input-shape", paramLabel = "CxHxW", description = Vocabulary.INPUT_SHAPE)
+    @Option(names = "--input-shape", paramLabel = "CxHxW", description = Vocabulary.INPUT_SHAPE,
+            showDefaultValue = Visibility.NEVER)
     String inputShape = "";
 
     /** The hidden widths (empty: a linear model). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.oneneuron.train.Provenance;
 
@@ -96,6 +97,15 @@ class MainCommandTest {
                 && study.contains("Default: none,skip-exp"), study);
         String certify = Cli.run("certify", "--help").out();
         assertTrue(certify.contains("Default: 1000"), "--perturbations from CertifyConfig: " + certify);
+    }
+
+    @Test
+    void noHelpShowsAnEmptyDefault() {
+        for (String command : Main.commandLine().getSubcommands().keySet()) {
+            String help = Cli.run(command, "--help").out();
+            assertFalse(Pattern.compile("Default:[ \\t]*$", Pattern.MULTILINE).matcher(help).find(),
+                    command + " --help: " + help);
+        }
     }
 
     @Test

@@ -3,11 +3,13 @@ package org.oneneuron.io;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 
 /**
  * Indented JSON text written through Jackson's streaming generator, with the pretty printer an
@@ -25,7 +27,19 @@ public final class JsonText {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
+    /** Jackson's description of where a parse failed, e.g. "[Source: REDACTED (…); line: 1, column: 28]". */
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
+
     private JsonText() {
+    }
+
+    /**
+     * What is wrong with unparsable JSON, for a user: Jackson's message without its location
+     * suffix, and with a nested location (where an unclosed array started) as "line L, column C"
+     * instead of Jackson's source description, which names one of its settings.
+     */
+    public static String problem(JsonProcessingException e) {
+        return SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
     }
 
     /** What writes one JSON value to the generator. */

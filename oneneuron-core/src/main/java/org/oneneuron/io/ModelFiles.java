@@ -160,7 +160,7 @@ public final class ModelFiles {
             JsonLocation at = e.getLocation();
             throw new DataException(source, at == null ? 0 : at.getLineNr(),
                     at == null ? null : String.valueOf(at.getColumnNr()),
-                    "not valid JSON: " + e.getOriginalMessage());
+                    "not valid JSON: " + JsonText.problem(e));
         }
         Fields f = new Fields(source);
         if (root == null || !root.isObject()) {

@@ -34,7 +34,11 @@ public record NetworkSpec(Shape input, List<LayerSpec> layers, NeuronKind neuron
             try {
                 s = l.output(s);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("layer " + (i + 1) + " (" + l.word() + "): " + e.getMessage(), e);
+                String why = input.isVector() && (l instanceof LayerSpec.Conv || l instanceof LayerSpec.Pool)
+                        ? l.word() + " needs an image input (CxHxW), but the network's input is a vector of "
+                          + input + " values; declare its shape (--input-shape CxHxW for a CSV)"
+                        : e.getMessage();
+                throw new IllegalArgumentException("layer " + (i + 1) + " (" + l.word() + "): " + why, e);
             }
         }
         if (!(layers.get(layers.size() - 1) instanceof LayerSpec.Dense)) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.oneneuron.io.JsonText;
 import org.oneneuron.linalg.Precision;
 
 /**
@@ -144,7 +145,7 @@ public final class JournalCodec {
         try {
             n = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not a JSON object: " + JsonText.problem(e), e);
         }
         if (n == null || !n.isObject() || !n.has("config") || !n.has("trajectory")) {
             throw new IllegalArgumentException("not a journal entry (needs config and trajectory)");

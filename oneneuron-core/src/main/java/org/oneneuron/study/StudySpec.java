@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.oneneuron.data.ReadOptions;
 import org.oneneuron.data.Shape;
+import org.oneneuron.io.JsonText;
 import org.oneneuron.linalg.Precision;
 import org.oneneuron.model.Architecture;
 import org.oneneuron.model.Initializer;
@@ -323,7 +324,7 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
             given = JSON.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(source + ": not valid JSON: "
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr(), e);
+                    + JsonText.problem(e) + " at line " + e.getLocation().getLineNr(), e);
         }
         if (given == null || !given.isObject()) {
             throw new IllegalArgumentException(source + ": a study spec must be a JSON object");

@@ -146,6 +146,11 @@ class ModelFilesTest {
         DataException syntax = assertThrows(DataException.class,
                 () -> ModelFiles.fromJson("m.json", "{\n  \"format\" : oops\n}"));
         assertEquals(2, syntax.line());
+        DataException cutShort = assertThrows(DataException.class,
+                () -> ModelFiles.fromJson("m.json", good.substring(0, good.indexOf(']'))));
+        assertTrue(cutShort.getMessage().contains("expected close marker for Array (start marker at line "),
+                cutShort.getMessage());
+        assertFalse(cutShort.getMessage().contains("Source"), "Jackson's source description: " + cutShort.getMessage());
         DataException notModel = assertThrows(DataException.class,
                 () -> ModelFiles.fromJson("m.json", "{\"a\": 1}"));
         assertTrue(notModel.getMessage().contains("not a OneNeuron model file"));

@@ -60,7 +60,7 @@ class StudySpecTest {
     @ParameterizedTest
     @ValueSource(strings = {"{\"restarts\": 0}", "{\"steps\": 0}", "{\"reduction\": \"avg\"}",
         "{\"init\": \"zeros\"}", "{\"lambdas\": [-1]}", "{\"neurons\": []}", "{\"hidden\": [[0]]}",
-        "{\"held_out_fraction\": 0.95}", "{\"learning_rate\": 0}", "[1, 2]", "{\"steps\": ",
+        "{\"held_out_fraction\": 0.95}", "{\"learning_rate\": 0}", "[1, 2]", "{\"steps\": ", "{\"hidden\": [[4]",
         "{\"input_shape\": \"1x8x8\"}",
         "{\"architectures\": [\"conv:2x3\"], \"hidden\": [[4]]}", "{\"architectures\": [\"dropout\"]}",
         "{\"architectures\": [\"flatten,dense:1\"], \"input_shape\": \"1x0x8\"}"})
@@ -68,6 +68,7 @@ class StudySpecTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StudySpec.fromJson(json, "spec.json"));
         assertTrue(e.getMessage().startsWith("spec.json"), e.getMessage());
+        assertFalse(e.getMessage().contains("Source"), "Jackson's source description: " + e.getMessage());
     }
 
     @Test
