@@ -1,5 +1,10 @@
 package org.oneneuron.cli;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.oneneuron.data.BuiltinDataset;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
@@ -65,6 +70,42 @@ public final class DataOptions {
 
     /** Reads a file path or a built-in data set name, a CSV's rows parsed on {@code threads} threads. */
     public Dataset load(String pathOrBuiltin, int threads) {
-        return Datasets.resolve(pathOrBuiltin, readOptions().withThreads(threads));
+        return checked(pathOrBuiltin, Datasets.resolve(pathOrBuiltin, readOptions().withThreads(threads)));
+    }
+
+    /**
+     * {@code data}, read from {@code pathOrBuiltin}, unless the flags ask what a built-in data set
+     * cannot give: it has its own label column and classes (so --label, --positive and --classes
+     * would be ignored) and its own task (--task must name it).
+     */
+    Dataset checked(String pathOrBuiltin, Dataset data) {
+        if (!builtin(pathOrBuiltin)) {
+            return data;
+        }
+        String name = pathOrBuiltin.split(":", 2)[0].trim();
+        String flag = label != null ? "--label" : positive != null ? "--positive" : classes != null ? "--classes" : null;
+        if (flag != null) {
+            throw new IllegalArgumentException(flag + " is for data files; the built-in data set '" + name
+                    + "' has its own " + (data.labelNames().isEmpty() ? "targets"
+                    : "labels (" + String.join(", ", data.labelNames()) + ")"));
+        }
+        if (task != null && Task.parse(task) != data.task()) {
+            throw new IllegalArgumentException("--task " + task + " does not fit the built-in data set '" + name
+                    + "', a " + data.task().word() + " task");
+        }
+        return data;
+    }
+
+    /** Whether {@code pathOrBuiltin} names a built-in data set (no file of that name exists). */
+    private static boolean builtin(String pathOrBuiltin) {
+        try {
+            if (Files.exists(Path.of(pathOrBuiltin))) {
+                return false;
+            }
+        } catch (InvalidPathException e) {
+            // not a path: a built-in's parameters may hold characters no path can
+        }
+        String name = pathOrBuiltin.split(":", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return Datasets.builtins().stream().map(BuiltinDataset::name).anyMatch(name::equals);
     }
 }

@@ -27,7 +27,10 @@ public final class ModelInputs {
      * no classes, with the model's own labels as -1 and +1.
      */
     public static Dataset load(Model model, DataOptions options, String pathOrBuiltin) {
-        ReadOptions read = options.readOptions();
+        return options.checked(pathOrBuiltin, resolve(model, options.readOptions(), pathOrBuiltin));
+    }
+
+    private static Dataset resolve(Model model, ReadOptions read, String pathOrBuiltin) {
         if (model.task() == Task.MULTICLASS) {
             // the model's classes in its output order, whatever the file's own order
             read = read.withTask(Task.MULTICLASS);

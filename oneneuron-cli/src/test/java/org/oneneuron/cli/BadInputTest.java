@@ -57,7 +57,13 @@ class BadInputTest {
                 Arguments.of(new String[] {"--class-weight", "heavy"}, "--class-weight must be none or balanced"),
                 Arguments.of(new String[] {"--hidden", "4,x"}, "--hidden"),
                 Arguments.of(new String[] {"--resume"}, "--checkpoint-every and --resume need --out"),
-                Arguments.of(new String[] {"--classes", "4,9", "--positive", "9"}, "give one of them"));
+                Arguments.of(new String[] {"--classes", "4,9", "--positive", "9"}, "give one of them"),
+                Arguments.of(new String[] {"--label", "y"},
+                        "--label is for data files; the built-in data set 'xor' has its own labels (-1, 1)"),
+                Arguments.of(new String[] {"--positive", "-1"}, "--positive is for data files"),
+                Arguments.of(new String[] {"--classes", "-1,+1"}, "--classes is for data files"),
+                Arguments.of(new String[] {"--task", "regression"},
+                        "--task regression does not fit the built-in data set 'xor', a binary task"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -73,6 +79,15 @@ class BadInputTest {
         Files.writeString(file, "a,b,label\n1,2,x\n3,4,y\n");
         assertBadInput(Cli.run("train", file.toString(), "--label", "nope"),
                 "labels.csv, column 'nope': label column not found; columns are: a, b, label");
+    }
+
+    @Test
+    void aModelCommandRefusesFileFlagsForABuiltInDataSet() {
+        Path model = dir.resolve("builtin-flags.json");
+        assertEquals(0, Cli.run("train", "xor:n=20", "--steps", "2", "--out", model.toString()).exitCode());
+        assertBadInput(Cli.run("evaluate", model.toString(), "xor:n=20", "--positive", "-1"),
+                "--positive is for data files");
+        assertEquals(0, Cli.run("evaluate", model.toString(), "xor:n=20", "--task", "binary").exitCode());
     }
 
     @Test

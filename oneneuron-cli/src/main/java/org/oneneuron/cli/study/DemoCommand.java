@@ -78,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
         var stdout = command.commandLine().getOut();
         var err = command.commandLine().getErr();
         if (restarts < 1) {
-            err.println("oneneuron demo: --restarts must be >= 1, got " + restarts);
+            err.println("error: --restarts must be >= 1, got " + restarts);
             return StudyCommand.BAD_INPUT;
         }
         long start = System.nanoTime();
@@ -107,10 +107,10 @@ public final class DemoCommand implements Callable<Integer> {
             stdout.printf(Locale.ROOT, "report: %s (%.1f s)%n", html, (System.nanoTime() - start) / 1e9);
             return StudyCommand.OK;
         } catch (IllegalArgumentException e) {
-            err.println("oneneuron demo: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return StudyCommand.BAD_INPUT;
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            err.println("oneneuron demo: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return StudyCommand.FAILURE;
         }
     }

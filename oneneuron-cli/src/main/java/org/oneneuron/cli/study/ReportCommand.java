@@ -60,7 +60,7 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             studies = studies(dir);
         } catch (IllegalArgumentException e) {
-            err.println("oneneuron report: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return StudyCommand.BAD_INPUT;
         }
         try {
@@ -89,10 +89,10 @@ public final class ReportCommand implements Callable<Integer> {
             out.println("report: " + html);
             return StudyCommand.OK;
         } catch (IllegalArgumentException e) {
-            err.println("oneneuron report: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return StudyCommand.BAD_INPUT;
         } catch (IllegalStateException | UncheckedIOException e) {
-            err.println("oneneuron report: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return StudyCommand.FAILURE;
         }
     }

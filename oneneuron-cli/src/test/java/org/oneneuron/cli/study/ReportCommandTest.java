@@ -75,6 +75,13 @@ class ReportCommandTest {
     }
 
     @Test
+    void aMissingDirectoryIsTheCommonErrorLine() {
+        StudyCommandTest.Result r = StudyCommandTest.run(new ReportCommand(), dir.resolve("nowhere").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: ") && r.err().contains("nowhere is not a directory"), r.err());
+    }
+
+    @Test
     void takesTheCommonOptionsAndPrintsOneJsonObject() throws IOException {
         study();
         StudyCommandTest.Result r = StudyCommandTest.run(new ReportCommand(), dir.toString(), "--json",
