@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 
 /**
@@ -30,7 +31,7 @@ public final class WriteFailedException extends UncheckedIOException {
     }
 
     /** The failed write's cause in words, with the system's own text in parentheses. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         String system = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
                 : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String s = system.toLowerCase(Locale.ROOT);
@@ -46,6 +47,8 @@ public final class WriteFailedException extends UncheckedIOException {
         } else if (e instanceof AccessDeniedException || s.contains("permission denied")
                 || s.contains("operation not permitted")) {
             words = "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            words = "no such file or folder"; // its text is only the path
         } else if (s.contains("input/output error")) {
             words = "an I/O error (the disk or network file system may be failing)";
         } else {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.oneneuron.io.WriteFailedException;
 
 /**
  * Writes a figure as DIR/ID.png, ID.svg, ID.pdf (for papers), ID.json (the data, also what the
@@ -37,7 +38,8 @@ final class FigureFiles {
                     StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(f.id() + ".csv"), csv(f), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write figure " + f.id() + " to " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write figure " + f.id() + " to " + dir + ": "
+                    + WriteFailedException.reason(e), e);
         }
     }
 
