@@ -20,13 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code oneneuron certify}: what a point is (PAPER §9 verdict) and the figures that say so. */
-@Command(name = "certify", mixinStandardHelpOptions = true, description = {
-    "Certify a point: is it a global minimum, a bad local minimum, a saddle, or running off?",
-    "",
-    "Certify a point: loss, network-only loss, training error, gradient norm, extreme Hessian",
-    "eigenvalues with residuals, the special neuron's figures, a perturbation probe, and a verdict",
-    "(global_minimum, neuron_carries_fit, bad_local_minimum, saddle, not_stationary, not_converged,",
-    "escaping_to_infinity, no_attained_minimum). See docs/LANDSCAPE.md for the rules."},
+@Command(name = "certify", mixinStandardHelpOptions = true,
+        description = {"Certify a point: is it a global minimum, a bad local minimum, a saddle, or running off?",
+            "",
+            "Reports the loss, network-only loss, training error, gradient norm, extreme Hessian"
+                + " eigenvalues with residuals, the special neuron's figures, a perturbation probe, and a"
+                + " verdict (global_minimum, neuron_carries_fit, bad_local_minimum, saddle, not_stationary,"
+                + " not_converged, escaping_to_infinity, no_attained_minimum). See docs/LANDSCAPE.md for the"
+                + " rules."},
         footer = {"", "Examples:",
             "  oneneuron certify --construction A1",
             "  oneneuron certify --construction A2 --perturbations 10000 --json",

@@ -27,15 +27,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code oneneuron escape}: the escape certificate of PAPER §4 at a plain network's point. */
-@Command(name = "escape", mixinStandardHelpOptions = true, description = {
-    "Show the escape the theorem promises from a plain network's bad point (PAPER.md §4).",
-    "",
-    "Embed a plain network's point with the special neuron at a = 0 and show the escape:",
-    "g = ∂L~/∂a, κ = λ + Σ ℓ''(z_i)E_i², the step a = -g/κ, the predicted decrease g²/(2κ) and the",
-    "decrease measured there; a random search for a better direction w; the moment test. With",
-    "--continue, train on by gradient descent and report where the run ends (often: off to infinity).",
-    "With K outputs (multi-class), one neuron per output (PAPER.md §10): the escape of each output's",
-    "neuron, the other scores held, and the output with the largest predicted decrease (or --output)."},
+@Command(name = "escape", mixinStandardHelpOptions = true,
+        description = {"Show the escape the theorem promises from a plain network's bad point (PAPER.md §4).",
+            "",
+            "Embed a plain network's point with the special neuron at a = 0 and show the escape: g ="
+                + " ∂L~/∂a, κ = λ + Σ ℓ''(z_i)E_i², the step a = -g/κ, the predicted decrease g²/(2κ) and"
+                + " the decrease measured there; a random search for a better direction w; the moment test."
+                + " With --continue, train on by gradient descent and report where the run ends (often: off"
+                + " to infinity). With K outputs (multi-class), one neuron per output (PAPER.md §10): the"
+                + " escape of each output's neuron, the other scores held, and the output with the largest"
+                + " predicted decrease (or --output)."},
         footer = {"", "Examples:",
             "  oneneuron escape --construction A1",
             "  oneneuron escape --construction A1 --w 1,0 --lambda 0.01 --json",

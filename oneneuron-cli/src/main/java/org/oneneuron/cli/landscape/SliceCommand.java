@@ -38,13 +38,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code oneneuron slice}: the loss of the augmented model on a line or plane, as CSV and JSON. */
-@Command(name = "slice", mixinStandardHelpOptions = true, description = {
-    "The loss on a line or a plane through chosen points or random directions.",
-    "",
-    "The augmented loss L~ on a plane (three named points) or a line (two), or on two random",
-    "filter-normalized directions around the subject's point. Points: plain (the plain point with",
-    "a = 0), escape (a = -g/κ), augmented (where gradient descent from the escape ends after",
-    "--steps), random. Writes slice.csv (s,t,loss), slice.json and figures/slice.{png,svg,pdf} to --out."},
+@Command(name = "slice", mixinStandardHelpOptions = true,
+        description = {"The loss on a line or a plane through chosen points or random directions.",
+            "",
+            "The augmented loss L~ on a plane (three named points) or a line (two), or on two random"
+                + " filter-normalized directions around the subject's point. Points: plain (the plain point"
+                + " with a = 0), escape (a = -g/κ), augmented (where gradient descent from the escape ends"
+                + " after --steps), random. Writes slice.csv (s,t,loss), slice.json and"
+                + " figures/slice.{png,svg,pdf} to --out."},
         footer = {"", "Examples:",
             "  oneneuron slice --construction A1 --plane plain,augmented,escape --grid 41 --out slices/",
             "  oneneuron slice --construction A1 --line plain,escape --out slices/",

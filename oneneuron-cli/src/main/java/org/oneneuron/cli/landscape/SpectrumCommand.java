@@ -26,13 +26,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code oneneuron spectrum}: extreme Hessian eigenvalues, spectral density and trace at a point. */
-@Command(name = "spectrum", mixinStandardHelpOptions = true, description = {
-    "The Hessian's spectrum at a point: extreme eigenvalues, density and trace.",
-    "",
-    "The Hessian's spectrum at a point from Hessian-vector products only: extreme eigenvalues by",
-    "Lanczos (with residuals and a converged flag), the spectral density by stochastic Lanczos",
-    "quadrature (its moments estimate tr(H^k)/n), and Hutchinson's trace with its standard error.",
-    "--dense also assembles H and solves it exactly (small models)."},
+@Command(name = "spectrum", mixinStandardHelpOptions = true,
+        description = {"The Hessian's spectrum at a point: extreme eigenvalues, density and trace.",
+            "",
+            "The Hessian's spectrum at a point from Hessian-vector products only: extreme eigenvalues"
+                + " by Lanczos (with residuals and a converged flag), the spectral density by stochastic"
+                + " Lanczos quadrature (its moments estimate tr(H^k)/n), and Hutchinson's trace with its"
+                + " standard error. --dense also assembles H and solves it exactly (small models)."},
         footer = {"", "Examples:",
             "  oneneuron spectrum --construction A1 --augmented --dense",
             "  oneneuron spectrum --construction dead-relu --hidden 32 --json",

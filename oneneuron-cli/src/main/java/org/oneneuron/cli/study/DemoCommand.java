@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run a one-minute study of the special neuron and print its claims table.",
-            "Plain vs skip-exp vs per-layer-exp networks from the same seeds, on the embedded",
-            "WDBC data and on the 3-point construction of PAPER.md section 6 (case A);",
-            "writes report.html to the output directory."},
+            "",
+            "Plain vs skip-exp vs per-layer-exp networks from the same seeds, on the embedded WDBC"
+                + " data and on the 3-point construction of PAPER.md section 6 (case A); writes report.html"
+                + " to the output directory."},
         footer = {"", "Examples:", "  oneneuron demo", "  oneneuron demo --restarts 50 --out demo-out",
             "", "Exit codes: 0 ok, 1 failure, 2 bad input or usage."})
 public final class DemoCommand implements Callable<Integer> {

@@ -45,10 +45,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "study", mixinStandardHelpOptions = true, defaultValueProvider = StudyDefaults.class,
         description = {"Run a resumable study of many training runs and write its report.",
-            "Crosses data x networks (MLPs x activations, or --arch layer graphs) x neuron variants",
-            "x losses x lambdas x optimizers x restarts (a comma list crosses its values), runs on all",
-            "cores, journals each finished run, resumes after a kill, and writes report.html with ECDFs,",
-            "trajectories and a claims table. Options given with --spec override the file's values."},
+            "",
+            "Crosses data x networks (MLPs x activations, or --arch layer graphs) x neuron variants x"
+                + " losses x lambdas x optimizers x restarts (a comma list crosses its values), runs on all"
+                + " cores, journals each finished run, resumes after a kill, and writes report.html with"
+                + " ECDFs, trajectories and a claims table. Options given with --spec override the file's"
+                + " values."},
         footer = {"", "Examples:",
             "  oneneuron study --data wdbc --hidden 8 --neuron none,skip-exp --restarts 24 --out runs/wdbc",
             "  oneneuron study --data case-a --hidden 2 --hidden 4 --activation relu --optimizer gd --out runs/a",
