@@ -9,8 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.linalg.Backends;
@@ -53,9 +57,9 @@ public record StudyManifest(StudySpec spec, Map<String, String> dataHashes, Stri
             if (Files.exists(file)) {
                 StudyManifest old = read(file);
                 if (!old.spec.equals(spec)) {
-                    throw new IllegalStateException(file + " holds a different study spec; "
-                            + "resume only with the same spec, or use a new --out directory.\n"
-                            + "stored: " + old.spec.toJsonTree() + "\nnow:    " + spec.toJsonTree());
+                    throw new IllegalStateException(file + " holds a different study spec ("
+                            + differences(old.spec.toJsonTree(), spec.toJsonTree())
+                            + "); resume only with the same spec, or use a new --out directory");
                 }
                 if (!old.dataHashes.equals(dataHashes)) {
                     throw new IllegalStateException(file + ": the data changed since the study "
@@ -84,6 +88,20 @@ public record StudyManifest(StudySpec spec, Map<String, String> dataHashes, Stri
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write or read " + file, e);
         }
+    }
+
+    /** The keys whose values differ, in the stored spec's order: "key: stored X, now Y; …". */
+    static String differences(JsonNode stored, JsonNode now) {
+        Set<String> keys = new LinkedHashSet<>();
+        stored.fieldNames().forEachRemaining(keys::add);
+        now.fieldNames().forEachRemaining(keys::add);
+        List<String> differing = new ArrayList<>();
+        for (String key : keys) {
+            if (!Objects.equals(stored.get(key), now.get(key))) {
+                differing.add(key + ": stored " + stored.get(key) + ", now " + now.get(key));
+            }
+        }
+        return String.join("; ", differing);
     }
 
     /** Reads a study.json. */

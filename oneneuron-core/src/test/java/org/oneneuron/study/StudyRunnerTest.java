@@ -77,7 +77,8 @@ class StudyRunnerTest {
         StudySpec other = StudyFixtures.caseA(6, 1600);
         IllegalStateException e = assertThrows(IllegalStateException.class, () ->
                 new StudyRunner(function, 2, Duration.ZERO, StudyListener.none()).run(other, dir));
-        assertTrue(e.getMessage().contains("different study spec"), e.getMessage());
+        assertTrue(e.getMessage().contains("different study spec (steps: stored 1500, now 1600); resume only"),
+                e.getMessage());
     }
 
     @Test
