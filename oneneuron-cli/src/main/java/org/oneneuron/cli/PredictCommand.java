@@ -2,6 +2,8 @@ package org.oneneuron.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Spec;
                 + " and P(+1) of every sample. Scores are exact (round-trip decimals).",
             "A CSV with exactly the model's features as columns is read as unlabeled rows (or say so"
                 + " with --no-label). P(+1) is σ(f~) for the logistic loss and Platt-calibrated"
-                + " otherwise; 'probability_method' in --json says which."},
+                + " otherwise; 'probability_method' in --json says which. With --json and no --out, the"
+                + " rows come inside the JSON object as 'predictions'."},
         footer = {"", "Examples:", "  oneneuron predict model.json new.csv --out scores.csv",
             "  oneneuron predict model.json unlabeled.csv          (columns: the model's features)",
             "  oneneuron predict model.json wdbc | head"})
@@ -75,60 +78,96 @@ final class PredictCommand implements Callable<Integer> {
         Dataset data = unlabeled ? ModelInputs.loadUnlabeled(model, dataOptions, given[1])
                 : ModelInputs.load(model, dataOptions, given[1], split);
         double[] scores = model.scores(data);
-        if (model.task() != Task.BINARY) {
-            return write(multiOutputCsv(model, scores), model, modelFile, data, data.n(), unlabeled, null);
-        }
-        Calibration calibration = model.calibration().orElse(null);
-        double[] p = calibration == null ? null : model.probabilitiesOf(scores);
-        StringBuilder csv = new StringBuilder(p == null ? "score,label\n" : "score,label,probability\n");
-        for (int i = 0; i < scores.length; i++) {
-            csv.append(scores[i]).append(',').append(model.labelNames().get(scores[i] >= 0 ? 1 : 0));
-            if (p != null) {
-                csv.append(',').append(p[i]);
-            }
-            csv.append('\n');
-        }
-        return write(csv.toString(), model, modelFile, data, scores.length, unlabeled, calibration);
+        Calibration calibration = model.task() == Task.BINARY ? model.calibration().orElse(null) : null;
+        return write(table(model, scores, calibration), model, modelFile, data, unlabeled, calibration);
     }
 
-    /**
-     * Multi-class: one column p_CLASS per class (softmax of the scores) and the predicted label (the
-     * class of the largest score); regression: the value.
-     */
-    private static String multiOutputCsv(Model model, double[] scores) {
-        StringBuilder csv = new StringBuilder();
-        if (model.task() == Task.REGRESSION) {
-            csv.append("value\n");
-            for (double v : scores) {
-                csv.append(v).append('\n');
+    /** The predictions: column names and one row of cells (a Double or a String) per sample. */
+    record Table(List<String> columns, List<Object[]> rows) {
+
+        /** The CSV text: a header line and one line per row, numbers as round-trip decimals. */
+        String csv() {
+            StringBuilder csv = new StringBuilder();
+            csv.append(String.join(",", columns.stream().map(TaskFigures::csvCell).toList())).append('\n');
+            for (Object[] row : rows) {
+                for (int j = 0; j < row.length; j++) {
+                    csv.append(j == 0 ? "" : ",").append(row[j] instanceof String t ? TaskFigures.csvCell(t) : row[j]);
+                }
+                csv.append('\n');
             }
             return csv.toString();
         }
-        int k = model.outputs();
-        List<String> names = model.labelNames();
-        for (String c : names) {
-            csv.append(TaskFigures.csvCell("p_" + c)).append(',');
-        }
-        csv.append("label\n");
-        double[] p = model.classProbabilities(scores);
-        for (int i = 0; i < scores.length / k; i++) {
-            for (int j = 0; j < k; j++) {
-                csv.append(p[i * k + j]).append(',');
+
+        /** One JSON object per row, keyed by the column names. */
+        List<Map<String, Object>> objects() {
+            List<Map<String, Object>> objects = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                for (int j = 0; j < row.length; j++) {
+                    o.put(columns.get(j), row[j]);
+                }
+                objects.add(o);
             }
-            csv.append(TaskFigures.csvCell(names.get(Metrics.argmax(scores, i * k, k)))).append('\n');
+            return objects;
         }
-        return csv.toString();
     }
 
-    private Integer write(String csv, Model model, Path modelFile, Dataset data, int n, boolean unlabeled,
+    /**
+     * Binary: the score, the predicted label and, with a calibration, P(+1); multi-class: one column
+     * p_CLASS per class (softmax of the scores) and the predicted label (the class of the largest
+     * score); regression: the value.
+     */
+    static Table table(Model model, double[] scores, Calibration calibration) {
+        List<Object[]> rows = new ArrayList<>();
+        List<String> names = model.labelNames();
+        if (model.task() == Task.REGRESSION) {
+            for (double v : scores) {
+                rows.add(new Object[] {v});
+            }
+            return new Table(List.of("value"), rows);
+        }
+        if (model.task() == Task.BINARY) {
+            double[] p = calibration == null ? null : model.probabilitiesOf(scores);
+            for (int i = 0; i < scores.length; i++) {
+                String label = names.get(scores[i] >= 0 ? 1 : 0);
+                rows.add(p == null ? new Object[] {scores[i], label} : new Object[] {scores[i], label, p[i]});
+            }
+            return new Table(p == null ? List.of("score", "label") : List.of("score", "label", "probability"), rows);
+        }
+        int k = model.outputs();
+        List<String> columns = new ArrayList<>();
+        for (String c : names) {
+            columns.add("p_" + c);
+        }
+        columns.add("label");
+        double[] p = model.classProbabilities(scores);
+        for (int i = 0; i < scores.length / k; i++) {
+            Object[] row = new Object[k + 1];
+            for (int j = 0; j < k; j++) {
+                row[j] = p[i * k + j];
+            }
+            row[k] = names.get(Metrics.argmax(scores, i * k, k));
+            rows.add(row);
+        }
+        return new Table(columns, rows);
+    }
+
+    /**
+     * The CSV to --out (then a summary line, or the summary as JSON) or to stdout; with --json and
+     * no --out, one JSON object with the summary and the rows as "predictions".
+     */
+    private Integer write(Table table, Model model, Path modelFile, Dataset data, boolean unlabeled,
                           Calibration calibration) {
         PrintWriter stdout = spec.commandLine().getOut();
-        if (out == null) {
-            stdout.print(csv);
+        int n = table.rows().size();
+        if (out == null && !common.json()) {
+            stdout.print(table.csv());
             stdout.flush();
             return ExitCodes.OK;
         }
-        AtomicFiles.writeString(out, csv);
+        if (out != null) {
+            AtomicFiles.writeString(out, table.csv());
+        }
         if (common.json()) {
             Map<String, Object> json = Json.object("predict");
             json.put("model_file", modelFile.toString());
@@ -138,7 +177,10 @@ final class PredictCommand implements Callable<Integer> {
             json.put("labeled", !unlabeled);
             json.put("probability_method", calibration == null ? null : calibration.method());
             json.put("probability", calibration == null ? null : calibration.describe());
-            json.put("out", out.toString());
+            json.put("out", out == null ? null : out.toString());
+            if (out == null) {
+                json.put("predictions", table.objects());
+            }
             Json.print(stdout, json);
         } else if (!common.quiet()) {
             stdout.println("wrote " + n + " predictions to " + out

@@ -112,6 +112,26 @@ class ModelCommandsTest {
     }
 
     @Test
+    void predictJsonWithoutOutCarriesTheCsvRowsBitForBit() throws Exception {
+        List<String> csv = Cli.run("predict", model.toString(), DATA).out().lines().toList();
+        Cli r = Cli.run("predict", model.toString(), DATA, "--json");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTrue(j.get("out").isNull(), r.out());
+        JsonNode rows = j.get("predictions");
+        assertEquals(csv.size() - 1, rows.size());
+        assertEquals(j.get("n").asInt(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String[] cells = csv.get(i + 1).split(",");
+            JsonNode row = rows.get(i);
+            assertEquals(Double.doubleToRawLongBits(Double.parseDouble(cells[0])),
+                    Double.doubleToRawLongBits(row.get("score").asDouble()), "row " + i);
+            assertEquals(cells[1], row.get("label").asText(), "row " + i);
+            assertEquals(Double.parseDouble(cells[2]), row.get("probability").asDouble(), 0.0, "row " + i);
+        }
+    }
+
+    @Test
     void predictWritesAFileAtomically() throws Exception {
         Path out = dir.resolve("scores.csv");
         Cli r = Cli.run("predict", model.toString(), DATA, "--out", out.toString());
