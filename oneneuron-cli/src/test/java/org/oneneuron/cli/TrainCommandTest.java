@@ -15,6 +15,8 @@ import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.oneneuron.io.WriterLock;
 import org.oneneuron.run.Model;
 import org.oneneuron.linalg.Backends;
@@ -122,6 +124,19 @@ class TrainCommandTest {
         assertEquals("float64", double64.get("dtype").asText());
         assertEquals(double64.get("loss_total").asDouble(), j.get("loss_total").asDouble(),
                 1e-3 * Math.max(1.0, double64.get("loss_total").asDouble()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sgd", "momentum", "nesterov"})
+    void theOptimizerIsReportedAndSavedByItsOwnWordWithItsMomentum(String word) throws Exception {
+        Path out = dir.resolve(word + ".json");
+        JsonNode j = json(Cli.run("train", SMALL, "--hidden", "4", "--neuron", "none", "--optimizer", word,
+                "--steps", "5", "--out", out.toString(), "--json"));
+        assertEquals(word, j.get("optimizer").asText(), j.toString());
+        JsonNode provenance = new ObjectMapper().readTree(Files.readString(out)).get("provenance");
+        assertEquals(word, provenance.get("optimizer").asText());
+        assertEquals(word.equals("sgd") ? null : String.valueOf(OptimizerChoice.HEAVY_BALL_DEFAULT),
+                provenance.has("momentum") ? provenance.get("momentum").asText() : null, provenance.toString());
     }
 
     @Test

@@ -64,7 +64,7 @@ public final class StochasticGradient implements Optimizer {
 
     @Override
     public String name() {
-        return OptimizerKind.SGD.word();
+        return nesterov ? "nesterov" : momentum > 0 ? "momentum" : OptimizerKind.SGD.word();
     }
 
     @Override

@@ -43,6 +43,9 @@ final class ModelCodec {
         map.put("seed", Long.toString(p.seed()));
         map.put("optimizer", result.optimizer());
         map.put("learning_rate", Double.toString(config.learningRate()));
+        if (config.momentum() > 0) {
+            map.put("momentum", Double.toString(config.momentum()));
+        }
         map.put("batch_size", Integer.toString(config.batchSize()));
         map.put("steps_done", Long.toString(result.steps()));
         map.put("stop_reason", result.stop().reason().word());
