@@ -173,6 +173,14 @@ public final class TaskFigures {
             throw new IllegalArgumentException("--figures " + figures + " is a file; give a folder (it is created"
                     + " when missing)");
         }
+        Path existing = figures == null ? null : figures.toAbsolutePath().getParent();
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !java.nio.file.Files.isDirectory(existing)) {
+            throw new IllegalArgumentException("--figures " + figures + " cannot be created: "
+                    + existing.getFileName() + " on its path is a file");
+        }
     }
 
     /** Text: RMSE, MAE, R². */

@@ -1,6 +1,7 @@
 package org.oneneuron.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -237,6 +238,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.FAILURE, "training stopped: "
                     + outcome.fit().training().stop().message() + (out == null ? ""
                     : "; the model was not written" + (checkpointEvery > 0
+                    && Files.exists(TrainingRun.checkpointPath(out))
                     ? ", the last checkpoint is " + TrainingRun.checkpointPath(out) : "")));
         }
         return ExitCodes.OK;

@@ -5,14 +5,17 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.oneneuron.data.DataException;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Datasets;
 import org.oneneuron.landscape.CertifyConfig;
+import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.run.Assessment;
 import org.oneneuron.run.ClassifierConfig;
@@ -134,6 +137,10 @@ final class TrainingRun {
         } else if (resume && !progressSilent()) {
             err.println("no checkpoint at " + checkpoint + "; starting from the beginning");
         }
+        Map<String, String> runKey = checkpointEvery > 0 || saved != null ? runKey() : Map.of();
+        if (saved != null) {
+            requireSameRun(saved, checkpoint, runKey);
+        }
         ScaffoldState from = saved != null && scaffolded ? scaffoldState(saved, checkpoint, problem) : null;
         double[] start = problem.initialPoint();
         long before = 0;
@@ -143,8 +150,7 @@ final class TrainingRun {
                         + saved.provenance().get("scaffold") + "; resume it with the same --scaffold");
             }
             if (!scaffolded && !saved.spec().equals(problem.spec())) {
-                throw new DataException(checkpoint.toString(), "the checkpoint holds the network "
-                        + saved.spec() + " but the options describe " + problem.spec());
+                throw networkMismatch(checkpoint, saved, problem);
             }
             start = saved.theta();
             before = Long.parseLong(saved.provenance().getOrDefault("steps_done", "0"));
@@ -171,8 +177,9 @@ final class TrainingRun {
         };
         TrainingListener save = (step, theta, loss, gradientNorm) -> {
             if (checkpointEvery > 0 && step > 0 && step % checkpointEvery == 0) {
-                Model.at(problem, data, theta, Map.of("steps_done", Long.toString(offset + step)))
-                        .save(checkpoint);
+                Map<String, String> written = new LinkedHashMap<>(runKey);
+                written.put("steps_done", Long.toString(offset + step));
+                Model.at(problem, data, theta, written).save(checkpoint);
             }
             return null;
         };
@@ -184,8 +191,11 @@ final class TrainingRun {
         long stepsBefore = offset;
         if (scaffolded) {
             PhaseClock scaffoldClock = new PhaseClock();
-            ScaffoldFit.Checkpoints sink = (phase, theta, state) ->
-                    Model.at(phase, data, theta, state.toProvenance(scaffold)).save(checkpoint);
+            ScaffoldFit.Checkpoints sink = (phase, theta, state) -> {
+                Map<String, String> written = new LinkedHashMap<>(runKey);
+                written.putAll(state.toProvenance(scaffold));
+                Model.at(phase, data, theta, written).save(checkpoint);
+            };
             ScaffoldFit scaffoldFit = ScaffoldFit.resume(problem, runConfig, scaffold, from, start, checkpointEvery,
                     sink, show);
             fit = scaffoldFit.plain();
@@ -266,10 +276,73 @@ final class TrainingRun {
         }
         Problem expected = state.fineTune() ? problem.withNeuron(NeuronKind.NONE, problem.lambda()) : problem;
         if (!saved.spec().equals(expected.spec())) {
-            throw new DataException(checkpoint.toString(), "the checkpoint holds the network "
-                    + saved.spec() + " but the options describe " + expected.spec());
+            throw networkMismatch(checkpoint, saved, expected);
         }
         return state;
+    }
+
+    private static DataException networkMismatch(Path checkpoint, Model saved, Problem expected) {
+        return new DataException(checkpoint.toString(), "the checkpoint holds the network "
+                + words(saved.spec()) + " but the options describe " + words(expected.spec())
+                + "; resume with the same network, or start again without --resume");
+    }
+
+    /** A network in the words of --arch and --neuron, with its input shape. */
+    private static String words(NetworkSpec spec) {
+        return "'" + spec.architecture() + "' on input " + spec.input() + " with neuron " + spec.neuron().word();
+    }
+
+    /** Prefix of the {@link #runKey} entries in a checkpoint's provenance. */
+    static final String RUN_KEY = "resume.";
+
+    /**
+     * What a checkpoint must share with the options that resume it, besides the network (checked
+     * apart): the data (its sha256) and every choice that changes the steps or the loss. The step
+     * budget may differ (a resumed run may be given more steps).
+     */
+    private Map<String, String> runKey() {
+        TrainConfig t = config.train();
+        Map<String, String> key = new LinkedHashMap<>();
+        key.put("data_sha256", Datasets.sha256(dataset));
+        key.put("held_out", Double.toString(config.heldOut()));
+        key.put("class_weight", config.balancedClassWeights() ? "balanced" : "none");
+        key.put("loss", config.loss().word());
+        key.put("reduction", config.reduction().word());
+        key.put("lambda", Double.toString(config.lambda()));
+        key.put("dtype", config.precision().word());
+        key.put("init", config.initializer().word());
+        key.put("seed", Long.toString(t.seed()));
+        key.put("optimizer", t.optimizer().word());
+        key.put("learning_rate", Double.toString(t.learningRate()));
+        key.put("batch_size", Integer.toString(t.batchSize()));
+        key.put("momentum", Double.toString(t.momentum()));
+        key.put("nesterov", Boolean.toString(t.nesterov()));
+        key.put("clip", Double.toString(t.clipNorm()));
+        Map<String, String> prefixed = new LinkedHashMap<>();
+        key.forEach((k, v) -> prefixed.put(RUN_KEY + k, v));
+        return prefixed;
+    }
+
+    /**
+     * Refuses a checkpoint written with other data or options (each differing entry named); a
+     * checkpoint from before these entries were written is taken as it is.
+     */
+    private static void requireSameRun(Model saved, Path checkpoint, Map<String, String> runKey) {
+        Map<String, String> stored = saved.provenance();
+        List<String> differing = new ArrayList<>();
+        runKey.forEach((k, now) -> {
+            String then = stored.get(k);
+            if (then != null && !then.equals(now)) {
+                String name = k.substring(RUN_KEY.length());
+                differing.add(name.equals("data_sha256") ? "the data (sha256 " + then.substring(0, 12) + "…, now "
+                        + now.substring(0, 12) + "…)" : name + " " + then + ", now " + now);
+            }
+        });
+        if (!differing.isEmpty()) {
+            throw new DataException(checkpoint.toString(), "the checkpoint was written by another run: "
+                    + String.join("; ", differing) + ". Resume with the same data and options, or start again"
+                    + " without --resume");
+        }
     }
 
     private boolean progressSilent() {

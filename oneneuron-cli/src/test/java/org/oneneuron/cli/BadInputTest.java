@@ -91,6 +91,16 @@ class BadInputTest {
     }
 
     @Test
+    void aFiguresFolderThatCannotBeCreatedIsRefusedBeforeTraining() throws Exception {
+        Path file = dir.resolve("afile");
+        Files.writeString(file, "not a folder");
+        Path model = dir.resolve("never.json");
+        assertBadInput(Cli.run("train", "xor:n=20", "--steps", "2", "--figures", file.resolve("sub").toString(),
+                "--out", model.toString()), "cannot be created: afile on its path is a file");
+        assertFalse(Files.exists(model), "nothing is trained or written");
+    }
+
+    @Test
     void unknownDataSetOrFile() {
         assertBadInput(Cli.run("train", "no-such-file.csv"), "no-such-file.csv: no such file");
     }

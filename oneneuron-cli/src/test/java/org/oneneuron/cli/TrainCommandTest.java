@@ -354,6 +354,24 @@ class TrainCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, keep.exitCode(), keep.toString());
         assertTrue(keep.err().contains("the checkpoint was written by --scaffold lambda; resume it with the same"),
                 keep.err());
+        args[java.util.Arrays.asList(args).indexOf("keep")] = "lambda";
+        args[java.util.Arrays.asList(args).indexOf("0.05")] = "0.1";
+        Cli otherRate = Cli.run(concat(args, "--resume"));
+        assertEquals(ExitCodes.BAD_INPUT, otherRate.exitCode(), otherRate.toString());
+        assertTrue(otherRate.err().contains("the checkpoint was written by another run: learning_rate 0.05, now 0.1."),
+                otherRate.err());
+        args[java.util.Arrays.asList(args).indexOf("0.1")] = "0.05";
+        args[java.util.Arrays.asList(args).indexOf(SMALL)] = "xor:n=41";
+        Cli otherData = Cli.run(concat(args, "--resume"));
+        assertEquals(ExitCodes.BAD_INPUT, otherData.exitCode(), otherData.toString());
+        assertTrue(otherData.err().contains("written by another run: the data (sha256 "), otherData.err());
+        args[java.util.Arrays.asList(args).indexOf("xor:n=41")] = SMALL;
+        args[java.util.Arrays.asList(args).indexOf("3")] = "4"; // --hidden 3 -> 4
+        Cli otherNetwork = Cli.run(concat(args, "--resume"));
+        assertEquals(ExitCodes.BAD_INPUT, otherNetwork.exitCode(), otherNetwork.toString());
+        assertTrue(otherNetwork.err().contains("the checkpoint holds the network 'dense:3,tanh,dense:1' on input 2"),
+                otherNetwork.err());
+        assertTrue(Files.exists(TrainingRun.checkpointPath(out)), "a refused resume leaves the checkpoint");
     }
 
     /** A stderr that fails (as a killed process would stop) when a progress line starts with a prefix. */

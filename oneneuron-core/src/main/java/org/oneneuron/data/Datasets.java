@@ -179,15 +179,19 @@ public final class Datasets {
     public static String sha256(Dataset data) {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * (2 + data.x().length + data.y().length));
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16); // streamed: the same bytes, digest
             buf.putLong(data.n()).putLong(data.d());
-            for (double v : data.x()) {
-                buf.putDouble(v);
+            for (double[] values : new double[][] {data.x(), data.y()}) {
+                for (double v : values) {
+                    if (!buf.hasRemaining()) {
+                        md.update(buf.array(), 0, buf.position());
+                        buf.clear();
+                    }
+                    buf.putDouble(v);
+                }
             }
-            for (double v : data.y()) {
-                buf.putDouble(v);
-            }
-            return java.util.HexFormat.of().formatHex(md.digest(buf.array()));
+            md.update(buf.array(), 0, buf.position());
+            return java.util.HexFormat.of().formatHex(md.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from this JDK", e);
         }
