@@ -168,7 +168,9 @@ final class TrainReport {
                         + ", |w| " + number(n.get("w_norm")) + ", max |a*E_i| " + number(n.get("max_contribution")));
             }
         }
-        line(out, "steps", json.get("steps") + " with " + json.get("optimizer") + ", "
+        Object augmented = json.get("provenance") instanceof Map<?, ?> p ? p.get("scaffold_augmented_steps") : null;
+        line(out, "steps", json.get("steps") + (augmented == null ? "" : " fine-tune after " + augmented + " augmented")
+                + " with " + json.get("optimizer") + ", "
                 + json.get("stop_reason") + String.format(Locale.ROOT, " (%.2f s)", (Double) json.get("seconds")));
         line(out, "verdict", json.get("verdict") + ": " + json.get("verdict_evidence"));
         if (json.get("infinity_outputs") instanceof List<?> roads) {

@@ -99,7 +99,8 @@ public record ScaffoldFit(FitResult plain, Scaffold scaffold, List<Double> lambd
                     + (fineTune ? "plain" : "augmented") + " network " + dimension);
         }
         long budget = config.maxSteps();
-        long augmentedBudget = Math.max(1, Math.round(budget * scaffold.share()));
+        // at least one step each, and within the budget whenever it holds two
+        long augmentedBudget = Math.max(1, Math.min(budget - 1, Math.round(budget * scaffold.share())));
         int rounds = scaffold.mode() == Scaffold.Mode.LAMBDA ? scaffold.rounds() : 1;
         long perRound = Math.max(1, augmentedBudget / rounds);
         List<Double> lambdas = new ArrayList<>(from == null ? List.of() : from.lambdas());

@@ -70,6 +70,20 @@ class ScaffoldFitTest {
     }
 
     @Test
+    void theWholeScheduleKeepsToTheStepBudgetEvenWhenTheAugmentedShareIsAll() {
+        Dataset wdbc = Datasets.wdbc();
+        TrainingData data = TrainingData.prepare(wdbc, SMALL);
+        Problem augmented = SMALL.problem(data.scaledTrain());
+        TrainConfig gd = TrainConfig.defaults().toBuilder().optimizer(org.oneneuron.optim.OptimizerKind.GD)
+                .learningRate(0.01).gradientTolerance(0).maxSteps(8).build();
+        for (Scaffold.Mode mode : new Scaffold.Mode[] {Scaffold.Mode.DROP, Scaffold.Mode.LAMBDA}) {
+            ScaffoldFit fit = ScaffoldFit.run(augmented, gd, Scaffold.of(mode).withShare(1.0));
+            assertEquals(8, fit.augmentedSteps() + fit.fineTuneSteps(), mode + ": the budget, not one more");
+            assertTrue(fit.fineTuneSteps() >= 1, mode + ": the fine-tune keeps at least one step");
+        }
+    }
+
+    @Test
     void aMinibatchRoundRecordsOnlyItsEndsAndEndsAtTheBitsOfAFullyRecordedOne() {
         TrainConfig sgd = TrainConfig.defaults().toBuilder().optimizer(org.oneneuron.optim.OptimizerKind.SGD)
                 .batchSize(32).learningRate(0.05).maxSteps(200).gradientTolerance(0).build();
