@@ -26,11 +26,11 @@ public final class NetworkOptions {
 
     @Option(names = "--arch", paramLabel = "LAYERS", description = Vocabulary.ARCH,
             showDefaultValue = Visibility.NEVER)
-    String arch = "";
+    String arch;
 
     @Option(names = "--input-shape", paramLabel = "CxHxW", description = Vocabulary.INPUT_SHAPE,
             showDefaultValue = Visibility.NEVER)
-    String inputShape = "";
+    String inputShape;
 
     /** The hidden widths (empty: a linear model). */
     public List<Integer> widths() {
@@ -47,11 +47,17 @@ public final class NetworkOptions {
 
     /** The layers of --arch (empty: the MLP of --hidden and --activation). */
     public List<LayerSpec> layers() {
-        return arch.isBlank() ? List.of() : Architecture.parse(arch);
+        if (arch != null && arch.isBlank()) {
+            throw new IllegalArgumentException("--arch is empty; give the layers, e.g. dense:16,tanh,dense:1");
+        }
+        return arch == null ? List.of() : Architecture.parse(arch);
     }
 
     /** The shape of --input-shape, or null for the data's own. */
     public Shape inputShape() {
-        return inputShape.isBlank() ? null : Shape.parse(inputShape);
+        if (inputShape != null && inputShape.isBlank()) {
+            throw new IllegalArgumentException("--input-shape is empty; give CxHxW, e.g. 1x28x28");
+        }
+        return inputShape == null ? null : Shape.parse(inputShape);
     }
 }

@@ -58,6 +58,8 @@ class BadInputTest {
                 Arguments.of(new String[] {"--hidden", "4,x"}, "--hidden"),
                 Arguments.of(new String[] {"--resume"}, "--checkpoint-every and --resume need --out"),
                 Arguments.of(new String[] {"--classes", "4,9", "--positive", "9"}, "give one of them"),
+                Arguments.of(new String[] {"--arch", ""}, "--arch is empty; give the layers"),
+                Arguments.of(new String[] {"--input-shape", " "}, "--input-shape is empty"),
                 Arguments.of(new String[] {"--label", "y"},
                         "--label is for data files; the built-in data set 'xor' has its own labels (-1, 1)"),
                 Arguments.of(new String[] {"--positive", "-1"}, "--positive is for data files"),
