@@ -15,6 +15,7 @@ import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.model.NeuronKind;
+import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.run.ClassifierConfig;
 import org.oneneuron.run.NeuronDominance;
 import org.oneneuron.run.Scaffold;
@@ -174,6 +175,7 @@ final class TrainCommand implements Callable<Integer> {
             warnings.add(dataset.name() + " has " + dataset.n() + " samples, fewer than "
                     + TrainingData.MIN_SPLIT_SIZE + ": nothing is held out");
         }
+        warnings.addAll(unusedOptions(config));
         if (!common.json()) {
             // λ = 0 is also logged by the library (one line on stderr via LibraryLogging).
             warnings.stream().filter(w -> !w.startsWith(ZERO_LAMBDA))
@@ -245,6 +247,36 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The library's config from the options (every default is the library's). */
+    /** Options given that the chosen optimizer, neuron or scaffold does not read: a warning each. */
+    private List<String> unusedOptions(ClassifierConfig config) {
+        List<String> unused = new ArrayList<>();
+        OptimizerKind kind = config.train().optimizer();
+        boolean ownSteps = kind == OptimizerKind.LBFGS || kind == OptimizerKind.NEWTON_CG;
+        String with = " has no effect with --optimizer " + training.optimizer;
+        if (matched("--momentum") && kind != OptimizerKind.SGD) {
+            unused.add("--momentum" + with);
+        }
+        if (matched("--lr") && ownSteps) {
+            unused.add("--lr" + with + " (it chooses its own steps)");
+        }
+        if (matched("--clip") && ownSteps) {
+            unused.add("--clip" + with);
+        }
+        if (matched("--lambda") && !config.neuron().present()) {
+            unused.add("--lambda has no effect without a special neuron (--neuron none)");
+        }
+        Scaffold.Mode mode = scaffoldMode == null ? Scaffold.defaultFor(config.neuron().present()).mode()
+                : Scaffold.parse(scaffoldMode).mode();
+        for (String option : List.of("--scaffold-rounds", "--scaffold-growth", "--scaffold-share")) {
+            boolean read = mode == Scaffold.Mode.LAMBDA
+                    || option.equals("--scaffold-share") && mode == Scaffold.Mode.DROP;
+            if (matched(option) && !read) {
+                unused.add(option + " has no effect with --scaffold " + mode.word());
+            }
+        }
+        return unused;
+    }
+
     private ClassifierConfig config(List<String> warnings) {
         double share = heldOut;
         if (testFraction != null) {

@@ -140,6 +140,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void optionsTheRunDoesNotReadAreNamedInAWarning() throws Exception {
+        Cli r = Cli.run("train", SMALL, "--hidden", "3", "--steps", "3", "--optimizer", "lbfgs", "--lr", "0.5",
+                "--momentum", "0.5", "--neuron", "none", "--lambda", "2", "--scaffold-rounds", "3");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        for (String expected : new String[] {"warning: --momentum has no effect with --optimizer lbfgs",
+            "warning: --lr has no effect with --optimizer lbfgs (it chooses its own steps)",
+            "warning: --lambda has no effect without a special neuron",
+            "warning: --scaffold-rounds has no effect with --scaffold none"}) {
+            assertTrue(r.err().contains(expected), expected + " in\n" + r.err());
+        }
+        Cli used = Cli.run("train", SMALL, "--hidden", "3", "--steps", "3", "--optimizer", "nesterov", "--lr", "0.5",
+                "--momentum", "0.5", "--lambda", "2", "--scaffold-rounds", "3");
+        assertFalse(used.err().contains("has no effect"), used.err());
+    }
+
+    @Test
     void threadsGoToTheSampleChunksNotAlsoToTheGemmKernels() throws Exception {
         JsonNode j = json(Cli.run("train", SMALL, "--hidden", "4", "--steps", "20", "--threads", "2", "--json"));
         assertEquals("2", j.get("provenance").get("threads").asText(), j.toString());

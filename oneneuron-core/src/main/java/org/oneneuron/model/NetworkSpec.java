@@ -34,10 +34,9 @@ public record NetworkSpec(Shape input, List<LayerSpec> layers, NeuronKind neuron
             try {
                 s = l.output(s);
             } catch (IllegalArgumentException e) {
-                String why = input.isVector() && (l instanceof LayerSpec.Conv || l instanceof LayerSpec.Pool)
-                        ? l.word() + " needs an image input (CxHxW), but the network's input is a vector of "
-                          + input + " values; declare its shape (--input-shape CxHxW for a CSV)"
-                        : e.getMessage();
+                String why = e.getMessage() + (input.isVector() && (l instanceof LayerSpec.Conv
+                        || l instanceof LayerSpec.Pool) ? "; a flat input needs its image shape declared"
+                        + " (--input-shape CxHxW for a CSV)" : "");
                 throw new IllegalArgumentException("layer " + (i + 1) + " (" + l.word() + "): " + why, e);
             }
         }

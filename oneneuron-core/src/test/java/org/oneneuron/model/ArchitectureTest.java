@@ -46,8 +46,8 @@ class ArchitectureTest {
     @CsvSource(delimiter = '|', value = {
         "1x28x28|conv:8x30x30,flatten,dense:1|layer 1 (conv:8x30x30): conv:8x30x30: kernel 30x30 is larger than its input 1x28x28",
         "1x8x8|conv:2x3,maxpool:4,maxpool:2,flatten,dense:1|layer 3 (maxpool:2): maxpool:2: window 2x2 is larger than its input 2",
-        "30|conv:8x3x3,relu,flatten,dense:1|layer 1 (conv:8x3x3): conv:8x3x3 needs an image input (CxHxW), but the network's input is a vector of 30 values; declare its shape (--input-shape CxHxW for a CSV)",
-        "30|dense:4,maxpool:2,flatten,dense:1|layer 2 (maxpool:2): maxpool:2 needs an image input (CxHxW), but the network's input is a vector of 30 values; declare its shape (--input-shape CxHxW for a CSV)",
+        "30|conv:8x3x3,relu,flatten,dense:1|layer 1 (conv:8x3x3): conv:8x3x3: kernel 3x3 is larger than its input 30; a flat input needs its image shape declared (--input-shape CxHxW for a CSV)",
+        "30|dense:4,maxpool:2,flatten,dense:1|layer 2 (maxpool:2): maxpool:2: window 2x2 is larger than its input 4; a flat input needs its image shape declared (--input-shape CxHxW for a CSV)",
         "1x8x8|conv:2x3,dense:1|layer 2 (dense:1): dense:1 needs a flat input but gets 2x6x6; put flatten before it",
         "10|dense:4,relu|the last layer must be dense:K",
         "1x8x8|res(conv:3x3:p1),flatten,dense:1|a residual block must keep the shape",
