@@ -84,12 +84,22 @@ public final class SpectrumCommand implements Callable<Integer> {
         TraceEstimate m2 = density.moment(2);
         double lo = lanczos.min().value();
         double hi = lanczos.max().value();
-        double pad = 0.05 * Math.max(hi - lo, 1e-12);
+        // the density's own nodes too: the Lanczos extremes of a short run (--lanczos-steps) may not span them
+        double[] span = {lo, hi};
+        for (double[] nodes : density.nodes()) {
+            for (double node : nodes) {
+                span[0] = Math.min(span[0], node);
+                span[1] = Math.max(span[1], node);
+            }
+        }
+        double pad = 0.05 * Math.max(span[1] - span[0], 1e-12);
+        double gridLo = span[0];
+        double gridHi = span[1];
         double[] grid = new double[densityPoints];
         for (int i = 0; i < densityPoints; i++) {
-            grid[i] = lo - pad + (hi - lo + 2 * pad) * i / (densityPoints - 1);
+            grid[i] = gridLo - pad + (gridHi - gridLo + 2 * pad) * i / (densityPoints - 1);
         }
-        double sigma = Math.max((hi - lo) / densityPoints, 1e-12);
+        double sigma = Math.max((gridHi - gridLo) / densityPoints, 1e-12);
         double[] phi = density.smoothed(grid, sigma);
 
         Map<String, Object> json = Json.object("spectrum");
