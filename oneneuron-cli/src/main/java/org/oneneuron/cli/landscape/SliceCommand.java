@@ -66,11 +66,12 @@ public final class SliceCommand implements Callable<Integer> {
     @Mixin
     ContinuationOptions training;
 
-    @Option(names = "--plane", paramLabel = "P,Q,R", split = ",",
+    @Option(names = "--plane", paramLabel = "P,Q,R", split = ",", hideParamSyntax = true,
             description = "Three of plain, escape, augmented; or 'random'.")
     List<String> plane;
 
-    @Option(names = "--line", paramLabel = "P,Q", split = ",", description = "Two of plain, escape, augmented.")
+    @Option(names = "--line", paramLabel = "P,Q", split = ",", hideParamSyntax = true,
+            description = "Two of plain, escape, augmented; or 'random'.")
     List<String> line;
 
     @Option(names = "--grid", paramLabel = "N", description = "Points per axis.")

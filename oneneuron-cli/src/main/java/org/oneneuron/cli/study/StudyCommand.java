@@ -91,7 +91,8 @@ public final class StudyCommand implements Callable<Integer> {
     /** Splits on a comma that starts a new data set, not on one between KEY=VALUE parameters. */
     static final String DATA_SPLIT = ",(?![A-Za-z_][A-Za-z0-9_]*=)";
 
-    @Option(names = "--data", split = DATA_SPLIT, paramLabel = "DATA", description = Vocabulary.DATA + CROSSES
+    @Option(names = "--data", split = DATA_SPLIT, splitSynopsisLabel = ",", paramLabel = "DATA",
+            description = Vocabulary.DATA + CROSSES
             + " A built-in's parameters stay together: blobs:n=40,d=64,wdbc is two data sets.")
     List<String> data;
 
