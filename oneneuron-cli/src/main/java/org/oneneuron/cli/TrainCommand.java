@@ -246,7 +246,6 @@ final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The library's config from the options (every default is the library's). */
     /** Options given that the chosen optimizer, neuron or scaffold does not read: a warning each. */
     private List<String> unusedOptions(ClassifierConfig config) {
         List<String> unused = new ArrayList<>();
@@ -277,6 +276,7 @@ final class TrainCommand implements Callable<Integer> {
         return unused;
     }
 
+    /** The library's config from the options (every default is the library's). */
     private ClassifierConfig config(List<String> warnings) {
         double share = heldOut;
         if (testFraction != null) {

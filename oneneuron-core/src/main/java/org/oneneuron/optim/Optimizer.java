@@ -11,7 +11,10 @@ package org.oneneuron.optim;
  */
 public interface Optimizer {
 
-    /** The optimizer's word, e.g. {@code lbfgs}. */
+    /**
+     * The optimizer's word, e.g. {@code lbfgs}; minibatch SGD by its variant, as the command line
+     * names it ({@code sgd}, {@code momentum}, {@code nesterov}).
+     */
     String name();
 
     /**
