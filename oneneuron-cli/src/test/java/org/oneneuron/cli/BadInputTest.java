@@ -29,7 +29,13 @@ class BadInputTest {
                 Arguments.of("inf.csv", "a,b,label\n1,Inf,x\n3,4,y\n", "inf.csv, line 2, column 'b'"),
                 Arguments.of("one.csv", "a,b,label\n1,2,x\n3,4,x\n", "only one class 'x'"),
                 Arguments.of("nantarget.csv", "a,b,y\n1,2,0.5\n3,4,1.5\n5,6,NaN\n",
-                        "nantarget.csv, line 4, column 'y': value 'NaN' is not finite"));
+                        "nantarget.csv, line 4, column 'y': value 'NaN' is not finite"),
+                Arguments.of("l8.csv", "a,b,y\n1,2,0\n3,4,1\n5,6,?\n7,8,1\n", "l8.csv, line 4, column 'y': missing label '?'"),
+                Arguments.of("l21.csv", "a,b,y\n1,2,1\n3,4,NA\n5,6,1\n7,8,1\n",
+                        "l21.csv, line 3, column 'y': missing label 'NA'"),
+                Arguments.of("huge.csv", "a,b,y\n1,2,0\n3,4,1e309\n5,6,1\n",
+                        "huge.csv, line 3, column 'y': value '1e309' overflows a double"),
+                Arguments.of("l3.libsvm", "1 1:2\n-1 1:1\n? 1:3 2:4\n", "l3.libsvm, line 3, column label: missing label '?'"));
     }
 
     @ParameterizedTest(name = "{0}")

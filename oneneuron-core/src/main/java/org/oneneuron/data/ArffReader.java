@@ -100,6 +100,9 @@ public final class ArffReader {
                 throw new DataException(source, lineNumber, labelName, "class value '" + Numbers.shorten(value)
                         + "' is not one of the declared " + cls.nominal());
             }
+            if (!cls.isNominal()) {
+                Numbers.checkLabel(value, source, lineNumber, labelName);
+            }
             LabeledRows.requireRoom(source, rows.size() + 1L, x.length);
             rows.add(x, value, lineNumber);
         }

@@ -173,7 +173,8 @@ public final class CsvReader {
     /**
      * The features of a tokenized row into x (the label's cell skipped); returns the label cell.
      *
-     * @throws DataException for a ragged row, a cell that is not a finite number or an empty label
+     * @throws DataException for a ragged row, a cell that is not a finite number, or a missing or
+     *                       non-finite label ({@link Numbers#labelProblem})
      */
     static String parseCells(List<String> cells, double[] x, int label, List<String> names, boolean header,
                              String source, int lineNumber) {
@@ -191,10 +192,11 @@ public final class CsvReader {
                 x[k++] = Double.isFinite(v) ? v : Numbers.parse(cell, source, lineNumber, columnName(names, header, j));
             }
         }
-        if (cells.get(label).isEmpty()) {
-            throw new DataException(source, lineNumber, columnName(names, header, label), "missing label (empty cell)");
+        String rawLabel = cells.get(label);
+        if (Numbers.labelProblem(rawLabel) != null) {
+            Numbers.checkLabel(rawLabel, source, lineNumber, columnName(names, header, label));
         }
-        return cells.get(label);
+        return rawLabel;
     }
 
     /** Adds a parsed row after {@link #checkRoom}. */

@@ -46,6 +46,7 @@ public final class LibsvmReader {
                 throw new DataException(source, lineNumber, null, "line starts with '" + Numbers.shorten(tokens[0])
                         + "'; expected a label before the INDEX:VALUE pairs");
             }
+            Numbers.checkLabel(tokens[0], source, lineNumber, "label");
             labels.add(tokens[0]);
             labelLines.add(lineNumber);
             rowStart.add(indices.size());

@@ -49,6 +49,47 @@ final class Numbers {
     }
 
     /**
+     * What is wrong with a label cell (already trimmed), or null when it may name a class or a
+     * target. A label is a class name or a finite number: an empty cell, {@code ?} and {@code NA}
+     * (any case) are missing labels, NaN/Inf and numbers that overflow a double are not finite
+     * (docs/DATA.md). Cheap for the common label (a short number or word).
+     */
+    static String labelProblem(String cell) {
+        if (cell.isEmpty()) {
+            return "missing label (empty cell)";
+        }
+        if (cell.equals("?") || cell.equalsIgnoreCase("NA")) {
+            return "missing label '" + cell + "'; every row needs a label (drop or label the rows without one)";
+        }
+        if (cell.length() <= 9 && mayBeNonFinite(cell) && NON_FINITE.matcher(cell).matches()) {
+            return "value '" + cell + "' is not finite (NaN or Inf); a label is a class name or a finite number";
+        }
+        if ((cell.indexOf('e') >= 0 || cell.indexOf('E') >= 0 || cell.length() > 300) && hasNumberSyntax(cell)
+                && !Double.isFinite(parseDouble(cell))) {
+            return "value '" + shorten(cell) + "' overflows a double; a label is a class name or a finite number";
+        }
+        return null;
+    }
+
+    /** Whether s starts, after a sign, with the first letter of NaN or Inf (a test before the pattern's). */
+    private static boolean mayBeNonFinite(String s) {
+        char c = s.charAt(0) == '+' || s.charAt(0) == '-' ? (s.length() > 1 ? s.charAt(1) : ' ') : s.charAt(0);
+        return c == 'n' || c == 'N' || c == 'i' || c == 'I';
+    }
+
+    /**
+     * Checks a label cell by {@link #labelProblem}.
+     *
+     * @throws DataException naming the cell's place and what is wrong with it
+     */
+    static void checkLabel(String cell, String source, int line, String column) {
+        String problem = labelProblem(cell);
+        if (problem != null) {
+            throw new DataException(source, line, column, problem);
+        }
+    }
+
+    /**
      * {@link Double#parseDouble} of a cell with number syntax, by Jackson's bundled
      * FastDoubleParser (correctly rounded like the JDK's, in about two thirds of its time on a
      * CSV of random numbers: text files are mostly this call). The same bits as

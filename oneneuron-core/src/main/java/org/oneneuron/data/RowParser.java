@@ -49,6 +49,9 @@ final class RowParser {
     String parse(String line, int lineNumber, double[] x) {
         String rawLabel = plain == null ? null : plain.parse(line, x);
         if (rawLabel != null) {
+            if (Numbers.labelProblem(rawLabel) != null) {
+                Numbers.checkLabel(rawLabel, source, lineNumber, CsvReader.columnName(names, header, label));
+            }
             return rawLabel;
         }
         return CsvReader.parseCells(tokenizer.split(line, source, lineNumber), x, label, names, header, source,

@@ -17,9 +17,9 @@ import java.util.TreeSet;
  * <p>Inference when no task is given (the rule of {@code --task}): a positive/negative choice or
  * two chosen classes → binary; three or more chosen classes → multi-class; otherwise two distinct
  * labels → binary; a label that is not a number → multi-class; integer labels, at most
- * {@value #MAX_INFERRED_CLASSES} distinct → multi-class; other numbers → regression. Labels
- * such as NaN, Inf, NA or ? count as numbers here, so a numeric column with a missing target is
- * read as regression and stopped with the row that holds it.
+ * {@value #MAX_INFERRED_CLASSES} distinct → multi-class; other numbers → regression. The readers
+ * stop at a missing or non-finite label (?, NA, NaN, Inf, an overflow: {@link Numbers#labelProblem})
+ * before this rule, so such a label never becomes a class.
  *
  * @param task    the task
  * @param classes class names in index order (binary: the -1 then the +1 class); empty for regression
@@ -81,9 +81,6 @@ public record TargetCoding(Task task, List<String> classes, LabelCoding binary, 
         }
         boolean integers = true;
         for (String s : distinct) {
-            if (missing(s)) {
-                continue;
-            }
             if (!Numbers.isNumber(s)) {
                 return Task.MULTICLASS;
             }
@@ -93,13 +90,8 @@ public record TargetCoding(Task task, List<String> classes, LabelCoding binary, 
         return integers && distinct.size() <= MAX_INFERRED_CLASSES ? Task.MULTICLASS : Task.REGRESSION;
     }
 
-    private static boolean missing(String s) {
-        String l = s.toLowerCase(java.util.Locale.ROOT).replace("+", "").replace("-", "");
-        return l.equals("nan") || l.equals("inf") || l.equals("infinity") || l.equals("na") || l.equals("?");
-    }
-
     private static String kind(TreeSet<String> distinct) {
-        boolean numbers = distinct.stream().allMatch(s -> Numbers.isNumber(s) || missing(s));
+        boolean numbers = distinct.stream().allMatch(Numbers::isNumber);
         if (!numbers) {
             return "text";
         }

@@ -200,4 +200,43 @@ class CsvReaderTest {
         assertEquals(2, e.line());
         assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
     }
+
+    /**
+     * A missing or non-finite label is an error at its row (docs/DATA.md), never a class: in the
+     * first rows (read while the header is detected), in later rows (the fast path), and on
+     * parallel threads; whether the other labels make two classes or more.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "?|missing label '?'", "NA|missing label 'NA'", "na|missing label 'na'",
+        "NaN|value 'NaN' is not finite", "-Inf|value '-Inf' is not finite",
+        "Infinity|value 'Infinity' is not finite", "1e309|value '1e309' overflows a double"})
+    void aMissingOrNonFiniteLabelIsAnErrorAtItsRow(String label, String expected) throws IOException {
+        for (String classes : new String[] {"0,1,1,0,1,0,1,0", "1,1,1,1,1,1,1,1"}) {
+            String[] ys = classes.split(",");
+            for (int bad : new int[] {3, 7}) { // 0-based data row: line bad + 2
+                StringBuilder csv = new StringBuilder("a,b,y\n");
+                for (int i = 0; i < ys.length; i++) {
+                    csv.append(i).append(',').append(2 * i).append(',').append(i == bad ? label : ys[i]).append('\n');
+                }
+                for (int threads : new int[] {1, 2}) {
+                    DataException e = fails(csv.toString(), ReadOptions.defaults().withThreads(threads));
+                    assertTrue(e.getMessage().contains("bad.csv, line " + (bad + 2) + ", column 'y': " + expected),
+                            e.getMessage());
+                }
+            }
+        }
+        DataException regression = fails("a,y\n1,0.5\n2," + label + "\n3,2.5\n",
+                ReadOptions.defaults().withTask(Task.REGRESSION));
+        assertEquals(3, regression.line());
+        assertTrue(regression.getMessage().contains(expected), regression.getMessage());
+    }
+
+    @Test
+    void textLabelsThatOnlyLookLikeMissingMarkersStayClasses() throws IOException {
+        Dataset ds = read("a,y\n1,cat\n2,dog\n3,cat\n");
+        assertEquals(List.of("cat", "dog"), ds.labelNames());
+        Dataset words = read("a,y\n1,nan-x\n2,Information\n3,NAB\n4,?x\n");
+        assertEquals(List.of("?x", "Information", "NAB", "nan-x"), words.labelNames());
+    }
 }

@@ -136,4 +136,22 @@ class LibsvmAndArffReaderTest {
         DataException junk = arffFails("@relation r\nhello\n");
         assertEquals(2, junk.line());
     }
+
+    @Test
+    void missingOrNonFiniteLabelsAreErrorsAtTheirLine() throws IOException {
+        DataException missing = libsvmFails("1 1:2\n? 1:3 2:4\n-1 1:1\n", ReadOptions.defaults());
+        assertTrue(missing.getMessage().contains("bad.svm, line 2, column label: missing label '?'"), missing.getMessage());
+        DataException na = libsvmFails("1 1:2\n-1 1:1\nNA 1:3\n", ReadOptions.defaults());
+        assertEquals(3, na.line());
+        assertTrue(na.getMessage().contains("missing label 'NA'"), na.getMessage());
+        DataException overflow = libsvmFails("1 1:2\n1e999 1:3 2:4\n-1 1:1\n", ReadOptions.defaults());
+        assertEquals(2, overflow.line());
+        assertTrue(overflow.getMessage().contains("value '1e999' overflows a double"), overflow.getMessage());
+        DataException nan = libsvmFails("1 1:2\n-1 1:1\nnan 1:3\n", ReadOptions.defaults().withTask(Task.REGRESSION));
+        assertEquals(3, nan.line());
+        assertTrue(nan.getMessage().contains("value 'nan' is not finite"), nan.getMessage());
+        String numericClass = "@relation r\n@attribute a numeric\n@attribute y numeric\n@data\n1,0.5\n2,Inf\n3,1.5\n";
+        DataException arff = arffFails(numericClass);
+        assertTrue(arff.getMessage().contains("line 6, column 'y': value 'Inf' is not finite"), arff.getMessage());
+    }
 }
