@@ -216,19 +216,30 @@ public final class CsvReader {
         }
     }
 
-    /** A header when some cell of the first row is not a number while the same cell below is. */
+    /**
+     * A header when some cell of the first row is a name while the same cell below is a number (a
+     * lone row: when every cell is a name). A name is a cell that is neither a number nor a value
+     * as data write it when it is missing or not finite (empty, ?, NA, NaN, Inf, an overflow): such
+     * a cell in row 1 is no evidence of a header, so a headerless file keeps its first row, which
+     * then stops with the usual error at that cell.
+     */
     private static boolean looksLikeHeader(List<List<String>> rows) {
         List<String> first = rows.get(0);
         if (rows.size() == 1) {
-            return first.stream().noneMatch(Numbers::isNumber);
+            return first.stream().allMatch(CsvReader::isName);
         }
         List<String> second = rows.get(1);
         for (int j = 0; j < Math.min(first.size(), second.size()); j++) {
-            if (!Numbers.isNumber(first.get(j)) && Numbers.isNumber(second.get(j))) {
+            if (isName(first.get(j)) && Numbers.isNumber(second.get(j))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a cell of a first row can name a column: not a number, missing or non-finite value. */
+    private static boolean isName(String cell) {
+        return !Numbers.hasNumberSyntax(cell) && Numbers.labelProblem(cell) == null;
     }
 
     /** A first row holding the label column's name (not a number) is a header. */

@@ -239,4 +239,29 @@ class CsvReaderTest {
         Dataset words = read("a,y\n1,nan-x\n2,Information\n3,NAB\n4,?x\n");
         assertEquals(List.of("?x", "Information", "NAB", "nan-x"), words.labelNames());
     }
+
+    /** A missing-value marker in row 1 is no evidence of a header: the row is data, and an error. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"?|missing value '?'", "NA|missing value 'NA'",
+        "NaN|value 'NaN' is not finite", "-inf|value '-inf' is not finite", "1e999|overflows a double"})
+    void aMissingValueInTheFirstRowIsDataNotAHeader(String marker, String expected) throws IOException {
+        DataException e = fails(marker + ",2,0\n1,2,1\n3,4,0\n5,6,1\n", ReadOptions.defaults());
+        assertEquals(1, e.line(), e.getMessage());
+        assertEquals("1", e.column(), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        DataException label = fails("1,2," + marker + "\n1,2,1\n3,4,0\n", ReadOptions.defaults());
+        assertEquals(1, label.line(), label.getMessage());
+        assertEquals("3", label.column(), label.getMessage());
+        DataException empty = fails(",2,0\n1,2,1\n3,4,0\n", ReadOptions.defaults());
+        assertEquals(1, empty.line(), empty.getMessage());
+        assertTrue(empty.getMessage().contains("missing value (empty cell)"), empty.getMessage());
+    }
+
+    @Test
+    void headersWithNamesBesideNumbersOrMarkersAreStillHeaders() throws IOException {
+        assertEquals(List.of("a", "b"), read("a,b,label\n1,2,0\n3,4,1\n").featureNames());
+        assertEquals(List.of("a", "1"), read("a,1,label\n1,2,0\n3,4,1\n").featureNames());
+        assertEquals(List.of("x1", "a"), read(",a,label\n1,2,0\n3,4,1\n").featureNames(), "an unnamed index column");
+        assertEquals(List.of("?", "b"), read("?,b,label\n1,2,0\n3,4,1\n").featureNames());
+    }
 }
