@@ -49,6 +49,9 @@ public final class DataOptions {
             }
         }
         if (label != null) {
+            if (label.isBlank()) {
+                throw new IllegalArgumentException("--label must not be blank; leave it out for the last column");
+            }
             options = options.withLabelColumn(label);
         }
         if (classes != null) {
@@ -56,9 +59,17 @@ public final class DataOptions {
                 throw new IllegalArgumentException("--positive and --classes both choose the +1 class;"
                         + " give one of them");
             }
-            options = options.withClasses(classes);
+            try {
+                options = options.withClasses(classes);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--classes: " + e.getMessage(), e);
+            }
         } else if (positive != null) {
-            options = options.withPositive(positive);
+            try {
+                options = options.withPositive(positive);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--positive: " + e.getMessage(), e);
+            }
         }
         return options;
     }

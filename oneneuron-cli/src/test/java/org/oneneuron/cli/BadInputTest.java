@@ -91,6 +91,30 @@ class BadInputTest {
     }
 
     @Test
+    void badClassAndLabelChoicesNameTheirOption() throws Exception {
+        Path file = dir.resolve("pets.csv");
+        Files.writeString(file, "a,y\n1,cat\n2,dog\n3,cat\n4,dog\n");
+        assertBadInput(Cli.run("train", file.toString(), "--classes", "cat,cat", "--steps", "2"),
+                "error: --classes: class 'cat' is given twice in 'cat,cat'");
+        assertBadInput(Cli.run("train", file.toString(), "--classes", "cat,dog,cat", "--steps", "2"),
+                "error: --classes: class 'cat' is given twice");
+        assertBadInput(Cli.run("train", file.toString(), "--classes", "cat", "--steps", "2"),
+                "error: --classes: expected two labels NEGATIVE,POSITIVE (e.g. 4,9) or three or more");
+        assertBadInput(Cli.run("train", file.toString(), "--positive", " ", "--steps", "2"),
+                "error: --positive: positive label must not be blank");
+        assertBadInput(Cli.run("train", file.toString(), "--label", "", "--steps", "2"),
+                "error: --label must not be blank");
+        Path only = dir.resolve("only.csv");
+        Files.writeString(only, "y\n1\n0\n");
+        assertBadInput(Cli.run("train", only.toString(), "--steps", "2"),
+                "only.csv: no feature columns; only the label column 'y' was found");
+        Path pair = dir.resolve("pair.libsvm");
+        Files.writeString(pair, "1 1:2\n-1 1:1 0:3\n");
+        assertBadInput(Cli.run("train", pair.toString(), "--steps", "2"),
+                "pair.libsvm, line 2: index 0 out of range (pair 2 after the label)");
+    }
+
+    @Test
     void aModelCommandRefusesFileFlagsForABuiltInDataSet() {
         Path model = dir.resolve("builtin-flags.json");
         assertEquals(0, Cli.run("train", "xor:n=20", "--steps", "2", "--out", model.toString()).exitCode());

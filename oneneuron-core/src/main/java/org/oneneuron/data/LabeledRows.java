@@ -69,8 +69,8 @@ final class LabeledRows {
             throw new DataException(source, "no data rows; the file is empty or holds only a header");
         }
         if (d == 0) {
-            throw new DataException(source, "no feature columns; only the label column '"
-                    + labelColumn + "' was found");
+            throw new DataException(source, "no feature columns; only the label column " + labelColumn
+                    + " was found"); // labelColumn is quoted where it is a name
         }
         TargetCoding coding = TargetCoding.decide(new LinkedHashSet<>(labels), options, source, labelColumn);
         java.util.Map<String, Double> codes = coding.codes();

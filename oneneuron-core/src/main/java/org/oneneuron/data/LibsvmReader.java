@@ -56,13 +56,13 @@ public final class LibsvmReader {
                 int colon = token.indexOf(':');
                 if (colon <= 0 || colon == token.length() - 1) {
                     throw new DataException(source, lineNumber, null, "bad pair '" + Numbers.shorten(token)
-                            + "'; expected INDEX:VALUE");
+                            + "' (" + pair(t) + "); expected INDEX:VALUE");
                 }
                 String key = token.substring(0, colon);
                 if (key.equals("qid")) {
                     continue;
                 }
-                int index = parseIndex(key, source, lineNumber);
+                int index = parseIndex(key, source, lineNumber, t);
                 if (index <= previous) {
                     throw new DataException(source, lineNumber, key, "index " + index + " after index " + previous
                             + "; indices must be 1-based and strictly increasing");
@@ -102,15 +102,20 @@ public final class LibsvmReader {
         return rows.build(name, names, options, source, "label");
     }
 
-    private static int parseIndex(String key, String source, int lineNumber) {
-        if (!key.chars().allMatch(Character::isDigit) || key.length() > 10) {
+    /** How messages place the t-th INDEX:VALUE pair of a line (1-based, after the label). */
+    private static String pair(int t) {
+        return "pair " + t + " after the label";
+    }
+
+    private static int parseIndex(String key, String source, int lineNumber, int t) {
+        if (!key.chars().allMatch(c -> c >= '0' && c <= '9') || key.length() > 10) {
             throw new DataException(source, lineNumber, null, "bad index '" + Numbers.shorten(key)
-                    + "'; expected a positive integer");
+                    + "' (" + pair(t) + "); expected a positive integer");
         }
         long index = Long.parseLong(key);
         if (index < 1 || index > Integer.MAX_VALUE - 8) {
             throw new DataException(source, lineNumber, null, "index " + key
-                    + " out of range; indices are 1-based and at most " + (Integer.MAX_VALUE - 8));
+                    + " out of range (" + pair(t) + "); indices are 1-based and at most " + (Integer.MAX_VALUE - 8));
         }
         return (int) index;
     }

@@ -104,7 +104,7 @@ public record ReadOptions(String labelColumn, String positive, String negative, 
      * task unless {@code --task multiclass}), or three or more labels, e.g. "0,1,2", kept in that
      * order as a multi-class task's classes 0..K-1.
      *
-     * @throws IllegalArgumentException when the spec is not two or more comma-separated labels
+     * @throws IllegalArgumentException when the spec is not two or more distinct comma-separated labels
      */
     public ReadOptions withClasses(String spec) {
         String[] parts = spec.split(",", -1);
@@ -113,10 +113,17 @@ public record ReadOptions(String labelColumn, String positive, String negative, 
             blank |= p.isBlank();
         }
         if (parts.length < 2 || blank) {
-            throw new IllegalArgumentException("classes must be two labels 'NEGATIVE,POSITIVE', e.g. '4,9', or three "
-                    + "or more for a multi-class task, e.g. '0,1,2', got '" + spec + "'");
+            throw new IllegalArgumentException("expected two labels NEGATIVE,POSITIVE (e.g. 4,9) or three or more"
+                    + " for a multi-class task (e.g. 0,1,2), got '" + spec + "'");
         }
         List<String> list = java.util.Arrays.stream(parts).map(String::trim).toList();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String c : list) {
+            if (!seen.add(Numbers.canonicalLabel(c))) {
+                throw new IllegalArgumentException("class '" + c + "' is given twice in '" + spec
+                        + "'; name each class once");
+            }
+        }
         ReadOptions o = new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, task, list,
                 threads);
         return list.size() == 2 ? o.withClasses(list.get(0), list.get(1)) : o;

@@ -186,7 +186,8 @@ class CsvReaderTest {
         DataException missing = fails("1,2,1\n1,,0\n", ReadOptions.defaults());
         assertTrue(missing.getMessage().contains("line 2, column 2: missing value"), missing.getMessage());
         DataException onlyLabel = fails("y\n1\n0\n", ReadOptions.defaults().withHeader(ReadOptions.Header.YES));
-        assertTrue(onlyLabel.getMessage().contains("no feature columns"), onlyLabel.getMessage());
+        assertTrue(onlyLabel.getMessage().endsWith("no feature columns; only the label column 'y' was found"),
+                onlyLabel.getMessage());
     }
 
     @Test

@@ -57,7 +57,15 @@ class LibsvmAndArffReaderTest {
         assertTrue(zero.getMessage().contains("1-based"), zero.getMessage());
         DataException pair = libsvmFails("1 1:1\n-1 2=5\n", ReadOptions.defaults());
         assertEquals(2, pair.line());
-        assertTrue(pair.getMessage().contains("bad pair '2=5'; expected INDEX:VALUE"), pair.getMessage());
+        assertTrue(pair.getMessage().contains("line 2: bad pair '2=5' (pair 1 after the label); expected INDEX:VALUE"),
+                pair.getMessage());
+        DataException noValue = libsvmFails("1 1:1 2:\n", ReadOptions.defaults());
+        assertTrue(noValue.getMessage().contains("line 1: bad pair '2:' (pair 2 after the label)"), noValue.getMessage());
+        DataException zeroLater = libsvmFails("1 1:1\n-1 2:1 0:2\n", ReadOptions.defaults());
+        assertTrue(zeroLater.getMessage().contains("line 2: index 0 out of range (pair 2 after the label)"),
+                zeroLater.getMessage());
+        DataException word = libsvmFails("1 x:1\n", ReadOptions.defaults());
+        assertTrue(word.getMessage().contains("line 1: bad index 'x' (pair 1 after the label)"), word.getMessage());
         DataException nan = libsvmFails("1 1:1\n-1 1:nan\n", ReadOptions.defaults());
         assertTrue(nan.getMessage().contains("line 2, column 1: value 'nan' is not finite"), nan.getMessage());
         DataException noLabel = libsvmFails("1:1 2:3\n", ReadOptions.defaults());
