@@ -122,6 +122,32 @@ class TasksCliTest {
     }
 
     @Test
+    void taskRegressionIsUsedForTargetsOfPlusAndMinusOne() throws Exception {
+        StringBuilder csv = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 24; i++) {
+            csv.append(i % 7).append(',').append(i % 5).append(',').append(i % 2 == 0 ? "1" : "-1").append('\n');
+        }
+        Path pm = dir.resolve("pmr.csv");
+        Files.writeString(pm, csv);
+        Path model = dir.resolve("pmr.json");
+        Cli t = Cli.run("train", pm.toString(), "--task", "regression", "--held-out", "0.25", "--steps", "3",
+                "--out", model.toString());
+        assertEquals(0, t.exitCode(), t.toString());
+        assertTrue(t.err().contains("task: regression"), t.err());
+        assertTrue(t.out().contains("test RMSE"), t.out());
+        Cli e = Cli.run("evaluate", model.toString(), pm.toString(), "--json");
+        assertEquals(0, e.exitCode(), e.toString());
+        assertEquals("regression", new ObjectMapper().readTree(e.out()).get("task").asText(), e.out());
+        Path svm = dir.resolve("pmr.libsvm");
+        Files.writeString(svm, "1 1:2\n-1 1:1\n+1 1:3\n-1 1:0.5\n");
+        Cli s = Cli.run("train", svm.toString(), "--task", "regression", "--steps", "2");
+        assertEquals(0, s.exitCode(), s.toString());
+        assertTrue(s.err().contains("task: regression"), s.err());
+        Cli inferred = Cli.run("train", pm.toString(), "--steps", "2");
+        assertTrue(inferred.err().contains("task: binary"), inferred.err());
+    }
+
+    @Test
     void multiClassModelsGetPerOutputNeuronFiguresAndAnEscapePerOutput() throws Exception {
         Path kept = dir.resolve("kept.json");
         Cli t = Cli.run("train", classes.toString(), "--hidden", "4", "--scaffold", "keep", "--steps", "100",

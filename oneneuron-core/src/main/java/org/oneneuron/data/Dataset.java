@@ -21,13 +21,23 @@ import java.util.Objects;
  *                     real-valued targets; null gives empty
  * @param shape        the shape of one sample, C×H×W with C·H·W = d (images keep theirs; other
  *                     data are vectors, d×1×1)
+ * @param task         the task these targets serve; null infers it from the targets and label
+ *                     names (see {@link #inferTask}). Only {@link Task#REGRESSION} may differ from
+ *                     the inferred task: targets of exactly -1 and +1 chosen as values
+ *                     ({@code --task regression}) stay a regression
  */
 public record Dataset(String name, double[] x, double[] y, int d, List<String> featureNames,
-                      List<String> labelNames, Shape shape) implements Serializable {
+                      List<String> labelNames, Shape shape, Task task) implements Serializable {
 
-    /** A data set of feature vectors (shape d×1×1). */
+    /** A data set of feature vectors (shape d×1×1), its task inferred. */
     public Dataset(String name, double[] x, double[] y, int d, List<String> featureNames, List<String> labelNames) {
-        this(name, x, y, d, featureNames, labelNames, null);
+        this(name, x, y, d, featureNames, labelNames, null, null);
+    }
+
+    /** A data set of samples of the given shape, its task inferred. */
+    public Dataset(String name, double[] x, double[] y, int d, List<String> featureNames, List<String> labelNames,
+                   Shape shape) {
+        this(name, x, y, d, featureNames, labelNames, shape, null);
     }
 
     public Dataset {
@@ -58,19 +68,26 @@ public record Dataset(String name, double[] x, double[] y, int d, List<String> f
             throw new IllegalArgumentException("sample shape " + shape + " has " + shape.size()
                     + " values, but the data have d = " + d + " features");
         }
+        Task inferred = inferTask(y, labelNames);
+        if (task == null) {
+            task = inferred;
+        } else if (task != inferred && !(task == Task.REGRESSION && labelNames.isEmpty())) {
+            throw new IllegalArgumentException("targets of a " + inferred.word() + " task cannot be read as a "
+                    + task.word() + " task");
+        }
     }
 
     /** The same data with each sample read as the given shape (C·H·W must equal d). */
     public Dataset withShape(Shape sampleShape) {
-        return new Dataset(name, x, y, d, featureNames, labelNames, sampleShape);
+        return new Dataset(name, x, y, d, featureNames, labelNames, sampleShape, task);
     }
 
     /**
-     * The task these targets serve: {@link Task#BINARY} when every target is ±1 and there are two
-     * label names or none; {@link Task#MULTICLASS} when there are K ≥ 2 label names and the
-     * targets are class indices; otherwise {@link Task#REGRESSION}.
+     * The task of targets without a stated one: {@link Task#BINARY} when every target is ±1 and
+     * there are two label names or none; {@link Task#MULTICLASS} when there are K ≥ 2 label names
+     * and the targets are class indices; otherwise {@link Task#REGRESSION}.
      */
-    public Task task() {
+    public static Task inferTask(double[] y, List<String> labelNames) {
         boolean pm = true;
         boolean indices = labelNames.size() >= 2;
         for (double v : y) {

@@ -98,7 +98,7 @@ final class LabeledRows {
             x = java.util.Arrays.copyOf(x, kept * d);
         }
         requireEveryClass(y, coding, source, labelColumn);
-        return new Dataset(name, x, y, d, featureNames, coding.classes());
+        return new Dataset(name, x, y, d, featureNames, coding.classes(), null, coding.task());
     }
 
     /** After a limit, a class may be gone: that is an error, not a silent smaller task. */

@@ -118,7 +118,7 @@ public final class Splits {
             System.arraycopy(data.x(), i * d, x, k * d, d);
             y[k] = data.y()[i];
         }
-        return new Dataset(data.name(), x, y, d, data.featureNames(), data.labelNames(), data.shape());
+        return new Dataset(data.name(), x, y, d, data.featureNames(), data.labelNames(), data.shape(), data.task());
     }
 
     private static Split split(Dataset data, boolean[] inTest, String testName) {
@@ -147,7 +147,7 @@ public final class Splits {
     }
 
     private static Dataset rename(Dataset d, String name) {
-        return new Dataset(name, d.x(), d.y(), d.d(), d.featureNames(), d.labelNames(), d.shape());
+        return new Dataset(name, d.x(), d.y(), d.d(), d.featureNames(), d.labelNames(), d.shape(), d.task());
     }
 
     /**

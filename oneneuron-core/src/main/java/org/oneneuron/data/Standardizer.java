@@ -140,7 +140,7 @@ public record Standardizer(double[] mean, double[] scale) {
     public Dataset apply(Dataset data) {
         DataChecks.checkDimension(d(), data, data.name());
         return new Dataset(data.name(), transform(data.x()), data.y(), data.d(), data.featureNames(),
-                data.labelNames(), data.shape());
+                data.labelNames(), data.shape(), data.task());
     }
 
     /**

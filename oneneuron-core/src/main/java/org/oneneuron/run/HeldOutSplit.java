@@ -88,7 +88,7 @@ public record HeldOutSplit(double share, long seed, int n, String dataSha256, in
         int[] indices = part == Part.TEST ? testIndices : trainIndices();
         Dataset subset = Splits.subset(raw, indices);
         return new Dataset(raw.name() + ":" + part.word(), subset.x(), subset.y(), subset.d(),
-                subset.featureNames(), subset.labelNames());
+                subset.featureNames(), subset.labelNames(), null, subset.task());
     }
 
     /** The training part's indices, increasing: every index not held out. */

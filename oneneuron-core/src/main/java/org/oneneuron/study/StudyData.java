@@ -170,6 +170,6 @@ public final class StudyData {
             }
             y[k - from] = ds.y()[order[k]];
         }
-        return new Dataset(ds.name() + ":" + part, x, y, d, ds.featureNames(), ds.labelNames(), ds.shape());
+        return new Dataset(ds.name() + ":" + part, x, y, d, ds.featureNames(), ds.labelNames(), ds.shape(), ds.task());
     }
 }

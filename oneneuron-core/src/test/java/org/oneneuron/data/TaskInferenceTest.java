@@ -103,4 +103,30 @@ class TaskInferenceTest {
         DataException e = fails("a,y\n1,0.5\n2,1.5\n", ReadOptions.defaults().withTask(Task.REGRESSION).withClasses("0.5,1.5"));
         assertTrue(e.getMessage().contains("regression"), e.getMessage());
     }
+
+    /** --task regression on labels of exactly -1 and +1 is a regression on those values, kept by splits and scaling. */
+    @Test
+    void regressionIsKeptForPlusMinusOneTargets() throws IOException {
+        StringBuilder csv = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 24; i++) {
+            csv.append(i).append(',').append(i % 5).append(',').append(i % 2 == 0 ? "1" : "-1").append('\n');
+        }
+        Dataset ds = read(csv.toString(), ReadOptions.defaults().withTask(Task.REGRESSION));
+        assertEquals(Task.REGRESSION, ds.task());
+        assertEquals(1, ds.outputs());
+        assertEquals(List.of(), ds.labelNames());
+        assertArrayEquals(new double[] {1, -1, 1, -1}, java.util.Arrays.copyOf(ds.y(), 4));
+        Splits.Split split = Splits.trainTest(ds, 0.25, 7);
+        assertEquals(Task.REGRESSION, split.train().task());
+        assertEquals(Task.REGRESSION, split.test().task());
+        assertEquals(Task.REGRESSION, Standardizer.fit(split.train()).apply(split.train()).task());
+        assertEquals(Task.REGRESSION, Splits.kFold(ds, 3, 7).get(0).train().task());
+        assertEquals(Task.REGRESSION, ds.withShape(Shape.vector(2)).task());
+        assertEquals(Task.BINARY, read(csv.toString(), ReadOptions.defaults()).task(), "inferred: binary as before");
+        Path svm = dir.resolve("pm.svm");
+        Files.writeString(svm, "1 1:2\n-1 1:1\n+1 1:3\n-1 1:0.5\n");
+        Dataset sparse = LibsvmReader.read(svm, ReadOptions.defaults().withTask(Task.REGRESSION));
+        assertEquals(Task.REGRESSION, sparse.task());
+        assertArrayEquals(new double[] {1, -1, 1, -1}, sparse.y());
+    }
 }
