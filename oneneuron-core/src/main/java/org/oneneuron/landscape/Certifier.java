@@ -36,7 +36,9 @@ import org.oneneuron.train.Verdict;
  * every point verdict but global_minimum; no_attained_minimum becomes {@code not_converged} when the
  * loss attains its minimum (the hinge family: zero loss at finite parameters), and a trajectory
  * {@code not_converged} turns a point's {@code not_stationary} into {@code not_converged} (the run
- * stopped while still moving). The probe is bounded by its use unless the config asks for an exact
+ * stopped while still moving). A run the trainer stopped for divergence or NaN/Inf
+ * ({@link PointContext#numericalTrouble()}) is {@code not_converged} at every point verdict but
+ * global_minimum, its reason naming the stop. The probe is bounded by its use unless the config asks for an exact
  * count ({@link CertifyConfig#boundedProbe()}; the rule at {@code probe} below), and reports
  * what it ran and why. On data whose identical inputs carry conflicting labels
  * the minimum is the data's floor ({@link DataFloor}, from the context), and the reason says so.
@@ -142,7 +144,13 @@ public final class Certifier {
         Optional<Verdict> trajectory = context.trajectory();
         if (trajectory.isPresent() && point != Verdict.GLOBAL_MINIMUM && point != Verdict.NO_ATTAINED_MINIMUM) {
             Verdict t = trajectory.get();
-            if (t == Verdict.NO_ATTAINED_MINIMUM && minimumKnown) {
+            Optional<org.oneneuron.train.Stop> trouble = context.numericalTrouble();
+            if (trouble.isPresent()) {
+                // a run that diverged (or met NaN/Inf) did not stop while moving: it blew up
+                overall = Verdict.NOT_CONVERGED;
+                reason = "trainer: " + trouble.get().message() + "; at the last point " + point.word() + ": "
+                        + reason;
+            } else if (t == Verdict.NO_ATTAINED_MINIMUM && minimumKnown) {
                 overall = Verdict.NOT_CONVERGED;
                 reason = "trainer: parameters growing while the loss goes to zero, but this loss attains its minimum "
                         + fmt("%.6g", context.minimumLoss()) + " at finite parameters, so the run has not converged;"

@@ -3,6 +3,8 @@ package org.oneneuron.landscape;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.oneneuron.train.Stop;
+import org.oneneuron.train.StopReason;
 import org.oneneuron.train.Verdict;
 
 /**
@@ -18,6 +20,8 @@ import org.oneneuron.train.Verdict;
  * @param lambda        the penalty λ on a (0 for plain models)
  * @param kinks         the kink report of the activation
  * @param trajectory    the trainer's verdict on the run that ended here, when there was one
+ * @param trajectoryStop why that run stopped, when known: a run that diverged or met NaN/Inf is
+ *                      not_converged by that stop, whatever its trend said
  * @param dataFloor     when identical inputs carry conflicting labels: the least loss any function
  *                      reaches on the data, which is then {@code minimumLoss}
  * @param escape        the theorem's escape, asked before an augmented point is called a bad local
@@ -28,17 +32,26 @@ import org.oneneuron.train.Verdict;
 public record PointContext(double minimumLoss, double trainingError, OptionalInt aIndex,
                            OptionalInt bIndex, double lambda, KinkReport kinks,
                            Optional<Verdict> trajectory, Optional<DataFloor> dataFloor,
-                           Optional<EscapeProbe> escape, LeastLoss leastLoss) {
+                           Optional<EscapeProbe> escape, LeastLoss leastLoss, Optional<Stop> trajectoryStop) {
 
     public PointContext {
         Objects.requireNonNull(kinks, "kinks");
         Objects.requireNonNull(trajectory, "trajectory");
+        Objects.requireNonNull(trajectoryStop, "trajectoryStop");
         Objects.requireNonNull(dataFloor, "dataFloor");
         Objects.requireNonNull(escape, "escape");
         Objects.requireNonNull(leastLoss, "leastLoss");
         if (aIndex.isPresent() != bIndex.isPresent()) {
             throw new IllegalArgumentException("aIndex and bIndex must both be given or both be absent");
         }
+    }
+
+    /** A context without the trainer's stop. */
+    public PointContext(double minimumLoss, double trainingError, OptionalInt aIndex, OptionalInt bIndex,
+                        double lambda, KinkReport kinks, Optional<Verdict> trajectory,
+                        Optional<DataFloor> dataFloor, Optional<EscapeProbe> escape, LeastLoss leastLoss) {
+        this(minimumLoss, trainingError, aIndex, bIndex, lambda, kinks, trajectory, dataFloor, escape, leastLoss,
+                Optional.empty());
     }
 
     /**
@@ -68,15 +81,27 @@ public record PointContext(double minimumLoss, double trainingError, OptionalInt
                 lambda, kinks, Optional.empty());
     }
 
-    /** The same context with the trainer's verdict attached. */
+    /** The same context with the trainer's verdict attached (its stop not known). */
     public PointContext withTrajectory(Verdict verdict) {
         return new PointContext(minimumLoss, trainingError, aIndex, bIndex, lambda, kinks,
-                Optional.of(verdict), dataFloor, escape, leastLoss);
+                Optional.of(verdict), dataFloor, escape, leastLoss, Optional.empty());
+    }
+
+    /** The same context with the trainer's verdict and why the run stopped attached. */
+    public PointContext withTrajectory(Verdict verdict, Stop stop) {
+        return new PointContext(minimumLoss, trainingError, aIndex, bIndex, lambda, kinks,
+                Optional.of(verdict), dataFloor, escape, leastLoss, Optional.of(stop));
+    }
+
+    /** The trainer's stop when the run ended in numerical trouble (diverged, NaN/Inf); else empty. */
+    public Optional<Stop> numericalTrouble() {
+        return trajectoryStop.filter(s -> s.reason() == StopReason.DIVERGED || s.reason() == StopReason.NON_FINITE);
     }
 
     public PointContext withMinimumLoss(double minimum) {
         return new PointContext(minimum, trainingError, aIndex, bIndex, lambda, kinks, trajectory, dataFloor,
-                escape, leastLoss.kind() == LeastLoss.Kind.THEOREM ? LeastLoss.theorem(minimum) : leastLoss);
+                escape, leastLoss.kind() == LeastLoss.Kind.THEOREM ? LeastLoss.theorem(minimum) : leastLoss,
+                trajectoryStop);
     }
 
     /**
@@ -89,18 +114,18 @@ public record PointContext(double minimumLoss, double trainingError, OptionalInt
         }
         return new PointContext(floor.get().loss(), trainingError, aIndex, bIndex, lambda, kinks, trajectory,
                 floor, escape, leastLoss.kind() == LeastLoss.Kind.THEOREM ? LeastLoss.theorem(floor.get().loss())
-                        : leastLoss);
+                        : leastLoss, trajectoryStop);
     }
 
     /** The same context with the escape asked before a bad_local_minimum verdict (empty: none). */
     public PointContext withEscape(Optional<EscapeProbe> probe) {
         return new PointContext(minimumLoss, trainingError, aIndex, bIndex, lambda, kinks, trajectory, dataFloor,
-                probe, leastLoss);
+                probe, leastLoss, trajectoryStop);
     }
 
     /** The same context with what is known of the least loss. */
     public PointContext withLeastLoss(LeastLoss least) {
         return new PointContext(minimumLoss, trainingError, aIndex, bIndex, lambda, kinks, trajectory, dataFloor,
-                escape, least);
+                escape, least, trajectoryStop);
     }
 }

@@ -31,7 +31,7 @@ public record ContinuedRun(TrainingResult training, Certificate certificate) {
         TrainingResult result = Fit.from(problem, start, config).training();
         double[] end = result.theta();
         NetworkObjective objective = problem.objective();
-        PointContext context = problem.context(end).withTrajectory(result.infinity().verdict());
+        PointContext context = problem.context(end).withTrajectory(result.infinity().verdict(), result.stop());
         return new ContinuedRun(result, Certifier.certify(objective, end, context, certify));
     }
 
@@ -42,7 +42,7 @@ public record ContinuedRun(TrainingResult training, Certificate certificate) {
     public static ContinuedRun from(Objective objective, double[] start, TrainConfig config,
                                     PointContext context, CertifyConfig certify) {
         TrainingResult result = Fit.objective(objective, start, config);
-        PointContext withTrajectory = context.withTrajectory(result.infinity().verdict());
+        PointContext withTrajectory = context.withTrajectory(result.infinity().verdict(), result.stop());
         return new ContinuedRun(result, Certifier.certify(objective, result.theta(), withTrajectory, certify));
     }
 }

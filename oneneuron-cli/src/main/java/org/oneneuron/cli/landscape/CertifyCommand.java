@@ -111,6 +111,7 @@ public final class CertifyCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+        ContinuationOptions.failOnTrouble(training);
         return ExitCodes.OK;
     }
 }

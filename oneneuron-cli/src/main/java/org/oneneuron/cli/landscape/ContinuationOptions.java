@@ -1,8 +1,12 @@
 package org.oneneuron.cli.landscape;
 
+import org.oneneuron.cli.CommandFailure;
+import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.optim.OptimizerKind;
+import org.oneneuron.train.StopReason;
 import org.oneneuron.train.TrainConfig;
+import org.oneneuron.train.TrainingResult;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,5 +39,21 @@ final class ContinuationOptions {
 
     TrainConfig config() {
         return config(steps);
+    }
+
+    /**
+     * After the report is printed: a continued run that diverged or met NaN/Inf fails the command
+     * (exit 1, "error: training stopped: diverged at step ...", as {@code train} does); null or a
+     * run without such trouble passes.
+     */
+    static void failOnTrouble(TrainingResult training) {
+        if (training == null) {
+            return;
+        }
+        StopReason reason = training.stop().reason();
+        if (reason == StopReason.DIVERGED || reason == StopReason.NON_FINITE) {
+            throw new CommandFailure(ExitCodes.FAILURE, "training stopped: " + training.stop().message()
+                    + "; the certificate describes the last point, not a converged run (try a smaller --lr)");
+        }
     }
 }

@@ -149,6 +149,7 @@ public final class EscapeCommand implements Callable<Integer> {
             }
             text(out, s, cert, run, lambda);
         }
+        ContinuationOptions.failOnTrouble(run == null ? null : run.training());
         return ExitCodes.OK;
     }
 

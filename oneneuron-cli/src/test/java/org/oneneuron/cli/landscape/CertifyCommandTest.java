@@ -167,6 +167,32 @@ class CertifyCommandTest {
     }
 
     @Test
+    void aRunThatDivergesUnderTrainStepsFailsAndSaysSo() throws Exception {
+        Run r = Run.of("certify", "--construction", "A1", "--augmented", "--train-steps", "100", "--lr", "1e6",
+                "--json");
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.toString());
+        JsonNode j = r.json();
+        assertEquals("diverged", j.get("training").get("stop").asText(), j.toString());
+        assertEquals("not_converged", j.get("verdict").asText(), j.toString());
+        String reason = j.get("reason").asText();
+        assertTrue(reason.startsWith("trainer: diverged at step 1"), reason);
+        assertTrue(!reason.contains("still moving"), reason);
+        assertTrue(r.err().contains("error: training stopped: diverged at step 1"), r.err());
+
+        Run text = Run.of("certify", "--construction", "A1", "--augmented", "--train-steps", "100", "--lr", "1e6");
+        assertEquals(ExitCodes.FAILURE, text.exitCode(), text.toString());
+        assertTrue(text.out().contains("trainer: diverged at step 1"), text.out());
+        assertTrue(text.err().contains("error: training stopped: diverged"), text.err());
+    }
+
+    @Test
+    void aRunThatStopsWhileMovingIsStillNotConvergedWithExitZero() throws Exception {
+        Run r = Run.of("certify", "--construction", "A1", "--augmented", "--train-steps", "100", "--json");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertTrue(r.json().get("reason").asText().startsWith("trainer: stopped while still moving"), r.out());
+    }
+
+    @Test
     void helpShowsExamples() {
         Run r = Run.of("certify", "--help");
         assertEquals(ExitCodes.OK, r.exitCode());

@@ -60,6 +60,19 @@ class EscapeCommandTest {
     }
 
     @Test
+    void aContinuedRunThatDivergesFailsAndSaysSo() throws Exception {
+        Run r = Run.of("escape", "--construction", "A1", "--continue", "--steps", "50", "--lr", "1e4", "--json");
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.toString());
+        JsonNode j = r.json();
+        assertEquals("diverged", j.get("training").get("stop").asText(), j.toString());
+        assertEquals("not_converged", j.get("final_verdict").asText(), j.toString());
+        String reason = j.get("final_certificate").get("reason").asText();
+        assertTrue(reason.startsWith("trainer: diverged at step 1"), reason);
+        assertTrue(!reason.contains("still moving"), reason);
+        assertTrue(r.err().contains("error: training stopped: diverged at step 1"), r.err());
+    }
+
+    @Test
     void caseCHasNoNetworkToEscapeFrom() {
         Run r = Run.of("escape", "--construction", "C");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
