@@ -223,7 +223,7 @@ public final class TrainerRunFunction implements RunFunction {
                 .withDataFloor(DataFloor.of(objective))
                 .withEscape(NetworkPoints.escapeProbe(objective, EscapeConfig.defaults()))
                 .withLeastLoss(t.fit().problem().leastLoss(theta));
-        return Certifier.certify(objective, theta, context.withTrajectory(result.infinity().verdict()), config);
+        return Certifier.certify(objective, theta, context.withTrajectory(result.infinity().verdict(), result.stop()), config);
     }
 
     /**
