@@ -1,16 +1,20 @@
 package org.oneneuron.cli.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import org.oneneuron.study.Claim;
 import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.StudySummary;
@@ -100,7 +104,7 @@ public final class StudyReport {
                 node.put("id", s.id());
                 node.put("title", s.title());
                 node.put("regenerate", s.regenerate());
-                node.set("summary", JSON.valueToTree(s.summary()));
+                node.set("summary", finite(JSON.valueToTree(s.summary())));
                 for (Claim c : s.summary().claims()) {
                     csv.append(String.join(",", quote(s.id()), quote(c.scope()), quote(c.claim()),
                             quote(c.evidence()), quote(c.verdict()))).append('\n');
@@ -129,6 +133,27 @@ public final class StudyReport {
             out.append(org.oneneuron.study.ClaimsRule.TEXT).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * The tree with every non-finite number (NaN, ±Inf) replaced by null, as docs/JSON.md promises
+     * (the mapper would write NaN as the string "NaN").
+     */
+    static JsonNode finite(JsonNode node) {
+        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            return NullNode.getInstance();
+        }
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                e.setValue(finite(e.getValue()));
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, finite(array.get(i)));
+            }
+        }
+        return node;
     }
 
     private static String quote(String s) {

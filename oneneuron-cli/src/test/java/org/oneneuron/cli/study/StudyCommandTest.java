@@ -1,6 +1,7 @@
 package org.oneneuron.cli.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -166,6 +167,22 @@ class StudyCommandTest {
         StudyCommand study = new StudyCommand();
         new CommandLine(study).parseArgs("--data", "blobs:n=40,d=64,wdbc,moons:noise=0.2", "--out", "x");
         assertEquals(List.of("blobs:n=40,d=64", "wdbc", "moons:noise=0.2"), study.data);
+    }
+
+    @Test
+    void summaryJsonWritesNonFiniteNumbersAsNull() throws IOException {
+        Result r = run(new StudyCommand(), "--data", "case-a", "--hidden", "2", "--restarts", "2", "--steps", "20",
+                "--threads", "1", "--out", dir.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(dir.resolve("summary.json"));
+        assertFalse(text.contains("NaN") || text.contains("Infinity"), text);
+        List<com.fasterxml.jackson.databind.JsonNode> quantiles = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(text).findValues("held_out_accuracy_quantiles");
+        assertFalse(quantiles.isEmpty(), text);
+        for (com.fasterxml.jackson.databind.JsonNode q : quantiles) {
+            assertFalse(q.isEmpty(), text);
+            q.forEach(v -> assertTrue(v.isNull(), "no held-out split: null, not " + v));
+        }
     }
 
     @ParameterizedTest
