@@ -2,10 +2,13 @@ package org.oneneuron.study;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -72,7 +75,9 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // "restarts": 2.5 is refused, not truncated to 2
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private static final Set<String> REDUCTIONS = Set.of("sum", "mean");
     private static final Set<String> INITS = Set.of("fan_in", "normal");
     /**
@@ -350,10 +355,71 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
         }
         try {
             return JSON.treeToValue(merged, StudySpec.class);
+        } catch (MismatchedInputException e) {
+            throw new IllegalArgumentException(source + ": " + mismatch(e, merged), e);
         } catch (JsonProcessingException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
             throw new IllegalArgumentException(source + ": " + cause.getMessage(), e);
         }
+    }
+
+    /**
+     * A value of the wrong JSON type, in the spec's words: "field 'data' must be a list (e.g.
+     * ["xor:n=40"]), got a string" (Jackson's own message names Java types and its source).
+     */
+    static String mismatch(MismatchedInputException e, JsonNode spec) {
+        StringBuilder field = new StringBuilder();
+        JsonNode node = spec;
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(r.getFieldName());
+                node = node == null ? null : node.get(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                field.append('[').append(r.getIndex()).append(']');
+                node = node == null ? null : node.get(r.getIndex());
+            }
+        }
+        Class<?> target = e.getTargetType();
+        String expected;
+        String example = "";
+        if (target == null) {
+            expected = "of another type";
+        } else if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            expected = "a list";
+            if (node != null && node.isValueNode() && !node.isNull()) {
+                example = " (e.g. [" + node + "])";
+            }
+        } else if (target == int.class || target == Integer.class || target == long.class || target == Long.class
+                || target == short.class || target == Short.class) {
+            expected = "a whole number";
+        } else if (target == double.class || target == Double.class || target == float.class
+                || target == Float.class) {
+            expected = "a number";
+        } else if (target == boolean.class || target == Boolean.class) {
+            expected = "true or false";
+        } else if (target == String.class) {
+            expected = "a string";
+        } else {
+            expected = "an object";
+        }
+        String where = field.length() == 0 ? "the spec" : "field '" + field + "'";
+        return where + " must be " + expected + example + ", got " + describe(node);
+    }
+
+    /** A JSON value's type in words, with the value itself when it is a number. */
+    private static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        return switch (node.getNodeType()) {
+            case ARRAY -> "a list";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> node.toString();
+            case BOOLEAN -> node.toString();
+            case NULL -> "null";
+            default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private static List<String> iterable(Iterator<String> it) {

@@ -72,6 +72,28 @@ class StudySpecTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeNamesTheFieldAndTheJsonTypeWanted() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StudySpec.fromJson("{\"data\":\"xor:n=40\",\"restarts\":3,\"steps\":10}", "bs2.json"));
+        assertEquals("bs2.json: field 'data' must be a list (e.g. [\"xor:n=40\"]), got a string", e.getMessage());
+        IllegalArgumentException nested = assertThrows(IllegalArgumentException.class,
+                () -> StudySpec.fromJson("{\"hidden\": [3]}", "spec.json"));
+        assertEquals("spec.json: field 'hidden[0]' must be a list (e.g. [3]), got 3", nested.getMessage());
+        IllegalArgumentException number = assertThrows(IllegalArgumentException.class,
+                () -> StudySpec.fromJson("{\"learning_rate\": [0.1]}", "spec.json"));
+        assertEquals("spec.json: field 'learning_rate' must be a number, got a list", number.getMessage());
+    }
+
+    @Test
+    void aFractionWhereAWholeNumberIsWantedIsRefusedNotTruncated() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StudySpec.fromJson("{\"restarts\": 2.5}", "spec.json"));
+        assertEquals("spec.json: field 'restarts' must be a whole number, got 2.5", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> StudySpec.fromJson("{\"steps\": 10.5}", "spec.json"));
+        assertEquals(2, StudySpec.fromJson("{\"restarts\": 2}", "spec.json").restarts());
+    }
+
+    @Test
     void layerGraphsTakeThePlaceOfTheMlpsAndAreStoredInTheirCanonicalWords() {
         StudySpec spec = StudySpec.fromJson("{\"architectures\": [\"conv:2x3x3:s1:p0 , relu,maxpool:2:s2,flatten,"
                 + "dense:1\", \"flatten,dense:1\"], \"input_shape\": \" 1x8x8\", \"restarts\": 2}", "spec.json");
