@@ -66,6 +66,10 @@ public final class CertifyCommand implements Callable<Integer> {
         Subject s = subject.resolve(common.threadsOr(1));
         CertifyConfig config = perturbations == null ? CertifyConfig.defaults()
                 : CertifyConfig.defaults().withPerturbations(perturbations).withBoundedProbe(false);
+        if (trainSteps != null && trainSteps < 0) {
+            throw new IllegalArgumentException("--train-steps must be >= 0 (0 = certify the point itself), got "
+                    + trainSteps);
+        }
         long steps = trainSteps != null ? trainSteps : subject.isC() ? 100_000 : 0;
         TrainingResult training = null;
         Certificate cert;

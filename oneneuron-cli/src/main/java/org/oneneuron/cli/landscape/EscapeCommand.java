@@ -159,6 +159,9 @@ public final class EscapeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("the network already has a special neuron: "
                     + plain.spec().neuron().word());
         }
+        if (lambda == 0) {
+            throw new IllegalArgumentException(SubjectOptions.ZERO_LAMBDA);
+        }
         return plain.withNeuron(NeuronKind.SKIP_EXP, lambda);
     }
 

@@ -73,6 +73,15 @@ public final class SpectrumCommand implements Callable<Integer> {
         if (densityPoints < 2) {
             throw new IllegalArgumentException("--density-points must be >= 2, got " + densityPoints);
         }
+        if (lanczosSteps < 1) {
+            throw new IllegalArgumentException("--lanczos-steps must be >= 1, got " + lanczosSteps);
+        }
+        if (probes < 2) {
+            throw new IllegalArgumentException("--probes must be >= 2, got " + probes);
+        }
+        if (slqSteps < 1) {
+            throw new IllegalArgumentException("--slq-steps must be >= 1, got " + slqSteps);
+        }
         Subject s = subject.resolve(common.threadsOr(1));
         double[] theta = s.theta();
         int n = theta.length;

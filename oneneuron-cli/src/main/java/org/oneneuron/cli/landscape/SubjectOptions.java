@@ -36,6 +36,11 @@ final class SubjectOptions {
 
     static final List<String> RECIPES = List.of("dead-relu", "yun");
 
+    /** Why --lambda 0 is refused where the skip-exp neuron is added, and what can be done instead. */
+    static final String ZERO_LAMBDA = "--lambda 0 with the skip-exp neuron voids the theorem's guarantee (a = 0 at"
+            + " every local minimum), and the landscape commands do not run that ablation; give --lambda > 0, or"
+            + " train the ablation with train --lambda 0 --allow-zero-lambda";
+
     @Option(names = "--construction", paramLabel = "NAME",
             description = "A1, A2, B, B-leaky, C (PAPER §6) or the recipes dead-relu, yun (§6 D).")
     String construction;
@@ -101,6 +106,10 @@ final class SubjectOptions {
         if (RECIPES.contains(name)) {
             return fromRecipe(name, threads);
         }
+        if (Constructions.NAMES.stream().noneMatch(n -> n.equalsIgnoreCase(name))) {
+            throw new IllegalArgumentException("unknown construction '" + construction.trim() + "'; expected one of "
+                    + String.join(", ", Constructions.NAMES) + " or the recipes " + String.join(", ", RECIPES));
+        }
         Construction c = Constructions.byName(construction);
         boolean global = switch (point.toLowerCase(Locale.ROOT)) {
             case "bad" -> false;
@@ -117,6 +126,9 @@ final class SubjectOptions {
                     + lam, objective, theta, context, Optional.empty(), Optional.empty(), lam);
         }
         NetworkConstruction nc = (NetworkConstruction) c;
+        if (augmented && lam == 0) {
+            throw new IllegalArgumentException(ZERO_LAMBDA);
+        }
         double[] plainPoint = global ? nc.globalPoint() : nc.badPoint();
         Problem plain = Problem.plain(nc);
         Problem problem = augmented ? plain.withNeuron(NeuronKind.SKIP_EXP, lam) : plain;
@@ -135,7 +147,16 @@ final class SubjectOptions {
         return dataOptions.load(data);
     }
 
+    /** Refuses --point other than bad for a subject that has only its own point (a recipe's, a model's). */
+    private void onlyItsPoint(String what) {
+        if (!point.trim().equalsIgnoreCase("bad")) {
+            throw new IllegalArgumentException("--point " + point.trim() + ": " + what
+                    + "; --point (bad or global) is for the constructions " + String.join(", ", Constructions.NAMES));
+        }
+    }
+
     private Subject fromRecipe(String name, int threads) {
+        onlyItsPoint("the recipe " + name + " has only its bad point (no global point is known)");
         Dataset d = dataOrDefault();
         // K classes: K outputs with the softmax cross-entropy (PAPER.md §10); two: the cubic hinge
         NetworkSpec spec = NetworkSpec.mlp(d.d(), Vocabulary.parseWidths(hidden, "--hidden"), Activation.RELU,
@@ -156,6 +177,7 @@ final class SubjectOptions {
         if (data == null) {
             throw new IllegalArgumentException("--model needs --data DATA (the data to certify the model on)");
         }
+        onlyItsPoint("a model has only the point its file holds");
         Model m = Model.load(model);
         String part = split != null ? split : m.split().isPresent() ? "train" : "all";
         Dataset d = ModelInputs.load(m, dataOptions, data, part);

@@ -193,6 +193,40 @@ class CertifyCommandTest {
     }
 
     @Test
+    void negativeTrainStepsAreRefused() {
+        Run r = Run.of("certify", "--construction", "A1", "--train-steps", "-5");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("--train-steps must be >= 0"), r.err());
+        assertTrue(r.err().contains("got -5"), r.err());
+    }
+
+    @Test
+    void anUnknownConstructionListsTheRecipesToo() {
+        Run r = Run.of("certify", "--construction", "Z");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("unknown construction 'Z'"), r.err());
+        for (String name : new String[] {"A1", "A2", "B-leaky", "C", "dead-relu", "yun"}) {
+            assertTrue(r.err().contains(name), name + " in " + r.err());
+        }
+    }
+
+    @Test
+    void zeroLambdaWithTheNeuronSaysWhatCanBeDone() {
+        Run r = Run.of("certify", "--construction", "A1", "--augmented", "--lambda", "0");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("give --lambda > 0"), r.err());
+        assertTrue(!r.err().contains("allow it explicitly"), r.err());
+    }
+
+    @Test
+    void aRecipeHasNoGlobalPoint() {
+        Run r = Run.of("certify", "--construction", "dead-relu", "--point", "global", "--perturbations", "0");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("--point global: the recipe dead-relu has only its bad point"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void helpShowsExamples() {
         Run r = Run.of("certify", "--help");
         assertEquals(ExitCodes.OK, r.exitCode());

@@ -73,6 +73,14 @@ class EscapeCommandTest {
     }
 
     @Test
+    void continuingWithZeroLambdaIsRefusedWithWhatCanBeDone() {
+        Run r = Run.of("escape", "--construction", "A1", "--lambda", "0", "--continue", "--steps", "10");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("give --lambda > 0"), r.err());
+        assertTrue(!r.err().contains("allow it explicitly"), r.err());
+    }
+
+    @Test
     void caseCHasNoNetworkToEscapeFrom() {
         Run r = Run.of("escape", "--construction", "C");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());

@@ -65,6 +65,18 @@ class SpectrumAndSliceCommandTest {
     }
 
     @Test
+    void spectrumNamesTheOptionOfABadStepCount() {
+        for (String option : List.of("--lanczos-steps", "--slq-steps")) {
+            Run r = Run.of("spectrum", "--construction", "A1", option, "0");
+            assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+            assertTrue(r.err().contains(option + " must be >= 1, got 0"), r.err());
+        }
+        Run r = Run.of("spectrum", "--construction", "A1", "--probes", "1");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("--probes must be >= 2, got 1"), r.err());
+    }
+
+    @Test
     void sliceRejectsAnUnknownPointName(@TempDir Path dir) {
         Run r = Run.of("slice", "--construction", "A1", "--line", "plain,nowhere", "--out", dir.toString());
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
