@@ -400,6 +400,9 @@ public final class StudyCommand implements Callable<Integer> {
         String t = text.trim().toLowerCase(Locale.ROOT);
         try {
             long v = Long.parseLong(t.substring(0, t.length() - 1));
+            if (v < 0) {
+                throw new IllegalArgumentException("--budget must not be negative, got '" + text + "'");
+            }
             switch (t.charAt(t.length() - 1)) {
                 case 's':
                     return Duration.ofSeconds(v);

@@ -185,6 +185,14 @@ class StudyCommandTest {
         }
     }
 
+    @Test
+    void aNegativeBudgetIsRefusedInTheUsersWords() {
+        Result r = run(new StudyCommand(), caseA("--budget=-5s", "-q", "--no-report"));
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("--budget must not be negative, got '-5s'"), r.err());
+        assertFalse(r.err().contains("PT"), r.err());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--hidden=8y", "--held-out=2", "--budget=5x", "--data=/no/such.csv",
         "--neuron=magic", "--only-run=99"})
