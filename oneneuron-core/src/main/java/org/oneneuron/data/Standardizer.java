@@ -70,10 +70,27 @@ public record Standardizer(double[] mean, double[] scale) {
         }
         double[] scale = new double[d];
         for (int j = 0; j < d; j++) {
-            double s = Math.sqrt(var[j] / n);
+            double s = Double.isInfinite(var[j]) ? rescaledDeviation(x, n, d, j, mean[j]) : Math.sqrt(var[j] / n);
             scale[j] = s > 0 && Double.isFinite(s) ? s : 1.0;
         }
         return new Standardizer(mean, scale);
+    }
+
+    /**
+     * The standard deviation of feature j when Σ (x - mean)² overflows (|x| beyond ~1e154):
+     * m·sqrt(Σ ((x - mean)/m)² / n) with m = max |x - mean|, which stays finite.
+     */
+    private static double rescaledDeviation(double[] x, int n, int d, int j, double mean) {
+        double m = 0;
+        for (int i = 0; i < n; i++) {
+            m = Math.max(m, Math.abs(x[i * d + j] - mean));
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double c = (x[i * d + j] - mean) / m;
+            sum += c * c;
+        }
+        return m * Math.sqrt(sum / n);
     }
 
     /** One mean and standard deviation per channel, over all its pixels, repeated for each pixel. */

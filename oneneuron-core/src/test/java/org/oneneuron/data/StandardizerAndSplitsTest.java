@@ -29,6 +29,19 @@ class StandardizerAndSplitsTest {
         Property.forAll(60, g -> standardizeAndCheck(columns(g.doubles("values", 6, 60, -1e3, 1e3), 3)));
     }
 
+    @Test
+    void hugeFiniteFeaturesAreScaledByTheirSpreadNotLeftUnscaled() {
+        double[] small = {1, 2, 3, 4, -1, 0};
+        double[] huge = new double[small.length];
+        for (int i = 0; i < small.length; i++) {
+            huge[i] = small[i] * 1e200; // (x - mean)² overflows a double
+        }
+        double smallScale = Standardizer.fit(columns(small, 1)).scale()[0];
+        double hugeScale = Standardizer.fit(columns(huge, 1)).scale()[0];
+        assertEquals(smallScale * 1e200, hugeScale, 1e-12 * hugeScale, "the spread of the huge column");
+        standardizeAndCheck(columns(huge, 1));
+    }
+
     private static void standardizeAndCheck(Dataset ds) {
         int d = ds.d();
         Standardizer s = Standardizer.fit(ds);
