@@ -104,16 +104,21 @@ public final class IdxReader {
             for (byte b : labelBytes) {
                 classes.add(Integer.toString(b & 0xff));
             }
-            TargetCoding coding = TargetCoding.decide(classes, options, labelsSource, "label");
-            if (coding.task() == Task.REGRESSION) {
+            boolean ignore = options.classRule() == ReadOptions.ClassRule.IGNORE;
+            TargetCoding coding = ignore ? new TargetCoding(Task.REGRESSION, List.of(), null, "labels ignored")
+                    : TargetCoding.decide(classes, options, labelsSource, "label");
+            if (coding.task() == Task.REGRESSION && !ignore) {
                 throw new DataException(labelsSource, 0, "label", "IDX labels are classes; regression is not available");
             }
             java.util.Map<String, Double> codes = coding.codes();
             int limit = options.limit() == 0 ? Integer.MAX_VALUE : options.limit();
             List<Integer> chosen = new ArrayList<>();
             for (int i = 0; i < labelBytes.length && chosen.size() < limit; i++) {
-                if (codes.containsKey(Integer.toString(labelBytes[i] & 0xff))) {
+                String label = Integer.toString(labelBytes[i] & 0xff);
+                if (ignore || codes.containsKey(label)) {
                     chosen.add(i);
+                } else if (options.classRule() == ReadOptions.ClassRule.FIXED) {
+                    throw LabeledRows.notAClass(label, coding, labelsSource + " (label " + (i + 1) + ")", 0, "label");
                 }
             }
 
@@ -158,10 +163,12 @@ public final class IdxReader {
                 for (int j = 0; j < d; j++) {
                     x[base + j] = BYTE_SCALED[buffer[j] & 0xff];
                 }
-                y[next] = codes.get(Integer.toString(labelBytes[i] & 0xff));
+                y[next] = ignore ? 0 : codes.get(Integer.toString(labelBytes[i] & 0xff));
                 next++;
             }
-            LabeledRows.requireEveryClass(y, coding, labelsSource, "label");
+            if (options.classRule() == ReadOptions.ClassRule.PICK) {
+                LabeledRows.requireEveryClass(y, coding, labelsSource, "label");
+            }
             return new Dataset(name, x, y, d, featureNames(ih.dims()), coding.classes(), shape(ih.dims()));
         } catch (IOException e) {
             throw new DataException(imagesSource, "cannot read: " + e.getMessage());

@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * <p>Rules, in order:
  * <ol>
  *   <li>{@code positive} and {@code negative} both given: those two classes are kept, rows of any
- *       other class are dropped; both must occur in the data.</li>
+ *       other class are dropped; both must occur in the data (unless they are a model's fixed
+ *       classes, {@link ReadOptions.ClassRule#FIXED}).</li>
  *   <li>Otherwise the data must hold exactly two classes. One given: the other class is the
  *       opposite sign.</li>
  *   <li>Neither given, both classes numbers: 1 is positive if present ({-1, 1}, {0, 1}), else the
@@ -67,8 +68,10 @@ public record LabelCoding(String negative, String positive) {
         TreeSet<String> sorted = new TreeSet<>(classes);
         String pos = options.positive() == null ? null : Numbers.canonicalLabel(options.positive());
         String neg = options.negative() == null ? null : Numbers.canonicalLabel(options.negative());
-        requirePresent(pos, "positive", sorted, source, column);
-        requirePresent(neg, "negative", sorted, source, column);
+        if (options.classRule() != ReadOptions.ClassRule.FIXED) {
+            requirePresent(pos, "positive", sorted, source, column);
+            requirePresent(neg, "negative", sorted, source, column);
+        }
         if (pos != null && neg != null) {
             return new LabelCoding(neg, pos);
         }

@@ -72,6 +72,9 @@ final class LabeledRows {
             throw new DataException(source, "no feature columns; only the label column " + labelColumn
                     + " was found"); // labelColumn is quoted where it is a name
         }
+        if (options.classRule() == ReadOptions.ClassRule.IGNORE) {
+            return withoutLabels(name, featureNames, options);
+        }
         TargetCoding coding = TargetCoding.decide(new LinkedHashSet<>(labels), options, source, labelColumn);
         java.util.Map<String, Double> codes = coding.codes();
         int n = labels.size();
@@ -85,6 +88,9 @@ final class LabeledRows {
                 code = Numbers.parse(labels.get(i), source, lines.get(i), labelColumn);
             } else {
                 Double c = codes.get(labels.get(i));
+                if (c == null && options.classRule() == ReadOptions.ClassRule.FIXED) {
+                    throw notAClass(labels.get(i), coding, source, lines.get(i), labelColumn);
+                }
                 if (c == null) {
                     continue;
                 }
@@ -97,8 +103,27 @@ final class LabeledRows {
             y = java.util.Arrays.copyOf(y, kept);
             x = java.util.Arrays.copyOf(x, kept * d);
         }
-        requireEveryClass(y, coding, source, labelColumn);
+        if (options.classRule() != ReadOptions.ClassRule.FIXED) {
+            requireEveryClass(y, coding, source, labelColumn);
+        }
         return new Dataset(name, x, y, d, featureNames, coding.classes(), null, coding.task());
+    }
+
+    /** Every row (up to the limit) with target 0 and no label names: rows to score, labels unread. */
+    private Dataset withoutLabels(String name, List<String> featureNames, ReadOptions options) {
+        int d = featureNames.size();
+        int n = options.limit() == 0 ? labels.size() : Math.min(labels.size(), options.limit());
+        double[] x = new double[n * d];
+        features.copyTo(0, x, 0, n * d);
+        return new Dataset(name, x, new double[n], d, featureNames, List.of());
+    }
+
+    /** A label outside a model's fixed classes ({@link ReadOptions.ClassRule#FIXED}). */
+    static DataException notAClass(String label, TargetCoding coding, String source, int line, String labelColumn) {
+        return new DataException(source, line, labelColumn, "label '" + Numbers.shorten(label)
+                + "' is not one of the model's classes (" + LabelCoding.describe(coding.classes())
+                + "); to leave rows of other classes out, pick the model's classes with --classes "
+                + String.join(",", coding.classes()));
     }
 
     /** After a limit, a class may be gone: that is an error, not a silent smaller task. */

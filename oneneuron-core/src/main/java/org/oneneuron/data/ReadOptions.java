@@ -23,9 +23,22 @@ import java.util.Locale;
  *                    class); null means every class
  * @param threads     threads that parse a CSV's rows (1: the calling thread alone); the data set
  *                    and any error are the same for every count
+ * @param classRule   how the chosen classes bind the labels: picked out of more (the default), a
+ *                    model's fixed classes, or labels ignored ({@link ClassRule})
  */
 public record ReadOptions(String labelColumn, String positive, String negative, Character delimiter,
-                          Header header, int dimension, int limit, Task task, List<String> classes, int threads) {
+                          Header header, int dimension, int limit, Task task, List<String> classes, int threads,
+                          ClassRule classRule) {
+
+    /** How the chosen classes bind a file's labels. */
+    public enum ClassRule {
+        /** The chosen classes are picked out: each must occur; rows of other classes are dropped. */
+        PICK,
+        /** The chosen classes are all there are (a model's): any may be absent; another label is an error. */
+        FIXED,
+        /** Labels are not read: every row is kept, with target 0 and no label names (rows to score). */
+        IGNORE
+    }
 
     /** Whether the first CSV row holds column names. */
     public enum Header {
@@ -78,25 +91,30 @@ public record ReadOptions(String labelColumn, String positive, String negative, 
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         classes = classes == null ? null : List.copyOf(classes);
+        if (classRule == null) {
+            throw new IllegalArgumentException("classRule must be PICK, FIXED or IGNORE, got null");
+        }
     }
 
     /** Last column is the label, default label rule, detected delimiter and header, no limit. */
     public static ReadOptions defaults() {
-        return new ReadOptions(null, null, null, null, Header.AUTO, 0, 0, null, null, 1);
+        return new ReadOptions(null, null, null, null, Header.AUTO, 0, 0, null, null, 1, ClassRule.PICK);
     }
 
     public ReadOptions withLabelColumn(String column) {
-        return new ReadOptions(column, positive, negative, delimiter, header, dimension, limit, task, classes, threads);
+        return new ReadOptions(column, positive, negative, delimiter, header, dimension, limit, task, classes,
+                threads, classRule);
     }
 
     public ReadOptions withPositive(String label) {
-        return new ReadOptions(labelColumn, label, negative, delimiter, header, dimension, limit, task, classes, threads);
+        return new ReadOptions(labelColumn, label, negative, delimiter, header, dimension, limit, task, classes,
+                threads, classRule);
     }
 
     /** Picks two classes: {@code negativeLabel} becomes -1, {@code positiveLabel} +1. */
     public ReadOptions withClasses(String negativeLabel, String positiveLabel) {
         return new ReadOptions(labelColumn, positiveLabel, negativeLabel, delimiter, header, dimension, limit, task,
-                classes, threads);
+                classes, threads, classRule);
     }
 
     /**
@@ -125,40 +143,52 @@ public record ReadOptions(String labelColumn, String positive, String negative, 
             }
         }
         ReadOptions o = new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, task, list,
-                threads);
+                threads, classRule);
         return list.size() == 2 ? o.withClasses(list.get(0), list.get(1)) : o;
     }
 
     /** Keeps these classes, in this order (two: also the negative and the positive class). */
     public ReadOptions withClassList(List<String> list) {
         ReadOptions o = new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, task, list,
-                threads);
+                threads, classRule);
         return list.size() == 2 ? o.withClasses(list.get(0), list.get(1)) : o;
     }
 
     /** The task; null infers it from the labels. */
     public ReadOptions withTask(Task t) {
-        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, t, classes, threads);
+        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, t, classes,
+                threads, classRule);
     }
 
     public ReadOptions withDelimiter(Character c) {
-        return new ReadOptions(labelColumn, positive, negative, c, header, dimension, limit, task, classes, threads);
+        return new ReadOptions(labelColumn, positive, negative, c, header, dimension, limit, task, classes,
+                threads, classRule);
     }
 
     public ReadOptions withHeader(Header h) {
-        return new ReadOptions(labelColumn, positive, negative, delimiter, h, dimension, limit, task, classes, threads);
+        return new ReadOptions(labelColumn, positive, negative, delimiter, h, dimension, limit, task, classes,
+                threads, classRule);
     }
 
     public ReadOptions withDimension(int d) {
-        return new ReadOptions(labelColumn, positive, negative, delimiter, header, d, limit, task, classes, threads);
+        return new ReadOptions(labelColumn, positive, negative, delimiter, header, d, limit, task, classes,
+                threads, classRule);
     }
 
     /** Parses a CSV's rows on {@code n} threads (the same data set and errors as on one). */
     public ReadOptions withThreads(int n) {
-        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, task, classes, n);
+        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, task, classes,
+                n, classRule);
+    }
+
+    /** How the chosen classes bind the labels ({@link ClassRule}). */
+    public ReadOptions withClassRule(ClassRule rule) {
+        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, limit, task, classes,
+                threads, rule);
     }
 
     public ReadOptions withLimit(int n) {
-        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, n, task, classes, threads);
+        return new ReadOptions(labelColumn, positive, negative, delimiter, header, dimension, n, task, classes,
+                threads, classRule);
     }
 }

@@ -106,7 +106,7 @@ public record TargetCoding(Task task, List<String> classes, LabelCoding binary, 
             chosen = new ArrayList<>();
             for (String c : options.classes()) {
                 String canonical = Numbers.canonicalLabel(c);
-                if (!distinct.contains(canonical)) {
+                if (!distinct.contains(canonical) && options.classRule() != ReadOptions.ClassRule.FIXED) {
                     throw new DataException(source, 0, column, "class '" + canonical + "' does not occur; classes found: "
                             + LabelCoding.describe(distinct));
                 }
