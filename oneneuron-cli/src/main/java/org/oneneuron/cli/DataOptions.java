@@ -108,7 +108,7 @@ public final class DataOptions {
     }
 
     /** Whether {@code pathOrBuiltin} names a built-in data set (no file of that name exists). */
-    private static boolean builtin(String pathOrBuiltin) {
+    static boolean builtin(String pathOrBuiltin) {
         try {
             if (Files.exists(Path.of(pathOrBuiltin))) {
                 return false;

@@ -59,7 +59,8 @@ final class PredictCommand implements Callable<Integer> {
     String split = "all";
 
     @Option(names = "--no-label", description = "DATA has no label column: every column is a feature"
-            + " (inferred when a CSV has exactly the model's number of columns).")
+            + " (inferred when a CSV's header names exactly the model's features, or one without a header"
+            + " has exactly the model's number of columns).")
     boolean noLabel;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here (default: stdout).")
@@ -76,7 +77,7 @@ final class PredictCommand implements Callable<Integer> {
                     + " trained on; unlabeled rows are all scored");
         }
         Dataset data = unlabeled ? ModelInputs.loadUnlabeled(model, dataOptions, given[1])
-                : ModelInputs.load(model, dataOptions, given[1], split);
+                : ModelInputs.loadToScore(model, dataOptions, given[1], split);
         double[] scores = model.scores(data);
         Calibration calibration = model.task() == Task.BINARY ? model.calibration().orElse(null) : null;
         return write(table(model, scores, calibration), model, modelFile, data, unlabeled, calibration);

@@ -1,0 +1,160 @@
+package org.oneneuron.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * predict, evaluate and certify read data for a model by the model's feature names and classes:
+ * columns by header name, classes as the model's, every row scored.
+ */
+class ModelDataMatchingTest {
+
+    static final String TRAIN = "a,b,c,y\n1,2,3,0\n3,4,1,1\n5,6,2,0\n7,8,9,1\n2,1,5,1\n";
+    /** TRAIN with the feature columns in another order. */
+    static final String REORDERED = "c,a,b,y\n3,1,2,0\n1,3,4,1\n2,5,6,0\n9,7,8,1\n5,2,1,1\n";
+
+    @TempDir
+    static Path dir;
+
+    static Path binary;
+    static Path animals;
+    static Path colours;
+
+    @BeforeAll
+    static void trainModels() throws IOException {
+        binary = train("m", TRAIN);
+        animals = train("cd", "a,b,y\n1,2,cat\n3,4,dog\n5,6,cat\n7,8,dog\n1,1,cat\n", "--positive", "cat");
+        colours = train("mc", "a,b,y\n1,2,r\n3,4,g\n5,6,b\n7,8,r\n1,1,g\n2,2,b\n");
+    }
+
+    @Test
+    void columnsInAnotherOrderAreReadInTheModelsOrder() throws IOException {
+        Cli original = ok("predict", binary.toString(), file("tr.csv", TRAIN));
+        Cli reordered = ok("predict", binary.toString(), file("reord.csv", REORDERED));
+        assertEquals(original.out(), reordered.out());
+        JsonNode a = json(ok("evaluate", binary.toString(), file("tr.csv", TRAIN), "--json"));
+        JsonNode b = json(ok("evaluate", binary.toString(), file("reord.csv", REORDERED), "--json"));
+        assertEquals(a.get("loss_total"), b.get("loss_total"));
+        assertEquals(a.get("confusion"), b.get("confusion"));
+    }
+
+    @Test
+    void certifyReadsColumnsInTheModelsOrder() throws IOException {
+        Cli original = ok("certify", "--model", binary.toString(), "--data", file("tr.csv", TRAIN), "--json");
+        Cli reordered = ok("certify", "--model", binary.toString(), "--data", file("reord.csv", REORDERED), "--json");
+        assertEquals(json(original).get("loss_total"), json(reordered).get("loss_total"));
+        assertEquals(json(original).get("grad_norm"), json(reordered).get("grad_norm"));
+    }
+
+    @Test
+    void columnsOtherThanTheModelsAreNamed() throws IOException {
+        BadInputTest.assertBadInput(Cli.run("evaluate", binary.toString(),
+                file("other.csv", "a,b,d,y\n1,2,3,0\n3,4,1,1\n")), "other.csv: the feature columns do not match"
+                + " the model's features: missing 'c'; unexpected 'd'");
+    }
+
+    @Test
+    void aLabeledFileWithTheModelsColumnCountIsNotTakenForUnlabeled() throws IOException {
+        BadInputTest.assertBadInput(Cli.run("predict", binary.toString(),
+                file("miss2.csv", "a,b,y\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n")), "missing 'c'");
+    }
+
+    @Test
+    void aHeaderOfTheModelsFeaturesIsUnlabeledInAnyOrder() throws IOException {
+        Cli labeled = ok("predict", binary.toString(), file("tr.csv", TRAIN));
+        Cli unlabeled = ok("predict", binary.toString(), file("unl.csv", "c,a,b\n3,1,2\n1,3,4\n2,5,6\n9,7,8\n5,2,1\n"));
+        assertEquals(labeled.out(), unlabeled.out());
+    }
+
+    @Test
+    void filesWithoutAHeaderMatchByPosition() throws IOException {
+        Cli named = ok("predict", binary.toString(), file("tr.csv", TRAIN));
+        Cli headerless = ok("predict", binary.toString(), file("nh.csv", TRAIN.substring(TRAIN.indexOf('\n') + 1)));
+        assertEquals(named.out(), headerless.out());
+    }
+
+    @Test
+    void aPositiveClassThatContradictsTheModelIsRefused() throws IOException {
+        String data = file("cd.csv", "a,b,y\n1,2,cat\n3,4,dog\n5,6,cat\n7,8,dog\n1,1,cat\n");
+        BadInputTest.assertBadInput(Cli.run("evaluate", animals.toString(), data, "--positive", "dog"),
+                "--positive dog contradicts the model, whose +1 class is cat");
+        BadInputTest.assertBadInput(Cli.run("predict", animals.toString(), data, "--classes", "cat,dog"),
+                "--classes cat,dog contradicts the model, whose -1 class is dog and +1 class cat");
+        assertEquals(json(ok("evaluate", animals.toString(), data, "--json")).get("accuracy"),
+                json(ok("evaluate", animals.toString(), data, "--positive", "cat", "--json")).get("accuracy"));
+        ok("evaluate", animals.toString(), data, "--classes", "dog,cat");
+    }
+
+    @Test
+    void classesInAnotherOrderThanAMultiClassModelsAreRefused() throws IOException {
+        String data = file("mc.csv", "a,b,y\n1,2,r\n3,4,g\n5,6,b\n");
+        BadInputTest.assertBadInput(Cli.run("evaluate", colours.toString(), data, "--classes", "r,g,b"),
+                "--classes r,g,b contradicts the model, whose classes are b, g, r");
+        ok("evaluate", colours.toString(), data, "--classes", "b,g,r");
+    }
+
+    @Test
+    void predictScoresEveryRowWhateverItsLabel() throws IOException {
+        List<String> two = ok("predict", binary.toString(), file("tr.csv", TRAIN)).out().lines().limit(3).toList();
+        List<String> three = ok("predict", binary.toString(),
+                file("three.csv", "a,b,c,y\n1,2,3,0\n3,4,1,1\n5,6,2,?\n")).out().lines().toList();
+        assertEquals(4, three.size(), three.toString());
+        assertEquals(two, three.subList(0, 3));
+        List<String> colourRows = ok("predict", colours.toString(),
+                file("mc3.csv", "b,a,y\n2,1,r\n4,3,q\n")).out().lines().toList();
+        assertEquals(3, colourRows.size(), colourRows.toString());
+    }
+
+    @Test
+    void evaluateTakesAFileWithSomeOfTheModelsClasses() throws IOException {
+        JsonNode j = json(ok("evaluate", binary.toString(), file("onecls.csv", "a,b,c,y\n1,2,3,1\n3,4,1,1\n"), "--json"));
+        assertEquals(2, j.get("n").asInt());
+        assertTrue(j.get("roc_auc").isNull(), j.toString());
+        JsonNode m = json(ok("evaluate", colours.toString(), file("rg.csv", "a,b,y\n1,2,r\n3,4,g\n"), "--json"));
+        assertEquals(2, m.get("n").asInt());
+    }
+
+    @Test
+    void evaluateNamesALabelThatIsNotOneOfTheModelsClasses() throws IOException {
+        BadInputTest.assertBadInput(Cli.run("evaluate", binary.toString(),
+                file("three.csv", "a,b,c,y\n1,2,3,0\n3,4,1,1\n5,6,2,2\n")),
+                "three.csv, line 4, column 'y': label '2' is not one of the model's classes ('0', '1')");
+    }
+
+    private static Path train(String name, String csv, String... options) throws IOException {
+        Path model = dir.resolve(name + ".json");
+        String[] args = {"train", file(name + ".csv", csv), "--steps", "5", "--neuron", "none", "--no-certificate",
+            "-q", "--out", model.toString()};
+        Cli r = Cli.run(TrainCommandTest.concat(args, options));
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        return model;
+    }
+
+    private static String file(String name, String text) throws IOException {
+        Path path = dir.resolve(name);
+        Files.writeString(path, text);
+        return path.toString();
+    }
+
+    private static Cli ok(String... args) {
+        Cli r = Cli.run(args);
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertFalse(r.out().isEmpty(), r.toString());
+        return r;
+    }
+
+    private static JsonNode json(Cli r) throws IOException {
+        return new ObjectMapper().readTree(r.out());
+    }
+}
