@@ -108,8 +108,8 @@ class ModelDataMatchingTest {
     void predictScoresEveryRowWhateverItsLabel() throws IOException {
         List<String> two = ok("predict", binary.toString(), file("tr.csv", TRAIN)).out().lines().limit(3).toList();
         List<String> three = ok("predict", binary.toString(),
-                file("three.csv", "a,b,c,y\n1,2,3,0\n3,4,1,1\n5,6,2,?\n")).out().lines().toList();
-        assertEquals(4, three.size(), three.toString());
+                file("three.csv", "a,b,c,y\n1,2,3,0\n3,4,1,1\n5,6,2,?\n7,8,9,\n")).out().lines().toList();
+        assertEquals(5, three.size(), "a missing label is no reason to skip a row to score: " + three);
         assertEquals(two, three.subList(0, 3));
         List<String> colourRows = ok("predict", colours.toString(),
                 file("mc3.csv", "b,a,y\n2,1,r\n4,3,q\n")).out().lines().toList();

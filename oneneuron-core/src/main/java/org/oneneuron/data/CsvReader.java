@@ -52,10 +52,12 @@ public final class CsvReader {
 
         LabeledRows rows = new LabeledRows();
         double[] x = new double[names.size() - 1];
+        boolean labelsRead = options.classRule() != ReadOptions.ClassRule.IGNORE;
         for (int k = header ? 1 : 0; k < start.sampleRows().size(); k++) {
-            addRow(rows, start.sampleRows().get(k), x, label, names, header, source, start.sampleLineNumbers().get(k));
+            append(rows, x, parseCells(start.sampleRows().get(k), x, label, names, header, labelsRead, source,
+                    start.sampleLineNumbers().get(k)), source, start.sampleLineNumbers().get(k));
         }
-        RowParser parser = new RowParser(start.tokenizer().delimiter(), names, header, label, source);
+        RowParser parser = new RowParser(start.tokenizer().delimiter(), names, header, label, labelsRead, source);
         if (options.threads() > 1) {
             ParallelRows.read(start.lines(), parser, options.threads(), batchChars, rows);
         } else {
@@ -165,19 +167,16 @@ public final class CsvReader {
         }
     }
 
-    private static void addRow(LabeledRows rows, List<String> cells, double[] x, int label, List<String> names,
-                               boolean header, String source, int lineNumber) {
-        append(rows, x, parseCells(cells, x, label, names, header, source, lineNumber), source, lineNumber);
-    }
 
     /**
      * The features of a tokenized row into x (the label's cell skipped); returns the label cell.
      *
+     * @param labelsRead     whether the label is read (else any cell goes: rows to score)
      * @throws DataException for a ragged row, a cell that is not a finite number, or a missing or
-     *                       non-finite label ({@link Numbers#labelProblem})
+     *                       non-finite label ({@link Numbers#labelProblem}) when labels are read
      */
     static String parseCells(List<String> cells, double[] x, int label, List<String> names, boolean header,
-                             String source, int lineNumber) {
+                             boolean labelsRead, String source, int lineNumber) {
         if (cells.size() != names.size()) {
             throw new DataException(source, lineNumber, null, String.format(Locale.ROOT,
                     "ragged row: %d fields, expected %d as in the %s", cells.size(), names.size(),
@@ -193,7 +192,7 @@ public final class CsvReader {
             }
         }
         String rawLabel = cells.get(label);
-        if (Numbers.labelProblem(rawLabel) != null) {
+        if (labelsRead && Numbers.labelProblem(rawLabel) != null) {
             Numbers.checkLabel(rawLabel, source, lineNumber, columnName(names, header, label));
         }
         return rawLabel;

@@ -13,15 +13,18 @@ final class RowParser {
     private final List<String> names;
     private final boolean header;
     private final int label;
+    private final boolean labelsRead;
     private final String source;
     private final PlainRow plain;
     private final CsvTokenizer tokenizer;
 
-    RowParser(Character delimiter, List<String> names, boolean header, int label, String source) {
+    /** @param labelsRead whether label cells are checked (not when the labels are ignored: rows to score) */
+    RowParser(Character delimiter, List<String> names, boolean header, int label, boolean labelsRead, String source) {
         this.delimiter = delimiter;
         this.names = names;
         this.header = header;
         this.label = label;
+        this.labelsRead = labelsRead;
         this.source = source;
         this.plain = delimiter == null ? null : new PlainRow(delimiter, names.size(), label);
         this.tokenizer = new CsvTokenizer(delimiter);
@@ -29,7 +32,7 @@ final class RowParser {
 
     /** A parser of the same rows with its own buffers. */
     RowParser copy() {
-        return new RowParser(delimiter, names, header, label, source);
+        return new RowParser(delimiter, names, header, label, labelsRead, source);
     }
 
     /** Features in a row (the label column left out). */
@@ -49,12 +52,12 @@ final class RowParser {
     String parse(String line, int lineNumber, double[] x) {
         String rawLabel = plain == null ? null : plain.parse(line, x);
         if (rawLabel != null) {
-            if (Numbers.labelProblem(rawLabel) != null) {
+            if (labelsRead && Numbers.labelProblem(rawLabel) != null) {
                 Numbers.checkLabel(rawLabel, source, lineNumber, CsvReader.columnName(names, header, label));
             }
             return rawLabel;
         }
-        return CsvReader.parseCells(tokenizer.split(line, source, lineNumber), x, label, names, header, source,
-                lineNumber);
+        return CsvReader.parseCells(tokenizer.split(line, source, lineNumber), x, label, names, header, labelsRead,
+                source, lineNumber);
     }
 }
