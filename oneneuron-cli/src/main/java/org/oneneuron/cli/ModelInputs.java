@@ -51,7 +51,9 @@ public final class ModelInputs {
      */
     private static Dataset read(Model model, DataOptions options, String pathOrBuiltin, ClassRule rule) {
         ReadOptions read = DataOptions.builtin(pathOrBuiltin) ? options.readOptions()
-                : modelClasses(model, options.readOptions(), rule);
+                : modelClasses(model, options.readOptions(), rule)
+                        // LIBSVM: a file whose rows never use the last features still has the model's
+                        .withDimension(model.spec().inputDim());
         Dataset data = options.checked(pathOrBuiltin, Datasets.resolve(pathOrBuiltin, read));
         return FeatureOrder.toModelOrder(model.featureNames(), data, pathOrBuiltin);
     }

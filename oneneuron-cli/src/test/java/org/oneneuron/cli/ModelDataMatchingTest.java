@@ -126,6 +126,16 @@ class ModelDataMatchingTest {
     }
 
     @Test
+    void aLibsvmFileThatNeverUsesTheLastFeaturesHasTheModelsFeatureCount() throws IOException {
+        Path model = dir.resolve("sparse.json");
+        Cli trained = Cli.run("train", file("sparse.libsvm", "+1 1:1 5:2\n-1 2:1 3:0.5\n+1 1:2 4:1\n-1 2:2 5:1\n"),
+                "--steps", "5", "--neuron", "none", "--no-certificate", "-q", "--out", model.toString());
+        assertEquals(ExitCodes.OK, trained.exitCode(), trained.toString());
+        JsonNode j = json(ok("evaluate", model.toString(), file("short.libsvm", "+1 1:1 3:2\n-1 2:1\n"), "--json"));
+        assertEquals(2, j.get("n").asInt(), j.toString());
+    }
+
+    @Test
     void evaluateNamesALabelThatIsNotOneOfTheModelsClasses() throws IOException {
         BadInputTest.assertBadInput(Cli.run("evaluate", binary.toString(),
                 file("three.csv", "a,b,c,y\n1,2,3,0\n3,4,1,1\n5,6,2,2\n")),
