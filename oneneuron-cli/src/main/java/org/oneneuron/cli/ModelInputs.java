@@ -50,6 +50,11 @@ public final class ModelInputs {
      * column order; a built-in data set has its own classes (and refuses class options).
      */
     private static Dataset read(Model model, DataOptions options, String pathOrBuiltin, ClassRule rule) {
+        Task asked = options.readOptions().task();
+        if (asked != null && asked != model.task()) {
+            throw new IllegalArgumentException("--task " + asked.word() + " does not fit the model, a "
+                    + model.task().word() + " model");
+        }
         ReadOptions read = DataOptions.builtin(pathOrBuiltin) ? options.readOptions()
                 : modelClasses(model, options.readOptions(), rule)
                         // LIBSVM: a file whose rows never use the last features still has the model's

@@ -136,6 +136,16 @@ class ModelDataMatchingTest {
     }
 
     @Test
+    void aTaskThatDoesNotFitTheModelIsRefused() throws IOException {
+        String data = file("tr-task.csv", TRAIN);
+        BadInputTest.assertBadInput(Cli.run("evaluate", binary.toString(), data, "--task", "regression"),
+                "--task regression does not fit the model, a binary model");
+        BadInputTest.assertBadInput(Cli.run("predict", colours.toString(), data, "--task", "binary"),
+                "--task binary does not fit the model, a multiclass model");
+        ok("evaluate", binary.toString(), data, "--task", "binary");
+    }
+
+    @Test
     void evaluateNamesALabelThatIsNotOneOfTheModelsClasses() throws IOException {
         BadInputTest.assertBadInput(Cli.run("evaluate", binary.toString(),
                 file("three.csv", "a,b,c,y\n1,2,3,0\n3,4,1,1\n5,6,2,2\n")),
