@@ -253,6 +253,11 @@ public final class CsvReader {
         }
         if (header) {
             int byName = names.indexOf(labelColumn);
+            if (byName >= 0 && names.lastIndexOf(labelColumn) != byName) {
+                throw new DataException(source, 0, "'" + labelColumn + "'", "the header names " + names.stream()
+                        .filter(labelColumn::equals).count() + " columns so (" + (byName + 1) + " and "
+                        + (names.lastIndexOf(labelColumn) + 1) + "); give the label column by its 1-based index");
+            }
             if (byName >= 0) {
                 return byName;
             }

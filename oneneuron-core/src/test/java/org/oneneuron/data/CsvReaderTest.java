@@ -176,6 +176,9 @@ class CsvReaderTest {
         assertTrue(noHeader.getMessage().contains("no header row"), noHeader.getMessage());
         DataException range = fails("1,2\n3,4\n", ReadOptions.defaults().withLabelColumn("9"));
         assertTrue(range.getMessage().contains("out of range"), range.getMessage());
+        DataException twice = fails("a,y,y\n1,2,0\n3,4,1\n", ReadOptions.defaults().withLabelColumn("y"));
+        assertTrue(twice.getMessage().contains("the header names 2 columns so (2 and 3); give the label column by"
+                + " its 1-based index"), twice.getMessage());
     }
 
     @Test
