@@ -3,8 +3,10 @@ package org.oneneuron.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 
 /**
@@ -48,7 +50,11 @@ public final class WriteFailedException extends UncheckedIOException {
                 || s.contains("operation not permitted")) {
             words = "permission denied";
         } else if (e instanceof NoSuchFileException) {
-            words = "no such file or folder"; // its text is only the path
+            words = "no such file or folder"; // these three carry only the path
+        } else if (e instanceof FileAlreadyExistsException) {
+            words = "a file is in the way of a folder";
+        } else if (e instanceof NotDirectoryException) {
+            words = "a file on the path is not a folder";
         } else if (s.contains("input/output error")) {
             words = "an I/O error (the disk or network file system may be failing)";
         } else {

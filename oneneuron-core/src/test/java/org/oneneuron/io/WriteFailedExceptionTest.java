@@ -17,6 +17,8 @@ class WriteFailedExceptionTest {
                 WriteFailedException.reason(new FileSystemException("m.json", null, "No space left on device")));
         assertEquals("permission denied (out/m.json)", WriteFailedException.reason(new AccessDeniedException("out/m.json")));
         assertEquals("no such file or folder (out/m.json)", WriteFailedException.reason(new NoSuchFileException("out/m.json")));
+        assertEquals("a file is in the way of a folder (out)",
+                WriteFailedException.reason(new java.nio.file.FileAlreadyExistsException("out")));
         assertEquals("something else", WriteFailedException.reason(new IOException("something else")));
     }
 

@@ -19,6 +19,7 @@ import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.cli.Json;
 import org.oneneuron.cli.report.FigureData;
 import org.oneneuron.cli.report.SlicePlot;
+import org.oneneuron.io.WriteFailedException;
 import org.oneneuron.landscape.Escape;
 import org.oneneuron.landscape.EscapeConfig;
 import org.oneneuron.landscape.EscapeStep;
@@ -161,7 +162,7 @@ public final class SliceCommand implements Callable<Integer> {
             }
             SlicePlot.write(figure, out.resolve("figures"));
         } catch (IOException e) {
-            throw new UncheckedIOException(out + ": cannot write the slice: " + e.getMessage(), e);
+            throw new UncheckedIOException(out + ": cannot write the slice: " + WriteFailedException.reason(e), e);
         }
         report(slice, space);
         return ExitCodes.OK;
