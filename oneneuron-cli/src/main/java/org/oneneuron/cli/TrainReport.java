@@ -217,7 +217,11 @@ final class TrainReport {
         out.println(String.format(Locale.ROOT, "%-15s %s", key, value));
     }
 
+    /** A figure for text output; an undefined one (NaN, or null as JSON writes it) reads n/a, as {@link #percent}. */
     static String number(Object value) {
+        if (value == null || value instanceof Double d && Double.isNaN(d)) {
+            return "n/a";
+        }
         return value instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : String.valueOf(value);
     }
 
