@@ -56,11 +56,30 @@ public final class ModelInputs {
                     + model.task().word() + " model");
         }
         ReadOptions read = DataOptions.builtin(pathOrBuiltin) ? options.readOptions()
-                : modelClasses(model, options.readOptions(), rule)
+                : modelClasses(model, recordedLabelColumn(model, options.readOptions(), pathOrBuiltin), rule)
                         // LIBSVM: a file whose rows never use the last features still has the model's
                         .withDimension(model.spec().inputDim());
         Dataset data = options.checked(pathOrBuiltin, Datasets.resolve(pathOrBuiltin, read));
         return FeatureOrder.toModelOrder(model.featureNames(), data, pathOrBuiltin);
+    }
+
+    /**
+     * The options with the label column the model was trained with ({@code provenance.label_column})
+     * when none is given and the file's header has a column of that name; else as given.
+     */
+    static ReadOptions recordedLabelColumn(Model model, ReadOptions read, String pathOrBuiltin) {
+        String recorded = model.provenance().get("label_column");
+        if (read.labelColumn() != null || recorded == null || !csvFile(pathOrBuiltin)) {
+            return read;
+        }
+        boolean present = CsvReader.columns(Path.of(pathOrBuiltin), read).contains(recorded);
+        return present ? read.withLabelColumn(recorded) : read;
+    }
+
+    private static boolean csvFile(String pathOrBuiltin) {
+        Path path = Path.of(pathOrBuiltin);
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isRegularFile(path) && (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt"));
     }
 
     /**
@@ -133,8 +152,7 @@ public final class ModelInputs {
      */
     static boolean unlabeled(Model model, DataOptions options, String pathOrBuiltin) {
         Path path = Path.of(pathOrBuiltin);
-        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!Files.isRegularFile(path) || !(name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt"))) {
+        if (!csvFile(pathOrBuiltin)) {
             return false;
         }
         List<String> columns = CsvReader.columns(path, options.readOptions());

@@ -191,7 +191,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         clock.charge(TrainingRun.CHECKS);
         TrainingRun run = new TrainingRun(config, dataset, source, out, checkpointEvery, resume,
-                Progress.of(common, err), err, !noCertificate, clock, scaffold);
+                Progress.of(common, err), err, !noCertificate, clock, scaffold).labelColumn(data.label);
         TrainingRun.Outcome outcome = run.execute();
         PhaseClock last = new PhaseClock();
         if (!outcome.numericalTrouble() && scaffold.keepsNeuron()) {

@@ -91,6 +91,7 @@ final class TrainingRun {
     private final boolean certify;
     private final PhaseClock clock;
     private final Scaffold scaffold;
+    private String labelColumn;
 
     /** A run that keeps the special neuron ({@code --scaffold keep}). */
     TrainingRun(ClassifierConfig config, Dataset dataset, String dataSource, Path out,
@@ -119,6 +120,15 @@ final class TrainingRun {
         this.err = err;
         this.certify = certify;
         this.clock = clock;
+    }
+
+    /**
+     * Records the label column the data was read with ({@code --label}) in the model's provenance
+     * ({@code label_column}), so that evaluate and predict find it again in the same file.
+     */
+    TrainingRun labelColumn(String column) {
+        this.labelColumn = column;
+        return this;
     }
 
     /** The checkpoint file beside the model file. */
@@ -354,6 +364,9 @@ final class TrainingRun {
         map.put("seed", Long.toString(config.train().seed()));
         map.put("steps_done", Long.toString(stepsDone));
         map.put("data", dataSource);
+        if (labelColumn != null) {
+            map.put("label_column", labelColumn);
+        }
         return map;
     }
 

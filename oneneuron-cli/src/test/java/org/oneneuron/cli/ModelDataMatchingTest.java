@@ -136,6 +136,19 @@ class ModelDataMatchingTest {
     }
 
     @Test
+    void theLabelColumnTheModelWasTrainedWithIsFoundAgain() throws IOException {
+        String data = file("label-first.csv", "y,a,b\n0,1,2\n1,3,4\n0,5,6\n1,7,8\n1,2,1\n");
+        Path model = dir.resolve("label-first.json");
+        Cli trained = Cli.run("train", data, "--label", "y", "--steps", "5", "--neuron", "none", "--no-certificate",
+                "-q", "--out", model.toString());
+        assertEquals(ExitCodes.OK, trained.exitCode(), trained.toString());
+        JsonNode j = json(ok("evaluate", model.toString(), data, "--json"));
+        assertEquals(5, j.get("n").asInt(), j.toString());
+        assertEquals(json(ok("evaluate", model.toString(), data, "--label", "y", "--json")).get("accuracy"),
+                j.get("accuracy"));
+    }
+
+    @Test
     void aTaskThatDoesNotFitTheModelIsRefused() throws IOException {
         String data = file("tr-task.csv", TRAIN);
         BadInputTest.assertBadInput(Cli.run("evaluate", binary.toString(), data, "--task", "regression"),
