@@ -134,6 +134,15 @@ class BadInputTest {
     }
 
     @Test
+    void aLabelColumnIsRefusedForFilesThatHaveNone() throws Exception {
+        Path libsvm = dir.resolve("rows.libsvm");
+        Files.writeString(libsvm, "+1 1:1 2:2\n-1 1:2 2:1\n+1 1:3 2:1\n-1 1:1 2:3\n");
+        assertBadInput(Cli.run("train", libsvm.toString(), "--label", "2", "--steps", "2"),
+                "--label is for CSV and ARFF files; " + libsvm + " is IDX");
+        assertEquals(ExitCodes.OK, Cli.run("train", libsvm.toString(), "--steps", "2", "-q").exitCode());
+    }
+
+    @Test
     void unknownDataSetOrFile() {
         assertBadInput(Cli.run("train", "no-such-file.csv"), "no-such-file.csv: no such file");
     }

@@ -152,6 +152,23 @@ public final class Datasets {
     }
 
     /**
+     * Whether {@link #load} reads {@code path} as a table with a label column (CSV and ARFF), where
+     * a {@link ReadOptions#labelColumn} applies; IDX and LIBSVM carry their labels elsewhere.
+     */
+    public static boolean hasLabelColumn(Path path) {
+        if (Files.isDirectory(path)) {
+            return false;
+        }
+        String name = CsvReader.fileName(path).toLowerCase(Locale.ROOT);
+        String base = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        if (base.contains("-ubyte") || base.contains(".idx") || base.endsWith(".libsvm") || base.endsWith(".svm")
+                || base.endsWith(".svmlight")) {
+            return false;
+        }
+        return !(base.endsWith(".txt") && looksLikeLibsvm(path));
+    }
+
+    /**
      * Whether a .txt file's first data line reads like LIBSVM ("LABEL INDEX:VALUE ..."): many
      * LIBSVM data sets ship as .txt.
      */
