@@ -68,7 +68,7 @@ final class FeatureOrder {
                 x[i * d + j] = data.x()[i * d + from[j]];
             }
         }
-        return new Dataset(data.name(), x, data.y(), d, order, data.labelNames(), data.shape());
+        return new Dataset(data.name(), x, data.y(), d, order, data.labelNames(), data.shape(), data.task());
     }
 
     private static DataException mismatch(List<String> modelNames, List<String> names, String source) {
