@@ -90,11 +90,11 @@ public final class DataOptions {
      * would be ignored) and its own task (--task must name it).
      */
     Dataset checked(String pathOrBuiltin, Dataset data) {
-        if (label != null && !builtin(pathOrBuiltin) && !Datasets.hasLabelColumn(Path.of(pathOrBuiltin))) {
-            throw new IllegalArgumentException("--label is for CSV and ARFF files; " + pathOrBuiltin
-                    + " is IDX (labels in its labels file) or LIBSVM (the label first on each row)");
-        }
         if (!builtin(pathOrBuiltin)) {
+            if (label != null && !Datasets.hasLabelColumn(Path.of(pathOrBuiltin))) {
+                throw new IllegalArgumentException("--label is for CSV and ARFF files; " + pathOrBuiltin
+                        + " is IDX (labels in its labels file) or LIBSVM (the label first on each row)");
+            }
             return data;
         }
         String name = pathOrBuiltin.split(":", 2)[0].trim();

@@ -21,6 +21,7 @@ import org.oneneuron.run.Assessment;
 import org.oneneuron.run.ClassifierConfig;
 import org.oneneuron.run.Fit;
 import org.oneneuron.run.FitResult;
+import org.oneneuron.run.HeldOutSplit;
 import org.oneneuron.run.Model;
 import org.oneneuron.run.Problem;
 import org.oneneuron.run.Scaffold;
@@ -147,7 +148,7 @@ final class TrainingRun {
         } else if (resume && !progressSilent()) {
             err.println("no checkpoint at " + checkpoint + "; starting from the beginning");
         }
-        Map<String, String> runKey = checkpointEvery > 0 || saved != null ? runKey() : Map.of();
+        Map<String, String> runKey = checkpointEvery > 0 || saved != null ? runKey(data) : Map.of();
         if (saved != null) {
             requireSameRun(saved, checkpoint, runKey);
         }
@@ -310,10 +311,12 @@ final class TrainingRun {
      * apart): the data (its sha256) and every choice that changes the steps or the loss. The step
      * budget may differ (a resumed run may be given more steps).
      */
-    private Map<String, String> runKey() {
+    private Map<String, String> runKey(TrainingData data) {
         TrainConfig t = config.train();
         Map<String, String> key = new LinkedHashMap<>();
-        key.put("data_sha256", Datasets.sha256(dataset));
+        // a held-out split has hashed the same data already
+        key.put("data_sha256", data.split().map(HeldOutSplit::dataSha256)
+                .orElseGet(() -> Datasets.sha256(data.raw())));
         key.put("held_out", Double.toString(config.heldOut()));
         key.put("class_weight", config.balancedClassWeights() ? "balanced" : "none");
         key.put("loss", config.loss().word());
