@@ -14,6 +14,7 @@ import org.oneneuron.landscape.Certificate;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.run.Assessment;
 import org.oneneuron.run.Calibration;
+import org.oneneuron.run.ScaffoldFit;
 import org.oneneuron.train.Timings;
 import org.oneneuron.train.TrainingResult;
 
@@ -78,9 +79,11 @@ final class TrainReport {
         }
         json.put("optimizer", r.optimizer());
         json.put("steps", o.totalSteps());
-        json.put("steps_this_run", r.steps());
+        json.put("steps_this_run", o.stepsThisRun());
+        o.scaffold().ifPresent(s -> json.put("scaffold", scaffold(s)));
         json.put("stop_reason", r.stop().reason().word());
-        json.put("stop_detail", r.stop().detail());
+        json.put("stop_detail", (o.scaffold().isPresent() && !o.fit().problem().spec().neuron().present()
+                ? "fine-tune: " : "") + r.stop().detail());
         Certificate c = train.certificate().orElse(null);
         json.put("verdict", c == null ? r.infinity().verdict().word() : c.verdict().word());
         json.put("verdict_evidence", c == null ? r.infinity().evidence() : c.reason());
@@ -101,6 +104,23 @@ final class TrainReport {
         json.put("warnings", warnings);
         json.put("provenance", new TreeMap<>(o.model().provenance()));
         return json;
+    }
+
+    /**
+     * A drop or lambda schedule's rounds: λ and max_i |a·E_i| after each, whether the last is below
+     * the tolerance (the neuron gone when dropped), the network alone's loss at the drop, the steps.
+     */
+    private static Map<String, Object> scaffold(ScaffoldFit s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("schedule", s.scaffold().mode().word());
+        out.put("lambdas", s.lambdas());
+        out.put("max_contribution", s.contribution());
+        out.put("tolerance", s.scaffold().tolerance());
+        out.put("below_tolerance", s.lastContribution() < s.scaffold().tolerance());
+        out.put("network_only_loss_at_drop", Double.isFinite(s.networkOnlyAtDrop()) ? s.networkOnlyAtDrop() : null);
+        out.put("augmented_steps", s.augmentedSteps());
+        out.put("fine_tune_steps", s.steps() - s.augmentedSteps());
+        return out;
     }
 
     /** The phases in order, then {@code total}: each {@code {"seconds": wall, "cpu_seconds": thread CPU}}. */
@@ -168,10 +188,14 @@ final class TrainReport {
                         + ", |w| " + number(n.get("w_norm")) + ", max |a*E_i| " + number(n.get("max_contribution")));
             }
         }
-        Object augmented = json.get("provenance") instanceof Map<?, ?> p ? p.get("scaffold_augmented_steps") : null;
-        line(out, "steps", json.get("steps") + (augmented == null ? "" : " fine-tune after " + augmented + " augmented")
+        Map<?, ?> scaffold = json.get("scaffold") instanceof Map<?, ?> m ? m : null;
+        line(out, "steps", json.get("steps") + (scaffold == null ? "" : " (" + scaffold.get("augmented_steps")
+                + " augmented, " + scaffold.get("fine_tune_steps") + " fine-tune)")
                 + " with " + json.get("optimizer") + ", "
                 + json.get("stop_reason") + String.format(Locale.ROOT, " (%.2f s)", (Double) json.get("seconds")));
+        if (scaffold != null) {
+            line(out, "scaffold", scaffoldLine(scaffold));
+        }
         line(out, "verdict", json.get("verdict") + ": " + json.get("verdict_evidence"));
         if (json.get("infinity_outputs") instanceof List<?> roads) {
             for (Object o : roads) {
@@ -186,6 +210,34 @@ final class TrainReport {
             line(out, "model", json.get("model_file").toString());
         }
         out.flush();
+    }
+
+    /**
+     * E.g. {@code lambda: neuron dropped after 4 rounds (λ 1.00 → 1.00e+03), max |a*E_i| 14.4 →
+     * 273 (not below 0.00100); network alone at the drop 0.0452274}.
+     */
+    private static String scaffoldLine(Map<?, ?> scaffold) {
+        List<?> lambdas = (List<?>) scaffold.get("lambdas");
+        List<?> contributions = (List<?>) scaffold.get("max_contribution");
+        if (lambdas.isEmpty()) {
+            return scaffold.get("schedule") + ": stopped in its first round with the neuron";
+        }
+        Object atDrop = scaffold.get("network_only_loss_at_drop");
+        return scaffold.get("schedule") + ": neuron dropped after " + lambdas.size()
+                + (lambdas.size() == 1 ? " round" : " rounds") + " (λ " + range(lambdas) + "), max |a*E_i| "
+                + range(contributions) + (Boolean.TRUE.equals(scaffold.get("below_tolerance")) ? " (below " : " (not below ")
+                + short3(scaffold.get("tolerance")) + ")"
+                + (atDrop == null ? "" : "; network alone at the drop " + number(atDrop));
+    }
+
+    /** The first and last values, e.g. {@code 1.00 → 1.00e+03} (one value: itself). */
+    private static String range(List<?> values) {
+        String first = short3(values.get(0));
+        return values.size() == 1 ? first : first + " → " + short3(values.get(values.size() - 1));
+    }
+
+    private static String short3(Object value) {
+        return value instanceof Double d && Double.isFinite(d) ? String.format(Locale.ROOT, "%.3g", d) : number(value);
     }
 
     /** E.g. {@code 3.41 s: load 0.21, prepare 0.05, optimizer 2.60, ...} (wall seconds; phases under 5 ms left out). */

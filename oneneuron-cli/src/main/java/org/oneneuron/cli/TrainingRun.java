@@ -45,20 +45,18 @@ final class TrainingRun {
 
     /**
      * What a run produced: the model (written to {@code modelFile} unless there was trouble), the
-     * fit, the steps done before a resume, the prepared data, the assessment of the training part
-     * (with the end point's certificate unless there was numerical trouble) and of the held-out part.
+     * fit (the fine-tune's for a drop or lambda schedule, whose rounds {@code scaffold} holds), the
+     * steps of the whole run (a resumed run's earlier ones and a schedule's augmented ones included)
+     * and of this invocation, the prepared data, the assessment of the training part (with the end
+     * point's certificate unless there was numerical trouble) and of the held-out part.
      */
-    record Outcome(Model model, FitResult fit, long stepsBefore, TrainingData data, Assessment train,
-                   Optional<Assessment> test, Path modelFile, Timings timings) {
+    record Outcome(Model model, FitResult fit, long totalSteps, long stepsThisRun, Optional<ScaffoldFit> scaffold,
+                   TrainingData data, Assessment train, Optional<Assessment> test, Path modelFile, Timings timings) {
 
         /** True when training ended on NaN/Inf or divergence (exit code 1). */
         boolean numericalTrouble() {
             StopReason reason = fit.training().stop().reason();
             return reason == StopReason.NON_FINITE || reason == StopReason.DIVERGED;
-        }
-
-        long totalSteps() {
-            return stepsBefore + fit.training().steps();
         }
     }
 
@@ -199,7 +197,9 @@ final class TrainingRun {
         FitResult fit;
         Map<String, String> provenance;
         Timings augmented = Timings.none();
-        long stepsBefore = offset;
+        ScaffoldFit scaffoldFit = null;
+        long totalSteps;
+        long stepsThisRun;
         if (scaffolded) {
             PhaseClock scaffoldClock = new PhaseClock();
             ScaffoldFit.Checkpoints sink = (phase, theta, state) -> {
@@ -207,7 +207,7 @@ final class TrainingRun {
                 written.putAll(state.toProvenance(scaffold));
                 Model.at(phase, data, theta, written).save(checkpoint);
             };
-            ScaffoldFit scaffoldFit = ScaffoldFit.resume(problem, runConfig, scaffold, from, start, checkpointEvery,
+            scaffoldFit = ScaffoldFit.resume(problem, runConfig, scaffold, from, start, checkpointEvery,
                     sink, show);
             fit = scaffoldFit.plain();
             scaffoldClock.charge(AUGMENTED);
@@ -216,12 +216,15 @@ final class TrainingRun {
                     Math.max(0, whole.seconds(AUGMENTED) - fit.timings().totalSeconds()),
                     Math.max(0, whole.cpuSeconds(AUGMENTED) - fit.timings().totalCpuSeconds()))));
             clock.skip();
-            provenance = provenance(scaffoldFit.fineTuneSteps() + scaffoldFit.augmentedSteps());
+            totalSteps = scaffoldFit.steps();
+            stepsThisRun = totalSteps - (from == null ? 0 : from.stepsDone());
+            provenance = provenance(totalSteps);
             provenance.putAll(scaffoldFit.provenance());
-            stepsBefore = scaffoldFit.fineTuneStepsBefore();
         } else {
             fit = Fit.from(problem, start, runConfig, show, save);
-            provenance = provenance(offset + fit.training().steps());
+            totalSteps = offset + fit.training().steps();
+            stepsThisRun = fit.training().steps();
+            provenance = provenance(totalSteps);
             if (problem.spec().neuron().present()) {
                 provenance.put("scaffold", Scaffold.Mode.KEEP.word());
             }
@@ -246,7 +249,8 @@ final class TrainingRun {
             after.charge(CERTIFICATE);
         }
         Timings timings = clock.timings().then(augmented).then(fit.timings()).then(after.timings());
-        return new Outcome(model, fit, stepsBefore, data, train, test, trouble ? null : out, timings);
+        return new Outcome(model, fit, totalSteps, stepsThisRun, Optional.ofNullable(scaffoldFit), data, train, test,
+                trouble ? null : out, timings);
     }
 
     /** Curvature work (sample-gradients × parameters) that is always affordable: ~1e9, a second or less. */

@@ -390,6 +390,40 @@ class TrainCommandTest {
         assertTrue(Files.exists(TrainingRun.checkpointPath(out)), "a refused resume leaves the checkpoint");
     }
 
+    @Test
+    void aScaffoldRunCountsItsAugmentedStepsAndSaysWhatItsRoundsDid() throws Exception {
+        String[] common = {"train", SMALL, "--hidden", "3", "--optimizer", "gd", "--lr", "0.05", "--steps", "40",
+            "--scaffold", "lambda"};
+        JsonNode j = json(Cli.run(concat(common, "--json")));
+        JsonNode s = j.get("scaffold");
+        assertEquals(40, j.get("steps").asInt(), "the augmented rounds count: " + j);
+        assertEquals(40, j.get("steps_this_run").asInt());
+        assertEquals("40", j.get("provenance").get("steps_done").asText());
+        int augmented = s.get("augmented_steps").asInt();
+        assertEquals(j.get("provenance").get("scaffold_augmented_steps").asText(), Integer.toString(augmented));
+        assertTrue(augmented > 0 && augmented <= 20, "half the budget at most: " + augmented);
+        assertEquals(40 - augmented, s.get("fine_tune_steps").asInt());
+        assertEquals("lambda", s.get("schedule").asText());
+        assertEquals(s.get("lambdas").size(), s.get("max_contribution").size());
+        double last = s.get("max_contribution").get(s.get("max_contribution").size() - 1).asDouble();
+        assertEquals(last < s.get("tolerance").asDouble(), s.get("below_tolerance").asBoolean());
+        assertTrue(j.get("stop_detail").asText().startsWith("fine-tune: "), j.get("stop_detail").asText());
+
+        Cli text = Cli.run(concat(common, "-q"));
+        assertTrue(text.out().contains("steps           40 (" + augmented + " augmented, " + (40 - augmented)
+                + " fine-tune) with gd"), text.out());
+        assertTrue(text.out().contains("scaffold        lambda: neuron dropped after "
+                + s.get("lambdas").size() + " rounds (λ 1.00 → "), text.out());
+
+        Path out = dir.resolve("counted.json");
+        String[] args = concat(common, "--checkpoint-every", "3", "--out", out.toString());
+        Main.execute(new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new CrashOnLine("train: 28/"), true), args);
+        JsonNode resumed = json(Cli.run(concat(args, "--resume", "--json")));
+        assertEquals(40, resumed.get("steps").asInt());
+        assertEquals(40 - 27, resumed.get("steps_this_run").asInt(), "resumed from the checkpoint at step 27");
+    }
+
     /** A stderr that fails (as a killed process would stop) when a progress line starts with a prefix. */
     private static final class CrashOnLine extends java.io.Writer {
         private final String prefix;

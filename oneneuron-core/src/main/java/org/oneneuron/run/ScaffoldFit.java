@@ -245,6 +245,21 @@ public record ScaffoldFit(FitResult plain, Scaffold scaffold, List<Double> lambd
         return fineTuneStepsBefore + plain.training().steps();
     }
 
+    /**
+     * Steps of the whole schedule, those before a resume included: the augmented rounds and the
+     * fine-tune (none when the first round ended in numerical trouble and {@code plain} is that
+     * round's fit).
+     */
+    public long steps() {
+        boolean tuned = !plain.problem().spec().neuron().present();
+        return augmentedSteps + (tuned ? fineTuneSteps() : 0);
+    }
+
+    /** The neuron's largest contribution max_i |a·E_i| after the last augmented round (NaN before any). */
+    public double lastContribution() {
+        return contribution.isEmpty() ? Double.NaN : contribution.get(contribution.size() - 1);
+    }
+
     /** The plain model's θ (or the kept augmented one's). */
     public double[] theta() {
         return plain.theta();
