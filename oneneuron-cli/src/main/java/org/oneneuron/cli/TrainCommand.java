@@ -86,7 +86,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "Write a checkpoint beside --out every N steps (0 = never).")
     long checkpointEvery;
 
-    @Option(names = "--resume", description = "Continue from the checkpoint beside --out, if there is one.")
+    @Option(names = "--resume", description = "Continue from the checkpoint beside --out, if there is one. "
+            + "The optimizer's own state (L-BFGS pairs, Adam's moments, momentum) restarts from the checkpoint's θ, "
+            + "so only gd resumes to the bits of an uninterrupted run.")
     boolean resume;
 
     @Option(names = "--history-every", paramLabel = "N", description = "Record the trajectory every N steps;"

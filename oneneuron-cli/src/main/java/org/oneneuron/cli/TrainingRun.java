@@ -17,6 +17,7 @@ import org.oneneuron.data.Datasets;
 import org.oneneuron.landscape.CertifyConfig;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
+import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.run.Assessment;
 import org.oneneuron.run.ClassifierConfig;
 import org.oneneuron.run.Fit;
@@ -164,7 +165,10 @@ final class TrainingRun {
             start = saved.theta();
             before = Long.parseLong(saved.provenance().getOrDefault("steps_done", "0"));
             if (!progressSilent()) {
-                err.println("resuming from " + checkpoint + " after " + before + " steps");
+                err.println("resuming from " + checkpoint + " after " + before + " steps"
+                        + (config.train().optimizer() == OptimizerKind.GD ? ""
+                        : " (" + config.train().optimizer().word() + "'s own state restarts from the checkpoint's θ:"
+                        + " the run will not match an uninterrupted one bit for bit)"));
             }
         }
         long remaining = Math.max(0, config.train().maxSteps() - before);

@@ -210,6 +210,25 @@ class TrainCommandTest {
     }
 
     @Test
+    void resumingAStatefulOptimizerSaysItWillNotMatchTheUninterruptedRun() throws Exception {
+        String[] common = {"train", SMALL, "--hidden", "3", "--scaffold", "keep"};
+        for (String optimizer : new String[] {"adam", "gd"}) {
+            Path half = dir.resolve(optimizer + "-half.json");
+            Cli first = Cli.run(concat(common, "-q", "--steps", "10", "--optimizer", optimizer,
+                    "--checkpoint-every", "5", "--out", half.toString()));
+            assertEquals(0, first.exitCode(), first.toString());
+            Path resumed = dir.resolve(optimizer + "-resumed.json");
+            Files.copy(half, TrainingRun.checkpointPath(resumed));
+            Cli second = Cli.run(concat(common, "--optimizer", optimizer, "--steps", "20", "--resume",
+                    "--out", resumed.toString()));
+            assertEquals(0, second.exitCode(), second.toString());
+            assertTrue(second.err().contains("resuming from"), second.err());
+            assertEquals(optimizer.equals("adam"), second.err().contains("adam's own state restarts from the "
+                    + "checkpoint's θ: the run will not match an uninterrupted one bit for bit"), second.err());
+        }
+    }
+
+    @Test
     void divergenceExitsOneKeepsTheCheckpointAndWritesNoModel() throws Exception {
         Path out = dir.resolve("m.json");
         Cli r = Cli.run("train", SMALL, "--hidden", "3", "--optimizer", "gd", "--lr", "1e3",
