@@ -1,6 +1,7 @@
 package org.oneneuron.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,6 +46,20 @@ class TasksCliTest {
         }
         regression = dir.resolve("reg.csv");
         Files.writeString(regression, r);
+    }
+
+    @Test
+    void certifyTextSaysWhatItCouldNotCheckInsteadOfZeroOfZeroAndNa() throws Exception {
+        Path model = dir.resolve("kinds-tanh.json");
+        Cli t = Cli.run("train", classes.toString(), "--steps", "30", "--activation", "tanh", "--out", model.toString(),
+                "-q");
+        assertEquals(0, t.exitCode(), t.toString());
+        Cli c = Cli.run("certify", "--model", model.toString(), "--data", classes.toString());
+        assertEquals(0, c.exitCode(), c.toString());
+        assertTrue(c.out().contains("kinks              none to check (no hidden unit with a kinked activation)"),
+                c.out());
+        assertTrue(c.out().contains("no known loss minimum to compare with"), c.out());
+        assertFalse(c.out().contains("n/a"), c.out());
     }
 
     @Test

@@ -153,14 +153,15 @@ final class CertificateReport {
                 p.directions() < p.requested() ? " of " + p.requested() : "", num(p.radius()),
                 num(p.smallestChange()), p.decreases(),
                 p.directions() < p.requested() ? " (" + p.limit() + ")" : "")));
-        row(out, "kinks", c.kinks().unitsAtKink() + " of " + c.kinks().unitsChecked() + " hidden units at a kink"
-                + (c.kinks().unitsChecked() > 0 ? " (" + c.kinks().treatment() + ")" : ""));
+        row(out, "kinks", c.kinks().unitsChecked() == 0 ? "none to check (no hidden unit with a kinked activation)"
+                : c.kinks().unitsAtKink() + " of " + c.kinks().unitsChecked() + " hidden units at a kink ("
+                + c.kinks().treatment() + ")");
         row(out, "reason", c.reason());
         CertifyConfig t = c.config();
-        row(out, "tolerances", String.format(Locale.ROOT,
-                "‖∇L‖ <= %s, λ_min >= -%s·max(1, ‖H‖), loss within %s of %s",
-                num(t.gradientTolerance()), num(t.curvatureTolerance()), num(t.lossTolerance()),
-                num(c.minimumLoss())));
+        row(out, "tolerances", String.format(Locale.ROOT, "‖∇L‖ <= %s, λ_min >= -%s·max(1, ‖H‖), %s",
+                num(t.gradientTolerance()), num(t.curvatureTolerance()), Double.isNaN(c.minimumLoss())
+                        ? "no known loss minimum to compare with"
+                        : "loss within " + num(t.lossTolerance()) + " of " + num(c.minimumLoss())));
         out.flush();
     }
 

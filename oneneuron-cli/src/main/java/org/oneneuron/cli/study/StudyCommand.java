@@ -366,10 +366,11 @@ public final class StudyCommand implements Callable<Integer> {
                 ? String.format(Locale.ROOT, "hidden %s; activation %s", s.hidden(), s.activations())
                 : "architectures " + s.architectures() + (s.inputShape() == null ? "" : " on " + s.inputShape());
         return String.format(Locale.ROOT, "data %s; %s; neurons %s; loss %s (%s);"
-                        + " lambda %s; %s lr %s, %d steps, clip %s; init %s; %d restarts; seed %d;"
+                        + " lambda %s; %s lr %s, %d steps, clip %s; init %s; %d %s; seed %d;"
                         + " held-out share %s.", s.data(), networks, s.neurons(),
                 s.losses(), s.reduction(), s.lambdas(), s.optimizers(), s.learningRate(), s.steps(),
-                s.clip(), s.init(), s.restarts(), s.seed(), s.heldOutFraction());
+                s.clip(), s.init(), s.restarts(), s.restarts() == 1 ? "restart" : "restarts", s.seed(),
+                s.heldOutFraction());
     }
 
     /** One network per --hidden value: "16,8" is [16, 8] (the older "16x8" is read the same). */

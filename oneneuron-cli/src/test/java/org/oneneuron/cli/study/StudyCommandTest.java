@@ -47,6 +47,14 @@ class StudyCommandTest {
     }
 
     @Test
+    void theSpecLineCountsRestartsInWords() {
+        String one = StudyCommand.describe(org.oneneuron.study.StudySpec.fromJson("{\"restarts\": 1}", "spec"));
+        assertTrue(one.contains("; 1 restart; "), one);
+        String two = StudyCommand.describe(org.oneneuron.study.StudySpec.fromJson("{\"restarts\": 2}", "spec"));
+        assertTrue(two.contains("; 2 restarts; "), two);
+    }
+
+    @Test
     void studyWritesJournalReportAndFigureFilesThenResumes() throws IOException {
         Result first = run(new StudyCommand(), caseA());
         assertEquals(0, first.code(), first.err());
