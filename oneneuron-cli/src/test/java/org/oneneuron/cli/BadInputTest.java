@@ -28,6 +28,8 @@ class BadInputTest {
                 Arguments.of("nan.csv", "a,b,label\n1,2,x\n3,NaN,y\n", "nan.csv, line 3, column 'b': value 'NaN'"),
                 Arguments.of("inf.csv", "a,b,label\n1,Inf,x\n3,4,y\n", "inf.csv, line 2, column 'b'"),
                 Arguments.of("one.csv", "a,b,label\n1,2,x\n3,4,x\n", "only one class 'x'"),
+                Arguments.of("mixed.csv", "a,b;y\n1,2;0\n3,4;1\n5,6;0\n",
+                        "mixed.csv, line 2, column 'b;y': label '2;0' holds ';' but ',' separates the columns"),
                 Arguments.of("nantarget.csv", "a,b,y\n1,2,0.5\n3,4,1.5\n5,6,NaN\n",
                         "nantarget.csv, line 4, column 'y': value 'NaN' is not finite"),
                 Arguments.of("l8.csv", "a,b,y\n1,2,0\n3,4,1\n5,6,?\n7,8,1\n", "l8.csv, line 4, column 'y': missing label '?'"),

@@ -53,11 +53,11 @@ public final class CsvReader {
         LabeledRows rows = new LabeledRows();
         double[] x = new double[names.size() - 1];
         boolean labelsRead = options.classRule() != ReadOptions.ClassRule.IGNORE;
-        for (int k = header ? 1 : 0; k < start.sampleRows().size(); k++) {
-            append(rows, x, parseCells(start.sampleRows().get(k), x, label, names, header, labelsRead, source,
-                    start.sampleLineNumbers().get(k)), source, start.sampleLineNumbers().get(k));
-        }
         RowParser parser = new RowParser(start.tokenizer().delimiter(), names, header, label, labelsRead, source);
+        for (int k = header ? 1 : 0; k < start.sampleLines().size(); k++) {
+            int lineNumber = start.sampleLineNumbers().get(k);
+            append(rows, x, parser.parse(start.sampleLines().get(k), lineNumber, x), source, lineNumber);
+        }
         if (options.threads() > 1) {
             ParallelRows.read(start.lines(), parser, options.threads(), batchChars, rows);
         } else {
@@ -116,8 +116,9 @@ public final class CsvReader {
     }
 
     /** The first lines looked at: delimiter, header and column names decided, the rest unread. */
-    private record Start(TextLines lines, CsvTokenizer tokenizer, List<List<String>> sampleRows,
-                         List<Integer> sampleLineNumbers, boolean header, List<String> names) {
+    private record Start(TextLines lines, CsvTokenizer tokenizer, List<String> sampleLines,
+                         List<List<String>> sampleRows, List<Integer> sampleLineNumbers, boolean header,
+                         List<String> names) {
     }
 
     private static Start start(InputStream in, String source, ReadOptions options, String labelColumn) {
@@ -151,7 +152,7 @@ public final class CsvReader {
             String given = header ? first.get(j) : "";
             names.add(given.isEmpty() ? "x" + (j + 1) : given);
         }
-        return new Start(lines, tokenizer, sampleRows, sampleLineNumbers, header, names);
+        return new Start(lines, tokenizer, sample, sampleRows, sampleLineNumbers, header, names);
     }
 
     private static void addFeatures(DoubleList values, List<String> cells, List<String> names, boolean header,
@@ -165,37 +166,6 @@ public final class CsvReader {
         for (int j = 0; j < cells.size(); j++) {
             values.add(Numbers.parse(cells.get(j), source, lineNumber, columnName(names, header, j)));
         }
-    }
-
-
-    /**
-     * The features of a tokenized row into x (the label's cell skipped); returns the label cell.
-     *
-     * @param labelsRead     whether the label is read (else any cell goes: rows to score)
-     * @throws DataException for a ragged row, a cell that is not a finite number, or a missing or
-     *                       non-finite label ({@link Numbers#labelProblem}) when labels are read
-     */
-    static String parseCells(List<String> cells, double[] x, int label, List<String> names, boolean header,
-                             boolean labelsRead, String source, int lineNumber) {
-        if (cells.size() != names.size()) {
-            throw new DataException(source, lineNumber, null, String.format(Locale.ROOT,
-                    "ragged row: %d fields, expected %d as in the %s", cells.size(), names.size(),
-                    header ? "header" : "first row"));
-        }
-        int k = 0;
-        for (int j = 0; j < cells.size(); j++) {
-            if (j != label) {
-                String cell = cells.get(j);
-                double v = Numbers.hasNumberSyntax(cell) ? Numbers.parseDouble(cell) : Double.NaN;
-                // the column's name is made only for the message of a bad cell
-                x[k++] = Double.isFinite(v) ? v : Numbers.parse(cell, source, lineNumber, columnName(names, header, j));
-            }
-        }
-        String rawLabel = cells.get(label);
-        if (labelsRead && Numbers.labelProblem(rawLabel) != null) {
-            Numbers.checkLabel(rawLabel, source, lineNumber, columnName(names, header, label));
-        }
-        return rawLabel;
     }
 
     /** Adds a parsed row after {@link #checkRoom}. */

@@ -10,6 +10,8 @@ import java.util.List;
  */
 final class CsvTokenizer {
     private static final char[] CANDIDATES = {',', ';', '\t'};
+    /** Characters that separate columns in some files: a cell holding one of them may be two cells. */
+    private static final char[] SEPARATORS = {',', ';', '\t', '|'};
 
     private final Character delimiter;
     /** The delimiter unboxed (unused for whitespace). */
@@ -54,6 +56,28 @@ final class CsvTokenizer {
             }
         }
         return best != null ? best : fallback;
+    }
+
+    /**
+     * A column separator (comma, semicolon, tab or '|') other than this tokenizer's delimiter that
+     * the cell holds and the line holds outside quotes, or 0: the sign of a row that mixes
+     * delimiters (a quoted cell may hold any of them).
+     */
+    char strayDelimiter(String cell, String line) {
+        for (char c : SEPARATORS) {
+            if (!isDelimiter(c) && cell.indexOf(c) >= 0 && countOutsideQuotes(line, c) > 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** How messages name a delimiter: ',', ';', '|', tab or whitespace (null). */
+    static String describe(Character delimiter) {
+        if (delimiter == null) {
+            return "whitespace";
+        }
+        return delimiter == '\t' ? "tab" : "'" + delimiter + "'";
     }
 
     private static int countOutsideQuotes(String line, char c) {

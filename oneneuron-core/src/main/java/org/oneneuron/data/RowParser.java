@@ -1,10 +1,11 @@
 package org.oneneuron.data;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One CSV data row into features and a label cell: the fast path ({@link PlainRow}) when the
- * row is plain, else the tokenizer and {@link CsvReader#parseCells}, which name what is wrong.
+ * row is plain, else the tokenizer, naming what is wrong.
  * Not thread-safe: each thread parses with its own {@link #copy()}.
  */
 final class RowParser {
@@ -47,17 +48,69 @@ final class RowParser {
     /**
      * Parses a non-blank line into x and returns its label cell.
      *
-     * @throws DataException naming the line and column of what is wrong
+     * @throws DataException naming the line and column of what is wrong: a ragged row, a cell that
+     *                       is not a finite number, a missing or non-finite label
+     *                       ({@link Numbers#labelProblem}) or a label holding another delimiter
+     *                       when labels are read
      */
     String parse(String line, int lineNumber, double[] x) {
         String rawLabel = plain == null ? null : plain.parse(line, x);
-        if (rawLabel != null) {
-            if (labelsRead && Numbers.labelProblem(rawLabel) != null) {
-                Numbers.checkLabel(rawLabel, source, lineNumber, CsvReader.columnName(names, header, label));
-            }
-            return rawLabel;
+        if (rawLabel == null) {
+            rawLabel = parseCells(tokenizer.split(line, source, lineNumber), line, lineNumber, x);
         }
-        return CsvReader.parseCells(tokenizer.split(line, source, lineNumber), x, label, names, header, labelsRead,
-                source, lineNumber);
+        if (labelsRead) {
+            checkLabel(rawLabel, line, lineNumber);
+        }
+        return rawLabel;
+    }
+
+    /** The features of a tokenized row into x (the label's cell skipped); returns the label cell. */
+    private String parseCells(List<String> cells, String line, int lineNumber, double[] x) {
+        if (cells.size() != names.size()) {
+            throw new DataException(source, lineNumber, null, String.format(Locale.ROOT,
+                    "ragged row: %d fields, expected %d as in the %s", cells.size(), names.size(),
+                    header ? "header" : "first row"));
+        }
+        int k = 0;
+        for (int j = 0; j < cells.size(); j++) {
+            if (j != label) {
+                String cell = cells.get(j);
+                double v = Numbers.hasNumberSyntax(cell) ? Numbers.parseDouble(cell) : Double.NaN;
+                // the column's name is made only for the message of a bad cell
+                x[k++] = Double.isFinite(v) ? v : feature(cell, line, lineNumber, j);
+            }
+        }
+        return cells.get(label);
+    }
+
+    /** A cell that is not a finite number: the error, naming a delimiter it holds by mistake. */
+    private double feature(String cell, String line, int lineNumber, int column) {
+        char stray = tokenizer.strayDelimiter(cell, line);
+        if (stray != 0) {
+            throw mixedDelimiters("value '" + Numbers.shorten(cell) + "' is not a number; it", stray, lineNumber,
+                    column);
+        }
+        return Numbers.parse(cell, source, lineNumber, CsvReader.columnName(names, header, column));
+    }
+
+    /**
+     * A label must be a class name or a finite number, and must not hold a delimiter of another
+     * kind: {@code 2;0} in a comma-separated file is two cells run together, not a class.
+     */
+    private void checkLabel(String rawLabel, String line, int lineNumber) {
+        if (Numbers.labelProblem(rawLabel) != null) {
+            Numbers.checkLabel(rawLabel, source, lineNumber, CsvReader.columnName(names, header, label));
+        }
+        char stray = tokenizer.strayDelimiter(rawLabel, line);
+        if (stray != 0) {
+            throw mixedDelimiters("label '" + Numbers.shorten(rawLabel) + "'", stray, lineNumber, label);
+        }
+    }
+
+    private DataException mixedDelimiters(String what, char stray, int lineNumber, int column) {
+        return new DataException(source, lineNumber, CsvReader.columnName(names, header, column), what + " holds "
+                + CsvTokenizer.describe(stray) + " but " + CsvTokenizer.describe(delimiter)
+                + " separates the columns: the row seems to mix delimiters; use one delimiter throughout, or quote"
+                + " the cell if its " + CsvTokenizer.describe(stray) + " belongs to it");
     }
 }

@@ -138,6 +138,42 @@ class CsvReaderTest {
         assertTrue(e.getMessage().contains("line 3, column 'b': value 'abc' is not a number"), e.getMessage());
     }
 
+    @Test
+    void labelHoldingAnotherDelimiterIsAMixedRowNotAClass() throws IOException {
+        DataException e = fails("a,b;y\n1,2;0\n3,4;1\n5,6;0\n", ReadOptions.defaults());
+        assertEquals(2, e.line());
+        assertEquals("'b;y'", e.column());
+        assertTrue(e.source().endsWith("bad.csv"), e.source());
+        assertTrue(e.getMessage().contains("label '2;0' holds ';' but ',' separates the columns: the row seems to"
+                + " mix delimiters"), e.getMessage());
+        // past the first lines (the fast path), on any thread count, with a tab or '|'
+        StringBuilder rows = new StringBuilder("a,b,y\n");
+        for (int i = 0; i < 20; i++) {
+            rows.append(i).append(",1,").append(i % 2 == 0 ? "M" : "B").append('\n');
+        }
+        DataException late = fails(rows + "7,8,M|1\n", ReadOptions.defaults().withThreads(2));
+        assertEquals(22, late.line());
+        assertTrue(late.getMessage().contains("label 'M|1' holds '|' but ','"), late.getMessage());
+        DataException tab = fails("a;y\n1;cat\tdog\n2;dog\n", ReadOptions.defaults());
+        assertTrue(tab.getMessage().contains("holds tab but ';' separates"), tab.getMessage());
+    }
+
+    @Test
+    void featureHoldingAnotherDelimiterSaysTheRowMixesThem() throws IOException {
+        DataException e = fails("a;b,y\n1;2,0\n3;4,1\n", ReadOptions.defaults());
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("column 'a;b': value '1;2' is not a number; it holds ';' but ','"),
+                e.getMessage());
+    }
+
+    @Test
+    void textLabelsWithoutAStrayDelimiterOrQuotedOnesStayClasses() throws IOException {
+        Dataset ds = read("a,y\n1,setosa\n2,\"virginica; wild\"\n3,versi-color\n4,setosa\n");
+        assertEquals(List.of("setosa", "versi-color", "virginica; wild"), ds.labelNames());
+        Dataset semicolons = read("a;b;y\n1;2;M\n3;4;B\n");
+        assertEquals(List.of("B", "M"), semicolons.labelNames());
+    }
+
     @ParameterizedTest
     @CsvSource({"NaN", "inf", "-Infinity"})
     void nonFiniteValuesAreRejected(String value) throws IOException {
