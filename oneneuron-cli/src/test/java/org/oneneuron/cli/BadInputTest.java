@@ -93,6 +93,15 @@ class BadInputTest {
     }
 
     @Test
+    void multiclassOnRealValuedLabelsPointsToRegression() throws Exception {
+        Path file = dir.resolve("real.csv");
+        Files.writeString(file, "a,b,y\n1,2,0.37\n3,4,1.25\n5,6,2.5\n7,8,0.37\n");
+        assertBadInput(Cli.run("train", file.toString(), "--task", "multiclass", "--steps", "2"),
+                "real.csv, line 2, column 'y': label '0.37' is not a whole number");
+        assertEquals(0, Cli.run("train", file.toString(), "--task", "regression", "--steps", "2").exitCode());
+    }
+
+    @Test
     void badClassAndLabelChoicesNameTheirOption() throws Exception {
         Path file = dir.resolve("pets.csv");
         Files.writeString(file, "a,y\n1,cat\n2,dog\n3,cat\n4,dog\n");

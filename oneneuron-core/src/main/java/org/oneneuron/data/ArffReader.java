@@ -75,7 +75,7 @@ public final class ArffReader {
         }
         List<String> featureNames = new ArrayList<>(names);
         featureNames.remove(label);
-        LabeledRows rows = new LabeledRows();
+        LabeledRows rows = new LabeledRows(attributes.get(label).isNominal());
         double[] x = new double[attributes.size() - 1];
         while ((line = lines.next()) != null) {
             String t = line.trim();

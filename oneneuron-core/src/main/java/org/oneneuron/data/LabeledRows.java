@@ -1,6 +1,7 @@
 package org.oneneuron.data;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -30,6 +31,18 @@ final class LabeledRows {
     private final DoubleList features = new DoubleList();
     private final List<String> labels = new ArrayList<>();
     private final IntList lines = new IntList();
+    /** Whether the labels are declared class names (an ARFF nominal class), never values. */
+    private final boolean declaredClasses;
+
+    /** Rows of a label column whose numbers are values (CSV, LIBSVM, a numeric ARFF class). */
+    LabeledRows() {
+        this(false);
+    }
+
+    /** @param declaredClasses whether the labels are declared class names, e.g. {@code {0.5, 1.5}} in ARFF */
+    LabeledRows(boolean declaredClasses) {
+        this.declaredClasses = declaredClasses;
+    }
 
     /** Adds one row; {@code x} is copied. */
     void add(double[] x, String rawLabel) {
@@ -75,7 +88,11 @@ final class LabeledRows {
         if (options.classRule() == ReadOptions.ClassRule.IGNORE) {
             return withoutLabels(name, featureNames, options);
         }
-        TargetCoding coding = TargetCoding.decide(new LinkedHashSet<>(labels), options, source, labelColumn);
+        LinkedHashSet<String> distinct = new LinkedHashSet<>(labels);
+        TargetCoding coding = TargetCoding.decide(distinct, options, source, labelColumn);
+        if (coding.task() == Task.MULTICLASS && options.classes() == null && !declaredClasses) {
+            requireWholeNumbers(distinct, source, labelColumn);
+        }
         java.util.Map<String, Double> codes = coding.codes();
         int n = labels.size();
         int limit = options.limit() == 0 ? n : options.limit();
@@ -107,6 +124,27 @@ final class LabeledRows {
             requireEveryClass(y, coding, source, labelColumn);
         }
         return new Dataset(name, x, y, d, featureNames, coding.classes(), null, coding.task());
+    }
+
+    /**
+     * Multi-class numeric labels must be whole numbers: real values (0.37, 1.25, ...) are
+     * regression targets, and one class per distinct value is never what was meant.
+     *
+     * @throws DataException naming the first real value and its line
+     */
+    private void requireWholeNumbers(Collection<String> distinct, String source, String labelColumn) {
+        if (!distinct.stream().allMatch(Numbers::isNumber)) {
+            return; // text labels: classes
+        }
+        for (String label : distinct) {
+            double v = Double.parseDouble(label);
+            if (v != Math.rint(v)) {
+                throw new DataException(source, lines.get(labels.indexOf(label)), labelColumn, "label '" + label
+                        + "' is not a whole number, and --task multiclass would make each of the " + distinct.size()
+                        + " distinct values a class; for real-valued targets use --task regression (or pick the"
+                        + " classes with --classes)");
+            }
+        }
     }
 
     /** Every row (up to the limit) with target 0 and no label names: rows to score, labels unread. */

@@ -99,6 +99,34 @@ class TaskInferenceTest {
     }
 
     @Test
+    void multiclassRefusesRealValuedLabelsAndPointsToRegression() throws IOException {
+        ReadOptions multiclass = ReadOptions.defaults().withTask(Task.MULTICLASS);
+        DataException e = fails("a,y\n1,2\n2,0.37\n3,1.25\n4,2\n", multiclass);
+        assertEquals(3, e.line());
+        assertEquals("'y'", e.column());
+        assertTrue(e.getMessage().contains("label '0.37' is not a whole number"), e.getMessage());
+        assertTrue(e.getMessage().contains("--task regression"), e.getMessage());
+        Path svm = dir.resolve("r.svm");
+        Files.writeString(svm, "0.5 1:2\n1.5 1:1\n2.5 1:3\n");
+        DataException sparse = assertThrows(DataException.class, () -> LibsvmReader.read(svm, multiclass));
+        assertTrue(sparse.getMessage().contains("line 1, column label: label '0.5' is not a whole number"),
+                sparse.getMessage());
+    }
+
+    @Test
+    void multiclassKeepsWholeNumberTextNamedAndDeclaredClasses() throws IOException {
+        ReadOptions multiclass = ReadOptions.defaults().withTask(Task.MULTICLASS);
+        assertEquals(List.of("0", "1", "9"), read("a,y\n1,9\n2,0\n3,1.0\n", multiclass).labelNames());
+        assertEquals(List.of("0.5", "cat", "dog"), read("a,y\n1,cat\n2,0.5\n3,dog\n", multiclass).labelNames());
+        assertEquals(List.of("0.5", "1.5", "2.5"),
+                read("a,y\n1,0.5\n2,1.5\n3,2.5\n", multiclass.withClasses("0.5,1.5,2.5")).labelNames());
+        Path arff = dir.resolve("n.arff");
+        Files.writeString(arff, "@relation r\n@attribute a numeric\n@attribute y {0.5, 1.5, 2.5}\n@data\n"
+                + "1,0.5\n2,1.5\n3,2.5\n");
+        assertEquals(List.of("0.5", "1.5", "2.5"), ArffReader.read(arff, multiclass).labelNames());
+    }
+
+    @Test
     void regressionRefusesAClassChoice() throws IOException {
         DataException e = fails("a,y\n1,0.5\n2,1.5\n", ReadOptions.defaults().withTask(Task.REGRESSION).withClasses("0.5,1.5"));
         assertTrue(e.getMessage().contains("regression"), e.getMessage());
