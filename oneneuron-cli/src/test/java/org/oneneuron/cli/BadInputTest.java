@@ -38,7 +38,9 @@ class BadInputTest {
                 Arguments.of("huge.csv", "a,b,y\n1,2,0\n3,4,1e309\n5,6,1\n",
                         "huge.csv, line 3, column 'y': value '1e309' overflows a double"),
                 Arguments.of("h1.csv", "?,2,0\n1,2,1\n3,4,0\n5,6,1\n", "h1.csv, line 1, column 1: missing value '?'"),
-                Arguments.of("l3.libsvm", "1 1:2\n-1 1:1\n? 1:3 2:4\n", "l3.libsvm, line 3, column label: missing label '?'"));
+                Arguments.of("l3.libsvm", "1 1:2\n-1 1:1\n? 1:3 2:4\n", "l3.libsvm, line 3, column label: missing label '?'"),
+                Arguments.of("textclass.arff", "@relation r\n@attribute a numeric\n@attribute class numeric\n@data\n"
+                        + "1,0\n2,abc\n3,1\n", "textclass.arff, line 6, column 'class': value 'abc' is not a number"));
     }
 
     @ParameterizedTest(name = "{0}")

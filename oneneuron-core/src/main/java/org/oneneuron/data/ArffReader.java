@@ -102,6 +102,7 @@ public final class ArffReader {
             }
             if (!cls.isNominal()) {
                 Numbers.checkLabel(value, source, lineNumber, labelName);
+                Numbers.parse(value, source, lineNumber, labelName); // a numeric attribute holds numbers
             }
             LabeledRows.requireRoom(source, rows.size() + 1L, x.length);
             rows.add(x, value, lineNumber);

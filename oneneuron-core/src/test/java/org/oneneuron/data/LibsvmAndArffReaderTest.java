@@ -162,4 +162,18 @@ class LibsvmAndArffReaderTest {
         DataException arff = arffFails(numericClass);
         assertTrue(arff.getMessage().contains("line 6, column 'y': value 'Inf' is not finite"), arff.getMessage());
     }
+
+    @Test
+    void arffNumericClassHoldsNumbersNotClassNames() throws IOException {
+        DataException text = arffFails("@relation r\n@attribute a numeric\n@attribute class numeric\n@data\n"
+                + "1,0\n2,abc\n3,1\n");
+        assertEquals(6, text.line());
+        assertEquals("'class'", text.column());
+        assertTrue(text.getMessage().contains("bad.arff, line 6, column 'class': value 'abc' is not a number"),
+                text.getMessage());
+        DataException sparse = arffFails("@relation r\n@attribute class numeric\n@attribute a numeric\n@data\n"
+                + "{0 1, 1 2}\n{0 yes}\n{1 3}\n");
+        assertEquals(6, sparse.line());
+        assertTrue(sparse.getMessage().contains("value 'yes' is not a number"), sparse.getMessage());
+    }
 }
