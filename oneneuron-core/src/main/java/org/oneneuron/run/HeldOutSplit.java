@@ -71,7 +71,8 @@ public record HeldOutSplit(double share, long seed, int n, String dataSha256, in
     }
 
     /**
-     * The chosen part of {@code raw}, which must be the data set the split was drawn from.
+     * The chosen part of {@code raw}, which must be the data set the split was drawn from, with
+     * its sample shape and task.
      *
      * @throws DataException naming {@code source} when the data differ (size or contents)
      */
@@ -88,7 +89,7 @@ public record HeldOutSplit(double share, long seed, int n, String dataSha256, in
         int[] indices = part == Part.TEST ? testIndices : trainIndices();
         Dataset subset = Splits.subset(raw, indices);
         return new Dataset(raw.name() + ":" + part.word(), subset.x(), subset.y(), subset.d(),
-                subset.featureNames(), subset.labelNames(), null, subset.task());
+                subset.featureNames(), subset.labelNames(), subset.shape(), subset.task());
     }
 
     /** The training part's indices, increasing: every index not held out. */
