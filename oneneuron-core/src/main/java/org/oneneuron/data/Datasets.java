@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one entry point for getting data: files by extension, IDX directories, and built-in data
@@ -156,16 +157,28 @@ public final class Datasets {
      * a {@link ReadOptions#labelColumn} applies; IDX and LIBSVM carry their labels elsewhere.
      */
     public static boolean hasLabelColumn(Path path) {
+        return labelsNotAColumn(path).isEmpty();
+    }
+
+    /**
+     * The format of a file whose labels are not a column, where a {@link ReadOptions#labelColumn}
+     * does not apply: "IDX" (a labels file beside the images) or "LIBSVM" (the label first on each
+     * row); empty for CSV and ARFF.
+     */
+    public static Optional<String> labelsNotAColumn(Path path) {
         if (Files.isDirectory(path)) {
-            return false;
+            return Optional.of("IDX");
         }
         String name = CsvReader.fileName(path).toLowerCase(Locale.ROOT);
         String base = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
-        if (base.contains("-ubyte") || base.contains(".idx") || base.endsWith(".libsvm") || base.endsWith(".svm")
-                || base.endsWith(".svmlight")) {
-            return false;
+        if (base.contains("-ubyte") || base.contains(".idx")) {
+            return Optional.of("IDX");
         }
-        return !(base.endsWith(".txt") && looksLikeLibsvm(path));
+        if (base.endsWith(".libsvm") || base.endsWith(".svm") || base.endsWith(".svmlight")
+                || base.endsWith(".txt") && looksLikeLibsvm(path)) {
+            return Optional.of("LIBSVM");
+        }
+        return Optional.empty();
     }
 
     /**

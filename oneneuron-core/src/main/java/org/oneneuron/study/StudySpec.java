@@ -50,7 +50,7 @@ import org.oneneuron.train.TrainConfig;
  * @param restarts        seeds per configuration
  * @param seed            study seed
  * @param heldOutFraction share of each data set held out for evaluation, in [0, 0.9]
- * @param label           the label column of every data file (null: the last column)
+ * @param label           the label column of every CSV and ARFF file (null: the last column)
  * @param positive        the label that becomes +1 (null: the data set's rule)
  * @param classes         two classes "NEG,POS" picked out of more (null: all rows)
  * @param architectures   layer graphs in {@code --arch} words, stored in their canonical

@@ -194,6 +194,32 @@ class StudyCommandTest {
     }
 
     @Test
+    void aLabelColumnIsIgnoredWithAWarningForLibsvmFilesAndRefusedWhenNoFileHasOne() throws IOException {
+        Path csv = Files.writeString(dir.resolve("rows.csv"), "a,y,b\n1,0,2\n2,1,1\n3,0,1\n1,1,3\n");
+        Path libsvm = Files.writeString(dir.resolve("rows.libsvm"), "+1 1:1 2:2\n-1 1:2 2:1\n+1 1:3 2:1\n-1 1:1 2:3\n");
+        String[] common = {"--hidden", "2", "--restarts", "1", "--steps", "5", "--threads", "1", "--label", "y",
+            "-q", "--no-report"};
+        Result mixed = run(new StudyCommand(), concat(common, "--data", csv + "," + libsvm,
+                "--out", dir.resolve("mixed").toString()));
+        assertEquals(0, mixed.code(), mixed.err());
+        assertTrue(mixed.err().contains("warning: --label does not apply to " + libsvm
+                + " (LIBSVM labels are not a column); ignored"), mixed.err());
+        assertFalse(mixed.err().contains("apply to " + csv), mixed.err());
+        Path out = dir.resolve("none");
+        Result none = run(new StudyCommand(), concat(common, "--data", libsvm.toString(), "--out", out.toString()));
+        assertEquals(2, none.code(), none.out() + none.err());
+        assertTrue(none.err().startsWith("error: --label is for CSV and ARFF files; none of the study's data files"
+                + " has a label column (" + libsvm + ": LIBSVM)"), none.err());
+        assertFalse(Files.exists(out), "a refused study writes nothing");
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(List.of(head));
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void aNegativeBudgetIsRefusedInTheUsersWords() {
         Result r = run(new StudyCommand(), caseA("--budget=-5s", "-q", "--no-report"));
         assertEquals(2, r.code(), r.out() + r.err());
