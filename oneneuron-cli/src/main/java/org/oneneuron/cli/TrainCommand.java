@@ -21,6 +21,8 @@ import org.oneneuron.run.NeuronDominance;
 import org.oneneuron.run.Scaffold;
 import org.oneneuron.run.TrainingData;
 import org.oneneuron.train.PhaseClock;
+import org.oneneuron.train.Stop;
+import org.oneneuron.train.StopReason;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -239,13 +241,24 @@ final class TrainCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         if (outcome.numericalTrouble()) {
-            throw new CommandFailure(ExitCodes.FAILURE, "training stopped: "
-                    + outcome.fit().training().stop().message() + (out == null ? ""
+            Stop stop = outcome.fit().training().stop();
+            throw new CommandFailure(ExitCodes.FAILURE, "training stopped: " + stop.message()
+                    + noProgressHint(stop, config) + (out == null ? ""
                     : "; the model was not written" + (checkpointEvery > 0
                     && Files.exists(TrainingRun.checkpointPath(out))
                     ? ", the last checkpoint is " + TrainingRun.checkpointPath(out) : "")));
         }
         return ExitCodes.OK;
+    }
+
+    /** For a run that could not take a step: the options that make the loss that steep. */
+    private static String noProgressHint(Stop stop, ClassifierConfig config) {
+        if (stop.reason() != StopReason.NO_PROGRESS) {
+            return "";
+        }
+        return config.neuron().present()
+                ? "; a smaller --lambda (now " + config.lambda() + ") or another --optimizer may get it moving"
+                : "; another --optimizer may get it moving";
     }
 
     /** Options given that the chosen optimizer, neuron or scaffold does not read: a warning each. */

@@ -30,7 +30,6 @@ import org.oneneuron.run.ScaffoldFit;
 import org.oneneuron.run.ScaffoldState;
 import org.oneneuron.run.TrainingData;
 import org.oneneuron.train.Stop;
-import org.oneneuron.train.StopReason;
 import org.oneneuron.train.TrainConfig;
 import org.oneneuron.train.PhaseClock;
 import org.oneneuron.train.Timings;
@@ -54,10 +53,9 @@ final class TrainingRun {
     record Outcome(Model model, FitResult fit, long totalSteps, long stepsThisRun, Optional<ScaffoldFit> scaffold,
                    TrainingData data, Assessment train, Optional<Assessment> test, Path modelFile, Timings timings) {
 
-        /** True when training ended on NaN/Inf or divergence (exit code 1). */
+        /** True when training ended in numerical trouble: NaN/Inf, divergence, no progress (exit code 1). */
         boolean numericalTrouble() {
-            StopReason reason = fit.training().stop().reason();
-            return reason == StopReason.NON_FINITE || reason == StopReason.DIVERGED;
+            return fit.training().stop().reason().numericalTrouble();
         }
     }
 
@@ -236,8 +234,7 @@ final class TrainingRun {
         PhaseClock after = new PhaseClock();
         Model model = Model.of(fit, data, provenance);
         after.charge(MODEL);
-        boolean trouble = fit.training().stop().reason() == StopReason.NON_FINITE
-                || fit.training().stop().reason() == StopReason.DIVERGED;
+        boolean trouble = fit.training().stop().reason().numericalTrouble();
         if (out != null && !trouble) {
             model.save(out);
             deleteIfExists(checkpoint);

@@ -242,6 +242,22 @@ class TrainCommandTest {
     }
 
     @Test
+    void aLambdaTooSteepToTakeAStepExitsOneAndWritesNoModel() throws Exception {
+        // λ = 1e308: the penalty's curvature leaves L-BFGS no representable step that lowers the loss
+        Path out = dir.resolve("m.json");
+        Cli r = Cli.run("train", SMALL, "--hidden", "3", "--steps", "50", "--lambda", "1e308", "--json",
+                "--out", out.toString());
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("error: training stopped: no_progress at step 1: lbfgs could not take a single"
+                + " step from the start"), r.err());
+        assertTrue(r.err().contains("a smaller --lambda (now 1.0E308) or another --optimizer"), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("no_progress", j.get("stop_reason").asText());
+        assertEquals(0, j.get("steps").asInt());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void warnsAboutLossesOutsideAssumptionOneAndZeroLambda() throws Exception {
         Cli logistic = Cli.run("train", SMALL, "--hidden", "3", "--steps", "3", "--loss", "logistic");
         assertEquals(ExitCodes.OK, logistic.exitCode(), logistic.toString());

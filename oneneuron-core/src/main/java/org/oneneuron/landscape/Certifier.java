@@ -36,7 +36,7 @@ import org.oneneuron.train.Verdict;
  * every point verdict but global_minimum; no_attained_minimum becomes {@code not_converged} when the
  * loss attains its minimum (the hinge family: zero loss at finite parameters), and a trajectory
  * {@code not_converged} turns a point's {@code not_stationary} into {@code not_converged} (the run
- * stopped while still moving). A run the trainer stopped for divergence or NaN/Inf
+ * stopped while still moving). A run the trainer stopped for divergence, NaN/Inf or no progress
  * ({@link PointContext#numericalTrouble()}) is {@code not_converged} at every point verdict but
  * global_minimum, its reason naming the stop. The probe is bounded by its use unless the config asks for an exact
  * count ({@link CertifyConfig#boundedProbe()}; the rule at {@code probe} below), and reports

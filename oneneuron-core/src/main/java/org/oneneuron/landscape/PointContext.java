@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.oneneuron.train.Stop;
-import org.oneneuron.train.StopReason;
 import org.oneneuron.train.Verdict;
 
 /**
@@ -20,7 +19,7 @@ import org.oneneuron.train.Verdict;
  * @param lambda        the penalty λ on a (0 for plain models)
  * @param kinks         the kink report of the activation
  * @param trajectory    the trainer's verdict on the run that ended here, when there was one
- * @param trajectoryStop why that run stopped, when known: a run that diverged or met NaN/Inf is
+ * @param trajectoryStop why that run stopped, when known: a run in numerical trouble is
  *                      not_converged by that stop, whatever its trend said
  * @param dataFloor     when identical inputs carry conflicting labels: the least loss any function
  *                      reaches on the data, which is then {@code minimumLoss}
@@ -93,9 +92,9 @@ public record PointContext(double minimumLoss, double trainingError, OptionalInt
                 Optional.of(verdict), dataFloor, escape, leastLoss, Optional.of(stop));
     }
 
-    /** The trainer's stop when the run ended in numerical trouble (diverged, NaN/Inf); else empty. */
+    /** The trainer's stop when the run ended in numerical trouble (diverged, NaN/Inf, no progress); else empty. */
     public Optional<Stop> numericalTrouble() {
-        return trajectoryStop.filter(s -> s.reason() == StopReason.DIVERGED || s.reason() == StopReason.NON_FINITE);
+        return trajectoryStop.filter(s -> s.reason().numericalTrouble());
     }
 
     public PointContext withMinimumLoss(double minimum) {

@@ -10,7 +10,6 @@ import java.util.Objects;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.optim.OptimizerKind;
-import org.oneneuron.train.StopReason;
 import org.oneneuron.train.TrainConfig;
 import org.oneneuron.train.TrainConfigBuilder;
 import org.oneneuron.train.TrainingListener;
@@ -125,8 +124,7 @@ public record ScaffoldFit(FitResult plain, Scaffold scaffold, List<Double> lambd
                             phase(listeners, used, false, save));
                     used += fit.training().steps();
                     seconds += fit.training().seconds();
-                    StopReason stop = fit.training().stop().reason();
-                    if (stop == StopReason.NON_FINITE || stop == StopReason.DIVERGED) {
+                    if (fit.training().stop().reason().numericalTrouble()) {
                         if (r == 0) {
                             return new ScaffoldFit(fit, scaffold, lambdas, contributions, used, Double.NaN, seconds, 0);
                         }

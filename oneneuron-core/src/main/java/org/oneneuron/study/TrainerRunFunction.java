@@ -34,7 +34,6 @@ import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.model.ParameterLayout;
 import org.oneneuron.optim.OptimizerKind;
-import org.oneneuron.train.StopReason;
 import org.oneneuron.run.FitResult;
 import org.oneneuron.train.TrainingHistory;
 import org.oneneuron.train.TrainingResult;
@@ -168,8 +167,7 @@ public final class TrainerRunFunction implements RunFunction {
         double[] theta = result.theta();
         Optional<NeuronSnapshot> neuron = objective.neuron(theta);
         double trainError = 1 - accuracy(objective, prepared.train(), theta);
-        String diagnostic = result.stop().reason() == StopReason.NON_FINITE
-                || result.stop().reason() == StopReason.DIVERGED ? result.stop().message() : "";
+        String diagnostic = result.stop().reason().numericalTrouble() ? result.stop().message() : "";
         Certificate certificate = certificate(t, trainError, certifyConfig(run));
         double heldOut = prepared.heldOut() == null ? Double.NaN
                 : accuracy(objective, prepared.heldOut(), theta);

@@ -18,8 +18,21 @@ public enum StopReason {
     NON_FINITE,
     /** The optimizer could make no further progress (line search or trust region stalled). */
     STALLED,
+    /**
+     * The optimizer stalled at its first step although ∇L ≠ 0 there: no trial point had a finite,
+     * lower loss (the loss rises too steeply for floating point), so nothing was trained.
+     */
+    NO_PROGRESS,
     /** A listener asked to stop. */
     LISTENER;
+
+    /**
+     * Whether the run ended in numerical trouble (diverged, non_finite, no_progress): its θ is not a
+     * trained point to rely on, and the commands exit 1.
+     */
+    public boolean numericalTrouble() {
+        return this == DIVERGED || this == NON_FINITE || this == NO_PROGRESS;
+    }
 
     /** The snake_case word, e.g. {@code gradient_tolerance}. */
     public String word() {

@@ -1,5 +1,6 @@
 package org.oneneuron.train;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,7 +15,9 @@ import org.oneneuron.optim.OptimizerKind;
  * first), the stopping rule, a step, the non-finite guard. θ never holds NaN or Inf: the point
  * before a failing step is kept and the stop names the step and the quantity. An
  * ArithmeticException from the objective (the engine's {@code NonFiniteException}) is caught the
- * same way and its message becomes the stop's detail.
+ * same way and its message becomes the stop's detail. An optimizer that stalls before it ever
+ * moved from θ₀, where ∇L ≠ 0, stops as {@link StopReason#NO_PROGRESS} (numerical trouble), not
+ * as a plain stall.
  */
 public final class Trainer {
 
@@ -85,6 +88,10 @@ public final class Trainer {
             }
             if (stop == null) {
                 stop = guardedStep(optimizer, theta, spare, step + 1);
+                if (stop != null && stop.reason() == StopReason.STALLED && optimizer.gradientNorm() > 0
+                        && Arrays.equals(theta, theta0)) {
+                    stop = noProgress(optimizer, stop.step());
+                }
                 if (stop == null || stop.reason() == StopReason.STALLED) {
                     double[] next = spare;
                     spare = theta;
@@ -168,6 +175,18 @@ public final class Trainer {
                     optimizer.loss()));
         }
         return null;
+    }
+
+    /**
+     * The stop of an optimizer that stalled before it ever moved from θ₀ although ∇L(θ₀) ≠ 0: in
+     * exact arithmetic a short enough step along a descent direction lowers a smooth loss, so only a
+     * loss too steep for floating point (a huge λ on the neuron's penalty, say) or too rough leaves none.
+     */
+    private static Stop noProgress(Optimizer optimizer, long step) {
+        return new Stop(StopReason.NO_PROGRESS, step, String.format(Locale.ROOT,
+                "%s could not take a single step from the start (loss %.6g, gradient norm %.6g): no trial"
+                        + " point had an acceptable finite lower loss; the loss is too steep (or too rough) there"
+                        + " for floating point", optimizer.name(), optimizer.loss(), optimizer.gradientNorm()));
     }
 
     private static String describe(Optimizer optimizer, Stop stop, double loss) {

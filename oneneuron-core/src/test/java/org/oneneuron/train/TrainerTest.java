@@ -100,6 +100,35 @@ class TrainerTest {
     }
 
     @Test
+    void anOptimizerThatCannotLeaveTheStartStopsAsNoProgress() {
+        // L(θ) = (1e300/2)·θ² + θ: ∇L(0) = 1, but the minimizer -1e-300 lies far inside the shortest
+        // step a line search tries, where the penalty-like term already dwarfs L(0) (train --lambda 1e308)
+        TrainConfig config = base().optimizer(OptimizerKind.LBFGS).build();
+        TrainingResult result = Trainer.train(new OneDimensional(t -> 0.5e300 * t * t + t, t -> 1e300 * t + 1),
+                new double[] {0.0}, config);
+        assertEquals(StopReason.NO_PROGRESS, result.stop().reason(), result.stop().message());
+        assertTrue(result.stop().reason().numericalTrouble());
+        assertTrue(result.stop().detail().startsWith("lbfgs could not take a single step from the start (loss 0.00000,"
+                + " gradient norm 1.00000)"), result.stop().detail());
+        assertEquals(0, result.steps());
+        assertArrayEquals(new double[] {0.0}, result.theta(), 0.0);
+    }
+
+    @Test
+    void aStallAtAStationaryStartOrAfterProgressIsNoTrouble() {
+        TrainConfig untilStalled = base().optimizer(OptimizerKind.LBFGS).gradientTolerance(0).lossTolerance(0).build();
+        TrainingResult stationary = Trainer.train(new OneDimensional(t -> t * t, t -> 2 * t), new double[] {0.0},
+                untilStalled);
+        assertEquals(StopReason.STALLED, stationary.stop().reason(), stationary.stop().message());
+        // (θ - 1)² left of 1, θ - 1 right of it: the first step lands on the kink, where no step lowers L
+        TrainingResult kinked = Trainer.train(new OneDimensional(t -> t < 1 ? (t - 1) * (t - 1) : t - 1,
+                t -> t < 1 ? 2 * (t - 1) : 1), new double[] {0.0}, untilStalled);
+        assertEquals(StopReason.STALLED, kinked.stop().reason(), kinked.stop().message());
+        assertFalse(kinked.stop().reason().numericalTrouble());
+        assertArrayEquals(new double[] {1.0}, kinked.theta(), 0.0);
+    }
+
+    @Test
     void anArithmeticExceptionFromTheObjectiveStopsWithItsMessage() {
         Quadratic inner = new Quadratic(2, 4, 9);
         Objective throwing = new Objective() {
@@ -290,6 +319,36 @@ class TrainerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Trainer.train(QUADRATIC, nan, config));
         assertTrue(e.getMessage().contains("theta0[2]"), e.getMessage());
+    }
+
+    /** A function of one parameter from its value and derivative (no curvature). */
+    private record OneDimensional(java.util.function.DoubleUnaryOperator value,
+                                  java.util.function.DoubleUnaryOperator derivative) implements Objective {
+        @Override
+        public int dimension() {
+            return 1;
+        }
+
+        @Override
+        public double value(double[] t) {
+            return value.applyAsDouble(t[0]);
+        }
+
+        @Override
+        public double valueAndGradient(double[] t, double[] g) {
+            g[0] = derivative.applyAsDouble(t[0]);
+            return value(t);
+        }
+
+        @Override
+        public void hessianVector(double[] t, double[] v, double[] out) {
+            throw new UnsupportedOperationException("no curvature");
+        }
+
+        @Override
+        public Objective copy() {
+            return this;
+        }
     }
 
     /** L(θ) = exp(θ⁴): finite at 2, overflows after one step of lr 1. */

@@ -20,7 +20,6 @@ import org.oneneuron.run.FitResult;
 import org.oneneuron.run.Problem;
 import org.oneneuron.run.Scaffold;
 import org.oneneuron.run.ScaffoldFit;
-import org.oneneuron.train.StopReason;
 import org.oneneuron.train.TrainConfig;
 import org.oneneuron.train.TrainingResult;
 
@@ -155,8 +154,7 @@ abstract class NetworkTrainerSettings {
         ScaffoldFit scaffolded = ScaffoldFit.run(problem, config, schedule);
         FitResult fit = scaffolded.plain();
         TrainingResult result = fit.training();
-        StopReason reason = result.stop().reason();
-        if (reason == StopReason.NON_FINITE || reason == StopReason.DIVERGED) {
+        if (result.stop().reason().numericalTrouble()) {
             throw new IllegalStateException("training stopped: " + result.stop().message());
         }
         if (schedule.keepsNeuron() && scaffolded.contribution().stream().anyMatch(c -> !(c <= schedule.tolerance()))) {

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.oneneuron.cli.CommandFailure;
 import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.train.Stop;
-import org.oneneuron.train.StopReason;
 
 /** The workloads by id, and the peer script and figure of merit of each. */
 final class Workloads {
@@ -70,13 +69,13 @@ final class Workloads {
     }
 
     /**
-     * Fails (exit 1, the stop named) when a workload's timed training ended on NaN/Inf or
-     * divergence: its seconds would time a shorter run, and the figures after it would be of a
-     * point the optimizer did not reach. More epochs than the workload's learning rate survives
+     * Fails (exit 1, the stop named) when a workload's timed training ended in numerical trouble
+     * (NaN/Inf, divergence, no progress): its seconds would time a shorter run, and the figures
+     * after it would be of a point the optimizer did not reach. More epochs than the workload's learning rate survives
      * do that (W5 past five: the neuron's exponent overflows in float32).
      */
     static void requireSound(String workload, Stop stop) {
-        if (stop.reason() == StopReason.NON_FINITE || stop.reason() == StopReason.DIVERGED) {
+        if (stop.reason().numericalTrouble()) {
             throw new CommandFailure(ExitCodes.FAILURE, workload + ": training stopped: " + stop.message()
                     + "; nothing was timed (fewer --steps may run through)");
         }

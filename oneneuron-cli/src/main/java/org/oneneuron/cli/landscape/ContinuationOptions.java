@@ -4,7 +4,6 @@ import org.oneneuron.cli.CommandFailure;
 import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.optim.OptimizerKind;
-import org.oneneuron.train.StopReason;
 import org.oneneuron.train.TrainConfig;
 import org.oneneuron.train.TrainingResult;
 import picocli.CommandLine.Option;
@@ -42,16 +41,15 @@ final class ContinuationOptions {
     }
 
     /**
-     * After the report is printed: a continued run that diverged or met NaN/Inf fails the command
-     * (exit 1, "error: training stopped: diverged at step ...", as {@code train} does); null or a
-     * run without such trouble passes.
+     * After the report is printed: a continued run in numerical trouble (diverged, NaN/Inf, no
+     * progress) fails the command (exit 1, "error: training stopped: diverged at step ...", as
+     * {@code train} does); null or a run without such trouble passes.
      */
     static void failOnTrouble(TrainingResult training) {
         if (training == null) {
             return;
         }
-        StopReason reason = training.stop().reason();
-        if (reason == StopReason.DIVERGED || reason == StopReason.NON_FINITE) {
+        if (training.stop().reason().numericalTrouble()) {
             throw new CommandFailure(ExitCodes.FAILURE, "training stopped: " + training.stop().message()
                     + "; the certificate describes the last point, not a converged run (try a smaller --lr)");
         }
