@@ -37,8 +37,15 @@ public final class CommonOptions {
     @Option(names = {"-q", "--quiet"}, description = "Print only results and errors; no progress.")
     boolean quiet;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads (default: the library's default for the task).")
+    /**
+     * The most --threads a command takes. A fixed cap, not a multiple of this machine's cores: the
+     * numbers depend on the thread count, so reproducing another machine's bits may take more
+     * threads than there are cores; beyond this, a typo would start that many workers.
+     */
+    public static final int MAX_THREADS = 1024;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads, 1 to " + MAX_THREADS
+            + " (default: the library's default for the task).")
     Integer threads;
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
@@ -75,13 +82,15 @@ public final class CommonOptions {
 
 
     /**
-     * Sets the process-wide back-end for this run, when given, and validates --threads. The
-     * threads go to the objectives' sample chunks (each command passes {@link #threadsOr}), not to
-     * the GEMM kernels: splitting each chunk's GEMMs again made a W2 step 3x slower.
+     * Sets the process-wide back-end for this run, when given, and validates --threads (1 to
+     * {@link #MAX_THREADS}). The threads go to the objectives' sample chunks (each command passes
+     * {@link #threadsOr}), not to the GEMM kernels: splitting each chunk's GEMMs again made a W2
+     * step 3x slower.
      */
     void apply() {
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
+            throw new IllegalArgumentException("--threads must be between 1 and " + MAX_THREADS + ", got "
+                    + threads);
         }
         if (blas != null) {
             try {

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.oneneuron.train.Provenance;
 
 class MainCommandTest {
@@ -74,11 +79,39 @@ class MainCommandTest {
     void badCommonOptionsAreUsageErrorsNamingTheOption() {
         Cli threads = Cli.run("version", "--threads", "0");
         assertEquals(ExitCodes.BAD_INPUT, threads.exitCode());
-        assertTrue(threads.err().startsWith("error: --threads must be >= 1, got 0"), threads.err());
+        assertTrue(threads.err().startsWith("error: --threads must be between 1 and 1024, got 0"), threads.err());
         Cli blas = Cli.run("version", "--blas", "cuda");
         assertEquals(ExitCodes.BAD_INPUT, blas.exitCode());
         assertTrue(blas.err().contains("--blas: unknown back-end 'cuda'"), blas.err());
         assertFalse(blas.err().contains("\tat "), blas.err());
+    }
+
+    @Test
+    void threadsAreCappedInEveryCommandThatTakesThem(@TempDir Path dir) {
+        Cli tooMany = Cli.run("version", "--threads", "100000");
+        assertEquals(ExitCodes.BAD_INPUT, tooMany.exitCode(), tooMany.toString());
+        assertTrue(tooMany.err().startsWith("error: --threads must be between 1 and 1024, got 100000"), tooMany.err());
+        Cli cap = Cli.run("version", "--threads", "1024");
+        assertEquals(ExitCodes.OK, cap.exitCode(), cap.toString());
+        // a study would start one worker per thread: refused before the folder is made
+        Path out = dir.resolve("study");
+        Cli study = Cli.run("study", "--data", "case-a", "--restarts", "1", "--out", out.toString(),
+                "--threads", "1025");
+        assertEquals(ExitCodes.BAD_INPUT, study.exitCode(), study.toString());
+        assertTrue(study.err().startsWith("error: --threads must be between 1 and 1024, got 1025"), study.err());
+        assertFalse(Files.exists(out));
+        // every --threads is the CommonOptions mixin's, which Main checks before any command runs
+        List<String> withThreads = new ArrayList<>();
+        for (var command : Main.commandLine().getSubcommands().entrySet()) {
+            var option = command.getValue().getCommandSpec().findOption("--threads");
+            if (option != null) {
+                withThreads.add(command.getKey());
+                assertTrue(command.getValue().getCommandSpec().mixins().values().stream()
+                        .anyMatch(m -> m.userObject() instanceof CommonOptions && m.findOption("--threads") == option),
+                        command.getKey() + "'s --threads is not CommonOptions'");
+            }
+        }
+        assertTrue(withThreads.containsAll(List.of("train", "study", "demo", "bench")), withThreads.toString());
     }
 
     @Test
