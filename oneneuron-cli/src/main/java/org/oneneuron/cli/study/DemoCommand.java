@@ -1,6 +1,7 @@
 package org.oneneuron.cli.study;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
 import org.oneneuron.io.WriterLock;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Spec;
  * {@code oneneuron demo}: two small studies, plain vs skip-exp vs per-layer-exp from the same
  * seeds, on the embedded WDBC data and on PAPER.md §6 case A (the §5 protocol with fewer starts);
  * writes the report to ./oneneuron-out/ and prints the claims table. Sized to finish in well under
- * a minute on two cores.
+ * a minute on two cores. A folder that holds a previous demo's output is replaced (so the README's
+ * {@code ./oneneuron demo} runs again as it did); one that holds anything else is refused.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run a one-minute study of the special neuron and print its claims table.",
@@ -46,7 +50,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "The output directory.")
+    @Option(names = "--out", paramLabel = "DIR", description = "The output directory: new, empty, or a previous"
+            + " demo's, whose output is replaced; a folder holding anything else (a study, say) is refused.")
     Path out = Path.of("oneneuron-out");
 
     @Option(names = "--restarts", paramLabel = "R", description = "Seeds per configuration. The demo's"
@@ -73,18 +78,66 @@ public final class DemoCommand implements Callable<Integer> {
                 List.of(0.1), List.of("gd"), 0.01, 5000, 10, "normal", restarts, 7L, 0);
     }
 
-    @SuppressWarnings("try") // the lock is held for the block and never read
+    /** What a demo writes into its folder: the report's files and one study folder per part. */
+    private static final Set<String> OWN_ENTRIES = Set.of("report.html", "summary.json", "claims.csv", "figures",
+            WriterLock.FOLDER_LOCK, caseA(1).name(), wdbc(1).name());
+
+    /**
+     * Whether {@code dir} holds a previous demo's output (which the demo replaces); false when it
+     * is missing or empty.
+     *
+     * @throws IllegalArgumentException when it holds anything else, e.g. a study, whose report the
+     *                                  demo would overwrite
+     * @throws UncheckedIOException     when the folder cannot be listed
+     */
+    static boolean holdsPreviousDemo(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false; // missing (created), or a file in the way (the lock names it)
+        }
+        List<String> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the folder " + dir, e);
+        }
+        List<String> foreign = entries.stream().filter(name -> !OWN_ENTRIES.contains(name)).toList();
+        if (!foreign.isEmpty()) {
+            String named = String.join(", ", foreign.subList(0, Math.min(3, foreign.size())))
+                    + (foreign.size() > 3 ? ", …" : "");
+            throw new IllegalArgumentException("--out " + dir + (foreign.contains("study.json")
+                    ? " holds a study (" + named + "), whose report the demo would overwrite"
+                    : " holds files the demo did not write (" + named + ")")
+                    + "; give --out a new or empty folder (the demo replaces only a previous demo's output)");
+        }
+        return !entries.isEmpty();
+    }
+
     @Override
     public Integer call() {
-        var stdout = command.commandLine().getOut();
         var err = command.commandLine().getErr();
         if (restarts < 1) {
             err.println("error: --restarts must be >= 1, got " + restarts);
             return StudyCommand.BAD_INPUT;
         }
+        try {
+            if (holdsPreviousDemo(out) && !common.quiet()) {
+                err.println("demo: replacing the previous demo's output in " + out);
+            }
+            return run(command.commandLine().getOut(), err);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return StudyCommand.BAD_INPUT;
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            return StudyCommand.FAILURE;
+        }
+    }
+
+    /** Both studies, anew, and the report, with the folder locked. */
+    @SuppressWarnings("try") // the lock is held for the block and never read
+    private int run(PrintWriter stdout, PrintWriter err) throws IOException {
         long start = System.nanoTime();
         int workers = common.threadsOr(Runtime.getRuntime().availableProcessors());
-        
         List<ReportSection> sections = new ArrayList<>();
         try (WriterLock lock = WriterLock.folder(out, "oneneuron demo")) {
             TrainerRunFunction function = new TrainerRunFunction(new StudyData());
@@ -107,12 +160,6 @@ public final class DemoCommand implements Callable<Integer> {
             stdout.print(StudyReport.claimsText(sections));
             stdout.printf(Locale.ROOT, "report: %s (%.1f s)%n", html, (System.nanoTime() - start) / 1e9);
             return StudyCommand.OK;
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return StudyCommand.BAD_INPUT;
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            err.println("error: " + e.getMessage());
-            return StudyCommand.FAILURE;
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.oneneuron.cli.study;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,7 +17,7 @@ class DemoCommandTest {
     Path dir;
 
     @Test
-    void smallDemoPrintsClaimsAndWritesTheReport() throws IOException {
+    void smallDemoPrintsClaimsWritesTheReportAndReplacesItOnTheNextRun() throws IOException {
         StudyCommandTest.Result r = StudyCommandTest.run(new DemoCommand(), "--restarts", "2",
                 "--out", dir.toString(), "-q");
         assertEquals(0, r.code(), r.err());
@@ -26,5 +28,38 @@ class DemoCommandTest {
         assertEquals(6, Files.readAllLines(dir.resolve("demo-wdbc/journal.jsonl")).size());
         assertTrue(Files.exists(dir.resolve("figures/demo_wdbc_held_out_accuracy.svg")));
         assertTrue(Files.exists(dir.resolve("figures/demo_case_a_slice.png")), "landscape slice");
+        // run again (the README's ./oneneuron demo twice): the previous demo is replaced, and it says so
+        StudyCommandTest.Result again = StudyCommandTest.run(new DemoCommand(), "--restarts", "1",
+                "--out", dir.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().startsWith("demo: replacing the previous demo's output in " + dir), again.err());
+        assertEquals(3, Files.readAllLines(dir.resolve("demo-wdbc/journal.jsonl")).size());
+    }
+
+    @Test
+    void aFolderHoldingAStudyOrOtherFilesIsRefusedAndLeftAsItWas() throws IOException {
+        Path study = dir.resolve("study");
+        StudyCommandTest.Result made = StudyCommandTest.run(new StudyCommand(), "--data", "case-a", "--hidden", "2",
+                "--optimizer", "gd", "--steps", "20", "--restarts", "1", "--out", study.toString(), "-q");
+        assertEquals(0, made.code(), made.err());
+        byte[] report = Files.readAllBytes(study.resolve("report.html"));
+        StudyCommandTest.Result r = StudyCommandTest.run(new DemoCommand(), "--restarts", "1",
+                "--out", study.toString());
+        assertEquals(StudyCommand.BAD_INPUT, r.code(), r.err());
+        assertEquals("error: --out " + study + " holds a study (journal.jsonl, spec.json, study.json), whose report"
+                + " the demo would overwrite; give --out a new or empty folder (the demo replaces only a previous"
+                + " demo's output)\n", r.err());
+        assertArrayEquals(report, Files.readAllBytes(study.resolve("report.html")));
+        assertFalse(Files.exists(study.resolve("demo-wdbc")));
+
+        Path notes = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notes.resolve("notes.txt"), "mine");
+        StudyCommandTest.Result other = StudyCommandTest.run(new DemoCommand(), "--out", notes.toString());
+        assertEquals(StudyCommand.BAD_INPUT, other.code(), other.err());
+        assertTrue(other.err().startsWith("error: --out " + notes + " holds files the demo did not write (notes.txt);"),
+                other.err());
+        try (var left = Files.list(notes)) {
+            assertEquals(1, left.count());
+        }
     }
 }
