@@ -1,5 +1,7 @@
 package org.oneneuron.cli.study;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -28,7 +30,6 @@ import org.oneneuron.io.WriterLock;
 import org.oneneuron.linalg.Precision;
 import org.oneneuron.model.Initializer;
 import org.oneneuron.study.JournalCodec;
-import org.oneneuron.study.JournalEntry;
 import org.oneneuron.study.StudyData;
 import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.StudyRunner;
@@ -187,7 +188,8 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "DURATION", description = "Stop starting runs after this long: 90s, 10m, 2h.")
     String budget;
 
-    @Option(names = "--only-run", paramLabel = "K", description = "Replay run K alone and print its journal line.")
+    @Option(names = "--only-run", paramLabel = "K", description = "Replay run K alone and print its journal line"
+            + " (with --json: a study object whose run is that line); nothing is written.")
     Integer onlyRun;
 
     @Option(names = "--no-report", description = "Skip report.html and the figures.")
@@ -220,8 +222,12 @@ public final class StudyCommand implements Callable<Integer> {
             StudyProgress progress = new StudyProgress(err, spec.name(), common.quiet());
             StudyRunner runner = new StudyRunner(function, workers, spend, progress);
             if (onlyRun != null) {
-                JournalEntry entry = runner.replay(spec, onlyRun);
-                outWriter.println(JournalCodec.toLine(entry));
+                String line = JournalCodec.toLine(runner.replay(spec, onlyRun));
+                if (common.json()) {
+                    Json.print(outWriter, replayJson(spec, onlyRun, line));
+                } else {
+                    outWriter.println(line);
+                }
                 return OK;
             }
             ClusterStudyRunner cluster = master == null ? null : cluster();
@@ -238,6 +244,22 @@ public final class StudyCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return FAILURE;
         }
+    }
+
+    /**
+     * {@code --only-run K --json}: a study object (schema_version, command) whose {@code run} is the
+     * replayed run's journal line, key for key (docs/JSON.md).
+     */
+    static Map<String, Object> replayJson(StudySpec spec, int index, String journalLine) {
+        Map<String, Object> json = Json.object("study");
+        json.put("name", spec.name());
+        json.put("only_run", index);
+        try {
+            json.put("run", new ObjectMapper().readValue(journalLine, Map.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read back the journal line of run " + index, e);
+        }
+        return json;
     }
 
     /**

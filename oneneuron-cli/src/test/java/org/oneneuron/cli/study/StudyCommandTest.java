@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.oneneuron.cli.Json;
 import org.oneneuron.io.WriterLock;
 import org.oneneuron.study.JournalCodec;
 import org.oneneuron.study.JournalEntry;
@@ -82,6 +86,30 @@ class StudyCommandTest {
         JournalEntry replayed = JournalCodec.fromLine(replay.out().trim());
         assertEquals(journaled.run(), replayed.run());
         assertEquals(journaled.outcome().withoutTiming(), replayed.outcome().withoutTiming());
+    }
+
+    @Test
+    void onlyRunWithJsonPrintsAStudyObjectWhoseRunIsTheJournalLine() throws IOException {
+        Result replay = run(new StudyCommand(), caseA("--only-run", "5", "--json"));
+        assertEquals(0, replay.code(), replay.err());
+        JsonNode json = new ObjectMapper().readTree(replay.out());
+        assertEquals(Json.SCHEMA_VERSION, json.path("schema_version").asInt(), replay.out());
+        assertEquals("study", json.path("command").asText());
+        assertEquals(5, json.path("only_run").asInt());
+        Result line = run(new StudyCommand(), caseA("--only-run", "5"));
+        JsonNode journalLine = new ObjectMapper().readTree(line.out());
+        ((ObjectNode) journalLine).remove("seconds");
+        ObjectNode printed = (ObjectNode) json.get("run");
+        assertTrue(printed.remove("seconds").isNumber());
+        assertEquals(journalLine, printed, "the run is the journal line, key for key");
+        assertEquals(List.of("schema_version", "command", "name", "only_run", "run"), fieldNames(json));
+        assertFalse(Files.exists(dir.resolve("journal.jsonl")), "a replay writes nothing");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
