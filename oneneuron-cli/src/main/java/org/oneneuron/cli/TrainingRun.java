@@ -136,7 +136,10 @@ final class TrainingRun {
 
     Outcome execute() {
         TrainingData data = TrainingData.prepare(dataset, config);
-        Problem problem = config.problem(data.scaledTrain());
+        Problem configured = config.problem(data.scaledTrain());
+        Problem problem = scaffold.mode() == Scaffold.Mode.NONE && configured.spec().neuron().present()
+                ? configured.withNeuron(NeuronKind.NONE, configured.lambda()) // --scaffold none: the plain network
+                : configured;
         Path checkpoint = out == null ? null : checkpointPath(out);
         boolean scaffolded = scaffold.mode() == Scaffold.Mode.DROP || scaffold.mode() == Scaffold.Mode.LAMBDA;
         Model saved = null;

@@ -99,6 +99,8 @@ class TrainCommandTest {
                 "--gradient-tolerance", "10", "--json"));
         assertEquals("gradient_tolerance", stopped.get("stop_reason").asText(), stopped.toString());
         assertEquals(0, stopped.get("steps").asInt());
+        assertEquals("none", stopped.get("network").get("neuron").asText(), "--scaffold none trains the plain network");
+        assertFalse(stopped.get("provenance").has("scaffold"), stopped.toString());
 
         String[] minibatch = {"train", SMALL, "--hidden", "4", "--optimizer", "adam", "--batch", "8", "--lr", "0.01",
             "--steps", "120", "--history-every", "10", "--json"};
