@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -21,6 +23,7 @@ import org.oneneuron.study.StudyRunner;
 import org.oneneuron.study.StudySpec;
 import org.oneneuron.study.TrainerRunFunction;
 import org.oneneuron.cli.CommonOptions;
+import org.oneneuron.cli.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -139,6 +142,7 @@ public final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         int workers = common.threadsOr(Runtime.getRuntime().availableProcessors());
         List<ReportSection> sections = new ArrayList<>();
+        List<Map<String, Object>> studies = new ArrayList<>();
         try (WriterLock lock = WriterLock.folder(out, "oneneuron demo")) {
             TrainerRunFunction function = new TrainerRunFunction(new StudyData());
             for (StudySpec spec : List.of(caseA(restarts), wdbc(restarts))) {
@@ -155,10 +159,27 @@ public final class DemoCommand implements Callable<Integer> {
                         + " oneneuron report " + out + ")";
                 sections.add(StudyReport.withLandscapes(function, id, title, StudyCommand.describe(spec),
                         regenerate, result));
+                Map<String, Object> study = new LinkedHashMap<>();
+                study.put("name", spec.name());
+                study.put("runs", result.entries().size());
+                study.put("journal", dir.resolve(StudyRunner.JOURNAL).toString());
+                studies.add(study);
             }
             Path html = StudyReport.write(out, "OneNeuron demo", sections);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (common.json()) {
+                Map<String, Object> json = Json.object("demo");
+                json.put("out", out.toString());
+                json.put("studies", studies);
+                json.put("report", html.toString());
+                json.put("summary", out.resolve("summary.json").toString());
+                json.put("claims_csv", out.resolve("claims.csv").toString());
+                json.put("seconds", seconds);
+                Json.print(stdout, json);
+                return StudyCommand.OK;
+            }
             stdout.print(StudyReport.claimsText(sections));
-            stdout.printf(Locale.ROOT, "report: %s (%.1f s)%n", html, (System.nanoTime() - start) / 1e9);
+            stdout.printf(Locale.ROOT, "report: %s (%.1f s)%n", html, seconds);
             return StudyCommand.OK;
         }
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,17 @@ class DemoCommandTest {
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().startsWith("demo: replacing the previous demo's output in " + dir), again.err());
         assertEquals(3, Files.readAllLines(dir.resolve("demo-wdbc/journal.jsonl")).size());
+        // and --json prints one object naming what was written (it printed the claims as text)
+        StudyCommandTest.Result json = StudyCommandTest.run(new DemoCommand(), "--restarts", "1",
+                "--out", dir.toString(), "--json");
+        assertEquals(0, json.code(), json.err());
+        assertEquals("", json.err(), "no progress or chatter with --json");
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertEquals("demo", j.get("command").asText());
+        assertEquals(dir.resolve("report.html").toString(), j.get("report").asText());
+        assertEquals(2, j.get("studies").size());
+        assertEquals(3, j.get("studies").get(1).get("runs").asInt());
+        assertTrue(Files.exists(Path.of(j.get("summary").asText())));
     }
 
     @Test
