@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Task;
-import org.oneneuron.eval.Metrics;
 import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.run.Calibration;
 import org.oneneuron.run.Model;
@@ -120,9 +119,9 @@ final class PredictCommand implements Callable<Integer> {
      */
     static Table table(Model model, double[] scores, Calibration calibration) {
         List<Object[]> rows = new ArrayList<>();
-        List<String> names = model.labelNames();
+        double[] predicted = model.predictionsOf(scores);
         if (model.task() == Task.REGRESSION) {
-            for (double v : scores) {
+            for (double v : predicted) {
                 rows.add(new Object[] {v});
             }
             return new Table(List.of("value"), rows);
@@ -130,24 +129,24 @@ final class PredictCommand implements Callable<Integer> {
         if (model.task() == Task.BINARY) {
             double[] p = calibration == null ? null : model.probabilitiesOf(scores);
             for (int i = 0; i < scores.length; i++) {
-                String label = names.get(scores[i] >= 0 ? 1 : 0);
+                String label = model.labelOf(predicted[i]);
                 rows.add(p == null ? new Object[] {scores[i], label} : new Object[] {scores[i], label, p[i]});
             }
             return new Table(p == null ? List.of("score", "label") : List.of("score", "label", "probability"), rows);
         }
         int k = model.outputs();
         List<String> columns = new ArrayList<>();
-        for (String c : names) {
+        for (String c : model.labelNames()) {
             columns.add("p_" + c);
         }
         columns.add("label");
         double[] p = model.classProbabilities(scores);
-        for (int i = 0; i < scores.length / k; i++) {
+        for (int i = 0; i < predicted.length; i++) {
             Object[] row = new Object[k + 1];
             for (int j = 0; j < k; j++) {
                 row[j] = p[i * k + j];
             }
-            row[k] = names.get(Metrics.argmax(scores, i * k, k));
+            row[k] = model.labelOf(predicted[i]);
             rows.add(row);
         }
         return new Table(columns, rows);

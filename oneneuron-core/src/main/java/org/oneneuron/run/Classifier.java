@@ -13,7 +13,7 @@ import org.oneneuron.train.TrainingListener;
  * <pre>{@code
  * Dataset data = Datasets.resolve("wdbc", ReadOptions.defaults());
  * Model model = Classifier.fit(data, ClassifierConfig.defaults().withHeldOut(0.25));
- * double label = model.predict(row);                  // -1 or +1
+ * double label = model.predict(row);                  // -1 or +1 (a class index or a value for other tasks)
  * Assessment a = model.assess(data);                  // metrics, named losses
  * model.save(Path.of("model.json"));
  * }</pre>

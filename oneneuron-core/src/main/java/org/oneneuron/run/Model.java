@@ -21,11 +21,26 @@ import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.train.TrainingResult;
 
 /**
- * A trained binary classifier: what {@link Classifier#fit} returns, what a model file holds, what
+ * A trained model: what {@link Classifier#fit} returns, what a model file holds, what
  * {@code evaluate}, {@code predict}, {@code export} and the landscape commands read. It scores raw
  * rows (it standardizes them itself), names their classes, gives P(y = +1 | x) ({@link
  * Calibration}), assesses itself on labeled data ({@link Assessment}) and knows which samples of
  * its training data were held out ({@link HeldOutSplit}). Immutable; θ is copied in and out.
+ *
+ * <p>Its row and data-set methods answer for its {@link #task()} (as {@code oneneuron predict}):
+ * <ul>
+ *   <li>binary: one score f~ per sample ({@link #score(double[])}); {@link #predict(double[])} is
+ *       ±1 (+1 when f~ ≥ 0), {@link #predictClass} the original label of that class
+ *       ({@link #labelNames()}), {@link #probability} P(y = +1 | x);</li>
+ *   <li>multi-class (K classes): K scores per sample ({@link #scores(double[])}; n·K, sample-major,
+ *       for a batch or a data set); {@link #predict(double[])} is the class index 0..K-1 of the
+ *       largest score (the first on a tie), {@link #predictClass} its name, {@link
+ *       #classProbabilities} the softmax of the scores; {@link #score(double[])} and the
+ *       P(+1) methods refuse;</li>
+ *   <li>regression: {@link #score(double[])} and {@link #predict(double[])} are the predicted value,
+ *       in the target's units, {@link #predictClass} that value as text; the P(+1) methods refuse.</li>
+ * </ul>
+ * {@link #predictionsOf} and {@link #labelOf} are these rules on given scores.
  */
 public final class Model {
 
@@ -177,7 +192,7 @@ public final class Model {
         ModelFiles.write(toFile(), path);
     }
 
-    /** f~(x_i) for every sample of the raw (unscaled) data set. */
+    /** f~(x_i) for every sample of the raw (unscaled) data set: n values, or n·K (sample-major) for K classes. */
     public double[] scores(Dataset raw) {
         DataChecks.checkDimension(spec.inputDim(), raw, raw.name());
         return score(raw.x(), raw.n(), false);
@@ -189,12 +204,25 @@ public final class Model {
         return score(raw.x(), raw.n(), true);
     }
 
-    /** f~(x) of one raw row of d features. */
+    /**
+     * f~(x) of one raw row of d features: a binary model's score, a regression model's value.
+     *
+     * @throws IllegalStateException for a multi-class model, which has K scores per row ({@link #scores(double[])})
+     */
     public double score(double[] row) {
-        return scores(new double[][] {row})[0];
+        if (task() == Task.MULTICLASS) {
+            throw new IllegalStateException("a multiclass model has " + spec.outputs()
+                    + " scores per row, one per class; use scores(row), or predict(row) for the class index");
+        }
+        return scores(row)[0];
     }
 
-    /** f~ of each raw row (each of d finite features), in one batched pass. */
+    /** The K scores f~_k(x) of one raw row of d features (one for binary and regression). */
+    public double[] scores(double[] row) {
+        return scores(new double[][] {row});
+    }
+
+    /** f~ of each raw row (each of d finite features), in one batched pass: n·K values, sample-major. */
     public double[] scores(double[][] rows) {
         int d = spec.inputDim();
         double[] x = new double[rows.length * d];
@@ -215,19 +243,44 @@ public final class Model {
         return score(x, rows.length, false);
     }
 
-    /** ±1 for one raw row: +1 when f~ >= 0 (see {@link Metrics} for how f~ = 0 is counted). */
+    /**
+     * The prediction for one raw row: ±1 (binary; +1 when f~ ≥ 0, see {@link Metrics} for how
+     * f~ = 0 is counted), the class index 0..K-1 (multi-class), or the value (regression).
+     */
     public double predict(double[] row) {
-        return Metrics.label(score(row));
+        return predictionsOf(scores(row))[0];
     }
 
-    /** ±1 for each raw row. */
+    /** The prediction for each raw row (one per row, as {@link #predict(double[])}). */
     public double[] predict(double[][] rows) {
-        return labels(scores(rows));
+        return predictionsOf(scores(rows));
     }
 
-    /** ±1 for every sample of the raw data set. */
+    /** The prediction for every sample of the raw data set (n values, as {@link #predict(double[])}). */
     public double[] predict(Dataset raw) {
-        return labels(scores(raw));
+        return predictionsOf(scores(raw));
+    }
+
+    /**
+     * The predictions of given scores (n values, or n·K sample-major, as {@code scores} returns
+     * them): one per sample, ±1, the class index or the value, as {@link #predict(double[])}.
+     */
+    public double[] predictionsOf(double[] scores) {
+        int k = spec.outputs();
+        if (scores.length % k != 0) {
+            throw new IllegalArgumentException(scores.length + " scores are not K = " + k + " per sample");
+        }
+        return switch (task()) {
+            case BINARY -> labels(scores);
+            case MULTICLASS -> {
+                double[] classes = new double[scores.length / k];
+                for (int i = 0; i < classes.length; i++) {
+                    classes[i] = Metrics.argmax(scores, i * k, k);
+                }
+                yield classes;
+            }
+            case REGRESSION -> scores.clone();
+        };
     }
 
     /**
@@ -235,10 +288,31 @@ public final class Model {
      * of the largest score for a multi-class model); a regression model's value as text.
      */
     public String predictClass(double[] row) {
+        return labelOf(predict(row));
+    }
+
+    /**
+     * The name of a prediction of {@link #predict(double[])}: the original label of -1 or +1
+     * (binary), the class name of an index (multi-class), the value as text (regression).
+     *
+     * @throws IllegalArgumentException for a value that is no prediction of this model's task
+     */
+    public String labelOf(double prediction) {
         return switch (task()) {
-            case BINARY -> labelNames.get(predict(row) > 0 ? 1 : 0);
-            case MULTICLASS -> labelNames.get(Metrics.argmax(scores(new double[][] {row}), 0, spec.outputs()));
-            case REGRESSION -> Double.toString(score(row));
+            case BINARY -> {
+                if (prediction != 1 && prediction != -1) {
+                    throw new IllegalArgumentException("a binary model predicts -1 or +1, not " + prediction);
+                }
+                yield labelNames.get(prediction > 0 ? 1 : 0);
+            }
+            case MULTICLASS -> {
+                if (prediction != Math.rint(prediction) || prediction < 0 || prediction >= labelNames.size()) {
+                    throw new IllegalArgumentException("a multiclass model of " + labelNames.size()
+                            + " classes predicts a class index 0.." + (labelNames.size() - 1) + ", not " + prediction);
+                }
+                yield labelNames.get((int) prediction);
+            }
+            case REGRESSION -> Double.toString(prediction);
         };
     }
 
@@ -422,7 +496,7 @@ public final class Model {
         return featureNames;
     }
 
-    /** The original labels of -1 and +1, in that order. */
+    /** The original labels of -1 and +1, in that order (binary); the K class names (multi-class); none (regression). */
     public List<String> labelNames() {
         return labelNames;
     }

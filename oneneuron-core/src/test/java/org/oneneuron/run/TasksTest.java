@@ -1,5 +1,6 @@
 package org.oneneuron.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,6 +154,68 @@ class TasksTest {
             assertEquals(java.util.Arrays.toString(model.scores(data)), java.util.Arrays.toString(back.scores(data)));
         }
         assertTrue(Files.exists(dir.resolve("softmax-ce.json")));
+    }
+
+    private static double[] row(Dataset data, int i) {
+        return java.util.Arrays.copyOfRange(data.x(), i * data.d(), (i + 1) * data.d());
+    }
+
+    @Test
+    void aMultiClassModelPredictsClassIndicesOnePerSample() {
+        Dataset data = blobs();
+        Model model = Classifier.fit(data, ClassifierConfig.defaults().withHidden(List.of()).withNeuron(NeuronKind.NONE));
+        double[] scores = model.scores(data);
+        double[] predicted = model.predict(data);
+        assertEquals(data.n(), predicted.length, "one prediction per sample, not one per score");
+        for (int i = 0; i < data.n(); i++) {
+            double[] row = row(data, i);
+            assertEquals(i % 3, predicted[i], 0.0, "sample " + i);
+            assertEquals(predicted[i], model.predict(row), 0.0);
+            assertEquals(List.of(scores[3 * i], scores[3 * i + 1], scores[3 * i + 2]),
+                    java.util.Arrays.stream(model.scores(row)).boxed().toList());
+            assertEquals(List.of("a", "b", "c").get(i % 3), model.predictClass(row));
+        }
+        assertArrayEquals(java.util.Arrays.copyOfRange(predicted, 0, 2),
+                model.predict(new double[][] {row(data, 0), row(data, 1)}), 0.0);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> model.score(row(data, 0)));
+        assertEquals("a multiclass model has 3 scores per row, one per class; use scores(row), or predict(row)"
+                + " for the class index", e.getMessage());
+        assertEquals("c", model.labelOf(2));
+        assertThrows(IllegalArgumentException.class, () -> model.labelOf(3));
+    }
+
+    @Test
+    void aRegressionModelPredictsValuesInTheTargetsUnits() {
+        Dataset data = regression(1);
+        Model model = Classifier.fit(data, ClassifierConfig.defaults().withHidden(List.of()).withNeuron(NeuronKind.NONE));
+        double[] values = model.scores(data);
+        assertArrayEquals(values, model.predict(data), 0.0);
+        RegressionMetrics m = (RegressionMetrics) model.assess(data).figures();
+        assertTrue(m.r2() > 0.95, "R² " + m.r2());
+        boolean beyondOne = false;
+        for (int i = 0; i < data.n(); i++) {
+            double[] row = row(data, i);
+            assertEquals(values[i], model.predict(row), 0.0, "sample " + i);
+            assertEquals(values[i], model.score(row), 0.0);
+            assertEquals(Double.toString(values[i]), model.predictClass(row));
+            beyondOne |= Math.abs(model.predict(row)) > 1;
+        }
+        assertTrue(beyondOne, "values, not signs");
+        assertEquals(1, model.scores(row(data, 0)).length);
+    }
+
+    @Test
+    void aBinaryModelPredictsSignsNamedByItsLabels() {
+        Dataset data = org.oneneuron.data.Datasets.builtin("blobs:n=60");
+        Model model = Classifier.fit(data, ClassifierConfig.defaults().withHidden(List.of()).withNeuron(NeuronKind.NONE));
+        double[] scores = model.scores(data);
+        double[] predicted = model.predict(data);
+        for (int i = 0; i < data.n(); i++) {
+            assertEquals(scores[i] >= 0 ? 1.0 : -1.0, predicted[i], 0.0);
+            assertEquals(predicted[i], model.predict(row(data, i)), 0.0);
+            assertEquals(data.labelNames().get(scores[i] >= 0 ? 1 : 0), model.predictClass(row(data, i)));
+            assertEquals(model.predictClass(row(data, i)), model.labelOf(predicted[i]));
+        }
     }
 
     @Test
