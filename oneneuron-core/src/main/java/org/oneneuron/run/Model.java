@@ -357,7 +357,13 @@ public final class Model {
         return p;
     }
 
-    /** P(y = +1 | x) for one raw row (see {@link #calibration()} for what it is). */
+    /**
+     * P(y = +1 | x) for one raw row (see {@link #calibration()} for what it is); so are the other
+     * P(+1) methods below.
+     *
+     * @throws IllegalStateException for a multi-class model (see {@link #classProbabilities}), a
+     *                               regression model, or a binary model without a calibration
+     */
     public double probability(double[] row) {
         return requireCalibration().probability(score(row));
     }
@@ -382,8 +388,13 @@ public final class Model {
         return p;
     }
 
-    /** The same model with probabilities calibrated by Platt scaling on labeled raw data. */
+    /**
+     * The same model with probabilities calibrated by Platt scaling on labeled raw data.
+     *
+     * @throws IllegalStateException for a multi-class or regression model (P(+1) is binary)
+     */
     public Model calibratedOn(Dataset raw) {
+        requireBinary();
         return withCalibration(Calibration.platt(scores(raw), raw.y(), raw.name()));
     }
 
@@ -435,9 +446,23 @@ public final class Model {
     }
 
     private Calibration requireCalibration() {
+        requireBinary();
         return calibration.orElseThrow(() -> new IllegalStateException("this model records no"
-                + " calibration (a model file of an earlier version trained with " + loss.word()
+                + " calibration (a checkpoint, or a model file of an earlier version, trained with " + loss.word()
                 + "); calibrate it on labeled data with calibratedOn(data)"));
+    }
+
+    /** P(+1) and its calibration exist for a binary model only; the others are told what they have instead. */
+    private void requireBinary() {
+        switch (task()) {
+            case BINARY -> {
+            }
+            case MULTICLASS -> throw new IllegalStateException("a multiclass model has no P(+1): it gives one"
+                    + " probability per class, classProbabilities(scores(row)) (the softmax of its "
+                    + spec.outputs() + " scores)");
+            case REGRESSION -> throw new IllegalStateException("a regression model predicts values, not"
+                    + " probabilities: use predict(row)");
+        }
     }
 
     private double[] score(double[] rawX, int n, boolean networkOnly) {

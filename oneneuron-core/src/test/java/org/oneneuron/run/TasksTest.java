@@ -205,6 +205,29 @@ class TasksTest {
     }
 
     @Test
+    void askingForPOfPlusOneTellsAMultiClassOrRegressionModelWhatItHasInstead() {
+        ClassifierConfig linear = ClassifierConfig.defaults().withHidden(List.of()).withNeuron(NeuronKind.NONE);
+        Dataset blobs = blobs();
+        Model multi = Classifier.fit(blobs, linear);
+        for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> multi.probability(row(blobs, 0)), () -> multi.probabilities(blobs), () -> multi.calibratedOn(blobs))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, call);
+            assertEquals("a multiclass model has no P(+1): it gives one probability per class,"
+                    + " classProbabilities(scores(row)) (the softmax of its 3 scores)", e.getMessage());
+        }
+        double[] p = multi.classProbabilities(multi.scores(row(blobs, 0)));
+        assertEquals(1.0, p[0] + p[1] + p[2], 1e-12);
+        Dataset values = regression(1);
+        Model regression = Classifier.fit(values, linear);
+        for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> regression.probability(row(values, 0)), () -> regression.probabilities(values),
+                () -> regression.calibratedOn(values))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, call);
+            assertEquals("a regression model predicts values, not probabilities: use predict(row)", e.getMessage());
+        }
+    }
+
+    @Test
     void aBinaryModelPredictsSignsNamedByItsLabels() {
         Dataset data = org.oneneuron.data.Datasets.builtin("blobs:n=60");
         Model model = Classifier.fit(data, ClassifierConfig.defaults().withHidden(List.of()).withNeuron(NeuronKind.NONE));
