@@ -13,8 +13,9 @@ import java.util.Objects;
  * cluster's driver can send a study's data to its executors (oneneuron-spark).
  *
  * @param name         short name (file name, built-in name)
- * @param x            features, length n·d, all finite
- * @param y            targets, length n, all finite
+ * @param x            features, length n·d, all finite (checked: a non-finite value is refused
+ *                     naming its row and feature)
+ * @param y            targets, length n, all finite (checked likewise)
  * @param d            number of features
  * @param featureNames d names; null gives x1..xd
  * @param labelNames   the original label names for -1 and +1 (in that order), or empty for
@@ -62,6 +63,18 @@ public record Dataset(String name, double[] x, double[] y, int d, List<String> f
         if (featureNames.size() != d) {
             throw new IllegalArgumentException(featureNames.size() + " feature names for d = " + d);
         }
+        for (int k = 0; k < x.length; k++) {
+            if (!Double.isFinite(x[k])) {
+                throw new IllegalArgumentException("data set '" + name + "': row " + k / d + " (0-based), feature '"
+                        + featureNames.get(k % d) + "' is " + x[k] + "; features must be finite");
+            }
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                throw new IllegalArgumentException("data set '" + name + "': the target of row " + i
+                        + " (0-based) is " + y[i] + "; targets must be finite");
+            }
+        }
         if (shape == null) {
             shape = Shape.vector(d);
         } else if (shape.size() != d) {
@@ -72,8 +85,13 @@ public record Dataset(String name, double[] x, double[] y, int d, List<String> f
         if (task == null) {
             task = inferred;
         } else if (task != inferred && !(task == Task.REGRESSION && labelNames.isEmpty())) {
-            throw new IllegalArgumentException("targets of a " + inferred.word() + " task cannot be read as a "
-                    + task.word() + " task");
+            throw new IllegalArgumentException("data set '" + name + "': targets of a " + inferred.word()
+                    + " task cannot be read as a " + task.word() + " task; " + switch (task) {
+                        case BINARY -> "binary targets are -1 and +1 (e.g. 0/1 labels as 2y - 1), with two label"
+                                + " names or none";
+                        case MULTICLASS -> "multiclass targets are class indices 0..K-1 with K >= 2 label names";
+                        case REGRESSION -> "a regression has no label names";
+                    });
         }
     }
 

@@ -3,12 +3,17 @@ package org.oneneuron.run;
 import java.util.Map;
 import java.util.Objects;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.TargetCoding;
+import org.oneneuron.data.Task;
+import org.oneneuron.loss.Losses;
 import org.oneneuron.train.TrainingListener;
 
 /**
- * The library's front door for JVM users: fit a binary classifier with (or without) the special
- * neuron on a {@link Dataset} with ±1 labels. {@code oneneuron train} runs the same steps, so the
- * same data, config and seed give the same θ₀ and the same model.
+ * The library's front door for JVM users: fit a model with (or without) the special neuron on a
+ * {@link Dataset}, for the data's task ({@link Dataset#task()}): a binary classifier of ±1 labels,
+ * a multi-class one of class indices 0..K-1 with K label names, or a regression of real targets.
+ * {@code oneneuron train} runs the same steps, so the same data, config and seed give the same θ₀
+ * and the same model.
  *
  * <pre>{@code
  * Dataset data = Datasets.resolve("wdbc", ReadOptions.defaults());
@@ -30,9 +35,17 @@ public final class Classifier {
      * end, so the model never ships a neuron whose a·exp(wᵀx + b) can explode out of
      * distribution), and returns the model.
      *
-     * @param data      data, labels ±1
+     * <p>A {@link Dataset} built without label names reads targets that are not ±1 as a regression
+     * ({@link Dataset#inferTask}). When such targets look like class codes (integers 0..99, at
+     * least two distinct, e.g. 0/1 labels) and the configured loss is not a regression loss (the
+     * default is not), the fit is refused before training, naming both ways to say what is meant:
+     * code the classes ±1 (binary) or give their names (multi-class), or choose a regression loss
+     * ({@code withLoss(Losses.TARGET_SQUARED)}).
+     *
+     * @param data      data: ±1 labels, class indices with their names, or real targets
      * @param config    the model, data and training choices
      * @param listeners probes for the training loop
+     * @throws IllegalArgumentException for class codes read as a regression (above)
      */
     public static Model fit(Dataset data, ClassifierConfig config, TrainingListener... listeners) {
         Objects.requireNonNull(config, "config");
@@ -49,6 +62,7 @@ public final class Classifier {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(scaffold, "scaffold");
+        refuseClassCodesAsValues(data, config);
         TrainingData prepared = TrainingData.prepare(data, config);
         ScaffoldFit fit = ScaffoldFit.run(config.problem(prepared.scaledTrain()), config.train(), scaffold, listeners);
         if (scaffold.keepsNeuron() && fit.contribution().stream().anyMatch(c -> !(c <= scaffold.tolerance()))) {
@@ -58,5 +72,37 @@ public final class Classifier {
                     + " schedule removes the neuron", fit.contribution().get(0), scaffold.tolerance()));
         }
         return Model.of(fit.plain(), prepared, fit.provenance());
+    }
+
+    /**
+     * Refuses targets that look like class codes (integers in [0, {@link TargetCoding#MAX_INFERRED_CLASSES}),
+     * at least two distinct) but make a regression task, unless the loss is a regression loss.
+     */
+    private static void refuseClassCodesAsValues(Dataset data, ClassifierConfig config) {
+        if (data.task() != Task.REGRESSION || Losses.fits(config.loss(), Task.REGRESSION)) {
+            return;
+        }
+        double min = TargetCoding.MAX_INFERRED_CLASSES;
+        double max = 0;
+        for (double v : data.y()) {
+            if (!(v >= 0 && v < TargetCoding.MAX_INFERRED_CLASSES && v == Math.rint(v))) {
+                return;
+            }
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        if (!(min < max)) {
+            return;
+        }
+        String asValues = "data set '" + data.name() + "' has " + (max == 1 ? "targets 0 and 1" : "integer targets"
+                + " from " + (int) min + " to " + (int) max) + " and no label names, which a Dataset reads as a regression task:"
+                + " Classifier.fit would fit them as real values, not as classes. For a ";
+        String asRegression = "; for a regression on these values choose a regression loss, e.g."
+                + " config.withLoss(Losses.TARGET_SQUARED)";
+        throw new IllegalArgumentException(asValues + (max == 1
+                ? "binary classifier code the classes -1 and +1 (y = 2y - 1; label names List.of(\"0\", \"1\")"
+                        + " keep their names)"
+                : "classifier code the classes as indices 0..K-1 and give their K names (the data set's"
+                        + " labelNames)") + asRegression);
     }
 }

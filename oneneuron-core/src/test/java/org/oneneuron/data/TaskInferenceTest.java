@@ -157,4 +157,27 @@ class TaskInferenceTest {
         assertEquals(Task.REGRESSION, sparse.task());
         assertArrayEquals(new double[] {1, -1, 1, -1}, sparse.y());
     }
+
+    @Test
+    void aNonFiniteFeatureOrTargetIsRefusedNamingItsDataSetRowAndFeature() {
+        double[] x = {1, 2, 3, 4, 5, 6};
+        double[] y = {-1, 1, -1};
+        x[3] = Double.NaN;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Dataset("hand", x, y, 2, List.of("u", "v"), List.of()));
+        assertEquals("data set 'hand': row 1 (0-based), feature 'v' is NaN; features must be finite", e.getMessage());
+        x[3] = 4;
+        y[2] = Double.NEGATIVE_INFINITY;
+        e = assertThrows(IllegalArgumentException.class, () -> new Dataset("hand", x, y, 2, null, List.of()));
+        assertEquals("data set 'hand': the target of row 2 (0-based) is -Infinity; targets must be finite",
+                e.getMessage());
+    }
+
+    @Test
+    void aTaskGivenThatTheTargetsDoNotFitSaysHowToCodeThem() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Dataset("hand",
+                new double[] {1, 2, 3}, new double[] {0, 1, 0}, 1, null, List.of(), null, Task.BINARY));
+        assertEquals("data set 'hand': targets of a regression task cannot be read as a binary task; binary targets"
+                + " are -1 and +1 (e.g. 0/1 labels as 2y - 1), with two label names or none", e.getMessage());
+    }
 }

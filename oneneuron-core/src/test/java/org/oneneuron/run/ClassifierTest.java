@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
+import org.oneneuron.data.Task;
+import org.oneneuron.loss.Losses;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.train.TrainConfig;
 
@@ -85,5 +87,46 @@ class ClassifierTest {
         assertTrue(e.getMessage().contains("lambda = 0"), e.getMessage());
         assertEquals(0.0, ClassifierConfig.defaults().withAllowZeroLambda(true).withLambda(0).lambda(), 0.0);
         assertThrows(IllegalArgumentException.class, () -> ClassifierConfig.defaults().withHeldOut(1));
+    }
+
+    /** WDBC with its classes coded 0/1 (or 0/1/2) and no label names: a Dataset reads that as a regression. */
+    private static Dataset wdbcCoded(int classes) {
+        Dataset wdbc = Datasets.wdbc();
+        double[] y = new double[wdbc.n()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = classes == 2 ? (wdbc.y()[i] > 0 ? 1 : 0) : i % classes;
+        }
+        return new Dataset("wdbc01", wdbc.x(), y, wdbc.d(), wdbc.featureNames(), List.of());
+    }
+
+    @Test
+    void classCodesWithoutNamesAreRefusedNotFittedAsARegression() {
+        Dataset coded = wdbcCoded(2);
+        assertEquals(Task.REGRESSION, coded.task());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Classifier.fit(coded, ClassifierConfig.defaults()));
+        assertEquals("data set 'wdbc01' has targets 0 and 1 and no label names, which a Dataset reads as a"
+                + " regression task: Classifier.fit would fit them as real values, not as classes. For a binary"
+                + " classifier code the classes -1 and +1 (y = 2y - 1; label names List.of(\"0\", \"1\") keep"
+                + " their names); for a regression on these values choose a regression loss, e.g."
+                + " config.withLoss(Losses.TARGET_SQUARED)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Classifier.fit(wdbcCoded(3), ClassifierConfig.defaults()));
+        assertTrue(e.getMessage().startsWith("data set 'wdbc01' has integer targets from 0 to 2 and no label names"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("code the classes as indices 0..K-1 and give their K names"), e.getMessage());
+
+        ClassifierConfig linear = ClassifierConfig.defaults().withHidden(List.of()).withNeuron(NeuronKind.NONE)
+                .withTrain(TrainConfig.defaults().toBuilder().maxSteps(30).build());
+        Model values = Classifier.fit(coded, linear.withLoss(Losses.TARGET_SQUARED));
+        assertEquals(Task.REGRESSION, values.task(), "a regression loss says the values are meant");
+        double[] pm = coded.y().clone();
+        for (int i = 0; i < pm.length; i++) {
+            pm[i] = 2 * pm[i] - 1;
+        }
+        Dataset named = new Dataset("wdbc01", coded.x(), pm, coded.d(), coded.featureNames(), List.of("0", "1"));
+        Model binary = Classifier.fit(named, linear);
+        assertEquals(Task.BINARY, binary.task());
+        assertTrue(binary.assess(named).accuracy() > 0.9);
+        assertEquals(List.of("0", "1"), binary.labelNames());
     }
 }
