@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -55,6 +56,8 @@ public final class Datasets {
      * @throws DataException for an unknown name, an unknown parameter or a bad value
      */
     public static Dataset builtin(String spec) {
+        Objects.requireNonNull(spec, "Datasets.builtin needs spec, a built-in data set's name (e.g. \"wdbc\"),"
+                + " not null");
         int colon = spec.indexOf(':');
         String name = (colon < 0 ? spec : spec.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
         String source = "built-in '" + spec + "'";
@@ -98,6 +101,8 @@ public final class Datasets {
      * that built-in (built-ins ignore {@code options}; their parameters go in the spec).
      */
     public static Dataset resolve(String pathOrBuiltin, ReadOptions options) {
+        Objects.requireNonNull(pathOrBuiltin, "Datasets.resolve needs pathOrBuiltin, a file path or a built-in"
+                + " data set's name (e.g. \"wdbc\"), not null");
         Path path;
         try {
             path = Path.of(pathOrBuiltin);
@@ -121,6 +126,8 @@ public final class Datasets {
      * or .gz, labels file beside it).
      */
     public static Dataset load(Path path, ReadOptions options) {
+        Objects.requireNonNull(path, "Datasets.load needs path, the file to read, not null");
+        Objects.requireNonNull(options, "Datasets.load needs options, e.g. ReadOptions.defaults(), not null");
         if (Files.isDirectory(path)) {
             return IdxReader.read(path, options);
         }

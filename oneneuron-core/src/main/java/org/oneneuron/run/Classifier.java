@@ -1,5 +1,6 @@
 package org.oneneuron.run;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.oneneuron.data.Dataset;
@@ -42,10 +43,15 @@ public final class Classifier {
      * code the classes ±1 (binary) or give their names (multi-class), or choose a regression loss
      * ({@code withLoss(Losses.TARGET_SQUARED)}).
      *
+     * <p>Classification data must hold samples of at least two classes (checked before training).
+     * A data set of fewer than {@link TrainingData#MIN_SPLIT_SIZE} samples is never split: a
+     * held-out share is then ignored, with a warning logged (System.Logger).
+     *
      * @param data      data: ±1 labels, class indices with their names, or real targets
      * @param config    the model, data and training choices
      * @param listeners probes for the training loop
-     * @throws IllegalArgumentException for class codes read as a regression (above)
+     * @throws IllegalArgumentException for class codes read as a regression (above), or
+     *                                  classification data of fewer than two classes
      */
     public static Model fit(Dataset data, ClassifierConfig config, TrainingListener... listeners) {
         Objects.requireNonNull(config, "config");
@@ -63,6 +69,12 @@ public final class Classifier {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(scaffold, "scaffold");
         refuseClassCodesAsValues(data, config);
+        requireTwoClasses(data);
+        if (config.heldOut() > 0 && data.n() < TrainingData.MIN_SPLIT_SIZE) {
+            System.getLogger(Classifier.class.getName()).log(System.Logger.Level.WARNING, "data set '" + data.name()
+                    + "' has " + data.n() + " samples, fewer than " + TrainingData.MIN_SPLIT_SIZE + ": nothing is"
+                    + " held out (the held-out share " + config.heldOut() + " is ignored)");
+        }
         TrainingData prepared = TrainingData.prepare(data, config);
         ScaffoldFit fit = ScaffoldFit.run(config.problem(prepared.scaledTrain()), config.train(), scaffold, listeners);
         if (scaffold.keepsNeuron() && fit.contribution().stream().anyMatch(c -> !(c <= scaffold.tolerance()))) {
@@ -72,6 +84,34 @@ public final class Classifier {
                     + " schedule removes the neuron", fit.contribution().get(0), scaffold.tolerance()));
         }
         return Model.of(fit.plain(), prepared, fit.provenance());
+    }
+
+    /** Refuses classification data without samples of two classes (a fit would run its whole budget first). */
+    private static void requireTwoClasses(Dataset data) {
+        if (data.task() == Task.REGRESSION) {
+            return;
+        }
+        boolean binary = data.task() == Task.BINARY;
+        List<String> names = binary && data.labelNames().isEmpty() ? List.of("-1", "+1") : data.labelNames();
+        int[] count = new int[names.size()];
+        for (double v : data.y()) {
+            count[binary ? (v > 0 ? 1 : 0) : (int) v]++;
+        }
+        int only = -1;
+        for (int k = 0; k < count.length; k++) {
+            if (count[k] > 0) {
+                if (only >= 0) {
+                    return;
+                }
+                only = k;
+            }
+        }
+        String needs = binary ? "a binary classifier needs samples of both classes, '" + names.get(0) + "' and '"
+                + names.get(1) + "'" : "a classifier needs samples of at least two of its classes ("
+                + String.join(", ", names) + ")";
+        throw new IllegalArgumentException("data set '" + data.name() + "' " + (only < 0 ? "holds no samples"
+                : "holds samples of one class only ('" + names.get(only) + "', " + count[only] + " sample"
+                + (count[only] == 1 ? "" : "s") + ")") + ": " + needs);
     }
 
     /**

@@ -130,4 +130,16 @@ class DatasetsTest {
                 () -> Datasets.load(dir.resolve("t10k-images-idx3-ubyte"), ReadOptions.defaults()));
         assertTrue(idx.getMessage().endsWith("t10k-images-idx3-ubyte: file not found"), idx.getMessage());
     }
+
+    @Test
+    void aNullNameOrPathSaysWhichArgumentIsMissing() {
+        NullPointerException e = assertThrows(NullPointerException.class,
+                () -> Datasets.resolve(null, ReadOptions.defaults()));
+        assertEquals("Datasets.resolve needs pathOrBuiltin, a file path or a built-in data set's name (e.g."
+                + " \"wdbc\"), not null", e.getMessage());
+        e = assertThrows(NullPointerException.class, () -> Datasets.builtin(null));
+        assertTrue(e.getMessage().startsWith("Datasets.builtin needs spec"), e.getMessage());
+        e = assertThrows(NullPointerException.class, () -> Datasets.load(null, ReadOptions.defaults()));
+        assertTrue(e.getMessage().startsWith("Datasets.load needs path"), e.getMessage());
+    }
 }

@@ -129,4 +129,64 @@ class ClassifierTest {
         assertTrue(binary.assess(named).accuracy() > 0.9);
         assertEquals(List.of("0", "1"), binary.labelNames());
     }
+
+    @Test
+    void dataOfOneClassIsRefusedBeforeTraining() {
+        Dataset wdbc = Datasets.wdbc();
+        double[] ones = new double[wdbc.n()];
+        Arrays.fill(ones, 1);
+        Dataset one = new Dataset("ones", wdbc.x(), ones, wdbc.d(), wdbc.featureNames(), wdbc.labelNames());
+        List<Long> steps = new java.util.ArrayList<>();
+        org.oneneuron.train.TrainingListener count = (step, theta, loss, norm) -> {
+            steps.add(step);
+            return null;
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Classifier.fit(one, ClassifierConfig.defaults(), count));
+        assertEquals("data set 'ones' holds samples of one class only ('1', 569 samples): a binary classifier"
+                + " needs samples of both classes, '-1' and '1'", e.getMessage());
+        Dataset single = new Dataset("single", Arrays.copyOf(wdbc.x(), wdbc.d()), new double[] {-1}, wdbc.d(),
+                wdbc.featureNames(), List.of());
+        e = assertThrows(IllegalArgumentException.class, () -> Classifier.fit(single, ClassifierConfig.defaults(), count));
+        assertEquals("data set 'single' holds samples of one class only ('-1', 1 sample): a binary classifier"
+                + " needs samples of both classes, '-1' and '+1'", e.getMessage());
+        Dataset oneOfThree = new Dataset("abc", new double[] {1, 2, 3}, new double[] {2, 2, 2}, 1, null,
+                List.of("a", "b", "c"));
+        e = assertThrows(IllegalArgumentException.class, () -> Classifier.fit(oneOfThree, ClassifierConfig.defaults(), count));
+        assertEquals("data set 'abc' holds samples of one class only ('c', 3 samples): a classifier needs samples"
+                + " of at least two of its classes (a, b, c)", e.getMessage());
+        assertEquals(List.of(), steps, "refused before any training step");
+    }
+
+    @Test
+    void aHeldOutShareOnTooFewSamplesIsIgnoredWithAWarning() {
+        List<java.util.logging.LogRecord> records = new java.util.ArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(Classifier.class.getName());
+        log.addHandler(capture);
+        try {
+            ClassifierConfig config = ClassifierConfig.defaults().withHidden(List.of()).withNeuron(NeuronKind.NONE)
+                    .withHeldOut(0.5).withTrain(TrainConfig.defaults().toBuilder().maxSteps(5).build());
+            Model model = Classifier.fit(Datasets.builtin("xor:n=12"), config);
+            assertEquals("0.0", model.provenance().get("held_out"));
+            assertEquals(List.of("data set 'xor' has 12 samples, fewer than 20: nothing is held out (the held-out"
+                    + " share 0.5 is ignored)"), records.stream().map(java.util.logging.LogRecord::getMessage).toList());
+            assertEquals(java.util.logging.Level.WARNING, records.get(0).getLevel());
+        } finally {
+            log.removeHandler(capture);
+        }
+    }
 }
