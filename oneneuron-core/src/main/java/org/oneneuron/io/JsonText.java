@@ -30,16 +30,30 @@ public final class JsonText {
     /** Jackson's description of where a parse failed, e.g. "[Source: REDACTED (…); line: 1, column: 28]". */
     private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]");
 
+    /**
+     * Jackson's message for NaN or ±Infinity (as Python's json.dump writes them), which names the
+     * parser setting that would accept them.
+     */
+    private static final Pattern NON_NUMERIC = Pattern.compile("Non-standard token '([^']*)': enable `[^`]*` to allow");
+
+    /** What is left of any other hint to enable one of Jackson's settings. */
+    private static final Pattern ENABLE_HINT = Pattern.compile(": enable `[^`]*` to allow"
+            + "|\\s*\\(not recognized as one since Feature '[^']*' not enabled for parser\\)");
+
     private JsonText() {
     }
 
     /**
      * What is wrong with unparsable JSON, for a user: Jackson's message without its location
-     * suffix, and with a nested location (where an unclosed array started) as "line L, column C"
-     * instead of Jackson's source description, which names one of its settings.
+     * suffix, with a nested location (where an unclosed array started) as "line L, column C"
+     * instead of Jackson's source description, and without the names of Jackson's settings (NaN
+     * or Infinity reads "it holds NaN, which JSON does not allow").
      */
     public static String problem(JsonProcessingException e) {
-        return SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
+        String message = SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
+        message = NON_NUMERIC.matcher(message).replaceAll(m -> java.util.regex.Matcher.quoteReplacement("it holds "
+                + m.group(1) + ", which JSON does not allow (NaN and Infinity are not JSON numbers)"));
+        return ENABLE_HINT.matcher(message).replaceAll("");
     }
 
     /** What writes one JSON value to the generator. */

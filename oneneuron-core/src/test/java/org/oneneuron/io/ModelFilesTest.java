@@ -136,6 +136,26 @@ class ModelFilesTest {
         assertTrue(e.getMessage().contains("unknown model format_version 99"), e.getMessage());
     }
 
+    /** Python's json.dump writes NaN and Infinity; the message says so without Jackson's setting names. */
+    @Test
+    void aFileHoldingNaNOrInfinitySaysJsonDoesNotAllowItAndWhere() {
+        String good = ModelFiles.toJson(sample(6));
+        String line = "  \"lambda\" : ";
+        int at = good.indexOf(line);
+        int lineNr = (int) good.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        for (String token : List.of("NaN", "-Infinity", "Infinity")) {
+            String bad = good.substring(0, at + line.length()) + token + good.substring(good.indexOf(',', at));
+            DataException e = assertThrows(DataException.class, () -> ModelFiles.fromJson("m.json", bad));
+            assertEquals("m.json, line " + lineNr + ", column " + (line.length() + token.length() + 1)
+                    + ": not valid JSON: it holds " + token + ", which JSON does not allow (NaN and Infinity are not"
+                    + " JSON numbers)", e.getMessage());
+        }
+        DataException comment = assertThrows(DataException.class,
+                () -> ModelFiles.fromJson("m.json", "{ // a comment\n}"));
+        assertFalse(comment.getMessage().contains("Feature"), comment.getMessage());
+        assertFalse(comment.getMessage().contains("enable"), comment.getMessage());
+    }
+
     @Test
     void brokenFilesNameTheFileAndTheField() {
         String good = ModelFiles.toJson(sample(6));
