@@ -284,8 +284,9 @@ public final class Model {
     }
 
     /**
-     * The original class name predicted for one raw row (e.g. {@code M} for WDBC's +1; the class
-     * of the largest score for a multi-class model); a regression model's value as text.
+     * The original class name predicted for one raw row (e.g. {@code "1"} for the +1 of the
+     * built-in wdbc, whose label names are {@code [-1, 1]}; {@code "M"} for a WDBC file labeled B/M;
+     * the class of the largest score for a multi-class model); a regression model's value as text.
      */
     public String predictClass(double[] row) {
         return labelOf(predict(row));

@@ -52,6 +52,7 @@ class ModelTest {
             rows[i] = java.util.Arrays.copyOfRange(wdbc.x(), i * wdbc.d(), (i + 1) * wdbc.d());
         }
         assertArrayEquals(all, back.scores(rows), 0.0);
+        assertEquals(List.of("-1", "1"), back.labelNames(), "predictClass's example: the built-in wdbc's +1 is \"1\"");
         for (int i = 0; i < 20; i++) {
             assertEquals(all[i], back.score(rows[i]), 0.0);
             assertEquals(Metrics.label(all[i]), back.predict(rows[i]), 0.0);

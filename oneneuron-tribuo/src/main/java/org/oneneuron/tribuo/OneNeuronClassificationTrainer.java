@@ -28,9 +28,10 @@ import org.tribuo.provenance.impl.TrainerProvenanceImpl;
  * A Tribuo {@link Trainer} of classifiers: an MLP with the special neuron of Liang et al.
  * (NeurIPS 2018) — one per output for three or more labels (Kawaguchi &amp; Kaelbling 2020) —
  * trained by OneNeuron's engine. On the same data (same rows, and columns in Tribuo's feature
- * order) and seed it gives the model {@code oneneuron train DATA --seed S --scaffold keep} gives,
- * bit for bit, with the same defaults (the first call of train; later calls mix the invocation
- * count into the seed, see {@code seedFor}). Two labels: a binary classifier under a margin loss;
+ * order) and seed it gives the model {@code oneneuron train DATA --seed S} gives, bit for bit, with
+ * the same defaults, the scaffold schedule included (both {@code lambda}: the neuron is gone from
+ * the model by the end), on the first call of train (later calls mix the invocation count into
+ * the seed, see {@code seedFor}). Two labels: a binary classifier under a margin loss;
  * which is +1 is {@code positiveLabel}, else the CLI's rule (1 for numbers, else the second in
  * sorted order). Three or more: K outputs in the CLI's class order (numeric when every label is a
  * number, else code point), softmax cross-entropy unless {@code loss} names a multi-class loss.

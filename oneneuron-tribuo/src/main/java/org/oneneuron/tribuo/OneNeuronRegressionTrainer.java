@@ -18,8 +18,8 @@ import org.tribuo.regression.Regressor;
  * A Tribuo {@link Trainer} of single-output regression: the same network and special neuron as the
  * classifier, trained on the target loss ½(f~(x) - t)² (OneNeuron's {@code target-squared}, the
  * loss of PAPER.md §6 case B) by the same engine and optimizers. Features are standardized on the
- * training data; targets are used as given. One output dimension only (the engine has one
- * output); the command line has no regression mode, so there is no CLI model to compare with.
+ * training data; targets are used as given. One output dimension only. (The command line's
+ * regression, {@code oneneuron train --task regression}, is not compared with it bit for bit.)
  */
 public final class OneNeuronRegressionTrainer extends NetworkTrainerSettings implements Trainer<Regressor> {
 
