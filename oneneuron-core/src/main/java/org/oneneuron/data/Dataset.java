@@ -3,6 +3,7 @@ package org.oneneuron.data;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import org.oneneuron.linalg.ArrayMath;
 
 /**
  * n samples of d features (row-major {@code x}, sample i at {@code x[i*d .. i*d+d)}) with a target
@@ -63,13 +64,13 @@ public record Dataset(String name, double[] x, double[] y, int d, List<String> f
         if (featureNames.size() != d) {
             throw new IllegalArgumentException(featureNames.size() + " feature names for d = " + d);
         }
-        for (int k = 0; k < x.length; k++) {
+        for (int k = ArrayMath.allFinite(x, 0, x.length) ? x.length : 0; k < x.length; k++) { // scan only to name it
             if (!Double.isFinite(x[k])) {
                 throw new IllegalArgumentException("data set '" + name + "': row " + k / d + " (0-based), feature '"
                         + featureNames.get(k % d) + "' is " + x[k] + "; features must be finite");
             }
         }
-        for (int i = 0; i < y.length; i++) {
+        for (int i = ArrayMath.allFinite(y, 0, y.length) ? y.length : 0; i < y.length; i++) {
             if (!Double.isFinite(y[i])) {
                 throw new IllegalArgumentException("data set '" + name + "': the target of row " + i
                         + " (0-based) is " + y[i] + "; targets must be finite");
