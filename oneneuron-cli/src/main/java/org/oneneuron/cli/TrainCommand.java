@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.io.WriterLock;
 import org.oneneuron.data.Task;
 import org.oneneuron.loss.Losses;
@@ -348,6 +349,11 @@ final class TrainCommand implements Callable<Integer> {
         if ((checkpointEvery > 0 || resume) && out == null) {
             throw new IllegalArgumentException("--checkpoint-every and --resume need --out (the"
                     + " checkpoint is written beside the model file)");
+        }
+        String special = out == null ? null : AtomicFiles.inPlaceKind(out);
+        if ((checkpointEvery > 0 || resume) && special != null) {
+            throw new IllegalArgumentException("--checkpoint-every and --resume need --out to be a regular file"
+                    + " (the checkpoint is written beside it); " + out + " is " + special);
         }
     }
 }

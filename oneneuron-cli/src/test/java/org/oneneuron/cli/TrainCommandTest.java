@@ -310,6 +310,42 @@ class TrainCommandTest {
         }
     }
 
+    @SuppressWarnings("try") // the FIFO is held open for the block and never read
+    @Test
+    void aLinkedOutputIsWrittenThroughTheLinkAndAFifoOutputTakesNoCheckpoint() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path link = Files.createSymbolicLink(out.resolve("link.json"), Path.of("../real/m.json"));
+        Cli r = Cli.run("train", SMALL, "--hidden", "3", "--steps", "3", "-q", "--out", link.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertEquals("3", Model.load(real.resolve("m.json")).provenance().get("steps_done"));
+
+        Path fifo = dir.resolve("pipe");
+        int made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor();
+        } catch (java.io.IOException e) {
+            made = -1;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(made == 0, "mkfifo is not available here");
+        Cli checkpointed;
+        // Held open for reading (and writing, so that opening it never waits): a write to the FIFO
+        // would land in its buffer instead of waiting for a reader.
+        try (java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(fifo,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            checkpointed = Cli.run("train", SMALL, "--hidden", "3", "--steps", "3", "--checkpoint-every", "1",
+                    "--out", fifo.toString());
+        }
+        assertEquals(ExitCodes.BAD_INPUT, checkpointed.exitCode(), checkpointed.toString());
+        assertTrue(checkpointed.err().startsWith("error: --checkpoint-every and --resume need --out to be a"
+                + " regular file (the checkpoint is written beside it); " + fifo + " is a FIFO (named pipe)\n"),
+                checkpointed.err());
+        assertFalse(Files.isRegularFile(fifo), "the FIFO stays a FIFO");
+        assertFalse(Files.exists(dir.resolve("pipe.checkpoint")) || Files.exists(dir.resolve(".pipe.lock")),
+                "no checkpoint or lock file beside a FIFO (or a device)");
+    }
+
     /**
      * A heavy-tailed count feature (lognormal with σ = 3, up to ~13 standard deviations after
      * standardization) lets the neuron's exp(wᵀx + b) dwarf the network at λ = 0.01: train says so

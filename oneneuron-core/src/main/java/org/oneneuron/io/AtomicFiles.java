@@ -1,15 +1,18 @@
 package org.oneneuron.io;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -20,6 +23,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * is removed, the target is untouched, and a {@link WriteFailedException} says so. The temporary
  * file is created like any other new file, so the result gets the permissions the process's umask
  * gives (e.g. readable by the group), not the owner-only ones of {@code Files.createTempFile}.
+ *
+ * <p>What is at the target decides how it is written, as with {@code cp} or a shell's {@code >}:
+ * a symbolic link is followed (the link stays, and the file it finally points to is replaced
+ * atomically in its own folder; a dangling link gets its target created); a target that exists
+ * and is neither a regular file nor a folder (a device such as {@code /dev/null}, a FIFO), or is
+ * reached through a process's open file descriptor ({@code /dev/stdout}), is opened and written
+ * in place, not atomically, so that it stays what it is; a socket, which cannot be opened, is
+ * refused. A folder at the target is refused by the rename, which leaves it
+ * unchanged.
  */
 public final class AtomicFiles {
 
@@ -37,7 +49,17 @@ public final class AtomicFiles {
      * @throws WriteFailedException naming the target and the cause; the target is unchanged
      */
     public static void write(Path target, byte[] bytes) {
-        Path absolute = target.toAbsolutePath();
+        String special = inPlaceKind(target);
+        if (special != null) {
+            writeInPlace(target, special, bytes);
+            return;
+        }
+        Path absolute;
+        try {
+            absolute = followLinks(target);
+        } catch (IOException e) {
+            throw new WriteFailedException("cannot write " + target, e, target + " is unchanged");
+        }
         Path dir = absolute.getParent();
         Path temp = null;
         try {
@@ -52,6 +74,108 @@ public final class AtomicFiles {
                     existed ? target + " is unchanged" : "nothing was written");
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * The path a write to {@code target} lands on: {@code target} made absolute and, while it is a
+     * symbolic link, replaced by what the link points to (a relative link read from the link's
+     * folder). The result is no link, though it may not exist (a dangling link's target).
+     *
+     * @throws IOException when a link cannot be read or the links go round in a loop
+     */
+    public static Path followLinks(Path target) throws IOException {
+        Path path = target.toAbsolutePath();
+        for (int hops = 0; Files.isSymbolicLink(path); hops++) {
+            if (hops >= MAX_LINKS) {
+                throw new FileSystemException(target.toString(), null,
+                        "too many levels of symbolic links (a loop?)");
+            }
+            path = path.getParent().resolve(Files.readSymbolicLink(path));
+        }
+        return path;
+    }
+
+    private static final int MAX_LINKS = 40;
+
+    /**
+     * Why {@code target} is written in place rather than replaced, in words, or null when it is
+     * replaced atomically: it exists (links followed) and is neither a regular file nor a folder
+     * ({@link #specialKind}), or a link on its way is one of a process's open file descriptors
+     * ({@code /dev/stdout}, {@code /dev/fd/N}, {@code /proc/PID/fd/N}): that names what the
+     * descriptor has open (a pipe, a terminal, the file a shell's {@code >} opened), which a
+     * rename would not reach.
+     */
+    public static String inPlaceKind(Path target) {
+        Path path = target.toAbsolutePath();
+        String kind = specialKind(path);
+        if (kind != null) {
+            return kind;
+        }
+        try {
+            for (int hops = 0; hops < MAX_LINKS && Files.isSymbolicLink(path); hops++) {
+                if (path.getParent().toRealPath().startsWith(PROC)) {
+                    return "an open file descriptor";
+                }
+                path = path.getParent().resolve(Files.readSymbolicLink(path));
+            }
+        } catch (IOException e) {
+            // A link that cannot be read: the write itself says so.
+        }
+        return null;
+    }
+
+    private static final Path PROC = Path.of("/proc");
+
+    /**
+     * What {@code path} (followed through links) is when it exists and is neither a regular file
+     * nor a folder, in words ("a character device", "a FIFO", ...); null for a regular file, a
+     * folder, or nothing there. Such a target is written in place, and no lock or checkpoint file
+     * belongs beside it.
+     */
+    static String specialKind(Path path) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null; // nothing there (or unreadable): the write itself says what is wrong
+        }
+        if (attributes.isRegularFile() || attributes.isDirectory()) {
+            return null;
+        }
+        try {
+            int type = ((Integer) Files.getAttribute(path, "unix:mode")) & 0170000;
+            switch (type) {
+                case 0020000: return "a character device";
+                case 0060000: return "a block device";
+                case 0010000: return "a FIFO (named pipe)";
+                case 0140000: return SOCKET;
+                default: break;
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            // No unix view (e.g. Windows): the general words below.
+        }
+        return "a special file (not a regular file)";
+    }
+
+    private static final String SOCKET = "a socket";
+
+    /**
+     * Writes to an existing device or FIFO as a shell's {@code >} does: opened without creating or
+     * replacing anything, written, closed. A FIFO's open waits for a reader, as it does for any
+     * writer. Not atomic and not forced (a device or pipe has nothing to force).
+     */
+    private static void writeInPlace(Path target, String kind, byte[] bytes) {
+        if (kind.equals(SOCKET)) {
+            throw new WriteFailedException("cannot write " + target, new FileSystemException(target.toString(),
+                    null, "it is a socket, which cannot be written as a file"), "nothing was written");
+        }
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new WriteFailedException("cannot write " + target + " (" + kind + ")", e,
+                    "it was written in place, so part of the output may have reached it");
         }
     }
 

@@ -44,14 +44,19 @@ public final class WriterLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
     private final Thread owner;
-    private int holds = 1;
+    private int holds;
 
     private WriterLock(Path key, Path lockFile, FileChannel channel, FileLock lock) {
+        this(key, lockFile, channel, lock, 1);
+    }
+
+    private WriterLock(Path key, Path lockFile, FileChannel channel, FileLock lock, int holds) {
         this.key = key;
         this.lockFile = lockFile;
         this.channel = channel;
         this.lock = lock;
         this.owner = Thread.currentThread();
+        this.holds = holds;
     }
 
     /**
@@ -73,20 +78,33 @@ public final class WriterLock implements AutoCloseable {
 
     /**
      * Locks an output file (e.g. a model and its checkpoint) for one writer; the lock file is
-     * {@code .NAME.lock} in the same folder, which is created when missing.
+     * {@code .NAME.lock} in the same folder, which is created when missing. A symbolic link is
+     * followed: the lock lies beside the file it finally points to, where {@link AtomicFiles}
+     * writes. A target that {@link AtomicFiles} writes in place (a device such as
+     * {@code /dev/null}, a FIFO, {@code /dev/stdout}) takes no lock and leaves no lock file (none belongs in
+     * {@code /dev}); the returned lock then holds nothing and {@link #lockFile()} is null.
      */
     public static WriterLock beside(Path file, String command) {
-        Path absolute = file.toAbsolutePath();
+        if (AtomicFiles.inPlaceKind(file) != null) {
+            return new WriterLock(null, null, null, null, 0);
+        }
+        Path absolute;
+        try {
+            absolute = AtomicFiles.followLinks(file);
+        } catch (IOException e) {
+            throw new WriteFailedException("cannot lock " + file, e, "nothing was written");
+        }
         try {
             Files.createDirectories(absolute.getParent());
         } catch (IOException e) {
             throw new WriteFailedException("cannot create the folder of " + file, e, "nothing was written");
         }
-        return acquire(file.resolveSibling("." + absolute.getFileName() + ".lock"), file.toString(),
+        Path beside = absolute.equals(file.toAbsolutePath()) ? file : absolute; // the user's words when no link
+        return acquire(beside.resolveSibling("." + absolute.getFileName() + ".lock"), file.toString(),
                 "an output file", command);
     }
 
-    /** The lock file. */
+    /** The lock file; null for the lock of a device or FIFO, which holds nothing. */
     public Path lockFile() {
         return lockFile;
     }

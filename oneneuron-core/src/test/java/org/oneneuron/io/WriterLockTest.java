@@ -70,4 +70,28 @@ class WriterLockTest {
             ChildProcesses.kill(holder);
         }
     }
+
+    @SuppressWarnings("try") // the lock is held for the block and never read
+    @Test
+    void aSymlinkIsLockedBesideTheFileItPointsTo() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path link = Files.createSymbolicLink(out.resolve("link.json"), Path.of("../real/m.json"));
+        try (WriterLock lock = WriterLock.beside(link, "train")) {
+            assertTrue(Files.exists(real.resolve(".m.json.lock")), "the lock lies beside the link's target");
+            assertFalse(Files.exists(out.resolve(".link.json.lock")));
+            InUseException e = CompletableFuture.supplyAsync(() -> assertThrows(InUseException.class,
+                    () -> WriterLock.beside(real.resolve("m.json"), "other thread"))).get();
+            assertTrue(e.getMessage().contains("is in use by another task of this process"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFifoTakesNoLockAndGetsNoLockFileBesideIt() throws Exception {
+        Path fifo = AtomicFilesTest.mkfifo(dir.resolve("pipe"));
+        try (WriterLock lock = WriterLock.beside(fifo, "train")) {
+            assertEquals(null, lock.lockFile());
+            assertEquals(1, Files.list(dir).count(), "no lock file beside a FIFO (or in /dev beside a device)");
+        }
+    }
 }
