@@ -1,5 +1,8 @@
 package org.oneneuron.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -18,15 +21,34 @@ public final class Main {
     public static void main(String[] args) {
         boolean debug = Arrays.asList(args).contains("--debug");
         LibraryLogging.install(debug);
+        System.exit(run(new FileOutputStream(FileDescriptor.out), null, args));
+    }
+
+    /**
+     * Runs {@code args} with standard output on {@code stdout} and errors on {@code err} (stderr
+     * when null), as {@link #main} does, without exiting; returns the exit code. A failed write to
+     * {@code stdout} makes it 1, with its cause on stderr ({@link StandardOutput}).
+     */
+    static int run(OutputStream stdout, PrintWriter err, String... args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        StandardOutput recorded = new StandardOutput(stdout);
+        PrintWriter out = recorded.writer();
+        CommandLine cmd = null;
         int code;
         try {
-            code = commandLine(args).execute(args);
+            cmd = commandLine(args);
+            cmd.setOut(out);
+            if (err != null) {
+                cmd.setErr(err);
+            }
+            code = cmd.execute(args);
         } catch (OutOfMemoryError e) {
             code = OutOfMemory.report(e, debug);
         } catch (RuntimeException | Error e) { // what picocli's handlers do not catch
-            code = ErrorHandling.uncaught(e, debug, new PrintWriter(System.err, true));
+            code = ErrorHandling.uncaught(e, debug, err != null ? err : new PrintWriter(System.err, true));
         }
-        System.exit(code);
+        PrintWriter errors = err != null ? err : cmd != null ? cmd.getErr() : new PrintWriter(System.err, true);
+        return StandardOutput.checked(code, out, recorded, errors);
     }
 
     /** A fully configured command line with every subcommand, writing to stdout and stderr. */
@@ -63,12 +85,15 @@ public final class Main {
         return cmd;
     }
 
-    /** Runs {@code args} with output captured by the given writers; returns the exit code. */
+    /**
+     * Runs {@code args} with output captured by the given writers; returns the exit code, 1 when
+     * {@code out} ends in error (a failed write, which a PrintWriter only records).
+     */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cmd = commandLine(args);
         cmd.setOut(out);
         cmd.setErr(err);
-        return cmd.execute(args);
+        return StandardOutput.checked(cmd.execute(args), out, null, err);
     }
 
     private static int applyCommonOptionsThenRun(ParseResult parseResult) {

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +22,65 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oneneuron.train.Provenance;
 
 class MainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** A standard output whose every write fails as on a full disk. */
+    private static final class FullDisk extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            throw new IOException("No space left on device");
+        }
+    }
+
+    @Test
+    void aFailedWriteToStandardOutputExitsOneAndSaysWhy() {
+        for (String[] args : List.of(new String[] {"datasets"}, new String[] {"version", "--json"},
+                new String[] {"train", "xor:n=40", "--hidden", "3", "--steps", "3", "-q", "--json"})) {
+            StringWriter err = new StringWriter();
+            int code = Main.run(new FullDisk(), new PrintWriter(err, true), args);
+            assertEquals(ExitCodes.FAILURE, code, String.join(" ", args) + ": " + err);
+            assertTrue(err.toString().endsWith("error: could not write to standard output: the disk is full"
+                    + " (No space left on device); the output is incomplete\n"), err.toString());
+        }
+        StringWriter err = new StringWriter();
+        assertEquals(ExitCodes.OK, Main.run(OutputStream.nullOutputStream(), new PrintWriter(err, true), "datasets"));
+        assertEquals("", err.toString());
+    }
+
+    @Test
+    void aWriterInErrorMakesExecuteExitOne() {
+        Writer failing = new Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) throws IOException {
+                throw new IOException("No space left on device");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(failing, true), new PrintWriter(err, true), "datasets");
+        assertEquals(ExitCodes.FAILURE, code, err.toString());
+        assertEquals("error: could not write to standard output; the output is incomplete\n", err.toString());
+    }
+
+    /** The real process: standard output a file opened only for reading, so every write fails (EBADF). */
+    @Test
+    void theProcessExitsOneWhenItsStandardOutputCannotBeWritten() throws Exception {
+        Files.writeString(dir.resolve("in.txt"), "");
+        ChildCli r = ChildCli.run(dir, "exec 1<in.txt", ChildCli.command(List.of(), "datasets"));
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("error: could not write to standard output: Bad file descriptor; the output"
+                + " is incomplete"), r.toString());
+        assertTrue(r.noTrace(), r.err());
+    }
 
     @Test
     void versionNamesLibraryJdkAndBackEnd() {
