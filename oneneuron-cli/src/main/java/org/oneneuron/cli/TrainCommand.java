@@ -143,6 +143,7 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    @SuppressWarnings("try") // the notice is held for the block and never read
     private Integer train() {
         PhaseClock clock = new PhaseClock();
         PrintWriter err = spec.commandLine().getErr();
@@ -197,7 +198,10 @@ final class TrainCommand implements Callable<Integer> {
         clock.charge(TrainingRun.CHECKS);
         TrainingRun run = new TrainingRun(config, dataset, source, out, checkpointEvery, resume,
                 Progress.of(common, err), err, !noCertificate, clock, scaffold).labelColumn(data.label);
-        TrainingRun.Outcome outcome = run.execute();
+        TrainingRun.Outcome outcome;
+        try (InterruptNotice notice = InterruptNotice.install(run::interrupted)) {
+            outcome = run.execute();
+        }
         PhaseClock last = new PhaseClock();
         if (!outcome.numericalTrouble() && scaffold.keepsNeuron()) {
             double kept = outcome.train().neuron().map(n -> n.maxContribution()).orElse(0.0);

@@ -129,6 +129,31 @@ final class TrainingRun {
         return this;
     }
 
+    /** steps_done of the last checkpoint written by this run ("" when it records none); null before the first. */
+    private volatile String checkpointed;
+
+    /**
+     * What a stop (Ctrl-C) part-way says when checkpoints are written, e.g. "interrupted; the
+     * checkpoint m.json.checkpoint holds 500 steps: run the same command with --resume to continue
+     * from it"; null without checkpoints. Reads one volatile field: a shutdown hook calls it.
+     */
+    String interrupted() {
+        return interrupted(out, checkpointEvery, resume, checkpointed);
+    }
+
+    /** {@link #interrupted()} for a run writing {@code out} whose last checkpoint holds {@code steps} (null: none yet). */
+    static String interrupted(Path out, long checkpointEvery, boolean resume, String steps) {
+        if (out == null || checkpointEvery <= 0) {
+            return null;
+        }
+        if (steps == null) {
+            return "interrupted before the first checkpoint (every " + checkpointEvery + " steps); "
+                    + (resume ? "the checkpoint it resumed from, if any, is unchanged" : "nothing was kept");
+        }
+        return "interrupted; the checkpoint " + checkpointPath(out) + (steps.isEmpty() ? "" : " holds " + steps
+                + " steps") + ": run the same command with --resume to continue from it";
+    }
+
     /** The checkpoint file beside the model file. */
     static Path checkpointPath(Path modelFile) {
         return modelFile.resolveSibling(modelFile.getFileName() + ".checkpoint");
@@ -194,6 +219,7 @@ final class TrainingRun {
                 Map<String, String> written = new LinkedHashMap<>(runKey);
                 written.put("steps_done", Long.toString(offset + step));
                 Model.at(problem, data, theta, written).save(checkpoint);
+                checkpointed = written.get("steps_done");
             }
             return null;
         };
@@ -211,6 +237,7 @@ final class TrainingRun {
                 Map<String, String> written = new LinkedHashMap<>(runKey);
                 written.putAll(state.toProvenance(scaffold));
                 Model.at(phase, data, theta, written).save(checkpoint);
+                checkpointed = written.getOrDefault("steps_done", "");
             };
             scaffoldFit = ScaffoldFit.resume(problem, runConfig, scaffold, from, start, checkpointEvery,
                     sink, show);

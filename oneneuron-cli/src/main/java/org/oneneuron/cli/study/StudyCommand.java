@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.DataOptions;
+import org.oneneuron.cli.InterruptNotice;
 import org.oneneuron.cli.Json;
 import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.cli.report.ReportSection;
@@ -233,8 +234,11 @@ public final class StudyCommand implements Callable<Integer> {
             ClusterStudyRunner cluster = master == null ? null : cluster();
             function.check(spec); // before the folder is made: a refused study writes nothing
             try (WriterLock lock = WriterLock.folder(out, "oneneuron study")) {
-                StudyResult result = cluster == null ? runner.run(spec, out)
-                        : cluster.run(master, spec, out, spend, progress);
+                StudyResult result;
+                try (InterruptNotice notice = InterruptNotice.install(
+                        () -> progress.interrupted(out.resolve(StudyRunner.JOURNAL)))) {
+                    result = cluster == null ? runner.run(spec, out) : cluster.run(master, spec, out, spend, progress);
+                }
                 return runLocked(spec, function, result, outWriter, err);
             }
         } catch (IllegalArgumentException | DataException e) {

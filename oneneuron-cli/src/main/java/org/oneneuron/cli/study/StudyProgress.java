@@ -21,6 +21,9 @@ final class StudyProgress implements StudyListener {
     private long startNanos;
     private int resumed;
     private int lastTenth = -1;
+    private volatile int total = -1;
+    private volatile int done;
+    private volatile boolean lineOpen;
 
     StudyProgress(PrintWriter err, String task, boolean quiet) {
         this.err = err;
@@ -33,6 +36,8 @@ final class StudyProgress implements StudyListener {
     public synchronized void started(int total, int alreadyDone) {
         startNanos = System.nanoTime();
         resumed = alreadyDone;
+        this.total = total;
+        this.done = alreadyDone;
         if (!quiet) {
             err.printf(Locale.ROOT, "%s: %d runs, %d already in the journal%n", task, total, alreadyDone);
             err.flush();
@@ -41,6 +46,7 @@ final class StudyProgress implements StudyListener {
 
     @Override
     public synchronized void finished(JournalEntry entry, int done, int total) {
+        this.done = Math.max(this.done, done);
         if (quiet) {
             return;
         }
@@ -51,6 +57,7 @@ final class StudyProgress implements StudyListener {
             int filled = (int) ((long) BAR * done / total);
             err.printf(Locale.ROOT, "\r%s [%s%s] %d/%d runs, %s elapsed, ETA %s", task,
                     "#".repeat(filled), ".".repeat(BAR - filled), done, total, clock(elapsed), clock(eta));
+            lineOpen = done != total;
             if (done == total) {
                 err.println();
             }
@@ -64,6 +71,21 @@ final class StudyProgress implements StudyListener {
                     clock(elapsed), clock(eta));
             err.flush();
         }
+    }
+
+    /**
+     * What a stop (Ctrl-C) part-way says, e.g. "interrupted with 21 of 40 runs finished (kept in
+     * runs/s1/journal.jsonl); run the same command again to resume"; null before the study
+     * started (nothing to resume). It reads only volatile fields: a shutdown hook calls it while
+     * workers may still be appending.
+     */
+    String interrupted(java.nio.file.Path journal) {
+        int planned = total;
+        if (planned < 0) {
+            return null;
+        }
+        return (lineOpen ? System.lineSeparator() : "") + "interrupted with " + done + " of " + planned
+                + " runs finished (kept in " + journal + "); run the same command again to resume";
     }
 
     /**
