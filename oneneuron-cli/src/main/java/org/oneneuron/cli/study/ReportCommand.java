@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.Json;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
+import org.oneneuron.data.DataException;
 import org.oneneuron.study.JournalCodec;
 import org.oneneuron.study.JournalEntry;
 import org.oneneuron.study.StudyData;
@@ -33,11 +35,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code oneneuron report DIR}: redraws every figure and report.html of a study from its journal,
  * training nothing. DIR is a study directory (study.json + journal.jsonl) or a directory whose
- * sub-directories are (the demo's layout: one section each). The journal is only read.
+ * sub-directories are (the demo's layout: one section each). The journal is only read. Of several
+ * sub-directories, one that cannot be drawn (no finished run yet, a damaged journal, changed
+ * data) is skipped with a warning naming it and why; only when none can be drawn does the command
+ * fail (exit 2).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Redraw a study's figures and report.html from its journal, without re-running.",
-            "DIR holds study.json and journal.jsonl, or sub-directories that do (as the demo writes).",
+            "DIR holds study.json and journal.jsonl, or sub-directories that do (as the demo writes);",
+            "a sub-directory that cannot be drawn (e.g. no finished run yet) is skipped with a warning.",
             "Writes DIR/report.html, DIR/figures/ (PNG, SVG, PDF, JSON, CSV), summary.json and claims.csv."},
         footer = {"", "Examples:", "  oneneuron report runs/wdbc", "  oneneuron report oneneuron-out",
             "", "Exit codes: 0 ok, 1 failure, 2 bad input or usage."})
@@ -66,21 +72,46 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             TrainerRunFunction function = new TrainerRunFunction(new StudyData());
             List<ReportSection> sections = new ArrayList<>();
+            List<String> drawn = new ArrayList<>();
+            List<Map<String, Object>> skipped = new ArrayList<>();
             for (Path study : studies) {
-                StudySpec spec = StudyManifest.read(study.resolve("study.json")).spec();
-                checkData(function, spec, study);
-                StudyResult result = new StudyResult(spec, read(study.resolve(StudyRunner.JOURNAL)),
-                        spec.expand().size(), 0);
+                StudySpec spec;
+                StudyResult result;
+                try {
+                    spec = StudyManifest.read(study.resolve("study.json")).spec();
+                    checkData(function, spec, study);
+                    result = new StudyResult(spec, read(study.resolve(StudyRunner.JOURNAL)), spec.expand().size(), 0);
+                } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | DataException e) {
+                    if (studies.size() == 1) {
+                        throw e;
+                    }
+                    // One sub-study that cannot be drawn (no finished run yet, a damaged journal,
+                    // changed data) does not stop the others: it is named, with why, and left out.
+                    err.println("warning: skipped " + study + ": " + e.getMessage());
+                    err.flush();
+                    Map<String, Object> skip = new LinkedHashMap<>();
+                    skip.put("dir", study.toString());
+                    skip.put("reason", e.getMessage());
+                    skipped.add(skip);
+                    continue;
+                }
+                drawn.add(study.toString());
                 String id = studies.size() == 1 ? "study" : spec.name().replace('-', '_');
                 sections.add(StudyReport.withLandscapes(function, id, spec.name(), StudyCommand.describe(spec)
                         + " " + result.entries().size() + " of " + result.planned() + " runs in the journal.",
                         "oneneuron report " + dir, result));
             }
+            if (sections.isEmpty()) {
+                err.println("error: none of the " + studies.size() + " studies in " + dir + " could be drawn"
+                        + " (each is named above with why)");
+                return StudyCommand.BAD_INPUT;
+            }
             Path html = StudyReport.write(dir, "OneNeuron study report: " + dir.getFileName(), sections);
             if (common.json()) {
                 Map<String, Object> json = Json.object("report");
                 json.put("dir", dir.toString());
-                json.put("studies", studies.stream().map(Path::toString).toList());
+                json.put("studies", drawn);
+                json.put("skipped", skipped);
                 json.put("report", html.toString());
                 Json.print(out, json);
                 return StudyCommand.OK;

@@ -23,11 +23,15 @@ class ReportCommandTest {
     Path dir;
 
     private void study() {
+        study(dir);
+    }
+
+    private void study(Path out) {
         StudyCommandTest.Result r = StudyCommandTest.run(new StudyCommand(), "--data", "case-a", "--hidden", "2",
                 "--activation", "relu", "--neuron", "none,skip-exp", "--reduction", "sum", "--lr", "0.01",
                 "--init", "normal", "--restarts", "4", "--steps", "400", "--seed", "5", "--threads", "2",
                 "--optimizer", "gd", "--clip", "10", "--lambda", "0.1",
-                "--out", dir.toString(), "--no-report");
+                "--out", out.toString(), "--no-report");
         assertEquals(0, r.code(), r.err());
     }
 
@@ -101,5 +105,33 @@ class ReportCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("holds no study"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    /** The demo's layout with one sub-study that has no finished run yet: the others are drawn. */
+    @Test
+    void aSubStudyWithoutRunsIsSkippedWithAWarningAndTheOthersAreDrawn() throws IOException {
+        Path a = dir.resolve("a");
+        study(a);
+        Path b = Files.createDirectories(dir.resolve("b"));
+        Files.copy(a.resolve("study.json"), b.resolve("study.json"));
+        Files.writeString(b.resolve("journal.jsonl"), "");
+        StudyCommandTest.Result r = StudyCommandTest.run(new ReportCommand(), dir.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("warning: skipped " + b + ": " + b.resolve("journal.jsonl") + " holds no finished run\n",
+                r.err().replace("\r", ""));
+        var json = new ObjectMapper().readTree(r.out());
+        assertEquals(List.of(a.toString()), List.of(json.get("studies").get(0).asText()), r.out());
+        assertEquals(1, json.get("studies").size(), r.out());
+        assertEquals(b.toString(), json.get("skipped").get(0).get("dir").asText(), r.out());
+        assertTrue(json.get("skipped").get(0).get("reason").asText().endsWith("holds no finished run"), r.out());
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("data-figure="), "a's figures are drawn");
+
+        Files.writeString(a.resolve("journal.jsonl"), "");
+        StudyCommandTest.Result none = StudyCommandTest.run(new ReportCommand(), dir.toString());
+        assertEquals(2, none.code(), none.err());
+        assertTrue(none.err().contains("warning: skipped " + a + ": ") && none.err().contains("warning: skipped " + b
+                + ": "), none.err());
+        assertTrue(none.err().endsWith("error: none of the 2 studies in " + dir + " could be drawn (each is named"
+                + " above with why)\n"), none.err());
     }
 }
