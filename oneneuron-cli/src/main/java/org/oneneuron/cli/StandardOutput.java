@@ -68,10 +68,14 @@ final class StandardOutput extends FilterOutputStream {
         return failure;
     }
 
+    /** The exit code of a process that a closed pipe stopped: 128 + SIGPIPE (13), as a shell reports it. */
+    static final int BROKEN_PIPE = 141;
+
     /**
      * The exit code once the command is done: {@code code} when everything written to {@code out}
-     * reached it; otherwise, after "error: could not write to standard output: CAUSE" on
-     * {@code err}, exit 1 (or the command's own failure code).
+     * reached it; {@link #BROKEN_PIPE}, silently, when its reader quit (as in {@code | head}: what
+     * a Unix tool that SIGPIPE stops does); otherwise, after "error: could not write to standard
+     * output: CAUSE" on {@code err}, exit 1 (or the command's own failure code).
      *
      * @param recorded the stream under {@code out} that knows the cause, or null
      */
@@ -81,10 +85,11 @@ final class StandardOutput extends FilterOutputStream {
             return code;
         }
         IOException cause = recorded == null ? null : recorded.failure();
+        if (cause != null && cause.getMessage() != null && cause.getMessage().contains("Broken pipe")) {
+            return BROKEN_PIPE;
+        }
         err.println("error: could not write to standard output" + (cause == null ? ""
-                : ": " + (cause.getMessage() != null && cause.getMessage().contains("Broken pipe")
-                        ? "its reader stopped reading (Broken pipe)" : WriteFailedException.reason(cause)))
-                + "; the output is incomplete");
+                : ": " + WriteFailedException.reason(cause)) + "; the output is incomplete");
         err.flush();
         return code == ExitCodes.OK ? ExitCodes.FAILURE : code;
     }

@@ -47,6 +47,16 @@ class MainCommandTest {
         StringWriter err = new StringWriter();
         assertEquals(ExitCodes.OK, Main.run(OutputStream.nullOutputStream(), new PrintWriter(err, true), "datasets"));
         assertEquals("", err.toString());
+        OutputStream closedPipe = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        StringWriter quiet = new StringWriter();
+        assertEquals(StandardOutput.BROKEN_PIPE, Main.run(closedPipe, new PrintWriter(quiet, true), "datasets"),
+                "| head: the exit of a tool stopped by SIGPIPE");
+        assertEquals("", quiet.toString(), "and nothing said, as a Unix tool says nothing");
     }
 
     @Test
