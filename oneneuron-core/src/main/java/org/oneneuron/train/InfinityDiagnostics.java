@@ -169,7 +169,8 @@ public final class InfinityDiagnostics {
             String figures = String.format(Locale.ROOT, "|b_%d| %.4g -> %.4g (%+.3g per e-fold), ‖w_%d‖ %.4g -> %.4g"
                     + " (%+.3g per e-fold), |a_%d| %.4g -> %.4g over steps %d..%d", k, b.start(), b.end(), b.perEfold(),
                     k, w.start(), w.end(), w.perEfold(), k, a.start(), a.end(), history.steps()[from], last);
-            String evidence = growing.isEmpty() ? figures + ": no growth"
+            String evidence = growing.isEmpty() ? figures + ": no growth" + notGrowing(b, "|b_" + k + "|")
+                    + notGrowing(w, "‖w_" + k + "‖")
                     : off ? figures + ": " + String.join(" and ", growing) + " growing over the "
                             + horizon + "-step horizon" + (a.end() < a.start() ? " while a_" + k + " shrinks" : "")
                             + ": running off to infinity"
@@ -178,6 +179,20 @@ public final class InfinityDiagnostics {
             roads.add(new OutputRoad(k, a, b, w, growing, off, horizon, evidence));
         }
         return roads;
+    }
+
+    /**
+     * Why a quantity that rose fast enough over the window is still not counted as growing, e.g.
+     * {@code ; ‖w_0‖ rose, but its later half's slope is 0.08 of the window's (growth needs 0.5:
+     * it levels off)}; empty otherwise (a slope under the threshold reads from the figures).
+     */
+    private String notGrowing(ParameterTrend t, String label) {
+        boolean fastEnough = t.perEfold() >= thresholds.minRelativeGrowth() * Math.max(t.end(), 1);
+        if (t.growing() || !(t.end() > t.start()) || !fastEnough) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; %s rose, but its later half's slope is %.2g of the window's"
+                + " (growth needs %.2g: it levels off)", label, t.sustain(), thresholds.minSustain());
     }
 
     private ParameterTrend trend(String name, double[] x, double[] column, int from,

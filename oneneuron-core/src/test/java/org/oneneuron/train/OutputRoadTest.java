@@ -139,6 +139,28 @@ class OutputRoadTest {
     }
 
     @Test
+    void aQuantityThatRoseAndLevelledOffIsSaidToLevelOffNotJustNoGrowth() {
+        long horizon = InfinityThresholds.defaults().horizonSteps();
+        int n = 40;
+        long[] steps = new long[n];
+        double[] one = new double[n];
+        double[][] outputs = new double[n][];
+        for (int i = 0; i < n; i++) {
+            steps[i] = horizon * (i + 1);
+            one[i] = 1;
+            double w = Math.min(3.4 + 0.5 * i, 8.0); // ‖w_1‖ climbs fast over the first entries, then stays
+            outputs[i] = new double[] {0.5, 0.5, 0.2, 0.2, 1.0, w};
+        }
+        OutputRoad road = InfinityDiagnostics.defaults().assess(new TrainingHistory(steps, one, one, one, one, one,
+                one, one, one, new double[0][], outputs)).outputs().get(1);
+        assertTrue(road.growing().isEmpty(), road.evidence());
+        assertTrue(road.wNorm().perEfold() > 0.5, "it rose fast over the window: " + road.evidence());
+        assertTrue(road.evidence().contains(": no growth; ‖w_1‖ rose, but its later half's slope is"), road.evidence());
+        assertTrue(road.evidence().endsWith("it levels off)"), road.evidence());
+        assertFalse(road.evidence().contains("|b_1| rose"), "b stayed where it was: " + road.evidence());
+    }
+
+    @Test
     void outputRowsMustHoldThreeValuesPerOutputForEveryEntry() {
         long[] steps = {1, 2};
         double[] c = {1, 1};
