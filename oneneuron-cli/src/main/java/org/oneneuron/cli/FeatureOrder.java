@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.oneneuron.data.DataException;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.TableColumns;
 
 /**
  * Matches a data set's feature columns to a model's features by name: a header that names the
@@ -18,6 +19,8 @@ final class FeatureOrder {
 
     private static final Pattern GENERATED = Pattern.compile("[xfv]\\d+|pixel_\\d+_\\d+");
     private static final int LISTED_NAMES = 20;
+    /** Where the label column comes from, for messages. */
+    private static final String LABEL_RULE = " (the last column unless --label names another)";
 
     private FeatureOrder() {
     }
@@ -52,6 +55,43 @@ final class FeatureOrder {
         return reordered(data, modelNames);
     }
 
+    /**
+     * Checks a file's columns against the model's features before any value or label is read, so
+     * that a file made for another model is named as such, not by its first cell that this model
+     * cannot read: by name when names decide (the model's features, in any order), else by count.
+     *
+     * @param columns the file's columns as its reader will take them (the label's, if any, apart)
+     * @throws DataException naming {@code source}, the model's features and the file's columns
+     */
+    static void requireModelFeatures(List<String> modelNames, TableColumns columns, String source) {
+        List<String> names = columns.featureNames();
+        if (byName(modelNames, names)) {
+            if (!sameNames(modelNames, names)) {
+                throw mismatch(modelNames, names, source, fileColumns(columns));
+            }
+        } else if (names.size() != modelNames.size()) {
+            throw new DataException(source, expects(modelNames) + "; the file has " + columns.names().size()
+                    + (columns.names().size() == 1 ? " column" : " columns") + (columns.header() ? " ("
+                    + listed(columns.names()) + ")" : " and no header") + ", read as " + names.size()
+                    + (names.size() == 1 ? " feature" : " features") + (columns.label() < 0 ? " (no label column)"
+                    : " and the label in " + (columns.header() ? "'" + columns.labelName() + "'"
+                    : "column " + (columns.label() + 1)) + LABEL_RULE));
+        }
+    }
+
+    /** "the model expects 3 features per sample ('size', 'rooms', 'age')", names only when real. */
+    private static String expects(List<String> modelNames) {
+        return "the model expects " + modelNames.size() + (modelNames.size() == 1 ? " feature" : " features")
+                + " per sample" + (generated(modelNames) ? "" : " (" + listed(modelNames) + ")");
+    }
+
+    /** How a file's columns were read, for the mismatch message. */
+    private static String fileColumns(TableColumns columns) {
+        return "the file has the columns " + listed(columns.names()) + (columns.label() < 0
+                ? ", all read as features (no label column)"
+                : ", with '" + columns.labelName() + "' read as the label" + LABEL_RULE);
+    }
+
     private static boolean generated(List<String> names) {
         return names.stream().allMatch(n -> GENERATED.matcher(n).matches());
     }
@@ -72,23 +112,32 @@ final class FeatureOrder {
     }
 
     private static DataException mismatch(List<String> modelNames, List<String> names, String source) {
+        return mismatch(modelNames, names, source, "the file's feature columns are " + listed(names)
+                + " (the label column is the last one unless --label names another)");
+    }
+
+    /** "the model expects ...; {fileColumns}: missing ...; unexpected ...". */
+    private static DataException mismatch(List<String> modelNames, List<String> names, String source,
+                                          String fileColumns) {
         List<String> missing = new ArrayList<>(modelNames);
         missing.removeAll(names);
         List<String> unexpected = new ArrayList<>(names);
         unexpected.removeAll(modelNames);
         List<String> parts = new ArrayList<>();
-        if (!missing.isEmpty()) {
-            parts.add("missing " + listed(missing));
-        }
-        if (!unexpected.isEmpty()) {
-            parts.add("unexpected " + listed(unexpected));
+        if (missing.size() == modelNames.size() && unexpected.size() == names.size()) {
+            parts.add("no feature column in common"); // both lists are in the message already
+        } else {
+            if (!missing.isEmpty()) {
+                parts.add("missing " + listed(missing));
+            }
+            if (!unexpected.isEmpty()) {
+                parts.add("unexpected " + listed(unexpected));
+            }
         }
         if (parts.isEmpty()) {
             parts.add("a column named twice");
         }
-        return new DataException(source, "the feature columns do not match the model's features: "
-                + String.join("; ", parts) + " (the model's features: " + listed(modelNames)
-                + "; the label column is the last one unless --label names it)");
+        return new DataException(source, expects(modelNames) + "; " + fileColumns + ": " + String.join("; ", parts));
     }
 
     private static String listed(List<String> names) {

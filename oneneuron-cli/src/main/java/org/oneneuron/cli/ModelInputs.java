@@ -47,7 +47,10 @@ public final class ModelInputs {
 
     /**
      * Reads with the model's classes under {@code rule} (when the user picks none), in the model's
-     * column order; a built-in data set has its own classes (and refuses class options).
+     * column order; a built-in data set has its own classes (and refuses class options). A CSV's or
+     * ARFF's feature columns are checked against the model's from the header first ({@link
+     * FeatureOrder#requireModelFeatures}), so that a file for another model is named as such
+     * before any value or label in it is judged.
      */
     private static Dataset read(Model model, DataOptions options, String pathOrBuiltin, ClassRule rule) {
         Task asked = options.readOptions().task();
@@ -59,6 +62,10 @@ public final class ModelInputs {
                 : modelClasses(model, recordedLabelColumn(model, options.readOptions(), pathOrBuiltin), rule)
                         // LIBSVM: a file whose rows never use the last features still has the model's
                         .withDimension(model.spec().inputDim());
+        if (!DataOptions.builtin(pathOrBuiltin)) {
+            Datasets.tableColumns(Path.of(pathOrBuiltin), read, true).ifPresent(
+                    columns -> FeatureOrder.requireModelFeatures(model.featureNames(), columns, pathOrBuiltin));
+        }
         Dataset data = options.checked(pathOrBuiltin, Datasets.resolve(pathOrBuiltin, read));
         return FeatureOrder.toModelOrder(model.featureNames(), data, pathOrBuiltin);
     }
@@ -169,6 +176,8 @@ public final class ModelInputs {
             throw new IllegalArgumentException("--no-label reads a CSV file; '" + pathOrBuiltin
                     + "' is not one (built-in data sets have labels)");
         }
+        FeatureOrder.requireModelFeatures(model.featureNames(),
+                CsvReader.tableColumns(path, options.readOptions(), false), pathOrBuiltin);
         Dataset data = CsvReader.readUnlabeled(path, options.readOptions());
         return FeatureOrder.toModelOrder(model.featureNames(), data, pathOrBuiltin);
     }

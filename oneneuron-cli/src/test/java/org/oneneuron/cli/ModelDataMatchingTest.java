@@ -60,8 +60,36 @@ class ModelDataMatchingTest {
     @Test
     void columnsOtherThanTheModelsAreNamed() throws IOException {
         BadInputTest.assertBadInput(Cli.run("evaluate", binary.toString(),
-                file("other.csv", "a,b,d,y\n1,2,3,0\n3,4,1,1\n")), "other.csv: the feature columns do not match"
-                + " the model's features: missing 'c'; unexpected 'd'");
+                file("other.csv", "a,b,d,y\n1,2,3,0\n3,4,1,1\n")), "other.csv: the model expects 3 features per"
+                + " sample ('a', 'b', 'c'); the file has the columns 'a', 'b', 'd', 'y', with 'y' read as the label"
+                + " (the last column unless --label names another): missing 'c'; unexpected 'd'");
+    }
+
+    /** A file for another model: its columns are named before a value or a label this model cannot read. */
+    @Test
+    void theFeatureColumnsAreCheckedBeforeAnyValueOrLabel() throws IOException {
+        Path houses = train("houses", "size,rooms,age,price\n50,2,10,100\n80,3,5,170\n120,4,30,200\n60,2,1,130\n",
+                "--task", "regression");
+        String iris = file("iris3.csv", "a,b,species\n1,2,setosa\n3,4,versicolor\n5,6,virginica\n");
+        String expected = "iris3.csv: the model expects 3 features per sample ('size', 'rooms', 'age'); the file"
+                + " has the columns 'a', 'b', 'species', with 'species' read as the label (the last column unless"
+                + " --label names another): no feature column in common";
+        BadInputTest.assertBadInput(Cli.run("evaluate", houses.toString(), iris), expected);
+        BadInputTest.assertBadInput(Cli.run("predict", houses.toString(), iris), expected);
+        BadInputTest.assertBadInput(Cli.run("certify", "--model", houses.toString(), "--data", iris), expected);
+        BadInputTest.assertBadInput(Cli.run("evaluate", binary.toString(),
+                file("abq.csv", "a,b,q,y\n1,2,3,setosa\n")), "missing 'c'; unexpected 'q'");
+        BadInputTest.assertBadInput(Cli.run("predict", colours.toString(), iris, "--no-label"), "iris3.csv: the"
+                + " model expects 2 features per sample ('a', 'b'); the file has the columns 'a', 'b', 'species',"
+                + " all read as features (no label column): unexpected 'species'");
+        BadInputTest.assertBadInput(Cli.run("predict", houses.toString(), file("noh2.csv", "0.5,x\n0.25,y\n")),
+                "noh2.csv: the model expects 3 features per sample ('size', 'rooms', 'age'); the file has 2 columns"
+                + " and no header, read as 1 feature and the label in column 2 (the last column unless --label"
+                + " names another)");
+        BadInputTest.assertBadInput(Cli.run("evaluate", houses.toString(), file("houses.arff", "@relation r\n"
+                + "@attribute a numeric\n@attribute species {setosa,virginica}\n@data\n1,setosa\n")),
+                "houses.arff: the model expects 3 features per sample ('size', 'rooms', 'age'); the file has the"
+                + " columns 'a', 'species', with 'species' read as the label");
     }
 
     @Test

@@ -37,33 +37,8 @@ public final class ArffReader {
     /** Reads a stream (not closed here); {@code source} names it in messages. */
     public static Dataset read(InputStream in, String source, String name, ReadOptions options) {
         TextLines lines = new TextLines(in, source);
-        List<Attribute> attributes = new ArrayList<>();
+        List<Attribute> attributes = header(lines, source);
         String line;
-        boolean data = false;
-        while (!data && (line = lines.next()) != null) {
-            String t = line.trim();
-            if (t.isEmpty() || t.startsWith("%")) {
-                continue;
-            }
-            String lower = t.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("@relation")) {
-                continue;
-            } else if (lower.startsWith("@attribute")) {
-                attributes.add(parseAttribute(t.substring("@attribute".length()), source, lines.lineNumber()));
-            } else if (lower.equals("@data")) {
-                data = true;
-            } else {
-                throw new DataException(source, lines.lineNumber(), null, "unexpected '" + Numbers.shorten(t)
-                        + "' in the header; expected @relation, @attribute or @data");
-            }
-        }
-        if (!data) {
-            throw new DataException(source, attributes.isEmpty() ? "empty file: no @attribute and no @data"
-                    : "no @data section");
-        }
-        if (attributes.isEmpty()) {
-            throw new DataException(source, "no @attribute declared before @data");
-        }
         List<String> names = attributes.stream().map(Attribute::name).toList();
         int label = CsvReader.labelIndex(names, true, options.labelColumn(), source);
         String labelName = "'" + Numbers.shorten(names.get(label)) + "'";
@@ -108,6 +83,52 @@ public final class ArffReader {
             rows.add(x, value, lineNumber);
         }
         return rows.build(name, featureNames, options, source, labelName);
+    }
+
+    /**
+     * The attributes of a file as {@link #read} takes them (the class attribute as the label), from
+     * its header alone: no @data row is parsed.
+     */
+    public static TableColumns tableColumns(Path file, ReadOptions options) {
+        String source = file.toString();
+        try (InputStream in = TextLines.open(file)) {
+            List<String> names = header(new TextLines(in, source), source).stream().map(Attribute::name).toList();
+            return new TableColumns(names, true, CsvReader.labelIndex(names, true, options.labelColumn(), source));
+        } catch (IOException e) {
+            throw new DataException(source, "cannot close: " + e.getMessage());
+        }
+    }
+
+    /** The @attribute declarations up to @data; {@code lines} are left at the first data row. */
+    private static List<Attribute> header(TextLines lines, String source) {
+        List<Attribute> attributes = new ArrayList<>();
+        String line;
+        boolean data = false;
+        while (!data && (line = lines.next()) != null) {
+            String t = line.trim();
+            if (t.isEmpty() || t.startsWith("%")) {
+                continue;
+            }
+            String lower = t.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("@relation")) {
+                continue;
+            } else if (lower.startsWith("@attribute")) {
+                attributes.add(parseAttribute(t.substring("@attribute".length()), source, lines.lineNumber()));
+            } else if (lower.equals("@data")) {
+                data = true;
+            } else {
+                throw new DataException(source, lines.lineNumber(), null, "unexpected '" + Numbers.shorten(t)
+                        + "' in the header; expected @relation, @attribute or @data");
+            }
+        }
+        if (!data) {
+            throw new DataException(source, attributes.isEmpty() ? "empty file: no @attribute and no @data"
+                    : "no @data section");
+        }
+        if (attributes.isEmpty()) {
+            throw new DataException(source, "no @attribute declared before @data");
+        }
+        return attributes;
     }
 
     private static Attribute parseAttribute(String rest, String source, int lineNumber) {

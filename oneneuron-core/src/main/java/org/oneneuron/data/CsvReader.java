@@ -115,6 +115,24 @@ public final class CsvReader {
         }
     }
 
+    /**
+     * The columns of a file as {@link #read} ({@code labeled}) or {@link #readUnlabeled} takes
+     * them, from its first lines: no value is parsed.
+     *
+     * @throws DataException for an empty file, or a label column ({@link ReadOptions#labelColumn})
+     *                       the file does not have
+     */
+    public static TableColumns tableColumns(Path file, ReadOptions options, boolean labeled) {
+        String source = file.toString();
+        try (InputStream in = TextLines.open(file)) {
+            Start start = start(in, source, options, labeled ? options.labelColumn() : null);
+            int label = labeled ? labelIndex(start.names(), start.header(), options.labelColumn(), source) : -1;
+            return new TableColumns(start.names(), start.header(), label);
+        } catch (java.io.IOException e) {
+            throw new DataException(source, "cannot close: " + e.getMessage());
+        }
+    }
+
     /** The first lines looked at: delimiter, header and column names decided, the rest unread. */
     private record Start(TextLines lines, CsvTokenizer tokenizer, List<String> sampleLines,
                          List<List<String>> sampleRows, List<Integer> sampleLineNumbers, boolean header,

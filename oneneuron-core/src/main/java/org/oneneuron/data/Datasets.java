@@ -189,6 +189,26 @@ public final class Datasets {
     }
 
     /**
+     * The columns {@link #load} will read from a CSV or ARFF file, found from its header alone (see
+     * {@link TableColumns}); empty for formats without named columns (IDX, LIBSVM) and for what
+     * is not a file of a known table type. {@code labeled}: whether one column is the label (a CSV
+     * may be read without one, {@link CsvReader#readUnlabeled}; ARFF always has its class).
+     */
+    public static Optional<TableColumns> tableColumns(Path path, ReadOptions options, boolean labeled) {
+        if (!Files.isRegularFile(path) || !hasLabelColumn(path)) {
+            return Optional.empty();
+        }
+        String name = CsvReader.fileName(path).toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".tsv") || name.endsWith(".txt")) {
+            return Optional.of(CsvReader.tableColumns(path, options, labeled));
+        }
+        if (name.endsWith(".arff") && labeled) {
+            return Optional.of(ArffReader.tableColumns(path, options));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Whether a .txt file's first data line reads like LIBSVM ("LABEL INDEX:VALUE ..."): many
      * LIBSVM data sets ship as .txt.
      */

@@ -23,6 +23,31 @@ class DatasetsTest {
     }
 
     @Test
+    void tableColumnsComeFromTheHeaderAloneAsTheReaderTakesThem() throws IOException {
+        Path csv = dir.resolve("t.csv");
+        Files.writeString(csv, "a,species,b\n1,setosa,x\n"); // values no reader would take
+        TableColumns last = Datasets.tableColumns(csv, ReadOptions.defaults(), true).orElseThrow();
+        assertEquals(List.of("a", "species"), last.featureNames());
+        assertEquals("b", last.labelName());
+        TableColumns named = Datasets.tableColumns(csv, ReadOptions.defaults().withLabelColumn("species"), true)
+                .orElseThrow();
+        assertEquals(List.of("a", "b"), named.featureNames());
+        assertEquals(List.of("a", "species", "b"),
+                Datasets.tableColumns(csv, ReadOptions.defaults(), false).orElseThrow().featureNames());
+        Path bare = dir.resolve("bare.csv");
+        Files.writeString(bare, "1,2,3\n4,5,6\n");
+        TableColumns headerless = Datasets.tableColumns(bare, ReadOptions.defaults(), true).orElseThrow();
+        assertEquals(new TableColumns(List.of("x1", "x2", "x3"), false, 2), headerless);
+        Path arff = dir.resolve("t.arff");
+        Files.writeString(arff, "@relation r\n@attribute a numeric\n@attribute c {p,q}\n@data\nzz,p\n");
+        assertEquals(new TableColumns(List.of("a", "c"), true, 1),
+                Datasets.tableColumns(arff, ReadOptions.defaults(), true).orElseThrow());
+        Path libsvm = dir.resolve("t.libsvm");
+        Files.writeString(libsvm, "+1 1:2\n");
+        assertTrue(Datasets.tableColumns(libsvm, ReadOptions.defaults(), true).isEmpty());
+    }
+
+    @Test
     void embeddedWdbcIs569By30With212Malignant() {
         Dataset ds = Datasets.builtin("wdbc");
         assertEquals(569, ds.n());
