@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Task;
 import org.oneneuron.onnx.OnnxExporter;
 import org.oneneuron.run.Model;
 import org.oneneuron.run.NeuronDrop;
@@ -24,8 +25,9 @@ import picocli.CommandLine.Spec;
         description = {"Write a model file again, as OneNeuron JSON or as ONNX (--format onnx);"
                     + " with --drop-neuron, without the special neuron.",
             "The neuron is dropped only when its largest contribution max |a*E_i| on the training"
-                    + " data is below --tolerance and every training prediction keeps its class;"
-                    + " otherwise the command refuses (exit 1) and says by how much they differ."},
+                    + " data is below --tolerance and every training prediction keeps its class (a"
+                    + " regression: the contribution alone decides); otherwise the command refuses (exit 1)"
+                    + " and says by how much they differ (a regression: the predictions and the MAE)."},
         footer = {"", "Examples:",
             "  oneneuron export model.json --drop-neuron --data wdbc --out plain.json",
             "  oneneuron export model.json --drop-neuron --tolerance 1e-3 --out plain.json",
@@ -103,14 +105,25 @@ final class ExportCommand implements Callable<Integer> {
         json.put("tolerance", tolerance);
         json.put("max_contribution", drop.maxContribution());
         json.put("max_score_difference", drop.maxScoreDifference());
-        json.put("sign_changes", drop.signChanges());
+        json.put("mean_score_difference", drop.meanScoreDifference());
+        boolean regression = model.task() == Task.REGRESSION;
+        if (regression) {
+            json.put("mae", drop.mae());
+            json.put("plain_mae", drop.plainMae());
+        } else {
+            json.put("sign_changes", drop.signChanges());
+        }
         json.put("dropped_neuron", drop.agrees(tolerance));
         if (!drop.agrees(tolerance)) {
             String why = String.format(Locale.ROOT, "refusing to drop the %s neuron: on %s its largest"
-                    + " contribution max |a*E_i| = %.6g is not below the tolerance %.6g; the plain network's"
-                    + " scores would differ by up to %.6g and %d of %d predictions would change class",
+                    + " contribution max |a*E_i| = %.6g is not below the tolerance %.6g; %s",
                     model.spec().neuron().word(), data.name(), drop.maxContribution(), tolerance,
-                    drop.maxScoreDifference(), drop.signChanges(), drop.samples());
+                    regression ? String.format(Locale.ROOT, "the plain network's predictions would differ by up"
+                            + " to %.6g (mean %.6g) and its MAE would be %.6g instead of %.6g",
+                            drop.maxScoreDifference(), drop.meanScoreDifference(), drop.plainMae(), drop.mae())
+                    : String.format(Locale.ROOT, "the plain network's scores would differ by up to %.6g and %d of"
+                            + " %d predictions would change class", drop.maxScoreDifference(), drop.signChanges(),
+                            drop.samples()));
             if (common.json()) {
                 json.put("error", why);
                 Json.print(stdout, json);
@@ -118,10 +131,13 @@ final class ExportCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.FAILURE, why);
         }
         write(drop.plain(), onnx);
-        report(stdout, json, String.format(Locale.ROOT, "wrote %s without the %s neuron: on %s (%d samples)"
-                + " every prediction keeps its class; max score difference %.3g (max |a*E_i| %.3g < %.3g)",
-                out, model.spec().neuron().word(), data.name(), drop.samples(), drop.maxScoreDifference(),
-                drop.maxContribution(), tolerance));
+        report(stdout, json, String.format(Locale.ROOT, "wrote %s without the %s neuron: on %s (%d samples) %s"
+                + " (max |a*E_i| %.3g < %.3g)", out, model.spec().neuron().word(), data.name(), drop.samples(),
+                regression ? String.format(Locale.ROOT, "the predictions differ by at most %.3g (mean %.3g;"
+                        + " MAE %.6g instead of %.6g)", drop.maxScoreDifference(), drop.meanScoreDifference(),
+                        drop.plainMae(), drop.mae())
+                : String.format(Locale.ROOT, "every prediction keeps its class; max score difference %.3g",
+                        drop.maxScoreDifference()), drop.maxContribution(), tolerance));
         return ExitCodes.OK;
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.ReadOptions;
+import org.oneneuron.eval.RegressionMetrics;
 import org.oneneuron.run.Assessment;
 import org.oneneuron.run.ClassifierConfig;
 import org.oneneuron.run.Model;
@@ -178,6 +179,49 @@ class ModelCommandsTest {
         assertTrue(r.err().contains("would differ by up to"), r.err());
         assertFalse(r.err().contains("\tat "));
         assertFalse(Files.exists(plain));
+    }
+
+    /** A regression has no classes: export reports how far the predictions and the MAE move instead. */
+    @Test
+    void exportOfARegressionReportsThePredictionsChangeNotClasses() throws Exception {
+        String data = "construction-b";
+        Path regression = dir.resolve("reg.json");
+        Cli trained = Cli.run("train", data, "--steps", "20", "-q", "--scaffold", "keep", "--no-certificate",
+                "--out", regression.toString());
+        assertEquals(ExitCodes.OK, trained.exitCode(), trained.toString());
+        Model m = Model.load(regression);
+        double[] theta = m.theta();
+        theta[m.spec().layout().neuronAOffset()] = 50; // the neuron matters
+        Path loud = dir.resolve("reg-loud.json");
+        m.with(m.spec(), theta, Map.of("data", data)).save(loud);
+
+        Cli refused = Cli.run("export", loud.toString(), "--drop-neuron", "--out", dir.resolve("x.json").toString());
+        assertEquals(ExitCodes.FAILURE, refused.exitCode(), refused.toString());
+        assertTrue(refused.err().contains("the plain network's predictions would differ by up to"), refused.err());
+        assertTrue(refused.err().contains("and its MAE would be"), refused.err());
+        assertFalse(refused.err().contains("class"), refused.err());
+
+        Path plain = dir.resolve("reg-plain.json");
+        Cli r = Cli.run("export", loud.toString(), "--drop-neuron", "--tolerance", "1e300", "--out",
+                plain.toString(), "--json");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertFalse(j.has("sign_changes"), j.toString());
+        Dataset d = Datasets.resolve(data, ReadOptions.defaults());
+        double[] before = Model.load(loud).scores(d);
+        double[] after = Model.load(plain).scores(d);
+        double sum = 0;
+        for (int i = 0; i < before.length; i++) {
+            sum += Math.abs(before[i] - after[i]);
+        }
+        assertTrue(sum > 0, "the neuron was made to matter");
+        assertEquals(sum / before.length, j.get("mean_score_difference").asDouble(), 1e-12 * sum);
+        assertEquals(RegressionMetrics.of(before, d.y()).mae(), j.get("mae").asDouble(), 0.0);
+        assertEquals(RegressionMetrics.of(after, d.y()).mae(), j.get("plain_mae").asDouble(), 0.0);
+        Cli text = Cli.run("export", loud.toString(), "--drop-neuron", "--tolerance", "1e300", "--out",
+                plain.toString());
+        assertTrue(text.out().contains("the predictions differ by at most"), text.out());
+        assertFalse(text.out().contains("class"), text.out());
     }
 
     @Test
