@@ -56,7 +56,8 @@ final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "json (a OneNeuron model file) or onnx; default: onnx when --out ends in .onnx, else json.")
+            description = "json (a OneNeuron model file) or onnx; default: onnx when --out ends in .onnx, else json."
+                    + " A --format that contradicts the extension of --out (.json, .onnx) is refused.")
     String format;
 
     @Option(names = "--drop-neuron", description = "Remove the special neuron (see above).")
@@ -141,15 +142,25 @@ final class ExportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * Whether to write ONNX: --format, else the extension of --out (.onnx); a --format that
+     * contradicts the extension (json to a .onnx file, onnx to a .json file) is refused.
+     */
     private boolean onnx() {
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        String extension = name.endsWith(".onnx") ? "onnx" : name.endsWith(".json") ? "json" : null;
         if (format == null) {
-            return out.getFileName() != null && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
+            return "onnx".equals(extension);
         }
-        return switch (format.toLowerCase(Locale.ROOT)) {
-            case "onnx" -> true;
-            case "json" -> false;
-            default -> throw new IllegalArgumentException("--format must be json or onnx, got '" + format + "'");
-        };
+        String word = format.toLowerCase(Locale.ROOT);
+        if (!word.equals("onnx") && !word.equals("json")) {
+            throw new IllegalArgumentException("--format must be json or onnx, got '" + format + "'");
+        }
+        if (extension != null && !extension.equals(word)) {
+            throw new IllegalArgumentException("--format " + format + " contradicts --out " + out + ", a ." + extension
+                    + " file name: give --out a ." + word + " name, or leave --format out to write " + extension);
+        }
+        return word.equals("onnx");
     }
 
     private void write(Model model, boolean onnx) {

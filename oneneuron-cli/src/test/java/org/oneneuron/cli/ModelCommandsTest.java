@@ -225,6 +225,21 @@ class ModelCommandsTest {
     }
 
     @Test
+    void exportRefusesAFormatThatContradictsTheFileName() {
+        Path onnx = dir.resolve("k.onnx");
+        BadInputTest.assertBadInput(Cli.run("export", model.toString(), "--format", "json", "--out", onnx.toString()),
+                "--format json contradicts --out " + onnx + ", a .onnx file name");
+        assertFalse(Files.exists(onnx), "no JSON written into a .onnx file");
+        Path json = dir.resolve("k.json");
+        BadInputTest.assertBadInput(Cli.run("export", model.toString(), "--format", "onnx", "--out", json.toString()),
+                "--format onnx contradicts --out " + json + ", a .json file name");
+        assertFalse(Files.exists(json));
+        Path other = dir.resolve("k.model");
+        assertEquals(ExitCodes.OK, Cli.run("export", model.toString(), "--format", "onnx", "--out",
+                other.toString()).exitCode());
+    }
+
+    @Test
     void modelDataDimensionMismatchIsBadInput() throws Exception {
         Path csv = dir.resolve("three.csv");
         Model trained = Model.load(model);
