@@ -92,10 +92,11 @@ final class EvaluateCommand implements Callable<Integer> {
             Json.print(out, json);
             return ExitCodes.OK;
         }
-        out.println(String.format(Locale.ROOT, "%s on %s (%d samples, +1 = %s)", modelFile, data.name(),
-                data.n(), model.labelNames().get(1)));
-        out.println(String.format(Locale.ROOT, "accuracy  %s (%d errors; network alone %s)",
-                TrainReport.percent(m.accuracy()), m.errors(), TrainReport.percent(a.networkOnly().accuracy())));
+        out.println(String.format(Locale.ROOT, "%s on %s (%s, +1 = %s)", modelFile, data.name(),
+                Plural.count(data.n(), "sample"), model.labelNames().get(1)));
+        out.println(String.format(Locale.ROOT, "accuracy  %s (%s; network alone %s)",
+                TrainReport.percent(m.accuracy()), Plural.count(m.errors(), "error"),
+                TrainReport.percent(a.networkOnly().accuracy())));
         out.println("precision " + TrainReport.percent(m.precision()) + "   recall "
                 + TrainReport.percent(m.recall()) + "   F1 " + TrainReport.percent(m.f1()));
         out.println("ROC AUC   " + TrainReport.number(m.rocAuc()));
@@ -139,7 +140,8 @@ final class EvaluateCommand implements Callable<Integer> {
             Json.print(out, json);
             return ExitCodes.OK;
         }
-        out.println(String.format(Locale.ROOT, "%s on %s (%d samples, %s%s)", modelFile, data.name(), data.n(),
+        out.println(String.format(Locale.ROOT, "%s on %s (%s, %s%s)", modelFile, data.name(),
+                Plural.count(data.n(), "sample"),
                 model.task().word(), model.task() == Task.MULTICLASS ? ", " + model.outputs() + " classes" : ""));
         if (a.figures() instanceof ClassMetrics m) {
             TaskFigures.printClasses(out, m, model.labelNames(), TrainReport.percent(a.networkFigures().accuracy()));

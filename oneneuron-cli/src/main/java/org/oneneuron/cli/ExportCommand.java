@@ -123,8 +123,8 @@ final class ExportCommand implements Callable<Integer> {
                             + " to %.6g (mean %.6g) and its MAE would be %.6g instead of %.6g",
                             drop.maxScoreDifference(), drop.meanScoreDifference(), drop.plainMae(), drop.mae())
                     : String.format(Locale.ROOT, "the plain network's scores would differ by up to %.6g and %d of"
-                            + " %d predictions would change class", drop.maxScoreDifference(), drop.signChanges(),
-                            drop.samples()));
+                            + " %s would change class", drop.maxScoreDifference(), drop.signChanges(),
+                            Plural.count(drop.samples(), "prediction")));
             if (common.json()) {
                 json.put("error", why);
                 Json.print(stdout, json);
@@ -132,8 +132,8 @@ final class ExportCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.FAILURE, why);
         }
         write(drop.plain(), onnx);
-        report(stdout, json, String.format(Locale.ROOT, "wrote %s without the %s neuron: on %s (%d samples) %s"
-                + " (max |a*E_i| %.3g < %.3g)", out, model.spec().neuron().word(), data.name(), drop.samples(),
+        report(stdout, json, String.format(Locale.ROOT, "wrote %s without the %s neuron: on %s (%s) %s"
+                + " (max |a*E_i| %.3g < %.3g)", out, model.spec().neuron().word(), data.name(), Plural.count(drop.samples(), "sample"),
                 regression ? String.format(Locale.ROOT, "the predictions differ by at most %.3g (mean %.3g;"
                         + " MAE %.6g instead of %.6g)", drop.maxScoreDifference(), drop.meanScoreDifference(),
                         drop.plainMae(), drop.mae())

@@ -183,7 +183,7 @@ final class PredictCommand implements Callable<Integer> {
             }
             Json.print(stdout, json);
         } else if (!common.quiet()) {
-            stdout.println("wrote " + n + " predictions to " + out
+            stdout.println("wrote " + Plural.count(n, "prediction") + " to " + out
                     + (calibration == null ? "" : "; P(+1) is " + calibration.describe()));
             stdout.flush();
         }

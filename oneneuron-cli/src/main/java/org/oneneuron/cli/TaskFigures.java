@@ -69,8 +69,8 @@ public final class TaskFigures {
 
     /** Text: accuracy, F1s, top-k, log-loss, the per-class table and the confusion matrix. */
     public static void printClasses(PrintWriter out, ClassMetrics m, List<String> classes, String networkAlone) {
-        out.println(String.format(Locale.ROOT, "accuracy  %s (%d errors%s)", TrainReport.percent(m.accuracy()),
-                m.errors(), networkAlone == null ? "" : "; network alone " + networkAlone));
+        out.println(String.format(Locale.ROOT, "accuracy  %s (%s%s)", TrainReport.percent(m.accuracy()),
+                Plural.count(m.errors(), "error"), networkAlone == null ? "" : "; network alone " + networkAlone));
         StringBuilder top = new StringBuilder();
         for (int k = 2; k <= Math.min(5, m.classes()); k++) {
             top.append(k == 2 ? "" : ", ").append("top-").append(k).append(' ').append(TrainReport.percent(m.topK(k)));

@@ -173,12 +173,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         List<DataChecks.Conflict> conflicts = DataChecks.conflicts(dataset);
         if (!conflicts.isEmpty()) {
-            warnings.add(dataset.name() + ": " + conflicts.size() + " group(s) of identical inputs with"
+            warnings.add(dataset.name() + ": " + Plural.count(conflicts.size(), "group") + " of identical inputs with"
                     + " conflicting labels (no classifier can fit them all), e.g. "
                     + conflicts.get(0).describe());
         }
         if (config.heldOut() > 0 && dataset.n() < TrainingData.MIN_SPLIT_SIZE) {
-            warnings.add(dataset.name() + " has " + dataset.n() + " samples, fewer than "
+            warnings.add(dataset.name() + " has " + Plural.count(dataset.n(), "sample") + ", fewer than "
                     + TrainingData.MIN_SPLIT_SIZE + ": nothing is held out");
         }
         warnings.addAll(unusedOptions(config));

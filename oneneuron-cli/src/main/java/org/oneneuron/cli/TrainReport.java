@@ -142,16 +142,16 @@ final class TrainReport {
 
     /** Human-readable lines: the headline figures, then where the model went. */
     static void printText(PrintWriter out, Map<String, Object> json) {
-        line(out, "data", json.get("data") + " (" + json.get("n_train") + " training samples"
+        line(out, "data", json.get("data") + " (" + Plural.count(count(json.get("n_train")), "training sample")
                 + (json.get("n_test") == null ? "" : ", " + json.get("n_test") + " test") + ", "
-                + json.get("features") + " features)");
+                + Plural.count(count(json.get("features")), "feature") + ")");
         @SuppressWarnings("unchecked")
         Map<String, Object> network = (Map<String, Object>) json.get("network");
         String shape = network.get("hidden") != null
                 ? "hidden " + network.get("hidden") + ", " + network.get("activation")
                 : network.get("architecture") + " on " + network.get("input_shape");
-        line(out, "network", shape + ", neuron " + network.get("neuron") + ", " + network.get("parameters")
-                + " parameters");
+        line(out, "network", shape + ", neuron " + network.get("neuron") + ", "
+                + Plural.count(count(network.get("parameters")), "parameter"));
         line(out, "objective", json.get("loss_function") + ", " + json.get("reduction") + ", lambda "
                 + number(json.get("lambda")));
         if (json.containsKey("train_rmse")) {
@@ -161,11 +161,11 @@ final class TrainReport {
                         + ", R² " + number(json.get("test_r2")) + ")");
             }
         } else {
-            line(out, "train accuracy", percent(json.get("train_accuracy")) + " (" + json.get("train_errors")
-                    + " errors)");
+            line(out, "train accuracy", percent(json.get("train_accuracy")) + " ("
+                    + Plural.count(count(json.get("train_errors")), "error") + ")");
             if (json.containsKey("test_accuracy")) {
-                line(out, "test accuracy", percent(json.get("test_accuracy")) + " (" + json.get("test_errors")
-                        + " errors)");
+                line(out, "test accuracy", percent(json.get("test_accuracy")) + " ("
+                        + Plural.count(count(json.get("test_errors")), "error") + ")");
             }
         }
         if (json.get("class_figures") instanceof Map<?, ?> cf) {
@@ -275,6 +275,11 @@ final class TrainReport {
             return "n/a";
         }
         return value instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : String.valueOf(value);
+    }
+
+    /** A count from the JSON map (an int or a long) for {@link Plural#count}. */
+    private static long count(Object value) {
+        return ((Number) value).longValue();
     }
 
     static String percent(Object value) {

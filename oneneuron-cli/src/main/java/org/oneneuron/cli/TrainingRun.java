@@ -191,7 +191,7 @@ final class TrainingRun {
             start = saved.theta();
             before = Long.parseLong(saved.provenance().getOrDefault("steps_done", "0"));
             if (!progressSilent()) {
-                err.println("resuming from " + checkpoint + " after " + before + " steps"
+                err.println("resuming from " + checkpoint + " after " + Plural.count(before, "step")
                         + (config.train().optimizer() == OptimizerKind.GD ? ""
                         : " (" + config.train().optimizer().word() + "'s own state restarts from the checkpoint's θ:"
                         + " the run will not match an uninterrupted one bit for bit)"));

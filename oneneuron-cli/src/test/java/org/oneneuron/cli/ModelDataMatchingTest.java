@@ -193,6 +193,26 @@ class ModelDataMatchingTest {
                 "three.csv, line 4, column 'y': label '2' is not one of the model's classes ('0', '1')");
     }
 
+    /** Text output counts in the singular when the count is one: "1 error", not "1 errors". */
+    @Test
+    void aCountOfOneIsSingular() throws IOException {
+        // the same features under both labels: whichever class the model says, exactly one is wrong
+        String twice = file("twice.csv", "a,b,c,y\n1,2,3,0\n1,2,3,1\n");
+        String binaryText = ok("evaluate", binary.toString(), twice).out();
+        assertTrue(binaryText.contains("(2 samples, +1 = "), binaryText);
+        assertTrue(binaryText.contains("(1 error; network alone"), binaryText);
+        String classes = ok("evaluate", colours.toString(), file("rg2.csv", "a,b,y\n1,2,r\n1,2,g\n")).out();
+        assertTrue(classes.contains("(1 error; network alone"), classes);
+        String one = file("one.csv", "a,b,c,y\n1,2,3,0\n");
+        String oneText = ok("evaluate", binary.toString(), one).out();
+        assertTrue(oneText.contains("(1 sample, +1 = "), oneText);
+        assertTrue(oneText.matches("(?s).*\\((0 errors|1 error);.*"), oneText);
+        String wrote = ok("predict", binary.toString(), one, "--out", dir.resolve("one-out.csv").toString()).out();
+        assertTrue(wrote.startsWith("wrote 1 prediction to "), wrote);
+        assertEquals("1 error, 2 errors, 0 runs", String.join(", ", Plural.count(1, "error"),
+                Plural.count(2, "error"), Plural.count(0, "run")));
+    }
+
     private static Path train(String name, String csv, String... options) throws IOException {
         Path model = dir.resolve(name + ".json");
         String[] args = {"train", file(name + ".csv", csv), "--steps", "5", "--neuron", "none", "--no-certificate",

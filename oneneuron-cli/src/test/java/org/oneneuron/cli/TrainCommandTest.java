@@ -278,7 +278,7 @@ class TrainCommandTest {
         Files.writeString(csv, "a,b,label\n1,2,x\n1,2,y\n5,6,y\n7,7,x\n");
         Cli r = Cli.run("train", csv.toString(), "--hidden", "2", "--steps", "3");
         assertEquals(ExitCodes.OK, r.exitCode(), r.toString());
-        assertTrue(r.err().contains("warning: dup.csv: 1 group(s) of identical inputs with conflicting"
+        assertTrue(r.err().contains("warning: dup.csv: 1 group of identical inputs with conflicting"
                 + " labels"), r.err());
     }
 

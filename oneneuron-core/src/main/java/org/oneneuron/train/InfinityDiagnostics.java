@@ -78,8 +78,9 @@ public final class InfinityDiagnostics {
                     ? Verdict.CONVERGED_FINITE : Verdict.NOT_CONVERGED;
             return new InfinityAssessment(v, List.of(), List.of(), steps[Math.min(from, n - 1)],
                     last, 0, finalLoss, finalGradient, String.format(Locale.ROOT,
-                    "short trajectory (%d steps, %d entries in the window): growth not assessed;"
-                            + " loss %.6g, gradient norm %.3g", last, count, finalLoss,
+                    "short trajectory (%s, %s in the window): growth not assessed;"
+                            + " loss %.6g, gradient norm %.3g", count(last, "step"), count(count, "entry", "entries"),
+                    finalLoss,
                     finalGradient), thresholds);
         }
         double[] x = new double[count];
@@ -123,8 +124,9 @@ public final class InfinityDiagnostics {
                     lossStart, finalLoss, decrease);
             if (last < thresholds.horizonSteps()) {
                 verdict = Verdict.NOT_CONVERGED;
-                evidence = growth + String.format(Locale.ROOT, "; the run (%d steps) is shorter than the %d-step"
-                        + " horizon the infinity test needs: run longer to tell", last, thresholds.horizonSteps());
+                evidence = growth + String.format(Locale.ROOT, "; the run (%s) is shorter than the %d-step"
+                        + " horizon the infinity test needs: run longer to tell", count(last, "step"),
+                        thresholds.horizonSteps());
             } else if (lossToZero) {
                 verdict = neuronGrowing && networkAloneBad ? Verdict.ESCAPING_TO_INFINITY : Verdict.NO_ATTAINED_MINIMUM;
                 evidence = growth + (verdict == Verdict.ESCAPING_TO_INFINITY ? String.format(Locale.ROOT,
@@ -174,8 +176,8 @@ public final class InfinityDiagnostics {
                     : off ? figures + ": " + String.join(" and ", growing) + " growing over the "
                             + horizon + "-step horizon" + (a.end() < a.start() ? " while a_" + k + " shrinks" : "")
                             + ": running off to infinity"
-                    : figures + ": " + String.join(" and ", growing) + " growing, but the run (" + last
-                            + " steps) is shorter than the " + horizon + "-step horizon: run longer to tell";
+                    : figures + ": " + String.join(" and ", growing) + " growing, but the run ("
+                            + count(last, "step") + ") is shorter than the " + horizon + "-step horizon: run longer to tell";
             roads.add(new OutputRoad(k, a, b, w, growing, off, horizon, evidence));
         }
         return roads;
@@ -234,5 +236,14 @@ public final class InfinityDiagnostics {
             sxq += (x[i] - mx) * (q[i] - mq);
         }
         return sxx == 0 ? 0 : sxq / sxx;
+    }
+
+    /** "1 step", "3 steps": a count in an evidence sentence. */
+    private static String count(long n, String noun) {
+        return count(n, noun, noun + "s");
+    }
+
+    private static String count(long n, String singular, String plural) {
+        return n + " " + (n == 1 ? singular : plural);
     }
 }

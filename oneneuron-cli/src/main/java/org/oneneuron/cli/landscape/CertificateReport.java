@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.oneneuron.cli.Plural;
 import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.landscape.Certificate;
 import org.oneneuron.landscape.CertifyConfig;
@@ -132,8 +133,9 @@ final class CertificateReport {
                 ? " (point alone: " + c.pointVerdict().word() + ")" : ""));
         row(out, "loss_total", num(c.loss()));
         c.dataFloor().ifPresent(f -> row(out, "data_floor", num(f.loss()) + "  (zero loss is unattainable: "
-                + f.groups() + " group(s) of identical inputs carry conflicting labels; at least "
-                + f.forcedErrors() + " sample(s) misclassified by any classifier)"));
+                + Plural.count(f.groups(), "group") + " of identical inputs " + (f.groups() == 1 ? "carries" : "carry")
+                + " conflicting labels; at least " + Plural.count(f.forcedErrors(), "sample")
+                + " misclassified by any classifier)"));
         row(out, "least_loss", c.leastLoss().kind().word() + (Double.isNaN(c.leastLoss().value()) ? ""
                 : " " + num(c.leastLoss().value())) + "  (" + c.leastLoss().basis() + ")");
         row(out, "loss_network_only", num(c.networkOnlyLoss()));
@@ -149,9 +151,10 @@ final class CertificateReport {
             row(out, "identity_residual", num(c.identityResidual()) + "  (a·∂a - ∂b - λa², PAPER §4)");
         }
         c.perturbation().ifPresent(p -> row(out, "perturbation", !p.ran() ? p.limit() : String.format(Locale.ROOT,
-                "%d%s directions of radius %s: smallest change %s, %d decrease(s)%s", p.directions(),
-                p.directions() < p.requested() ? " of " + p.requested() : "", num(p.radius()),
-                num(p.smallestChange()), p.decreases(),
+                "%d%s %s of radius %s: smallest change %s, %s%s", p.directions(),
+                p.directions() < p.requested() ? " of " + p.requested() : "",
+                Plural.noun(Math.max(p.directions(), p.requested()), "direction"), num(p.radius()),
+                num(p.smallestChange()), Plural.count(p.decreases(), "decrease"),
                 p.directions() < p.requested() ? " (" + p.limit() + ")" : "")));
         row(out, "kinks", c.kinks().unitsChecked() == 0 ? "none to check (no hidden unit with a kinked activation)"
                 : c.kinks().unitsAtKink() + " of " + c.kinks().unitsChecked() + " hidden units at a kink ("

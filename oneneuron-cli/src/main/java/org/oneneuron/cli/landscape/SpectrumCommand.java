@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.cli.Json;
+import org.oneneuron.cli.Plural;
 import org.oneneuron.landscape.DenseHessian;
 import org.oneneuron.landscape.EigenDecomposition;
 import org.oneneuron.landscape.Hutchinson;
@@ -158,17 +159,17 @@ public final class SpectrumCommand implements Callable<Integer> {
             Json.print(out, json);
             return ExitCodes.OK;
         }
-        out.println("spectrum of " + s.label() + ", " + n + " parameters");
+        out.println("spectrum of " + s.label() + ", " + Plural.count(n, "parameter"));
         CertificateReport.row(out, "eig_min", CertificateReport.num(lo) + "  (residual "
                 + CertificateReport.num(lanczos.min().residual()) + ")");
         CertificateReport.row(out, "eig_max", CertificateReport.num(hi) + "  (residual "
                 + CertificateReport.num(lanczos.max().residual()) + ")");
-        CertificateReport.row(out, "lanczos", lanczos.steps() + " steps, " + (lanczos.converged() ? "converged"
+        CertificateReport.row(out, "lanczos", Plural.count(lanczos.steps(), "step") + ", " + (lanczos.converged() ? "converged"
                 : "NOT converged") + " (tolerance " + CertificateReport.num(lanczos.relativeTolerance()) + "·‖H‖)"
                 + (lanczos.invariant() ? ", invariant subspace: exact" : ""));
-        CertificateReport.row(out, "trace", String.format(Locale.ROOT, "%s ± %s (Hutchinson, %d probes); "
+        CertificateReport.row(out, "trace", String.format(Locale.ROOT, "%s ± %s (Hutchinson, %s); "
                 + "%s ± %s (SLQ)", CertificateReport.num(trace.mean()), CertificateReport.num(trace.standardError()),
-                trace.probes(), CertificateReport.num(n * m1.mean()), CertificateReport.num(n * m1.standardError())));
+                Plural.count(trace.probes(), "probe"), CertificateReport.num(n * m1.mean()), CertificateReport.num(n * m1.standardError())));
         CertificateReport.row(out, "tr(H²)", CertificateReport.num(n * m2.mean()) + " ± "
                 + CertificateReport.num(n * m2.standardError()) + " (SLQ)");
         if (d != null) {

@@ -14,6 +14,7 @@ import org.oneneuron.constructions.YunRecipe;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.cli.DataOptions;
 import org.oneneuron.cli.ModelInputs;
+import org.oneneuron.cli.Plural;
 import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.Standardizer;
@@ -167,7 +168,7 @@ final class SubjectOptions {
         Problem problem = Problem.plain(recipe).toBuilder().threads(threads).build();
         double[] theta = recipe.badPoint();
         String outputs = spec.outputs() > 1 ? ", " + spec.outputs() + " outputs" : "";
-        return new Subject(recipe.name() + " recipe on " + d.name() + " (" + d.n() + " samples, hidden "
+        return new Subject(recipe.name() + " recipe on " + d.name() + " (" + Plural.count(d.n(), "sample") + ", hidden "
                 + Vocabulary.parseWidths(hidden, "--hidden") + outputs + ")", problem.objective(), theta,
                 problem.context(theta),
                 Optional.of(problem), Optional.empty(), lambda(recipe.lambda()));

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.Json;
+import org.oneneuron.cli.Plural;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
 import org.oneneuron.data.DataException;
@@ -98,7 +99,7 @@ public final class ReportCommand implements Callable<Integer> {
                 drawn.add(study.toString());
                 String id = studies.size() == 1 ? "study" : spec.name().replace('-', '_');
                 sections.add(StudyReport.withLandscapes(function, id, spec.name(), StudyCommand.describe(spec)
-                        + " " + result.entries().size() + " of " + result.planned() + " runs in the journal.",
+                        + " " + result.entries().size() + " of " + Plural.count(result.planned(), "run") + " in the journal.",
                         "oneneuron report " + dir, result));
             }
             if (sections.isEmpty()) {

@@ -21,6 +21,7 @@ import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.DataOptions;
 import org.oneneuron.cli.InterruptNotice;
 import org.oneneuron.cli.Json;
+import org.oneneuron.cli.Plural;
 import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
@@ -274,8 +275,8 @@ public final class StudyCommand implements Callable<Integer> {
                           PrintWriter outWriter, PrintWriter err) {
         AtomicFiles.writeString(out.resolve("spec.json"), spec.toJson() + "\n");
         if (!result.complete()) {
-            err.printf(Locale.ROOT, "time budget spent: %d of %d runs finished; re-run to continue%n",
-                    result.entries().size(), result.planned());
+            err.printf(Locale.ROOT, "time budget spent: %d of %d %s finished; re-run to continue%n",
+                    result.entries().size(), result.planned(), Plural.noun(result.planned(), "run"));
         }
         Path html = null;
         String claims = "";
@@ -437,10 +438,10 @@ public final class StudyCommand implements Callable<Integer> {
                 ? String.format(Locale.ROOT, "hidden %s; activation %s", s.hidden(), s.activations())
                 : "architectures " + s.architectures() + (s.inputShape() == null ? "" : " on " + s.inputShape());
         return String.format(Locale.ROOT, "data %s; %s; neurons %s; loss %s (%s);"
-                        + " lambda %s; %s lr %s, %d steps, clip %s; init %s; %d %s; seed %d;"
+                        + " lambda %s; %s lr %s, %s, clip %s; init %s; %s; seed %d;"
                         + " held-out share %s.", s.data(), networks, s.neurons(),
-                s.losses(), s.reduction(), s.lambdas(), s.optimizers(), s.learningRate(), s.steps(),
-                s.clip(), s.init(), s.restarts(), s.restarts() == 1 ? "restart" : "restarts", s.seed(),
+                s.losses(), s.reduction(), s.lambdas(), s.optimizers(), s.learningRate(),
+                Plural.count(s.steps(), "step"), s.clip(), s.init(), Plural.count(s.restarts(), "restart"), s.seed(),
                 s.heldOutFraction());
     }
 

@@ -2,6 +2,7 @@ package org.oneneuron.cli.study;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.oneneuron.cli.Plural;
 import org.oneneuron.study.JournalEntry;
 import org.oneneuron.study.StudyListener;
 
@@ -39,7 +40,7 @@ final class StudyProgress implements StudyListener {
         this.total = total;
         this.done = alreadyDone;
         if (!quiet) {
-            err.printf(Locale.ROOT, "%s: %d runs, %d already in the journal%n", task, total, alreadyDone);
+            err.printf(Locale.ROOT, "%s: %s, %d already in the journal%n", task, Plural.count(total, "run"), alreadyDone);
             err.flush();
         }
     }
@@ -55,8 +56,9 @@ final class StudyProgress implements StudyListener {
         double eta = ranHere > 0 ? elapsed / ranHere * (total - done) : 0;
         if (bar) {
             int filled = (int) ((long) BAR * done / total);
-            err.printf(Locale.ROOT, "\r%s [%s%s] %d/%d runs, %s elapsed, ETA %s", task,
-                    "#".repeat(filled), ".".repeat(BAR - filled), done, total, clock(elapsed), clock(eta));
+            err.printf(Locale.ROOT, "\r%s [%s%s] %d/%d %s, %s elapsed, ETA %s", task,
+                    "#".repeat(filled), ".".repeat(BAR - filled), done, total, Plural.noun(total, "run"),
+                    clock(elapsed), clock(eta));
             lineOpen = done != total;
             if (done == total) {
                 err.println();
@@ -67,8 +69,8 @@ final class StudyProgress implements StudyListener {
         int tenth = (int) (10L * done / total);
         if (tenth != lastTenth) {
             lastTenth = tenth;
-            err.printf(Locale.ROOT, "%s: %d/%d runs, %s elapsed, ETA %s%n", task, done, total,
-                    clock(elapsed), clock(eta));
+            err.printf(Locale.ROOT, "%s: %d/%d %s, %s elapsed, ETA %s%n", task, done, total,
+                    Plural.noun(total, "run"), clock(elapsed), clock(eta));
             err.flush();
         }
     }

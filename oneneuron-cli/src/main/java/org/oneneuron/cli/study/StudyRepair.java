@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.oneneuron.cli.Plural;
 import org.oneneuron.study.JournalRepair;
 
 /** {@code oneneuron study --repair DIR}: moves damaged journal lines aside and says what it did. */
@@ -24,11 +25,12 @@ final class StudyRepair {
             return StudyCommand.FAILURE;
         }
         if (report.moved().isEmpty()) {
-            out.printf(Locale.ROOT, "%s is whole: %d runs, nothing to repair%n", report.journal(), report.kept());
+            out.printf(Locale.ROOT, "%s is whole: %s, nothing to repair%n", report.journal(),
+                    Plural.count(report.kept(), "run"));
             return StudyCommand.OK;
         }
-        out.printf(Locale.ROOT, "repaired %s: kept %d runs, moved %d line(s) to %s:%n", report.journal(),
-                report.kept(), report.moved().size(), report.damaged());
+        out.printf(Locale.ROOT, "repaired %s: kept %s, moved %s to %s:%n", report.journal(),
+                Plural.count(report.kept(), "run"), Plural.count(report.moved().size(), "line"), report.damaged());
         for (JournalRepair.MovedLine line : report.moved()) {
             out.printf(Locale.ROOT, "  line %d: %s%n", line.number(), line.reason());
         }

@@ -139,7 +139,7 @@ class StudyCommandTest {
                 && refused.err().contains("Run 'oneneuron study --repair " + dir + "'"), refused.err());
         Result repaired = run(new StudyCommand(), "--repair", dir.toString());
         assertEquals(0, repaired.code(), repaired.err());
-        assertTrue(repaired.out().contains("kept 7 runs, moved 2 line(s) to " + dir.resolve("journal.damaged.jsonl"))
+        assertTrue(repaired.out().contains("kept 7 runs, moved 2 lines to " + dir.resolve("journal.damaged.jsonl"))
                 && repaired.out().contains("  line 3: damaged: ") && repaired.out().contains("  line 9: duplicate: run "),
                 repaired.out());
         Result resumed = run(new StudyCommand(), caseA("--no-report", "-q"));
