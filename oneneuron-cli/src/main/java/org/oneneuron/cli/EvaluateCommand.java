@@ -81,6 +81,7 @@ final class EvaluateCommand implements Callable<Integer> {
         json.put("model_file", modelFile.toString());
         json.put("data", data.name());
         json.put("n", data.n());
+        json.put("task", model.task().word());
         Figures.putMetrics(json, m);
         json.put("network_only_accuracy", a.networkOnly().accuracy());
         Figures.putLoss(json, a.loss());

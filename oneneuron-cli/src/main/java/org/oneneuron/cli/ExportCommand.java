@@ -89,9 +89,9 @@ final class ExportCommand implements Callable<Integer> {
         json.put("out", out.toString());
         boolean onnx = onnx();
         json.put("format", onnx ? "onnx" : "json");
+        json.put("dropped_neuron", false); // here in the key order; set once the neuron is dropped
         if (!dropNeuron) {
             write(model, onnx);
-            json.put("dropped_neuron", false);
             report(stdout, json, "wrote " + out);
             return ExitCodes.OK;
         }

@@ -172,12 +172,12 @@ final class PredictCommand implements Callable<Integer> {
             Map<String, Object> json = Json.object("predict");
             json.put("model_file", modelFile.toString());
             json.put("data", data.name());
+            json.put("out", out == null ? null : out.toString());
             json.put("n", n);
             json.put("task", model.task().word());
             json.put("labeled", !unlabeled);
             json.put("probability_method", calibration == null ? null : calibration.method());
             json.put("probability", calibration == null ? null : calibration.describe());
-            json.put("out", out == null ? null : out.toString());
             if (out == null) {
                 json.put("predictions", table.objects());
             }

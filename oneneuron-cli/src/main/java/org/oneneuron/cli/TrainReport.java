@@ -49,6 +49,7 @@ final class TrainReport {
         if (o.model().task() == Task.REGRESSION) {
             RegressionMetrics tr = (RegressionMetrics) train.figures();
             json.put("train_rmse", tr.rmse());
+            json.put("train_mae", tr.mae());
             json.put("train_r2", tr.r2());
             o.test().ifPresent(test -> {
                 RegressionMetrics te = (RegressionMetrics) test.figures();
@@ -155,7 +156,8 @@ final class TrainReport {
         line(out, "objective", json.get("loss_function") + ", " + json.get("reduction") + ", lambda "
                 + number(json.get("lambda")));
         if (json.containsKey("train_rmse")) {
-            line(out, "train RMSE", number(json.get("train_rmse")) + " (R² " + number(json.get("train_r2")) + ")");
+            line(out, "train RMSE", number(json.get("train_rmse")) + " (MAE " + number(json.get("train_mae"))
+                    + ", R² " + number(json.get("train_r2")) + ")");
             if (json.containsKey("test_rmse")) {
                 line(out, "test RMSE", number(json.get("test_rmse")) + " (MAE " + number(json.get("test_mae"))
                         + ", R² " + number(json.get("test_r2")) + ")");

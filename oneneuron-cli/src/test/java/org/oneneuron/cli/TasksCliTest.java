@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +114,27 @@ class TasksCliTest {
         String[] first = lines[1].split(",");
         double sum = Double.parseDouble(first[0]) + Double.parseDouble(first[1]) + Double.parseDouble(first[2]);
         assertEquals(1.0, sum, 1e-12);
+    }
+
+    /** train reports the MAE on the training part as it does on the held-out part, as evaluate does. */
+    @Test
+    void regressionTrainReportsTheTrainingMaeBesideTheTestMae() throws Exception {
+        Path model = dir.resolve("reg-mae.json");
+        Cli t = Cli.run("train", regression.toString(), "--held-out", "0.25", "--steps", "30", "--no-certificate",
+                "--json", "-q", "--out", model.toString());
+        assertEquals(0, t.exitCode(), t.toString());
+        JsonNode j = new ObjectMapper().readTree(t.out());
+        List<String> keys = new ArrayList<>();
+        j.fieldNames().forEachRemaining(keys::add);
+        int rmse = keys.indexOf("train_rmse");
+        assertEquals(List.of("train_rmse", "train_mae", "train_r2", "test_rmse", "test_mae", "test_r2"),
+                keys.subList(rmse, rmse + 6), keys.toString());
+        Cli e = Cli.run("evaluate", model.toString(), regression.toString(), "--split", "train", "--json");
+        assertEquals(0, e.exitCode(), e.toString());
+        double mae = new ObjectMapper().readTree(e.out()).get("mae").asDouble();
+        assertEquals(mae, j.get("train_mae").asDouble(), 1e-12 * mae, t.out());
+        Cli text = Cli.run("train", regression.toString(), "--steps", "5", "--no-certificate", "-q");
+        assertTrue(text.out().matches("(?s).*train RMSE +\\S+ \\(MAE \\S+, R² .*"), text.out());
     }
 
     @Test
