@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Task;
+import org.oneneuron.loss.Losses;
 import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.run.Calibration;
 import org.oneneuron.run.Model;
@@ -176,8 +177,9 @@ final class PredictCommand implements Callable<Integer> {
             json.put("n", n);
             json.put("task", model.task().word());
             json.put("labeled", !unlabeled);
-            json.put("probability_method", calibration == null ? null : calibration.method());
-            json.put("probability", calibration == null ? null : calibration.describe());
+            boolean classes = model.task() == Task.MULTICLASS;
+            json.put("probability_method", classes ? "softmax" : calibration == null ? null : calibration.method());
+            json.put("probability", classes ? softmaxWords(model) : calibration == null ? null : calibration.describe());
             if (out == null) {
                 json.put("predictions", table.objects());
             }
@@ -188,5 +190,13 @@ final class PredictCommand implements Callable<Integer> {
             stdout.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** What a multi-class model's p_CLASS columns are: the softmax of its K scores, not calibrated. */
+    static String softmaxWords(Model model) {
+        return "softmax of the " + model.outputs() + " scores, not calibrated on held-out data ("
+                + (model.loss().word().equals(Losses.SOFTMAX_CE.word()) ? "the model's own probabilities under softmax-ce: trained to"
+                + " near-zero loss they are often overconfident)"
+                : model.loss().word() + " scores define no probabilities: read them as a ranking)");
     }
 }
