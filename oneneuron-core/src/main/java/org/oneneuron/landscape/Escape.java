@@ -33,10 +33,53 @@ public final class Escape {
         Optional<EscapeStep> requested = Optional.ofNullable(w).map(v -> step(problem, v, b));
         requested.ifPresent(s -> requireSpread(s, config));
         Search search = search(problem, requested.orElse(null), b, config);
-        EscapeStep chosen = requested.orElse(search.best);
+        double tolerance = roundOff(loss);
+        requested = requested.map(s -> exhibit(problem, s, tolerance));
+        EscapeStep best = exhibit(problem, search.best, tolerance);
+        EscapeStep chosen = requested.orElse(best);
         MomentTest moments = moments(c, problem.projections(chosen.w()), chosen.w(), config);
-        return new EscapeCertificate(loss, maxAbsC, global, requested, search.best, search.tried,
-                moments, config.relativeTolerance());
+        return new EscapeCertificate(loss, maxAbsC, global, requested, best, search.tried,
+                moments, config.relativeTolerance(), tolerance);
+    }
+
+    /** The most halvings of a = -g/κ tried before the certificate says no tested step lowered the loss. */
+    public static final int MAX_HALVINGS = 40;
+
+    /** A decrease counts when it exceeds round-off, 1e-12·max(1, |L~|) (as in certify's escape check). */
+    public static double roundOff(double loss) {
+        return 1e-12 * Math.max(1.0, Math.abs(loss));
+    }
+
+    /**
+     * The escape the proof promises is a direction along which small steps lower the loss: keep
+     * a = -g/κ when it lowers L~ by more than {@code tolerance}, else halve it (at most
+     * {@value #MAX_HALVINGS} times) until it does. Without such a step the result carries the last
+     * step tried and its (non-positive) decrease, {@code halvings} = {@value #MAX_HALVINGS}.
+     */
+    static EscapeStep exhibit(EscapeProblem problem, EscapeStep s, double tolerance) {
+        if (s.g() == 0.0 || s.measuredDecrease() > tolerance) {
+            return s;
+        }
+        double[] e = exponentials(problem, s.w(), s.b());
+        double before = problem.augmentedLoss(0.0, e);
+        double a = s.step();
+        double decrease = s.measuredDecrease();
+        for (int h = 1; h <= MAX_HALVINGS; h++) {
+            a *= 0.5;
+            decrease = before - problem.augmentedLoss(a, e);
+            if (decrease > tolerance) {
+                return s.withUsed(a, decrease, h);
+            }
+        }
+        return s.withUsed(a, decrease, MAX_HALVINGS);
+    }
+
+    private static double[] exponentials(EscapeProblem problem, double[] w, double b) {
+        double[] t = problem.projections(w);
+        for (int i = 0; i < t.length; i++) {
+            t[i] = Math.exp(t[i] + b);
+        }
+        return t;
     }
 
     /** The second-order model along a for (w, b) and the decrease measured at its best step. */

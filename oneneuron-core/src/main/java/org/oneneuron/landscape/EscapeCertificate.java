@@ -14,18 +14,43 @@ import java.util.Optional;
  * @param directionsTried    random directions evaluated
  * @param moments            the moment test along the chosen direction
  * @param relativeTolerance  the tolerance used (see {@link EscapeConfig})
+ * @param roundOff           a measured decrease counts only above this ({@link Escape#roundOff})
  */
 public record EscapeCertificate(double loss, double maxAbsC, boolean alreadyGlobal,
                                 Optional<EscapeStep> requested, EscapeStep best, int directionsTried,
-                                MomentTest moments, double relativeTolerance) {
+                                MomentTest moments, double relativeTolerance, double roundOff) {
 
     /** The requested step when given, else the best one: the step the report leads with. */
     public EscapeStep chosen() {
         return requested.orElse(best);
     }
 
-    /** Whether the certificate shows the point is not a local minimum of L~. */
+    /**
+     * Whether the certificate shows the point is not a local minimum of L~: a step that lowers the
+     * loss by more than round-off was exhibited (a = -g/κ, halved where it overshoots). A nonzero
+     * moment alone is not enough: it says a descent direction exists, not that a step was found
+     * ({@link #descentDirectionOnly()}).
+     */
     public boolean escapes() {
-        return !alreadyGlobal && (best.measuredDecrease() > 0.0 || moments.certifiesEscape());
+        return !alreadyGlobal && (exhibited(best) || requested.map(this::exhibited).orElse(false));
+    }
+
+    /** The moment test certifies a descent direction, but no tested step lowered the loss. */
+    public boolean descentDirectionOnly() {
+        return !alreadyGlobal && !escapes() && moments.certifiesEscape();
+    }
+
+    /**
+     * The outcome in one word: {@code already_global}, {@code escapes}, {@code descent_direction_only}
+     * (the moment test certifies a descent direction but no tested step decreased the loss) or
+     * {@code no_escape_found}.
+     */
+    public String outcome() {
+        return alreadyGlobal ? "already_global" : escapes() ? "escapes"
+                : descentDirectionOnly() ? "descent_direction_only" : "no_escape_found";
+    }
+
+    private boolean exhibited(EscapeStep s) {
+        return s.decreaseUsed() > roundOff;
     }
 }

@@ -8,7 +8,7 @@ import org.oneneuron.model.ParameterLayout;
  * The escape of PAPER.md §4 (§10 with K outputs) at an augmented network's point: the network's own
  * scores (the neurons removed) embedded with every a = 0, the random-w search with ascent of
  * {@link Escape} for each output's neuron (the proof's direction per output, {@link
- * NetworkPoints#escapeProblem(NetworkObjective, double[], double, int)}), the output with the
+ * NetworkPoints#outputProblem(NetworkObjective, double[], double, int)}), the output with the
  * largest predicted decrease taken, and the decrease measured on the exact objective at the end of
  * the path of {@link EscapeEvidence}: every a set to 0, output k's (w_k, b_k) moved to the search's
  * best, then a_k = -g_k/κ_k.
@@ -29,7 +29,7 @@ final class EscapeCheck {
             EscapeProblem problem = outputs == 1
                     ? new EscapeProblem(augmented.data(), augmented.networkScores(theta), augmented.scalarLoss(),
                             augmented.lambda(), NetworkPoints.factors(augmented))
-                    : NetworkPoints.escapeProblem(augmented, theta, augmented.lambda(), k);
+                    : NetworkPoints.outputProblem(augmented, theta, augmented.lambda(), k);
             try {
                 EscapeCertificate certificate = Escape.certify(problem, null, 0.0, config);
                 tried += certificate.directionsTried();

@@ -139,10 +139,7 @@ public final class NetworkPoints {
      * mean, with its sample weights: each sample's factor s·ω_i) and the λ of the neuron to embed.
      */
     public static EscapeProblem escapeProblem(NetworkObjective plain, double[] theta, double lambda) {
-        if (plain.layout().hasNeuron()) {
-            throw new IllegalArgumentException("the escape certificate starts from a plain network; this one has "
-                    + plain.spec().neuron().word());
-        }
+        requirePlain(plain);
         if (plain.outputs() > 1) {
             return escapeProblem(plain, theta, lambda, 0);
         }
@@ -154,10 +151,27 @@ public final class NetworkPoints {
      * a = 0 the neuron of output k adds a_k·E_ik to that output alone, so the proof's direction for
      * it is the one-output escape on ℓ seen as a function of f_ik, the other scores held
      * ({@link OutputSlice}): g_k = ∂L~/∂a_k = Σ_i s·ω_i ∂ℓ/∂q_k · E_ik, κ_k = λ + Σ_i s·ω_i ∂²ℓ/∂q_k² E_ik².
-     * The problem's data carry sample indices as targets. Works on a plain network or on the
-     * network part of an augmented one (its scores with the neurons removed).
+     * The problem's data carry sample indices as targets. A network with neurons is refused, as
+     * with one output: its scores without them are not the point the model is at.
      */
-    public static EscapeProblem escapeProblem(NetworkObjective objective, double[] theta, double lambda, int k) {
+    public static EscapeProblem escapeProblem(NetworkObjective plain, double[] theta, double lambda, int k) {
+        requirePlain(plain);
+        return outputProblem(plain, theta, lambda, k);
+    }
+
+    private static void requirePlain(NetworkObjective plain) {
+        if (plain.layout().hasNeuron()) {
+            throw new IllegalArgumentException("the escape certificate starts from a plain network; this one has "
+                    + plain.spec().neuron().word());
+        }
+    }
+
+    /**
+     * {@link #escapeProblem(NetworkObjective, double[], double, int)} on a plain network or on the
+     * network part of an augmented one (its scores with the neurons removed, as {@link EscapeCheck}
+     * asks at every a = 0).
+     */
+    static EscapeProblem outputProblem(NetworkObjective objective, double[] theta, double lambda, int k) {
         int outputs = objective.outputs();
         OutputSlice slice = new OutputSlice(objective.loss(), objective.networkScores(theta), objective.data().y(),
                 outputs, k);

@@ -114,4 +114,50 @@ class EscapeTest {
                 () -> Escape.step(atA1(), new double[] {800, 0}, 0.0));
         assertEquals("w·x_0 + b = 800.0 overflows exp; choose a smaller w or b", e.getMessage());
     }
+
+    /**
+     * Logistic loss, x = 0 badly misclassified (slope near 1, curvature e^-10), x = 1 confidently
+     * right: the quadratic model along a has curvature κ ≈ 1.4e-3, so a = -g/κ ≈ 700 overshoots far
+     * (the prediction, ≈ 360, exceeds the loss itself, ≈ 10). The certificate halves the step until
+     * the loss falls and says escapes only for that exhibited decrease.
+     */
+    @Test
+    void anOvershootingStepIsHalvedUntilTheLossFalls() {
+        Dataset data = new Dataset("overshoot", new double[] {0, 1}, new double[] {1, -1}, 1, List.of("x"),
+                List.of("-1", "+1"));
+        EscapeProblem problem = new EscapeProblem(data, new double[] {-10, -10}, Losses.LOGISTIC, 1e-3);
+        EscapeCertificate cert = Escape.certify(problem, new double[] {1}, 0.0, EscapeConfig.defaults());
+        EscapeStep s = cert.chosen();
+        assertTrue(s.predictedDecrease() > cert.loss(), "the quadratic model promises more than the loss: "
+                + s.predictedDecrease() + " vs " + cert.loss());
+        assertTrue(s.measuredDecrease() < 0, "the full step raises the loss: " + s.measuredDecrease());
+        assertTrue(s.halvings() > 0 && s.halvings() < Escape.MAX_HALVINGS, "halvings " + s.halvings());
+        assertEquals(s.step() / Math.pow(2, s.halvings()), s.stepUsed(), 0.0);
+        double[] e = {1, Math.E};
+        double measured = problem.augmentedLoss(0, e) - problem.augmentedLoss(s.stepUsed(), e);
+        assertEquals(measured, s.decreaseUsed(), 1e-12, "the decrease reported is the one measured at the step used");
+        assertTrue(s.decreaseUsed() > 0);
+        double once = problem.augmentedLoss(0, e) - problem.augmentedLoss(2 * s.stepUsed(), e);
+        assertTrue(once <= cert.roundOff(), "one halving fewer did not lower the loss: " + once);
+        assertTrue(cert.escapes());
+        assertEquals("escapes", cert.outcome());
+    }
+
+    /**
+     * Sample 3 short of the margin by 0.1 (loss 1e-3, c_3 = 0.03, so m_0 = Σc_i is clearly nonzero:
+     * a descent direction exists), but a penalty λ = 1e40 that makes every step in a lower the loss by
+     * at most g²/(2λ) < 1e-25, far below round-off. A nonzero moment is not an exhibited escape.
+     */
+    @Test
+    void aNonzeroMomentWithoutADecreasingStepIsNotAnEscape() {
+        EscapeProblem problem = new EscapeProblem(DATA, new double[] {-2, -2, 0.9}, LOSS, 1e40);
+        EscapeCertificate cert = Escape.certify(problem, new double[] {1, 0}, 0.0, EscapeConfig.defaults());
+        assertEquals(1e-3, cert.loss(), 1e-12);
+        assertTrue(cert.moments().certifiesEscape(), "m_0 = Σc_i != 0");
+        assertFalse(cert.alreadyGlobal(), "loss 1e-3 above its minimum 0");
+        assertTrue(cert.best().decreaseUsed() <= cert.roundOff(), "decrease " + cert.best().decreaseUsed());
+        assertFalse(cert.escapes(), "no step lowered the loss by more than round-off");
+        assertTrue(cert.descentDirectionOnly());
+        assertEquals("descent_direction_only", cert.outcome());
+    }
 }

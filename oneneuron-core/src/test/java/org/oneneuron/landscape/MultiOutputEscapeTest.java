@@ -66,7 +66,7 @@ class MultiOutputEscapeTest {
                     String where = loss.word() + ", seed " + seed + ", output " + k;
                     double[] w = {rng.nextDouble(-1, 1), rng.nextDouble(-1, 1)};
                     double b = rng.nextDouble(-0.5, 0.5);
-                    EscapeStep step = Escape.step(NetworkPoints.escapeProblem(objective, theta, LAMBDA, k), w, b);
+                    EscapeStep step = Escape.step(NetworkPoints.outputProblem(objective, theta, LAMBDA, k), w, b);
                     double[] embedded = NetworkPoints.embed(objective, plain, k, w, 0.0, b);
                     int ak = objective.layout().neuronAOffset() + k;
                     double[] gradient = new double[theta.length];

@@ -108,7 +108,8 @@ public final class EscapeCommand implements Callable<Integer> {
         if (continueTraining) {
             Problem augmented = augmented(plain, lambda);
             EscapeStep step = cert.chosen();
-            double[] start = NetworkPoints.embed(augmented.objective(), s.theta(), k, step.w(), step.step(), step.b());
+            double[] start = NetworkPoints.embed(augmented.objective(), s.theta(), k, step.w(), step.stepUsed(),
+                    step.b());
             run = ContinuedRun.from(augmented, start, training.config(), CertifyConfig.defaults().withPerturbations(0));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -124,6 +125,7 @@ public final class EscapeCommand implements Callable<Integer> {
             json.put("directions_tried", cert.directionsTried());
             json.put("moments", moments(cert.moments()));
             json.put("escapes", cert.escapes());
+            json.put("outcome", cert.outcome());
             if (outputs > 1) {
                 json.put("output", k);
                 List<Map<String, Object>> all = new java.util.ArrayList<>();
@@ -174,6 +176,9 @@ public final class EscapeCommand implements Callable<Integer> {
         m.put("step", s.step());
         m.put("predicted_decrease", s.predictedDecrease());
         m.put("measured_decrease", s.measuredDecrease());
+        m.put("halvings", s.halvings());
+        m.put("step_used", s.stepUsed());
+        m.put("measured_decrease_used", s.decreaseUsed());
         return m;
     }
 
@@ -198,8 +203,17 @@ public final class EscapeCommand implements Callable<Integer> {
         CertificateReport.row(out, "g", CertificateReport.num(c.g()) + "  (∂L~/∂a at a = 0)");
         CertificateReport.row(out, "kappa", CertificateReport.num(c.kappa()) + "  (λ + Σ ℓ''(z_i) E_i²)");
         CertificateReport.row(out, "step", "a = " + CertificateReport.num(c.step()));
-        CertificateReport.row(out, "predicted", CertificateReport.num(c.predictedDecrease()) + "  (g²/(2κ))");
-        CertificateReport.row(out, "measured", CertificateReport.num(c.measuredDecrease()));
+        CertificateReport.row(out, "predicted", CertificateReport.num(c.predictedDecrease()) + "  (g²/(2κ))"
+                + (c.predictedDecrease() > cert.loss() ? "  more than the loss itself: the quadratic model along a"
+                        + " does not hold this far" : ""));
+        CertificateReport.row(out, "measured", CertificateReport.num(c.measuredDecrease())
+                + (c.measuredDecrease() <= cert.roundOff() ? "  the full step does not lower the loss beyond round-off" : ""));
+        if (c.halvings() > 0) {
+            CertificateReport.row(out, "step_used", String.format(Locale.ROOT, "a = %s after %d halvings: measured"
+                    + " decrease %s%s", CertificateReport.num(c.stepUsed()), c.halvings(),
+                    CertificateReport.num(c.decreaseUsed()), c.decreaseUsed() > cert.roundOff() ? ""
+                            : "  (no tested step lowered the loss)"));
+        }
         EscapeStep best = cert.best();
         CertificateReport.row(out, "best_search", String.format(Locale.ROOT, "w = %s: predicted %s, measured %s (%d random directions + ascent)",
                 vector(best.w()), CertificateReport.num(best.predictedDecrease()),
@@ -207,6 +221,7 @@ public final class EscapeCommand implements Callable<Integer> {
         MomentTest m = cert.moments();
         CertificateReport.row(out, "moments", vector(m.moments()) + (m.certifiesEscape()
                 ? "  (m_" + m.firstNonzero() + " != 0: not a local minimum of L~)" : "  (none clearly nonzero)"));
+        CertificateReport.row(out, "escapes", cert.escapes() + "  (" + outcomeText(cert) + ")");
         if (run != null) {
             out.println("continued " + run.training().steps() + " GD steps from the escape step:");
             CertificateReport.row(out, "trainer", run.training().infinity().verdict().word() + ": "
@@ -215,6 +230,18 @@ public final class EscapeCommand implements Callable<Integer> {
             CertificateReport.row(out, "final_verdict", run.certificate().verdict().word());
         }
         out.flush();
+    }
+
+    private static String outcomeText(EscapeCertificate cert) {
+        EscapeStep shown = cert.requested().filter(r -> r.decreaseUsed() > cert.roundOff()).orElse(cert.best());
+        return switch (cert.outcome()) {
+            case "already_global" -> "already a global minimum";
+            case "escapes" -> "a step a = " + CertificateReport.num(shown.stepUsed()) + " lowers the loss by "
+                    + CertificateReport.num(shown.decreaseUsed());
+            case "descent_direction_only" -> "the moment test certifies a descent direction but no tested step"
+                    + " decreased the loss";
+            default -> "no tested step decreased the loss and no moment is clearly nonzero";
+        };
     }
 
     private static String vector(double[] v) {

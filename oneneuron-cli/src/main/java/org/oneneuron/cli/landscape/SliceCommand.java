@@ -203,7 +203,8 @@ public final class SliceCommand implements Callable<Integer> {
                 0.0, EscapeConfig.defaults()).chosen();
         Map<String, double[]> points = new LinkedHashMap<>();
         points.put("plain", NetworkPoints.embed(augmented.objective(), s.theta(), step.w(), 0.0, step.b()));
-        points.put("escape", NetworkPoints.embed(augmented.objective(), s.theta(), step.w(), step.step(), step.b()));
+        points.put("escape", NetworkPoints.embed(augmented.objective(), s.theta(), step.w(), step.stepUsed(),
+                step.b()));
         if (names.contains("augmented")) {
             points.put("augmented", Fit.from(augmented, points.get("escape"), training.config()).theta());
         }
