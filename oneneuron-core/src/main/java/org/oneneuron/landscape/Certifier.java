@@ -48,6 +48,17 @@ public final class Certifier {
     private Certifier() {
     }
 
+    /**
+     * The one definition of "the loss is at its minimum": L - L_min <= tolerance, with L_min the
+     * attainable minimum (the per-sample floor, or the data's floor on conflicting labels; NaN when
+     * the loss only approaches it, and then never). Certify's global_minimum needs it (with
+     * stationarity), and the escape certificate's already_global is it, with
+     * {@link CertifyConfig#LOSS_TOLERANCE}: both say the same of the same point.
+     */
+    public static boolean atMinimum(double loss, double minimum, double tolerance) {
+        return !Double.isNaN(minimum) && loss - minimum <= tolerance;
+    }
+
     /** Certifies θ (not modified). */
     public static Certificate certify(Objective objective, double[] theta, PointContext context,
                                       CertifyConfig config) {
@@ -71,7 +82,7 @@ public final class Certifier {
         boolean stationary = gradNorm <= config.gradientTolerance();
         boolean minimumKnown = !Double.isNaN(context.minimumLoss());
         LeastLoss least = context.leastLoss();
-        boolean atFloor = minimumKnown && loss - context.minimumLoss() <= config.lossTolerance();
+        boolean atFloor = atMinimum(loss, context.minimumLoss(), config.lossTolerance());
         boolean lossAtMinimum = atFloor || least.reached(loss, config.lossTolerance());
         double reference = atFloor || !least.reached(loss, config.lossTolerance()) ? context.minimumLoss()
                 : least.value();
@@ -79,7 +90,7 @@ public final class Certifier {
                 : Optional.of(probe(objective, theta, loss, config, stationary, lossAtMinimum, curvature));
         boolean perturbationDecrease = probe.map(p -> !p.noDecrease()).orElse(false);
         double contribution = neuron.map(NeuronSnapshot::maxContribution).orElse(0.0);
-        boolean networkFits = minimumKnown && networkOnly - context.minimumLoss() <= config.lossTolerance();
+        boolean networkFits = atMinimum(networkOnly, context.minimumLoss(), config.lossTolerance());
 
         Verdict point;
         String reason;

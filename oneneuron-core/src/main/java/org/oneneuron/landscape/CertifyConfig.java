@@ -53,6 +53,12 @@ public record CertifyConfig(double gradientTolerance, double curvatureTolerance,
                 perturbationRadius, seed, false, true);
     }
 
+    /**
+     * The default loss tolerance: "loss at its minimum" when L - L_min <= 1e-6. The escape certificate's
+     * "already global" uses the same ({@link Certifier#atMinimum}).
+     */
+    public static final double LOSS_TOLERANCE = 1e-6;
+
     /** The most directions of the default (bounded) perturbation probe. */
     public static final int DEFAULT_PERTURBATIONS = 1000;
 
@@ -68,7 +74,7 @@ public record CertifyConfig(double gradientTolerance, double curvatureTolerance,
      * seed 4.
      */
     public static CertifyConfig defaults() {
-        return new CertifyConfig(1e-6, 1e-6, 1e-6, 1500, LanczosConfig.defaults(), DEFAULT_PERTURBATIONS, 1e-3, 4L);
+        return new CertifyConfig(1e-6, 1e-6, LOSS_TOLERANCE, 1500, LanczosConfig.defaults(), DEFAULT_PERTURBATIONS, 1e-3, 4L);
     }
 
     public CertifyConfig withPerturbations(int count) {

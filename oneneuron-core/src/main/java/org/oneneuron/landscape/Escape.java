@@ -29,7 +29,7 @@ public final class Escape {
         for (double ci : c) {
             maxAbsC = Math.max(maxAbsC, Math.abs(ci));
         }
-        boolean global = maxAbsC <= config.relativeTolerance() * Math.max(1.0, loss);
+        boolean global = Certifier.atMinimum(loss, problem.minimumLoss(), CertifyConfig.LOSS_TOLERANCE);
         Optional<EscapeStep> requested = Optional.ofNullable(w).map(v -> step(problem, v, b));
         requested.ifPresent(s -> requireSpread(s, config));
         Search search = search(problem, requested.orElse(null), b, config);

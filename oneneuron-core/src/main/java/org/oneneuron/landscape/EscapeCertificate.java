@@ -7,7 +7,8 @@ import java.util.Optional;
  *
  * @param loss               L(θ_b) = L~(θ_b, a = 0)
  * @param maxAbsC            max_i |c_i|, c_i = ℓ'(z_i) y_i
- * @param alreadyGlobal      c = 0 within tolerance: every ℓ'(z_i) = 0, θ_b is already a global minimum
+ * @param alreadyGlobal      L(θ_b) within {@link CertifyConfig#LOSS_TOLERANCE} of its attainable minimum
+ *                           ({@link Certifier#atMinimum}, certify's rule): θ_b is already a global minimum
  * @param requested          the step for the direction the caller gave, when one was given
  * @param best               the best step found by the random search with ascent (at least as good
  *                           as the requested one, which seeds the search)

@@ -7,8 +7,8 @@ package org.oneneuron.landscape;
  * @param ascentSteps          gradient-ascent steps on the predicted decrease g²/(2κ) from the best one
  * @param maxExponent          bound on max_i |wᵀx_i| kept during ascent (exp overflow guard)
  * @param momentOrders         moments m_0 .. m_K of the moment test (K = momentOrders - 1)
- * @param relativeTolerance    c counts as zero when max_i |c_i| <= tol·max(1, Σℓ); a moment counts as
- *                             nonzero when |m_k| > tol·Σ|c_i|; a direction is degenerate when the
+ * @param relativeTolerance    a moment counts as nonzero when |m_k| > tol·Σ|c_i|; a direction is
+ *                             degenerate when the
  *                             spread of wᵀx_i is <= tol·max(1, max |wᵀx_i|)
  * @param seed                 seed of the random directions
  */

@@ -17,12 +17,21 @@ import org.oneneuron.loss.SampleLoss;
  * @param loss    ℓ with its derivatives in the score
  * @param lambda  λ >= 0
  * @param factors s·ω_i, one per sample, finite and >= 0
+ * @param minimumLoss the least value the loss can take on these data (0 for a loss that reaches 0,
+ *                the data's floor on conflicting labels), NaN when it is only approached: the point
+ *                is already global when its loss is at it ({@link Certifier#atMinimum})
  */
-public record EscapeProblem(Dataset data, double[] scores, SampleLoss loss, double lambda, double[] factors) {
+public record EscapeProblem(Dataset data, double[] scores, SampleLoss loss, double lambda, double[] factors,
+                            double minimumLoss) {
 
     /** The summed, unweighted loss (the paper's form): every factor 1. */
     public EscapeProblem(Dataset data, double[] scores, SampleLoss loss, double lambda) {
         this(data, scores, loss, lambda, ones(scores.length));
+    }
+
+    /** The loss's own minimum: 0 when ℓ reaches 0, else NaN ({@link NetworkPoints#minimumLoss}). */
+    public EscapeProblem(Dataset data, double[] scores, SampleLoss loss, double lambda, double[] factors) {
+        this(data, scores, loss, lambda, factors, NetworkPoints.minimumLoss(loss));
     }
 
     public EscapeProblem {

@@ -143,7 +143,24 @@ public final class NetworkPoints {
         if (plain.outputs() > 1) {
             return escapeProblem(plain, theta, lambda, 0);
         }
-        return new EscapeProblem(plain.data(), plain.networkScores(theta), plain.scalarLoss(), lambda, factors(plain));
+        return new EscapeProblem(plain.data(), plain.networkScores(theta), plain.scalarLoss(), lambda, factors(plain),
+                attainableMinimum(plain));
+    }
+
+    /**
+     * The least loss any function reaches on the objective's data, as the certificate measures it:
+     * the per-sample floor ({@link #minimumLoss}), or the data's floor when identical inputs carry
+     * conflicting labels ({@link DataFloor}); NaN when the loss only approaches it.
+     */
+    static double attainableMinimum(NetworkObjective objective) {
+        double m = minimumLoss(objective.loss());
+        if (m == 0.0) {
+            Optional<DataFloor> floor = DataFloor.of(objective);
+            if (floor.isPresent()) {
+                return floor.get().loss();
+            }
+        }
+        return m;
     }
 
     /**
@@ -176,7 +193,7 @@ public final class NetworkPoints {
         OutputSlice slice = new OutputSlice(objective.loss(), objective.networkScores(theta), objective.data().y(),
                 outputs, k);
         return new EscapeProblem(OutputSlice.indexed(objective.data()), slice.column(), slice, lambda,
-                factors(objective));
+                factors(objective), attainableMinimum(objective));
     }
 
     /** s·ω_i for every sample: the objective's reduction scale times its sample weight. */

@@ -160,4 +160,24 @@ class EscapeTest {
         assertTrue(cert.descentDirectionOnly());
         assertEquals("descent_direction_only", cert.outcome());
     }
+
+    /**
+     * Sample 3 short of the margin by r = 2.7e-5: loss r³ ≈ 2e-14, |c_3| = 3r² ≈ 2.2e-9 (the WDBC
+     * model certify calls global_minimum at loss 5e-13). Escape says already global by certify's own
+     * rule (loss within 1e-6 of its minimum), not "escapes" on a decrease of round-off size.
+     */
+    @Test
+    void alreadyGlobalIsCertifysRule() {
+        double r = 2.7e-5;
+        EscapeProblem problem = new EscapeProblem(DATA, new double[] {-2, -2, 1 - r}, LOSS, LAMBDA);
+        EscapeCertificate cert = Escape.certify(problem, null, 0.0, EscapeConfig.defaults());
+        assertTrue(cert.maxAbsC() > 2e-9, "c is not zero to 1e-9: " + cert.maxAbsC());
+        assertEquals(Certifier.atMinimum(cert.loss(), 0.0, CertifyConfig.defaults().lossTolerance()),
+                cert.alreadyGlobal());
+        assertTrue(cert.alreadyGlobal());
+        assertFalse(cert.escapes());
+        assertEquals("already_global", cert.outcome());
+        EscapeProblem above = new EscapeProblem(DATA, new double[] {-2, -2, 0.9}, LOSS, LAMBDA);
+        assertFalse(Escape.certify(above, null, 0.0, EscapeConfig.defaults()).alreadyGlobal(), "loss 1e-3");
+    }
 }

@@ -196,7 +196,8 @@ public final class EscapeCommand implements Callable<Integer> {
         out.println("escape from " + s.label() + ", λ = " + lambda);
         CertificateReport.row(out, "loss_total_before", CertificateReport.num(cert.loss()));
         if (cert.alreadyGlobal()) {
-            CertificateReport.row(out, "result", "c = 0: every ℓ'(z_i) = 0, the point is already a global minimum");
+            CertificateReport.row(out, "result", "the loss is within " + CertificateReport.num(CertifyConfig.LOSS_TOLERANCE)
+                    + " of its minimum (certify's rule): the point is already a global minimum, no escape to show");
         }
         EscapeStep c = cert.chosen();
         CertificateReport.row(out, "direction", vector(c.w()) + ", b = " + CertificateReport.num(c.b()));
@@ -219,8 +220,9 @@ public final class EscapeCommand implements Callable<Integer> {
                 vector(best.w()), CertificateReport.num(best.predictedDecrease()),
                 CertificateReport.num(best.measuredDecrease()), cert.directionsTried()));
         MomentTest m = cert.moments();
-        CertificateReport.row(out, "moments", vector(m.moments()) + (m.certifiesEscape()
-                ? "  (m_" + m.firstNonzero() + " != 0: not a local minimum of L~)" : "  (none clearly nonzero)"));
+        CertificateReport.row(out, "moments", vector(m.moments()) + (!m.certifiesEscape() ? "  (none clearly nonzero)"
+                : cert.alreadyGlobal() ? "  (m_" + m.firstNonzero() + " != 0, but the loss is already at its minimum)"
+                : "  (m_" + m.firstNonzero() + " != 0: not a local minimum of L~)"));
         CertificateReport.row(out, "escapes", cert.escapes() + "  (" + outcomeText(cert) + ")");
         if (run != null) {
             out.println("continued " + run.training().steps() + " GD steps from the escape step:");
