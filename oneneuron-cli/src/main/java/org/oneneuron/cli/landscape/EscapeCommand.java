@@ -82,6 +82,7 @@ public final class EscapeCommand implements Callable<Integer> {
         Subject s = subject.resolve(common.threadsOr(1));
         Problem plain = s.problem().orElseThrow(() -> new IllegalArgumentException(
                 "escape needs a network subject (A1, A2, B, B-leaky, a recipe or --model), not " + s.label()));
+        requirePlain(plain, "escape starts", "");
         double lambda = s.lambda();
         double[] direction = w != null ? w.stream().mapToDouble(Double::doubleValue).toArray()
                 : s.construction().map(c -> c.escapeW()).orElse(null);
@@ -153,6 +154,21 @@ public final class EscapeCommand implements Callable<Integer> {
         }
         ContinuationOptions.failOnTrouble(run == null ? null : run.training());
         return ExitCodes.OK;
+    }
+
+    /**
+     * Refuses a subject that already has special neurons (a model trained with one and kept): the
+     * escape embeds a neuron at a = 0 in a plain network, and this network's scores without its
+     * neurons are not the point the model is at.
+     */
+    static void requirePlain(Problem plain, String what, String alternative) {
+        if (plain.spec().neuron().present()) {
+            throw new IllegalArgumentException(what + " from a plain network, but this model has the "
+                    + plain.spec().neuron().word() + " neuron" + (plain.spec().outputs() > 1 ? " (one per output)" : "")
+                    + "; give a model trained with --neuron none (or one whose scaffold dropped the neuron,"
+                    + " train's default)"
+                    + alternative);
+        }
     }
 
     /** The plain problem with the paper's skip-exp neuron and λ. */

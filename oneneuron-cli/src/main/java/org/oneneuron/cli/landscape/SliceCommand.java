@@ -187,9 +187,10 @@ public final class SliceCommand implements Callable<Integer> {
     private Problem augmentedFor(Subject s) {
         Problem plain = s.problem().orElseThrow(() -> new IllegalArgumentException(
                 "named points need a network subject (A1, A2, B, B-leaky, a recipe or --model); use --plane random"));
-        if (subject.augmented || plain.spec().neuron().present()) {
+        if (subject.augmented) {
             throw new IllegalArgumentException("named points start from the plain network; drop --augmented");
         }
+        EscapeCommand.requirePlain(plain, "named points start", "; or slice this model with --plane random");
         return EscapeCommand.augmented(plain, s.lambda());
     }
 

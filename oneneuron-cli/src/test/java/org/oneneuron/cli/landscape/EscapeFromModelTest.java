@@ -85,4 +85,15 @@ class EscapeFromModelTest {
             assertTrue(one.has("step_used") && one.has("measured_decrease_used") && one.has("halvings"), one.toString());
         }
     }
+
+    @Test
+    void sliceNamesTheModelsNeuronNotAnOptionThatWasNotGiven() {
+        Path model = train("augmented-for-slice", "skip-exp");
+        Run r = Run.of("slice", "--model", model.toString(), "--data", classes.toString(), "--label", "arm",
+                "--line", "plain,escape", "--out", dir.resolve("slice").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("this model has the skip-exp neuron"), r.err());
+        assertTrue(r.err().contains("--neuron none"), r.err());
+        assertTrue(!r.err().contains("drop --augmented"), "no --augmented was given: " + r.err());
+    }
 }
