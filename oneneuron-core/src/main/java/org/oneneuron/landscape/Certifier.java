@@ -37,7 +37,7 @@ import org.oneneuron.train.Verdict;
  * loss attains its minimum (the hinge family: zero loss at finite parameters), and a trajectory
  * {@code not_converged} turns a point's {@code not_stationary} into {@code not_converged} (the run
  * stopped while still moving). A run the trainer stopped for divergence, NaN/Inf or no progress
- * ({@link PointContext#numericalTrouble()}) is {@code not_converged} at every point verdict but
+ * ({@link PointContext#numericalTrouble()}) is {@code diverged} at every point verdict but
  * global_minimum, its reason naming the stop. The probe is bounded by its use unless the config asks for an exact
  * count ({@link CertifyConfig#boundedProbe()}; the rule at {@code probe} below), and reports
  * what it ran and why. On data whose identical inputs carry conflicting labels
@@ -158,7 +158,7 @@ public final class Certifier {
             Optional<org.oneneuron.train.Stop> trouble = context.numericalTrouble();
             if (trouble.isPresent()) {
                 // a run that diverged (or met NaN/Inf) did not stop while moving: it blew up
-                overall = Verdict.NOT_CONVERGED;
+                overall = Verdict.DIVERGED;
                 reason = "trainer: " + trouble.get().message() + "; at the last point " + point.word() + ": "
                         + reason;
             } else if (t == Verdict.NO_ATTAINED_MINIMUM && minimumKnown) {

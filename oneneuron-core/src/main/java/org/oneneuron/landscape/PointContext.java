@@ -19,8 +19,8 @@ import org.oneneuron.train.Verdict;
  * @param lambda        the penalty λ on a (0 for plain models)
  * @param kinks         the kink report of the activation
  * @param trajectory    the trainer's verdict on the run that ended here, when there was one
- * @param trajectoryStop why that run stopped, when known: a run in numerical trouble is
- *                      not_converged by that stop, whatever its trend said
+ * @param trajectoryStop why that run stopped, when known: a run in numerical trouble (diverged,
+ *                      NaN/Inf, no progress) is diverged by that stop, whatever its trend said
  * @param dataFloor     when identical inputs carry conflicting labels: the least loss any function
  *                      reaches on the data, which is then {@code minimumLoss}
  * @param escape        the theorem's escape, asked before an augmented point is called a bad local

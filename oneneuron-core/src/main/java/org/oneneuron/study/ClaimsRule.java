@@ -15,7 +15,7 @@ import java.util.Locale;
  *       < 1/2 contradicts, otherwise inconclusive.</li>
  *   <li>Zero claims ("no bad local minimum", "no drift to infinity": the theorem's and its
  *       critics' statements about every run): counted over the runs whose end is decided (not
- *       {@code not_converged}, {@code not_stationary}); none supports, one or more contradicts
+ *       {@code not_converged}, {@code not_stationary}, {@code diverged}); none supports, one or more contradicts
  *       (each such verdict has already survived the escape check, PAPER.md §4).</li>
  *   <li>Every claim needs at least {@value #MIN_RUNS} runs (pairs, near-zero runs, decided runs)
  *       behind it; with fewer it is "too few runs", whatever the figures.</li>
@@ -33,8 +33,8 @@ public final class ClaimsRule {
             + "pairs in its favour, contradicted when p < %.2f against it, else inconclusive; a share claim "
             + "(\"most runs\") is supported when the Wilson 95%% interval lies at or above 1/2, contradicted when "
             + "it lies below, else inconclusive; a zero claim (\"no run ends at ...\") is supported by none and "
-            + "contradicted by one or more among the runs whose end is decided (not not_converged or "
-            + "not_stationary); any claim with fewer than %d runs behind it is \"%s\" (docs/STUDY.md).",
+            + "contradicted by one or more among the runs whose end is decided (not not_converged, "
+            + "not_stationary or diverged); any claim with fewer than %d runs behind it is \"%s\" (docs/STUDY.md).",
             ALPHA, ALPHA, MIN_RUNS, Claim.TOO_FEW_RUNS);
 
     private ClaimsRule() {

@@ -99,6 +99,7 @@ public record StudySummary(double nearZeroBound, List<ConfigurationSummary> conf
         int bad = 0;
         int inf = 0;
         int decided = 0;
+        int diverged = 0;
         for (RunOutcome o : runs) {
             if (o.loss() < NEAR_ZERO) {
                 near++;
@@ -106,8 +107,10 @@ public record StudySummary(double nearZeroBound, List<ConfigurationSummary> conf
             }
             bad += o.verdict().equals("bad_local_minimum") ? 1 : 0;
             inf += o.verdict().equals("escaping_to_infinity") || o.verdict().equals("no_attained_minimum") ? 1 : 0;
-            decided += o.verdict().equals("not_converged") || o.verdict().equals("not_stationary") ? 0 : 1;
+            diverged += o.verdict().equals("diverged") ? 1 : 0;
+            decided += undecided(o.verdict()) ? 0 : 1;
         }
+        String undecided = undecidedText(runs.size() - decided - diverged, diverged);
         List<Claim> out = new ArrayList<>();
         Proportion fit = new Proportion(netAlso, near);
         out.add(new Claim(scope, "where " + variant + " reaches near-zero total loss, the network alone"
@@ -116,13 +119,50 @@ public record StudySummary(double nearZeroBound, List<ConfigurationSummary> conf
         Proportion badShare = new Proportion(bad, decided);
         out.add(new Claim(scope, variant + " runs end at no bad local minimum",
                 "bad_local_minimum verdicts (after the escape check): " + badShare.describe()
-                        + " of the runs whose end is decided (" + (runs.size() - decided) + " not converged)",
+                        + " of the runs whose end is decided" + undecided,
                 ClaimsRule.none(bad, decided)));
         Proportion infShare = new Proportion(inf, decided);
         out.add(new Claim(scope, variant + " runs settle at finite points (no drift to infinity)",
                 "escaping_to_infinity or no_attained_minimum verdicts: " + infShare.describe()
-                        + " of the runs whose end is decided", ClaimsRule.none(inf, decided)));
+                        + " of the runs whose end is decided" + undecided, ClaimsRule.none(inf, decided)));
         return out;
+    }
+
+    /**
+     * The configurations (variant included) every one of whose finished runs diverged, each as
+     * "CONFIG KEY: N of N runs diverged (first: DIAGNOSTIC)", in run order: such a variant says
+     * nothing about the landscape, only that its step size was too large.
+     */
+    public static List<String> allDiverged(List<JournalEntry> entries) {
+        Map<String, List<JournalEntry>> byConfig = new LinkedHashMap<>();
+        for (JournalEntry e : entries) {
+            byConfig.computeIfAbsent(e.run().configKey(), k -> new ArrayList<>()).add(e);
+        }
+        List<String> out = new ArrayList<>();
+        for (var c : byConfig.entrySet()) {
+            if (c.getValue().stream().allMatch(e -> e.outcome().verdict().equals("diverged"))) {
+                out.add(String.format(Locale.ROOT, "%s: %d of %d runs diverged (first: %s)", c.getKey(),
+                        c.getValue().size(), c.getValue().size(), c.getValue().get(0).outcome().diagnostic()));
+            }
+        }
+        return out;
+    }
+
+    /** Verdicts that decide nothing about where a run ends: still moving, or blown up. */
+    static boolean undecided(String verdict) {
+        return verdict.equals("not_converged") || verdict.equals("not_stationary") || verdict.equals("diverged");
+    }
+
+    /** " (3 not converged, 2 diverged)", naming only what occurred; "" when every run is decided. */
+    private static String undecidedText(int notConverged, int diverged) {
+        List<String> parts = new ArrayList<>();
+        if (notConverged > 0) {
+            parts.add(notConverged + " not converged");
+        }
+        if (diverged > 0) {
+            parts.add(diverged + " diverged");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 
     private static String scopeOf(String pairingKey, String variant) {

@@ -24,7 +24,13 @@ public enum Verdict {
     /** The loss has no minimum to reach (logistic loss on separable data); growth is expected. */
     NO_ATTAINED_MINIMUM,
     /** Trajectory verdict: the run settled at a finite point (the certificate says which kind). */
-    CONVERGED_FINITE;
+    CONVERGED_FINITE,
+    /**
+     * The trainer stopped the run because it blew up: the loss diverged past the divergence guard,
+     * or a loss, gradient or parameter became NaN/Inf. Not a finding about the landscape: the step
+     * size (or the neuron's exponent) was too large for this run.
+     */
+    DIVERGED;
 
     /** The snake_case word used in every output, e.g. {@code bad_local_minimum}. */
     public String word() {

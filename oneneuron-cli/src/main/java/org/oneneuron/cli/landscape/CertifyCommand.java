@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
             "Reports the loss, network-only loss, training error, gradient norm, extreme Hessian"
                 + " eigenvalues with residuals, the special neuron's figures, a perturbation probe, and a"
                 + " verdict (global_minimum, neuron_carries_fit, bad_local_minimum, saddle, not_stationary,"
-                + " not_converged, escaping_to_infinity, no_attained_minimum). See docs/LANDSCAPE.md for the"
+                + " not_converged, diverged, escaping_to_infinity, no_attained_minimum). See docs/LANDSCAPE.md for the"
                 + " rules."},
         footer = {"", "Examples:",
             "  oneneuron certify --construction A1",

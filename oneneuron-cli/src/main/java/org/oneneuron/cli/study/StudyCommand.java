@@ -36,6 +36,7 @@ import org.oneneuron.study.StudyData;
 import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.StudyRunner;
 import org.oneneuron.study.StudySpec;
+import org.oneneuron.study.StudySummary;
 import org.oneneuron.study.TrainerRunFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -277,6 +278,10 @@ public final class StudyCommand implements Callable<Integer> {
         if (!result.complete()) {
             err.printf(Locale.ROOT, "time budget spent: %d of %d %s finished; re-run to continue%n",
                     result.entries().size(), result.planned(), Plural.noun(result.planned(), "run"));
+        }
+        for (String variant : StudySummary.allDiverged(result.entries())) {
+            err.println("warning: every run of a variant diverged; its figures say nothing about the landscape"
+                    + " (try a smaller --lr or a --clip): " + variant);
         }
         Path html = null;
         String claims = "";

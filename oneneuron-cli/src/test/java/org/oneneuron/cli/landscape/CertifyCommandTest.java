@@ -173,7 +173,7 @@ class CertifyCommandTest {
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.toString());
         JsonNode j = r.json();
         assertEquals("diverged", j.get("training").get("stop").asText(), j.toString());
-        assertEquals("not_converged", j.get("verdict").asText(), j.toString());
+        assertEquals("diverged", j.get("verdict").asText(), j.toString());
         String reason = j.get("reason").asText();
         assertTrue(reason.startsWith("trainer: diverged at step 1"), reason);
         assertTrue(!reason.contains("still moving"), reason);

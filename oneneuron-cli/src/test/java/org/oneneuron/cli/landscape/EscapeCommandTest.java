@@ -65,7 +65,7 @@ class EscapeCommandTest {
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.toString());
         JsonNode j = r.json();
         assertEquals("diverged", j.get("training").get("stop").asText(), j.toString());
-        assertEquals("not_converged", j.get("final_verdict").asText(), j.toString());
+        assertEquals("diverged", j.get("final_verdict").asText(), j.toString());
         String reason = j.get("final_certificate").get("reason").asText();
         assertTrue(reason.startsWith("trainer: diverged at step 1"), reason);
         assertTrue(!reason.contains("still moving"), reason);

@@ -76,6 +76,33 @@ class StudyCommandTest {
         assertEquals(8, Files.readAllLines(dir.resolve("journal.jsonl")).size());
     }
 
+    /**
+     * GD at lr 1000 on WDBC blows up at the first step, with the neuron and without: every run is
+     * `diverged` (not `not_converged`, which means "stopped while still moving"), the claims count
+     * them as such, the report names them, and a warning says that whole variants diverged.
+     */
+    @Test
+    void runsThatBlowUpAreDivergedNotNotConverged() throws IOException {
+        Result r = run(new StudyCommand(), "--data", "wdbc", "--hidden", "8", "--neuron", "none,skip-exp",
+                "--optimizer", "gd", "--lr", "1000", "--restarts", "3", "--steps", "100", "--threads", "2",
+                "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(dir.resolve("journal.jsonl"));
+        assertEquals(6, lines.size());
+        for (String line : lines) {
+            assertTrue(line.contains("\"verdict\":\"diverged\""), line);
+            assertTrue(line.contains("\"diagnostic\":\"diverged at step"), line);
+        }
+        assertTrue(r.out().contains("(3 diverged)"), r.out());
+        assertTrue(!r.out().contains("not converged"), r.out());
+        assertTrue(r.err().contains("warning: every run of a variant diverged"), r.err());
+        assertTrue(r.err().contains("neuron=none: 3 of 3 runs diverged"), r.err());
+        assertTrue(r.err().contains("neuron=skip-exp: 3 of 3 runs diverged"), r.err());
+        String html = Files.readString(dir.resolve("report.html"));
+        assertTrue(html.contains("diverged=3"), "the configurations table counts them");
+        assertTrue(!html.contains("not_converged=3"), "not as not_converged");
+    }
+
     @Test
     void onlyRunReplaysTheJournaledNumbers() throws IOException {
         assertEquals(0, run(new StudyCommand(), caseA("--no-report", "-q")).code());
