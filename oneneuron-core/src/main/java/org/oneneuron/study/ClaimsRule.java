@@ -15,7 +15,9 @@ import java.util.Locale;
  *       < 1/2 contradicts, otherwise inconclusive.</li>
  *   <li>Zero claims ("no bad local minimum", "no drift to infinity": the theorem's and its
  *       critics' statements about every run): counted over the runs whose end is decided (not
- *       {@code not_converged}, {@code not_stationary}, {@code diverged}); none supports, one or more contradicts
+ *       {@code not_converged}, {@code not_stationary}, {@code diverged}); "no bad local minimum" only
+ *       over those that ended at a finite point (not {@code escaping_to_infinity} or
+ *       {@code no_attained_minimum}: a run off to infinity shows no minimum, bad or not); none supports, one or more contradicts
  *       (each such verdict has already survived the escape check, PAPER.md §4).</li>
  *   <li>Every claim needs at least {@value #MIN_RUNS} runs (pairs, near-zero runs, decided runs)
  *       behind it; with fewer it is "too few runs", whatever the figures.</li>
@@ -25,7 +27,10 @@ public final class ClaimsRule {
 
     /** The significance level of the paired test. */
     public static final double ALPHA = 0.05;
-    /** The fewest runs (pairs, runs in the share's denominator, decided runs) a claim needs. */
+    /**
+     * The fewest runs (pairs, runs in the share's denominator, decided runs, runs ended at a finite
+     * point) a claim needs.
+     */
     public static final int MIN_RUNS = 10;
     /** The rule in words, printed under every claims table. */
     public static final String TEXT = String.format(Locale.ROOT, "Claims rule: a paired claim is supported when "
@@ -34,7 +39,8 @@ public final class ClaimsRule {
             + "(\"most runs\") is supported when the Wilson 95%% interval lies at or above 1/2, contradicted when "
             + "it lies below, else inconclusive; a zero claim (\"no run ends at ...\") is supported by none and "
             + "contradicted by one or more among the runs whose end is decided (not not_converged, "
-            + "not_stationary or diverged); any claim with fewer than %d runs behind it is \"%s\" (docs/STUDY.md).",
+            + "not_stationary or diverged), and for \"no bad local minimum\" among those that ended at a finite "
+            + "point (not escaping_to_infinity or no_attained_minimum); any claim with fewer than %d runs behind it is \"%s\" (docs/STUDY.md).",
             ALPHA, ALPHA, MIN_RUNS, Claim.TOO_FEW_RUNS);
 
     private ClaimsRule() {

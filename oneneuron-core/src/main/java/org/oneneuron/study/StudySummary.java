@@ -116,11 +116,14 @@ public record StudySummary(double nearZeroBound, List<ConfigurationSummary> conf
         out.add(new Claim(scope, "where " + variant + " reaches near-zero total loss, the network alone"
                 + " fits too (the theorem's conclusion a -> 0)", "network alone < 1e-2 in "
                 + fit.describe() + " of the near-zero runs", ClaimsRule.share(fit)));
-        Proportion badShare = new Proportion(bad, decided);
+        // a bad local minimum is a finite point: only runs that ended at one can show it or its absence
+        int finite = decided - inf;
+        Proportion badShare = new Proportion(bad, finite);
         out.add(new Claim(scope, variant + " runs end at no bad local minimum",
                 "bad_local_minimum verdicts (after the escape check): " + badShare.describe()
-                        + " of the runs whose end is decided" + undecided,
-                ClaimsRule.none(bad, decided)));
+                        + " of the runs that ended at a finite point; " + endsText(runs.size(), finite, inf,
+                        runs.size() - decided - diverged, diverged),
+                ClaimsRule.none(bad, finite)));
         Proportion infShare = new Proportion(inf, decided);
         out.add(new Claim(scope, variant + " runs settle at finite points (no drift to infinity)",
                 "escaping_to_infinity or no_attained_minimum verdicts: " + infShare.describe()
@@ -151,6 +154,16 @@ public record StudySummary(double nearZeroBound, List<ConfigurationSummary> conf
     /** Verdicts that decide nothing about where a run ends: still moving, or blown up. */
     static boolean undecided(String verdict) {
         return verdict.equals("not_converged") || verdict.equals("not_stationary") || verdict.equals("diverged");
+    }
+
+    /**
+     * Where every run ended: "of 20 runs, 2 ended at a finite point, 17 escaping to infinity (or with
+     * no attained minimum), 1 not converged, 0 diverged".
+     */
+    private static String endsText(int runs, int finite, int inf, int notConverged, int diverged) {
+        return String.format(Locale.ROOT, "of %d runs, %d ended at a finite point, %d escaping to infinity (or"
+                + " with no attained minimum), %d not converged, %d diverged", runs, finite, inf, notConverged,
+                diverged);
     }
 
     /** " (3 not converged, 2 diverged)", naming only what occurred; "" when every run is decided. */

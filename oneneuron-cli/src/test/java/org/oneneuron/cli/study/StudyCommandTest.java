@@ -94,7 +94,7 @@ class StudyCommandTest {
             assertTrue(line.contains("\"diagnostic\":\"diverged at step"), line);
         }
         assertTrue(r.out().contains("(3 diverged)"), r.out());
-        assertTrue(!r.out().contains("not converged"), r.out());
+        assertTrue(!r.out().contains("3 not converged"), r.out());
         assertTrue(r.err().contains("warning: every run of a variant diverged"), r.err());
         assertTrue(r.err().contains("neuron=none: 3 of 3 runs diverged"), r.err());
         assertTrue(r.err().contains("neuron=skip-exp: 3 of 3 runs diverged"), r.err());
