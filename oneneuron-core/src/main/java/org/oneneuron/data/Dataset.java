@@ -3,7 +3,6 @@ package org.oneneuron.data;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
-import org.oneneuron.linalg.ArrayMath;
 
 /**
  * n samples of d features (row-major {@code x}, sample i at {@code x[i*d .. i*d+d)}) with a target
@@ -64,13 +63,13 @@ public record Dataset(String name, double[] x, double[] y, int d, List<String> f
         if (featureNames.size() != d) {
             throw new IllegalArgumentException(featureNames.size() + " feature names for d = " + d);
         }
-        for (int k = ArrayMath.allFinite(x, 0, x.length) ? x.length : 0; k < x.length; k++) { // scan only to name it
+        for (int k = allFinite(x) ? x.length : 0; k < x.length; k++) { // scan only to name it
             if (!Double.isFinite(x[k])) {
                 throw new IllegalArgumentException("data set '" + name + "': row " + k / d + " (0-based), feature '"
                         + featureNames.get(k % d) + "' is " + x[k] + "; features must be finite");
             }
         }
-        for (int i = ArrayMath.allFinite(y, 0, y.length) ? y.length : 0; i < y.length; i++) {
+        for (int i = allFinite(y) ? y.length : 0; i < y.length; i++) {
             if (!Double.isFinite(y[i])) {
                 throw new IllegalArgumentException("data set '" + name + "': the target of row " + i
                         + " (0-based) is " + y[i] + "; targets must be finite");
@@ -132,5 +131,24 @@ public record Dataset(String name, double[] x, double[] y, int d, List<String> f
     /** Feature j of sample i. */
     public double x(int i, int j) {
         return x[i * d + j];
+    }
+
+    /** Whether every value is finite: Σ v·0 is 0 for finite v and NaN once any is NaN or ±Inf (no branch per value). */
+    private static boolean allFinite(double[] v) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < v.length; i += 4) {
+            s0 += v[i] * 0.0;
+            s1 += v[i + 1] * 0.0;
+            s2 += v[i + 2] * 0.0;
+            s3 += v[i + 3] * 0.0;
+        }
+        for (; i < v.length; i++) {
+            s0 += v[i] * 0.0;
+        }
+        return s0 + s1 + s2 + s3 == 0;
     }
 }

@@ -88,7 +88,7 @@ public final class Trainer {
             }
             if (stop == null) {
                 stop = guardedStep(optimizer, theta, spare, step + 1);
-                if (stop != null && stop.reason() == StopReason.STALLED && optimizer.gradientNorm() > 0
+                if (stop != null && stop.reason() == StopReason.STALLED && !stationary(optimizer)
                         && Arrays.equals(theta, theta0)) {
                     stop = noProgress(optimizer, stop.step());
                 }
@@ -182,6 +182,15 @@ public final class Trainer {
      * exact arithmetic a short enough step along a descent direction lowers a smooth loss, so only a
      * loss too steep for floating point (a huge λ on the neuron's penalty, say) or too rough leaves none.
      */
+    /**
+     * A gradient the end-point certificate would call stationary, ‖∇L‖ ≤ 1e-6·max(1, |L|) (PAPER.md
+     * §5's tolerance, relative to the loss): a start already at a minimum stalls for want of a
+     * decrease floating point can see, which is no trouble.
+     */
+    private static boolean stationary(Optimizer optimizer) {
+        return optimizer.gradientNorm() <= 1e-6 * Math.max(1, Math.abs(optimizer.loss()));
+    }
+
     private static Stop noProgress(Optimizer optimizer, long step) {
         return new Stop(StopReason.NO_PROGRESS, step, String.format(Locale.ROOT,
                 "%s could not take a single step from the start (loss %.6g, gradient norm %.6g): no trial"

@@ -120,6 +120,11 @@ class TrainerTest {
         TrainingResult stationary = Trainer.train(new OneDimensional(t -> t * t, t -> 2 * t), new double[] {0.0},
                 untilStalled);
         assertEquals(StopReason.STALLED, stationary.stop().reason(), stationary.stop().message());
+        // 2 + θ² at θ = 1e-10: ∇L = 2e-10 is not 0, but no step lowers L by a bit floating point can see
+        // (a scaffold's fine-tune starting at the augmented phase's minimum on unfittable data does this)
+        TrainingResult nearlyStationary = Trainer.train(new OneDimensional(t -> 2 + t * t, t -> 2 * t),
+                new double[] {1e-10}, untilStalled);
+        assertEquals(StopReason.STALLED, nearlyStationary.stop().reason(), nearlyStationary.stop().message());
         // (θ - 1)² left of 1, θ - 1 right of it: the first step lands on the kink, where no step lowers L
         TrainingResult kinked = Trainer.train(new OneDimensional(t -> t < 1 ? (t - 1) * (t - 1) : t - 1,
                 t -> t < 1 ? 2 * (t - 1) : 1), new double[] {0.0}, untilStalled);
