@@ -19,8 +19,9 @@ public enum StopReason {
     /** The optimizer could make no further progress (line search or trust region stalled). */
     STALLED,
     /**
-     * The optimizer stalled at its first step although ∇L ≠ 0 there: no trial point had a finite,
-     * lower loss (the loss rises too steeply for floating point), so nothing was trained.
+     * The optimizer stalled at its first step although θ₀ is not stationary (‖∇L‖ > 1e-6·max(1, |L|)):
+     * no trial point had a finite, lower loss (the loss rises too steeply for floating point), so
+     * nothing was trained.
      */
     NO_PROGRESS,
     /** A listener asked to stop. */

@@ -178,11 +178,6 @@ public final class Trainer {
     }
 
     /**
-     * The stop of an optimizer that stalled before it ever moved from θ₀ although ∇L(θ₀) ≠ 0: in
-     * exact arithmetic a short enough step along a descent direction lowers a smooth loss, so only a
-     * loss too steep for floating point (a huge λ on the neuron's penalty, say) or too rough leaves none.
-     */
-    /**
      * A gradient the end-point certificate would call stationary, ‖∇L‖ ≤ 1e-6·max(1, |L|) (PAPER.md
      * §5's tolerance, relative to the loss): a start already at a minimum stalls for want of a
      * decrease floating point can see, which is no trouble.
@@ -191,6 +186,12 @@ public final class Trainer {
         return optimizer.gradientNorm() <= 1e-6 * Math.max(1, Math.abs(optimizer.loss()));
     }
 
+    /**
+     * The stop of an optimizer that stalled before it ever moved from θ₀ although θ₀ is not
+     * {@link #stationary}: in exact arithmetic a short enough step along a descent direction lowers
+     * a smooth loss, so only a loss too steep for floating point (a huge λ on the neuron's penalty,
+     * say) or too rough leaves none.
+     */
     private static Stop noProgress(Optimizer optimizer, long step) {
         return new Stop(StopReason.NO_PROGRESS, step, String.format(Locale.ROOT,
                 "%s could not take a single step from the start (loss %.6g, gradient norm %.6g): no trial"
