@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * One axis: its range, linear or logarithmic, the map to pixels and readable ticks. Linear ticks
  * are 1, 2 or 5 × 10^k apart, about six of them, labelled with just the digits their spacing
- * needs; logarithmic ticks sit on whole decades (every k-th when there are many), labelled 10ⁿ.
+ * needs (never two alike); logarithmic ticks sit on whole decades (every k-th when there are many), labelled 10ⁿ.
  */
 final class Axis {
 
@@ -83,12 +83,79 @@ final class Axis {
             return ticks;
         }
         double step = niceStep((high - low) / 6);
-        int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
+        List<Double> values = new ArrayList<>();
         for (double v = Math.ceil(low / step - 1e-9) * step; v <= high + step * 1e-9; v += step) {
-            double r = Math.abs(v) < step * 1e-9 ? 0 : v;
-            ticks.add(new Tick(r, String.format(Locale.ROOT, "%." + decimals + "f", r)));
+            values.add(Math.abs(v) < step * 1e-9 ? 0 : v);
+        }
+        List<String> labels = labels(values.stream().mapToDouble(Double::doubleValue).toArray());
+        for (int i = 0; i < values.size(); i++) {
+            ticks.add(new Tick(values.get(i), labels.get(i)));
         }
         return ticks;
+    }
+
+    /**
+     * Labels of evenly spaced tick values with the decimals their spacing needs (in scientific
+     * notation, the mantissa digits) — more where two would still read the same — so that
+     * neighbours never share a label. Plain digits for magnitudes in [1e-3, 1e5), else "d.dde-n".
+     */
+    static List<String> labels(double[] values) {
+        double largest = 0;
+        double spacing = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < values.length; i++) {
+            largest = Math.max(largest, Math.abs(values[i]));
+            if (i > 0 && values[i] != values[i - 1]) {
+                spacing = Math.min(spacing, Math.abs(values[i] - values[i - 1]));
+            }
+        }
+        if (largest == 0) {
+            return java.util.Collections.nCopies(values.length, "0");
+        }
+        if (!Double.isFinite(spacing)) {
+            spacing = largest;
+        }
+        boolean plain = largest >= 1e-3 && largest < 1e5;
+        int digits = plain ? Math.max(0, (int) -Math.floor(Math.log10(spacing) + 1e-9))
+                : Math.max(0, (int) (Math.floor(Math.log10(largest) + 1e-9) - Math.floor(Math.log10(spacing) + 1e-9)));
+        while (true) {
+            List<String> labels = new ArrayList<>();
+            for (double v : values) {
+                labels.add(plain ? String.format(Locale.ROOT, "%." + digits + "f", v)
+                        : v == 0 ? "0" : String.format(Locale.ROOT, "%." + digits + "e", v));
+            }
+            if (digits >= 16 || distinct(labels, values)) {
+                return labels;
+            }
+            digits++;
+        }
+    }
+
+    /**
+     * Labels of values spaced by ratio (a logarithmic colour bar's levels): at least {@code min}
+     * significant digits, more until different values read differently.
+     */
+    static List<String> significant(double[] values, int min) {
+        for (int digits = Math.max(1, min); ; digits++) {
+            List<String> labels = new ArrayList<>();
+            for (double v : values) {
+                labels.add(round(v, digits));
+            }
+            if (digits >= 17 || distinct(labels, values)) {
+                return labels;
+            }
+        }
+    }
+
+    /** True when labels of different values differ. */
+    private static boolean distinct(List<String> labels, double[] values) {
+        for (int i = 0; i < labels.size(); i++) {
+            for (int j = i + 1; j < labels.size(); j++) {
+                if (values[i] != values[j] && labels.get(i).equals(labels.get(j))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** 1, 2 or 5 × 10^k at or above raw. */
@@ -115,6 +182,11 @@ final class Axis {
 
     /** A value rounded to 3 significant digits, as labels and tooltips show it. */
     static String round(double v) {
+        return round(v, 3);
+    }
+
+    /** A value rounded to the given significant digits, trailing zeros dropped in plain notation. */
+    static String round(double v, int digits) {
         if (!Double.isFinite(v)) {
             return "n/a";
         }
@@ -122,7 +194,7 @@ final class Axis {
             return "0";
         }
         double a = Math.abs(v);
-        return a >= 1e-3 && a < 1e5 ? new java.math.BigDecimal(v).round(new java.math.MathContext(3))
-                .stripTrailingZeros().toPlainString() : String.format(Locale.ROOT, "%.2e", v);
+        return a >= 1e-3 && a < 1e5 ? new java.math.BigDecimal(v).round(new java.math.MathContext(digits))
+                .stripTrailingZeros().toPlainString() : String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
     }
 }

@@ -165,35 +165,46 @@ final class ContourPainter {
         p.g.setColor(PaperStyle.FRAME);
         p.g.setStroke(new BasicStroke(0.8f));
         p.g.draw(new Rectangle2D.Double(x, top, 16, height));
-        double step = levels[1] - levels[0];
-        int every = Math.max(1, (int) Math.ceil(levels.length / 7.0));
         FontMetrics fm = p.g.getFontMetrics(PaperStyle.TICK);
-        for (int k = 0; k < levels.length; k++) {
-            double v = levels[k];
-            String label;
-            if (grid.log() && levels[levels.length - 1] - levels[0] >= 2) {
-                boolean whole = Math.abs(v - Math.rint(v)) < 1e-9;
-                int everyDecade = Math.max(1, (int) Math.ceil((levels[levels.length - 1] - levels[0]) / 7.0));
-                if (!whole || Math.floorMod((long) Math.rint(v), everyDecade) != 0) {
-                    continue;
-                }
-                label = Axis.power((int) Math.rint(v));
-            } else if (grid.log()) {
-                if (k % every != 0) {
-                    continue;
-                }
-                label = Axis.round(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.2g", Math.pow(10, v))));
-            } else {
-                if (k % every != 0) {
-                    continue;
-                }
-                label = Axis.round(Math.abs(v) < step * 1e-9 ? 0 : v);
-            }
-            double y = top + height - k * height / count;
+        double span = levels[levels.length - 1] - levels[0];
+        for (Axis.Tick tick : barTicks(levels, grid.log())) {
+            double y = top + height - (tick.value() - levels[0]) / span * height;
             p.g.setColor(PaperStyle.FRAME);
             p.g.draw(new Line2D.Double(x + 16, y, x + 20, y));
-            p.text(label, PaperStyle.TICK, x + 23, y + fm.getAscent() / 2.0 - 1, 0);
+            p.text(tick.label(), PaperStyle.TICK, x + 23, y + fm.getAscent() / 2.0 - 1, 0);
         }
         return top + height + 14;
+    }
+
+    /**
+     * The colour bar's labelled levels (values as the levels hold them, log10 on a log scale):
+     * whole decades as 10ⁿ when the log scale spans two or more, else about seven levels labelled
+     * with the digits that tell them apart (the spacing's on a linear scale, two or more
+     * significant ones on a log scale).
+     */
+    static List<Axis.Tick> barTicks(double[] levels, boolean log) {
+        List<Axis.Tick> ticks = new java.util.ArrayList<>();
+        double span = levels[levels.length - 1] - levels[0];
+        if (log && span >= 2) {
+            int everyDecade = Math.max(1, (int) Math.ceil(span / 7.0));
+            for (double v : levels) {
+                if (Math.abs(v - Math.rint(v)) < 1e-9 && Math.floorMod((long) Math.rint(v), everyDecade) == 0) {
+                    ticks.add(new Axis.Tick(v, Axis.power((int) Math.rint(v))));
+                }
+            }
+            return ticks;
+        }
+        int every = Math.max(1, (int) Math.ceil(levels.length / 7.0));
+        double step = levels[1] - levels[0];
+        List<Double> shown = new java.util.ArrayList<>();
+        for (int k = 0; k < levels.length; k += every) {
+            shown.add(Math.abs(levels[k]) < step * 1e-9 ? 0 : levels[k]);
+        }
+        double[] values = shown.stream().mapToDouble(v -> log ? Math.pow(10, v) : v).toArray();
+        List<String> labels = log ? Axis.significant(values, 2) : Axis.labels(values);
+        for (int i = 0; i < values.length; i++) {
+            ticks.add(new Axis.Tick(shown.get(i), labels.get(i)));
+        }
+        return ticks;
     }
 }

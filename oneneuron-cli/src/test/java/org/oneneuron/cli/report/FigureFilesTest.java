@@ -102,4 +102,32 @@ class FigureFilesTest {
         assertEquals("1.23", Axis.round(1.234567891234));
         assertEquals("1.23e-07", Axis.round(1.234567891234e-7));
     }
+
+    @Test
+    void tickLabelsOfATinyRangeAreDistinct() {
+        double[] loss = new double[50];
+        for (int i = 0; i < loss.length; i++) {
+            loss[i] = 4.95e-13 + i * 0.15e-13 / loss.length;
+        }
+        FigureData.Grid grid = new FigureData.Grid(new double[] {0}, new double[50], loss, true, "loss");
+        List<String> bar = ContourPainter.barTicks(ContourBands.levels(ContourBands.transformed(grid)), true)
+                .stream().map(Axis.Tick::label).toList();
+        assertDistinctAndShort(bar);
+        double[] linearLevels = ContourBands.levels(loss);
+        assertDistinctAndShort(ContourPainter.barTicks(linearLevels, false).stream().map(Axis.Tick::label).toList());
+        assertDistinctAndShort(Axis.covering(loss, false, true).ticks().stream().map(Axis.Tick::label).toList());
+        List<String> offset = Axis.covering(new double[] {1e6 + 0.1, 1e6 + 0.5}, false, true).ticks().stream()
+                .map(Axis.Tick::label).toList();
+        assertEquals(offset.size(), offset.stream().distinct().count(), "tick labels repeat: " + offset);
+        assertEquals(List.of("1", "1.6", "2.5", "4", "6.3", "10", "16"),
+                Axis.significant(new double[] {1, 1.585, 2.512, 3.981, 6.31, 10, 15.85}, 2));
+    }
+
+    private static void assertDistinctAndShort(List<String> labels) {
+        assertTrue(labels.size() >= 2, "ticks " + labels);
+        assertEquals(labels.size(), labels.stream().distinct().count(), "tick labels repeat: " + labels);
+        for (String t : labels) {
+            assertFalse(t.matches(".*\\d{6,}.*"), "no long digit strings in a label: '" + t + "'");
+        }
+    }
 }
