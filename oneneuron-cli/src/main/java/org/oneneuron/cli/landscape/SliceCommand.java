@@ -157,8 +157,8 @@ public final class SliceCommand implements Callable<Integer> {
                 double[] contribution = neuron ? Slices.reevaluate(evaluated, origin, d1, null, slice, config,
                         SliceValue.CONTRIBUTION).loss() : new double[0];
                 figure = SlicePlot.line("slice", "Loss along the line" + through, slice, net, contribution,
-                        caption + (neuron ? " The network-only loss (a = 0) and the neuron's largest"
-                                + " contribution max_i |a·E_i| are drawn beside the loss." : ""));
+                        caption + (neuron ? " The network-only loss (a = 0) is drawn beside the loss, the neuron's largest"
+                                + " contribution max_i |a·E_i| in a panel below." : ""));
             }
             SlicePlot.write(figure, out.resolve("figures"));
         } catch (IOException e) {

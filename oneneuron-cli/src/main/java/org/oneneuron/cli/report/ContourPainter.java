@@ -108,7 +108,8 @@ final class ContourPainter {
         return a;
     }
 
-    private static void mark(FigurePainter p, Axis x, Axis y, FigureData.Mark m) {
+    /** A labelled point (white dot, dark ring) or arrow, the label kept inside the plot. */
+    static void mark(FigurePainter p, Axis x, Axis y, FigureData.Mark m) {
         double px = p.px(x, m.x());
         double py = p.py(y, m.y());
         FontMetrics fm = p.g.getFontMetrics(PaperStyle.LEGEND);

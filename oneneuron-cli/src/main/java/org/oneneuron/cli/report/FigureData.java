@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param caption what it shows and the command that regenerates it
  * @param series  the series
  * @param grid    the values of a contour figure, else null
- * @param marks   named points and arrows drawn on top (contour figures)
+ * @param marks   named points and arrows drawn on top (contour figures; line figures: points on
+ *                the first panel)
  * @param notes   remarks shown under the legend (e.g. which series coincide)
  */
 public record FigureData(String id, String title, String xLabel, String yLabel, String kind,
@@ -42,8 +43,10 @@ public record FigureData(String id, String title, String xLabel, String yLabel, 
      * @param categories per point, its category (box and bar figures), else empty
      * @param runs       per point, the study run it comes from (links it to the runs table), or
      *                   empty
+     * @param panel      0, or 1 for a line drawn in a second panel under the first, on its own y
+     *                   axis labelled with its series' names (for values of another scale)
      */
-    public record Series(String name, double[] x, double[] y, List<String> categories, int[] runs) {
+    public record Series(String name, double[] x, double[] y, List<String> categories, int[] runs, int panel) {
 
         public Series {
             Objects.requireNonNull(name, "name");
@@ -59,11 +62,19 @@ public record FigureData(String id, String title, String xLabel, String yLabel, 
                 throw new IllegalArgumentException("series '" + name + "': " + runs.length
                         + " run indices for " + x.length + " points");
             }
+            if (panel != 0 && panel != 1) {
+                throw new IllegalArgumentException("series '" + name + "': panel must be 0 or 1, got " + panel);
+            }
+        }
+
+        /** A series in the first panel. */
+        public Series(String name, double[] x, double[] y, List<String> categories, int[] runs) {
+            this(name, x, y, categories, runs, 0);
         }
 
         /** A series without run links. */
         public Series(String name, double[] x, double[] y, List<String> categories) {
-            this(name, x, y, categories, new int[0]);
+            this(name, x, y, categories, new int[0], 0);
         }
 
         @Override
@@ -83,11 +94,12 @@ public record FigureData(String id, String title, String xLabel, String yLabel, 
 
         /** Same points (bit for bit) and categories as another series. */
         boolean samePoints(Series o) {
-            return Arrays.equals(x, o.x) && Arrays.equals(y, o.y) && categories.equals(o.categories);
+            return Arrays.equals(x, o.x) && Arrays.equals(y, o.y) && categories.equals(o.categories)
+                    && panel == o.panel;
         }
 
         Series renamed(String newName) {
-            return new Series(newName, x, y, categories, runs);
+            return new Series(newName, x, y, categories, runs, panel);
         }
     }
 

@@ -73,6 +73,9 @@ final class FigureFiles {
                     r.add(run);
                 }
             }
+            if (s.panel() != 0) {
+                sn.put("panel", s.panel());
+            }
         }
         if (f.grid() != null) {
             FigureData.Grid g = f.grid();

@@ -32,10 +32,14 @@ final class FigurePainter {
     final Rectangle2D plot;
 
     private FigurePainter(Graphics2D g, FigureData f) {
+        this(g, f, new Rectangle2D.Double(LEFT, TOP, PaperStyle.WIDTH - LEFT - PANEL - 14,
+                PaperStyle.HEIGHT - TOP - BOTTOM));
+    }
+
+    private FigurePainter(Graphics2D g, FigureData f, Rectangle2D plot) {
         this.g = g;
         this.f = f;
-        this.plot = new Rectangle2D.Double(LEFT, TOP, PaperStyle.WIDTH - LEFT - PANEL - 14,
-                PaperStyle.HEIGHT - TOP - BOTTOM);
+        this.plot = plot;
     }
 
     /** Paints the whole figure on a canvas of {@link PaperStyle#WIDTH} × {@link PaperStyle#HEIGHT}. */
@@ -55,35 +59,60 @@ final class FigurePainter {
         }
     }
 
+    /**
+     * Lines or ECDFs on one panel; when some series belong to panel 1, those on a second panel
+     * under the first (a third of the height, its own y axis, the x axis shared). Marks are drawn
+     * on the first panel.
+     */
     private void paintXY() {
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        for (FigureData.Series s : f.series()) {
-            for (double v : s.x()) {
-                xs.add(v);
-            }
-            for (double v : s.y()) {
-                ys.add(v);
-            }
+        List<FigureData.Series> lower = f.series().stream().filter(s -> s.panel() == 1).toList();
+        Axis x = Axis.covering(values(f.series(), true), f.logX(), !f.logX());
+        if (lower.isEmpty()) {
+            panel(x, 0, f.logY(), true, f.yLabel());
+        } else {
+            double gap = 12;
+            double upper = Math.round((plot.getHeight() - gap) * 0.64);
+            new FigurePainter(g, f, new Rectangle2D.Double(plot.getX(), plot.getY(), plot.getWidth(), upper))
+                    .panel(x, 0, f.logY(), false, f.yLabel());
+            boolean log = f.logY() && SlicePlot.positive(values(lower, false));
+            new FigurePainter(g, f, new Rectangle2D.Double(plot.getX(), plot.getY() + upper + gap, plot.getWidth(),
+                    plot.getHeight() - upper - gap))
+                    .panel(x, 1, log, true, String.join(", ", lower.stream().map(FigureData.Series::name).toList()));
         }
-        Axis x = Axis.covering(xs.stream().mapToDouble(Double::doubleValue).toArray(), f.logX(), !f.logX());
-        Axis y = Axis.covering(ys.stream().mapToDouble(Double::doubleValue).toArray(), f.logY(), true);
-        if (f.kind().equals("step")) {
-            y = Axis.between(0, 1.02);
+        legend(f.series().stream().map(FigureData.Series::name).toList(), false, TOP);
+    }
+
+    /** The x (or y) values of the series. */
+    private static double[] values(List<FigureData.Series> series, boolean x) {
+        return series.stream().flatMapToDouble(s -> java.util.Arrays.stream(x ? s.x() : s.y())).toArray();
+    }
+
+    /** One panel: the series of panel {@code which} (each in its figure-wide colour) and its axes. */
+    private void panel(Axis x, int which, boolean logY, boolean xLabels, String yLabel) {
+        List<FigureData.Series> mine = f.series().stream().filter(s -> s.panel() == which).toList();
+        double[] ys = values(mine, false);
+        if (which == 0) {
+            ys = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(ys),
+                    f.marks().stream().mapToDouble(FigureData.Mark::y)).toArray();
         }
-        axes(x, y, true);
+        Axis y = f.kind().equals("step") ? Axis.between(0, 1.02) : Axis.covering(ys, logY, true);
+        axes(x, y, true, true, xLabels, yLabel);
         Shape clip = g.getClip();
         g.clip(plot);
-        List<String> names = new ArrayList<>();
         for (int k = 0; k < f.series().size(); k++) {
             FigureData.Series s = f.series().get(k);
-            names.add(s.name());
-            g.setColor(PaperStyle.series(k));
-            g.setStroke(PaperStyle.line(k));
-            g.draw(polyline(x, y, s.x(), s.y(), f.kind().equals("step")));
+            if (s.panel() == which) {
+                g.setColor(PaperStyle.series(k));
+                g.setStroke(PaperStyle.line(k));
+                g.draw(polyline(x, y, s.x(), s.y(), f.kind().equals("step")));
+            }
         }
         g.setClip(clip);
-        legend(names, false, TOP);
+        if (which == 0) {
+            for (FigureData.Mark m : f.marks()) {
+                ContourPainter.mark(this, x, y, m);
+            }
+        }
     }
 
     /** The points as a path, broken where a value cannot be drawn; an ECDF as a staircase. */
@@ -130,6 +159,14 @@ final class FigurePainter {
 
     /** The same, without grid lines when {@code gridLines} is false (over filled contours). */
     void axes(Axis x, Axis y, boolean xTicks, boolean gridLines) {
+        axes(x, y, xTicks, gridLines, true, f.yLabel());
+    }
+
+    /**
+     * The same, the x tick labels and x label only when {@code xLabels} (a panel above another
+     * has none), the y axis labelled {@code yLabel}.
+     */
+    private void axes(Axis x, Axis y, boolean xTicks, boolean gridLines, boolean xLabels, String yLabel) {
         g.setStroke(new BasicStroke(0.8f));
         FontMetrics tm = g.getFontMetrics(PaperStyle.TICK);
         for (Axis.Tick t : y.ticks()) {
@@ -147,7 +184,7 @@ final class FigurePainter {
                 g.draw(gridLines ? new Line2D.Double(px, plot.getY(), px, plot.getMaxY())
                         : new Line2D.Double(px, plot.getMaxY(), px, plot.getMaxY() + 4));
                 double w = tm.stringWidth(t.label());
-                if (px - w / 2 > lastRight + 6) {
+                if (xLabels && px - w / 2 > lastRight + 6) {
                     text(t.label(), PaperStyle.TICK, px - w / 2, plot.getMaxY() + 6 + tm.getAscent(), 0);
                     lastRight = px + w / 2;
                 }
@@ -156,9 +193,11 @@ final class FigurePainter {
         g.setColor(PaperStyle.FRAME);
         g.draw(plot);
         FontMetrics lm = g.getFontMetrics(PaperStyle.LABEL);
-        text(f.xLabel(), PaperStyle.LABEL, plot.getCenterX() - lm.stringWidth(f.xLabel()) / 2.0,
-                PaperStyle.HEIGHT - 12, 0);
-        text(f.yLabel(), PaperStyle.LABEL, 18, plot.getCenterY() + lm.stringWidth(f.yLabel()) / 2.0, -Math.PI / 2);
+        if (xLabels) {
+            text(f.xLabel(), PaperStyle.LABEL, plot.getCenterX() - lm.stringWidth(f.xLabel()) / 2.0,
+                    PaperStyle.HEIGHT - 12, 0);
+        }
+        text(yLabel, PaperStyle.LABEL, 18, plot.getCenterY() + lm.stringWidth(yLabel) / 2.0, -Math.PI / 2);
     }
 
     /**
