@@ -194,8 +194,8 @@ public record FigureData(String id, String title, String xLabel, String yLabel, 
     }
 
     /**
-     * The figure with series that have the same points merged into one, named "A = B", and a
-     * note saying so: otherwise the later one hides the earlier without a word.
+     * The figure with series that have the same points merged into one, named "A = B" (see
+     * {@link #joined}), and a note saying so: otherwise the later one hides the earlier without a word.
      */
     public FigureData mergeIdentical() {
         List<Series> kept = new ArrayList<>();
@@ -214,13 +214,29 @@ public record FigureData(String id, String title, String xLabel, String yLabel, 
                 }
             }
             if (names.size() > 1) {
-                merged.add(String.join(" and ", names) + " are identical here (every point equal);"
-                        + " drawn once as '" + String.join(" = ", names) + "'.");
-                kept.add(s.renamed(String.join(" = ", names)));
+                String name = joined(names);
+                merged.add("'" + name + "': identical here (every point equal), drawn as one.");
+                kept.add(s.renamed(name));
             } else {
                 kept.add(s);
             }
         }
         return new FigureData(id, title, xLabel, yLabel, kind, logX, logY, caption, kept, grid, marks, merged);
+    }
+
+    /**
+     * "A = B", a tail after ", " that all names share said once: "skip-exp, creeping (3)" and
+     * "per-layer-exp, creeping (3)" become "skip-exp = per-layer-exp, creeping (3)".
+     */
+    static String joined(List<String> names) {
+        String first = names.get(0);
+        for (int at = first.indexOf(", "); at > 0; at = first.indexOf(", ", at + 1)) {
+            String tail = first.substring(at);
+            if (names.stream().allMatch(n -> n.endsWith(tail) && n.length() > tail.length())) {
+                return String.join(" = ", names.stream().map(n -> n.substring(0, n.length() - tail.length())).toList())
+                        + tail;
+            }
+        }
+        return String.join(" = ", names);
     }
 }

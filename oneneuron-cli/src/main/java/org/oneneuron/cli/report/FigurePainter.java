@@ -26,26 +26,49 @@ final class FigurePainter {
     static final int TOP = 40;
     static final int BOTTOM = 52;
     static final int PANEL = 176;
+    /** Space kept free at the canvas' right edge (viewers' fonts may run a little wider). */
+    static final int MARGIN = 12;
+
+    /** A string as drawn, and the box it occupies on the canvas. */
+    record Placed(String text, Rectangle2D box) {
+    }
 
     final Graphics2D g;
     final FigureData f;
     final Rectangle2D plot;
+    private final List<Placed> placed;
 
     private FigurePainter(Graphics2D g, FigureData f) {
         this(g, f, new Rectangle2D.Double(LEFT, TOP, PaperStyle.WIDTH - LEFT - PANEL - 14,
-                PaperStyle.HEIGHT - TOP - BOTTOM));
+                PaperStyle.HEIGHT - TOP - BOTTOM), new ArrayList<>());
     }
 
-    private FigurePainter(Graphics2D g, FigureData f, Rectangle2D plot) {
+    private FigurePainter(Graphics2D g, FigureData f, Rectangle2D plot, List<Placed> placed) {
         this.g = g;
         this.f = f;
         this.plot = plot;
+        this.placed = placed;
     }
 
-    /** Paints the whole figure on a canvas of {@link PaperStyle#WIDTH} × {@link PaperStyle#HEIGHT}. */
-    static void paint(Graphics2D g, FigureData figure) {
+    /** Paints the figure on a scratch bitmap and returns every string drawn with its box. */
+    static List<Placed> layout(FigureData figure) {
+        Graphics2D g = new java.awt.image.BufferedImage(PaperStyle.WIDTH, PaperStyle.HEIGHT,
+                java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            return List.copyOf(paint(g, figure).placed);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    /**
+     * Paints the whole figure on a canvas of {@link PaperStyle#WIDTH} × {@link PaperStyle#HEIGHT};
+     * text is measured with fractional metrics, as SVG and PDF viewers set it.
+     */
+    static FigurePainter paint(Graphics2D g, FigureData figure) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         g.setColor(Color.WHITE);
         g.fill(new Rectangle2D.Double(0, 0, PaperStyle.WIDTH, PaperStyle.HEIGHT));
@@ -57,6 +80,7 @@ final class FigurePainter {
             case "bar", "box" -> CategoryPainter.paint(p);
             default -> p.paintXY();
         }
+        return p;
     }
 
     /**
@@ -72,11 +96,11 @@ final class FigurePainter {
         } else {
             double gap = 12;
             double upper = Math.round((plot.getHeight() - gap) * 0.64);
-            new FigurePainter(g, f, new Rectangle2D.Double(plot.getX(), plot.getY(), plot.getWidth(), upper))
+            new FigurePainter(g, f, new Rectangle2D.Double(plot.getX(), plot.getY(), plot.getWidth(), upper), placed)
                     .panel(x, 0, f.logY(), false, f.yLabel());
             boolean log = f.logY() && SlicePlot.positive(values(lower, false));
             new FigurePainter(g, f, new Rectangle2D.Double(plot.getX(), plot.getY() + upper + gap, plot.getWidth(),
-                    plot.getHeight() - upper - gap))
+                    plot.getHeight() - upper - gap), placed)
                     .panel(x, 1, log, true, String.join(", ", lower.stream().map(FigureData.Series::name).toList()));
         }
         legend(f.series().stream().map(FigureData.Series::name).toList(), false, TOP);
@@ -202,23 +226,23 @@ final class FigurePainter {
 
     /**
      * The legend in the right panel from {@code top}: a sample line (or a dot for points) and the
-     * name of each series, then the notes, wrapped.
+     * name of each series, wrapped to the panel (long words broken), then the notes, wrapped.
      */
     double legend(List<String> names, boolean dots, double top) {
         double x = plot.getMaxX() + 14;
         double y = top + 4;
         FontMetrics m = g.getFontMetrics(PaperStyle.LEGEND);
         for (int k = 0; k < names.size(); k++) {
-            List<String> lines = wrap(names.get(k), PaperStyle.LEGEND, PANEL - 34);
+            List<String> lines = wrap(names.get(k), PaperStyle.LEGEND, PaperStyle.WIDTH - MARGIN - x - 24);
             g.setColor(PaperStyle.series(k));
             if (dots) {
-                g.fill(new java.awt.geom.Ellipse2D.Double(x + 7, y + 3, 8, 8));
+                g.fill(new java.awt.geom.Ellipse2D.Double(x + 5, y + 3, 8, 8));
             } else {
                 g.setStroke(PaperStyle.line(k));
-                g.draw(new Line2D.Double(x, y + 7, x + 22, y + 7));
+                g.draw(new Line2D.Double(x, y + 7, x + 18, y + 7));
             }
             for (String line : lines) {
-                text(line, PaperStyle.LEGEND, x + 28, y + m.getAscent() - 1, 0);
+                text(line, PaperStyle.LEGEND, x + 24, y + m.getAscent() - 1, 0);
                 y += m.getHeight();
             }
             y += 3;
@@ -226,15 +250,39 @@ final class FigurePainter {
         return notes(y + 6);
     }
 
-    /** The figure's notes, wrapped, from y; returns the y below them. */
+    /**
+     * The figure's notes, wrapped, from y; returns the y below them. Lines that would run off the
+     * canvas' foot are left out, the last one shown ending in "…".
+     */
     double notes(double y) {
         FontMetrics n = g.getFontMetrics(PaperStyle.NOTE);
+        double x = plot.getMaxX() + 14;
+        double width = PaperStyle.WIDTH - MARGIN - x;
+        List<String> lines = new ArrayList<>();
         for (String note : f.notes()) {
-            for (String line : wrap(note, PaperStyle.NOTE, PANEL - 6)) {
-                text(line, PaperStyle.NOTE, plot.getMaxX() + 14, y + n.getAscent(), 0);
-                y += n.getHeight();
+            lines.addAll(wrap(note, PaperStyle.NOTE, width));
+            lines.add("");
+        }
+        int fit = 0;
+        double bottom = y;
+        for (String line : lines) {
+            double next = bottom + (line.isEmpty() ? 4 : n.getHeight());
+            if (next > PaperStyle.HEIGHT - 6) {
+                break;
             }
-            y += 4;
+            bottom = next;
+            fit++;
+        }
+        for (int i = 0; i < fit; i++) {
+            String line = lines.get(i);
+            if (i == fit - 1 && fit < lines.size() && lines.subList(fit, lines.size()).stream().anyMatch(l -> !l.isEmpty())) {
+                while (!line.isEmpty() && width(line + " …", PaperStyle.NOTE) > width) {
+                    line = line.substring(0, line.length() - 1);
+                }
+                line = line + " …";
+            }
+            text(line, PaperStyle.NOTE, x, y + n.getAscent(), 0);
+            y += line.isEmpty() ? 4 : n.getHeight();
         }
         return y;
     }
@@ -253,20 +301,42 @@ final class FigurePainter {
         }
         g.drawString(s, 0f, 0f);
         g.setTransform(saved);
+        FontMetrics m = g.getFontMetrics(font);
+        Rectangle2D box = new Rectangle2D.Double(0, -m.getAscent(), width(s, font), m.getAscent() + m.getDescent());
+        AffineTransform at = AffineTransform.getTranslateInstance(x, y);
+        at.rotate(angle);
+        placed.add(new Placed(s, at.createTransformedShape(box).getBounds2D()));
     }
 
-    /** Words of s in lines no wider than width pixels. */
+    /** Width of s in pixels, fractional. */
+    double width(String s, Font font) {
+        return g.getFontMetrics(font).getStringBounds(s, g).getWidth();
+    }
+
+    /** Words of s in lines no wider than width pixels; a longer word is broken after a hyphen or anywhere. */
     List<String> wrap(String s, Font font, double width) {
-        FontMetrics m = g.getFontMetrics(font);
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : s.split(" ")) {
             String next = line.length() == 0 ? word : line + " " + word;
-            if (m.stringWidth(next) > width && line.length() > 0) {
+            if (width(next, font) > width && line.length() > 0) {
                 lines.add(line.toString());
                 line = new StringBuilder(word);
             } else {
                 line = new StringBuilder(next);
+            }
+            while (width(line.toString(), font) > width && line.length() > 1) {
+                String l = line.toString();
+                int cut = l.length() - 1;
+                while (cut > 1 && width(l.substring(0, cut), font) > width) {
+                    cut--;
+                }
+                int hyphen = l.lastIndexOf('-', cut - 1);
+                if (hyphen > 0) {
+                    cut = hyphen + 1;
+                }
+                lines.add(l.substring(0, cut));
+                line = new StringBuilder(l.substring(cut));
             }
         }
         if (line.length() > 0) {
