@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * One axis: its range, linear or logarithmic, the map to pixels and readable ticks. Linear ticks
  * are 1, 2 or 5 × 10^k apart, about six of them, labelled with just the digits their spacing
- * needs (never two alike); logarithmic ticks sit on whole decades (every k-th when there are many), labelled 10ⁿ.
+ * needs (never two alike), whole numbers on an axis of whole-number values; logarithmic ticks
+ * sit on whole decades (every k-th when there are many), labelled 10ⁿ.
  */
 final class Axis {
 
@@ -18,45 +19,53 @@ final class Axis {
     private final double low;
     private final double high;
     private final boolean log;
+    private final boolean integer;
 
-    private Axis(double low, double high, boolean log) {
+    private Axis(double low, double high, boolean log, boolean integer) {
         this.low = low;
         this.high = high;
         this.log = log;
+        this.integer = integer;
     }
 
     /**
      * An axis covering the finite values (positive ones when log), padded by 4 % on linear
-     * axes; [0, 1] (or [1, 10]) when there are none.
+     * axes when {@code pad}; a log axis reaches whole decades around the values and at least 4 %
+     * of its span beyond them, so no value sits on the frame. Whole-number values (steps, counts)
+     * get whole-number ticks. [0, 1] (or [1, 10]) when there are none.
      */
     static Axis covering(double[] values, boolean log, boolean pad) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
+        boolean whole = true;
         for (double v : values) {
             if (Double.isFinite(v) && (!log || v > 0)) {
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
+                whole &= v == Math.rint(v);
             }
         }
         if (lo > hi) {
-            return log ? new Axis(0, 1, true) : new Axis(0, 1, false);
+            return new Axis(0, 1, log, false);
         }
         if (log) {
-            double a = Math.floor(Math.log10(lo) + 1e-9);
-            double b = Math.ceil(Math.log10(hi) - 1e-9);
-            return new Axis(a, Math.max(b, a + 1), true);
+            double a = Math.log10(lo);
+            double b = Math.log10(hi);
+            double p = 0.04 * Math.max(b - a, 1);
+            double from = Math.min(Math.floor(a + 1e-9), a - p);
+            return new Axis(from, Math.max(Math.max(Math.ceil(b - 1e-9), b + p), from + 1), true, false);
         }
         if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
             double w = Math.max(Math.abs(hi) * 0.1, 0.5);
-            return new Axis(lo - w, hi + w, false);
+            return new Axis(lo - w, hi + w, false, whole);
         }
         double p = pad ? 0.04 * (hi - lo) : 0;
-        return new Axis(lo - p, hi + p, false);
+        return new Axis(lo - p, hi + p, false, whole);
     }
 
     /** An axis over [low, high] exactly (linear). */
     static Axis between(double low, double high) {
-        return new Axis(low, high, false);
+        return new Axis(low, high, false, false);
     }
 
     boolean log() {
@@ -73,16 +82,17 @@ final class Axis {
     List<Tick> ticks() {
         List<Tick> ticks = new ArrayList<>();
         if (log) {
-            int span = (int) Math.round(high - low);
-            int every = Math.max(1, (int) Math.ceil(span / 6.0));
-            for (int e = (int) Math.round(low); e <= Math.round(high); e++) {
+            int first = (int) Math.ceil(low - 1e-9);
+            int last = (int) Math.floor(high + 1e-9);
+            int every = Math.max(1, (int) Math.ceil((last - first) / 6.0));
+            for (int e = first; e <= last; e++) {
                 if (Math.floorMod(e, every) == 0) {
                     ticks.add(new Tick(Math.pow(10, e), power(e)));
                 }
             }
             return ticks;
         }
-        double step = niceStep((high - low) / 6);
+        double step = integer ? Math.max(1, niceStep((high - low) / 6)) : niceStep((high - low) / 6);
         List<Double> values = new ArrayList<>();
         for (double v = Math.ceil(low / step - 1e-9) * step; v <= high + step * 1e-9; v += step) {
             values.add(Math.abs(v) < step * 1e-9 ? 0 : v);

@@ -119,7 +119,7 @@ final class FigurePainter {
             ys = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(ys),
                     f.marks().stream().mapToDouble(FigureData.Mark::y)).toArray();
         }
-        Axis y = f.kind().equals("step") ? Axis.between(0, 1.02) : Axis.covering(ys, logY, true);
+        Axis y = f.kind().equals("step") ? Axis.between(-0.02, 1.02) : Axis.covering(ys, logY, true);
         axes(x, y, true, true, xLabels, yLabel);
         Shape clip = g.getClip();
         g.clip(plot);

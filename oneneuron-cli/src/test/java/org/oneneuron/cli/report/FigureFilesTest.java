@@ -104,6 +104,24 @@ class FigureFilesTest {
     }
 
     @Test
+    void stepsGetWholeTicksAndNoValueSitsOnTheFrame() {
+        List<String> steps = Axis.covering(new double[] {0, 1}, false, true).ticks().stream()
+                .map(Axis.Tick::label).toList();
+        assertEquals(List.of("0", "1"), steps, "a run that stopped after step 1 has no step 0.2");
+        assertEquals(List.of("0", "1000", "2000", "3000", "4000", "5000"), Axis.covering(new double[] {0, 5000},
+                false, true).ticks().stream().map(Axis.Tick::label).toList());
+        assertEquals("0.2", Axis.covering(new double[] {0, 0.5, 1}, false, true).ticks().get(1).label(),
+                "fractional values keep fractional ticks");
+        for (double[] losses : List.of(new double[] {4.4e8, 9.6e10}, new double[] {1e9, 1e11}, new double[] {2, 5})) {
+            Axis log = Axis.covering(losses, true, false);
+            assertTrue(log.fraction(losses[0]) >= 0.03 && log.fraction(losses[1]) <= 0.97,
+                    "the smallest and largest value keep off the frame: " + log.fraction(losses[0]) + ", "
+                            + log.fraction(losses[1]));
+            assertFalse(log.ticks().isEmpty());
+        }
+    }
+
+    @Test
     void tickLabelsOfATinyRangeAreDistinct() {
         double[] loss = new double[50];
         for (int i = 0; i < loss.length; i++) {
