@@ -95,6 +95,35 @@ public final class StudyLandscapes {
                         + " grid points not finite (grey)." + how, List.of(trajectory)));
     }
 
+    /**
+     * What the grid cannot show: when the grid point nearest the path's end (the origin) holds a
+     * loss more than twice or less than half the end's own (a valley narrower than the grid's
+     * spacing), a sentence giving both, else "".
+     */
+    static String resolution(Slice slice, double endLoss) {
+        double[] s = slice.s();
+        double[] t = slice.t();
+        int ni = 0;
+        int nj = 0;
+        for (int i = 0; i < s.length; i++) {
+            for (int j = 0; j < t.length; j++) {
+                if (Math.hypot(s[i], t[j]) < Math.hypot(s[ni], t[nj])) {
+                    ni = i;
+                    nj = j;
+                }
+            }
+        }
+        double nearest = slice.at(ni, nj);
+        if (!(Double.isFinite(endLoss) && Double.isFinite(nearest) && endLoss > 0
+                && (nearest > 2 * endLoss || nearest < endLoss / 2))) {
+            return "";
+        }
+        return " The " + s.length + " × " + t.length + " grid shows the loss at its points only: nearest the"
+                + " path's end it is " + Axis.round(nearest) + ", while the end itself has loss " + Axis.round(endLoss)
+                + " (a valley narrower than the grid's spacing), so the band around the end reads "
+                + (nearest > endLoss ? "high." : "low.");
+    }
+
     /** Least-squares (s, t) of each path point in p0 + s·(p1 − p0) + t·(p2 − p0). */
     static double[][] project(ThetaPath path, double[] p0, double[] p1, double[] p2) {
         int n = p0.length;
@@ -158,7 +187,8 @@ public final class StudyLandscapes {
                 + explained + " of the trajectory's variance. The end point is the origin.";
         Slice loss = Slices.trajectoryPlane(objective, plane, config, SliceValue.LOSS);
         figures.add(SlicePlot.figure(id + "_loss", "Trajectory PCA: loss of " + e.run().neuron() + " run "
-                + e.runIndex() + " (" + explained + ")", axes, axes2, loss, "loss L~", what + how, List.of(trajectory)));
+                + e.runIndex() + " (" + explained + ")", axes, axes2, loss, "loss L~",
+                what + resolution(loss, e.outcome().loss()) + how, List.of(trajectory)));
         if (networkOnly && objective.neuron(plane.origin()).isPresent()) {
             Slice alone = Slices.trajectoryPlane(objective, plane, config, SliceValue.NETWORK_ONLY);
             figures.add(SlicePlot.figure(id + "_network_only", "Trajectory PCA: network-only loss of run "

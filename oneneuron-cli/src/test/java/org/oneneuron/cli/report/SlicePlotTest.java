@@ -52,4 +52,13 @@ class SlicePlotTest {
         assertTrue(svg.contains(">plain</text>") && svg.contains(">escape</text>"), "the points are labelled");
         assertTrue(Files.readString(dir.resolve("slice.json")).contains("\"panel\" : 1"));
     }
+
+    @Test
+    void aTrajectoryPlaneSaysWhenThePathEndsBelowWhatItsGridResolves() {
+        Slice plane = new Slice("plane", new double[] {-1, 0, 1}, new double[] {-1, 0, 1},
+                new double[] {3, 0.001, 3, 1, 0.029, 1, 3, 2, 3}, List.of(new Slice.Anchor("end", 0, 0)), 0);
+        String said = StudyLandscapes.resolution(plane, 0.005);
+        assertTrue(said.contains("3 × 3 grid") && said.contains("0.029") && said.contains("0.005"), said);
+        assertEquals("", StudyLandscapes.resolution(plane, 0.03), "a path end the grid resolves needs no word");
+    }
 }
