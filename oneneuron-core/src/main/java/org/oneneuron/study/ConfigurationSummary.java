@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * @param lossQuantiles       min, q25, median, q75, max of the final total loss
  * @param networkOnlyQuantiles the same for the network-only loss
  * @param heldOutAccuracyQuantiles the same for held-out accuracy (NaN without held-out data)
+ * @param heldOutRmseQuantiles the same for a regression's held-out RMSE (NaN otherwise)
  * @param meanSeconds         mean wall time per run
  */
 public record ConfigurationSummary(String configKey, String pairingKey, String neuron, int runs,
@@ -32,7 +33,8 @@ public record ConfigurationSummary(String configKey, String pairingKey, String n
                                    Proportion offToInfinity, Proportion notStationary,
                                    Map<String, Integer> verdictCounts, List<Double> lossQuantiles,
                                    List<Double> networkOnlyQuantiles,
-                                   List<Double> heldOutAccuracyQuantiles, double meanSeconds) {
+                                   List<Double> heldOutAccuracyQuantiles, List<Double> heldOutRmseQuantiles,
+                                   double meanSeconds) {
 
     private static final double[] LEVELS = {0, 0.25, 0.5, 0.75, 1};
 
@@ -41,6 +43,7 @@ public record ConfigurationSummary(String configKey, String pairingKey, String n
         lossQuantiles = List.copyOf(lossQuantiles);
         networkOnlyQuantiles = List.copyOf(networkOnlyQuantiles);
         heldOutAccuracyQuantiles = List.copyOf(heldOutAccuracyQuantiles);
+        heldOutRmseQuantiles = List.copyOf(heldOutRmseQuantiles);
     }
 
     /** Summarizes the runs of one configuration; {@code nearZeroBound} is the near-zero loss. */
@@ -56,6 +59,7 @@ public record ConfigurationSummary(String configKey, String pairingKey, String n
         double[] loss = new double[n];
         double[] net = new double[n];
         double[] held = new double[n];
+        double[] rmse = new double[n];
         double seconds = 0;
         for (int i = 0; i < n; i++) {
             RunOutcome o = runs.get(i).outcome();
@@ -65,6 +69,7 @@ public record ConfigurationSummary(String configKey, String pairingKey, String n
             loss[i] = o.loss();
             net[i] = o.networkOnlyLoss();
             held[i] = o.heldOutAccuracy();
+            rmse[i] = o.heldOutRmse();
             seconds += o.seconds();
         }
         int inf = counts.getOrDefault("escaping_to_infinity", 0)
@@ -74,7 +79,7 @@ public record ConfigurationSummary(String configKey, String pairingKey, String n
                 count(counts, "global_minimum", n), count(counts, "neuron_carries_fit", n),
                 count(counts, "bad_local_minimum", n), count(counts, "saddle", n),
                 new Proportion(inf, n), count(counts, "not_stationary", n), counts,
-                quantiles(loss), quantiles(net), quantiles(held), seconds / n);
+                quantiles(loss), quantiles(net), quantiles(held), quantiles(rmse), seconds / n);
     }
 
     private static Proportion count(Map<String, Integer> counts, String word, int n) {

@@ -92,6 +92,9 @@ public final class JournalCodec {
         }
         put(node, "train_accuracy", o.trainAccuracy());
         put(node, "held_out_accuracy", o.heldOutAccuracy());
+        if (Double.isFinite(o.heldOutRmse())) {
+            put(node, "held_out_rmse", o.heldOutRmse()); // regression runs with a held-out part only
+        }
         node.put("verdict", o.verdict());
         node.put("verdict_reason", o.verdictReason());
         node.put("steps", o.steps());
@@ -184,7 +187,8 @@ public final class JournalCodec {
                 num(req(n, "held_out_accuracy")), req(n, "verdict").asText(),
                 req(n, "verdict_reason").asText(), req(n, "steps").asInt(), num(req(n, "seconds")),
                 req(n, "diagnostic").asText(), trajectory, thetaPath(n.get("theta_path")),
-                outputNeurons(n.get("neuron_outputs")));
+                outputNeurons(n.get("neuron_outputs")),
+                n.has("held_out_rmse") ? num(n.get("held_out_rmse")) : Double.NaN);
         return new JournalEntry(run, outcome);
     }
 

@@ -27,12 +27,25 @@ import java.util.Objects;
  * @param trajectory      thinned trajectory, first and last step included
  * @param thetaPath       θ at a few steps, start and end included (empty in older journals)
  * @param outputNeurons   each output's neuron of a K-output augmented run (K ≥ 2), else empty
+ * @param heldOutRmse     a regression's held-out RMSE, √(mean (f~ - t)²) in the targets' units (NaN
+ *                        for classifiers, without held-out data, and in older journals)
  */
 public record RunOutcome(double loss, double networkOnlyLoss, double gradNorm, double a, double b,
                          double wNorm, double maxContribution, double trainAccuracy,
                          double heldOutAccuracy, String verdict, String verdictReason, int steps,
                          double seconds, String diagnostic, List<TrajectoryPoint> trajectory,
-                         ThetaPath thetaPath, List<OutputNeuronOutcome> outputNeurons) implements Serializable {
+                         ThetaPath thetaPath, List<OutputNeuronOutcome> outputNeurons,
+                         double heldOutRmse) implements Serializable {
+
+    /** An outcome without a held-out RMSE (a classifier's, or one from an older journal). */
+    public RunOutcome(double loss, double networkOnlyLoss, double gradNorm, double a, double b,
+                      double wNorm, double maxContribution, double trainAccuracy,
+                      double heldOutAccuracy, String verdict, String verdictReason, int steps,
+                      double seconds, String diagnostic, List<TrajectoryPoint> trajectory,
+                      ThetaPath thetaPath, List<OutputNeuronOutcome> outputNeurons) {
+        this(loss, networkOnlyLoss, gradNorm, a, b, wNorm, maxContribution, trainAccuracy, heldOutAccuracy,
+                verdict, verdictReason, steps, seconds, diagnostic, trajectory, thetaPath, outputNeurons, Double.NaN);
+    }
 
     /** An outcome without per-output neurons (one output, or a plain run). */
     public RunOutcome(double loss, double networkOnlyLoss, double gradNorm, double a, double b,
@@ -67,6 +80,6 @@ public record RunOutcome(double loss, double networkOnlyLoss, double gradNorm, d
     public RunOutcome withoutTiming() {
         return new RunOutcome(loss, networkOnlyLoss, gradNorm, a, b, wNorm, maxContribution,
                 trainAccuracy, heldOutAccuracy, verdict, verdictReason, steps, 0.0, diagnostic,
-                trajectory, thetaPath, outputNeurons);
+                trajectory, thetaPath, outputNeurons, heldOutRmse);
     }
 }

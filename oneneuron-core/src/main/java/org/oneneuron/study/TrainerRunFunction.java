@@ -10,6 +10,7 @@ import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Task;
 import org.oneneuron.landscape.OutputNeurons;
 import org.oneneuron.train.OutputRoad;
 import org.oneneuron.landscape.Certificate;
@@ -171,6 +172,8 @@ public final class TrainerRunFunction implements RunFunction {
         Certificate certificate = certificate(t, trainError, certifyConfig(run));
         double heldOut = prepared.heldOut() == null ? Double.NaN
                 : accuracy(objective, prepared.heldOut(), theta);
+        double heldOutRmse = prepared.heldOut() == null || prepared.heldOut().task() != Task.REGRESSION ? Double.NaN
+                : rmse(objective, prepared.heldOut(), theta);
         double seconds = t.secondsBefore() + result.seconds() + (System.nanoTime() - start) / 1e9;
         return new RunOutcome(result.finalLoss(),
                 neuron.map(NeuronSnapshot::networkOnlyLoss).orElse(objective.dataLoss(theta)),
@@ -180,7 +183,7 @@ public final class TrainerRunFunction implements RunFunction {
                 neuron.map(NeuronSnapshot::maxContribution).orElse(Double.NaN), 1 - trainError,
                 heldOut, certificate.verdict().word(), certificate.reason() + "; trajectory: "
                 + result.infinity().evidence(), (int) result.steps(), seconds, diagnostic,
-                trajectory(result.history()), t.thetaPath(), outputNeurons(objective, theta, result));
+                trajectory(result.history()), t.thetaPath(), outputNeurons(objective, theta, result), heldOutRmse);
     }
 
     /** Each output's neuron and road of a K-output augmented run (K ≥ 2); empty otherwise. */
@@ -285,6 +288,18 @@ public final class TrainerRunFunction implements RunFunction {
             case MULTICLASS -> 1 - Metrics.classError(scores, k, d.y());
             case REGRESSION -> Double.NaN;
         };
+    }
+
+    /** √(mean (f~(x_i) - t_i)²) of a regression's samples, in the targets' units (they are not rescaled). */
+    private static double rmse(NetworkObjective objective, Dataset d, double[] theta) {
+        double[] scores = new double[d.n()];
+        objective.scores(theta, d.x(), d.n(), scores);
+        double sum = 0;
+        for (int i = 0; i < scores.length; i++) {
+            double e = scores[i] - d.y()[i];
+            sum += e * e;
+        }
+        return Math.sqrt(sum / scores.length);
     }
 
     private static List<TrajectoryPoint> trajectory(TrainingHistory h) {

@@ -109,10 +109,14 @@ final class HtmlReport {
                     .append(esc(c.verdict())).append("\">").append(esc(c.verdict())).append("</td></tr>\n");
         }
         h.append("</table>\n<p class=\"rule\">").append(esc(org.oneneuron.study.ClaimsRule.TEXT)).append("</p>\n");
+        // a regression's runs have a held-out RMSE where a classifier's have an accuracy
+        boolean rmse = s.summary().configurations().stream()
+                .anyMatch(c -> Double.isFinite(c.heldOutRmseQuantiles().get(2)));
         h.append("<h3>Configurations</h3>\n<table class=\"configurations\"><tr><th>variant"
                 + "</th><th>runs</th><th>total loss near zero</th><th>network alone near zero</th>"
                 + "<th>verdicts</th><th>median loss</th><th>median network-only loss</th>"
-                + "<th>median held-out accuracy</th><th>s/run</th></tr>\n");
+                + (rmse ? "<th>median held-out RMSE</th>" : "<th>median held-out accuracy</th>")
+                + "<th>s/run</th></tr>\n");
         for (ConfigurationSummary c : s.summary().configurations()) {
             h.append("<tr><td title=\"").append(esc(c.configKey())).append("\">").append(esc(c.neuron()))
                     .append("</td><td>").append(c.runs()).append("</td><td>")
@@ -121,7 +125,7 @@ final class HtmlReport {
                     .append(esc(c.verdictCounts().toString())).append("</td>");
             cell(h, c.lossQuantiles().get(2));
             cell(h, c.networkOnlyQuantiles().get(2));
-            cell(h, c.heldOutAccuracyQuantiles().get(2));
+            cell(h, (rmse ? c.heldOutRmseQuantiles() : c.heldOutAccuracyQuantiles()).get(2));
             h.append("<td>").append(String.format(Locale.ROOT, "%.3f", c.meanSeconds())).append("</td></tr>\n");
         }
         h.append("</table>\n");

@@ -81,6 +81,11 @@ public final class StudyFigures {
                 false, byConfig, names, List.of("held-out accuracy"),
                 List.of(e -> e.outcome().heldOutAccuracy()),
                 "Held-out accuracy of the full model, every run a dot, box and median per variant." + how));
+        figures.add(spread(prefix + "_held_out_rmse", "Held-out RMSE per variant", "held-out RMSE",
+                false, byConfig, names, List.of("held-out RMSE"),
+                List.of(e -> e.outcome().heldOutRmse()),
+                "Held-out root-mean-square error of the full model (a regression; the targets' units), every run"
+                        + " a dot, box and median per variant." + how));
         return figures.stream().filter(f -> !f.empty()).toList();
     }
 

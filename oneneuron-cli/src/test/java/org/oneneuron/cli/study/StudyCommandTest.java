@@ -233,6 +233,34 @@ class StudyCommandTest {
     }
 
     @Test
+    void aRegressionStudyWithAHeldOutPartReportsItsHeldOutRmse() throws IOException {
+        StringBuilder csv = new StringBuilder("a,b,target\n");
+        java.util.Random rng = new java.util.Random(3);
+        for (int i = 0; i < 40; i++) {
+            double a = rng.nextDouble() * 4 - 2;
+            double b = rng.nextDouble() * 4 - 2;
+            csv.append(String.format(java.util.Locale.ROOT, "%.5f,%.5f,%.5f%n", a, b, 2 * a - b + 0.5));
+        }
+        Path data = Files.writeString(dir.resolve("reg.csv"), csv);
+        Path out = dir.resolve("study");
+        Result r = run(new StudyCommand(), "--data", data.toString(), "--label", "target", "--loss", "target-squared",
+                "--hidden", "4", "--neuron", "none", "--restarts", "2", "--steps", "50", "--held-out", "0.25",
+                "--threads", "1", "--out", out.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(out.resolve("journal.jsonl"));
+        assertEquals(2, lines.size());
+        for (String line : lines) {
+            com.fasterxml.jackson.databind.JsonNode run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            assertTrue(run.get("held_out_rmse").asDouble() > 0, line);
+            assertEquals(run.get("held_out_rmse").asDouble(),
+                    JournalCodec.fromLine(line).outcome().heldOutRmse(), 0.0, "it reads back as written");
+        }
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<th>median held-out RMSE</th>"), "the configurations table says RMSE");
+        assertTrue(Files.exists(out.resolve("figures/study_held_out_rmse.png")));
+    }
+
+    @Test
     void summaryJsonWritesNonFiniteNumbersAsNull() throws IOException {
         Result r = run(new StudyCommand(), "--data", "case-a", "--hidden", "2", "--restarts", "2", "--steps", "20",
                 "--threads", "1", "--out", dir.toString(), "-q");
