@@ -115,6 +115,21 @@ public final class DemoCommand implements Callable<Integer> {
         return !entries.isEmpty();
     }
 
+    /**
+     * Refuses a study's {@code --out} that holds a demo's output (its two study folders), whose
+     * report.html, summary.json and claims.csv the study would write over.
+     *
+     * @throws IllegalArgumentException naming the folder and what it holds
+     */
+    static void refuseDemoOutput(Path dir) {
+        List<String> parts = Stream.of(caseA(1).name(), wdbc(1).name())
+                .filter(name -> Files.isDirectory(dir.resolve(name))).toList();
+        if (!parts.isEmpty()) {
+            throw new IllegalArgumentException("--out " + dir + " holds a demo's output (" + String.join(", ", parts)
+                    + "), whose report the study would overwrite; give --out a new folder, or a study's own to resume it");
+        }
+    }
+
     @Override
     public Integer call() {
         var err = command.commandLine().getErr();

@@ -235,6 +235,7 @@ public final class StudyCommand implements Callable<Integer> {
             }
             ClusterStudyRunner cluster = master == null ? null : cluster();
             function.check(spec); // before the folder is made: a refused study writes nothing
+            DemoCommand.refuseDemoOutput(out);
             try (WriterLock lock = WriterLock.folder(out, "oneneuron study")) {
                 StudyResult result;
                 try (InterruptNotice notice = InterruptNotice.install(

@@ -65,6 +65,19 @@ class DemoCommandTest {
         assertArrayEquals(report, Files.readAllBytes(study.resolve("report.html")));
         assertFalse(Files.exists(study.resolve("demo-wdbc")));
 
+        // and the reverse: a study into a demo's folder is refused before anything is written
+        Path demo = dir.resolve("demo");
+        assertEquals(0, StudyCommandTest.run(new DemoCommand(), "--restarts", "1", "--out", demo.toString(), "-q")
+                .code());
+        byte[] demoReport = Files.readAllBytes(demo.resolve("report.html"));
+        StudyCommandTest.Result into = StudyCommandTest.run(new StudyCommand(), "--data", "case-a", "--hidden", "2",
+                "--optimizer", "gd", "--steps", "20", "--restarts", "1", "--out", demo.toString(), "-q");
+        assertEquals(StudyCommand.BAD_INPUT, into.code(), into.err());
+        assertTrue(into.err().startsWith("error: --out " + demo + " holds a demo's output (demo-case-a, demo-wdbc),"),
+                into.err());
+        assertArrayEquals(demoReport, Files.readAllBytes(demo.resolve("report.html")));
+        assertFalse(Files.exists(demo.resolve("journal.jsonl")));
+
         Path notes = Files.createDirectories(dir.resolve("notes"));
         Files.writeString(notes.resolve("notes.txt"), "mine");
         StudyCommandTest.Result other = StudyCommandTest.run(new DemoCommand(), "--out", notes.toString());
