@@ -17,6 +17,7 @@ import org.oneneuron.run.Calibration;
 import org.oneneuron.run.ScaffoldFit;
 import org.oneneuron.train.Timings;
 import org.oneneuron.train.TrainingResult;
+import org.oneneuron.train.Verdict;
 
 /** The {@code train} command's report: one ordered map, printed as JSON or as aligned text. */
 final class TrainReport {
@@ -86,8 +87,11 @@ final class TrainReport {
         json.put("stop_detail", (o.scaffold().isPresent() && !o.fit().problem().spec().neuron().present()
                 ? "fine-tune: " : "") + r.stop().detail());
         Certificate c = train.certificate().orElse(null);
-        json.put("verdict", c == null ? r.infinity().verdict().word() : c.verdict().word());
-        json.put("verdict_evidence", c == null ? r.infinity().evidence() : c.reason());
+        // a run in numerical trouble has no certificate: it is diverged, as certify and studies say
+        json.put("verdict", o.numericalTrouble() ? Verdict.DIVERGED.word()
+                : c == null ? r.infinity().verdict().word() : c.verdict().word());
+        json.put("verdict_evidence", o.numericalTrouble() ? "trainer: " + r.stop().message()
+                : c == null ? r.infinity().evidence() : c.reason());
         json.put("trajectory_verdict", r.infinity().verdict().word());
         json.put("trajectory_evidence", r.infinity().evidence());
         json.put("least_loss", c == null ? null : Figures.leastLoss(c.leastLoss()));

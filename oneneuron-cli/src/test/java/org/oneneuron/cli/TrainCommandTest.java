@@ -241,6 +241,12 @@ class TrainCommandTest {
         assertFalse(Files.exists(out));
         Model checkpoint = Model.load(TrainingRun.checkpointPath(out));
         assertEquals("1", checkpoint.provenance().get("steps_done"));
+        Cli json = Cli.run("train", SMALL, "--hidden", "3", "--optimizer", "gd", "--lr", "1e3",
+                "--steps", "50", "--scaffold", "keep", "--json");
+        assertEquals(ExitCodes.FAILURE, json.exitCode(), json.toString());
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertEquals("diverged", j.get("verdict").asText(), "as certify and studies call it: " + j);
+        assertTrue(j.get("verdict_evidence").asText().startsWith("trainer: diverged at step "), j.toString());
     }
 
     @Test
