@@ -143,17 +143,18 @@ public final class AtomicFiles {
         if (attributes.isRegularFile() || attributes.isDirectory()) {
             return null;
         }
-        try {
-            int type = ((Integer) Files.getAttribute(path, "unix:mode")) & 0170000;
-            switch (type) {
-                case 0020000: return "a character device";
-                case 0060000: return "a block device";
-                case 0010000: return "a FIFO (named pipe)";
-                case 0140000: return SOCKET;
-                default: break;
+        if (path.getFileSystem().supportedFileAttributeViews().contains("unix")) { // not on Windows
+            try {
+                switch ((Integer) Files.getAttribute(path, "unix:mode") & 0170000) {
+                    case 0020000: return "a character device";
+                    case 0060000: return "a block device";
+                    case 0010000: return "a FIFO (named pipe)";
+                    case 0140000: return SOCKET;
+                    default: break;
+                }
+            } catch (IOException e) {
+                // Gone or unreadable since: the general words below.
             }
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-            // No unix view (e.g. Windows): the general words below.
         }
         return "a special file (not a regular file)";
     }

@@ -326,7 +326,7 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("theta0[2]"), e.getMessage());
     }
 
-    /** A function of one parameter from its value and derivative (no curvature). */
+    /** A function of one parameter from its value and derivative (curvature by a central difference of it). */
     private record OneDimensional(java.util.function.DoubleUnaryOperator value,
                                   java.util.function.DoubleUnaryOperator derivative) implements Objective {
         @Override
@@ -347,7 +347,8 @@ class TrainerTest {
 
         @Override
         public void hessianVector(double[] t, double[] v, double[] out) {
-            throw new UnsupportedOperationException("no curvature");
+            double h = 1e-6 * Math.max(1, Math.abs(t[0]));
+            out[0] = (derivative.applyAsDouble(t[0] + h) - derivative.applyAsDouble(t[0] - h)) / (2 * h) * v[0];
         }
 
         @Override
