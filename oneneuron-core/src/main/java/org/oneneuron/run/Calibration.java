@@ -1,7 +1,11 @@
 package org.oneneuron.run;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Task;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.OutputLoss;
@@ -50,6 +54,40 @@ public record Calibration(String method, double a, double b, String fittedOn, in
         if (!Double.isFinite(a) || !Double.isFinite(b)) {
             throw new IllegalArgumentException("calibration a and b must be finite, got " + a + ", " + b);
         }
+    }
+
+    /**
+     * The calibration of a fitted binary model: the logistic loss's own, else Platt scaling fitted
+     * on the held-out part when it holds both classes (a stratified split of a rare class can
+     * leave it none), else on the training part, which always does; none for multi-class
+     * (softmax of the scores) and regression (values).
+     */
+    static Optional<Calibration> of(Model model, FitResult fit, TrainingData data) {
+        if (model.task() != Task.BINARY) {
+            return Optional.empty();
+        }
+        if (lossDefinesProbabilities(model.loss())) {
+            return Optional.of(logisticLoss());
+        }
+        Optional<Dataset> heldOut = data.heldOut().filter(Calibration::hasBothClasses);
+        Dataset on = heldOut.orElse(data.train());
+        // On the training part, f~ is the float64 objective's value pass over the same
+        // standardized rows (the same bits: ModelTest), which the figures of the run then reuse.
+        Problem problem = fit.problem();
+        boolean fitRows = heldOut.isEmpty() && problem.data().n() == on.n()
+                && Arrays.equals(problem.data().y(), on.y());
+        double[] scores = fitRows ? problem.objective().scores(fit.theta()) : model.scores(on);
+        return Optional.of(platt(scores, on.y(), heldOut.isPresent() ? "held_out" : "train"));
+    }
+
+    private static boolean hasBothClasses(Dataset d) {
+        boolean pos = false;
+        boolean neg = false;
+        for (double y : d.y()) {
+            pos |= y > 0;
+            neg |= y < 0;
+        }
+        return pos && neg;
     }
 
     /** The logistic loss's own probabilities σ(f~). */

@@ -14,7 +14,6 @@ import org.oneneuron.engine.Graph;
 import org.oneneuron.eval.Metrics;
 import org.oneneuron.io.ModelFile;
 import org.oneneuron.io.ModelFiles;
-import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.model.NetworkSpec;
@@ -56,6 +55,7 @@ public final class Model {
     private final Optional<HeldOutSplit> split;
     private final Optional<Calibration> calibration;
     private final Optional<TrainingResult> training;
+    private final TaskRules rules;
 
     /**
      * @param spec         the network
@@ -98,21 +98,12 @@ public final class Model {
             throw new IllegalArgumentException(featureNames.size() + " feature names for "
                     + spec.inputDim() + " features");
         }
-        this.labelNames = List.copyOf(labelNames);
         if (!loss.accepts(spec.outputs())) {
             throw new IllegalArgumentException("loss " + loss.word() + " does not fit a network of " + spec.outputs()
                     + " output(s)");
         }
-        int names = switch (task()) {
-            case BINARY -> 2;
-            case MULTICLASS -> spec.outputs();
-            case REGRESSION -> 0;
-        };
-        if (this.labelNames.size() != names) {
-            throw new IllegalArgumentException("a " + task().word() + " model needs " + names + " label names"
-                    + (task() == Task.BINARY ? " (for -1 and +1)" : task() == Task.MULTICLASS ? " (one per output)" : "")
-                    + ", got " + labelNames);
-        }
+        this.rules = TaskRules.of(spec.outputs(), loss, labelNames);
+        this.labelNames = rules.labelNames();
         this.provenance = Map.copyOf(provenance);
         this.split = Objects.requireNonNull(split, "split");
         this.calibration = Objects.requireNonNull(calibration, "calibration");
@@ -134,22 +125,7 @@ public final class Model {
         provenance.put("dtype", problem.precision().word());
         provenance.putAll(extra);
         Model model = at(problem, data, fit.theta(), provenance).withTraining(fit.training());
-        if (model.task() != Task.BINARY) {
-            return model; // multi-class: softmax of the scores (classProbabilities); regression: values
-        }
-        if (Calibration.lossDefinesProbabilities(model.loss())) {
-            return model.withCalibration(Calibration.logisticLoss());
-        }
-        // The held-out part when it holds both classes (a stratified split of a rare class can
-        // leave it none), else the training part, which always does.
-        Optional<Dataset> heldOut = data.heldOut().filter(Model::hasBothClasses);
-        Dataset on = heldOut.orElse(data.train());
-        // On the training part, f~ is the float64 objective's value pass over the same
-        // standardized rows (the same bits: ModelTest), which the figures of the run then reuse.
-        boolean fitRows = heldOut.isEmpty() && problem.data().n() == on.n()
-                && Arrays.equals(problem.data().y(), on.y());
-        double[] scores = fitRows ? problem.objective().scores(fit.theta()) : model.scores(on);
-        return model.withCalibration(Calibration.platt(scores, on.y(), heldOut.isPresent() ? "held_out" : "train"));
+        return Calibration.of(model, fit, data).map(model::withCalibration).orElse(model);
     }
 
     /**
@@ -224,23 +200,7 @@ public final class Model {
 
     /** f~ of each raw row (each of d finite features), in one batched pass: n·K values, sample-major. */
     public double[] scores(double[][] rows) {
-        int d = spec.inputDim();
-        double[] x = new double[rows.length * d];
-        for (int r = 0; r < rows.length; r++) {
-            double[] row = Objects.requireNonNull(rows[r], "row " + r);
-            if (row.length != d) {
-                throw new IllegalArgumentException("row " + r + " has " + row.length
-                        + " values; the model expects " + d + " features (" + describeFeatures() + ")");
-            }
-            for (int j = 0; j < d; j++) {
-                if (!Double.isFinite(row[j])) {
-                    throw new IllegalArgumentException("row " + r + ", feature '" + featureNames.get(j)
-                            + "' is " + row[j] + "; features must be finite");
-                }
-            }
-            System.arraycopy(row, 0, x, r * d, d);
-        }
-        return score(x, rows.length, false);
+        return score(RawScores.rows(rows, featureNames), rows.length, false);
     }
 
     /**
@@ -266,21 +226,7 @@ public final class Model {
      * them): one per sample, ±1, the class index or the value, as {@link #predict(double[])}.
      */
     public double[] predictionsOf(double[] scores) {
-        int k = spec.outputs();
-        if (scores.length % k != 0) {
-            throw new IllegalArgumentException(scores.length + " scores are not K = " + k + " per sample");
-        }
-        return switch (task()) {
-            case BINARY -> labels(scores);
-            case MULTICLASS -> {
-                double[] classes = new double[scores.length / k];
-                for (int i = 0; i < classes.length; i++) {
-                    classes[i] = Metrics.argmax(scores, i * k, k);
-                }
-                yield classes;
-            }
-            case REGRESSION -> scores.clone();
-        };
+        return rules.predictionsOf(scores);
     }
 
     /**
@@ -299,22 +245,7 @@ public final class Model {
      * @throws IllegalArgumentException for a value that is no prediction of this model's task
      */
     public String labelOf(double prediction) {
-        return switch (task()) {
-            case BINARY -> {
-                if (prediction != 1 && prediction != -1) {
-                    throw new IllegalArgumentException("a binary model predicts -1 or +1, not " + prediction);
-                }
-                yield labelNames.get(prediction > 0 ? 1 : 0);
-            }
-            case MULTICLASS -> {
-                if (prediction != Math.rint(prediction) || prediction < 0 || prediction >= labelNames.size()) {
-                    throw new IllegalArgumentException("a multiclass model of " + labelNames.size()
-                            + " classes predicts a class index 0.." + (labelNames.size() - 1) + ", not " + prediction);
-                }
-                yield labelNames.get((int) prediction);
-            }
-            case REGRESSION -> Double.toString(prediction);
-        };
+        return rules.labelOf(prediction);
     }
 
     /**
@@ -322,10 +253,7 @@ public final class Model {
      * output and a margin loss, else {@link Task#REGRESSION}.
      */
     public Task task() {
-        if (spec.outputs() > 1) {
-            return Task.MULTICLASS;
-        }
-        return loss instanceof MarginLoss ? Task.BINARY : Task.REGRESSION;
+        return rules.task();
     }
 
     /** K, the scores per sample (1 for binary and regression). */
@@ -339,23 +267,7 @@ public final class Model {
      * under the multi-class squared hinge a monotone map of the scores, not calibrated.
      */
     public double[] classProbabilities(double[] scores) {
-        int k = spec.outputs();
-        double[] p = new double[scores.length];
-        for (int i = 0; i < scores.length / k; i++) {
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                m = Math.max(m, scores[i * k + j]);
-            }
-            double s = 0;
-            for (int j = 0; j < k; j++) {
-                p[i * k + j] = Math.exp(scores[i * k + j] - m);
-                s += p[i * k + j];
-            }
-            for (int j = 0; j < k; j++) {
-                p[i * k + j] /= s;
-            }
-        }
-        return p;
+        return rules.softmax(scores);
     }
 
     /**
@@ -453,44 +365,12 @@ public final class Model {
                 + "); calibrate it on labeled data with calibratedOn(data)"));
     }
 
-    /** P(+1) and its calibration exist for a binary model only; the others are told what they have instead. */
     private void requireBinary() {
-        switch (task()) {
-            case BINARY -> {
-            }
-            case MULTICLASS -> throw new IllegalStateException("a multiclass model has no P(+1): it gives one"
-                    + " probability per class, classProbabilities(scores(row)) (the softmax of its "
-                    + spec.outputs() + " scores)");
-            case REGRESSION -> throw new IllegalStateException("a regression model predicts values, not"
-                    + " probabilities: use predict(row)");
-        }
+        rules.requireBinary();
     }
 
     private double[] score(double[] rawX, int n, boolean networkOnly) {
         return RawScores.of(new Graph(spec), standardizer, theta, rawX, n, spec.outputs(), networkOnly);
-    }
-
-    private static boolean hasBothClasses(Dataset d) {
-        boolean pos = false;
-        boolean neg = false;
-        for (double y : d.y()) {
-            pos |= y > 0;
-            neg |= y < 0;
-        }
-        return pos && neg;
-    }
-
-    private static double[] labels(double[] scores) {
-        double[] s = scores.clone();
-        for (int i = 0; i < s.length; i++) {
-            s[i] = Metrics.label(s[i]);
-        }
-        return s;
-    }
-
-    private String describeFeatures() {
-        List<String> shown = featureNames.subList(0, Math.min(5, featureNames.size()));
-        return String.join(", ", shown) + (featureNames.size() > 5 ? ", ..." : "");
     }
 
     public NetworkSpec spec() {

@@ -1,5 +1,7 @@
 package org.oneneuron.run;
 
+import java.util.List;
+import java.util.Objects;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.engine.Graph;
 
@@ -39,5 +41,31 @@ final class RawScores {
             System.arraycopy(blockOut, 0, out, start * outputs, rows * outputs);
         }
         return out;
+    }
+
+    /**
+     * The raw rows as one row-major n·d array, each checked: d values, all finite.
+     *
+     * @throws IllegalArgumentException naming the row (and the feature) that is not
+     */
+    static double[] rows(double[][] rows, List<String> featureNames) {
+        int d = featureNames.size();
+        double[] x = new double[rows.length * d];
+        for (int r = 0; r < rows.length; r++) {
+            double[] row = Objects.requireNonNull(rows[r], "row " + r);
+            if (row.length != d) {
+                List<String> shown = featureNames.subList(0, Math.min(5, d));
+                throw new IllegalArgumentException("row " + r + " has " + row.length + " values; the model expects "
+                        + d + " features (" + String.join(", ", shown) + (d > 5 ? ", ..." : "") + ")");
+            }
+            for (int j = 0; j < d; j++) {
+                if (!Double.isFinite(row[j])) {
+                    throw new IllegalArgumentException("row " + r + ", feature '" + featureNames.get(j)
+                            + "' is " + row[j] + "; features must be finite");
+                }
+            }
+            System.arraycopy(row, 0, x, r * d, d);
+        }
+        return x;
     }
 }

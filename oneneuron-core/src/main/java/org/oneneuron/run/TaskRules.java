@@ -1,0 +1,116 @@
+package org.oneneuron.run;
+
+import java.util.List;
+import org.oneneuron.data.Task;
+import org.oneneuron.eval.Metrics;
+import org.oneneuron.loss.MarginLoss;
+import org.oneneuron.loss.OutputLoss;
+
+/**
+ * How a {@link Model}'s scores become answers for its task: binary ±1 and the label of each sign,
+ * a multi-class index (the largest of K scores) and its class name, a regression value; which
+ * label names each task needs; the softmax of K scores; and the refusal of P(+1) outside binary.
+ *
+ * @param task       binary, multi-class or regression
+ * @param outputs    K, the scores per sample (1 for binary and regression)
+ * @param labelNames the original labels of -1 and +1, the K class names, or none
+ */
+record TaskRules(Task task, int outputs, List<String> labelNames) {
+
+    /**
+     * The rules of a network of {@code outputs} scores trained with {@code loss}: multi-class with
+     * K ≥ 2 outputs, binary with one output and a margin loss, else regression.
+     *
+     * @throws IllegalArgumentException when the label names do not fit the task (2 for binary, K
+     *                                  for multi-class, none for regression)
+     */
+    static TaskRules of(int outputs, OutputLoss loss, List<String> labelNames) {
+        Task task = outputs > 1 ? Task.MULTICLASS : loss instanceof MarginLoss ? Task.BINARY : Task.REGRESSION;
+        int names = switch (task) {
+            case BINARY -> 2;
+            case MULTICLASS -> outputs;
+            case REGRESSION -> 0;
+        };
+        if (labelNames.size() != names) {
+            throw new IllegalArgumentException("a " + task.word() + " model needs " + names + " label names"
+                    + (task == Task.BINARY ? " (for -1 and +1)" : task == Task.MULTICLASS ? " (one per output)" : "")
+                    + ", got " + labelNames);
+        }
+        return new TaskRules(task, outputs, List.copyOf(labelNames));
+    }
+
+    /** One prediction per sample of n or n·K (sample-major) scores: ±1, the class index or the value. */
+    double[] predictionsOf(double[] scores) {
+        if (scores.length % outputs != 0) {
+            throw new IllegalArgumentException(scores.length + " scores are not K = " + outputs + " per sample");
+        }
+        double[] out = new double[scores.length / outputs];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = switch (task) {
+                case BINARY -> Metrics.label(scores[i]);
+                case MULTICLASS -> Metrics.argmax(scores, i * outputs, outputs);
+                case REGRESSION -> scores[i];
+            };
+        }
+        return out;
+    }
+
+    /**
+     * The name of a prediction: the original label of -1 or +1, the class name of an index, the
+     * value as text.
+     *
+     * @throws IllegalArgumentException for a value that is no prediction of this task
+     */
+    String labelOf(double prediction) {
+        return switch (task) {
+            case BINARY -> {
+                if (prediction != 1 && prediction != -1) {
+                    throw new IllegalArgumentException("a binary model predicts -1 or +1, not " + prediction);
+                }
+                yield labelNames.get(prediction > 0 ? 1 : 0);
+            }
+            case MULTICLASS -> {
+                if (prediction != Math.rint(prediction) || prediction < 0 || prediction >= labelNames.size()) {
+                    throw new IllegalArgumentException("a multiclass model of " + labelNames.size()
+                            + " classes predicts a class index 0.." + (labelNames.size() - 1) + ", not " + prediction);
+                }
+                yield labelNames.get((int) prediction);
+            }
+            case REGRESSION -> Double.toString(prediction);
+        };
+    }
+
+    /** p_k = e^{s_k − m} / Σ_j e^{s_j − m} per sample of n·K scores, m the sample's largest score. */
+    double[] softmax(double[] scores) {
+        int k = outputs;
+        double[] p = new double[scores.length];
+        for (int i = 0; i < scores.length / k; i++) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                m = Math.max(m, scores[i * k + j]);
+            }
+            double s = 0;
+            for (int j = 0; j < k; j++) {
+                p[i * k + j] = Math.exp(scores[i * k + j] - m);
+                s += p[i * k + j];
+            }
+            for (int j = 0; j < k; j++) {
+                p[i * k + j] /= s;
+            }
+        }
+        return p;
+    }
+
+    /** P(+1) and its calibration exist for a binary model only; the others are told what they have instead. */
+    void requireBinary() {
+        switch (task) {
+            case BINARY -> {
+            }
+            case MULTICLASS -> throw new IllegalStateException("a multiclass model has no P(+1): it gives one"
+                    + " probability per class, classProbabilities(scores(row)) (the softmax of its "
+                    + outputs + " scores)");
+            case REGRESSION -> throw new IllegalStateException("a regression model predicts values, not"
+                    + " probabilities: use predict(row)");
+        }
+    }
+}
