@@ -3,16 +3,36 @@
 (function () {
   'use strict';
 
-  function fmt(v) {
+  /* v with the given significant digits (3 by default): plain between 1e-3 and 10^max(5, digits),
+     else in exponent notation. */
+  function fmt(v, digits) {
     if (v === null || v === undefined || !isFinite(v)) { return 'n/a'; }
     if (v === 0) { return '0'; }
-    var a = Math.abs(v);
-    return a >= 1e-3 && a < 1e5 ? String(Number(v.toPrecision(3))) : v.toExponential(2);
+    var n = digits || 3, a = Math.abs(v);
+    return a >= 1e-3 && a < Math.pow(10, Math.max(5, n)) ? String(Number(v.toPrecision(n))) : v.toExponential(n - 1);
   }
 
-  function axis(name, log, extra) {
+  /* A value shown on its own (a tooltip): six significant digits. */
+  function full(v) {
+    return fmt(v, 6);
+  }
+
+  /* The digits an axis over these values needs for distinct tick labels: 3, plus one per decade
+     by which the largest magnitude exceeds the span (values 1e6 … 1e6 + 0.5 need 10). */
+  function digitsFor(values) {
+    var lo = Infinity, hi = -Infinity;
+    values.forEach(function (v) {
+      if (v !== null && isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    });
+    var big = Math.max(Math.abs(lo), Math.abs(hi)), span = hi - lo;
+    if (!(span > 0) || !isFinite(big)) { return 3; }
+    return Math.min(15, 3 + Math.max(0, Math.ceil(Math.log10(big / span))));
+  }
+
+  function axis(name, log, extra, values) {
+    var digits = log ? 3 : digitsFor(values || []);
     var a = {type: log ? 'log' : 'value', name: name, nameLocation: 'middle', nameGap: 32, scale: !log,
-      axisLabel: {formatter: fmt}, splitLine: {lineStyle: {color: '#e4e4e4'}}};
+      axisLabel: {formatter: function (v) { return fmt(v, digits); }}, splitLine: {lineStyle: {color: '#e4e4e4'}}};
     for (var k in extra || {}) { a[k] = extra[k]; }
     return a;
   }
@@ -26,9 +46,14 @@
       dataZoom: [{type: 'inside', xAxisIndex: 0, filterMode: 'none'},
                  {type: 'inside', yAxisIndex: 0, filterMode: 'none'}],
       tooltip: {trigger: 'item', className: 'on-tooltip', confine: true},
-      xAxis: axis(fig.x_label, fig.log_x),
-      yAxis: axis(fig.y_label, fig.log_y, {nameGap: 56})
+      xAxis: axis(fig.x_label, fig.log_x, null, all(fig, 'x')),
+      yAxis: axis(fig.y_label, fig.log_y, {nameGap: 56}, all(fig, 'y'))
     };
+  }
+
+  /* Every series' x (or y) values of a figure, in one list. */
+  function all(fig, key) {
+    return fig.series.reduce(function (out, s) { return out.concat(s[key]); }, []);
   }
 
   function pairs(s, keep) {
@@ -46,7 +71,7 @@
   function lines(fig) {
     var o = base(fig);
     o.tooltip.trigger = 'axis';
-    o.tooltip.valueFormatter = fmt;
+    o.tooltip.valueFormatter = full;
     o.series = fig.series.map(function (s, k) {
       return {name: s.name, type: 'line', showSymbol: false, step: fig.kind === 'step' ? 'end' : false,
         color: fig.series_colours[k], lineStyle: {width: 2, type: k % 2 ? 'dashed' : 'solid'},
@@ -98,8 +123,8 @@
         o.series.push({name: s.name, type: 'custom', color: colour, data: boxData, z: 1,
           tooltip: {formatter: function (p) {
             var d = p.value;
-            return p.seriesName + ' · ' + d[6] + ' (' + d[7] + ' runs)<br>max ' + fmt(d[5]) + '<br>Q3 ' + fmt(d[4]) +
-              '<br>median ' + fmt(d[3]) + '<br>Q1 ' + fmt(d[2]) + '<br>min ' + fmt(d[1]);
+            return p.seriesName + ' · ' + d[6] + ' (' + d[7] + ' runs)<br>max ' + full(d[5]) + '<br>Q3 ' + full(d[4]) +
+              '<br>median ' + full(d[3]) + '<br>Q1 ' + full(d[2]) + '<br>min ' + full(d[1]);
           }},
           renderItem: function (params, api) {
             var x = api.value(0), half = w * 0.35;
@@ -118,7 +143,7 @@
         barWidth: fig.kind === 'bar' ? 40 : undefined, symbolSize: 7, itemStyle: {opacity: 0.7}, data: dots,
         tooltip: {formatter: function (p) {
           return p.seriesName + ' · ' + p.data.category + (p.data.run !== null ? ' · run ' + p.data.run : '') +
-            '<br>' + fig.y_label + ': ' + fmt(p.data.value[1]);
+            '<br>' + fig.y_label + ': ' + full(p.data.value[1]);
         }}});
     });
     return o;
@@ -174,8 +199,8 @@
 
   function contour(fig) {
     var o = base(fig), g = fig.grid, cut = contourPolygons(g), levels = g.levels;
-    o.xAxis = axis(fig.x_label, false, {min: g.s[0], max: g.s[g.s.length - 1], scale: true});
-    o.yAxis = axis(fig.y_label, false, {min: g.t[0], max: g.t[g.t.length - 1], scale: true, nameGap: 48});
+    o.xAxis = axis(fig.x_label, false, {min: g.s[0], max: g.s[g.s.length - 1], scale: true}, g.s);
+    o.yAxis = axis(fig.y_label, false, {min: g.t[0], max: g.t[g.t.length - 1], scale: true, nameGap: 48}, g.t);
     o.grid.right = 110;
     var label = function (v) { return g.log ? fmt(Math.pow(10, v)) : fmt(v); };
     o.series = [{name: g.value_label, type: 'custom', silent: false, z: 1,
@@ -197,7 +222,7 @@
     o.series.push({name: 'grid values', type: 'scatter', symbolSize: 7, itemStyle: {opacity: 0}, z: 2,
       emphasis: {itemStyle: {opacity: 1, color: '#fff', borderColor: '#000'}}, data: pts,
       tooltip: {formatter: function (p) {
-        return '(' + fmt(p.value[0]) + ', ' + fmt(p.value[1]) + ')<br>' + g.value_label + ' = ' + fmt(p.value[2]);
+        return '(' + full(p.value[0]) + ', ' + full(p.value[1]) + ')<br>' + g.value_label + ' = ' + full(p.value[2]);
       }}});
     fig.series.forEach(function (s, k) {
       o.series.push({name: s.name, type: 'line', color: fig.series_colours[k], symbolSize: 5, z: 3,

@@ -64,8 +64,12 @@ class ReportBrowserTest {
         TrainerRunFunction engine = new TrainerRunFunction();
         StudyResult result = new StudyRunner(engine, 2, Duration.ZERO, StudyListener.none())
                 .run(spec, dir.resolve("study"));
-        ReportSection section = StudyReport.withLandscapes(engine, "browser", "Browser test", "two restarts",
+        ReportSection study = StudyReport.withLandscapes(engine, "browser", "Browser test", "two restarts",
                 "oneneuron report study", result);
+        List<FigureData> withNarrow = new ArrayList<>(study.figures());
+        withNarrow.add(narrowRange());
+        ReportSection section = new ReportSection(study.id(), study.title(), study.description(),
+                study.regenerate(), study.summary(), withNarrow, study.tables());
         List<String> kinds = section.figures().stream().map(FigureData::kind).distinct().toList();
         assertTrue(kinds.containsAll(List.of("line", "step", "box", "contour")), "kinds drawn: " + kinds);
         Path html = StudyReport.write(dir.resolve("report"), "Browser test", List.of(section));
@@ -109,6 +113,14 @@ class ReportBrowserTest {
             }
             assertTrue(missing.isEmpty(), "no tooltip appeared on hover in " + missing);
 
+            // A y axis over 1e6 … 1e6 + 0.5 labels its ticks with the digits that tell them apart.
+            JsonNode ticks = chrome.eval("Array.from(document.querySelectorAll('div.chart')[" + (figures - 1)
+                    + "].querySelectorAll('svg text')).map(t=>t.textContent).filter(t=>Number(t)>=999999)");
+            List<String> labels = new ArrayList<>();
+            ticks.forEach(t -> labels.add(t.asText()));
+            assertTrue(labels.size() >= 3, "tick labels near 1e6: " + labels);
+            assertEquals(labels.size(), labels.stream().distinct().count(), "distinct tick labels: " + labels);
+
             List<String> urls = chrome.requestedUrls();
             assertFalse(urls.isEmpty(), "the page load itself is seen");
             for (String url : urls) {
@@ -119,5 +131,17 @@ class ReportBrowserTest {
             Files.write(png, Base64.getDecoder().decode(shot.get("data").asText()));
             assertTrue(Files.size(png) > 10_000, "screenshot written to " + png);
         }
+    }
+
+    /** A line whose y values span 0.5 around 1e6: three significant digits would label every tick 1.00e+6. */
+    private static FigureData narrowRange() {
+        double[] x = new double[21];
+        double[] y = new double[21];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+            y[i] = 1e6 + 0.025 * i;
+        }
+        return new FigureData("narrow_range", "A narrow range", "step", "value", "line", false, false,
+                "values 1e6 + 0.025·i", List.of(new FigureData.Series("value", x, y, List.of())));
     }
 }
