@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
                 + " and P(+1) of every sample. Scores are exact (round-trip decimals).",
             "A CSV with exactly the model's features as columns is read as unlabeled rows (or say so"
                 + " with --no-label). P(+1) is σ(f~) for the logistic loss and Platt-calibrated"
-                + " otherwise; 'probability_method' in --json says which. With --json and no --out, the"
+                + " otherwise; a multiclass model's p_CLASS columns are the softmax of its scores under the"
+                + " temperature fitted when it was trained; 'probability_method' in --json says which."
+                + " With --json and no --out, the"
                 + " rows come inside the JSON object as 'predictions'."},
         footer = {"", "Examples:", "  oneneuron predict model.json new.csv --out scores.csv",
             "  oneneuron predict model.json unlabeled.csv          (columns: the model's features)",
@@ -79,7 +81,7 @@ final class PredictCommand implements Callable<Integer> {
         Dataset data = unlabeled ? ModelInputs.loadUnlabeled(model, dataOptions, given[1])
                 : ModelInputs.loadToScore(model, dataOptions, given[1], split);
         double[] scores = model.scores(data);
-        Calibration calibration = model.task() == Task.BINARY ? model.calibration().orElse(null) : null;
+        Calibration calibration = model.calibration().orElse(null);
         return write(table(model, scores, calibration), model, modelFile, data, unlabeled, calibration);
     }
 
@@ -178,23 +180,28 @@ final class PredictCommand implements Callable<Integer> {
             json.put("task", model.task().word());
             json.put("labeled", !unlabeled);
             boolean classes = model.task() == Task.MULTICLASS;
-            json.put("probability_method", classes ? "softmax" : calibration == null ? null : calibration.method());
-            json.put("probability", classes ? softmaxWords(model) : calibration == null ? null : calibration.describe());
+            json.put("probability_method", calibration != null ? calibration.method() : classes ? "softmax" : null);
+            json.put("probability", calibration != null ? calibration.describe() : classes ? softmaxWords(model) : null);
             if (out == null) {
                 json.put("predictions", table.objects());
             }
             Json.print(stdout, json);
         } else if (!common.quiet()) {
             stdout.println("wrote " + Plural.count(n, "prediction") + " to " + out
-                    + (calibration == null ? "" : "; P(+1) is " + calibration.describe()));
+                    + (calibration == null ? "" : (calibration.multiclass() ? "; the class probabilities are "
+                    : "; P(+1) is ") + calibration.describe()));
             stdout.flush();
         }
         return ExitCodes.OK;
     }
 
-    /** What a multi-class model's p_CLASS columns are: the softmax of its K scores, not calibrated. */
+    /**
+     * What the p_CLASS columns of a multi-class model without a temperature (a file written before
+     * temperatures were fitted) are: the softmax of its K scores, not calibrated.
+     */
     static String softmaxWords(Model model) {
-        return "softmax of the " + model.outputs() + " scores, not calibrated on held-out data ("
+        return "softmax of the " + model.outputs() + " scores, not calibrated: the model file has no"
+                + " temperature (train again to fit one) ("
                 + (model.loss().word().equals(Losses.SOFTMAX_CE.word()) ? "the model's own probabilities under softmax-ce: trained to"
                 + " near-zero loss they are often overconfident)"
                 : model.loss().word() + " scores define no probabilities: read them as a ranking)");

@@ -115,8 +115,9 @@ class TasksCliTest {
         double sum = Double.parseDouble(first[0]) + Double.parseDouble(first[1]) + Double.parseDouble(first[2]);
         assertEquals(1.0, sum, 1e-12);
         JsonNode pj = new ObjectMapper().readTree(Cli.run("predict", model.toString(), classes.toString(), "--json").out());
-        assertEquals("softmax", pj.get("probability_method").asText(), pj.toString());
-        assertTrue(pj.get("probability").asText().startsWith("softmax of the 3 scores, not calibrated"), pj.toString());
+        assertEquals("temperature", pj.get("probability_method").asText(), pj.toString());
+        assertTrue(pj.get("probability").asText().startsWith("temperature scaling softmax("), pj.toString());
+        assertTrue(pj.get("probability").asText().endsWith("fitted on held_out (15 samples)"), pj.toString());
     }
 
     /** train reports the MAE on the training part as it does on the held-out part, as evaluate does. */

@@ -274,11 +274,12 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
     }
 
     /**
-     * How scores become probabilities: {@code logistic-loss} (σ(f~)) or {@code platt}
+     * How scores become probabilities: {@code logistic-loss} (σ(f~)), {@code platt} or, for K
+     * scores, {@code temperature} (softmax(a·f~), b = 0)
      * (1/(1 + exp(a·f~ + b))).
      *
      * @param method   the method's word
-     * @param a        Platt's slope
+     * @param a        Platt's slope, or the temperature's a = 1/T
      * @param b        Platt's offset
      * @param fittedOn what it was fitted on (e.g. {@code held_out})
      * @param samples  samples it was fitted on

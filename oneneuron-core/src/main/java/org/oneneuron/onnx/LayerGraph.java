@@ -16,14 +16,17 @@ import java.util.Map;
  * @param labelNames the class names of -1 and +1 (binary) or of the K outputs (multi-class); none for regression
  * @param metadata  key-value facts written into the file (feature names, provenance, …)
  * @param regression the model predicts a value (one output, no classes): the file's one output is that value
+ * @param probabilitySlope a multi-class model's probabilities are softmax(a·score) with this a = 1/T
+ *                   (its temperature calibration; 1 without one), finite and >= 0
  */
 public record LayerGraph(String input, int inputDim, List<Layer> layers, String score, int outputs,
-                         List<String> labelNames, Map<String, String> metadata, boolean regression) {
+                         List<String> labelNames, Map<String, String> metadata, boolean regression,
+                         double probabilitySlope) {
 
-    /** A classifier's graph. */
+    /** A classifier's graph, probabilities (multi-class) the plain softmax of the scores. */
     public LayerGraph(String input, int inputDim, List<Layer> layers, String score, int outputs,
                       List<String> labelNames, Map<String, String> metadata) {
-        this(input, inputDim, layers, score, outputs, labelNames, metadata, false);
+        this(input, inputDim, layers, score, outputs, labelNames, metadata, false, 1);
     }
 
     public LayerGraph {
@@ -32,6 +35,9 @@ public record LayerGraph(String input, int inputDim, List<Layer> layers, String 
         }
         if (outputs > 1 && labelNames.size() != outputs) {
             throw new IllegalArgumentException(outputs + " outputs need as many class names, got " + labelNames);
+        }
+        if (!(probabilitySlope >= 0) || Double.isInfinite(probabilitySlope)) {
+            throw new IllegalArgumentException("the probabilities' slope must be finite and >= 0, got " + probabilitySlope);
         }
         if (regression && (outputs != 1 || !labelNames.isEmpty())) {
             throw new IllegalArgumentException("a regression graph has one output and no class names, got "

@@ -60,7 +60,7 @@ public final class LayerGraphs {
         neuron(model, previous, network).ifPresent(layers::add);
         return new LayerGraph(INPUT, spec.inputDim(), layers, SCORE, 1, model.labelNames(), metadata(model,
                 spec.inputDim() + "-" + spec.hidden() + "-1 " + spec.activation().word()),
-                model.task() == org.oneneuron.data.Task.REGRESSION);
+                model.task() == org.oneneuron.data.Task.REGRESSION, 1);
     }
 
     /**
@@ -76,9 +76,10 @@ public final class LayerGraphs {
         NetworkLayers.Built built = NetworkLayers.of(spec, model.theta(), "x", network);
         layers.addAll(built.layers());
         neuron(model, built.representation(), network).ifPresent(layers::add);
+        double slope = spec.outputs() > 1 ? model.calibration().map(c -> c.a()).orElse(1.0) : 1;
         return new LayerGraph(INPUT, spec.inputDim(), layers, SCORE, spec.outputs(), model.labelNames(),
                 metadata(model, spec.architecture() + " on " + spec.input()),
-                model.task() == org.oneneuron.data.Task.REGRESSION);
+                model.task() == org.oneneuron.data.Task.REGRESSION, slope);
     }
 
     private static Layer standardize(Model model) {

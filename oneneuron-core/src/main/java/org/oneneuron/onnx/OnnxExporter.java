@@ -15,7 +15,8 @@ import org.oneneuron.train.Provenance;
  * (channel, row, column) order);
  * outputs {@code score} [N, 1] = f~(x) and {@code label} [N, 1] = +1 where score ≥ 0, else -1.
  * A multi-class model (K outputs) has {@code score} [N, K] = f~(x), {@code probabilities} [N, K]
- * = Softmax(score) along the classes (what {@code oneneuron predict} writes as p_CLASS) and
+ * = Softmax(a·score) along the classes, a = 1/T the model's temperature calibration (1 without one;
+ * what {@code oneneuron predict} writes as p_CLASS) and
  * {@code label} [N, 1] int64 = ArgMax(score), the index of the class in the metadata's
  * {@code label_names} (the first on a tie, as OneNeuron counts it). A regression model has one
  * output, {@code value} [N, 1] = f~(x) (what {@code oneneuron predict} writes as value).
@@ -89,14 +90,17 @@ public final class OnnxExporter {
             g.output(VALUE, 1);
             doc = "OneNeuron regression model: value = f~(x) on raw features (standardized inside)";
         } else if (graph.outputs() > 1) {
-            g.node("Softmax", PROBABILITIES, List.of(graph.score()), OnnxGraphWriter.intAttribute("axis", 1));
+            String logits = graph.probabilitySlope() == 1 ? graph.score() : g.node("Mul", g.fresh("tempered"),
+                    List.of(graph.score(), g.scalar("temperature_slope", (float) graph.probabilitySlope())));
+            g.node("Softmax", PROBABILITIES, List.of(logits), OnnxGraphWriter.intAttribute("axis", 1));
             g.node("ArgMax", LABEL, List.of(graph.score()), OnnxGraphWriter.intAttribute("axis", 1),
                     OnnxGraphWriter.intAttribute("keepdims", 1));
             g.output(graph.score(), graph.outputs());
             g.output(PROBABILITIES, graph.outputs());
             g.output(LABEL, 1, OnnxGraphWriter.INT64);
             doc = "OneNeuron model: score = f~(x), K = " + graph.outputs() + " class scores, on raw features"
-                    + " (standardized inside), probabilities = softmax(score), label = index of the largest score"
+                    + " (standardized inside), probabilities = softmax(" + (graph.probabilitySlope() == 1 ? ""
+                    : graph.probabilitySlope() + "·") + "score), label = index of the largest score"
                     + " in the classes " + String.join(",", graph.labelNames());
         } else {
             String positive = g.scalar("plus_one", 1f);

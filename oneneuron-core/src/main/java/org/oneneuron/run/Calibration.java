@@ -11,7 +11,8 @@ import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.OutputLoss;
 
 /**
- * How a model turns its score f~(x) into P(y = +1 | x).
+ * How a model turns its score f~(x) into P(y = +1 | x), or a multi-class model its K scores into
+ * class probabilities.
  *
  * <ul>
  *   <li>{@code logistic-loss}: the logistic loss ℓ(z) = log(1 + e^z), z = -y·f~, is the negative
@@ -23,10 +24,12 @@ import org.oneneuron.loss.OutputLoss;
  *       t₋ = 1/(N₋+2) (which keep a and b finite on separable data), by Newton's method with a
  *       backtracking line search (Lin, Lin and Weng 2007), on the held-out part when the fit had
  *       one, else on the training part.</li>
+ *   <li>{@code temperature} (multi-class): p_k = softmax(a·f~)_k, the slope a = 1/T fitted by
+ *       maximum likelihood on the same part ({@link TemperatureScaling}); b is 0.</li>
  * </ul>
  *
  * @param method   {@code logistic-loss} or {@code platt}
- * @param a        Platt's slope (0 for logistic-loss)
+ * @param a        Platt's slope, the temperature's a = 1/T (0 for logistic-loss)
  * @param b        Platt's offset (0 for logistic-loss)
  * @param fittedOn what (a, b) were fitted on: {@code held_out}, {@code train}, or a data set's
  *                 name; empty for logistic-loss
@@ -38,6 +41,8 @@ public record Calibration(String method, double a, double b, String fittedOn, in
     public static final String LOGISTIC_LOSS = "logistic-loss";
     /** The method word of Platt scaling. */
     public static final String PLATT = "platt";
+    /** The method word of temperature scaling (multi-class). */
+    public static final String TEMPERATURE = "temperature";
 
     private static final int MAX_ITERATIONS = 100;
     private static final double MIN_STEP = 1e-10;
@@ -47,24 +52,36 @@ public record Calibration(String method, double a, double b, String fittedOn, in
     public Calibration {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(fittedOn, "fittedOn");
-        if (!method.equals(LOGISTIC_LOSS) && !method.equals(PLATT)) {
-            throw new IllegalArgumentException("calibration method must be " + LOGISTIC_LOSS + " or "
-                    + PLATT + ", got '" + method + "'");
+        if (!method.equals(LOGISTIC_LOSS) && !method.equals(PLATT) && !method.equals(TEMPERATURE)) {
+            throw new IllegalArgumentException("calibration method must be " + LOGISTIC_LOSS + ", "
+                    + PLATT + " or " + TEMPERATURE + ", got '" + method + "'");
         }
         if (!Double.isFinite(a) || !Double.isFinite(b)) {
             throw new IllegalArgumentException("calibration a and b must be finite, got " + a + ", " + b);
         }
+        if (method.equals(TEMPERATURE) && (a < 0 || b != 0)) {
+            throw new IllegalArgumentException("a temperature calibration has a = 1/T >= 0 and b = 0, got "
+                    + a + ", " + b);
+        }
     }
 
     /**
-     * The calibration of a fitted binary model: the logistic loss's own, else Platt scaling fitted
-     * on the held-out part when it holds both classes (a stratified split of a rare class can
-     * leave it none), else on the training part, which always does; none for multi-class
-     * (softmax of the scores) and regression (values).
+     * The calibration of a fitted model. Binary: the logistic loss's own, else Platt scaling
+     * fitted on the held-out part when it holds both classes (a stratified split of a rare class
+     * can leave it none), else on the training part, which always does. Multi-class: temperature
+     * scaling, fitted on the held-out part when there is one, else on the training part (where a
+     * network trained to near-zero loss gets a temperature that says so, not one that fixes its
+     * overconfidence). Regression: none (values).
      */
     static Optional<Calibration> of(Model model, FitResult fit, TrainingData data) {
-        if (model.task() != Task.BINARY) {
+        if (model.task() == Task.REGRESSION) {
             return Optional.empty();
+        }
+        if (model.task() == Task.MULTICLASS) {
+            Optional<Dataset> heldOut = data.heldOut().filter(d -> d.n() > 0);
+            Dataset on = heldOut.orElse(data.train());
+            return Optional.of(temperature(model.scores(on), model.outputs(), on.y(),
+                    heldOut.isPresent() ? "held_out" : "train"));
         }
         if (lossDefinesProbabilities(model.loss())) {
             return Optional.of(logisticLoss());
@@ -169,16 +186,63 @@ public record Calibration(String method, double a, double b, String fittedOn, in
         return new Calibration(PLATT, a, b, fittedOn, n);
     }
 
-    /** P(y = +1 | x) for the score f~(x). */
+    /**
+     * Temperature scaling fitted to K scores per sample and their class indices.
+     *
+     * @param fittedOn what the scores are, for the record (e.g. {@code held_out})
+     */
+    public static Calibration temperature(double[] scores, int k, double[] classes, String fittedOn) {
+        return new Calibration(TEMPERATURE, TemperatureScaling.fit(scores, k, classes), 0, fittedOn, classes.length);
+    }
+
+    /** Whether this calibrates K scores (temperature), not one (logistic-loss, platt). */
+    public boolean multiclass() {
+        return method.equals(TEMPERATURE);
+    }
+
+    /**
+     * P(y = +1 | x) for the score f~(x).
+     *
+     * @throws IllegalStateException for a temperature, which maps K scores at once ({@link #classProbabilities})
+     */
     public double probability(double score) {
+        if (multiclass()) {
+            throw new IllegalStateException("a temperature calibrates K scores at once, not P(+1) of one score");
+        }
         return method.equals(LOGISTIC_LOSS) ? sigmoid(score) : plattProbability(score, a, b);
+    }
+
+    /** p_k = softmax(a·f~)_k per sample of n·K scores (a = 1 without a temperature: the plain softmax). */
+    static double[] classProbabilities(double[] scores, int k, double a) {
+        double[] p = new double[scores.length];
+        for (int i = 0; i < scores.length / k; i++) {
+            int o = i * k;
+            double m = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                m = Math.max(m, a * scores[o + j]);
+            }
+            double s = 0;
+            for (int j = 0; j < k; j++) {
+                p[o + j] = Math.exp(a * scores[o + j] - m);
+                s += p[o + j];
+            }
+            for (int j = 0; j < k; j++) {
+                p[o + j] /= s;
+            }
+        }
+        return p;
     }
 
     /** One line: what the probability is. */
     public String describe() {
-        return method.equals(LOGISTIC_LOSS) ? "σ(f~), the logistic loss's own probability"
-                : String.format(Locale.ROOT, "Platt scaling 1/(1 + exp(%.6g·f~ + %.6g)) fitted on %s"
-                        + " (%d samples)", a, b, fittedOn, samples);
+        return switch (method) {
+            case LOGISTIC_LOSS -> "σ(f~), the logistic loss's own probability";
+            case TEMPERATURE -> String.format(Locale.ROOT, "temperature scaling softmax(%.6g·f~), T = %s, fitted on %s"
+                    + " (%d samples)", a, a > 0 ? String.format(Locale.ROOT, "%.6g", 1 / a) : "infinite: the scores"
+                    + " tell nothing about the class", fittedOn, samples);
+            default -> String.format(Locale.ROOT, "Platt scaling 1/(1 + exp(%.6g·f~ + %.6g)) fitted on %s"
+                    + " (%d samples)", a, b, fittedOn, samples);
+        };
     }
 
     /** 1/(1 + exp(a·f + b)) without overflow. */

@@ -34,8 +34,8 @@ import org.oneneuron.train.TrainingResult;
  *   <li>multi-class (K classes): K scores per sample ({@link #scores(double[])}; n·K, sample-major,
  *       for a batch or a data set); {@link #predict(double[])} is the class index 0..K-1 of the
  *       largest score (the first on a tie), {@link #predictClass} its name, {@link
- *       #classProbabilities} the softmax of the scores; {@link #score(double[])} and the
- *       P(+1) methods refuse;</li>
+ *       #classProbabilities} the softmax of the scores under its temperature ({@link
+ *       #calibration()}); {@link #score(double[])} and the P(+1) methods refuse;</li>
  *   <li>regression: {@link #score(double[])} and {@link #predict(double[])} are the predicted value,
  *       in the target's units, {@link #predictClass} that value as text; the P(+1) methods refuse.</li>
  * </ul>
@@ -107,6 +107,13 @@ public final class Model {
         this.provenance = Map.copyOf(provenance);
         this.split = Objects.requireNonNull(split, "split");
         this.calibration = Objects.requireNonNull(calibration, "calibration");
+        calibration.ifPresent(c -> {
+            if (task() == Task.REGRESSION || c.multiclass() != (task() == Task.MULTICLASS)) {
+                throw new IllegalArgumentException("a " + task().word() + " model cannot have a " + c.method()
+                        + " calibration" + (task() == Task.REGRESSION ? " (it predicts values)"
+                        : task() == Task.BINARY ? " (logistic-loss or platt)" : " (temperature)"));
+            }
+        });
         this.training = Objects.requireNonNull(training, "training");
     }
 
@@ -262,12 +269,23 @@ public final class Model {
     }
 
     /**
-     * Class probabilities of a multi-class model from its scores (n·K, sample-major): the softmax
-     * p_k = e^{f~_k} / Σ_j e^{f~_j} — the model's own probabilities under softmax cross-entropy;
-     * under the multi-class squared hinge a monotone map of the scores, not calibrated.
+     * Class probabilities of a multi-class model from its scores (n·K, sample-major): p_k =
+     * softmax(a·f~)_k, a = 1/T the {@link Calibration#TEMPERATURE} fitted when it was trained (on the
+     * held-out part when there was one); a = 1, the plain softmax, for a model file without one
+     * (written before temperatures were fitted), where the probabilities are not calibrated.
+     *
+     * @throws IllegalStateException for a binary or regression model
      */
     public double[] classProbabilities(double[] scores) {
-        return rules.softmax(scores);
+        if (task() != Task.MULTICLASS) {
+            throw new IllegalStateException("a " + task().word() + " model has one score per row; class"
+                    + " probabilities are for multiclass models" + (task() == Task.BINARY ? " (use probabilities)" : ""));
+        }
+        if (scores.length % spec.outputs() != 0) {
+            throw new IllegalArgumentException(scores.length + " scores are not K = " + spec.outputs() + " per sample");
+        }
+        double a = calibration.map(Calibration::a).orElse(1.0);
+        return Calibration.classProbabilities(scores, spec.outputs(), a);
     }
 
     /**
@@ -302,11 +320,15 @@ public final class Model {
     }
 
     /**
-     * The same model with probabilities calibrated by Platt scaling on labeled raw data.
+     * The same model with probabilities calibrated on labeled raw data: Platt scaling (binary),
+     * temperature scaling (multi-class).
      *
-     * @throws IllegalStateException for a multi-class or regression model (P(+1) is binary)
+     * @throws IllegalStateException for a regression model (it predicts values)
      */
     public Model calibratedOn(Dataset raw) {
+        if (task() == Task.MULTICLASS) {
+            return withCalibration(Calibration.temperature(scores(raw), spec.outputs(), raw.y(), raw.name()));
+        }
         requireBinary();
         return withCalibration(Calibration.platt(scores(raw), raw.y(), raw.name()));
     }

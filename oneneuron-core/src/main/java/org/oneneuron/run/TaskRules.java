@@ -80,27 +80,6 @@ record TaskRules(Task task, int outputs, List<String> labelNames) {
         };
     }
 
-    /** p_k = e^{s_k − m} / Σ_j e^{s_j − m} per sample of n·K scores, m the sample's largest score. */
-    double[] softmax(double[] scores) {
-        int k = outputs;
-        double[] p = new double[scores.length];
-        for (int i = 0; i < scores.length / k; i++) {
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                m = Math.max(m, scores[i * k + j]);
-            }
-            double s = 0;
-            for (int j = 0; j < k; j++) {
-                p[i * k + j] = Math.exp(scores[i * k + j] - m);
-                s += p[i * k + j];
-            }
-            for (int j = 0; j < k; j++) {
-                p[i * k + j] /= s;
-            }
-        }
-        return p;
-    }
-
     /** P(+1) and its calibration exist for a binary model only; the others are told what they have instead. */
     void requireBinary() {
         switch (task) {

@@ -156,6 +156,39 @@ class TasksTest {
         assertTrue(Files.exists(dir.resolve("softmax-ce.json")));
     }
 
+    @Test
+    void aMultiClassModelsProbabilitiesAreTemperedOnItsHeldOutPartAndKeptInItsFile() {
+        Dataset data = blobs();
+        Model model = Classifier.fit(data, ClassifierConfig.defaults().withHeldOut(0.3));
+        Calibration t = model.calibration().orElseThrow();
+        assertEquals(Calibration.TEMPERATURE, t.method());
+        assertEquals("held_out", t.fittedOn());
+        assertEquals(model.split().orElseThrow().testIndices().length, t.samples());
+        double[] scores = model.scores(data);
+        assertEquals(java.util.Arrays.toString(Calibration.classProbabilities(scores, 3, t.a())),
+                java.util.Arrays.toString(model.classProbabilities(scores)));
+        assertTrue(t.a() != 1, "a fitted slope, not the plain softmax: " + t.a());
+
+        Path file = dir.resolve("tempered.json");
+        model.save(file);
+        Model back = Model.load(file);
+        assertEquals(model.calibration(), back.calibration());
+        assertEquals(java.util.Arrays.toString(model.classProbabilities(scores)),
+                java.util.Arrays.toString(back.classProbabilities(scores)));
+
+        Model recalibrated = model.calibratedOn(data);
+        assertEquals(data.name(), recalibrated.calibration().orElseThrow().fittedOn());
+        Model old = new Model(model.spec(), model.theta(), model.standardizer(), model.loss(), model.reduction(),
+                model.lambda(), model.featureNames(), model.labelNames(), model.provenance(), model.split(),
+                java.util.Optional.empty(), java.util.Optional.empty());
+        assertEquals(java.util.Arrays.toString(Calibration.classProbabilities(scores, 3, 1)),
+                java.util.Arrays.toString(old.classProbabilities(scores)), "no temperature: the plain softmax");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Classifier.fit(
+                org.oneneuron.data.Datasets.builtin("blobs:n=60"), ClassifierConfig.defaults().withHidden(List.of())
+                        .withNeuron(NeuronKind.NONE)).withCalibration(t));
+        assertEquals("a binary model cannot have a temperature calibration (logistic-loss or platt)", e.getMessage());
+    }
+
     private static double[] row(Dataset data, int i) {
         return java.util.Arrays.copyOfRange(data.x(), i * data.d(), (i + 1) * data.d());
     }
@@ -210,7 +243,7 @@ class TasksTest {
         Dataset blobs = blobs();
         Model multi = Classifier.fit(blobs, linear);
         for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
-                () -> multi.probability(row(blobs, 0)), () -> multi.probabilities(blobs), () -> multi.calibratedOn(blobs))) {
+                () -> multi.probability(row(blobs, 0)), () -> multi.probabilities(blobs))) {
             IllegalStateException e = assertThrows(IllegalStateException.class, call);
             assertEquals("a multiclass model has no P(+1): it gives one probability per class,"
                     + " classProbabilities(scores(row)) (the softmax of its 3 scores)", e.getMessage());

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.oneneuron.loss.Losses;
+import org.oneneuron.run.Calibration;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.eval.Metrics;
-import org.oneneuron.run.Calibration;
 import org.oneneuron.train.Provenance;
 import org.tribuo.Example;
 import org.tribuo.Excuse;
@@ -26,9 +26,12 @@ import com.oracle.labs.mlrg.olcut.util.Pair;
  * Binary: each prediction carries both labels' scores, f~(x) for the positive label and -f~(x)
  * for the negative one; the predicted label is the positive one where f~(x) ≥ 0 (as
  * {@code oneneuron predict}); scores, not probabilities. Multi-class (K ≥ 3 labels): each label
- * carries p_k = softmax(f~(x))_k under softmax cross-entropy (probabilities; the
- * {@code p_CLASS} columns of {@code oneneuron predict}), or its score f~_k(x) under the multi-class
- * squared hinge; the predicted label is the one of the largest score (the first on a tie).
+ * carries p_k = softmax(a·f~(x))_k, a = 1/T the temperature fitted on the training rows by
+ * maximum likelihood (probabilities, under either multi-class loss; the {@code p_CLASS} columns of
+ * {@code oneneuron predict} for a model trained without a held-out part); a model serialized
+ * before temperatures were fitted carries softmax(f~(x))_k under softmax cross-entropy and its
+ * scores f~_k(x) under the multi-class squared hinge. The predicted label is the one of the
+ * largest score (the first on a tie).
  * {@link #toOneNeuronModel()} gives the same model as a OneNeuron model file (for
  * {@code oneneuron predict}, {@code evaluate}, {@code export}).
  */
@@ -44,6 +47,9 @@ public final class OneNeuronClassificationModel extends Model<Label> {
     private final String loss;
     private final String reduction;
     private final double lambda;
+    /** A multi-class model's temperature a = 1/T, fitted on its training rows; null for binary (and older files). */
+    private final Double temperatureSlope;
+    private final int temperatureSamples;
 
     OneNeuronClassificationModel(String name, ModelProvenance provenance, ImmutableFeatureMap features,
                                  ImmutableOutputInfo<Label> outputs, NetworkState state, String negative,
@@ -56,13 +62,20 @@ public final class OneNeuronClassificationModel extends Model<Label> {
         this.loss = loss;
         this.reduction = reduction;
         this.lambda = lambda;
+        this.temperatureSlope = null;
+        this.temperatureSamples = 0;
     }
 
-    /** A multi-class model: K = {@code classes.size()} outputs in that order. */
+    /**
+     * A multi-class model: K = {@code classes.size()} outputs in that order, its probabilities
+     * softmax(a·f~) with the temperature slope a fitted on {@code samples} training rows (null: none).
+     */
     OneNeuronClassificationModel(String name, ModelProvenance provenance, ImmutableFeatureMap features,
                                  ImmutableOutputInfo<Label> outputs, NetworkState state, List<String> classes,
-                                 String loss, String reduction, double lambda) {
-        super(name, provenance, features, outputs, Losses.parseOutput(loss) == Losses.SOFTMAX_CE);
+                                 String loss, String reduction, double lambda, Double slope, int samples) {
+        super(name, provenance, features, outputs, slope != null || Losses.parseOutput(loss) == Losses.SOFTMAX_CE);
+        this.temperatureSlope = slope;
+        this.temperatureSamples = samples;
         this.state = state;
         this.negative = null;
         this.positive = null;
@@ -167,7 +180,7 @@ public final class OneNeuronClassificationModel extends Model<Label> {
         return classes == null ? new OneNeuronClassificationModel(newName, newProvenance, featureIDMap, outputIDInfo,
                 state, negative, positive, loss, reduction, lambda)
                 : new OneNeuronClassificationModel(newName, newProvenance, featureIDMap, outputIDInfo, state,
-                List.of(classes), loss, reduction, lambda);
+                List.of(classes), loss, reduction, lambda, temperatureSlope, temperatureSamples);
     }
 
     /**
@@ -183,7 +196,8 @@ public final class OneNeuronClassificationModel extends Model<Label> {
         if (classes != null) {
             return new org.oneneuron.run.Model(state.spec(), state.theta(), state.standardizer(),
                     Losses.parseOutput(loss), Reduction.parse(reduction), lambda, TribuoRows.names(featureIDMap),
-                    List.of(classes), facts, Optional.empty(), Optional.empty(), Optional.empty());
+                    List.of(classes), facts, Optional.empty(), Optional.ofNullable(temperatureSlope).map(a ->
+                    new Calibration(Calibration.TEMPERATURE, a, 0, "train", temperatureSamples)), Optional.empty());
         }
         MarginLoss margin = Losses.parse(loss);
         return new org.oneneuron.run.Model(state.spec(), state.theta(), state.standardizer(), margin,

@@ -12,6 +12,7 @@ import org.oneneuron.data.ReadOptions;
 import org.oneneuron.data.TargetCoding;
 import org.oneneuron.data.Task;
 import org.oneneuron.loss.Losses;
+import org.oneneuron.run.Calibration;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.run.ClassifierConfig;
@@ -178,8 +179,12 @@ public final class OneNeuronClassificationTrainer extends NetworkTrainerSettings
         ModelProvenance provenance = new ModelProvenance(OneNeuronClassificationModel.class.getName(),
                 OffsetDateTime.now(), examples.getProvenance(), trainerProvenance, runFacts(fit, runProvenance));
         List<String> classes = canonical.stream().map(c -> label(outputs, c)).toList();
+        OneNeuronClassificationModel plain = new OneNeuronClassificationModel("oneneuron-classifier", provenance,
+                features, outputs, fit.state(), classes, classLoss.word(), reduction, lambda, null, 0);
+        // Temperature scaling on the training rows, as `oneneuron train` fits it without a held-out part.
+        Calibration t = Calibration.temperature(plain.toOneNeuronModel().scores(data), classes.size(), y, "train");
         return new OneNeuronClassificationModel("oneneuron-classifier", provenance, features, outputs, fit.state(),
-                classes, classLoss.word(), reduction, lambda);
+                classes, classLoss.word(), reduction, lambda, t.a(), t.samples());
     }
 
     /** softmax-ce for the default (margin) loss, the named multi-class loss, else a refusal. */

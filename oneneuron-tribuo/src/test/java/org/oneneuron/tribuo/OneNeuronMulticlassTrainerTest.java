@@ -110,13 +110,16 @@ class OneNeuronMulticlassTrainerTest {
     }
 
     @Test
-    void theSquaredHingeGivesScoresAndTheModelSerializes() throws Exception {
+    void theSquaredHingeGivesTemperedProbabilitiesAndTheModelSerializes() throws Exception {
         MutableDataset<Label> data = tribuoData();
         OneNeuronClassificationTrainer trainer = new OneNeuronClassificationTrainer(new int[] {4}, "skip-exp", 60, 2);
         setLoss(trainer, "multi-squared-hinge");
         OneNeuronClassificationModel model = trainer.train(data);
-        assertFalse(model.generatesProbabilities(), "hinge scores are not probabilities");
+        assertTrue(model.generatesProbabilities(), "hinge scores under a fitted temperature are probabilities");
         assertEquals("multi-squared-hinge", model.toOneNeuronModel().loss().word());
+        org.oneneuron.run.Calibration t = model.toOneNeuronModel().calibration().orElseThrow();
+        assertEquals("temperature", t.method());
+        assertEquals(data.size(), t.samples());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(model);
@@ -130,7 +133,9 @@ class OneNeuronMulticlassTrainerTest {
         model.predict(data).forEach(p -> a.add(p.getOutputScores().get("bee").getScore()));
         copy.predict(data).forEach(p -> b.add(p.getOutputScores().get("bee").getScore()));
         assertEquals(a, b);
-        assertTrue(a.stream().anyMatch(v -> v < 0 || v > 1), "raw scores, not probabilities: " + a.subList(0, 5));
+        assertTrue(a.stream().allMatch(v -> v >= 0 && v <= 1), "probabilities: " + a.subList(0, 5));
+        model.predict(data).forEach(p -> assertEquals(1.0, p.getOutputScores().values().stream()
+                .mapToDouble(Label::getScore).sum(), 1e-12));
     }
 
     @Test
