@@ -25,7 +25,9 @@ import com.oracle.labs.mlrg.olcut.util.Pair;
  * A classifier trained by {@link OneNeuronClassificationTrainer}, predicting through Tribuo's API.
  * Binary: each prediction carries both labels' scores, f~(x) for the positive label and -f~(x)
  * for the negative one; the predicted label is the positive one where f~(x) ≥ 0 (as
- * {@code oneneuron predict}); scores, not probabilities. Multi-class (K ≥ 3 labels): each label
+ * {@code oneneuron predict}); P(+1) and 1 − P(+1) instead, σ(f~) for the logistic loss and Platt
+ * scaling fitted on the training rows otherwise (so Tribuo's evaluators can rank them: AUC),
+ * except in a model serialized before these were fitted. Multi-class (K ≥ 3 labels): each label
  * carries p_k = softmax(a·f~(x))_k, a = 1/T the temperature fitted on the training rows by
  * maximum likelihood (probabilities, under either multi-class loss; the {@code p_CLASS} columns of
  * {@code oneneuron predict} for a model trained without a held-out part); a model serialized
@@ -47,14 +49,21 @@ public final class OneNeuronClassificationModel extends Model<Label> {
     private final String loss;
     private final String reduction;
     private final double lambda;
-    /** A multi-class model's temperature a = 1/T, fitted on its training rows; null for binary (and older files). */
-    private final Double temperatureSlope;
-    private final int temperatureSamples;
+    /**
+     * How scores become probabilities ({@link Calibration}'s method word, a, b, samples; fitted on
+     * the training rows): null in a model serialized before they were fitted.
+     */
+    private final String calibrationMethod;
+    private final double calibrationA;
+    private final double calibrationB;
+    private final int calibrationSamples;
 
+    /** A binary model: P(+1) from {@code calibration} (null: scores, not probabilities). */
     OneNeuronClassificationModel(String name, ModelProvenance provenance, ImmutableFeatureMap features,
                                  ImmutableOutputInfo<Label> outputs, NetworkState state, String negative,
-                                 String positive, String loss, String reduction, double lambda) {
-        super(name, provenance, features, outputs, false);
+                                 String positive, String loss, String reduction, double lambda,
+                                 Calibration calibration) {
+        super(name, provenance, features, outputs, calibration != null);
         this.state = state;
         this.negative = negative;
         this.positive = positive;
@@ -62,20 +71,24 @@ public final class OneNeuronClassificationModel extends Model<Label> {
         this.loss = loss;
         this.reduction = reduction;
         this.lambda = lambda;
-        this.temperatureSlope = null;
-        this.temperatureSamples = 0;
+        this.calibrationMethod = calibration == null ? null : calibration.method();
+        this.calibrationA = calibration == null ? 0 : calibration.a();
+        this.calibrationB = calibration == null ? 0 : calibration.b();
+        this.calibrationSamples = calibration == null ? 0 : calibration.samples();
     }
 
     /**
      * A multi-class model: K = {@code classes.size()} outputs in that order, its probabilities
-     * softmax(a·f~) with the temperature slope a fitted on {@code samples} training rows (null: none).
+     * softmax(a·f~) under the temperature {@code calibration} (null: none).
      */
     OneNeuronClassificationModel(String name, ModelProvenance provenance, ImmutableFeatureMap features,
                                  ImmutableOutputInfo<Label> outputs, NetworkState state, List<String> classes,
-                                 String loss, String reduction, double lambda, Double slope, int samples) {
-        super(name, provenance, features, outputs, slope != null || Losses.parseOutput(loss) == Losses.SOFTMAX_CE);
-        this.temperatureSlope = slope;
-        this.temperatureSamples = samples;
+                                 String loss, String reduction, double lambda, Calibration calibration) {
+        super(name, provenance, features, outputs, calibration != null || Losses.parseOutput(loss) == Losses.SOFTMAX_CE);
+        this.calibrationMethod = calibration == null ? null : calibration.method();
+        this.calibrationA = calibration == null ? 0 : calibration.a();
+        this.calibrationB = 0;
+        this.calibrationSamples = calibration == null ? 0 : calibration.samples();
         this.state = state;
         this.negative = null;
         this.positive = null;
@@ -114,14 +127,16 @@ public final class OneNeuronClassificationModel extends Model<Label> {
         if (classes != null) {
             return multiclass(rows, scores);
         }
+        Optional<Calibration> calibration = calibration();
         List<Prediction<Label>> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             double f = scores[i];
+            double p = calibration.map(c -> c.probability(f)).orElse(Double.NaN);
             Map<String, Label> both = new LinkedHashMap<>();
-            both.put(negative, new Label(negative, -f));
-            both.put(positive, new Label(positive, f));
+            both.put(negative, new Label(negative, calibration.isPresent() ? 1 - p : -f));
+            both.put(positive, new Label(positive, calibration.isPresent() ? p : f));
             Label chosen = f >= 0 ? both.get(positive) : both.get(negative);
-            out.add(new Prediction<>(chosen, both, usedFeatures(rows.get(i)), rows.get(i), false));
+            out.add(new Prediction<>(chosen, both, usedFeatures(rows.get(i)), rows.get(i), calibration.isPresent()));
         }
         return out;
     }
@@ -178,15 +193,21 @@ public final class OneNeuronClassificationModel extends Model<Label> {
     @Override
     protected OneNeuronClassificationModel copy(String newName, ModelProvenance newProvenance) {
         return classes == null ? new OneNeuronClassificationModel(newName, newProvenance, featureIDMap, outputIDInfo,
-                state, negative, positive, loss, reduction, lambda)
+                state, negative, positive, loss, reduction, lambda, calibration().orElse(null))
                 : new OneNeuronClassificationModel(newName, newProvenance, featureIDMap, outputIDInfo, state,
-                List.of(classes), loss, reduction, lambda, temperatureSlope, temperatureSamples);
+                List.of(classes), loss, reduction, lambda, calibration().orElse(null));
+    }
+
+    /** How its scores become probabilities, fitted on its training rows (none in an older serialized model). */
+    private Optional<Calibration> calibration() {
+        return calibrationMethod == null ? Optional.empty() : Optional.of(new Calibration(calibrationMethod,
+                calibrationA, calibrationB, "train", calibrationSamples));
     }
 
     /**
      * The model as a OneNeuron model file holds it (features in Tribuo's id order; no held-out
-     * split; binary: P(+1) is σ(f~) for the logistic loss, else none until
-     * {@link org.oneneuron.run.Model#calibratedOn}; multi-class: the classes in output order).
+     * split; the calibration fitted on the training rows: binary P(+1) σ(f~) for the logistic loss,
+     * else Platt scaling; multi-class a temperature, the classes in output order).
      */
     public org.oneneuron.run.Model toOneNeuronModel() {
         Map<String, String> facts = new LinkedHashMap<>();
@@ -196,14 +217,13 @@ public final class OneNeuronClassificationModel extends Model<Label> {
         if (classes != null) {
             return new org.oneneuron.run.Model(state.spec(), state.theta(), state.standardizer(),
                     Losses.parseOutput(loss), Reduction.parse(reduction), lambda, TribuoRows.names(featureIDMap),
-                    List.of(classes), facts, Optional.empty(), Optional.ofNullable(temperatureSlope).map(a ->
-                    new Calibration(Calibration.TEMPERATURE, a, 0, "train", temperatureSamples)), Optional.empty());
+                    List.of(classes), facts, Optional.empty(), calibration(), Optional.empty());
         }
         MarginLoss margin = Losses.parse(loss);
         return new org.oneneuron.run.Model(state.spec(), state.theta(), state.standardizer(), margin,
                 Reduction.parse(reduction), lambda, TribuoRows.names(featureIDMap), List.of(negative, positive),
-                facts, Optional.empty(), Calibration.lossDefinesProbabilities(margin)
-                        ? Optional.of(Calibration.logisticLoss()) : Optional.empty(), Optional.empty());
+                facts, Optional.empty(), calibration().or(() -> Calibration.lossDefinesProbabilities(margin)
+                        ? Optional.of(Calibration.logisticLoss()) : Optional.empty()), Optional.empty());
     }
 
     @Override

@@ -150,8 +150,16 @@ public final class OneNeuronClassificationTrainer extends NetworkTrainerSettings
         Trained fit = fit(data, Losses.parse(loss), classWeight.equalsIgnoreCase("balanced"), runSeed);
         ModelProvenance provenance = new ModelProvenance(OneNeuronClassificationModel.class.getName(),
                 OffsetDateTime.now(), examples.getProvenance(), trainerProvenance, runFacts(fit, runProvenance));
+        String negative = label(outputs, coding.negative());
+        String positive = label(outputs, coding.positive());
+        MarginLoss margin = Losses.parse(loss);
+        // P(+1) as `oneneuron train` gives it without a held-out part: σ(f~) or Platt on the training rows.
+        Calibration p = Calibration.lossDefinesProbabilities(margin) ? Calibration.logisticLoss()
+                : Calibration.platt(new OneNeuronClassificationModel("oneneuron-classifier", provenance, features,
+                        outputs, fit.state(), negative, positive, loss, reduction, lambda, null)
+                        .toOneNeuronModel().scores(data), y, "train");
         return new OneNeuronClassificationModel("oneneuron-classifier", provenance, features, outputs, fit.state(),
-                label(outputs, coding.negative()), label(outputs, coding.positive()), loss, reduction, lambda);
+                negative, positive, loss, reduction, lambda, p);
     }
 
     /** K outputs, one special neuron each; classes in the CLI's order, coded 0..K-1. */
@@ -180,11 +188,11 @@ public final class OneNeuronClassificationTrainer extends NetworkTrainerSettings
                 OffsetDateTime.now(), examples.getProvenance(), trainerProvenance, runFacts(fit, runProvenance));
         List<String> classes = canonical.stream().map(c -> label(outputs, c)).toList();
         OneNeuronClassificationModel plain = new OneNeuronClassificationModel("oneneuron-classifier", provenance,
-                features, outputs, fit.state(), classes, classLoss.word(), reduction, lambda, null, 0);
+                features, outputs, fit.state(), classes, classLoss.word(), reduction, lambda, null);
         // Temperature scaling on the training rows, as `oneneuron train` fits it without a held-out part.
         Calibration t = Calibration.temperature(plain.toOneNeuronModel().scores(data), classes.size(), y, "train");
         return new OneNeuronClassificationModel("oneneuron-classifier", provenance, features, outputs, fit.state(),
-                classes, classLoss.word(), reduction, lambda, t.a(), t.samples());
+                classes, classLoss.word(), reduction, lambda, t);
     }
 
     /** softmax-ce for the default (margin) loss, the named multi-class loss, else a refusal. */

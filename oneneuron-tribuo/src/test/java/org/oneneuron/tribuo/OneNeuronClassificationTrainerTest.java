@@ -97,11 +97,18 @@ class OneNeuronClassificationTrainerTest {
         assertEquals(lines.size() - 1, predictions.size());
         for (int i = 0; i < predictions.size(); i++) {
             String[] cells = lines.get(i + 1).split(",");
-            double cliScore = Double.parseDouble(cells[0]);
+            double cliProbability = Double.parseDouble(cells[2]);
             Prediction<Label> p = predictions.get(i);
             assertEquals(cells[1], p.getOutput().getLabel(), "label of row " + i);
-            assertEquals(cliScore, p.getOutputScores().get(model.positiveLabel()).getScore(), 0.0, "score of row " + i);
+            assertTrue(p.hasProbabilities(), "row " + i);
+            assertEquals(cliProbability, p.getOutputScores().get(model.positiveLabel()).getScore(), 0.0,
+                    "P(+1) of row " + i);
+            assertEquals(1 - cliProbability, p.getOutputScores().get(model.negativeLabel()).getScore(), 0.0,
+                    "P(-1) of row " + i);
         }
+        assertEquals("score,label,probability", lines.get(0));
+        assertEquals(org.oneneuron.run.Model.load(modelFile).calibration(), model.toOneNeuronModel().calibration(),
+                "Platt scaling fitted on the same training rows");
         assertEquals(org.oneneuron.run.Model.load(modelFile).spec(), model.toOneNeuronModel().spec());
         assertEquals(org.oneneuron.model.NeuronKind.NONE, model.toOneNeuronModel().spec().neuron(),
                 "train's default: the neuron is a scaffold, gone from the shipped model");
@@ -109,6 +116,7 @@ class OneNeuronClassificationTrainerTest {
                 .replaceAll(".*=", "").trim());
 
         LabelEvaluation evaluation = new LabelEvaluator().evaluate(model, data);
+        assertTrue(evaluation.AUCROC(new Label(model.positiveLabel())) > 0.95, "probabilities rank: " + evaluation);
         long correct = 0;
         for (int i = 0; i < data.size(); i++) {
             if (lines.get(i + 1).split(",")[1].equals(data.getExample(i).getOutput().getLabel())) {
