@@ -59,6 +59,17 @@ public final class Certifier {
         return !Double.isNaN(minimum) && loss - minimum <= tolerance;
     }
 
+    /**
+     * The one definition of "at the infimum of a loss that never attains it": the minimum is NaN
+     * (logistic, softmax cross-entropy: {@link org.oneneuron.loss.OutputLoss#attainsMinimum}) and
+     * L <= tolerance above the infimum 0 (every loss here is >= 0). Such a point is no minimum at all:
+     * the parameters grow to approach 0 (PAPER.md §5). Certify's no_attained_minimum and the escape
+     * certificate's outcome of the same name are it.
+     */
+    public static boolean atInfimum(double loss, double minimum, double tolerance) {
+        return Double.isNaN(minimum) && loss <= tolerance;
+    }
+
     /** Certifies θ (not modified). */
     public static Certificate certify(Objective objective, double[] theta, PointContext context,
                                       CertifyConfig config) {
@@ -96,9 +107,8 @@ public final class Certifier {
         String reason;
         double[] direction = new double[0];
         Optional<EscapeEvidence> escape = Optional.empty();
-        // every loss here is >= 0; logistic and softmax cross-entropy only approach their infimum 0
-        boolean atInfimum = !minimumKnown && loss <= config.lossTolerance();
-        boolean networkAtInfimum = !minimumKnown && networkOnly <= config.lossTolerance();
+        boolean atInfimum = atInfimum(loss, context.minimumLoss(), config.lossTolerance());
+        boolean networkAtInfimum = atInfimum(networkOnly, context.minimumLoss(), config.lossTolerance());
         if (atInfimum) {
             point = neuron.isPresent() && !networkAtInfimum ? Verdict.NEURON_CARRIES_FIT : Verdict.NO_ATTAINED_MINIMUM;
             reason = fmt("loss %.3e <= %.1e, at the infimum 0 that this loss never attains (PAPER.md §5, §10: the"

@@ -30,6 +30,7 @@ public final class Escape {
             maxAbsC = Math.max(maxAbsC, Math.abs(ci));
         }
         boolean global = Certifier.atMinimum(loss, problem.minimumLoss(), CertifyConfig.LOSS_TOLERANCE);
+        boolean infimum = Certifier.atInfimum(loss, problem.minimumLoss(), CertifyConfig.LOSS_TOLERANCE);
         Optional<EscapeStep> requested = Optional.ofNullable(w).map(v -> step(problem, v, b));
         requested.ifPresent(s -> requireSpread(s, config));
         Search search = search(problem, requested.orElse(null), b, config);
@@ -38,7 +39,7 @@ public final class Escape {
         EscapeStep best = exhibit(problem, search.best, tolerance);
         EscapeStep chosen = requested.orElse(best);
         MomentTest moments = moments(c, problem.projections(chosen.w()), chosen.w(), config);
-        return new EscapeCertificate(loss, maxAbsC, global, requested, best, search.tried,
+        return new EscapeCertificate(loss, maxAbsC, global, infimum, requested, best, search.tried,
                 moments, config.relativeTolerance(), tolerance);
     }
 

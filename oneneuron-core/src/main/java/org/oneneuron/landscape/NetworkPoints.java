@@ -11,7 +11,6 @@ import org.oneneuron.eval.Metrics;
 import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.OutputLoss;
-import org.oneneuron.loss.SampleLoss;
 import org.oneneuron.model.LayerSpec;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.ParameterBlock;
@@ -68,18 +67,12 @@ public final class NetworkPoints {
     }
 
     /**
-     * The attainable minimum of the summed loss: 0 when ℓ reaches 0 (hinge family, squared,
-     * target squared), NaN when it is only approached (logistic).
+     * The attainable minimum of the summed loss: 0 when ℓ reaches 0 at finite scores (hinge family,
+     * squared, target squared, Huber, the class squared hinge), NaN when it is only approached
+     * (logistic, softmax cross-entropy): {@link OutputLoss#attainsMinimum}.
      */
     public static double minimumLoss(OutputLoss loss) {
-        if (loss instanceof MarginLoss margin) {
-            return margin.value(-1.0) == 0.0 || margin.value(-1e3) == 0.0 ? 0.0 : Double.NaN;
-        }
-        if (loss instanceof SampleLoss scalar) {
-            return scalar.valueAt(1.0, 1.0) == 0.0 ? 0.0 : Double.NaN;
-        }
-        // a class loss: 0 at a large margin for the right class (squared hinge), or only approached (softmax)
-        return loss.value(new double[] {10, 0}, 0, 2, 0) == 0.0 ? 0.0 : Double.NaN;
+        return loss.attainsMinimum() ? 0.0 : Double.NaN;
     }
 
     /**

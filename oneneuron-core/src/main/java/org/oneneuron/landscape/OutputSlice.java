@@ -94,6 +94,15 @@ final class OutputSlice implements SampleLoss {
         return out[k];
     }
 
+    /**
+     * As the K-output loss: whether the whole network's loss attains 0, the certificate's question
+     * (one output moved alone, the others held, need not reach it).
+     */
+    @Override
+    public boolean attainsMinimum() {
+        return loss.attainsMinimum();
+    }
+
     @Override
     public String word() {
         return loss.word() + "[output " + k + "]";

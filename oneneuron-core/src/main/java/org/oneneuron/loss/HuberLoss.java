@@ -33,6 +33,12 @@ public record HuberLoss(double delta) implements SampleLoss {
         return Math.abs(f - t) < delta ? 1 : 0;
     }
 
+    /** ℓ = 0 at f = t. */
+    @Override
+    public boolean attainsMinimum() {
+        return true;
+    }
+
     @Override
     public String word() {
         return delta == 1 ? "huber" : "huber:" + format(delta);

@@ -36,6 +36,12 @@ public record LogisticLoss() implements MarginLoss {
         return false;
     }
 
+    /** ℓ > 0 everywhere: 0 is only approached as z → -∞. */
+    @Override
+    public boolean attainsMinimum() {
+        return false;
+    }
+
     @Override
     public String word() {
         return "logistic";

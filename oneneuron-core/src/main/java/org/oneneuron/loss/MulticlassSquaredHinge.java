@@ -57,6 +57,12 @@ public record MulticlassSquaredHinge() implements OutputLoss {
         out[o + cls] = -c * sum;
     }
 
+    /** ℓ = 0 once every other score is at least 1 below the target's. */
+    @Override
+    public boolean attainsMinimum() {
+        return true;
+    }
+
     @Override
     public String word() {
         return "multi-squared-hinge";

@@ -21,6 +21,15 @@ public interface OutputLoss {
     /** out[o..o+k) = c·∇²_f ℓ(f[off..off+k); t)·r[off..off+k). */
     void hessianTimes(double[] f, int off, int k, double t, double[] r, double c, double[] out, int o);
 
+    /**
+     * Whether ℓ attains its minimum 0 at finite scores (the hinge family, squared, the target and
+     * class hinge losses), so that a point at zero loss is a global minimum. False when 0 is only
+     * approached as the margin grows without bound (logistic, softmax cross-entropy): a point at
+     * tiny loss is then no minimum at all, descent goes on towards infinity (PAPER.md §5). Stated by
+     * each loss, not probed from its values: log(1 + e^z) rounds to 0 already at z = -1000.
+     */
+    boolean attainsMinimum();
+
     /** The word used in configs and outputs, e.g. {@code cubic-hinge}, {@code softmax-ce}. */
     String word();
 

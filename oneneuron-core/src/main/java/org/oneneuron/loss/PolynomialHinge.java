@@ -44,6 +44,12 @@ public record PolynomialHinge(double p) implements MarginLoss {
         return p > 2;
     }
 
+    /** ℓ = 0 for every z ≤ -1. */
+    @Override
+    public boolean attainsMinimum() {
+        return true;
+    }
+
     @Override
     public String word() {
         if (p == 3) {

@@ -35,6 +35,12 @@ public record SmoothHinge() implements MarginLoss {
         return false;
     }
 
+    /** ℓ = 0 for every z ≤ -1. */
+    @Override
+    public boolean attainsMinimum() {
+        return true;
+    }
+
     @Override
     public String word() {
         return "smooth-hinge";

@@ -66,6 +66,12 @@ public record SoftmaxCrossEntropy() implements OutputLoss {
         return m;
     }
 
+    /** ℓ > 0 everywhere: 0 is only approached as the margin grows without bound. */
+    @Override
+    public boolean attainsMinimum() {
+        return false;
+    }
+
     @Override
     public String word() {
         return "softmax-ce";

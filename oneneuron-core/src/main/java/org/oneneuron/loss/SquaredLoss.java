@@ -27,6 +27,12 @@ public record SquaredLoss() implements MarginLoss {
         return false;
     }
 
+    /** ℓ = 0 at z = -1. */
+    @Override
+    public boolean attainsMinimum() {
+        return true;
+    }
+
     @Override
     public String word() {
         return "squared";

@@ -22,6 +22,12 @@ public record TargetSquaredLoss() implements SampleLoss {
         return 1;
     }
 
+    /** ℓ = 0 at f = t. */
+    @Override
+    public boolean attainsMinimum() {
+        return true;
+    }
+
     @Override
     public String word() {
         return "target-squared";

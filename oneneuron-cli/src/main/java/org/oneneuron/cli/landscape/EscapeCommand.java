@@ -214,6 +214,10 @@ public final class EscapeCommand implements Callable<Integer> {
         if (cert.alreadyGlobal()) {
             CertificateReport.row(out, "result", "the loss is within " + CertificateReport.num(CertifyConfig.LOSS_TOLERANCE)
                     + " of its minimum (certify's rule): the point is already a global minimum, no escape to show");
+        } else if (cert.atInfimum()) {
+            CertificateReport.row(out, "result", "the loss is within " + CertificateReport.num(CertifyConfig.LOSS_TOLERANCE)
+                    + " of its infimum 0, which this loss never attains (certify's no_attained_minimum): the point is"
+                    + " no minimum at all, descent goes on towards infinity (PAPER.md §5); no bad point to escape from");
         }
         EscapeStep c = cert.chosen();
         CertificateReport.row(out, "direction", vector(c.w()) + ", b = " + CertificateReport.num(c.b()));
@@ -238,6 +242,7 @@ public final class EscapeCommand implements Callable<Integer> {
         MomentTest m = cert.moments();
         CertificateReport.row(out, "moments", vector(m.moments()) + (!m.certifiesEscape() ? "  (none clearly nonzero)"
                 : cert.alreadyGlobal() ? "  (m_" + m.firstNonzero() + " != 0, but the loss is already at its minimum)"
+                : cert.atInfimum() ? "  (m_" + m.firstNonzero() + " != 0, but the loss is already at its infimum)"
                 : "  (m_" + m.firstNonzero() + " != 0: not a local minimum of L~)"));
         CertificateReport.row(out, "escapes", cert.escapes() + "  (" + outcomeText(cert) + ")");
         if (run != null) {
@@ -254,6 +259,7 @@ public final class EscapeCommand implements Callable<Integer> {
         EscapeStep shown = cert.requested().filter(r -> r.decreaseUsed() > cert.roundOff()).orElse(cert.best());
         return switch (cert.outcome()) {
             case "already_global" -> "already a global minimum";
+            case "no_attained_minimum" -> "at the infimum of a loss that never attains it: no minimum here";
             case "escapes" -> "a step a = " + CertificateReport.num(shown.stepUsed()) + " lowers the loss by "
                     + CertificateReport.num(shown.decreaseUsed());
             case "descent_direction_only" -> "the moment test certifies a descent direction but no tested step"
