@@ -18,14 +18,17 @@ import java.util.Objects;
  * @param y            targets, length n, all finite (checked likewise)
  * @param d            number of features
  * @param featureNames d names; null gives x1..xd
- * @param labelNames   the original label names for -1 and +1 (in that order), or empty for
- *                     real-valued targets; null gives empty
+ * @param labelNames   the original label names for -1 and +1 (in that order), the K class names for
+ *                     class indices 0..K-1, or empty for real-valued targets; null gives empty. Two
+ *                     names with class indices 0 and 1 are a binary task, as a two-class file is on
+ *                     the command line: the targets are recoded 2y - 1 (the first name is -1)
  * @param shape        the shape of one sample, C×H×W with C·H·W = d (images keep theirs; other
  *                     data are vectors, d×1×1)
  * @param task         the task these targets serve; null infers it from the targets and label
  *                     names (see {@link #inferTask}). Only {@link Task#REGRESSION} may differ from
- *                     the inferred task: targets of exactly -1 and +1 chosen as values
- *                     ({@code --task regression}) stay a regression
+ *                     the inferred task (targets of exactly -1 and +1 chosen as values,
+ *                     {@code --task regression}, stay a regression), and {@link Task#MULTICLASS} for
+ *                     two classes given as indices 0 and 1 ({@code --task multiclass}: K = 2 outputs)
  */
 public record Dataset(String name, double[] x, double[] y, int d, List<String> featureNames,
                       List<String> labelNames, Shape shape, Task task) implements Serializable {
@@ -84,14 +87,18 @@ public record Dataset(String name, double[] x, double[] y, int d, List<String> f
         Task inferred = inferTask(y, labelNames);
         if (task == null) {
             task = inferred;
-        } else if (task != inferred && !(task == Task.REGRESSION && labelNames.isEmpty())) {
+        } else if (task != inferred && !(task == Task.REGRESSION && labelNames.isEmpty())
+                && !(task == Task.MULTICLASS && classIndices(y, labelNames))) {
             throw new IllegalArgumentException("data set '" + name + "': targets of a " + inferred.word()
                     + " task cannot be read as a " + task.word() + " task; " + switch (task) {
                         case BINARY -> "binary targets are -1 and +1 (e.g. 0/1 labels as 2y - 1), with two label"
-                                + " names or none";
+                                + " names or none, or class indices 0 and 1 with two label names";
                         case MULTICLASS -> "multiclass targets are class indices 0..K-1 with K >= 2 label names";
                         case REGRESSION -> "a regression has no label names";
                     });
+        }
+        if (task == Task.BINARY && !plusMinusOne(y)) {
+            y = signs(y);
         }
     }
 
@@ -102,20 +109,48 @@ public record Dataset(String name, double[] x, double[] y, int d, List<String> f
 
     /**
      * The task of targets without a stated one: {@link Task#BINARY} when every target is ±1 and
-     * there are two label names or none; {@link Task#MULTICLASS} when there are K ≥ 2 label names
-     * and the targets are class indices; otherwise {@link Task#REGRESSION}.
+     * there are two label names or none, or when there are two label names and the targets are
+     * class indices 0 and 1 (two classes are binary, as a two-class file is on the command line);
+     * {@link Task#MULTICLASS} when there are K ≥ 3 label names and the targets are class indices;
+     * otherwise {@link Task#REGRESSION}.
      */
     public static Task inferTask(double[] y, List<String> labelNames) {
-        boolean pm = true;
-        boolean indices = labelNames.size() >= 2;
-        for (double v : y) {
-            pm &= v == 1 || v == -1;
-            indices &= v == Math.rint(v) && v >= 0 && v < labelNames.size();
-        }
-        if (pm && (labelNames.size() == 2 || labelNames.isEmpty())) {
+        boolean indices = classIndices(y, labelNames);
+        if (plusMinusOne(y) && (labelNames.size() == 2 || labelNames.isEmpty()) || indices && labelNames.size() == 2) {
             return Task.BINARY;
         }
         return indices ? Task.MULTICLASS : Task.REGRESSION;
+    }
+
+    private static boolean plusMinusOne(double[] y) {
+        for (double v : y) {
+            if (v != 1 && v != -1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every target is a class index 0..K-1 of K ≥ 2 label names. */
+    private static boolean classIndices(double[] y, List<String> labelNames) {
+        if (labelNames.size() < 2) {
+            return false;
+        }
+        for (double v : y) {
+            if (!(v == Math.rint(v) && v >= 0 && v < labelNames.size())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Class indices 0 and 1 as the binary targets -1 and +1 (2y - 1), in a new array. */
+    private static double[] signs(double[] indices) {
+        double[] s = new double[indices.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = 2 * indices[i] - 1;
+        }
+        return s;
     }
 
     /** K, the number of classes of a multi-class task; 1 for binary and regression (one score). */

@@ -43,7 +43,9 @@ public final class Classifier {
      * code the classes ±1 (binary) or give their names (multi-class), or choose a regression loss
      * ({@code withLoss(Losses.TARGET_SQUARED)}).
      *
-     * <p>Classification data must hold samples of at least two classes (checked before training).
+     * <p>Classification data must hold samples of every class (checked before training): a class
+     * without samples would get an output trained only to lose, as a file with such a class is
+     * refused on the command line.
      * A data set of fewer than {@link TrainingData#MIN_SPLIT_SIZE} samples is never split: a
      * held-out share is then ignored, with a warning logged (System.Logger).
      *
@@ -51,7 +53,7 @@ public final class Classifier {
      * @param config    the model, data and training choices
      * @param listeners probes for the training loop
      * @throws IllegalArgumentException for class codes read as a regression (above), or
-     *                                  classification data of fewer than two classes
+     *                                  classification data with a class that has no samples
      */
     public static Model fit(Dataset data, ClassifierConfig config, TrainingListener... listeners) {
         Objects.requireNonNull(config, "config");
@@ -69,7 +71,7 @@ public final class Classifier {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(scaffold, "scaffold");
         refuseClassCodesAsValues(data, config);
-        requireTwoClasses(data);
+        requireEveryClass(data);
         if (config.heldOut() > 0 && data.n() < TrainingData.MIN_SPLIT_SIZE) {
             System.getLogger(Classifier.class.getName()).log(System.Logger.Level.WARNING, "data set '" + data.name()
                     + "' has " + data.n() + " samples, fewer than " + TrainingData.MIN_SPLIT_SIZE + ": nothing is"
@@ -86,8 +88,11 @@ public final class Classifier {
         return Model.of(fit.plain(), prepared, fit.provenance());
     }
 
-    /** Refuses classification data without samples of two classes (a fit would run its whole budget first). */
-    private static void requireTwoClasses(Dataset data) {
+    /**
+     * Refuses classification data with a class that has no samples (a fit would run its whole
+     * budget first): none at all, one class only, or a class of a multi-class task, named.
+     */
+    private static void requireEveryClass(Dataset data) {
         if (data.task() == Task.REGRESSION) {
             return;
         }
@@ -98,13 +103,24 @@ public final class Classifier {
             count[binary ? (v > 0 ? 1 : 0) : (int) v]++;
         }
         int only = -1;
+        int present = 0;
+        List<String> empty = new java.util.ArrayList<>();
         for (int k = 0; k < count.length; k++) {
-            if (count[k] > 0) {
-                if (only >= 0) {
-                    return;
-                }
+            if (count[k] == 0) {
+                empty.add("'" + names.get(k) + "'");
+            } else {
                 only = k;
+                present++;
             }
+        }
+        if (empty.isEmpty()) {
+            return;
+        }
+        if (present >= 2) {
+            throw new IllegalArgumentException("data set '" + data.name() + "' has no sample of class"
+                    + (empty.size() == 1 ? " " : "es ") + String.join(", ", empty) + " (its " + names.size()
+                    + " classes: " + String.join(", ", names) + "): a classifier needs samples of every class;"
+                    + " give only the classes that occur as label names, with their targets re-indexed 0..K-1");
         }
         String needs = binary ? "a binary classifier needs samples of both classes, '" + names.get(0) + "' and '"
                 + names.get(1) + "'" : "a classifier needs samples of at least two of its classes ("

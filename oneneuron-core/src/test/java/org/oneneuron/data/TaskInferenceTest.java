@@ -178,6 +178,32 @@ class TaskInferenceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Dataset("hand",
                 new double[] {1, 2, 3}, new double[] {0, 1, 0}, 1, null, List.of(), null, Task.BINARY));
         assertEquals("data set 'hand': targets of a regression task cannot be read as a binary task; binary targets"
-                + " are -1 and +1 (e.g. 0/1 labels as 2y - 1), with two label names or none", e.getMessage());
+                + " are -1 and +1 (e.g. 0/1 labels as 2y - 1), with two label names or none, or class indices 0 and 1"
+                + " with two label names", e.getMessage());
+    }
+
+    /** A library data set of two named classes as indices 0/1 is binary, as the same two-class file is. */
+    @Test
+    void twoNamedClassesAsIndicesAreBinaryAsATwoClassFileIs() throws IOException {
+        Dataset file = read("a,y\n1,no\n2,yes\n3,no\n", ReadOptions.defaults());
+        double[] indices = {0, 1, 0};
+        Dataset hand = new Dataset("hand", new double[] {1, 2, 3}, indices, 1, List.of("a"), List.of("no", "yes"));
+        assertEquals(Task.BINARY, Dataset.inferTask(indices, List.of("no", "yes")));
+        assertEquals(Task.BINARY, hand.task());
+        assertEquals(1, hand.outputs());
+        assertEquals(file.task(), hand.task());
+        assertEquals(file.labelNames(), hand.labelNames());
+        assertArrayEquals(file.y(), hand.y(), "the first name is -1, the second +1");
+        assertArrayEquals(new double[] {0, 1, 0}, indices, "the caller's array is not recoded in place");
+        Dataset stated = new Dataset("hand", new double[] {1, 2, 3}, indices, 1, null, List.of("no", "yes"), null,
+                Task.BINARY);
+        assertArrayEquals(file.y(), stated.y());
+        Dataset twoOutputs = new Dataset("hand", new double[] {1, 2, 3}, indices, 1, null, List.of("no", "yes"), null,
+                Task.MULTICLASS);
+        assertEquals(Task.MULTICLASS, twoOutputs.task(), "asked for, as --task multiclass is");
+        assertEquals(2, twoOutputs.outputs());
+        assertArrayEquals(indices, twoOutputs.y());
+        assertEquals(Task.MULTICLASS, new Dataset("abc", new double[] {1, 2}, new double[] {0, 1}, 1, null,
+                List.of("a", "b", "c")).task(), "three names stay three classes");
     }
 }

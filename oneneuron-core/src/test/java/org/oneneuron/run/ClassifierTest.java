@@ -155,6 +155,17 @@ class ClassifierTest {
         e = assertThrows(IllegalArgumentException.class, () -> Classifier.fit(oneOfThree, ClassifierConfig.defaults(), count));
         assertEquals("data set 'abc' holds samples of one class only ('c', 3 samples): a classifier needs samples"
                 + " of at least two of its classes (a, b, c)", e.getMessage());
+        Dataset noB = new Dataset("ac", new double[] {1, 2, 3, 4}, new double[] {0, 2, 0, 2}, 1, null,
+                List.of("a", "b", "c"));
+        e = assertThrows(IllegalArgumentException.class, () -> Classifier.fit(noB, ClassifierConfig.defaults(), count));
+        assertEquals("data set 'ac' has no sample of class 'b' (its 3 classes: a, b, c): a classifier needs samples of"
+                + " every class; give only the classes that occur as label names, with their targets re-indexed"
+                + " 0..K-1", e.getMessage());
+        Dataset twoEmpty = new Dataset("ab", new double[] {1, 2}, new double[] {0, 1}, 1, null,
+                List.of("a", "b", "c", "d"));
+        e = assertThrows(IllegalArgumentException.class, () -> Classifier.fit(twoEmpty, ClassifierConfig.defaults(), count));
+        assertTrue(e.getMessage().startsWith("data set 'ab' has no sample of classes 'c', 'd' (its 4 classes"),
+                e.getMessage());
         assertEquals(List.of(), steps, "refused before any training step");
     }
 
