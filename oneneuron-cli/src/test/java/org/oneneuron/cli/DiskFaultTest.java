@@ -64,6 +64,8 @@ class DiskFaultTest {
         Path journal = out.resolve("journal.jsonl");
         int kept = entries(journal).size();
         assertTrue(kept < 4 && Files.size(journal) <= 12 * 1024, "whole lines only: " + kept);
+        assertTrue(child.err().contains("the journal keeps the " + kept + (kept == 1 ? " run" : " runs")
+                + " finished before"), child.toString());
         assertFalse(Files.exists(out.resolve("spec.json")), "nothing written after the failure");
 
         Cli resumed = Cli.run(study(out));

@@ -103,7 +103,7 @@ public final class DeadReluRecipe {
         int k = spec.outputs();
         if (data.task() != org.oneneuron.data.Task.MULTICLASS || data.outputs() != k) {
             throw new IllegalArgumentException("a network of " + k + " outputs needs " + k + "-class data, got a "
-                    + data.task().word() + " task of " + data.outputs() + " output(s)");
+                    + data.task().word() + " task of " + data.outputs() + (data.outputs() == 1 ? " output" : " outputs"));
         }
         if (!loss.accepts(k)) {
             throw new IllegalArgumentException("the loss " + loss.word() + " does not take " + k + " scores");

@@ -101,7 +101,8 @@ public final class DataChecks {
         List<Conflict> found = conflicts(data);
         if (!found.isEmpty()) {
             StringBuilder sb = new StringBuilder();
-            sb.append(found.size()).append(" group(s) of identical inputs with conflicting labels, e.g. ");
+            sb.append(found.size()).append(found.size() == 1 ? " group" : " groups")
+                    .append(" of identical inputs with conflicting labels, e.g. ");
             for (int k = 0; k < Math.min(3, found.size()); k++) {
                 sb.append(k == 0 ? "" : "; ").append(found.get(k).describe());
             }

@@ -185,7 +185,8 @@ public final class Certifier {
             }
         }
         if (context.kinks().flagged()) {
-            reason += fmt("; %d unit(s) at a kink (derivatives one-sided there)", context.kinks().unitsAtKink());
+            int units = context.kinks().unitsAtKink();
+            reason += fmt("; %d %s at a kink (derivatives one-sided there)", units, units == 1 ? "unit" : "units");
         }
         if (context.dataFloor().isPresent()) {
             reason += "; " + context.dataFloor().get().describe();

@@ -76,10 +76,12 @@ public record DataFloor(int groups, int samples, double loss, int forcedErrors, 
 
     /** One sentence for certificates: why zero loss is out of reach and what the floor is. */
     public String describe() {
-        return String.format(Locale.ROOT, "zero loss is unattainable on this data: %d group(s) of identical"
-                + " inputs (%d samples) carry conflicting labels, so no function gets below loss %.6g and"
-                + " every classifier misclassifies at least %d sample(s) (e.g. %s); the verdict measures the"
-                + " loss against that floor", groups, samples, loss, forcedErrors, example);
+        return String.format(Locale.ROOT, "zero loss is unattainable on this data: %d %s of identical"
+                + " inputs (%d samples) %s conflicting labels, so no function gets below loss %.6g and"
+                + " every classifier misclassifies at least %d %s (e.g. %s); the verdict measures the"
+                + " loss against that floor", groups, groups == 1 ? "group" : "groups", samples,
+                groups == 1 ? "carries" : "carry", loss, forcedErrors, forcedErrors == 1 ? "sample" : "samples",
+                example);
     }
 
     /** min_c Σ_k w_k ℓ(c; t_k) for a loss convex in c, by bisection on the derivative. */

@@ -100,7 +100,7 @@ public final class Model {
         }
         if (!loss.accepts(spec.outputs())) {
             throw new IllegalArgumentException("loss " + loss.word() + " does not fit a network of " + spec.outputs()
-                    + " output(s)");
+                    + (spec.outputs() == 1 ? " output" : " outputs"));
         }
         this.rules = TaskRules.of(spec.outputs(), loss, labelNames);
         this.labelNames = rules.labelNames();

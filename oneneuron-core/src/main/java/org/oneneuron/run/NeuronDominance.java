@@ -48,7 +48,8 @@ public final class NeuronDominance {
         int expected = raw.n() * model.outputs(); // n·K scores, sample-major
         if (total.length != expected || network.length != expected) {
             throw new IllegalArgumentException(total.length + " and " + network.length + " scores, the data has "
-                    + raw.n() + " samples of " + model.outputs() + " output(s)");
+                    + raw.n() + (raw.n() == 1 ? " sample" : " samples") + " of " + model.outputs()
+                    + (model.outputs() == 1 ? " output" : " outputs"));
         }
         double maxContribution = 0;
         int at = 0;

@@ -153,7 +153,7 @@ public final class Journal implements Closeable {
             channel.force(false);
         } catch (IOException e) {
             failure = new WriteFailedException("cannot append run " + entry.runIndex() + " to " + file, e,
-                    cutBack(before) + "; the journal keeps the " + entries.size() + " run(s) finished before."
+                    cutBack(before) + "; the journal keeps the " + finishedBefore() + " finished before."
                             + " Fix the cause, then re-run the same command to resume");
             throw failure;
         }
@@ -199,11 +199,16 @@ public final class Journal implements Closeable {
         } catch (IOException e) {
             failure = new WriteFailedException("cannot append runs " + group.get(0).runIndex() + ".."
                     + group.get(group.size() - 1).runIndex() + " to " + file, e, cutBack(before)
-                    + "; the journal keeps the " + entries.size() + " run(s) finished before."
+                    + "; the journal keeps the " + finishedBefore() + " finished before."
                     + " Fix the cause, then re-run the same command to resume");
             throw failure;
         }
         group.forEach(entry -> entries.put(entry.runIndex(), entry));
+    }
+
+    /** "1 run" or "N runs": the entries already in the journal. */
+    private String finishedBefore() {
+        return entries.size() + (entries.size() == 1 ? " run" : " runs");
     }
 
     /** Cuts a partial line off after a failed append; says what the file holds afterwards. */

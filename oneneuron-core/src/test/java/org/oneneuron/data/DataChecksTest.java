@@ -23,8 +23,12 @@ class DataChecksTest {
         assertArrayEquals(new double[] {1, -1, 1}, found.get(0).targets());
         assertArrayEquals(new int[] {1, 3}, found.get(1).samples(), "-0.0 equals 0.0");
         DataException e = assertThrows(DataException.class, () -> DataChecks.requireNoConflicts(ds, "t.csv"));
-        assertTrue(e.getMessage().startsWith("t.csv: 2 group(s) of identical inputs with conflicting labels, e.g."
+        assertTrue(e.getMessage().startsWith("t.csv: 2 groups of identical inputs with conflicting labels, e.g."
                 + " samples 0, 2, 4 (0-based)"), e.getMessage());
+        Dataset one = data(new double[] {1, 2, 1, 2, 5, 5}, new double[] {1, -1, 1}, 2);
+        e = assertThrows(DataException.class, () -> DataChecks.requireNoConflicts(one, "t.csv"));
+        assertTrue(e.getMessage().startsWith("t.csv: 1 group of identical inputs with conflicting labels, e.g."),
+                e.getMessage());
     }
 
     @Test

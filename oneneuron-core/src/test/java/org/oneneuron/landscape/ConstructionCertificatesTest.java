@@ -63,7 +63,12 @@ class ConstructionCertificatesTest {
         assertEquals(Verdict.GLOBAL_MINIMUM, cert.verdict(), cert.reason());
         assertEquals(0.0, cert.trainingError());
         assertEquals(2, cert.kinks().unitsAtKink(), "x_3 = (1/2, 1/2) sits on both units' kinks");
-        assertTrue(cert.reason().contains("at a kink"), cert.reason());
+        assertTrue(cert.reason().contains("; 2 units at a kink"), cert.reason());
+        double[] oneKink = theta.clone();
+        oneKink[5] = 5; // c_2 = 5: the second unit is active at every input, the first still on x_3's kink
+        Certificate one = Certifier.certify(plain, oneKink, Problem.plain(a1).context(oneKink), CertifyConfig.defaults());
+        assertEquals(1, one.kinks().unitsAtKink());
+        assertTrue(one.reason().contains("; 1 unit at a kink"), one.reason());
     }
 
     @Test

@@ -31,7 +31,19 @@ class DataFloorTest {
         assertEquals(2, f.forcedErrors(), "one minority sample in each conflicting group");
         assertEquals(cubicGroup(2, 1) + cubicGroup(1, 1), f.loss(), 1e-12);
         assertEquals(2.0, cubicGroup(1, 1), 1e-15);
-        assertTrue(f.describe().startsWith("zero loss is unattainable on this data: 2 group(s)"), f.describe());
+        assertTrue(f.describe().startsWith("zero loss is unattainable on this data: 2 groups of identical inputs"
+                + " (5 samples) carry conflicting labels"), f.describe());
+        assertTrue(f.describe().contains("misclassifies at least 2 samples (e.g."), f.describe());
+    }
+
+    @Test
+    void oneConflictingPairIsNamedInTheSingular() {
+        Dataset pair = new Dataset("pair", new double[] {0, 0, 1, 2}, new double[] {1, -1, 1, -1}, 1, null,
+                List.of("-1", "+1"));
+        DataFloor f = DataFloor.of(pair, Losses.CUBIC_HINGE, Reduction.SUM, null).orElseThrow();
+        assertTrue(f.describe().startsWith("zero loss is unattainable on this data: 1 group of identical inputs"
+                + " (2 samples) carries conflicting labels"), f.describe());
+        assertTrue(f.describe().contains("misclassifies at least 1 sample (e.g."), f.describe());
     }
 
     @Test

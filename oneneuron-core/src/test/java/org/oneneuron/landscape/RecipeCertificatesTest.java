@@ -81,6 +81,16 @@ class RecipeCertificatesTest {
     }
 
     @Test
+    void deadReluNamesTheTaskADataSetOfOneOutputHas() {
+        Dataset binary = new Dataset("two", new double[] {1, 2}, new double[] {1, -1}, 1, List.of("x"),
+                List.of("-1", "+1"));
+        NetworkSpec spec = NetworkSpec.mlp(1, List.of(3), Activation.RELU, NeuronKind.NONE, 3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DeadReluRecipe.build(spec, binary, Losses.SOFTMAX_CE));
+        assertTrue(e.getMessage().endsWith("got a binary task of 1 output"), e.getMessage());
+    }
+
+    @Test
     void deadReluRefusesALossWithoutABestConstant() {
         Dataset oneClass = new Dataset("one", new double[] {1, 2}, new double[] {1, 1}, 1, List.of("x"),
                 List.of("-1", "+1"));
