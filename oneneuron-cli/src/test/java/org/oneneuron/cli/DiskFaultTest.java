@@ -101,6 +101,43 @@ class DiskFaultTest {
     }
 
     /**
+     * A report redrawn under a file-size limit smaller than any of its figures: the first file
+     * fails, and every file of the earlier report is still whole, byte for byte (each is written
+     * to a temporary file and renamed; written in place, the first figure was left cut off).
+     */
+    @Test
+    void aReportThatCannotBeWrittenLeavesTheEarlierReportWhole() throws Exception {
+        Path out = dir.resolve("s");
+        assertEquals(ExitCodes.OK, Cli.run(study(out)).exitCode());
+        Cli first = Cli.run("report", out.toString(), "-q");
+        assertEquals(ExitCodes.OK, first.exitCode(), first.toString());
+        Map<Path, byte[]> before = contents(out);
+        assertTrue(before.containsKey(Path.of("report.html")) && before.size() > 10, before.keySet().toString());
+
+        ChildCli child = ChildCli.run(dir, "ulimit -f 1", ChildCli.command(List.of(), "report", out.toString(), "-q"));
+        assertEquals(ExitCodes.FAILURE, child.exitCode(), child.toString());
+        assertTrue(child.err().contains("error: cannot write " + out.resolve("figures"))
+                && child.err().contains("the file size limit was reached (see ulimit -f) (File too large); ")
+                && child.err().contains(" is unchanged") && child.noTrace(), child.toString());
+        Map<Path, byte[]> after = contents(out);
+        assertEquals(before.keySet(), after.keySet(), "no file cut off or left behind (no temporary file)");
+        before.forEach((file, bytes) -> assertArrayEquals(bytes, after.get(file), file + " is the earlier one"));
+    }
+
+    /** Every file under {@code root} (the lock file aside, which each holder rewrites), by relative path. */
+    private static Map<Path, byte[]> contents(Path root) throws IOException {
+        Map<Path, byte[]> map = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                if (!file.getFileName().toString().endsWith(".lock")) {
+                    map.put(root.relativize(file), Files.readAllBytes(file));
+                }
+            }
+        }
+        return map;
+    }
+
+    /**
      * A full disk and a read-only one, on a tmpfs mounted in a private mount namespace (needs
      * unshare(1) and the right to mount there; skipped where the machine forbids it).
      */

@@ -1,18 +1,16 @@
 package org.oneneuron.landscape;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * Writes a {@link Slice} as CSV (columns {@code s,t,loss}, one grid point a row, "nan" for
- * non-finite values) and as JSON (snake_case keys; non-finite values as null).
+ * non-finite values) and as JSON (snake_case keys; non-finite values as null), as text for the
+ * caller to write (the CLI writes them atomically, {@code org.oneneuron.io.AtomicFiles}; this
+ * package does not write files).
  */
 public final class SliceWriter {
 
@@ -21,20 +19,19 @@ public final class SliceWriter {
     private SliceWriter() {
     }
 
-    /** Writes the CSV. */
-    public static void writeCsv(Slice slice, Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("s,t,loss\n");
-            double[] s = slice.s();
-            double[] t = slice.isPlane() ? slice.t() : new double[] {0.0};
-            for (int i = 0; i < s.length; i++) {
-                for (int j = 0; j < t.length; j++) {
-                    double v = slice.at(i, j);
-                    w.write(String.format(Locale.ROOT, "%.10g,%.10g,%s%n", s[i], t[j],
-                            Double.isFinite(v) ? String.format(Locale.ROOT, "%.17g", v) : "nan"));
-                }
+    /** The CSV text: a header line, then one line per grid point. */
+    public static String csv(Slice slice) {
+        StringBuilder w = new StringBuilder("s,t,loss\n");
+        double[] s = slice.s();
+        double[] t = slice.isPlane() ? slice.t() : new double[] {0.0};
+        for (int i = 0; i < s.length; i++) {
+            for (int j = 0; j < t.length; j++) {
+                double v = slice.at(i, j);
+                w.append(String.format(Locale.ROOT, "%.10g,%.10g,%s%n", s[i], t[j],
+                        Double.isFinite(v) ? String.format(Locale.ROOT, "%.17g", v) : "nan"));
             }
         }
+        return w.toString();
     }
 
     /** The JSON tree: kind, s, t, loss (rows over s), anchors, non_finite, minimum. */
@@ -77,8 +74,8 @@ public final class SliceWriter {
         return root;
     }
 
-    /** Writes the JSON. */
-    public static void writeJson(Slice slice, Path file) throws IOException {
-        MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), toJson(slice));
+    /** The JSON text of {@link #toJson}, indented. */
+    public static String json(Slice slice) throws JsonProcessingException {
+        return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(slice));
     }
 }

@@ -85,8 +85,8 @@ class SlicesTest {
         Slice slice = Slices.line(q, theta0, new double[] {0, 0, 0, 1}, new SliceConfig(5, 1.0, 1, 1));
         Path csv = dir.resolve("line.csv");
         Path json = dir.resolve("line.json");
-        SliceWriter.writeCsv(slice, csv);
-        SliceWriter.writeJson(slice, json);
+        Files.writeString(csv, SliceWriter.csv(slice));
+        Files.writeString(json, SliceWriter.json(slice));
         List<String> lines = Files.readAllLines(csv);
         assertEquals("s,t,loss", lines.get(0));
         assertEquals(6, lines.size());

@@ -19,6 +19,7 @@ import org.oneneuron.cli.ExitCodes;
 import org.oneneuron.cli.Json;
 import org.oneneuron.cli.report.FigureData;
 import org.oneneuron.cli.report.SlicePlot;
+import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.io.WriteFailedException;
 import org.oneneuron.landscape.Escape;
 import org.oneneuron.landscape.EscapeConfig;
@@ -139,8 +140,8 @@ public final class SliceCommand implements Callable<Integer> {
         }
         try {
             Files.createDirectories(out);
-            SliceWriter.writeCsv(slice, out.resolve("slice.csv"));
-            SliceWriter.writeJson(slice, out.resolve("slice.json"));
+            AtomicFiles.writeString(out.resolve("slice.csv"), SliceWriter.csv(slice));
+            AtomicFiles.writeString(out.resolve("slice.json"), SliceWriter.json(slice));
             String through = random ? " (random directions)"
                     : " through " + String.join(", ", slice.anchors().stream().map(Slice.Anchor::name).toList());
             String caption = space + ". Anchors: " + anchorText(slice) + "; " + slice.nonFinite()

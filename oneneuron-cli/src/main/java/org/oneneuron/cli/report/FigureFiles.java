@@ -6,16 +6,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.io.WriteFailedException;
 
 /**
  * Writes a figure as DIR/ID.png, ID.svg, ID.pdf (for papers), ID.json (the data, also what the
- * interactive report draws) and ID.csv.
+ * interactive report draws) and ID.csv, each through {@link AtomicFiles}: a failed write leaves
+ * the old file whole (and the files written before it new).
  */
 final class FigureFiles {
 
@@ -29,15 +29,12 @@ final class FigureFiles {
     static void write(FigureData figure, Path dir) {
         FigureData f = figure.mergeIdentical();
         try {
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(f.id() + ".png"), VectorFiles.png(f));
-            VectorFiles.svg(f, dir.resolve(f.id() + ".svg"));
-            VectorFiles.pdf(f, dir.resolve(f.id() + ".pdf"));
-            Files.writeString(dir.resolve(f.id() + ".json"),
-                    PRETTY.writeValueAsString(tree(f)) + "\n",
-                    StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve(f.id() + ".csv"), csv(f), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            AtomicFiles.write(dir.resolve(f.id() + ".png"), VectorFiles.png(f));
+            AtomicFiles.write(dir.resolve(f.id() + ".svg"), VectorFiles.svg(f));
+            AtomicFiles.write(dir.resolve(f.id() + ".pdf"), VectorFiles.pdf(f));
+            AtomicFiles.writeString(dir.resolve(f.id() + ".json"), PRETTY.writeValueAsString(tree(f)) + "\n");
+            AtomicFiles.writeString(dir.resolve(f.id() + ".csv"), csv(f));
+        } catch (IOException e) { // drawing or serializing; a failed write says so itself (WriteFailedException)
             throw new UncheckedIOException("cannot write figure " + f.id() + " to " + dir + ": "
                     + WriteFailedException.reason(e), e);
         }

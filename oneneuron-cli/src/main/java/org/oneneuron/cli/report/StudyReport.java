@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.study.Claim;
 import org.oneneuron.study.StudyResult;
 import org.oneneuron.study.StudySummary;
@@ -84,7 +84,13 @@ public final class StudyReport {
         return section(id, title, text, regenerate, result, p.figures(), p.tables());
     }
 
-    /** Writes the report; returns the path of report.html. */
+    /**
+     * Writes the report, each file through {@link AtomicFiles} (the figures first, then
+     * report.html, summary.json, claims.csv); returns the path of report.html.
+     *
+     * @throws org.oneneuron.io.WriteFailedException when a file cannot be written: that file is
+     *                                               unchanged, those before it are new
+     */
     public static Path write(Path dir, String title, List<ReportSection> sections) {
         try {
             Files.createDirectories(dir);
@@ -94,7 +100,7 @@ public final class StudyReport {
                 }
             }
             Path html = dir.resolve("report.html");
-            Files.writeString(html, HtmlReport.render(title, sections), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(html, HtmlReport.render(title, sections));
             ObjectNode summary = JSON.createObjectNode();
             summary.put("title", title);
             ArrayNode list = summary.putArray("sections");
@@ -110,12 +116,12 @@ public final class StudyReport {
                             quote(c.evidence()), quote(c.verdict()))).append('\n');
                 }
             }
-            Files.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n",
-                    StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("claims.csv"), csv.toString(), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(dir.resolve("summary.json"), JSON.writeValueAsString(summary) + "\n");
+            AtomicFiles.writeString(dir.resolve("claims.csv"), csv.toString());
             return html;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report into " + dir, e);
+            throw new UncheckedIOException("cannot write the report into " + dir + ": "
+                    + org.oneneuron.io.WriteFailedException.reason(e), e);
         }
     }
 

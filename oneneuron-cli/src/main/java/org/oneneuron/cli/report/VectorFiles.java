@@ -10,13 +10,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -26,7 +26,8 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
  * One figure painted three ways: a PNG bitmap, an SVG through VectorGraphics2D (strings become
  * SVG text elements, so labels stay editable), and a PDF through PDFBox's Graphics2D with the
  * DejaVu Sans fonts (regular and bold, both in Debian's fonts-dejavu-core) embedded when the system has them (text stays text;
- * without them PDFBox draws the glyphs as outlines).
+ * without them PDFBox draws the glyphs as outlines). Each comes back as bytes, for
+ * {@link FigureFiles} to write atomically.
  */
 final class VectorFiles {
 
@@ -50,20 +51,23 @@ final class VectorFiles {
         FigurePainter.paint(g, f);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
+        // In memory: ImageIO.write(image, "png", out) would buffer through a file in java.io.tmpdir.
+        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            ImageIO.write(image, "png", stream);
+        }
         return out.toByteArray();
     }
 
-    static void svg(FigureData f, Path file) throws IOException {
+    static byte[] svg(FigureData f) throws IOException {
         VectorGraphics2D g = new VectorGraphics2D();
         FigurePainter.paint(g, f);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, PaperStyle.WIDTH, PaperStyle.HEIGHT))
-                    .writeTo(out);
-        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new SVGProcessor().getDocument(g.getCommands(), new PageSize(0, 0, PaperStyle.WIDTH, PaperStyle.HEIGHT))
+                .writeTo(out);
+        return out.toByteArray();
     }
 
-    static void pdf(FigureData f, Path file) throws IOException {
+    static byte[] pdf(FigureData f) throws IOException {
         try (PDDocument document = new PDDocument()) {
             PDPage page = new PDPage(new PDRectangle(PaperStyle.WIDTH, PaperStyle.HEIGHT));
             document.addPage(page);
@@ -80,8 +84,8 @@ final class VectorFiles {
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             document.save(bytes);
-            Files.write(file, bytes.toByteArray());
             fonts.close();
+            return bytes.toByteArray();
         }
     }
 
