@@ -9,10 +9,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -21,8 +25,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * renamed over the target in one step (and the directory forced, so the rename survives a power
  * cut). When any step fails (disk full, file size limit, permission, I/O error) the temporary file
  * is removed, the target is untouched, and a {@link WriteFailedException} says so. The temporary
- * file is created like any other new file, so the result gets the permissions the process's umask
- * gives (e.g. readable by the group), not the owner-only ones of {@code Files.createTempFile}.
+ * file is created like any other new file, so a new target gets the permissions the process's umask
+ * gives (e.g. readable by the group), not the owner-only ones of {@code Files.createTempFile}; a
+ * regular file that is replaced keeps its own permissions (copied to the temporary file before the
+ * rename, where the file system has POSIX permissions), as it would when overwritten in place.
  *
  * <p>What is at the target decides how it is written, as with {@code cp} or a shell's {@code >}:
  * a symbolic link is followed (the link stays, and the file it finally points to is replaced
@@ -64,7 +70,7 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = createTemp(dir, absolute.getFileName().toString(), bytes);
+            temp = createTemp(dir, absolute.getFileName().toString(), bytes, permissionsOf(absolute));
             moveOver(temp, absolute);
             temp = null;
             forceDirectory(dir);
@@ -181,11 +187,29 @@ public final class AtomicFiles {
     }
 
     /**
-     * A new file ".NAME.RANDOM.tmp" in {@code dir} holding {@code bytes}, forced to disk, created
-     * with default permissions. The name needs no secure randomness (seeding SecureRandom cost a
-     * fresh JVM ~10 ms): CREATE_NEW fails on any existing file or link, and a taken name is retried.
+     * The POSIX permissions of {@code path} when it is a regular file on a file system that has
+     * them, for its replacement to keep; null otherwise (nothing there yet: the umask's default).
      */
-    private static Path createTemp(Path dir, String name, byte[] bytes) throws IOException {
+    private static Set<PosixFilePermission> permissionsOf(Path path) throws IOException {
+        if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return null;
+        }
+        try {
+            PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class);
+            return attributes.isRegularFile() ? attributes.permissions() : null;
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A new file ".NAME.RANDOM.tmp" in {@code dir} holding {@code bytes}, forced to disk, created
+     * with default permissions, then given {@code permissions} unless null. The name needs no
+     * secure randomness (seeding SecureRandom cost a fresh JVM ~10 ms): CREATE_NEW fails on any
+     * existing file or link, and a taken name is retried.
+     */
+    private static Path createTemp(Path dir, String name, byte[] bytes, Set<PosixFilePermission> permissions)
+            throws IOException {
         for (int attempt = 0; ; attempt++) {
             String random = Long.toHexString(ThreadLocalRandom.current().nextLong());
             Path temp = dir.resolve("." + name + "." + random + ".tmp");
@@ -194,6 +218,9 @@ public final class AtomicFiles {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
+                }
+                if (permissions != null) {
+                    Files.setPosixFilePermissions(temp, permissions);
                 }
                 channel.force(true);
                 return temp;

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,30 @@ class AtomicFilesTest {
         AtomicFiles.writeString(file, "new");
         assertEquals("new", Files.readString(file));
         assertEquals(List.of("m.json"), names(dir));
+    }
+
+    /** A replaced file keeps its mode (also through a link); a new one gets the umask's, as any new file. */
+    @Test
+    void aReplacedFileKeepsItsPermissionsAndANewFileGetsTheDefaultOnes() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
+        Path file = dir.resolve("m.json");
+        Files.writeString(file, "old");
+        for (String mode : List.of("rw-------", "rwxr-x---", "r--r--r--", "rw-rw-rw-")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+            AtomicFiles.writeString(file, "new " + mode);
+            assertEquals("new " + mode, Files.readString(file));
+            assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        }
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), Path.of("m.json"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        AtomicFiles.writeString(link, "through the link");
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+
+        Path plain = Files.writeString(dir.resolve("plain.json"), "made as any new file");
+        Path fresh = dir.resolve("fresh.json");
+        AtomicFiles.writeString(fresh, "new");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(fresh));
+        assertEquals(List.of("fresh.json", "link.json", "m.json", "plain.json"), names(dir));
     }
 
     @Test
