@@ -15,6 +15,7 @@ import org.oneneuron.data.DataException;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.landscape.CertifyConfig;
+import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.optim.OptimizerKind;
@@ -154,9 +155,16 @@ final class TrainingRun {
                 + " steps") + ": run the same command with --resume to continue from it";
     }
 
-    /** The checkpoint file beside the model file. */
+    /**
+     * The checkpoint file beside the model file, a symbolic link followed (beside the file it points
+     * to, as the lock file: {@link AtomicFiles#beside}).
+     */
     static Path checkpointPath(Path modelFile) {
-        return modelFile.resolveSibling(modelFile.getFileName() + ".checkpoint");
+        try {
+            return AtomicFiles.beside(modelFile, name -> name + ".checkpoint");
+        } catch (IOException e) { // links in a loop: the lock (taken first) has refused them
+            return modelFile.resolveSibling(modelFile.getFileName() + ".checkpoint");
+        }
     }
 
     Outcome execute() {

@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes a file so that it is always either the old one or the new one, never torn: the bytes go
@@ -103,6 +104,20 @@ public final class AtomicFiles {
     }
 
     private static final int MAX_LINKS = 40;
+
+    /**
+     * A file that belongs beside the one a write to {@code target} lands on (a lock file, a
+     * checkpoint): named {@code name} applied to that file's name, in its folder, links followed
+     * as {@link #followLinks} does; {@code target}'s own folder in the user's words when it is
+     * no link.
+     *
+     * @throws IOException when a link cannot be read or the links go round in a loop
+     */
+    public static Path beside(Path target, UnaryOperator<String> name) throws IOException {
+        Path absolute = followLinks(target);
+        Path file = absolute.equals(target.toAbsolutePath()) ? target : absolute;
+        return file.resolveSibling(name.apply(absolute.getFileName().toString()));
+    }
 
     /**
      * Why {@code target} is written in place rather than replaced, in words, or null when it is

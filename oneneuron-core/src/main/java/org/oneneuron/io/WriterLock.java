@@ -88,20 +88,18 @@ public final class WriterLock implements AutoCloseable {
         if (AtomicFiles.inPlaceKind(file) != null) {
             return new WriterLock(null, null, null, null, 0);
         }
-        Path absolute;
+        Path lockFile;
         try {
-            absolute = AtomicFiles.followLinks(file);
+            lockFile = AtomicFiles.beside(file, name -> "." + name + ".lock");
         } catch (IOException e) {
             throw new WriteFailedException("cannot lock " + file, e, "nothing was written");
         }
         try {
-            Files.createDirectories(absolute.getParent());
+            Files.createDirectories(lockFile.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new WriteFailedException("cannot create the folder of " + file, e, "nothing was written");
         }
-        Path beside = absolute.equals(file.toAbsolutePath()) ? file : absolute; // the user's words when no link
-        return acquire(beside.resolveSibling("." + absolute.getFileName() + ".lock"), file.toString(),
-                "an output file", command);
+        return acquire(lockFile, file.toString(), "an output file", command);
     }
 
     /** The lock file; null for the lock of a device or FIFO, which holds nothing. */
