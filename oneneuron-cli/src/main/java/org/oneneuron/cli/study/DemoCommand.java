@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
@@ -23,6 +25,7 @@ import org.oneneuron.study.StudyRunner;
 import org.oneneuron.study.StudySpec;
 import org.oneneuron.study.TrainerRunFunction;
 import org.oneneuron.cli.CommonOptions;
+import org.oneneuron.cli.InterruptNotice;
 import org.oneneuron.cli.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -151,21 +154,30 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Both studies, anew, and the report, with the folder locked. */
+    /** How to go on after a Ctrl-C: the demo does not resume (each run replaces its own output). */
+    static final String AGAIN = "the demo does not resume: run it again to start over";
+
+    /**
+     * Both studies, anew, and the report, with the folder locked. A Ctrl-C says how far it got, as
+     * {@code study} does ({@link InterruptNotice}).
+     */
     @SuppressWarnings("try") // the lock is held for the block and never read
     private int run(PrintWriter stdout, PrintWriter err) throws IOException {
         long start = System.nanoTime();
         int workers = common.threadsOr(Runtime.getRuntime().availableProcessors());
         List<ReportSection> sections = new ArrayList<>();
         List<Map<String, Object>> studies = new ArrayList<>();
-        try (WriterLock lock = WriterLock.folder(out, "oneneuron demo")) {
+        AtomicReference<Supplier<String>> stage = new AtomicReference<>(() -> null); // what a Ctrl-C says
+        try (WriterLock lock = WriterLock.folder(out, "oneneuron demo");
+             InterruptNotice notice = InterruptNotice.install(() -> stage.get().get())) {
             TrainerRunFunction function = new TrainerRunFunction(new StudyData());
             for (StudySpec spec : List.of(caseA(restarts), wdbc(restarts))) {
                 Path dir = out.resolve(spec.name());
                 Files.deleteIfExists(dir.resolve(StudyRunner.JOURNAL));
                 Files.deleteIfExists(dir.resolve("study.json"));
-                StudyResult result = new StudyRunner(function, workers, Duration.ZERO,
-                        new StudyProgress(err, spec.name(), common.quiet())).run(spec, dir);
+                StudyProgress progress = new StudyProgress(err, spec.name(), common.quiet());
+                stage.set(() -> progress.interrupted(dir.resolve(StudyRunner.JOURNAL), AGAIN));
+                StudyResult result = new StudyRunner(function, workers, Duration.ZERO, progress).run(spec, dir);
                 String title = spec.data().get(0).equals("wdbc")
                         ? "WDBC (569 samples, 30 features), hidden 8 tanh"
                         : "Case A (PAPER.md §6: 3 collinear points), 2-2-1 ReLU, PAPER.md §5 protocol with 5000 steps";
@@ -180,6 +192,8 @@ public final class DemoCommand implements Callable<Integer> {
                 study.put("journal", dir.resolve(StudyRunner.JOURNAL).toString());
                 studies.add(study);
             }
+            stage.set(() -> "interrupted while writing the report into " + out + "; 'oneneuron report " + out
+                    + "' draws it from the journals, or " + AGAIN);
             Path html = StudyReport.write(out, "OneNeuron demo", sections);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (common.json()) {

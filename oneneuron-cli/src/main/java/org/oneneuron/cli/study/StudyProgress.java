@@ -82,12 +82,17 @@ final class StudyProgress implements StudyListener {
      * workers may still be appending.
      */
     String interrupted(java.nio.file.Path journal) {
+        return interrupted(journal, "run the same command again to resume");
+    }
+
+    /** {@link #interrupted(java.nio.file.Path)} saying {@code then} for how to go on. */
+    String interrupted(java.nio.file.Path journal, String then) {
         int planned = total;
         if (planned < 0) {
             return null;
         }
         return (lineOpen ? System.lineSeparator() : "") + "interrupted with " + done + " of " + planned
-                + " runs finished (kept in " + journal + "); run the same command again to resume";
+                + " runs finished (kept in " + journal + "); " + then;
     }
 
     /**

@@ -23,6 +23,7 @@ class DemoCommandTest {
         StudyCommandTest.Result r = StudyCommandTest.run(new DemoCommand(), "--restarts", "2",
                 "--out", dir.toString(), "-q");
         assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err(), "-q: no progress (the claims table is the result, as for study -q)");
         assertTrue(r.out().contains("Case A") && r.out().contains("WDBC"), r.out());
         assertTrue(r.out().contains("skip-exp reaches near-zero total loss more often"), r.out());
         String html = Files.readString(dir.resolve("report.html"));
