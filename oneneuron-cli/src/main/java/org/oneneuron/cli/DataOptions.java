@@ -112,7 +112,7 @@ public final class DataOptions {
     }
 
     /** Whether {@code pathOrBuiltin} names a built-in data set (no file of that name exists). */
-    static boolean builtin(String pathOrBuiltin) {
+    public static boolean builtin(String pathOrBuiltin) {
         try {
             if (Files.exists(Path.of(pathOrBuiltin))) {
                 return false;

@@ -7,16 +7,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.Map;
-import java.util.Optional;
 import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.DataOptions;
 import org.oneneuron.cli.InterruptNotice;
@@ -26,7 +23,6 @@ import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
 import org.oneneuron.data.DataException;
-import org.oneneuron.data.Datasets;
 import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.io.WriterLock;
 import org.oneneuron.linalg.Precision;
@@ -105,7 +101,8 @@ public final class StudyCommand implements Callable<Integer> {
     List<String> data;
 
     @Option(names = "--label", paramLabel = "COL", description = DataOptions.LABEL
-            + " For every CSV and ARFF file of the study; a LIBSVM or IDX file is read without it (a warning).")
+            + " For every CSV and ARFF file of the study; a LIBSVM or IDX file or a built-in data set is read"
+            + " without it (a warning); a study with no CSV or ARFF file is refused.")
     String label;
 
     @Option(names = "--positive", paramLabel = "LABEL", description = DataOptions.POSITIVE)
@@ -213,7 +210,9 @@ public final class StudyCommand implements Callable<Integer> {
         StudySpec spec;
         try {
             spec = buildSpec();
-            warnOfIgnoredLabel(spec, err);
+            if (spec.label() != null) {
+                StudyLabel.check(spec.data(), given("--label") ? "--label" : "the spec's label", err);
+            }
         } catch (IllegalArgumentException | DataException | UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
@@ -381,45 +380,6 @@ public final class StudyCommand implements Callable<Integer> {
             return Precision.parse(word).word();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--dtype must be float64 or float32, got '" + word + "'", e);
-        }
-    }
-
-    /**
-     * A label column applies to CSV and ARFF files: each LIBSVM or IDX data file of the study gets
-     * a warning that the label is ignored there (a study may mix them), and a study whose data
-     * files are all such files is refused.
-     */
-    private void warnOfIgnoredLabel(StudySpec spec, PrintWriter err) {
-        if (spec.label() == null) {
-            return;
-        }
-        String option = given("--label") ? "--label" : "the spec's label";
-        Map<String, String> ignored = new LinkedHashMap<>(); // data file -> its format
-        boolean applies = false;
-        for (String name : spec.data()) {
-            Path file = existingFile(name);
-            if (file != null) {
-                Optional<String> format = Datasets.labelsNotAColumn(file);
-                format.ifPresent(f -> ignored.put(name, f));
-                applies |= format.isEmpty();
-            }
-        }
-        if (!applies && !ignored.isEmpty()) {
-            throw new IllegalArgumentException(option + " is for CSV and ARFF files; none of the study's data files"
-                    + " has a label column (" + String.join(", ", ignored.entrySet().stream()
-                    .map(e -> e.getKey() + ": " + e.getValue()).toList()) + ")");
-        }
-        ignored.forEach((name, format) -> err.println("warning: " + option + " does not apply to " + name
-                + " (" + format + " labels are not a column); ignored"));
-    }
-
-    /** The file a data name refers to, or null for a built-in. */
-    private static Path existingFile(String name) {
-        try {
-            Path path = Path.of(name);
-            return Files.exists(path) ? path : null;
-        } catch (InvalidPathException e) {
-            return null; // a built-in's parameters may hold characters no path can
         }
     }
 

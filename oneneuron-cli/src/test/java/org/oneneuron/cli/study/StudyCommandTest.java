@@ -296,6 +296,28 @@ class StudyCommandTest {
         assertFalse(Files.exists(out), "a refused study writes nothing");
     }
 
+    /** As train refuses --label with a built-in data set (its own labels), a study of built-ins only refuses it. */
+    @Test
+    void aLabelColumnIsRefusedForBuiltInDataAndIgnoredWithAWarningBesideAFile() throws IOException {
+        String[] common = {"--hidden", "2", "--restarts", "1", "--steps", "5", "--threads", "1", "--label", "y",
+            "-q", "--no-report"};
+        Path out = dir.resolve("builtin");
+        Result refused = run(new StudyCommand(), concat(common, "--data", "case-a,blobs:n=40,d=3", "--out",
+                out.toString()));
+        assertEquals(2, refused.code(), refused.out() + refused.err());
+        assertEquals("error: --label is for CSV and ARFF files; none of the study's data sets has a label column"
+                + " (case-a: a built-in data set, with its own labels, blobs:n=40,d=3: a built-in data set, with its"
+                + " own labels)", refused.err().strip());
+        assertFalse(Files.exists(out), "a refused study writes nothing");
+
+        Path csv = Files.writeString(dir.resolve("rows.csv"), "a,y,b\n1,0,2\n2,1,1\n3,0,1\n1,1,3\n");
+        Result mixed = run(new StudyCommand(), concat(common, "--data", csv + ",case-a",
+                "--out", dir.resolve("mixed").toString()));
+        assertEquals(0, mixed.code(), mixed.err());
+        assertEquals("warning: --label does not apply to case-a (a built-in data set, with its own labels); ignored",
+                mixed.err().strip());
+    }
+
     private static String[] concat(String[] head, String... tail) {
         List<String> all = new java.util.ArrayList<>(List.of(head));
         all.addAll(List.of(tail));
