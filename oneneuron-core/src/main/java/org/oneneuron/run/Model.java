@@ -170,7 +170,7 @@ public final class Model {
         return ModelCodec.toFile(this);
     }
 
-    /** Writes the model file atomically (readable like any other output: the umask decides). */
+    /** Writes the model file atomically (a new file gets the umask's permissions, a replaced one keeps its own). */
     public void save(Path path) {
         ModelFiles.write(toFile(), path);
     }
