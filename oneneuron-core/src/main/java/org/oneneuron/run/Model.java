@@ -98,40 +98,23 @@ public final class Model {
             throw new IllegalArgumentException(featureNames.size() + " feature names for "
                     + spec.inputDim() + " features");
         }
-        if (!loss.accepts(spec.outputs())) {
-            throw new IllegalArgumentException("loss " + loss.word() + " does not fit a network of " + spec.outputs()
-                    + (spec.outputs() == 1 ? " output" : " outputs"));
-        }
         this.rules = TaskRules.of(spec.outputs(), loss, labelNames);
         this.labelNames = rules.labelNames();
         this.provenance = Map.copyOf(provenance);
         this.split = Objects.requireNonNull(split, "split");
         this.calibration = Objects.requireNonNull(calibration, "calibration");
-        calibration.ifPresent(c -> {
-            if (task() == Task.REGRESSION || c.multiclass() != (task() == Task.MULTICLASS)) {
-                throw new IllegalArgumentException("a " + task().word() + " model cannot have a " + c.method()
-                        + " calibration" + (task() == Task.REGRESSION ? " (it predicts values)"
-                        : task() == Task.BINARY ? " (logistic-loss or platt)" : " (temperature)"));
-            }
-        });
+        calibration.ifPresent(rules::checkCalibration);
         this.training = Objects.requireNonNull(training, "training");
     }
 
     /**
      * The model of a fit on prepared data: names and labels from the data, provenance from the
-     * training run plus {@code extra}, the held-out split, and the calibration (the logistic
-     * loss's own, else Platt scaling fitted on the held-out part, or the training part without one).
+     * training run plus {@code extra}, the held-out split, and the calibration ({@link
+     * Calibration#of}: fitted on the held-out part, or the training part without one).
      */
     public static Model of(FitResult fit, TrainingData data, Map<String, String> extra) {
-        Problem problem = fit.problem();
-        Map<String, String> provenance = ModelCodec.provenance(fit.training());
-        provenance.put("data", data.raw().name());
-        provenance.put("n_train", Integer.toString(data.train().n()));
-        provenance.put("held_out", Double.toString(data.split().map(HeldOutSplit::share).orElse(0.0)));
-        provenance.put("class_weight", problem.balancedClassWeights() ? "balanced" : "none");
-        provenance.put("dtype", problem.precision().word());
-        provenance.putAll(extra);
-        Model model = at(problem, data, fit.theta(), provenance).withTraining(fit.training());
+        Model model = at(fit.problem(), data, fit.theta(), ModelCodec.provenance(fit, data, extra))
+                .withTraining(fit.training());
         return Calibration.of(model, fit, data).map(model::withCalibration).orElse(model);
     }
 

@@ -29,6 +29,18 @@ final class ModelCodec {
     }
 
     /** The snake_case provenance of a training run, as model files record it (a mutable copy). */
+    /** The provenance of a fit on prepared data: the training run's, the data's, then {@code extra}. */
+    static Map<String, String> provenance(FitResult fit, TrainingData data, Map<String, String> extra) {
+        Map<String, String> provenance = provenance(fit.training());
+        provenance.put("data", data.raw().name());
+        provenance.put("n_train", Integer.toString(data.train().n()));
+        provenance.put("held_out", Double.toString(data.split().map(HeldOutSplit::share).orElse(0.0)));
+        provenance.put("class_weight", fit.problem().balancedClassWeights() ? "balanced" : "none");
+        provenance.put("dtype", fit.problem().precision().word());
+        provenance.putAll(extra);
+        return provenance;
+    }
+
     static Map<String, String> provenance(TrainingResult result) {
         Provenance p = result.provenance();
         TrainConfig config = p.config();

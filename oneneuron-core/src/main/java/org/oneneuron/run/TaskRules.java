@@ -9,7 +9,7 @@ import org.oneneuron.loss.OutputLoss;
 /**
  * How a {@link Model}'s scores become answers for its task: binary ±1 and the label of each sign,
  * a multi-class index (the largest of K scores) and its class name, a regression value; which
- * label names each task needs; the softmax of K scores; and the refusal of P(+1) outside binary.
+ * label names each task needs (and which calibration); and the refusal of P(+1) outside binary.
  *
  * @param task       binary, multi-class or regression
  * @param outputs    K, the scores per sample (1 for binary and regression)
@@ -25,6 +25,10 @@ record TaskRules(Task task, int outputs, List<String> labelNames) {
      *                                  for multi-class, none for regression)
      */
     static TaskRules of(int outputs, OutputLoss loss, List<String> labelNames) {
+        if (!loss.accepts(outputs)) {
+            throw new IllegalArgumentException("loss " + loss.word() + " does not fit a network of " + outputs
+                    + (outputs == 1 ? " output" : " outputs"));
+        }
         Task task = outputs > 1 ? Task.MULTICLASS : loss instanceof MarginLoss ? Task.BINARY : Task.REGRESSION;
         int names = switch (task) {
             case BINARY -> 2;
@@ -78,6 +82,18 @@ record TaskRules(Task task, int outputs, List<String> labelNames) {
             }
             case REGRESSION -> Double.toString(prediction);
         };
+    }
+
+    /**
+     * Refuses a calibration of another task: logistic-loss or platt (binary), temperature
+     * (multi-class), none (regression).
+     */
+    void checkCalibration(Calibration c) {
+        if (task == Task.REGRESSION || c.multiclass() != (task == Task.MULTICLASS)) {
+            throw new IllegalArgumentException("a " + task.word() + " model cannot have a " + c.method()
+                    + " calibration" + (task == Task.REGRESSION ? " (it predicts values)"
+                    : task == Task.BINARY ? " (logistic-loss or platt)" : " (temperature)"));
+        }
     }
 
     /** P(+1) and its calibration exist for a binary model only; the others are told what they have instead. */
