@@ -156,8 +156,8 @@ public final class Classifier {
         String asRegression = "; for a regression on these values choose a regression loss, e.g."
                 + " config.withLoss(Losses.TARGET_SQUARED)";
         throw new IllegalArgumentException(asValues + (max == 1
-                ? "binary classifier code the classes -1 and +1 (y = 2y - 1; label names List.of(\"0\", \"1\")"
-                        + " keep their names)"
+                ? "binary classifier give the two classes' names (label names List.of(\"0\", \"1\"): 0/1 targets with"
+                        + " two names are binary) or code them -1 and +1 (y = 2y - 1)"
                 : "classifier code the classes as indices 0..K-1 and give their K names (the data set's"
                         + " labelNames)") + asRegression);
     }

@@ -107,9 +107,12 @@ class ClassifierTest {
                 () -> Classifier.fit(coded, ClassifierConfig.defaults()));
         assertEquals("data set 'wdbc01' has targets 0 and 1 and no label names, which a Dataset reads as a"
                 + " regression task: Classifier.fit would fit them as real values, not as classes. For a binary"
-                + " classifier code the classes -1 and +1 (y = 2y - 1; label names List.of(\"0\", \"1\") keep"
-                + " their names); for a regression on these values choose a regression loss, e.g."
-                + " config.withLoss(Losses.TARGET_SQUARED)", e.getMessage());
+                + " classifier give the two classes' names (label names List.of(\"0\", \"1\"): 0/1 targets with two"
+                + " names are binary) or code them -1 and +1 (y = 2y - 1); for a regression on these values choose a"
+                + " regression loss, e.g. config.withLoss(Losses.TARGET_SQUARED)", e.getMessage());
+        Dataset zeroOneNamed = new Dataset("wdbc01", coded.x(), coded.y(), coded.d(), coded.featureNames(),
+                List.of("0", "1"));
+        assertEquals(Task.BINARY, zeroOneNamed.task(), "the way out the message names");
         e = assertThrows(IllegalArgumentException.class, () -> Classifier.fit(wdbcCoded(3), ClassifierConfig.defaults()));
         assertTrue(e.getMessage().startsWith("data set 'wdbc01' has integer targets from 0 to 2 and no label names"),
                 e.getMessage());
