@@ -63,16 +63,40 @@ public final class Escape {
         }
         double[] e = exponentials(problem, s.w(), s.b());
         double before = problem.augmentedLoss(0.0, e);
-        double a = s.step();
-        double decrease = s.measuredDecrease();
+        Halved h = halve(s.step(), s.measuredDecrease(), a -> before - problem.augmentedLoss(a, e), tolerance);
+        return s.withUsed(h.step(), h.decrease(), h.halvings());
+    }
+
+    /**
+     * A step along a and the decrease measured there, after {@code halvings} halvings of the full
+     * step (0: the full step was kept).
+     */
+    record Halved(double step, double decrease, int halvings) {
+    }
+
+    /**
+     * The one step rule of the escape, for {@code escape}'s certificate ({@link #exhibit}) and for
+     * certify's probe ({@link EscapeCheck}) alike: the full step {@code a} when its measured
+     * decrease exceeds {@code tolerance}, else a/2, a/4, … (at most {@value #MAX_HALVINGS}
+     * halvings) until one does; without one, the last step tried and its decrease.
+     *
+     * @param decreaseAt the measured decrease L~(start) − L~(path end with that a)
+     */
+    static Halved halve(double fullStep, double fullDecrease, java.util.function.DoubleUnaryOperator decreaseAt,
+                        double tolerance) {
+        if (fullDecrease > tolerance) {
+            return new Halved(fullStep, fullDecrease, 0);
+        }
+        double a = fullStep;
+        double decrease = fullDecrease;
         for (int h = 1; h <= MAX_HALVINGS; h++) {
             a *= 0.5;
-            decrease = before - problem.augmentedLoss(a, e);
+            decrease = decreaseAt.applyAsDouble(a);
             if (decrease > tolerance) {
-                return s.withUsed(a, decrease, h);
+                return new Halved(a, decrease, h);
             }
         }
-        return s.withUsed(a, decrease, MAX_HALVINGS);
+        return new Halved(a, decrease, MAX_HALVINGS);
     }
 
     private static double[] exponentials(EscapeProblem problem, double[] w, double b) {

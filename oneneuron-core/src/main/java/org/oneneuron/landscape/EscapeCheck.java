@@ -11,7 +11,8 @@ import org.oneneuron.model.ParameterLayout;
  * NetworkPoints#outputProblem(NetworkObjective, double[], double, int)}), the output with the
  * largest predicted decrease taken, and the decrease measured on the exact objective at the end of
  * the path of {@link EscapeEvidence}: every a set to 0, output k's (w_k, b_k) moved to the search's
- * best, then a_k = -g_k/κ_k.
+ * best, then a_k = -g_k/κ_k, halved where that full step does not lower L~ ({@link Escape#halve},
+ * the rule of {@code escape}'s certificate).
  */
 final class EscapeCheck {
 
@@ -43,7 +44,7 @@ final class EscapeCheck {
         }
         if (best == null) {
             return new EscapeEvidence(false, Double.NaN, 0.0, Double.NaN, 0.0, Double.NaN, 0.0,
-                    tried, config.ascentSteps(), config.seed(), Double.NaN, theta, outputs == 1 ? -1 : 0);
+                    tried, config.ascentSteps(), config.seed(), Double.NaN, theta, outputs == 1 ? -1 : 0, 0.0, 0);
         }
         int k = bestOutput;
         double[] end = theta.clone();
@@ -57,8 +58,15 @@ final class EscapeCheck {
         end[layout.neuronAOffset() + k] = best.step();
         end[layout.neuronBOffset() + k] = best.b();
         double barrier = augmented.value(aZero) - loss;
-        double decrease = loss - augmented.value(end);
-        double tolerance = 1e-12 * Math.max(1.0, Math.abs(loss));
+        double tolerance = Escape.roundOff(loss);
+        int aAt = layout.neuronAOffset() + k;
+        Escape.Halved used = best.g() == 0.0 ? new Escape.Halved(best.step(), loss - augmented.value(end), 0)
+                : Escape.halve(best.step(), loss - augmented.value(end), a -> {
+                    end[aAt] = a;
+                    return loss - augmented.value(end);
+                }, tolerance);
+        end[aAt] = used.step();
+        double decrease = used.decrease();
         double distance = 0.0;
         double[] w = best.w();
         for (int j = 0; j < w.length; j++) {
@@ -69,6 +77,7 @@ final class EscapeCheck {
         distance = Math.sqrt(distance + db * db);
         boolean escapes = decrease > tolerance && barrier < decrease;
         return new EscapeEvidence(escapes, decrease, best.g(), best.kappa(), best.step(), barrier, distance,
-                tried, config.ascentSteps(), config.seed(), tolerance, end, outputs == 1 ? -1 : k);
+                tried, config.ascentSteps(), config.seed(), tolerance, end, outputs == 1 ? -1 : k, used.step(),
+                used.halvings());
     }
 }

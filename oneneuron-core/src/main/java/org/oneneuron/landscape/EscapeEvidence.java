@@ -6,14 +6,15 @@ import java.util.Locale;
  * What the theorem's escape found at an augmented point (θ, a₀, w₀, b₀) that curvature alone would
  * call a bad local minimum. The path: set a to 0 (the loss changes by {@code barrier}); at a = 0
  * the neuron's (w, b) do not change the loss, so move them to the search's best (w, b); then step
- * along a to a = -g/κ. {@code decrease} = L~(point) - L~(end of the path), measured on the exact
- * objective. PAPER.md §4: at a true local minimum no such decrease exists.
+ * along a to a = -g/κ, halved until the loss falls where that full step overshoots (as {@code
+ * escape} does). {@code decrease} = L~(point) - L~(end of the path), measured on the exact
+ * objective at the step used. PAPER.md §4: at a true local minimum no such decrease exists.
  *
  * @param escapes         decrease > tolerance (and the barrier is below the decrease)
- * @param decrease        L~(θ) - L~(θ'), θ' the end of the path
+ * @param decrease        L~(θ) - L~(θ'), θ' the end of the path (at {@code stepUsed})
  * @param slope           g = ∂L~/∂a at a = 0 with the best (w, b): the direction's slope
  * @param kappa           κ = ∂²L~/∂a² there
- * @param step            a = -g/κ
+ * @param step            a = -g/κ, the full step
  * @param barrier         L~(θ with a = 0) - L~(θ): the rise on the path's first leg (may be < 0)
  * @param wDistance       ‖(w, b) - (w₀, b₀)‖, how far the flat leg moves the neuron
  * @param directionsTried random directions evaluated by the search
@@ -23,10 +24,13 @@ import java.util.Locale;
  * @param escapePoint     θ', the end of the path
  * @param output          the output whose neuron the path moves (K outputs, PAPER.md §10: the one
  *                        with the largest predicted decrease); -1 for a one-output model
+ * @param stepUsed        the a of θ': {@code step}, or it halved {@code halvings} times
+ * @param halvings        how often the full step was halved (0: kept; 40: no tried step lowered the loss)
  */
 public record EscapeEvidence(boolean escapes, double decrease, double slope, double kappa, double step,
                              double barrier, double wDistance, int directionsTried, int ascentSteps,
-                             long seed, double tolerance, double[] escapePoint, int output) {
+                             long seed, double tolerance, double[] escapePoint, int output, double stepUsed,
+                             int halvings) {
 
     public EscapeEvidence {
         escapePoint = escapePoint.clone();
@@ -37,7 +41,7 @@ public record EscapeEvidence(boolean escapes, double decrease, double slope, dou
                           double wDistance, int directionsTried, int ascentSteps, long seed, double tolerance,
                           double[] escapePoint) {
         this(escapes, decrease, slope, kappa, step, barrier, wDistance, directionsTried, ascentSteps, seed, tolerance,
-                escapePoint, -1);
+                escapePoint, -1, step, 0);
     }
 
     @Override
@@ -55,12 +59,14 @@ public record EscapeEvidence(boolean escapes, double decrease, double slope, dou
     public String describe() {
         if (escapes) {
             return String.format(Locale.ROOT, "the theorem's escape lowers L~ by %.3e (%sslope ∂L~/∂a = %.3e, "
-                    + "κ = %.3e, a = %.3e; (w, b) moved %.3g along the flat a = 0 set; rise setting a = 0: %.3e; %s)",
-                    decrease, output >= 0 ? "the neuron of output " + output + ", " : "", slope, kappa, step,
+                    + "κ = %.3e, a = %.3e%s; (w, b) moved %.3g along the flat a = 0 set; rise setting a = 0: %.3e; %s)",
+                    decrease, output >= 0 ? "the neuron of output " + output + ", " : "", slope, kappa, stepUsed,
+                    halvings == 0 ? "" : String.format(Locale.ROOT, ", -g/κ = %.3e halved %d times", step, halvings),
                     wDistance, barrier, effort());
         }
-        return String.format(Locale.ROOT, "no escape found (best decrease %.3e <= %.1e, slope %.3e%s; %s)",
+        return String.format(Locale.ROOT, "no escape found (best decrease %.3e <= %.1e, slope %.3e%s%s; %s)",
                 decrease, tolerance, slope, output >= 0 ? " at output " + output + " of every output tried" : "",
+                halvings == 0 ? "" : String.format(Locale.ROOT, ", at a = -g/κ and %d halvings of it", halvings),
                 effort());
     }
 }

@@ -59,6 +59,8 @@ final class CertificateReport {
         m.put("slope", e.slope());
         m.put("kappa", e.kappa());
         m.put("step", e.step());
+        m.put("step_used", e.stepUsed());
+        m.put("halvings", e.halvings());
         m.put("barrier", e.barrier());
         m.put("w_distance", e.wDistance());
         m.put("directions_tried", e.directionsTried());
