@@ -211,7 +211,13 @@ public final class StudyCommand implements Callable<Integer> {
         try {
             spec = buildSpec();
             if (spec.label() != null) {
-                StudyLabel.check(spec.data(), given("--label") ? "--label" : "the spec's label", err);
+                FileOnlyOptions.label(spec.data(), given("--label") ? "--label" : "the spec's label", err);
+            }
+            if (spec.positive() != null) {
+                FileOnlyOptions.classes(spec.data(), given("--positive") ? "--positive" : "the spec's positive", err);
+            }
+            if (spec.classes() != null) {
+                FileOnlyOptions.classes(spec.data(), given("--classes") ? "--classes" : "the spec's classes", err);
             }
         } catch (IllegalArgumentException | DataException | UncheckedIOException e) {
             err.println("error: " + e.getMessage());

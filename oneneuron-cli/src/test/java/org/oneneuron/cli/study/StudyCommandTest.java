@@ -318,6 +318,28 @@ class StudyCommandTest {
                 mixed.err().strip());
     }
 
+    @Test
+    void aChoiceOfClassesIsRefusedForBuiltInDataAndIgnoredWithAWarningBesideAFile() throws IOException {
+        String[] common = {"--hidden", "2", "--restarts", "1", "--steps", "5", "--threads", "1", "-q", "--no-report"};
+        for (String[] choice : List.of(new String[] {"--positive", "1"}, new String[] {"--classes", "0,1"})) {
+            Path out = dir.resolve("builtin" + choice[0]);
+            Result refused = run(new StudyCommand(), concat(concat(common, choice), "--data", "wdbc",
+                    "--out", out.toString()));
+            assertEquals(2, refused.code(), refused.out() + refused.err());
+            assertEquals("error: " + choice[0] + " is for data files; none of the study's data sets is a file"
+                    + " (wdbc: a built-in data set, with its own labels)", refused.err().strip());
+            assertFalse(Files.exists(out), "a refused study writes nothing");
+
+            Path csv = Files.writeString(dir.resolve("rows" + choice[0] + ".csv"),
+                    "a,b,label\n1,2,0\n2,1,1\n3,1,0\n1,3,1\n");
+            Result mixed = run(new StudyCommand(), concat(concat(common, choice), "--data", csv + ",case-a",
+                    "--out", dir.resolve("mixed" + choice[0]).toString()));
+            assertEquals(0, mixed.code(), mixed.err());
+            assertEquals("warning: " + choice[0] + " does not apply to case-a (a built-in data set, with its own"
+                    + " labels); ignored", mixed.err().strip());
+        }
+    }
+
     private static String[] concat(String[] head, String... tail) {
         List<String> all = new java.util.ArrayList<>(List.of(head));
         all.addAll(List.of(tail));
