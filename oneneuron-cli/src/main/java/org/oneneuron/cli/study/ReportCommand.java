@@ -19,6 +19,7 @@ import org.oneneuron.cli.Plural;
 import org.oneneuron.cli.report.ReportSection;
 import org.oneneuron.cli.report.StudyReport;
 import org.oneneuron.data.DataException;
+import org.oneneuron.io.WriterLock;
 import org.oneneuron.study.JournalCodec;
 import org.oneneuron.study.JournalEntry;
 import org.oneneuron.study.StudyData;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
  * sub-directories are (the demo's layout: one section each). The journal is only read. Of several
  * sub-directories, one that cannot be drawn (no finished run yet, a damaged journal, changed
  * data) is skipped with a warning naming it and why; only when none can be drawn does the command
- * fail (exit 2).
+ * fail (exit 2). It holds DIR's writer lock while it draws, so it refuses (exit 1) while a study or
+ * the demo is writing there.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Redraw a study's figures and report.html from its journal, without re-running.",
@@ -60,6 +62,7 @@ public final class ReportCommand implements Callable<Integer> {
     Path dir;
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block and never read
     public Integer call() {
         var out = command.commandLine().getOut();
         var err = command.commandLine().getErr();
@@ -70,7 +73,9 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return StudyCommand.BAD_INPUT;
         }
-        try {
+        // The folder's writer lock, as a study or demo running there holds it: a report drawn
+        // meanwhile would be overwritten by theirs, or overwrite it half-way through.
+        try (WriterLock lock = WriterLock.folder(dir, "oneneuron report")) {
             TrainerRunFunction function = new TrainerRunFunction(new StudyData());
             List<ReportSection> sections = new ArrayList<>();
             List<String> drawn = new ArrayList<>();

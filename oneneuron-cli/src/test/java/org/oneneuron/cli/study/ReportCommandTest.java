@@ -58,6 +58,35 @@ class ReportCommandTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the writer thread's lock is held for its block and never read
+    void aFolderAStudyIsWritingIsRefusedAndLeftAlone() throws Exception {
+        study();
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread writer = new Thread(() -> {
+            try (org.oneneuron.io.WriterLock lock = org.oneneuron.io.WriterLock.folder(dir, "oneneuron study")) {
+                locked.countDown();
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "study-writer");
+        writer.start();
+        locked.await();
+        try {
+            StudyCommandTest.Result r = StudyCommandTest.run(new ReportCommand(), dir.toString());
+            assertEquals(1, r.code(), r.out() + r.err());
+            assertTrue(r.err().startsWith("error: " + dir + " is in use"), r.err());
+            assertFalse(Files.exists(dir.resolve("report.html")), "nothing drawn into the folder");
+        } finally {
+            done.countDown();
+            writer.join();
+        }
+        StudyCommandTest.Result after = StudyCommandTest.run(new ReportCommand(), dir.toString());
+        assertEquals(0, after.code(), after.err());
+    }
+
+    @Test
     void aJournalWithoutThetaPathsStillGivesTheReportAndSaysWhatIsMissing() throws IOException {
         study();
         ObjectMapper json = new ObjectMapper();
