@@ -184,7 +184,7 @@ public final class DemoCommand implements Callable<Integer> {
                 String id = spec.name().replace('-', '_');
                 String regenerate = "oneneuron demo --restarts " + restarts + " (or, to redraw from the journals:"
                         + " oneneuron report " + out + ")";
-                sections.add(StudyReport.withLandscapes(function, id, title, StudyCommand.describe(spec),
+                sections.add(StudyReport.withLandscapes(function, id, title, StudyWords.describe(spec),
                         regenerate, result));
                 Map<String, Object> study = new LinkedHashMap<>();
                 study.put("name", spec.name());

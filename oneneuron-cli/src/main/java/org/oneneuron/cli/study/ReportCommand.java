@@ -103,7 +103,7 @@ public final class ReportCommand implements Callable<Integer> {
                 }
                 drawn.add(study.toString());
                 String id = studies.size() == 1 ? "study" : spec.name().replace('-', '_');
-                sections.add(StudyReport.withLandscapes(function, id, spec.name(), StudyCommand.describe(spec)
+                sections.add(StudyReport.withLandscapes(function, id, spec.name(), StudyWords.describe(spec)
                         + " " + result.entries().size() + " of " + Plural.count(result.planned(), "run") + " in the journal.",
                         "oneneuron report " + dir, result));
             }

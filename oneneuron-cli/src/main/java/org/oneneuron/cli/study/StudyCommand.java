@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -25,7 +24,6 @@ import org.oneneuron.cli.report.StudyReport;
 import org.oneneuron.data.DataException;
 import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.io.WriterLock;
-import org.oneneuron.linalg.Precision;
 import org.oneneuron.model.Initializer;
 import org.oneneuron.study.JournalCodec;
 import org.oneneuron.study.StudyData;
@@ -226,7 +224,7 @@ public final class StudyCommand implements Callable<Integer> {
         int workers = common.threadsOr(Runtime.getRuntime().availableProcessors());
         try {
             TrainerRunFunction function = new TrainerRunFunction(new StudyData(spec.readOptions()));
-            Duration spend = parseDuration(budget);
+            Duration spend = StudyWords.duration(budget);
             StudyProgress progress = new StudyProgress(err, spec.name(), common.quiet());
             StudyRunner runner = new StudyRunner(function, workers, spend, progress);
             if (onlyRun != null) {
@@ -292,9 +290,9 @@ public final class StudyCommand implements Callable<Integer> {
         Path html = null;
         String claims = "";
         if (!noReport && !result.entries().isEmpty()) {
-            String regenerate = regenerate(out);
+            String regenerate = StudyWords.regenerate(out);
             ReportSection section = StudyReport.withLandscapes(function, "study", spec.name(),
-                    describe(spec), regenerate, result);
+                    StudyWords.describe(spec), regenerate, result);
             html = StudyReport.write(out, "OneNeuron study: " + spec.name(), List.of(section));
             claims = StudyReport.claimsText(List.of(section));
         }
@@ -350,8 +348,8 @@ public final class StudyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--arch and --hidden/--shapes/--activation both give the networks;"
                     + " use one (an MLP in words: --arch dense:16,tanh,dense:1)");
         }
-        List<List<Integer>> networks = given("--shapes") ? shapes(shapes)
-                : given("--hidden") ? networks(hidden) : base.hidden();
+        List<List<Integer>> networks = given("--shapes") ? StudyWords.shapes(shapes)
+                : given("--hidden") ? StudyWords.networks(hidden) : base.hidden();
         List<String> acts = pick("--activation", activations, base.activations());
         List<String> archs = pick("--arch", architectures, base.architectures());
         String shape = pick("--input-shape", inputShape, base.inputShape());
@@ -378,15 +376,7 @@ public final class StudyCommand implements Callable<Integer> {
                 pick("--restarts", restarts, base.restarts()), pick("--seed", seed, base.seed()),
                 pick("--held-out", heldOut, base.heldOutFraction()), pick("--label", label, base.label()),
                 pick("--positive", positive, base.positive()), pick("--classes", classes, base.classes()),
-                archs, shape, pick("--batch", batch, base.batch()), given("--dtype") ? precision(dtype) : base.dtype());
-    }
-
-    private static String precision(String word) {
-        try {
-            return Precision.parse(word).word();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--dtype must be float64 or float32, got '" + word + "'", e);
-        }
+                archs, shape, pick("--batch", batch, base.batch()), given("--dtype") ? StudyWords.precision(dtype) : base.dtype());
     }
 
     /** Whether the user gave the option (the fields hold the defaults otherwise). */
@@ -398,70 +388,4 @@ public final class StudyCommand implements Callable<Integer> {
     private <T> T pick(String option, T value, T fallback) {
         return given(option) ? value : fallback;
     }
-
-    /** The commands that redraw (from the journal) and re-run (resumes, so only what is missing) a study. */
-    static String regenerate(Path dir) {
-        return "oneneuron report " + dir + " (redraws from the journal; the runs: oneneuron study --spec "
-                + dir.resolve("spec.json") + " --out " + dir + ")";
-    }
-
-    static String describe(StudySpec s) {
-        String networks = s.architectures().isEmpty()
-                ? String.format(Locale.ROOT, "hidden %s; activation %s", s.hidden(), s.activations())
-                : "architectures " + s.architectures() + (s.inputShape() == null ? "" : " on " + s.inputShape());
-        return String.format(Locale.ROOT, "data %s; %s; neurons %s; loss %s (%s);"
-                        + " lambda %s; %s lr %s, %s, clip %s; init %s; %s; seed %d;"
-                        + " held-out share %s.", s.data(), networks, s.neurons(),
-                s.losses(), s.reduction(), s.lambdas(), s.optimizers(), s.learningRate(),
-                Plural.count(s.steps(), "step"), s.clip(), s.init(), Plural.count(s.restarts(), "restart"), s.seed(),
-                s.heldOutFraction());
-    }
-
-    /** One network per --hidden value: "16,8" is [16, 8] (the older "16x8" is read the same). */
-    static List<List<Integer>> networks(List<String> values) {
-        List<List<Integer>> out = new ArrayList<>();
-        for (String v : values) {
-            out.add(Vocabulary.parseWidths(v.replace('x', ','), "--hidden"));
-        }
-        return out;
-    }
-
-    /** --shapes: networks separated by ';', each "W[,W...]". */
-    static List<List<Integer>> shapes(String text) {
-        List<List<Integer>> out = new ArrayList<>();
-        for (String shape : text.split(";", -1)) {
-            if (shape.isBlank()) {
-                throw new IllegalArgumentException("--shapes: empty network in '" + text + "'; write e.g. '16;16,8'");
-            }
-            out.add(Vocabulary.parseWidths(shape, "--shapes"));
-        }
-        return out;
-    }
-
-    static Duration parseDuration(String text) {
-        if (text == null) {
-            return Duration.ZERO;
-        }
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            long v = Long.parseLong(t.substring(0, t.length() - 1));
-            if (v < 0) {
-                throw new IllegalArgumentException("--budget must not be negative, got '" + text + "'");
-            }
-            switch (t.charAt(t.length() - 1)) {
-                case 's':
-                    return Duration.ofSeconds(v);
-                case 'm':
-                    return Duration.ofMinutes(v);
-                case 'h':
-                    return Duration.ofHours(v);
-                default:
-                    break;
-            }
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("--budget: '" + text + "' is not like 90s, 10m or 2h", e);
-        }
-        throw new IllegalArgumentException("--budget: '" + text + "' is not like 90s, 10m or 2h");
-    }
-
 }

@@ -52,9 +52,9 @@ class StudyCommandTest {
 
     @Test
     void theSpecLineCountsRestartsInWords() {
-        String one = StudyCommand.describe(org.oneneuron.study.StudySpec.fromJson("{\"restarts\": 1}", "spec"));
+        String one = StudyWords.describe(org.oneneuron.study.StudySpec.fromJson("{\"restarts\": 1}", "spec"));
         assertTrue(one.contains("; 1 restart; "), one);
-        String two = StudyCommand.describe(org.oneneuron.study.StudySpec.fromJson("{\"restarts\": 2}", "spec"));
+        String two = StudyWords.describe(org.oneneuron.study.StudySpec.fromJson("{\"restarts\": 2}", "spec"));
         assertTrue(two.contains("; 2 restarts; "), two);
     }
 
