@@ -28,7 +28,6 @@ final class ModelCodec {
     private ModelCodec() {
     }
 
-    /** The snake_case provenance of a training run, as model files record it (a mutable copy). */
     /** The provenance of a fit on prepared data: the training run's, the data's, then {@code extra}. */
     static Map<String, String> provenance(FitResult fit, TrainingData data, Map<String, String> extra) {
         Map<String, String> provenance = provenance(fit.training());
@@ -41,6 +40,7 @@ final class ModelCodec {
         return provenance;
     }
 
+    /** The snake_case provenance of a training run, as model files record it (a mutable copy). */
     static Map<String, String> provenance(TrainingResult result) {
         Provenance p = result.provenance();
         TrainConfig config = p.config();
