@@ -11,8 +11,8 @@ import org.oneneuron.model.ParameterLayout;
  * NetworkPoints#outputProblem(NetworkObjective, double[], double, int)}), the output with the
  * largest predicted decrease taken, and the decrease measured on the exact objective at the end of
  * the path of {@link EscapeEvidence}: every a set to 0, output k's (w_k, b_k) moved to the search's
- * best, then a_k = -g_k/κ_k, halved where that full step does not lower L~ ({@link Escape#halve},
- * the rule of {@code escape}'s certificate).
+ * best, then a_k = -g_k/κ_k, halved where that full step does not lower L~ below its value at a = 0
+ * ({@link Escape#halve}, the rule of {@code escape}'s certificate).
  */
 final class EscapeCheck {
 
@@ -57,16 +57,20 @@ final class EscapeCheck {
         System.arraycopy(best.w(), 0, end, layout.neuronWOffset() + k * d, d);
         end[layout.neuronAOffset() + k] = best.step();
         end[layout.neuronBOffset() + k] = best.b();
-        double barrier = augmented.value(aZero) - loss;
+        double atZero = augmented.value(aZero);
+        double barrier = atZero - loss;
         double tolerance = Escape.roundOff(loss);
         int aAt = layout.neuronAOffset() + k;
-        Escape.Halved used = best.g() == 0.0 ? new Escape.Halved(best.step(), loss - augmented.value(end), 0)
-                : Escape.halve(best.step(), loss - augmented.value(end), a -> {
+        // escape's rule on the path's last leg: the step along a is judged by the decrease from the
+        // a = 0 point, as escape judges it; judged by the whole path's decrease it would be halved
+        // towards a = 0 wherever the barrier exceeds the full step's gain, and report ~ -barrier
+        Escape.Halved used = best.g() == 0.0 ? new Escape.Halved(best.step(), atZero - augmented.value(end), 0)
+                : Escape.halve(best.step(), atZero - augmented.value(end), a -> {
                     end[aAt] = a;
-                    return loss - augmented.value(end);
+                    return atZero - augmented.value(end);
                 }, tolerance);
         end[aAt] = used.step();
-        double decrease = used.decrease();
+        double decrease = loss - augmented.value(end);
         double distance = 0.0;
         double[] w = best.w();
         for (int j = 0; j < w.length; j++) {

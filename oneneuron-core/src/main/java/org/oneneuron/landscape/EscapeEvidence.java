@@ -6,8 +6,8 @@ import java.util.Locale;
  * What the theorem's escape found at an augmented point (θ, a₀, w₀, b₀) that curvature alone would
  * call a bad local minimum. The path: set a to 0 (the loss changes by {@code barrier}); at a = 0
  * the neuron's (w, b) do not change the loss, so move them to the search's best (w, b); then step
- * along a to a = -g/κ, halved until the loss falls where that full step overshoots (as {@code
- * escape} does). {@code decrease} = L~(point) - L~(end of the path), measured on the exact
+ * along a to a = -g/κ, halved until the loss falls below its value at a = 0 where that full step
+ * overshoots (as {@code escape} does). {@code decrease} = L~(point) - L~(end of the path), measured on the exact
  * objective at the step used. PAPER.md §4: at a true local minimum no such decrease exists.
  *
  * @param escapes         decrease > tolerance (and the barrier is below the decrease)
@@ -64,9 +64,15 @@ public record EscapeEvidence(boolean escapes, double decrease, double slope, dou
                     halvings == 0 ? "" : String.format(Locale.ROOT, ", -g/κ = %.3e halved %d times", step, halvings),
                     wDistance, barrier, effort());
         }
-        return String.format(Locale.ROOT, "no escape found (best decrease %.3e <= %.1e, slope %.3e%s%s; %s)",
-                decrease, tolerance, slope, output >= 0 ? " at output " + output + " of every output tried" : "",
+        // a decrease above round-off fails only by not exceeding the path's first rise
+        String against = decrease > tolerance
+                ? String.format(Locale.ROOT, "not above the rise setting a = 0, %.3e", barrier)
+                : String.format(Locale.ROOT, "<= %.1e", tolerance);
+        return String.format(Locale.ROOT, "no escape found (best decrease %.3e %s, slope %.3e%s%s%s; %s)",
+                decrease, against, slope, output >= 0 ? " at output " + output + " of every output tried" : "",
                 halvings == 0 ? "" : String.format(Locale.ROOT, ", at a = -g/κ and %d halvings of it", halvings),
+                barrier > 0.0 && decrease <= tolerance
+                        ? String.format(Locale.ROOT, ", rise setting a = 0: %.3e", barrier) : "",
                 effort());
     }
 }
