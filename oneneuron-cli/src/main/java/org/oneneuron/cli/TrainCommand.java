@@ -250,8 +250,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.FAILURE, "training stopped: " + stop.message()
                     + noProgressHint(stop, config) + (out == null ? ""
                     : "; the model was not written" + (checkpointEvery > 0
-                    && Files.exists(TrainingRun.checkpointPath(out))
-                    ? ", the last checkpoint is " + TrainingRun.checkpointPath(out) : "")));
+                    && Files.exists(Checkpoints.path(out))
+                    ? ", the last checkpoint is " + Checkpoints.path(out) : "")));
         }
         return ExitCodes.OK;
     }

@@ -1,29 +1,21 @@
 package org.oneneuron.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.oneneuron.data.DataException;
 import org.oneneuron.data.Dataset;
-import org.oneneuron.data.Datasets;
 import org.oneneuron.landscape.CertifyConfig;
-import org.oneneuron.io.AtomicFiles;
-import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
 import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.run.Assessment;
 import org.oneneuron.run.ClassifierConfig;
 import org.oneneuron.run.Fit;
 import org.oneneuron.run.FitResult;
-import org.oneneuron.run.HeldOutSplit;
 import org.oneneuron.run.Model;
 import org.oneneuron.run.Problem;
 import org.oneneuron.run.Scaffold;
@@ -39,8 +31,9 @@ import org.oneneuron.train.TrainingListener;
 /**
  * What {@code train} adds to the library's fit ({@link org.oneneuron.run.Classifier} runs the
  * same floor: prepare the data, the problem, θ₀ from the seed, the fit, the model): checkpoints
- * beside the model file and resuming from them, progress on stderr, and the end point's
- * certificate. Nothing here builds an objective or draws θ₀.
+ * beside the model file and resuming from them ({@link Checkpoints} holds where they lie and the
+ * checks that refuse another run's), progress on stderr, and the end point's certificate. Nothing
+ * here builds an objective or draws θ₀.
  */
 final class TrainingRun {
 
@@ -139,32 +132,7 @@ final class TrainingRun {
      * from it"; null without checkpoints. Reads one volatile field: a shutdown hook calls it.
      */
     String interrupted() {
-        return interrupted(out, checkpointEvery, resume, checkpointed);
-    }
-
-    /** {@link #interrupted()} for a run writing {@code out} whose last checkpoint holds {@code steps} (null: none yet). */
-    static String interrupted(Path out, long checkpointEvery, boolean resume, String steps) {
-        if (out == null || checkpointEvery <= 0) {
-            return null;
-        }
-        if (steps == null) {
-            return "interrupted before the first checkpoint (every " + checkpointEvery + " steps); "
-                    + (resume ? "the checkpoint it resumed from, if any, is unchanged" : "nothing was kept");
-        }
-        return "interrupted; the checkpoint " + checkpointPath(out) + (steps.isEmpty() ? "" : " holds " + steps
-                + " steps") + ": run the same command with --resume to continue from it";
-    }
-
-    /**
-     * The checkpoint file beside the model file, a symbolic link followed (beside the file it points
-     * to, as the lock file: {@link AtomicFiles#beside}).
-     */
-    static Path checkpointPath(Path modelFile) {
-        try {
-            return AtomicFiles.beside(modelFile, name -> name + ".checkpoint");
-        } catch (IOException e) { // links in a loop: the lock (taken first) has refused them
-            return modelFile.resolveSibling(modelFile.getFileName() + ".checkpoint");
-        }
+        return Checkpoints.interrupted(out, checkpointEvery, resume, checkpointed);
     }
 
     Outcome execute() {
@@ -173,7 +141,7 @@ final class TrainingRun {
         Problem problem = scaffold.mode() == Scaffold.Mode.NONE && configured.spec().neuron().present()
                 ? configured.withNeuron(NeuronKind.NONE, configured.lambda()) // --scaffold none: the plain network
                 : configured;
-        Path checkpoint = out == null ? null : checkpointPath(out);
+        Path checkpoint = out == null ? null : Checkpoints.path(out);
         boolean scaffolded = scaffold.mode() == Scaffold.Mode.DROP || scaffold.mode() == Scaffold.Mode.LAMBDA;
         Model saved = null;
         if (resume && Files.exists(checkpoint)) {
@@ -181,20 +149,18 @@ final class TrainingRun {
         } else if (resume && !progressSilent()) {
             err.println("no checkpoint at " + checkpoint + "; starting from the beginning");
         }
-        Map<String, String> runKey = checkpointEvery > 0 || saved != null ? runKey(data) : Map.of();
+        Map<String, String> runKey = checkpointEvery > 0 || saved != null
+                ? Checkpoints.runKey(config, data) : Map.of();
         if (saved != null) {
-            requireSameRun(saved, checkpoint, runKey);
+            Checkpoints.requireSameRun(saved, checkpoint, runKey);
         }
-        ScaffoldState from = saved != null && scaffolded ? scaffoldState(saved, checkpoint, problem) : null;
+        ScaffoldState from = saved != null && scaffolded
+                ? Checkpoints.scaffoldState(saved, checkpoint, problem, scaffold) : null;
         double[] start = problem.initialPoint();
         long before = 0;
         if (saved != null) {
-            if (!scaffolded && saved.provenance().containsKey(ScaffoldState.PHASE)) {
-                throw new DataException(checkpoint.toString(), "the checkpoint was written by --scaffold "
-                        + saved.provenance().get("scaffold") + "; resume it with the same --scaffold");
-            }
-            if (!scaffolded && !saved.spec().equals(problem.spec())) {
-                throw networkMismatch(checkpoint, saved, problem);
+            if (!scaffolded) {
+                Checkpoints.requirePlain(saved, checkpoint, problem);
             }
             start = saved.theta();
             before = Long.parseLong(saved.provenance().getOrDefault("steps_done", "0"));
@@ -275,7 +241,7 @@ final class TrainingRun {
         boolean trouble = fit.training().stop().reason().numericalTrouble();
         if (out != null && !trouble) {
             model.save(out);
-            deleteIfExists(checkpoint);
+            Checkpoints.delete(checkpoint);
         }
         after.charge(WRITE);
         Problem ended = fit.problem();
@@ -317,90 +283,6 @@ final class TrainingRun {
                 curvature > Math.max(0.25 * training, SMALL_CURVATURE_WORK));
     }
 
-    /**
-     * The scaffold state of a checkpoint written by the same schedule, its network checked
-     * against the options (the augmented one, or the plain one once fine-tuning).
-     */
-    private ScaffoldState scaffoldState(Model saved, Path checkpoint, Problem problem) {
-        ScaffoldState state;
-        try {
-            state = ScaffoldState.fromProvenance(saved.provenance(), scaffold);
-        } catch (IllegalArgumentException e) {
-            throw new DataException(checkpoint.toString(), e.getMessage());
-        }
-        Problem expected = state.fineTune() ? problem.withNeuron(NeuronKind.NONE, problem.lambda()) : problem;
-        if (!saved.spec().equals(expected.spec())) {
-            throw networkMismatch(checkpoint, saved, expected);
-        }
-        return state;
-    }
-
-    private static DataException networkMismatch(Path checkpoint, Model saved, Problem expected) {
-        return new DataException(checkpoint.toString(), "the checkpoint holds the network "
-                + words(saved.spec()) + " but the options describe " + words(expected.spec())
-                + "; resume with the same network, or start again without --resume");
-    }
-
-    /** A network in the words of --arch and --neuron, with its input shape. */
-    private static String words(NetworkSpec spec) {
-        return "'" + spec.architecture() + "' on input " + spec.input() + " with neuron " + spec.neuron().word();
-    }
-
-    /** Prefix of the {@link #runKey} entries in a checkpoint's provenance. */
-    static final String RUN_KEY = "resume.";
-
-    /**
-     * What a checkpoint must share with the options that resume it, besides the network (checked
-     * apart): the data (its sha256) and every choice that changes the steps or the loss. The step
-     * budget may differ (a resumed run may be given more steps).
-     */
-    private Map<String, String> runKey(TrainingData data) {
-        TrainConfig t = config.train();
-        Map<String, String> key = new LinkedHashMap<>();
-        // a held-out split has hashed the same data already
-        key.put("data_sha256", data.split().map(HeldOutSplit::dataSha256)
-                .orElseGet(() -> Datasets.sha256(data.raw())));
-        key.put("held_out", Double.toString(config.heldOut()));
-        key.put("class_weight", config.balancedClassWeights() ? "balanced" : "none");
-        key.put("loss", config.loss().word());
-        key.put("reduction", config.reduction().word());
-        key.put("lambda", Double.toString(config.lambda()));
-        key.put("dtype", config.precision().word());
-        key.put("init", config.initializer().word());
-        key.put("seed", Long.toString(t.seed()));
-        key.put("optimizer", t.optimizer().word());
-        key.put("learning_rate", Double.toString(t.learningRate()));
-        key.put("batch_size", Integer.toString(t.batchSize()));
-        key.put("momentum", Double.toString(t.momentum()));
-        key.put("nesterov", Boolean.toString(t.nesterov()));
-        key.put("clip", Double.toString(t.clipNorm()));
-        Map<String, String> prefixed = new LinkedHashMap<>();
-        key.forEach((k, v) -> prefixed.put(RUN_KEY + k, v));
-        return prefixed;
-    }
-
-    /**
-     * Refuses a checkpoint written with other data or options (each differing entry named); a
-     * checkpoint from before these entries were written is taken as it is.
-     */
-    private static void requireSameRun(Model saved, Path checkpoint, Map<String, String> runKey) {
-        Map<String, String> stored = saved.provenance();
-        List<String> differing = new ArrayList<>();
-        runKey.forEach((k, now) -> {
-            String then = stored.get(k);
-            if (then != null && !then.equals(now)) {
-                String name = k.substring(RUN_KEY.length());
-                differing.add(name.equals("data_sha256") ? "the data (sha256 " + then.substring(0, 12) + "…, now "
-                        + now.substring(0, 12) + "…)" : name + " " + then + ", now " + now);
-            }
-        });
-        if (!differing.isEmpty()) {
-            throw new DataException(checkpoint.toString(), "the checkpoint was written by another run: "
-                    + String.join("; ", differing) + ". Resume with the same data and options, or start again"
-                    + " without --resume");
-        }
-    }
-
     private boolean progressSilent() {
         return progress.mode() == Progress.Mode.SILENT;
     }
@@ -414,13 +296,5 @@ final class TrainingRun {
             map.put("label_column", labelColumn);
         }
         return map;
-    }
-
-    private static void deleteIfExists(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the finished run's checkpoint " + file, e);
-        }
     }
 }

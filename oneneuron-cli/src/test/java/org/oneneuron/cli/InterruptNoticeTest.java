@@ -37,14 +37,14 @@ class InterruptNoticeTest {
     @Test
     void aCheckpointedTrainSaysWhereItsLastCheckpointIs() {
         Path model = dir.resolve("m.json");
-        assertEquals(null, TrainingRun.interrupted(model, 0, false, null), "no checkpoints, nothing to say");
-        assertEquals(null, TrainingRun.interrupted(null, 0, false, null));
+        assertEquals(null, Checkpoints.interrupted(model, 0, false, null), "no checkpoints, nothing to say");
+        assertEquals(null, Checkpoints.interrupted(null, 0, false, null));
         assertEquals("interrupted before the first checkpoint (every 500 steps); nothing was kept",
-                TrainingRun.interrupted(model, 500, false, null));
+                Checkpoints.interrupted(model, 500, false, null));
         assertEquals("interrupted before the first checkpoint (every 500 steps); the checkpoint it resumed from,"
-                + " if any, is unchanged", TrainingRun.interrupted(model, 500, true, null));
+                + " if any, is unchanged", Checkpoints.interrupted(model, 500, true, null));
         assertEquals("interrupted; the checkpoint " + dir.resolve("m.json.checkpoint") + " holds 1500 steps: run"
                 + " the same command with --resume to continue from it",
-                TrainingRun.interrupted(model, 500, false, "1500"));
+                Checkpoints.interrupted(model, 500, false, "1500"));
     }
 }

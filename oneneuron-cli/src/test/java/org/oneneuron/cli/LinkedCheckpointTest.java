@@ -31,7 +31,7 @@ class LinkedCheckpointTest {
         Cli r = Cli.run(diverging);
         assertEquals(ExitCodes.FAILURE, r.exitCode(), r.toString());
         Path checkpoint = real.resolve("m.json.checkpoint");
-        Path named = TrainingRun.checkpointPath(link); // out/../real/m.json.checkpoint: the link's text, not normalized
+        Path named = Checkpoints.path(link); // out/../real/m.json.checkpoint: the link's text, not normalized
         assertTrue(Files.isSameFile(checkpoint, named), named.toString());
         assertTrue(r.err().contains("the last checkpoint is " + named), r.err());
         assertEquals("1", Model.load(checkpoint).provenance().get("steps_done"));

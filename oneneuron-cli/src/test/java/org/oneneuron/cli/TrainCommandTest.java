@@ -202,9 +202,9 @@ class TrainCommandTest {
         Cli first = Cli.run(concat(common, "--steps", "10", "--checkpoint-every", "10", "--out",
                 half.toString()));
         assertEquals(0, first.exitCode(), first.toString());
-        assertFalse(Files.exists(TrainingRun.checkpointPath(half)), "finished runs remove their checkpoint");
+        assertFalse(Files.exists(Checkpoints.path(half)), "finished runs remove their checkpoint");
         Path resumed = dir.resolve("resumed.json");
-        Files.copy(half, TrainingRun.checkpointPath(resumed));
+        Files.copy(half, Checkpoints.path(resumed));
         Cli second = Cli.run(concat(common, "--steps", "20", "--resume", "--out", resumed.toString()));
         assertEquals(0, second.exitCode(), second.toString());
         assertArrayEquals(Model.load(whole).theta(), Model.load(resumed).theta());
@@ -220,7 +220,7 @@ class TrainCommandTest {
                     "--checkpoint-every", "5", "--out", half.toString()));
             assertEquals(0, first.exitCode(), first.toString());
             Path resumed = dir.resolve(optimizer + "-resumed.json");
-            Files.copy(half, TrainingRun.checkpointPath(resumed));
+            Files.copy(half, Checkpoints.path(resumed));
             Cli second = Cli.run(concat(common, "--optimizer", optimizer, "--steps", "20", "--resume",
                     "--out", resumed.toString()));
             assertEquals(0, second.exitCode(), second.toString());
@@ -239,7 +239,7 @@ class TrainCommandTest {
         assertTrue(r.err().contains("error: training stopped: diverged at step"), r.err());
         assertTrue(r.out().contains("diverged"), r.out());
         assertFalse(Files.exists(out));
-        Model checkpoint = Model.load(TrainingRun.checkpointPath(out));
+        Model checkpoint = Model.load(Checkpoints.path(out));
         assertEquals("1", checkpoint.provenance().get("steps_done"));
         Cli json = Cli.run("train", SMALL, "--hidden", "3", "--optimizer", "gd", "--lr", "1e3",
                 "--steps", "50", "--scaffold", "keep", "--json");
@@ -419,7 +419,7 @@ class TrainCommandTest {
         Path whole = dir.resolve("whole.json");
         Cli uninterrupted = Cli.run(concat(common, "-q", "--out", whole.toString()));
         assertEquals(ExitCodes.OK, uninterrupted.exitCode(), uninterrupted.toString());
-        assertFalse(Files.exists(TrainingRun.checkpointPath(whole)), "finished runs remove their checkpoint");
+        assertFalse(Files.exists(Checkpoints.path(whole)), "finished runs remove their checkpoint");
         Model expected = Model.load(whole);
         for (int killedAt : new int[] {16, 28}) { // the augmented phase is steps 1-20 (4 rounds), then the fine-tune
             Path out = dir.resolve("killed-" + killedAt + ".json");
@@ -427,7 +427,7 @@ class TrainCommandTest {
             int code = Main.execute(new PrintWriter(new StringWriter(), true),
                     new PrintWriter(new CrashOnLine("train: " + killedAt + "/"), true), args);
             assertTrue(code != ExitCodes.OK && !Files.exists(out), "the crash at step " + killedAt + " left no model");
-            Model checkpoint = Model.load(TrainingRun.checkpointPath(out));
+            Model checkpoint = Model.load(Checkpoints.path(out));
             assertEquals(killedAt < 20 ? "augmented" : "fine-tune", checkpoint.provenance().get("scaffold_phase"));
             Cli resumed = Cli.run(concat(args, "--resume"));
             assertEquals(ExitCodes.OK, resumed.exitCode(), resumed.toString());
@@ -466,7 +466,7 @@ class TrainCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, otherNetwork.exitCode(), otherNetwork.toString());
         assertTrue(otherNetwork.err().contains("the checkpoint holds the network 'dense:3,tanh,dense:1' on input 2"),
                 otherNetwork.err());
-        assertTrue(Files.exists(TrainingRun.checkpointPath(out)), "a refused resume leaves the checkpoint");
+        assertTrue(Files.exists(Checkpoints.path(out)), "a refused resume leaves the checkpoint");
     }
 
     @Test
