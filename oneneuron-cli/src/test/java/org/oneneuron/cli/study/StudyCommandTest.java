@@ -340,6 +340,21 @@ class StudyCommandTest {
         }
     }
 
+    @Test
+    void aSpecFilesChoiceOfClassesIsRefusedForBuiltInDataAsTheOptionsAre() throws IOException {
+        for (String key : List.of("positive", "classes")) {
+            Path spec = Files.writeString(dir.resolve(key + ".json"), "{\"data\":[\"wdbc\"],\"hidden\":[[2]],"
+                    + "\"restarts\":1,\"steps\":5,\"" + key + "\":\"" + (key.equals("positive") ? "1" : "0,1") + "\"}");
+            Path out = dir.resolve("spec-" + key);
+            Result refused = run(new StudyCommand(), "--spec", spec.toString(), "--threads", "1", "-q", "--no-report",
+                    "--out", out.toString());
+            assertEquals(2, refused.code(), refused.out() + refused.err());
+            assertEquals("error: the spec's " + key + " is for data files; none of the study's data sets is a file"
+                    + " (wdbc: a built-in data set, with its own labels)", refused.err().strip());
+            assertFalse(Files.exists(out), "a refused study writes nothing");
+        }
+    }
+
     private static String[] concat(String[] head, String... tail) {
         List<String> all = new java.util.ArrayList<>(List.of(head));
         all.addAll(List.of(tail));
