@@ -169,7 +169,7 @@ public final class IdxReader {
             if (options.classRule() == ReadOptions.ClassRule.PICK) {
                 LabeledRows.requireEveryClass(y, coding, labelsSource, "label");
             }
-            return new Dataset(name, x, y, d, featureNames(ih.dims()), coding.classes(), shape(ih.dims()));
+            return new Dataset(name, x, y, d, featureNames(ih.dims()), coding.classes(), shape(ih.dims()), coding.task());
         } catch (IOException e) {
             throw new DataException(imagesSource, "cannot read: " + e.getMessage());
         }

@@ -81,6 +81,15 @@ class IdxReaderTest {
     }
 
     @Test
+    void twoDigitsReadAsAMultiClassTaskKeepTwoOutputs() throws IOException {
+        Dataset two = IdxReader.read(pair("", images(), labels()),
+                ReadOptions.defaults().withClasses("4,9").withTask(Task.MULTICLASS));
+        assertEquals(Task.MULTICLASS, two.task(), "--task multiclass --classes 4,9 is not read as binary");
+        assertEquals(2, two.outputs());
+        assertArrayEquals(new double[] {0, 1, 1, 0, 0}, two.y());
+    }
+
+    @Test
     void gzipAndDirectoryGiveTheSameData() throws IOException {
         Dataset plain = IdxReader.read(pair("", images(), labels()), ReadOptions.defaults().withClasses("9,1"));
         Path gz = pair(".gz", gzip(images()), gzip(labels()));
