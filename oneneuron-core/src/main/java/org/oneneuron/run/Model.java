@@ -264,9 +264,7 @@ public final class Model {
             throw new IllegalStateException("a " + task().word() + " model has one score per row; class"
                     + " probabilities are for multiclass models" + (task() == Task.BINARY ? " (use probabilities)" : ""));
         }
-        if (scores.length % spec.outputs() != 0) {
-            throw new IllegalArgumentException(scores.length + " scores are not K = " + spec.outputs() + " per sample");
-        }
+        rules.samples(scores);
         double a = calibration.map(Calibration::a).orElse(1.0);
         return Calibration.classProbabilities(scores, spec.outputs(), a);
     }

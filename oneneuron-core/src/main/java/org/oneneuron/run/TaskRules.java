@@ -45,10 +45,7 @@ record TaskRules(Task task, int outputs, List<String> labelNames) {
 
     /** One prediction per sample of n or n·K (sample-major) scores: ±1, the class index or the value. */
     double[] predictionsOf(double[] scores) {
-        if (scores.length % outputs != 0) {
-            throw new IllegalArgumentException(scores.length + " scores are not K = " + outputs + " per sample");
-        }
-        double[] out = new double[scores.length / outputs];
+        double[] out = new double[samples(scores)];
         for (int i = 0; i < out.length; i++) {
             out[i] = switch (task) {
                 case BINARY -> Metrics.label(scores[i]);
@@ -57,6 +54,18 @@ record TaskRules(Task task, int outputs, List<String> labelNames) {
             };
         }
         return out;
+    }
+
+    /**
+     * The samples n of n·K sample-major scores.
+     *
+     * @throws IllegalArgumentException when their count is not a multiple of K
+     */
+    int samples(double[] scores) {
+        if (scores.length % outputs != 0) {
+            throw new IllegalArgumentException(scores.length + " scores are not K = " + outputs + " per sample");
+        }
+        return scores.length / outputs;
     }
 
     /**
