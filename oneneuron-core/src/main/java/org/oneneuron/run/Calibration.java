@@ -79,9 +79,7 @@ public record Calibration(String method, double a, double b, String fittedOn, in
         }
         if (model.task() == Task.MULTICLASS) {
             Optional<Dataset> heldOut = data.heldOut().filter(d -> d.n() > 0);
-            Dataset on = heldOut.orElse(data.train());
-            return Optional.of(temperature(model.scores(on), model.outputs(), on.y(),
-                    heldOut.isPresent() ? "held_out" : "train"));
+            return fitted(model, heldOut.orElse(data.train()), heldOut.isPresent() ? "held_out" : "train");
         }
         if (lossDefinesProbabilities(model.loss())) {
             return Optional.of(logisticLoss());
@@ -95,6 +93,22 @@ public record Calibration(String method, double a, double b, String fittedOn, in
                 && Arrays.equals(problem.data().y(), on.y());
         double[] scores = fitRows ? problem.objective().scores(fit.theta()) : model.scores(on);
         return Optional.of(platt(scores, on.y(), heldOut.isPresent() ? "held_out" : "train"));
+    }
+
+    /**
+     * The calibration of a model's task fitted on labeled raw data {@code on}: σ(f~) for the
+     * logistic loss, else Platt scaling (binary); temperature scaling (multi-class); none
+     * (regression).
+     *
+     * @param fittedOn what {@code on} is, for the record (e.g. {@code train})
+     */
+    public static Optional<Calibration> fitted(Model model, Dataset on, String fittedOn) {
+        return switch (model.task()) {
+            case REGRESSION -> Optional.empty();
+            case MULTICLASS -> Optional.of(temperature(model.scores(on), model.outputs(), on.y(), fittedOn));
+            case BINARY -> Optional.of(lossDefinesProbabilities(model.loss()) ? logisticLoss()
+                    : platt(model.scores(on), on.y(), fittedOn));
+        };
     }
 
     private static boolean hasBothClasses(Dataset d) {

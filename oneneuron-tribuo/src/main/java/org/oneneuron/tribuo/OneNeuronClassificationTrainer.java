@@ -152,12 +152,10 @@ public final class OneNeuronClassificationTrainer extends NetworkTrainerSettings
                 OffsetDateTime.now(), examples.getProvenance(), trainerProvenance, runFacts(fit, runProvenance));
         String negative = label(outputs, coding.negative());
         String positive = label(outputs, coding.positive());
-        MarginLoss margin = Losses.parse(loss);
         // P(+1) as `oneneuron train` gives it without a held-out part: σ(f~) or Platt on the training rows.
-        Calibration p = Calibration.lossDefinesProbabilities(margin) ? Calibration.logisticLoss()
-                : Calibration.platt(new OneNeuronClassificationModel("oneneuron-classifier", provenance, features,
-                        outputs, fit.state(), negative, positive, loss, reduction, lambda, null)
-                        .toOneNeuronModel().scores(data), y, "train");
+        Calibration p = Calibration.fitted(new OneNeuronClassificationModel("oneneuron-classifier", provenance,
+                features, outputs, fit.state(), negative, positive, loss, reduction, lambda, null)
+                .toOneNeuronModel(), data, "train").orElseThrow();
         return new OneNeuronClassificationModel("oneneuron-classifier", provenance, features, outputs, fit.state(),
                 negative, positive, loss, reduction, lambda, p);
     }
@@ -190,7 +188,7 @@ public final class OneNeuronClassificationTrainer extends NetworkTrainerSettings
         OneNeuronClassificationModel plain = new OneNeuronClassificationModel("oneneuron-classifier", provenance,
                 features, outputs, fit.state(), classes, classLoss.word(), reduction, lambda, null);
         // Temperature scaling on the training rows, as `oneneuron train` fits it without a held-out part.
-        Calibration t = Calibration.temperature(plain.toOneNeuronModel().scores(data), classes.size(), y, "train");
+        Calibration t = Calibration.fitted(plain.toOneNeuronModel(), data, "train").orElseThrow();
         return new OneNeuronClassificationModel("oneneuron-classifier", provenance, features, outputs, fit.state(),
                 classes, classLoss.word(), reduction, lambda, t);
     }
