@@ -13,6 +13,13 @@ import org.oneneuron.model.ParameterLayout;
  * the path of {@link EscapeEvidence}: every a set to 0, output k's (w_k, b_k) moved to the search's
  * best, then a_k = -g_k/κ_k, halved where that full step does not lower L~ below its value at a = 0
  * ({@link Escape#halve}, the rule of {@code escape}'s certificate).
+ *
+ * <p>The escape is judged at the a = 0 point θ₀ (θ with every a set to 0), the only kind of point
+ * the theorem allows a local minimum to be: it escapes when L~(θ₀) - L~(end) exceeds round-off. At
+ * θ itself a ≠ 0 with λ > 0 already rules a minimum out exactly, by the identity
+ * a_k·∂L~/∂a_k - ∂L~/∂b_k = λa_k² ≠ 0 (PAPER.md §4); a path that first rises to θ₀ and then ends
+ * below θ would show nothing by itself. Without the penalty (λ = 0) nothing forces a = 0, so at a
+ * point with a ≠ 0 the escape of θ₀ does not bear on θ and no escape is claimed.
  */
 final class EscapeCheck {
 
@@ -44,7 +51,8 @@ final class EscapeCheck {
         }
         if (best == null) {
             return new EscapeEvidence(false, Double.NaN, 0.0, Double.NaN, 0.0, Double.NaN, 0.0,
-                    tried, config.ascentSteps(), config.seed(), Double.NaN, theta, outputs == 1 ? -1 : 0, 0.0, 0);
+                    tried, config.ascentSteps(), config.seed(), Double.NaN, theta, outputs == 1 ? -1 : 0, 0.0, 0,
+                    Double.NaN, lambdaASquared(augmented, theta));
         }
         int k = bestOutput;
         double[] end = theta.clone();
@@ -59,7 +67,7 @@ final class EscapeCheck {
         end[layout.neuronBOffset() + k] = best.b();
         double atZero = augmented.value(aZero);
         double barrier = atZero - loss;
-        double tolerance = Escape.roundOff(loss);
+        double tolerance = Escape.roundOff(atZero); // the a = 0 point's round-off: the escape is judged there
         int aAt = layout.neuronAOffset() + k;
         // escape's rule on the path's last leg: the step along a is judged by the decrease from the
         // a = 0 point, as escape judges it; judged by the whole path's decrease it would be halved
@@ -70,7 +78,9 @@ final class EscapeCheck {
                     return atZero - augmented.value(end);
                 }, tolerance);
         end[aAt] = used.step();
-        double decrease = loss - augmented.value(end);
+        double atEnd = augmented.value(end);
+        double decrease = loss - atEnd;
+        double fromAZero = atZero - atEnd;
         double distance = 0.0;
         double[] w = best.w();
         for (int j = 0; j < w.length; j++) {
@@ -79,9 +89,22 @@ final class EscapeCheck {
         }
         double db = best.b() - theta[layout.neuronBOffset() + k];
         distance = Math.sqrt(distance + db * db);
-        boolean escapes = decrease > tolerance && barrier < decrease;
+        double lambdaA2 = lambdaASquared(augmented, theta);
+        // θ₀'s escape bears on θ when θ is θ₀ to the loss's bits, or the identity rules θ out
+        boolean bears = barrier == 0.0 || lambdaA2 > 0.0;
+        boolean escapes = bears && fromAZero > tolerance;
         return new EscapeEvidence(escapes, decrease, best.g(), best.kappa(), best.step(), barrier, distance,
-                tried, config.ascentSteps(), config.seed(), tolerance, end, outputs == 1 ? -1 : k, used.step(),
-                used.halvings());
+                tried, config.ascentSteps(), config.seed(), tolerance, end, outputs == 1 ? -1 : k,
+                used.step(), used.halvings(), fromAZero, lambdaA2);
+    }
+
+    /** λ·max_k a_k² at θ: the identity's right-hand side; above 0, ∇L~(θ) ≠ 0 exactly. */
+    private static double lambdaASquared(NetworkObjective augmented, double[] theta) {
+        int ka = augmented.layout().neuronAOffset();
+        double largest = 0.0;
+        for (int j = 0; j < augmented.outputs(); j++) {
+            largest = Math.max(largest, theta[ka + j] * theta[ka + j]);
+        }
+        return augmented.lambda() * largest;
     }
 }

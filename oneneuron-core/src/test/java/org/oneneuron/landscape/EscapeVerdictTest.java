@@ -89,7 +89,7 @@ class EscapeVerdictTest {
                 .objective();
         double[] theta = flatSaddle(aug, 0.4, 0.0);
         PointContext context = NetworkPoints.context(aug, theta).withEscape(Optional.of((t, loss) ->
-                new EscapeEvidence(false, -1e-3, 0.0, 1.0, 0.0, 0.0, 0.0, 64, 25, 3L, 1e-12, t)));
+                new EscapeEvidence(false, -1e-3, 0.0, 1.0, 0.0, 0.0, 64, 25, 3L, 1e-12, t)));
         Certificate cert = Certifier.certify(aug, theta, context, NO_PROBE);
         assertEquals(Verdict.BAD_LOCAL_MINIMUM, cert.verdict(), cert.reason());
         assertTrue(cert.reason().contains("no escape found") && cert.reason().contains("64 random directions"),

@@ -62,6 +62,8 @@ final class CertificateReport {
         m.put("step_used", e.stepUsed());
         m.put("halvings", e.halvings());
         m.put("barrier", e.barrier());
+        m.put("decrease_from_a_zero", e.decreaseFromAZero());
+        m.put("lambda_a_squared", e.lambdaASquared());
         m.put("w_distance", e.wDistance());
         m.put("directions_tried", e.directionsTried());
         m.put("ascent_steps", e.ascentSteps());
