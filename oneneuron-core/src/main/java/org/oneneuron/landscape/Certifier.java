@@ -22,8 +22,10 @@ import org.oneneuron.train.Verdict;
  * <li>λ_min < -curvatureTolerance·max(1, ‖H‖), or a perturbation that decreases the loss beyond
  *     round-off: {@code saddle};</li>
  * <li>otherwise, for the exponential neuron, the theorem's escape is asked first
- *     ({@link EscapeProbe}): when it lowers the loss the point is a {@code saddle} with the measured
- *     decrease and slope in the reason (PAPER.md §4: such a point cannot be a local minimum);</li>
+ *     ({@link EscapeProbe}): when it lowers the loss from the a = 0 point beside θ (θ itself when
+ *     a = 0; at a ≠ 0 with λ > 0 the identity has already ruled θ out) the point is a {@code saddle}
+ *     with the measured decrease and slope in the reason (PAPER.md §4: such a point cannot be a
+ *     local minimum);</li>
  * <li>otherwise, for a convex loss ({@link LeastLoss.Kind#CONVEX}, a linear model),
  *     {@code global_minimum};</li>
  * <li>otherwise {@code bad_local_minimum} when the point is known to be beaten ({@link LeastLoss}:
