@@ -43,6 +43,11 @@ public record Calibration(String method, double a, double b, String fittedOn, in
     public static final String PLATT = "platt";
     /** The method word of temperature scaling (multi-class). */
     public static final String TEMPERATURE = "temperature";
+    /**
+     * The probability method word of a multi-class model without a temperature (a file written
+     * before temperatures were fitted): the plain softmax of its scores, no calibration.
+     */
+    public static final String SOFTMAX = "softmax";
 
     private static final int MAX_ITERATIONS = 100;
     private static final double MIN_STEP = 1e-10;
@@ -223,7 +228,25 @@ public record Calibration(String method, double a, double b, String fittedOn, in
         if (multiclass()) {
             throw new IllegalStateException("a temperature calibrates K scores at once, not P(+1) of one score");
         }
-        return method.equals(LOGISTIC_LOSS) ? sigmoid(score) : plattProbability(score, a, b);
+        return sigmoid(logit(score));
+    }
+
+    /**
+     * log P(y | x) for the score f~(x) and a label y = ±1: log σ(y·t), t the logit of {@link
+     * #probability} (f~ for logistic-loss, −(a·f~ + b) for platt), without underflow.
+     *
+     * @throws IllegalStateException for a temperature ({@link #classLogLikelihoods})
+     */
+    public double logProbability(double score, double y) {
+        if (multiclass()) {
+            throw new IllegalStateException("a temperature calibrates K scores at once, not P(y) of one score");
+        }
+        return logSigmoid(y * logit(score));
+    }
+
+    /** t with P(+1) = σ(t): f~ for logistic-loss, −(a·f~ + b) for platt. */
+    private double logit(double score) {
+        return method.equals(LOGISTIC_LOSS) ? score : -(a * score + b);
     }
 
     /** p_k = softmax(a·f~)_k per sample of n·K scores (a = 1 without a temperature: the plain softmax). */
@@ -245,6 +268,27 @@ public record Calibration(String method, double a, double b, String fittedOn, in
             }
         }
         return p;
+    }
+
+    /**
+     * log p_y = a·f~_y − log Σ_j exp(a·f~_j) per sample of n·K scores and n class indices: the log of
+     * {@link #classProbabilities}'s p_y, without underflow.
+     */
+    static double[] classLogLikelihoods(double[] scores, int k, double a, double[] classes) {
+        double[] l = new double[classes.length];
+        for (int i = 0; i < l.length; i++) {
+            int o = i * k;
+            double m = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < k; j++) {
+                m = Math.max(m, a * scores[o + j]);
+            }
+            double s = 0;
+            for (int j = 0; j < k; j++) {
+                s += Math.exp(a * scores[o + j] - m);
+            }
+            l[i] = a * scores[o + (int) classes[i]] - m - Math.log(s);
+        }
+        return l;
     }
 
     /** One line: what the probability is. */
@@ -271,6 +315,11 @@ public record Calibration(String method, double a, double b, String fittedOn, in
         }
         double e = Math.exp(t);
         return e / (1 + e);
+    }
+
+    /** log σ(t) = −log(1 + e^(-t)), evaluated without overflow or underflow on either side. */
+    static double logSigmoid(double t) {
+        return t >= 0 ? -Math.log1p(Math.exp(-t)) : t - Math.log1p(Math.exp(t));
     }
 
     /** Platt's negative log-likelihood Σ_i -t_i log p_i - (1-t_i) log(1-p_i), in a stable form. */

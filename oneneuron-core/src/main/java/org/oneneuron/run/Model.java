@@ -12,6 +12,7 @@ import org.oneneuron.data.Task;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.engine.Graph;
 import org.oneneuron.eval.Metrics;
+import org.oneneuron.eval.ProbabilityMetrics;
 import org.oneneuron.io.ModelFile;
 import org.oneneuron.io.ModelFiles;
 import org.oneneuron.loss.OutputLoss;
@@ -265,8 +266,60 @@ public final class Model {
                     + " probabilities are for multiclass models" + (task() == Task.BINARY ? " (use probabilities)" : ""));
         }
         rules.samples(scores);
-        double a = calibration.map(Calibration::a).orElse(1.0);
-        return Calibration.classProbabilities(scores, spec.outputs(), a);
+        return Calibration.classProbabilities(scores, spec.outputs(), classSlope());
+    }
+
+    /** a of softmax(a·f~): the temperature's, or 1 (the plain softmax) without one. */
+    private double classSlope() {
+        return calibration.map(Calibration::a).orElse(1.0);
+    }
+
+    /**
+     * Which probabilities the model gives, as {@code predict} names them: its calibration's method
+     * ({@code logistic-loss}, {@code platt}, {@code temperature}), {@link Calibration#SOFTMAX} for a
+     * multi-class model without a temperature; empty for a regression or a binary model without a
+     * calibration, which give none.
+     */
+    public Optional<String> probabilityMethod() {
+        return calibration.map(Calibration::method)
+                .or(() -> task() == Task.MULTICLASS ? Optional.of(Calibration.SOFTMAX) : Optional.empty());
+    }
+
+    /**
+     * log P(y_i | x_i) of given scores (n, or n·K sample-major) and labels (±1, or class indices):
+     * the log of the probability {@link #probabilitiesOf} or {@link #classProbabilities} gives the
+     * label, computed from the scores without underflow (log σ, log-softmax).
+     *
+     * @throws IllegalStateException when the model gives no probabilities ({@link #probabilityMethod})
+     */
+    public double[] logLikelihoods(double[] scores, double[] labels) {
+        if (task() == Task.MULTICLASS) {
+            rules.checkLabels(scores, labels);
+            return Calibration.classLogLikelihoods(scores, spec.outputs(), classSlope(), labels);
+        }
+        Calibration c = requireCalibration();
+        rules.checkLabels(scores, labels);
+        double[] l = new double[scores.length];
+        for (int i = 0; i < l.length; i++) {
+            l[i] = c.logProbability(scores[i], labels[i]);
+        }
+        return l;
+    }
+
+    /**
+     * How good the model's probabilities (those of {@code predict}) are on labeled raw data: their
+     * log-loss, Brier score and calibration error ({@link ProbabilityMetrics}); empty when it gives
+     * none ({@link #probabilityMethod}).
+     */
+    public Optional<ProbabilityMetrics> probabilityMetrics(Dataset raw) {
+        if (probabilityMethod().isEmpty()) {
+            return Optional.empty();
+        }
+        double[] scores = scores(raw);
+        double[] logLikelihoods = logLikelihoods(scores, raw.y());
+        return Optional.of(task() == Task.MULTICLASS
+                ? ProbabilityMetrics.classes(classProbabilities(scores), spec.outputs(), raw.y(), logLikelihoods)
+                : ProbabilityMetrics.binary(probabilitiesOf(scores), raw.y(), logLikelihoods));
     }
 
     /**

@@ -69,6 +69,24 @@ record TaskRules(Task task, int outputs, List<String> labelNames) {
     }
 
     /**
+     * Refuses labels that do not go with n or n·K scores: one per sample, each -1 or +1 (binary)
+     * or a class index 0..K-1 (multi-class).
+     */
+    void checkLabels(double[] scores, double[] labels) {
+        if (samples(scores) != labels.length) {
+            throw new IllegalArgumentException(labels.length + " labels for " + samples(scores) + " samples");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            double y = labels[i];
+            boolean fits = task == Task.BINARY ? y == 1 || y == -1 : y == Math.rint(y) && y >= 0 && y < outputs;
+            if (!fits) {
+                throw new IllegalArgumentException("label " + i + " is " + y + ", expected "
+                        + (task == Task.BINARY ? "-1 or +1" : "a class index 0.." + (outputs - 1)));
+            }
+        }
+    }
+
+    /**
      * The name of a prediction: the original label of -1 or +1, the class name of an index, the
      * value as text.
      *
