@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Task;
 import org.oneneuron.eval.BinaryMetrics;
 import org.oneneuron.eval.ClassMetrics;
+import org.oneneuron.eval.ProbabilityMetrics;
 import org.oneneuron.eval.RegressionMetrics;
 import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.run.Assessment;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Spec;
 /** {@code oneneuron evaluate}: a saved model's figures on a data set. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "The figures of a saved model on a data set: accuracy, loss, precision, recall, F1, ROC AUC and"
-                + " the confusion matrix (per class for multi-class; RMSE, MAE and R² for regression).",
+                + " the confusion matrix (per class for multi-class; RMSE, MAE and R² for regression), and how good"
+                + " the probabilities that predict gives are: their log-loss, Brier score and expected calibration"
+                + " error (ECE, 10 bins).",
         footer = {"", "Examples:", "  oneneuron evaluate model.json wdbc",
             "  oneneuron evaluate model.json wdbc --split test      (the samples 'train --held-out' kept out)",
             "  oneneuron evaluate --model model.json --data test.csv --label diagnosis --json"})
@@ -70,11 +74,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Dataset data = ModelInputs.load(model, dataOptions, given[1], split);
         Assessment a = model.assess(data);
+        Optional<ProbabilityMetrics> probabilities = model.probabilityMetrics(data);
         Path figure = figures == null ? null : TaskFigures.writeConfusionFigure(figures, a.figures(),
                 model.labelNames(), data.name(),
                 "oneneuron evaluate " + modelFile + " " + given[1] + " --split " + split + " --figures " + figures);
         if (model.task() != Task.BINARY) {
-            return multiOutput(modelFile, model, data, a, figure);
+            return multiOutput(modelFile, model, data, a, probabilities, figure);
         }
         BinaryMetrics m = a.metrics();
         Map<String, Object> json = Json.object("evaluate");
@@ -84,6 +89,7 @@ final class EvaluateCommand implements Callable<Integer> {
         json.put("task", model.task().word());
         Figures.putMetrics(json, m);
         json.put("network_only_accuracy", a.networkOnly().accuracy());
+        Figures.putProbabilities(json, model, probabilities);
         Figures.putLoss(json, a.loss());
         a.neuron().ifPresent(n -> json.put("neuron", Figures.neuron(n)));
         json.put("positive_label", model.labelNames().get(1));
@@ -101,6 +107,7 @@ final class EvaluateCommand implements Callable<Integer> {
         out.println("precision " + TrainReport.percent(m.precision()) + "   recall "
                 + TrainReport.percent(m.recall()) + "   F1 " + TrainReport.percent(m.f1()));
         out.println("ROC AUC   " + TrainReport.number(m.rocAuc()));
+        out.println("probability " + Figures.probabilitiesText(model, probabilities));
         out.println("loss      " + Figures.lossText(a.loss()));
         out.println(String.format(Locale.ROOT, "confusion           predicted -1  predicted +1%n"
                 + "  actual -1 %14d %13d%n  actual +1 %14d %13d", m.trueNegatives(), m.falsePositives(),
@@ -111,7 +118,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     /** The figures of a multi-class or regression model. */
-    private Integer multiOutput(Path modelFile, Model model, Dataset data, Assessment a, Path figure) {
+    private Integer multiOutput(Path modelFile, Model model, Dataset data, Assessment a,
+                                Optional<ProbabilityMetrics> probabilities, Path figure) {
         if (confusionCsv != null && model.task() == Task.REGRESSION) {
             throw new IllegalArgumentException("--confusion-csv is for multi-class models; this model is a regression");
         }
@@ -135,6 +143,7 @@ final class EvaluateCommand implements Callable<Integer> {
             json.put("network_only_rmse", alone.rmse());
             json.put("network_only_r2", alone.r2());
         }
+        Figures.putProbabilities(json, model, probabilities);
         Figures.putLoss(json, a.loss());
         a.neuron().ifPresent(n -> json.put("neuron", Figures.neuron(n)));
         if (common.json()) {
@@ -146,6 +155,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 model.task().word(), model.task() == Task.MULTICLASS ? ", " + model.outputs() + " classes" : ""));
         if (a.figures() instanceof ClassMetrics m) {
             TaskFigures.printClasses(out, m, model.labelNames(), TrainReport.percent(a.networkFigures().accuracy()));
+            out.println("probability " + Figures.probabilitiesText(model, probabilities));
         } else {
             TaskFigures.printRegression(out, (RegressionMetrics) a.figures(), (RegressionMetrics) a.networkFigures());
         }

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.oneneuron.eval.BinaryMetrics;
+import org.oneneuron.eval.ProbabilityMetrics;
 import org.oneneuron.objective.NeuronSnapshot;
 import org.oneneuron.run.LossFigures;
+import org.oneneuron.run.Model;
 
 /**
  * The named figures every command reports the same way: the loss figures ({@code loss_total},
@@ -31,6 +34,26 @@ public final class Figures {
         return "total " + TrainReport.number(loss.total()) + " = data " + TrainReport.number(loss.data())
                 + " + penalty " + TrainReport.number(loss.penalty()) + "; network alone "
                 + TrainReport.number(loss.networkOnly());
+    }
+
+    /**
+     * The model's probabilities (those {@code predict} prints) judged on labeled data:
+     * {@code probability_method}, {@code probability_log_loss}, {@code brier}, {@code ece}; all
+     * null when the model gives no probabilities.
+     */
+    public static void putProbabilities(Map<String, Object> json, Model model, Optional<ProbabilityMetrics> m) {
+        json.put("probability_method", model.probabilityMethod().orElse(null));
+        json.put("probability_log_loss", m.map(ProbabilityMetrics::logLoss).orElse(null));
+        json.put("brier", m.map(ProbabilityMetrics::brier).orElse(null));
+        json.put("ece", m.map(ProbabilityMetrics::ece).orElse(null));
+    }
+
+    /** One line: the method, then "log-loss L, Brier B, ECE E"; or why there are none. */
+    public static String probabilitiesText(Model model, Optional<ProbabilityMetrics> m) {
+        return m.map(p -> model.probabilityMethod().orElseThrow() + ": log-loss " + TrainReport.number(p.logLoss())
+                + ", Brier " + TrainReport.number(p.brier()) + ", ECE " + TrainReport.number(p.ece())
+                + " (" + ProbabilityMetrics.BINS + " bins)")
+                .orElse("none: the model file records no calibration");
     }
 
     /** accuracy, errors, precision, recall, f1, roc_auc and the confusion counts. */

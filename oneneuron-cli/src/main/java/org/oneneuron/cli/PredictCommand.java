@@ -180,7 +180,7 @@ final class PredictCommand implements Callable<Integer> {
             json.put("task", model.task().word());
             json.put("labeled", !unlabeled);
             boolean classes = model.task() == Task.MULTICLASS;
-            json.put("probability_method", calibration != null ? calibration.method() : classes ? "softmax" : null);
+            json.put("probability_method", model.probabilityMethod().orElse(null));
             json.put("probability", calibration != null ? calibration.describe() : classes ? softmaxWords(model) : null);
             if (out == null) {
                 json.put("predictions", table.objects());
