@@ -1,5 +1,6 @@
 package org.oneneuron.cli;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,8 +13,10 @@ import org.oneneuron.data.TableColumns;
  * Matches a data set's feature columns to a model's features by name: a header that names the
  * model's features in another order is put in the model's order; one that names other columns is
  * refused. Names a reader makes up (x1, x2, ... for a CSV without a header; f1, ... for LIBSVM;
- * v1, ... and pixel_R_C for IDX) mean nothing, so such data, and models trained on such data, are
- * matched by position.
+ * v0, ... and pixel_R_C for IDX) mean nothing, so such data, and models trained on such data, are
+ * matched by position. A reader makes them up in order, so a model's names out of that order
+ * (x2, x1) are real; data's names are real when its file gave them (a header), so a header
+ * x2, x1 for a model of x1, x2 is read by name, not taken for made-up names by its looks.
  */
 final class FeatureOrder {
 
@@ -25,9 +28,18 @@ final class FeatureOrder {
     private FeatureOrder() {
     }
 
-    /** Whether both lists are real names (neither made up by a reader), so that names decide. */
-    static boolean byName(List<String> modelNames, List<String> dataNames) {
-        return !generated(modelNames) && !generated(dataNames);
+    /**
+     * Whether names decide: the data's names are real ({@code dataNamed}: its file gave them) and
+     * the model's are too, or the data names exactly the model's features (whose names then are
+     * real, or made up in the order the data's header repeats).
+     */
+    static boolean byName(List<String> modelNames, List<String> dataNames, boolean dataNamed) {
+        return dataNamed && (!generated(modelNames) || sameNames(modelNames, dataNames));
+    }
+
+    /** Whether a data set's own names are real: not the ones a reader makes up. */
+    static boolean named(List<String> dataNames) {
+        return !generated(dataNames);
     }
 
     /** Whether {@code dataNames} are the model's feature names, in any order, each once. */
@@ -41,12 +53,14 @@ final class FeatureOrder {
      * {@code data} with its features in the model's order: unchanged when names do not decide or
      * already agree, permuted when they are the model's names in another order.
      *
+     * @param dataNamed whether the data's feature names came from its file ({@link #named} when
+     *                  only the data set is at hand)
      * @throws DataException naming {@code source}, the missing and the unexpected columns, when
      *                       the names are not the model's
      */
-    static Dataset toModelOrder(List<String> modelNames, Dataset data, String source) {
+    static Dataset toModelOrder(List<String> modelNames, Dataset data, String source, boolean dataNamed) {
         List<String> names = data.featureNames();
-        if (!byName(modelNames, names) || names.equals(modelNames)) {
+        if (!byName(modelNames, names, dataNamed) || names.equals(modelNames)) {
             return data;
         }
         if (!sameNames(modelNames, names)) {
@@ -65,7 +79,7 @@ final class FeatureOrder {
      */
     static void requireModelFeatures(List<String> modelNames, TableColumns columns, String source) {
         List<String> names = columns.featureNames();
-        if (byName(modelNames, names)) {
+        if (byName(modelNames, names, columns.header())) {
             if (!sameNames(modelNames, names)) {
                 throw mismatch(modelNames, names, source, fileColumns(columns));
             }
@@ -92,8 +106,33 @@ final class FeatureOrder {
                 : ", with '" + columns.labelName() + "' read as the label" + LABEL_RULE);
     }
 
+    /** Names as a reader makes them up: each of its pattern, in its order (x1, x2, ...; pixel_0_0, pixel_0_1, ...). */
     private static boolean generated(List<String> names) {
-        return names.stream().allMatch(n -> GENERATED.matcher(n).matches());
+        if (!names.stream().allMatch(n -> GENERATED.matcher(n).matches())) {
+            return false;
+        }
+        for (int j = 1; j < names.size(); j++) {
+            if (!before(names.get(j - 1), names.get(j))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether made-up name {@code a} comes before {@code b}: the same kind, a smaller position. */
+    private static boolean before(String a, String b) {
+        if (a.charAt(0) != b.charAt(0)) {
+            return false;
+        }
+        String[] x = a.substring(1).replaceFirst("^ixel_", "").split("_");
+        String[] y = b.substring(1).replaceFirst("^ixel_", "").split("_");
+        for (int k = 0; k < x.length; k++) {
+            int c = new BigInteger(x[k]).compareTo(new BigInteger(y[k]));
+            if (c != 0) {
+                return c < 0;
+            }
+        }
+        return false;
     }
 
     private static Dataset reordered(Dataset data, List<String> order) {

@@ -4,12 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.oneneuron.data.CsvReader;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.LabelCoding;
 import org.oneneuron.data.ReadOptions;
 import org.oneneuron.data.ReadOptions.ClassRule;
+import org.oneneuron.data.TableColumns;
 import org.oneneuron.data.Task;
 import org.oneneuron.run.HeldOutSplit;
 import org.oneneuron.run.Model;
@@ -62,12 +64,12 @@ public final class ModelInputs {
                 : modelClasses(model, recordedLabelColumn(model, options.readOptions(), pathOrBuiltin), rule)
                         // LIBSVM: a file whose rows never use the last features still has the model's
                         .withDimension(model.spec().inputDim());
-        if (!DataOptions.builtin(pathOrBuiltin)) {
-            Datasets.tableColumns(Path.of(pathOrBuiltin), read, true).ifPresent(
-                    columns -> FeatureOrder.requireModelFeatures(model.featureNames(), columns, pathOrBuiltin));
-        }
+        Optional<TableColumns> columns = DataOptions.builtin(pathOrBuiltin) ? Optional.empty()
+                : Datasets.tableColumns(Path.of(pathOrBuiltin), read, true);
+        columns.ifPresent(c -> FeatureOrder.requireModelFeatures(model.featureNames(), c, pathOrBuiltin));
         Dataset data = options.checked(pathOrBuiltin, Datasets.resolve(pathOrBuiltin, read));
-        return FeatureOrder.toModelOrder(model.featureNames(), data, pathOrBuiltin);
+        boolean named = columns.map(TableColumns::header).orElseGet(() -> FeatureOrder.named(data.featureNames()));
+        return FeatureOrder.toModelOrder(model.featureNames(), data, pathOrBuiltin, named);
     }
 
     /**
@@ -162,11 +164,11 @@ public final class ModelInputs {
         if (!csvFile(pathOrBuiltin)) {
             return false;
         }
-        List<String> columns = CsvReader.columns(path, options.readOptions());
-        if (FeatureOrder.byName(model.featureNames(), columns)) {
-            return FeatureOrder.sameNames(model.featureNames(), columns);
+        TableColumns columns = CsvReader.tableColumns(path, options.readOptions(), false);
+        if (FeatureOrder.byName(model.featureNames(), columns.names(), columns.header())) {
+            return FeatureOrder.sameNames(model.featureNames(), columns.names());
         }
-        return columns.size() == model.spec().inputDim();
+        return columns.names().size() == model.spec().inputDim();
     }
 
     /** Reads a CSV of features only, in the model's column order. */
@@ -176,9 +178,9 @@ public final class ModelInputs {
             throw new IllegalArgumentException("--no-label reads a CSV file; '" + pathOrBuiltin
                     + "' is not one (built-in data sets have labels)");
         }
-        FeatureOrder.requireModelFeatures(model.featureNames(),
-                CsvReader.tableColumns(path, options.readOptions(), false), pathOrBuiltin);
+        TableColumns columns = CsvReader.tableColumns(path, options.readOptions(), false);
+        FeatureOrder.requireModelFeatures(model.featureNames(), columns, pathOrBuiltin);
         Dataset data = CsvReader.readUnlabeled(path, options.readOptions());
-        return FeatureOrder.toModelOrder(model.featureNames(), data, pathOrBuiltin);
+        return FeatureOrder.toModelOrder(model.featureNames(), data, pathOrBuiltin, columns.header());
     }
 }

@@ -112,6 +112,22 @@ class ModelDataMatchingTest {
         assertEquals(named.out(), headerless.out());
     }
 
+    /** x1, x2 in a real header are names like any other: another order is read in the model's order. */
+    @Test
+    void aHeaderOfReaderLikeNamesInAnotherOrderIsReadByName() throws IOException {
+        Path model = train("xs", "x1,x2,y\n1,20,0\n3,40,1\n2,10,0\n5,50,1\n");
+        Cli original = ok("predict", model.toString(), file("xs.csv", "x1,x2,y\n1,20,0\n3,40,1\n"));
+        assertEquals(original.out(), ok("predict", model.toString(), file("xs-swapped.csv",
+                "x2,x1,y\n20,1,0\n40,3,1\n")).out());
+        assertEquals(original.out(), ok("predict", model.toString(), file("xs-unlabeled.csv",
+                "x2,x1\n20,1\n40,3\n")).out());
+        Path swapped = train("sx", "x2,x1,y\n20,1,0\n40,3,1\n10,2,0\n50,5,1\n");
+        assertEquals(ok("predict", swapped.toString(), file("sx.csv", "x2,x1,y\n20,1,0\n40,3,1\n")).out(),
+                ok("predict", swapped.toString(), file("sx-in-order.csv", "x1,x2,y\n1,20,0\n3,40,1\n")).out());
+        assertEquals(ok("predict", swapped.toString(), file("sx.csv", "x2,x1,y\n20,1,0\n40,3,1\n")).out(),
+                ok("predict", swapped.toString(), file("sx-headerless.csv", "20,1,0\n40,3,1\n")).out());
+    }
+
     @Test
     void aPositiveClassThatContradictsTheModelIsRefused() throws IOException {
         String data = file("cd.csv", "a,b,y\n1,2,cat\n3,4,dog\n5,6,cat\n7,8,dog\n1,1,cat\n");
