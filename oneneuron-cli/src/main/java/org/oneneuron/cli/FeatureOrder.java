@@ -42,11 +42,14 @@ final class FeatureOrder {
         return !generated(dataNames);
     }
 
-    /** Whether {@code dataNames} are the model's feature names, in any order, each once. */
+    /**
+     * Whether {@code dataNames} are the model's feature names: in its order, or in any order when
+     * each is named once (a name given twice says nothing of which column is which).
+     */
     static boolean sameNames(List<String> modelNames, List<String> dataNames) {
         HashSet<String> distinct = new HashSet<>(dataNames);
-        return dataNames.size() == modelNames.size() && distinct.size() == dataNames.size()
-                && distinct.equals(new HashSet<>(modelNames));
+        return dataNames.equals(modelNames) || dataNames.size() == modelNames.size()
+                && distinct.size() == dataNames.size() && distinct.equals(new HashSet<>(modelNames));
     }
 
     /**

@@ -128,6 +128,18 @@ class ModelDataMatchingTest {
                 ok("predict", swapped.toString(), file("sx-headerless.csv", "20,1,0\n40,3,1\n")).out());
     }
 
+    /** A model trained on a header that names a column twice scores that file, and only that order. */
+    @Test
+    void aColumnNamedTwiceMatchesInTheSameOrder() throws IOException {
+        Path model = train("dup", "a,a,y\n1,20,0\n3,40,1\n2,10,0\n5,50,1\n");
+        ok("predict", model.toString(), file("dup.csv", "a,a,y\n1,20,0\n3,40,1\n"));
+        ok("evaluate", model.toString(), file("dup.csv", "a,a,y\n1,20,0\n3,40,1\n"));
+        assertEquals(ok("predict", model.toString(), file("dup.csv", "a,a,y\n1,20,0\n3,40,1\n")).out(),
+                ok("predict", model.toString(), file("dup-unlabeled.csv", "a,a\n1,20\n3,40\n")).out());
+        BadInputTest.assertBadInput(Cli.run("predict", model.toString(), file("dup-b.csv",
+                "a,b,y\n1,20,0\n")), "unexpected 'b'");
+    }
+
     @Test
     void aPositiveClassThatContradictsTheModelIsRefused() throws IOException {
         String data = file("cd.csv", "a,b,y\n1,2,cat\n3,4,dog\n5,6,cat\n7,8,dog\n1,1,cat\n");
