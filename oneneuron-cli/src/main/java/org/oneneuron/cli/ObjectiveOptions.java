@@ -27,8 +27,8 @@ public final class ObjectiveOptions {
             + " ablation: the theorem's guarantee is lost).")
     boolean allowZeroLambda;
 
-    @Option(names = "--class-weight", paramLabel = "KIND", description = "none, or balanced (each class"
-            + " weighs n/2 in total).")
+    @Option(names = "--class-weight", paramLabel = "KIND", description = "none, or balanced (each of the K"
+            + " classes weighs n/K in total; classifiers only).")
     String classWeight = Vocabulary.MODEL.balancedClassWeights() ? "balanced" : "none";
 
     public MarginLoss loss() {

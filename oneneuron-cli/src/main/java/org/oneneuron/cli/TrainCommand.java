@@ -332,10 +332,15 @@ final class TrainCommand implements Callable<Integer> {
     /**
      * The loss for the task: the task's default when --loss was not given, else the given loss when
      * it {@link Losses#fits fits} (the word squared on a regression is ½(f - t)², as docs/PAPER.md's
-     * loss table reads it); a loss that does not fit is refused, naming --loss.
+     * loss table reads it); a loss that does not fit is refused, naming --loss, as are class
+     * weights on a regression, naming --class-weight.
      */
     private OutputLoss lossFor(ClassifierConfig config, Dataset dataset) {
         Task task = dataset.task();
+        if (task == Task.REGRESSION && config.balancedClassWeights()) {
+            throw new IllegalArgumentException("--class-weight balanced weighs classes; " + dataset.name()
+                    + " is a regression (real-valued targets), which has none");
+        }
         if (!matched("--loss")) {
             return config.lossFor(task);
         }

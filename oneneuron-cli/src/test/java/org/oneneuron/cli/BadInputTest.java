@@ -104,6 +104,15 @@ class BadInputTest {
     }
 
     @Test
+    void classWeightsOnARegressionNameTheOption() throws Exception {
+        Path file = dir.resolve("values.csv");
+        Files.writeString(file, "a,b,y\n1,2,0.37\n3,4,1.25\n5,6,2.5\n7,8,0.5\n");
+        assertBadInput(Cli.run("train", file.toString(), "--class-weight", "balanced", "--steps", "2"),
+                "error: --class-weight balanced weighs classes; values.csv is a regression (real-valued targets),"
+                        + " which has none");
+    }
+
+    @Test
     void badClassAndLabelChoicesNameTheirOption() throws Exception {
         Path file = dir.resolve("pets.csv");
         Files.writeString(file, "a,y\n1,cat\n2,dog\n3,cat\n4,dog\n");

@@ -10,11 +10,17 @@ public final class SampleWeights {
 
     /**
      * Class-balanced weights for ±1 labels: ω_i = n / (2·n_{y_i}), so each class weighs n/2 in
-     * total and the weights average 1.
+     * total and the weights average 1 (K classes: n/K each).
+     *
+     * @throws IllegalArgumentException for a regression, or a class without samples
      */
     public static double[] balanced(Dataset data) {
         if (data.task() == org.oneneuron.data.Task.MULTICLASS) {
             return balancedClasses(data);
+        }
+        if (data.task() == org.oneneuron.data.Task.REGRESSION) {
+            throw new IllegalArgumentException("class-balanced weights need classes; data set '" + data.name()
+                    + "' is a regression (real-valued targets)");
         }
         int n = data.n();
         int pos = 0;

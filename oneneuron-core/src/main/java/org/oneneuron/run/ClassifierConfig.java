@@ -39,7 +39,7 @@ import org.oneneuron.train.TrainConfig;
  * @param loss                 the loss: a margin loss ℓ(z) for binary data; for multi-class and regression data see {@link #lossFor}
  * @param reduction            SUM (the paper's) or MEAN
  * @param initializer          how θ₀ is drawn (seeded by {@code train.seed()})
- * @param balancedClassWeights weigh each class n/2 in total
+ * @param balancedClassWeights weigh each of the K classes n/K in total (classifiers only)
  * @param standardize          fit a Standardizer on the training part and apply it everywhere
  * @param heldOut              share of the samples held out from training, in [0, 1); 0 = none
  * @param precision            float64, or float32 forward and reverse passes

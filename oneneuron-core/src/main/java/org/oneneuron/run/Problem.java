@@ -375,7 +375,7 @@ public final class Problem {
             return this;
         }
 
-        /** Weighs each class n/2 in total (ω_i = n / (2·n_{y_i})). */
+        /** Weighs each of the K classes n/K in total (ω_i = n / (K·n_{y_i})). */
         public Builder balancedClassWeights(boolean value) {
             this.balancedClassWeights = value;
             return this;
