@@ -74,6 +74,9 @@ public final class Losses {
                 try {
                     yield parse(word);
                 } catch (IllegalArgumentException e) {
+                    if (w.startsWith("hinge-p:")) {
+                        throw e; // a known loss with a bad power: parse says what is wrong with it
+                    }
                     throw new IllegalArgumentException("unknown loss '" + word + "'; expected cubic-hinge, hinge-p:P, "
                             + "smooth-hinge, logistic, squared (binary), softmax-ce, multi-squared-hinge "
                             + "(multi-class), squared/target-squared, huber, huber:δ (regression)", e);

@@ -64,6 +64,15 @@ class LossesTest {
         assertFalse(e.getMessage().isBlank());
     }
 
+    /** parseOutput (what --loss reads) keeps parse's reason for a bad hinge power. */
+    @Test
+    void aBadHingePowerSaysWhatIsWrongWithIt() {
+        assertEquals("hinge power p must be a finite number >= 2, got 1.5", assertThrows(
+                IllegalArgumentException.class, () -> Losses.parseOutput("hinge-p:1.5")).getMessage());
+        assertEquals("loss 'hinge-p:x': power 'x' is not a number", assertThrows(
+                IllegalArgumentException.class, () -> Losses.parseOutput("hinge-p:x")).getMessage());
+    }
+
     @Test
     void valuesAtKnownPoints() {
         assertEquals(8, Losses.CUBIC_HINGE.value(1), 0.0);
