@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one entry point for getting data: files by extension, IDX directories, and built-in data
@@ -65,6 +67,7 @@ public final class Datasets {
                 .orElseThrow(() -> new DataException(source, "unknown built-in data set; known: "
                         + String.join(", ", BUILTINS.stream().map(BuiltinDataset::name).toList())));
         Map<String, String> p = new HashMap<>(entry.parameters());
+        Set<String> given = new HashSet<>();
         if (colon >= 0 && !spec.substring(colon + 1).isBlank()) {
             for (String kv : spec.substring(colon + 1).split(",", -1)) {
                 String[] parts = kv.split("=", 2);
@@ -73,6 +76,9 @@ public final class Datasets {
                     throw new DataException(source, "bad parameter '" + kv + "'; " + (entry.parameters().isEmpty()
                             ? name + " takes no parameters" : "expected KEY=VALUE with KEY one of "
                             + entry.parameters().keySet()));
+                }
+                if (!given.add(key)) {
+                    throw new DataException(source, "parameter '" + key + "' is given twice; give each once");
                 }
                 p.put(key, parts[1].trim());
             }

@@ -126,6 +126,8 @@ class DatasetsTest {
         assertTrue(key.getMessage().contains("KEY one of [n, noise, seed]"), key.getMessage());
         DataException value = assertThrows(DataException.class, () -> Datasets.builtin("xor:n=1"));
         assertTrue(value.getMessage().contains("n must be >= 2"), value.getMessage());
+        DataException twice = assertThrows(DataException.class, () -> Datasets.builtin("blobs:n=10,n=20"));
+        assertTrue(twice.getMessage().contains("parameter 'n' is given twice"), twice.getMessage());
         DataException fixed = assertThrows(DataException.class, () -> Datasets.builtin("wdbc:n=3"));
         assertTrue(fixed.getMessage().contains("takes no parameters"), fixed.getMessage());
         DataException type = assertThrows(DataException.class,
