@@ -66,6 +66,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String[] given = Inputs.modelAndData(inputs, modelOption, dataOption, true);
+        Inputs.requireNotInput("--confusion-csv", confusionCsv, "model file", given[0]);
+        Inputs.requireNotInput("--confusion-csv", confusionCsv, "data file", given[1]);
         Path modelFile = Path.of(given[0]);
         Model model = Model.load(modelFile);
         TaskFigures.checkFiguresFit(figures, model.task());

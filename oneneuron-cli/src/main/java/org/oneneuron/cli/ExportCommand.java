@@ -99,6 +99,7 @@ final class ExportCommand implements Callable<Integer> {
         if (source == null) {
             throw new IllegalArgumentException("--drop-neuron needs the training data: pass --data DATA");
         }
+        Inputs.requireNotInput("--out", out, "data file", source);
         Dataset data = ModelInputs.load(model, dataOptions, source, split);
         NeuronDrop drop = NeuronDrop.of(model, data);
         json.put("data", data.name());

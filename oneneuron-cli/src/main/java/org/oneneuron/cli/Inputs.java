@@ -1,5 +1,9 @@
 package org.oneneuron.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,5 +60,30 @@ final class Inputs {
                     + " argument or with --data");
         }
         return new String[] {model, data};
+    }
+
+    /**
+     * Refuses an output that is the same file as an input of the command (by name, link or
+     * alias), before anything is written: it would replace what the command reads, a model
+     * written over its training data, predictions over the model.
+     *
+     * @param option the output's option, for the message ({@code --out})
+     * @param out    the output path, or null when not given
+     * @param role   what the input is ({@code data file}, {@code model file})
+     * @param input  the input as given (a path, or a built-in data set's name), or null
+     */
+    static void requireNotInput(String option, Path out, String role, String input) {
+        if (out == null || input == null) {
+            return;
+        }
+        try {
+            Path in = Path.of(input);
+            if (Files.exists(out) && Files.exists(in) && Files.isSameFile(out, in)) {
+                throw new IllegalArgumentException(option + " " + out + " is the " + role + " this command reads ("
+                        + input + "); writing there would replace it: give another file");
+            }
+        } catch (InvalidPathException | IOException e) {
+            // not a file we can compare (a built-in name, an unreadable path): the write itself will say
+        }
     }
 }

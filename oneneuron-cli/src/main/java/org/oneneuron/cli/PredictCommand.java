@@ -71,6 +71,8 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String[] given = Inputs.modelAndData(inputs, modelOption, dataOption, true);
+        Inputs.requireNotInput("--out", out, "model file", given[0]);
+        Inputs.requireNotInput("--out", out, "data file", given[1]);
         Path modelFile = Path.of(given[0]);
         Model model = Model.load(modelFile);
         boolean unlabeled = noLabel || ModelInputs.unlabeled(model, dataOptions, given[1]);

@@ -149,6 +149,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<String> warnings = new ArrayList<>();
         String source = Inputs.data(dataArgument, dataOption);
+        Inputs.requireNotInput("--out", out, "data file", source);
         ClassifierConfig config = config(warnings);
         checkOptions();
 
