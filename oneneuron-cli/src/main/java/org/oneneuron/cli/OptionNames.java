@@ -3,7 +3,7 @@ package org.oneneuron.cli;
 import java.util.Map;
 
 /** Maps the library's config field names in error messages to the CLI's option names. */
-final class OptionNames {
+public final class OptionNames {
 
     private static final Map<String, String> OPTIONS = Map.of(
             "learning_rate", "--lr (learning_rate)",
@@ -17,7 +17,7 @@ final class OptionNames {
     }
 
     /** The message with the first config field name it mentions replaced by its option. */
-    static String rename(String message) {
+    public static String rename(String message) {
         if (message == null) {
             return null;
         }

@@ -2,6 +2,7 @@ package org.oneneuron.cli.landscape;
 
 import org.oneneuron.cli.CommandFailure;
 import org.oneneuron.cli.ExitCodes;
+import org.oneneuron.cli.OptionNames;
 import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.optim.OptimizerKind;
 import org.oneneuron.train.TrainConfig;
@@ -31,9 +32,21 @@ final class ContinuationOptions {
         if (stepCount < 1) {
             throw new IllegalArgumentException("--steps must be >= 1, got " + stepCount);
         }
-        return TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.GD).learningRate(learningRate)
-                .maxSteps(stepCount).gradientTolerance(0).clipNorm(CLIP)
-                .historyStride((int) Math.max(1, stepCount / 1000)).build();
+        try {
+            return TrainConfig.defaults().toBuilder().optimizer(OptimizerKind.GD).learningRate(learningRate)
+                    .maxSteps(stepCount).gradientTolerance(0).clipNorm(CLIP)
+                    .historyStride((int) Math.max(1, stepCount / 1000)).build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(OptionNames.rename(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Checks {@code --steps} and {@code --lr} when the command starts, so that an impossible value
+     * is refused whether or not this run trains.
+     */
+    void check() {
+        config();
     }
 
     TrainConfig config() {

@@ -76,6 +76,7 @@ public final class EscapeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        training.check();
         if (subject.augmented) {
             throw new IllegalArgumentException("escape starts from the plain point; drop --augmented");
         }

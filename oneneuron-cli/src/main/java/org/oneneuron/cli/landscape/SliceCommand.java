@@ -91,6 +91,7 @@ public final class SliceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        training.check();
         if ((plane == null) == (line == null)) {
             throw new IllegalArgumentException("give exactly one of --plane P,Q,R or --line P,Q");
         }

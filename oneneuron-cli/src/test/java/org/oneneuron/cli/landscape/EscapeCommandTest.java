@@ -80,6 +80,18 @@ class EscapeCommandTest {
         assertTrue(!r.err().contains("allow it explicitly"), r.err());
     }
 
+    /** --steps and --lr are checked whether or not --continue (or slice's augmented point) uses them. */
+    @Test
+    void impossibleStepsAndRatesAreRefusedEvenWhenUnused() {
+        for (String[] args : new String[][] {{"escape", "--construction", "A1", "--steps", "-1"},
+            {"escape", "--construction", "A1", "--lr", "0"},
+            {"slice", "--construction", "A1", "--plane", "random", "--steps", "0", "--out", "unused-slice"}}) {
+            Run r = Run.of(args);
+            assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+            assertTrue(r.err().startsWith("error: --steps must be >= 1") || r.err().startsWith("error: --lr"), r.err());
+        }
+    }
+
     @Test
     void caseCHasNoNetworkToEscapeFrom() {
         Run r = Run.of("escape", "--construction", "C");
