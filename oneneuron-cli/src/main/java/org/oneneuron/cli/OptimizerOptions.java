@@ -45,6 +45,9 @@ public final class OptimizerOptions {
         if (steps < 1) {
             throw new IllegalArgumentException("--steps must be >= 1, got " + steps);
         }
+        if (momentum != null && !(momentum >= 0 && momentum < 1)) { // also when this optimizer has none
+            throw new IllegalArgumentException("--momentum must be in [0, 1), got " + momentum);
+        }
         OptimizerChoice choice = OptimizerChoice.parse(optimizer);
         TrainConfig config;
         try {
