@@ -175,8 +175,8 @@ final class TrainCommand implements Callable<Integer> {
         List<DataChecks.Conflict> conflicts = DataChecks.conflicts(dataset);
         if (!conflicts.isEmpty()) {
             warnings.add(dataset.name() + ": " + Plural.count(conflicts.size(), "group") + " of identical inputs with"
-                    + " conflicting labels (no classifier can fit them all), e.g. "
-                    + conflicts.get(0).describe());
+                    + (task == Task.REGRESSION ? " different targets (no function can fit them all), e.g. "
+                    : " conflicting labels (no classifier can fit them all), e.g. ") + conflicts.get(0).describe());
         }
         if (config.heldOut() > 0 && dataset.n() < TrainingData.MIN_SPLIT_SIZE) {
             warnings.add(dataset.name() + " has " + Plural.count(dataset.n(), "sample") + ", fewer than "

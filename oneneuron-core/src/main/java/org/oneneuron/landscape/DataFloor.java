@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.loss.MarginLoss;
 import org.oneneuron.loss.NetworkObjective;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.loss.SampleLoss;
@@ -30,10 +31,12 @@ import org.oneneuron.loss.SampleLoss;
  * @param groups       groups of identical inputs with conflicting labels
  * @param samples      samples in those groups
  * @param loss         L*, in the objective's reduction
- * @param forcedErrors samples every classifier misclassifies
+ * @param forcedErrors samples every classifier misclassifies (0 for a regression)
  * @param example      the first group, described
+ * @param classes      whether the labels are classes (a margin loss); false for a regression's
+ *                     targets, which no one misclassifies
  */
-public record DataFloor(int groups, int samples, double loss, int forcedErrors, String example) {
+public record DataFloor(int groups, int samples, double loss, int forcedErrors, String example, boolean classes) {
 
     /** The floor of a network objective's data and loss; empty when its inputs are consistent. */
     public static Optional<DataFloor> of(NetworkObjective objective) {
@@ -70,18 +73,20 @@ public record DataFloor(int groups, int samples, double loss, int forcedErrors, 
             samples += members.length;
             forced += Math.min(positive, members.length - positive);
         }
-        return Optional.of(new DataFloor(conflicts.size(), samples, reduction.scale(data.n()) * total, forced,
-                conflicts.get(0).describe()));
+        boolean classes = loss instanceof MarginLoss;
+        return Optional.of(new DataFloor(conflicts.size(), samples, reduction.scale(data.n()) * total,
+                classes ? forced : 0, conflicts.get(0).describe(), classes));
     }
 
     /** One sentence for certificates: why zero loss is out of reach and what the floor is. */
     public String describe() {
+        String errors = classes ? String.format(Locale.ROOT, " and every classifier misclassifies at least %d %s",
+                forcedErrors, forcedErrors == 1 ? "sample" : "samples") : "";
         return String.format(Locale.ROOT, "zero loss is unattainable on this data: %d %s of identical"
-                + " inputs (%d samples) %s conflicting labels, so no function gets below loss %.6g and"
-                + " every classifier misclassifies at least %d %s (e.g. %s); the verdict measures the"
-                + " loss against that floor", groups, groups == 1 ? "group" : "groups", samples,
-                groups == 1 ? "carries" : "carry", loss, forcedErrors, forcedErrors == 1 ? "sample" : "samples",
-                example);
+                + " inputs (%d samples) %s %s, so no function gets below loss %.6g%s (e.g. %s); the verdict"
+                + " measures the loss against that floor", groups, groups == 1 ? "group" : "groups", samples,
+                groups == 1 ? "carries" : "carry", classes ? "conflicting labels" : "different targets", loss,
+                errors, example);
     }
 
     /** min_c Σ_k w_k ℓ(c; t_k) for a loss convex in c, by bisection on the derivative. */

@@ -36,6 +36,17 @@ class DataFloorTest {
         assertTrue(f.describe().contains("misclassifies at least 2 samples (e.g."), f.describe());
     }
 
+    /** A regression's identical inputs with different targets: a floor, but no classes to misclassify. */
+    @Test
+    void aRegressionFloorSpeaksOfTargetsNotMisclassifiedSamples() {
+        Dataset values = new Dataset("v", new double[] {0, 0, 1}, new double[] {2.0, 3.0, 5.0}, 1, null, List.of());
+        DataFloor f = DataFloor.of(values, Losses.TARGET_SQUARED, Reduction.SUM, null).orElseThrow();
+        assertEquals(0.25, f.loss(), 1e-12, "½(2.5 - 2)² + ½(2.5 - 3)²");
+        assertEquals("zero loss is unattainable on this data: 1 group of identical inputs (2 samples) carries"
+                + " different targets, so no function gets below loss 0.250000 (e.g. " + f.example() + "); the"
+                + " verdict measures the loss against that floor", f.describe());
+    }
+
     @Test
     void oneConflictingPairIsNamedInTheSingular() {
         Dataset pair = new Dataset("pair", new double[] {0, 0, 1, 2}, new double[] {1, -1, 1, -1}, 1, null,

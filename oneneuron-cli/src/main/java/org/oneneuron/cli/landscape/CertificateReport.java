@@ -77,7 +77,7 @@ final class CertificateReport {
         m.put("conflicting_groups", f.groups());
         m.put("conflicting_samples", f.samples());
         m.put("loss", f.loss());
-        m.put("forced_errors", f.forcedErrors());
+        m.put("forced_errors", f.classes() ? f.forcedErrors() : null);
         m.put("example", f.example());
         return m;
     }
@@ -138,8 +138,8 @@ final class CertificateReport {
         row(out, "loss_total", num(c.loss()));
         c.dataFloor().ifPresent(f -> row(out, "data_floor", num(f.loss()) + "  (zero loss is unattainable: "
                 + Plural.count(f.groups(), "group") + " of identical inputs " + (f.groups() == 1 ? "carries" : "carry")
-                + " conflicting labels; at least " + Plural.count(f.forcedErrors(), "sample")
-                + " misclassified by any classifier)"));
+                + (f.classes() ? " conflicting labels; at least " + Plural.count(f.forcedErrors(), "sample")
+                + " misclassified by any classifier)" : " different targets)")));
         row(out, "least_loss", c.leastLoss().kind().word() + (Double.isNaN(c.leastLoss().value()) ? ""
                 : " " + num(c.leastLoss().value())) + "  (" + c.leastLoss().basis() + ")");
         row(out, "loss_network_only", num(c.networkOnlyLoss()));
