@@ -254,10 +254,7 @@ public record Calibration(String method, double a, double b, String fittedOn, in
         double[] p = new double[scores.length];
         for (int i = 0; i < scores.length / k; i++) {
             int o = i * k;
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                m = Math.max(m, a * scores[o + j]);
-            }
+            double m = scaledMax(scores, o, k, a);
             double s = 0;
             for (int j = 0; j < k; j++) {
                 p[o + j] = Math.exp(a * scores[o + j] - m);
@@ -270,6 +267,15 @@ public record Calibration(String method, double a, double b, String fittedOn, in
         return p;
     }
 
+    /** max_j a·f~_j over the K scores of one sample from {@code o}: the shift of a stable softmax. */
+    static double scaledMax(double[] scores, int o, int k, double a) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            m = Math.max(m, a * scores[o + j]);
+        }
+        return m;
+    }
+
     /**
      * log p_y = a·f~_y − log Σ_j exp(a·f~_j) per sample of n·K scores and n class indices: the log of
      * {@link #classProbabilities}'s p_y, without underflow.
@@ -278,10 +284,7 @@ public record Calibration(String method, double a, double b, String fittedOn, in
         double[] l = new double[classes.length];
         for (int i = 0; i < l.length; i++) {
             int o = i * k;
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                m = Math.max(m, a * scores[o + j]);
-            }
+            double m = scaledMax(scores, o, k, a);
             double s = 0;
             for (int j = 0; j < k; j++) {
                 s += Math.exp(a * scores[o + j] - m);

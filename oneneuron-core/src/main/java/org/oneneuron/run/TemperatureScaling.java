@@ -73,10 +73,7 @@ final class TemperatureScaling {
         double sum = 0;
         for (int i = 0; i < classes.length; i++) {
             int o = i * k;
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                m = Math.max(m, a * scores[o + j]);
-            }
+            double m = Calibration.scaledMax(scores, o, k, a);
             double z = 0;
             double expected = 0;
             double target = 0;
