@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.oneneuron.data.DataException;
 import org.oneneuron.data.Datasets;
+import org.oneneuron.data.Task;
 import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.NeuronKind;
@@ -78,6 +79,9 @@ final class Checkpoints {
                 .orElseGet(() -> Datasets.sha256(data.raw())));
         key.put("held_out", Double.toString(config.heldOut()));
         key.put("class_weight", config.balancedClassWeights() ? "balanced" : "none");
+        if (data.train().task() == Task.REGRESSION) { // a checkpoint's θ predicts targets in these units
+            key.put("target_scale", data.target().isIdentity() ? "none" : "standard");
+        }
         key.put("loss", config.loss().word());
         key.put("reduction", config.reduction().word());
         key.put("lambda", Double.toString(config.lambda()));

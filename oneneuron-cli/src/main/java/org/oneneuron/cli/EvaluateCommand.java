@@ -144,6 +144,7 @@ final class EvaluateCommand implements Callable<Integer> {
             RegressionMetrics alone = (RegressionMetrics) a.networkFigures();
             json.put("network_only_rmse", alone.rmse());
             json.put("network_only_r2", alone.r2());
+            json.put("target_standardizer", Figures.target(model.targetStandardizer()));
         }
         Figures.putProbabilities(json, model, probabilities);
         Figures.putLoss(json, a.loss());
@@ -161,7 +162,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } else {
             TaskFigures.printRegression(out, (RegressionMetrics) a.figures(), (RegressionMetrics) a.networkFigures());
         }
-        out.println("loss      " + Figures.lossText(a.loss()));
+        out.println("loss      " + Figures.lossText(a.loss(), model.targetStandardizer()));
         if (confusionCsv != null) {
             out.println("confusion matrix written to " + confusionCsv);
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.oneneuron.data.TargetStandardizer;
 import org.oneneuron.eval.BinaryMetrics;
 import org.oneneuron.eval.ProbabilityMetrics;
 import org.oneneuron.objective.NeuronSnapshot;
@@ -34,6 +35,30 @@ public final class Figures {
         return "total " + TrainReport.number(loss.total()) + " = data " + TrainReport.number(loss.data())
                 + " + penalty " + TrainReport.number(loss.penalty()) + "; network alone "
                 + TrainReport.number(loss.networkOnly());
+    }
+
+    /**
+     * {@link #lossText} with, for a regression trained on standardized targets, the units said:
+     * "... (standardized target (t - μ)/σ)", as the objective saw them.
+     */
+    public static String lossText(LossFigures loss, TargetStandardizer target) {
+        return lossText(loss) + (target.isIdentity() ? "" : " (standardized target " + targetWords(target) + ")");
+    }
+
+    /** E.g. {@code (t - 100012)/36045.2}. */
+    static String targetWords(TargetStandardizer target) {
+        return "(t - " + TrainReport.number(target.mean()) + ")/" + TrainReport.number(target.scale());
+    }
+
+    /** A regression's target scaling as {@code {"mean": μ, "scale": σ}}; null for none (the identity). */
+    public static Map<String, Object> target(TargetStandardizer target) {
+        if (target.isIdentity()) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mean", target.mean());
+        out.put("scale", target.scale());
+        return out;
     }
 
     /**

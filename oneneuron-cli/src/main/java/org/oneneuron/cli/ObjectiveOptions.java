@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The objective of a fit: {@code --loss}, {@code --reduction}, {@code --lambda},
- * {@code --allow-zero-lambda}, {@code --class-weight} (defaults: the library's).
+ * {@code --allow-zero-lambda}, {@code --class-weight}, {@code --target-scale} (defaults: the library's).
  */
 public final class ObjectiveOptions {
 
@@ -30,6 +30,11 @@ public final class ObjectiveOptions {
     @Option(names = "--class-weight", paramLabel = "KIND", description = "none, or balanced (each of the K"
             + " classes weighs n/K in total; classifiers only).")
     String classWeight = Vocabulary.MODEL.balancedClassWeights() ? "balanced" : "none";
+
+    @Option(names = "--target-scale", paramLabel = "KIND", description = "standard (a regression trains on"
+            + " (t - mean)/sd of the training part's targets and predicts mean + sd·f~; its loss figures are in"
+            + " those standardized units) or none (raw targets, raw-unit losses); regression only.")
+    String targetScale = Vocabulary.MODEL.standardizeTarget() ? "standard" : "none";
 
     public MarginLoss loss() {
         return Losses.parse(loss);
@@ -62,6 +67,16 @@ public final class ObjectiveOptions {
 
     public boolean allowZeroLambda() {
         return allowZeroLambda;
+    }
+
+    /** True with {@code --target-scale standard} (the default). */
+    public boolean standardizeTarget() {
+        return switch (targetScale.trim().toLowerCase(Locale.ROOT)) {
+            case "none" -> false;
+            case "standard" -> true;
+            default -> throw new IllegalArgumentException("--target-scale must be standard or none, got '"
+                    + targetScale + "'");
+        };
     }
 
     /** True with {@code --class-weight balanced}. */

@@ -182,7 +182,7 @@ final class TrainCommand implements Callable<Integer> {
             warnings.add(dataset.name() + " has " + Plural.count(dataset.n(), "sample") + ", fewer than "
                     + TrainingData.MIN_SPLIT_SIZE + ": nothing is held out");
         }
-        warnings.addAll(unusedOptions(config));
+        warnings.addAll(unusedOptions(config, task));
         if (!common.json()) {
             // λ = 0 is also logged by the library (one line on stderr via LibraryLogging).
             warnings.stream().filter(w -> !w.startsWith(ZERO_LAMBDA))
@@ -268,7 +268,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Options given that the chosen optimizer, neuron or scaffold does not read: a warning each. */
-    private List<String> unusedOptions(ClassifierConfig config) {
+    private List<String> unusedOptions(ClassifierConfig config, Task task) {
         List<String> unused = new ArrayList<>();
         OptimizerKind kind = config.train().optimizer();
         boolean ownSteps = kind == OptimizerKind.LBFGS || kind == OptimizerKind.NEWTON_CG;
@@ -281,6 +281,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (matched("--clip") && ownSteps) {
             unused.add("--clip" + with);
+        }
+        if (matched("--target-scale") && task != Task.REGRESSION) {
+            unused.add("--target-scale has no effect on a " + task.word() + " task (its targets are classes)");
         }
         if (matched("--lambda") && !config.neuron().present()) {
             unused.add("--lambda has no effect without a special neuron (--neuron none)");
@@ -324,7 +327,8 @@ final class TrainCommand implements Callable<Integer> {
                 .withNeuron(neuron).withAllowZeroLambda(objective.allowZeroLambda())
                 .withLambda(objective.lambda(neuron)).withLoss(objective.outputLoss())
                 .withReduction(objective.reduction()).withInitializer(training.initializer())
-                .withBalancedClassWeights(objective.balanced()).withHeldOut(share)
+                .withBalancedClassWeights(objective.balanced()).withStandardizeTarget(objective.standardizeTarget())
+                .withHeldOut(share)
                 .withPrecision(training.precision())
                 .withTrain(training.config(Vocabulary.TRAIN, common.threadsOr(Vocabulary.TRAIN.threads()))
                         .toBuilder().historyStride(historyEvery).gradientTolerance(gradientTolerance).build());

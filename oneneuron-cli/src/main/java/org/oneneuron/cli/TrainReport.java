@@ -49,6 +49,7 @@ final class TrainReport {
         json.put("task", o.model().task().word());
         if (o.model().task() == Task.REGRESSION) {
             RegressionMetrics tr = (RegressionMetrics) train.figures();
+            json.put("target_standardizer", Figures.target(o.model().targetStandardizer()));
             json.put("train_rmse", tr.rmse());
             json.put("train_mae", tr.mae());
             json.put("train_r2", tr.r2());
@@ -181,7 +182,9 @@ final class TrainReport {
         }
         line(out, "loss", "total " + number(json.get("loss_total")) + " = data "
                 + number(json.get("loss_data")) + " + penalty " + number(json.get("loss_penalty"))
-                + "; network alone " + number(json.get("loss_network_only")));
+                + "; network alone " + number(json.get("loss_network_only"))
+                + (json.get("target_standardizer") instanceof Map<?, ?> t ? " (standardized target (t - "
+                + number(t.get("mean")) + ")/" + number(t.get("scale")) + ")" : ""));
         line(out, "gradient norm", number(json.get("gradient_norm")));
         if (json.get("neuron") instanceof Map<?, ?> n) {
             line(out, "neuron", "a " + number(n.get("a")) + ", b " + number(n.get("b")) + ", |w| "

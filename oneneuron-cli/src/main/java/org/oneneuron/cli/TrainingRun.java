@@ -245,7 +245,7 @@ final class TrainingRun {
         }
         after.charge(WRITE);
         Problem ended = fit.problem();
-        Assessment train = Assessment.of(ended, fit.theta());
+        Assessment train = Assessment.of(ended, fit.theta()).inTargetUnits(data.target());
         Optional<Assessment> test = data.heldOut().map(model::assess);
         after.charge(ASSESSMENT);
         if (!trouble && certify) {

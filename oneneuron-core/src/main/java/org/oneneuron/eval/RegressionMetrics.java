@@ -38,6 +38,18 @@ public record RegressionMetrics(long n, double rmse, double mae, double r2) impl
         return new RegressionMetrics(n, Math.sqrt(sse / n), sae / n, sst > 0 ? 1 - sse / sst : Double.NaN);
     }
 
+    /**
+     * The figures of predictions and targets both multiplied by {@code factor} (> 0): RMSE and MAE
+     * times it, R² unchanged. A model trained on standardized targets t' = (t - μ)/σ reports its
+     * figures in the target's units as its standardized figures scaled by σ.
+     */
+    public RegressionMetrics scaled(double factor) {
+        if (!(factor > 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("the scale factor must be finite and > 0, got " + factor);
+        }
+        return factor == 1 ? this : new RegressionMetrics(n, rmse * factor, mae * factor, r2);
+    }
+
     @Override
     public double accuracy() {
         return Double.NaN;

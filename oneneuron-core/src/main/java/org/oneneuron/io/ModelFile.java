@@ -24,11 +24,13 @@ import java.util.Optional;
  * @param provenance   how the model was made: config, seed, versions, back-end (snake_case keys)
  * @param split        which samples of the training data were held out, if any
  * @param calibration  how scores become probabilities, if recorded
+ * @param target       a regression's target scaling (the network predicts (t - mean)/scale), if
+ *                     any; absent means none (mean 0, scale 1), as in files written before it existed
  */
 public record ModelFile(Network network, List<Block> parameters, Optional<Standardizer> standardizer,
                         List<String> featureNames, List<String> labelNames, String loss,
                         String reduction, double lambda, Map<String, String> provenance,
-                        Optional<Split> split, Optional<Calibration> calibration) {
+                        Optional<Split> split, Optional<Calibration> calibration, Optional<Target> target) {
 
     /** The format version this library writes (2: the layer graph); it also reads version 1. */
     public static final int FORMAT_VERSION = 2;
@@ -56,6 +58,7 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
         standardizer.ifPresent(s -> s.requireDimension(network.inputDim()));
         Objects.requireNonNull(split, "split");
         Objects.requireNonNull(calibration, "calibration");
+        Objects.requireNonNull(target, "target");
         int expectedOffset = 0;
         for (Block block : parameters) {
             if (block.offset() != expectedOffset) {
@@ -64,6 +67,15 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
             }
             expectedOffset += block.values().length;
         }
+    }
+
+    /** A model file without a target scaling (a classifier's, or one written before it existed). */
+    public ModelFile(Network network, List<Block> parameters, Optional<Standardizer> standardizer,
+                     List<String> featureNames, List<String> labelNames, String loss, String reduction,
+                     double lambda, Map<String, String> provenance, Optional<Split> split,
+                     Optional<Calibration> calibration) {
+        this(network, parameters, standardizer, featureNames, labelNames, loss, reduction, lambda, provenance,
+                split, calibration, Optional.empty());
     }
 
     /** A model file without a recorded split or calibration (files of earlier versions). */
@@ -232,6 +244,22 @@ public record ModelFile(Network network, List<Block> parameters, Optional<Standa
         @Override
         public String toString() {
             return "Standardizer[d=" + mean.length + "]";
+        }
+    }
+
+    /**
+     * A regression target's scaling t' = (t - mean) / scale: the network predicts t', the model
+     * mean + scale·f~.
+     *
+     * @param mean  finite
+     * @param scale finite and positive
+     */
+    public record Target(double mean, double scale) {
+        public Target {
+            if (!Double.isFinite(mean) || !(scale > 0 && Double.isFinite(scale))) {
+                throw new IllegalArgumentException("target standardizer: mean " + mean + ", scale " + scale
+                        + " (need finite, scale > 0)");
+            }
         }
     }
 

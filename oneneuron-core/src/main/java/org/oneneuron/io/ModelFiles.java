@@ -82,6 +82,12 @@ public final class ModelFiles {
             } else {
                 out.writeNullField("standardizer");
             }
+            if (model.target().isPresent()) {
+                out.writeObjectFieldStart("target_standardizer");
+                out.writeNumberField("mean", model.target().get().mean());
+                out.writeNumberField("scale", model.target().get().scale());
+                out.writeEndObject();
+            }
             out.writeObjectFieldStart("parameters");
             out.writeNumberField("dimension", model.dimension());
             out.writeArrayFieldStart("blocks");
@@ -223,13 +229,21 @@ public final class ModelFiles {
         ModelFile model = new ModelFile(network, blocks, standardizer, f.strings(root, "feature_names"),
                 f.strings(root, "label_names"), f.text(root, "loss"), f.text(root, "reduction"),
                 f.number(root, "lambda"), provenance, split(f, root.get("split")),
-                calibration(f, root.get("calibration")));
+                calibration(f, root.get("calibration")), target(f, root.get("target_standardizer")));
         int dimension = f.integer(params, "dimension");
         if (dimension != model.dimension()) {
             throw f.bad("parameters.dimension", dimension + " but the blocks hold "
                     + model.dimension() + " values");
         }
         return model;
+    }
+
+    /** The optional {@code target_standardizer} object (absent: no target scaling, as in earlier files). */
+    private static Optional<ModelFile.Target> target(Fields f, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ModelFile.Target(f.number(node, "mean"), f.number(node, "scale")));
     }
 
     /** The optional {@code split} object (absent in files written before it existed). */

@@ -140,4 +140,16 @@ public sealed interface Layer {
     /** y = a + b element-wise (ONNX Add): a residual block's skip. */
     record Add(String left, String right, String output) implements Layer {
     }
+
+    /**
+     * y = scale·x + shift with one scale and one shift for every value (ONNX Mul, Add): a regression
+     * trained on standardized targets maps its score back to the target's units, value = μ + σ·f~.
+     */
+    record Rescale(String input, String output, double scale, double shift) implements Layer {
+        public Rescale {
+            if (!Double.isFinite(scale) || !Double.isFinite(shift)) {
+                throw new IllegalArgumentException("rescale needs a finite scale and shift, got " + scale + " and " + shift);
+            }
+        }
+    }
 }

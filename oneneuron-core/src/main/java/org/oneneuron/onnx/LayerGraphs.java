@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.oneneuron.data.TargetStandardizer;
 import org.oneneuron.run.Model;
 import org.oneneuron.model.NetworkSpec;
 import org.oneneuron.model.ParameterBlock;
@@ -18,7 +19,8 @@ import org.oneneuron.train.Provenance;
  * {@link LayerGraph}. An MLP: standardize, then per hidden layer a dense layer and its
  * activation, then the output layer, then the special neuron; tensors {@code features} (raw
  * input), {@code x} (standardized), {@code z1}, {@code h1}, …, {@code f} (the network's score),
- * {@code score}. Any other layer graph (convolutions, pooling, layer norm, residual blocks):
+ * {@code score} (a regression trained on standardized targets: then {@code target} = σ·score + μ,
+ * {@link Layer.Rescale}). Any other layer graph (convolutions, pooling, layer norm, residual blocks):
  * standardize, {@link NetworkLayers}, the special neuron.
  */
 public final class LayerGraphs {
@@ -27,6 +29,8 @@ public final class LayerGraphs {
     public static final String INPUT = "features";
     /** Name of the score output f~(x). */
     public static final String SCORE = "score";
+    /** A regression's value in the target's units, μ + σ·f~, when it was trained on standardized targets. */
+    public static final String TARGET = "target";
 
     private LayerGraphs() {
     }
@@ -58,7 +62,7 @@ public final class LayerGraphs {
         layers.add(new Layer.Dense(previous, network, spec.width(depth), 1,
                 block(theta, layout, "W" + (depth + 1)), block(theta, layout, "b" + (depth + 1))));
         neuron(model, previous, network).ifPresent(layers::add);
-        return new LayerGraph(INPUT, spec.inputDim(), layers, SCORE, 1, model.labelNames(), metadata(model,
+        return new LayerGraph(INPUT, spec.inputDim(), layers, inTargetUnits(model, layers), 1, model.labelNames(), metadata(model,
                 spec.inputDim() + "-" + spec.hidden() + "-1 " + spec.activation().word()),
                 model.task() == org.oneneuron.data.Task.REGRESSION, 1);
     }
@@ -77,9 +81,23 @@ public final class LayerGraphs {
         layers.addAll(built.layers());
         neuron(model, built.representation(), network).ifPresent(layers::add);
         double slope = spec.outputs() > 1 ? model.calibration().map(c -> c.a()).orElse(1.0) : 1;
-        return new LayerGraph(INPUT, spec.inputDim(), layers, SCORE, spec.outputs(), model.labelNames(),
+        return new LayerGraph(INPUT, spec.inputDim(), layers, inTargetUnits(model, layers), spec.outputs(),
+                model.labelNames(),
                 metadata(model, spec.architecture() + " on " + spec.input()),
                 model.task() == org.oneneuron.data.Task.REGRESSION, slope);
+    }
+
+    /**
+     * The tensor of the model's output: {@code score}, or for a regression trained on standardized
+     * targets {@code target} = σ·score + μ, the layer that writes it appended to {@code layers}.
+     */
+    private static String inTargetUnits(Model model, List<Layer> layers) {
+        TargetStandardizer target = model.targetStandardizer();
+        if (target.isIdentity()) {
+            return SCORE;
+        }
+        layers.add(new Layer.Rescale(SCORE, TARGET, target.scale(), target.mean()));
+        return TARGET;
     }
 
     private static Layer standardize(Model model) {

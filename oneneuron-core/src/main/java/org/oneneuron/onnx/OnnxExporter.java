@@ -19,13 +19,15 @@ import org.oneneuron.train.Provenance;
  * what {@code oneneuron predict} writes as p_CLASS) and
  * {@code label} [N, 1] int64 = ArgMax(score), the index of the class in the metadata's
  * {@code label_names} (the first on a tie, as OneNeuron counts it). A regression model has one
- * output, {@code value} [N, 1] = f~(x) (what {@code oneneuron predict} writes as value).
+ * output, {@code value} [N, 1] = f~(x), or μ + σ·f~(x) for a model trained on standardized targets
+ * (what {@code oneneuron predict} writes as value).
  * Each layer maps to its own nodes:
  *
  * <ul>
  *   <li>standardize: Sub(x, mean), Div(·, scale)</li>
  *   <li>dense: Gemm(x, W, b, transB = 1)</li>
  *   <li>activation: Tanh, Relu, LeakyRelu(alpha = slope), Sigmoid, Softplus, Elu(alpha = 1), Identity</li>
+ *   <li>a regression's target scaling: Mul(score, σ), Add(·, μ)</li>
  *   <li>special neuron (one per output): u = Gemm(s, w, b, transB = 1), then score = f + a·φ(u); for φ = exp in
  *       the engine's stable form, E = Exp(u), Where(MIN_NORMAL ≤ E ≤ MAX, a·E,
  *       sign(a)·Exp(u + log|a|)), so a·exp(u) stays finite where a → 0 and u → ∞ (it overflows
@@ -80,6 +82,10 @@ public final class OnnxExporter {
                 activate(g, a);
             } else if (layer instanceof Layer.SpecialNeuron n) {
                 SpecialNeuronNodes.add(g, n);
+            } else if (layer instanceof Layer.Rescale r) {
+                String scaled = g.node("Mul", g.fresh("scaled"), List.of(r.input(),
+                        g.scalar("target_scale", (float) r.scale())));
+                g.node("Add", r.output(), List.of(scaled, g.scalar("target_mean", (float) r.shift())));
             } else if (!ImageLayerNodes.add(g, layer)) {
                 throw new IllegalArgumentException("no ONNX mapping for layer " + layer);
             }
@@ -88,7 +94,9 @@ public final class OnnxExporter {
         if (graph.regression()) {
             g.node("Identity", VALUE, List.of(graph.score()));
             g.output(VALUE, 1);
-            doc = "OneNeuron regression model: value = f~(x) on raw features (standardized inside)";
+            doc = "OneNeuron regression model: value = " + (graph.score().equals(LayerGraphs.TARGET)
+                    ? "mu + sigma*f~(x), the target's standardization undone," : "f~(x)")
+                    + " on raw features (standardized inside)";
         } else if (graph.outputs() > 1) {
             String logits = graph.probabilitySlope() == 1 ? graph.score() : g.node("Mul", g.fresh("tempered"),
                     List.of(graph.score(), g.scalar("temperature_slope", (float) graph.probabilitySlope())));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.TargetStandardizer;
 import org.oneneuron.eval.BinaryMetrics;
 import org.oneneuron.eval.ClassMetrics;
 import org.oneneuron.eval.RegressionMetrics;
@@ -84,6 +85,22 @@ public record Assessment(String data, int samples, TaskMetrics figures, TaskMetr
                 trajectory.map(context::withTrajectory).orElse(context), config);
         return new Assessment(data, samples, figures, networkFigures, loss, neuron, Optional.of(certificate),
                 outputNeurons);
+    }
+
+    /**
+     * These figures with a regression's RMSE and MAE (of f~ and of the network alone) in the
+     * target's units: the figures of a problem over standardized targets t' = (t - μ)/σ scaled by σ
+     * ({@link RegressionMetrics#scaled}); R², the loss figures, the neuron's figures and the
+     * certificate stay as they are (the loss figures are those of the objective, in standardized
+     * units). Unchanged for the identity and for classifiers.
+     */
+    public Assessment inTargetUnits(TargetStandardizer target) {
+        if (target.isIdentity() || !(figures instanceof RegressionMetrics f)
+                || !(networkFigures instanceof RegressionMetrics alone)) {
+            return this;
+        }
+        return new Assessment(data, samples, f.scaled(target.scale()), alone.scaled(target.scale()), loss, neuron,
+                certificate, outputNeurons);
     }
 
     /** The figures of scores (n·K) by the data's task. */

@@ -23,7 +23,8 @@ import org.oneneuron.train.TrainConfig;
  * read their defaults from it. Change fields with the {@code with...} methods.
  *
  * <p>Defaults: a 16-unit tanh layer with the skip exponential neuron, λ = 1, mean cubic hinge,
- * fan-in uniform initialization, standardized inputs, nothing held out, float64, L-BFGS
+ * fan-in uniform initialization, standardized inputs and (for a regression) targets, nothing held
+ * out, float64, L-BFGS
  * ({@link TrainConfig#defaults()}) stopped once the loss is at most 1e-12. Why λ = 1: on WDBC with
  * a 25% held-out share ({@code oneneuron train wdbc --held-out 0.25 --lambda L --seed S}),
  * λ = 1e-2 ran the neuron off to infinity (a → 0, max_i |a·E_i| ≈ 1.4e4, network alone at loss
@@ -48,13 +49,25 @@ import org.oneneuron.train.TrainConfig;
  *                             (empty: the MLP of those two); its last layer is the output
  * @param inputShape           how to read each sample (null: the data's own shape; IDX images
  *                             keep theirs, other data are vectors)
+ * @param standardizeTarget    a regression: fit the target's mean μ and standard deviation σ on the
+ *                             training part, train on (t - μ)/σ and predict μ + σ·f~ (ignored by
+ *                             classifiers); {@link org.oneneuron.data.TargetStandardizer}
  */
 public record ClassifierConfig(List<Integer> hidden, Activation activation, NeuronKind neuron,
                                double lambda, boolean allowZeroLambda, OutputLoss loss,
                                Reduction reduction, Initializer initializer,
                                boolean balancedClassWeights, boolean standardize, double heldOut,
                                Precision precision, TrainConfig train, List<LayerSpec> layers,
-                               Shape inputShape) {
+                               Shape inputShape, boolean standardizeTarget) {
+
+    /** The choices of a layer graph or an MLP, a regression's target standardized. */
+    public ClassifierConfig(List<Integer> hidden, Activation activation, NeuronKind neuron, double lambda,
+                            boolean allowZeroLambda, OutputLoss loss, Reduction reduction, Initializer initializer,
+                            boolean balancedClassWeights, boolean standardize, double heldOut, Precision precision,
+                            TrainConfig train, List<LayerSpec> layers, Shape inputShape) {
+        this(hidden, activation, neuron, lambda, allowZeroLambda, loss, reduction, initializer, balancedClassWeights,
+                standardize, heldOut, precision, train, layers, inputShape, true);
+    }
 
     /** An MLP's choices (no layer graph, the data's own shape). */
     public ClassifierConfig(List<Integer> hidden, Activation activation, NeuronKind neuron, double lambda,
@@ -62,7 +75,7 @@ public record ClassifierConfig(List<Integer> hidden, Activation activation, Neur
                             boolean balancedClassWeights, boolean standardize, double heldOut, Precision precision,
                             TrainConfig train) {
         this(hidden, activation, neuron, lambda, allowZeroLambda, loss, reduction, initializer, balancedClassWeights,
-                standardize, heldOut, precision, train, List.of(), null);
+                standardize, heldOut, precision, train, List.of(), null, true);
     }
 
     public ClassifierConfig {
@@ -179,75 +192,85 @@ public record ClassifierConfig(List<Integer> hidden, Activation activation, Neur
 
     public ClassifierConfig withHidden(List<Integer> value) {
         return new ClassifierConfig(value, activation, neuron, lambda, allowZeroLambda, loss,
-                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape, standardizeTarget);
     }
 
     public ClassifierConfig withActivation(Activation value) {
         return new ClassifierConfig(hidden, value, neuron, lambda, allowZeroLambda, loss,
-                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape, standardizeTarget);
     }
 
     public ClassifierConfig withNeuron(NeuronKind value) {
         return new ClassifierConfig(hidden, activation, value, lambda, allowZeroLambda, loss,
-                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape, standardizeTarget);
     }
 
     public ClassifierConfig withLambda(double value) {
         return new ClassifierConfig(hidden, activation, neuron, value, allowZeroLambda, loss,
-                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape, standardizeTarget);
     }
 
     public ClassifierConfig withAllowZeroLambda(boolean value) {
         return new ClassifierConfig(hidden, activation, neuron, lambda, value, loss,
-                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape, standardizeTarget);
     }
 
     public ClassifierConfig withLoss(OutputLoss value) {
         return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, value,
-                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape, standardizeTarget);
     }
 
     public ClassifierConfig withReduction(Reduction value) {
         return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
-                value, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+                value, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape, standardizeTarget);
     }
 
     public ClassifierConfig withInitializer(Initializer value) {
         return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
-                reduction, value, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape);
+                reduction, value, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape, standardizeTarget);
     }
 
     public ClassifierConfig withBalancedClassWeights(boolean value) {
         return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
-                reduction, initializer, value, standardize, heldOut, precision, train, layers, inputShape);
+                reduction, initializer, value, standardize, heldOut, precision, train, layers, inputShape, standardizeTarget);
     }
 
     public ClassifierConfig withStandardize(boolean value) {
         return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
-                reduction, initializer, balancedClassWeights, value, heldOut, precision, train, layers, inputShape);
+                reduction, initializer, balancedClassWeights, value, heldOut, precision, train, layers, inputShape, standardizeTarget);
+    }
+
+    /**
+     * Whether a regression's target is standardized on the training part (the default) or used as
+     * given, its loss figures then in the target's own units; classifiers ignore it.
+     */
+    public ClassifierConfig withStandardizeTarget(boolean value) {
+        return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers, inputShape,
+                value);
     }
 
     /** The same choices holding out {@code share} of the samples (0 = none). */
     public ClassifierConfig withHeldOut(double share) {
         return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
-                reduction, initializer, balancedClassWeights, standardize, share, precision, train, layers, inputShape);
+                reduction, initializer, balancedClassWeights, standardize, share, precision, train, layers, inputShape, standardizeTarget);
     }
 
     public ClassifierConfig withPrecision(Precision value) {
         return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
-                reduction, initializer, balancedClassWeights, standardize, heldOut, value, train, layers, inputShape);
+                reduction, initializer, balancedClassWeights, standardize, heldOut, value, train, layers, inputShape, standardizeTarget);
     }
 
     public ClassifierConfig withTrain(TrainConfig value) {
         return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
-                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, value, layers, inputShape);
+                reduction, initializer, balancedClassWeights, standardize, heldOut, precision, value, layers, inputShape, standardizeTarget);
     }
 
     /** Any layer graph instead of the MLP's hidden widths and activation (empty: back to the MLP). */
     public ClassifierConfig withLayers(List<LayerSpec> value) {
         return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
                 reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, value,
-                inputShape);
+                inputShape, standardizeTarget);
     }
 
     /** The layer graph in words, e.g. {@code conv:8x5x5,relu,maxpool:2,flatten,dense:1} (see {@link Architecture}). */
@@ -259,7 +282,7 @@ public record ClassifierConfig(List<Integer> hidden, Activation activation, Neur
     public ClassifierConfig withInputShape(Shape value) {
         return new ClassifierConfig(hidden, activation, neuron, lambda, allowZeroLambda, loss,
                 reduction, initializer, balancedClassWeights, standardize, heldOut, precision, train, layers,
-                value);
+                value, standardizeTarget);
     }
 
     /** The same choices with another seed (θ₀, the held-out split and minibatch order). */

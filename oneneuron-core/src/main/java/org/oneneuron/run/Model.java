@@ -10,6 +10,7 @@ import org.oneneuron.data.DataChecks;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Task;
 import org.oneneuron.data.Standardizer;
+import org.oneneuron.data.TargetStandardizer;
 import org.oneneuron.engine.Graph;
 import org.oneneuron.eval.Metrics;
 import org.oneneuron.eval.ProbabilityMetrics;
@@ -38,7 +39,8 @@ import org.oneneuron.train.TrainingResult;
  *       #classProbabilities} the softmax of the scores under its temperature ({@link
  *       #calibration()}); {@link #score(double[])} and the P(+1) methods refuse;</li>
  *   <li>regression: {@link #score(double[])} and {@link #predict(double[])} are the predicted value,
- *       in the target's units, {@link #predictClass} that value as text; the P(+1) methods refuse.</li>
+ *       in the target's units (μ + σ·f~ for a network trained on standardized targets, {@link
+ *       #targetStandardizer()}), {@link #predictClass} that value as text; the P(+1) methods refuse.</li>
  * </ul>
  * {@link #predictionsOf} and {@link #labelOf} are these rules on given scores.
  */
@@ -47,6 +49,7 @@ public final class Model {
     private final NetworkSpec spec;
     private final double[] theta;
     private final Standardizer standardizer;
+    private final TargetStandardizer target;
     private final OutputLoss loss;
     private final Reduction reduction;
     private final double lambda;
@@ -77,6 +80,19 @@ public final class Model {
                  List<String> labelNames, Map<String, String> provenance,
                  Optional<HeldOutSplit> split, Optional<Calibration> calibration,
                  Optional<TrainingResult> training) {
+        this(spec, theta, standardizer, TargetStandardizer.identity(), loss, reduction, lambda, featureNames,
+                labelNames, provenance, split, calibration, training);
+    }
+
+    /**
+     * As above, with the target standardizer of a regression trained on standardized targets: its
+     * values are target.mean + target.scale·f~ (the identity for every other model).
+     */
+    public Model(NetworkSpec spec, double[] theta, Standardizer standardizer, TargetStandardizer target,
+                 OutputLoss loss, Reduction reduction, double lambda, List<String> featureNames,
+                 List<String> labelNames, Map<String, String> provenance,
+                 Optional<HeldOutSplit> split, Optional<Calibration> calibration,
+                 Optional<TrainingResult> training) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.theta = theta.clone();
         if (this.theta.length != spec.layout().dimension()) {
@@ -101,6 +117,11 @@ public final class Model {
         }
         this.rules = TaskRules.of(spec.outputs(), loss, labelNames);
         this.labelNames = rules.labelNames();
+        this.target = Objects.requireNonNull(target, "target");
+        if (!target.isIdentity() && rules.task() != Task.REGRESSION) {
+            throw new IllegalArgumentException("a target standardizer is for a regression model, not a "
+                    + rules.task().word() + " one");
+        }
         this.provenance = Map.copyOf(provenance);
         this.split = Objects.requireNonNull(split, "split");
         this.calibration = Objects.requireNonNull(calibration, "calibration");
@@ -130,7 +151,7 @@ public final class Model {
             case MULTICLASS -> train.labelNames();
             case REGRESSION -> List.of();
         };
-        return new Model(problem.spec(), theta, data.standardizer(), problem.loss(), problem.reduction(),
+        return new Model(problem.spec(), theta, data.standardizer(), data.target(), problem.loss(), problem.reduction(),
                 problem.lambda(), train.featureNames(), labels, provenance, data.split(),
                 Optional.empty(), Optional.empty());
     }
@@ -367,18 +388,23 @@ public final class Model {
         return withCalibration(Calibration.platt(scores(raw), raw.y(), raw.name()));
     }
 
-    /** The figures of this model on labeled raw data (the one accuracy rule, the named losses). */
+    /**
+     * The figures of this model on labeled raw data (the one accuracy rule, the named losses; a
+     * regression's RMSE and MAE in the target's units, its losses those of the objective it was
+     * trained on: {@link Assessment#inTargetUnits}).
+     */
     public Assessment assess(Dataset raw) {
-        return Assessment.of(problem(raw), theta);
+        return Assessment.of(problem(raw), theta).inTargetUnits(target);
     }
 
     /**
-     * The problem this model solves on raw data: the data standardized as the model does, the
-     * model's network, loss, reduction and λ (λ = 0 with a neuron allowed, as trained).
+     * The problem this model solves on raw data: the data standardized as the model does (inputs,
+     * and a regression's targets by {@link #targetStandardizer()}), the model's network, loss,
+     * reduction and λ (λ = 0 with a neuron allowed, as trained).
      */
     public Problem problem(Dataset raw) {
         DataChecks.checkDimension(spec.inputDim(), raw, raw.name());
-        return Problem.builder(spec, standardizer.apply(raw)).loss(loss).reduction(reduction)
+        return Problem.builder(spec, target.apply(standardizer.apply(raw))).loss(loss).reduction(reduction)
                 .lambda(lambda).allowZeroLambda(true).build();
     }
 
@@ -399,18 +425,18 @@ public final class Model {
 
     /** The same model with another network and θ (e.g. the special neuron dropped). */
     public Model with(NetworkSpec newSpec, double[] newTheta, Map<String, String> newProvenance) {
-        return new Model(newSpec, newTheta, standardizer, loss, reduction, lambda, featureNames,
+        return new Model(newSpec, newTheta, standardizer, target, loss, reduction, lambda, featureNames,
                 labelNames, newProvenance, split, calibration, Optional.empty());
     }
 
     private Model withTraining(TrainingResult result) {
-        return new Model(spec, theta, standardizer, loss, reduction, lambda, featureNames, labelNames,
+        return new Model(spec, theta, standardizer, target, loss, reduction, lambda, featureNames, labelNames,
                 provenance, split, calibration, Optional.of(result));
     }
 
     /** The same model with another calibration. */
     public Model withCalibration(Calibration value) {
-        return new Model(spec, theta, standardizer, loss, reduction, lambda, featureNames, labelNames,
+        return new Model(spec, theta, standardizer, target, loss, reduction, lambda, featureNames, labelNames,
                 provenance, split, Optional.of(value), training);
     }
 
@@ -425,8 +451,11 @@ public final class Model {
         rules.requireBinary();
     }
 
+    /** The network's scores of raw rows, a regression's in the target's units (μ + σ·f~). */
     private double[] score(double[] rawX, int n, boolean networkOnly) {
-        return RawScores.of(new Graph(spec), standardizer, theta, rawX, n, spec.outputs(), networkOnly);
+        double[] scores = RawScores.of(new Graph(spec), standardizer, theta, rawX, n, spec.outputs(), networkOnly);
+        target.toTargets(scores);
+        return scores;
     }
 
     public NetworkSpec spec() {
@@ -439,6 +468,15 @@ public final class Model {
 
     public Standardizer standardizer() {
         return standardizer;
+    }
+
+    /**
+     * A regression's target scaling: the network predicts (t - mean)/scale, the model mean +
+     * scale·f~; the identity for classifiers, for a regression trained without it, and for model
+     * files written before it existed.
+     */
+    public TargetStandardizer targetStandardizer() {
+        return target;
     }
 
     public OutputLoss loss() {
@@ -482,11 +520,11 @@ public final class Model {
         return training;
     }
 
-    /** Same network, θ bits, scaling, loss, reduction, λ, names, split and calibration. */
+    /** Same network, θ bits, scalings, loss, reduction, λ, names, split and calibration. */
     @Override
     public boolean equals(Object o) {
         return o instanceof Model m && spec.equals(m.spec) && Arrays.equals(theta, m.theta)
-                && standardizer.equals(m.standardizer) && loss.equals(m.loss)
+                && standardizer.equals(m.standardizer) && target.equals(m.target) && loss.equals(m.loss)
                 && reduction == m.reduction && Double.compare(lambda, m.lambda) == 0
                 && featureNames.equals(m.featureNames) && labelNames.equals(m.labelNames)
                 && split.equals(m.split) && calibration.equals(m.calibration);

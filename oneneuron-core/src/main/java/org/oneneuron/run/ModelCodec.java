@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.oneneuron.data.DataException;
 import org.oneneuron.data.Shape;
 import org.oneneuron.data.Standardizer;
+import org.oneneuron.data.TargetStandardizer;
 import org.oneneuron.io.ModelFile;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.loss.OutputLoss;
@@ -81,7 +82,9 @@ final class ModelCodec {
                 model.split().map(h -> new ModelFile.Split(h.share(), h.seed(), h.n(), h.dataSha256(),
                         h.testIndices())),
                 model.calibration().map(c -> new ModelFile.Calibration(c.method(), c.a(), c.b(),
-                        c.fittedOn(), c.samples())));
+                        c.fittedOn(), c.samples())),
+                Optional.of(model.targetStandardizer()).filter(t -> !t.isIdentity())
+                        .map(t -> new ModelFile.Target(t.mean(), t.scale())));
     }
 
     static Model fromFile(ModelFile file, String source) {
@@ -114,7 +117,9 @@ final class ModelCodec {
             if (calibration.isEmpty() && Calibration.lossDefinesProbabilities(loss)) {
                 calibration = Optional.of(Calibration.logisticLoss());
             }
-            return new Model(spec, file.theta(), standardizer, loss, Reduction.parse(file.reduction()),
+            TargetStandardizer target = file.target().map(t -> new TargetStandardizer(t.mean(), t.scale()))
+                    .orElse(TargetStandardizer.identity());
+            return new Model(spec, file.theta(), standardizer, target, loss, Reduction.parse(file.reduction()),
                     file.lambda(), file.featureNames(), file.labelNames(), file.provenance(), split,
                     calibration, Optional.empty());
         } catch (IllegalArgumentException e) {
