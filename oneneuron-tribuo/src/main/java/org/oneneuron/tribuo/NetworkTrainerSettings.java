@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.data.Standardizer;
+import org.oneneuron.data.TargetStandardizer;
 import org.oneneuron.loss.Reduction;
 import org.oneneuron.loss.OutputLoss;
 import org.oneneuron.model.Activation;
@@ -28,7 +29,7 @@ import org.oneneuron.train.TrainingResult;
  * trainer's provenance and configuration files can set them), with the defaults of
  * {@code oneneuron train} ({@link ClassifierConfig#defaults()}), and the fit itself, which goes
  * through the run floor as {@code oneneuron train} without a held-out part does: standardize on
- * the training data, a {@link Problem} seeded by the run's seed (it builds the objective and draws
+ * the training data (a regression's targets too, by default), a {@link Problem} seeded by the run's seed (it builds the objective and draws
  * θ₀), {@link ScaffoldFit#run} with train's default schedule ({@link Scaffold#DEFAULT}: the neuron is
  * a scaffold gone from the model by the end; {@code scaffold = keep} ships it, with a warning).
  */
@@ -144,9 +145,18 @@ abstract class NetworkTrainerSettings {
      * @throws IllegalStateException when training ends on NaN/Inf or divergence
      */
     Trained fit(Dataset train, OutputLoss loss, boolean balanced, long runSeed) {
+        return fit(train, loss, balanced, TargetStandardizer.identity(), runSeed);
+    }
+
+    /**
+     * {@link #fit(Dataset, OutputLoss, boolean, long)} on targets standardized by {@code target}
+     * (a regression's, fitted on {@code train}; the identity for classifiers), which the state
+     * undoes on every prediction.
+     */
+    Trained fit(Dataset train, OutputLoss loss, boolean balanced, TargetStandardizer target, long runSeed) {
         Standardizer scaler = Standardizer.fit(train);
         TrainConfig config = trainConfig(runSeed);
-        Problem problem = Problem.builder(spec(train.d(), train.outputs()), scaler.apply(train)).loss(loss)
+        Problem problem = Problem.builder(spec(train.d(), train.outputs()), target.apply(scaler.apply(train))).loss(loss)
                 .reduction(Reduction.parse(reduction)).lambda(lambda).allowZeroLambda(allowZeroLambda)
                 .balancedClassWeights(balanced).initializer(CONFIG.initializer()).seed(config.seed())
                 .threads(config.threads()).build();
@@ -165,7 +175,7 @@ abstract class NetworkTrainerSettings {
         }
         double[] theta = result.theta();
         Map<String, String> facts = problem.spec().neuron().present() ? scaffolded.provenance() : Map.of();
-        return new Trained(NetworkState.of(fit.problem().spec(), theta, scaler), result,
+        return new Trained(NetworkState.of(fit.problem().spec(), theta, scaler, target), result,
                 fit.problem().objective().value(theta), scaffolded.fineTuneSteps() + (schedule.keepsNeuron()
                         ? 0 : scaffolded.augmentedSteps()), facts);
     }

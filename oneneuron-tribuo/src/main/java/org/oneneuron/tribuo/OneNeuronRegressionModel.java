@@ -14,7 +14,10 @@ import org.tribuo.Prediction;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.regression.Regressor;
 
-/** A single-output regressor trained by {@link OneNeuronRegressionTrainer}: predicts f~(x). */
+/**
+ * A single-output regressor trained by {@link OneNeuronRegressionTrainer}: predicts f~(x) in the
+ * target's units (μ + σ·f~ for a network trained on standardized targets, the default).
+ */
 public final class OneNeuronRegressionModel extends Model<Regressor> {
 
     private static final long serialVersionUID = 1L;
@@ -49,6 +52,11 @@ public final class OneNeuronRegressionModel extends Model<Regressor> {
             out.add(new Prediction<>(new Regressor(dimension, f[i]), rows.get(i).size(), rows.get(i)));
         }
         return out;
+    }
+
+    /** The trained network, its scalings included. */
+    NetworkState state() {
+        return state;
     }
 
     @Override

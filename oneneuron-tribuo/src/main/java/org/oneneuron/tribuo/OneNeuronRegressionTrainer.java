@@ -1,10 +1,14 @@
 package org.oneneuron.tribuo;
 
+import com.oracle.labs.mlrg.olcut.config.Config;
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.oneneuron.data.TargetStandardizer;
+import org.oneneuron.data.Task;
 import org.oneneuron.loss.TargetSquaredLoss;
+import org.oneneuron.run.ClassifierConfig;
 import org.tribuo.Dataset;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
@@ -18,12 +22,19 @@ import org.tribuo.regression.Regressor;
  * A Tribuo {@link Trainer} of single-output regression: the same network and special neuron as the
  * classifier, trained on the target loss ½(f~(x) - t)² (OneNeuron's {@code target-squared}, the
  * loss of PAPER.md §6 case B) by the same engine and optimizers. Features are standardized on the
- * training data; targets are used as given. One output dimension only. (The command line's
- * regression, {@code oneneuron train --task regression}, is not compared with it bit for bit.)
+ * training data, and so are the targets unless {@code standardizeTarget} is false: the network is
+ * trained on (t - μ)/σ (μ, σ the training targets' mean and standard deviation) and the model
+ * predicts μ + σ·f~, in the target's units, as {@code oneneuron train} does by default. One output
+ * dimension only. (The command line's regression, {@code oneneuron train --task regression}, is not
+ * compared with it bit for bit.)
  */
 public final class OneNeuronRegressionTrainer extends NetworkTrainerSettings implements Trainer<Regressor> {
 
     private int invocationCount;
+
+    @Config(description = "Standardize the targets on the training data (train on (t - mean)/sd, predict"
+            + " mean + sd·f~; the default), or false to train on the targets as given.")
+    private boolean standardizeTarget = ClassifierConfig.defaults().standardizeTarget();
 
     /** For OLCUT configuration: the defaults of {@code oneneuron train}. */
     public OneNeuronRegressionTrainer() {
@@ -36,10 +47,22 @@ public final class OneNeuronRegressionTrainer extends NetworkTrainerSettings imp
      * @param seed     seed
      */
     public OneNeuronRegressionTrainer(int[] hidden, String neuron, long maxSteps, long seed) {
+        this(hidden, neuron, maxSteps, seed, true);
+    }
+
+    /**
+     * @param hidden            hidden widths
+     * @param neuron            special neuron word, e.g. {@code skip-exp} or {@code none}
+     * @param maxSteps          optimizer steps
+     * @param seed              seed
+     * @param standardizeTarget train on (t - μ)/σ and predict μ + σ·f~ (true, the default), or on t as given
+     */
+    public OneNeuronRegressionTrainer(int[] hidden, String neuron, long maxSteps, long seed, boolean standardizeTarget) {
         this.hidden = hidden.clone();
         this.neuron = neuron;
         this.maxSteps = maxSteps;
         this.seed = seed;
+        this.standardizeTarget = standardizeTarget;
         postConfig();
     }
 
@@ -84,8 +107,9 @@ public final class OneNeuronRegressionTrainer extends NetworkTrainerSettings imp
             }
         }
         org.oneneuron.data.Dataset data = new org.oneneuron.data.Dataset(examples.getSourceDescription(), x, y,
-                features.size(), TribuoRows.names(features), List.of());
-        Trained fit = fit(data, new TargetSquaredLoss(), false, runSeed);
+                features.size(), TribuoRows.names(features), List.of(), null, Task.REGRESSION);
+        Trained fit = fit(data, new TargetSquaredLoss(), false,
+                standardizeTarget ? TargetStandardizer.fit(data) : TargetStandardizer.identity(), runSeed);
         ModelProvenance provenance = new ModelProvenance(OneNeuronRegressionModel.class.getName(),
                 OffsetDateTime.now(), examples.getProvenance(), trainerProvenance, runFacts(fit, runProvenance));
         return new OneNeuronRegressionModel("oneneuron-regressor", provenance, features, outputs, fit.state(),
@@ -112,6 +136,6 @@ public final class OneNeuronRegressionTrainer extends NetworkTrainerSettings imp
 
     @Override
     public String toString() {
-        return "OneNeuronRegressionTrainer(" + describe() + ")";
+        return "OneNeuronRegressionTrainer(" + describe() + ", standardizeTarget=" + standardizeTarget + ")";
     }
 }
