@@ -9,8 +9,10 @@ import java.util.Locale;
 /**
  * Reads delimited text (CSV, TSV, semicolon- or whitespace-separated) into a {@link Dataset}.
  * Blank lines are skipped. The label column is taken out; every other column must be a finite
- * number on every row. See {@link ReadOptions} for the label column, header and delimiter, and
- * {@link LabelCoding} for how labels become ±1.
+ * number on every row. Trailing columns the header leaves without a name, as a spreadsheet writes a
+ * header ending in a delimiter, are not columns: they must be empty on every row
+ * ({@link #namedCells}). See {@link ReadOptions} for the label column, header
+ * and delimiter, and {@link LabelCoding} for how labels become ±1.
  */
 public final class CsvReader {
     /** Lines looked at to detect the delimiter and the header. */
@@ -53,7 +55,8 @@ public final class CsvReader {
         LabeledRows rows = new LabeledRows();
         double[] x = new double[names.size() - 1];
         boolean labelsRead = options.classRule() != ReadOptions.ClassRule.IGNORE;
-        RowParser parser = new RowParser(start.tokenizer().delimiter(), names, header, label, labelsRead, source);
+        RowParser parser = new RowParser(start.tokenizer().delimiter(), names, start.width(), header, label,
+                labelsRead, source);
         for (int k = header ? 1 : 0; k < start.sampleLines().size(); k++) {
             int lineNumber = start.sampleLineNumbers().get(k);
             append(rows, x, parser.parse(start.sampleLines().get(k), lineNumber, x), source, lineNumber);
@@ -85,15 +88,14 @@ public final class CsvReader {
             DoubleList values = new DoubleList();
             int n = 0;
             for (int k = header ? 1 : 0; k < start.sampleRows().size(); k++) {
-                addFeatures(values, start.sampleRows().get(k), names, header, source,
-                        start.sampleLineNumbers().get(k));
+                addFeatures(values, start.sampleRows().get(k), start, source, start.sampleLineNumbers().get(k));
                 n++;
             }
             String line;
             while ((line = start.lines().next()) != null) {
                 if (!line.isBlank()) {
                     addFeatures(values, start.tokenizer().split(line, source, start.lines().lineNumber()),
-                            names, header, source, start.lines().lineNumber());
+                            start, source, start.lines().lineNumber());
                     n++;
                 }
             }
@@ -133,10 +135,13 @@ public final class CsvReader {
         }
     }
 
-    /** The first lines looked at: delimiter, header and column names decided, the rest unread. */
+    /**
+     * The first lines looked at: delimiter, header and column names decided, the rest unread. A
+     * full row has width fields: the named columns and the unnamed trailing ones.
+     */
     private record Start(TextLines lines, CsvTokenizer tokenizer, List<String> sampleLines,
                          List<List<String>> sampleRows, List<Integer> sampleLineNumbers, boolean header,
-                         List<String> names) {
+                         List<String> names, int width) {
     }
 
     private static Start start(InputStream in, String source, ReadOptions options, String labelColumn) {
@@ -165,21 +170,57 @@ public final class CsvReader {
             case AUTO -> looksLikeHeader(sampleRows) || namesLabelColumn(sampleRows.get(0), labelColumn);
         };
         List<String> first = sampleRows.get(0);
+        // Trailing columns the header leaves without a name (a value under one is an error at its
+        // row). Without a header an empty last cell stays a cell: it may be a missing label.
+        int unnamed = header ? trailingEmpty(first) : 0;
+        int named = Math.max(1, first.size() - unnamed);
         List<String> names = new ArrayList<>();
-        for (int j = 0; j < first.size(); j++) {
+        for (int j = 0; j < named; j++) {
             String given = header ? first.get(j) : "";
             names.add(given.isEmpty() ? "x" + (j + 1) : given);
         }
-        return new Start(lines, tokenizer, sample, sampleRows, sampleLineNumbers, header, names);
+        return new Start(lines, tokenizer, sample, sampleRows, sampleLineNumbers, header, names, first.size());
     }
 
-    private static void addFeatures(DoubleList values, List<String> cells, List<String> names, boolean header,
-                                    String source, int lineNumber) {
-        if (cells.size() != names.size()) {
+    /** How many cells at the end of a row are empty. */
+    private static int trailingEmpty(List<String> cells) {
+        int k = 0;
+        while (k < cells.size() && cells.get(cells.size() - 1 - k).isEmpty()) {
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * The cells of the named columns of a row. A row has {@code named} to {@code width} fields:
+     * the columns after the named ones are trailing columns without a name (the header ends in
+     * empty fields, as a spreadsheet writes a line ending in a delimiter), and must be empty.
+     *
+     * @throws DataException for a ragged row, or a value in an unnamed trailing column
+     */
+    static List<String> namedCells(List<String> cells, int named, int width, boolean header, String source,
+                                   int lineNumber) {
+        if (cells.size() < named || cells.size() > width) {
             throw new DataException(source, lineNumber, null, String.format(Locale.ROOT,
-                    "ragged row: %d fields, expected %d as in the %s", cells.size(), names.size(),
+                    "ragged row: %d fields, expected %d as in the %s", cells.size(), width,
                     header ? "header" : "first row"));
         }
+        for (int j = named; j < cells.size(); j++) {
+            if (!cells.get(j).isEmpty()) {
+                throw new DataException(source, lineNumber, String.valueOf(j + 1), "value '"
+                        + Numbers.shorten(cells.get(j)) + "' in a column the header leaves without a name"
+                        + " (the header ends in an empty field): a trailing column without a name must be empty"
+                        + " on every row; name the column in the header, or remove the value");
+            }
+        }
+        return cells.size() == named ? cells : cells.subList(0, named);
+    }
+
+    private static void addFeatures(DoubleList values, List<String> row, Start start, String source,
+                                    int lineNumber) {
+        List<String> names = start.names();
+        boolean header = start.header();
+        List<String> cells = namedCells(row, names.size(), start.width(), header, source, lineNumber);
         LabeledRows.requireRoom(source, values.size() / names.size() + 1L, names.size());
         for (int j = 0; j < cells.size(); j++) {
             values.add(Numbers.parse(cells.get(j), source, lineNumber, columnName(names, header, j)));

@@ -12,12 +12,22 @@ final class PlainRow {
 
     private final char delimiter;
     private final int fields;
+    private final int named;
     private final int label;
     private char[] chars = new char[256];
 
     PlainRow(char delimiter, int fields, int label) {
+        this(delimiter, fields, fields, label);
+    }
+
+    /**
+     * @param fields the fields of a row
+     * @param named  the first fields that are read; the rest (unnamed trailing columns) must be empty
+     */
+    PlainRow(char delimiter, int fields, int named, int label) {
         this.delimiter = delimiter;
         this.fields = fields;
+        this.named = named;
         this.label = label;
     }
 
@@ -54,7 +64,11 @@ final class PlainRow {
             while (to > from && c[to - 1] <= ' ') {
                 to--;
             }
-            if (j == label) {
+            if (j >= named) {
+                if (from != to) {
+                    return null; // a value in an unnamed trailing column
+                }
+            } else if (j == label) {
                 if (from == to) {
                     return null; // missing label
                 }

@@ -1,7 +1,6 @@
 package org.oneneuron.data;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One CSV data row into features and a label cell: the fast path ({@link PlainRow}) when the
@@ -12,6 +11,8 @@ final class RowParser {
 
     private final Character delimiter;
     private final List<String> names;
+    /** Fields of a full row: the named columns and the unnamed trailing ones ({@link CsvReader#namedCells}). */
+    private final int width;
     private final boolean header;
     private final int label;
     private final boolean labelsRead;
@@ -19,21 +20,27 @@ final class RowParser {
     private final PlainRow plain;
     private final CsvTokenizer tokenizer;
 
-    /** @param labelsRead whether label cells are checked (not when the labels are ignored: rows to score) */
-    RowParser(Character delimiter, List<String> names, boolean header, int label, boolean labelsRead, String source) {
+    /**
+     * @param width      fields of a full row: names.size() and the unnamed trailing columns, which
+     *                   must be empty
+     * @param labelsRead whether label cells are checked (not when the labels are ignored: rows to score)
+     */
+    RowParser(Character delimiter, List<String> names, int width, boolean header, int label, boolean labelsRead,
+              String source) {
         this.delimiter = delimiter;
         this.names = names;
+        this.width = width;
         this.header = header;
         this.label = label;
         this.labelsRead = labelsRead;
         this.source = source;
-        this.plain = delimiter == null ? null : new PlainRow(delimiter, names.size(), label);
+        this.plain = delimiter == null ? null : new PlainRow(delimiter, width, names.size(), label);
         this.tokenizer = new CsvTokenizer(delimiter);
     }
 
     /** A parser of the same rows with its own buffers. */
     RowParser copy() {
-        return new RowParser(delimiter, names, header, label, labelsRead, source);
+        return new RowParser(delimiter, names, width, header, label, labelsRead, source);
     }
 
     /** Features in a row (the label column left out). */
@@ -65,12 +72,8 @@ final class RowParser {
     }
 
     /** The features of a tokenized row into x (the label's cell skipped); returns the label cell. */
-    private String parseCells(List<String> cells, String line, int lineNumber, double[] x) {
-        if (cells.size() != names.size()) {
-            throw new DataException(source, lineNumber, null, String.format(Locale.ROOT,
-                    "ragged row: %d fields, expected %d as in the %s", cells.size(), names.size(),
-                    header ? "header" : "first row"));
-        }
+    private String parseCells(List<String> row, String line, int lineNumber, double[] x) {
+        List<String> cells = CsvReader.namedCells(row, names.size(), width, header, source, lineNumber);
         int k = 0;
         for (int j = 0; j < cells.size(); j++) {
             if (j != label) {

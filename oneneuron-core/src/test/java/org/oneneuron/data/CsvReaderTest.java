@@ -129,6 +129,51 @@ class CsvReaderTest {
         assertTrue(e.getMessage().contains("4 fields, expected 3"), e.getMessage());
     }
 
+    /** A spreadsheet's export: the header (and usually every row) ends in a comma. */
+    @Test
+    void trailingColumnsTheHeaderLeavesUnnamedAndEveryRowEmptyAreNotColumns() throws IOException {
+        for (int threads : new int[] {1, 2}) {
+            Path p = write("excel.csv", "a,b,y,\n1,2,0,\n3,4,1\n\n5,\"6\",1,\"\"\n");
+            Dataset ds = CsvReader.read(p, ReadOptions.defaults().withThreads(threads));
+            assertEquals(List.of("a", "b"), ds.featureNames(), "threads " + threads);
+            assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, ds.x());
+            assertArrayEquals(new double[] {-1, 1, 1}, ds.y());
+            assertEquals(List.of("a", "b", "y"), CsvReader.columns(p, ReadOptions.defaults()));
+        }
+        Dataset two = read("a;b;y;;\n1;2;0;;\n3;4;1;;\n");
+        assertEquals(List.of("a", "b"), two.featureNames(), "two unnamed trailing columns");
+        Dataset unlabeled = CsvReader.readUnlabeled(write("rows.csv", "a,b,\n1,2,\n3,4\n"), ReadOptions.defaults());
+        assertEquals(List.of("a", "b"), unlabeled.featureNames());
+        assertArrayEquals(new double[] {1, 2, 3, 4}, unlabeled.x());
+    }
+
+    @Test
+    void aValueUnderAnEmptyTrailingHeaderNameIsAnErrorNamingItsLineAndColumn() throws IOException {
+        for (int threads : new int[] {1, 2}) {
+            DataException e = fails("a,b,y,\n1,2,0,\n3,4,1,7\n", ReadOptions.defaults().withThreads(threads));
+            assertEquals(3, e.line());
+            assertEquals("4", e.column());
+            assertEquals(dir.resolve("bad.csv") + ", line 3, column 4: value '7' in a column the header leaves without a name (the"
+                    + " header ends in an empty field): a trailing column without a name must be empty on every row;"
+                    + " name the column in the header, or remove the value", e.getMessage());
+        }
+        DataException unlabeled = assertThrows(DataException.class, () -> CsvReader.readUnlabeled(
+                write("rows.csv", "a,b,\n1,2,x\n"), ReadOptions.defaults()));
+        assertEquals(2, unlabeled.line());
+        assertEquals("3", unlabeled.column());
+        DataException ragged = fails("a,b,y,\n1,2\n", ReadOptions.defaults());
+        assertTrue(ragged.getMessage().contains("line 2: ragged row: 2 fields, expected 4 as in the header"),
+                ragged.getMessage());
+    }
+
+    @Test
+    void withoutAHeaderAnEmptyLastCellIsStillAMissingLabel() throws IOException {
+        DataException e = fails("1,2,0,\n3,4,1,\n", ReadOptions.defaults());
+        assertEquals(1, e.line());
+        assertEquals("4", e.column());
+        assertTrue(e.getMessage().contains("missing label"), e.getMessage());
+    }
+
     @Test
     void nonNumericCellNamesLineAndColumn() throws IOException {
         DataException e = fails("a,b,y\n1,2,1\n1,abc,-1\n", ReadOptions.defaults());

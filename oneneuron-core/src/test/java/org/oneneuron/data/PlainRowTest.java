@@ -82,6 +82,18 @@ class PlainRowTest {
         assertEquals(0.25, x[1]);
     }
 
+    @Test
+    void unnamedTrailingFieldsMustBeEmptyOnTheFastPath() {
+        PlainRow plain = new PlainRow(',', 4, 3, 2);
+        double[] x = new double[2];
+        assertEquals("y", plain.parse("1,2,y, ", x));
+        assertEquals(1, x[0]);
+        assertEquals(2, x[1]);
+        for (String line : List.of("1,2,y,7", "1,2,y", "1,2,y,,")) {
+            assertNull(plain.parse(line, x), line);
+        }
+    }
+
     /** Blanks around a cell (a tab only where it is not the delimiter). */
     private static String pad(SplittableRandom rng, char delimiter) {
         return switch (rng.nextInt(6)) {
