@@ -169,17 +169,8 @@ public final class TaskFigures {
         if (figures != null && task == org.oneneuron.data.Task.REGRESSION) {
             throw new IllegalArgumentException("--figures draws a classifier's confusion matrix; this is a regression");
         }
-        if (figures != null && java.nio.file.Files.exists(figures) && !java.nio.file.Files.isDirectory(figures)) {
-            throw new IllegalArgumentException("--figures " + figures + " is a file; give a folder (it is created"
-                    + " when missing)");
-        }
-        Path existing = figures == null ? null : figures.toAbsolutePath().getParent();
-        while (existing != null && !java.nio.file.Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing != null && !java.nio.file.Files.isDirectory(existing)) {
-            throw new IllegalArgumentException("--figures " + figures + " cannot be created: "
-                    + existing.getFileName() + " on its path is a file");
+        if (figures != null) {
+            OutputFolders.requireFolder("--figures", figures);
         }
     }
 

@@ -80,7 +80,7 @@ class BadInputTest {
         Path file = Files.writeString(dir.resolve("a-file"), "not a folder\n");
         Path out = file.resolve("study");
         Cli run = study(out, "--master", "local[2]");
-        assertClear(run, 1, "cannot create the folder " + out);
+        assertClear(run, 2, "--out " + out + " cannot be created: a-file on its path is a file");
         assertEquals(List.of(file), Files.list(dir).toList(), "nothing else was written");
     }
 }

@@ -27,6 +27,7 @@ import org.oneneuron.study.TrainerRunFunction;
 import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.InterruptNotice;
 import org.oneneuron.cli.Json;
+import org.oneneuron.cli.OutputFolders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,6 +142,7 @@ public final class DemoCommand implements Callable<Integer> {
             return StudyCommand.BAD_INPUT;
         }
         try {
+            OutputFolders.requireFolder("--out", out);
             if (holdsPreviousDemo(out) && !common.quiet()) {
                 err.println("demo: replacing the previous demo's output in " + out);
             }

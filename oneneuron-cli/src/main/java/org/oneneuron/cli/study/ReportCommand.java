@@ -139,8 +139,11 @@ public final class ReportCommand implements Callable<Integer> {
         if (isStudy(dir)) {
             return List.of(dir);
         }
+        if (!Files.exists(dir)) {
+            throw new IllegalArgumentException(dir + ": no such directory");
+        }
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(dir + " is not a directory");
+            throw new IllegalArgumentException(dir + " is a file; give a study directory");
         }
         try (Stream<Path> children = Files.list(dir)) {
             List<Path> found = children.filter(ReportCommand::isStudy).sorted().toList();

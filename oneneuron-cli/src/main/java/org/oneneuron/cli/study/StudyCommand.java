@@ -17,6 +17,7 @@ import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.DataOptions;
 import org.oneneuron.cli.InterruptNotice;
 import org.oneneuron.cli.Json;
+import org.oneneuron.cli.OutputFolders;
 import org.oneneuron.cli.Plural;
 import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.cli.report.ReportSection;
@@ -207,6 +208,7 @@ public final class StudyCommand implements Callable<Integer> {
         }
         StudySpec spec;
         try {
+            OutputFolders.requireFolder("--out", out);
             spec = buildSpec();
             if (spec.label() != null) {
                 FileOnlyOptions.label(spec.data(), given("--label") ? "--label" : "the spec's label", err);

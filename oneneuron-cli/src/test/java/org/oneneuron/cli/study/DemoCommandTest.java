@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,19 @@ class DemoCommandTest {
                 other.err());
         try (var left = Files.list(notes)) {
             assertEquals(1, left.count());
+        }
+    }
+
+    @Test
+    void aFileWhereTheFolderShouldBeIsAUsageErrorThatTouchesNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine\n");
+        StudyCommandTest.Result r = StudyCommandTest.run(new DemoCommand(), "--restarts", "1", "--out",
+                file.toString());
+        assertEquals(StudyCommand.BAD_INPUT, r.code(), r.err());
+        assertEquals("error: --out " + file + " is a file; give a folder (it is created when missing)\n", r.err());
+        assertEquals("mine\n", Files.readString(file));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(file), left.toList());
         }
     }
 }

@@ -108,10 +108,15 @@ class ReportCommandTest {
     }
 
     @Test
-    void aMissingDirectoryIsTheCommonErrorLine() {
+    void aMissingDirectoryOrAFileIsTheCommonErrorLineSayingWhich() throws IOException {
         StudyCommandTest.Result r = StudyCommandTest.run(new ReportCommand(), dir.resolve("nowhere").toString());
         assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("error: ") && r.err().contains("nowhere is not a directory"), r.err());
+        assertEquals("error: " + dir.resolve("nowhere") + ": no such directory\n", r.err());
+        assertFalse(Files.exists(dir.resolve("nowhere")));
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine\n");
+        StudyCommandTest.Result f = StudyCommandTest.run(new ReportCommand(), file.toString());
+        assertEquals(2, f.code(), f.err());
+        assertEquals("error: " + file + " is a file; give a study directory\n", f.err());
     }
 
     @Test

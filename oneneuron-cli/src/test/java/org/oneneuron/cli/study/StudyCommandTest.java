@@ -362,6 +362,24 @@ class StudyCommandTest {
     }
 
     @Test
+    void aFileWhereTheStudyFolderShouldBeIsAUsageErrorThatTouchesNothing() throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine\n");
+        Result r = run(new StudyCommand(), "--data", "case-a", "--restarts", "1", "--steps", "5", "-q",
+                "--out", file.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("error: --out " + file + " is a file; give a folder (it is created when missing)\n", r.err());
+        Result below = run(new StudyCommand(), "--data", "case-a", "--restarts", "1", "--steps", "5", "-q",
+                "--out", file.resolve("s").toString());
+        assertEquals(2, below.code(), below.out() + below.err());
+        assertEquals("error: --out " + file.resolve("s") + " cannot be created: notes.txt on its path is a file\n",
+                below.err());
+        assertEquals("mine\n", Files.readString(file));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(file), left.toList());
+        }
+    }
+
+    @Test
     void aNegativeBudgetIsRefusedInTheUsersWords() {
         Result r = run(new StudyCommand(), caseA("--budget=-5s", "-q", "--no-report"));
         assertEquals(2, r.code(), r.out() + r.err());
