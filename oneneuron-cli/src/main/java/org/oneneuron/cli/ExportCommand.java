@@ -2,6 +2,7 @@ package org.oneneuron.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -65,7 +66,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-6", showDefaultValue =
             picocli.CommandLine.Help.Visibility.ALWAYS,
-            description = "Largest neuron contribution max |a*E_i| accepted (default: ${DEFAULT-VALUE}).")
+            description = "With --drop-neuron: the largest neuron contribution max |a*E_i| accepted (default:"
+                    + " ${DEFAULT-VALUE}).")
     double tolerance;
 
     @Option(names = "--data", paramLabel = "DATA", description = Vocabulary.DATA
@@ -79,6 +81,12 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("--tolerance must be a finite number >= 0, got " + tolerance);
+        }
+        for (String option : List.of("--tolerance", "--data", "--split", "--label", "--positive", "--classes", "--task")) {
+            if (!dropNeuron && spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option + " applies only with --drop-neuron, which judges the"
+                        + " neuron on the training data; add --drop-neuron, or leave " + option + " out");
+            }
         }
         Path modelFile = Path.of(Inputs.modelAndData(modelArgument == null ? null
                 : java.util.List.of(modelArgument), modelOption, null, false)[0]);

@@ -240,6 +240,17 @@ class ModelCommandsTest {
     }
 
     @Test
+    void exportRefusesTheDropNeuronOptionsWithoutDropNeuron() {
+        Path out = dir.resolve("t.json");
+        for (String[] given : List.of(new String[] {"--tolerance", "1e-3"}, new String[] {"--data", DATA},
+                new String[] {"--split", "test"}, new String[] {"--label", "2"})) {
+            BadInputTest.assertBadInput(Cli.run("export", model.toString(), given[0], given[1], "--out",
+                    out.toString()), given[0] + " applies only with --drop-neuron");
+            assertFalse(Files.exists(out), "nothing written with " + given[0]);
+        }
+    }
+
+    @Test
     void modelDataDimensionMismatchIsBadInput() throws Exception {
         Path csv = dir.resolve("three.csv");
         Model trained = Model.load(model);
