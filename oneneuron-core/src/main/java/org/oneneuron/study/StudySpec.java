@@ -11,14 +11,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.oneneuron.data.ReadOptions;
 import org.oneneuron.data.Shape;
 import org.oneneuron.io.JsonText;
 import org.oneneuron.linalg.Precision;
+import org.oneneuron.loss.Losses;
+import org.oneneuron.model.Activation;
 import org.oneneuron.model.Architecture;
 import org.oneneuron.model.Initializer;
 import org.oneneuron.model.NeuronKind;
@@ -159,6 +163,40 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
         }
         dtype = dtype == null || Precision.parse(dtype) == Precision.FLOAT64 ? null : Precision.FLOAT32.word();
         readOptions(label, positive, classes);
+        once("data", data, String::trim);
+        once("hidden", hidden, shape -> shape);
+        once("activations", activations, word -> canonical(word, w -> Activation.parse(w).word()));
+        once("architectures", architectures, words -> words);
+        once("neurons", neurons, word -> word.startsWith(RunSpec.SCAFFOLD) ? word
+                : canonical(word, w -> NeuronKind.parse(w).word()));
+        once("losses", losses, word -> canonical(word, w -> Losses.parseOutput(w).word()));
+        once("lambdas", lambdas, lambda -> lambda + 0.0); // -0.0 is 0.0
+        once("optimizers", optimizers, word -> canonical(word, w -> OptimizerKind.parse(w).word()));
+    }
+
+    /**
+     * Refuses a value listed twice: a list crosses its values, so the same value again would run
+     * the same runs again. Values compare by key (the canonical spelling of a word).
+     */
+    private static <T> void once(String key, List<T> values, Function<T, Object> canonical) {
+        Set<Object> seen = new HashSet<>();
+        for (T value : values) {
+            Object k = canonical.apply(value);
+            if (!seen.add(k)) {
+                throw new IllegalArgumentException(key + " lists '" + k + "' twice: a list crosses its values"
+                        + " with the others, so a value listed again would run the same runs again; list each value"
+                        + " once");
+            }
+        }
+    }
+
+    /** A word in its canonical spelling; as given when it does not parse (the run function refuses it). */
+    private static String canonical(String word, Function<String, String> parse) {
+        try {
+            return parse.apply(word);
+        } catch (IllegalArgumentException e) {
+            return word;
+        }
     }
 
     /** A full-batch float64 spec. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,26 @@ class StudySpecTest {
                 () -> StudySpec.fromJson(json, "spec.json"));
         assertTrue(e.getMessage().startsWith("spec.json"), e.getMessage());
         assertFalse(e.getMessage().contains("Source"), "Jackson's source description: " + e.getMessage());
+    }
+
+    /** A list crosses its values: one listed twice would run the same runs twice. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"neurons\": [\"none\", \"skip-exp\", \"none\"]}|neurons lists 'none' twice",
+        "{\"neurons\": [\"skip-exp\", \"SKIP-EXP\"]}|neurons lists 'skip-exp' twice",
+        "{\"lambdas\": [0.1, 0.10]}|lambdas lists '0.1' twice",
+        "{\"losses\": [\"logistic\", \"logistic\"]}|losses lists 'logistic' twice",
+        "{\"activations\": [\"tanh\", \"relu\", \"tanh\"]}|activations lists 'tanh' twice",
+        "{\"hidden\": [[4], [4]]}|hidden lists '[4]' twice",
+        "{\"optimizers\": [\"gd\", \"gd\"]}|optimizers lists 'gd' twice",
+        "{\"data\": [\"wdbc\", \"wdbc\"]}|data lists 'wdbc' twice",
+        "{\"architectures\": [\"dense:2,tanh,dense:1\", \"dense:2, tanh, dense:1\"]}"
+                + "|architectures lists 'dense:2,tanh,dense:1' twice"})
+    void aValueListedTwiceIsRefusedAsItWouldRepeatTheSameRuns(String json, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> StudySpec.fromJson(json, "spec.json"));
+        assertTrue(e.getMessage().startsWith("spec.json: " + expected + ": "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("would run the same runs again; list each value once"), e.getMessage());
     }
 
     @Test

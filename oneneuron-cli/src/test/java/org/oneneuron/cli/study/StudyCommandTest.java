@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.oneneuron.cli.Json;
 import org.oneneuron.io.WriterLock;
@@ -377,6 +378,48 @@ class StudyCommandTest {
         try (var left = Files.list(dir)) {
             assertEquals(List.of(file), left.toList());
         }
+    }
+
+    /** A list crosses its values: a value given twice would run the same runs twice. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--neuron=none,none|--neuron lists 'none' twice",
+        "--lambda=0.1,0.1|--lambda lists '0.1' twice",
+        "--loss=logistic,logistic|--loss lists 'logistic' twice",
+        "--activation=tanh,tanh|--activation lists 'tanh' twice",
+        "--optimizer=gd,gd|--optimizer lists 'gd' twice",
+        "--data=case-a,case-a|--data lists 'case-a' twice",
+        "--shapes=4;4|--shapes lists '[4]' twice"})
+    void aListOptionGivingAValueTwiceIsRefused(String option, String expected) {
+        Result r = run(new StudyCommand(), "--data", "case-a", "--restarts", "1", "--steps", "5", "-q",
+                "--out", dir.resolve("s").toString(), option);
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("error: " + expected + ": a list crosses its values"), r.err());
+        assertFalse(Files.exists(dir.resolve("s")), "nothing written");
+    }
+
+    @Test
+    void repeatingHiddenGivesTheSameNetworkTwiceAndIsRefused() {
+        Result r = run(new StudyCommand(), "--data", "case-a", "--restarts", "1", "--steps", "5", "-q",
+                "--out", dir.resolve("s").toString(), "--hidden", "4", "--hidden", "4");
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("error: --hidden lists '[4]' twice"), r.err());
+    }
+
+    /** The spec's checks speak of the option that gave the value, as every other option's do. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--restarts=0|--restarts must be >= 1, got 0",
+        "--held-out=0.95|--held-out must be in [0, 0.9], got 0.95",
+        "--lambda=-1|--lambda must be finite and >= 0, got -1.0",
+        "--lr=0|--lr must be positive, got 0.0",
+        "--clip=-1|--clip must be >= 0 (0 = none), got -1.0",
+        "--reduction=avg|--reduction must be sum or mean, got 'avg'"})
+    void aBadValueIsNamedByItsOption(String option, String expected) {
+        Result r = run(new StudyCommand(), "--data", "case-a", "--steps", "5", "-q", "--out",
+                dir.resolve("s").toString(), option);
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("error: " + expected + "\n", r.err());
     }
 
     @Test
