@@ -11,7 +11,11 @@ public final class OptionNames {
             "batch_size", "--batch (batch_size)",
             "momentum", "--momentum",
             "clip_norm", "--clip (clip_norm)",
-            "threads", "--threads");
+            "threads", "--threads",
+            "scaffold tolerance", "--scaffold-tolerance",
+            "scaffold growth", "--scaffold-growth",
+            "scaffold rounds", "--scaffold-rounds",
+            "scaffold share", "--scaffold-share");
 
     private OptionNames() {
     }

@@ -152,6 +152,7 @@ final class TrainCommand implements Callable<Integer> {
         Inputs.requireNotInput("--out", out, "data file", source);
         ClassifierConfig config = config(warnings);
         checkOptions();
+        Scaffold scaffold = scaffold(config);
 
         if (config.lambda() == 0 && config.neuron().present()) {
             warnings.add(ZERO_LAMBDA + " with the " + config.neuron().word() + " neuron: the guarantee (a = 0"
@@ -188,13 +189,6 @@ final class TrainCommand implements Callable<Integer> {
             warnings.stream().filter(w -> !w.startsWith(ZERO_LAMBDA))
                     .forEach(w -> err.println("warning: " + w));
             err.flush();
-        }
-        Scaffold scaffold = (scaffoldMode == null ? Scaffold.defaultFor(config.neuron().present())
-                : Scaffold.parse(scaffoldMode)).withTolerance(scaffoldTolerance).withGrowth(scaffoldGrowth)
-                .withRounds(scaffoldRounds).withShare(scaffoldShare);
-        if (scaffold.mode() != Scaffold.Mode.NONE && !config.neuron().present()) {
-            throw new IllegalArgumentException("--scaffold " + scaffold.mode().word()
-                    + " needs a special neuron; the network has none (--neuron none)");
         }
         clock.charge(TrainingRun.CHECKS);
         TrainingRun run = new TrainingRun(config, dataset, source, out, checkpointEvery, resume,
@@ -265,6 +259,23 @@ final class TrainCommand implements Callable<Integer> {
         return config.neuron().present()
                 ? "; a smaller --lambda (now " + config.lambda() + ") or another --optimizer may get it moving"
                 : "; another --optimizer may get it moving";
+    }
+
+    /** The scaffold of the options, checked before any work; its messages name the options. */
+    private Scaffold scaffold(ClassifierConfig config) {
+        Scaffold scaffold;
+        try {
+            scaffold = (scaffoldMode == null ? Scaffold.defaultFor(config.neuron().present())
+                    : Scaffold.parse(scaffoldMode)).withTolerance(scaffoldTolerance).withGrowth(scaffoldGrowth)
+                    .withRounds(scaffoldRounds).withShare(scaffoldShare);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(OptionNames.rename(e.getMessage()), e);
+        }
+        if (scaffold.mode() != Scaffold.Mode.NONE && !config.neuron().present()) {
+            throw new IllegalArgumentException("--scaffold " + scaffold.mode().word()
+                    + " needs a special neuron; the network has none (--neuron none)");
+        }
+        return scaffold;
     }
 
     /** Options given that the chosen optimizer, neuron or scaffold does not read: a warning each. */

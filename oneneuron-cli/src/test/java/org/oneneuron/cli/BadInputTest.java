@@ -57,6 +57,11 @@ class BadInputTest {
         return Stream.of(
                 Arguments.of(new String[] {"--lr", "-1"}, "--lr (learning_rate) must be positive"),
                 Arguments.of(new String[] {"--steps", "0"}, "--steps must be >= 1, got 0"),
+                Arguments.of(new String[] {"--scaffold-rounds", "0"}, "error: --scaffold-rounds must be >= 1, got 0"),
+                Arguments.of(new String[] {"--scaffold-share", "2"}, "error: --scaffold-share must be in (0, 1], got 2.0"),
+                Arguments.of(new String[] {"--scaffold-growth", "1"}, "error: --scaffold-growth must be > 1, got 1.0"),
+                Arguments.of(new String[] {"--scaffold-tolerance", "0"},
+                        "error: --scaffold-tolerance must be positive and finite, got 0.0"),
                 Arguments.of(new String[] {"--activation", "swish"}, "unknown activation 'swish'"),
                 Arguments.of(new String[] {"--neuron", "cosine"}, "unknown neuron kind 'cosine'"),
                 Arguments.of(new String[] {"--loss", "hinge"}, "unknown loss 'hinge'"),
