@@ -107,15 +107,23 @@ public final class LibsvmReader {
         return "pair " + t + " after the label";
     }
 
+    /** The largest feature index: a Java array's length limit. */
+    private static final int MAX_INDEX = Integer.MAX_VALUE - 8;
+
     private static int parseIndex(String key, String source, int lineNumber, int t) {
-        if (!key.chars().allMatch(c -> c >= '0' && c <= '9') || key.length() > 10) {
+        if (!key.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw new DataException(source, lineNumber, null, "bad index '" + Numbers.shorten(key)
                     + "' (" + pair(t) + "); expected a positive integer");
         }
-        long index = Long.parseLong(key);
-        if (index < 1 || index > Integer.MAX_VALUE - 8) {
+        String digits = key.replaceFirst("^0+(?=.)", "");
+        long index = digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits); // 19 digits may overflow a long
+        if (index > MAX_INDEX) {
+            throw new DataException(source, lineNumber, null, "index " + Numbers.shorten(key) + " is too large ("
+                    + pair(t) + "); indices are at most " + MAX_INDEX);
+        }
+        if (index < 1) {
             throw new DataException(source, lineNumber, null, "index " + key
-                    + " out of range (" + pair(t) + "); indices are 1-based and at most " + (Integer.MAX_VALUE - 8));
+                    + " out of range (" + pair(t) + "); indices are 1-based and at most " + MAX_INDEX);
         }
         return (int) index;
     }

@@ -64,6 +64,13 @@ class LibsvmAndArffReaderTest {
         DataException zeroLater = libsvmFails("1 1:1\n-1 2:1 0:2\n", ReadOptions.defaults());
         assertTrue(zeroLater.getMessage().contains("line 2: index 0 out of range (pair 2 after the label)"),
                 zeroLater.getMessage());
+        for (String big : List.of("99999999999", "2147483640", "99999999999999999999999")) {
+            DataException tooLarge = libsvmFails("1 1:1\n-1 2:1 " + big + ":2\n", ReadOptions.defaults());
+            assertTrue(tooLarge.getMessage().endsWith("line 2: index " + big + " is too large (pair 2 after the label);"
+                    + " indices are at most 2147483639"), tooLarge.getMessage());
+        }
+        assertEquals(2, LibsvmReader.read(write("zeros.libsvm", "1 0000000000000000000001:1 0002:3\n-1 1:2\n"),
+                ReadOptions.defaults()).d(), "leading zeros");
         DataException word = libsvmFails("1 x:1\n", ReadOptions.defaults());
         assertTrue(word.getMessage().contains("line 1: bad index 'x' (pair 1 after the label)"), word.getMessage());
         DataException nan = libsvmFails("1 1:1\n-1 1:nan\n", ReadOptions.defaults());
