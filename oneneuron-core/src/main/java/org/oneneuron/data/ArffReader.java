@@ -44,8 +44,12 @@ public final class ArffReader {
         String labelName = "'" + Numbers.shorten(names.get(label)) + "'";
         for (int j = 0; j < attributes.size(); j++) {
             if (j != label && attributes.get(j).isNominal()) {
-                throw new DataException(source, 0, "'" + Numbers.shorten(names.get(j)) + "'",
-                        "attribute is nominal; only the class attribute may be nominal (convert it to numbers)");
+                String nominal = Numbers.shorten(names.get(j));
+                throw new DataException(source, 0, "'" + nominal + "'", "attribute is nominal; only the class"
+                        + " attribute may be nominal" + (options.labelColumn() != null ? " (convert it to numbers)"
+                        : ", and the class attribute is the last one (" + labelName + ") unless --label names"
+                        + " another: if '" + nominal + "' is the class, pass --label "
+                        + (nominal.matches("[\\w.-]+") ? nominal : "'" + nominal + "'") + "; else convert it to numbers"));
             }
         }
         List<String> featureNames = new ArrayList<>(names);

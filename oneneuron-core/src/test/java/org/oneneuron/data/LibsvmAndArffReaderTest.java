@@ -142,6 +142,20 @@ class LibsvmAndArffReaderTest {
         DataException nominalFeature = arffFails("@relation r\n@attribute f {u,v}\n@attribute c {p,q}\n@data\nu,p\n");
         assertTrue(nominalFeature.getMessage().contains("only the class attribute may be nominal"),
                 nominalFeature.getMessage());
+        DataException classFirst = arffFails("@relation r\n@attribute kind {u,v}\n@attribute a numeric\n"
+                + "@attribute b numeric\n@data\nu,1,2\n");
+        assertTrue(classFirst.getMessage().endsWith("column 'kind': attribute is nominal; only the class attribute may"
+                + " be nominal, and the class attribute is the last one ('b') unless --label names another: if 'kind'"
+                + " is the class, pass --label kind; else convert it to numbers"), classFirst.getMessage());
+        Path chosen = dir.resolve("chosen.arff");
+        Files.writeString(chosen, "@relation r\n@attribute kind {u,v}\n@attribute 'my kind' {u,v}\n"
+                + "@attribute b numeric\n@data\nu,u,2\n");
+        DataException withLabel = assertThrows(DataException.class,
+                () -> ArffReader.read(chosen, ReadOptions.defaults().withLabelColumn("kind")));
+        assertTrue(withLabel.getMessage().endsWith("column 'my kind': attribute is nominal; only the class attribute"
+                + " may be nominal (convert it to numbers)"), withLabel.getMessage());
+        DataException quoted = assertThrows(DataException.class, () -> ArffReader.read(chosen, ReadOptions.defaults()));
+        assertTrue(quoted.getMessage().contains("if 'kind' is the class, pass --label kind;"), quoted.getMessage());
         DataException noData = arffFails("@relation r\n@attribute a numeric\n");
         assertTrue(noData.getMessage().contains("no @data"), noData.getMessage());
         DataException empty = arffFails("");
