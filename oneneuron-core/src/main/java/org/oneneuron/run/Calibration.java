@@ -301,8 +301,8 @@ public record Calibration(String method, double a, double b, String fittedOn, in
             case TEMPERATURE -> String.format(Locale.ROOT, "temperature scaling softmax(%.6g·f~), T = %s, fitted on %s"
                     + " (%d samples)", a, a > 0 ? String.format(Locale.ROOT, "%.6g", 1 / a) : "infinite: the scores"
                     + " tell nothing about the class", fittedOn, samples);
-            default -> String.format(Locale.ROOT, "Platt scaling 1/(1 + exp(%.6g·f~ + %.6g)) fitted on %s"
-                    + " (%d samples)", a, b, fittedOn, samples);
+            default -> String.format(Locale.ROOT, "Platt scaling 1/(1 + exp(%.6g·f~ %s %.6g)) fitted on %s"
+                    + " (%d samples)", a, b < 0 ? "-" : "+", Math.abs(b), fittedOn, samples);
         };
     }
 
