@@ -1,5 +1,8 @@
 package org.oneneuron.study;
 
+import static org.oneneuron.study.DistinctValues.canonical;
+import static org.oneneuron.study.DistinctValues.once;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,12 +14,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import org.oneneuron.data.ReadOptions;
 import org.oneneuron.data.Shape;
 import org.oneneuron.io.JsonText;
@@ -172,31 +173,6 @@ public record StudySpec(String name, List<String> data, List<List<Integer>> hidd
         once("losses", losses, word -> canonical(word, w -> Losses.parseOutput(w).word()));
         once("lambdas", lambdas, lambda -> lambda + 0.0); // -0.0 is 0.0
         once("optimizers", optimizers, word -> canonical(word, w -> OptimizerKind.parse(w).word()));
-    }
-
-    /**
-     * Refuses a value listed twice: a list crosses its values, so the same value again would run
-     * the same runs again. Values compare by key (the canonical spelling of a word).
-     */
-    private static <T> void once(String key, List<T> values, Function<T, Object> canonical) {
-        Set<Object> seen = new HashSet<>();
-        for (T value : values) {
-            Object k = canonical.apply(value);
-            if (!seen.add(k)) {
-                throw new IllegalArgumentException(key + " lists '" + k + "' twice: a list crosses its values"
-                        + " with the others, so a value listed again would run the same runs again; list each value"
-                        + " once");
-            }
-        }
-    }
-
-    /** A word in its canonical spelling; as given when it does not parse (the run function refuses it). */
-    private static String canonical(String word, Function<String, String> parse) {
-        try {
-            return parse.apply(word);
-        } catch (IllegalArgumentException e) {
-            return word;
-        }
     }
 
     /** A full-batch float64 spec. */
