@@ -371,31 +371,8 @@ public final class StudyCommand implements Callable<Integer> {
         try {
             return spec(base, networks, acts, archs, shape);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(inOptionWords(e.getMessage()), e);
+            throw new IllegalArgumentException(StudyWords.inOptionWords(e.getMessage(), this::given), e);
         }
-    }
-
-    /**
-     * The spec's own words for its keys, as the option that gave the value names it: "restarts
-     * must be >= 1" is "--restarts must be >= 1" when --restarts was given (a spec file's values
-     * were checked as it was read, under its own name).
-     */
-    private String inOptionWords(String message) {
-        String key = message.split(" ", 2)[0];
-        String option = switch (key) {
-            case "hidden" -> given("--shapes") ? "--shapes" : "--hidden";
-            case "activations" -> "--activation";
-            case "architectures" -> "--arch";
-            case "neurons" -> "--neuron";
-            case "losses" -> "--loss";
-            case "lambdas", "lambda" -> "--lambda";
-            case "optimizers" -> "--optimizer";
-            case "learning_rate" -> "--lr";
-            case "held_out_fraction" -> "--held-out";
-            case "data", "restarts", "steps", "clip", "batch", "reduction", "init" -> "--" + key;
-            default -> null;
-        };
-        return option != null && given(option) ? option + message.substring(key.length()) : message;
     }
 
     private StudySpec spec(StudySpec base, List<List<Integer>> networks, List<String> acts, List<String> archs,

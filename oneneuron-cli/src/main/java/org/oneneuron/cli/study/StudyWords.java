@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.oneneuron.cli.Plural;
 import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.linalg.Precision;
@@ -93,5 +94,29 @@ final class StudyWords {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--dtype must be float64 or float32, got '" + word + "'", e);
         }
+    }
+
+    /**
+     * The spec's own words for its keys, as the option that gave the value names it: "restarts
+     * must be >= 1" is "--restarts must be >= 1" when --restarts was given (a spec file's values
+     * were checked as it was read, under its own name); {@code given} tells whether an option was
+     * on the command line.
+     */
+    static String inOptionWords(String message, Predicate<String> given) {
+        String key = message.split(" ", 2)[0];
+        String option = switch (key) {
+            case "hidden" -> given.test("--shapes") ? "--shapes" : "--hidden";
+            case "activations" -> "--activation";
+            case "architectures" -> "--arch";
+            case "neurons" -> "--neuron";
+            case "losses" -> "--loss";
+            case "lambdas", "lambda" -> "--lambda";
+            case "optimizers" -> "--optimizer";
+            case "learning_rate" -> "--lr";
+            case "held_out_fraction" -> "--held-out";
+            case "data", "restarts", "steps", "clip", "batch", "reduction", "init" -> "--" + key;
+            default -> null;
+        };
+        return option != null && given.test(option) ? option + message.substring(key.length()) : message;
     }
 }
