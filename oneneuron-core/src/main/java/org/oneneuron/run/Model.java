@@ -65,6 +65,8 @@ public final class Model {
      * @param spec         the network
      * @param theta        θ in the spec's layout
      * @param standardizer the feature scaling applied before the network
+     * @param target       a regression's target scaling: its values are mean + scale·f~
+     *                     ({@link TargetStandardizer#identity()} for every other model)
      * @param loss         the loss it was trained with (margin: binary; class loss: multi-class; target loss: regression)
      * @param reduction    sum or mean
      * @param lambda       λ of (λ/2)a²
@@ -74,19 +76,6 @@ public final class Model {
      * @param split        the held-out samples of its training data, if any
      * @param calibration  how scores become probabilities, if known
      * @param training     the training run (history, stop, verdict); not saved in model files
-     */
-    public Model(NetworkSpec spec, double[] theta, Standardizer standardizer, OutputLoss loss,
-                 Reduction reduction, double lambda, List<String> featureNames,
-                 List<String> labelNames, Map<String, String> provenance,
-                 Optional<HeldOutSplit> split, Optional<Calibration> calibration,
-                 Optional<TrainingResult> training) {
-        this(spec, theta, standardizer, TargetStandardizer.identity(), loss, reduction, lambda, featureNames,
-                labelNames, provenance, split, calibration, training);
-    }
-
-    /**
-     * As above, with the target standardizer of a regression trained on standardized targets: its
-     * values are target.mean + target.scale·f~ (the identity for every other model).
      */
     public Model(NetworkSpec spec, double[] theta, Standardizer standardizer, TargetStandardizer target,
                  OutputLoss loss, Reduction reduction, double lambda, List<String> featureNames,

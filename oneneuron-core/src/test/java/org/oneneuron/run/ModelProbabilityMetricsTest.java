@@ -40,8 +40,8 @@ class ModelProbabilityMetricsTest {
     }
 
     private static Model withoutCalibration(Model m) {
-        return new Model(m.spec(), m.theta(), m.standardizer(), m.loss(), m.reduction(), m.lambda(),
-                m.featureNames(), m.labelNames(), m.provenance(), m.split(), Optional.empty(), Optional.empty());
+        return new Model(m.spec(), m.theta(), m.standardizer(), m.targetStandardizer(), m.loss(), m.reduction(),
+                m.lambda(), m.featureNames(), m.labelNames(), m.provenance(), m.split(), Optional.empty(), Optional.empty());
     }
 
     /** Mean −log p(y), (p − 1[y = +1])² and the like, from the probabilities as printed. */

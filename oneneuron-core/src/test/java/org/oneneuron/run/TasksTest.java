@@ -178,9 +178,9 @@ class TasksTest {
 
         Model recalibrated = model.calibratedOn(data);
         assertEquals(data.name(), recalibrated.calibration().orElseThrow().fittedOn());
-        Model old = new Model(model.spec(), model.theta(), model.standardizer(), model.loss(), model.reduction(),
-                model.lambda(), model.featureNames(), model.labelNames(), model.provenance(), model.split(),
-                java.util.Optional.empty(), java.util.Optional.empty());
+        Model old = new Model(model.spec(), model.theta(), model.standardizer(), model.targetStandardizer(),
+                model.loss(), model.reduction(), model.lambda(), model.featureNames(), model.labelNames(),
+                model.provenance(), model.split(), java.util.Optional.empty(), java.util.Optional.empty());
         assertEquals(java.util.Arrays.toString(Calibration.classProbabilities(scores, 3, 1)),
                 java.util.Arrays.toString(old.classProbabilities(scores)), "no temperature: the plain softmax");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Classifier.fit(
