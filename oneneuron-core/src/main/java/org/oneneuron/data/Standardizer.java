@@ -59,7 +59,7 @@ public record Standardizer(double[] mean, double[] scale) {
             }
         }
         for (int j = 0; j < d; j++) {
-            mean[j] /= n;
+            mean[j] = Double.isInfinite(mean[j]) ? dividedMean(x, n, d, j) : mean[j] / n;
         }
         double[] var = new double[d];
         for (int i = 0; i < n; i++) {
@@ -74,6 +74,15 @@ public record Standardizer(double[] mean, double[] scale) {
             scale[j] = s > 0 && Double.isFinite(s) ? s : 1.0;
         }
         return new Standardizer(mean, scale);
+    }
+
+    /** The mean of feature j as Σ (x / n) when Σ x overflows (finite values near ±1.8e308). */
+    private static double dividedMean(double[] x, int n, int d, int j) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += x[i * d + j] / n;
+        }
+        return sum;
     }
 
     /**

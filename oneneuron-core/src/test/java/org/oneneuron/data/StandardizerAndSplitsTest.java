@@ -42,6 +42,14 @@ class StandardizerAndSplitsTest {
         standardizeAndCheck(columns(huge, 1));
     }
 
+    @Test
+    void featuresNearTheLargestDoubleHaveAFiniteMeanAndSpread() {
+        double[] near = {1e308, 1.5e308, 1.2e308, 1.7e308, 1.1e308, 1.6e308}; // Σ x overflows a double
+        Standardizer s = Standardizer.fit(columns(near, 1));
+        assertEquals(1.35e308, s.mean()[0], 1e-12 * 1.35e308);
+        standardizeAndCheck(columns(near, 1));
+    }
+
     private static void standardizeAndCheck(Dataset ds) {
         int d = ds.d();
         Standardizer s = Standardizer.fit(ds);
