@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.oneneuron.data.TargetStandardizer;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.run.Calibration;
 import org.oneneuron.loss.MarginLoss;
@@ -216,11 +217,12 @@ public final class OneNeuronClassificationModel extends Model<Label> {
         facts.put("tribuo_model", getName());
         if (classes != null) {
             return new org.oneneuron.run.Model(state.spec(), state.theta(), state.standardizer(),
-                    Losses.parseOutput(loss), Reduction.parse(reduction), lambda, TribuoRows.names(featureIDMap),
+                    TargetStandardizer.identity(), Losses.parseOutput(loss), Reduction.parse(reduction), lambda, TribuoRows.names(featureIDMap),
                     List.of(classes), facts, Optional.empty(), calibration(), Optional.empty());
         }
         MarginLoss margin = Losses.parse(loss);
-        return new org.oneneuron.run.Model(state.spec(), state.theta(), state.standardizer(), margin,
+        return new org.oneneuron.run.Model(state.spec(), state.theta(), state.standardizer(),
+                TargetStandardizer.identity(), margin,
                 Reduction.parse(reduction), lambda, TribuoRows.names(featureIDMap), List.of(negative, positive),
                 facts, Optional.empty(), calibration().or(() -> Calibration.lossDefinesProbabilities(margin)
                         ? Optional.of(Calibration.logisticLoss()) : Optional.empty()), Optional.empty());
