@@ -68,12 +68,18 @@ public final class JournalRepair {
     /**
      * Repairs {@code dir}/journal.jsonl.
      *
-     * @throws IllegalArgumentException when the folder holds no journal
+     * @throws IllegalArgumentException when the folder does not exist, is a file or holds no journal
      * @throws org.oneneuron.io.InUseException when a study is running in the folder
      * @throws WriteFailedException when a write fails (the journal is then unchanged)
      */
     @SuppressWarnings("try") // the lock is held for the block and never read
     public static Report repair(Path dir) {
+        if (!Files.exists(dir)) { // in the words of `oneneuron report`
+            throw new IllegalArgumentException(dir + ": no such directory");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + " is a file; give a study directory");
+        }
         Path journal = dir.resolve(StudyRunner.JOURNAL);
         if (!Files.isRegularFile(journal)) {
             throw new IllegalArgumentException(dir + " holds no study journal (" + StudyRunner.JOURNAL + ")");

@@ -77,10 +77,23 @@ class JournalRepairTest {
     }
 
     @Test
-    void aFolderWithoutJournalIsBadInput() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+    void aFolderWithoutJournalIsBadInput() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JournalRepair.repair(empty));
+        assertEquals(empty + " holds no study journal (journal.jsonl)", e.getMessage());
+    }
+
+    /** A missing folder or a file is named as such (as {@code report} does), not as a folder without a journal. */
+    @Test
+    void aMissingFolderOrAFileIsSaidToBeOne() throws Exception {
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> JournalRepair.repair(dir.resolve("none")));
-        assertTrue(e.getMessage().contains("holds no study journal"), e.getMessage());
+        assertEquals(dir.resolve("none") + ": no such directory", missing.getMessage());
         assertFalse(Files.exists(dir.resolve("none")), "nothing created");
+        Path file = Files.writeString(dir.resolve("a-file"), "x\n");
+        IllegalArgumentException notFolder = assertThrows(IllegalArgumentException.class,
+                () -> JournalRepair.repair(file));
+        assertEquals(file + " is a file; give a study directory", notFolder.getMessage());
+        assertEquals("x\n", Files.readString(file), "the file is left as it was");
     }
 }

@@ -173,7 +173,13 @@ class StudyCommandTest {
         Result resumed = run(new StudyCommand(), caseA("--no-report", "-q"));
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(8, Files.readAllLines(journal).size());
-        Result noJournal = run(new StudyCommand(), "--repair", dir.resolve("none").toString());
+        Result noFolder = run(new StudyCommand(), "--repair", dir.resolve("none").toString());
+        assertEquals(2, noFolder.code());
+        assertEquals("error: " + dir.resolve("none") + ": no such directory\n", noFolder.err());
+        Result aFile = run(new StudyCommand(), "--repair", journal.toString());
+        assertEquals(2, aFile.code());
+        assertEquals("error: " + journal + " is a file; give a study directory\n", aFile.err());
+        Result noJournal = run(new StudyCommand(), "--repair", Files.createDirectories(dir.resolve("empty")).toString());
         assertEquals(2, noJournal.code());
         assertTrue(noJournal.err().contains("holds no study journal"), noJournal.err());
         Result noOut = run(new StudyCommand(), "--data", "case-a");
