@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.oneneuron.data.DataException;
 import org.oneneuron.data.Datasets;
+import org.oneneuron.data.TargetStandardizer;
 import org.oneneuron.data.Task;
 import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.model.NetworkSpec;
@@ -32,6 +34,9 @@ final class Checkpoints {
 
     /** Prefix of the {@link #runKey} entries in a checkpoint's provenance. */
     static final String RUN_KEY = "resume.";
+
+    /** The run key's entry for a regression's {@code --target-scale}. */
+    private static final String TARGET_SCALE = "target_scale";
 
     private Checkpoints() {
     }
@@ -80,7 +85,7 @@ final class Checkpoints {
         key.put("held_out", Double.toString(config.heldOut()));
         key.put("class_weight", config.balancedClassWeights() ? "balanced" : "none");
         if (data.train().task() == Task.REGRESSION) { // a checkpoint's θ predicts targets in these units
-            key.put("target_scale", data.target().isIdentity() ? "none" : "standard");
+            key.put(TARGET_SCALE, targetScale(data.target()));
         }
         key.put("loss", config.loss().word());
         key.put("reduction", config.reduction().word());
@@ -99,19 +104,34 @@ final class Checkpoints {
         return prefixed;
     }
 
+    /** A regression's {@code --target-scale} as the run key words it: none for the identity, else standard. */
+    private static String targetScale(TargetStandardizer target) {
+        return target.isIdentity() ? "none" : "standard";
+    }
+
     /**
      * Refuses a checkpoint written with other data or options (each differing entry named); a
-     * checkpoint from before these entries were written is taken as it is.
+     * checkpoint from before these entries were written is taken as it is, except for a
+     * regression's target scaling: a checkpoint without that entry (written before target
+     * scaling existed, or a finished model file) fits the targets its own file says
+     * ({@code target_standardizer}; absent: the raw targets), and resuming it on the other
+     * scaling would continue on another objective from a θ fitted to this one.
      */
     static void requireSameRun(Model saved, Path checkpoint, Map<String, String> runKey) {
-        Map<String, String> stored = saved.provenance();
+        Map<String, String> stored = new HashMap<>(saved.provenance());
+        if (runKey.containsKey(RUN_KEY + TARGET_SCALE)) {
+            stored.putIfAbsent(RUN_KEY + TARGET_SCALE, targetScale(saved.targetStandardizer()));
+        }
         List<String> differing = new ArrayList<>();
         runKey.forEach((k, now) -> {
             String then = stored.get(k);
             if (then != null && !then.equals(now)) {
                 String name = k.substring(RUN_KEY.length());
                 differing.add(name.equals("data_sha256") ? "the data (sha256 " + then.substring(0, 12) + "…, now "
-                        + now.substring(0, 12) + "…)" : name + " " + then + ", now " + now);
+                        + now.substring(0, 12) + "…)"
+                        : name.equals(TARGET_SCALE) ? name + " " + then + " (its θ fits the " + (then.equals("none")
+                        ? "raw" : "standardized") + " targets: resume with --target-scale " + then + "), now " + now
+                        : name + " " + then + ", now " + now);
             }
         });
         if (!differing.isEmpty()) {

@@ -95,6 +95,49 @@ class TargetScaleCliTest {
         assertTrue(text.out().contains("\nloss ") && !text.out().contains("standardized target"), text.out());
     }
 
+    /**
+     * A checkpoint without a target_scale entry (written before target scaling, like a finished
+     * model file) resumes only on the scaling its file records: none without a target_standardizer,
+     * standard with one; the other is refused naming --target-scale, and the checkpoint is kept.
+     */
+    @Test
+    void aCheckpointWithoutATargetScaleEntryResumesOnlyOnTheScalingItsFileRecords() throws Exception {
+        String[] train = {"train", prices.toString(), "--label", "price", "--scaffold", "keep", "--no-certificate",
+            "-q"};
+        for (String scale : List.of("none", "standard")) {
+            Path old = dir.resolve("old-" + scale + ".json");
+            Cli first = Cli.run(concat(train, "--steps", "10", "--target-scale", scale, "--out", old.toString()));
+            assertEquals(ExitCodes.OK, first.exitCode(), first.toString());
+            String other = scale.equals("none") ? "standard" : "none";
+            Path resumed = dir.resolve("resumed-" + scale + ".json");
+            Files.copy(old, Checkpoints.path(resumed));
+            Cli refused = Cli.run(concat(train, "--steps", "20", "--resume", "--target-scale", other,
+                    "--out", resumed.toString()));
+            assertEquals(ExitCodes.BAD_INPUT, refused.exitCode(), refused.toString());
+            assertTrue(refused.err().contains("the checkpoint was written by another run: target_scale " + scale
+                    + " (its θ fits the " + (scale.equals("none") ? "raw" : "standardized")
+                    + " targets: resume with --target-scale " + scale + "), now " + other + "."), refused.err());
+            assertTrue(Files.exists(Checkpoints.path(resumed)) && !Files.exists(resumed), "the checkpoint is kept");
+            Cli same = Cli.run(concat(train, "--steps", "20", "--resume", "--target-scale", scale,
+                    "--out", resumed.toString()));
+            assertEquals(ExitCodes.OK, same.exitCode(), same.toString());
+            assertEquals("20", org.oneneuron.run.Model.load(resumed).provenance().get("steps_done"));
+        }
+        // the default (standard) on an old raw-target checkpoint is the case this guards
+        Path old = dir.resolve("old-none.json");
+        Path resumed = dir.resolve("default.json");
+        Files.copy(old, Checkpoints.path(resumed));
+        Cli byDefault = Cli.run(concat(train, "--steps", "20", "--resume", "--out", resumed.toString()));
+        assertEquals(ExitCodes.BAD_INPUT, byDefault.exitCode(), byDefault.toString());
+        assertTrue(byDefault.err().contains("resume with --target-scale none), now standard"), byDefault.err());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     @Test
     void aWrongWordIsRefusedAndAClassifierWarns() {
         Cli bad = Cli.run("train", prices.toString(), "--label", "price", "--target-scale", "minmax", "--steps", "1");
