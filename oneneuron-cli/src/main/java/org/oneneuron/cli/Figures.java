@@ -50,6 +50,15 @@ public final class Figures {
         return "(t - " + TrainReport.number(target.mean()) + ")/" + TrainReport.number(target.scale());
     }
 
+    /**
+     * For the landscape commands, whose figures are all of the objective: e.g. {@code standardized:
+     * the loss is of (t - μ)/σ, μ = 100012, σ = 36045.2 (the model's target_standardizer)}.
+     */
+    public static String targetScaling(TargetStandardizer target) {
+        return "standardized: the loss is of (t - μ)/σ, μ = " + TrainReport.number(target.mean()) + ", σ = "
+                + TrainReport.number(target.scale()) + " (the model's target_standardizer)";
+    }
+
     /** A regression's target scaling as {@code {"mean": μ, "scale": σ}}; null for none (the identity). */
     public static Map<String, Object> target(TargetStandardizer target) {
         if (target.isIdentity()) {

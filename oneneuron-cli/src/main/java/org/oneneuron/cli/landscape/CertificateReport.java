@@ -172,6 +172,21 @@ final class CertificateReport {
         out.flush();
     }
 
+    /**
+     * The subject's {@code target_standardizer} (null for the raw targets): a regression model's
+     * loss figures are of its standardized target (t - μ)/σ, as train and evaluate say.
+     */
+    static Map<String, Object> target(Subject s) {
+        return org.oneneuron.cli.Figures.target(s.target());
+    }
+
+    /** The row saying so, for a subject whose targets are standardized; nothing otherwise. */
+    static void targetRow(PrintWriter out, Subject s) {
+        if (!s.target().isIdentity()) {
+            row(out, "target", org.oneneuron.cli.Figures.targetScaling(s.target()));
+        }
+    }
+
     static void row(PrintWriter out, String key, String value) {
         out.printf(Locale.ROOT, "  %-18s %s%n", key, value);
     }

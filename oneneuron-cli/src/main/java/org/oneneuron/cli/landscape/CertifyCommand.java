@@ -86,6 +86,7 @@ public final class CertifyCommand implements Callable<Integer> {
         if (common.json()) {
             Map<String, Object> json = Json.object("certify");
             json.put("subject", s.label());
+            json.put("target_standardizer", CertificateReport.target(s));
             json.put("dimension", s.objective().dimension());
             json.putAll(CertificateReport.json(cert));
             double[] end = training == null ? s.theta() : training.theta();
@@ -97,6 +98,7 @@ public final class CertifyCommand implements Callable<Integer> {
             out.println("certify " + s.label() + (training == null ? ""
                     : ", after " + training.steps() + " GD steps (trainer: " + training.infinity().verdict().word()
                     + "; " + training.infinity().evidence() + ")"));
+            CertificateReport.targetRow(out, s);
             CertificateReport.text(out, cert);
             if (s.problem().isPresent() && s.problem().get().spec().outputs() > 1) {
                 double[] end = training == null ? s.theta() : training.theta();

@@ -118,6 +118,7 @@ public final class EscapeCommand implements Callable<Integer> {
         if (common.json()) {
             Map<String, Object> json = Json.object("escape");
             json.put("subject", s.label());
+            json.put("target_standardizer", CertificateReport.target(s));
             json.put("lambda", lambda);
             json.put("loss_total_before", cert.loss());
             json.put("already_global", cert.alreadyGlobal());
@@ -211,6 +212,7 @@ public final class EscapeCommand implements Callable<Integer> {
 
     private static void text(PrintWriter out, Subject s, EscapeCertificate cert, ContinuedRun run, double lambda) {
         out.println("escape from " + s.label() + ", λ = " + lambda);
+        CertificateReport.targetRow(out, s);
         CertificateReport.row(out, "loss_total_before", CertificateReport.num(cert.loss()));
         if (cert.alreadyGlobal()) {
             CertificateReport.row(out, "result", "the loss is within " + CertificateReport.num(CertifyConfig.LOSS_TOLERANCE)

@@ -145,7 +145,8 @@ public final class SliceCommand implements Callable<Integer> {
             AtomicFiles.writeString(out.resolve("slice.json"), SliceWriter.json(slice));
             String through = random ? " (random directions)"
                     : " through " + String.join(", ", slice.anchors().stream().map(Slice.Anchor::name).toList());
-            String caption = space + ". Anchors: " + anchorText(slice) + "; " + slice.nonFinite()
+            String caption = space + (s.target().isIdentity() ? "" : ". Target "
+                    + org.oneneuron.cli.Figures.targetScaling(s.target())) + ". Anchors: " + anchorText(slice) + "; " + slice.nonFinite()
                     + " grid points not finite. Data: ../slice.csv. Regenerate: oneneuron slice "
                     + String.join(" ", spec.commandLine().getParseResult().originalArgs());
             FigureData figure;
@@ -166,7 +167,7 @@ public final class SliceCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(out + ": cannot write the slice: " + WriteFailedException.reason(e), e);
         }
-        report(slice, space);
+        report(slice, space, s);
         return ExitCodes.OK;
     }
 
@@ -214,11 +215,12 @@ public final class SliceCommand implements Callable<Integer> {
         return points;
     }
 
-    private void report(Slice slice, String space) {
+    private void report(Slice slice, String space, Subject s) {
         PrintWriter w = spec.commandLine().getOut();
         if (common.json()) {
             Map<String, Object> json = Json.object("slice");
             json.put("space", space);
+            json.put("target_standardizer", CertificateReport.target(s));
             json.put("kind", slice.kind());
             json.put("grid", grid);
             json.put("minimum", slice.minimum());
@@ -239,6 +241,7 @@ public final class SliceCommand implements Callable<Integer> {
             return;
         }
         w.println("slice (" + slice.kind() + ", " + grid + " points per axis) of " + space);
+        CertificateReport.targetRow(w, s);
         CertificateReport.row(w, "minimum", CertificateReport.num(slice.minimum()));
         for (Slice.Anchor a : slice.anchors()) {
             CertificateReport.row(w, a.name(), String.format(Locale.ROOT, "at (s, t) = (%s, %s)",

@@ -114,6 +114,7 @@ public final class SpectrumCommand implements Callable<Integer> {
 
         Map<String, Object> json = Json.object("spectrum");
         json.put("subject", s.label());
+        json.put("target_standardizer", CertificateReport.target(s));
         json.put("dimension", n);
         Map<String, Object> l = new LinkedHashMap<>();
         l.put("eig_min", lo);
@@ -160,6 +161,7 @@ public final class SpectrumCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         out.println("spectrum of " + s.label() + ", " + Plural.count(n, "parameter"));
+        CertificateReport.targetRow(out, s);
         CertificateReport.row(out, "eig_min", CertificateReport.num(lo) + "  (residual "
                 + CertificateReport.num(lanczos.min().residual()) + ")");
         CertificateReport.row(out, "eig_max", CertificateReport.num(hi) + "  (residual "

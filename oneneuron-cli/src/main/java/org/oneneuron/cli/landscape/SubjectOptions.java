@@ -18,6 +18,7 @@ import org.oneneuron.cli.Plural;
 import org.oneneuron.cli.Vocabulary;
 import org.oneneuron.data.Datasets;
 import org.oneneuron.data.Standardizer;
+import org.oneneuron.data.TargetStandardizer;
 import org.oneneuron.landscape.KinkReport;
 import org.oneneuron.landscape.PointContext;
 import org.oneneuron.loss.Losses;
@@ -124,7 +125,8 @@ final class SubjectOptions {
             PointContext context = new PointContext(0.0, Double.NaN, java.util.OptionalInt.of(1),
                     java.util.OptionalInt.of(2), 2 * lam, KinkReport.smooth(), Optional.empty());
             return new Subject("C " + (global ? "global" : "bad") + " point (θ, a = 0, b = 0), λ = "
-                    + lam, objective, theta, context, Optional.empty(), Optional.empty(), lam);
+                    + lam, objective, theta, context, Optional.empty(), Optional.empty(), lam,
+                    TargetStandardizer.identity());
         }
         NetworkConstruction nc = (NetworkConstruction) c;
         if (augmented && lam == 0) {
@@ -137,7 +139,7 @@ final class SubjectOptions {
         String label = nc.name() + " " + (global ? "global" : "bad") + " point ("
                 + (augmented ? "augmented, a = 0, λ = " + lam : "plain") + ")";
         return new Subject(label, problem.objective(), theta, problem.context(theta),
-                Optional.of(problem), Optional.of(nc), lam);
+                Optional.of(problem), Optional.of(nc), lam, TargetStandardizer.identity());
     }
 
     private Dataset dataOrDefault() {
@@ -171,7 +173,7 @@ final class SubjectOptions {
         return new Subject(recipe.name() + " recipe on " + d.name() + " (" + Plural.count(d.n(), "sample") + ", hidden "
                 + Vocabulary.parseWidths(hidden, "--hidden") + outputs + ")", problem.objective(), theta,
                 problem.context(theta),
-                Optional.of(problem), Optional.empty(), lambda(recipe.lambda()));
+                Optional.of(problem), Optional.empty(), lambda(recipe.lambda()), TargetStandardizer.identity());
     }
 
     private Subject fromModel(int threads) {
@@ -191,6 +193,6 @@ final class SubjectOptions {
         double[] theta = m.theta();
         return new Subject(model.getFileName() + " on " + d.name(), problem.objective(), theta,
                 problem.context(theta), Optional.of(problem), Optional.empty(),
-                lambda(m.lambda()));
+                lambda(m.lambda()), m.targetStandardizer()); // m.problem(d) standardizes the targets
     }
 }
