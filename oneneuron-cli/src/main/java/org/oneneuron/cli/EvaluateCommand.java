@@ -16,6 +16,7 @@ import org.oneneuron.eval.RegressionMetrics;
 import org.oneneuron.io.AtomicFiles;
 import org.oneneuron.run.Assessment;
 import org.oneneuron.run.Model;
+import org.oneneuron.run.ModelProbabilities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,7 +77,8 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Dataset data = ModelInputs.load(model, dataOptions, given[1], split);
         Assessment a = model.assess(data);
-        Optional<ProbabilityMetrics> probabilities = model.probabilityMetrics(data);
+        // from the assessment's scores: the bits model.scores(data) gives, without a second pass
+        Optional<ProbabilityMetrics> probabilities = ModelProbabilities.of(model, a.scores(), data.y());
         Path figure = figures == null ? null : TaskFigures.writeConfusionFigure(figures, a.figures(),
                 model.labelNames(), data.name(),
                 "oneneuron evaluate " + modelFile + " " + given[1] + " --split " + split + " --figures " + figures);

@@ -1,5 +1,6 @@
 package org.oneneuron.run;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,10 +38,15 @@ import org.oneneuron.train.Verdict;
  * @param certificate  the point's certificate, when one was asked for
  * @param outputNeurons each output's neuron: a_k, b_k, ‖w_k‖, max_i |a_k·E_ik| (empty without a
  *                     neuron; PAPER.md §10)
+ * @param scores       f~ of every sample the figures were computed from (n, or n·K sample-major),
+ *                     after {@link #inTargetUnits} in the target's units: a model's assessment holds
+ *                     the bits {@link Model#scores(Dataset)} gives (ModelTest), so its probability
+ *                     figures need no second pass ({@link ModelProbabilities}); copied in and out
  */
 public record Assessment(String data, int samples, TaskMetrics figures, TaskMetrics networkFigures,
                          LossFigures loss, Optional<NeuronSnapshot> neuron,
-                         Optional<Certificate> certificate, List<OutputNeurons.Figures> outputNeurons) {
+                         Optional<Certificate> certificate, List<OutputNeurons.Figures> outputNeurons,
+                         double[] scores) {
 
     public Assessment {
         Objects.requireNonNull(data, "data");
@@ -50,6 +56,34 @@ public record Assessment(String data, int samples, TaskMetrics figures, TaskMetr
         Objects.requireNonNull(neuron, "neuron");
         Objects.requireNonNull(certificate, "certificate");
         outputNeurons = List.copyOf(outputNeurons);
+        scores = scores.clone();
+    }
+
+    @Override
+    public double[] scores() {
+        return scores.clone();
+    }
+
+    /** Equal figures of equal scores (the scores compared by value, bit for bit). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Assessment a && data.equals(a.data) && samples == a.samples && figures.equals(a.figures)
+                && networkFigures.equals(a.networkFigures) && loss.equals(a.loss) && neuron.equals(a.neuron)
+                && certificate.equals(a.certificate) && outputNeurons.equals(a.outputNeurons)
+                && Arrays.equals(scores, a.scores);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(data, samples, figures, networkFigures, loss, neuron, certificate, outputNeurons,
+                Arrays.hashCode(scores));
+    }
+
+    @Override
+    public String toString() {
+        return "Assessment[data=" + data + ", samples=" + samples + ", figures=" + figures + ", networkFigures="
+                + networkFigures + ", loss=" + loss + ", neuron=" + neuron + ", certificate=" + certificate
+                + ", outputNeurons=" + outputNeurons + ", scores=" + scores.length + " values]";
     }
 
     /** The figures of θ on the problem's data, without a certificate. */
@@ -65,11 +99,12 @@ public record Assessment(String data, int samples, TaskMetrics figures, TaskMetr
                                 Optional<CertifyConfig> certify) {
         NetworkObjective objective = problem.objective();
         Dataset data = problem.data();
-        TaskMetrics metrics = figures(data, objective.outputs(), objective.scores(theta));
+        double[] scores = objective.scores(theta);
+        TaskMetrics metrics = figures(data, objective.outputs(), scores);
         TaskMetrics alone = figures(data, objective.outputs(), objective.networkScores(theta));
         Assessment figures = new Assessment(data.name(), data.n(), metrics, alone,
                 LossFigures.of(objective, theta), objective.neuron(theta), Optional.empty(),
-                OutputNeurons.of(objective, theta));
+                OutputNeurons.of(objective, theta), scores);
         return certify.map(config -> figures.certified(problem, theta, trajectory, config)).orElse(figures);
     }
 
@@ -84,23 +119,25 @@ public record Assessment(String data, int samples, TaskMetrics figures, TaskMetr
         Certificate certificate = Certifier.certify(objective, theta,
                 trajectory.map(context::withTrajectory).orElse(context), config);
         return new Assessment(data, samples, figures, networkFigures, loss, neuron, Optional.of(certificate),
-                outputNeurons);
+                outputNeurons, scores);
     }
 
     /**
      * These figures with a regression's RMSE and MAE (of f~ and of the network alone) in the
      * target's units: the figures of a problem over standardized targets t' = (t - μ)/σ scaled by σ
-     * ({@link RegressionMetrics#scaled}); R², the loss figures, the neuron's figures and the
-     * certificate stay as they are (the loss figures are those of the objective, in standardized
-     * units). Unchanged for the identity and for classifiers.
+     * ({@link RegressionMetrics#scaled}), and the scores μ + σ·f~; R², the loss figures, the
+     * neuron's figures and the certificate stay as they are (the loss figures are those of the
+     * objective, in standardized units). Unchanged for the identity and for classifiers.
      */
     public Assessment inTargetUnits(TargetStandardizer target) {
         if (target.isIdentity() || !(figures instanceof RegressionMetrics f)
                 || !(networkFigures instanceof RegressionMetrics alone)) {
             return this;
         }
+        double[] values = scores.clone();
+        target.toTargets(values);
         return new Assessment(data, samples, f.scaled(target.scale()), alone.scaled(target.scale()), loss, neuron,
-                certificate, outputNeurons);
+                certificate, outputNeurons, values);
     }
 
     /** The figures of scores (n·K) by the data's task. */

@@ -322,14 +322,7 @@ public final class Model {
      * none ({@link #probabilityMethod}).
      */
     public Optional<ProbabilityMetrics> probabilityMetrics(Dataset raw) {
-        if (probabilityMethod().isEmpty()) {
-            return Optional.empty();
-        }
-        double[] scores = scores(raw);
-        double[] logLikelihoods = logLikelihoods(scores, raw.y());
-        return Optional.of(task() == Task.MULTICLASS
-                ? ProbabilityMetrics.classes(classProbabilities(scores), spec.outputs(), raw.y(), logLikelihoods)
-                : ProbabilityMetrics.binary(probabilitiesOf(scores), raw.y(), logLikelihoods));
+        return probabilityMethod().isEmpty() ? Optional.empty() : ModelProbabilities.of(this, scores(raw), raw.y());
     }
 
     /**

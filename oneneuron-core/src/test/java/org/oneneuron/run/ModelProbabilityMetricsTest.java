@@ -1,5 +1,6 @@
 package org.oneneuron.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,6 +110,33 @@ class ModelProbabilityMetricsTest {
         double[] l = Calibration.classLogLikelihoods(new double[] {0, 900, 0, 1, 2, 3}, 3, 1, new double[] {0, 2});
         assertEquals(-900, l[0], 1e-12);
         assertEquals(Math.log(Calibration.classProbabilities(new double[] {1, 2, 3}, 3, 1)[2]), l[1], 1e-14);
+    }
+
+    /**
+     * An assessment holds the model's scores of its data, bit for bit (a regression's in the
+     * target's units), so evaluate's probability figures come from them without scoring again:
+     * the same figures as {@link Model#probabilityMetrics(Dataset)}, which does.
+     */
+    @Test
+    void theAssessmentsScoresAreTheModelsAndGiveTheSameProbabilityFigures() {
+        Dataset moons = Datasets.builtin("moons:n=80,noise=0.3");
+        Dataset blobs = blobs();
+        SplittableRandom rng = new SplittableRandom(4);
+        double[] x = new double[60];
+        double[] t = new double[60];
+        for (int i = 0; i < 60; i++) {
+            x[i] = rng.nextDouble(-1, 1);
+            t[i] = 1e5 * (1 + x[i]) + rng.nextDouble(-100, 100);
+        }
+        Dataset prices = new Dataset("prices", x, t, 1, null, List.of());
+        for (Dataset data : List.of(moons, blobs, prices)) {
+            Model model = Classifier.fit(data, SMALL.withHeldOut(0.25));
+            Assessment a = model.assess(data);
+            assertArrayEquals(model.scores(data), a.scores(), 0.0, data.name());
+            assertEquals(model.probabilityMetrics(data), ModelProbabilities.of(model, a.scores(), data.y()),
+                    data.name());
+            assertEquals(data != prices, model.probabilityMetrics(data).isPresent(), data.name());
+        }
     }
 
     @Test
