@@ -63,7 +63,7 @@ public final class CertifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Subject s = subject.resolve(common.threadsOr(1));
+        Subject s = subject.resolveObjective(common.threadsOr(1));
         CertifyConfig config = perturbations == null ? CertifyConfig.defaults()
                 : CertifyConfig.defaults().withPerturbations(perturbations).withBoundedProbe(false);
         if (trainSteps != null && trainSteps < 0) {

@@ -105,7 +105,7 @@ public final class SliceCommand implements Callable<Integer> {
             }
         }
         SliceConfig config = new SliceConfig(grid, extent, Runtime.getRuntime().availableProcessors(), seed);
-        Subject s = subject.resolve(common.threadsOr(1));
+        Subject s = random ? subject.resolveObjective(common.threadsOr(1)) : subject.resolve(common.threadsOr(1));
         Slice slice;
         String space;
         Objective evaluated;

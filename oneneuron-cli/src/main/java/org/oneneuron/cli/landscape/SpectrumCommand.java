@@ -83,7 +83,7 @@ public final class SpectrumCommand implements Callable<Integer> {
         if (slqSteps < 1) {
             throw new IllegalArgumentException("--slq-steps must be >= 1, got " + slqSteps);
         }
-        Subject s = subject.resolve(common.threadsOr(1));
+        Subject s = subject.resolveObjective(common.threadsOr(1));
         double[] theta = s.theta();
         int n = theta.length;
         LanczosResult lanczos = Lanczos.extremes(s.objective(), theta,

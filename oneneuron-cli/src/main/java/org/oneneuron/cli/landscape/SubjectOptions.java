@@ -28,7 +28,9 @@ import org.oneneuron.model.NeuronKind;
 import org.oneneuron.run.Model;
 import org.oneneuron.run.Problem;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Which point a landscape command looks at: a PAPER §6 construction (A1, A2, B, B-leaky, C), a §6 D
@@ -78,6 +80,49 @@ final class SubjectOptions {
     @Mixin
     DataOptions dataOptions;
 
+    /** The command this mixin serves, to tell a given option from its default; null when built by hand. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** The options that choose or read a data set: for --model or a recipe, not for a construction. */
+    private static final List<String> DATA_OPTIONS = List.of("--data", "--split", "--hidden", "--label", "--positive",
+            "--classes", "--task");
+
+    /** Whether the command line gave {@code option} (a default does not count). */
+    private boolean given(String option) {
+        return mixee != null && mixee.commandLine().getParseResult() != null
+                && mixee.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** Refuses the first of {@code options} the command line gave: {@code why} says what the subject reads instead. */
+    private void refuseGiven(List<String> options, String why) {
+        for (String option : options) {
+            if (given(option)) {
+                throw new IllegalArgumentException(option + ": " + why);
+            }
+        }
+    }
+
+    /**
+     * {@link #resolve} for a command that looks at the subject's own objective (certify, spectrum, a
+     * random slice): --lambda is refused where that objective has no special neuron, as λ would
+     * weigh nothing there (escape and named slice points read it for the neuron they add).
+     */
+    Subject resolveObjective(int threads) {
+        Subject s = resolve(threads);
+        boolean neuron = s.problem().map(p -> p.spec().neuron().present()).orElse(true);
+        if (!neuron) {
+            refuseGiven(List.of("--lambda"), "λ weighs the special neuron's penalty (λ/2)a², and " + s.label()
+                    + " has no special neuron here" + (model == null && !isRecipe() ? " (add --augmented)" : "")
+                    + "; escape and slice's named points read --lambda for the neuron they add");
+        }
+        return s;
+    }
+
+    private boolean isRecipe() {
+        return construction != null && RECIPES.contains(construction.trim().toLowerCase(Locale.ROOT));
+    }
+
     /** λ to use: the option, or {@code own}, the subject's. */
     private double lambda(double own) {
         if (lambda != null) {
@@ -112,6 +157,9 @@ final class SubjectOptions {
             throw new IllegalArgumentException("unknown construction '" + construction.trim() + "'; expected one of "
                     + String.join(", ", Constructions.NAMES) + " or the recipes " + String.join(", ", RECIPES));
         }
+        refuseGiven(DATA_OPTIONS, "the construction " + construction.trim() + " brings its own data and network"
+                + " (PAPER.md §6); " + String.join(", ", DATA_OPTIONS) + " are for --model or the recipes "
+                + String.join(", ", RECIPES));
         Construction c = Constructions.byName(construction);
         boolean global = switch (point.toLowerCase(Locale.ROOT)) {
             case "bad" -> false;
@@ -160,6 +208,10 @@ final class SubjectOptions {
 
     private Subject fromRecipe(String name, int threads) {
         onlyItsPoint("the recipe " + name + " has only its bad point (no global point is known)");
+        refuseGiven(List.of("--augmented"), "the recipe " + name + " is a plain network's point; --augmented is for"
+                + " the constructions " + String.join(", ", Constructions.NAMES));
+        refuseGiven(List.of("--split"), "a recipe runs on all of --data; --split picks a model's recorded held-out"
+                + " part");
         Dataset d = dataOrDefault();
         // K classes: K outputs with the softmax cross-entropy (PAPER.md §10); two: the cubic hinge
         NetworkSpec spec = NetworkSpec.mlp(d.d(), Vocabulary.parseWidths(hidden, "--hidden"), Activation.RELU,
@@ -181,6 +233,8 @@ final class SubjectOptions {
             throw new IllegalArgumentException("--model needs --data DATA (the data to certify the model on)");
         }
         onlyItsPoint("a model has only the point its file holds");
+        refuseGiven(List.of("--augmented", "--hidden"), "a model has only the network its file holds; --augmented"
+                + " is for the constructions, --hidden for the recipes");
         Model m = Model.load(model);
         String part = split != null ? split : m.split().isPresent() ? "train" : "all";
         Dataset d = ModelInputs.load(m, dataOptions, data, part);
@@ -189,10 +243,18 @@ final class SubjectOptions {
             throw new IllegalArgumentException("--data has " + d.d() + " features, the model expects "
                     + m.spec().inputDim());
         }
-        Problem problem = m.problem(d).toBuilder().threads(threads).build();
+        double lam = lambda(m.lambda());
+        Problem.Builder builder = m.problem(d).toBuilder().threads(threads);
+        if (m.spec().neuron().present() && lambda != null) {
+            if (lam == 0) {
+                throw new IllegalArgumentException(ZERO_LAMBDA);
+            }
+            builder.lambda(lam); // the certified objective weighs the kept neuron with --lambda, as documented
+        }
+        Problem problem = builder.build();
         double[] theta = m.theta();
         return new Subject(model.getFileName() + " on " + d.name(), problem.objective(), theta,
                 problem.context(theta), Optional.of(problem), Optional.empty(),
-                lambda(m.lambda()), m.targetStandardizer()); // m.problem(d) standardizes the targets
+                lam, m.targetStandardizer()); // m.problem(d) standardizes the targets
     }
 }
