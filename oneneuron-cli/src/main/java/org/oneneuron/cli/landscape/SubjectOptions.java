@@ -20,6 +20,7 @@ import org.oneneuron.data.Datasets;
 import org.oneneuron.data.Standardizer;
 import org.oneneuron.data.TargetStandardizer;
 import org.oneneuron.landscape.KinkReport;
+import org.oneneuron.landscape.LeastLoss;
 import org.oneneuron.landscape.PointContext;
 import org.oneneuron.loss.Losses;
 import org.oneneuron.model.Activation;
@@ -170,8 +171,10 @@ final class SubjectOptions {
         if (c instanceof ToyConstruction toy) {
             double[] theta = global ? new double[] {1, 0, 0} : toy.augmentedBadPoint();
             var objective = toy.augmentedObjective(lam);
+            // the least loss is known exactly, as for the network constructions: L~ = 0 at θ = 1, a = 0
             PointContext context = new PointContext(0.0, Double.NaN, java.util.OptionalInt.of(1),
-                    java.util.OptionalInt.of(2), 2 * lam, KinkReport.smooth(), Optional.empty());
+                    java.util.OptionalInt.of(2), 2 * lam, KinkReport.smooth(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), LeastLoss.exact(toy.globalLoss(), "construction C, PAPER.md §6"));
             return new Subject("C " + (global ? "global" : "bad") + " point (θ, a = 0, b = 0), λ = "
                     + lam, objective, theta, context, Optional.empty(), Optional.empty(), lam,
                     TargetStandardizer.identity());

@@ -232,4 +232,13 @@ class CertifyCommandTest {
         assertEquals(ExitCodes.OK, r.exitCode());
         assertTrue(r.out().contains("oneneuron certify --construction A1"), r.out());
     }
+
+    @Test
+    void caseCKnowsItsLeastLossIsZero() throws Exception {
+        JsonNode j = Run.of("certify", "--construction", "C", "--train-steps", "0", "--json").json();
+        JsonNode least = j.get("least_loss");
+        assertEquals("exact", least.get("kind").asText(), least.toString());
+        assertEquals(0.0, least.get("value").asDouble());
+        assertTrue(least.get("basis").asText().contains("construction C"), least.toString());
+    }
 }
