@@ -18,6 +18,10 @@ public record SliceConfig(int grid, double extent, int threads, long seed) {
         if (!(extent > 0.0) || !Double.isFinite(extent)) {
             throw new IllegalArgumentException("extent must be positive and finite, got " + extent);
         }
+        if (!Double.isFinite(1.0 + 2.0 * extent)) { // the widest axis, [-extent, 1 + extent], must have a finite span
+            throw new IllegalArgumentException("extent " + extent + " is too large: the grid's span 1 + 2·extent"
+                    + " exceeds the largest double; give at most " + Double.MAX_VALUE / 4);
+        }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }

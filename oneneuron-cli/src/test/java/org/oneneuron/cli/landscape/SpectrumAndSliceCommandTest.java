@@ -91,4 +91,15 @@ class SpectrumAndSliceCommandTest {
         assertEquals(26, Files.readAllLines(dir.resolve("slice.csv")).size());
         assertTrue(Files.size(dir.resolve("figures").resolve("slice.png")) > 0);
     }
+
+    @Test
+    void anExtentWhoseGridSpanOverflowsIsBadInput(@TempDir Path out) {
+        // [-extent, 1 + extent] spans 1 + 2·extent: past the largest double every grid point was NaN,
+        // and the slice stopped with exit 1 blaming θ[0]
+        Run r = Run.of("slice", "--construction", "A1", "--line", "plain,escape", "--extent", "1e308",
+                "--out", out.resolve("s").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("extent"), r.err());
+        assertTrue(!Files.exists(out.resolve("s")), "nothing written");
+    }
 }
