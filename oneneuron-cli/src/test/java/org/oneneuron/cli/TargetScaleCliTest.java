@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,18 +25,10 @@ class TargetScaleCliTest {
 
     static Path prices;
 
-    /** price = 1e5·(1 + 0.3·size - 0.2·age) + N(0, 1e3²), 200 rows. */
+    /** {@link HousePrices}, 200 rows. */
     @BeforeAll
     static void writeData() throws Exception {
-        SplittableRandom rng = new SplittableRandom(11);
-        StringBuilder csv = new StringBuilder("size,age,price\n");
-        for (int i = 0; i < 200; i++) {
-            double size = rng.nextGaussian();
-            double age = rng.nextGaussian();
-            csv.append(String.format(Locale.ROOT, "%.6f,%.6f,%.3f%n", size, age,
-                    1e5 * (1 + 0.3 * size - 0.2 * age) + 1e3 * rng.nextGaussian()));
-        }
-        prices = Files.writeString(dir.resolve("houses.csv"), csv);
+        prices = HousePrices.write(dir.resolve("houses.csv"), 200, 11);
     }
 
     private static JsonNode json(Cli run) throws Exception {

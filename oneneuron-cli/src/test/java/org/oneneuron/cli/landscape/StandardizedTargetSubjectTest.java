@@ -6,18 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oneneuron.cli.ExitCodes;
+import org.oneneuron.cli.HousePrices;
 
 /**
  * certify, escape, spectrum and slice on a regression model trained on standardized targets say
@@ -37,18 +35,10 @@ class StandardizedTargetSubjectTest {
     static Path standardized;
     static Path raw;
 
-    /** price = 1e5·(1 + 0.3·size - 0.2·age) + N(0, 1e3²), 60 rows; plain models (escape starts from one). */
+    /** {@link HousePrices}, 60 rows; plain models (escape starts from one). */
     @BeforeAll
     static void trainTwo() throws Exception {
-        SplittableRandom rng = new SplittableRandom(5);
-        StringBuilder csv = new StringBuilder("size,age,price\n");
-        for (int i = 0; i < 60; i++) {
-            double size = rng.nextGaussian();
-            double age = rng.nextGaussian();
-            csv.append(String.format(Locale.ROOT, "%.6f,%.6f,%.3f%n", size, age,
-                    1e5 * (1 + 0.3 * size - 0.2 * age) + 1e3 * rng.nextGaussian()));
-        }
-        prices = Files.writeString(dir.resolve("houses.csv"), csv);
+        prices = HousePrices.write(dir.resolve("houses.csv"), 60, 5);
         standardized = train("standard");
         raw = train("none");
     }
