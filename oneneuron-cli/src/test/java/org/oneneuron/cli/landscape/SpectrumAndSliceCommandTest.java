@@ -1,6 +1,7 @@
 package org.oneneuron.cli.landscape;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,11 +28,28 @@ class SpectrumAndSliceCommandTest {
         assertEquals(dense.get("eig_min").asDouble(), lanczos.get("eig_min").asDouble(), 1e-9 * norm);
         assertEquals(dense.get("eig_max").asDouble(), lanczos.get("eig_max").asDouble(), 1e-9 * norm);
         assertTrue(lanczos.get("converged").asBoolean());
+        for (String end : new String[] {"eig_min", "eig_max"}) {
+            assertEquals(Math.abs(lanczos.get(end).asDouble()) >= lanczos.get(end + "_residual").asDouble(),
+                    lanczos.get(end + "_resolved").asBoolean(), end);
+        }
+        assertTrue(lanczos.get("eig_min_resolved").asBoolean(), "A1's saddle curvature is far above round-off");
         JsonNode slq = j.get("slq");
         assertEquals(dense.get("trace").asDouble(), slq.get("trace").asDouble(),
                 3 * slq.get("trace_standard_error").asDouble() + 1e-9);
         assertEquals(60, slq.get("density").size());
         assertTrue(dense.get("eig_min").asDouble() < 0, "the augmented A1 point is a saddle of L~");
+    }
+
+    /**
+     * A Ritz value below its residual is noise, sign included (a Hessian with ‖H‖ ≈ 1e19 has
+     * products accurate to ~1e3: Lanczos "converged" relative to ‖H‖ and printed λ_min = -256 with
+     * residual 1044 where the dense solve gives -0.0138).
+     */
+    @Test
+    void aRitzValueBelowItsResidualIsNotResolved() {
+        assertFalse(SpectrumCommand.resolved(-256, 1044));
+        assertTrue(SpectrumCommand.resolved(-256, 1e-9));
+        assertTrue(SpectrumCommand.resolved(0.5, 0.5));
     }
 
     @Test
