@@ -349,6 +349,7 @@ public final class Model {
     /** P(y = +1 | x) for given scores f~. */
     public double[] probabilitiesOf(double[] scores) {
         Calibration c = requireCalibration();
+        rules.samples(scores);
         double[] p = new double[scores.length];
         for (int i = 0; i < p.length; i++) {
             p[i] = c.probability(scores[i]);

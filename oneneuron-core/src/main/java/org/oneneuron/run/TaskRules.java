@@ -59,11 +59,18 @@ record TaskRules(Task task, int outputs, List<String> labelNames) {
     /**
      * The samples n of n·K sample-major scores.
      *
-     * @throws IllegalArgumentException when their count is not a multiple of K
+     * @throws IllegalArgumentException when their count is not a multiple of K, or a score is not
+     *                                  finite (a model's own scores always are: a NaN given here would
+     *                                  otherwise become a class, -1, or a NaN probability silently)
      */
     int samples(double[] scores) {
         if (scores.length % outputs != 0) {
             throw new IllegalArgumentException(scores.length + " scores are not K = " + outputs + " per sample");
+        }
+        for (int i = 0; i < scores.length; i++) {
+            if (!Double.isFinite(scores[i])) {
+                throw new IllegalArgumentException("score " + i + " is " + scores[i] + ": scores must be finite");
+            }
         }
         return scores.length / outputs;
     }
@@ -107,7 +114,12 @@ record TaskRules(Task task, int outputs, List<String> labelNames) {
                 }
                 yield labelNames.get((int) prediction);
             }
-            case REGRESSION -> Double.toString(prediction);
+            case REGRESSION -> {
+                if (!Double.isFinite(prediction)) {
+                    throw new IllegalArgumentException("a regression model predicts finite values, not " + prediction);
+                }
+                yield Double.toString(prediction);
+            }
         };
     }
 

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oneneuron.data.Dataset;
+import org.oneneuron.data.Datasets;
 import org.oneneuron.data.Task;
 import org.oneneuron.eval.ClassMetrics;
 import org.oneneuron.eval.RegressionMetrics;
@@ -235,6 +236,27 @@ class TasksTest {
         }
         assertTrue(beyondOne, "values, not signs");
         assertEquals(1, model.scores(row(data, 0)).length);
+    }
+
+    /** Scores a caller hands in must be finite: a NaN became class 0, the label -1 or a NaN probability. */
+    @Test
+    void nonFiniteScoresGivenToAModelAreRefusedNotTurnedIntoPredictions() {
+        ClassifierConfig linear = ClassifierConfig.defaults().withHidden(List.of()).withNeuron(NeuronKind.NONE);
+        Dataset blobs = blobs();
+        Model multi = Classifier.fit(blobs, linear);
+        Dataset values = regression(1);
+        Model regression = Classifier.fit(values, linear);
+        Model binary = Classifier.fit(Datasets.wdbc(), linear);
+        double nan = Double.NaN;
+        for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> multi.predictionsOf(new double[] {0, nan, 1}),
+                () -> multi.classProbabilities(new double[] {nan, 0, 0}),
+                () -> binary.predictionsOf(new double[] {nan}), () -> binary.probabilitiesOf(new double[] {1, nan}),
+                () -> regression.predictionsOf(new double[] {Double.POSITIVE_INFINITY}),
+                () -> regression.labelOf(nan))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+            assertTrue(e.getMessage().contains("finite"), e.getMessage());
+        }
     }
 
     @Test
