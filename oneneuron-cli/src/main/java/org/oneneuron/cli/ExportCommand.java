@@ -82,11 +82,10 @@ final class ExportCommand implements Callable<Integer> {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("--tolerance must be a finite number >= 0, got " + tolerance);
         }
-        for (String option : List.of("--tolerance", "--data", "--split", "--label", "--positive", "--classes", "--task")) {
-            if (!dropNeuron && spec.commandLine().getParseResult().hasMatchedOption(option)) {
-                throw new IllegalArgumentException(option + " applies only with --drop-neuron, which judges the"
-                        + " neuron on the training data; add --drop-neuron, or leave " + option + " out");
-            }
+        if (!dropNeuron) {
+            GivenOptions.refuse(spec, List.of("--tolerance", "--data", "--split", "--label", "--positive", "--classes",
+                    "--task"), option -> option + " applies only with --drop-neuron, which judges the neuron on the"
+                    + " training data; add --drop-neuron, or leave " + option + " out");
         }
         Path modelFile = Path.of(Inputs.modelAndData(modelArgument == null ? null
                 : java.util.List.of(modelArgument), modelOption, null, false)[0]);

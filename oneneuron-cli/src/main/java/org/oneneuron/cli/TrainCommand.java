@@ -131,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
     double scaffoldShare = Scaffold.of(Scaffold.Mode.LAMBDA).share();
 
     private boolean matched(String option) {
-        return spec.commandLine().getParseResult().hasMatchedOption(option);
+        return GivenOptions.given(spec, option);
     }
 
     /** With --out, one writer at a time for the model file and its checkpoint ({@link WriterLock}). */

@@ -13,6 +13,7 @@ import org.oneneuron.constructions.ToyConstruction;
 import org.oneneuron.constructions.YunRecipe;
 import org.oneneuron.data.Dataset;
 import org.oneneuron.cli.DataOptions;
+import org.oneneuron.cli.GivenOptions;
 import org.oneneuron.cli.ModelInputs;
 import org.oneneuron.cli.Plural;
 import org.oneneuron.cli.Vocabulary;
@@ -89,19 +90,9 @@ final class SubjectOptions {
     private static final List<String> DATA_OPTIONS = List.of("--data", "--split", "--hidden", "--label", "--positive",
             "--classes", "--task");
 
-    /** Whether the command line gave {@code option} (a default does not count). */
-    private boolean given(String option) {
-        return mixee != null && mixee.commandLine().getParseResult() != null
-                && mixee.commandLine().getParseResult().hasMatchedOption(option);
-    }
-
     /** Refuses the first of {@code options} the command line gave: {@code why} says what the subject reads instead. */
     private void refuseGiven(List<String> options, String why) {
-        for (String option : options) {
-            if (given(option)) {
-                throw new IllegalArgumentException(option + ": " + why);
-            }
-        }
+        GivenOptions.refuse(mixee, options, option -> option + ": " + why);
     }
 
     /**

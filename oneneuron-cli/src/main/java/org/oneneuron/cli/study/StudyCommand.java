@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.Map;
 import org.oneneuron.cli.CommonOptions;
 import org.oneneuron.cli.DataOptions;
+import org.oneneuron.cli.GivenOptions;
 import org.oneneuron.cli.InterruptNotice;
 import org.oneneuron.cli.Json;
 import org.oneneuron.cli.OutputFolders;
@@ -35,7 +36,6 @@ import org.oneneuron.study.StudySummary;
 import org.oneneuron.study.TrainerRunFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -392,8 +392,7 @@ public final class StudyCommand implements Callable<Integer> {
 
     /** Whether the user gave the option (the fields hold the defaults otherwise). */
     private boolean given(String option) {
-        ParseResult parsed = command.commandLine().getParseResult();
-        return parsed != null && parsed.hasMatchedOption(option);
+        return GivenOptions.given(command, option);
     }
 
     private <T> T pick(String option, T value, T fallback) {
